@@ -1,0 +1,254 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { ModuleRef } from '../knowledge/index.js';
+import { isKnowledgeModule } from '../knowledge/index.js';
+import { staticPropertyName, unwrap } from './ast.js';
+
+type Node = TSESTree.Node;
+type Variable = TSESLint.Scope.Variable;
+
+const MAX_DEPTH = 8;
+
+/**
+ * Resolves what an expression refers to, as a module export path: through ESM named/default/namespace imports,
+ * renamed imports, `import x = require()`, CommonJS `require` with destructuring and member access, dynamic
+ * `await import()`, and local consts that alias any of these. Create one per file (it memoizes per variable).
+ */
+export class ModuleRefs {
+  private readonly byVariable = new Map<Variable, ModuleRef | null>();
+
+  constructor(private readonly sourceCode: Readonly<TSESLint.SourceCode>) {}
+
+  /** `fromIni`, `providers.fromIni`, `AWS.config.credentials`, `require('x').y` → { module, path }. */
+  resolve(node: Node, depth = 0): ModuleRef | null {
+    if (depth > MAX_DEPTH) return null;
+    const inner = unwrap(node);
+    switch (inner.type) {
+      case AST_NODE_TYPES.Identifier:
+        return this.resolveIdentifier(inner, depth);
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = staticPropertyName(inner);
+        if (name === null) return null;
+        const base = this.resolve(inner.object, depth + 1);
+        return base ? { module: base.module, path: [...base.path, name] } : null;
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        const specifier = requiredModule(inner, this.sourceCode);
+        return specifier ? { module: specifier, path: [] } : null;
+      }
+      case AST_NODE_TYPES.AwaitExpression: {
+        const argument = unwrap(inner.argument);
+        if (argument.type === AST_NODE_TYPES.ImportExpression) {
+          const specifier = literalString(argument.source);
+          return specifier ? { module: specifier, path: [] } : null;
+        }
+        return null;
+      }
+      case AST_NODE_TYPES.TSQualifiedName: {
+        const base = this.resolve(inner.left, depth + 1);
+        return base ? { module: base.module, path: [...base.path, inner.right.name] } : null;
+      }
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * The class an object was made from: `new S3Client()`, a const bound to one, a `this.x` class field or
+   * constructor assignment, or a parameter annotated with an imported type (`client: S3Client`).
+   */
+  instanceOf(node: Node, depth = 0): ModuleRef | null {
+    if (depth > MAX_DEPTH) return null;
+    const inner = unwrap(node);
+    if (inner.type === AST_NODE_TYPES.NewExpression) return this.resolve(inner.callee, depth + 1);
+    if (inner.type === AST_NODE_TYPES.Identifier) {
+      const variable = this.variableOf(inner);
+      const def = variable?.defs[0];
+      if (!def) return null;
+      if (def.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init && isConstLike(variable)) {
+        return this.instanceOf(def.node.init, depth + 1);
+      }
+      if (def.type === 'Parameter') return this.annotatedType(def.name, depth);
+      return null;
+    }
+    if (inner.type === AST_NODE_TYPES.MemberExpression && unwrap(inner.object).type === AST_NODE_TYPES.ThisExpression) {
+      const name = staticPropertyName(inner);
+      const member = name === null ? undefined : classMember(inner, name);
+      if (!member) return null;
+      if (member.value) return this.instanceOf(member.value, depth + 1);
+      return this.annotatedType(member.annotated, depth);
+    }
+    return null;
+  }
+
+  /** The variable an identifier refers to, looked up from the identifier's own scope. */
+  variableOf(identifier: TSESTree.Identifier): Variable | null {
+    return ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
+  }
+
+  private annotatedType(node: Node | undefined, depth: number): ModuleRef | null {
+    const annotation = node && 'typeAnnotation' in node ? node.typeAnnotation : undefined;
+    const type = annotation?.type === AST_NODE_TYPES.TSTypeAnnotation ? annotation.typeAnnotation : undefined;
+    if (type?.type !== AST_NODE_TYPES.TSTypeReference) return null;
+    return this.resolve(type.typeName, depth + 1);
+  }
+
+  private resolveIdentifier(identifier: TSESTree.Identifier, depth: number): ModuleRef | null {
+    const variable = this.variableOf(identifier);
+    if (!variable) return null;
+    if (this.byVariable.has(variable)) return this.byVariable.get(variable) ?? null;
+    this.byVariable.set(variable, null); // guards cycles
+    const ref = this.resolveVariable(variable, depth);
+    this.byVariable.set(variable, ref);
+    return ref;
+  }
+
+  private resolveVariable(variable: Variable, depth: number): ModuleRef | null {
+    const def = variable.defs[0];
+    if (!def) return null;
+    if (def.type === 'ImportBinding') {
+      const node = def.node;
+      if (node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+        const ref = node.moduleReference;
+        if (ref.type === AST_NODE_TYPES.TSExternalModuleReference) {
+          const specifier = literalString(ref.expression);
+          return specifier ? { module: specifier, path: [] } : null;
+        }
+        return this.resolve(ref, depth + 1);
+      }
+      const declaration = node.parent as TSESTree.ImportDeclaration;
+      const module = declaration.source.value;
+      if (node.type === AST_NODE_TYPES.ImportSpecifier) {
+        const imported = node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : String(node.imported.value);
+        // A default export is treated as the module object: CommonJS SDKs (aws-sdk, gcp-metadata) are imported that way.
+        return { module, path: imported === 'default' ? [] : [imported] };
+      }
+      return { module, path: [] };
+    }
+    if (def.type === 'Variable') {
+      const declarator = def.node;
+      if (!declarator.init || !isConstLike(variable)) return null;
+      const base = this.resolve(declarator.init, depth + 1);
+      if (!base) return null;
+      if (declarator.id.type === AST_NODE_TYPES.Identifier) return base;
+      const path = patternPath(declarator.id, def.name);
+      return path ? { module: base.module, path: [...base.path, ...path] } : null;
+    }
+    return null;
+  }
+}
+
+/** `require('x')` with a literal argument and an unshadowed `require` → 'x'. */
+export function requiredModule(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): string | null {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'require' || call.arguments.length !== 1) return null;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(call), callee);
+  if (variable && variable.defs.length > 0) return null;
+  return literalString(call.arguments[0]);
+}
+
+function literalString(node: Node): string | null {
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0].value.cooked ?? null;
+  return null;
+}
+
+/** Written once: a `const`, or a `let`/`var` whose only write is its initializer. */
+export function isConstLike(variable: Variable): boolean {
+  const declaration = variable.defs[0]?.parent;
+  if (declaration?.type === AST_NODE_TYPES.VariableDeclaration && declaration.kind === 'const') return true;
+  return variable.references.filter((r) => r.isWrite()).length <= 1;
+}
+
+/** The property path to `target` inside a destructuring pattern: `{ a: { b: target } }` → ['a', 'b']. */
+function patternPath(pattern: Node, target: TSESTree.Identifier): string[] | null {
+  if (pattern === target) return [];
+  if (pattern.type === AST_NODE_TYPES.AssignmentPattern) return patternPath(pattern.left, target);
+  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return null;
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const name = staticPropertyName(property);
+    const rest = patternPath(property.value, target);
+    if (name !== null && rest) return [name, ...rest];
+  }
+  return null;
+}
+
+/** A class field or constructor-assigned `this.name`, found from a `this.name` use inside the class. */
+function classMember(use: Node, name: string): { value?: Node; annotated?: Node } | null {
+  let body: TSESTree.ClassBody | null = null;
+  for (let p = use.parent; p; p = p.parent) {
+    if (p.type === AST_NODE_TYPES.ClassBody) {
+      body = p;
+      break;
+    }
+  }
+  if (!body) return null;
+  for (const element of body.body) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && staticPropertyName(element) === name) {
+      return { value: element.value ?? undefined, annotated: element };
+    }
+    if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
+      for (const param of element.value.params) {
+        if (param.type === AST_NODE_TYPES.TSParameterProperty && param.parameter.type === AST_NODE_TYPES.Identifier && param.parameter.name === name) {
+          return { annotated: param.parameter };
+        }
+      }
+      const assigned = constructorAssignment(element.value.body, name);
+      if (assigned) return { value: assigned };
+    }
+  }
+  return null;
+}
+
+function constructorAssignment(body: TSESTree.BlockStatement | null | undefined, name: string): Node | undefined {
+  for (const statement of body?.body ?? []) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
+    const expression = statement.expression;
+    if (
+      expression.type === AST_NODE_TYPES.AssignmentExpression &&
+      expression.left.type === AST_NODE_TYPES.MemberExpression &&
+      expression.left.object.type === AST_NODE_TYPES.ThisExpression &&
+      staticPropertyName(expression.left) === name
+    ) {
+      return expression.right;
+    }
+  }
+  return undefined;
+}
+
+const REQUIRE_OR_IMPORT = /\b(?:require|import)\s*\(\s*(['"`])([^'"`]+)\1/g;
+
+/**
+ * Every module specifier a file mentions (static imports, re-exports, `import x = require()`, `require()` and
+ * dynamic `import()`). Cheap enough to run first in every rule: most files reach no credential API.
+ */
+export function moduleSpecifiers(sourceCode: Readonly<TSESLint.SourceCode>): Set<string> {
+  const found = new Set<string>();
+  for (const statement of sourceCode.ast.body) {
+    if (
+      (statement.type === AST_NODE_TYPES.ImportDeclaration ||
+        statement.type === AST_NODE_TYPES.ExportAllDeclaration ||
+        statement.type === AST_NODE_TYPES.ExportNamedDeclaration) &&
+      statement.source
+    ) {
+      found.add(statement.source.value);
+    } else if (
+      statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
+      statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference
+    ) {
+      const specifier = literalString(statement.moduleReference.expression);
+      if (specifier) found.add(specifier);
+    }
+  }
+  const text = sourceCode.text;
+  if (text.includes('require') || text.includes('import(')) {
+    for (const match of text.matchAll(REQUIRE_OR_IMPORT)) found.add(match[2]);
+  }
+  return found;
+}
+
+/** True when the file imports or requires any module the knowledge base knows. */
+export function reachesKnowledge(sourceCode: Readonly<TSESLint.SourceCode>, accept: (specifier: string) => boolean = isKnowledgeModule): boolean {
+  for (const specifier of moduleSpecifiers(sourceCode)) if (accept(specifier)) return true;
+  return false;
+}

@@ -1,0 +1,61 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { unwrap } from './ast.js';
+import type { ModuleRefs } from './module-refs.js';
+
+type Node = TSESTree.Node;
+
+/**
+ * Where a stored value lives, and so how long it outlives the code that produced it.
+ * `local` dies with its function call; everything else outlives the request that filled it.
+ */
+export type StorageKind = 'module' | 'static-field' | 'instance-field' | 'global' | 'local';
+
+const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window']);
+const COMMONJS_EXPORTS = new Set(['module', 'exports']);
+
+export function isLongLived(kind: StorageKind): boolean {
+  return kind !== 'local';
+}
+
+/** The storage behind an assignment target or declared identifier: `x`, `this.x`, `Cls.x`, `globalThis.x`, `cache.x`. */
+export function storageOf(target: Node, refs: ModuleRefs): StorageKind {
+  const inner = unwrap(target);
+  if (inner.type === AST_NODE_TYPES.Identifier) return variableStorage(refs.variableOf(inner));
+  if (inner.type === AST_NODE_TYPES.PropertyDefinition) return inner.static ? 'static-field' : 'instance-field';
+  if (inner.type !== AST_NODE_TYPES.MemberExpression) return 'local';
+  const object = unwrap(inner.object);
+  if (object.type === AST_NODE_TYPES.ThisExpression) return isInStaticMember(object) ? 'static-field' : 'instance-field';
+  if (object.type === AST_NODE_TYPES.MemberExpression) return storageOf(object, refs);
+  if (object.type !== AST_NODE_TYPES.Identifier) return 'local';
+  const variable = refs.variableOf(object);
+  if (!variable || variable.defs.length === 0) {
+    if (GLOBAL_OBJECTS.has(object.name)) return 'global';
+    if (COMMONJS_EXPORTS.has(object.name)) return 'module';
+    return 'local';
+  }
+  const def = variable.defs[0];
+  if (def.type === 'ClassName') return 'static-field';
+  if (def.type === 'Variable' && def.node.init && unwrap(def.node.init).type === AST_NODE_TYPES.ThisExpression) {
+    return 'instance-field'; // `const self = this`
+  }
+  return variableStorage(variable);
+}
+
+function variableStorage(variable: TSESLint.Scope.Variable | null): StorageKind {
+  if (!variable) return 'global';
+  if (variable.defs.length === 0) return 'global';
+  const block = variable.scope.block;
+  // In CommonJS files ESLint adds a function scope for the module wrapper; its block is still the Program.
+  return block.type === AST_NODE_TYPES.Program ? 'module' : 'local';
+}
+
+function isInStaticMember(node: Node): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === AST_NODE_TYPES.StaticBlock) return true;
+    if (p.type === AST_NODE_TYPES.MethodDefinition || p.type === AST_NODE_TYPES.PropertyDefinition) return p.static;
+    if (p.type === AST_NODE_TYPES.FunctionDeclaration || p.type === AST_NODE_TYPES.FunctionExpression) {
+      if (p.parent?.type !== AST_NODE_TYPES.MethodDefinition) return false;
+    }
+  }
+  return false;
+}

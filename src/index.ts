@@ -1,0 +1,24 @@
+import { createRequire } from 'node:module';
+import type { ESLint, Linter } from 'eslint';
+import { buildConfigs, NAMESPACE } from './configs.js';
+import { rules } from './rules.js';
+
+const { name, version } = createRequire(import.meta.url)('eslint-plugin-credential-expiry/package.json') as { name: string; version: string };
+
+/** ESLint languages for files that are not JavaScript (registered by src/languages/). */
+const languages: Record<string, NonNullable<ESLint.Plugin['languages']>[string]> = {
+};
+
+const plugin = {
+  meta: { name, namespace: NAMESPACE, version },
+  languages,
+  rules: rules as unknown as NonNullable<ESLint.Plugin['rules']>,
+  configs: {} as Record<'recommended' | 'strict', Linter.Config[]>,
+} satisfies ESLint.Plugin;
+
+plugin.configs = buildConfigs(plugin);
+
+export const { meta, configs } = plugin;
+export { languages, rules };
+export type { CredentialExpirySettings } from './settings.js';
+export default plugin;

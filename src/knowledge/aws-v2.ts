@@ -1,0 +1,68 @@
+import type { ApiRef, Presigner, RefreshingClass, StsOperation } from './types.js';
+
+export const AWS_V2_MODULES = ['aws-sdk', 'aws-sdk/global'] as const;
+const SRC = 'aws/aws-sdk-js: lib/credentials';
+
+function v2(path: readonly string[]): ApiRef {
+  return { modules: AWS_V2_MODULES, path };
+}
+
+function refreshing(name: string, session: string, file: string): RefreshingClass {
+  return { id: `aws-v2:${name}`, ecosystem: 'aws-v2', api: v2([name]), session, source: `${SRC}/${file}` };
+}
+
+/** AWS SDK v2 `AWS.Credentials` subclasses that reload themselves (shared/DOMAIN.md §1.3). */
+export const AWS_V2_REFRESHING_CLASSES: readonly RefreshingClass[] = [
+  refreshing('EC2MetadataCredentials', 'instance-profile', 'ec2_metadata_credentials.js'),
+  refreshing('ECSCredentials', 'task-role', 'ecs_credentials.js'),
+  refreshing('RemoteCredentials', 'task-role', 'remote_credentials.js'),
+  refreshing('ChainableTemporaryCredentials', 'assume-role', 'chainable_temporary_credentials.js'),
+  refreshing('TemporaryCredentials', 'assume-role', 'temporary_credentials.js'),
+  refreshing('SharedIniFileCredentials', 'profile', 'shared_ini_file_credentials.js'),
+  refreshing('TokenFileWebIdentityCredentials', 'web-identity', 'token_file_web_identity_credentials.js'),
+  refreshing('WebIdentityCredentials', 'web-identity', 'web_identity_credentials.js'),
+  refreshing('ProcessCredentials', 'profile', 'process_credentials.js'),
+  refreshing('SsoCredentials', 'sso', 'sso_credentials.js'),
+  refreshing('CognitoIdentityCredentials', 'cognito', 'cognito_identity_credentials.js'),
+];
+
+/** `new AWS.CredentialProviderChain()`: `resolve(cb)` / `resolvePromise()` yield the first live credentials object. */
+export const AWS_V2_PROVIDER_CHAIN: RefreshingClass = refreshing('CredentialProviderChain', 'default-chain', 'credential_provider_chain.js');
+export const AWS_V2_CHAIN_RESOLVERS = ['resolve', 'resolvePromise'] as const;
+
+/** `AWS.config.credentials`: the global live credentials object. */
+export const AWS_V2_GLOBAL_CREDENTIALS = v2(['config', 'credentials']);
+
+/** `new AWS.Credentials(...)`: static; its `refresh()` only clears `expired` (aws/aws-sdk-js: lib/credentials.js). */
+export const AWS_V2_STATIC_CREDENTIALS = v2(['Credentials']);
+/** `AWS.config.update({ accessKeyId, ... })` wraps raw keys into a static `AWS.Credentials` (lib/config.js extractCredentials). */
+export const AWS_V2_CONFIG_UPDATE = v2(['config', 'update']);
+/** Any service constructor `new AWS.S3({ accessKeyId, ... })` does the same. */
+export const AWS_V2_SERVICE = v2(['*']);
+/** Options that carry raw keys into a static `AWS.Credentials`. */
+export const AWS_V2_CREDENTIAL_FIELDS = ['accessKeyId', 'secretAccessKey', 'sessionToken'] as const;
+/** A live object's method that reloads it when needed, after which copied fields are current again. */
+export const AWS_V2_REFRESH_METHODS = ['get', 'getPromise', 'refresh', 'refreshPromise'] as const;
+
+const CHAINABLE = { code: 'new AWS.ChainableTemporaryCredentials({ params: { RoleArn, DurationSeconds } })', imports: [] };
+
+/** v2 STS calls whose output is plain data (shared/DOMAIN.md §1.3). */
+export const AWS_V2_STS_OPERATIONS: readonly StsOperation[] = [
+  { id: 'aws-v2:sts.assumeRole', ecosystem: 'aws-v2', api: v2(['STS']), method: 'assumeRole', session: 'assume-role', durationParam: 'DurationSeconds', replacement: CHAINABLE, source: 'aws/aws-sdk-js: lib/credentials/chainable_temporary_credentials.js' },
+  { id: 'aws-v2:sts.assumeRoleWithWebIdentity', ecosystem: 'aws-v2', api: v2(['STS']), method: 'assumeRoleWithWebIdentity', session: 'web-identity', durationParam: 'DurationSeconds', replacement: { code: 'new AWS.TokenFileWebIdentityCredentials()', imports: [] }, source: 'aws/aws-sdk-js: lib/credentials/token_file_web_identity_credentials.js' },
+  { id: 'aws-v2:sts.getSessionToken', ecosystem: 'aws-v2', api: v2(['STS']), method: 'getSessionToken', session: 'session-token', durationParam: 'DurationSeconds', replacement: { code: 'new AWS.ChainableTemporaryCredentials({ params: { DurationSeconds } })', imports: [] }, source: 'aws/aws-sdk-js: lib/credentials/chainable_temporary_credentials.js' },
+];
+export const AWS_V2_STS_CLIENT_MODULES: readonly ApiRef[] = [v2(['STS']), { modules: ['aws-sdk/clients/sts'], path: [] }];
+
+const S3_RECEIVERS: readonly ApiRef[] = [v2(['S3']), { modules: ['aws-sdk/clients/s3'], path: [] }];
+const V2_S3 = 'aws/aws-sdk-js: lib/services/s3.js; lib/signers/presign.js';
+
+/** v2 S3 presigners: `Expires` in seconds (shared/DOMAIN.md §1.3). */
+export const AWS_V2_PRESIGNERS: readonly Presigner[] = [
+  { id: 'aws-v2:s3.getSignedUrl', ecosystem: 'aws-v2', method: 'getSignedUrl', receivers: S3_RECEIVERS, gateModules: ['aws-sdk', 'aws-sdk/clients/s3'],
+    expiry: { argument: 1, property: 'Expires', unit: 'seconds', defaultSeconds: 900, maxSeconds: 604_800, maxEnforcedBy: 'client' }, source: V2_S3 },
+  { id: 'aws-v2:s3.getSignedUrlPromise', ecosystem: 'aws-v2', method: 'getSignedUrlPromise', receivers: S3_RECEIVERS, gateModules: ['aws-sdk', 'aws-sdk/clients/s3'],
+    expiry: { argument: 1, property: 'Expires', unit: 'seconds', defaultSeconds: 900, maxSeconds: 604_800, maxEnforcedBy: 'client' }, source: V2_S3 },
+  { id: 'aws-v2:s3.createPresignedPost', ecosystem: 'aws-v2', method: 'createPresignedPost', receivers: S3_RECEIVERS, gateModules: ['aws-sdk', 'aws-sdk/clients/s3'],
+    expiry: { argument: 0, property: 'Expires', unit: 'seconds', defaultSeconds: 3600, maxSeconds: 604_800, maxEnforcedBy: 'server' }, source: V2_S3 },
+];

@@ -1,0 +1,174 @@
+import type { ApiRef, Presigner, ProviderFactory, SnapshotWrapper, StsOperation } from './types.js';
+
+const PROVIDERS = '@aws-sdk/credential-providers';
+const SRC = 'aws/aws-sdk-js-v3: packages/credential-providers/src';
+
+function provider(
+  name: string,
+  modules: readonly string[],
+  session: string,
+  source: string,
+  extra: Partial<Pick<ProviderFactory, 'refreshes' | 'durationOption'>> = {},
+): ProviderFactory {
+  return {
+    id: `aws-v3:${name}`,
+    ecosystem: 'aws-v3',
+    api: { modules: [PROVIDERS, ...modules], path: [name] },
+    refreshes: extra.refreshes ?? true,
+    session,
+    durationOption: extra.durationOption,
+    replacement: { code: `${name}()`, imports: [{ module: PROVIDERS, name }] },
+    source,
+  };
+}
+
+/** AWS SDK v3 provider factories (shared/DOMAIN.md §1.1). `await factory()()` is a one-time snapshot. */
+export const AWS_V3_PROVIDER_FACTORIES: readonly ProviderFactory[] = [
+  provider('fromInstanceMetadata', ['@smithy/credential-provider-imds', '@aws-sdk/credential-provider-imds'], 'instance-profile',
+    'smithy-lang/smithy-typescript: packages/credential-provider-imds/src/fromInstanceMetadata.ts'),
+  provider('fromContainerMetadata', ['@smithy/credential-provider-imds', '@aws-sdk/credential-provider-imds'], 'task-role',
+    'smithy-lang/smithy-typescript: packages/credential-provider-imds/src/fromContainerMetadata.ts'),
+  provider('fromHttp', ['@aws-sdk/credential-provider-http'], 'task-role',
+    'aws/aws-sdk-js-v3: packages/credential-provider-http/src/fromHttp/fromHttp.ts'),
+  provider('fromNodeProviderChain', [], 'default-chain', `${SRC}/fromNodeProviderChain.ts`),
+  {
+    ...provider('defaultProvider', ['@aws-sdk/credential-provider-node'], 'default-chain',
+      'aws/aws-sdk-js-v3: packages/credential-provider-node/src/defaultProvider.ts'),
+    api: { modules: ['@aws-sdk/credential-provider-node'], path: ['defaultProvider'] },
+    replacement: { code: 'defaultProvider()', imports: [{ module: '@aws-sdk/credential-provider-node', name: 'defaultProvider' }] },
+  },
+  provider('fromTemporaryCredentials', [], 'assume-role', `${SRC}/fromTemporaryCredentials.base.ts`,
+    { durationOption: ['params', 'DurationSeconds'] }),
+  provider('fromIni', ['@aws-sdk/credential-provider-ini'], 'profile', 'aws/aws-sdk-js-v3: packages/credential-provider-ini',
+    { refreshes: 'when-temporary' }),
+  provider('fromSSO', ['@aws-sdk/credential-provider-sso'], 'sso', 'aws/aws-sdk-js-v3: packages/credential-provider-sso/src/fromSSO.ts'),
+  provider('fromWebToken', ['@aws-sdk/credential-provider-web-identity'], 'web-identity',
+    'aws/aws-sdk-js-v3: packages/credential-provider-web-identity/src/fromWebToken.ts', { durationOption: ['durationSeconds'] }),
+  provider('fromTokenFile', ['@aws-sdk/credential-provider-web-identity'], 'web-identity',
+    'aws/aws-sdk-js-v3: packages/credential-provider-web-identity/src/fromTokenFile.ts'),
+  provider('fromProcess', ['@aws-sdk/credential-provider-process'], 'profile',
+    'aws/aws-sdk-js-v3: packages/credential-provider-process', { refreshes: 'when-temporary' }),
+  provider('fromCognitoIdentity', ['@aws-sdk/credential-provider-cognito-identity'], 'cognito',
+    'aws/aws-sdk-js-v3: packages/credential-provider-cognito-identity/src/fromCognitoIdentity.ts'),
+  provider('fromCognitoIdentityPool', ['@aws-sdk/credential-provider-cognito-identity'], 'cognito',
+    'aws/aws-sdk-js-v3: packages/credential-provider-cognito-identity/src/fromCognitoIdentityPool.ts'),
+  provider('fromLoginCredentials', ['@aws-sdk/credential-provider-login'], 'sso',
+    'aws/aws-sdk-js-v3: packages/credential-provider-login'),
+  provider('createCredentialChain', [], 'default-chain', `${SRC}/createCredentialChain.ts`),
+];
+
+/**
+ * Wrappers that never call a refreshing source again (shared/DOMAIN.md §1.1, checked against @smithy/core 3.x:
+ * `@smithy/core/config` exports the value wrapper as `fromValue`, and its own `fromStatic` (node-config-provider)
+ * also wraps a non-function value with `fromValue`). `memoize` refreshes as soon as it gets an `isExpired`
+ * argument: with two arguments it re-checks on every call, so only the one-argument form is a static memo.
+ */
+export const AWS_V3_SNAPSHOT_WRAPPERS: readonly SnapshotWrapper[] = [
+  {
+    id: 'smithy:fromStatic',
+    api: { modules: ['@smithy/property-provider', '@aws-sdk/property-provider', '@smithy/core/config', '@smithy/node-config-provider'], path: ['fromStatic'] },
+    wraps: 'value',
+    source: 'smithy-lang/smithy-typescript: packages/core/src/submodules/config/property-provider/fromValue.ts',
+  },
+  {
+    id: 'smithy:fromValue',
+    api: { modules: ['@smithy/core/config'], path: ['fromValue'] },
+    wraps: 'value',
+    source: 'smithy-lang/smithy-typescript: packages/core/src/submodules/config/property-provider/fromValue.ts',
+  },
+  {
+    id: 'smithy:memoize',
+    api: { modules: ['@smithy/property-provider', '@aws-sdk/property-provider', '@smithy/core/config'], path: ['memoize'] },
+    wraps: 'provider',
+    refreshingArity: 2,
+    source: 'smithy-lang/smithy-typescript: packages/core/src/submodules/config/property-provider/memoize.ts',
+  },
+];
+
+/** Any AWS SDK v3 service client: `new S3Client({ credentials })`. */
+export const AWS_V3_CLIENT: ApiRef = { modules: ['@aws-sdk/client-*'], path: ['*Client'] };
+/** The client-config property that takes credentials or a provider. */
+export const AWS_V3_CREDENTIALS_OPTION = 'credentials';
+/** `client.config.credentials`: the client's own memoized provider; calling it yields a snapshot. */
+export const AWS_V3_CLIENT_PROVIDER_PATH = ['config', 'credentials'] as const;
+/** Fields of an `AwsCredentialIdentity`. `expiration` is what makes the SDK call a provider again. */
+export const AWS_V3_CREDENTIAL_FIELDS = ['accessKeyId', 'secretAccessKey', 'sessionToken'] as const;
+export const AWS_V3_EXPIRATION_FIELD = 'expiration';
+
+const STS = '@aws-sdk/client-sts';
+/** STS operations whose output carries temporary credentials as plain data (shared/DOMAIN.md §1.1, STS row). */
+export const AWS_V3_STS_OPERATIONS: readonly StsOperation[] = [
+  {
+    id: 'aws-v3:AssumeRoleCommand',
+    ecosystem: 'aws-v3',
+    api: { modules: [STS], path: ['AssumeRoleCommand'] },
+    session: 'assume-role',
+    durationParam: 'DurationSeconds',
+    replacement: {
+      code: 'fromTemporaryCredentials({ params: { RoleArn, RoleSessionName } })',
+      imports: [{ module: '@aws-sdk/credential-providers', name: 'fromTemporaryCredentials' }],
+    },
+    source: 'aws/aws-sdk-js-v3: clients/client-sts; packages/credential-providers/src/fromTemporaryCredentials.base.ts',
+  },
+  {
+    id: 'aws-v3:AssumeRoleWithWebIdentityCommand',
+    ecosystem: 'aws-v3',
+    api: { modules: [STS], path: ['AssumeRoleWithWebIdentityCommand'] },
+    session: 'web-identity',
+    durationParam: 'DurationSeconds',
+    replacement: { code: 'fromTokenFile()', imports: [{ module: '@aws-sdk/credential-providers', name: 'fromTokenFile' }] },
+    source: 'aws/aws-sdk-js-v3: packages/credential-provider-web-identity/src/fromTokenFile.ts',
+  },
+  {
+    id: 'aws-v3:AssumeRoleWithSAMLCommand',
+    ecosystem: 'aws-v3',
+    api: { modules: [STS], path: ['AssumeRoleWithSAMLCommand'] },
+    session: 'assume-role',
+    durationParam: 'DurationSeconds',
+    replacement: { code: 'a provider function that calls AssumeRoleWithSAML and returns `expiration`', imports: [] },
+    source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html',
+  },
+  {
+    id: 'aws-v3:GetSessionTokenCommand',
+    ecosystem: 'aws-v3',
+    api: { modules: [STS], path: ['GetSessionTokenCommand'] },
+    session: 'session-token',
+    durationParam: 'DurationSeconds',
+    replacement: {
+      code: 'fromTemporaryCredentials({ params: {} })',
+      imports: [{ module: '@aws-sdk/credential-providers', name: 'fromTemporaryCredentials' }],
+    },
+    source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html',
+  },
+];
+/** Fields of the STS output's `Credentials`. */
+export const STS_CREDENTIAL_FIELDS = ['AccessKeyId', 'SecretAccessKey', 'SessionToken'] as const;
+export const STS_EXPIRATION_FIELD = 'Expiration';
+
+/** AWS SDK v3 presigners (shared/DOMAIN.md §1.2). */
+export const AWS_V3_PRESIGNERS: readonly Presigner[] = [
+  {
+    id: 'aws-v3:getSignedUrl',
+    ecosystem: 'aws-v3',
+    api: { modules: ['@aws-sdk/s3-request-presigner'], path: ['getSignedUrl'] },
+    clientArgument: 0,
+    expiry: { argument: 2, property: 'expiresIn', unit: 'seconds', defaultSeconds: 900, maxSeconds: 604_800, maxEnforcedBy: 'client' },
+    source: 'aws/aws-sdk-js-v3: packages/s3-request-presigner/src/presigner.ts; smithy-lang/smithy-typescript: packages/signature-v4/src/constants.ts (MAX_PRESIGNED_TTL)',
+  },
+  {
+    id: 'aws-v3:createPresignedPost',
+    ecosystem: 'aws-v3',
+    api: { modules: ['@aws-sdk/s3-presigned-post'], path: ['createPresignedPost'] },
+    clientArgument: 0,
+    expiry: { argument: 1, property: 'Expires', unit: 'seconds', defaultSeconds: 3600, maxSeconds: 604_800, maxEnforcedBy: 'server' },
+    source: 'aws/aws-sdk-js-v3: packages/s3-presigned-post/src/createPresignedPost.ts (no client-side maximum; SigV4 keys are valid 7 days)',
+  },
+  {
+    id: 'aws-v3:SignatureV4.presign',
+    ecosystem: 'aws-v3',
+    method: 'presign',
+    receivers: [{ modules: ['@smithy/signature-v4', '@aws-sdk/signature-v4', '@aws-sdk/signature-v4-multi-region'], path: ['*'] }],
+    expiry: { argument: 1, property: 'expiresIn', unit: 'seconds', defaultSeconds: 3600, maxSeconds: 604_800, maxEnforcedBy: 'client' },
+    source: 'smithy-lang/smithy-typescript: packages/signature-v4/src/SignatureV4.ts',
+  },
+];

@@ -1,0 +1,119 @@
+import type { ApiRef, CredentialMethod, Presigner, RefreshingClass, Replacement } from './types.js';
+
+export const GOOGLE_AUTH_MODULES = ['google-auth-library', 'googleapis'] as const;
+const SRC = 'googleapis/google-auth-library-nodejs: src/auth';
+
+/** `google-auth-library` exports, and the same classes reached as `google.auth.X` from `googleapis`. */
+function auth(name: string): ApiRef {
+  return { modules: ['google-auth-library', 'googleapis'], path: [name] };
+}
+const viaGoogleapis = (name: string): ApiRef => ({ modules: ['googleapis'], path: ['google', 'auth', name] });
+
+function refreshing(name: string, file: string): RefreshingClass {
+  return { id: `google:${name}`, ecosystem: 'google', api: auth(name), session: 'google-access-token', source: `${SRC}/${file}` };
+}
+
+/** Auth objects that refresh their own tokens (shared/DOMAIN.md §0.3, §1.4). Keep them as singletons. */
+export const GOOGLE_REFRESHING_CLASSES: readonly RefreshingClass[] = [
+  refreshing('GoogleAuth', 'googleauth.ts'),
+  refreshing('OAuth2Client', 'oauth2client.ts'),
+  refreshing('JWT', 'jwtclient.ts'),
+  refreshing('Compute', 'computeclient.ts'),
+  refreshing('Impersonated', 'impersonated.ts'),
+  refreshing('UserRefreshClient', 'refreshclient.ts'),
+  refreshing('ExternalAccountClient', 'externalclient.ts'),
+  refreshing('AwsClient', 'awsclient.ts'),
+  refreshing('IdentityPoolClient', 'identitypoolclient.ts'),
+  refreshing('IdTokenClient', 'idtokenclient.ts'),
+  { ...refreshing('GoogleAuth', 'googleauth.ts'), id: 'google:google.auth.GoogleAuth', api: viaGoogleapis('GoogleAuth') },
+  { ...refreshing('OAuth2Client', 'oauth2client.ts'), id: 'google:google.auth.OAuth2', api: viaGoogleapis('OAuth2') },
+];
+
+/** Receivers of the token getters: every refreshing auth class, plus what `auth.getClient()` returns. */
+const AUTH_RECEIVERS: readonly ApiRef[] = GOOGLE_REFRESHING_CLASSES.map((c) => c.api);
+const PER_REQUEST_HEADERS: Replacement = { code: 'await auth.getRequestHeaders()', imports: [] };
+
+export const GOOGLE_TOKEN_METHODS: readonly CredentialMethod[] = [
+  {
+    id: 'google:getAccessToken',
+    ecosystem: 'google',
+    method: 'getAccessToken',
+    receivers: AUTH_RECEIVERS,
+    gateModules: GOOGLE_AUTH_MODULES,
+    yields: 'access-token',
+    session: 'google-access-token',
+    replacement: { code: 'await auth.getAccessToken()', imports: [] },
+    source: `${SRC}/oauth2client.ts (getAccessToken); ${SRC}/googleauth.ts`,
+  },
+  {
+    id: 'google:getRequestHeaders',
+    ecosystem: 'google',
+    method: 'getRequestHeaders',
+    receivers: AUTH_RECEIVERS,
+    gateModules: GOOGLE_AUTH_MODULES,
+    yields: 'request-headers',
+    session: 'google-access-token',
+    replacement: PER_REQUEST_HEADERS,
+    source: `${SRC}/oauth2client.ts (getRequestHeaders)`,
+  },
+  {
+    id: 'google:fetchIdToken',
+    ecosystem: 'google',
+    method: 'fetchIdToken',
+    receivers: AUTH_RECEIVERS,
+    gateModules: GOOGLE_AUTH_MODULES,
+    yields: 'id-token',
+    session: 'google-id-token',
+    replacement: { code: 'await auth.getIdTokenClient(audience)', imports: [] },
+    source: `${SRC}/idtokenclient.ts; ${SRC}/googleauth.ts (getIdTokenClient)`,
+  },
+  {
+    id: 'gcp-metadata:instance(token)',
+    ecosystem: 'google',
+    method: 'instance',
+    receivers: [{ modules: ['gcp-metadata'], path: [] }],
+    gateModules: ['gcp-metadata'],
+    yields: 'token-response',
+    session: 'google-access-token',
+    argumentPattern: /service-accounts\/[^/]+\/(token|identity)/,
+    replacement: { code: 'new Compute()', imports: [{ module: 'google-auth-library', name: 'Compute' }] },
+    source: 'googleapis/gcp-metadata: src/index.ts; googleapis/google-auth-library-nodejs: src/auth/computeclient.ts',
+  },
+];
+
+/** `client.setCredentials({ access_token })` never refreshes without one of these (shared/DOMAIN.md §0.3). */
+export const GOOGLE_SET_CREDENTIALS = {
+  method: 'setCredentials',
+  tokenField: 'access_token',
+  refreshFields: ['refresh_token'],
+  refreshHandlerProperty: 'refreshHandler',
+  source: `${SRC}/oauth2client.ts (getAccessToken, getRequestMetadataAsync, requestAsync retry conditions)`,
+} as const;
+
+/** Fields of a Google `Credentials` object and token responses that carry an expiry. */
+export const GOOGLE_EXPIRY_FIELDS = ['expiry_date', 'expires_in', 'expireTime'] as const;
+
+const STORAGE = ['@google-cloud/storage'] as const;
+/** GCS signers: `expires` is an absolute time; V4 is capped at 7 days, the default version is V2 (shared/DOMAIN.md §1.4). */
+export const GOOGLE_PRESIGNERS: readonly Presigner[] = [
+  {
+    id: 'gcs:file.getSignedUrl',
+    ecosystem: 'google',
+    method: 'getSignedUrl',
+    gateModules: STORAGE,
+    expiry: { argument: 0, property: 'expires', unit: 'absolute', defaultSeconds: 0, maxSeconds: 604_800, maxEnforcedBy: 'client' },
+    versionOption: { property: 'version', capped: 'v4', defaultVersion: 'v2' },
+    source: 'googleapis/nodejs-storage: src/signer.ts (DEFAULT_SIGNING_VERSION, SEVEN_DAYS, parseExpires), src/file.ts',
+  },
+  {
+    id: 'gcs:file.generateSignedPostPolicyV4',
+    ecosystem: 'google',
+    method: 'generateSignedPostPolicyV4',
+    gateModules: STORAGE,
+    expiry: { argument: 0, property: 'expires', unit: 'absolute', defaultSeconds: 0, maxSeconds: 604_800, maxEnforcedBy: 'client' },
+    source: 'googleapis/nodejs-storage: src/file.ts (generateSignedPostPolicyV4 seven-day check)',
+  },
+];
+/** `new Storage(opts)` options that mean a local private key signs (7 days allowed) rather than IAM signBlob (12 h). */
+export const GCS_STORAGE_CLASS: ApiRef = { modules: STORAGE, path: ['Storage'] };
+export const GCS_PRIVATE_KEY_OPTIONS = [['keyFilename'], ['credentials', 'private_key']] as const;

@@ -1,0 +1,96 @@
+/**
+ * The knowledge base: the one place that knows API names, lifetimes and limits. Rules and the codemod read it
+ * through the lookups below and never hard-code an API name.
+ */
+import {
+  AWS_V3_CLIENT,
+  AWS_V3_PRESIGNERS,
+  AWS_V3_PROVIDER_FACTORIES,
+  AWS_V3_SNAPSHOT_WRAPPERS,
+  AWS_V3_STS_OPERATIONS,
+} from './aws-v3.js';
+import {
+  AWS_V2_MODULES,
+  AWS_V2_PRESIGNERS,
+  AWS_V2_PROVIDER_CHAIN,
+  AWS_V2_REFRESHING_CLASSES,
+  AWS_V2_STS_CLIENT_MODULES,
+  AWS_V2_STS_OPERATIONS,
+} from './aws-v2.js';
+import { AZURE_BEARER_TOKEN_PROVIDER, AZURE_CREDENTIAL_CLASSES, AZURE_TOKEN_METHODS } from './azure.js';
+import { GCS_STORAGE_CLASS, GOOGLE_PRESIGNERS, GOOGLE_REFRESHING_CLASSES, GOOGLE_TOKEN_METHODS } from './google.js';
+import type { ApiRef, CredentialMethod, Presigner, RefreshingClass } from './types.js';
+
+export * from './types.js';
+export * from './sessions.js';
+export * from './aws-v3.js';
+export * from './aws-v2.js';
+export * from './google.js';
+export * from './azure.js';
+export * from './expiry.js';
+
+/** What a resolved expression refers to: an export path inside a module (see src/analysis/module-refs.ts). */
+export interface ModuleRef {
+  readonly module: string;
+  readonly path: readonly string[];
+}
+
+export const REFRESHING_CLASSES: readonly RefreshingClass[] = [
+  ...AWS_V2_REFRESHING_CLASSES,
+  AWS_V2_PROVIDER_CHAIN,
+  ...GOOGLE_REFRESHING_CLASSES,
+  ...AZURE_CREDENTIAL_CLASSES,
+];
+export const CREDENTIAL_METHODS: readonly CredentialMethod[] = [...GOOGLE_TOKEN_METHODS, ...AZURE_TOKEN_METHODS];
+export const PRESIGNERS: readonly Presigner[] = [...AWS_V3_PRESIGNERS, ...AWS_V2_PRESIGNERS, ...GOOGLE_PRESIGNERS];
+
+export function moduleMatches(pattern: string, specifier: string): boolean {
+  return pattern.endsWith('*') ? specifier.startsWith(pattern.slice(0, -1)) : specifier === pattern;
+}
+
+/** A path segment `*` matches any name, `*Client` any name ending in `Client`. */
+function segmentMatches(pattern: string, name: string | undefined): boolean {
+  if (name === undefined) return false;
+  if (pattern.startsWith('*')) return name.endsWith(pattern.slice(1));
+  return pattern === name;
+}
+
+export function refMatches(ref: ModuleRef, api: ApiRef): boolean {
+  return (
+    ref.path.length === api.path.length &&
+    api.modules.some((m) => moduleMatches(m, ref.module)) &&
+    api.path.every((segment, i) => segmentMatches(segment, ref.path[i]))
+  );
+}
+
+export function findByApi<T extends { readonly api?: ApiRef }>(entries: readonly T[], ref: ModuleRef | null): T | undefined {
+  if (!ref) return undefined;
+  return entries.find((e) => e.api !== undefined && refMatches(ref, e.api));
+}
+
+/** Every module the knowledge base knows (exact names and `prefix*` patterns). */
+export const KNOWLEDGE_MODULES: readonly string[] = [
+  ...new Set(
+    [
+      ...AWS_V3_PROVIDER_FACTORIES.map((e) => e.api),
+      ...AWS_V3_SNAPSHOT_WRAPPERS.map((e) => e.api),
+      ...AWS_V3_STS_OPERATIONS.map((e) => e.api),
+      ...AWS_V2_STS_OPERATIONS.map((e) => e.api),
+      ...AWS_V2_STS_CLIENT_MODULES,
+      ...REFRESHING_CLASSES.map((e) => e.api),
+      ...CREDENTIAL_METHODS.flatMap((e) => e.receivers),
+      ...PRESIGNERS.flatMap((e) => [...(e.api ? [e.api] : []), ...(e.receivers ?? [])]),
+      AWS_V3_CLIENT,
+      AZURE_BEARER_TOKEN_PROVIDER,
+      GCS_STORAGE_CLASS,
+    ]
+      .flatMap((api) => api.modules)
+      .concat(AWS_V2_MODULES, 'aws-sdk/clients/*')
+      .concat(CREDENTIAL_METHODS.flatMap((e) => e.gateModules))
+      .concat(PRESIGNERS.flatMap((e) => e.gateModules ?? [])),
+  ),
+];
+
+export function isKnowledgeModule(specifier: string): boolean {
+  return KNOWLEDGE_MODULES.some((pattern) => moduleMatches(pattern, specifier));
+}

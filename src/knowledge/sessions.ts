@@ -1,0 +1,163 @@
+import type { Session } from './types.js';
+
+const HOUR = 3600;
+
+/** How long each kind of credential lives (shared/DOMAIN.md §2 and §4.1). */
+export const SESSIONS = {
+  'instance-profile': {
+    label: 'the EC2 instance-profile session',
+    seconds: 6 * HOUR,
+    phrase: 'typically within 6 h',
+    temporary: true,
+    source: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-presigned-url.html (instance-profile credentials "typically 6 hours")',
+  },
+  'task-role': {
+    label: 'the ECS/Fargate task-role session',
+    seconds: 6 * HOUR,
+    phrase: 'typically within 6 h',
+    temporary: true,
+    source: 'awsdocs/amazon-ecs-developer-guide#173 (6 h default, note removed in 2022; treated as a heuristic)',
+  },
+  'assume-role': {
+    label: 'the assumed-role session',
+    seconds: HOUR,
+    maxSeconds: 12 * HOUR,
+    phrase: 'after DurationSeconds (1 h by default, 12 h at most)',
+    temporary: true,
+    source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html',
+  },
+  'role-chaining': {
+    label: 'the chained-role session',
+    seconds: HOUR,
+    maxSeconds: HOUR,
+    phrase: 'within 1 h (a hard cap for role chaining)',
+    temporary: true,
+    source: 'https://repost.aws/knowledge-center/iam-role-chaining-limit',
+  },
+  'web-identity': {
+    label: 'the web-identity (IRSA) role session',
+    seconds: HOUR,
+    maxSeconds: 12 * HOUR,
+    phrase: 'typically within 1 h',
+    temporary: true,
+    source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html; aws/amazon-eks-pod-identity-webhook README',
+  },
+  sso: {
+    label: 'the IAM Identity Center (SSO) session',
+    seconds: HOUR,
+    maxSeconds: 12 * HOUR,
+    phrase: 'within the permission set session (1 h by default, 12 h at most)',
+    temporary: true,
+    source: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/howtosessionduration.html',
+  },
+  cognito: {
+    label: 'the Cognito identity-pool session',
+    seconds: HOUR,
+    maxSeconds: HOUR,
+    phrase: 'within 1 h',
+    temporary: true,
+    source: 'https://repost.aws/questions/QUl8Ul9iDrRt2qXkCeRV75Hg',
+  },
+  'session-token': {
+    label: 'the GetSessionToken session',
+    seconds: 12 * HOUR,
+    maxSeconds: 36 * HOUR,
+    phrase: 'after DurationSeconds (12 h by default, 36 h at most)',
+    temporary: true,
+    source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html',
+  },
+  lambda: {
+    label: 'the Lambda execution-role session',
+    seconds: 12 * HOUR,
+    phrase: 'within about 12 h',
+    temporary: true,
+    source: 'https://repost.aws/knowledge-center/presigned-url-s3-bucket-expiration; boto/boto3#2392',
+  },
+  'default-chain': {
+    label: 'the session of whatever source the default chain found',
+    seconds: HOUR,
+    phrase: 'within 1 h for an assumed role, about 6 h for an instance profile or task role',
+    temporary: true,
+    source: 'aws/aws-sdk-js-v3: packages/credential-provider-node/src/defaultProvider.ts',
+  },
+  profile: {
+    label: 'the profile session (when the profile uses a role, SSO or a credential process)',
+    seconds: HOUR,
+    maxSeconds: 12 * HOUR,
+    phrase: 'typically within 1 h when the profile is role- or SSO-based',
+    temporary: true,
+    source: 'aws/aws-sdk-js-v3: packages/credential-provider-ini',
+  },
+  'unknown-temporary': {
+    label: 'the temporary session',
+    seconds: HOUR,
+    phrase: 'possibly within 1 h',
+    temporary: true,
+    source: 'shared/DOMAIN.md §4.1 (unknown temporary source: 1 h)',
+  },
+  'google-access-token': {
+    label: 'the Google access token',
+    seconds: HOUR,
+    maxSeconds: 12 * HOUR,
+    phrase: 'after about 1 h',
+    temporary: true,
+    source: 'https://cloud.google.com/iam/docs/reference/credentials/rest/v1/projects.serviceAccounts/generateAccessToken',
+  },
+  'google-id-token': {
+    label: 'the Google ID token',
+    seconds: HOUR,
+    phrase: 'after about 1 h (its JWT exp)',
+    temporary: true,
+    source: 'googleapis/google-auth-library-nodejs: src/auth/idtokenclient.ts',
+  },
+  'google-signblob': {
+    label: 'the IAM signBlob signing key',
+    seconds: 12 * HOUR,
+    phrase: 'after 12 h (the signBlob key is only guaranteed for 12 h)',
+    temporary: true,
+    source: 'googleapis/google-auth-library-nodejs#1365; GoogleCloudPlatform/gsutil#1007',
+  },
+  'azure-access-token': {
+    label: 'the Microsoft Entra access token',
+    seconds: HOUR,
+    phrase: 'typically within 60 to 90 min',
+    temporary: true,
+    source: 'Azure/azure-sdk-for-js: sdk/core/core-auth/src/tokenCredential.ts',
+  },
+  'oauth-token': {
+    label: 'the OAuth access token',
+    seconds: HOUR,
+    phrase: 'after its expires_in (typically 1 h)',
+    temporary: true,
+    source: 'RFC 6749 §5.1 (expires_in); shared/DOMAIN.md §2',
+  },
+  'long-term': {
+    label: 'a long-term access key',
+    seconds: 7 * 24 * HOUR,
+    phrase: 'only when the key is rotated or deactivated',
+    temporary: false,
+    source: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-presigned-url.html#who-presigned-url',
+  },
+} as const satisfies Record<string, Session>;
+
+export type SessionId = keyof typeof SESSIONS;
+
+/** `settings['credential-expiry'].platform` presets: the session that signs and authenticates on each platform. */
+export const PLATFORM_PRESETS = {
+  ec2: 'instance-profile',
+  ecs: 'task-role',
+  lambda: 'lambda',
+  'eks-irsa': 'web-identity',
+  'assume-role': 'assume-role',
+  'role-chaining': 'role-chaining',
+  'iam-user': 'long-term',
+  gcp: 'google-signblob',
+} as const satisfies Record<string, SessionId>;
+
+export type PlatformId = keyof typeof PLATFORM_PRESETS;
+
+export function sessionOf(id: string): Session {
+  const session = (SESSIONS as Record<string, Session>)[id];
+  if (!session) throw new Error(`credential-expiry: unknown session kind "${id}" in the knowledge base`);
+  return session;
+}

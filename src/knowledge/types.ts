@@ -1,0 +1,150 @@
+/** Shapes of the knowledge base. Every entry names its `source` (a repository path or documentation URL from shared/DOMAIN.md). */
+
+export type Ecosystem = 'aws-v3' | 'aws-v2' | 'google' | 'azure';
+
+/**
+ * Where an API lives: the modules that export it and the export path from the module's namespace.
+ * A module ending in `*` matches by prefix (`@aws-sdk/client-*`). An empty path means the module object itself
+ * (`require('aws-sdk')`, `import AWS from 'aws-sdk'`); a path segment `*` matches any name.
+ */
+export interface ApiRef {
+  readonly modules: readonly string[];
+  readonly path: readonly string[];
+}
+
+/** How long a kind of credential lives. Keys of SESSIONS (lifetimes.ts). */
+export interface Session {
+  /** What the user would call it, used in messages: "the EC2 instance-profile session". */
+  readonly label: string;
+  /** Seconds the credentials typically live; the conservative cap used for presign checks. */
+  readonly seconds: number;
+  /** Upper bound when configurable (e.g. a role's MaxSessionDuration). */
+  readonly maxSeconds?: number;
+  /** Wording for messages: "typically within 6 h". */
+  readonly phrase: string;
+  readonly temporary: boolean;
+  readonly source: string;
+}
+
+/** What resolving a credential source yields. */
+export type Yield =
+  /** A plain v3 `AwsCredentialIdentity`: a snapshot once stored. */
+  | 'aws-credentials'
+  /** A live v2 `AWS.Credentials` subclass: the object refreshes, its copied fields do not. */
+  | 'live-aws-credentials'
+  /** STS output `{ Credentials: { AccessKeyId, ..., Expiration } }`: plain data. */
+  | 'sts-output'
+  /** An OAuth access token (string or `{ token }`). */
+  | 'access-token'
+  /** An OIDC ID token (JWT). */
+  | 'id-token'
+  /** A header map carrying a bearer token. */
+  | 'request-headers'
+  /** A raw token-endpoint response `{ access_token, expires_in }`. */
+  | 'token-response';
+
+/** A code snippet to suggest, and what it needs imported. */
+export interface Replacement {
+  /** Code text, e.g. `fromInstanceMetadata()`. */
+  readonly code: string;
+  readonly imports: readonly { readonly module: string; readonly name: string }[];
+}
+
+/** A v3-style provider factory: `factory(init)` returns a provider `P`, and `await P()` resolves credentials. */
+export interface ProviderFactory {
+  readonly id: string;
+  readonly ecosystem: 'aws-v3';
+  readonly api: ApiRef;
+  /** Whether the provider, handed to a client, is called again before expiry. */
+  readonly refreshes: boolean | 'when-temporary';
+  readonly session: string;
+  /** Init property that sets the session length (`params.DurationSeconds`), as a property path. */
+  readonly durationOption?: readonly string[];
+  readonly replacement: Replacement;
+  readonly source: string;
+}
+
+/** A function that wraps a value or provider and never calls a refreshing source again. */
+export interface SnapshotWrapper {
+  readonly id: string;
+  readonly api: ApiRef;
+  /** `value`: wraps a resolved value (`fromStatic(c)`); `provider`: memoizes a provider forever. */
+  readonly wraps: 'value' | 'provider';
+  /** With this many arguments or more the wrapper refreshes (memoize with an `isExpired` check). */
+  readonly refreshingArity?: number;
+  readonly source: string;
+}
+
+/** A class whose instances are live, refreshing credential or auth objects. */
+export interface RefreshingClass {
+  readonly id: string;
+  readonly ecosystem: Ecosystem;
+  readonly api: ApiRef;
+  readonly session: string;
+  readonly source: string;
+}
+
+/**
+ * A method that, called on an object of a known kind, yields a credential value.
+ * Receivers are recognised by how they were made (`receiver`), or by the method name alone in a file that
+ * imports one of `gateModules` (for objects we cannot trace, such as clients handed in as parameters).
+ */
+export interface CredentialMethod {
+  readonly id: string;
+  readonly ecosystem: Ecosystem;
+  readonly method: string;
+  readonly receivers: readonly ApiRef[];
+  readonly gateModules: readonly string[];
+  readonly yields: Yield;
+  readonly session: string;
+  /** A required argument pattern, e.g. gcp-metadata `instance('service-accounts/default/token')`. */
+  readonly argumentPattern?: RegExp;
+  readonly replacement: Replacement;
+  readonly source: string;
+}
+
+/** A command or call whose output carries temporary credentials as plain data (STS). */
+export interface StsOperation {
+  readonly id: string;
+  readonly ecosystem: 'aws-v3' | 'aws-v2';
+  /** v3: the command class; v2: the service class whose method is called. */
+  readonly api: ApiRef;
+  /** v2 only: the method name on the service object. */
+  readonly method?: string;
+  readonly session: string;
+  readonly durationParam: string;
+  readonly replacement: Replacement;
+  readonly source: string;
+}
+
+/** Where a presigner takes its lifetime. */
+export interface PresignExpiry {
+  /** Index of the argument holding the options object. */
+  readonly argument: number;
+  /** Property of that object (absent: the argument itself). */
+  readonly property: string;
+  /** `seconds`: a duration; `absolute`: a Date / epoch-ms / date string (GCS). */
+  readonly unit: 'seconds' | 'absolute';
+  /** Lifetime when the property is absent, in seconds. */
+  readonly defaultSeconds: number;
+  /** Service maximum in seconds, and whether the client or the server enforces it. */
+  readonly maxSeconds?: number;
+  readonly maxEnforcedBy?: 'client' | 'server';
+}
+
+export interface Presigner {
+  readonly id: string;
+  readonly ecosystem: Ecosystem;
+  /** A free function (`getSignedUrl(client, command, opts)`). */
+  readonly api?: ApiRef;
+  /** Or a method on a receiver made from `receivers` (or, in a file importing `gateModules`, any receiver). */
+  readonly method?: string;
+  readonly receivers?: readonly ApiRef[];
+  readonly gateModules?: readonly string[];
+  /** Index of the argument that is the signing client, for functions that take it. */
+  readonly clientArgument?: number;
+  readonly expiry: PresignExpiry;
+  /** A `version` option that changes the maximum (GCS `version: 'v4'`). */
+  readonly versionOption?: { readonly property: string; readonly capped: string; readonly defaultVersion: string };
+  readonly source: string;
+}

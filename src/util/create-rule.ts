@@ -1,0 +1,21 @@
+import { ESLintUtils } from '@typescript-eslint/utils';
+
+export const REPOSITORY_URL = 'https://github.com/eslint-plugin-credential-expiry/eslint-plugin-credential-expiry';
+
+/** The kinds of files a rule understands; src/configs.ts turns each into one flat-config block. */
+export type FileType = 'js' | 'dockerfile' | 'dotenv' | 'json' | 'yaml';
+
+export interface CredentialExpiryDocs {
+  /** Severity in `configs.recommended`; absent: only in `configs.strict`. */
+  recommended?: 'error' | 'warn';
+  /** Severity in `configs.strict` (defaults to `error`). */
+  strict?: 'error' | 'warn';
+  /** File types the rule checks (default `['js']`). */
+  fileTypes?: readonly FileType[];
+  /** Sees further with type information, works without it. */
+  usesTypeInformation?: boolean;
+}
+
+export const createRule = ESLintUtils.RuleCreator<CredentialExpiryDocs>(
+  (name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`,
+);

@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { afterAll, describe, it } from 'vitest';
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+/** The directory of the typed fixture project (tsconfig.json, file.ts, and modules that tests import from). */
+export const TYPED_FIXTURE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'typed');
+
+/** A RuleTester for JS/TS without type information (the editor case). */
+export function createRuleTester(): RuleTester {
+  return new RuleTester({
+    languageOptions: { parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } },
+  });
+}
+
+/**
+ * A RuleTester with type information: test cases use `filename: typedFixtureFile('file.ts')` and may import from
+ * other modules in test/fixtures/typed/.
+ */
+export function createTypedRuleTester(): RuleTester {
+  return new RuleTester({
+    languageOptions: {
+      parserOptions: { project: './tsconfig.json', tsconfigRootDir: TYPED_FIXTURE_DIR },
+    },
+  });
+}
+
+export function typedFixtureFile(name = 'file.ts'): string {
+  return path.join(TYPED_FIXTURE_DIR, name);
+}
