@@ -1,0 +1,8 @@
+export { dockerfile, DOCKERFILE_FILES, DOCKERFILE_IGNORES } from './dockerfile/index.js';
+export { dotenv, DOTENV_FILES, DOTENV_IGNORES } from './dotenv/index.js';
+
+import { dockerfile } from './dockerfile/index.js';
+import { dotenv } from './dotenv/index.js';
+
+/** The plugin's `languages` entries: `credential-expiry/dockerfile`, `credential-expiry/dotenv`. */
+export const languages = { dockerfile, dotenv };

@@ -1,0 +1,36 @@
+import type { Rule } from 'eslint';
+import { Linter } from 'eslint';
+import { languages } from '../../src/languages/index.js';
+
+/** A tiny rule reporting every Instruction (Dockerfile) and every Entry key (.env), to test positions and directives. */
+const reportEverything: Rule.RuleModule = {
+  meta: { type: 'problem', messages: { seen: 'saw {{what}}' }, schema: [] },
+  create(context) {
+    return {
+      Instruction(node: { keyword: string }) {
+        context.report({ node: node as never, messageId: 'seen', data: { what: node.keyword } });
+      },
+      Entry(node: { key: { name: string } }) {
+        context.report({ node: node.key as never, messageId: 'seen', data: { what: node.key.name } });
+      },
+    } as Rule.RuleListener;
+  },
+};
+
+const plugin = { languages, rules: { 'report-everything': reportEverything } };
+
+const config: Linter.Config[] = [
+  { files: ['**/Dockerfile'], plugins: { 'credential-expiry': plugin }, language: 'credential-expiry/dockerfile', rules: { 'credential-expiry/report-everything': 'error' } },
+  { files: ['**/.env'], plugins: { 'credential-expiry': plugin }, language: 'credential-expiry/dotenv', rules: { 'credential-expiry/report-everything': 'error' } },
+];
+
+export interface Seen {
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** Lints `text` as `filename` with the tiny rule; returns line, column and message of each problem. */
+export function lint(text: string, filename: 'Dockerfile' | '.env'): Seen[] {
+  return new Linter().verify(text, config, filename).map(({ line, column, message }) => ({ line, column, message }));
+}
