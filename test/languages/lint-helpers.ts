@@ -13,7 +13,7 @@ const reportEverything: Rule.RuleModule = {
       Entry(node: { key: { name: string } }) {
         context.report({ node: node.key as never, messageId: 'seen', data: { what: node.key.name } });
       },
-    } as Rule.RuleListener;
+    } as unknown as Rule.RuleListener;
   },
 };
 
