@@ -14,6 +14,8 @@ export interface CredentialExpiryDocs {
   fileTypes?: readonly FileType[];
   /** Sees further with type information, works without it. */
   usesTypeInformation?: boolean;
+  /** Suggestion message ids that `credential-expiry migrate` applies like fixes (they keep meaning in practice). */
+  migrationSafeSuggestions?: readonly string[];
 }
 
 export const createRule = ESLintUtils.RuleCreator<CredentialExpiryDocs>(
