@@ -1,0 +1,125 @@
+// How much does `...credentialExpiry.configs.recommended` add to an ESLint run over real code?
+// Baseline: ESLint with one cheap core rule. Candidate: the same plus the plugin's recommended config.
+// Both lint the SDK corpus (bench/corpus.js) through the Node API, in alternating order, several times.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+import { corpusLanguageBlocks, corpusPackageVersions, materializeCorpus, REPO_ROOT } from './corpus.js';
+
+/** The goal from issue 2: the recommended config adds at most 5 % to the run. */
+export const OVERHEAD_BUDGET = 1.05;
+const CORPUS_DIR = join(REPO_ROOT, 'bench', '.corpus');
+const THIS_FILE = fileURLToPath(import.meta.url);
+const TIMING_CHILD_FLAG = '--timing-child';
+
+async function loadPlugin() {
+  try {
+    // The published entry point (dist/), reached by the package's own name, exactly as a user imports it.
+    return (await import('eslint-plugin-credential-expiry')).default;
+  } catch (error) {
+    throw new Error(`cannot load eslint-plugin-credential-expiry (run \`npm run build\` first): ${error.message}`);
+  }
+}
+
+function baselineConfig() {
+  return [{ rules: { 'no-debugger': 'error' } }, ...corpusLanguageBlocks()];
+}
+
+function pluginConfig(plugin) {
+  return [{ rules: { 'no-debugger': 'error' } }, ...plugin.configs.recommended, ...corpusLanguageBlocks()];
+}
+
+async function lintCorpus(config, namespace) {
+  const eslint = new ESLint({ cwd: CORPUS_DIR, overrideConfigFile: true, overrideConfig: config });
+  const startedCpu = process.cpuUsage();
+  const started = performance.now();
+  const results = await eslint.lintFiles(['.']);
+  const ms = performance.now() - started;
+  const cpu = process.cpuUsage(startedCpu);
+  const messages = results.flatMap((result) => result.messages);
+  // Other messages are the SDK authors' own eslint-disable comments naming rules this run does not load.
+  const findings = messages.filter((message) => message.ruleId?.startsWith(`${namespace}/`));
+  return {
+    ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    files: results.length,
+    fatal: messages.filter((message) => message.fatal).length,
+    findings: findings.length,
+    ruleIds: [...new Set(findings.map((message) => message.ruleId))].sort(),
+  };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** Runs ESLint once with the plugin config in a child process with TIMING=all and returns ESLint's table. */
+function captureRuleTiming() {
+  const child = spawnSync(process.execPath, [THIS_FILE, TIMING_CHILD_FLAG], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, TIMING: 'all' },
+    encoding: 'utf8',
+  });
+  if (child.status !== 0) throw new Error(`TIMING run failed (exit ${child.status}):\n${child.stderr}`);
+  return child.stdout.trimEnd();
+}
+
+/** Median, minimum and maximum of the per-run ratios plugin / baseline. */
+function ratios(pluginValues, baselineValues) {
+  const perRun = pluginValues.map((value, run) => value / baselineValues[run]);
+  return { median: median(perRun), min: Math.min(...perRun), max: Math.max(...perRun) };
+}
+
+const formatRatio = ({ median: middle, min, max }) => `${middle.toFixed(3)} (runs ${min.toFixed(3)}..${max.toFixed(3)})`;
+
+/**
+ * @param {{ runs?: number, log?: (line: string) => void }} [options]
+ * @returns {Promise<{ name: string, pass: boolean, medianRatio: number, cpuRatio: number }>}
+ */
+export async function runEslintOverheadBench({ runs = 7, log = console.log } = {}) {
+  const plugin = await loadPlugin();
+  const namespace = plugin.meta.namespace;
+  const corpus = materializeCorpus(CORPUS_DIR);
+  log(`ESLint overhead of credentialExpiry.configs.recommended (ESLint ${ESLint.version}, Node ${process.version})`);
+  log(`corpus: ${corpus.files} files, ${(corpus.bytes / 1024 / 1024).toFixed(1)} MiB from ${corpusPackageVersions().join(', ')}`);
+  log(`plugin rules: ${Object.keys(plugin.rules).map((name) => `${namespace}/${name}`).join(', ') || '(none)'}`);
+
+  const baseline = baselineConfig();
+  const candidate = pluginConfig(plugin);
+  // Warm-up, not measured: loads modules and JIT-compiles the hot paths for both configurations.
+  await lintCorpus(baseline, namespace);
+  const warmUp = await lintCorpus(candidate, namespace);
+  if (warmUp.fatal > 0) log(`warning: ${warmUp.fatal} files did not parse; the figures are not comparable`);
+
+  const measured = { baseline: [], plugin: [] };
+  for (let run = 0; run < runs; run++) {
+    // Alternate the order (AB BA AB ...) so drift on a shared machine hits both sides equally.
+    const order = run % 2 === 0 ? ['baseline', 'plugin'] : ['plugin', 'baseline'];
+    for (const side of order) measured[side].push(await lintCorpus(side === 'baseline' ? baseline : candidate, namespace));
+    const [b, p] = [measured.baseline[run], measured.plugin[run]];
+    log(`  run ${run + 1}/${runs}: baseline ${b.ms.toFixed(0)} ms (cpu ${b.cpuMs.toFixed(0)}), plugin ${p.ms.toFixed(0)} ms (cpu ${p.cpuMs.toFixed(0)})`);
+  }
+
+  const wall = ratios(measured.plugin.map((r) => r.ms), measured.baseline.map((r) => r.ms));
+  const cpu = ratios(measured.plugin.map((r) => r.cpuMs), measured.baseline.map((r) => r.cpuMs));
+  const pass = wall.median <= OVERHEAD_BUDGET;
+  log(`median wall time: baseline ${median(measured.baseline.map((r) => r.ms)).toFixed(0)} ms, with plugin ${median(measured.plugin.map((r) => r.ms)).toFixed(0)} ms`);
+  log(`wall-time ratio plugin/baseline, median of runs: ${formatRatio(wall)}`);
+  log(`cpu-time ratio plugin/baseline, median of runs:  ${formatRatio(cpu)} (less sensitive to other load on the machine)`);
+  log(`plugin findings on the corpus: ${warmUp.findings} (${warmUp.ruleIds.join(', ') || 'none'})`);
+  log(`${pass ? 'PASS' : 'FAIL'}: median wall-time ratio ${wall.median.toFixed(3)}, budget ${OVERHEAD_BUDGET}`);
+  log('\nper-rule time (one run with the plugin, TIMING=all):');
+  log(captureRuleTiming());
+  return { name: 'eslint-overhead', pass, medianRatio: wall.median, cpuRatio: cpu.median };
+}
+
+// Child mode for captureRuleTiming: one lint with the plugin; ESLint prints its TIMING table when the process exits.
+if (process.argv[1] === THIS_FILE && process.argv.includes(TIMING_CHILD_FLAG)) {
+  const plugin = await loadPlugin();
+  materializeCorpus(CORPUS_DIR);
+  await lintCorpus(pluginConfig(plugin), plugin.meta.namespace);
+}
