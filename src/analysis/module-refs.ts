@@ -183,20 +183,23 @@ function classMember(use: Node, name: string): { value?: Node; annotated?: Node 
     }
   }
   if (!body) return null;
+  let field: TSESTree.PropertyDefinition | undefined;
+  let parameter: TSESTree.Identifier | undefined;
+  let assigned: Node | undefined;
   for (const element of body.body) {
-    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && staticPropertyName(element) === name) {
-      return { value: element.value ?? undefined, annotated: element };
-    }
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && staticPropertyName(element) === name) field = element;
     if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
       for (const param of element.value.params) {
         if (param.type === AST_NODE_TYPES.TSParameterProperty && param.parameter.type === AST_NODE_TYPES.Identifier && param.parameter.name === name) {
-          return { annotated: param.parameter };
+          parameter = param.parameter;
         }
       }
-      const assigned = constructorAssignment(element.value.body, name);
-      if (assigned) return { value: assigned };
+      assigned = constructorAssignment(element.value.body, name);
     }
   }
+  if (field?.value) return { value: field.value };
+  if (assigned) return { value: assigned };
+  if (parameter ?? field) return { annotated: parameter ?? field };
   return null;
 }
 
