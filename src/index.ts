@@ -2,11 +2,14 @@ import { createRequire } from 'node:module';
 import type { ESLint, Linter } from 'eslint';
 import { buildConfigs, NAMESPACE } from './configs.js';
 import { rules } from './rules.js';
+import { dockerfile, dotenv } from './languages/index.js';
 
 const { name, version } = createRequire(import.meta.url)('eslint-plugin-credential-expiry/package.json') as { name: string; version: string };
 
 /** ESLint languages for files that are not JavaScript (registered by src/languages/). */
 const languages: Record<string, NonNullable<ESLint.Plugin['languages']>[string]> = {
+  dockerfile,
+  dotenv,
 };
 
 const plugin = {
