@@ -23,7 +23,7 @@ async function loadOptionalBench({ file, exportName }) {
 }
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '7' }, strict: { type: 'boolean', default: false } },
+  options: { runs: { type: 'string', default: '9' }, strict: { type: 'boolean', default: false } },
 });
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 5) throw new Error(`--runs must be an integer of at least 5, got ${values.runs}`);
