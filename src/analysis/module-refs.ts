@@ -57,25 +57,36 @@ export class ModuleRefs {
    * constructor assignment, or a parameter annotated with an imported type (`client: S3Client`).
    */
   instanceOf(node: Node, depth = 0): ModuleRef | null {
+    const origin = this.originOf(node, depth);
+    if (origin?.made) return this.resolve(origin.made.callee, depth + 1);
+    return origin?.annotated ? this.annotatedType(origin.annotated, depth) : null;
+  }
+
+  /**
+   * Where an object comes from: the `new X(...)` that made it (through consts and `this.x` class fields or
+   * constructor assignments), or the declaration whose type annotation names its class (a parameter, an
+   * annotated field). Rules read the construction's options, e.g. a client's `credentials`.
+   */
+  originOf(node: Node, depth = 0): { made?: TSESTree.NewExpression; annotated?: Node } | null {
     if (depth > MAX_DEPTH) return null;
     const inner = unwrap(node);
-    if (inner.type === AST_NODE_TYPES.NewExpression) return this.resolve(inner.callee, depth + 1);
+    if (inner.type === AST_NODE_TYPES.NewExpression) return { made: inner };
     if (inner.type === AST_NODE_TYPES.Identifier) {
       const variable = this.variableOf(inner);
       const def = variable?.defs[0];
       if (!def) return null;
       if (def.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init && isConstLike(variable)) {
-        return this.instanceOf(def.node.init, depth + 1);
+        return this.originOf(def.node.init, depth + 1);
       }
-      if (def.type === 'Parameter') return this.annotatedType(def.name, depth);
+      if (def.type === 'Parameter') return { annotated: def.name };
       return null;
     }
     if (inner.type === AST_NODE_TYPES.MemberExpression && unwrap(inner.object).type === AST_NODE_TYPES.ThisExpression) {
       const name = staticPropertyName(inner);
       const member = name === null ? undefined : classMember(inner, name);
       if (!member) return null;
-      if (member.value) return this.instanceOf(member.value, depth + 1);
-      return this.annotatedType(member.annotated, depth);
+      if (member.value) return this.originOf(member.value, depth + 1);
+      return member.annotated ? { annotated: member.annotated } : null;
     }
     return null;
   }

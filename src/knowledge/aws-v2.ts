@@ -1,3 +1,4 @@
+import { SIGV4_POST_FAILURE } from './aws-v3.js';
 import type { ApiRef, Presigner, RefreshingClass, StsOperation } from './types.js';
 
 export const AWS_V2_MODULES = ['aws-sdk', 'aws-sdk/global'] as const;
@@ -7,8 +8,8 @@ function v2(path: readonly string[]): ApiRef {
   return { modules: AWS_V2_MODULES, path };
 }
 
-function refreshing(name: string, session: string, file: string): RefreshingClass {
-  return { id: `aws-v2:${name}`, ecosystem: 'aws-v2', api: v2([name]), session, source: `${SRC}/${file}` };
+function refreshing(name: string, session: string, file: string, durationOption?: readonly string[]): RefreshingClass {
+  return { id: `aws-v2:${name}`, ecosystem: 'aws-v2', api: v2([name]), session, durationOption, source: `${SRC}/${file}` };
 }
 
 /** AWS SDK v2 `AWS.Credentials` subclasses that reload themselves (shared/DOMAIN.md §1.3). */
@@ -16,11 +17,11 @@ export const AWS_V2_REFRESHING_CLASSES: readonly RefreshingClass[] = [
   refreshing('EC2MetadataCredentials', 'instance-profile', 'ec2_metadata_credentials.js'),
   refreshing('ECSCredentials', 'task-role', 'ecs_credentials.js'),
   refreshing('RemoteCredentials', 'task-role', 'remote_credentials.js'),
-  refreshing('ChainableTemporaryCredentials', 'assume-role', 'chainable_temporary_credentials.js'),
-  refreshing('TemporaryCredentials', 'assume-role', 'temporary_credentials.js'),
+  refreshing('ChainableTemporaryCredentials', 'assume-role', 'chainable_temporary_credentials.js', ['params', 'DurationSeconds']),
+  refreshing('TemporaryCredentials', 'assume-role', 'temporary_credentials.js', ['DurationSeconds']),
   refreshing('SharedIniFileCredentials', 'profile', 'shared_ini_file_credentials.js'),
   refreshing('TokenFileWebIdentityCredentials', 'web-identity', 'token_file_web_identity_credentials.js'),
-  refreshing('WebIdentityCredentials', 'web-identity', 'web_identity_credentials.js'),
+  refreshing('WebIdentityCredentials', 'web-identity', 'web_identity_credentials.js', ['DurationSeconds']),
   refreshing('ProcessCredentials', 'profile', 'process_credentials.js'),
   refreshing('SsoCredentials', 'sso', 'sso_credentials.js'),
   refreshing('CognitoIdentityCredentials', 'cognito', 'cognito_identity_credentials.js'),
@@ -56,13 +57,15 @@ export const AWS_V2_STS_CLIENT_MODULES: readonly ApiRef[] = [v2(['STS']), { modu
 
 const S3_RECEIVERS: readonly ApiRef[] = [v2(['S3']), { modules: ['aws-sdk/clients/s3'], path: [] }];
 const V2_S3 = 'aws/aws-sdk-js: lib/services/s3.js; lib/signers/presign.js';
+const V2_PRESIGN_FAILURE =
+  "the SDK throws InvalidExpiryTime: 'Presigning does not support expiry time greater than a week with SigV4 signing.'";
 
 /** v2 S3 presigners: `Expires` in seconds (shared/DOMAIN.md §1.3). */
 export const AWS_V2_PRESIGNERS: readonly Presigner[] = [
   { id: 'aws-v2:s3.getSignedUrl', ecosystem: 'aws-v2', method: 'getSignedUrl', receivers: S3_RECEIVERS, gateModules: ['aws-sdk', 'aws-sdk/clients/s3'],
-    expiry: { argument: 1, property: 'Expires', unit: 'seconds', defaultSeconds: 900, maxSeconds: 604_800, maxEnforcedBy: 'client' }, source: V2_S3 },
+    expiry: { argument: 1, property: 'Expires', unit: 'seconds', defaultSeconds: 900, maxSeconds: 604_800, maxEnforcedBy: 'client', maxFailure: V2_PRESIGN_FAILURE }, source: V2_S3 },
   { id: 'aws-v2:s3.getSignedUrlPromise', ecosystem: 'aws-v2', method: 'getSignedUrlPromise', receivers: S3_RECEIVERS, gateModules: ['aws-sdk', 'aws-sdk/clients/s3'],
-    expiry: { argument: 1, property: 'Expires', unit: 'seconds', defaultSeconds: 900, maxSeconds: 604_800, maxEnforcedBy: 'client' }, source: V2_S3 },
+    expiry: { argument: 1, property: 'Expires', unit: 'seconds', defaultSeconds: 900, maxSeconds: 604_800, maxEnforcedBy: 'client', maxFailure: V2_PRESIGN_FAILURE }, source: V2_S3 },
   { id: 'aws-v2:s3.createPresignedPost', ecosystem: 'aws-v2', method: 'createPresignedPost', receivers: S3_RECEIVERS, gateModules: ['aws-sdk', 'aws-sdk/clients/s3'],
-    expiry: { argument: 0, property: 'Expires', unit: 'seconds', defaultSeconds: 3600, maxSeconds: 604_800, maxEnforcedBy: 'server' }, source: V2_S3 },
+    expiry: { argument: 0, property: 'Expires', unit: 'seconds', defaultSeconds: 3600, maxSeconds: 604_800, maxEnforcedBy: 'server', maxFailure: SIGV4_POST_FAILURE }, source: V2_S3 },
 ];

@@ -45,7 +45,8 @@ export const AWS_V3_PROVIDER_FACTORIES: readonly ProviderFactory[] = [
   provider('fromWebToken', ['@aws-sdk/credential-provider-web-identity'], 'web-identity',
     'aws/aws-sdk-js-v3: packages/credential-provider-web-identity/src/fromWebToken.ts', { durationOption: ['durationSeconds'] }),
   provider('fromTokenFile', ['@aws-sdk/credential-provider-web-identity'], 'web-identity',
-    'aws/aws-sdk-js-v3: packages/credential-provider-web-identity/src/fromTokenFile.ts'),
+    'aws/aws-sdk-js-v3: packages/credential-provider-web-identity/src/fromTokenFile.ts (init is passed on to fromWebToken)',
+    { durationOption: ['durationSeconds'] }),
   provider('fromProcess', ['@aws-sdk/credential-provider-process'], 'profile',
     'aws/aws-sdk-js-v3: packages/credential-provider-process', { refreshes: 'when-temporary' }),
   provider('fromCognitoIdentity', ['@aws-sdk/credential-provider-cognito-identity'], 'cognito',
@@ -145,6 +146,13 @@ export const AWS_V3_STS_OPERATIONS: readonly StsOperation[] = [
 export const STS_CREDENTIAL_FIELDS = ['AccessKeyId', 'SecretAccessKey', 'SessionToken'] as const;
 export const STS_EXPIRATION_FIELD = 'Expiration';
 
+/** smithy-lang/smithy-typescript: packages/signature-v4/src/SignatureV4.ts (rejects with a plain string, not an Error). */
+const SIGV4_CLIENT_FAILURE =
+  "the SDK rejects the call with 'Signature version 4 presigned URLs must have an expiration date less than one week in the future'";
+/** Shared with the v2 entry: neither SDK checks POST policies (shared/DOMAIN.md §1.2, §5). */
+export const SIGV4_POST_FAILURE =
+  'the SDK does not check it, but the policy is signed with a SigV4 key that is valid for at most 7 d';
+
 /** AWS SDK v3 presigners (shared/DOMAIN.md §1.2). */
 export const AWS_V3_PRESIGNERS: readonly Presigner[] = [
   {
@@ -152,7 +160,7 @@ export const AWS_V3_PRESIGNERS: readonly Presigner[] = [
     ecosystem: 'aws-v3',
     api: { modules: ['@aws-sdk/s3-request-presigner'], path: ['getSignedUrl'] },
     clientArgument: 0,
-    expiry: { argument: 2, property: 'expiresIn', unit: 'seconds', defaultSeconds: 900, maxSeconds: 604_800, maxEnforcedBy: 'client' },
+    expiry: { argument: 2, property: 'expiresIn', unit: 'seconds', defaultSeconds: 900, maxSeconds: 604_800, maxEnforcedBy: 'client', maxFailure: SIGV4_CLIENT_FAILURE },
     source: 'aws/aws-sdk-js-v3: packages/s3-request-presigner/src/presigner.ts; smithy-lang/smithy-typescript: packages/signature-v4/src/constants.ts (MAX_PRESIGNED_TTL)',
   },
   {
@@ -160,7 +168,7 @@ export const AWS_V3_PRESIGNERS: readonly Presigner[] = [
     ecosystem: 'aws-v3',
     api: { modules: ['@aws-sdk/s3-presigned-post'], path: ['createPresignedPost'] },
     clientArgument: 0,
-    expiry: { argument: 1, property: 'Expires', unit: 'seconds', defaultSeconds: 3600, maxSeconds: 604_800, maxEnforcedBy: 'server' },
+    expiry: { argument: 1, property: 'Expires', unit: 'seconds', defaultSeconds: 3600, maxSeconds: 604_800, maxEnforcedBy: 'server', maxFailure: SIGV4_POST_FAILURE },
     source: 'aws/aws-sdk-js-v3: packages/s3-presigned-post/src/createPresignedPost.ts (no client-side maximum; SigV4 keys are valid 7 days)',
   },
   {
@@ -168,7 +176,7 @@ export const AWS_V3_PRESIGNERS: readonly Presigner[] = [
     ecosystem: 'aws-v3',
     method: 'presign',
     receivers: [{ modules: ['@smithy/signature-v4', '@aws-sdk/signature-v4', '@aws-sdk/signature-v4-multi-region'], path: ['*'] }],
-    expiry: { argument: 1, property: 'expiresIn', unit: 'seconds', defaultSeconds: 3600, maxSeconds: 604_800, maxEnforcedBy: 'client' },
+    expiry: { argument: 1, property: 'expiresIn', unit: 'seconds', defaultSeconds: 3600, maxSeconds: 604_800, maxEnforcedBy: 'client', maxFailure: SIGV4_CLIENT_FAILURE },
     source: 'smithy-lang/smithy-typescript: packages/signature-v4/src/SignatureV4.ts',
   },
 ];

@@ -1,4 +1,4 @@
-import type { ApiRef, CredentialMethod, RefreshingClass } from './types.js';
+import type { ApiRef, CredentialMethod, Presigner, RefreshingClass } from './types.js';
 
 const IDENTITY = '@azure/identity';
 const SRC = 'Azure/azure-sdk-for-js: sdk/identity/identity/src';
@@ -44,3 +44,48 @@ export const AZURE_TOKEN_METHODS: readonly CredentialMethod[] = [
 
 /** `AccessToken` fields that carry the expiry. */
 export const AZURE_EXPIRY_FIELDS = ['expiresOnTimestamp', 'refreshAfterTimestamp'] as const;
+
+const STORAGE_BLOB = '@azure/storage-blob';
+const SAS_SOURCE = 'Azure/azure-sdk-for-js: sdk/storage/storage-blob/src/sas/BlobSASSignatureValues.ts; https://learn.microsoft.com/rest/api/storageservices/create-user-delegation-sas';
+const SAS_EXPIRY = { argument: 0, property: 'expiresOn', unit: 'absolute', defaultSeconds: 0 } as const;
+
+/**
+ * User-delegation SAS (shared/DOMAIN.md §1.5): the SAS dies with the key that signs it, whatever its own
+ * `expiresOn` says, and the SDK does not check. The key itself must end within 7 days of the request.
+ * Shared-key SAS (`generateBlobSASQueryParameters(values, sharedKeyCredential)`, two arguments) has no such bound.
+ */
+export const AZURE_PRESIGNERS: readonly Presigner[] = [
+  {
+    id: 'azure:getUserDelegationKey',
+    ecosystem: 'azure',
+    method: 'getUserDelegationKey',
+    gateModules: [STORAGE_BLOB],
+    expiry: {
+      argument: 1,
+      unit: 'absolute',
+      defaultSeconds: 0,
+      maxSeconds: 604_800,
+      maxEnforcedBy: 'server',
+      maxFailure: "the service refuses a key that ends more than 7 d from now ('The value for one of the XML nodes is not in the correct format.')",
+    },
+    sessionBound: false,
+    source: 'Azure/azure-sdk-for-js: sdk/storage/storage-blob/src/BlobServiceClient.ts (getUserDelegationKey); jschneier/django-storages#1525',
+  },
+  {
+    id: 'azure:generateBlobSASQueryParameters',
+    ecosystem: 'azure',
+    api: { modules: [STORAGE_BLOB], path: ['generateBlobSASQueryParameters'] },
+    expiry: SAS_EXPIRY,
+    signingKey: { argument: 1, minArguments: 3, issuedBy: 'azure:getUserDelegationKey' },
+    source: SAS_SOURCE,
+  },
+  {
+    id: 'azure:generateUserDelegationSasUrl',
+    ecosystem: 'azure',
+    method: 'generateUserDelegationSasUrl',
+    gateModules: [STORAGE_BLOB],
+    expiry: SAS_EXPIRY,
+    signingKey: { argument: 1, issuedBy: 'azure:getUserDelegationKey' },
+    source: 'Azure/azure-sdk-for-js: sdk/storage/storage-blob/src/Clients.ts, ContainerClient.ts (generateUserDelegationSasUrl)',
+  },
+];

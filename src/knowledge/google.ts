@@ -94,6 +94,17 @@ export const GOOGLE_SET_CREDENTIALS = {
 export const GOOGLE_EXPIRY_FIELDS = ['expiry_date', 'expires_in', 'expireTime'] as const;
 
 const STORAGE = ['@google-cloud/storage'] as const;
+/** googleapis/nodejs-storage: src/signer.ts (parseExpires, SEVEN_DAYS), src/storage.ts (ExceptionMessages). */
+const GCS_EXPIRY = {
+  argument: 0,
+  property: 'expires',
+  unit: 'absolute',
+  defaultSeconds: 0,
+  maxSeconds: 604_800,
+  maxEnforcedBy: 'client',
+  maxFailure: "the client throws 'Max allowed expiration is seven days (604800 seconds).'",
+  pastFailure: "the client throws 'An expiration date cannot be in the past.'",
+} as const;
 /** GCS signers: `expires` is an absolute time; V4 is capped at 7 days, the default version is V2 (shared/DOMAIN.md §1.4). */
 export const GOOGLE_PRESIGNERS: readonly Presigner[] = [
   {
@@ -101,7 +112,7 @@ export const GOOGLE_PRESIGNERS: readonly Presigner[] = [
     ecosystem: 'google',
     method: 'getSignedUrl',
     gateModules: STORAGE,
-    expiry: { argument: 0, property: 'expires', unit: 'absolute', defaultSeconds: 0, maxSeconds: 604_800, maxEnforcedBy: 'client' },
+    expiry: GCS_EXPIRY,
     versionOption: { property: 'version', capped: 'v4', defaultVersion: 'v2' },
     source: 'googleapis/nodejs-storage: src/signer.ts (DEFAULT_SIGNING_VERSION, SEVEN_DAYS, parseExpires), src/file.ts',
   },
@@ -110,7 +121,7 @@ export const GOOGLE_PRESIGNERS: readonly Presigner[] = [
     ecosystem: 'google',
     method: 'generateSignedPostPolicyV4',
     gateModules: STORAGE,
-    expiry: { argument: 0, property: 'expires', unit: 'absolute', defaultSeconds: 0, maxSeconds: 604_800, maxEnforcedBy: 'client' },
+    expiry: GCS_EXPIRY,
     source: 'googleapis/nodejs-storage: src/file.ts (generateSignedPostPolicyV4 seven-day check)',
   },
 ];

@@ -17,7 +17,7 @@ import {
   AWS_V2_STS_CLIENT_MODULES,
   AWS_V2_STS_OPERATIONS,
 } from './aws-v2.js';
-import { AZURE_BEARER_TOKEN_PROVIDER, AZURE_CREDENTIAL_CLASSES, AZURE_TOKEN_METHODS } from './azure.js';
+import { AZURE_BEARER_TOKEN_PROVIDER, AZURE_CREDENTIAL_CLASSES, AZURE_PRESIGNERS, AZURE_TOKEN_METHODS } from './azure.js';
 import { GCS_STORAGE_CLASS, GOOGLE_PRESIGNERS, GOOGLE_REFRESHING_CLASSES, GOOGLE_TOKEN_METHODS } from './google.js';
 import type { ApiRef, CredentialMethod, Presigner, RefreshingClass } from './types.js';
 
@@ -28,6 +28,7 @@ export * from './aws-v2.js';
 export * from './google.js';
 export * from './azure.js';
 export * from './expiry.js';
+export * from './snapshot.js';
 
 /** What a resolved expression refers to: an export path inside a module (see src/analysis/module-refs.ts). */
 export interface ModuleRef {
@@ -42,7 +43,7 @@ export const REFRESHING_CLASSES: readonly RefreshingClass[] = [
   ...AZURE_CREDENTIAL_CLASSES,
 ];
 export const CREDENTIAL_METHODS: readonly CredentialMethod[] = [...GOOGLE_TOKEN_METHODS, ...AZURE_TOKEN_METHODS];
-export const PRESIGNERS: readonly Presigner[] = [...AWS_V3_PRESIGNERS, ...AWS_V2_PRESIGNERS, ...GOOGLE_PRESIGNERS];
+export const PRESIGNERS: readonly Presigner[] = [...AWS_V3_PRESIGNERS, ...AWS_V2_PRESIGNERS, ...GOOGLE_PRESIGNERS, ...AZURE_PRESIGNERS];
 
 export function moduleMatches(pattern: string, specifier: string): boolean {
   return pattern.endsWith('*') ? specifier.startsWith(pattern.slice(0, -1)) : specifier === pattern;

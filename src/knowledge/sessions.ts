@@ -131,6 +131,27 @@ export const SESSIONS = {
     temporary: true,
     source: 'RFC 6749 §5.1 (expires_in); shared/DOMAIN.md §2',
   },
+  'unknown-signer': {
+    label: 'the temporary credentials that sign it',
+    seconds: 12 * HOUR,
+    phrase: 'at most 12 h (the longest role session)',
+    temporary: true,
+    source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-settings.html (MaxSessionDuration: 1 h to 12 h); shared/DOMAIN.md §2',
+  },
+  'google-private-key': {
+    label: 'the service-account private key',
+    seconds: 7 * 24 * HOUR,
+    phrase: 'for up to 7 d (a signed URL should not outlive a week, and dies when the key is deleted)',
+    temporary: false,
+    source: 'googleapis/nodejs-storage: src/signer.ts (SEVEN_DAYS); https://cloud.google.com/storage/docs/access-control/signed-urls-v2',
+  },
+  'azure-user-delegation-key': {
+    label: 'the user-delegation key that signs it',
+    seconds: 7 * 24 * HOUR,
+    phrase: 'at most 7 d after it is requested',
+    temporary: true,
+    source: 'Azure/azure-sdk-for-js: sdk/storage/storage-blob/src/BlobServiceClient.ts (getUserDelegationKey: within 7 days); https://learn.microsoft.com/rest/api/storageservices/create-user-delegation-sas',
+  },
   'long-term': {
     label: 'a long-term access key',
     seconds: 7 * 24 * HOUR,
@@ -141,6 +162,12 @@ export const SESSIONS = {
 } as const satisfies Record<string, Session>;
 
 export type SessionId = keyof typeof SESSIONS;
+
+/**
+ * Sessions whose kind depends on what the environment provides (the default chain finds env keys, a profile, a
+ * task role...; a profile may hold long-term keys). Code that shows only these shows nothing about the length.
+ */
+export const UNDETERMINED_SESSIONS: readonly SessionId[] = ['default-chain', 'profile'];
 
 /** `settings['credential-expiry'].platform` presets: the session that signs and authenticates on each platform. */
 export const PLATFORM_PRESETS = {

@@ -81,6 +81,8 @@ export interface RefreshingClass {
   readonly ecosystem: Ecosystem;
   readonly api: ApiRef;
   readonly session: string;
+  /** Where the constructor's first argument sets the session length (`params.DurationSeconds`), as a property path. */
+  readonly durationOption?: readonly string[];
   readonly source: string;
 }
 
@@ -122,7 +124,7 @@ export interface PresignExpiry {
   /** Index of the argument holding the options object. */
   readonly argument: number;
   /** Property of that object (absent: the argument itself). */
-  readonly property: string;
+  readonly property?: string;
   /** `seconds`: a duration; `absolute`: a Date / epoch-ms / date string (GCS). */
   readonly unit: 'seconds' | 'absolute';
   /** Lifetime when the property is absent, in seconds. */
@@ -130,6 +132,10 @@ export interface PresignExpiry {
   /** Service maximum in seconds, and whether the client or the server enforces it. */
   readonly maxSeconds?: number;
   readonly maxEnforcedBy?: 'client' | 'server';
+  /** What happens above the maximum, in the user's terms (with the library's own error text). */
+  readonly maxFailure?: string;
+  /** `absolute` only: what happens when a duration is passed instead of a time (it lands in 1970). */
+  readonly pastFailure?: string;
 }
 
 export interface Presigner {
@@ -146,5 +152,12 @@ export interface Presigner {
   readonly expiry: PresignExpiry;
   /** A `version` option that changes the maximum (GCS `version: 'v4'`). */
   readonly versionOption?: { readonly property: string; readonly capped: string; readonly defaultVersion: string };
+  /**
+   * Signs with a key passed as an argument instead of a client's session (Azure user-delegation SAS): the key is
+   * the result of the call `issuedBy` (a presigner id) and bounds the lifetime. Only with `minArguments` or more.
+   */
+  readonly signingKey?: { readonly argument: number; readonly minArguments?: number; readonly issuedBy: string };
+  /** False when no session bounds the lifetime (the request for a signing key itself). */
+  readonly sessionBound?: false;
   readonly source: string;
 }
