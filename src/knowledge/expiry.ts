@@ -22,3 +22,64 @@ export const EXPIRY_FIELD_NAMES: ReadonlySet<string> = new Set([
   'expires',
   'expiresOn',
 ]);
+
+/**
+ * Boolean fields that are true once credentials have expired (AWS SDK v2 `AWS.Credentials.expired`, set by the
+ * retry listener on ExpiredToken). Testing one is an expiry check.
+ */
+export const EXPIRY_FLAG_FIELDS: ReadonlySet<string> = new Set(['expired']);
+export const EXPIRY_FLAG_SOURCE = 'aws/aws-sdk-js: lib/credentials.js (expired, needsRefresh); lib/event_listeners.js';
+
+/** What a `true` answer of an expiry predicate means. */
+export type PredicateMeaning = 'expired' | 'valid';
+
+/**
+ * Names of functions and methods that answer "has it expired?" or "is it still valid?": the SDKs' own
+ * (`needsRefresh`, `isTokenExpiring`, `isIdentityExpired`) and the usual hand-written spellings.
+ */
+export const EXPIRY_PREDICATES: readonly { readonly pattern: RegExp; readonly trueMeans: PredicateMeaning; readonly source: string }[] = [
+  {
+    pattern: /^(?:is|has)?\w*(?:Expired|Expiring|Expires?Soon|Stale)$|^(?:needs|should)\w*Refresh\w*$|^expired$/i,
+    trueMeans: 'expired',
+    source:
+      'aws/aws-sdk-js: lib/credentials.js (needsRefresh); googleapis/google-auth-library-nodejs: src/auth/oauth2client.ts (isTokenExpiring); ' +
+      'smithy-lang/smithy-typescript: memoizeIdentityProvider.ts (isIdentityExpired)',
+  },
+  {
+    pattern: /^(?:is|still)\w*(?:Valid|Fresh|Alive|Usable)$|^(?:is)?NotExpired$/i,
+    trueMeans: 'valid',
+    source: 'hand-written caches (the inverse spelling of the predicates above)',
+  },
+];
+
+/**
+ * Reads of the current time: `Date.now()`, `performance.now()`, `new Date()` (as a number in comparisons).
+ * `[object, method]` pairs of global calls, and global constructors called without arguments.
+ */
+export const CLOCK_CALLS: readonly (readonly [string, string])[] = [
+  ['Date', 'now'],
+  ['performance', 'now'],
+];
+export const CLOCK_CONSTRUCTORS: readonly string[] = ['Date'];
+/**
+ * Conversions that keep a time's direction (`x.getTime()`, `Date.parse(x)`, `Math.floor(x / 1000)`): methods on the
+ * value, and global functions taking it as the first argument.
+ */
+export const TIME_METHODS: readonly string[] = ['getTime', 'valueOf'];
+export const TIME_FUNCTIONS: readonly (readonly [string, string] | readonly [string])[] = [
+  ['Date', 'parse'],
+  ['Number'],
+  ['Math', 'floor'],
+  ['Math', 'ceil'],
+  ['Math', 'round'],
+  ['Math', 'trunc'],
+];
+export const CLOCK_SOURCE = 'https://developer.mozilla.org/docs/Web/JavaScript/Reference/Global_Objects/Date';
+
+/** Timers whose callback can refresh or drop a cached value before it expires (`setTimeout(refresh, ttl)`). */
+export const REFRESH_TIMERS: readonly string[] = ['setTimeout', 'setInterval'];
+/** Methods that put a value into, or drop it from, a Map-like cache (`Map`, `lru-cache`, `node-cache`). */
+export const CACHE_WRITE_METHODS: ReadonlySet<string> = new Set(['set', 'delete', 'clear', 'del']);
+export const CACHE_SOURCE = 'https://developer.mozilla.org/docs/Web/JavaScript/Reference/Global_Objects/Map; isaacs/node-lru-cache README';
+/** Hand-written names of expiry bookkeeping that EXPIRY_FIELD_NAMES does not list (`tokenDeadline`, `cachedExpiry`). */
+export const EXPIRY_NAME_PATTERN = /expir|deadline/i;

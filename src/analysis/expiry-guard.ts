@@ -1,0 +1,348 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { EXPIRY_FLAG_FIELDS, EXPIRY_PREDICATES, type PredicateMeaning, REFRESH_TIMERS } from '../knowledge/index.js';
+import { calleeName, enclosingFunction, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
+import { isExpiryName, TimeReader } from './expiry-terms.js';
+import { isConstLike } from './module-refs.js';
+import { fileIndex, isRead, isWrite, type Occurrence, occurrencesOf, sameSlot, type Slot, slotOf } from './storage-slot.js';
+
+type Node = TSESTree.Node;
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type FunctionLike = TSESTree.FunctionLike;
+type Context = Readonly<{ sourceCode: SourceCode }>;
+
+/**
+ * Whether the code that reuses a cached value checks its expiry first.
+ * - `guarded`: some check on the value's expiry (or its companion deadline, or a refresh timer) decides reuse, or
+ *   a check exists whose direction cannot be decided statically (benefit of the doubt).
+ * - `inverted`: a check exists, but its direction reuses the value only once it has expired.
+ * - `unguarded`: nothing in the file compares the value's expiry.
+ */
+export type ExpiryGuard =
+  | { readonly kind: 'guarded'; readonly by: Node }
+  | { readonly kind: 'inverted'; readonly by: Node }
+  | { readonly kind: 'unguarded' };
+
+/**
+ * `target` names the storage: a declared identifier (`let cached`), an assignment target (`cached`, `this.x`,
+ * `Cls.x`, `globalThis.x`, `cache[k]`), a class `PropertyDefinition`, or a Map cache's identifier.
+ */
+export function expiryGuardOf(target: Node, context: Context): ExpiryGuard {
+  const slot = slotOf(target, context.sourceCode);
+  return slot ? new GuardSearch(slot, context.sourceCode).run() : { kind: 'unguarded' };
+}
+
+/** True when reuse of the value kept at `target` is decided by a correct expiry check (see ExpiryGuard). */
+export function isExpiryGuarded(target: Node, context: Context): boolean {
+  return expiryGuardOf(target, context).kind === 'guarded';
+}
+
+type Verdict = 'correct' | 'inverted' | 'undecided';
+type BranchKind = 'refresh' | 'reuse' | 'none';
+
+/** Values that fill nothing: `let x = null`, `= 0`, `= {}`, `= new Map()`. */
+export function isPlaceholderValue(node: Node | undefined): boolean {
+  if (!node) return true;
+  const inner = unwrap(node);
+  switch (inner.type) {
+    case AST_NODE_TYPES.Literal:
+      return true;
+    case AST_NODE_TYPES.Identifier:
+      return inner.name === 'undefined';
+    case AST_NODE_TYPES.ObjectExpression:
+    case AST_NODE_TYPES.ArrayExpression:
+      return (inner.type === AST_NODE_TYPES.ObjectExpression ? inner.properties : inner.elements).length === 0;
+    case AST_NODE_TYPES.NewExpression:
+      return inner.arguments.length === 0;
+    case AST_NODE_TYPES.UnaryExpression:
+      return inner.operator === 'void' || inner.operator === '-';
+    default:
+      return false;
+  }
+}
+
+class GuardSearch {
+  private readonly occurrences: Occurrence[];
+  private readonly writers = new Set<FunctionLike | null>();
+  private readonly refresherNames = new Set<string>();
+  private readonly reader: TimeReader;
+
+  constructor(
+    private readonly slot: Slot,
+    private readonly sourceCode: SourceCode,
+  ) {
+    this.occurrences = occurrencesOf(slot, sourceCode);
+    for (const occurrence of this.occurrences) {
+      if (!isWrite(occurrence.access)) continue;
+      const writer = enclosingFunction(occurrence.node);
+      if (!isPlaceholderValue(occurrence.value) || occurrence.access !== 'write') this.writers.add(writer);
+      const name = writer ? functionName(writer) : null;
+      if (name) this.refresherNames.add(name);
+    }
+    const slotNodes = new Set(this.occurrences.filter((o) => isRead(o.access)).map((o) => o.node));
+    const bare = new TimeReader(sourceCode, slotNodes, new Set());
+    this.reader = new TimeReader(sourceCode, slotNodes, this.deadlineReads(bare));
+  }
+
+  run(): ExpiryGuard {
+    let guardedBy: Node | null = null;
+    for (const [node, verdict] of this.checks()) {
+      if (verdict === 'inverted') return { kind: 'inverted', by: node };
+      guardedBy ??= node;
+    }
+    return guardedBy ? { kind: 'guarded', by: guardedBy } : { kind: 'unguarded' };
+  }
+
+  private *checks(): Generator<[Node, Verdict]> {
+    const index = fileIndex(this.sourceCode);
+    for (const comparison of index.comparisons) {
+      const terms = this.reader.difference(comparison.left, comparison.right);
+      if (terms.expiry === 0) continue;
+      if (terms.now === 0 || Math.sign(terms.now) === Math.sign(terms.expiry)) {
+        yield [comparison, 'undecided'];
+        continue;
+      }
+      const lessThan = comparison.operator === '<' || comparison.operator === '<=';
+      yield [comparison, this.verdict(comparison, terms.expiry > 0 === lessThan)];
+    }
+    for (const field of EXPIRY_FLAG_FIELDS) {
+      for (const flag of index.membersByName.get(field) ?? []) {
+        if (this.reader.derivesFromSlot(flag.object)) yield [flag, this.verdict(flag, true)];
+      }
+    }
+    for (const call of index.calls) {
+      const name = calleeName(call);
+      if (name === null) continue;
+      if (REFRESH_TIMERS.includes(name)) {
+        if (this.schedulesRefresh(call)) yield [call, 'correct'];
+        continue;
+      }
+      const meaning = this.predicateMeaning(call, name);
+      if (meaning === 'untied') continue;
+      yield [call, meaning === 'unknown' ? 'undecided' : this.verdict(call, meaning === 'expired')];
+    }
+  }
+
+  /** Read occurrences of companion deadlines: other slots written next to this one from an expiry field or the clock. */
+  private deadlineReads(reader: TimeReader): Set<Node> {
+    const reads = new Set<Node>();
+    const deadlines: Slot[] = [];
+    const consider = (target: Node, value: Node | null | undefined) => {
+      if (!value || isPlaceholderValue(value)) return;
+      const other = slotOf(target, this.sourceCode);
+      if (!other || sameSlot(other, this.slot) || deadlines.some((d) => sameSlot(d, other))) return;
+      if (isExpiryName(other.name) || reader.mentionsExpiryOrClock(value)) deadlines.push(other);
+    };
+    for (const assignment of fileIndex(this.sourceCode).assignments) {
+      if (this.writers.has(enclosingFunction(assignment))) consider(assignment.left, assignment.right);
+    }
+    if (this.writers.has(null)) {
+      for (const declarator of moduleDeclarators(this.sourceCode)) {
+        for (const id of patternIdentifiers(declarator.id)) consider(id, declarator.init);
+      }
+    }
+    for (const deadline of deadlines) {
+      for (const occurrence of occurrencesOf(deadline, this.sourceCode)) if (isRead(occurrence.access)) reads.add(occurrence.node);
+    }
+    return reads;
+  }
+
+  /**
+   * The direction of a check `check` whose `true` means expired (`expiredWhenTrue`) or valid, given how the branch
+   * it controls treats the cached value.
+   */
+  private verdict(check: Node, expiredWhenTrue: boolean): Verdict {
+    // Each forcing reads "whenever the check is `check`, the test is `test`".
+    let forcings = [
+      { check: true, test: true },
+      { check: false, test: false },
+    ];
+    let node: Node = check;
+    for (;;) {
+      const parent = node.parent;
+      if (!parent) return 'undecided';
+      if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '!') {
+        forcings = forcings.map((f) => ({ check: f.check, test: !f.test }));
+      } else if (parent.type === AST_NODE_TYPES.LogicalExpression && (parent.operator === '&&' || parent.operator === '||')) {
+        const keep = parent.operator === '||';
+        forcings = forcings.filter((f) => f.test === keep);
+      } else if (parent.type !== AST_NODE_TYPES.ChainExpression && unwrap(parent) === parent) {
+        break;
+      }
+      node = parent;
+    }
+    const statement = node.parent;
+    const isTest =
+      (statement?.type === AST_NODE_TYPES.IfStatement || statement?.type === AST_NODE_TYPES.ConditionalExpression) && statement.test === node;
+    if (!isTest || forcings.length === 0) return 'undecided';
+    for (const f of forcings) {
+      const expiredWhenForced = f.check === expiredWhenTrue;
+      // Whenever the check says expired, this branch runs: it must not serve the cached value.
+      if (expiredWhenForced && this.branchKind(statement, f.test) === 'reuse') return 'inverted';
+      // The other branch runs only when the check says expired: the same.
+      if (!expiredWhenForced && this.branchKind(statement, !f.test) === 'reuse') return 'inverted';
+    }
+    return 'correct';
+  }
+
+  private branchKind(statement: TSESTree.IfStatement | TSESTree.ConditionalExpression, taken: boolean): BranchKind {
+    const nodes: Node[] = [];
+    if (statement.type === AST_NODE_TYPES.ConditionalExpression) {
+      nodes.push(taken ? statement.consequent : statement.alternate);
+    } else {
+      const body = taken ? statement.consequent : statement.alternate;
+      if (body) nodes.push(body);
+      if (!body || !exits(body)) nodes.push(...restAfter(statement));
+    }
+    const inside = (node: Node) => nodes.some((n) => n.range[0] <= node.range[0] && node.range[1] <= n.range[1]);
+    const refreshes =
+      this.occurrences.some((o) => isWrite(o.access) && inside(o.node)) ||
+      fileIndex(this.sourceCode).calls.some((call) => inside(call) && this.refresherNames.has(calleeName(call) ?? ''));
+    if (refreshes) return 'refresh';
+    return this.occurrences.some((o) => isRead(o.access) && inside(o.node)) ? 'reuse' : 'none';
+  }
+
+  /** `setTimeout(() => { cached = null }, ms)`, `setInterval(refresh, ms)`. */
+  private schedulesRefresh(call: TSESTree.CallExpression): boolean {
+    const callback = call.arguments[0];
+    if (!callback) return false;
+    if (isFunctionNode(callback)) return this.occurrences.some((o) => isWrite(o.access) && enclosingFunction(o.node) === callback);
+    const name = callback.type === AST_NODE_TYPES.Identifier ? callback.name : callback.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callback) : null;
+    return name !== null && this.refresherNames.has(name);
+  }
+
+  /**
+   * What `true` means for a call that tests expiry: `isExpired(cached)`, `cached.needsRefresh()`, or a local
+   * function returning a comparison on its argument. `untied` when the call does not test this value.
+   */
+  private predicateMeaning(call: TSESTree.CallExpression, name: string): PredicateMeaning | 'unknown' | 'untied' {
+    const local = this.localFunction(call);
+    if (local) {
+      const meaning = this.returnedComparison(local, call);
+      if (meaning !== 'untied') return meaning;
+    }
+    const named = EXPIRY_PREDICATES.find((p) => p.pattern.test(name));
+    if (!named) return 'untied';
+    const callee = unwrap(call.callee);
+    const operands = [...call.arguments, ...(callee.type === AST_NODE_TYPES.MemberExpression ? [callee.object] : [])];
+    const tied = operands.some((operand) => this.reader.derivesFromSlot(operand) || this.reader.terms(operand).expiry !== 0);
+    return tied ? named.trueMeans : 'untied';
+  }
+
+  /** A function declared in this file and called here by name (`isFresh(t)`, `this.isExpired()`). */
+  private localFunction(call: TSESTree.CallExpression): FunctionLike | null {
+    const callee = unwrap(call.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      const variable = ASTUtils.findVariable(this.sourceCode.getScope(callee), callee);
+      const def = variable?.defs[0];
+      if (def?.type === 'FunctionName') return def.node as FunctionLike;
+      if (def?.type === 'Variable' && def.node.init && isFunctionNode(def.node.init) && isConstLike(variable!)) return def.node.init;
+      return null;
+    }
+    if (callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.ThisExpression) {
+      const name = staticPropertyName(callee);
+      for (let p: Node | undefined = callee.parent; p; p = p.parent) {
+        if (p.type !== AST_NODE_TYPES.ClassBody) continue;
+        const method = p.body.find((m) => m.type === AST_NODE_TYPES.MethodDefinition && staticPropertyName(m) === name);
+        return method?.type === AST_NODE_TYPES.MethodDefinition ? method.value : null;
+      }
+    }
+    return null;
+  }
+
+  /** The meaning of `return <comparison>` (or `!comparison`) in `fn`, with its parameters bound to the call's arguments. */
+  private returnedComparison(fn: FunctionLike, call: TSESTree.CallExpression): PredicateMeaning | 'unknown' | 'untied' {
+    let returned: Node | null = null;
+    if (fn.body?.type === AST_NODE_TYPES.BlockStatement) {
+      const last = fn.body.body.at(-1);
+      if (fn.body.body.length === 1 && last?.type === AST_NODE_TYPES.ReturnStatement && last.argument) returned = last.argument;
+    } else if (fn.body) {
+      returned = fn.body;
+    }
+    if (!returned) return 'untied';
+    let negated = false;
+    let inner = unwrap(returned);
+    while (inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === '!') {
+      negated = !negated;
+      inner = unwrap(inner.argument);
+    }
+    if (inner.type !== AST_NODE_TYPES.BinaryExpression || !['<', '<=', '>', '>='].includes(inner.operator)) return 'untied';
+    const bindings = new Map<TSESLint.Scope.Variable, Node>();
+    fn.params.forEach((param, i) => {
+      const argument = call.arguments[i];
+      if (param.type !== AST_NODE_TYPES.Identifier || !argument) return;
+      const variable = ASTUtils.findVariable(this.sourceCode.getScope(param), param);
+      if (variable) bindings.set(variable, argument);
+    });
+    const terms = this.reader.withBindings(bindings).difference(inner.left, inner.right);
+    if (terms.expiry === 0) return 'untied';
+    if (terms.now === 0 || Math.sign(terms.now) === Math.sign(terms.expiry)) return 'unknown';
+    const expiredWhenTrue = terms.expiry > 0 === (inner.operator === '<' || inner.operator === '<=');
+    return expiredWhenTrue !== negated ? 'expired' : 'valid';
+  }
+}
+
+function functionName(fn: FunctionLike): string | null {
+  if ((fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.FunctionExpression) && fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.PropertyDefinition) {
+    return staticPropertyName(parent);
+  }
+  return null;
+}
+
+/** Whether control never falls out of `node` (it returns, throws, breaks or continues). */
+function exits(node: Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ThrowStatement:
+    case AST_NODE_TYPES.BreakStatement:
+    case AST_NODE_TYPES.ContinueStatement:
+      return true;
+    case AST_NODE_TYPES.BlockStatement: {
+      const last = node.body.at(-1);
+      return last !== undefined && exits(last);
+    }
+    case AST_NODE_TYPES.IfStatement:
+      return node.alternate !== null && node.alternate !== undefined && exits(node.consequent) && exits(node.alternate);
+    default:
+      return false;
+  }
+}
+
+/** The statements that run after `statement` in its function: its later siblings, then its parents' later siblings. */
+function restAfter(statement: Node): Node[] {
+  const rest: Node[] = [];
+  let current: Node = statement;
+  for (let parent = current.parent; parent && !isFunctionNode(parent); current = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program || parent.type === AST_NODE_TYPES.StaticBlock) {
+      const body = parent.body as Node[];
+      rest.push(...body.slice(body.indexOf(current) + 1));
+    }
+  }
+  return rest;
+}
+
+function moduleDeclarators(sourceCode: SourceCode): TSESTree.VariableDeclarator[] {
+  return sourceCode.ast.body.flatMap((statement) => {
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    return declaration?.type === AST_NODE_TYPES.VariableDeclaration ? declaration.declarations : [];
+  });
+}
+
+function patternIdentifiers(pattern: Node): TSESTree.Identifier[] {
+  switch (pattern.type) {
+    case AST_NODE_TYPES.Identifier:
+      return [pattern];
+    case AST_NODE_TYPES.ObjectPattern:
+      return pattern.properties.flatMap((p) => patternIdentifiers(p.type === AST_NODE_TYPES.Property ? p.value : p.argument));
+    case AST_NODE_TYPES.ArrayPattern:
+      return pattern.elements.flatMap((e) => (e ? patternIdentifiers(e) : []));
+    case AST_NODE_TYPES.AssignmentPattern:
+      return patternIdentifiers(pattern.left);
+    case AST_NODE_TYPES.RestElement:
+      return patternIdentifiers(pattern.argument);
+    default:
+      return [];
+  }
+}

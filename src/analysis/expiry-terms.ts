@@ -1,0 +1,238 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  CLOCK_CALLS,
+  CLOCK_CONSTRUCTORS,
+  EXPIRY_FIELD_NAMES,
+  EXPIRY_NAME_PATTERN,
+  TIME_FUNCTIONS,
+  TIME_METHODS,
+} from '../knowledge/index.js';
+import { staticPropertyName, unwrap } from './ast.js';
+import { isConstLike } from './module-refs.js';
+
+type Node = TSESTree.Node;
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Variable = TSESLint.Scope.Variable;
+
+const MAX_DEPTH = 4;
+
+/**
+ * How a time expression moves with the clock and with the cached value's expiry: `expiry - Date.now()` is
+ * { now: -1, expiry: +1 }. Only the signs matter; constants (margins, `* 1000`) are ignored.
+ */
+export interface Terms {
+  now: number;
+  expiry: number;
+}
+
+/**
+ * Reads time expressions for one cached value: which nodes are the value itself (`slotNodes`), which are its
+ * companion deadline (`deadlineNodes`: `tokenDeadline`, `this.expiresAt`), and which parameters stand for an
+ * argument at a call being analysed (`bindings`).
+ */
+export class TimeReader {
+  private readonly derivesCache = new Map<Node, boolean>();
+
+  constructor(
+    private readonly sourceCode: SourceCode,
+    private readonly slotNodes: ReadonlySet<Node>,
+    private readonly deadlineNodes: ReadonlySet<Node>,
+    private readonly bindings: ReadonlyMap<Variable, Node> = new Map(),
+  ) {}
+
+  withBindings(bindings: ReadonlyMap<Variable, Node>): TimeReader {
+    return new TimeReader(this.sourceCode, this.slotNodes, this.deadlineNodes, bindings);
+  }
+
+  /** The terms of `left - right`, as in the comparison `left < right`. */
+  difference(left: Node, right: Node): Terms {
+    const terms = { now: 0, expiry: 0 };
+    this.walk(left, 1, terms, 0);
+    this.walk(right, -1, terms, 0);
+    return terms;
+  }
+
+  /** The terms of one expression. */
+  terms(node: Node): Terms {
+    const terms = { now: 0, expiry: 0 };
+    this.walk(node, 1, terms, 0);
+    return terms;
+  }
+
+  /** True when the expression is computed from the cached value (`cached`, `cache.get(k)`, a local made from them). */
+  derivesFromSlot(node: Node, depth = 0): boolean {
+    const known = this.derivesCache.get(node);
+    if (known !== undefined) return known;
+    const result = depth <= MAX_DEPTH && this.search(node, (n) => this.isSlotReference(n, depth));
+    this.derivesCache.set(node, result);
+    return result;
+  }
+
+  /** True when the expression reads the clock: `Date.now()`, `new Date()`, or a local `now` made from one. */
+  isClock(node: Node, depth = 0): boolean {
+    const inner = unwrap(node);
+    if (inner.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrap(inner.callee);
+      return callee.type === AST_NODE_TYPES.MemberExpression && CLOCK_CALLS.some(([object, method]) => this.isGlobal(callee.object, object) && staticPropertyName(callee) === method);
+    }
+    if (inner.type === AST_NODE_TYPES.NewExpression) {
+      return inner.arguments.length === 0 && CLOCK_CONSTRUCTORS.some((name) => this.isGlobal(inner.callee, name));
+    }
+    if (inner.type === AST_NODE_TYPES.Identifier && depth < MAX_DEPTH) {
+      const init = this.localInit(inner);
+      return init !== null && this.isClock(init, depth + 1);
+    }
+    return false;
+  }
+
+  /** True when the expression mentions an expiry field or name (`data.expires_in`, `expiresAt`) or the clock. */
+  mentionsExpiryOrClock(node: Node): boolean {
+    return this.search(node, (n) => {
+      if (n.type === AST_NODE_TYPES.MemberExpression) {
+        const name = staticPropertyName(n);
+        return name !== null && isExpiryName(name);
+      }
+      if (n.type === AST_NODE_TYPES.Identifier) return isExpiryName(n.name) && !isPropertyKey(n);
+      return this.isClock(n);
+    });
+  }
+
+  private walk(node: Node, sign: number, terms: Terms, depth: number): void {
+    if (depth > MAX_DEPTH) return;
+    const inner = unwrap(node);
+    if (this.isClock(inner)) {
+      terms.now += sign;
+      return;
+    }
+    if (this.deadlineNodes.has(inner)) {
+      terms.expiry += sign;
+      return;
+    }
+    switch (inner.type) {
+      case AST_NODE_TYPES.BinaryExpression:
+        if (inner.operator === '+' || inner.operator === '*' || inner.operator === '/') {
+          this.walk(inner.left, sign, terms, depth);
+          this.walk(inner.right, sign, terms, depth);
+        } else if (inner.operator === '-') {
+          this.walk(inner.left, sign, terms, depth);
+          this.walk(inner.right, -sign, terms, depth);
+        }
+        return;
+      case AST_NODE_TYPES.UnaryExpression:
+        if (inner.operator === '-' || inner.operator === '+') this.walk(inner.argument, inner.operator === '-' ? -sign : sign, terms, depth);
+        return;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (inner.operator !== '&&') this.walk(inner.left, sign, terms, depth);
+        return;
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = staticPropertyName(inner);
+        if (name !== null && isExpiryName(name) && this.derivesFromSlot(inner.object)) terms.expiry += sign;
+        return;
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        const argument = this.timeConversionArgument(inner);
+        if (argument) this.walk(argument, sign, terms, depth + 1);
+        return;
+      }
+      case AST_NODE_TYPES.NewExpression:
+        if (inner.arguments.length === 1 && CLOCK_CONSTRUCTORS.some((name) => this.isGlobal(inner.callee, name))) {
+          this.walk(inner.arguments[0], sign, terms, depth + 1);
+        }
+        return;
+      case AST_NODE_TYPES.Identifier: {
+        const bound = this.bound(inner);
+        if (bound) {
+          this.walk(bound, sign, terms, depth + 1);
+          return;
+        }
+        const init = this.localInit(inner);
+        if (!init) return;
+        if (isExpiryName(inner.name) && this.derivesFromSlot(init, depth + 1)) terms.expiry += sign;
+        else this.walk(init, sign, terms, depth + 1);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  /** `x.getTime()`, `Date.parse(x)`, `Math.floor(x)` → x. */
+  private timeConversionArgument(call: TSESTree.CallExpression): Node | null {
+    const callee = unwrap(call.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const name = staticPropertyName(callee);
+      if (name !== null && TIME_METHODS.includes(name) && call.arguments.length === 0) return callee.object;
+      const matches = TIME_FUNCTIONS.some((path) => path.length === 2 && this.isGlobal(callee.object, path[0]) && name === path[1]);
+      return matches && call.arguments[0] ? call.arguments[0] : null;
+    }
+    const global = TIME_FUNCTIONS.some((path) => path.length === 1 && this.isGlobal(callee, path[0]));
+    return global && call.arguments[0] ? call.arguments[0] : null;
+  }
+
+  private isSlotReference(node: Node, depth: number): boolean {
+    if (this.slotNodes.has(node)) return true;
+    if (node.type !== AST_NODE_TYPES.Identifier || isPropertyKey(node)) return false;
+    const bound = this.bound(node);
+    if (bound) return this.derivesFromSlot(bound, depth + 1);
+    const init = this.localInit(node);
+    return init !== null && this.derivesFromSlot(init, depth + 1);
+  }
+
+  private bound(identifier: TSESTree.Identifier): Node | null {
+    if (this.bindings.size === 0) return null;
+    const variable = this.variableOf(identifier);
+    return (variable && this.bindings.get(variable)) ?? null;
+  }
+
+  /** The initializer of a local, written-once variable (`const now = Date.now()`, `const { exp } = decode(t)`). */
+  private localInit(identifier: TSESTree.Identifier): Node | null {
+    const variable = this.variableOf(identifier);
+    const def = variable?.defs[0];
+    if (!variable || def?.type !== 'Variable' || !def.node.init || !isConstLike(variable)) return null;
+    return def.node.init;
+  }
+
+  private variableOf(identifier: TSESTree.Identifier): Variable | null {
+    return ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
+  }
+
+  /** `name` as an unshadowed global: `Date`, `Math`. */
+  private isGlobal(node: Node, name: string): boolean {
+    const inner = unwrap(node);
+    if (inner.type !== AST_NODE_TYPES.Identifier || inner.name !== name) return false;
+    const variable = this.variableOf(inner);
+    return !variable || variable.defs.length === 0;
+  }
+
+  /** Depth-first search of an expression (not into nested functions). */
+  private search(root: Node, test: (node: Node) => boolean): boolean {
+    const keys = this.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+    const stack: Node[] = [root];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (test(node)) return true;
+      if (node !== root && (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression)) continue;
+      for (const key of keys[node.type] ?? []) {
+        const child = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(child)) {
+          for (const c of child) if (c && typeof c === 'object' && 'type' in c) stack.push(c as Node);
+        } else if (child && typeof child === 'object' && 'type' in child) {
+          stack.push(child as Node);
+        }
+      }
+    }
+    return false;
+  }
+}
+
+export function isExpiryName(name: string): boolean {
+  return EXPIRY_FIELD_NAMES.has(name) || EXPIRY_NAME_PATTERN.test(name);
+}
+
+/** `b` in `a.b` or `{ b: 1 }`: a name, not a variable. */
+function isPropertyKey(identifier: TSESTree.Identifier): boolean {
+  const parent = identifier.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression) return parent.property === identifier && !parent.computed;
+  if (parent?.type === AST_NODE_TYPES.Property) return parent.key === identifier && !parent.computed && !parent.shorthand;
+  return false;
+}

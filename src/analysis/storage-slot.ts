@@ -1,0 +1,236 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { CACHE_WRITE_METHODS } from '../knowledge/index.js';
+import { enclosingFunction, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
+
+type Node = TSESTree.Node;
+type Variable = TSESLint.Scope.Variable;
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/**
+ * A place where a value is kept and found again: a variable (a Map or object cache counts as one slot), a named
+ * class member (static or per instance), or a property of the global object.
+ */
+export type Slot =
+  | { readonly kind: 'variable'; readonly name: string; readonly variable: Variable }
+  | { readonly kind: 'member'; readonly name: string; readonly owner: MemberOwner };
+
+export type MemberOwner =
+  | { readonly kind: 'class'; readonly classNode: ClassNode; readonly isStatic: boolean }
+  | { readonly kind: 'global' };
+
+/** `write`: replaced; `read-write`: `x ??= v`, `x++`; `container-write`: `cache.set(k, v)`, `cache[k] = v`, `delete cache[k]`. */
+export type Access = 'read' | 'write' | 'read-write' | 'container-write';
+
+export interface Occurrence {
+  /** The identifier, member expression or class property where the slot appears. */
+  readonly node: Node;
+  readonly access: Access;
+  /** For writes: the value put in (`x = v`, `let x = v`, `cache.set(k, v)`), when there is one. */
+  readonly value?: Node;
+}
+
+export function isWrite(access: Access): boolean {
+  return access !== 'read';
+}
+
+export function isRead(access: Access): boolean {
+  return access === 'read' || access === 'read-write';
+}
+
+const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
+const RELATIONAL = new Set(['<', '<=', '>', '>=']);
+
+/** What one walk over a file collects, so that questions about slots need no further walks. */
+export interface FileIndex {
+  readonly membersByName: ReadonlyMap<string, readonly TSESTree.MemberExpression[]>;
+  readonly comparisons: readonly TSESTree.BinaryExpression[];
+  readonly calls: readonly TSESTree.CallExpression[];
+  readonly assignments: readonly TSESTree.AssignmentExpression[];
+  /** `new X()` outside any function: module-level singletons. */
+  readonly moduleLevelNews: readonly TSESTree.NewExpression[];
+}
+
+const indexes = new WeakMap<SourceCode, FileIndex>();
+
+/** The file's index, built on first use by one walk over the AST. */
+export function fileIndex(sourceCode: SourceCode): FileIndex {
+  const cached = indexes.get(sourceCode);
+  if (cached) return cached;
+  const membersByName = new Map<string, TSESTree.MemberExpression[]>();
+  const index = { membersByName, comparisons: [] as TSESTree.BinaryExpression[], calls: [] as TSESTree.CallExpression[], assignments: [] as TSESTree.AssignmentExpression[], moduleLevelNews: [] as TSESTree.NewExpression[] };
+  const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  const stack: { node: Node; inFunction: boolean }[] = [{ node: sourceCode.ast, inFunction: false }];
+  while (stack.length > 0) {
+    const { node, inFunction } = stack.pop()!;
+    switch (node.type) {
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = staticPropertyName(node);
+        if (name !== null) {
+          const list = membersByName.get(name);
+          if (list) list.push(node);
+          else membersByName.set(name, [node]);
+        }
+        break;
+      }
+      case AST_NODE_TYPES.BinaryExpression:
+        if (RELATIONAL.has(node.operator)) index.comparisons.push(node);
+        break;
+      case AST_NODE_TYPES.CallExpression:
+        index.calls.push(node);
+        break;
+      case AST_NODE_TYPES.AssignmentExpression:
+        index.assignments.push(node);
+        break;
+      case AST_NODE_TYPES.NewExpression:
+        if (!inFunction) index.moduleLevelNews.push(node);
+        break;
+      default:
+        break;
+    }
+    const childInFunction = inFunction || isFunctionNode(node);
+    for (const key of keys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const c of child) if (c && typeof c === 'object' && 'type' in c) stack.push({ node: c as Node, inFunction: childInFunction });
+      } else if (child && typeof child === 'object' && 'type' in child) {
+        stack.push({ node: child as Node, inFunction: childInFunction });
+      }
+    }
+  }
+  indexes.set(sourceCode, index);
+  return index;
+}
+
+/**
+ * The slot behind a declared identifier, an assignment target or a class property: `x`, `this.x`, `Cls.x`,
+ * `globalThis.x`, `cache.x`, `cache[k]`, `this.cache.x` (the last three are the container `cache`).
+ * Null when the target cannot be named (a computed member of an unknown object, `this` outside a class).
+ */
+export function slotOf(target: Node, sourceCode: SourceCode): Slot | null {
+  const inner = unwrap(target);
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
+    if (variable && variable.defs.length > 0) return { kind: 'variable', name: variable.name, variable };
+    return { kind: 'member', name: inner.name, owner: { kind: 'global' } };
+  }
+  if (inner.type === AST_NODE_TYPES.PropertyDefinition) {
+    const name = staticPropertyName(inner);
+    const classNode = inner.parent.parent;
+    return name === null ? null : { kind: 'member', name, owner: { kind: 'class', classNode, isStatic: inner.static } };
+  }
+  if (inner.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const object = unwrap(inner.object);
+  const name = staticPropertyName(inner);
+  if (object.type === AST_NODE_TYPES.MemberExpression) return slotOf(object, sourceCode);
+  if (object.type === AST_NODE_TYPES.ThisExpression) {
+    const owner = thisOwner(object);
+    return owner && name !== null ? { kind: 'member', name, owner } : null;
+  }
+  if (object.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(object), object);
+  if (!variable || variable.defs.length === 0) {
+    return GLOBAL_OBJECTS.has(object.name) && name !== null ? { kind: 'member', name, owner: { kind: 'global' } } : null;
+  }
+  const def = variable.defs[0];
+  if (def.type === 'ClassName' && name !== null) {
+    return { kind: 'member', name, owner: { kind: 'class', classNode: def.node as ClassNode, isStatic: true } };
+  }
+  return { kind: 'variable', name: variable.name, variable };
+}
+
+export function sameSlot(a: Slot, b: Slot): boolean {
+  if (a.kind === 'variable' || b.kind === 'variable') return a.kind === b.kind && a.kind === 'variable' && b.kind === 'variable' && a.variable === b.variable;
+  return a.name === b.name && sameOwner(a.owner, b.owner);
+}
+
+function sameOwner(a: MemberOwner, b: MemberOwner): boolean {
+  if (a.kind === 'global' || b.kind === 'global') return a.kind === b.kind;
+  return a.classNode === b.classNode && a.isStatic === b.isStatic;
+}
+
+/** Every place the slot appears in the file, with how it is accessed. */
+export function occurrencesOf(slot: Slot, sourceCode: SourceCode): Occurrence[] {
+  if (slot.kind === 'variable') {
+    return slot.variable.references.map((reference) => {
+      const node = reference.identifier as Node;
+      if (reference.isWrite()) {
+        const value = reference.writeExpr ? (reference.writeExpr as Node) : undefined;
+        return { node, access: reference.isRead() ? 'read-write' : 'write', value };
+      }
+      return occurrenceAt(node);
+    });
+  }
+  const found: Occurrence[] = [];
+  if (slot.owner.kind === 'class') {
+    for (const element of slot.owner.classNode.body.body) {
+      if (element.type === AST_NODE_TYPES.PropertyDefinition && element.static === slot.owner.isStatic && staticPropertyName(element) === slot.name && element.value) {
+        found.push({ node: element, access: 'write', value: element.value });
+      }
+    }
+  }
+  for (const member of fileIndex(sourceCode).membersByName.get(slot.name) ?? []) {
+    if (unwrap(member.object).type === AST_NODE_TYPES.MemberExpression) continue;
+    const other = slotOf(member, sourceCode);
+    if (other && sameSlot(slot, other)) found.push(occurrenceAt(member));
+  }
+  return found;
+}
+
+/** How the slot is accessed at `node` (an identifier or member expression naming it). */
+function occurrenceAt(node: Node): Occurrence {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node) {
+    return { node, access: parent.operator === '=' ? 'write' : 'read-write', value: parent.right };
+  }
+  if (parent?.type === AST_NODE_TYPES.UpdateExpression) return { node, access: 'read-write' };
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
+    const grand = parent.parent;
+    if (grand?.type === AST_NODE_TYPES.AssignmentExpression && grand.left === parent) return { node, access: 'container-write', value: grand.right };
+    if (grand?.type === AST_NODE_TYPES.UnaryExpression && grand.operator === 'delete') return { node, access: 'container-write' };
+    if (grand?.type === AST_NODE_TYPES.CallExpression && grand.callee === parent) {
+      const method = staticPropertyName(parent);
+      if (method !== null && CACHE_WRITE_METHODS.has(method)) {
+        return { node, access: 'container-write', value: method === 'set' ? (grand.arguments[1] as Node | undefined) : undefined };
+      }
+    }
+  }
+  return { node, access: 'read' };
+}
+
+/** The class whose instance (or, in static members, the class itself) `this` refers to at `node`. */
+function thisOwner(node: Node): MemberOwner | null {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === AST_NODE_TYPES.StaticBlock) return { kind: 'class', classNode: p.parent.parent as ClassNode, isStatic: true };
+    if (p.type === AST_NODE_TYPES.MethodDefinition || p.type === AST_NODE_TYPES.PropertyDefinition) {
+      return { kind: 'class', classNode: p.parent.parent as ClassNode, isStatic: p.static };
+    }
+    if ((p.type === AST_NODE_TYPES.FunctionDeclaration || p.type === AST_NODE_TYPES.FunctionExpression) && p.parent?.type !== AST_NODE_TYPES.MethodDefinition) {
+      return null;
+    }
+  }
+  return null;
+}
+
+/** True when some `new C()` at module level makes an instance of the class: its instance fields are process-wide. */
+export function isModuleSingleton(classNode: ClassNode, sourceCode: SourceCode): boolean {
+  return fileIndex(sourceCode).moduleLevelNews.some((created) => {
+    const callee = unwrap(created.callee);
+    if (callee === classNode) return true;
+    if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
+    return variable?.defs.some((def) => def.node === classNode) ?? false;
+  });
+}
+
+/** True when other modules can read the variable: `export let x`, `export { x }`, `module.exports = { x }`. */
+export function isExported(slot: Slot): boolean {
+  if (slot.kind !== 'variable') return false;
+  const declaration = slot.variable.defs[0]?.parent;
+  return declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
+}
+
+/** The function a node belongs to (null at module level), the unit in which writes are paired. */
+export function writerOf(occurrence: Occurrence): TSESTree.FunctionLike | null {
+  return enclosingFunction(occurrence.node);
+}
