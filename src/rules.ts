@@ -1,5 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import noEmbeddedCredentials from '../rules/no-embedded-credentials.js';
 
 /** Every rule of the plugin, by id. One line per rule; rule modules live in rules/. */
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
+  'no-embedded-credentials': noEmbeddedCredentials,
 };

@@ -29,6 +29,7 @@ export * from './google.js';
 export * from './azure.js';
 export * from './expiry.js';
 export * from './snapshot.js';
+export * from './secrets.js';
 
 /** What a resolved expression refers to: an export path inside a module (see src/analysis/module-refs.ts). */
 export interface ModuleRef {

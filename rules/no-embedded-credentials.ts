@@ -1,0 +1,44 @@
+import { checkDockerfile } from '../src/checks/embedded/dockerfile/index.js';
+import { checkDotenv } from '../src/checks/embedded/dotenv.js';
+import { checkJs } from '../src/checks/embedded/js.js';
+import { checkJson } from '../src/checks/embedded/json.js';
+import { EMBEDDED_MESSAGES, type EmbeddedMessageId } from '../src/checks/embedded/messages.js';
+import { checkYaml } from '../src/checks/embedded/yaml.js';
+import { createRule } from '../src/util/create-rule.js';
+
+/** Which checker a file needs, from the root of the AST its language produced. */
+function checkerFor(root: { type: string }, parserServices: { isYAML?: boolean } | undefined) {
+  switch (root.type) {
+    case 'Dockerfile':
+      return checkDockerfile;
+    case 'Dotenv':
+      return checkDotenv;
+    case 'Document':
+      return checkJson;
+    case 'Program':
+      return parserServices?.isYAML ? checkYaml : checkJs;
+    default:
+      return undefined;
+  }
+}
+
+export default createRule<[], EmbeddedMessageId>({
+  name: 'no-embedded-credentials',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Disallow credentials written into code, Dockerfiles, .env, JSON and YAML, credentials fetched at image build time, and key files copied into images',
+      recommended: 'error',
+      fileTypes: ['js', 'dockerfile', 'dotenv', 'json', 'yaml'],
+    },
+    hasSuggestions: true,
+    messages: EMBEDDED_MESSAGES,
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const sourceCode = context.sourceCode as unknown as { ast: { type: string }; parserServices?: { isYAML?: boolean } };
+    return (checkerFor(sourceCode.ast, sourceCode.parserServices)?.(context) ?? {}) as ReturnType<typeof checkJs>;
+  },
+});

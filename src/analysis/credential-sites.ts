@@ -1,0 +1,141 @@
+import {
+  bundledCredential,
+  credentialNameKind,
+  findSecretKeyCandidates,
+  findSecretShapes,
+  isSecretKey,
+  isTokenLike,
+  type ShapeMatch,
+} from './secret-scan.js';
+
+/** How far (in lines) a secret access key may stand from its key id to count as its pair. */
+const PAIR_DISTANCE_LINES = 5;
+
+/** A value in a file, with the name it is stored under (env var, object key, field) when there is one. */
+export interface ValueSite<Node> {
+  node: Node;
+  name: string | null;
+  value: string;
+  /** 1-based line where the value starts. */
+  line: number;
+  /** The other names in the same object (a bare `Token` is an AWS session token only next to `AccessKeyId`). */
+  siblings?: ReadonlySet<string>;
+}
+
+export type CredentialKind =
+  | 'temporaryKeyId'
+  | 'longLivedKey'
+  | 'secretKey'
+  | 'temporarySecretKey'
+  | 'sessionToken'
+  | 'googleAccessToken'
+  | 'jwt'
+  | 'privateKey'
+  | 'refreshToken'
+  | 'azureAccountKey'
+  | 'azureSas'
+  | 'bundledCredential';
+
+/** A credential found at a site. `secret` is the raw value: only ever show it through maskSecret(). */
+export interface CredentialFinding<Node> {
+  node: Node;
+  kind: CredentialKind;
+  secret: string;
+  name: string | null;
+  expiresAt?: Date;
+  bundler?: string;
+  /** For a key id: where its secret access key stands (reported together, at the key id). */
+  pairedWith?: Node;
+}
+
+export interface AssessOptions {
+  /** Report an `ASIA` key id even without its secret nearby (config files: it is a dead snapshot either way). */
+  loneTemporaryKeyIds: boolean;
+  /** Report values stored under bundler-inlined names (`.env`, YAML); JS reports the reads instead. */
+  bundledNames: boolean;
+}
+
+interface KeyId<Node> {
+  site: ValueSite<Node>;
+  match: ShapeMatch;
+}
+
+interface SecretCandidate<Node> {
+  site: ValueSite<Node>;
+  secret: string;
+  named: boolean;
+}
+
+const SHAPE_KINDS = {
+  googleAccessToken: 'googleAccessToken',
+  privateKey: 'privateKey',
+  jwt: 'jwt',
+  azureAccountKey: 'azureAccountKey',
+  azureSas: 'azureSas',
+} as const satisfies Record<Exclude<ShapeMatch['shape'], 'awsKeyId'>, CredentialKind>;
+
+/**
+ * Finds the credentials among the values of one file. Key ids pair with the secret access keys near them: a pair
+ * is reported once, at the key id (`AKIA`: long-lived key; `ASIA`: temporary). A secret key stored under its own
+ * name is reported alone; an unnamed 40-character string counts only as a key id's pair (alone it could be anything).
+ * An `AKIA` key id alone is an identifier, not a secret, and is not reported.
+ */
+export function assessValues<Node>(sites: readonly ValueSite<Node>[], options: AssessOptions): CredentialFinding<Node>[] {
+  const findings: CredentialFinding<Node>[] = [];
+  const keyIds: KeyId<Node>[] = [];
+  const candidates: SecretCandidate<Node>[] = [];
+  const unnamed: ValueSite<Node>[] = [];
+
+  for (const site of sites) {
+    for (const match of findSecretShapes(site.value)) {
+      if (match.shape === 'awsKeyId') keyIds.push({ site, match });
+      else findings.push({ node: site.node, kind: SHAPE_KINDS[match.shape], secret: match.text, name: site.name, ...(match.expiresAt ? { expiresAt: match.expiresAt } : {}) });
+    }
+    const value = site.value.trim();
+    const holds = site.name === null ? undefined : credentialNameKind(site.name, site.siblings);
+    if (holds === 'aws-secret-key' && isSecretKey(value)) candidates.push({ site, secret: value, named: true });
+    else unnamed.push(site);
+    if (holds === 'aws-session-token' && isTokenLike(value)) findings.push({ node: site.node, kind: 'sessionToken', secret: value, name: site.name });
+    if (holds === 'refresh-token' && isTokenLike(value)) findings.push({ node: site.node, kind: 'refreshToken', secret: value, name: site.name });
+    if (holds === 'google-access-token' && isTokenLike(value) && !findings.some((f) => f.node === site.node && f.kind === 'googleAccessToken')) {
+      findings.push({ node: site.node, kind: 'googleAccessToken', secret: value, name: site.name });
+    }
+    const bundled = options.bundledNames && site.name !== null ? bundledCredential(site.name) : undefined;
+    if (bundled && isTokenLike(value)) findings.push({ node: site.node, kind: 'bundledCredential', secret: value, name: site.name, bundler: bundled.bundler });
+  }
+
+  // Unnamed 40-character strings matter only as a key id's pair: scan for them only when there is a key id.
+  if (keyIds.length > 0) {
+    for (const site of unnamed) for (const secret of findSecretKeyCandidates(site.value)) candidates.push({ site, secret, named: false });
+  }
+  const paired = new Set<SecretCandidate<Node>>();
+  for (const { site, match } of keyIds) {
+    const pair = candidates.find((candidate) => !paired.has(candidate) && Math.abs(candidate.site.line - site.line) <= PAIR_DISTANCE_LINES);
+    if (pair) paired.add(pair);
+    const pairedWith = pair ? { pairedWith: pair.site.node } : {};
+    if (match.lifetime === 'temporary' && (pair || options.loneTemporaryKeyIds)) {
+      findings.push({ node: site.node, kind: 'temporaryKeyId', secret: match.text, name: site.name, ...pairedWith });
+    } else if (match.lifetime === 'long-lived' && pair) {
+      findings.push({ node: site.node, kind: 'longLivedKey', secret: match.text, name: site.name, ...pairedWith });
+    }
+  }
+
+  const temporaryNearby = findings.some((finding) => finding.kind === 'sessionToken' || finding.kind === 'temporaryKeyId');
+  for (const candidate of candidates) {
+    if (!candidate.named || paired.has(candidate)) continue;
+    findings.push({ node: candidate.site.node, kind: temporaryNearby ? 'temporarySecretKey' : 'secretKey', secret: candidate.secret, name: candidate.site.name });
+  }
+  return dedupe(findings);
+}
+
+/** One finding per node and kind (a value may hold the same shape twice). */
+function dedupe<Node>(findings: CredentialFinding<Node>[]): CredentialFinding<Node>[] {
+  const seen = new Map<Node, Set<CredentialKind>>();
+  return findings.filter((finding) => {
+    const kinds = seen.get(finding.node) ?? new Set<CredentialKind>();
+    seen.set(finding.node, kinds);
+    if (kinds.has(finding.kind)) return false;
+    kinds.add(finding.kind);
+    return true;
+  });
+}

@@ -1,0 +1,73 @@
+import { isPlaceholder } from '../../../analysis/secret-scan.js';
+import { CREDENTIAL_FILE_POINTERS, DOCKER_SECRET_NAME } from '../../../knowledge/secrets.js';
+import type { DockerfileNode, InstructionNode, PropertyNode, StageNode } from '../../../languages/dockerfile/index.js';
+import type { EmbeddedContext } from '../context.js';
+import { addSecretMount, removeProperty, secretId } from './edits.js';
+import { describeStage, usesVariable } from './stages.js';
+
+const POINTER_NAMES: ReadonlySet<string> = new Set(CREDENTIAL_FILE_POINTERS.envNames);
+const NOT_A_SECRET_VALUE = /^(?:true|false|yes|no|on|off|\d+)$/iu;
+
+export function isSecretName(name: string): boolean {
+  return DOCKER_SECRET_NAME.pattern.test(name) && !DOCKER_SECRET_NAME.notSecretSuffix.test(name) && !POINTER_NAMES.has(name);
+}
+
+/** The value would put something in the image: a build-arg reference counts, an empty or placeholder literal does not. */
+function carriesValue(value: string | null): boolean {
+  if (value === null || value.trim() === '' || NOT_A_SECRET_VALUE.test(value.trim())) return false;
+  return /\$/u.test(value) || !isPlaceholder(value);
+}
+
+/**
+ * ENV with a credential name in a shipped stage: the value stays in the image config. Bare ARGs are not reported
+ * themselves (Docker stores a build argument nowhere unless an instruction consumes it); their consumers are: the ENV
+ * that copies one (here) and the RUN steps that use one (checkRunsUsingSecretArgs).
+ */
+export function checkSecretEnv(context: EmbeddedContext, root: DockerfileNode, stage: StageNode, alreadyReported: ReadonlySet<PropertyNode>): void {
+  const text = context.sourceCode.text;
+  stage.instructions.forEach((instruction, position) => {
+    if (instruction.keyword !== 'ENV') return;
+    for (const property of instruction.properties) {
+      if (alreadyReported.has(property) || !isSecretName(property.name) || !carriesValue(property.value)) continue;
+      const { name } = property;
+      const data = { name, id: secretId(name), stage: describeStage(root, stage) };
+      const later = stage.instructions.slice(position + 1);
+      const runs = later.filter((node) => node.keyword === 'RUN' && !mountsSecretEnv(node, name));
+      const bareArg = stage.instructions.slice(0, position).find((node) => node.keyword === 'ARG' && node.properties.some((p) => p.name === name && p.value === null));
+      const argStillUsed = later.some((node) => usesVariable(node.command, name));
+      context.report({
+        loc: property.loc,
+        messageId: 'dockerEnvCredential',
+        data,
+        suggest: [
+          {
+            messageId: 'useSecretMount',
+            data,
+            fix: () => [
+              removeProperty(text, instruction, property),
+              ...(bareArg && !argStillUsed ? [removeProperty(text, bareArg, bareArg.properties.find((p) => p.name === name)!)] : []),
+              ...runs.map((run) => addSecretMount(run, name)),
+            ],
+          },
+        ],
+      });
+    }
+  });
+}
+
+/** RUN steps of a shipped stage that expand a secret-named build argument: the value lands in the image history. */
+export function checkRunsUsingSecretArgs(context: EmbeddedContext, stage: StageNode): void {
+  const declared: string[] = [];
+  for (const instruction of stage.instructions) {
+    if (instruction.keyword === 'ARG') declared.push(...instruction.properties.map((p) => p.name).filter(isSecretName));
+    if (instruction.keyword !== 'RUN') continue;
+    for (const name of declared) {
+      if (!usesVariable(instruction.command, name) || mountsSecretEnv(instruction, name)) continue;
+      context.report({ loc: instruction.loc, messageId: 'dockerRunUsesBuildArg', data: { name, id: secretId(name) } });
+    }
+  }
+}
+
+function mountsSecretEnv(instruction: InstructionNode, name: string): boolean {
+  return instruction.flags.some((flag) => flag.name === 'mount' && flag.options.some((option) => option.name === 'env' && option.value === name));
+}

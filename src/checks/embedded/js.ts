@@ -1,0 +1,72 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { staticPropertyName } from '../../analysis/ast.js';
+import { assessValues, type ValueSite } from '../../analysis/credential-sites.js';
+import { bundledCredential } from '../../analysis/secret-scan.js';
+import { type EmbeddedContext, reportFindings } from './context.js';
+
+type Site = ValueSite<TSESTree.Node | TSESTree.Comment>;
+
+/** `process.env.X` / `import.meta.env.X`: the env object a bundler replaces at build time. */
+function isEnvObject(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(node) !== 'env') return false;
+  const { object } = node;
+  return (object.type === AST_NODE_TYPES.Identifier && object.name === 'process') || object.type === AST_NODE_TYPES.MetaProperty;
+}
+
+/** The name a string is stored under: an object key, an assignment target, a variable. */
+function storedUnder(node: TSESTree.Node): { name: string | null; siblings?: Set<string> } {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === node) {
+    const object = parent.parent;
+    const siblings =
+      object?.type === AST_NODE_TYPES.ObjectExpression
+        ? new Set(object.properties.flatMap((p) => (p.type === AST_NODE_TYPES.Property ? [staticPropertyName(p) ?? ''] : [])))
+        : undefined;
+    return { name: staticPropertyName(parent), ...(siblings ? { siblings } : {}) };
+  }
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node && parent.left.type === AST_NODE_TYPES.MemberExpression) {
+    return { name: staticPropertyName(parent.left) };
+  }
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return { name: parent.id.name };
+  }
+  return { name: null };
+}
+
+/**
+ * no-embedded-credentials in JS/TS: credential strings (and comments) — key ids only with their secret nearby,
+ * session tokens and secrets under credential names, `ya29.` tokens, private keys, JWTs with a known `exp` — and
+ * reads of env names that a bundler inlines into browser code.
+ */
+export function checkJs(context: EmbeddedContext) {
+  const sites: Site[] = [];
+  const addString = (node: TSESTree.Node, value: string): void => {
+    sites.push({ node, value, line: node.loc.start.line, ...storedUnder(node) });
+  };
+  const reportBundled = (node: TSESTree.Node, name: string | null): void => {
+    const bundled = name === null ? undefined : bundledCredential(name);
+    if (bundled) context.report({ node, messageId: 'bundledCredential', data: { name: name!, bundler: bundled.bundler } });
+  };
+
+  return {
+    Literal(node: TSESTree.Literal) {
+      if (typeof node.value === 'string' && node.parent?.type !== AST_NODE_TYPES.ImportDeclaration) addString(node, node.value);
+    },
+    TemplateLiteral(node: TSESTree.TemplateLiteral) {
+      if (node.expressions.length === 0) addString(node, node.quasis[0].value.cooked ?? node.quasis[0].value.raw);
+      else for (const quasi of node.quasis) sites.push({ node: quasi, name: null, value: quasi.value.cooked ?? quasi.value.raw, line: quasi.loc.start.line });
+    },
+    MemberExpression(node: TSESTree.MemberExpression) {
+      if (isEnvObject(node.object)) reportBundled(node, staticPropertyName(node));
+    },
+    VariableDeclarator(node: TSESTree.VariableDeclarator) {
+      if (node.init && node.id.type === AST_NODE_TYPES.ObjectPattern && isEnvObject(node.init)) {
+        for (const property of node.id.properties) if (property.type === AST_NODE_TYPES.Property) reportBundled(property, staticPropertyName(property));
+      }
+    },
+    'Program:exit'() {
+      for (const comment of context.sourceCode.getAllComments()) sites.push({ node: comment, name: null, value: comment.value, line: comment.loc.start.line });
+      reportFindings(context, assessValues(sites, { loneTemporaryKeyIds: false, bundledNames: false }));
+    },
+  };
+}

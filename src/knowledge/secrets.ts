@@ -1,0 +1,307 @@
+/**
+ * Secret shapes and build-time credential traps (anti-pattern C, shared/DOMAIN.md §1.6 and §4 items 10, 14-16).
+ * Rules read these tables through src/analysis/secret-scan.ts; nothing here runs on its own.
+ */
+import type { PlatformId, SessionId } from './sessions.js';
+
+const KEY_PREFIX_SOURCE =
+  'https://docs.aws.amazon.com/STS/latest/APIReference/API_GetAccessKeyInfo.html; Hacking-the-Cloud/hackingthe.cloud: content/aws/general-knowledge/iam-key-identifiers.md';
+const SECRETS_IN_ARG_ENV_SOURCE = 'https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/';
+
+export type SecretLifetime = 'temporary' | 'long-lived';
+
+/** An AWS access key id prefix: `AKIA` = long-term IAM user key, `ASIA` = temporary STS key. */
+export interface AwsKeyIdPrefix {
+  readonly prefix: string;
+  readonly lifetime: SecretLifetime;
+  readonly label: string;
+  readonly source: string;
+}
+
+export const AWS_KEY_ID_PREFIXES = [
+  { prefix: 'AKIA', lifetime: 'long-lived', label: 'long-term IAM user access key', source: KEY_PREFIX_SOURCE },
+  { prefix: 'ASIA', lifetime: 'temporary', label: 'temporary STS access key', source: KEY_PREFIX_SOURCE },
+] as const satisfies readonly AwsKeyIdPrefix[];
+
+/** A secret recognised by its text alone, wherever it appears. */
+export interface SecretShape {
+  readonly id: string;
+  /** Matches one occurrence; scanners add the `g` flag. */
+  readonly pattern: RegExp;
+  readonly lifetime: SecretLifetime;
+  /** For temporary shapes: the session that bounds them. */
+  readonly session?: SessionId;
+  readonly source: string;
+}
+
+export const SECRET_SHAPES = {
+  /** `AKIA`/`ASIA` + 16 upper-case letters or digits. The prefix table above says which lifetime. */
+  awsKeyId: {
+    id: 'aws-access-key-id',
+    pattern: /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/u,
+    lifetime: 'long-lived',
+    source: KEY_PREFIX_SOURCE,
+  },
+  /** 40 base64 characters: an AWS secret access key, when it stands next to a key id or under a secret-key name. */
+  awsSecretKey: {
+    id: 'aws-secret-access-key',
+    pattern: /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/u,
+    lifetime: 'long-lived',
+    source: 'shared/DOMAIN.md §1.6 (40-char secret next to a key ID)',
+  },
+  googleAccessToken: {
+    id: 'google-access-token',
+    pattern: /(?<![\w.-])ya29\.[0-9A-Za-z_-]{20,}/u,
+    lifetime: 'temporary',
+    session: 'google-access-token',
+    source: 'https://cloud.google.com/iam/docs/reference/credentials/rest/v1/projects.serviceAccounts/generateAccessToken (ya29. access tokens, 3600 s)',
+  },
+  privateKey: {
+    id: 'pem-private-key',
+    pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/u,
+    lifetime: 'long-lived',
+    source: 'shared/DOMAIN.md §1.6 ("private_key": "-----BEGIN PRIVATE KEY-----…" in service-account JSON)',
+  },
+  /** Header and payload are base64url JSON objects (`eyJ` = `{"`); reported only when the payload's `exp` is known. */
+  jwt: {
+    id: 'jwt',
+    pattern: /(?<![\w.-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/u,
+    lifetime: 'temporary',
+    session: 'google-id-token',
+    source: 'googleapis/google-auth-library-nodejs: src/auth/jwtaccess.ts (exp = iat + 3600)',
+  },
+  azureAccountKey: {
+    id: 'azure-storage-account-key',
+    pattern: /AccountKey=[A-Za-z0-9/+]{40,}={0,2}/u,
+    lifetime: 'long-lived',
+    source: 'shared/DOMAIN.md §1.6 (Azure AccountKey= in connection strings)',
+  },
+  /** A SAS query string: `se=` is its expiry. */
+  azureSas: {
+    id: 'azure-sas',
+    pattern: /(?<![\w-])sv=\d{4}-\d{2}-\d{2}&[^\s"'`]*?\bsig=[A-Za-z0-9%/+=]{20,}/u,
+    lifetime: 'temporary',
+    source: 'shared/DOMAIN.md §1.6 (SAS sv=…&se=…&sig=)',
+  },
+} as const satisfies Record<string, SecretShape>;
+
+/** What a credential name says its value is. */
+export type CredentialValueKind = 'aws-key-id' | 'aws-secret-key' | 'aws-session-token' | 'google-access-token' | 'refresh-token';
+
+/** A name that holds a credential: env vars (`.env`, YAML, Dockerfile) and fields (JS, JSON, YAML). */
+export interface CredentialName {
+  readonly name: string;
+  readonly holds: CredentialValueKind;
+  /** Only counts inside an object that also has this field (STS / ECS credential JSON uses a bare `Token`). */
+  readonly onlyWithSibling?: string;
+  readonly source: string;
+}
+
+const AWS_ENV_SOURCE = 'shared/DOMAIN.md §1.6 (AWS_ACCESS_KEY_ID=, AWS_SECRET_ACCESS_KEY=, AWS_SESSION_TOKEN=)';
+const AWS_FIELD_SOURCE = 'shared/DOMAIN.md §1.6 (aws_session_token / "SessionToken": / "Token":); @smithy/types AwsCredentialIdentity';
+
+export const CREDENTIAL_NAMES = [
+  { name: 'AWS_ACCESS_KEY_ID', holds: 'aws-key-id', source: AWS_ENV_SOURCE },
+  { name: 'AWS_SECRET_ACCESS_KEY', holds: 'aws-secret-key', source: AWS_ENV_SOURCE },
+  { name: 'AWS_SESSION_TOKEN', holds: 'aws-session-token', source: AWS_ENV_SOURCE },
+  { name: 'AWS_SECURITY_TOKEN', holds: 'aws-session-token', source: 'aws/aws-sdk-js: lib/credentials/environment_credentials.js (legacy alias)' },
+  { name: 'aws_access_key_id', holds: 'aws-key-id', source: AWS_FIELD_SOURCE },
+  { name: 'aws_secret_access_key', holds: 'aws-secret-key', source: AWS_FIELD_SOURCE },
+  { name: 'aws_session_token', holds: 'aws-session-token', source: AWS_FIELD_SOURCE },
+  { name: 'accessKeyId', holds: 'aws-key-id', source: AWS_FIELD_SOURCE },
+  { name: 'secretAccessKey', holds: 'aws-secret-key', source: AWS_FIELD_SOURCE },
+  { name: 'sessionToken', holds: 'aws-session-token', source: AWS_FIELD_SOURCE },
+  { name: 'AccessKeyId', holds: 'aws-key-id', source: AWS_FIELD_SOURCE },
+  { name: 'SecretAccessKey', holds: 'aws-secret-key', source: AWS_FIELD_SOURCE },
+  { name: 'SessionToken', holds: 'aws-session-token', source: AWS_FIELD_SOURCE },
+  { name: 'Token', holds: 'aws-session-token', onlyWithSibling: 'AccessKeyId', source: 'smithy-lang/smithy-typescript: packages/credential-provider-imds/src/fromContainerMetadata.ts (ECS/IMDS JSON: AccessKeyId, SecretAccessKey, Token, Expiration)' },
+  { name: 'GOOGLE_OAUTH_ACCESS_TOKEN', holds: 'google-access-token', source: 'shared/DOMAIN.md §1.6 (GOOGLE_OAUTH_ACCESS_TOKEN-style)' },
+  { name: 'refresh_token', holds: 'refresh-token', source: 'shared/DOMAIN.md §1.6 ("type": "authorized_user" with "refresh_token")' },
+] as const satisfies readonly CredentialName[];
+
+/**
+ * Dockerfile ARG/ENV names that carry secrets (shared/DOMAIN.md §1.6: `*_SECRET*`, `*_TOKEN*`, the AWS variables,
+ * as Docker's `SecretsUsedInArgOrEnv` check), minus names whose last part says the value is a pointer or a setting.
+ */
+export const DOCKER_SECRET_NAME = {
+  pattern: /(?:^|_)(?:SECRET|TOKEN)(?:_|$)|^AWS_(?:ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN|SECURITY_TOKEN)$/iu,
+  notSecretSuffix:
+    /_(?:FILE|PATH|DIR|URI|URL|ENDPOINT|HOST|TTL|EXPIRY|EXPIRES|EXPIRATION|LIFETIME|DURATION|TIMEOUT|TYPE|NAME|HEADER|ENABLED|REGION|LENGTH|SIZE|AUDIENCE|ISSUER|SCOPES?|VERSION|ID_FILE)$/iu,
+  source: SECRETS_IN_ARG_ENV_SOURCE,
+} as const;
+
+/** Env prefixes that bundlers inline into browser code at build time. */
+export interface BundlerEnvPrefix {
+  readonly prefix: string;
+  readonly bundler: string;
+  readonly source: string;
+}
+
+export const BUNDLER_ENV_PREFIXES = [
+  { prefix: 'REACT_APP_', bundler: 'Create React App', source: 'https://create-react-app.dev/docs/adding-custom-environment-variables/' },
+  { prefix: 'NEXT_PUBLIC_', bundler: 'Next.js', source: 'https://nextjs.org/docs/app/guides/environment-variables#bundling-environment-variables-for-the-browser' },
+  { prefix: 'VITE_', bundler: 'Vite', source: 'https://vite.dev/guide/env-and-mode' },
+] as const satisfies readonly BundlerEnvPrefix[];
+
+/**
+ * After a bundler prefix: names that carry a cloud credential. Deliberately narrow: public browser keys
+ * (`NEXT_PUBLIC_MAPBOX_TOKEN`, `VITE_GOOGLE_MAPS_API_KEY`) are meant to ship and stay silent.
+ */
+export const BUNDLED_CREDENTIAL_NAME = {
+  pattern: /^(?:AWS|S3|AMAZON|GCP|GCLOUD|GOOGLE_CLOUD|GOOGLE_OAUTH|AZURE)_(?:\w+_)?(?:SECRET_ACCESS_KEY|SECRET_KEY|SECRET|SESSION_TOKEN|SECURITY_TOKEN|ACCESS_KEY_ID|ACCESS_KEY|ACCESS_TOKEN|PRIVATE_KEY|CREDENTIALS|ACCOUNT_KEY)$/u,
+  source: 'issue 6 (REACT_APP_AWS_SESSION_TOKEN inlined into browser code); shared/DOMAIN.md §1.6',
+} as const;
+
+/**
+ * Values that are documentation examples or placeholders, never real credentials (shared/DOMAIN.md §4 items 14, 15).
+ * AWS's documented example keys all carry `EXAMPLE` (`AKIAIOSFODNN7EXAMPLE`, `wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`).
+ */
+export const PLACEHOLDER_VALUES = {
+  awsExampleKeys: ['AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'],
+  googlePlaceholderTokens: ['compute-placeholder', 'impersonated-placeholder'],
+  words:
+    /example|placeholder|dummy|fake|sample|redacted|changeme|change[-_ ]?me|replace[-_ ]?me|your[-_ ]?(?:aws|access|secret|session|key|token|own)|insert[-_ ]|paste[-_ ]|<[^>]*>|\bxxx|\btodo\b|\bfixme\b|\bnull\b|\bnone\b|\bundefined\b/iu,
+  /** `${VAR}`, `$VAR`, `$(cmd)`, `{{ tpl }}`, `%VAR%`: the value comes from elsewhere. */
+  reference: /\$\{|\$\(|\$[A-Za-z_]|\{\{|%[A-Za-z_]+%/u,
+  runs: /0123456789|1234567890|abcdefghij|ABCDEFGHIJ/u,
+  source: 'shared/DOMAIN.md §4 items 14-15; https://docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html (example keys)',
+} as const;
+
+/** Google credential JSON `type`s (shared/DOMAIN.md §1.6, §4 item 10). */
+export interface GoogleCredentialFileType {
+  readonly type: string;
+  /** The member holding the long-lived secret; null for configurations that hold none. */
+  readonly secretField: string | null;
+  readonly what: string;
+  readonly source: string;
+}
+
+export const GOOGLE_CREDENTIAL_FILE_TYPES = [
+  { type: 'service_account', secretField: 'private_key', what: 'a service-account private key', source: 'shared/DOMAIN.md §1.6 (service_account with private_key)' },
+  { type: 'authorized_user', secretField: 'refresh_token', what: 'a user refresh token', source: 'shared/DOMAIN.md §1.6 (authorized_user with refresh_token, client_secret)' },
+  {
+    type: 'impersonated_service_account',
+    secretField: 'source_credentials',
+    what: 'the refresh token of its source credentials',
+    source: 'shared/DOMAIN.md §1.6 (impersonated_service_account with source_credentials)',
+  },
+  { type: 'external_account', secretField: null, what: 'no secret (workload identity federation metadata)', source: 'shared/DOMAIN.md §4 item 10' },
+] as const satisfies readonly GoogleCredentialFileType[];
+
+/** The `external_account` trap: AWS credentials read from EC2 metadata by a workload that runs where there is none. */
+export const EXTERNAL_ACCOUNT_EC2_METADATA = {
+  urlFields: ['url', 'region_url', 'imdsv2_session_token_url'],
+  hosts: ['169.254.169.254', '[fd00:ec2::254]'],
+  /** Platforms whose credentials come from elsewhere (ECS/Fargate: 169.254.170.2; EKS: web identity). */
+  platforms: ['ecs', 'eks-irsa'],
+  fix: 'an aws_security_credentials_supplier backed by fromContainerMetadata() or fromNodeProviderChain() (google-auth-library >= 9.9.0)',
+  source: 'shared/DOMAIN.md §4 item 10; googleapis/google-auth-library-nodejs README ("only supported with EC2")',
+} as const satisfies {
+  urlFields: readonly string[];
+  hosts: readonly string[];
+  platforms: readonly PlatformId[];
+  fix: string;
+  source: string;
+};
+
+/** A Dockerfile RUN step that obtains credentials while the image is built (shared/DOMAIN.md §1.6, last row). */
+export interface BuildTimeFetch {
+  readonly id: string;
+  readonly pattern: RegExp;
+  /** Completes "This RUN step ... at build time". */
+  readonly what: string;
+  readonly session: SessionId;
+  readonly source: string;
+}
+
+export const BUILD_TIME_CREDENTIAL_FETCHES = [
+  {
+    id: 'ecs-credentials-endpoint',
+    pattern: /169\.254\.170\.2(?!\d)|\$\{?AWS_CONTAINER_CREDENTIALS_(?:RELATIVE|FULL)_URI\b/u,
+    what: 'fetches task-role credentials from the ECS credentials endpoint',
+    session: 'task-role',
+    source: 'aws/aws-codebuild-docker-images#179; smithy-lang/smithy-typescript: packages/credential-provider-imds/src/fromContainerMetadata.ts',
+  },
+  {
+    id: 'ec2-instance-metadata-credentials',
+    pattern: /meta-data\/iam\/security-credentials/u,
+    what: 'fetches instance-profile credentials from EC2 instance metadata',
+    session: 'instance-profile',
+    source: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-metadata-security-credentials.html',
+  },
+  {
+    id: 'gce-metadata-token',
+    pattern: /computeMetadata\/v1\/instance\/service-accounts\/\S*\/(?:token|identity)/u,
+    what: 'fetches a Google access token from the metadata server',
+    session: 'google-access-token',
+    source: 'googleapis/gcp-metadata (instance/service-accounts/default/token)',
+  },
+  {
+    id: 'gcloud-print-token',
+    pattern: /\bgcloud\s+auth\s+(?:application-default\s+)?print-(?:access|identity)-token\b/u,
+    what: 'prints a Google access token with gcloud',
+    session: 'google-access-token',
+    source: 'https://cloud.google.com/sdk/gcloud/reference/auth/print-access-token',
+  },
+  {
+    id: 'aws-sts-temporary-credentials',
+    pattern: /\baws\s+(?:--\S+\s+)*sts\s+(?:assume-role(?:-with-web-identity|-with-saml)?|get-session-token|get-federation-token)\b/u,
+    what: 'asks STS for temporary credentials',
+    session: 'assume-role',
+    source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html; API_GetSessionToken.html',
+  },
+  {
+    id: 'aws-configure-set-credentials',
+    pattern: /\baws\s+configure\s+set\s+(?:[\w-]+\.)?aws_(?:session_token|secret_access_key|access_key_id)\b/u,
+    what: 'writes credentials into the AWS config with `aws configure set`',
+    session: 'unknown-temporary',
+    source: 'shared/DOMAIN.md §1.6 (aws configure set aws_session_token)',
+  },
+  {
+    id: 'write-aws-credentials-file',
+    pattern: /(?:>>?|\btee\s+(?:-a\s+)?)\s*["']?\S*\.aws\/credentials\b/u,
+    what: 'writes ~/.aws/credentials',
+    session: 'unknown-temporary',
+    source: 'shared/DOMAIN.md §1.6 (writing ~/.aws/credentials)',
+  },
+] as const satisfies readonly BuildTimeFetch[];
+
+/** Env names whose value points at a credential file, and CLI flags that take one. */
+export const CREDENTIAL_FILE_POINTERS = {
+  envNames: ['GOOGLE_APPLICATION_CREDENTIALS', 'AWS_SHARED_CREDENTIALS_FILE', 'CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE'],
+  /** `--key-file PATH` / `--key-file=PATH` (gcloud auth activate-service-account), `--cred-file=PATH` (gcloud auth login). */
+  flags: /--(?:key-file|cred-file)[=\s]+["']?([^\s"';&|]+)/gu,
+  source: 'https://cloud.google.com/sdk/gcloud/reference/auth/activate-service-account; https://docs.aws.amazon.com/sdkref/latest/guide/file-location.html',
+} as const;
+
+/** File names that are credentials when COPY/ADD puts them into an image. */
+export interface KeyFileName {
+  readonly id: string;
+  /** Tested against a path with `\` turned into `/` and any trailing `/` removed. */
+  readonly pattern: RegExp;
+  readonly what: string;
+  readonly source: string;
+}
+
+export const KEY_FILE_NAMES = [
+  { id: 'aws-shared-credentials', pattern: /(?:^|\/)\.aws(?:\/credentials)?$|(?:^|\/)credentials$/u, what: 'an AWS shared credentials file', source: 'shared/DOMAIN.md §1.6 (~/.aws/credentials)' },
+  {
+    id: 'google-adc',
+    pattern: /application_default_credentials\.json$|(?:^|\/)\.config\/gcloud$/u,
+    what: 'gcloud application-default credentials',
+    source: 'shared/DOMAIN.md §1.6 (authorized_user refresh token)',
+  },
+  {
+    id: 'service-account-json',
+    pattern: /(?:service[-_]?account|(?:^|[/_.-])sa(?=[-_.]))[^/]*\.json$|(?:^|[/_.-])(?:key|keyfile|credentials?)\.json$/iu,
+    what: 'a service-account key file',
+    source: 'shared/DOMAIN.md §1.6 (COPY of *.json service-account keys)',
+  },
+  { id: 'p12-key', pattern: /\.p12$/iu, what: 'a PKCS#12 service-account key', source: 'https://cloud.google.com/iam/docs/keys-create-delete (P12 key format)' },
+] as const satisfies readonly KeyFileName[];
+
+/** Runtime scripts that fetch credentials and export them for the main process: a process-lifetime snapshot (§4 item 16). */
+export const RUNTIME_CREDENTIAL_EXPORT = {
+  pattern: /\bexport\s+AWS_(?:ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN)=/u,
+  source: 'shared/DOMAIN.md §4 item 16',
+} as const;
