@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { readSettings, SettingsError, SETTINGS_KEY } from '../settings.js';
+import { EXIT, UsageError } from './errors.js';
+import { migrate, type MigrateIo } from './migrate.js';
+import type { MigrateOptions } from './types.js';
+
+export const HELP = `Usage: credential-expiry migrate [paths...] [options]
+       credential-expiry --help | --version
+
+Moves a repository to refreshing credential providers: runs the eslint-plugin-credential-expiry rules on
+every JS/TS file under the paths (default: .), applies their fixes and migration-safe suggestions, then
+does what one file cannot (an exported token becomes an exported getter, and every importer awaits it).
+Dockerfiles, .env, JSON and YAML files are checked and their findings listed. Files ignored by
+.gitignore, by the project's ESLint config, node_modules and build output (dist, build, out, ...) are
+skipped. Nothing is written until everything is computed; each file is then replaced atomically.
+
+Options:
+  --dry                   print a unified diff of what would change; write nothing
+  --check                 write nothing; exit 1 when a migration is pending (for CI)
+  --report FILE           write a JSON report: every change, every finding left for a person
+  --json                  print that JSON report on stdout (summary and progress go to stderr)
+  --force                 write even when the git working tree has uncommitted changes
+  --tsconfig FILE         tsconfig.json for the project-wide stage (default: the nearest one)
+  --config NAME           which rules run: recommended (default) or strict
+  --platform NAME         settings['credential-expiry'].platform (ec2, ecs, lambda, eks-irsa, ...)
+  --session-seconds N     settings['credential-expiry'].sessionSeconds
+  -h, --help              show this help
+  -v, --version           show the version
+
+Exit codes:
+  0  done (or nothing to do); with --check: no migration pending
+  1  --check: a migration is pending
+  2  bad usage or input: unknown option, missing path, tsconfig that does not load, bad settings
+  3  refused to write: the git working tree has uncommitted changes (commit or stash, or --force)
+  4  a file could not be written (files before it are complete, the rest untouched)
+
+Examples:
+  npx credential-expiry migrate --dry              # show the diff for the whole repository
+  npx credential-expiry migrate src --report migration.json
+  npx credential-expiry migrate --check            # in CI: fail while a migration is pending
+`;
+
+const require = createRequire(import.meta.url);
+const VERSION = (require('eslint-plugin-credential-expiry/package.json') as { version: string }).version;
+
+function parse(argv: string[], cwd: string): { command: 'help' | 'version' } | { command: 'migrate'; options: MigrateOptions } {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      dry: { type: 'boolean', default: false },
+      check: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      report: { type: 'string' },
+      tsconfig: { type: 'string' },
+      config: { type: 'string', default: 'recommended' },
+      platform: { type: 'string' },
+      'session-seconds': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
+    },
+  });
+  if (values.help || positionals[0] === 'help') return { command: 'help' };
+  if (values.version) return { command: 'version' };
+  const [command, ...paths] = positionals;
+  if (command !== 'migrate') throw new UsageError(command ? `unknown command: ${command} (try --help)` : 'missing command: migrate (try --help)');
+  if (values.config !== 'recommended' && values.config !== 'strict') throw new UsageError(`--config must be recommended or strict, got ${values.config}`);
+  const sessionSeconds = values['session-seconds'] === undefined ? undefined : Number(values['session-seconds']);
+  const settings = {
+    ...(values.platform === undefined ? {} : { platform: values.platform }),
+    ...(sessionSeconds === undefined ? {} : { sessionSeconds }),
+  };
+  try {
+    readSettings({ [SETTINGS_KEY]: settings });
+  } catch (error) {
+    if (error instanceof SettingsError) throw new UsageError(`--platform / --session-seconds: ${error.message}`);
+    throw error;
+  }
+  return {
+    command: 'migrate',
+    options: {
+      paths: paths.length ? paths : ['.'],
+      cwd,
+      dry: values.dry,
+      check: values.check,
+      force: values.force,
+      json: values.json,
+      config: values.config,
+      ...(values.report === undefined ? {} : { reportFile: values.report }),
+      ...(values.tsconfig === undefined ? {} : { tsconfig: values.tsconfig }),
+      settings,
+    },
+  };
+}
+
+/** Runs the CLI with `argv` (without node and script); returns the exit code. */
+export async function runCli(argv: string[], io: Omit<MigrateIo, 'toolVersion'> & { cwd: string }): Promise<number> {
+  try {
+    const parsed = parse(argv, io.cwd);
+    if (parsed.command !== 'migrate') {
+      io.stdout.write(parsed.command === 'help' ? HELP : `${VERSION}\n`);
+      return EXIT.ok;
+    }
+    return await migrate(parsed.options, { ...io, toolVersion: VERSION });
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr.write(`credential-expiry: ${(error as Error).message}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}
+
+function isMain(): boolean {
+  const script = process.argv[1];
+  return script !== undefined && realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+}
+
+if (isMain()) {
+  process.exitCode = await runCli(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr });
+}

@@ -1,0 +1,173 @@
+import { ESLint, type Linter, type Rule } from 'eslint';
+import { buildConfigs, NAMESPACE } from '../configs.js';
+import defaultPlugin from '../index.js';
+import { readSettings, SettingsError } from '../settings.js';
+import { BUILD_OUTPUT_IGNORES, relativeName } from './discover.js';
+import { UsageError } from './errors.js';
+import { migrationPlugin } from './migration-plugin.js';
+import type { Finding } from './types.js';
+
+type Settings = Record<string, unknown>;
+
+export interface LintEngineOptions {
+  root: string;
+  config: 'recommended' | 'strict';
+  /** Settings given on the command line; they win over the project's ESLint config. */
+  settings: Settings;
+  /** The plugin to run (tests may pass another one); default: this package's plugin. */
+  plugin?: ESLint.Plugin;
+}
+
+export type LintOutcome =
+  | { kind: 'linted'; text: string; fixed: Finding[]; remaining: Finding[] }
+  | { kind: 'unparsable'; message: string };
+
+interface EnginePair {
+  /** Applies fixes and migration-safe suggestions. */
+  fixing: ESLint;
+  /** Reports only: the findings as `npx eslint` shows them. */
+  plain: ESLint;
+}
+
+const NO_CONFIG_FILE = /could not find config file|couldn't find an eslint\.config/i;
+
+/**
+ * Stage 1: the plugin's rules through ESLint's programmatic API, with the project's ESLint config consulted for its
+ * ignores and its `settings['credential-expiry']` (one engine pair per distinct settings object).
+ */
+export class LintEngine {
+  readonly warnings: string[] = [];
+  readonly #options: LintEngineOptions;
+  readonly #plugin: ESLint.Plugin;
+  readonly #configs: Linter.Config[];
+  readonly #pairs = new Map<string, EnginePair>();
+  #project: ESLint | undefined;
+
+  constructor(options: LintEngineOptions) {
+    this.#options = options;
+    this.#plugin = options.plugin ?? (defaultPlugin as unknown as ESLint.Plugin);
+    this.#configs = buildConfigs(this.#plugin)[options.config];
+    const files = this.#configs.flatMap((config) => (config.files ?? []).flat()).filter((glob) => typeof glob === 'string');
+    // The project's own config, only for its ignores and settings: the `files` block makes every file type the plugin
+    // checks "matched", so `calculateConfigForFile` returns undefined only for files the project ignores.
+    this.#project = new ESLint({ cwd: options.root, overrideConfig: { files } });
+  }
+
+  /** `path` as the report names it. */
+  relative(path: string): string {
+    return relativeName(this.#options.root, path);
+  }
+
+  /** Whether the project ignores `file`, and otherwise the settings it lints `file` with. */
+  async projectView(file: string): Promise<{ ignored: boolean; settings: Settings }> {
+    let projectSettings: Settings = {};
+    if (this.#project) {
+      try {
+        const config = (await this.#project.calculateConfigForFile(file)) as Linter.Config | undefined;
+        if (!config) return { ignored: true, settings: {} };
+        projectSettings = (config.settings?.[NAMESPACE] as Settings | undefined) ?? {};
+      } catch (error) {
+        this.#project = undefined;
+        const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        if (!NO_CONFIG_FILE.test(message)) {
+          this.warnings.push(`the project's ESLint config did not load, so its ignores and settings are not applied: ${message}`);
+        }
+      }
+    }
+    const settings = { ...projectSettings, ...this.#options.settings };
+    try {
+      readSettings({ [NAMESPACE]: settings });
+    } catch (error) {
+      if (error instanceof SettingsError) throw new UsageError(`bad settings for ${this.relative(file)}: ${error.message}`);
+      throw error;
+    }
+    return { ignored: false, settings };
+  }
+
+  /** Whether the plugin's configs lint `file` at all (file type, build output). */
+  async handles(file: string, settings: Settings): Promise<boolean> {
+    return !(await this.#pair(settings).plain.isPathIgnored(file));
+  }
+
+  /** Lints `text` as `file`, applying fixes and migration-safe suggestions. */
+  async migrate(file: string, text: string, settings: Settings): Promise<LintOutcome> {
+    const pair = this.#pair(settings);
+    const [result] = await pair.fixing.lintText(text, { filePath: file, warnIgnored: false });
+    const fatal = result?.messages.find((message) => message.fatal);
+    if (fatal) return { kind: 'unparsable', message: `${fatal.message} (${fatal.line}:${fatal.column})` };
+    const remaining = this.#findings(result?.messages ?? [], file);
+    const output = result?.output;
+    if (output === undefined || output === text) return { kind: 'linted', text, fixed: [], remaining };
+    const before = await this.verify(file, text, settings);
+    return { kind: 'linted', text: output, fixed: before.kind === 'linted' ? subtract(before.remaining, remaining) : [], remaining };
+  }
+
+  /** Lints `text` as `file` without changing it. */
+  async verify(file: string, text: string, settings: Settings): Promise<LintOutcome> {
+    const [result] = await this.#pair(settings).plain.lintText(text, { filePath: file, warnIgnored: false });
+    const fatal = result?.messages.find((message) => message.fatal);
+    if (fatal) return { kind: 'unparsable', message: `${fatal.message} (${fatal.line}:${fatal.column})` };
+    return { kind: 'linted', text, fixed: [], remaining: this.#findings(result?.messages ?? [], file) };
+  }
+
+  #pair(settings: Settings): EnginePair {
+    const key = JSON.stringify(settings);
+    let pair = this.#pairs.get(key);
+    if (!pair) {
+      pair = { fixing: this.#engine(migrationPlugin(this.#plugin), settings, true), plain: this.#engine(this.#plugin, settings, false) };
+      this.#pairs.set(key, pair);
+    }
+    return pair;
+  }
+
+  #engine(plugin: ESLint.Plugin, settings: Settings, fix: boolean): ESLint {
+    return new ESLint({
+      cwd: this.#options.root,
+      overrideConfigFile: true,
+      overrideConfig: [
+        { ignores: BUILD_OUTPUT_IGNORES },
+        ...buildConfigs(plugin)[this.#options.config],
+        // Other plugins' disable comments would otherwise show up as "unused eslint-disable directive".
+        { linterOptions: { reportUnusedDisableDirectives: 'off' }, settings: { [NAMESPACE]: settings } },
+      ],
+      fix,
+    });
+  }
+
+  #findings(messages: Linter.LintMessage[], path: string): Finding[] {
+    const file = relativeName(this.#options.root, path);
+    const prefix = `${NAMESPACE}/`;
+    return messages
+      .filter((message) => message.ruleId?.startsWith(prefix))
+      .map((message) => {
+        const ruleId = message.ruleId as string;
+        const rule = this.#plugin.rules?.[ruleId.slice(prefix.length)] as Rule.RuleModule | undefined;
+        const docs = rule?.meta?.docs?.url;
+        const suggestions = (message.suggestions ?? []).map((suggestion) => suggestion.desc);
+        return {
+          file,
+          line: message.line,
+          column: message.column,
+          ...(message.endLine === undefined ? {} : { endLine: message.endLine, endColumn: message.endColumn }),
+          rule: ruleId,
+          ...(message.messageId === undefined ? {} : { messageId: message.messageId }),
+          message: message.message,
+          whatToDo: suggestions.length ? suggestions.join(' Or: ') : `Change it by hand as the message says${docs ? `; see ${docs}` : ''}.`,
+          ...(docs ? { docs } : {}),
+        };
+      });
+  }
+}
+
+/** The findings of `before` that are not in `after` (same rule, message id and text), i.e. the ones fixed. */
+function subtract(before: Finding[], after: Finding[]): Finding[] {
+  const left = new Map<string, number>();
+  const key = (finding: Finding) => `${finding.rule}\0${finding.messageId}\0${finding.message}`;
+  for (const finding of after) left.set(key(finding), (left.get(key(finding)) ?? 0) + 1);
+  return before.filter((finding) => {
+    const count = left.get(key(finding)) ?? 0;
+    if (count === 0) return true;
+    left.set(key(finding), count - 1);
+    return false;
+  });
+}

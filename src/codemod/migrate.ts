@@ -1,0 +1,145 @@
+import { readFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ESLint } from 'eslint';
+import { directoryOf, discoverFiles } from './discover.js';
+import { EXIT } from './errors.js';
+import { gitDirtyFiles, gitRoot } from './git.js';
+import { LintEngine } from './lint-engine.js';
+import { createProject, findTsconfig } from './project.js';
+import { runProjectStage } from './project-stage.js';
+import { Progress } from './progress.js';
+import { buildReport, changedFiles, formatSummary, type MigrationReport } from './report.js';
+import type { FileState, MigrateOptions, MigrationPlan } from './types.js';
+import { writeChangedFiles } from './write-stage.js';
+
+export interface MigrateIo {
+  stdout: { write(text: string): unknown };
+  stderr: NodeJS.WriteStream;
+  toolVersion: string;
+  /** The plugin to run (tests may pass another); default: this package's plugin. */
+  plugin?: ESLint.Plugin;
+}
+
+type Settings = Record<string, unknown>;
+
+function errorMessage(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}
+
+/** Stages 1 and 2: everything the migration would change, computed in memory. */
+export async function planMigration(options: MigrateOptions, io: Pick<MigrateIo, 'plugin'>, progress?: Progress): Promise<MigrationPlan> {
+  const first = resolve(options.cwd, options.paths[0] ?? '.');
+  const gitTop = gitRoot(directoryOf(first));
+  const root = gitTop ?? options.cwd;
+  const candidates = discoverFiles(options.cwd, root, gitTop !== undefined, options.paths);
+  const project = createProject(findTsconfig(options.cwd, root, options.paths, options.tsconfig));
+  const engine = new LintEngine({ root, config: options.config, settings: options.settings, ...(io.plugin ? { plugin: io.plugin } : {}) });
+  const plan: MigrationPlan = { root, scanned: 0, files: [], skipped: [], projectChanges: [], projectNeedsPerson: [], warnings: [] };
+  const settingsOf = new Map<FileState, Settings>();
+
+  progress?.stage('lint', candidates.length);
+  for (const path of candidates) {
+    const view = await engine.projectView(path);
+    if (!view.ignored && (await engine.handles(path, view.settings))) {
+      const file = await lintOne(engine, plan, path, view.settings);
+      if (file) settingsOf.set(file, view.settings);
+    }
+    progress?.tick();
+  }
+
+  const touched = await runProjectStage(plan, project);
+  for (const file of touched) await relint(engine, plan, file, settingsOf.get(file) ?? {});
+  plan.warnings.unshift(...engine.warnings);
+  return plan;
+}
+
+async function lintOne(engine: LintEngine, plan: MigrationPlan, path: string, settings: Settings): Promise<FileState | undefined> {
+  const file = engine.relative(path);
+  let original: string;
+  try {
+    original = await readFile(path, 'utf8');
+  } catch (error) {
+    plan.skipped.push({ file, reason: 'unreadable', message: errorMessage(error) });
+    return undefined;
+  }
+  plan.scanned += 1;
+  try {
+    const outcome = await engine.migrate(path, original, settings);
+    if (outcome.kind === 'unparsable') {
+      plan.skipped.push({ file, reason: 'unparsable', message: outcome.message });
+      return undefined;
+    }
+    const state: FileState = { path, file, original, text: outcome.text, fixed: outcome.fixed, remaining: outcome.remaining };
+    plan.files.push(state);
+    return state;
+  } catch (error) {
+    plan.skipped.push({ file, reason: 'rule-error', message: `a rule failed on this file: ${errorMessage(error)}` });
+    return undefined;
+  }
+}
+
+/** After stage 2: lint the new text again (more fixes may apply; the remaining findings are what is left). */
+async function relint(engine: LintEngine, plan: MigrationPlan, file: FileState, settings: Settings): Promise<void> {
+  const before = file.text;
+  const outcome = await engine.migrate(file.path, file.text, settings);
+  if (outcome.kind === 'unparsable') {
+    plan.warnings.push(`${file.file}: the project-wide rewrite did not parse (${outcome.message}); that file keeps only the per-file fixes`);
+    file.text = file.stageOneText ?? file.original;
+    return;
+  }
+  file.text = outcome.text;
+  file.remaining = outcome.remaining;
+  if (outcome.text !== before) file.fixed.push(...outcome.fixed);
+}
+
+function writeReport(options: MigrateOptions, report: MigrationReport): void {
+  if (options.reportFile) writeFileSync(resolve(options.cwd, options.reportFile), `${JSON.stringify(report, null, 2)}\n`);
+}
+
+/** The whole `migrate` command; returns the exit code. */
+export async function migrate(options: MigrateOptions, io: MigrateIo): Promise<number> {
+  const mode: MigrationReport['mode'] = options.check ? 'check' : options.dry ? 'dry' : 'write';
+  const progress = new Progress(io.stderr, { json: options.json });
+  const say = (text: string) => (options.json ? io.stderr : io.stdout).write(`${text}\n`);
+
+  if (mode === 'write' && !options.force) {
+    const top = gitRoot(directoryOf(resolve(options.cwd, options.paths[0] ?? '.')));
+    const dirty = top ? gitDirtyFiles(top, options.paths.map((path) => resolve(options.cwd, path))) : [];
+    if (dirty.length) {
+      const example = dirty.slice(0, 3).join(', ') + (dirty.length > 3 ? ', ...' : '');
+      io.stderr.write(
+        `credential-expiry: refusing to write: the git working tree has ${dirty.length} uncommitted change${dirty.length === 1 ? '' : 's'} under the migrated paths (${example}); ` +
+          'commit or stash them first so the migration can be reviewed and undone on its own, or pass --force\n',
+      );
+      return EXIT.dirtyTree;
+    }
+  }
+
+  const plan = await planMigration(options, io, progress);
+  const changed = changedFiles(plan);
+  let written = mode === 'write';
+  let failure: string | undefined;
+  if (mode === 'write' && changed.length) {
+    progress.stage('write', changed.length);
+    const failed = await writeChangedFiles(changed, (file) => progress.tick(file.file));
+    written = !failed;
+    if (failed) failure = `credential-expiry: could not write ${failed.file}: ${failed.message}; files before it were written whole, the rest are untouched`;
+  }
+  progress.stop();
+
+  const report = buildReport(plan, { toolVersion: io.toolVersion, mode, written });
+  writeReport(options, report);
+  if (options.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else if (mode === 'dry') for (const file of report.files) io.stdout.write(file.diff);
+  say(formatSummary(report));
+  if (failure) {
+    io.stderr.write(`${failure}\n`);
+    return EXIT.writeFailed;
+  }
+  if (mode === 'check' && changed.length) {
+    say(`credential-expiry: a migration is pending in ${changed.length} file${changed.length === 1 ? '' : 's'}; run \`credential-expiry migrate\` to apply it`);
+    return EXIT.pending;
+  }
+  return EXIT.ok;
+}
