@@ -72,7 +72,8 @@ function googleKeyFiles(context: EmbeddedContext, objects: readonly JsonObject[]
       continue;
     }
     const secret = member(object, type.secretField);
-    if (!secret || !holdsSecret(secret.value)) continue;
+    // A nested authorized_user inside impersonated_service_account's source_credentials is the same secret.
+    if (!secret || handled.has(secret.value) || !holdsSecret(secret.value)) continue;
     markHandled(secret.value, handled);
     context.report({ loc: secret.loc, messageId: 'googleKeyFile', data: { type: type.type, what: type.what } });
   }
