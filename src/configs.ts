@@ -3,6 +3,7 @@ import tsParser from '@typescript-eslint/parser';
 import type { ESLint, Linter } from 'eslint';
 import * as yamlParser from 'yaml-eslint-parser';
 import type { CredentialExpiryDocs, FileType } from './util/create-rule.js';
+import { DOCKERFILE_IGNORES, DOTENV_IGNORES } from './languages/index.js';
 
 export const NAMESPACE = 'credential-expiry';
 
@@ -11,10 +12,14 @@ const FILE_TYPES: Record<FileType, { files: string[]; block: Partial<Linter.Conf
   js: { files: ['**/*.{js,cjs,mjs,jsx,ts,cts,mts,tsx}'], block: {} },
   dockerfile: {
     files: ['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/*.dockerfile', '**/Containerfile', '**/Containerfile.*'],
-    block: { language: `${NAMESPACE}/dockerfile` },
+    block: { language: `${NAMESPACE}/dockerfile`, ignores: DOCKERFILE_IGNORES },
   },
-  dotenv: { files: ['**/.env', '**/.env.*', '**/*.env'], block: { language: `${NAMESPACE}/dotenv` } },
-  json: { files: ['**/*.json'], block: { language: 'json/json', plugins: { json: json as unknown as ESLint.Plugin } } },
+  dotenv: { files: ['**/.env', '**/.env.*', '**/*.env'], block: { language: `${NAMESPACE}/dotenv`, ignores: DOTENV_IGNORES } },
+  // JSONC reads plain JSON too, and does not stop at the comments and trailing commas of tsconfig.json & co.
+  json: {
+    files: ['**/*.json'],
+    block: { language: 'json/jsonc', languageOptions: { allowTrailingCommas: true }, plugins: { json: json as unknown as ESLint.Plugin } },
+  },
   yaml: { files: ['**/*.{yml,yaml}'], block: { languageOptions: { parser: yamlParser } } },
 };
 
