@@ -1,0 +1,59 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import { ModuleRefs, moduleSpecifiers, reachesKnowledge } from '../src/analysis/module-refs.js';
+import type { Finding, SnapshotContext } from '../src/checks/snapshot/context.js';
+import { GoogleCredentialCalls } from '../src/checks/snapshot/google-set-credentials.js';
+import { checkMemoizeForever } from '../src/checks/snapshot/memoize-forever.js';
+import { MIGRATION_SAFE_SUGGESTIONS, SNAPSHOT_MESSAGES, type SnapshotMessageId } from '../src/checks/snapshot/messages.js';
+import { checkResolution } from '../src/checks/snapshot/resolutions.js';
+import { checkV2StaticCopy } from '../src/checks/snapshot/v2-sinks.js';
+import { readSettings } from '../src/settings.js';
+import { createRule } from '../src/util/create-rule.js';
+
+export default createRule<[], SnapshotMessageId>({
+  name: 'no-static-snapshot',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow resolving a refreshing credential source once and keeping or passing on the value, which expires with its session',
+      recommended: 'error',
+      usesTypeInformation: true,
+      migrationSafeSuggestions: MIGRATION_SAFE_SUGGESTIONS,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: SNAPSHOT_MESSAGES,
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const settings = readSettings(context.settings);
+    const { sourceCode } = context;
+    if (!reachesKnowledge(sourceCode)) return {};
+    const ctx: SnapshotContext = {
+      rule: context as unknown as SnapshotContext['rule'],
+      sourceCode,
+      refs: new ModuleRefs(sourceCode),
+      settings,
+      imports: moduleSpecifiers(sourceCode),
+    };
+    const google = new GoogleCredentialCalls();
+    const report = (finding: Finding | null) => {
+      if (finding) context.report(finding);
+    };
+    return {
+      CallExpression(node) {
+        report(checkResolution(node, ctx) ?? checkMemoizeForever(node, ctx) ?? checkV2StaticCopy(node, ctx));
+        google.collect(node);
+      },
+      NewExpression(node) {
+        report(checkV2StaticCopy(node, ctx));
+      },
+      AssignmentExpression(node) {
+        google.collect(node);
+      },
+      'Program:exit'() {
+        for (const finding of google.findings(ctx)) report(finding);
+      },
+    } satisfies TSESLint.RuleListener;
+  },
+});

@@ -1,0 +1,88 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { ModuleRefs } from './module-refs.js';
+import { forEachDescendant } from './value-flow.js';
+
+type Node = TSESTree.Node;
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Fixer = TSESLint.RuleFixer;
+type Fix = TSESLint.RuleFix;
+
+/**
+ * Whether the text of `expression` means the same at `destination`: every name it uses resolves to the same
+ * variable there (or to none in both places), and it does not use `this` / `arguments` (which change meaning
+ * across function boundaries) unless both places share the same function.
+ */
+export function isMovable(expression: Node, destination: Node, sourceCode: SourceCode): boolean {
+  const from = sourceCode.getScope(expression);
+  const to = sourceCode.getScope(destination);
+  let movable = true;
+  forEachDescendant(expression, sourceCode, (node) => {
+    if (!movable) return;
+    if (node.type === AST_NODE_TYPES.ThisExpression || (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments')) {
+      movable = from.variableScope === to.variableScope;
+      return;
+    }
+    if (node.type !== AST_NODE_TYPES.Identifier || !isReference(node)) return;
+    movable = ASTUtils.findVariable(from, node.name) === ASTUtils.findVariable(to, node.name);
+  });
+  return movable;
+}
+
+function isReference(identifier: TSESTree.Identifier): boolean {
+  const parent = identifier.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === identifier && !parent.computed) return false;
+  if (parent?.type === AST_NODE_TYPES.Property && parent.key === identifier && !parent.computed && !parent.shorthand) return false;
+  return true;
+}
+
+/** Removes a whole statement, with its line when nothing else is on it. */
+export function removeStatement(fixer: Fixer, sourceCode: SourceCode, statement: Node): Fix {
+  const text = sourceCode.text;
+  let start = statement.range[0];
+  let end = statement.range[1];
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (/^[ \t]*$/.test(text.slice(lineStart, start))) start = lineStart;
+  const rest = /^[ \t]*(?:\r?\n|$)/.exec(text.slice(end));
+  if (rest && start === lineStart) end += rest[0].length;
+  return fixer.removeRange([start, end]);
+}
+
+/**
+ * The local name under which `name` from `module` is already available (a named import or a destructured
+ * require of it), or null.
+ */
+export function importedName(module: string, name: string, refs: ModuleRefs, sourceCode: SourceCode): string | null {
+  for (const statement of sourceCode.ast.body) {
+    const locals: Node[] = [];
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) locals.push(...statement.specifiers.map((s) => s.local));
+    if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
+        for (const property of declarator.id.properties) if (property.type === AST_NODE_TYPES.Property) locals.push(property.value);
+      }
+    }
+    for (const local of locals) {
+      if (local.type !== AST_NODE_TYPES.Identifier) continue;
+      const ref = refs.resolve(local);
+      if (ref && ref.module === module && ref.path.length === 1 && ref.path[0] === name) return local.name;
+    }
+  }
+  return null;
+}
+
+/**
+ * Adds `import { name } from 'module'` after the last import (or `const { name } = require('module')` in a
+ * CommonJS file), unless the name is already imported; returns the local name and the fixes.
+ */
+export function addNamedImport(fixer: Fixer, module: string, name: string, refs: ModuleRefs, sourceCode: SourceCode): { local: string; fixes: Fix[] } {
+  const existing = importedName(module, name, refs, sourceCode);
+  if (existing) return { local: existing, fixes: [] };
+  const body = sourceCode.ast.body;
+  const imports = body.filter((s) => s.type === AST_NODE_TYPES.ImportDeclaration || s.type === AST_NODE_TYPES.TSImportEqualsDeclaration);
+  const usesRequire = imports.length === 0 && sourceCode.ast.sourceType !== 'module';
+  const line = usesRequire ? `const { ${name} } = require('${module}');` : `import { ${name} } from '${module}';`;
+  const last = imports.at(-1);
+  if (last) return { local: name, fixes: [fixer.insertTextAfter(last, `\n${line}`)] };
+  const first = body[0];
+  return { local: name, fixes: [first ? fixer.insertTextBefore(first, `${line}\n`) : fixer.insertTextAfterRange([0, 0], `${line}\n`)] };
+}

@@ -1,0 +1,23 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ModuleRef } from '../knowledge/index.js';
+
+const PACKAGE_IN_PATH = /[/\\]node_modules[/\\]((?:@[^/\\]+[/\\])?[^/\\]+)[/\\]/g;
+
+/**
+ * With `parserServices.program` only: the package and name of the type the checker sees for an expression
+ * (`deps.s3` typed `S3Client` → { module: '@aws-sdk/client-s3', path: ['S3Client'] }), so values whose type is
+ * known but whose construction is out of sight can be matched against the knowledge base. Null without types.
+ */
+export function typeOrigin(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): ModuleRef | null {
+  const services = sourceCode.parserServices;
+  if (!services?.program || !services.esTreeNodeToTSNodeMap) return null;
+  const tsNode = services.esTreeNodeToTSNodeMap.get(node as never);
+  if (!tsNode) return null;
+  const type = services.program.getTypeChecker().getTypeAtLocation(tsNode);
+  const symbol = type.aliasSymbol ?? type.getSymbol();
+  const declaration = symbol?.declarations?.[0];
+  if (!symbol || !declaration) return null;
+  const matches = [...declaration.getSourceFile().fileName.matchAll(PACKAGE_IN_PATH)];
+  const last = matches.at(-1);
+  return last ? { module: last[1].replaceAll('\\', '/'), path: [symbol.getName()] } : null;
+}

@@ -1,0 +1,402 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { enclosingFunction, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
+import type { ModuleRefs } from './module-refs.js';
+import { type StorageKind, storageOf } from './storage.js';
+
+type Node = TSESTree.Node;
+type Variable = TSESLint.Scope.Variable;
+
+/**
+ * One place a value (or something built from it) reaches, answering "where does this value go?":
+ * - `store`: bound to a variable, field or export (`storage` says how long that lives);
+ * - `field`: a property read off the value (`c.accessKeyId`, or destructured `{ accessKeyId }`);
+ * - `property`: placed in an object literal under `name` (null for a spread);
+ * - `argument`: passed to a call or constructor (the call's result is treated as built from it);
+ * - `method`: used as the receiver of a method call (the result is not followed, except for `.then`);
+ * - `return`: returned from `fn` (the walk continues at the call sites it can find);
+ * - `capture`: read inside the nested function `node`, which is followed as a closure built from the value;
+ * - `discard`: evaluated for its side effects only.
+ */
+export type FlowStep =
+  | { readonly kind: 'store'; readonly node: Node; readonly target: Node; readonly storage: StorageKind }
+  | { readonly kind: 'field'; readonly node: Node; readonly name: string | null }
+  | { readonly kind: 'property'; readonly node: TSESTree.Property | TSESTree.SpreadElement; readonly name: string | null; readonly object: TSESTree.ObjectExpression }
+  | { readonly kind: 'argument'; readonly node: TSESTree.CallExpression | TSESTree.NewExpression; readonly index: number }
+  | { readonly kind: 'method'; readonly node: TSESTree.CallExpression; readonly name: string | null }
+  | { readonly kind: 'return'; readonly node: Node; readonly fn: TSESTree.FunctionLike }
+  | { readonly kind: 'capture'; readonly node: TSESTree.FunctionLike; readonly reference: TSESTree.Identifier }
+  | { readonly kind: 'discard'; readonly node: Node };
+
+/** A step, the expression that carries the value there, and the step it came from (null for the first). */
+export interface FlowNode {
+  readonly step: FlowStep;
+  /** The expression that holds the value at this point (the node the walk continues from). */
+  readonly value: Node;
+  readonly previous: FlowNode | null;
+}
+
+export interface FlowOptions {
+  /** Variable, parameter, closure and caller hops to follow (default 6). */
+  readonly maxHops?: number;
+  /** Stop following past a step (it is still reported). */
+  readonly stopAt?: (node: FlowNode) => boolean;
+}
+
+const MAX_STEPS = 300;
+const DEFAULT_HOPS = 6;
+const THEN = 'then';
+
+interface Pending {
+  readonly value: Node;
+  readonly previous: FlowNode | null;
+  readonly hops: number;
+}
+
+/**
+ * Follows a value forward from `start` through bindings, field reads, object literals, calls, returns (to the
+ * call sites of local functions and same-class methods) and closures, within one file and a bounded number of
+ * hops. The result is every step reached, each linked to the step before it, so callers can ask "did something
+ * built from this value reach long-lived storage, and how?".
+ */
+export function traceValue(start: Node, refs: ModuleRefs, sourceCode: Readonly<TSESLint.SourceCode>, options: FlowOptions = {}): FlowNode[] {
+  const walker = new FlowWalker(refs, sourceCode, options);
+  walker.run(start);
+  return walker.steps;
+}
+
+/** The chain of steps that led to `node`, first step first. */
+export function flowPath(node: FlowNode): FlowNode[] {
+  const path: FlowNode[] = [];
+  for (let n: FlowNode | null = node; n; n = n.previous) path.unshift(n);
+  return path;
+}
+
+class FlowWalker {
+  readonly steps: FlowNode[] = [];
+  private readonly queue: Pending[] = [];
+  private readonly seen = new Set<Node>();
+  private readonly maxHops: number;
+
+  constructor(
+    private readonly refs: ModuleRefs,
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly options: FlowOptions,
+  ) {
+    this.maxHops = options.maxHops ?? DEFAULT_HOPS;
+  }
+
+  run(start: Node): void {
+    this.queue.push({ value: start, previous: null, hops: 0 });
+    while (this.queue.length > 0 && this.steps.length < MAX_STEPS) {
+      const item = this.queue.shift()!;
+      if (this.seen.has(item.value)) continue;
+      this.seen.add(item.value);
+      this.visit(item);
+    }
+  }
+
+  private emit(step: FlowStep, value: Node, from: Pending): FlowNode | null {
+    const node: FlowNode = { step, value, previous: from.previous };
+    this.steps.push(node);
+    return this.options.stopAt?.(node) ? null : node;
+  }
+
+  private follow(value: Node, previous: FlowNode | null, hops: number): void {
+    if (hops <= this.maxHops) this.queue.push({ value, previous, hops });
+  }
+
+  private visit(item: Pending): void {
+    if (item.value.type === AST_NODE_TYPES.FunctionDeclaration) {
+      this.followFunctionDeclaration(item.value, item);
+      return;
+    }
+    const child = climb(item.value);
+    const parent = child.parent;
+    if (!parent) return;
+    switch (parent.type) {
+      case AST_NODE_TYPES.VariableDeclarator:
+        if (parent.init === child) this.bind(parent.id, item);
+        return;
+      case AST_NODE_TYPES.AssignmentExpression:
+        if (parent.right === child) this.assign(parent, item);
+        return;
+      case AST_NODE_TYPES.Property:
+        if (parent.value === child && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+          const at = this.emit({ kind: 'property', node: parent, name: staticPropertyName(parent), object: parent.parent }, parent.parent, item);
+          if (at) this.follow(parent.parent, at, item.hops);
+        }
+        return;
+      case AST_NODE_TYPES.SpreadElement:
+        this.spread(parent, item);
+        return;
+      case AST_NODE_TYPES.ArrayExpression:
+      case AST_NODE_TYPES.TemplateLiteral:
+      case AST_NODE_TYPES.BinaryExpression:
+        this.follow(parent, item.previous, item.hops);
+        return;
+      case AST_NODE_TYPES.MemberExpression:
+        if (parent.object === child) this.member(parent, item);
+        return;
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression:
+        if (parent.callee !== child) {
+          const index = parent.arguments.indexOf(child as TSESTree.CallExpressionArgument);
+          if (index >= 0) this.argument(parent, index, item);
+        }
+        return;
+      case AST_NODE_TYPES.ReturnStatement: {
+        const fn = enclosingFunction(parent);
+        if (fn) this.returned(parent, fn, item);
+        return;
+      }
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.FunctionDeclaration:
+        // A parameter as the start: the value arrives through it (a callback's `(err, value)`).
+        if ((parent.params as Node[]).includes(child)) this.bind(child, item);
+        else if (parent.body === child && parent.type === AST_NODE_TYPES.ArrowFunctionExpression) this.returned(child, parent, item);
+        return;
+      case AST_NODE_TYPES.PropertyDefinition:
+        if (parent.value === child) this.emit({ kind: 'store', node: parent, target: parent, storage: storageOf(parent, this.refs) }, parent, item);
+        return;
+      case AST_NODE_TYPES.ExportDefaultDeclaration:
+        this.emit({ kind: 'store', node: parent, target: parent, storage: 'module' }, parent, item);
+        return;
+      case AST_NODE_TYPES.ExpressionStatement:
+        this.emit({ kind: 'discard', node: parent }, parent, item);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private bind(pattern: Node, item: Pending): void {
+    switch (pattern.type) {
+      case AST_NODE_TYPES.Identifier: {
+        const at = this.emit({ kind: 'store', node: pattern, target: pattern, storage: storageOf(pattern, this.refs) }, pattern, item);
+        const variable = this.refs.variableOf(pattern);
+        if (at && variable) this.followReads(variable, at, item.hops + 1);
+        return;
+      }
+      case AST_NODE_TYPES.ObjectPattern:
+        for (const property of pattern.properties) {
+          if (property.type === AST_NODE_TYPES.RestElement) {
+            this.bind(property.argument, item);
+            continue;
+          }
+          const at = this.emit({ kind: 'field', node: property, name: staticPropertyName(property) }, property.value, item);
+          if (at) this.bind(property.value, { value: property.value, previous: at, hops: item.hops });
+        }
+        return;
+      case AST_NODE_TYPES.AssignmentPattern:
+        this.bind(pattern.left, item);
+        return;
+      case AST_NODE_TYPES.ArrayPattern:
+        for (const element of pattern.elements) if (element) this.bind(element, item);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private assign(assignment: TSESTree.AssignmentExpression, item: Pending): void {
+    const target = assignment.left;
+    const at = this.emit({ kind: 'store', node: assignment, target, storage: storageOf(target, this.refs) }, target, item);
+    if (!at) return;
+    // The container a local `obj.x = value` fills now carries the value.
+    const root = rootIdentifier(target);
+    const variable = root ? this.refs.variableOf(root) : null;
+    if (variable) this.followReads(variable, at, item.hops + 1);
+    this.follow(assignment, at, item.hops);
+  }
+
+  private spread(spread: TSESTree.SpreadElement, item: Pending): void {
+    const container = spread.parent;
+    if (container.type === AST_NODE_TYPES.ObjectExpression) {
+      const at = this.emit({ kind: 'property', node: spread, name: null, object: container }, container, item);
+      if (at) this.follow(container, at, item.hops);
+    } else if (container.type === AST_NODE_TYPES.ArrayExpression) {
+      this.follow(container, item.previous, item.hops);
+    } else if (container.type === AST_NODE_TYPES.CallExpression || container.type === AST_NODE_TYPES.NewExpression) {
+      this.argument(container, container.arguments.indexOf(spread), item);
+    }
+  }
+
+  private member(member: TSESTree.MemberExpression, item: Pending): void {
+    const name = staticPropertyName(member);
+    const parent = member.parent;
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === member) {
+      const at = this.emit({ kind: 'method', node: parent, name }, parent, item);
+      const callback = parent.arguments[0];
+      if (at && name === THEN && callback && isFunctionNode(callback) && callback.params[0]?.type === AST_NODE_TYPES.Identifier) {
+        const variable = this.refs.variableOf(callback.params[0]);
+        if (variable) this.followReads(variable, at, item.hops + 1);
+      }
+      return;
+    }
+    if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member) return;
+    const at = this.emit({ kind: 'field', node: member, name }, member, item);
+    if (at) this.follow(member, at, item.hops);
+  }
+
+  private argument(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number, item: Pending): void {
+    const at = this.emit({ kind: 'argument', node: call, index }, call, item);
+    if (!at) return;
+    this.follow(call, at, item.hops);
+    const param = localFunction(call, this.refs)?.params[index];
+    const variable = param?.type === AST_NODE_TYPES.Identifier ? this.refs.variableOf(param) : null;
+    if (variable) this.followReads(variable, at, item.hops + 1);
+  }
+
+  private returned(node: Node, fn: TSESTree.FunctionLike, item: Pending): void {
+    const at = this.emit({ kind: 'return', node, fn }, node, item);
+    if (!at) return;
+    for (const call of callSites(fn, this.refs, this.sourceCode)) this.follow(call, at, item.hops + 1);
+  }
+
+  private followFunctionDeclaration(fn: TSESTree.FunctionDeclaration, item: Pending): void {
+    if (!fn.id || !item.previous) return;
+    const variable = this.refs.variableOf(fn.id);
+    if (variable) this.followReads(variable, item.previous, item.hops + 1);
+  }
+
+  private followReads(variable: Variable, previous: FlowNode, hops: number): void {
+    if (hops > this.maxHops) return;
+    const home = variable.scope.block.type === AST_NODE_TYPES.Program ? null : variableFunction(variable);
+    for (const reference of variable.references) {
+      if (!reference.isRead()) continue;
+      const identifier = reference.identifier as TSESTree.Identifier;
+      this.follow(identifier, previous, hops);
+      const closure = home ? outermostClosure(identifier, home) : null;
+      if (closure) {
+        const at: FlowNode = { step: { kind: 'capture', node: closure, reference: identifier }, value: closure, previous };
+        this.steps.push(at);
+        if (!this.options.stopAt?.(at)) this.follow(closure, at, hops + 1);
+      }
+    }
+  }
+}
+
+/** Climbs through wrappers that pass the value on unchanged: TS assertions, `await`, `a ?? b`, `c ? a : b`, `(x, a)`. */
+export function climb(node: Node): Node {
+  let current = node;
+  for (;;) {
+    const parent = current.parent;
+    if (!parent) return current;
+    switch (parent.type) {
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.ChainExpression:
+      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.LogicalExpression:
+        current = parent;
+        break;
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (parent.test === current) return current;
+        current = parent;
+        break;
+      case AST_NODE_TYPES.SequenceExpression:
+        if (parent.expressions.at(-1) !== current) return current;
+        current = parent;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+function rootIdentifier(node: Node): TSESTree.Identifier | null {
+  let current = unwrap(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
+  return current.type === AST_NODE_TYPES.Identifier ? current : null;
+}
+
+/** The function whose scope declares `variable` (its parameters count as inside it). */
+function variableFunction(variable: Variable): Node | null {
+  const block = variable.scope.block;
+  if (isFunctionNode(block)) return block;
+  return enclosingFunction(block);
+}
+
+/** The outermost function between `reference` and `home` (exclusive): the closure that captured the variable. */
+function outermostClosure(reference: Node, home: Node): TSESTree.FunctionLike | null {
+  let closure: TSESTree.FunctionLike | null = null;
+  for (let p = reference.parent; p && p !== home; p = p.parent) {
+    if (isFunctionNode(p)) closure = p;
+  }
+  return closure;
+}
+
+/** The function a call invokes when it is declared in this file: `helper(x)` or `const helper = (x) => ...`. */
+function localFunction(call: TSESTree.CallExpression | TSESTree.NewExpression, refs: ModuleRefs): TSESTree.FunctionLike | null {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return null;
+  const def = refs.variableOf(callee)?.defs[0];
+  if (def?.type === 'FunctionName') return def.node as TSESTree.FunctionDeclaration;
+  if (def?.type === 'Variable' && def.node.init && isFunctionNode(unwrap(def.node.init))) {
+    return unwrap(def.node.init) as TSESTree.FunctionLike;
+  }
+  return null;
+}
+
+/**
+ * Where a function's result goes: calls of a named function or a const-bound function expression, and
+ * `this.name()` / `ClassName.name()` calls of a method inside its own class.
+ */
+export function callSites(fn: TSESTree.FunctionLike, refs: ModuleRefs, sourceCode: Readonly<TSESLint.SourceCode>): Node[] {
+  const holder = fn.parent;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) return calleeUses(refs.variableOf(fn.id));
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) {
+    return calleeUses(refs.variableOf(holder.id));
+  }
+  if (holder?.type === AST_NODE_TYPES.MethodDefinition) {
+    const name = staticPropertyName(holder);
+    return name === null ? [] : methodCalls(holder.parent, name, sourceCode);
+  }
+  return [];
+}
+
+function calleeUses(variable: Variable | null): Node[] {
+  if (!variable) return [];
+  const calls: Node[] = [];
+  for (const reference of variable.references) {
+    const parent = reference.identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === reference.identifier) calls.push(parent);
+  }
+  return calls;
+}
+
+function methodCalls(body: TSESTree.ClassBody, name: string, sourceCode: Readonly<TSESLint.SourceCode>): Node[] {
+  const className = body.parent.id?.name;
+  const calls: Node[] = [];
+  forEachDescendant(body, sourceCode, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    const callee = unwrap(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(callee) !== name) return;
+    const object = unwrap(callee.object);
+    if (object.type === AST_NODE_TYPES.ThisExpression || (object.type === AST_NODE_TYPES.Identifier && object.name === className)) {
+      calls.push(node);
+    }
+  });
+  return calls;
+}
+
+/** Visits every node under `root` (depth first) using the parser's visitor keys. */
+export function forEachDescendant(root: Node, sourceCode: Readonly<TSESLint.SourceCode>, visit: (node: Node) => void): void {
+  const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    for (const key of keys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const c of child) if (c && typeof (c as Node).type === 'string') stack.push(c as Node);
+      } else if (child && typeof (child as Node).type === 'string') {
+        stack.push(child as Node);
+      }
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { enclosingFunction } from '../../analysis/ast.js';
+import { isExpiryGuarded } from '../../analysis/expiry-guard.js';
+import { isLongLived, type StorageKind } from '../../analysis/storage.js';
+import type { FlowNode } from '../../analysis/value-flow.js';
+import { type Node, type SnapshotContext, snippet } from './context.js';
+
+/** Where a resolved value outlives the call that resolved it, in words for the message. */
+export interface Kept {
+  readonly storage: StorageKind;
+  readonly where: string;
+  readonly step: FlowNode;
+}
+
+/**
+ * Whether the value (or something built from it, as `accept` allows) outlives the code that resolved it:
+ * resolved outside every function (module load) and bound or handed to a constructor, or stored in long-lived
+ * storage (module scope, a static or instance field, a global, an export) whose reuse is not guarded by an expiry
+ * check (src/analysis/expiry-guard.ts). Values that stay in locals or are only returned to unknown callers are
+ * per-request resolution: not kept.
+ */
+export function keptBeyondCall(resolved: Node, flow: readonly FlowNode[], ctx: SnapshotContext, accept: (node: FlowNode) => boolean = () => true): Kept | null {
+  if (enclosingFunction(resolved) === null) {
+    const used = flow.find((n) => accept(n) && (n.step.kind === 'store' || (n.step.kind === 'argument' && n.step.node.type === AST_NODE_TYPES.NewExpression)));
+    if (used) {
+      const where = used.step.kind === 'store' ? describeStorage('module', used.step.target, ctx) : 'in module scope (resolved when the module loads)';
+      return { storage: 'module', where, step: used };
+    }
+  }
+  for (const node of flow) {
+    const { step } = node;
+    if (step.kind !== 'store' || !isLongLived(step.storage) || !accept(node)) continue;
+    if (isExpiryGuarded(step.target, ctx)) continue;
+    return { storage: step.storage, where: describeStorage(step.storage, step.target, ctx), step: node };
+  }
+  return null;
+}
+
+function describeStorage(storage: StorageKind, target: Node, ctx: SnapshotContext): string {
+  const name =
+    target.type === AST_NODE_TYPES.PropertyDefinition
+      ? snippet(ctx.sourceCode, target.key, 40)
+      : target.type === AST_NODE_TYPES.ExportDefaultDeclaration
+        ? 'the default export'
+        : snippet(ctx.sourceCode, target, 40);
+  switch (storage) {
+    case 'module':
+      return `in module scope (\`${name}\`)`;
+    case 'static-field':
+      return `in the static field \`${name}\``;
+    case 'instance-field':
+      return `on a long-lived object (\`${name}\`)`;
+    case 'global':
+      return `in a global (\`${name}\`)`;
+    default:
+      return `in \`${name}\``;
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * The texts of no-static-snapshot, one per shape. Each says what fails and when; `{{session}}` / `{{phrase}}`
+ * come from the knowledge base's session table (or the `platform` / `sessionSeconds` settings).
+ */
+export const SNAPSHOT_MESSAGES = {
+  storedCredentials:
+    'Credentials resolved once from {{source}} are kept {{where}}; nothing calls the provider again, so they stop working when {{session}} ends ({{phrase}}). Pass the provider `{{provider}}` where credentials are expected, or resolve it per request.',
+  copiedCredentials:
+    'Keys copied from credentials resolved once by {{source}} are kept {{where}}; they stop working when {{session}} ends ({{phrase}}). Pass the provider `{{provider}}` where the client accepts one, or rebuild the client from a fresh resolution before the keys expire.',
+  sharedClientCredentials:
+    '`{{call}}` hands another client a one-time copy of the credentials: that client never refreshes them, so its calls fail when {{session}} ends ({{phrase}}). Share the function `{{provider}}` instead.',
+  staticWrapper:
+    '`{{wrapper}}()` wraps credentials resolved once from {{source}} and never calls the source again, so they stop working when {{session}} ends ({{phrase}}). Pass the provider `{{provider}}` instead.',
+  memoizeForever:
+    '`{{wrapper}}()` with one argument keeps the first credentials from {{source}} forever, so they stop working when {{session}} ends ({{phrase}}). Give it the expiry checks, or pass `{{provider}}` itself (the client memoizes and refreshes it).',
+  providerDropsExpiration:
+    'This credentials function returns keys copied from {{source}} without `expiration`, so the SDK calls it only once and keeps the first keys; they stop working when {{session}} ends ({{phrase}}). Return `expiration` too.',
+  stsCopied:
+    'The output of STS {{operation}} is copied into static credentials kept {{where}}; nothing calls STS again, so they stop working {{phrase}}. Use `{{replacement}}`, which sends {{operation}} again before expiry.',
+  v2FieldsCopied:
+    'Keys copied out of the refreshing `{{object}}` into {{sink}} make static credentials: the live object refreshes, the copy never does, so it stops working when {{session}} ends ({{phrase}}). Pass the object itself.',
+  v2ChainCopied:
+    'Keys copied out of the credentials this provider chain resolves are kept {{where}}; the copy never refreshes, so it stops working when {{session}} ends ({{phrase}}). Keep the live credentials object, call `.get()` before each use and re-read its keys, or pass the object itself.',
+  googleNoRefresh:
+    '`{{call}}` sets an access token without `{{refreshField}}` and no `{{handler}}` is assigned: the client sends the same token until it expires ({{phrase}}), then every call fails with 401 and nothing recovers. Assign `{{handler}}` or use the auth client that issued the token.',
+  googleTokenStored:
+    'The {{what}} from `{{method}}()` is kept {{where}} and stops working {{phrase}}; the auth client refreshes, a stored copy does not. Call `{{method}}()` when each request is made (the client caches and refreshes the token).',
+  passProvider: 'Pass the provider `{{provider}}` instead of its resolved value.',
+  passLiveObject: 'Pass the live credentials object `{{object}}` itself.',
+  addExpiryChecks: 'Add the expiry checks so the memo refreshes {{window}} before expiry.',
+  useRefreshingSource: 'Use `{{replacement}}` instead.',
+} as const;
+
+export type SnapshotMessageId = keyof typeof SNAPSHOT_MESSAGES;
+
+/** Suggestions that keep meaning in practice; the codemod applies them like fixes. */
+export const MIGRATION_SAFE_SUGGESTIONS: readonly SnapshotMessageId[] = ['passProvider', 'passLiveObject', 'addExpiryChecks'];

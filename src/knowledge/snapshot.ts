@@ -1,0 +1,64 @@
+import { AWS_V2_MODULES } from './aws-v2.js';
+import type { ApiRef } from './types.js';
+
+/**
+ * What the snapshot rule (anti-pattern A) needs beyond the per-ecosystem tables: how results are obtained from
+ * a client, which option takes a live credentials object, and how to rebuild a refreshing source from an STS call.
+ */
+
+/** v3: a command's output comes from `client.send(command)` (aws/aws-sdk-js-v3: packages/smithy-client Client.send). */
+export const AWS_V3_SEND_METHOD = 'send';
+
+/**
+ * v3: the client's memoizer calls a provider again once less than this remains before `expiration`
+ * (smithy-lang/smithy-typescript: packages/core/src/legacy-root-exports/util-identity-and-auth/memoizeIdentityProvider.ts, EXPIRATION_MS).
+ */
+export const AWS_V3_REFRESH_WINDOW_MS = 300_000;
+
+/** v2: `service.operation(params).promise()` (aws/aws-sdk-js: lib/request.js, promise()). */
+export const AWS_V2_PROMISE_METHOD = 'promise';
+
+/** v2: config option that takes a live `AWS.Credentials` object (aws/aws-sdk-js: lib/config.js). */
+export const AWS_V2_CREDENTIALS_OPTION = 'credentials';
+
+/** v2: service constructors (`new AWS.S3(opts)`, `new S3(opts)` from `aws-sdk/clients/s3`) copy raw keys into a static `AWS.Credentials` (aws/aws-sdk-js: lib/service.js, lib/config.js). */
+export const AWS_V2_SERVICE_CLIENTS: readonly ApiRef[] = [
+  { modules: AWS_V2_MODULES, path: ['*'] },
+  { modules: ['aws-sdk/clients/*'], path: [] },
+];
+
+/** How to turn an STS call into a refreshing source that sends the same request again before expiry. */
+export interface StsRefreshingSource {
+  /** The `StsOperation.id` this rebuilds. */
+  readonly operation: string;
+  /** `factory`: a v3 provider factory call; `class`: a v2 class constructed on the aws-sdk namespace. */
+  readonly kind: 'factory' | 'class';
+  readonly api: ApiRef;
+  /** The option that takes the STS call's own input (`{ params: { RoleArn, ... } }`). */
+  readonly paramsOption: string;
+  readonly source: string;
+}
+
+export const STS_REFRESHING_SOURCES = [
+  {
+    operation: 'aws-v3:AssumeRoleCommand',
+    kind: 'factory',
+    api: { modules: ['@aws-sdk/credential-providers'], path: ['fromTemporaryCredentials'] },
+    paramsOption: 'params',
+    source: 'aws/aws-sdk-js-v3: packages/credential-providers/src/fromTemporaryCredentials.base.ts (params: AssumeRoleCommandInput; sends AssumeRole on each call)',
+  },
+  {
+    operation: 'aws-v2:sts.assumeRole',
+    kind: 'class',
+    api: { modules: AWS_V2_MODULES, path: ['ChainableTemporaryCredentials'] },
+    paramsOption: 'params',
+    source: 'aws/aws-sdk-js: lib/credentials/chainable_temporary_credentials.js (assumeRole when params.RoleArn is set)',
+  },
+  {
+    operation: 'aws-v2:sts.getSessionToken',
+    kind: 'class',
+    api: { modules: AWS_V2_MODULES, path: ['ChainableTemporaryCredentials'] },
+    paramsOption: 'params',
+    source: 'aws/aws-sdk-js: lib/credentials/chainable_temporary_credentials.js (getSessionToken when params.RoleArn is absent)',
+  },
+] as const satisfies readonly StsRefreshingSource[];
