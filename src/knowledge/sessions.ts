@@ -1,4 +1,4 @@
-import type { Session } from './types.js';
+import type { Ecosystem, Session } from './types.js';
 
 const HOUR = 3600;
 
@@ -132,9 +132,9 @@ export const SESSIONS = {
     source: 'RFC 6749 §5.1 (expires_in); shared/DOMAIN.md §2',
   },
   'unknown-signer': {
-    label: 'the temporary credentials that sign it',
+    label: 'any temporary session',
     seconds: 12 * HOUR,
-    phrase: 'at most 12 h (the longest role session)',
+    phrase: 'no role session lasts longer than 12 h',
     temporary: true,
     source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-settings.html (MaxSessionDuration: 1 h to 12 h); shared/DOMAIN.md §2',
   },
@@ -146,7 +146,7 @@ export const SESSIONS = {
     source: 'googleapis/nodejs-storage: src/signer.ts (SEVEN_DAYS); https://cloud.google.com/storage/docs/access-control/signed-urls-v2',
   },
   'azure-user-delegation-key': {
-    label: 'the user-delegation key that signs it',
+    label: 'the user-delegation key',
     seconds: 7 * 24 * HOUR,
     phrase: 'at most 7 d after it is requested',
     temporary: true,
@@ -168,6 +168,17 @@ export type SessionId = keyof typeof SESSIONS;
  * task role...; a profile may hold long-term keys). Code that shows only these shows nothing about the length.
  */
 export const UNDETERMINED_SESSIONS: readonly SessionId[] = ['default-chain', 'profile'];
+
+/** The session assumed for a signer whose credentials the code does not show, per ecosystem (when settings say nothing). */
+export const UNSEEN_SIGNER_SESSIONS = {
+  'aws-v3': 'unknown-signer',
+  'aws-v2': 'unknown-signer',
+  google: 'google-signblob',
+  azure: 'azure-user-delegation-key',
+} as const satisfies Record<Ecosystem, SessionId>;
+
+/** The shortest STS session (AssumeRole `DurationSeconds` minimum): a presign up to this long is never reported. */
+export const SHORTEST_SESSION_SECONDS = 900;
 
 /** `settings['credential-expiry'].platform` presets: the session that signs and authenticates on each platform. */
 export const PLATFORM_PRESETS = {

@@ -1,0 +1,56 @@
+import { formatDuration } from '../src/analysis/format.js';
+import { presignListener } from '../src/checks/presign/index.js';
+import { clampSuggestion, fromNowSuggestions } from '../src/checks/presign/suggest.js';
+import { readSettings } from '../src/settings.js';
+import { createRule } from '../src/util/create-rule.js';
+
+type MessageId = 'aboveMaximum' | 'timeAsDuration' | 'clampToMaximum' | 'readAsSeconds' | 'readAsMilliseconds';
+
+export default createRule<[], MessageId>({
+  name: 'presign-max-lifetime',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow presign lifetimes the service refuses: above its maximum, or a duration where a point in time belongs',
+      recommended: 'error',
+      usesTypeInformation: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      aboveMaximum: 'This signature is asked to last {{lifetime}}, more than the {{maximum}} maximum: {{failure}}.',
+      timeAsDuration:
+        '`{{property}}` takes a point in time (a Date or epoch milliseconds), but {{value}} is a duration: it means {{date}}, so {{failure}}.',
+      clampToMaximum: 'Shorten the lifetime to the {{target}} maximum: {{replacement}}',
+      readAsSeconds: 'Read {{value}} as seconds from now: {{replacement}}',
+      readAsMilliseconds: 'Read {{value}} as milliseconds from now: {{replacement}}',
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const settings = readSettings(context.settings);
+    return presignListener(context, settings, (finding) => {
+      const { expiry } = finding.presigner;
+      if (finding.kind === 'above-maximum') {
+        context.report({
+          node: finding.node,
+          messageId: 'aboveMaximum',
+          data: {
+            lifetime: formatDuration(finding.requested.seconds),
+            maximum: formatDuration(finding.maximum),
+            failure: expiry.maxFailure ?? 'the service refuses it',
+          },
+          suggest: clampSuggestion(context, finding.requested, finding.maximum, 'clampToMaximum'),
+        });
+      } else if (finding.kind === 'time-as-duration') {
+        const { value } = finding.requested.source;
+        context.report({
+          node: finding.node,
+          messageId: 'timeAsDuration',
+          data: { property: expiry.property ?? 'the expiry', value, date: new Date(value).toISOString(), failure: expiry.pastFailure },
+          suggest: fromNowSuggestions(context, finding.requested, { seconds: 'readAsSeconds', milliseconds: 'readAsMilliseconds' }),
+        });
+      }
+    });
+  },
+});

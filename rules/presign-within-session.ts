@@ -1,0 +1,45 @@
+import { formatDuration } from '../src/analysis/format.js';
+import { presignListener } from '../src/checks/presign/index.js';
+import { clampSuggestion } from '../src/checks/presign/suggest.js';
+import { readSettings } from '../src/settings.js';
+import { createRule } from '../src/util/create-rule.js';
+
+type MessageId = 'outlivesSession' | 'clampToSession';
+
+export default createRule<[], MessageId>({
+  name: 'presign-within-session',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow presigned URLs that are asked to live longer than the credentials that sign them',
+      recommended: 'warn',
+      usesTypeInformation: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      outlivesSession:
+        'This presigned URL asks for {{lifetime}}, but {{session}} that signs it lasts at most {{sessionLifetime}} ({{basis}}), so the link dies after {{sessionLifetime}}.',
+      clampToSession: 'Shorten the lifetime to {{target}}: {{replacement}}',
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const settings = readSettings(context.settings);
+    return presignListener(context, settings, (finding) => {
+      if (finding.kind !== 'outlives-session') return;
+      const { requested, session } = finding;
+      context.report({
+        node: finding.node,
+        messageId: 'outlivesSession',
+        data: {
+          lifetime: formatDuration(requested.seconds),
+          session: session.label,
+          sessionLifetime: formatDuration(session.seconds),
+          basis: session.basis,
+        },
+        suggest: clampSuggestion(context, requested, session.seconds, 'clampToSession'),
+      });
+    });
+  },
+});

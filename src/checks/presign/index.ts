@@ -1,0 +1,68 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { enclosingFunction } from '../../analysis/ast.js';
+import { ModuleRefs, moduleSpecifiers, reachesKnowledge } from '../../analysis/module-refs.js';
+import { type Presigner, SHORTEST_SESSION_SECONDS } from '../../knowledge/index.js';
+import type { ResolvedSettings } from '../../settings.js';
+import { applicableMaximum, type Requested, requestedLifetime } from './lifetime.js';
+import { isPresignModule, presignerOf } from './match.js';
+import { type SigningSession, signingSession } from './session.js';
+
+export { clampedText } from './clamp.js';
+export type { Requested } from './lifetime.js';
+export type { SigningSession } from './session.js';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+type Duration = Extract<Requested, { kind: 'duration' }>;
+
+/** One problem with a presign call. Both presign rules run the same check and keep their own kinds. */
+export type PresignFinding = { readonly presigner: Presigner; readonly node: TSESTree.Node } & (
+  | { readonly kind: 'above-maximum'; readonly requested: Duration; readonly maximum: number }
+  | { readonly kind: 'time-as-duration'; readonly requested: Extract<Requested, { kind: 'time-as-duration' }> }
+  | { readonly kind: 'outlives-session'; readonly requested: Duration; readonly session: SigningSession }
+);
+
+/**
+ * Visits every presign call in the file and reports what is wrong with its lifetime. A lifetime above the service
+ * maximum is reported as that alone (it fails outright, whatever signs it); values that cannot be evaluated
+ * statically, defaults, and lifetimes up to the shortest STS session are never reported.
+ */
+export function presignListener(
+  context: Context,
+  settings: ResolvedSettings,
+  onFinding: (finding: PresignFinding) => void,
+): TSESLint.RuleListener {
+  const { sourceCode } = context;
+  if (!reachesKnowledge(sourceCode, isPresignModule)) return {};
+  const refs = new ModuleRefs(sourceCode);
+  const imported = moduleSpecifiers(sourceCode);
+  return {
+    CallExpression(call) {
+      const presigner = presignerOf(call, refs, imported);
+      const requested = presigner && requestedLifetime(call, presigner, context);
+      if (!presigner || !requested) return;
+      const node = findingNode(call, requested);
+      if (requested.kind === 'time-as-duration') {
+        if (presigner.expiry.pastFailure) onFinding({ kind: 'time-as-duration', presigner, node, requested });
+        return;
+      }
+      const maximum = applicableMaximum(call, presigner, context);
+      if (maximum !== undefined && requested.seconds > maximum) {
+        onFinding({ kind: 'above-maximum', presigner, node, requested, maximum });
+        return;
+      }
+      if (requested.seconds <= SHORTEST_SESSION_SECONDS) return;
+      const session = signingSession(call, presigner, context, refs, settings);
+      if (session && requested.seconds > session.seconds) onFinding({ kind: 'outlives-session', presigner, node, requested, session });
+    },
+  };
+}
+
+/**
+ * Where to point: the expression that writes the number when it sits in the same function as the call (the
+ * `?? 7 * 24 * 3600` default a few lines up), else the lifetime as written in the call (a shared constant may be
+ * used by many calls).
+ */
+function findingNode(call: TSESTree.Node, requested: Requested): TSESTree.Node {
+  const { node } = requested.source;
+  return enclosingFunction(node) === enclosingFunction(call) ? node : requested.valueNode;
+}
