@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ESLint } from 'eslint';
 import { directoryOf, discoverFiles } from './discover.js';
@@ -58,7 +57,8 @@ async function lintOne(engine: LintEngine, plan: MigrationPlan, path: string, se
   const file = engine.relative(path);
   let original: string;
   try {
-    original = await readFile(path, 'utf8');
+    // Synchronous: thousands of small reads, one after the other, are faster without the thread-pool round trip.
+    original = readFileSync(path, 'utf8');
   } catch (error) {
     plan.skipped.push({ file, reason: 'unreadable', message: errorMessage(error) });
     return undefined;
