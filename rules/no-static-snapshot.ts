@@ -5,6 +5,7 @@ import { GoogleCredentialCalls } from '../src/checks/snapshot/google-set-credent
 import { checkMemoizeForever } from '../src/checks/snapshot/memoize-forever.js';
 import { MIGRATION_SAFE_SUGGESTIONS, SNAPSHOT_MESSAGES, type SnapshotMessageId } from '../src/checks/snapshot/messages.js';
 import { checkResolution } from '../src/checks/snapshot/resolutions.js';
+import { mocksTheSdk } from '../src/checks/snapshot/test-doubles.js';
 import { checkV2StaticCopy } from '../src/checks/snapshot/v2-sinks.js';
 import { readSettings } from '../src/settings.js';
 import { createRule } from '../src/util/create-rule.js';
@@ -29,12 +30,14 @@ export default createRule<[], SnapshotMessageId>({
     const settings = readSettings(context.settings);
     const { sourceCode } = context;
     if (!reachesKnowledge(sourceCode)) return {};
+    const imports = moduleSpecifiers(sourceCode);
+    if (mocksTheSdk(sourceCode, imports)) return {};
     const ctx: SnapshotContext = {
       rule: context as unknown as SnapshotContext['rule'],
       sourceCode,
       refs: new ModuleRefs(sourceCode),
       settings,
-      imports: moduleSpecifiers(sourceCode),
+      imports,
     };
     const google = new GoogleCredentialCalls();
     const report = (finding: Finding | null) => {

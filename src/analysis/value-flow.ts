@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { CACHE_WRITE_METHODS } from '../knowledge/index.js';
 import { enclosingFunction, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
 import type { ModuleRefs } from './module-refs.js';
 import { type StorageKind, storageOf } from './storage.js';
@@ -8,7 +9,7 @@ type Variable = TSESLint.Scope.Variable;
 
 /**
  * One place a value (or something built from it) reaches, answering "where does this value go?":
- * - `store`: bound to a variable, field or export (`storage` says how long that lives);
+ * - `store`: bound to a variable, field or export, or put in a Map-like cache (`storage` says how long that lives);
  * - `field`: a property read off the value (`c.accessKeyId`, or destructured `{ accessKeyId }`);
  * - `property`: placed in an object literal under `name` (null for a spread);
  * - `argument`: passed to a call or constructor (the call's result is treated as built from it);
@@ -242,6 +243,11 @@ class FlowWalker {
   private argument(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number, item: Pending): void {
     const at = this.emit({ kind: 'argument', node: call, index }, call, item);
     if (!at) return;
+    const callee = unwrap(call.callee);
+    if (call.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.MemberExpression && CACHE_WRITE_METHODS.has(staticPropertyName(callee) ?? '')) {
+      // `cache.set(key, value)`: the container keeps the value.
+      this.emit({ kind: 'store', node: call, target: callee.object, storage: storageOf(callee.object, this.refs) }, callee.object, { ...item, previous: at });
+    }
     this.follow(call, at, item.hops);
     const param = localFunction(call, this.refs)?.params[index];
     const variable = param?.type === AST_NODE_TYPES.Identifier ? this.refs.variableOf(param) : null;

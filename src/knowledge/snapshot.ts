@@ -62,3 +62,16 @@ export const STS_REFRESHING_SOURCES = [
     source: 'aws/aws-sdk-js: lib/credentials/chainable_temporary_credentials.js (getSessionToken when params.RoleArn is absent)',
   },
 ] as const satisfies readonly StsRefreshingSource[];
+
+/**
+ * Test doubles: a file that mocks the SDK resolves fake credentials, so its snapshots expire nothing
+ * (shared/DOMAIN.md §4, "tests that mock the SDK"). `jest.mock('<module>')` / `vi.mock('<module>')` of a known module,
+ * or an import of a mocking library.
+ */
+export const SDK_TEST_DOUBLES = {
+  mockObjects: ['jest', 'vi'],
+  mockMethods: ['mock', 'doMock', 'unstable_mockModule'],
+  mockLibraries: ['aws-sdk-client-mock', 'aws-sdk-mock'],
+  source:
+    'https://jestjs.io/docs/jest-object#jestmockmodulename-factory-options; https://vitest.dev/api/vi.html#vi-mock; m-radzikowski/aws-sdk-client-mock README; dwyl/aws-sdk-mock README',
+} as const;

@@ -20,20 +20,19 @@ export interface Kept {
  * per-request resolution: not kept.
  */
 export function keptBeyondCall(resolved: Node, flow: readonly FlowNode[], ctx: SnapshotContext, accept: (node: FlowNode) => boolean = () => true): Kept | null {
-  if (enclosingFunction(resolved) === null) {
-    const used = flow.find((n) => accept(n) && (n.step.kind === 'store' || (n.step.kind === 'argument' && n.step.node.type === AST_NODE_TYPES.NewExpression)));
-    if (used) {
-      const where = used.step.kind === 'store' ? describeStorage('module', used.step.target, ctx) : 'in module scope (resolved when the module loads)';
-      return { storage: 'module', where, step: used };
-    }
-  }
+  let guarded = false;
   for (const node of flow) {
     const { step } = node;
     if (step.kind !== 'store' || !isLongLived(step.storage) || !accept(node)) continue;
-    if (isExpiryGuarded(step.target, ctx)) continue;
+    if (isExpiryGuarded(step.target, ctx)) {
+      guarded = true;
+      continue;
+    }
     return { storage: step.storage, where: describeStorage(step.storage, step.target, ctx), step: node };
   }
-  return null;
+  if (guarded || enclosingFunction(resolved) !== null) return null;
+  const used = flow.find((n) => accept(n) && (n.step.kind === 'store' || (n.step.kind === 'argument' && n.step.node.type === AST_NODE_TYPES.NewExpression)));
+  return used ? { storage: 'module', where: 'in module scope (resolved when the module loads)', step: used } : null;
 }
 
 function describeStorage(storage: StorageKind, target: Node, ctx: SnapshotContext): string {

@@ -44,7 +44,7 @@ export function checkV2StaticCopy(node: TSESTree.NewExpression | TSESTree.CallEx
     messageId: 'v2FieldsCopied',
     data: {
       object: snippet(ctx.sourceCode, first.node, 40),
-      sink: `\`${snippet(ctx.sourceCode, sink.node.callee, 40)}(...)\``,
+      sink: `\`${sink.node.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${snippet(ctx.sourceCode, sink.node.callee, 40)}(...)\``,
       ...sessionWords(first.sessionId, ctx.settings),
     },
     ...(sameObject ? { suggest: [{ messageId: 'passLiveObject', data: { object: snippet(ctx.sourceCode, first.node, 40) }, fix: replace }] } : {}),
