@@ -193,7 +193,7 @@ function followValue(node: Node, context: Context): { node: Node; defaulted: boo
   const def = variable?.defs[0];
   if (!variable || !def || variable.defs.length !== 1) return null;
   const name = def.name as Node;
-  if (name.parent?.type === AST_NODE_TYPES.AssignmentPattern && name.parent.left === name && writtenOnce(variable)) {
+  if (name.parent?.type === AST_NODE_TYPES.AssignmentPattern && name.parent.left === name && !reassigned(variable, name)) {
     return { node: name.parent.right, defaulted: true };
   }
   if (def.type === 'Variable' && def.node.id === name && def.node.init && isConstLike(variable)) {
@@ -202,8 +202,9 @@ function followValue(node: Node, context: Context): { node: Node; defaulted: boo
   return null;
 }
 
-function writtenOnce(variable: TSESLint.Scope.Variable): boolean {
-  return variable.references.filter((r) => r.isWrite()).length <= 1;
+/** Written anywhere but where it is declared (a parameter's or destructuring default is part of the declaration). */
+function reassigned(variable: TSESLint.Scope.Variable, declared: Node): boolean {
+  return variable.references.some((r) => r.isWrite() && r.identifier !== declared);
 }
 
 /** `Number(x)`, `parseInt(x)`, `parseFloat(x)`, `+x` (globals only) → x. */
