@@ -11,7 +11,7 @@ export default createRule<[], MessageId>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow presign lifetimes the service refuses: above its maximum, or a duration where a point in time belongs',
+      description: 'Disallow presign lifetimes that always fail: above the service maximum, or a duration passed where an expiration time belongs',
       recommended: 'error',
       usesTypeInformation: true,
     },
