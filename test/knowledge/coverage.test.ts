@@ -48,6 +48,11 @@ function importOf(api: ApiRef, local: string): string {
 const S3 = `import { S3Client } from '@aws-sdk/client-s3';`;
 const EIGHT_DAYS = '8 * 24 * 60 * 60';
 
+/** `s3, cmd, { expiresIn }` or `s3, { Bucket, Key, Expires }`: the options at the entry's own argument index. */
+function presignArguments(optionsIndex: number, property = 'expiresIn'): string {
+  return ['s3', 'cmd', 'cmd'].slice(0, optionsIndex).concat(`{ Bucket: 'b', Key: 'k', ${property}: ${EIGHT_DAYS} }`).join(', ');
+}
+
 type Case = [id: string, kind: keyof typeof RULES_BY_KIND, code: string];
 const cases: Case[] = [
   ...AWS_V3_PROVIDER_FACTORIES.flatMap((entry) => entry.api.modules.map((module): Case => [
@@ -109,7 +114,7 @@ const cases: Case[] = [
     entry.id,
     'D',
     entry.api
-      ? `${importOf(entry.api, 'presign')}\n${S3}\nexport const link = (s3: S3Client, cmd: never) => presign(s3, cmd, ${entry.expiry.argument === 2 ? `{ ${entry.expiry.property}: ${EIGHT_DAYS} }` : `{ Bucket: 'b', Key: 'k', ${entry.expiry.property}: ${EIGHT_DAYS} }`});`
+      ? `${importOf(entry.api, 'presign')}\n${S3}\nexport const link = (s3: S3Client, cmd: never) => presign(${presignArguments(entry.expiry.argument, entry.expiry.property)});`
       : `${importOf({ modules: entry.receivers![0].modules, path: ['SignatureV4'] }, 'Signer')}\nconst signer = new Signer({} as never);\nexport const link = (req: never) => signer.${entry.method}(req, { ${entry.expiry.property}: ${EIGHT_DAYS} });`,
   ]),
   ...AWS_V2_PRESIGNERS.map((entry): Case => [
