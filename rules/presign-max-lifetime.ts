@@ -1,6 +1,6 @@
 import { formatDuration } from '../src/analysis/format.js';
 import { presignListener } from '../src/checks/presign/index.js';
-import { clampSuggestion, fromNowSuggestions } from '../src/checks/presign/suggest.js';
+import { clampEdit, fromNowEdits } from '../src/checks/presign/suggest.js';
 import { readSettings } from '../src/settings.js';
 import { createRule } from '../src/util/create-rule.js';
 
@@ -32,6 +32,7 @@ export default createRule<[], MessageId>({
     return presignListener(context, settings, (finding) => {
       const { expiry } = finding.presigner;
       if (finding.kind === 'above-maximum') {
+        const clamp = clampEdit(context, finding.requested, finding.maximum);
         context.report({
           node: finding.node,
           messageId: 'aboveMaximum',
@@ -40,15 +41,19 @@ export default createRule<[], MessageId>({
             maximum: formatDuration(finding.maximum),
             failure: expiry.maxFailure ?? 'the service refuses it',
           },
-          suggest: clampSuggestion(context, finding.requested, finding.maximum, 'clampToMaximum'),
+          suggest: clamp ? [{ messageId: 'clampToMaximum', data: clamp.data, fix: clamp.fix }] : [],
         });
       } else if (finding.kind === 'time-as-duration') {
         const { value } = finding.requested.source;
+        const fromNow = fromNowEdits(context, finding.requested);
         context.report({
           node: finding.node,
           messageId: 'timeAsDuration',
           data: { property: expiry.property ?? 'the expiry', value, date: new Date(value).toISOString(), failure: expiry.pastFailure },
-          suggest: fromNowSuggestions(context, finding.requested, { seconds: 'readAsSeconds', milliseconds: 'readAsMilliseconds' }),
+          suggest: [
+            { messageId: 'readAsSeconds', data: fromNow.seconds.data, fix: fromNow.seconds.fix },
+            { messageId: 'readAsMilliseconds', data: fromNow.milliseconds.data, fix: fromNow.milliseconds.fix },
+          ],
         });
       }
     });

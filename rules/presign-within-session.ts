@@ -1,6 +1,6 @@
 import { formatDuration } from '../src/analysis/format.js';
 import { presignListener } from '../src/checks/presign/index.js';
-import { clampSuggestion } from '../src/checks/presign/suggest.js';
+import { clampEdit } from '../src/checks/presign/suggest.js';
 import { readSettings } from '../src/settings.js';
 import { createRule } from '../src/util/create-rule.js';
 
@@ -29,6 +29,7 @@ export default createRule<[], MessageId>({
     return presignListener(context, settings, (finding) => {
       if (finding.kind !== 'outlives-session') return;
       const { requested, session } = finding;
+      const clamp = clampEdit(context, requested, session.seconds);
       context.report({
         node: finding.node,
         messageId: 'outlivesSession',
@@ -38,7 +39,7 @@ export default createRule<[], MessageId>({
           sessionLifetime: formatDuration(session.seconds),
           basis: session.basis,
         },
-        suggest: clampSuggestion(context, requested, session.seconds, 'clampToSession'),
+        suggest: clamp ? [{ messageId: 'clampToSession', data: clamp.data, fix: clamp.fix }] : [],
       });
     });
   },

@@ -5,46 +5,35 @@ import { clampedText } from './clamp.js';
 import type { Requested } from './lifetime.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-type Suggestion<M extends string> = TSESLint.SuggestionReportDescriptor<M>;
+/** A suggestion without its message id: the rule names it, so ESLint's tooling sees every id the rule uses. */
+export interface SuggestedEdit {
+  readonly data: Record<string, string>;
+  readonly fix: TSESLint.ReportFixFunction;
+}
 
 /**
  * Rewrites the expression that writes the lifetime to `targetSeconds`, in its own style. None when that expression
  * is a name (an imported or typed constant): replacing it with a number would hide the name; change the constant.
  */
-export function clampSuggestion<M extends string>(
-  context: Context,
-  requested: Extract<Requested, { kind: 'duration' }>,
-  targetSeconds: number,
-  messageId: M,
-): Suggestion<M>[] {
+export function clampEdit(context: Context, requested: Extract<Requested, { kind: 'duration' }>, targetSeconds: number): SuggestedEdit | null {
   const { node } = requested.source;
-  if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) return [];
+  if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) return null;
   const replacement = clampedText(node, context.sourceCode.getText(node), targetSeconds, requested.scale);
-  return [{ messageId, data: { target: formatDuration(targetSeconds), replacement }, fix: (fixer) => fixer.replaceText(node, replacement) }];
+  return { data: { target: formatDuration(targetSeconds), replacement }, fix: (fixer) => fixer.replaceText(node, replacement) };
 }
 
 /**
  * For a duration passed where a point in time belongs (`expires: 3600`): rewrite it at the call as now plus that
  * many seconds, or milliseconds. The time is computed at the call, never where a shared constant is declared.
  */
-export function fromNowSuggestions<M extends string>(
-  context: Context,
-  requested: Extract<Requested, { kind: 'time-as-duration' }>,
-  messageIds: { seconds: M; milliseconds: M },
-): Suggestion<M>[] {
+export function fromNowEdits(context: Context, requested: Extract<Requested, { kind: 'time-as-duration' }>): Record<'seconds' | 'milliseconds', SuggestedEdit> {
   const written = unwrap(requested.valueNode);
   const target = written.type === AST_NODE_TYPES.NewExpression && written.arguments.length === 1 ? written.arguments[0] : written;
   const text = context.sourceCode.getText(target);
   const operand = isTightOperand(unwrap(target)) ? text : `(${text})`;
   const value = String(requested.source.value);
-  return [
-    { messageId: messageIds.seconds, replacement: `Date.now() + ${operand} * 1000` },
-    { messageId: messageIds.milliseconds, replacement: `Date.now() + ${operand}` },
-  ].map(({ messageId, replacement }) => ({
-    messageId,
-    data: { value, replacement },
-    fix: (fixer: TSESLint.RuleFixer) => fixer.replaceText(target, replacement),
-  }));
+  const edit = (replacement: string): SuggestedEdit => ({ data: { value, replacement }, fix: (fixer) => fixer.replaceText(target, replacement) });
+  return { seconds: edit(`Date.now() + ${operand} * 1000`), milliseconds: edit(`Date.now() + ${operand}`) };
 }
 
 /** Binds at least as tightly as `*`, so it needs no parentheses inside `now + x * 1000`. */
