@@ -104,6 +104,8 @@ export interface NumberSource {
   readonly node: Node;
   /** Reached through a fallback (`x ?? 3600`, `x || 3600`, a parameter default): used when the caller passes nothing. */
   readonly defaulted: boolean;
+  /** Read from a numeric string without an explicit conversion (`'3600'`): `new Date('3600')` is the year 3600. */
+  readonly fromString: boolean;
 }
 
 /**
@@ -127,9 +129,12 @@ export function staticNumberSource(node: Node, context: Context, depth = 0): Num
     return right && { ...right, defaulted: true };
   }
   const converted = numberConversionArgument(inner, context);
-  if (converted) return staticNumberSource(converted, context, depth + 1);
+  if (converted) {
+    const found = staticNumberSource(converted, context, depth + 1);
+    return found && { ...found, fromString: false };
+  }
   const value = staticNumber(inner, context);
-  return value === undefined ? null : { value, node: inner, defaulted: false };
+  return value === undefined ? null : { value, node: inner, defaulted: false, fromString: typeof staticValue(inner, context)?.value === 'string' };
 }
 
 /** The object literal an expression holds: through const bindings, defaults and `??` / `||` fallbacks. */
@@ -153,8 +158,9 @@ export type StaticTime =
 /**
  * Evaluates times written relative to now: `Date.now() + N`, `new Date(Date.now() + N)`,
  * `new Date().getTime() + N`, `new Date().valueOf() + N`, `+new Date() + N`, `new Date()` (now), through const
- * bindings and `??` / `||` fallbacks; a plain number is an epoch time. Fixed dates (`new Date('2030-01-01')`)
- * depend on when the code runs and give null, like anything unknown.
+ * bindings and `??` / `||` fallbacks; a plain number is an epoch time. Fixed dates (`new Date('2030-01-01')`,
+ * date strings, numeric strings, which `new Date()` reads as years) depend on when the code runs and give null, like
+ * anything unknown.
  */
 export function staticTime(node: Node, context: Context, depth = 0): StaticTime | null {
   if (depth > MAX_DEPTH) return null;
@@ -177,7 +183,7 @@ export function staticTime(node: Node, context: Context, depth = 0): StaticTime 
     return null;
   }
   const source = staticNumberSource(inner, context, depth + 1);
-  return source ? { kind: 'epoch', source } : null;
+  return source && !source.fromString ? { kind: 'epoch', source } : null;
 }
 
 /** What an identifier or const-object member stands for: its initializer, or the default it falls back to. */

@@ -86,9 +86,11 @@ describe('staticTime', () => {
     ]);
   });
 
-  it('reads plain numbers as epoch times, and leaves fixed dates, shadowed Date and unknowns alone', () => {
+  it('reads plain numbers as epoch times, and leaves fixed dates, numeric strings (years), shadowed Date and unknowns alone', () => {
     expect(times(`
       function f(t: number, Date: { now(): number }) { probe(3600); probe(new Date(0)); probe(t); probe(Date.now() + 5); }
-      probe(new Date('2030-01-01')); probe(Date.now() - 5);`)).toEqual([{ epoch: 3600 }, null, null, null, null, null]);
+      probe(new Date('2030-01-01')); probe(Date.now() - 5); probe('3600'); probe(Number('3600'));`)).toEqual([
+      { epoch: 3600 }, null, null, null, null, null, null, { epoch: 3600 },
+    ]);
   });
 });
