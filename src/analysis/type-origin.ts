@@ -6,7 +6,9 @@ const PACKAGE_IN_PATH = /[/\\]node_modules[/\\]((?:@[^/\\]+[/\\])?[^/\\]+)[/\\]/
 /**
  * With `parserServices.program` only: the package and name of the type the checker sees for an expression
  * (`deps.s3` typed `S3Client` → { module: '@aws-sdk/client-s3', path: ['S3Client'] }), so values whose type is
- * known but whose construction is out of sight can be matched against the knowledge base. Null without types.
+ * known but whose construction is out of sight can be matched against the knowledge base. A type declared in
+ * the project itself gets its file name as the module (it matches no package). Null without types, or for
+ * types without a declaration (`any`, primitives).
  */
 export function typeOrigin(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): ModuleRef | null {
   const services = sourceCode.parserServices;
@@ -17,7 +19,7 @@ export function typeOrigin(node: TSESTree.Node, sourceCode: Readonly<TSESLint.So
   const symbol = type.aliasSymbol ?? type.getSymbol();
   const declaration = symbol?.declarations?.[0];
   if (!symbol || !declaration) return null;
-  const matches = [...declaration.getSourceFile().fileName.matchAll(PACKAGE_IN_PATH)];
-  const last = matches.at(-1);
-  return last ? { module: last[1].replaceAll('\\', '/'), path: [symbol.getName()] } : null;
+  const fileName = declaration.getSourceFile().fileName;
+  const last = [...fileName.matchAll(PACKAGE_IN_PATH)].at(-1);
+  return { module: last ? last[1].replaceAll('\\', '/') : fileName, path: [symbol.getName()] };
 }

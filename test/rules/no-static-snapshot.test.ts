@@ -1,5 +1,8 @@
 import rule from '../../rules/no-static-snapshot.js';
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import { createRuleTester } from '../rule-tester.js';
+import { checkOutputs } from './no-static-snapshot-helpers.js';
+import type { SnapshotMessageId } from '../../src/checks/snapshot/messages.js';
 
 // AWS SDK v3 shapes (issue 2, shapes 1-5) and their look-alikes (shared/DOMAIN.md §4).
 // Every header is two lines, so the code under test starts on line 3.
@@ -15,88 +18,7 @@ import { fromStatic, memoize } from '@smithy/property-provider'; import { S3Clie
 
 const ruleTester = createRuleTester();
 
-ruleTester.run('no-static-snapshot (AWS v3)', rule, {
-  valid: [
-    // §4.1: custom providers the SDK re-invokes (the returned object keeps `expiration`).
-    `${IMDS}export const a = new S3Client({ credentials: async () => await fromInstanceMetadata()() });
-export const b = new S3Client({ credentials: () => fromContainerMetadata()() });`,
-    `${IMDS}const provider = fromInstanceMetadata();
-export const s3 = new S3Client({ credentials: async () => { const c = await provider(); return c; } });`,
-    `${IMDS}const provider = fromInstanceMetadata();
-export const s3 = new S3Client({
-  credentials: async () => {
-    const c = await provider();
-    return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration };
-  },
-});`,
-    `${STS}const sts = new STSClient({});
-export const s3 = new S3Client({
-  credentials: async () => {
-    const { Credentials: k } = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: 's' }));
-    return { accessKeyId: k!.AccessKeyId!, secretAccessKey: k!.SecretAccessKey!, sessionToken: k!.SessionToken, expiration: k!.Expiration };
-  },
-});`,
-    // §4.2: a module cache whose reuse checks the expiry.
-    `${IMDS}let cached: Awaited<ReturnType<ReturnType<typeof fromInstanceMetadata>>> | undefined;
-export async function credentials() {
-  if (!cached || cached.expiration!.getTime() - Date.now() < 5 * 60_000) cached = await fromInstanceMetadata()();
-  return cached;
-}`,
-    // §4.2: memoize with the expiry checks (two arguments already refresh in @smithy/core).
-    `${SMITHY}export const a = new S3Client({ credentials: memoize(fromInstanceMetadata(), (c) => c.expiration!.getTime() - Date.now() < 300_000, (c) => c.expiration !== undefined) });
-export const b = new S3Client({ credentials: memoize(fromInstanceMetadata(), (c) => c.expiration!.getTime() - Date.now() < 300_000) });`,
-    // §4.3: long-term keys and env credentials are not snapshots.
-    `${IMDS}export const a = new S3Client({ credentials: await fromEnv()() });
-export const b = new S3Client({ credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID!, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY! } });`,
-    `${SMITHY}export const s3 = new S3Client({ credentials: fromStatic({ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: process.env.SECRET! }) });`,
-    // §4.4: module-scope clients and providers are refreshing objects.
-    `${IMDS}export const s3 = new S3Client({});
-export const provider = fromNodeProviderChain();
-export const other = new S3Client({ credentials: provider });
-export const temp = new S3Client({ credentials: fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::1:role/r' } }) });`,
-    // §4.5: per-request resolution: the value and what is built from it stay in the request.
-    `${IMDS}export async function handler(key: string) {
-  const credentials = await fromNodeProviderChain()();
-  const s3 = new S3Client({ credentials });
-  return s3.send({ key } as never);
-}`,
-    `${IMDS}export async function freshClient() {
-  const id = await fromNodeProviderChain({ ignoreCache: true })();
-  return new S3Client({ credentials: { accessKeyId: id.accessKeyId, secretAccessKey: id.secretAccessKey, sessionToken: id.sessionToken } });
-}
-export async function handler() {
-  const client = await freshClient();
-  await client.send({} as never);
-}`,
-    `${IMDS}export async function handler() {
-  const c = await fromIni()();
-  const s3 = new S3Client({ credentials: c });
-  const out = await s3.send({} as never);
-  (globalThis as any).lastResult = out;
-}`,
-    // §4.6: sharing a client's provider function.
-    `${IMDS}const s3 = new S3Client({});
-export const other = new S3Client({ credentials: s3.config.credentials });
-export async function whoAmI() { const c = await s3.config.credentials(); return c.accessKeyId.slice(0, 4); }`,
-    // Resolved at module load but not kept: a start-up check that throws early when no credentials exist.
-    `${IMDS}await fromNodeProviderChain()();`,
-    // §4.5 / STS per request: a client built and dropped within the request.
-    `${STS}const sts = new STSClient({});
-export async function asTenant(roleArn: string) {
-  const { Credentials: k } = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'tenant' }));
-  const s3 = new S3Client({ credentials: { accessKeyId: k!.AccessKeyId!, secretAccessKey: k!.SecretAccessKey!, sessionToken: k!.SessionToken } });
-  return s3.send({} as never);
-}`,
-    // A test file that mocks the SDK resolves fake credentials.
-    `${IMDS}vi.mock('@aws-sdk/credential-providers');
-const creds = await fromInstanceMetadata()();
-export const s3 = new S3Client({ credentials: creds });`,
-    // Not a v3 provider: a local function with the same name.
-    `import { S3Client } from '@aws-sdk/client-s3';
-const fromInstanceMetadata = () => async () => ({ accessKeyId: 'a', secretAccessKey: 'b' });
-export const s3 = new S3Client({ credentials: await fromInstanceMetadata()() });`,
-  ],
-  invalid: [
+const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
     // Shape 1: a resolved value passed as `credentials`, single use: fixed, the declaration goes too.
     {
       code: `${IMDS}const creds = await fromInstanceMetadata()();
@@ -372,5 +294,90 @@ export const s3 = new S3Client({ credentials: fromTemporaryCredentials({ params:
 }`,
       errors: [{ messageId: 'stsCopied', line: 6, column: 17, suggestions: [] }],
     },
+];
+
+ruleTester.run('no-static-snapshot (AWS v3)', rule, {
+  valid: [
+    // §4.1: custom providers the SDK re-invokes (the returned object keeps `expiration`).
+    `${IMDS}export const a = new S3Client({ credentials: async () => await fromInstanceMetadata()() });
+export const b = new S3Client({ credentials: () => fromContainerMetadata()() });`,
+    `${IMDS}const provider = fromInstanceMetadata();
+export const s3 = new S3Client({ credentials: async () => { const c = await provider(); return c; } });`,
+    `${IMDS}const provider = fromInstanceMetadata();
+export const s3 = new S3Client({
+  credentials: async () => {
+    const c = await provider();
+    return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration };
+  },
+});`,
+    `${STS}const sts = new STSClient({});
+export const s3 = new S3Client({
+  credentials: async () => {
+    const { Credentials: k } = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: 's' }));
+    return { accessKeyId: k!.AccessKeyId!, secretAccessKey: k!.SecretAccessKey!, sessionToken: k!.SessionToken, expiration: k!.Expiration };
+  },
+});`,
+    // §4.2: a module cache whose reuse checks the expiry.
+    `${IMDS}let cached: Awaited<ReturnType<ReturnType<typeof fromInstanceMetadata>>> | undefined;
+export async function credentials() {
+  if (!cached || cached.expiration!.getTime() - Date.now() < 5 * 60_000) cached = await fromInstanceMetadata()();
+  return cached;
+}`,
+    // §4.2: memoize with the expiry checks (two arguments already refresh in @smithy/core).
+    `${SMITHY}export const a = new S3Client({ credentials: memoize(fromInstanceMetadata(), (c) => c.expiration!.getTime() - Date.now() < 300_000, (c) => c.expiration !== undefined) });
+export const b = new S3Client({ credentials: memoize(fromInstanceMetadata(), (c) => c.expiration!.getTime() - Date.now() < 300_000) });`,
+    // §4.3: long-term keys and env credentials are not snapshots.
+    `${IMDS}export const a = new S3Client({ credentials: await fromEnv()() });
+export const b = new S3Client({ credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID!, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY! } });`,
+    `${SMITHY}export const s3 = new S3Client({ credentials: fromStatic({ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: process.env.SECRET! }) });`,
+    // §4.4: module-scope clients and providers are refreshing objects.
+    `${IMDS}export const s3 = new S3Client({});
+export const provider = fromNodeProviderChain();
+export const other = new S3Client({ credentials: provider });
+export const temp = new S3Client({ credentials: fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::1:role/r' } }) });`,
+    // §4.5: per-request resolution: the value and what is built from it stay in the request.
+    `${IMDS}export async function handler(key: string) {
+  const credentials = await fromNodeProviderChain()();
+  const s3 = new S3Client({ credentials });
+  return s3.send({ key } as never);
+}`,
+    `${IMDS}export async function freshClient() {
+  const id = await fromNodeProviderChain({ ignoreCache: true })();
+  return new S3Client({ credentials: { accessKeyId: id.accessKeyId, secretAccessKey: id.secretAccessKey, sessionToken: id.sessionToken } });
+}
+export async function handler() {
+  const client = await freshClient();
+  await client.send({} as never);
+}`,
+    `${IMDS}export async function handler() {
+  const c = await fromIni()();
+  const s3 = new S3Client({ credentials: c });
+  const out = await s3.send({} as never);
+  (globalThis as any).lastResult = out;
+}`,
+    // §4.6: sharing a client's provider function.
+    `${IMDS}const s3 = new S3Client({});
+export const other = new S3Client({ credentials: s3.config.credentials });
+export async function whoAmI() { const c = await s3.config.credentials(); return c.accessKeyId.slice(0, 4); }`,
+    // Resolved at module load but not kept: a start-up check that throws early when no credentials exist.
+    `${IMDS}await fromNodeProviderChain()();`,
+    // §4.5 / STS per request: a client built and dropped within the request.
+    `${STS}const sts = new STSClient({});
+export async function asTenant(roleArn: string) {
+  const { Credentials: k } = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'tenant' }));
+  const s3 = new S3Client({ credentials: { accessKeyId: k!.AccessKeyId!, secretAccessKey: k!.SecretAccessKey!, sessionToken: k!.SessionToken } });
+  return s3.send({} as never);
+}`,
+    // A test file that mocks the SDK resolves fake credentials.
+    `${IMDS}vi.mock('@aws-sdk/credential-providers');
+const creds = await fromInstanceMetadata()();
+export const s3 = new S3Client({ credentials: creds });`,
+    // Not a v3 provider: a local function with the same name.
+    `import { S3Client } from '@aws-sdk/client-s3';
+const fromInstanceMetadata = () => async () => ({ accessKeyId: 'a', secretAccessKey: 'b' });
+export const s3 = new S3Client({ credentials: await fromInstanceMetadata()() });`,
   ],
+  invalid,
 });
+
+checkOutputs('no-static-snapshot (AWS v3)', invalid);

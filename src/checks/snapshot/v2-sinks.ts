@@ -21,7 +21,7 @@ interface V2Sink {
   readonly node: TSESTree.NewExpression | TSESTree.CallExpression;
   /** The key values given (positional arguments, or the key properties' values). */
   readonly keys: readonly Node[];
-  /** The options object holding the keys, when they are properties. */
+  /** The config object holding the keys, where the live object replaces them as `credentials` (null: replace the whole sink). */
   readonly options: TSESTree.ObjectExpression | null;
 }
 
@@ -60,7 +60,8 @@ function v2SinkOf(node: TSESTree.NewExpression | TSESTree.CallExpression, ctx: S
   };
   if (node.type === AST_NODE_TYPES.CallExpression) return resolvesTo(node.callee, AWS_V2_CONFIG_UPDATE, ctx) ? objectKeys() : null;
   if (resolvesTo(node.callee, AWS_V2_STATIC_CREDENTIALS, ctx)) {
-    return options?.type === AST_NODE_TYPES.ObjectExpression ? objectKeys() : { node, keys: node.arguments.slice(0, KEY_FIELDS.size), options: null };
+    const keys = options?.type === AST_NODE_TYPES.ObjectExpression ? objectKeys()!.keys : node.arguments.slice(0, KEY_FIELDS.size);
+    return { node, keys, options: null };
   }
   return AWS_V2_SERVICE_CLIENTS.some((api) => resolvesTo(node.callee, api, ctx)) ? objectKeys() : null;
 }

@@ -1,0 +1,480 @@
+import rule from '../../rules/no-static-snapshot.js';
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import { createRuleTester } from '../rule-tester.js';
+import { checkOutputs } from './no-static-snapshot-helpers.js';
+import type { SnapshotMessageId } from '../../src/checks/snapshot/messages.js';
+
+// AWS SDK v2 (shape 6 and live objects), Google (shape 7), and the labelled real-world cases of shared/realworld
+// (copied verbatim: A* must be reported on the labelled line, NA* must stay silent).
+const V2 = `import AWS from 'aws-sdk';
+`;
+const GOOGLE = `import { GoogleAuth, OAuth2Client } from 'google-auth-library';
+const auth = new GoogleAuth();
+`;
+
+const ruleTester = createRuleTester();
+
+const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
+    // Shape 6: keys of a refreshing object copied into the global config: suggest the object itself.
+    {
+      code: `${V2}const ec2 = new AWS.EC2MetadataCredentials();
+await ec2.getPromise();
+AWS.config.update({ region: 'eu-west-1', accessKeyId: ec2.accessKeyId, secretAccessKey: ec2.secretAccessKey, sessionToken: ec2.sessionToken });`,
+      errors: [
+        {
+          messageId: 'v2FieldsCopied',
+          line: 4,
+          column: 1,
+          data: { object: 'ec2', sink: '`AWS.config.update(...)`', session: 'the EC2 instance-profile session', phrase: 'typically within 6 h' },
+          suggestions: [
+            {
+              messageId: 'passLiveObject',
+              output: `${V2}const ec2 = new AWS.EC2MetadataCredentials();
+await ec2.getPromise();
+AWS.config.update({ region: 'eu-west-1', credentials: ec2 });`,
+            },
+          ],
+        },
+      ],
+    },
+    // Shape 6: positional new AWS.Credentials from a provider chain's result, and a service built from its keys.
+    {
+      code: `${V2}const chain = new AWS.CredentialProviderChain();
+export async function clients() {
+  const live = await chain.resolvePromise();
+  const copy = new AWS.Credentials(live.accessKeyId, live.secretAccessKey, live.sessionToken);
+  const s3 = new AWS.S3({
+    region: 'x',
+    accessKeyId: live.accessKeyId,
+    secretAccessKey: live.secretAccessKey,
+  });
+  return { copy, s3 };
+}`,
+      errors: [
+        {
+          messageId: 'v2FieldsCopied',
+          line: 5,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'passLiveObject',
+              output: `${V2}const chain = new AWS.CredentialProviderChain();
+export async function clients() {
+  const live = await chain.resolvePromise();
+  const copy = live;
+  const s3 = new AWS.S3({
+    region: 'x',
+    accessKeyId: live.accessKeyId,
+    secretAccessKey: live.secretAccessKey,
+  });
+  return { copy, s3 };
+}`,
+            },
+          ],
+        },
+        {
+          messageId: 'v2FieldsCopied',
+          line: 6,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'passLiveObject',
+              output: `${V2}const chain = new AWS.CredentialProviderChain();
+export async function clients() {
+  const live = await chain.resolvePromise();
+  const copy = new AWS.Credentials(live.accessKeyId, live.secretAccessKey, live.sessionToken);
+  const s3 = new AWS.S3({
+    region: 'x',
+    credentials: live,
+  });
+  return { copy, s3 };
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // The same writer without the re-sync: keeping the live object alone does not refresh the copied keys.
+    {
+      code: `${V2}export class Writer {
+  conn: any;
+  live: any;
+  begin(connect: (o: object) => unknown) {
+    new AWS.CredentialProviderChain().resolve((err: unknown, creds: any) => {
+      this.live = creds;
+      this.conn = connect({ key: creds.accessKeyId, secret: creds.secretAccessKey });
+    });
+  }
+}`,
+      errors: [{ messageId: 'v2ChainCopied', line: 6, column: 5, data: { where: 'on a long-lived object (`this.conn`)', session: 'the session of whatever source the default chain found', phrase: 'within 1 h for an assumed role, about 6 h for an instance profile or task role' } }],
+    },
+    // Shape 5 (v2): assumeRole output into the global credentials: suggest ChainableTemporaryCredentials.
+    {
+      code: `const AWS = require('aws-sdk');
+const sts = new AWS.STS();
+sts.assumeRole({ RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: 's' }, function (err, data) {
+  AWS.config.credentials = new AWS.Credentials(data.Credentials.AccessKeyId, data.Credentials.SecretAccessKey, data.Credentials.SessionToken);
+});`,
+      errors: [
+        {
+          messageId: 'stsCopied',
+          line: 3,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'useRefreshingSource',
+              output: `const AWS = require('aws-sdk');
+const sts = new AWS.STS();
+sts.assumeRole({ RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: 's' }, function (err, data) {
+  AWS.config.credentials = new AWS.ChainableTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: 's' } });
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    // Shape 5 (v2): getSessionToken output through .promise() into AWS.config.update.
+    {
+      code: `${V2}const out = await new AWS.STS().getSessionToken({ DurationSeconds: 3600 }).promise();
+AWS.config.update({ accessKeyId: out.Credentials!.AccessKeyId, secretAccessKey: out.Credentials!.SecretAccessKey, sessionToken: out.Credentials!.SessionToken });`,
+      errors: [
+        {
+          messageId: 'stsCopied',
+          line: 2,
+          column: 13,
+          data: {
+            operation: 'getSessionToken',
+            where: 'in the global AWS config',
+            replacement: 'new AWS.ChainableTemporaryCredentials({ params: { DurationSeconds } })',
+            session: 'the GetSessionToken session',
+            phrase: 'after 1 h (its DurationSeconds)',
+          },
+          suggestions: [
+            {
+              messageId: 'useRefreshingSource',
+              output: `${V2}const out = await new AWS.STS().getSessionToken({ DurationSeconds: 3600 }).promise();
+AWS.config.update({ credentials: new AWS.ChainableTemporaryCredentials({ params: { DurationSeconds: 3600 } }) });`,
+            },
+          ],
+        },
+      ],
+    },
+    // Shape 7: setCredentials with a bare access token.
+    {
+      code: `${GOOGLE}export function clientFor(token: string) {
+  const client = new OAuth2Client();
+  client.setCredentials({ access_token: token, expiry_date: Date.now() + 3_600_000 });
+  return client;
+}`,
+      errors: [{ messageId: 'googleNoRefresh', line: 5, column: 3 }],
+    },
+    // Shape 7: a token kept on a long-lived object, a header map at module scope, a closure that outlives the call.
+    {
+      code: `${GOOGLE}export class Api {
+  headers?: Record<string, string>;
+  async init() {
+    const token = await auth.getAccessToken();
+    this.headers = { Authorization: \`Bearer \${token}\` };
+  }
+}
+export const headers = await auth.getRequestHeaders();
+async function makeFetcher() {
+  const token = await auth.getAccessToken();
+  return (url: string) => fetch(url, { headers: { Authorization: \`Bearer \${token}\` } });
+}
+export const fetcher = await makeFetcher();`,
+      errors: [
+        { messageId: 'googleTokenStored', line: 6, column: 19, data: { what: 'access token', method: 'auth.getAccessToken', where: 'on a long-lived object (`this.headers`)', phrase: 'after about 1 h' } },
+        { messageId: 'googleTokenStored', line: 10, column: 24 },
+        { messageId: 'googleTokenStored', line: 12, column: 17 },
+      ],
+    },
+    // shared/realworld A01: the default chain's result frozen in a static field (line 12).
+    { code: `// A01
+import * as Minio from 'minio';
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
+
+type Frozen = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+
+export class SegmentSink {
+  private static frozen?: Frozen;
+
+  static async identity(): Promise<Frozen> {
+    if (!SegmentSink.frozen) {
+      SegmentSink.frozen = await defaultProvider()();
+    }
+    return SegmentSink.frozen;
+  }
+
+  store?: Minio.Client;
+
+  async open(host: string): Promise<void> {
+    const id = await SegmentSink.identity();
+    this.store = new Minio.Client({
+      endPoint: host,
+      accessKey: id.accessKeyId,
+      secretKey: id.secretAccessKey,
+      sessionToken: id.sessionToken,
+    });
+  }
+}`, filename: 'A01.ts', errors: [{ messageId: 'storedCredentials', line: 12, column: 28 }] },
+    // shared/realworld A03: a chain result's keys copied into a connection kept on the instance (line 14).
+    { code: `// A03
+const AWS = require('aws-sdk');
+const blobstore = require('blobstore-client');
+
+function TileWriter(bucket) {
+  this.bucket = bucket;
+  this.conn = null;
+}
+
+TileWriter.prototype.beginWrites = function (done) {
+  const self = this;
+  if (self.conn) return done();
+  const chain = new AWS.CredentialProviderChain();
+  chain.resolve(function (err, resolved) {
+    if (err) return done(err);
+    self.conn = blobstore.connect({
+      bucket: self.bucket,
+      key: resolved.accessKeyId,
+      secret: resolved.secretAccessKey,
+      token: resolved.sessionToken,
+    });
+    done();
+  });
+};
+
+module.exports = TileWriter;`, filename: 'A03.js', errors: [{ messageId: 'v2ChainCopied', line: 14, column: 3 }] },
+    // shared/realworld A05: the global credentials' keys copied into a static master for a role chain (line 7).
+    {
+      code: `// A05
+import AWS = require('aws-sdk');
+
+export function roleChainFromHost(): AWS.ChainableTemporaryCredentials {
+  AWS.config.getCredentials(() => undefined);
+  return new AWS.ChainableTemporaryCredentials({
+    masterCredentials: new AWS.Credentials({
+      accessKeyId: AWS.config.credentials!.accessKeyId,
+      secretAccessKey: AWS.config.credentials!.secretAccessKey,
+      sessionToken: AWS.config.credentials!.sessionToken,
+    }),
+  });
+}`,
+      filename: 'A05.ts',
+      errors: [{ messageId: 'v2FieldsCopied', line: 7, column: 24, suggestions: [{ messageId: 'passLiveObject', output: `// A05
+import AWS = require('aws-sdk');
+
+export function roleChainFromHost(): AWS.ChainableTemporaryCredentials {
+  AWS.config.getCredentials(() => undefined);
+  return new AWS.ChainableTemporaryCredentials({
+    masterCredentials: AWS.config.credentials!,
+  });
+}` }] }],
+    },
+];
+
+ruleTester.run('no-static-snapshot (AWS v2, Google)', rule, {
+  valid: [
+    // §4.7: passing or setting the live v2 object is fine.
+    `${V2}export async function client() {
+  const live = await new AWS.CredentialProviderChain().resolvePromise();
+  return new AWS.S3({ credentials: live });
+}
+AWS.config.credentials = new AWS.EC2MetadataCredentials();
+AWS.config.update({ credentials: new AWS.ECSCredentials() });
+export const s3 = new AWS.S3({ credentials: new AWS.ChainableTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::1:role/r' } }) });`,
+    // Long-term keys into v2 config: nothing refreshing was copied.
+    `${V2}AWS.config.update({ accessKeyId: process.env.AWS_ACCESS_KEY_ID, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY });
+export const creds = new AWS.Credentials(process.env.KEY_ID!, process.env.SECRET!);`,
+    // Live object kept on the instance and re-read after .get(): the copies are re-synced (NA05 heuristic).
+    `${V2}export class Writer {
+  conn: any;
+  live: any;
+  begin(connect: (o: object) => unknown) {
+    new AWS.CredentialProviderChain().resolve((err: unknown, creds: any) => {
+      this.live = creds;
+      this.conn = connect({ key: creds.accessKeyId, secret: creds.secretAccessKey });
+    });
+  }
+  sync(done: () => void) {
+    this.live.get(() => { this.conn.key = this.live.accessKeyId; done(); });
+  }
+}`,
+    // Keys used within the callback, per request.
+    `${V2}export function put(body: string, send: (o: object) => void) {
+  new AWS.CredentialProviderChain().resolve((err: unknown, creds: any) => {
+    send({ body, key: creds.accessKeyId, secret: creds.secretAccessKey, token: creds.sessionToken });
+  });
+}`,
+    // §4.5 Google: tokens and headers fetched per request.
+    `${GOOGLE}export async function get(url: string) {
+  const headers = await auth.getRequestHeaders();
+  const token = await auth.getAccessToken();
+  await fetch(url, { headers: { Authorization: \`Bearer \${token}\` } });
+  return fetch(url, { headers });
+}`,
+    // §4.4 Google: the auth object and its client are refreshing singletons.
+    `${GOOGLE}export const client = await auth.getClient();
+export const other = new OAuth2Client();`,
+    // setCredentials with a refresh token, or with a refreshHandler assigned on the same client.
+    `${GOOGLE}const a = new OAuth2Client();
+a.setCredentials({ access_token: 'ya29.x', refresh_token: process.env.REFRESH_TOKEN });
+const b = new OAuth2Client();
+b.setCredentials({ access_token: 'ya29.x' });
+b.refreshHandler = async () => ({ access_token: await auth.getAccessToken() as string, expiry_date: Date.now() + 3_000_000 });
+const c = new OAuth2Client();
+c.setCredentials(await c.getToken('code').then((r) => r.tokens));`,
+    // A class that keeps a token with an expiry check before reuse (§4.2).
+    `${GOOGLE}export class Api {
+  private token?: string | null;
+  private expiresAt = 0;
+  async headers() {
+    if (!this.token || Date.now() > this.expiresAt - 60_000) {
+      this.token = await auth.getAccessToken();
+      this.expiresAt = Date.now() + 3_000_000;
+    }
+    return { Authorization: \`Bearer \${this.token}\` };
+  }
+}`,
+    // shared/realworld look-alikes.
+    { code: `// NA01
+import { Client as ObjectClient } from 'minio';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+
+export async function clientForRequest(endPoint: string): Promise<ObjectClient> {
+  const provider = fromNodeProviderChain({ ignoreCache: true });
+  const current = await provider();
+  return new ObjectClient({
+    endPoint,
+    accessKey: current.accessKeyId,
+    secretKey: current.secretAccessKey,
+    sessionToken: current.sessionToken,
+  });
+}
+
+export async function handleArtifactGet(req: { bucket: string; key: string }, res: any) {
+  const oc = await clientForRequest('s3.amazonaws.com');
+  const stream = await oc.getObject(req.bucket, req.key);
+  stream.pipe(res);
+}`, filename: 'NA01.ts' },
+    { code: `// NA03
+import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+
+export class ChatModel {
+  constructor(private region: string, private profile?: string) {}
+
+  private async resolveIdentity() {
+    return fromNodeProviderChain({ profile: this.profile, ignoreCache: true })();
+  }
+
+  private async freshClient(): Promise<BedrockRuntimeClient> {
+    const id = await this.resolveIdentity();
+    return new BedrockRuntimeClient({
+      region: this.region,
+      credentials: { accessKeyId: id.accessKeyId, secretAccessKey: id.secretAccessKey, sessionToken: id.sessionToken },
+    });
+  }
+
+  async complete(input: unknown) {
+    const client = await this.freshClient();
+    return client.send(input as any);
+  }
+}`, filename: 'NA03.ts' },
+    { code: `// NA05
+const AWS = require('aws-sdk');
+const blobstore = require('blobstore-client');
+
+function TileWriter(bucket) {
+  this.bucket = bucket;
+  this.conn = null;
+  this.liveCreds = null;
+}
+
+TileWriter.prototype.syncKeys = function (done) {
+  const self = this;
+  if (!self.liveCreds) return done();
+  self.liveCreds.get(function (err) {
+    if (err) return done(err);
+    self.conn.key = self.liveCreds.accessKeyId;
+    self.conn.secret = self.liveCreds.secretAccessKey;
+    self.conn.token = self.liveCreds.sessionToken;
+    done();
+  });
+};
+
+TileWriter.prototype.beginWrites = function (done) {
+  const self = this;
+  new AWS.CredentialProviderChain().resolve(function (err, creds) {
+    if (err) return done(err);
+    self.liveCreds = creds;
+    self.conn = blobstore.connect({ bucket: self.bucket, key: creds.accessKeyId, secret: creds.secretAccessKey, token: creds.sessionToken });
+    done();
+  });
+};
+
+TileWriter.prototype.put = function (path, body, done) {
+  const self = this;
+  self.syncKeys(function (err) {
+    if (err) return done(err);
+    self.conn.put(path, body, done);
+  });
+};
+
+module.exports = TileWriter;`, filename: 'NA05.js' },
+    { code: `// NA07
+import { S3Client, DeleteObjectCommand } from '@aws-sdk/client-s3';
+import { fromEnv, fromIni, fromInstanceMetadata } from '@aws-sdk/credential-providers';
+
+const firstAvailable = async () =>
+  fromEnv()()
+    .catch(() => fromIni({ profile: 'default' })())
+    .catch(() => fromInstanceMetadata()());
+
+export async function removeUpload(key) {
+  const identity = await firstAvailable();
+  const s3 = new S3Client({ region: process.env.AWS_REGION, credentials: identity });
+  await s3.send(new DeleteObjectCommand({ Bucket: process.env.UPLOAD_BUCKET, Key: key }));
+}`, filename: 'NA07.js' },
+    { code: `// NA09
+import { Client } from '@opensearch-project/opensearch';
+import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+
+let memoClient: Client | null = null;
+
+export function indexClient(region: string, node: string): Client {
+  if (!memoClient) {
+    memoClient = new Client({
+      ...AwsSigv4Signer({ region, service: 'es', getCredentials: () => fromNodeProviderChain()() }),
+      node,
+    });
+  }
+  return memoClient;
+}`, filename: 'NA09.ts' },
+    { code: `// NA11
+import gremlin from 'gremlin';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { signedWsHeaders } from './sigv4-ws.js';
+
+const { DriverRemoteConnection } = gremlin.driver;
+
+async function openGraph() {
+  const now = await fromNodeProviderChain()();
+  const info = signedWsHeaders(process.env.GRAPH_HOST, '8182', now, '/gremlin');
+  return new DriverRemoteConnection(info.url, { headers: info.headers });
+}
+
+export async function listFiles(repo) {
+  const conn = await openGraph();
+  try {
+    return await gremlin.process.AnonymousTraversalSource.traversal().withRemote(conn).V().has('repo', repo).toList();
+  } finally {
+    await conn.close();
+  }
+}`, filename: 'NA11.js' },
+  ],
+  invalid,
+});
+
+checkOutputs('no-static-snapshot (AWS v2, Google)', invalid);
