@@ -1,5 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import noEmbeddedCredentials from '../rules/no-embedded-credentials.js';
+import noModuleTokenCache from '../rules/no-module-token-cache.js';
 import noStaticSnapshot from '../rules/no-static-snapshot.js';
 import presignMaxLifetime from '../rules/presign-max-lifetime.js';
 import presignWithinSession from '../rules/presign-within-session.js';
@@ -7,6 +8,7 @@ import presignWithinSession from '../rules/presign-within-session.js';
 /** Every rule of the plugin, by id. One line per rule; rule modules live in rules/. */
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
   'no-embedded-credentials': noEmbeddedCredentials,
+  'no-module-token-cache': noModuleTokenCache,
   'no-static-snapshot': noStaticSnapshot,
   'presign-max-lifetime': presignMaxLifetime,
   'presign-within-session': presignWithinSession,

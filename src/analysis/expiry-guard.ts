@@ -3,7 +3,7 @@ import { EXPIRY_FLAG_FIELDS, EXPIRY_PREDICATES, type PredicateMeaning, REFRESH_T
 import { calleeName, enclosingFunction, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
 import { isExpiryName, TimeReader } from './expiry-terms.js';
 import { isConstLike } from './module-refs.js';
-import { fileIndex, isRead, isWrite, type Occurrence, occurrencesOf, sameSlot, type Slot, slotOf } from './storage-slot.js';
+import { fileIndex, isRead, isWrite, type Occurrence, occurrencesOf, patternIdentifiers, sameSlot, type Slot, slotOf } from './storage-slot.js';
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -328,21 +328,4 @@ function moduleDeclarators(sourceCode: SourceCode): TSESTree.VariableDeclarator[
     const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
     return declaration?.type === AST_NODE_TYPES.VariableDeclaration ? declaration.declarations : [];
   });
-}
-
-function patternIdentifiers(pattern: Node): TSESTree.Identifier[] {
-  switch (pattern.type) {
-    case AST_NODE_TYPES.Identifier:
-      return [pattern];
-    case AST_NODE_TYPES.ObjectPattern:
-      return pattern.properties.flatMap((p) => patternIdentifiers(p.type === AST_NODE_TYPES.Property ? p.value : p.argument));
-    case AST_NODE_TYPES.ArrayPattern:
-      return pattern.elements.flatMap((e) => (e ? patternIdentifiers(e) : []));
-    case AST_NODE_TYPES.AssignmentPattern:
-      return patternIdentifiers(pattern.left);
-    case AST_NODE_TYPES.RestElement:
-      return patternIdentifiers(pattern.argument);
-    default:
-      return [];
-  }
 }

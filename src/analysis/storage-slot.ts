@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { CACHE_WRITE_METHODS } from '../knowledge/index.js';
+import { CACHE_PUT_METHOD, CACHE_WRITE_METHODS } from '../knowledge/index.js';
 import { enclosingFunction, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
 
 type Node = TSESTree.Node;
@@ -191,7 +191,7 @@ function occurrenceAt(node: Node): Occurrence {
     if (grand?.type === AST_NODE_TYPES.CallExpression && grand.callee === parent) {
       const method = staticPropertyName(parent);
       if (method !== null && CACHE_WRITE_METHODS.has(method)) {
-        return { node, access: 'container-write', value: method === 'set' ? (grand.arguments[1] as Node | undefined) : undefined };
+        return { node, access: 'container-write', value: method === CACHE_PUT_METHOD ? (grand.arguments[1] as Node | undefined) : undefined };
       }
     }
   }
@@ -233,4 +233,22 @@ export function isExported(slot: Slot): boolean {
 /** The function a node belongs to (null at module level), the unit in which writes are paired. */
 export function writerOf(occurrence: Occurrence): TSESTree.FunctionLike | null {
   return enclosingFunction(occurrence.node);
+}
+
+/** The identifiers a declaration binds: `x`, `{ a, b: { c } }`, `[d, ...e]`. */
+export function patternIdentifiers(pattern: Node): TSESTree.Identifier[] {
+  switch (pattern.type) {
+    case AST_NODE_TYPES.Identifier:
+      return [pattern];
+    case AST_NODE_TYPES.ObjectPattern:
+      return pattern.properties.flatMap((p) => patternIdentifiers(p.type === AST_NODE_TYPES.Property ? p.value : p.argument));
+    case AST_NODE_TYPES.ArrayPattern:
+      return pattern.elements.flatMap((e) => (e ? patternIdentifiers(e) : []));
+    case AST_NODE_TYPES.AssignmentPattern:
+      return patternIdentifiers(pattern.left);
+    case AST_NODE_TYPES.RestElement:
+      return patternIdentifiers(pattern.argument);
+    default:
+      return [];
+  }
 }

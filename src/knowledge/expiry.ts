@@ -83,3 +83,5 @@ export const CACHE_WRITE_METHODS: ReadonlySet<string> = new Set(['set', 'delete'
 export const CACHE_SOURCE = 'https://developer.mozilla.org/docs/Web/JavaScript/Reference/Global_Objects/Map; isaacs/node-lru-cache README';
 /** Hand-written names of expiry bookkeeping that EXPIRY_FIELD_NAMES does not list (`tokenDeadline`, `cachedExpiry`). */
 export const EXPIRY_NAME_PATTERN = /expir|deadline/i;
+/** The method that puts a value into a Map-like cache: its second argument is the value. */
+export const CACHE_PUT_METHOD = 'set';

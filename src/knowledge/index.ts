@@ -28,6 +28,8 @@ export * from './aws-v2.js';
 export * from './google.js';
 export * from './azure.js';
 export * from './expiry.js';
+export * from './token-endpoints.js';
+export * from './token-cache.js';
 export * from './snapshot.js';
 export * from './secrets.js';
 

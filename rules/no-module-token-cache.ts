@@ -1,0 +1,23 @@
+import { tokenCacheListeners } from '../src/checks/token-cache/index.js';
+import { MIGRATION_SAFE_SUGGESTIONS, TOKEN_CACHE_MESSAGES, type TokenCacheMessageId } from '../src/checks/token-cache/messages.js';
+import { readSettings } from '../src/settings.js';
+import { createRule } from '../src/util/create-rule.js';
+
+export default createRule<[], TokenCacheMessageId>({
+  name: 'no-module-token-cache',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow keeping tokens, temporary credentials or presigned URLs in long-lived storage without an expiry check before reuse',
+      recommended: 'error',
+      migrationSafeSuggestions: MIGRATION_SAFE_SUGGESTIONS,
+    },
+    hasSuggestions: true,
+    messages: TOKEN_CACHE_MESSAGES,
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    return tokenCacheListeners(context, readSettings(context.settings));
+  },
+});

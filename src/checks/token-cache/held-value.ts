@@ -1,0 +1,375 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { calleeName, findPropertyPath, isFunctionNode, staticPropertyName, unwrap } from '../../analysis/ast.js';
+import { isExpiryName } from '../../analysis/expiry-terms.js';
+import { type ModuleRefs, moduleSpecifiers } from '../../analysis/module-refs.js';
+import { staticNumber, staticString } from '../../analysis/static-value.js';
+import {
+  AWS_V2_STS_CLIENT_MODULES,
+  AWS_V2_STS_OPERATIONS,
+  AWS_V3_STS_OPERATIONS,
+  CREDENTIAL_METHODS,
+  type CredentialMethod,
+  findByApi,
+  HTTP_BODY_METHODS,
+  HTTP_BODY_PROPERTIES,
+  type ModuleRef,
+  moduleMatches,
+  PRESIGNERS,
+  type Presigner,
+  refMatches,
+  TOKEN_RESPONSE_FIELDS,
+} from '../../knowledge/index.js';
+import { type Held, heldFromEndpoint, heldFromMethod, heldFromPresigner, heldFromSts, heldFromTokenField } from './held.js';
+import { fetchesToken, type HttpRequest, httpRequestOf } from './http-request.js';
+
+type Node = TSESTree.Node;
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+type Variable = TSESLint.Scope.Variable;
+
+/** A hand-written HTTP request on its way to a token: the response, then its body. */
+interface Http {
+  readonly kind: 'http';
+  readonly stage: 'response' | 'body';
+  readonly request: HttpRequest;
+}
+
+type Value = Held | Http;
+
+const MAX_DEPTH = 6;
+const PROMISE_THEN = 'then';
+const V2_PROMISE = 'promise';
+
+/**
+ * Says what an expression holds when that is a token or temporary credential: follows awaits, member reads,
+ * destructuring, locals, object/template wrappers, `.then()`, and the return values of functions in the file.
+ * One per file; results are memoized per node.
+ */
+export class HeldValues {
+  private readonly memo = new Map<Node, Value | null>();
+  private readonly bindings = new Map<Variable, Value>();
+  private specifiers: Set<string> | null = null;
+
+  constructor(
+    private readonly context: Context,
+    private readonly refs: ModuleRefs,
+  ) {}
+
+  /** What `node` holds, or null when it is not (known to be) an expiring value. */
+  heldBy(node: Node): Held | null {
+    return settleHttp(this.valueOf(node, 0));
+  }
+
+  /** What the part of `value` that a destructuring `path` picks holds: `const { Credentials: c } = await sts.send(...)`. */
+  heldAtPath(value: Node, path: readonly string[]): Held | null {
+    let current = this.valueOf(value, 0);
+    for (const name of path) current = current && this.member(current, name);
+    return settleHttp(current);
+  }
+
+  private valueOf(node: Node, depth: number): Value | null {
+    if (depth > MAX_DEPTH) return null;
+    const inner = unwrap(node);
+    if (this.memo.has(inner)) return this.memo.get(inner) ?? null;
+    this.memo.set(inner, null); // guards recursion
+    const value = this.compute(inner, depth);
+    this.memo.set(inner, value);
+    return value;
+  }
+
+  private compute(node: Node, depth: number): Value | null {
+    const next = depth + 1;
+    switch (node.type) {
+      case AST_NODE_TYPES.AwaitExpression:
+        return settle(this.valueOf(node.argument, next));
+      case AST_NODE_TYPES.CallExpression:
+        return this.call(node, next);
+      case AST_NODE_TYPES.MemberExpression: {
+        const object = this.valueOf(node.object, next);
+        const name = staticPropertyName(node);
+        return object && name !== null ? this.member(object, name) : null;
+      }
+      case AST_NODE_TYPES.Identifier:
+        return this.identifier(node, next);
+      case AST_NODE_TYPES.ObjectExpression:
+        return firstOf(node.properties.map((p) => (p.type === AST_NODE_TYPES.Property ? p.value : p.argument)), (n) => this.valueOf(n, next));
+      case AST_NODE_TYPES.ArrayExpression:
+        return firstOf(node.elements.filter((e): e is TSESTree.Expression | TSESTree.SpreadElement => e !== null), (n) => this.valueOf(n.type === AST_NODE_TYPES.SpreadElement ? n.argument : n, next));
+      case AST_NODE_TYPES.TemplateLiteral:
+        return settleHttp(firstOf(node.expressions, (n) => this.valueOf(n, next)));
+      case AST_NODE_TYPES.BinaryExpression:
+        // String concatenation (`'Bearer ' + token`) carries the token; arithmetic (`Date.now() + expires_in`) does not.
+        if (node.operator !== '+') return null;
+        if (!isStringy(node.left) && !isStringy(node.right)) return null;
+        return settleHttp(this.valueOf(node.left, next) ?? this.valueOf(node.right, next));
+      case AST_NODE_TYPES.ConditionalExpression:
+        return this.valueOf(node.consequent, next) ?? this.valueOf(node.alternate, next);
+      case AST_NODE_TYPES.LogicalExpression:
+        return this.valueOf(node.right, next) ?? (node.operator === '&&' ? null : this.valueOf(node.left, next));
+      default:
+        return null;
+    }
+  }
+
+  private member(object: Value, name: string): Value | null {
+    if (object.kind === 'http') {
+      if (object.stage === 'response') return HTTP_BODY_PROPERTIES.includes(name) ? { ...object, stage: 'body' } : null;
+      if (TOKEN_RESPONSE_FIELDS.has(name)) return heldFromTokenField(object.request.endpoint, name);
+      return isExpiryName(name) ? null : object;
+    }
+    if (object.promise || isExpiryName(name)) return null;
+    return object;
+  }
+
+  private identifier(identifier: TSESTree.Identifier, depth: number): Value | null {
+    const variable = this.refs.variableOf(identifier);
+    if (!variable) return null;
+    const bound = this.bindings.get(variable);
+    if (bound) return bound;
+    // Another module-level variable is storage of its own: what it holds is reported at its declaration.
+    if (variable.scope.block.type === AST_NODE_TYPES.Program) return null;
+    const def = variable.defs[0];
+    if (def?.type === 'Parameter') return this.callbackResult(def.node, variable, depth);
+    if (def?.type !== 'Variable') return null;
+    if (def.node.init && def.node.id.type !== AST_NODE_TYPES.Identifier) {
+      let value = this.valueOf(def.node.init, depth);
+      for (const step of patternPath(def.node.id, def.name) ?? []) value = value && (step === null ? value : this.member(value, step));
+      return value;
+    }
+    // A local written more than once (`let data; ... data = await r.json()`): any of its values.
+    const writes = variable.references.filter((r) => r.writeExpr).map((r) => r.writeExpr as Node);
+    return firstOf(writes, (w) => this.valueOf(w, depth));
+  }
+
+  private call(call: TSESTree.CallExpression, depth: number): Value | null {
+    const callee = unwrap(call.callee);
+    const name = calleeName(call);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && name !== null) {
+      if (name === PROMISE_THEN) return this.then(call, callee.object, depth);
+      const object = this.valueOf(callee.object, depth);
+      if (object?.kind === 'http' && HTTP_BODY_METHODS.includes(name)) return { ...object, stage: 'body' };
+      if (object?.kind === 'sts-output' && object.pending && name === V2_PROMISE) return { ...object, promise: true, pending: false };
+    }
+    const request = httpRequestOf(call, this.context, this.refs);
+    if (request) return { kind: 'http', stage: 'response', request };
+    return this.sdkCall(call, name) ?? this.localCall(call, depth);
+  }
+
+  private sdkCall(call: TSESTree.CallExpression, name: string | null): Held | null {
+    const sts = this.stsV3(call) ?? (name !== null ? this.stsV2(call, name) : null);
+    if (sts) return sts;
+    if (name === null) return null;
+    const method = CREDENTIAL_METHODS.find((m) => m.method === name && this.methodMatches(call, m));
+    if (method) return heldFromMethod(method, call, this.context);
+    const presigner = PRESIGNERS.find((p) => (p.api ? refMatchesCallee(this.refs.resolve(call.callee), p) : p.method === name && this.presignerReceiver(call, p)));
+    if (presigner && !isFunctionNode(call.arguments.at(-1) ?? call)) return heldFromPresigner(presigner, call, this.context);
+    return null;
+  }
+
+  /** `client.send(new AssumeRoleCommand({...}))`. */
+  private stsV3(call: TSESTree.CallExpression): Held | null {
+    const command = call.arguments[0] ? unwrap(call.arguments[0]) : null;
+    if (command?.type !== AST_NODE_TYPES.NewExpression) return null;
+    const operation = findByApi(AWS_V3_STS_OPERATIONS, this.refs.resolve(command.callee));
+    if (!operation) return null;
+    const duration = command.arguments[0] ? findPropertyPath(command.arguments[0], [operation.durationParam]) : undefined;
+    return heldFromSts(operation, call, duration ? staticNumber(duration.value, this.context) : undefined, true);
+  }
+
+  /** `sts.assumeRole(params)` on an `AWS.STS` (the `.promise()` or callback gives the output). */
+  private stsV2(call: TSESTree.CallExpression, name: string): Held | null {
+    const operation = AWS_V2_STS_OPERATIONS.find((op) => op.method === name);
+    const callee = unwrap(call.callee);
+    if (!operation || callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+    const receiver = this.refs.instanceOf(callee.object) ?? this.refs.resolve(callee.object);
+    const known = receiver ? AWS_V2_STS_CLIENT_MODULES.some((api) => refMatches(receiver, api)) : this.imports(operation.api.modules);
+    if (!known) return null;
+    const params = call.arguments[0];
+    const duration = params ? findPropertyPath(params, [operation.durationParam]) : undefined;
+    // The bare call returns an AWS.Request: only `.promise()` or the callback yields the output.
+    return { ...heldFromSts(operation, call, duration ? staticNumber(duration.value, this.context) : undefined, false), promise: true, pending: true };
+  }
+
+  private methodMatches(call: TSESTree.CallExpression, method: CredentialMethod): boolean {
+    if (method.argumentPattern) {
+      const argument = call.arguments[0];
+      const text = argument ? staticString(argument, this.context) ?? templateText(argument) : undefined;
+      if (text === undefined || !method.argumentPattern.test(text)) return false;
+    }
+    const callee = unwrap(call.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      const ref = this.refs.resolve(callee);
+      return ref !== null && method.receivers.some((r) => refMatches(ref, { modules: r.modules, path: [...r.path, method.method] }));
+    }
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const receiver = this.refs.instanceOf(callee.object) ?? this.refs.resolve(callee.object);
+    if (receiver && method.receivers.some((r) => refMatches(receiver, r))) return true;
+    return this.imports(method.gateModules);
+  }
+
+  private presignerReceiver(call: TSESTree.CallExpression, presigner: Presigner): boolean {
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const receiver = this.refs.instanceOf(callee.object) ?? this.refs.resolve(callee.object);
+    if (receiver && (presigner.receivers ?? []).some((r) => refMatches(receiver, r))) return true;
+    return this.imports(presigner.gateModules ?? []);
+  }
+
+  /** `promise.then((r) => r.json())`: the callback's result, with its parameter bound to the settled value. */
+  private then(call: TSESTree.CallExpression, object: Node, depth: number): Value | null {
+    const settled = settle(this.valueOf(object, depth));
+    const callback = call.arguments[0];
+    if (!settled || !callback || !isFunctionNode(callback)) return settled && { ...asPromise(settled) };
+    const param = callback.params[0];
+    const variable = param?.type === AST_NODE_TYPES.Identifier ? this.refs.variableOf(param) : null;
+    if (variable) this.bindings.set(variable, settled);
+    const result = firstOf(returnedValues(callback), (n) => this.valueOf(n, depth));
+    return result && asPromise(result);
+  }
+
+  /** A function or method of this file: what it returns (a promise of it when the function is async). */
+  private localCall(call: TSESTree.CallExpression, depth: number): Value | null {
+    const fn = this.localFunction(call);
+    if (!fn) return null;
+    const result = firstOf(returnedValues(fn), (n) => this.valueOf(n, depth));
+    return result && fn.async ? asPromise(result) : result;
+  }
+
+  private localFunction(call: TSESTree.CallExpression): TSESTree.FunctionLike | null {
+    const callee = unwrap(call.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      const def = this.refs.variableOf(callee)?.defs[0];
+      if (def?.type === 'FunctionName') return def.node as TSESTree.FunctionLike;
+      if (def?.type === 'Variable' && def.node.init && isFunctionNode(def.node.init)) return def.node.init;
+      return null;
+    }
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || unwrap(callee.object).type !== AST_NODE_TYPES.ThisExpression) return null;
+    const name = staticPropertyName(callee);
+    for (let p: Node | undefined = callee.parent; p; p = p.parent) {
+      if (p.type !== AST_NODE_TYPES.ClassBody) continue;
+      const method = p.body.find((m) => m.type === AST_NODE_TYPES.MethodDefinition && staticPropertyName(m) === name);
+      return method?.type === AST_NODE_TYPES.MethodDefinition ? method.value : null;
+    }
+    return null;
+  }
+
+  /** The data parameter of a v2 callback: `sts.assumeRole(params, (err, data) => ...)`. */
+  private callbackResult(fn: Node, variable: Variable, depth: number): Value | null {
+    if (!isFunctionNode(fn) || fn.params[1]?.type !== AST_NODE_TYPES.Identifier || this.refs.variableOf(fn.params[1]) !== variable) return null;
+    const call = fn.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.at(-1) !== fn) return null;
+    const held = this.valueOf(call, depth);
+    return held && held.kind !== 'http' && held.pending ? { ...held, promise: false, pending: false } : null;
+  }
+
+  private imports(modules: readonly string[]): boolean {
+    this.specifiers ??= moduleSpecifiers(this.context.sourceCode);
+    for (const specifier of this.specifiers) if (modules.some((m) => moduleMatches(m, specifier))) return true;
+    return false;
+  }
+}
+
+function refMatchesCallee(ref: ModuleRef | null, presigner: Presigner): boolean {
+  return ref !== null && presigner.api !== undefined && refMatches(ref, presigner.api);
+}
+
+/** `await x`: a promise of a value becomes the value; a v2 request still needs `.promise()`. */
+function settle(value: Value | null): Value | null {
+  if (!value || value.kind === 'http') return value;
+  if (value.pending) return null;
+  return value.promise ? { ...value, promise: false } : value;
+}
+
+function asPromise(value: Value): Value {
+  return value.kind === 'http' ? value : { ...value, promise: true };
+}
+
+/** A raw response only counts once its request is known to fetch a token. */
+function settleHttp(value: Value | null): Held | null {
+  if (!value) return null;
+  if (value.kind !== 'http') return value.pending ? null : value;
+  return fetchesToken(value.request) ? heldFromEndpoint(value.request) : null;
+}
+
+function firstOf<T>(nodes: readonly T[], value: (node: T) => Value | null): Value | null {
+  for (const node of nodes) {
+    const found = value(node);
+    if (found) return found;
+  }
+  return null;
+}
+
+function isStringy(node: Node): boolean {
+  return (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') || node.type === AST_NODE_TYPES.TemplateLiteral;
+}
+
+function templateText(node: Node): string | undefined {
+  const inner = unwrap(node);
+  return inner.type === AST_NODE_TYPES.TemplateLiteral ? inner.quasis.map((q) => q.value.cooked ?? '').join('{}') : undefined;
+}
+
+/** The expressions a function returns (not those of nested functions). */
+function returnedValues(fn: TSESTree.FunctionLike): Node[] {
+  if (!fn.body) return [];
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const found: Node[] = [];
+  const visit = (node: Node | null | undefined): void => {
+    if (!node || isFunctionNode(node)) return;
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      if (node.argument) found.push(node.argument);
+      return;
+    }
+    for (const child of statementChildren(node)) visit(child);
+  };
+  for (const statement of fn.body.body) visit(statement);
+  return found;
+}
+
+/** Child statements of a statement (enough to find `return`s: blocks, ifs, loops, try, switch). */
+function statementChildren(node: Node): (Node | null | undefined)[] {
+  switch (node.type) {
+    case AST_NODE_TYPES.BlockStatement:
+      return node.body;
+    case AST_NODE_TYPES.IfStatement:
+      return [node.consequent, node.alternate];
+    case AST_NODE_TYPES.TryStatement:
+      return [node.block, node.handler?.body, node.finalizer];
+    case AST_NODE_TYPES.ForStatement:
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.DoWhileStatement:
+    case AST_NODE_TYPES.LabeledStatement:
+      return [node.body];
+    case AST_NODE_TYPES.SwitchStatement:
+      return node.cases.flatMap((c) => c.consequent);
+    default:
+      return [];
+  }
+}
+
+/** The property path to `target` in a destructuring pattern; `null` steps are array positions. */
+function patternPath(pattern: Node, target: TSESTree.Identifier): (string | null)[] | null {
+  if (pattern === target) return [];
+  switch (pattern.type) {
+    case AST_NODE_TYPES.AssignmentPattern:
+      return patternPath(pattern.left, target);
+    case AST_NODE_TYPES.ObjectPattern:
+      for (const property of pattern.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const name = staticPropertyName(property);
+        const rest = patternPath(property.value, target);
+        if (name !== null && rest) return [name, ...rest];
+      }
+      return null;
+    case AST_NODE_TYPES.ArrayPattern:
+      for (const element of pattern.elements) {
+        const rest = element ? patternPath(element, target) : null;
+        if (rest) return [null, ...rest];
+      }
+      return null;
+    default:
+      return null;
+  }
+}
+
+export { patternPath };

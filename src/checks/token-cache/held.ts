@@ -1,0 +1,161 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findProperty } from '../../analysis/ast.js';
+import { formatDuration } from '../../analysis/format.js';
+import { staticNumber } from '../../analysis/static-value.js';
+import {
+  type CredentialMethod,
+  GENERIC_TOKEN_ENDPOINT,
+  GRANT_TYPE_PARAMETER,
+  PER_USE_METHODS,
+  type Presigner,
+  type Replacement,
+  sessionOf,
+  STS_EXPIRATION_FIELD,
+  type StsOperation,
+  type SymptomKind,
+  type TokenEndpoint,
+  type Yield,
+} from '../../knowledge/index.js';
+import type { HttpRequest } from './http-request.js';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+export type HeldKind = Exclude<Yield, 'live-aws-credentials'> | 'presigned-url';
+
+/** An expiring value, described for a message, with what the suggestions need. */
+export interface Held {
+  readonly kind: HeldKind;
+  /** "an access token from `auth.getAccessToken()`" */
+  readonly what: string;
+  /** "after about 1 h" */
+  readonly lifetime: string;
+  /** How long it typically lives, in seconds (for the expiry-check suggestion). */
+  readonly seconds: number;
+  readonly symptom: SymptomKind;
+  /** One sentence: what to do instead. */
+  readonly fix: string;
+  /** The value is a promise of the above. */
+  readonly promise: boolean;
+  /** A v2 request that still needs `.promise()` or a callback to give the value. */
+  readonly pending?: boolean;
+  /** The SDK call that produced the value, and whether calling it per use is as cheap as caching its result. */
+  readonly call?: { readonly node: TSESTree.CallExpression; readonly perUse: boolean };
+}
+
+const LABELS: Record<HeldKind, string> = {
+  'aws-credentials': 'temporary AWS credentials',
+  'sts-output': 'temporary AWS credentials',
+  'access-token': 'an access token',
+  'id-token': 'an ID token',
+  'request-headers': 'request headers carrying a bearer token',
+  'token-response': 'a token response',
+  'presigned-url': 'a presigned URL',
+};
+
+const MAX_CODE = 48;
+
+export function heldFromMethod(method: CredentialMethod, call: TSESTree.CallExpression, context: Context): Held {
+  const session = sessionOf(method.session);
+  const kind: HeldKind = method.yields === 'live-aws-credentials' ? 'aws-credentials' : method.yields;
+  return {
+    kind,
+    what: `${LABELS[kind]} from \`${codeOf(call, context)}\``,
+    lifetime: session.phrase,
+    seconds: session.seconds,
+    symptom: method.ecosystem === 'aws-v2' || method.ecosystem === 'aws-v3' ? 'aws' : method.ecosystem,
+    fix: useInstead(method.replacement, 'it caches and refreshes the token'),
+    promise: true,
+    call: { node: call, perUse: PER_USE_METHODS.has(method.id) },
+  };
+}
+
+export function heldFromSts(operation: StsOperation, call: TSESTree.CallExpression, durationSeconds: number | undefined, promise: boolean): Held {
+  const session = sessionOf(operation.session);
+  const name = operation.method ?? operation.api.path.at(-1);
+  return {
+    kind: 'sts-output',
+    what: `${LABELS['sts-output']} from STS \`${name}\``,
+    lifetime: durationSeconds !== undefined ? `after ${formatDuration(durationSeconds)} (its ${operation.durationParam})` : session.phrase,
+    seconds: durationSeconds ?? session.seconds,
+    symptom: 'aws',
+    fix: `${useInstead(operation.replacement, 'it refreshes by itself')}, or check \`Credentials.${STS_EXPIRATION_FIELD}\` before reuse.`,
+    promise,
+  };
+}
+
+export function heldFromPresigner(presigner: Presigner, call: TSESTree.CallExpression, context: Context): Held {
+  const { expiry } = presigner;
+  const options = call.arguments[expiry.argument];
+  const valueNode = options && expiry.property ? findProperty(options, expiry.property)?.value : options;
+  const given = valueNode ? staticNumber(valueNode, context) : undefined;
+  const option = expiry.property ?? `argument ${expiry.argument + 1}`;
+  const seconds = expiry.unit === 'seconds' ? (given ?? expiry.defaultSeconds) : undefined;
+  const syncV2 = presigner.ecosystem === 'aws-v2' && !presigner.method?.endsWith('Promise');
+  return {
+    kind: 'presigned-url',
+    what: `${presigner.sessionBound === false ? 'a signing key' : LABELS['presigned-url']} from \`${codeOf(call, context)}\``,
+    lifetime:
+      seconds !== undefined
+        ? `after ${formatDuration(seconds)} (its ${option}), or sooner when the signing credentials expire`
+        : `when its \`${option}\` time passes`,
+    seconds: seconds ?? expiry.defaultSeconds,
+    symptom: 'presigned-url',
+    fix: 'Sign the URL per request, or keep its expiry with it and sign again before it passes.',
+    promise: !syncV2,
+    call: { node: call, perUse: false },
+  };
+}
+
+/** The body (or response) of a request that fetches a token by its URL or its `grant_type`. */
+export function heldFromEndpoint(request: HttpRequest): Held {
+  const endpoint = request.endpoint ?? GENERIC_TOKEN_ENDPOINT;
+  const session = sessionOf(endpoint.session);
+  const from = request.endpoint ? endpoint.label : `an OAuth token request (it sends \`${GRANT_TYPE_PARAMETER}\`)`;
+  const check = endpoint.yields === 'aws-credentials' || endpoint.yields === 'sts-output' ? 'check its `Expiration` before reuse' : 'keep `expires_in` with it and fetch again before it passes';
+  return {
+    kind: endpoint.yields === 'live-aws-credentials' ? 'aws-credentials' : endpoint.yields,
+    what: `${LABELS[endpoint.yields === 'live-aws-credentials' ? 'aws-credentials' : endpoint.yields]} from ${from}`,
+    lifetime: session.phrase,
+    seconds: session.seconds,
+    symptom: symptomOfSession(endpoint.session),
+    fix: endpoint.replacement ? `${useInstead(endpoint.replacement, 'it refreshes by itself')}, or ${check}.` : `${capitalize(check)}.`,
+    promise: false,
+  };
+}
+
+/** `body.access_token` of any HTTP response: a token, whatever the URL. */
+export function heldFromTokenField(endpoint: TokenEndpoint | null, field: string): Held {
+  const session = sessionOf(endpoint?.session ?? GENERIC_TOKEN_ENDPOINT.session);
+  const kind: HeldKind = /^id_?token$/i.test(field) ? 'id-token' : 'access-token';
+  return {
+    kind,
+    what: `${LABELS[kind]} (\`${field}\` of ${endpoint?.label ?? 'a token endpoint'}'s response)`,
+    lifetime: session.phrase,
+    seconds: session.seconds,
+    symptom: symptomOfSession(endpoint?.session ?? GENERIC_TOKEN_ENDPOINT.session),
+    fix: 'Keep `expires_in` from the same response with it and fetch again before it passes.',
+    promise: false,
+  };
+}
+
+function symptomOfSession(session: string): SymptomKind {
+  if (session.startsWith('google')) return 'google';
+  if (session.startsWith('azure')) return 'azure';
+  return session === 'oauth-token' ? 'oauth' : 'aws';
+}
+
+/** "Call `await auth.getAccessToken()` where the value is used (...)" or "Use `fromInstanceMetadata()` instead (...)". */
+function useInstead(replacement: Replacement, why: string): string {
+  return replacement.code.startsWith('await ')
+    ? `Call \`${replacement.code}\` where the value is used (${why})`
+    : `Use \`${replacement.code}\` instead (${why})`;
+}
+
+function codeOf(call: TSESTree.CallExpression, context: Context): string {
+  const callee = context.sourceCode.getText(call.callee).replace(/\s+/g, '');
+  return `${callee.length > MAX_CODE ? `…${callee.slice(-MAX_CODE)}` : callee}()`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,124 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { findProperty, staticPropertyName, unwrap } from '../../analysis/ast.js';
+import type { ModuleRefs } from '../../analysis/module-refs.js';
+import { staticString } from '../../analysis/static-value.js';
+import {
+  GENERIC_TOKEN_ENDPOINT,
+  GRANT_TYPE_PARAMETER,
+  HTTP_CLIENT_GLOBALS,
+  HTTP_CLIENTS,
+  HTTP_URL_OPTION,
+  refMatches,
+  TOKEN_ENDPOINTS,
+  type TokenEndpoint,
+} from '../../knowledge/index.js';
+
+type Node = TSESTree.Node;
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** What a hand-written HTTP request is known to fetch. */
+export interface HttpRequest {
+  /** The endpoint its URL matches, if any (the generic `/token` path included). */
+  readonly endpoint: TokenEndpoint | null;
+  /** The request sends `grant_type`: an OAuth token request whatever the URL. */
+  readonly grantType: boolean;
+}
+
+const UNKNOWN = '{}';
+const MAX_DEPTH = 4;
+
+/** The request made by `call` when it is an HTTP client call (`fetch(url)`, `axios.post(url)`, `got(url)`), else null. */
+export function httpRequestOf(call: TSESTree.CallExpression, context: Context, refs: ModuleRefs): HttpRequest | null {
+  if (!isHttpClient(call.callee, context, refs)) return null;
+  const first = call.arguments[0];
+  if (!first) return null;
+  const urlNode = unwrap(first).type === AST_NODE_TYPES.ObjectExpression ? findProperty(first, HTTP_URL_OPTION)?.value : first;
+  const url = urlNode ? urlText(urlNode, context, 0) : UNKNOWN;
+  const endpoint = TOKEN_ENDPOINTS.find((e) => e.pattern.test(url)) ?? (GENERIC_TOKEN_ENDPOINT.pattern.test(url) ? GENERIC_TOKEN_ENDPOINT : null);
+  return { endpoint, grantType: call.arguments.some((argument) => mentionsGrantType(argument, context, 0)) };
+}
+
+/** A request whose response is a token or credentials by its URL or its `grant_type` alone. */
+export function fetchesToken(request: HttpRequest): boolean {
+  return request.grantType || (request.endpoint !== null && request.endpoint !== GENERIC_TOKEN_ENDPOINT);
+}
+
+function isHttpClient(callee: Node, context: Context, refs: ModuleRefs): boolean {
+  const inner = unwrap(callee);
+  if (inner.type === AST_NODE_TYPES.Identifier && HTTP_CLIENT_GLOBALS.includes(inner.name)) {
+    const variable = refs.variableOf(inner);
+    if (!variable || variable.defs.length === 0) return true;
+  }
+  if (inner.type !== AST_NODE_TYPES.Identifier && inner.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const ref = refs.resolve(inner);
+  return ref !== null && HTTP_CLIENTS.some((api) => refMatches(ref, api));
+}
+
+/** The URL as far as it is known: literals, templates, `+`, constants; unknown parts read as `{}`. */
+function urlText(node: Node, context: Context, depth: number): string {
+  if (depth > MAX_DEPTH) return UNKNOWN;
+  const inner = unwrap(node);
+  switch (inner.type) {
+    case AST_NODE_TYPES.Literal:
+      return typeof inner.value === 'string' ? inner.value : UNKNOWN;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return inner.quasis.map((quasi, i) => (quasi.value.cooked ?? '') + (inner.expressions[i] ? urlText(inner.expressions[i], context, depth + 1) : '')).join('');
+    case AST_NODE_TYPES.BinaryExpression:
+      return inner.operator === '+'
+        ? urlText(inner.left, context, depth + 1) + urlText(inner.right, context, depth + 1)
+        : UNKNOWN;
+    case AST_NODE_TYPES.NewExpression:
+      // new URL(path, base)
+      return inner.arguments.length === 2 ? urlText(inner.arguments[1], context, depth + 1) + urlText(inner.arguments[0], context, depth + 1) : UNKNOWN;
+    case AST_NODE_TYPES.Identifier: {
+      const known = staticString(inner, context);
+      if (known !== undefined) return known;
+      const init = constInit(inner, context);
+      return init ? urlText(init, context, depth + 1) : UNKNOWN;
+    }
+    default:
+      return staticString(inner, context) ?? UNKNOWN;
+  }
+}
+
+/** `{ grant_type: ... }`, `'grant_type=client_credentials'`, or `params.append('grant_type', ...)` on a const. */
+function mentionsGrantType(node: Node, context: Context, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
+  const inner = unwrap(node);
+  switch (inner.type) {
+    case AST_NODE_TYPES.Literal:
+      return typeof inner.value === 'string' && inner.value.includes(GRANT_TYPE_PARAMETER);
+    case AST_NODE_TYPES.TemplateLiteral:
+      return inner.quasis.some((q) => (q.value.cooked ?? '').includes(GRANT_TYPE_PARAMETER)) || inner.expressions.some((e) => mentionsGrantType(e, context, depth + 1));
+    case AST_NODE_TYPES.ObjectExpression:
+      return inner.properties.some((p) =>
+        p.type === AST_NODE_TYPES.Property ? staticPropertyName(p) === GRANT_TYPE_PARAMETER || mentionsGrantType(p.value, context, depth + 1) : mentionsGrantType(p.argument, context, depth + 1));
+    case AST_NODE_TYPES.ArrayExpression:
+      return inner.elements.some((e) => e !== null && mentionsGrantType(e, context, depth + 1));
+    case AST_NODE_TYPES.NewExpression:
+    case AST_NODE_TYPES.CallExpression:
+      return inner.arguments.some((a) => mentionsGrantType(a, context, depth + 1));
+    case AST_NODE_TYPES.BinaryExpression:
+      return mentionsGrantType(inner.left, context, depth + 1) || mentionsGrantType(inner.right, context, depth + 1);
+    case AST_NODE_TYPES.Identifier: {
+      const variable = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner);
+      const init = constInit(inner, context);
+      if (init && mentionsGrantType(init, context, depth + 1)) return true;
+      return (variable?.references ?? []).some((reference) => {
+        const member = reference.identifier.parent;
+        const call = member?.parent;
+        return member?.type === AST_NODE_TYPES.MemberExpression && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member &&
+          call.arguments.some((a) => a.type === AST_NODE_TYPES.Literal && a.value === GRANT_TYPE_PARAMETER);
+      });
+    }
+    default:
+      return false;
+  }
+}
+
+function constInit(identifier: TSESTree.Identifier, context: Context): Node | null {
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier);
+  const def = variable?.defs[0];
+  if (def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return null;
+  return variable!.references.filter((r) => r.isWrite()).length <= 1 ? def.node.init : null;
+}

@@ -1,0 +1,24 @@
+/** Messages of no-module-token-cache; the codemod prints the same texts. */
+export const TOKEN_CACHE_MESSAGES = {
+  moduleTokenCache:
+    '`{{name}}` keeps {{what}} in {{storage}} and reuses it without checking when it expires. It stops working {{lifetime}}; ' +
+    'every use after that fails with {{symptom}}. {{fix}}',
+  invertedExpiryCheck:
+    '`{{name}}` keeps {{what}} in {{storage}}, but the expiry check on line {{line}} is the wrong way round: it reuses the value ' +
+    'only after it has expired (and fetches a new one while the old one is still valid), so uses fail with {{symptom}} ' +
+    'once it expires ({{lifetime}}). Reverse the comparison.',
+  addExpiryCheck: 'Keep an expiry time next to `{{name}}` and reuse it for {{ttl}} only ({{margin}} before it typically expires).',
+  callPerUse: 'Call `{{call}}` where `{{name}}` is used instead of keeping its result (the SDK object caches and refreshes the token).',
+  signPerUse: 'Call `{{call}}` where `{{name}}` is used, so every use gets a URL that is still valid.',
+  invertComparison: 'Reverse the comparison on line {{line}} (`{{from}}` → `{{to}}`).',
+} as const;
+
+export type TokenCacheMessageId = keyof typeof TOKEN_CACHE_MESSAGES;
+
+/**
+ * `callPerUse` replaces a stored token with a per-use call of a method whose object keeps its own cache and
+ * refreshes it (google-auth-library clients, Azure credentials): the value has the same type and stays fresh.
+ * The other suggestions guess a lifetime (`addExpiryCheck`), change what a URL looks like per use
+ * (`signPerUse`), or flip a check whose intent a person should confirm (`invertComparison`).
+ */
+export const MIGRATION_SAFE_SUGGESTIONS: readonly TokenCacheMessageId[] = ['callPerUse'];

@@ -1,0 +1,42 @@
+/** What users see once a reused token or credential has expired (shared/DOMAIN.md §3), by where it came from. */
+export const EXPIRY_SYMPTOMS = {
+  aws: {
+    text: 'ExpiredToken: The security token included in the request is expired',
+    source: 'aws/aws-sdk-js#3807; aws/aws-sdk-go#249',
+  },
+  google: {
+    text: '401 "Request had invalid authentication credentials"',
+    source: 'googleapis/google-api-nodejs-client#583',
+  },
+  azure: {
+    text: '401/403 "Lifetime validation failed. The token is expired"',
+    source: 'Azure/azure-sdk-for-js#6643',
+  },
+  oauth: {
+    text: '401 Unauthorized (invalid_token)',
+    source: 'RFC 6750 §3.1 (invalid_token)',
+  },
+  'presigned-url': {
+    text: 'AccessDenied "Request has expired" (S3) / ExpiredToken (GCS)',
+    source: 'aws/aws-sdk-js#3493; fog/fog-google#264',
+  },
+} as const satisfies Record<'aws' | 'google' | 'azure' | 'oauth' | 'presigned-url', { text: string; source: string }>;
+
+export type SymptomKind = keyof typeof EXPIRY_SYMPTOMS;
+
+/**
+ * Credential methods that may be called per use instead of caching their result: the object they are called on
+ * keeps its own cache and refreshes it (shared/DOMAIN.md §4 item 5, §0.3, §0.4). Ids of CREDENTIAL_METHODS.
+ * gcp-metadata `instance()` and `fetchIdToken()` are left out: each call goes to the network.
+ */
+export const PER_USE_METHODS: ReadonlySet<string> = new Set(['google:getAccessToken', 'google:getRequestHeaders', 'azure:getToken']);
+export const PER_USE_SOURCE =
+  'googleapis/google-auth-library-nodejs: src/auth/oauth2client.ts (getAccessToken reuses the stored token until eagerRefreshThresholdMillis); ' +
+  'Azure/azure-sdk-for-js: sdk/identity/identity/src/credentials/managedIdentityCredential/index.ts (MSAL token cache)';
+
+/**
+ * Test files by name: `*.test.*`, `*.spec.*`, and files under `__tests__/`, `__mocks__/`, `__fixtures__/` (the Jest
+ * and Vitest conventions). Files that mock modules are recognised from SDK_TEST_DOUBLES (snapshot.ts).
+ */
+export const TEST_FILE_NAME = /(?:^|[/\\])(?:__tests__|__mocks__|__fixtures__)[/\\]|\.(?:test|spec)\.[cm]?[jt]sx?$/;
+export const TEST_FILE_SOURCE = 'https://jestjs.io/docs/configuration#testmatch-arraystring; https://vitest.dev/config/#include';

@@ -1,0 +1,144 @@
+import type { ApiRef, Replacement, Yield } from './types.js';
+
+/** A URL that hands out tokens or temporary credentials when fetched by hand (`fetch`, axios, got). */
+export interface TokenEndpoint {
+  readonly id: string;
+  /** Used in messages: "the Google OAuth token endpoint". Never print the URL itself: it may carry secrets. */
+  readonly label: string;
+  /** Tested against the URL as far as it is known statically; unknown parts read as `{}`. */
+  readonly pattern: RegExp;
+  /** What the response body is. */
+  readonly yields: Yield;
+  /** A key of SESSIONS. */
+  readonly session: string;
+  /** The refreshing object to use instead, when an SDK does the same job. */
+  readonly replacement?: Replacement;
+  readonly source: string;
+}
+
+/** Token endpoints (shared/DOMAIN.md §1.1, §1.4, §1.5, §2). Order matters: the first match wins. */
+export const TOKEN_ENDPOINTS: readonly TokenEndpoint[] = [
+  {
+    id: 'aws-ecs-credentials',
+    label: 'the ECS/EKS container credentials endpoint',
+    pattern: /169\.254\.170\.23?(?![\d.])/,
+    yields: 'aws-credentials',
+    session: 'task-role',
+    replacement: { code: 'fromContainerMetadata()', imports: [{ module: '@aws-sdk/credential-providers', name: 'fromContainerMetadata' }] },
+    source: 'smithy-lang/smithy-typescript: packages/credential-provider-imds/src/fromContainerMetadata.ts (CMDS_IP); aws/aws-sdk-js-v3: packages/credential-provider-http',
+  },
+  {
+    id: 'aws-imds-credentials',
+    label: 'the EC2 instance metadata credentials endpoint',
+    pattern: /(?:169\.254\.169\.254|\[fd00:ec2::254\])[^?#]*\/meta-data\/(?:iam|identity-credentials\/ec2)\/security-credentials\/[^/?#]+/,
+    yields: 'aws-credentials',
+    session: 'instance-profile',
+    replacement: { code: 'fromInstanceMetadata()', imports: [{ module: '@aws-sdk/credential-providers', name: 'fromInstanceMetadata' }] },
+    source: 'smithy-lang/smithy-typescript: packages/credential-provider-imds/src/fromInstanceMetadata.ts (IMDS_PATH /latest/meta-data/iam/security-credentials/)',
+  },
+  {
+    id: 'azure-imds-token',
+    label: 'the Azure managed-identity token endpoint',
+    pattern: /169\.254\.169\.254[^?#]*\/metadata\/identity\/oauth2\/token/,
+    yields: 'token-response',
+    session: 'azure-access-token',
+    replacement: { code: 'new ManagedIdentityCredential()', imports: [{ module: '@azure/identity', name: 'ManagedIdentityCredential' }] },
+    source: 'https://learn.microsoft.com/entra/identity/managed-identities-azure-resources/how-to-use-vm-token',
+  },
+  {
+    id: 'gce-metadata-token',
+    label: 'the GCE metadata server token endpoint',
+    pattern: /\/computeMetadata\/v1\/[^?#]*service-accounts\/[^/?#]+\/(?:token|identity)(?![\w-])/,
+    yields: 'token-response',
+    session: 'google-access-token',
+    replacement: { code: 'new Compute()', imports: [{ module: 'google-auth-library', name: 'Compute' }] },
+    source: 'googleapis/gcp-metadata: src/index.ts (BASE_PATH /computeMetadata/v1); googleapis/google-auth-library-nodejs: src/auth/computeclient.ts',
+  },
+  {
+    id: 'google-oauth-token',
+    label: 'the Google OAuth token endpoint',
+    pattern: /\/\/(?:oauth2\.googleapis\.com\/token|www\.googleapis\.com\/oauth2\/v\d\/token|accounts\.google\.com\/o\/oauth2\/token)/,
+    yields: 'token-response',
+    session: 'google-access-token',
+    replacement: { code: 'await auth.getRequestHeaders()', imports: [] },
+    source: 'googleapis/google-auth-library-nodejs: src/auth/oauth2client.ts (GOOGLE_OAUTH2_TOKEN_URL)',
+  },
+  {
+    id: 'aws-sts',
+    label: 'the AWS STS endpoint',
+    pattern: /\/\/sts(?:[.-][a-z0-9-]+)?\.amazonaws\.com(?:\.cn)?/,
+    yields: 'sts-output',
+    session: 'assume-role',
+    replacement: {
+      code: 'fromTemporaryCredentials({ params: { RoleArn, RoleSessionName } })',
+      imports: [{ module: '@aws-sdk/credential-providers', name: 'fromTemporaryCredentials' }],
+    },
+    source: 'https://docs.aws.amazon.com/STS/latest/APIReference/welcome.html; https://docs.aws.amazon.com/general/latest/gr/sts.html',
+  },
+  {
+    id: 'entra-token',
+    label: 'the Microsoft Entra token endpoint',
+    pattern: /\/\/login\.microsoftonline\.(?:com|us)\/[^?#]*\/oauth2\/(?:v2\.0\/)?token/,
+    yields: 'token-response',
+    session: 'azure-access-token',
+    replacement: { code: 'getBearerTokenProvider(credential, scope)', imports: [{ module: '@azure/identity', name: 'getBearerTokenProvider' }] },
+    source: 'https://learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow',
+  },
+  {
+    id: 'oauth2-token-path',
+    label: 'an OAuth token endpoint',
+    pattern: /\/oauth2?\/(?:v\d(?:\.\d)?\/)?token\/?(?:[?#]|$)/,
+    yields: 'token-response',
+    session: 'oauth-token',
+    source: 'RFC 6749 §3.2 (token endpoint); Auth0 /oauth/token (https://auth0.com/docs/api/authentication#client-credentials-flow)',
+  },
+];
+
+/**
+ * A path ending in `/token` (`/api/token`, `/connect/token`, `/protocol/openid-connect/token`): a token endpoint
+ * only when the request also sends `grant_type` or the code keeps a token field of the response.
+ */
+export const GENERIC_TOKEN_PATH = /\/token\/?(?:[?#]|$)/;
+export const GENERIC_TOKEN_ENDPOINT: TokenEndpoint = {
+  id: 'token-path',
+  label: 'a token endpoint',
+  pattern: GENERIC_TOKEN_PATH,
+  yields: 'token-response',
+  session: 'oauth-token',
+  source: 'RFC 6749 §3.2; Keycloak /protocol/openid-connect/token; IdentityServer /connect/token',
+};
+
+/** Sent only to an OAuth token endpoint: a request that carries it fetches a token (RFC 6749 §4.4.2). */
+export const GRANT_TYPE_PARAMETER = 'grant_type';
+
+/** Fields of a token response that hold the token itself (RFC 6749 §5.1, OIDC Core §3.1.3.3, and camelCase twins). */
+export const TOKEN_RESPONSE_FIELDS: ReadonlySet<string> = new Set(['access_token', 'id_token', 'accessToken', 'idToken']);
+export const TOKEN_RESPONSE_SOURCE = 'RFC 6749 §5.1 (access_token, expires_in); OpenID Connect Core 1.0 §3.1.3.3 (id_token)';
+
+/** The token string inside an SDK token object (`AccessToken.token` in @azure/core-auth). */
+export const TOKEN_OBJECT_FIELDS: ReadonlySet<string> = new Set(['token', 'access_token', 'accessToken']);
+
+/**
+ * HTTP clients whose call sends a request: the URL is the first argument, or its `url` property when the first
+ * argument is an options object (`axios({ url })`). Global `fetch` is matched by name when not shadowed.
+ */
+export const HTTP_CLIENT_GLOBALS: readonly string[] = ['fetch'];
+export const HTTP_CLIENTS: readonly ApiRef[] = [
+  { modules: ['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'axios', 'got', 'ky', 'superagent'], path: [] },
+  { modules: ['axios', 'got', 'ky', 'superagent'], path: ['*'] },
+  { modules: ['undici', 'node-fetch', 'cross-fetch'], path: ['fetch'] },
+  { modules: ['undici'], path: ['request'] },
+];
+export const HTTP_CLIENT_SOURCE =
+  'https://developer.mozilla.org/docs/Web/API/Window/fetch; https://axios-http.com/docs/api_intro; sindresorhus/got README; nodejs/undici README';
+/** Ways to read a response body: `await res.json()`, `res.data` (axios), `res.body` (got, undici). */
+export const HTTP_BODY_METHODS: readonly string[] = ['json', 'text'];
+export const HTTP_BODY_PROPERTIES: readonly string[] = ['data', 'body'];
+/** The URL option of an options-object call. */
+export const HTTP_URL_OPTION = 'url';
+
+/**
+ * Text that a file fetching tokens by hand must contain somewhere: the cheap gate for files that import no SDK.
+ * Built from the endpoint patterns and token fields above.
+ */
+export const TOKEN_TEXT_HINT = /access_?token|id_?token|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws\.com|microsoftonline/i;
