@@ -35,8 +35,7 @@ function keepsAndRefreshesLiveObject(flow: readonly FlowNode[], copied: (node: F
   for (const node of flow) {
     const { step } = node;
     if (step.kind !== 'store' || !isLongLived(step.storage) || copied(node)) continue;
-    const target = unwrap(step.target);
-    const name = target.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(target) : null;
+    const name = slotName(step.target);
     if (name !== null) fields.add(name);
   }
   if (fields.size === 0) return false;
@@ -48,10 +47,16 @@ function keepsAndRefreshesLiveObject(flow: readonly FlowNode[], copied: (node: F
   return refreshed;
 }
 
-/** `self.liveCreds.get(cb)` / `this.creds.getPromise()` on one of `fields`. */
+/** `self.liveCreds.get(cb)` / `live.getPromise()` on one of `fields`. */
 function isRefreshOfField(call: TSESTree.CallExpression, fields: ReadonlySet<string>): boolean {
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || !REFRESH_METHODS.has(staticPropertyName(callee) ?? '')) return false;
-  const object = unwrap(callee.object);
-  return object.type === AST_NODE_TYPES.MemberExpression && fields.has(staticPropertyName(object) ?? '');
+  return fields.has(slotName(callee.object) ?? '');
+}
+
+/** The name a stored value is found under again: `live`, `this.live`, `self.live`. */
+function slotName(target: TSESTree.Node): string | null {
+  const inner = unwrap(target);
+  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
+  return inner.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(inner) : null;
 }
