@@ -1,3 +1,4 @@
+import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/presign-within-session.js';
@@ -493,23 +494,34 @@ export const link = (keys: RoleKeys) => getSignedUrl(new S3Client({ credentials:
   ],
 });
 
-describe('presign-within-session settings', () => {
-  function lint(settings: unknown) {
-    return new Linter().verify(`${V3}export const link = (s3: S3Client) => getSignedUrl(s3, ${CMD}, { expiresIn: 7200 });`, [
-      ...plugin.configs.recommended,
-      { settings: { 'credential-expiry': settings } },
-    ], 'file.ts');
+describe('presign rules and settings', () => {
+  const code = `${V3}export const link = (s3: S3Client) => getSignedUrl(s3, ${CMD}, { expiresIn: 7200 });`;
+  function lint(ruleId: string, settings: unknown) {
+    return new Linter().verify(code, [{
+      files: ['**/*.ts'],
+      languageOptions: { parser: tsParser },
+      plugins: { 'credential-expiry': plugin },
+      rules: { [`credential-expiry/${ruleId}`]: 'warn' },
+      settings: { 'credential-expiry': settings },
+    }], 'file.ts');
   }
 
-  it('reports a wrong platform as one configuration error', () => {
-    expect(() => lint({ platform: 'fargate' })).toThrow(/settings\['credential-expiry'\]\.platform must be one of ec2, ecs, .*; got "fargate"/);
+  it.each(['presign-within-session', 'presign-max-lifetime'])('%s reports a wrong platform as one configuration error', (ruleId) => {
+    expect(() => lint(ruleId, { platform: 'fargate' })).toThrow(/settings\['credential-expiry'\]\.platform must be one of ec2, ecs, .*; got "fargate"/);
   });
 
-  it('reports a negative sessionSeconds as one configuration error', () => {
-    expect(() => lint({ sessionSeconds: -1 })).toThrow(/sessionSeconds must be a whole number of seconds from 1 to 129600; got -1/);
+  it.each(['presign-within-session', 'presign-max-lifetime'])('%s reports a negative sessionSeconds as one configuration error', (ruleId) => {
+    expect(() => lint(ruleId, { sessionSeconds: -1 })).toThrow(/sessionSeconds must be a whole number of seconds from 1 to 129600; got -1/);
   });
 
-  it('runs at the recommended severity, warn', () => {
-    expect(lint({ sessionSeconds: 3600 }).map((m) => [m.ruleId, m.severity])).toEqual([['credential-expiry/presign-within-session', 1]]);
+  it('uses a valid sessionSeconds', () => {
+    expect(lint('presign-within-session', { sessionSeconds: 3600 }).map((m) => m.ruleId)).toEqual(['credential-expiry/presign-within-session']);
+    expect(lint('presign-within-session', { sessionSeconds: 7200 })).toEqual([]);
+  });
+
+  it('is a warning in configs.recommended, and presign-max-lifetime an error', () => {
+    const severities = Object.assign({}, ...plugin.configs.recommended.map((block) => block.rules ?? {}));
+    expect(severities['credential-expiry/presign-within-session']).toBe('warn');
+    expect(severities['credential-expiry/presign-max-lifetime']).toBe('error');
   });
 });
