@@ -5,6 +5,8 @@ import { findProperty, staticPropertyName, unwrap } from './ast.js';
 import { isConstLike } from './module-refs.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+type Node = TSESTree.Node;
+const MAX_DEPTH = 8;
 
 /**
  * The value of an expression when it can be known without running the code: literals, arithmetic, string
@@ -94,9 +96,6 @@ function arithmetic(operator: TS.SyntaxKind, left: number, right: number): numbe
     default: return undefined;
   }
 }
-
-type Node = TSESTree.Node;
-const MAX_DEPTH = 8;
 
 /** A number and the expression that writes it: where a finding points and what a fix rewrites. */
 export interface NumberSource {
