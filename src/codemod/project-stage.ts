@@ -28,16 +28,26 @@ export async function runProjectStage(plan: MigrationPlan, project: Project): Pr
     return sourceFile;
   };
 
+  // A declaration two rules report (a kept token is both a snapshot and a cache) is rewritten once.
+  const planned = new Map<string, { file: FileState; line: number; description: string } | 'blocked'>();
   for (const producer of codeFiles) {
     for (const finding of producer.remaining.filter(isTrigger)) {
       project.forgetNodesCreatedInBlock(() => {
         const snapshot = snapshotAt(finding, producer, load(producer));
         if (!snapshot) return;
+        const key = `${producer.path}:${snapshot.declaration.start}`;
+        const earlier = planned.get(key);
+        if (earlier === 'blocked') return;
+        if (earlier) {
+          recordChange(plan, finding, earlier);
+          return;
+        }
         const word = new RegExp(`\\b${snapshot.name}\\b`);
         const importers = codeFiles.filter((file) => file !== producer && word.test(file.text) && MODULE_SYNTAX.test(file.text));
         for (const importer of importers) load(importer);
         const rewrite = planSnapshotRewrite(snapshot, project, importers);
         if (rewrite.kind === 'blocked') {
+          planned.set(key, 'blocked');
           for (const reason of rewrite.reasons) {
             plan.projectNeedsPerson.push({
               ...finding,
@@ -51,9 +61,8 @@ export async function runProjectStage(plan: MigrationPlan, project: Project): Pr
         }
         if (![...rewrite.edits].every(([file, edits]) => compatible(pending.get(file) ?? [], edits))) return;
         for (const [file, edits] of rewrite.edits) pending.set(file, [...(pending.get(file) ?? []), ...edits]);
-        for (const change of rewrite.summary) {
-          plan.projectChanges.push({ file: change.file.file, line: change.line, rule: finding.rule, ...(finding.messageId ? { messageId: finding.messageId } : {}), description: change.description });
-        }
+        for (const change of rewrite.summary) recordChange(plan, finding, change);
+        if (rewrite.summary[0]) planned.set(key, rewrite.summary[0]);
       });
     }
   }
@@ -73,6 +82,10 @@ export async function runProjectStage(plan: MigrationPlan, project: Project): Pr
     touched.add(file);
   }
   return [...touched];
+}
+
+function recordChange(plan: MigrationPlan, finding: Finding, change: { file: FileState; line: number; description: string }): void {
+  plan.projectChanges.push({ file: change.file.file, line: change.line, rule: finding.rule, ...(finding.messageId ? { messageId: finding.messageId } : {}), description: change.description });
 }
 
 const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

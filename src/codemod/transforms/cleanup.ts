@@ -51,15 +51,23 @@ function isDeclarationOrKey(id: ts.Identifier): boolean {
   return named.name === id && !ts.isShorthandPropertyAssignment(parent);
 }
 
+/** Whether `id` names a binding (variable, function, class, parameter, import, type), not a member or key. */
+function declaresBinding(id: ts.Identifier): boolean {
+  const parent = id.parent;
+  if (ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent)) return parent.name === id;
+  const bindings = [ts.isVariableDeclaration, ts.isFunctionDeclaration, ts.isFunctionExpression, ts.isClassDeclaration, ts.isClassExpression, ts.isParameter,
+    ts.isBindingElement, ts.isInterfaceDeclaration, ts.isTypeAliasDeclaration, ts.isEnumDeclaration, ts.isTypeParameterDeclaration, ts.isImportEqualsDeclaration];
+  return bindings.some((is) => is(parent)) && (parent as ts.Node & { name?: ts.Node }).name === id;
+}
+
 /** Reads of each name in the file, and the names it declares (scope-less: enough to compare before and after). */
-function names(sourceFile: ts.SourceFile): { reads: Map<string, number>; declared: Set<string> } {
+export function names(sourceFile: ts.SourceFile): { reads: Map<string, number>; declared: Set<string> } {
   const reads = new Map<string, number>();
   const declared = new Set<string>();
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node)) {
       if (isDeclarationOrKey(node)) {
-        const parent = node.parent as ts.Node & { name?: ts.Node };
-        if (parent.name === node || ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent)) declared.add(node.text);
+        if (declaresBinding(node)) declared.add(node.text);
       } else {
         reads.set(node.text, (reads.get(node.text) ?? 0) + 1);
       }

@@ -1,14 +1,16 @@
 import { dirname, resolve } from 'node:path';
 import { type CallExpression, type Identifier, Node, type Project, type SourceFile, SyntaxKind, VariableDeclarationKind } from 'ts-morph';
 import type { FileState, Finding } from '../types.js';
+import { names } from './cleanup.js';
 import { lineColumnOf, offsetOf, type TextEdit } from './text-edits.js';
 
 /**
  * The findings this transform acts on: rule id → message ids of "a resolved credential / token is kept".
- * Only those located in the initializer of an exported module-scope `const` are taken.
+ * Only those located in an exported module-scope `const` (or a `let` never assigned again) are taken.
  */
 export const EXPORTED_SNAPSHOT_TRIGGERS: Readonly<Record<string, readonly string[]>> = {
   'credential-expiry/no-static-snapshot': ['storedCredentials', 'googleTokenStored'],
+  'credential-expiry/no-module-token-cache': ['moduleTokenCache'],
 };
 
 /** What the rewrite of one exported snapshot amounts to: edits per file, or why a person must do it. */
@@ -25,6 +27,8 @@ export interface Snapshot {
   newName: string;
   form: 'getter' | 'provider';
   declaration: { start: number; end: number; text: string };
+  /** `let` → `const`: a getter is never reassigned (a `let` that is assigned again blocks the rewrite). */
+  keyword?: { start: number; end: number };
 }
 
 const upperFirst = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
@@ -49,7 +53,8 @@ export function snapshotAt(finding: Finding, producer: FileState, sourceFile: So
   const declaration = node?.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
   const statement = declaration?.getVariableStatement();
   if (!declaration || !statement || !Node.isSourceFile(statement.getParent())) return undefined;
-  if (!statement.isExported() || statement.getDeclarationKind() !== VariableDeclarationKind.Const) return undefined;
+  const kind = statement.getDeclarationKind();
+  if (!statement.isExported() || kind === VariableDeclarationKind.Var || statement.getDeclarations().length !== 1) return undefined;
   const nameNode = declaration.getNameNode();
   let initializer = declaration.getInitializer();
   while (initializer && Node.isParenthesizedExpression(initializer)) initializer = initializer.getExpression();
@@ -70,6 +75,7 @@ export function snapshotAt(finding: Finding, producer: FileState, sourceFile: So
     newName,
     form,
     declaration: { start: declaration.getStart(), end: declaration.getEnd(), text: `${newName} = ${init}` },
+    ...(kind === VariableDeclarationKind.Let ? { keyword: { start: statement.getDeclarationList().getStart(), end: statement.getDeclarationList().getStart() + 3 } } : {}),
   };
 }
 
@@ -185,14 +191,16 @@ export function planSnapshotRewrite(snapshot: Snapshot, project: Project, import
     }
     return asyncAdded;
   };
-  const collision = (file: FileState, sourceFile: SourceFile, name: string) => {
-    if (new RegExp(`\\b${name}\\b`).test(file.text)) block(file, sourceFile, `the name \`${name}\` is already used in this file, so \`${snapshot.name}\` was not renamed to it`);
+  const collision = (file: FileState, sourceFile: SourceFile, at: Node, name: string) => {
+    const { reads, declared } = names(sourceFile.compilerNode);
+    if (declared.has(name) || reads.has(name)) block(file, at, `the name \`${name}\` is already used in this file, so \`${snapshot.name}\` was not renamed to it`);
   };
 
   const { producer, sourceFile, name, newName } = snapshot;
-  collision(producer, sourceFile, newName);
   const nameNode = sourceFile.getDescendantAtPos(snapshot.declaration.start) as Identifier;
+  collision(producer, sourceFile, nameNode, newName);
   add(producer, [{ start: snapshot.declaration.start, end: snapshot.declaration.end, text: snapshot.declaration.text }]);
+  if (snapshot.keyword) add(producer, [{ ...snapshot.keyword, text: 'const' }]);
   rewriteUses(producer, identifiersBoundTo(sourceFile, name, nameNode), newName);
   summary.push({
     file: producer,
@@ -220,7 +228,7 @@ export function planSnapshotRewrite(snapshot: Snapshot, project: Project, import
         const imported = specifier.getNameNode();
         if (!Node.isIdentifier(imported)) continue;
         const local = alias ? renamed(alias.getText(), snapshot.form) : newName;
-        collision(importer, importerFile, local);
+        collision(importer, importerFile, specifier, local);
         add(importer, [{ start: specifier.getStart(), end: specifier.getEnd(), text: alias ? `${newName} as ${local}` : newName }]);
         uses.push({ uses: identifiersBoundTo(importerFile, (alias ?? imported).getText(), alias ?? imported), callee: local });
       }
