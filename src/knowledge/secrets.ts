@@ -211,6 +211,8 @@ export interface BuildTimeFetch {
   /** Completes "This RUN step ... at build time". */
   readonly what: string;
   readonly session: SessionId;
+  /** A command this entry matches (tests and docs). */
+  readonly example: string;
   readonly source: string;
 }
 
@@ -220,6 +222,7 @@ export const BUILD_TIME_CREDENTIAL_FETCHES = [
     pattern: /169\.254\.170\.2(?!\d)|\$\{?AWS_CONTAINER_CREDENTIALS_(?:RELATIVE|FULL)_URI\b/u,
     what: 'fetches task-role credentials from the ECS credentials endpoint',
     session: 'task-role',
+    example: 'curl -s http://169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI > /app/creds.json',
     source: 'aws/aws-codebuild-docker-images#179; smithy-lang/smithy-typescript: packages/credential-provider-imds/src/fromContainerMetadata.ts',
   },
   {
@@ -227,6 +230,7 @@ export const BUILD_TIME_CREDENTIAL_FETCHES = [
     pattern: /meta-data\/iam\/security-credentials/u,
     what: 'fetches instance-profile credentials from EC2 instance metadata',
     session: 'instance-profile',
+    example: 'curl -s http://169.254.169.254/latest/meta-data/iam/security-credentials/app-role > /creds.json',
     source: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-metadata-security-credentials.html',
   },
   {
@@ -234,6 +238,7 @@ export const BUILD_TIME_CREDENTIAL_FETCHES = [
     pattern: /computeMetadata\/v1\/instance\/service-accounts\/\S*\/(?:token|identity)/u,
     what: 'fetches a Google access token from the metadata server',
     session: 'google-access-token',
+    example: 'curl -s -H "Metadata-Flavor: Google" http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token > /token.json',
     source: 'googleapis/gcp-metadata (instance/service-accounts/default/token)',
   },
   {
@@ -241,6 +246,7 @@ export const BUILD_TIME_CREDENTIAL_FETCHES = [
     pattern: /\bgcloud\s+auth\s+(?:application-default\s+)?print-(?:access|identity)-token\b/u,
     what: 'prints a Google access token with gcloud',
     session: 'google-access-token',
+    example: 'gcloud auth print-access-token > /token',
     source: 'https://cloud.google.com/sdk/gcloud/reference/auth/print-access-token',
   },
   {
@@ -248,6 +254,7 @@ export const BUILD_TIME_CREDENTIAL_FETCHES = [
     pattern: /\baws\s+(?:--\S+\s+)*sts\s+(?:assume-role(?:-with-web-identity|-with-saml)?|get-session-token|get-federation-token)\b/u,
     what: 'asks STS for temporary credentials',
     session: 'assume-role',
+    example: 'aws sts get-session-token --duration-seconds 129600 > /creds.json',
     source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html; API_GetSessionToken.html',
   },
   {
@@ -255,6 +262,7 @@ export const BUILD_TIME_CREDENTIAL_FETCHES = [
     pattern: /\baws\s+configure\s+set\s+(?:[\w-]+\.)?aws_(?:session_token|secret_access_key|access_key_id)\b/u,
     what: 'writes credentials into the AWS config with `aws configure set`',
     session: 'unknown-temporary',
+    example: 'aws configure set aws_session_token "$SESSION_TOKEN"',
     source: 'shared/DOMAIN.md §1.6 (aws configure set aws_session_token)',
   },
   {
@@ -262,6 +270,7 @@ export const BUILD_TIME_CREDENTIAL_FETCHES = [
     pattern: /(?:>>?|\btee\s+(?:-a\s+)?)\s*["']?\S*\.aws\/credentials\b/u,
     what: 'writes ~/.aws/credentials',
     session: 'unknown-temporary',
+    example: 'printf "[default]\\naws_access_key_id=%s\\n" "$KEY" > /root/.aws/credentials',
     source: 'shared/DOMAIN.md §1.6 (writing ~/.aws/credentials)',
   },
 ] as const satisfies readonly BuildTimeFetch[];
@@ -280,24 +289,28 @@ export interface KeyFileName {
   /** Tested against a path with `\` turned into `/` and any trailing `/` removed. */
   readonly pattern: RegExp;
   readonly what: string;
+  /** A path this entry matches (tests and docs). */
+  readonly example: string;
   readonly source: string;
 }
 
 export const KEY_FILE_NAMES = [
-  { id: 'aws-shared-credentials', pattern: /(?:^|\/)\.aws(?:\/credentials)?$|(?:^|\/)credentials$/u, what: 'an AWS shared credentials file', source: 'shared/DOMAIN.md §1.6 (~/.aws/credentials)' },
+  { id: 'aws-shared-credentials', pattern: /(?:^|\/)\.aws(?:\/credentials)?$|(?:^|\/)credentials$/u, what: 'an AWS shared credentials file', example: '.aws/credentials', source: 'shared/DOMAIN.md §1.6 (~/.aws/credentials)' },
   {
     id: 'google-adc',
     pattern: /application_default_credentials\.json$|(?:^|\/)\.config\/gcloud$/u,
     what: 'gcloud application-default credentials',
+    example: '.config/gcloud/application_default_credentials.json',
     source: 'shared/DOMAIN.md §1.6 (authorized_user refresh token)',
   },
   {
     id: 'service-account-json',
     pattern: /(?:service[-_]?account|(?:^|[/_.-])sa(?=[-_.]))[^/]*\.json$|(?:^|[/_.-])(?:key|keyfile|credentials?)\.json$/iu,
     what: 'a service-account key file',
+    example: 'deploy/prod-sa.json',
     source: 'shared/DOMAIN.md §1.6 (COPY of *.json service-account keys)',
   },
-  { id: 'p12-key', pattern: /\.p12$/iu, what: 'a PKCS#12 service-account key', source: 'https://cloud.google.com/iam/docs/keys-create-delete (P12 key format)' },
+  { id: 'p12-key', pattern: /\.p12$/iu, what: 'a PKCS#12 service-account key', example: 'keys/service.p12', source: 'https://cloud.google.com/iam/docs/keys-create-delete (P12 key format)' },
 ] as const satisfies readonly KeyFileName[];
 
 /** Runtime scripts that fetch credentials and export them for the main process: a process-lifetime snapshot (§4 item 16). */
