@@ -75,3 +75,14 @@ export const SDK_TEST_DOUBLES = {
   source:
     'https://jestjs.io/docs/jest-object#jestmockmodulename-factory-options; https://vitest.dev/api/vi.html#vi-mock; m-radzikowski/aws-sdk-client-mock README; dwyl/aws-sdk-mock README',
 } as const;
+
+/**
+ * Platforms whose default chain yields environment credentials without an expiry for the life of the execution
+ * environment: the SDK itself treats them as constant, so keeping a resolved copy changes nothing
+ * (shared/DOMAIN.md §4.12). Keyed by `settings['credential-expiry'].platform`.
+ */
+export const CONSTANT_DEFAULT_CHAIN_PLATFORMS = {
+  platforms: ['lambda'],
+  sessions: ['default-chain'],
+  source: 'shared/DOMAIN.md §4.12; https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime',
+} as const;

@@ -3,7 +3,7 @@ import { formatDuration } from '../../analysis/format.js';
 import { AWS_V3_EXPIRATION_FIELD, AWS_V3_REFRESH_WINDOW_MS } from '../../knowledge/index.js';
 import { type Finding, type SnapshotContext, snippet } from './context.js';
 import { snapshotWrapperOf } from './provider-remedy.js';
-import { sessionWords } from './session.js';
+import { isConstantOnPlatform, sessionWords } from './session.js';
 import { providerFactoryOf } from './sources.js';
 
 const EXPIRY = AWS_V3_EXPIRATION_FIELD;
@@ -21,7 +21,7 @@ export function checkMemoizeForever(call: TSESTree.CallExpression, ctx: Snapshot
   const [provider] = call.arguments;
   if (provider.type === AST_NODE_TYPES.SpreadElement) return null;
   const found = providerFactoryOf(provider, ctx);
-  if (!found) return null;
+  if (!found || isConstantOnPlatform(found.factory.session, ctx.settings)) return null;
   return {
     node: call,
     messageId: 'memoizeForever',

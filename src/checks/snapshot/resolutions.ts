@@ -4,6 +4,7 @@ import type { Finding, SnapshotContext } from './context.js';
 import { checkDropsExpiration } from './drops-expiration.js';
 import { checkGoogleTokenStored } from './google-token.js';
 import { checkSharedClientCredentials } from './shared-client-credentials.js';
+import { isConstantOnPlatform } from './session.js';
 import { type Resolution, resolutionOf } from './sources.js';
 import { checkStaticWrapper } from './static-wrapper.js';
 import { checkStoredCredentials } from './stored-credentials.js';
@@ -26,7 +27,7 @@ const CHECKS: readonly ResolutionCheck[] = [
 /** If `call` resolves a refreshing source once, follows where the value goes and returns the snapshot finding, if any. */
 export function checkResolution(call: TSESTree.CallExpression, ctx: SnapshotContext): Finding | null {
   const resolution = resolutionOf(call, ctx);
-  if (!resolution) return null;
+  if (!resolution || isConstantOnPlatform(resolution.sessionId, ctx.settings)) return null;
   const flow = traceValue(resolution.valueStart, ctx.refs, ctx.sourceCode);
   for (const check of CHECKS) {
     const finding = check(resolution, flow, ctx);

@@ -1,5 +1,5 @@
 import { formatDuration } from '../../analysis/format.js';
-import { type Session, sessionOf } from '../../knowledge/index.js';
+import { CONSTANT_DEFAULT_CHAIN_PLATFORMS, type Session, sessionOf } from '../../knowledge/index.js';
 import type { ResolvedSettings } from '../../settings.js';
 
 /** Sources whose session depends on where the code runs: the `platform` / `sessionSeconds` settings decide. */
@@ -18,4 +18,10 @@ export function sessionWords(sessionId: string, settings: ResolvedSettings, dura
   const session: Session = SETTLED_BY_PLATFORM.has(sessionId) && settings.session ? settings.session : known;
   if (durationSeconds !== undefined) return { session: session.label, phrase: `after ${formatDuration(durationSeconds)} (its DurationSeconds)` };
   return { session: session.label, phrase: session.phrase };
+}
+
+/** On Lambda (by the `platform` setting) the default chain's result never expires within the process: not a snapshot. */
+export function isConstantOnPlatform(sessionId: string, settings: ResolvedSettings): boolean {
+  const { platforms, sessions } = CONSTANT_DEFAULT_CHAIN_PLATFORMS;
+  return settings.platform !== undefined && (platforms as readonly string[]).includes(settings.platform) && (sessions as readonly string[]).includes(sessionId);
 }
