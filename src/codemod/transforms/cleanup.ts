@@ -174,7 +174,8 @@ function importEdits(file: FileState, sourceFile: ts.SourceFile, missing: readon
       continue;
     }
     const line = commonJs ? `const { ${names.join(', ')} } = require(${q}${module}${q})${semi}\n` : `import { ${names.join(', ')} } from ${q}${module}${q}${semi}\n`;
-    const anchor = imports[imports.length - 1];
+    const requires = sourceFile.statements.filter((statement) => ts.isVariableStatement(statement) && /\brequire\s*\(/.test(statement.getText(sourceFile)));
+    const anchor = commonJs ? requires[requires.length - 1] : imports[imports.length - 1];
     const at = anchor ? lineRange(file.text, anchor, sourceFile).end : firstStatementLine(file.text, sourceFile);
     edits.push({ start: at, end: at, text: line });
   }
