@@ -19,8 +19,8 @@ export function createRuleTester(): RuleTester {
 }
 
 /**
- * A RuleTester with type information: test cases use `filename: typedFixtureFile('file.ts')` and may import from
- * other modules in test/fixtures/typed/.
+ * A RuleTester with type information: cases are linted as test/fixtures/typed/file.ts (or `filename: 'other.ts'`,
+ * relative to that folder) and may import from other modules there.
  */
 export function createTypedRuleTester(): RuleTester {
   return new RuleTester({
@@ -28,8 +28,4 @@ export function createTypedRuleTester(): RuleTester {
       parserOptions: { project: './tsconfig.json', tsconfigRootDir: TYPED_FIXTURE_DIR },
     },
   });
-}
-
-export function typedFixtureFile(name = 'file.ts'): string {
-  return path.join(TYPED_FIXTURE_DIR, name);
 }
