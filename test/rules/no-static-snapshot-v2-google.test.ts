@@ -108,6 +108,20 @@ export async function clients() {
 }`,
       errors: [{ messageId: 'v2ChainCopied', line: 6, column: 5, data: { where: 'on a long-lived object (`this.conn`)', session: 'the session of whatever source the default chain found', phrase: 'within 1 h for an assumed role, about 6 h for an instance profile or task role' } }],
     },
+    // One report per copy: a chain result's keys into `new AWS.Credentials(...)` kept globally are reported at the sink only.
+    {
+      code: `${V2}const c = await new AWS.CredentialProviderChain().resolvePromise();
+AWS.config.credentials = new AWS.Credentials(c.accessKeyId, c.secretAccessKey, c.sessionToken);`,
+      errors: [
+        {
+          messageId: 'v2FieldsCopied',
+          line: 3,
+          column: 26,
+          suggestions: [{ messageId: 'passLiveObject', output: `${V2}const c = await new AWS.CredentialProviderChain().resolvePromise();
+AWS.config.credentials = c;` }],
+        },
+      ],
+    },
     // Shape 5 (v2): assumeRole output into the global credentials: suggest ChainableTemporaryCredentials.
     {
       code: `const AWS = require('aws-sdk');

@@ -140,6 +140,11 @@ export class Sink {
 }`,
       errors: [{ messageId: 'copiedCredentials', line: 6, column: 16, suggestions: [] }],
     },
+    // Shape 2: keys destructured into exports.
+    {
+      code: `${IMDS}export const { accessKeyId, secretAccessKey, sessionToken } = await fromIni({ profile: 'deploy' })();`,
+      errors: [{ messageId: 'copiedCredentials', line: 3, column: 63, suggestions: [] }],
+    },
     // Shape 3: fromStatic of a resolved value: fixed to the provider.
     {
       code: `${SMITHY}export const s3 = new S3Client({ credentials: fromStatic(await fromIni({ profile: 'x' })()) });`,

@@ -6,6 +6,7 @@ import { AWS_V2_CREDENTIAL_FIELDS, AWS_V2_REFRESH_METHODS } from '../../knowledg
 import { type Finding, type SnapshotContext } from './context.js';
 import { keptBeyondCall } from './kept.js';
 import { sessionWords } from './session.js';
+import { isV2KeySink } from './v2-sinks.js';
 import type { Resolution } from './sources.js';
 
 const KEY_FIELDS: ReadonlySet<string> = new Set(AWS_V2_CREDENTIAL_FIELDS);
@@ -20,7 +21,14 @@ const REFRESH_METHODS: ReadonlySet<string> = new Set(AWS_V2_REFRESH_METHODS);
  */
 export function checkV2ChainCopy(resolution: Resolution, flow: readonly FlowNode[], ctx: SnapshotContext): Finding | null {
   if (resolution.kind !== 'v2-chain') return null;
-  const copied = (node: FlowNode) => flowPath(node).some((n) => n.step.kind === 'field' && n.step.name !== null && KEY_FIELDS.has(n.step.name));
+  // Keys that pass through `new AWS.Credentials(...)` / `AWS.config.update(...)` are reported at that sink instead.
+  const copied = (node: FlowNode) => {
+    const path = flowPath(node);
+    return (
+      path.some((n) => n.step.kind === 'field' && n.step.name !== null && KEY_FIELDS.has(n.step.name)) &&
+      !path.some((n) => n.step.kind === 'argument' && isV2KeySink(n.step.node, ctx))
+    );
+  };
   const kept = keptBeyondCall(resolution.reportNode, flow, ctx, copied);
   if (!kept || keepsAndRefreshesLiveObject(flow, copied, ctx)) return null;
   return {

@@ -51,6 +51,12 @@ export function checkV2StaticCopy(node: TSESTree.NewExpression | TSESTree.CallEx
   };
 }
 
+/** `new AWS.Credentials(...)`, `AWS.config.update({...})` or `new AWS.S3({...})` given raw keys: reported here, at the sink. */
+export function isV2KeySink(node: TSESTree.Node, ctx: SnapshotContext): boolean {
+  if (node.type !== AST_NODE_TYPES.NewExpression && node.type !== AST_NODE_TYPES.CallExpression) return false;
+  return (v2SinkOf(node, ctx)?.keys.length ?? 0) > 0;
+}
+
 function v2SinkOf(node: TSESTree.NewExpression | TSESTree.CallExpression, ctx: SnapshotContext): V2Sink | null {
   const options = node.arguments[0] ? unwrap(node.arguments[0]) : null;
   const objectKeys = (): V2Sink | null => {
