@@ -41,7 +41,9 @@ export default createRule<[], SnapshotMessageId>({
     };
     const google = new GoogleCredentialCalls();
     const report = (finding: Finding | null) => {
-      if (finding) context.report(finding);
+      if (!finding) return;
+      const { suggest, ...problem } = finding;
+      context.report({ ...problem, suggest });
     };
     return {
       CallExpression(node) {
