@@ -214,8 +214,8 @@ function measureOnce(target) {
     child.on('close', (code) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       if (code !== 0) return reject(new Error(`migrate --dry exited with ${code} on ${target}`));
-      const { maxRssBytes, summary } = JSON.parse(out.trim().split('\n').at(-1));
-      resolve({ seconds, maxRssBytes, summary });
+      const { maxRssBytes, cpuSeconds, summary } = JSON.parse(out.trim().split('\n').at(-1));
+      resolve({ seconds, cpuSeconds, maxRssBytes, summary });
     });
   });
 }
@@ -228,11 +228,13 @@ async function benchTarget(label, target, runs, log) {
   for (let run = 0; run < runs; run += 1) measured.push(await measureOnce(target));
   const { summary } = measured[0];
   const seconds = median(measured.map((m) => m.seconds));
+  const cpuSeconds = median(measured.map((m) => m.cpuSeconds));
   const filesPerSecond = summary.filesScanned / seconds;
   const peak = Math.max(...measured.map((m) => m.maxRssBytes));
   log(
     `${label}: ${summary.filesScanned} files scanned, ${summary.filesChanged} would change, ${summary.needsPerson} need a person; ` +
-      `median ${seconds.toFixed(2)} s over ${runs} run${runs === 1 ? '' : 's'} = ${Math.round(filesPerSecond)} files/s; peak RSS ${mib(peak)}`,
+      `median ${seconds.toFixed(2)} s wall over ${runs} run${runs === 1 ? '' : 's'} = ${Math.round(filesPerSecond)} files/s ` +
+      `(${cpuSeconds.toFixed(2)} s CPU = ${Math.round(summary.filesScanned / cpuSeconds)} files per CPU-second); peak RSS ${mib(peak)}`,
   );
   return { filesPerSecond, peak };
 }
@@ -262,7 +264,9 @@ async function measureChild(target) {
   });
   if (code !== 0) process.exit(code);
   const { summary } = JSON.parse(report);
-  process.stdout.write(`${JSON.stringify({ maxRssBytes: process.resourceUsage().maxRSS * 1024, summary })}\n`);
+  const usage = process.resourceUsage();
+  const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+  process.stdout.write(`${JSON.stringify({ maxRssBytes: usage.maxRSS * 1024, cpuSeconds, summary })}\n`);
 }
 
 if (process.argv[1] === THIS_FILE) {

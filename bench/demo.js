@@ -1,6 +1,7 @@
 // `npm run demo`: lint the examples/ app with the plugin, as its own eslint.config.js sets it up, and show what
 // each rule finds there. Findings are the point of the demo, so they do not fail it: the exit code is non-zero
 // only when ESLint itself fails (a crash, a config that does not load).
+import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { ESLint } from 'eslint';
 import { REPO_ROOT } from './corpus.js';
@@ -46,13 +47,16 @@ function groupByRule(results) {
   );
 }
 
-/**
- * Hook for issue 5 (`credential-expiry migrate`): print the codemod's dry-run diff of examples/ here, e.g. by
- * running the built CLI with `migrate --dry examples`. Until the codemod exists there is nothing to show.
- */
+/** The codemod's dry-run diff of examples/ (issue 5): the built CLI, as `npx credential-expiry` runs it. */
 async function showCodemodDryRun() {
   console.log('\n=== codemod dry run (credential-expiry migrate --dry examples) ===');
-  console.log('not available yet: the codemod lands with issue 5');
+  const cli = join(REPO_ROOT, 'dist', 'src', 'codemod', 'cli.js');
+  const run = spawnSync(process.execPath, [cli, 'migrate', '--dry', 'examples'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  process.stdout.write(run.stdout);
+  if (run.status !== 0) {
+    console.error(`the codemod failed (exit ${run.status}):\n${run.stderr}`);
+    process.exitCode = 2;
+  }
 }
 
 async function main() {
