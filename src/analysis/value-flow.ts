@@ -204,10 +204,11 @@ class FlowWalker {
     const target = assignment.left;
     const at = this.emit({ kind: 'store', node: assignment, target, storage: storageOf(target, this.refs) }, target, item);
     if (!at) return;
-    // The container a local `obj.x = value` fills now carries the value.
+    // The container a local `obj.x = value` fills now carries the value (where it is used whole, or `.x` is read).
     const root = rootIdentifier(target);
     const variable = root ? this.refs.variableOf(root) : null;
-    if (variable) this.followReads(variable, at, item.hops + 1);
+    const slot = root && root !== unwrap(target) ? firstPropertyName(root) : undefined;
+    if (variable) this.followReads(variable, at, item.hops + 1, slot);
     this.follow(assignment, at, item.hops);
   }
 
@@ -266,12 +267,17 @@ class FlowWalker {
     if (variable) this.followReads(variable, item.previous, item.hops + 1);
   }
 
-  private followReads(variable: Variable, previous: FlowNode, hops: number): void {
+  /** Follows every read of `variable`; with `onlyProperty`, skips reads of the container's other properties. */
+  private followReads(variable: Variable, previous: FlowNode, hops: number, onlyProperty?: string | null): void {
     if (hops > this.maxHops) return;
     const home = variable.scope.block.type === AST_NODE_TYPES.Program ? null : variableFunction(variable);
     for (const reference of variable.references) {
       if (!reference.isRead()) continue;
       const identifier = reference.identifier as TSESTree.Identifier;
+      if (onlyProperty !== undefined) {
+        const read = firstPropertyName(identifier);
+        if (read !== undefined && read !== onlyProperty) continue;
+      }
       this.follow(identifier, previous, hops);
       const closure = home ? outermostClosure(identifier, home) : null;
       if (closure) {
@@ -311,6 +317,13 @@ export function climb(node: Node): Node {
         return current;
     }
   }
+}
+
+/** `obj.x...` → 'x' for the member read directly off `object` (null when computed), undefined when it is used whole. */
+function firstPropertyName(object: Node): string | null | undefined {
+  const parent = object.parent;
+  if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== object) return undefined;
+  return staticPropertyName(parent);
 }
 
 function rootIdentifier(node: Node): TSESTree.Identifier | null {

@@ -98,6 +98,18 @@ export class Holder { s3?: S3Client; async init() { this.s3 = makeClient(await f
         { messageId: 'storedCredentials', line: 19, column: 74 },
       ],
     },
+    // Shape 1 through a local options object handed to a client that is kept.
+    {
+      code: `${IMDS}export class Store {
+  s3?: S3Client;
+  async init() {
+    const opts: { region: string; credentials?: never } = { region: 'eu-west-1' };
+    opts.credentials = await fromIni()() as never;
+    this.s3 = new S3Client(opts);
+  }
+}`,
+      errors: [{ messageId: 'storedCredentials', line: 7, column: 24, suggestions: [] }],
+    },
     // Shape 2: fields copied into an object literal: a suggestion to pass the provider (the value itself is
     // also kept in module scope, which the message names).
     {
@@ -372,6 +384,15 @@ export async function asTenant(roleArn: string) {
   const { Credentials: k } = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'tenant' }));
   const s3 = new S3Client({ credentials: { accessKeyId: k!.AccessKeyId!, secretAccessKey: k!.SecretAccessKey!, sessionToken: k!.SessionToken } });
   return s3.send({} as never);
+}`,
+    // Another property read off a local options object does not carry the credentials.
+    `${IMDS}export class Config {
+  region?: string;
+  async load() {
+    const opts: { region: string; credentials?: unknown } = { region: 'eu-west-1' };
+    opts.credentials = await fromIni()();
+    this.region = opts.region;
+  }
 }`,
     // A test file that mocks the SDK resolves fake credentials.
     `${IMDS}vi.mock('@aws-sdk/credential-providers');
