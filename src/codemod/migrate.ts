@@ -4,7 +4,7 @@ import type { ESLint } from 'eslint';
 import { directoryOf, discoverFiles } from './discover.js';
 import { EXIT } from './errors.js';
 import { gitDirtyFiles, gitRoot } from './git.js';
-import { LintEngine } from './lint-engine.js';
+import { LintEngine, type LintOutcome } from './lint-engine.js';
 import { createProject, findTsconfig } from './project.js';
 import { runProjectStage } from './project-stage.js';
 import { Progress } from './progress.js';
@@ -48,7 +48,7 @@ export async function planMigration(options: MigrateOptions, io: Pick<MigrateIo,
   }
 
   const touched = await runProjectStage(plan, project);
-  for (const file of touched) await relint(engine, plan, file, settingsOf.get(file) ?? {});
+  await relint(engine, plan, touched, settingsOf);
   plan.warnings.unshift(...engine.warnings);
   return plan;
 }
@@ -79,18 +79,28 @@ async function lintOne(engine: LintEngine, plan: MigrationPlan, path: string, se
   }
 }
 
-/** After stage 2: lint the new text again (more fixes may apply; the remaining findings are what is left). */
-async function relint(engine: LintEngine, plan: MigrationPlan, file: FileState, settings: Settings): Promise<void> {
-  const before = file.text;
-  const outcome = await engine.migrate(file.path, file.text, settings);
-  if (outcome.kind === 'unparsable') {
-    plan.warnings.push(`${file.file}: the project-wide rewrite did not parse (${outcome.message}); that file keeps only the per-file fixes`);
-    file.text = file.stageOneText ?? file.original;
+/**
+ * After stage 2: lint the rewritten files again (more fixes may apply; the remaining findings are what is left).
+ * If one of them does not parse, every stage-2 rewrite is dropped: they span files and only make sense together.
+ */
+async function relint(engine: LintEngine, plan: MigrationPlan, touched: readonly FileState[], settingsOf: Map<FileState, Settings>): Promise<void> {
+  const outcomes: LintOutcome[] = [];
+  for (const file of touched) outcomes.push(await engine.migrate(file.path, file.text, settingsOf.get(file) ?? {}));
+  const broken = touched.findIndex((_, index) => outcomes[index]?.kind === 'unparsable');
+  if (broken !== -1) {
+    const outcome = outcomes[broken] as { message: string };
+    plan.warnings.push(`the project-wide rewrite of ${touched[broken]?.file} did not parse (${outcome.message}); no project-wide rewrite was applied`);
+    for (const file of touched) file.text = file.stageOneText ?? file.text;
+    plan.projectChanges.length = 0;
     return;
   }
-  file.text = outcome.text;
-  file.remaining = outcome.remaining;
-  if (outcome.text !== before) file.fixed.push(...outcome.fixed);
+  touched.forEach((file, index) => {
+    const outcome = outcomes[index];
+    if (outcome?.kind !== 'linted') return;
+    if (outcome.text !== file.text) file.fixed.push(...outcome.fixed);
+    file.text = outcome.text;
+    file.remaining = outcome.remaining;
+  });
 }
 
 function writeReport(options: MigrateOptions, report: MigrationReport): void {

@@ -149,6 +149,15 @@ describe('credential-expiry CLI', () => {
     expect(report.warnings).toEqual([]);
   });
 
+  it('honours eslint-disable comments for the plugin\'s rules, as the editor does', async () => {
+    const disabled = "// eslint-disable-next-line credential-expiry/marker\nexport const d = 'stale';\n";
+    const repo = tempRepo({ 'src/d.ts': disabled, 'src/e.ts': "export const e = 'stale'; // eslint-disable-line other-plugin/rule\n" });
+    const run = await cli(repo, ['migrate', '--dry', '--json'], markerPlugin);
+    const report = JSON.parse(run.stdout) as MigrationReport;
+    expect(report.files.map((file) => file.file)).toEqual(['src/e.ts']);
+    expect(report.needsPerson).toEqual([]);
+  });
+
   it('works outside git, with a pruned walk', async () => {
     const dir = tempTree({ ...FILES, 'node_modules/m/index.js': "export const m = 'stale';\n" });
     const run = await cli(dir, ['migrate', '--dry', '--json'], markerPlugin);
