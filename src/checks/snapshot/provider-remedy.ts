@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, staticPropertyName, unwrap } from '../../analysis/ast.js';
 import { isMovable, removeStatement } from '../../analysis/edits.js';
+import { isConstLike } from '../../analysis/module-refs.js';
 import { AWS_V3_CREDENTIAL_FIELDS, AWS_V3_EXPIRATION_FIELD, AWS_V3_SNAPSHOT_WRAPPERS, findByApi, type SnapshotWrapper } from '../../knowledge/index.js';
 import { credentialsSlot, throughTypeWrappers } from './clients.js';
 import { type Node, type SnapshotContext, type Suggestion, snippet } from './context.js';
@@ -50,7 +51,7 @@ export function providerRemedy(resolved: Node, provider: TSESTree.Expression, ct
   }
   if (sites.length === 0) return {};
   const covered = reads.every((read) => sites.some((s) => s.replace.range[0] <= read.range[0] && read.range[1] <= s.replace.range[1]));
-  const removable = covered && declared.removable;
+  const removable = covered && declared.removable && variable !== null && isConstLike(variable);
   const edits: Fix = (fixer) => [
     ...sites.map((s) => fixer.replaceText(s.replace, s.text)),
     ...(removable ? [removeStatement(fixer, ctx.sourceCode, declared.statement)] : []),

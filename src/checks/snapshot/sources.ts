@@ -59,7 +59,7 @@ const V2_STS_RECEIVERS: readonly ApiRef[] = [...new Set([...AWS_V2_STS_OPERATION
 const V2_MODULES: readonly string[] = [...AWS_V2_MODULES, ...AWS_V2_STS_CLIENT_MODULES.flatMap((api) => api.modules)];
 
 /** Method names any resolution is called by: a cheap pre-filter for call expressions. */
-export const RESOLUTION_METHOD_NAMES: ReadonlySet<string> = new Set([
+const RESOLUTION_METHOD_NAMES: ReadonlySet<string> = new Set([
   AWS_V3_SEND_METHOD,
   AWS_V3_CLIENT_PROVIDER_PATH.at(-1)!,
   ...AWS_V2_STS_OPERATIONS.map((op) => op.method!),
@@ -71,14 +71,13 @@ export function resolutionOf(call: TSESTree.CallExpression, ctx: SnapshotContext
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return providerResolution(call, ctx);
   const name = staticPropertyName(callee);
-  if (name === null || !RESOLUTION_METHOD_NAMES.has(name)) return providerResolution(call, ctx);
+  if (name === null || !RESOLUTION_METHOD_NAMES.has(name)) return null;
   return (
     clientProviderResolution(call, callee, ctx) ??
     stsV3Resolution(call, name, ctx) ??
     stsV2Resolution(call, callee, name, ctx) ??
     tokenResolution(call, callee, name, ctx) ??
-    chainResolution(call, callee, name, ctx) ??
-    providerResolution(call, ctx)
+    chainResolution(call, callee, name, ctx)
   );
 }
 
