@@ -32,6 +32,7 @@ export default createRule<[], EmbeddedMessageId>({
       recommended: 'error',
       fileTypes: ['js', 'dockerfile', 'dotenv', 'json', 'yaml'],
     },
+    // eslint-disable-next-line eslint-plugin/require-meta-has-suggestions -- made by the checkers in src/checks/embedded/
     hasSuggestions: true,
     messages: EMBEDDED_MESSAGES,
     schema: [],
