@@ -271,16 +271,19 @@ const assume = async () => {
 export const s3 = new S3Client({ credentials: assume });`,
       errors: [{ messageId: 'providerDropsExpiration', line: 5, column: 15 }],
     },
-    // Shape 5: AssumeRole output copied into static credentials at start-up: suggest fromTemporaryCredentials.
+    // Shape 5: AssumeRole output copied into static credentials kept in module scope: suggest fromTemporaryCredentials.
     {
       code: `${STS}const sts = new STSClient({});
-const { Credentials: k } = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: 's', DurationSeconds: 7200 }));
-export const s3 = new S3Client({ credentials: { accessKeyId: k!.AccessKeyId!, secretAccessKey: k!.SecretAccessKey!, sessionToken: k!.SessionToken } });`,
+export let s3: S3Client;
+export async function connect() {
+  const { Credentials: k } = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: 's', DurationSeconds: 7200 }));
+  s3 = new S3Client({ credentials: { accessKeyId: k!.AccessKeyId!, secretAccessKey: k!.SecretAccessKey!, sessionToken: k!.SessionToken } });
+}`,
       errors: [
         {
           messageId: 'stsCopied',
-          line: 4,
-          column: 28,
+          line: 6,
+          column: 30,
           data: {
             operation: 'AssumeRoleCommand',
             where: 'in module scope (`s3`)',
@@ -293,8 +296,11 @@ export const s3 = new S3Client({ credentials: { accessKeyId: k!.AccessKeyId!, se
               messageId: 'useRefreshingSource',
               output: `${STS}import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 const sts = new STSClient({});
-const { Credentials: k } = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: 's', DurationSeconds: 7200 }));
-export const s3 = new S3Client({ credentials: fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: 's', DurationSeconds: 7200 } }) });`,
+export let s3: S3Client;
+export async function connect() {
+  const { Credentials: k } = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: 's', DurationSeconds: 7200 }));
+  s3 = new S3Client({ credentials: fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: 's', DurationSeconds: 7200 } }) });
+}`,
             },
           ],
         },
@@ -315,6 +321,10 @@ export const s3 = new S3Client({ credentials: fromTemporaryCredentials({ params:
 
 ruleTester.run('no-static-snapshot (AWS v3)', rule, {
   valid: [
+    // STS output kept as such in module scope: no-module-token-cache reports that storage (one finding per defect).
+    `${STS}const sts = new STSClient({});
+const { Credentials: k } = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: 's', DurationSeconds: 7200 }));
+export const s3 = new S3Client({ credentials: { accessKeyId: k!.AccessKeyId!, secretAccessKey: k!.SecretAccessKey!, sessionToken: k!.SessionToken } });`,
     // §4.1: custom providers the SDK re-invokes (the returned object keeps `expiration`).
     `${IMDS}export const a = new S3Client({ credentials: async () => await fromInstanceMetadata()() });
 export const b = new S3Client({ credentials: () => fromContainerMetadata()() });`,

@@ -1,7 +1,7 @@
 import type { FlowNode } from '../../analysis/value-flow.js';
 import type { Yield } from '../../knowledge/index.js';
 import { type Finding, type SnapshotContext } from './context.js';
-import { keptBeyondCall } from './kept.js';
+import { cachedAtModuleLevel, keptBeyondCall } from './kept.js';
 import { sessionWords } from './session.js';
 import type { Resolution } from './sources.js';
 
@@ -12,11 +12,12 @@ const WHAT: Partial<Record<Yield, string>> = {
 };
 
 /**
- * Shape 7: a Google token or header map fetched once and kept beyond the request (module scope, a field, a
- * closure stored on a long-lived object). Used within the request that fetched it, it is fine.
+ * Shape 7: a Google token or header map fetched once and kept beyond the request (a field, a closure stored on a
+ * long-lived object). Used within the request that fetched it, it is fine. Kept in module-level storage, it is
+ * no-module-token-cache's finding.
  */
 export function checkGoogleTokenStored(resolution: Resolution, flow: readonly FlowNode[], ctx: SnapshotContext): Finding | null {
-  if (resolution.kind !== 'google-token' || !resolution.token) return null;
+  if (resolution.kind !== 'google-token' || !resolution.token || cachedAtModuleLevel(flow)) return null;
   const kept = keptBeyondCall(resolution.reportNode, flow, ctx);
   if (!kept) return null;
   const { phrase } = sessionWords(resolution.sessionId, ctx.settings);

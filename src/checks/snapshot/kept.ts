@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { enclosingFunction } from '../../analysis/ast.js';
 import { isExpiryGuarded } from '../../analysis/expiry-guard.js';
 import { isLongLived, type StorageKind } from '../../analysis/storage.js';
-import type { FlowNode } from '../../analysis/value-flow.js';
+import { type FlowNode, flowPath } from '../../analysis/value-flow.js';
 import { type Node, type SnapshotContext, snippet } from './context.js';
 
 /** Where a resolved value outlives the call that resolved it, in words for the message. */
@@ -33,6 +33,23 @@ export function keptBeyondCall(resolved: Node, flow: readonly FlowNode[], ctx: S
   if (guarded || enclosingFunction(resolved) !== null) return null;
   const used = flow.find((n) => accept(n) && (n.step.kind === 'store' || (n.step.kind === 'argument' && n.step.node.type === AST_NODE_TYPES.NewExpression)));
   return used ? { storage: 'module', where: 'in module scope (resolved when the module loads)', step: used } : null;
+}
+
+const MODULE_LEVEL: ReadonlySet<StorageKind> = new Set(['module', 'static-field', 'global']);
+const HOLDS_VALUE: ReadonlySet<FlowNode['step']['kind']> = new Set(['store', 'field', 'property']);
+
+/**
+ * Whether the value itself (or a part of it, or a plain object such as a header map holding it) is kept in
+ * module-level storage. no-module-token-cache reports that storage, with its expiry-check suggestions, so this rule
+ * stays silent there: one finding per defect.
+ */
+export function cachedAtModuleLevel(flow: readonly FlowNode[]): boolean {
+  return flow.some(
+    (node) =>
+      node.step.kind === 'store' &&
+      MODULE_LEVEL.has(node.step.storage) &&
+      flowPath(node).every((step) => HOLDS_VALUE.has(step.step.kind)),
+  );
 }
 
 function describeStorage(storage: StorageKind, target: Node, ctx: SnapshotContext): string {

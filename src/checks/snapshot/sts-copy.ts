@@ -13,7 +13,7 @@ import {
 } from '../../knowledge/index.js';
 import { credentialsSlot } from './clients.js';
 import { type Finding, type Node, resolvesTo, type SnapshotContext, type Suggestion } from './context.js';
-import { keptBeyondCall } from './kept.js';
+import { cachedAtModuleLevel, keptBeyondCall } from './kept.js';
 import { sessionWords } from './session.js';
 import type { Resolution } from './sources.js';
 import { replaceV2Keys } from './v2-sinks.js';
@@ -32,13 +32,15 @@ interface StaticCopy {
 
 /**
  * Shape 5: STS output (AssumeRole, GetSessionToken...) copied into static credentials that outlive the call (or
- * into the global v2 config). Per-request use (a client built and dropped within the request) is fine.
+ * into the global v2 config). Per-request use (a client built and dropped within the request) is fine. STS output
+ * kept as such in module-level storage is no-module-token-cache's finding, unless it also feeds the global config.
  */
 export function checkStsCopy(resolution: Resolution, flow: readonly FlowNode[], ctx: SnapshotContext): Finding | null {
   if (resolution.kind !== 'sts' || !resolution.sts) return null;
   const copies = flow.map((n) => staticCopyAt(n, ctx)).filter((c): c is StaticCopy => c !== null);
   if (copies.length === 0) return null;
   const global = copies.find((c) => c.globalUpdate);
+  if (!global && cachedAtModuleLevel(flow)) return null;
   const kept = global ? null : keptBeyondCall(resolution.reportNode, flow, ctx, (n) => copies.some((c) => flowPath(n).includes(c.node)));
   if (!global && !kept) return null;
   const copy = global ?? copies.find((c) => kept && flowPath(kept.step).includes(c.node))!;
