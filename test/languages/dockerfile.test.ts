@@ -1,35 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { File } from '@eslint/core';
 import { dockerfile } from '../../src/languages/index.js';
-import type { DockerfileNode, InstructionNode } from '../../src/languages/dockerfile/index.js';
 import { DockerfileSourceCode } from '../../src/languages/dockerfile/index.js';
-import { lint } from './lint-helpers.js';
+import { lint, parserOf } from './lint-helpers.js';
 
-function file(body: string): File {
-  return { body, path: 'Dockerfile', physicalPath: 'Dockerfile', bom: false };
-}
-
-function parse(text: string): DockerfileNode {
-  const result = dockerfile.parse(file(text));
-  if (!result.ok) throw new Error(`parse failed: ${result.errors[0].message}`);
-  return result.ast;
-}
-
-function parseError(text: string) {
-  const result = dockerfile.parse(file(text));
-  if (result.ok) throw new Error('expected a parse error');
-  expect(result.errors).toHaveLength(1);
-  return result.errors[0];
-}
-
-function sourceCode(text: string) {
-  return new DockerfileSourceCode({ text, ast: parse(text) });
-}
-
-function instructions(ast: DockerfileNode): InstructionNode[] {
-  return ast.stages.flatMap((stage) => [stage.from, ...stage.instructions]);
-}
+const { file, parse, parseError } = parserOf(dockerfile, 'Dockerfile');
 
 describe('Dockerfile language: structure', () => {
   const text = [

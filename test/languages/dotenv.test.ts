@@ -1,26 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { File } from '@eslint/core';
 import { dotenv } from '../../src/languages/index.js';
 import { DotenvSourceCode, type DotenvNode } from '../../src/languages/dotenv/index.js';
-import { lint } from './lint-helpers.js';
+import { lint, parserOf } from './lint-helpers.js';
 
-function file(body: string): File {
-  return { body, path: '.env', physicalPath: '.env', bom: false };
-}
-
-function parse(text: string): DotenvNode {
-  const result = dotenv.parse(file(text));
-  if (!result.ok) throw new Error(`parse failed: ${result.errors[0].message}`);
-  return result.ast;
-}
-
-function parseError(text: string) {
-  const result = dotenv.parse(file(text));
-  if (result.ok) throw new Error('expected a parse error');
-  expect(result.errors).toHaveLength(1);
-  return result.errors[0];
-}
+const { file, parse, parseError } = parserOf(dotenv, '.env');
 
 function values(text: string) {
   return parse(text).body.map((entry) => [entry.key.name, entry.value?.value ?? null]);

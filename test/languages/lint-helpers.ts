@@ -1,3 +1,4 @@
+import type { File, FileError, ParseResult } from '@eslint/core';
 import type { Rule } from 'eslint';
 import { Linter } from 'eslint';
 import { languages } from '../../src/languages/index.js';
@@ -33,4 +34,23 @@ export interface Seen {
 /** Lints `text` as `filename` with the tiny rule; returns line, column and message of each problem. */
 export function lint(text: string, filename: 'Dockerfile' | '.env'): Seen[] {
   return new Linter().verify(text, config, filename).map(({ line, column, message }) => ({ line, column, message }));
+}
+
+/** parse() of a language as a test sees it: the AST of good text, the single error of bad text. */
+export function parserOf<Root>(language: { parse(file: File): ParseResult<Root> }, path: string) {
+  const file = (body: string): File => ({ body, path, physicalPath: path, bom: false });
+  return {
+    file,
+    parse(text: string): Root {
+      const result = language.parse(file(text));
+      if (!result.ok) throw new Error(`parse failed: ${result.errors[0].message}`);
+      return result.ast;
+    },
+    parseError(text: string): FileError {
+      const result = language.parse(file(text));
+      if (result.ok) throw new Error('expected a parse error');
+      if (result.errors.length !== 1) throw new Error(`expected one parse error, got ${result.errors.length}`);
+      return result.errors[0];
+    },
+  };
 }

@@ -36,3 +36,6 @@ export function fakePem(): string {
 /** AWS's own documentation example keys: must stay silent. */
 export const AWS_DOC_KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
 export const AWS_DOC_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+
+/** Lines of a file, each ended by `\n`. */
+export const lines = (...text: string[]): string => `${text.join('\n')}\n`;

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { coreRule, coreTester } from './embedded-testers.js';
-import { AWS_DOC_KEY_ID, AWS_DOC_SECRET, fakeGoogleToken, fakeKeyId, fakeSecretKey, fakeSessionToken } from './embedded-fixtures.js';
+import { AWS_DOC_KEY_ID, AWS_DOC_SECRET, fakeGoogleToken, fakeKeyId, fakeSecretKey, fakeSessionToken, lines } from './embedded-fixtures.js';
 
 const realworld = (name: string): string => readFileSync(new URL(`../../../shared/realworld/${name}`, import.meta.url), 'utf8');
-const lines = (...text: string[]): string => `${text.join('\n')}\n`;
 
 const TEMP_KEY = fakeKeyId('ASIA');
 const SECRET = fakeSecretKey();

@@ -1,7 +1,6 @@
 import { coreRule, coreTester } from './embedded-testers.js';
-import { AWS_DOC_KEY_ID, AWS_DOC_SECRET, fakeGoogleToken, fakeJwt, fakeKeyId, fakeSecretKey, fakeSessionToken } from './embedded-fixtures.js';
+import { AWS_DOC_KEY_ID, AWS_DOC_SECRET, fakeGoogleToken, fakeJwt, fakeKeyId, fakeSecretKey, fakeSessionToken, lines } from './embedded-fixtures.js';
 
-const lines = (...text: string[]): string => `${text.join('\n')}\n`;
 const TEMP_KEY = fakeKeyId('ASIA');
 const LONG_KEY = fakeKeyId('AKIA');
 const SECRET = fakeSecretKey();

@@ -1,7 +1,6 @@
 import { coreRule, coreTester } from './embedded-testers.js';
-import { fakeGoogleToken, fakeKeyId, fakeSecretKey, fakeSessionToken } from './embedded-fixtures.js';
+import { fakeGoogleToken, fakeKeyId, fakeSecretKey, fakeSessionToken, lines } from './embedded-fixtures.js';
 
-const lines = (...text: string[]): string => `${text.join('\n')}\n`;
 const TEMP_KEY = fakeKeyId('ASIA');
 const LONG_KEY = fakeKeyId('AKIA');
 const SECRET = fakeSecretKey();

@@ -10,6 +10,7 @@ import {
   type Property,
 } from 'dockerfile-ast';
 import type { CommentNode } from '../shared/ast.js';
+import type { TextParseResult } from '../shared/hash-comment-language.js';
 import { LineIndex } from '../shared/line-index.js';
 import type {
   ArgumentNode,
@@ -27,7 +28,6 @@ type Range = ReturnType<Instruction['getRange']>;
 
 const KEYWORDS: ReadonlySet<string> = new Set(Object.values(Keyword));
 
-export type ConvertResult = { ok: true; ast: DockerfileNode } | { ok: false; error: FileError };
 
 /**
  * Parses with dockerfile-ast (error-tolerant, built for editors) and converts its result once into our own
@@ -35,7 +35,7 @@ export type ConvertResult = { ok: true; ast: DockerfileNode } | { ok: false; err
  * error here: an unknown instruction, an instruction other than ARG before the first FROM, an instruction
  * without arguments, a heredoc without its closing delimiter.
  */
-export function convertDockerfile(text: string): ConvertResult {
+export function convertDockerfile(text: string): TextParseResult<DockerfileNode> {
   const lines = new LineIndex(text);
   const dockerfile = DockerfileParser.parse(text);
   const converter = new Converter(text, lines);

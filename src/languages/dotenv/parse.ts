@@ -1,9 +1,7 @@
-import type { FileError } from '@eslint/core';
 import type { CommentNode } from '../shared/ast.js';
+import type { TextParseResult } from '../shared/hash-comment-language.js';
 import { LineIndex } from '../shared/line-index.js';
 import type { DotenvNode, EntryNode, ValueNode } from './ast.js';
-
-export type DotenvParseResult = { ok: true; ast: DotenvNode } | { ok: false; error: FileError };
 
 const BLANK = /[ \t\f\v]*/y;
 const EXPORT = /export[ \t]+(?=[\w.-])/y;
@@ -31,7 +29,7 @@ class DotenvSyntaxError extends Error {
  * Where dotenv silently skips a line it cannot read, this parser reports a parse error instead: a silently
  * dropped line is a configuration bug, and a linter that skips it would miss what the line holds.
  */
-export function parseDotenv(text: string): DotenvParseResult {
+export function parseDotenv(text: string): TextParseResult<DotenvNode> {
   const lines = new LineIndex(text);
   try {
     return { ok: true, ast: new Scanner(text, lines).file() };
