@@ -105,7 +105,7 @@ describe('no-embedded-credentials never prints a secret', () => {
   });
 
   it('prints none of them with the stylish formatter', async () => {
-    const output = (await eslint.loadFormatter('stylish')).format(results);
+    const output = await (await eslint.loadFormatter('stylish')).format(results);
     expect(output).toContain('no-embedded-credentials');
     expect(leaks(output)).toEqual([]);
   });
