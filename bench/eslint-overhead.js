@@ -99,6 +99,7 @@ const formatRatio = ({ median: middle, min, max }) => `${middle.toFixed(3)} (run
  * @returns {Promise<{ name: string, pass: boolean, medianRatio: number, cpuRatio: number, ruleShare: number }>}
  */
 export async function runEslintOverheadBench({ runs = 9, log = console.log } = {}) {
+  if (runs < 5) throw new Error(`the ESLint overhead needs at least 5 alternating runs for a median, got ${runs}`);
   const plugin = await loadPlugin();
   const namespace = plugin.meta.namespace;
   const corpus = materializeCorpus(CORPUS_DIR);

@@ -1,7 +1,9 @@
 // `npm run bench`: every benchmark of the project, one after the other.
-//   node bench/run.js [--runs N] [--strict]
+//   node bench/run.js [--runs N] [--only NAME]... [--strict]
+// --runs: measured runs for every benchmark (default: each benchmark's own).
+// --only: run just the named benchmarks (eslint-overhead, secretlint, codemod).
 // --strict: exit 1 when a benchmark misses its budget (otherwise the verdicts are only printed).
-// A benchmark is a module in bench/ exporting an async function that takes { runs, log } and may return
+// A benchmark is a module in bench/ exporting an async function that takes { runs?, log } and may return
 // { name, pass }. Optional ones are called only when their file exists, so they can land independently.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,8 +12,8 @@ import { REPO_ROOT } from './corpus.js';
 import { runEslintOverheadBench } from './eslint-overhead.js';
 
 const OPTIONAL_BENCHES = [
-  { file: 'secretlint.js', exportName: 'runSecretlintBench' },
-  { file: 'codemod.js', exportName: 'runCodemodBench' },
+  { name: 'secretlint', file: 'secretlint.js', exportName: 'runSecretlintBench' },
+  { name: 'codemod', file: 'codemod.js', exportName: 'runCodemodBench' },
 ];
 
 async function loadOptionalBench({ file, exportName }) {
@@ -23,22 +25,30 @@ async function loadOptionalBench({ file, exportName }) {
 }
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '9' }, strict: { type: 'boolean', default: false } },
+  options: {
+    runs: { type: 'string' },
+    only: { type: 'string', multiple: true },
+    strict: { type: 'boolean', default: false },
+  },
 });
-const runs = Number(values.runs);
-if (!Number.isInteger(runs) || runs < 5) throw new Error(`--runs must be an integer of at least 5, got ${values.runs}`);
+const runs = values.runs === undefined ? undefined : Number(values.runs);
+if (runs !== undefined && !(Number.isInteger(runs) && runs > 0)) throw new Error(`--runs must be a positive integer, got ${values.runs}`);
+const BENCH_NAMES = ['eslint-overhead', ...OPTIONAL_BENCHES.map(({ name }) => name)];
+const unknown = (values.only ?? []).filter((name) => !BENCH_NAMES.includes(name));
+if (unknown.length) throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${BENCH_NAMES.join(', ')}`);
+const selected = (name) => !values.only || values.only.includes(name);
 
 const benches = [{ name: 'eslint-overhead', run: runEslintOverheadBench }];
-for (const optional of OPTIONAL_BENCHES) {
+for (const optional of OPTIONAL_BENCHES.filter(({ name }) => selected(name))) {
   const run = await loadOptionalBench(optional);
-  if (run) benches.push({ name: optional.file.replace(/\.js$/, ''), run });
+  if (run) benches.push({ name: optional.name, run });
   else console.log(`(bench/${optional.file} not present yet: skipped)`);
 }
 
 const failed = [];
-for (const { name, run } of benches) {
+for (const { name, run } of benches.filter((bench) => selected(bench.name))) {
   console.log(`\n=== ${name} ===`);
-  const result = await run({ runs, log: console.log });
+  const result = await run({ ...(runs === undefined ? {} : { runs }), log: console.log });
   if (result?.pass === false) failed.push(result.name ?? name);
 }
 
