@@ -135,11 +135,10 @@ export const AWS_V3_STS_OPERATIONS: readonly StsOperation[] = [
     api: { modules: [STS], path: ['GetSessionTokenCommand'] },
     session: 'session-token',
     durationParam: 'DurationSeconds',
-    replacement: {
-      code: 'fromTemporaryCredentials({ params: {} })',
-      imports: [{ module: '@aws-sdk/credential-providers', name: 'fromTemporaryCredentials' }],
-    },
-    source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html',
+    // v3's fromTemporaryCredentials always sends AssumeRole (credential-providers/src/fromTemporaryCredentials.base.ts),
+    // so no packaged provider repeats GetSessionToken: the refreshing form is a provider function of your own.
+    replacement: { code: 'a provider function that calls GetSessionToken and returns `expiration`', imports: [] },
+    source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html; aws/aws-sdk-js-v3: packages/credential-providers/src/fromTemporaryCredentials.base.ts',
   },
 ];
 /** Fields of the STS output's `Credentials`. */
