@@ -26,6 +26,8 @@ Options:
   --force                 write even when the git working tree has uncommitted changes
   --tsconfig FILE         tsconfig.json for the project-wide stage (default: the nearest one)
   --config NAME           which rules run: recommended (default) or strict
+  --concurrency N         ESLint worker threads for linting: a number, off, or auto (default: every
+                          core when there are 400 files or more)
   --platform NAME         settings['credential-expiry'].platform (ec2, ecs, lambda, eks-irsa, ...)
   --session-seconds N     settings['credential-expiry'].sessionSeconds
   -h, --help              show this help
@@ -60,6 +62,7 @@ function parse(argv: string[], cwd: string): { command: 'help' | 'version' } | {
       report: { type: 'string' },
       tsconfig: { type: 'string' },
       config: { type: 'string', default: 'recommended' },
+      concurrency: { type: 'string', default: 'auto' },
       platform: { type: 'string' },
       'session-seconds': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -71,6 +74,10 @@ function parse(argv: string[], cwd: string): { command: 'help' | 'version' } | {
   const [command, ...paths] = positionals;
   if (command !== 'migrate') throw new UsageError(command ? `unknown command: ${command} (try --help)` : 'missing command: migrate (try --help)');
   if (values.config !== 'recommended' && values.config !== 'strict') throw new UsageError(`--config must be recommended or strict, got ${values.config}`);
+  const concurrency = values.concurrency === 'auto' || values.concurrency === 'off' ? values.concurrency : Number(values.concurrency);
+  if (typeof concurrency === 'number' && !(Number.isInteger(concurrency) && concurrency >= 1)) {
+    throw new UsageError(`--concurrency must be a whole number of threads, auto or off; got ${values.concurrency}`);
+  }
   const sessionSeconds = values['session-seconds'] === undefined ? undefined : Number(values['session-seconds']);
   const settings = {
     ...(values.platform === undefined ? {} : { platform: values.platform }),
@@ -92,6 +99,7 @@ function parse(argv: string[], cwd: string): { command: 'help' | 'version' } | {
       force: values.force,
       json: values.json,
       config: values.config,
+      concurrency,
       ...(values.report === undefined ? {} : { reportFile: values.report }),
       ...(values.tsconfig === undefined ? {} : { tsconfig: values.tsconfig }),
       settings,

@@ -1,10 +1,10 @@
 import { ESLint, type Linter, type Rule } from 'eslint';
 import { buildConfigs, NAMESPACE } from '../configs.js';
+import { engineOptions, optionsModuleUrl } from './engine-options.js';
 import defaultPlugin from '../index.js';
 import { readSettings, SettingsError } from '../settings.js';
-import { BUILD_OUTPUT_IGNORES, relativeName } from './discover.js';
+import { relativeName } from './discover.js';
 import { UsageError } from './errors.js';
-import { migrationPlugin } from './migration-plugin.js';
 import type { Finding } from './types.js';
 
 type Settings = Record<string, unknown>;
@@ -20,7 +20,8 @@ export interface LintEngineOptions {
 
 export type LintOutcome =
   | { kind: 'linted'; text: string; fixed: Finding[]; remaining: Finding[] }
-  | { kind: 'unparsable'; message: string };
+  | { kind: 'unparsable'; message: string }
+  | { kind: 'rule-error'; message: string };
 
 interface EnginePair {
   /** Applies fixes and migration-safe suggestions. */
@@ -91,8 +92,11 @@ export class LintEngine {
 
   /** Lints `text` as `file`, applying fixes and migration-safe suggestions. */
   async migrate(file: string, text: string, settings: Settings): Promise<LintOutcome> {
-    const pair = this.#pair(settings);
-    const [result] = await pair.fixing.lintText(text, { filePath: file, warnIgnored: false });
+    const [result] = await this.#pair(settings).fixing.lintText(text, { filePath: file, warnIgnored: false });
+    return this.#outcome(result, file, text, settings);
+  }
+
+  async #outcome(result: ESLint.LintResult | undefined, file: string, text: string, settings: Settings): Promise<LintOutcome> {
     const fatal = result?.messages.find((message) => message.fatal);
     if (fatal) return { kind: 'unparsable', message: `${fatal.message} (${fatal.line}:${fatal.column})` };
     const remaining = this.#findings(result?.messages ?? [], file);
@@ -100,6 +104,42 @@ export class LintEngine {
     if (output === undefined || output === text) return { kind: 'linted', text, fixed: [], remaining };
     const before = await this.verify(file, text, settings);
     return { kind: 'linted', text: output, fixed: before.kind === 'linted' ? subtract(before.remaining, remaining) : [], remaining };
+  }
+
+  /**
+   * Stage 1 for many files with one settings object: with `threads` > 1, through ESLint's own multithreaded
+   * linting (worker threads load eslint-options.js); otherwise one file after the other. A rule that throws on a
+   * file fails only that file (the batch is redone one by one to find it).
+   */
+  async migrateAll(inputs: readonly { path: string; text: string }[], settings: Settings, threads: number, onFile: () => void): Promise<Map<string, LintOutcome>> {
+    const outcomes = new Map<string, LintOutcome>();
+    if (threads > 1 && inputs.length > 1 && !this.#options.plugin) {
+      try {
+        const spec = { root: this.#options.root, config: this.#options.config, settings, fix: true };
+        const eslint = await ESLint.fromOptionsModule(optionsModuleUrl(spec, threads));
+        const results = await eslint.lintFiles(inputs.map((input) => input.path));
+        const texts = new Map(inputs.map((input) => [input.path, input.text]));
+        for (const result of results) {
+          const text = texts.get(result.filePath);
+          if (text === undefined) continue;
+          outcomes.set(result.filePath, await this.#outcome(result, result.filePath, text, settings));
+          onFile();
+        }
+        if (outcomes.size === inputs.length) return outcomes;
+      } catch (error) {
+        this.warnings.push(`ESLint's worker threads failed (${(error instanceof Error ? error.message : String(error)).split('\n')[0]}); linted in one thread instead`);
+        outcomes.clear();
+      }
+    }
+    for (const { path, text } of inputs) {
+      try {
+        outcomes.set(path, await this.migrate(path, text, settings));
+      } catch (error) {
+        outcomes.set(path, { kind: 'rule-error', message: (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '' });
+      }
+      onFile();
+    }
+    return outcomes;
   }
 
   /** Lints `text` as `file` without changing it. */
@@ -114,24 +154,14 @@ export class LintEngine {
     const key = JSON.stringify(settings);
     let pair = this.#pairs.get(key);
     if (!pair) {
-      pair = { fixing: this.#engine(migrationPlugin(this.#plugin), settings, true), plain: this.#engine(this.#plugin, settings, false) };
+      pair = { fixing: this.#engine(this.#plugin, settings, true), plain: this.#engine(this.#plugin, settings, false) };
       this.#pairs.set(key, pair);
     }
     return pair;
   }
 
   #engine(plugin: ESLint.Plugin, settings: Settings, fix: boolean): ESLint {
-    return new ESLint({
-      cwd: this.#options.root,
-      overrideConfigFile: true,
-      overrideConfig: [
-        { ignores: BUILD_OUTPUT_IGNORES },
-        ...buildConfigs(plugin)[this.#options.config],
-        // Other plugins' disable comments would otherwise show up as "unused eslint-disable directive".
-        { linterOptions: { reportUnusedDisableDirectives: 'off' }, settings: { [NAMESPACE]: settings } },
-      ],
-      fix,
-    });
+    return new ESLint(engineOptions(plugin, { root: this.#options.root, config: this.#options.config, settings, fix }));
   }
 
   #findings(messages: Linter.LintMessage[], path: string): Finding[] {

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ESLint } from 'eslint';
 import { afterEach } from 'vitest';
 import { runCli } from '../../src/codemod/cli.js';
@@ -67,4 +68,22 @@ export async function cli(cwd: string, argv: string[], plugin?: ESLint.Plugin): 
     ...(plugin ? { plugin } : {}),
   });
   return { code, stdout, stderr };
+}
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const BUILT_CLI = join(REPO_ROOT, 'dist/src/codemod/cli.js');
+
+/** The built CLI is what a user runs; rebuild it when the sources are newer (npm test builds first anyway). */
+export function ensureBuilt(): void {
+  const dir = join(REPO_ROOT, 'src/codemod');
+  const sources = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  if (existsSync(BUILT_CLI) && statSync(BUILT_CLI).mtimeMs >= Math.max(...sources)) return;
+  try {
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: REPO_ROOT, stdio: 'ignore' });
+  } catch {
+    // Type errors elsewhere in the tree still emit JavaScript; the existence check below is what matters.
+  }
+  if (!existsSync(BUILT_CLI)) throw new Error('dist/src/codemod/cli.js is missing after the build');
 }

@@ -1,25 +1,10 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WRITE_PAUSE_ENV } from '../../src/codemod/write-stage.js';
-import { tempRepo, tempTree } from './helpers.js';
-
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BUILT_CLI = join(REPO_ROOT, 'dist/src/codemod/cli.js');
-
-/** The built CLI is what a user runs; rebuild it when the sources are newer (npm test builds first anyway). */
-function ensureBuilt(): void {
-  const sources = readdirSync(join(REPO_ROOT, 'src/codemod')).map((name) => statSync(join(REPO_ROOT, 'src/codemod', name)).mtimeMs);
-  if (existsSync(BUILT_CLI) && statSync(BUILT_CLI).mtimeMs >= Math.max(...sources)) return;
-  try {
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: REPO_ROOT, stdio: 'ignore' });
-  } catch {
-    // Type errors elsewhere in the tree still emit JavaScript; the existence check below is what matters.
-  }
-  if (!existsSync(BUILT_CLI)) throw new Error('dist/src/codemod/cli.js is missing after the build');
-}
+import { BUILT_CLI, ensureBuilt, tempRepo, tempTree } from './helpers.js';
 
 /** A child process running the built CLI with a one-fix plugin, so the test does not depend on any rule's details. */
 function childScript(dir: string): string {

@@ -54,7 +54,7 @@ export function snapshotAt(finding: Finding, producer: FileState, sourceFile: So
   const statement = declaration?.getVariableStatement();
   if (!declaration || !statement || !Node.isSourceFile(statement.getParent())) return undefined;
   const kind = statement.getDeclarationKind();
-  if (!statement.isExported() || kind === VariableDeclarationKind.Var || statement.getDeclarations().length !== 1) return undefined;
+  if (!statement.hasExportKeyword() || kind === VariableDeclarationKind.Var || statement.getDeclarations().length !== 1) return undefined;
   const nameNode = declaration.getNameNode();
   let initializer = declaration.getInitializer();
   while (initializer && Node.isParenthesizedExpression(initializer)) initializer = initializer.getExpression();
