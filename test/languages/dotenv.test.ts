@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dotenv } from '../../src/languages/index.js';
-import { DotenvSourceCode, type DotenvNode } from '../../src/languages/dotenv/index.js';
-import { lint, parserOf } from './lint-helpers.js';
+import { assertLocsAgreeWithLineTable, lint, parserOf } from './lint-helpers.js';
 
 const { file, parse, parseError } = parserOf(dotenv, '.env');
 
@@ -63,20 +62,7 @@ describe('.env language: positions', () => {
 
   it('agrees with the SourceCode line table for every node, whatever the line ends', () => {
     const lines = fc.constantFrom('A=1', 'export B=2', '# note', '', 'C="multi', 'line"', "D='x'  # t", 'E', '  F = spaced ');
-    fc.assert(
-      fc.property(fc.array(lines, { maxLength: 12 }), fc.constantFrom('\n', '\r\n', '\r'), (body, eol) => {
-        const text = body.join(eol);
-        const result = dotenv.parse(file(text));
-        if (!result.ok) return; // an unclosed quote from the random order
-        const code = new DotenvSourceCode({ text, ast: result.ast });
-        for (const step of code.traverse()) {
-          const node = (step as { target: { range: [number, number]; loc: { start: unknown; end: unknown } } }).target;
-          expect(code.getLocFromIndex(node.range[0])).toEqual(node.loc.start);
-          expect(code.getLocFromIndex(node.range[1])).toEqual(node.loc.end);
-        }
-      }),
-      { numRuns: 200 },
-    );
+    assertLocsAgreeWithLineTable(dotenv, '.env', lines);
   });
 });
 

@@ -1,7 +1,11 @@
-import type { File, FileError, ParseResult } from '@eslint/core';
+import type { File, FileError, ParseResult, SourceLocation } from '@eslint/core';
+import fc from 'fast-check';
+import { expect } from 'vitest';
 import type { Rule } from 'eslint';
 import { Linter } from 'eslint';
 import { languages } from '../../src/languages/index.js';
+import type { NodeBase } from '../../src/languages/shared/ast.js';
+import type { HashCommentSourceCode } from '../../src/languages/shared/hash-comment-source-code.js';
 
 /** A tiny rule reporting every Instruction (Dockerfile) and every Entry key (.env), to test positions and directives. */
 const reportEverything: Rule.RuleModule = {
@@ -53,4 +57,31 @@ export function parserOf<Root>(language: { parse(file: File): ParseResult<Root> 
       return result.errors[0];
     },
   };
+}
+
+/**
+ * Property: for random files made of `lines` (joined by `\n`, `\r\n` or `\r`, wrapped by `wrap`), every node's loc
+ * agrees with the SourceCode line table at both ends of its range. Files the random order makes invalid are skipped.
+ */
+export function assertLocsAgreeWithLineTable<Root>(
+  language: { parse(file: File): ParseResult<Root>; createSourceCode(file: File, result: { ok: true; ast: Root }): unknown },
+  path: string,
+  lines: fc.Arbitrary<string>,
+  wrap: (body: string[]) => string[] = (body) => body,
+): void {
+  const { file } = parserOf(language, path);
+  fc.assert(
+    fc.property(fc.array(lines, { maxLength: 12 }), fc.constantFrom('\n', '\r\n', '\r'), (body, eol) => {
+      const text = wrap(body).join(eol) + eol;
+      const result = language.parse(file(text));
+      if (!result.ok) return;
+      const code = language.createSourceCode(file(text), result) as HashCommentSourceCode<NodeBase>;
+      for (const step of code.traverse()) {
+        const node = (step as { target: { range: [number, number]; loc: SourceLocation } }).target;
+        expect(code.getLocFromIndex(node.range[0])).toEqual(node.loc.start);
+        expect(code.getLocFromIndex(node.range[1])).toEqual(node.loc.end);
+      }
+    }),
+    { numRuns: 200 },
+  );
 }
