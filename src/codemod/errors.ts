@@ -15,3 +15,8 @@ export const EXIT = {
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/** The first line of an error's message: what a one-line report shows. */
+export function errorMessage(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}

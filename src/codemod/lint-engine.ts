@@ -4,7 +4,7 @@ import { engineOptions, optionsModuleUrl } from './engine-options.js';
 import defaultPlugin from '../index.js';
 import { readSettings, SettingsError } from '../settings.js';
 import { relativeName } from './discover.js';
-import { UsageError } from './errors.js';
+import { errorMessage, UsageError } from './errors.js';
 import type { Finding } from './types.js';
 
 type Settings = Record<string, unknown>;
@@ -40,15 +40,13 @@ export class LintEngine {
   readonly warnings: string[] = [];
   readonly #options: LintEngineOptions;
   readonly #plugin: ESLint.Plugin;
-  readonly #configs: Linter.Config[];
   readonly #pairs = new Map<string, EnginePair>();
   #project: ESLint | undefined;
 
   constructor(options: LintEngineOptions) {
     this.#options = options;
     this.#plugin = options.plugin ?? (defaultPlugin as unknown as ESLint.Plugin);
-    this.#configs = buildConfigs(this.#plugin)[options.config];
-    const files = this.#configs.flatMap((config) => (config.files ?? []).flat()).filter((glob) => typeof glob === 'string');
+    const files = buildConfigs(this.#plugin)[options.config].flatMap((config) => (config.files ?? []).flat()).filter((glob) => typeof glob === 'string');
     // The project's own config, only for its ignores and settings: the `files` block makes every file type the plugin
     // checks "matched", so `calculateConfigForFile` returns undefined only for files the project ignores.
     this.#project = new ESLint({ cwd: options.root, overrideConfig: { files } });
@@ -68,9 +66,11 @@ export class LintEngine {
         if (!config) return { ignored: true, settings: {} };
         projectSettings = (config.settings?.[NAMESPACE] as Settings | undefined) ?? {};
       } catch (error) {
-        this.#project = undefined;
-        const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        // No config above this file: nothing to apply here (another folder may have one). A config that does not
+        // load is said once and not tried again.
+        const message = errorMessage(error);
         if (!NO_CONFIG_FILE.test(message)) {
+          this.#project = undefined;
           this.warnings.push(`the project's ESLint config did not load, so its ignores and settings are not applied: ${message}`);
         }
       }
@@ -127,7 +127,7 @@ export class LintEngine {
         }
         if (outcomes.size === inputs.length) return outcomes;
       } catch (error) {
-        this.warnings.push(`ESLint's worker threads failed (${(error instanceof Error ? error.message : String(error)).split('\n')[0]}); linted in one thread instead`);
+        this.warnings.push(`ESLint's worker threads failed (${errorMessage(error)}); linted in one thread instead`);
         outcomes.clear();
       }
     }
@@ -135,7 +135,7 @@ export class LintEngine {
       try {
         outcomes.set(path, await this.migrate(path, text, settings));
       } catch (error) {
-        outcomes.set(path, { kind: 'rule-error', message: (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '' });
+        outcomes.set(path, { kind: 'rule-error', message: errorMessage(error) });
       }
       onFile();
     }

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { ESLint } from 'eslint';
 import { directoryOf, discoverFiles } from './discover.js';
-import { EXIT } from './errors.js';
+import { errorMessage, EXIT } from './errors.js';
 import { gitDirtyFiles, gitRoot } from './git.js';
 import { LintEngine, type LintOutcome } from './lint-engine.js';
 import { createProject, findTsconfig } from './project.js';
@@ -22,10 +22,6 @@ export interface MigrateIo {
 }
 
 type Settings = Record<string, unknown>;
-
-function errorMessage(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
-}
 
 /** Stages 1 and 2: everything the migration would change, computed in memory. */
 export async function planMigration(options: MigrateOptions, io: Pick<MigrateIo, 'plugin'>, progress?: Progress): Promise<MigrationPlan> {

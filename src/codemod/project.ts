@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import { directoryOf } from './discover.js';
-import { UsageError } from './errors.js';
+import { errorMessage, UsageError } from './errors.js';
 
 /** Used when the repository has no tsconfig.json: modern Node, JS files included. */
 const DEFAULT_COMPILER_OPTIONS: ts.CompilerOptions = {
@@ -44,7 +44,7 @@ export function createProject(tsconfig: string | undefined): Project {
   try {
     project = new Project({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true });
   } catch (error) {
-    throw new UsageError(`tsconfig ${tsconfig} does not load: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
+    throw new UsageError(`tsconfig ${tsconfig} does not load: ${errorMessage(error)}`);
   }
   const problem = project.getConfigFileParsingDiagnostics().find((diagnostic) => diagnostic.getCode() !== NO_INPUTS);
   if (problem) {

@@ -23,11 +23,13 @@ describe('credential-expiry CLI', () => {
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
-  it('gives one-line errors with exit code 2 for a missing path, an unknown option and a bad setting', async () => {
-    const repo = tempRepo(FILES);
+  it('gives one-line errors with exit code 2 for a missing path, an unknown option, a tsconfig that does not load and a bad setting', async () => {
+    const repo = tempRepo({ ...FILES, 'broken.json': '{ "compilerOptions": { ' });
     for (const [argv, text] of [
       [['migrate', 'nope'], 'credential-expiry: path not found: nope\n'],
       [['migrate', '--frobnicate'], /^credential-expiry: Unknown option '--frobnicate'.*\n$/],
+      [['migrate', '--dry', '--tsconfig', 'broken.json'], /^credential-expiry: tsconfig .*broken\.json does not load: '}' expected\.\n$/],
+      [['migrate', '--dry', '--tsconfig', 'missing.json'], 'credential-expiry: tsconfig not found: missing.json\n'],
       [['migrate', '--dry', '--platform', 'mars'], /^credential-expiry: --platform \/ --session-seconds: .*platform must be one of .*got "mars".*\n$/],
     ] as const) {
       const run = await cli(repo, [...argv], markerPlugin);
