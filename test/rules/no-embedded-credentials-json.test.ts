@@ -38,6 +38,7 @@ coreTester('json').run('no-embedded-credentials', coreRule, {
     { name: 'a key id with no secret next to it', code: json({ users: [{ name: 'ci', accessKeyId: LONG_KEY }] }) },
     { name: 'a bare Token field is not an AWS session token without AccessKeyId beside it', code: json({ Token: TOKEN.slice(0, 60), user: 'x' }) },
     { name: 'a Google placeholder refresh token (shared/DOMAIN.md §4 item 14)', code: json({ type: 'authorized_user', refresh_token: 'compute-placeholder' }) },
+    { name: 'a service-account template without key material', code: json({ type: 'service_account', private_key: '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----\n' }) },
   ],
   invalid: [
     {

@@ -66,7 +66,7 @@ describe('src/knowledge/secrets.ts: every entry is used by no-embedded-credentia
     privateKey: [`K="${fakePem()}"`, 'privateKey'],
     jwt: [`J=${fakeJwt(new Date('2026-05-01T00:00:00Z'))}`, 'jwtExpired'],
     azureAccountKey: [`C=DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=${fakeSecretKey()}${fakeSecretKey()}==;EndpointSuffix=core.windows.net`, 'azureAccountKey'],
-    azureSas: [`SAS=sv=2022-11-02&ss=b&srt=o&sp=r&se=2026-05-01T00%3A00%3A00Z&st=2026-04-01T00%3A00%3A00Z&spr=https&sig=${encodeURIComponent(fakeSecretKey())}`, 'azureSas'],
+    azureSas: [`SAS=sv=2022-11-02&ss=b&srt=o&sp=r&se=2026-05-01T00%3A00%3A00Z&st=2026-04-01T00%3A00%3A00Z&spr=https&sig=${encodeURIComponent(fakeSecretKey())}`, 'azureSasExpired'],
   };
   it.each(Object.entries(shapeExamples))('secret shape %s', (id, [text, messageId]) => {
     expect(SECRET_SHAPES).toHaveProperty(id);

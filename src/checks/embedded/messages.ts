@@ -23,6 +23,7 @@ export const EMBEDDED_MESSAGES = {
   refreshToken: `{{preview}} is an OAuth refresh token: it is long-lived and mints access tokens for anyone who can read this file until it is revoked. ${LOAD_AT_RUNTIME}`,
   azureAccountKey: 'An Azure storage account key ({{preview}}) is written into this connection string: it is long-lived and grants full access to the account. Use DefaultAzureCredential, or a SAS created at runtime.',
   azureSas: 'This Azure SAS token expires on {{date}} (its se= parameter): everything that uses it from here fails after that. Create SAS tokens at runtime.',
+  azureSasExpired: 'This Azure SAS token expired on {{date}} (its se= parameter): everything that uses it from here fails. Create SAS tokens at runtime.',
   bundledCredential: '{{name}} is inlined by {{bundler}} into the browser bundle: every visitor can read the credential, and temporary credentials die within hours while the bundle stays deployed. Call a backend that holds the credentials instead.',
   googleKeyFile: 'This Google {{type}} file holds {{what}}: a long-lived secret that works for anyone who can read the file until it is revoked. Use Application Default Credentials from the runtime (workload identity, the attached service account) instead of a key file.',
   externalAccountOnContainers: 'This external_account configuration reads AWS credentials from EC2 instance metadata ({{host}}), but settings say the workload runs on {{platform}}, where EC2 metadata does not serve its credentials: the token exchange will fail. Configure {{fix}} instead; exporting AWS_* variables would be a snapshot that dies with the session.',
@@ -48,7 +49,8 @@ export function describeFinding(finding: CredentialFinding<unknown>, now = Date.
     case 'jwt':
       return { messageId: finding.expiresAt!.getTime() <= now ? 'jwtExpired' : 'jwtExpires', data: { preview, date: DATE(finding.expiresAt!) } };
     case 'azureSas':
-      return { messageId: 'azureSas', data: { date: finding.expiresAt ? DATE(finding.expiresAt) : 'its se= date' } };
+      if (!finding.expiresAt) return { messageId: 'azureSas', data: { date: 'its se= date' } };
+      return { messageId: finding.expiresAt.getTime() <= now ? 'azureSasExpired' : 'azureSas', data: { date: DATE(finding.expiresAt) } };
     case 'azureAccountKey':
       return { messageId: 'azureAccountKey', data: { preview: maskSecret(finding.secret.slice('AccountKey='.length)) } };
     case 'bundledCredential':
