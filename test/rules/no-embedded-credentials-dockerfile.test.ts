@@ -21,7 +21,7 @@ coreTester('dockerfile').run('no-embedded-credentials', coreRule, {
     { name: 'NC03: credentials in a builder stage that only COPY --from reads are discarded', code: realworld('NC03.Dockerfile') },
     {
       name: 'secrets mounted for the RUN step that needs them',
-      code: lines('FROM node:20', 'ARG NPM_TOKEN', 'RUN --mount=type=secret,id=npm,env=NPM_TOKEN npm ci', 'RUN --mount=type=secret,id=aws,target=/root/.aws/credentials aws sts assume-role --role-arn arn:aws:iam::1:role/r --role-session-name b > /tmp/c'),
+      code: lines('FROM node:20', 'ARG NPM_TOKEN', 'RUN --mount=type=secret,id=npm,env=NPM_TOKEN npm ci', 'RUN --mount=type=secret,id=gh GITHUB_TOKEN=$(cat /run/secrets/gh) && echo "$NPM_TOKEN" | wc -c', 'RUN --mount=type=secret,id=aws,target=/root/.aws/credentials aws sts assume-role --role-arn arn:aws:iam::1:role/r --role-session-name b > /tmp/c'),
     },
     {
       name: 'a web-identity token file and other pointers are not secrets',

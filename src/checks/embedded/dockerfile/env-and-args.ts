@@ -3,7 +3,7 @@ import { CREDENTIAL_FILE_POINTERS, DOCKER_SECRET_NAME } from '../../../knowledge
 import type { DockerfileNode, InstructionNode, PropertyNode, StageNode } from '../../../languages/dockerfile/index.js';
 import type { EmbeddedContext } from '../context.js';
 import { addSecretMount, removeProperty, secretId } from './edits.js';
-import { describeStage, usesVariable } from './stages.js';
+import { describeStage, hasSecretMount, usesVariable } from './stages.js';
 
 const POINTER_NAMES: ReadonlySet<string> = new Set(CREDENTIAL_FILE_POINTERS.envNames);
 const NOT_A_SECRET_VALUE = /^(?:true|false|yes|no|on|off|\d+)$/iu;
@@ -61,8 +61,10 @@ export function checkRunsUsingSecretArgs(context: EmbeddedContext, stage: StageN
   for (const instruction of stage.instructions) {
     if (instruction.keyword === 'ARG') declared.push(...instruction.properties.map((p) => p.name).filter(isSecretName));
     if (instruction.keyword !== 'RUN') continue;
+    // A step that mounts a secret handles its secrets the right way; what it expands is then its own business.
+    if (hasSecretMount(instruction)) continue;
     for (const name of declared) {
-      if (!usesVariable(instruction.command, name) || mountsSecretEnv(instruction, name)) continue;
+      if (!usesVariable(instruction.command, name)) continue;
       context.report({ loc: instruction.loc, messageId: 'dockerRunUsesBuildArg', data: { name, id: secretId(name) } });
     }
   }
