@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import { EXPIRY_FLAG_FIELDS, EXPIRY_PREDICATES, type PredicateMeaning, REFRESH_TIMERS } from '../knowledge/index.js';
 import { calleeName, enclosingFunction, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
 import { isExpiryName, TimeReader } from './expiry-terms.js';
-import { isConstLike } from './module-refs.js';
+import { localFunction } from './local-function.js';
 import { fileIndex, isRead, isWrite, type Occurrence, occurrencesOf, patternIdentifiers, sameSlot, type Slot, slotOf } from './storage-slot.js';
 
 type Node = TSESTree.Node;
@@ -215,7 +215,7 @@ class GuardSearch {
    * function returning a comparison on its argument. `untied` when the call does not test this value.
    */
   private predicateMeaning(call: TSESTree.CallExpression, name: string): PredicateMeaning | 'unknown' | 'untied' {
-    const local = this.localFunction(call);
+    const local = localFunction(call, this.sourceCode);
     if (local) {
       const meaning = this.returnedComparison(local, call);
       if (meaning !== 'untied') return meaning;
@@ -226,27 +226,6 @@ class GuardSearch {
     const operands = [...call.arguments, ...(callee.type === AST_NODE_TYPES.MemberExpression ? [callee.object] : [])];
     const tied = operands.some((operand) => this.reader.derivesFromSlot(operand) || this.reader.terms(operand).expiry !== 0);
     return tied ? named.trueMeans : 'untied';
-  }
-
-  /** A function declared in this file and called here by name (`isFresh(t)`, `this.isExpired()`). */
-  private localFunction(call: TSESTree.CallExpression): FunctionLike | null {
-    const callee = unwrap(call.callee);
-    if (callee.type === AST_NODE_TYPES.Identifier) {
-      const variable = ASTUtils.findVariable(this.sourceCode.getScope(callee), callee);
-      const def = variable?.defs[0];
-      if (def?.type === 'FunctionName') return def.node as FunctionLike;
-      if (def?.type === 'Variable' && def.node.init && isFunctionNode(def.node.init) && isConstLike(variable!)) return def.node.init;
-      return null;
-    }
-    if (callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.ThisExpression) {
-      const name = staticPropertyName(callee);
-      for (let p: Node | undefined = callee.parent; p; p = p.parent) {
-        if (p.type !== AST_NODE_TYPES.ClassBody) continue;
-        const method = p.body.find((m) => m.type === AST_NODE_TYPES.MethodDefinition && staticPropertyName(m) === name);
-        return method?.type === AST_NODE_TYPES.MethodDefinition ? method.value : null;
-      }
-    }
-    return null;
   }
 
   /** The meaning of `return <comparison>` (or `!comparison`) in `fn`, with its parameters bound to the call's arguments. */

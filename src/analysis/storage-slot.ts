@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { CACHE_PUT_METHOD, CACHE_WRITE_METHODS } from '../knowledge/index.js';
-import { enclosingFunction, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
+import { enclosingFunction, staticPropertyName, unwrap } from './ast.js';
+import { forEachDescendant } from './value-flow.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -47,8 +48,6 @@ export interface FileIndex {
   readonly comparisons: readonly TSESTree.BinaryExpression[];
   readonly calls: readonly TSESTree.CallExpression[];
   readonly assignments: readonly TSESTree.AssignmentExpression[];
-  /** `new X()` outside any function: module-level singletons. */
-  readonly moduleLevelNews: readonly TSESTree.NewExpression[];
 }
 
 const indexes = new WeakMap<SourceCode, FileIndex>();
@@ -58,19 +57,15 @@ export function fileIndex(sourceCode: SourceCode): FileIndex {
   const cached = indexes.get(sourceCode);
   if (cached) return cached;
   const membersByName = new Map<string, TSESTree.MemberExpression[]>();
-  const index = { membersByName, comparisons: [] as TSESTree.BinaryExpression[], calls: [] as TSESTree.CallExpression[], assignments: [] as TSESTree.AssignmentExpression[], moduleLevelNews: [] as TSESTree.NewExpression[] };
-  const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-  const stack: { node: Node; inFunction: boolean }[] = [{ node: sourceCode.ast, inFunction: false }];
-  while (stack.length > 0) {
-    const { node, inFunction } = stack.pop()!;
+  const index = { membersByName, comparisons: [] as TSESTree.BinaryExpression[], calls: [] as TSESTree.CallExpression[], assignments: [] as TSESTree.AssignmentExpression[] };
+  forEachDescendant(sourceCode.ast, sourceCode, (node) => {
     switch (node.type) {
       case AST_NODE_TYPES.MemberExpression: {
         const name = staticPropertyName(node);
-        if (name !== null) {
-          const list = membersByName.get(name);
-          if (list) list.push(node);
-          else membersByName.set(name, [node]);
-        }
+        if (name === null) break;
+        const list = membersByName.get(name);
+        if (list) list.push(node);
+        else membersByName.set(name, [node]);
         break;
       }
       case AST_NODE_TYPES.BinaryExpression:
@@ -82,22 +77,10 @@ export function fileIndex(sourceCode: SourceCode): FileIndex {
       case AST_NODE_TYPES.AssignmentExpression:
         index.assignments.push(node);
         break;
-      case AST_NODE_TYPES.NewExpression:
-        if (!inFunction) index.moduleLevelNews.push(node);
-        break;
       default:
         break;
     }
-    const childInFunction = inFunction || isFunctionNode(node);
-    for (const key of keys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const c of child) if (c && typeof c === 'object' && 'type' in c) stack.push({ node: c as Node, inFunction: childInFunction });
-      } else if (child && typeof child === 'object' && 'type' in child) {
-        stack.push({ node: child as Node, inFunction: childInFunction });
-      }
-    }
-  }
+  });
   indexes.set(sourceCode, index);
   return index;
 }
@@ -212,16 +195,34 @@ function thisOwner(node: Node): MemberOwner | null {
   return null;
 }
 
-/** True when some `new C()` at module level makes an instance of the class: its instance fields are process-wide. */
+/**
+ * True when a top-level statement makes an instance of the class (`export const tokens = new TokenCache()`,
+ * `export default new TokenCache()`, `module.exports = new TokenCache()`): its instance fields are process-wide.
+ */
 export function isModuleSingleton(classNode: ClassNode, sourceCode: SourceCode): boolean {
-  return fileIndex(sourceCode).moduleLevelNews.some((created) => {
-    const callee = unwrap(created.callee);
+  const known = singletons.get(classNode);
+  if (known !== undefined) return known;
+  const made = (node: Node | null | undefined): boolean => {
+    const inner = node ? unwrap(node) : null;
+    if (inner?.type !== AST_NODE_TYPES.NewExpression) return false;
+    const callee = unwrap(inner.callee);
     if (callee === classNode) return true;
     if (callee.type !== AST_NODE_TYPES.Identifier) return false;
     const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
     return variable?.defs.some((def) => def.node === classNode) ?? false;
+  };
+  const result = sourceCode.ast.body.some((statement) => {
+    const inner = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    if (inner?.type === AST_NODE_TYPES.VariableDeclaration) return inner.declarations.some((d) => made(d.init));
+    if (inner?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return made(inner.declaration);
+    if (inner?.type === AST_NODE_TYPES.ExpressionStatement && inner.expression.type === AST_NODE_TYPES.AssignmentExpression) return made(inner.expression.right);
+    return false;
   });
+  singletons.set(classNode, result);
+  return result;
 }
+
+const singletons = new WeakMap<ClassNode, boolean>();
 
 /** True when other modules can read the variable: `export let x`, `export { x }`, `module.exports = { x }`. */
 export function isExported(slot: Slot): boolean {

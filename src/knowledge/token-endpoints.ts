@@ -141,4 +141,4 @@ export const HTTP_URL_OPTION = 'url';
  * Text that a file fetching tokens by hand must contain somewhere: the cheap gate for files that import no SDK.
  * Built from the endpoint patterns and token fields above.
  */
-export const TOKEN_TEXT_HINT = /access_?token|id_?token|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws\.com|microsoftonline/i;
+export const TOKEN_TEXT_HINT = /access_?token|id_?token|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|\bsts[.-][\w.-]*amazonaws|microsoftonline/i;

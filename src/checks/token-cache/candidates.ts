@@ -1,7 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { staticPropertyName, unwrap } from '../../analysis/ast.js';
-import type { ModuleRefs } from '../../analysis/module-refs.js';
-import { type StorageKind, storageOf } from '../../analysis/storage.js';
+import type { StorageKind } from '../../analysis/storage.js';
 import { isModuleSingleton, patternIdentifiers, type Slot, slotOf } from '../../analysis/storage-slot.js';
 import { CACHE_PUT_METHOD } from '../../knowledge/index.js';
 import type { Held } from './held.js';
@@ -30,7 +29,6 @@ export class CandidateCollector {
 
   constructor(
     private readonly context: Context,
-    private readonly refs: ModuleRefs,
     private readonly values: HeldValues,
   ) {}
 
@@ -70,13 +68,13 @@ export class CandidateCollector {
 
   private consider(target: Node, value: Node, held: () => Held | null, viaSet = false): void {
     if (isPlainValue(value)) return;
+    // Where the value goes is cheaper to answer than what it is: most writes go to locals or per-request objects.
+    const slot = slotOf(target, this.context.sourceCode);
+    const storage = slot ? storageOfSlot(slot) : 'local';
+    if (!slot || storage === 'local') return;
+    if (storage === 'instance-field' && !(slot.kind === 'member' && slot.owner.kind === 'class' && isModuleSingleton(slot.owner.classNode, this.context.sourceCode))) return;
     const found = held();
     if (!found) return;
-    const storage = target.type === AST_NODE_TYPES.PropertyDefinition ? (target.static ? 'static-field' : 'instance-field') : storageOf(target, this.refs);
-    if (storage === 'local') return;
-    const slot = slotOf(target, this.context.sourceCode);
-    if (!slot) return;
-    if (storage === 'instance-field' && !(slot.kind === 'member' && slot.owner.kind === 'class' && isModuleSingleton(slot.owner.classNode, this.context.sourceCode))) return;
     const key = slot.kind === 'variable' ? slot.variable : memberKey(slot);
     if (this.bySlot.has(key)) return;
     const container = viaSet || (slot.kind === 'variable' && unwrap(target).type === AST_NODE_TYPES.MemberExpression) || isNestedMember(target);
@@ -106,4 +104,11 @@ function isModuleLevel(declarator: TSESTree.VariableDeclarator): boolean {
 function isNestedMember(target: Node): boolean {
   const inner = unwrap(target);
   return inner.type === AST_NODE_TYPES.MemberExpression && unwrap(inner.object).type === AST_NODE_TYPES.MemberExpression;
+}
+
+/** How long the slot lives (src/analysis/storage.ts terms), read off the slot itself. */
+function storageOfSlot(slot: Slot): StorageKind {
+  if (slot.kind === 'variable') return slot.variable.scope.block.type === AST_NODE_TYPES.Program ? 'module' : 'local';
+  if (slot.owner.kind === 'global') return 'global';
+  return slot.owner.isStatic ? 'static-field' : 'instance-field';
 }

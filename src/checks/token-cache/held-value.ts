@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, findPropertyPath, isFunctionNode, staticPropertyName, unwrap } from '../../analysis/ast.js';
 import { isExpiryName } from '../../analysis/expiry-terms.js';
-import { type ModuleRefs, moduleSpecifiers } from '../../analysis/module-refs.js';
+import { localFunction } from '../../analysis/local-function.js';
+import type { ModuleRefs } from '../../analysis/module-refs.js';
 import { staticNumber, staticString } from '../../analysis/static-value.js';
 import {
   AWS_V2_STS_CLIENT_MODULES,
@@ -12,7 +13,8 @@ import {
   findByApi,
   HTTP_BODY_METHODS,
   HTTP_BODY_PROPERTIES,
-  type ModuleRef,
+  HTTP_CLIENT_GLOBALS,
+  HTTP_CLIENTS,
   moduleMatches,
   PRESIGNERS,
   type Presigner,
@@ -36,6 +38,14 @@ interface Http {
 type Value = Held | Http;
 
 const MAX_DEPTH = 6;
+const MAX_LITERAL_ENTRIES = 8;
+/** Names of the SDK calls that hand out expiring values: anything else is not looked up. */
+const SDK_METHOD_NAMES: ReadonlySet<string> = new Set([
+  ...CREDENTIAL_METHODS.map((m) => m.method),
+  ...AWS_V2_STS_OPERATIONS.map((op) => op.method ?? ''),
+  ...PRESIGNERS.flatMap((p) => [p.method ?? '', p.api?.path.at(-1) ?? '']),
+]);
+const HTTP_CLIENT_MODULES: readonly string[] = [...new Set(HTTP_CLIENTS.flatMap((api) => api.modules))];
 const PROMISE_THEN = 'then';
 const V2_PROMISE = 'promise';
 
@@ -47,11 +57,11 @@ const V2_PROMISE = 'promise';
 export class HeldValues {
   private readonly memo = new Map<Node, Value | null>();
   private readonly bindings = new Map<Variable, Value>();
-  private specifiers: Set<string> | null = null;
-
+  private httpClientImported: boolean | undefined;
   constructor(
     private readonly context: Context,
     private readonly refs: ModuleRefs,
+    private readonly specifiers: ReadonlySet<string>,
   ) {}
 
   /** What `node` holds, or null when it is not (known to be) an expiring value. */
@@ -91,8 +101,11 @@ export class HeldValues {
       case AST_NODE_TYPES.Identifier:
         return this.identifier(node, next);
       case AST_NODE_TYPES.ObjectExpression:
+        // A header map or `{ token, expiresAt }` is small; large literals are tables of functions and settings.
+        if (node.properties.length > MAX_LITERAL_ENTRIES) return null;
         return firstOf(node.properties.map((p) => (p.type === AST_NODE_TYPES.Property ? p.value : p.argument)), (n) => this.valueOf(n, next));
       case AST_NODE_TYPES.ArrayExpression:
+        if (node.elements.length > MAX_LITERAL_ENTRIES) return null;
         return firstOf(node.elements.filter((e): e is TSESTree.Expression | TSESTree.SpreadElement => e !== null), (n) => this.valueOf(n.type === AST_NODE_TYPES.SpreadElement ? n.argument : n, next));
       case AST_NODE_TYPES.TemplateLiteral:
         return settleHttp(firstOf(node.expressions, (n) => this.valueOf(n, next)));
@@ -145,22 +158,34 @@ export class HeldValues {
     const name = calleeName(call);
     if (callee.type === AST_NODE_TYPES.MemberExpression && name !== null) {
       if (name === PROMISE_THEN) return this.then(call, callee.object, depth);
-      const object = this.valueOf(callee.object, depth);
-      if (object?.kind === 'http' && HTTP_BODY_METHODS.includes(name)) return { ...object, stage: 'body' };
-      if (object?.kind === 'sts-output' && object.pending && name === V2_PROMISE) return { ...object, promise: true, pending: false };
+      if (HTTP_BODY_METHODS.includes(name) || name === V2_PROMISE) {
+        const object = this.valueOf(callee.object, depth);
+        if (object?.kind === 'http' && HTTP_BODY_METHODS.includes(name)) return { ...object, stage: 'body' };
+        if (object?.kind === 'sts-output' && object.pending && name === V2_PROMISE) return { ...object, promise: true, pending: false };
+        return null;
+      }
     }
-    const request = httpRequestOf(call, this.context, this.refs);
+    const request = this.httpRequest(call);
     if (request) return { kind: 'http', stage: 'response', request };
-    return this.sdkCall(call, name) ?? this.localCall(call, depth);
+    return this.stsV3(call) ?? (name !== null && SDK_METHOD_NAMES.has(name) ? this.sdkCall(call, name) : null) ?? this.localCall(call, depth);
   }
 
-  private sdkCall(call: TSESTree.CallExpression, name: string | null): Held | null {
-    const sts = this.stsV3(call) ?? (name !== null ? this.stsV2(call, name) : null);
+  /** `fetch(url)` (global), or a call through an HTTP client module the file imports. */
+  private httpRequest(call: TSESTree.CallExpression): HttpRequest | null {
+    const callee = unwrap(call.callee);
+    const global = callee.type === AST_NODE_TYPES.Identifier && HTTP_CLIENT_GLOBALS.includes(callee.name) && !this.refs.variableOf(callee)?.defs.length;
+    this.httpClientImported ??= this.imports(HTTP_CLIENT_MODULES);
+    if (!global && !this.httpClientImported) return null;
+    return httpRequestOf(call, global, this.context, this.refs);
+  }
+
+  private sdkCall(call: TSESTree.CallExpression, name: string): Held | null {
+    const sts = this.stsV2(call, name);
     if (sts) return sts;
-    if (name === null) return null;
     const method = CREDENTIAL_METHODS.find((m) => m.method === name && this.methodMatches(call, m));
     if (method) return heldFromMethod(method, call, this.context);
-    const presigner = PRESIGNERS.find((p) => (p.api ? refMatchesCallee(this.refs.resolve(call.callee), p) : p.method === name && this.presignerReceiver(call, p)));
+    const calleeRef = this.refs.resolve(call.callee);
+    const presigner = PRESIGNERS.find((p) => (p.api ? calleeRef !== null && refMatches(calleeRef, p.api) : p.method === name && this.presignerReceiver(call, p)));
     if (presigner && !isFunctionNode(call.arguments.at(-1) ?? call)) return heldFromPresigner(presigner, call, this.context);
     return null;
   }
@@ -228,28 +253,10 @@ export class HeldValues {
 
   /** A function or method of this file: what it returns (a promise of it when the function is async). */
   private localCall(call: TSESTree.CallExpression, depth: number): Value | null {
-    const fn = this.localFunction(call);
+    const fn = localFunction(call, this.context.sourceCode);
     if (!fn) return null;
     const result = firstOf(returnedValues(fn), (n) => this.valueOf(n, depth));
     return result && fn.async ? asPromise(result) : result;
-  }
-
-  private localFunction(call: TSESTree.CallExpression): TSESTree.FunctionLike | null {
-    const callee = unwrap(call.callee);
-    if (callee.type === AST_NODE_TYPES.Identifier) {
-      const def = this.refs.variableOf(callee)?.defs[0];
-      if (def?.type === 'FunctionName') return def.node as TSESTree.FunctionLike;
-      if (def?.type === 'Variable' && def.node.init && isFunctionNode(def.node.init)) return def.node.init;
-      return null;
-    }
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || unwrap(callee.object).type !== AST_NODE_TYPES.ThisExpression) return null;
-    const name = staticPropertyName(callee);
-    for (let p: Node | undefined = callee.parent; p; p = p.parent) {
-      if (p.type !== AST_NODE_TYPES.ClassBody) continue;
-      const method = p.body.find((m) => m.type === AST_NODE_TYPES.MethodDefinition && staticPropertyName(m) === name);
-      return method?.type === AST_NODE_TYPES.MethodDefinition ? method.value : null;
-    }
-    return null;
   }
 
   /** The data parameter of a v2 callback: `sts.assumeRole(params, (err, data) => ...)`. */
@@ -262,14 +269,9 @@ export class HeldValues {
   }
 
   private imports(modules: readonly string[]): boolean {
-    this.specifiers ??= moduleSpecifiers(this.context.sourceCode);
     for (const specifier of this.specifiers) if (modules.some((m) => moduleMatches(m, specifier))) return true;
     return false;
   }
-}
-
-function refMatchesCallee(ref: ModuleRef | null, presigner: Presigner): boolean {
-  return ref !== null && presigner.api !== undefined && refMatches(ref, presigner.api);
 }
 
 /** `await x`: a promise of a value becomes the value; a v2 request still needs `.promise()`. */

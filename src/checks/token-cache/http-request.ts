@@ -5,7 +5,6 @@ import { staticString } from '../../analysis/static-value.js';
 import {
   GENERIC_TOKEN_ENDPOINT,
   GRANT_TYPE_PARAMETER,
-  HTTP_CLIENT_GLOBALS,
   HTTP_CLIENTS,
   HTTP_URL_OPTION,
   refMatches,
@@ -27,9 +26,12 @@ export interface HttpRequest {
 const UNKNOWN = '{}';
 const MAX_DEPTH = 4;
 
-/** The request made by `call` when it is an HTTP client call (`fetch(url)`, `axios.post(url)`, `got(url)`), else null. */
-export function httpRequestOf(call: TSESTree.CallExpression, context: Context, refs: ModuleRefs): HttpRequest | null {
-  if (!isHttpClient(call.callee, context, refs)) return null;
+/**
+ * The request made by `call` when it is an HTTP client call (`fetch(url)` with `globalFetch`, `axios.post(url)`,
+ * `got(url)`), else null.
+ */
+export function httpRequestOf(call: TSESTree.CallExpression, globalFetch: boolean, context: Context, refs: ModuleRefs): HttpRequest | null {
+  if (!globalFetch && !isHttpClientCall(call.callee, refs)) return null;
   const first = call.arguments[0];
   if (!first) return null;
   const urlNode = unwrap(first).type === AST_NODE_TYPES.ObjectExpression ? findProperty(first, HTTP_URL_OPTION)?.value : first;
@@ -43,14 +45,8 @@ export function fetchesToken(request: HttpRequest): boolean {
   return request.grantType || (request.endpoint !== null && request.endpoint !== GENERIC_TOKEN_ENDPOINT);
 }
 
-function isHttpClient(callee: Node, context: Context, refs: ModuleRefs): boolean {
-  const inner = unwrap(callee);
-  if (inner.type === AST_NODE_TYPES.Identifier && HTTP_CLIENT_GLOBALS.includes(inner.name)) {
-    const variable = refs.variableOf(inner);
-    if (!variable || variable.defs.length === 0) return true;
-  }
-  if (inner.type !== AST_NODE_TYPES.Identifier && inner.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const ref = refs.resolve(inner);
+function isHttpClientCall(callee: Node, refs: ModuleRefs): boolean {
+  const ref = refs.resolve(callee);
   return ref !== null && HTTP_CLIENTS.some((api) => refMatches(ref, api));
 }
 

@@ -1,11 +1,12 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { staticPropertyName } from '../../analysis/ast.js';
 import { expiryGuardOf } from '../../analysis/expiry-guard.js';
-import { ModuleRefs, reachesKnowledge } from '../../analysis/module-refs.js';
+import { ModuleRefs, moduleSpecifiers } from '../../analysis/module-refs.js';
 import { isExported, isRead, occurrencesOf, type Slot } from '../../analysis/storage-slot.js';
-import { EXPIRY_SYMPTOMS, TOKEN_TEXT_HINT } from '../../knowledge/index.js';
+import { EXPIRY_SYMPTOMS } from '../../knowledge/index.js';
 import type { ResolvedSettings } from '../../settings.js';
 import { type Candidate, CandidateCollector } from './candidates.js';
+import { mayHoldTokens } from './gate.js';
 import { HeldValues } from './held-value.js';
 import type { TokenCacheMessageId } from './messages.js';
 import { suggestionsFor } from './suggestions.js';
@@ -27,10 +28,10 @@ const STORAGE_WORDS = {
  */
 export function tokenCacheListeners(context: Context, settings: ResolvedSettings): TSESLint.RuleListener {
   const { sourceCode } = context;
-  if (isTestFile(context.filename, sourceCode)) return {};
-  if (!reachesKnowledge(sourceCode) && !TOKEN_TEXT_HINT.test(sourceCode.text)) return {};
+  const specifiers = moduleSpecifiers(sourceCode);
+  if (isTestFile(context.filename, sourceCode, specifiers) || !mayHoldTokens(sourceCode, specifiers)) return {};
   const refs = new ModuleRefs(sourceCode);
-  const collector = new CandidateCollector(context, refs, new HeldValues(context, refs));
+  const collector = new CandidateCollector(context, new HeldValues(context, refs, specifiers));
   return {
     VariableDeclarator: (node) => collector.declarator(node),
     AssignmentExpression: (node) => collector.assignment(node),
