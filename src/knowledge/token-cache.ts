@@ -16,11 +16,19 @@ export const EXPIRY_SYMPTOMS = {
     text: '401 Unauthorized (invalid_token)',
     source: 'RFC 6750 §3.1 (invalid_token)',
   },
-  'presigned-url': {
-    text: 'AccessDenied "Request has expired" (S3) / ExpiredToken (GCS)',
-    source: 'aws/aws-sdk-js#3493; fog/fog-google#264',
+  's3-url': {
+    text: 'AccessDenied "Request has expired" (or ExpiredToken once the signing session has ended)',
+    source: 'aws/aws-sdk-js#3493; aws/aws-sdk-js#1099',
   },
-} as const satisfies Record<'aws' | 'google' | 'azure' | 'oauth' | 'presigned-url', { text: string; source: string }>;
+  'gcs-url': {
+    text: 'ExpiredToken "The provided token has expired"',
+    source: 'fog/fog-google#264',
+  },
+  'azure-sas': {
+    text: 'AuthenticationFailed "Signature not valid in the specified time frame"',
+    source: 'microsoft/AzureStorageExplorer#3219',
+  },
+} as const satisfies Record<string, { text: string; source: string }>;
 
 export type SymptomKind = keyof typeof EXPIRY_SYMPTOMS;
 
@@ -40,3 +48,9 @@ export const PER_USE_SOURCE =
  */
 export const TEST_FILE_NAME = /(?:^|[/\\])(?:__tests__|__mocks__|__fixtures__)[/\\]|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 export const TEST_FILE_SOURCE = 'https://jestjs.io/docs/configuration#testmatch-arraystring; https://vitest.dev/config/#include';
+
+/** Presigners (ids of PRESIGNERS) that return the URL or SAS itself rather than a promise of it. */
+export const SYNCHRONOUS_PRESIGNERS: ReadonlySet<string> = new Set(['aws-v2:s3.getSignedUrl', 'aws-v2:s3.createPresignedPost', 'azure:generateBlobSASQueryParameters']);
+export const SYNCHRONOUS_PRESIGNERS_SOURCE =
+  'aws/aws-sdk-js: lib/services/s3.js (getSignedUrl and createPresignedPost return when no callback is given); ' +
+  '@azure/storage-blob: dist/commonjs/sas/BlobSASSignatureValues.d.ts (generateBlobSASQueryParameters returns SASQueryParameters)';

@@ -527,6 +527,55 @@ export const invalid: Invalid[] = [
     ),
     errors: [{ messageId: 'moduleTokenCache', line: 4, column: 7, suggestions: [] }],
   },
+  {
+    name: 'presigned URL: AWS v2 synchronous getSignedUrl at module load',
+    filename: 'v2-presign.js',
+    code: lines(
+      `const AWS = require('aws-sdk');`,
+      'const s3 = new AWS.S3();',
+      "const logoUrl = s3.getSignedUrl('getObject', { Bucket: 'assets', Key: 'logo.png' });",
+      'module.exports.page = () => `<img src="${logoUrl}">`;',
+    ),
+    errors: [{
+      messageId: 'moduleTokenCache',
+      line: 3,
+      column: 7,
+      suggestions: [{
+        messageId: 'signPerUse',
+        output: lines(
+          `const AWS = require('aws-sdk');`,
+          'const s3 = new AWS.S3();',
+          "module.exports.page = () => `<img src=\"${s3.getSignedUrl('getObject', { Bucket: 'assets', Key: 'logo.png' })}\">`;",
+        ),
+      }],
+    }],
+  },
+  {
+    name: 'Azure: a shared-key SAS generated once (toString)',
+    filename: 'azure-sas.ts',
+    code: lines(
+      `import { BlobSASPermissions, generateBlobSASQueryParameters, StorageSharedKeyCredential } from '@azure/storage-blob';`,
+      '',
+      "const key = new StorageSharedKeyCredential('acct', process.env.ACCOUNT_KEY!);",
+      'const sas = generateBlobSASQueryParameters(',
+      "  { containerName: 'c', permissions: BlobSASPermissions.parse('r'), expiresOn: new Date(Date.now() + 3_600_000) },",
+      '  key,',
+      ').toString();',
+      '',
+      'export const blobUrl = (name: string) => `https://acct.blob.core.windows.net/c/${name}?${sas}`;',
+    ),
+    errors: [{ messageId: 'moduleTokenCache', line: 4, column: 7, suggestions: [] }],
+  },
+  {
+    name: 'Google: an exported ID token (read by other modules)',
+    filename: 'id-token.ts',
+    code: lines(
+      GOOGLE_AUTH,
+      "const client = await auth.getIdTokenClient('https://reports.run.app');",
+      "export const idToken = await client.idTokenProvider.fetchIdToken('https://reports.run.app');",
+    ),
+    errors: [{ messageId: 'moduleTokenCache', line: 5, column: 14, suggestions: [] }],
+  },
 ];
 
 export const valid: Valid[] = [

@@ -48,6 +48,8 @@ const SDK_METHOD_NAMES: ReadonlySet<string> = new Set([
 const HTTP_CLIENT_MODULES: readonly string[] = [...new Set(HTTP_CLIENTS.flatMap((api) => api.modules))];
 const PROMISE_THEN = 'then';
 const V2_PROMISE = 'promise';
+/** `sasParameters.toString()`, `url.toString()`: the same value as text. */
+const TO_STRING = 'toString';
 
 /**
  * Says what an expression holds when that is a token or temporary credential: follows awaits, member reads,
@@ -158,6 +160,10 @@ export class HeldValues {
     const name = calleeName(call);
     if (callee.type === AST_NODE_TYPES.MemberExpression && name !== null) {
       if (name === PROMISE_THEN) return this.then(call, callee.object, depth);
+      if (name === TO_STRING) {
+        const object = this.valueOf(callee.object, depth);
+        return object && object.kind !== 'http' && !object.promise ? object : null;
+      }
       if (HTTP_BODY_METHODS.includes(name) || name === V2_PROMISE) {
         const object = this.valueOf(callee.object, depth);
         if (object?.kind === 'http' && HTTP_BODY_METHODS.includes(name)) return { ...object, stage: 'body' };

@@ -11,6 +11,7 @@ import {
   type Replacement,
   sessionOf,
   STS_EXPIRATION_FIELD,
+  SYNCHRONOUS_PRESIGNERS,
   type StsOperation,
   type SymptomKind,
   type TokenEndpoint,
@@ -53,6 +54,7 @@ const LABELS: Record<HeldKind, string> = {
 };
 
 const MAX_CODE = 48;
+const PRESIGNED_SYMPTOMS = { 'aws-v3': 's3-url', 'aws-v2': 's3-url', google: 'gcs-url', azure: 'azure-sas' } as const satisfies Record<Presigner['ecosystem'], SymptomKind>;
 
 export function heldFromMethod(method: CredentialMethod, call: TSESTree.CallExpression, context: Context): Held {
   const session = sessionOf(method.session);
@@ -90,7 +92,7 @@ export function heldFromPresigner(presigner: Presigner, call: TSESTree.CallExpre
   const given = valueNode ? staticNumber(valueNode, context) : undefined;
   const option = expiry.property ?? `argument ${expiry.argument + 1}`;
   const seconds = expiry.unit === 'seconds' ? (given ?? expiry.defaultSeconds) : undefined;
-  const syncV2 = presigner.ecosystem === 'aws-v2' && !presigner.method?.endsWith('Promise');
+
   return {
     kind: 'presigned-url',
     what: `${presigner.sessionBound === false ? 'a signing key' : LABELS['presigned-url']} from \`${codeOf(call, context)}\``,
@@ -99,9 +101,9 @@ export function heldFromPresigner(presigner: Presigner, call: TSESTree.CallExpre
         ? `after ${formatDuration(seconds)} (its ${option}), or sooner when the signing credentials expire`
         : `when its \`${option}\` time passes`,
     seconds: seconds ?? expiry.defaultSeconds,
-    symptom: 'presigned-url',
+    symptom: PRESIGNED_SYMPTOMS[presigner.ecosystem],
     fix: 'Sign the URL per request, or keep its expiry with it and sign again before it passes.',
-    promise: !syncV2,
+    promise: !SYNCHRONOUS_PRESIGNERS.has(presigner.id),
     call: { node: call, perUse: false },
   };
 }
