@@ -86,6 +86,37 @@ export const invalid: Invalid[] = [
     }],
   },
   {
+    name: 'Google: a token fetched at load and refetched only when missing',
+    filename: 'google-load.ts',
+    code: lines(
+      GOOGLE_AUTH,
+      'let token = await auth.getAccessToken();',
+      '',
+      'export async function bearer() {',
+      '  if (!token) token = await auth.getAccessToken();',
+      '  return `Bearer ${token}`;',
+      '}',
+    ),
+    errors: [{
+      messageId: 'moduleTokenCache',
+      line: 4,
+      column: 5,
+      suggestions: [{
+        messageId: 'addExpiryCheck',
+        output: lines(
+          GOOGLE_AUTH,
+          'let token = await auth.getAccessToken();',
+          'let tokenExpiresAt = Date.now() + 55 * 60 * 1000;',
+          '',
+          'export async function bearer() {',
+          '  if (!token || Date.now() >= tokenExpiresAt) { token = await auth.getAccessToken(); tokenExpiresAt = Date.now() + 55 * 60 * 1000; }',
+          '  return `Bearer ${token}`;',
+          '}',
+        ),
+      }],
+    }],
+  },
+  {
     name: 'Google: a token in a static class field',
     filename: 'static-field.ts',
     code: lines(

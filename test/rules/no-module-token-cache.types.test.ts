@@ -44,7 +44,7 @@ function compile(files: ReadonlyMap<string, string>): string[] {
     .map((d) => `${path.basename(d.file!.fileName)}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}\n${files.get(path.resolve(d.file!.fileName))}`);
 }
 
-describe('no-module-token-cache suggestions type-check', () => {
+describe('no-module-token-cache suggestions', () => {
   it('compiles every TypeScript case and every suggestion output without errors', () => {
     const linter = new Linter();
     const files = new Map<string, string>();
@@ -60,5 +60,14 @@ describe('no-module-token-cache suggestions type-check', () => {
     });
     expect(outputs).toBeGreaterThanOrEqual(5);
     expect(compile(files)).toEqual([]);
+  });
+
+  it('leaves nothing to report once a suggestion is applied', () => {
+    const linter = new Linter();
+    const fixed = invalid.flatMap((testCase) => applySuggestions(testCase.code, linter, testCase.filename ?? 'case.ts').map((s) => ({ ...s, name: testCase.name })));
+    expect(fixed.length).toBeGreaterThanOrEqual(8);
+    for (const { output, name, id } of fixed) {
+      expect(linter.verify(output, config, 'fixed.ts').map((m) => m.message), `${name} (${id}):\n${output}`).toEqual([]);
+    }
   });
 });

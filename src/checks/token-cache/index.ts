@@ -23,7 +23,7 @@ const STORAGE_WORDS = {
 } as const;
 
 /**
- * The listeners of no-module-token-cache. Files that are tests, or that neither import a knowledge-base module
+ * The listeners of no-module-token-cache. Files that are tests, or that neither import a module handing out tokens
  * nor mention a token endpoint or token field, get none (the cheap gate).
  */
 export function tokenCacheListeners(context: Context, settings: ResolvedSettings): TSESLint.RuleListener {
