@@ -26,8 +26,8 @@ Options:
   --force                 write even when the git working tree has uncommitted changes
   --tsconfig FILE         tsconfig.json for the project-wide stage (default: the nearest one)
   --config NAME           which rules run: recommended (default) or strict
-  --concurrency N         ESLint worker threads for linting: a number, off, or auto (default: every
-                          core when there are 400 files or more)
+  --concurrency N         ESLint worker threads for linting: a number, off, or auto (default; as
+                          ESLint's own: half the cores, one worker per 50 files, none below two)
   --platform NAME         settings['credential-expiry'].platform (ec2, ecs, lambda, eks-irsa, ...)
   --session-seconds N     settings['credential-expiry'].sessionSeconds
   -h, --help              show this help

@@ -80,17 +80,19 @@ export async function planMigration(options: MigrateOptions, io: Pick<MigrateIo,
   return plan;
 }
 
-/** Smallest run worth ESLint's worker threads (each loads ESLint and the plugin, about a second). */
-const THREADS_FROM_FILES = 400;
+/** ESLint's own `--concurrency auto` rule: one worker per 50 files, at most half the cores, and no lone worker. */
+const FILES_PER_WORKER = 50;
 
 /**
- * Worker threads for stage 1: `auto` uses every core on large runs. Only the built CLI can hand ESLint's workers
- * an options module (under a TypeScript loader, or with a plugin passed in, stage 1 runs in this thread).
+ * Worker threads for stage 1. Only the built CLI can hand ESLint's workers an options module (under a TypeScript
+ * loader, or with a plugin passed in, stage 1 runs in this thread). On this project's 2-core machines `auto` means
+ * one thread: measured, two workers were no faster there (see bench/RESULTS.md).
  */
 function threadCount(concurrency: MigrateOptions['concurrency'], files: number, customPlugin: boolean): number {
   if (concurrency === 'off' || customPlugin || !import.meta.url.endsWith('.js')) return 1;
-  if (concurrency === 'auto') return files >= THREADS_FROM_FILES ? Math.min(availableParallelism(), 4) : 1;
-  return concurrency;
+  if (concurrency !== 'auto') return concurrency;
+  const workers = Math.min(Math.ceil(files / FILES_PER_WORKER), availableParallelism() >> 1);
+  return workers > 1 ? workers : 1;
 }
 
 /**

@@ -17,7 +17,7 @@ export interface MigrateOptions {
   tsconfig?: string;
   /** Which of the plugin's configs chooses the rules that run. */
   config: 'recommended' | 'strict';
-  /** ESLint worker threads for stage 1: a number, `off`, or `auto` (every core, on large runs). */
+  /** ESLint worker threads for stage 1: a number, `off`, or `auto` (ESLint's own rule for `--concurrency auto`). */
   concurrency: number | 'auto' | 'off';
   /** `settings['credential-expiry']` overrides (otherwise read from the project's ESLint config). */
   settings: { platform?: string; sessionSeconds?: number };
