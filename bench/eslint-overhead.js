@@ -2,16 +2,18 @@
 // Baseline: ESLint with one cheap core rule. Candidate: the same plus the plugin's recommended config.
 // Both lint the SDK corpus (bench/corpus.js) through the Node API, in alternating order, several times.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
-import { corpusLanguageBlocks, corpusPackageVersions, materializeCorpus, REPO_ROOT } from './corpus.js';
+import { corpusLanguageBlocks, corpusPackageVersions, listCorpusFiles, materializeCorpus, REPO_ROOT } from './corpus.js';
 
 /** The goal from issue 2: the recommended config adds at most 5 % to the run. */
 export const OVERHEAD_BUDGET = 1.05;
 const CORPUS_DIR = join(REPO_ROOT, 'bench', '.corpus');
+const PAIRED_ROUNDS = 5;
 const THIS_FILE = fileURLToPath(import.meta.url);
 const TIMING_CHILD_FLAG = '--timing-child';
 
@@ -77,11 +79,11 @@ function captureRuleTiming() {
 
 const loadAverage = () => os.loadavg().map((load) => load.toFixed(1)).join(' ');
 
-/** Median, minimum and maximum of the per-run ratios plugin / baseline. */
-function ratios(pluginValues, baselineValues) {
-  const perRun = pluginValues.map((value, run) => value / baselineValues[run]);
-  return { median: median(perRun), min: Math.min(...perRun), max: Math.max(...perRun) };
-}
+/** Median, minimum and maximum of per-run ratios. */
+const summarize = (perRun) => ({ median: median(perRun), min: Math.min(...perRun), max: Math.max(...perRun) });
+
+/** Summary of the per-run ratios plugin / baseline. */
+const ratios = (pluginValues, baselineValues) => summarize(pluginValues.map((value, run) => value / baselineValues[run]));
 
 /** Sum of the times in ESLint's TIMING table for the rules of one namespace. */
 function namespaceRuleMs(timingTable, namespace) {
@@ -92,13 +94,45 @@ function namespaceRuleMs(timingTable, namespace) {
     .reduce((sum, [, ms]) => sum + Number(ms), 0);
 }
 
+/**
+ * A/B per file: every file is linted with both configurations back to back (the order alternating by file and
+ * round) and the times are summed per side. Load from other processes comes and goes over seconds, so it hits both
+ * sides of a pair alike: on a shared machine this ratio is far steadier than whole-run timings.
+ * @returns {Promise<number[]>} plugin / baseline, one ratio per round
+ */
+async function pairedPerFileRatios(baseline, candidate, rounds) {
+  const files = listCorpusFiles().map((file) => ({
+    filePath: join(CORPUS_DIR, file.corpusPath),
+    text: readFileSync(file.absolutePath, 'utf8'),
+  }));
+  const engines = {
+    baseline: new ESLint({ cwd: CORPUS_DIR, overrideConfigFile: true, overrideConfig: baseline }),
+    plugin: new ESLint({ cwd: CORPUS_DIR, overrideConfigFile: true, overrideConfig: candidate }),
+  };
+  const perRound = [];
+  for (let round = 0; round < rounds; round++) {
+    const total = { baseline: 0, plugin: 0 };
+    for (const [index, { filePath, text }] of files.entries()) {
+      const order = (index + round) % 2 === 0 ? ['baseline', 'plugin'] : ['plugin', 'baseline'];
+      for (const side of order) {
+        const started = performance.now();
+        await engines[side].lintText(text, { filePath });
+        total[side] += performance.now() - started;
+      }
+    }
+    perRound.push(total.plugin / total.baseline);
+  }
+  return perRound;
+}
+
 const formatRatio = ({ median: middle, min, max }) => `${middle.toFixed(3)} (runs ${min.toFixed(3)}..${max.toFixed(3)})`;
 
 /**
  * @param {{ runs?: number, log?: (line: string) => void }} [options]
- * @returns {Promise<{ name: string, pass: boolean, medianRatio: number, cpuRatio: number, ruleShare: number }>}
+ * @returns {Promise<{ name: string, pass: boolean, pairedRatio: number, wholeRunRatio: number, cpuRatio: number,
+ *   ruleShare: number }>}
  */
-export async function runEslintOverheadBench({ runs = 9, log = console.log } = {}) {
+export async function runEslintOverheadBench({ runs = 7, log = console.log } = {}) {
   if (runs < 5) throw new Error(`the ESLint overhead needs at least 5 alternating runs for a median, got ${runs}`);
   const plugin = await loadPlugin();
   const namespace = plugin.meta.namespace;
@@ -126,12 +160,16 @@ export async function runEslintOverheadBench({ runs = 9, log = console.log } = {
 
   const wall = ratios(measured.plugin.map((r) => r.ms), measured.baseline.map((r) => r.ms));
   const cpu = ratios(measured.plugin.map((r) => r.cpuMs), measured.baseline.map((r) => r.cpuMs));
-  const pass = wall.median <= OVERHEAD_BUDGET;
   log(`median wall time: baseline ${median(measured.baseline.map((r) => r.ms)).toFixed(0)} ms, with plugin ${median(measured.plugin.map((r) => r.ms)).toFixed(0)} ms`);
-  log(`wall-time ratio plugin/baseline, median of runs: ${formatRatio(wall)}`);
-  log(`cpu-time ratio plugin/baseline, median of runs:  ${formatRatio(cpu)} (less sensitive to other load on the machine)`);
+  log(`whole runs, wall-time ratio plugin/baseline, median: ${formatRatio(wall)}`);
+  log(`whole runs, cpu-time ratio plugin/baseline, median:  ${formatRatio(cpu)}`);
+  const paired = summarize(await pairedPerFileRatios(baseline, candidate, PAIRED_ROUNDS));
+  log(`paired per file (${PAIRED_ROUNDS} rounds), wall-time ratio, median: ${formatRatio(paired)}`);
   log(`plugin findings on the corpus: ${warmUp.findings} (${warmUp.ruleIds.join(', ') || 'none'})`);
-  log(`${pass ? 'PASS' : 'FAIL'}: median wall-time ratio ${wall.median.toFixed(3)}, budget ${OVERHEAD_BUDGET}`);
+  // The verdict uses the paired ratio: whole-run ratios swing by tens of percent when other processes share the two
+  // cores (see bench/RESULTS.md), which is more than the 5 % being judged.
+  const pass = paired.median <= OVERHEAD_BUDGET;
+  log(`${pass ? 'PASS' : 'FAIL'}: paired median wall-time ratio ${paired.median.toFixed(3)}, budget ${OVERHEAD_BUDGET}`);
   const timing = captureRuleTiming();
   const ruleMs = namespaceRuleMs(timing.table, namespace);
   // The plugin's listener time against the rest of the same run: both are measured in one process under the same
@@ -143,7 +181,7 @@ export async function runEslintOverheadBench({ runs = 9, log = console.log } = {
   log(`load average (1, 5, 15 min) at the end: ${loadAverage()} on ${os.availableParallelism()} cores`);
   log('\nper-rule time (one run with the plugin, TIMING=all):');
   log(timing.table);
-  return { name: 'eslint-overhead', pass, medianRatio: wall.median, cpuRatio: cpu.median, ruleShare };
+  return { name: 'eslint-overhead', pass, pairedRatio: paired.median, wholeRunRatio: wall.median, cpuRatio: cpu.median, ruleShare };
 }
 
 // Child mode for captureRuleTiming: one lint with the plugin; ESLint prints its TIMING table when the process exits.
