@@ -24,7 +24,7 @@ export const SNAPSHOT_MESSAGES = {
   googleNoRefresh:
     '`{{call}}` sets an access token without `{{refreshField}}` and no `{{handler}}` is assigned: the client sends the same token until it expires ({{phrase}}), then every call fails with 401 and nothing recovers. Assign `{{handler}}` or use the auth client that issued the token.',
   googleTokenStored:
-    'The {{what}} from `{{method}}()` is kept {{where}} and stops working {{phrase}}; the auth client refreshes, a stored copy does not. Call `{{method}}()` when each request is made (the client caches and refreshes the token).',
+    'What `{{method}}()` returned (the {{what}}) is kept {{where}} and stops working {{phrase}}; the auth client refreshes, a stored copy does not. Call `{{method}}()` when each request is made (the client caches and refreshes the token).',
   passProvider: 'Pass the provider `{{provider}}` instead of its resolved value.',
   passLiveObject: 'Pass the live credentials object `{{object}}` itself.',
   addExpiryChecks: 'Add the expiry checks so the memo refreshes {{window}} before expiry.',
