@@ -1,6 +1,7 @@
 // `npm run demo`: lint the examples/ app with the plugin, as its own eslint.config.js sets it up, and show what
-// each rule finds there. Findings are the point of the demo, so they do not fail it: the exit code is non-zero
-// only when ESLint itself fails (a crash, a config that does not load).
+// each rule finds there, then the codemod's dry-run diff. Findings are the point of the demo, so they do not fail
+// it: the exit code is non-zero only when a tool itself fails (an ESLint crash, a config that does not load, the
+// codemod exiting with an error).
 import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { ESLint } from 'eslint';

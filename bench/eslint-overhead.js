@@ -1,6 +1,7 @@
 // How much does `...credentialExpiry.configs.recommended` add to an ESLint run over real code?
 // Baseline: ESLint with one cheap core rule. Candidate: the same plus the plugin's recommended config.
-// Both lint the SDK corpus (bench/corpus.js) through the Node API, in alternating order, several times.
+// Both lint the SDK corpus (bench/corpus.js) through the Node API: whole runs in alternating order, then paired
+// per-file A/B rounds (the verdict), then one TIMING=all run for ESLint's per-rule table.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -97,7 +98,7 @@ function namespaceRuleMs(timingTable, namespace) {
 /**
  * A/B per file: every file is linted with both configurations back to back (the order alternating by file and
  * round) and the times are summed per side. Load from other processes comes and goes over seconds, so it hits both
- * sides of a pair alike: on a shared machine this ratio is far steadier than whole-run timings.
+ * sides of a pair alike: on a shared machine this ratio is steadier than whole-run timings (bench/RESULTS.md).
  * @returns {Promise<number[]>} plugin / baseline, one ratio per round
  */
 async function pairedPerFileRatios(baseline, candidate, rounds) {
