@@ -39,7 +39,8 @@ export function isRead(access: Access): boolean {
   return access === 'read' || access === 'read-write';
 }
 
-const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
+/** Names of the global object: `globalThis.x` is process-wide storage. */
+export const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['globalThis', 'global', 'window', 'self']);
 const RELATIONAL = new Set(['<', '<=', '>', '>=']);
 
 /** What one walk over a file collects, so that questions about slots need no further walks. */
