@@ -254,3 +254,29 @@ export function patternIdentifiers(pattern: Node): TSESTree.Identifier[] {
       return [];
   }
 }
+
+/** Names the file declares, at module level and anywhere (not the parser's implicit lib globals). */
+export interface DeclaredNames {
+  readonly moduleLevel: ReadonlySet<string>;
+  readonly anywhere: ReadonlySet<string>;
+}
+
+const declaredNamesByFile = new WeakMap<SourceCode, DeclaredNames>();
+
+/** One pass over the scope manager's variables, so that most identifiers need no scope lookup. */
+export function declaredNames(sourceCode: SourceCode): DeclaredNames {
+  const known = declaredNamesByFile.get(sourceCode);
+  if (known) return known;
+  const moduleLevel = new Set<string>();
+  const anywhere = new Set<string>();
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    for (const variable of scope.variables) {
+      if (variable.defs.length === 0) continue;
+      anywhere.add(variable.name);
+      if (scope.block.type === AST_NODE_TYPES.Program) moduleLevel.add(variable.name);
+    }
+  }
+  const names = { moduleLevel, anywhere };
+  declaredNamesByFile.set(sourceCode, names);
+  return names;
+}

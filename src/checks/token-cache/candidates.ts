@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { staticPropertyName, unwrap } from '../../analysis/ast.js';
 import type { StorageKind } from '../../analysis/storage.js';
-import { GLOBAL_OBJECTS, isModuleSingleton, patternIdentifiers, type Slot, slotOf } from '../../analysis/storage-slot.js';
+import { declaredNames, GLOBAL_OBJECTS, isModuleSingleton, patternIdentifiers, type Slot, slotOf } from '../../analysis/storage-slot.js';
 import { CACHE_PUT_METHOD } from '../../knowledge/index.js';
 import type { Held } from './held.js';
 import { type HeldValues, patternPath } from './held-value.js';
@@ -26,7 +26,6 @@ export interface Candidate {
  */
 export class CandidateCollector {
   private readonly bySlot = new Map<unknown, Candidate>();
-  private moduleNames: Set<string> | undefined;
 
   constructor(
     private readonly context: Context,
@@ -41,8 +40,7 @@ export class CandidateCollector {
     let root = unwrap(target);
     while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
     if (root.type !== AST_NODE_TYPES.Identifier) return true;
-    this.moduleNames ??= moduleLevelNames(this.context.sourceCode);
-    return this.moduleNames.has(root.name) || GLOBAL_OBJECTS.has(root.name);
+    return declaredNames(this.context.sourceCode).moduleLevel.has(root.name) || GLOBAL_OBJECTS.has(root.name);
   }
 
   get candidates(): Iterable<Candidate> {
@@ -93,15 +91,6 @@ export class CandidateCollector {
     const container = viaSet || (slot.kind === 'variable' && unwrap(target).type === AST_NODE_TYPES.MemberExpression) || isNestedMember(target);
     this.bySlot.set(key, { slot, target, storage, container, held: found });
   }
-}
-
-/** Names declared at module level: a write to any other plain name, or to its members, is local. */
-function moduleLevelNames(sourceCode: Readonly<TSESLint.SourceCode>): Set<string> {
-  const names = new Set<string>();
-  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
-    if (scope.block.type === AST_NODE_TYPES.Program) for (const variable of scope.variables) names.add(variable.name);
-  }
-  return names;
 }
 
 function memberKey(slot: Extract<Slot, { kind: 'member' }>): string {

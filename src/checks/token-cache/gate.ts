@@ -31,7 +31,10 @@ const SOURCE_MODULES: readonly string[] = [
  * The cheap gate: a file can keep an expiring value only if it imports a module that hands one out, or (for
  * hand-written requests with the global `fetch`) mentions a token endpoint or token field in its text.
  */
+const EXACT: ReadonlySet<string> = new Set(SOURCE_MODULES.filter((m) => !m.endsWith('*')));
+const PATTERNS: readonly string[] = SOURCE_MODULES.filter((m) => m.endsWith('*'));
+
 export function mayHoldTokens(sourceCode: Readonly<TSESLint.SourceCode>, specifiers: ReadonlySet<string>): boolean {
-  for (const specifier of specifiers) if (SOURCE_MODULES.some((m) => moduleMatches(m, specifier))) return true;
+  for (const specifier of specifiers) if (EXACT.has(specifier) || PATTERNS.some((m) => moduleMatches(m, specifier))) return true;
   return TOKEN_TEXT_HINT.test(sourceCode.text);
 }

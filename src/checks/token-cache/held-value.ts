@@ -1,9 +1,10 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, findPropertyPath, isFunctionNode, staticPropertyName, unwrap } from '../../analysis/ast.js';
+import { calleeName, enclosingFunction, findPropertyPath, isFunctionNode, staticPropertyName, unwrap } from '../../analysis/ast.js';
 import { isExpiryName } from '../../analysis/expiry-terms.js';
 import { localFunction } from '../../analysis/local-function.js';
 import type { ModuleRefs } from '../../analysis/module-refs.js';
 import { staticNumber, staticString } from '../../analysis/static-value.js';
+import { declaredNames } from '../../analysis/storage-slot.js';
 import {
   AWS_V2_STS_CLIENT_MODULES,
   AWS_V2_STS_OPERATIONS,
@@ -136,6 +137,10 @@ export class HeldValues {
   }
 
   private identifier(identifier: TSESTree.Identifier, depth: number): Value | null {
+    // Globals, and module-level names read at module level, are not followed (see below): no lookup needed.
+    const names = declaredNames(this.context.sourceCode);
+    if (!names.anywhere.has(identifier.name)) return null;
+    if (names.moduleLevel.has(identifier.name) && enclosingFunction(identifier) === null) return null;
     const variable = this.refs.variableOf(identifier);
     if (!variable) return null;
     const bound = this.bindings.get(variable);

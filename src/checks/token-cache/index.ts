@@ -30,7 +30,7 @@ export function tokenCacheListeners(context: Context, settings: ResolvedSettings
   const { sourceCode } = context;
   const specifiers = moduleSpecifiers(sourceCode);
   if (isTestFile(context.filename, sourceCode, specifiers) || !mayHoldTokens(sourceCode, specifiers)) return {};
-  const refs = new ModuleRefs(sourceCode);
+  const refs = ModuleRefs.for(sourceCode);
   const collector = new CandidateCollector(context, new HeldValues(context, refs, specifiers));
   return {
     VariableDeclarator: (node) => collector.declarator(node),
