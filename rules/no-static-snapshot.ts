@@ -35,7 +35,7 @@ export default createRule<[], SnapshotMessageId>({
     const ctx: SnapshotContext = {
       rule: context as unknown as SnapshotContext['rule'],
       sourceCode,
-      refs: new ModuleRefs(sourceCode),
+      refs: ModuleRefs.for(sourceCode),
       settings,
       imports,
     };

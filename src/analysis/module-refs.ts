@@ -15,12 +15,36 @@ const MAX_DEPTH = 8;
  */
 export class ModuleRefs {
   private readonly byVariable = new Map<Variable, ModuleRef | null>();
+  private readonly byNode = new Map<Node, ModuleRef | null>();
+  private readonly variables = new Map<TSESTree.Identifier, Variable | null>();
+  private importedNames: ReadonlySet<string> | undefined;
 
   constructor(private readonly sourceCode: Readonly<TSESLint.SourceCode>) {}
+
+  /**
+   * The one instance for a file, shared by every rule that lints it. A WeakMap keyed by the file's SourceCode only
+   * memoizes what the file itself determines, so it is safe under ESLint's caching and worker threads.
+   */
+  static for(sourceCode: Readonly<TSESLint.SourceCode>): ModuleRefs {
+    let refs = SHARED.get(sourceCode);
+    if (!refs) {
+      refs = new ModuleRefs(sourceCode);
+      SHARED.set(sourceCode, refs);
+    }
+    return refs;
+  }
 
   /** `fromIni`, `providers.fromIni`, `AWS.config.credentials`, `require('x').y` → { module, path }. */
   resolve(node: Node, depth = 0): ModuleRef | null {
     if (depth > MAX_DEPTH) return null;
+    const cached = this.byNode.get(node);
+    if (cached !== undefined) return cached;
+    const ref = this.resolveUncached(node, depth);
+    this.byNode.set(node, ref);
+    return ref;
+  }
+
+  private resolveUncached(node: Node, depth: number): ModuleRef | null {
     const inner = unwrap(node);
     switch (inner.type) {
       case AST_NODE_TYPES.Identifier:
@@ -93,7 +117,22 @@ export class ModuleRefs {
 
   /** The variable an identifier refers to, looked up from the identifier's own scope. */
   variableOf(identifier: TSESTree.Identifier): Variable | null {
-    return ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
+    let variable = this.variables.get(identifier);
+    if (variable === undefined) {
+      variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
+      this.variables.set(identifier, variable);
+    }
+    return variable;
+  }
+
+  /**
+   * Names that could be bound to a module export: imports, and variables initialised from `require()`, `import()`
+   * or (transitively) another such name. Any other identifier cannot resolve, so it skips the scope lookup, which
+   * is most of this class's cost on large files.
+   */
+  private couldBeImported(name: string): boolean {
+    this.importedNames ??= collectImportedNames(this.sourceCode);
+    return this.importedNames.has(name);
   }
 
   private annotatedType(node: Node | undefined, depth: number): ModuleRef | null {
@@ -104,6 +143,7 @@ export class ModuleRefs {
   }
 
   private resolveIdentifier(identifier: TSESTree.Identifier, depth: number): ModuleRef | null {
+    if (!this.couldBeImported(identifier.name)) return null;
     const variable = this.variableOf(identifier);
     if (!variable) return null;
     if (this.byVariable.has(variable)) return this.byVariable.get(variable) ?? null;
@@ -145,6 +185,55 @@ export class ModuleRefs {
       return path ? { module: base.module, path: [...base.path, ...path] } : null;
     }
     return null;
+  }
+}
+
+const SHARED = new WeakMap<object, ModuleRefs>();
+const MODULE_ROOT = Symbol('module');
+
+/** See ModuleRefs.couldBeImported. A few passes reach aliases of aliases in any declaration order. */
+function collectImportedNames(sourceCode: Readonly<TSESLint.SourceCode>): Set<string> {
+  const names = new Set<string>();
+  const pending: { name: string; init: Node }[] = [];
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    for (const variable of scope.variables) {
+      const def = variable.defs[0];
+      if (def?.type === 'ImportBinding') names.add(variable.name);
+      else if (def?.type === 'Variable' && def.node.init) pending.push({ name: variable.name, init: def.node.init });
+    }
+  }
+  for (let pass = 0, grew = true; grew && pass < MAX_DEPTH; pass++) {
+    grew = false;
+    for (const { name, init } of pending) {
+      if (names.has(name)) continue;
+      const root = rootOf(init);
+      if (root === MODULE_ROOT || (typeof root === 'string' && names.has(root))) {
+        names.add(name);
+        grew = true;
+      }
+    }
+  }
+  return names;
+}
+
+/** The identifier an expression is read from (`a` in `a.b.c`, `await a`), or MODULE_ROOT for require()/import(). */
+function rootOf(node: Node): string | typeof MODULE_ROOT | null {
+  const inner = unwrap(node);
+  switch (inner.type) {
+    case AST_NODE_TYPES.Identifier:
+      return inner.name;
+    case AST_NODE_TYPES.MemberExpression:
+      return rootOf(inner.object);
+    case AST_NODE_TYPES.AwaitExpression:
+      return rootOf(inner.argument);
+    case AST_NODE_TYPES.ImportExpression:
+      return MODULE_ROOT;
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = unwrap(inner.callee);
+      return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require' ? MODULE_ROOT : null;
+    }
+    default:
+      return null;
   }
 }
 
@@ -236,7 +325,19 @@ const REQUIRE_OR_IMPORT = /\b(?:require|import)\s*\(\s*(['"`])([^'"`]+)\1/g;
  * Every module specifier a file mentions (static imports, re-exports, `import x = require()`, `require()` and
  * dynamic `import()`). Cheap enough to run first in every rule: most files reach no credential API.
  */
-export function moduleSpecifiers(sourceCode: Readonly<TSESLint.SourceCode>): Set<string> {
+export function moduleSpecifiers(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlySet<string> {
+  let found = SPECIFIERS.get(sourceCode);
+  if (!found) {
+    found = collectSpecifiers(sourceCode);
+    SPECIFIERS.set(sourceCode, found);
+  }
+  return found;
+}
+
+/** Per-file memo shared by the rules (keyed by the file's SourceCode; see ModuleRefs.for). */
+const SPECIFIERS = new WeakMap<object, Set<string>>();
+
+function collectSpecifiers(sourceCode: Readonly<TSESLint.SourceCode>): Set<string> {
   const found = new Set<string>();
   for (const statement of sourceCode.ast.body) {
     if (

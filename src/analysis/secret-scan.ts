@@ -10,9 +10,11 @@ import {
 } from '../knowledge/secrets.js';
 
 /** Shorter strings cannot hold any of the shapes (an access key id, the shortest, has 20 characters). */
-const MIN_SHAPE_LENGTH = 20;
+/** No credential value is shorter: key ids are 20 characters, tokens and secrets longer (TOKEN_LIKE, shapes). */
+export const MIN_CREDENTIAL_LENGTH = 20;
+const MIN_SHAPE_LENGTH = MIN_CREDENTIAL_LENGTH;
 /** A token-like value: one run of token characters, long enough not to be a word or a test stub. */
-const TOKEN_LIKE = /^[A-Za-z0-9/+=_.~-]{20,}$/u;
+const TOKEN_LIKE = new RegExp(`^[A-Za-z0-9/+=_.~-]{${MIN_CREDENTIAL_LENGTH},}$`, 'u');
 const KNOWN_EXAMPLES: ReadonlySet<string> = new Set([...PLACEHOLDER_VALUES.awsExampleKeys, ...PLACEHOLDER_VALUES.googlePlaceholderTokens]);
 
 export type ShapeId = Exclude<keyof typeof SECRET_SHAPES, 'awsSecretKey'>;

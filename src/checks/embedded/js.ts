@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { staticPropertyName } from '../../analysis/ast.js';
 import { assessValues, type ValueSite } from '../../analysis/credential-sites.js';
-import { bundledCredential } from '../../analysis/secret-scan.js';
+import { bundledCredential, MIN_CREDENTIAL_LENGTH } from '../../analysis/secret-scan.js';
 import { type EmbeddedContext, reportFindings } from './context.js';
 
 type Site = ValueSite<TSESTree.Node | TSESTree.Comment>;
@@ -40,8 +40,9 @@ function storedUnder(node: TSESTree.Node): { name: string | null; siblings?: Set
  */
 export function checkJs(context: EmbeddedContext) {
   const sites: Site[] = [];
+  // Most strings in code are short; none under MIN_CREDENTIAL_LENGTH can be reported or pair with a key id.
   const addString = (node: TSESTree.Node, value: string): void => {
-    sites.push({ node, value, line: node.loc.start.line, ...storedUnder(node) });
+    if (value.length >= MIN_CREDENTIAL_LENGTH) sites.push({ node, value, line: node.loc.start.line, ...storedUnder(node) });
   };
   const reportBundled = (node: TSESTree.Node, name: string | null): void => {
     const bundled = name === null ? undefined : bundledCredential(name);
@@ -54,7 +55,12 @@ export function checkJs(context: EmbeddedContext) {
     },
     TemplateLiteral(node: TSESTree.TemplateLiteral) {
       if (node.expressions.length === 0) addString(node, node.quasis[0].value.cooked ?? node.quasis[0].value.raw);
-      else for (const quasi of node.quasis) sites.push({ node: quasi, name: null, value: quasi.value.cooked ?? quasi.value.raw, line: quasi.loc.start.line });
+      else {
+        for (const quasi of node.quasis) {
+          const value = quasi.value.cooked ?? quasi.value.raw;
+          if (value.length >= MIN_CREDENTIAL_LENGTH) sites.push({ node: quasi, name: null, value, line: quasi.loc.start.line });
+        }
+      }
     },
     MemberExpression(node: TSESTree.MemberExpression) {
       if (isEnvObject(node.object)) reportBundled(node, staticPropertyName(node));
@@ -65,7 +71,9 @@ export function checkJs(context: EmbeddedContext) {
       }
     },
     'Program:exit'() {
-      for (const comment of context.sourceCode.getAllComments()) sites.push({ node: comment, name: null, value: comment.value, line: comment.loc.start.line });
+      for (const comment of context.sourceCode.getAllComments()) {
+        if (comment.value.length >= MIN_CREDENTIAL_LENGTH) sites.push({ node: comment, name: null, value: comment.value, line: comment.loc.start.line });
+      }
       reportFindings(context, assessValues(sites, { loneTemporaryKeyIds: false, bundledNames: false }));
     },
   };

@@ -33,7 +33,7 @@ export function presignListener(
 ): TSESLint.RuleListener {
   const { sourceCode } = context;
   if (!reachesKnowledge(sourceCode, isPresignModule)) return {};
-  const refs = new ModuleRefs(sourceCode);
+  const refs = ModuleRefs.for(sourceCode);
   const imported = moduleSpecifiers(sourceCode);
   return {
     CallExpression(call) {
