@@ -215,12 +215,13 @@ class GuardSearch {
    * function returning a comparison on its argument. `untied` when the call does not test this value.
    */
   private predicateMeaning(call: TSESTree.CallExpression, name: string): PredicateMeaning | 'unknown' | 'untied' {
+    const named = EXPIRY_PREDICATES.find((p) => p.pattern.test(name));
+    if (!named && !comparingFunctionNames(this.sourceCode).has(name)) return 'untied';
     const local = localFunction(call, this.sourceCode);
     if (local) {
       const meaning = this.returnedComparison(local, call);
       if (meaning !== 'untied') return meaning;
     }
-    const named = EXPIRY_PREDICATES.find((p) => p.pattern.test(name));
     if (!named) return 'untied';
     const callee = unwrap(call.callee);
     const operands = [...call.arguments, ...(callee.type === AST_NODE_TYPES.MemberExpression ? [callee.object] : [])];
@@ -258,6 +259,25 @@ class GuardSearch {
     const expiredWhenTrue = terms.expiry > 0 === (inner.operator === '<' || inner.operator === '<=');
     return expiredWhenTrue !== negated ? 'expired' : 'valid';
   }
+}
+
+const comparingFunctions = new WeakMap<SourceCode, ReadonlySet<string>>();
+
+/** Names of the file's functions that return a comparison (`isFresh = (t) => t.expiresAt > Date.now()`). */
+function comparingFunctionNames(sourceCode: SourceCode): ReadonlySet<string> {
+  const known = comparingFunctions.get(sourceCode);
+  if (known) return known;
+  const names = new Set<string>();
+  for (const comparison of fileIndex(sourceCode).comparisons) {
+    let node: Node = comparison;
+    while (node.parent?.type === AST_NODE_TYPES.UnaryExpression && node.parent.operator === '!') node = node.parent;
+    const parent = node.parent;
+    const fn = parent?.type === AST_NODE_TYPES.ReturnStatement ? enclosingFunction(parent) : parent && isFunctionNode(parent) && parent.body === node ? parent : null;
+    const name = fn ? functionName(fn) : null;
+    if (name) names.add(name);
+  }
+  comparingFunctions.set(sourceCode, names);
+  return names;
 }
 
 function functionName(fn: FunctionLike): string | null {
