@@ -134,21 +134,21 @@ export const invalid: Invalid[] = [
     errors: [{ messageId: 'moduleTokenCache', line: 6, column: 10, suggestions: [] }],
   },
   {
-    name: 'Google: a token in a field of a module-level singleton',
+    name: 'Azure: a token in a field of a module-level singleton',
     filename: 'singleton.ts',
     code: lines(
-      `import { GoogleAuth } from 'google-auth-library';`,
+      `import { DefaultAzureCredential } from '@azure/identity';`,
       '',
       'class TokenCache {',
-      '  private token?: string | null;',
-      '  constructor(private readonly auth: GoogleAuth) {}',
+      '  private token?: string;',
+      '  private readonly credential = new DefaultAzureCredential();',
       '  async get() {',
-      '    this.token ??= await this.auth.getAccessToken();',
+      "    if (!this.token) this.token = (await this.credential.getToken('https://vault.azure.net/.default'))!.token;",
       '    return this.token;',
       '  }',
       '}',
       '',
-      'export const tokens = new TokenCache(new GoogleAuth());',
+      'export const tokens = new TokenCache();',
     ),
     errors: [{ messageId: 'moduleTokenCache', line: 4, column: 11, suggestions: [] }],
   },
@@ -611,7 +611,6 @@ export const invalid: Invalid[] = [
     name: 'realworld NB03 with the deadline test removed: the singleton field is reported',
     filename: 'nb03-unchecked.ts',
     code: lines(
-      `import fetch from 'node-fetch';`,
       "const IMDS = 'http://169.254.169.254/latest/meta-data';",
       'class HostRoleCredentials {',
       '  private role?: string;',
@@ -631,7 +630,7 @@ export const invalid: Invalid[] = [
       '}',
       'export const hostRoleCredentials = new HostRoleCredentials();',
     ),
-    errors: [{ messageId: 'moduleTokenCache', line: 5, column: 11, suggestions: [] }],
+    errors: [{ messageId: 'moduleTokenCache', line: 4, column: 11, suggestions: [] }],
   },
 ];
 
@@ -686,6 +685,19 @@ export const valid: Valid[] = [
     name: 'a cache that is written but never read back',
     filename: 'write-only.ts',
     code: lines(GOOGLE_AUTH, 'let lastToken: string | null | undefined;', 'export async function h() { const t = await auth.getAccessToken(); lastToken = t; return t; }'),
+  },
+  {
+    name: 'a Google token on a field of a singleton (anti-pattern A: reported by no-static-snapshot)',
+    filename: 'google-singleton.ts',
+    code: lines(
+      `import { GoogleAuth } from 'google-auth-library';`,
+      'class TokenCache {',
+      '  private token?: string | null;',
+      '  constructor(private readonly auth: GoogleAuth) {}',
+      '  async get() { this.token ??= await this.auth.getAccessToken(); return this.token; }',
+      '}',
+      'export const tokens = new TokenCache(new GoogleAuth());',
+    ),
   },
   {
     name: 'a field of a class that is not a module-level singleton',
@@ -881,7 +893,6 @@ export const valid: Valid[] = [
     name: 'realworld NB03: a singleton whose field is refetched once Date.now() passes a deadline from Expiration',
     filename: 'nb03.ts',
     code: lines(
-      `import fetch from 'node-fetch';`,
       "const IMDS = 'http://169.254.169.254/latest/meta-data';",
       'class HostRoleCredentials {',
       '  private role?: string;',

@@ -9,6 +9,12 @@ import { type HeldValues, patternPath } from './held-value.js';
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
+/**
+ * Google tokens and header maps kept on an object's fields are no-static-snapshot's finding (its shape 7), at
+ * module level this rule's: one finding per defect.
+ */
+const SNAPSHOT_RULE_FIELD_METHODS: ReadonlySet<string> = new Set(['google:getAccessToken', 'google:getRequestHeaders', 'google:fetchIdToken']);
+
 /** Long-lived storage that is filled with an expiring value somewhere in the file. */
 export interface Candidate {
   readonly slot: Slot;
@@ -85,7 +91,7 @@ export class CandidateCollector {
     if (!slot || storage === 'local') return;
     if (storage === 'instance-field' && !(slot.kind === 'member' && slot.owner.kind === 'class' && isModuleSingleton(slot.owner.classNode, this.context.sourceCode))) return;
     const found = held();
-    if (!found) return;
+    if (!found || (storage === 'instance-field' && found.method !== undefined && SNAPSHOT_RULE_FIELD_METHODS.has(found.method))) return;
     const key = slot.kind === 'variable' ? slot.variable : memberKey(slot);
     if (this.bySlot.has(key)) return;
     const container = viaSet || (slot.kind === 'variable' && unwrap(target).type === AST_NODE_TYPES.MemberExpression) || isNestedMember(target);

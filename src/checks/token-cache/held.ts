@@ -41,6 +41,8 @@ export interface Held {
   readonly pending?: boolean;
   /** The SDK call that produced the value, and whether calling it per use is as cheap as caching its result. */
   readonly call?: { readonly node: TSESTree.CallExpression; readonly perUse: boolean };
+  /** The CREDENTIAL_METHODS id of the SDK method that produced it. */
+  readonly method?: string;
 }
 
 const LABELS: Record<HeldKind, string> = {
@@ -68,6 +70,7 @@ export function heldFromMethod(method: CredentialMethod, call: TSESTree.CallExpr
     fix: useInstead(method.replacement, 'it caches and refreshes the token'),
     promise: true,
     call: { node: call, perUse: PER_USE_METHODS.has(method.id) },
+    method: method.id,
   };
 }
 
