@@ -98,11 +98,10 @@ export const TOKEN_ENDPOINTS: readonly TokenEndpoint[] = [
  * A path ending in `/token` (`/api/token`, `/connect/token`, `/protocol/openid-connect/token`): a token endpoint
  * only when the request also sends `grant_type` or the code keeps a token field of the response.
  */
-export const GENERIC_TOKEN_PATH = /\/token\/?(?:[?#]|$)/;
 export const GENERIC_TOKEN_ENDPOINT: TokenEndpoint = {
   id: 'token-path',
   label: 'a token endpoint',
-  pattern: GENERIC_TOKEN_PATH,
+  pattern: /\/token\/?(?:[?#]|$)/,
   yields: 'token-response',
   session: 'oauth-token',
   source: 'RFC 6749 §3.2; Keycloak /protocol/openid-connect/token; IdentityServer /connect/token',
@@ -114,9 +113,6 @@ export const GRANT_TYPE_PARAMETER = 'grant_type';
 /** Fields of a token response that hold the token itself (RFC 6749 §5.1, OIDC Core §3.1.3.3, and camelCase twins). */
 export const TOKEN_RESPONSE_FIELDS: ReadonlySet<string> = new Set(['access_token', 'id_token', 'accessToken', 'idToken']);
 export const TOKEN_RESPONSE_SOURCE = 'RFC 6749 §5.1 (access_token, expires_in); OpenID Connect Core 1.0 §3.1.3.3 (id_token)';
-
-/** The token string inside an SDK token object (`AccessToken.token` in @azure/core-auth). */
-export const TOKEN_OBJECT_FIELDS: ReadonlySet<string> = new Set(['token', 'access_token', 'accessToken']);
 
 /**
  * HTTP clients whose call sends a request: the URL is the first argument, or its `url` property when the first
