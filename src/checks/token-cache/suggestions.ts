@@ -71,11 +71,12 @@ function perUse(context: Context, candidate: Candidate, declared: Declared, name
   for (const read of reads) {
     const parent = read.parent;
     if (parent?.type === AST_NODE_TYPES.ExportSpecifier || !isMovable(call.node, read, context.sourceCode)) return [];
+    // A read at module scope runs once, when the module loads: calling there keeps the same snapshot.
     const fn = enclosingFunction(read);
-    if (awaited && fn !== null && !fn.async) return [];
+    if (fn === null || (awaited && !fn.async)) return [];
   }
   const text = context.sourceCode.getText(call.node);
-  const replacement = awaited ? `(await ${text})` : text;
+  const replacementAt = (read: TSESTree.Identifier) => (awaited && needsParentheses(read) ? `(await ${text})` : awaited ? `await ${text}` : text);
   return [{
     messageId: call.perUse ? 'callPerUse' : 'signPerUse',
     data: { call: awaited ? `await ${text}` : text, name },
@@ -84,10 +85,20 @@ function perUse(context: Context, candidate: Candidate, declared: Declared, name
       ...reads.map((read) => {
         const parent = read.parent;
         const shorthand = parent?.type === AST_NODE_TYPES.Property && parent.shorthand && parent.value === read;
-        return fixer.replaceText(read, shorthand ? `${read.name}: ${replacement}` : replacement);
+        return fixer.replaceText(read, shorthand ? `${read.name}: ${replacementAt(read)}` : replacementAt(read));
       }),
     ],
   }];
+}
+
+/** `await x` binds looser than member access, calls and tagged templates: `(await x).y`, `(await x)()`. */
+function needsParentheses(read: TSESTree.Identifier): boolean {
+  const parent = read.parent;
+  return (
+    (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === read) ||
+    ((parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.callee === read) ||
+    (parent?.type === AST_NODE_TYPES.TaggedTemplateExpression && parent.tag === read)
+  );
 }
 
 /**
