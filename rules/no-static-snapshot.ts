@@ -1,6 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { ModuleRefs, moduleSpecifiers, reachesKnowledge } from '../src/analysis/module-refs.js';
+import { ModuleRefs, moduleSpecifiers } from '../src/analysis/module-refs.js';
 import type { Finding, SnapshotContext } from '../src/checks/snapshot/context.js';
+import { mayMakeSnapshots } from '../src/checks/snapshot/gate.js';
 import { GoogleCredentialCalls } from '../src/checks/snapshot/google-set-credentials.js';
 import { checkMemoizeForever } from '../src/checks/snapshot/memoize-forever.js';
 import { MIGRATION_SAFE_SUGGESTIONS, SNAPSHOT_MESSAGES, type SnapshotMessageId } from '../src/checks/snapshot/messages.js';
@@ -29,9 +30,8 @@ export default createRule<[], SnapshotMessageId>({
   create(context) {
     const settings = readSettings(context.settings);
     const { sourceCode } = context;
-    if (!reachesKnowledge(sourceCode)) return {};
     const imports = moduleSpecifiers(sourceCode);
-    if (mocksTheSdk(sourceCode, imports)) return {};
+    if (!mayMakeSnapshots(sourceCode, imports) || mocksTheSdk(sourceCode, imports)) return {};
     const ctx: SnapshotContext = {
       rule: context as unknown as SnapshotContext['rule'],
       sourceCode,
