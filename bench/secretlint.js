@@ -1,7 +1,8 @@
 // no-embedded-credentials against secretlint on the same generated files (Dockerfiles, .env, JSON).
 //   node bench/secretlint.js [--runs N] [--files N]     (after `npm run build`; `npm run bench` runs it too)
-// Both tools run in this process through their Node APIs, read the same files from disk and report findings:
-// ESLint with credentialExpiry.configs.recommended, and secretlint 11 with @secretlint/secretlint-rule-preset-recommend.
+// Each tool runs as its own command-line tool in a fresh child process on the same files: ESLint with
+// credentialExpiry.configs.recommended, and secretlint 11 with @secretlint/secretlint-rule-preset-recommend (in one
+// long-lived process secretlint's always-on profiler slows down with every file, which would flatter us).
 // The runs alternate (AB BA AB ...) so drift on a shared machine hits both sides; the verdict is the median ratio.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
