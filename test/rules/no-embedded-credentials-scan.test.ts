@@ -68,3 +68,23 @@ describe('credential-sites pairing', () => {
     expect(assessValues(sites, { loneTemporaryKeyIds: true, bundledNames: false }).map((finding) => finding.kind)).toEqual(['temporaryKeyId']);
   });
 });
+
+describe('maskSecretsInText', () => {
+  it('masks shapes, secret keys and values under credential names, and leaves the rest', async () => {
+    const { maskSecretsInText } = await import('../../src/analysis/secret-scan.js');
+    const text = [
+      "const id = 'ASIAZ7QX3PLMW4RT8KVN';",
+      "const key = 'h7Gk2pQ9xR4mT8vW1zB6nL3cY5dF0sJ2aE9uK4oP';",
+      'AWS_SESSION_TOKEN=IQoJb3JpZ2luX2VjEHoaCXVzLWVhc3QtMSJGMEQCIQm7Rt2Vx9Lp6Jb4Gh1',
+      "const placeholder = { sessionToken: 'your-session-token-goes-here' };",
+      "const url = 'https://example.com/a/very/long/path/that/is/not/a/secret';",
+    ].join('\n');
+    expect(maskSecretsInText(text)).toBe([
+      "const id = 'ASIA****';",
+      "const key = 'h7Gk****';",
+      'AWS_SESSION_TOKEN=IQoJ****',
+      "const placeholder = { sessionToken: 'your-session-token-goes-here' };",
+      "const url = 'https://example.com/a/very/long/path/that/is/not/a/secret';",
+    ].join('\n'));
+  });
+});
