@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { coreRule, coreTester } from './embedded-testers.js';
 import { AWS_DOC_KEY_ID, AWS_DOC_SECRET, fakeGoogleToken, fakeKeyId, fakeSecretKey, fakeSessionToken, lines } from './embedded-fixtures.js';
 
-const realworld = (name: string): string => readFileSync(new URL(`../../../shared/realworld/${name}`, import.meta.url), 'utf8');
+const realworld = (name: string): string => readFileSync(new URL(`../fixtures/realworld/${name}`, import.meta.url), 'utf8');
 
 const TEMP_KEY = fakeKeyId('ASIA');
 const SECRET = fakeSecretKey();

@@ -4,7 +4,7 @@ import { createRuleTester } from '../rule-tester.js';
 import { checkOutputs } from './no-static-snapshot-helpers.js';
 import type { SnapshotMessageId } from '../../src/checks/snapshot/messages.js';
 
-// AWS SDK v2 (shape 6 and live objects), Google (shape 7), and the labelled real-world cases of shared/realworld
+// AWS SDK v2 (shape 6 and live objects), Google (shape 7), and the labelled real-world cases of test/fixtures/realworld
 // (copied verbatim: A* must be reported on the labelled line, NA* must stay silent).
 const V2 = `import AWS from 'aws-sdk';
 `;
@@ -203,7 +203,7 @@ export const fetcher = await makeFetcher();`,
         { messageId: 'googleTokenStored', line: 12, column: 17 },
       ],
     },
-    // shared/realworld A01: the default chain's result frozen in a static field (line 12).
+    // test/fixtures/realworld A01: the default chain's result frozen in a static field (line 12).
     { code: `// A01
 import * as Minio from 'minio';
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
@@ -232,7 +232,7 @@ export class SegmentSink {
     });
   }
 }`, filename: 'A01.ts', errors: [{ messageId: 'storedCredentials', line: 12, column: 28 }] },
-    // shared/realworld A03: a chain result's keys copied into a connection kept on the instance (line 14).
+    // test/fixtures/realworld A03: a chain result's keys copied into a connection kept on the instance (line 14).
     { code: `// A03
 const AWS = require('aws-sdk');
 const blobstore = require('blobstore-client');
@@ -259,7 +259,7 @@ TileWriter.prototype.beginWrites = function (done) {
 };
 
 module.exports = TileWriter;`, filename: 'A03.js', errors: [{ messageId: 'v2ChainCopied', line: 14, column: 3 }] },
-    // shared/realworld A05: the global credentials' keys copied into a static master for a role chain (line 7).
+    // test/fixtures/realworld A05: the global credentials' keys copied into a static master for a role chain (line 7).
     {
       code: `// A05
 import AWS = require('aws-sdk');
@@ -350,7 +350,7 @@ c.setCredentials(await c.getToken('code').then((r) => r.tokens));`,
     return { Authorization: \`Bearer \${this.token}\` };
   }
 }`,
-    // shared/realworld look-alikes.
+    // test/fixtures/realworld look-alikes.
     { code: `// NA01
 import { Client as ObjectClient } from 'minio';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';

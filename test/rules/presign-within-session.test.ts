@@ -35,7 +35,7 @@ export const link = () => getSignedUrl(s3, ${CMD}, { expiresIn: 7200 });`,
     // Long-term keys may sign for the full 7 days: an explicit pair without a session token...
     `${V3}const s3 = new S3Client({ credentials: { accessKeyId: process.env.SIGNER_KEY_ID!, secretAccessKey: process.env.SIGNER_SECRET! } });
 export const link = () => getSignedUrl(s3, ${CMD}, { expiresIn: 7 * 24 * 60 * 60 });`,
-    // ...a parameter typed as a key pair without one (shared/realworld ND01)...
+    // ...a parameter typed as a key pair without one (test/fixtures/realworld ND01)...
     `${V3}type UserKeys = { accessKeyId: string; secretAccessKey: string };
 export async function link(bucket: string, key: string, keys: UserKeys) {
   const signer = new S3Client({ region: process.env.AWS_REGION, credentials: keys });
@@ -47,7 +47,7 @@ export const link = (keys: SignerKeys) => getSignedUrl(new S3Client({ credential
     `import AWS from 'aws-sdk';
 const s3 = new AWS.S3({ accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET });
 export const link = () => s3.getSignedUrl('getObject', { Bucket: 'b', Key: 'k', Expires: 604800 });`,
-    // A client handed in, with a lifetime up to the longest role session (shared/realworld ND03).
+    // A client handed in, with a lifetime up to the longest role session (test/fixtures/realworld ND03).
     `${V3}export async function redirect(client: S3Client, custom?: { expiresIn: number }) {
   const url = await getSignedUrl(client, ${CMD}, custom ?? { expiresIn: 7200 });
   return Response.redirect(url, 302);
@@ -212,7 +212,7 @@ export const link = () => getSignedUrl(s3, ${CMD}, { expiresIn: 60 * 60 });`,
       }],
     },
     {
-      // The default chain (shared/realworld D01): the `??` default is what most callers get.
+      // The default chain (test/fixtures/realworld D01): the `??` default is what most callers get.
       code: `${V3}export class ExportBucket {
   private readonly s3 = new S3Client({ region: process.env.AWS_REGION });
   async downloadLink(key: string, ttlSeconds?: number): Promise<string> {
