@@ -15,6 +15,8 @@ function checkerFor(root: { type: string }, parserServices: { isYAML?: boolean }
       return checkDotenv;
     case 'Document':
       return checkJson;
+    case 'YAMLProgram':
+      return checkYaml;
     case 'Program':
       return parserServices?.isYAML ? checkYaml : checkJs;
     default:
