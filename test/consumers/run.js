@@ -1,0 +1,210 @@
+#!/usr/bin/env node
+// Consumer integration test (`npm run test:consumers`): packs this package with `npm pack`, installs the tarball into
+// temporary consumer projects (the lowest supported ESLint 9, the latest 9 and 10), each with the configs people
+// already have, and lints test/fixtures/consumer-app (one case of each anti-pattern) with every companion config
+// before and after `...credentialExpiry.configs.recommended`. It asserts: no crash, the expected findings, and a
+// clear message where a foreign config must be scoped.
+//
+// Installs are cached in os.tmpdir()/credential-expiry-consumers/<hash of the package list>, so a rerun only
+// reinstalls the tarball. Set CREDENTIAL_EXPIRY_CONSUMERS=eslint-10 (comma-separated names) to run some projects only.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const APP = join(ROOT, 'test', 'fixtures', 'consumer-app');
+const CACHE = join(tmpdir(), 'credential-expiry-consumers');
+
+/** The consumer projects: each pins the companions to versions whose peer ranges accept its ESLint. */
+const PROJECTS = [
+  {
+    name: 'eslint-9.6',
+    packages: {
+      eslint: '9.6.0',
+      '@eslint/js': '9.6.0',
+      '@eslint/json': '0.14.0',
+      'typescript-eslint': '8.74.0',
+      typescript: '5.9.3',
+      'eslint-plugin-jsonc': '2.21.1',
+      'eslint-plugin-yml': '1.19.1',
+      'eslint-config-prettier': '10.1.8',
+      'eslint-plugin-unicorn': '56.0.1',
+    },
+  },
+  {
+    name: 'eslint-9-latest',
+    packages: {
+      eslint: '^9.39.5',
+      '@eslint/js': '^9.39.0',
+      '@eslint/json': '^1.2.0',
+      'typescript-eslint': '8.74.0',
+      typescript: '~6.0.3',
+      'eslint-plugin-jsonc': '^3.4.2',
+      'eslint-plugin-yml': '^3.10.0',
+      'eslint-config-prettier': '10.1.8',
+      'eslint-plugin-unicorn': '64.0.0',
+    },
+  },
+  {
+    name: 'eslint-10',
+    packages: {
+      eslint: '^10.15.0',
+      '@eslint/js': '^10.0.1',
+      '@eslint/json': '^2.1.1',
+      'typescript-eslint': '8.74.0',
+      typescript: '~6.0.3',
+      'eslint-plugin-jsonc': '^3.4.2',
+      'eslint-plugin-yml': '^3.10.0',
+      'eslint-config-prettier': '10.1.8',
+      'eslint-plugin-unicorn': '64.0.0',
+    },
+  },
+];
+
+const run = (command, args, cwd) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+function pack() {
+  const out = join(CACHE, 'tarball');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  run('npm', ['pack', '--silent', '--pack-destination', out], ROOT);
+  const [file] = readdirSync(out).filter((name) => name.endsWith('.tgz'));
+  return join(out, file);
+}
+
+function prepareProject(project, tarball) {
+  const key = createHash('sha256').update(JSON.stringify(project.packages)).digest('hex').slice(0, 12);
+  const dir = join(CACHE, `${project.name}-${key}`);
+  mkdirSync(dir, { recursive: true });
+  const dependencies = { ...project.packages, 'eslint-plugin-credential-expiry': `file:${tarball}` };
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `consumer-${project.name}`, private: true, type: 'module', dependencies }, null, 2));
+  // The tarball changes on every run; npm reinstalls only it when the rest is cached. Its install output is checked
+  // for the install-scripts warning a consumer would see.
+  const log = run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=warn'], dir);
+  const app = join(dir, 'app');
+  rmSync(app, { recursive: true, force: true });
+  cpSync(APP, app, { recursive: true });
+  return { dir, app, installLog: log };
+}
+
+/** Companion configs as a consumer writes them (module source, evaluated inside the consumer project). */
+const COMPANIONS = {
+  'js.configs.recommended': `import js from '@eslint/js'; export const companion = [js.configs.recommended];`,
+  'js.configs.recommended scoped': `import js from '@eslint/js'; export const companion = [{ ...js.configs.recommended, files: ['**/*.{js,mjs,cjs,ts}'] }];`,
+  'tseslint.configs.recommended': `import tseslint from 'typescript-eslint'; export const companion = [...tseslint.configs.recommended];`,
+  'tseslint.configs.recommendedTypeChecked scoped': `import tseslint from 'typescript-eslint';
+    export const companion = [...tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files: ['**/*.{ts,tsx,mts,cts}'] })),
+      { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } }];`,
+  'tseslint.configs.recommendedTypeChecked': `import tseslint from 'typescript-eslint';
+    export const companion = [...tseslint.configs.recommendedTypeChecked,
+      { languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } }];`,
+  'eslint-plugin-jsonc': `import jsonc from 'eslint-plugin-jsonc'; export const companion = [...jsonc.configs['flat/recommended-with-json']];`,
+  'eslint-plugin-yml': `import yml from 'eslint-plugin-yml'; export const companion = [...yml.configs['flat/recommended']];`,
+  '@eslint/json': `import json from '@eslint/json';
+    export const companion = [{ files: ['**/*.json'], plugins: { json }, language: 'json/json', rules: json.configs.recommended.rules }];`,
+  'eslint-config-prettier': `import prettier from 'eslint-config-prettier'; export const companion = [prettier];`,
+  'eslint-plugin-unicorn': `import unicorn from 'eslint-plugin-unicorn';
+    export const companion = [unicorn.configs.recommended ?? unicorn.configs['flat/recommended']];`,
+};
+
+/** What `...credentialExpiry.configs.recommended` finds in the app: file -> rule ids. */
+const EXPECTED = {
+  '.env': ['credential-expiry/no-embedded-credentials'],
+  Dockerfile: ['credential-expiry/no-embedded-credentials'],
+  'config.json': ['credential-expiry/no-embedded-credentials'],
+  'deploy.yaml': ['credential-expiry/no-embedded-credentials'],
+  'pipeline.yaml': ['credential-expiry/no-embedded-credentials'],
+  'src/presign.ts': ['credential-expiry/presign-max-lifetime'],
+  'src/snapshot.ts': ['credential-expiry/no-static-snapshot'],
+  'src/token.js': ['credential-expiry/no-module-token-cache'],
+};
+
+/**
+ * Where a companion placed after ours takes a file type over with its own language, our rule reads that language's
+ * AST where it can: eslint-plugin-jsonc 3's `jsonc/x` is not read (README: "Beside other JSON and YAML plugins").
+ */
+function expectedFor(companion, order, project) {
+  const expected = structuredClone(EXPECTED);
+  if (companion === 'eslint-plugin-jsonc' && order === 'companion last' && project.packages['eslint-plugin-jsonc'].startsWith('^3')) delete expected['config.json'];
+  return expected;
+}
+
+/** Companions that cannot run on non-JS files: the run stops with a message saying how to scope them. */
+const MUST_SCOPE = { 'tseslint.configs.recommendedTypeChecked': /Scope it to JS\/TS files/u };
+
+const RUNNER = `
+import { ESLint } from 'eslint';
+const [, , configFile] = process.argv;
+try {
+  const eslint = new ESLint({ overrideConfigFile: configFile });
+  const results = await eslint.lintFiles(['.']);
+  console.log(JSON.stringify({ results: results.map((r) => ({ file: r.filePath, messages: r.messages.map(({ ruleId, fatal, line, message }) => ({ ruleId, fatal, line, message })) })) }));
+} catch (error) {
+  console.log(JSON.stringify({ crash: String(error && error.message) }));
+}
+`;
+
+function lint(app, companion, order) {
+  const file = join(app, 'eslint.config.mjs');
+  writeFileSync(
+    file,
+    `import credentialExpiry from 'eslint-plugin-credential-expiry';\n${COMPANIONS[companion]}\n` +
+      `const ours = credentialExpiry.configs.recommended;\n` +
+      `export default [{ ignores: ['eslint.config.mjs', 'runner.mjs'] }, ...${order === 'companion last' ? '[...ours, ...companion]' : '[...companion, ...ours]'}];\n`,
+  );
+  writeFileSync(join(app, 'runner.mjs'), RUNNER);
+  return JSON.parse(run('node', ['runner.mjs', file], app).trim().split('\n').at(-1));
+}
+
+function check(project, companion, order, outcome, app) {
+  const label = `${project.name} | ${order === 'companion last' ? 'ours, then' : 'first'} ${companion}${order === 'companion last' ? '' : ', then ours'}`;
+  const problems = [];
+  const scopeMessage = MUST_SCOPE[companion];
+  if (outcome.crash) {
+    if (!scopeMessage || !scopeMessage.test(outcome.crash)) problems.push(`crashed: ${outcome.crash.split('\n').slice(0, 3).join(' / ')}`);
+    else if (/TypeError|Cannot read properties/u.test(outcome.crash)) problems.push(`unclear message: ${outcome.crash}`);
+    return { label, problems, note: 'stopped with the scoping message' };
+  }
+  if (scopeMessage) problems.push('expected the message that says how to scope this config, got a finished run');
+  const found = {};
+  for (const result of outcome.results) {
+    const name = result.file.slice(app.length + 1);
+    for (const message of result.messages) {
+      if (message.fatal) problems.push(`${name}:${message.line}: fatal: ${message.message.slice(0, 160)}`);
+      else if (message.ruleId?.startsWith('credential-expiry/')) (found[name] ??= new Set()).add(message.ruleId);
+    }
+  }
+  const expected = expectedFor(companion, order, project);
+  for (const name of new Set([...Object.keys(expected), ...Object.keys(found)])) {
+    const want = (expected[name] ?? []).join(', ');
+    const got = [...(found[name] ?? [])].sort().join(', ');
+    if (want !== got) problems.push(`${name}: expected [${want}], found [${got}]`);
+  }
+  return { label, problems };
+}
+
+const only = process.env.CREDENTIAL_EXPIRY_CONSUMERS?.split(',');
+mkdirSync(CACHE, { recursive: true });
+const tarball = pack();
+let failures = 0;
+for (const project of PROJECTS.filter((candidate) => !only || only.includes(candidate.name))) {
+  const { app, installLog } = prepareProject(project, tarball);
+  if (/install-scripts|prepare:/u.test(installLog)) {
+    failures++;
+    console.log(`FAIL ${project.name}: installing the package prints an install-scripts warning`);
+  }
+  for (const companion of Object.keys(COMPANIONS)) {
+    for (const order of ['companion first', 'companion last']) {
+      const { label, problems, note } = check(project, companion, order, lint(app, companion, order), app);
+      if (problems.length > 0) failures++;
+      console.log(`${problems.length > 0 ? 'FAIL' : 'ok  '} ${label}${note ? ` (${note})` : ''}`);
+      for (const problem of problems) console.log(`       ${problem}`);
+    }
+  }
+}
+if (!existsSync(tarball)) throw new Error('the tarball vanished');
+console.log(failures > 0 ? `\n${failures} consumer check(s) failed` : '\nall consumer checks passed');
+process.exit(failures > 0 ? 1 : 0);
