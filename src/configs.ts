@@ -1,7 +1,17 @@
 import tsParser from '@typescript-eslint/parser';
 import type { ESLint, Linter } from 'eslint';
 import type { CredentialExpiryDocs, FileType } from './util/create-rule.js';
-import { DOCKERFILE_FILES, DOCKERFILE_IGNORES, DOTENV_FILES, DOTENV_IGNORES, JSON_IGNORES, YAML_IGNORES } from './languages/index.js';
+import {
+  DOCKERFILE_FILES,
+  DOCKERFILE_IGNORES,
+  DOTENV_FILES,
+  DOTENV_IGNORES,
+  JSON_IGNORES,
+  JSON_LANGUAGE,
+  JSON_LANGUAGE_PLUGIN_NAME,
+  jsonLanguagePlugin,
+  YAML_IGNORES,
+} from './languages/index.js';
 
 export const NAMESPACE = 'credential-expiry';
 
@@ -17,8 +27,7 @@ const FILE_TYPES: Record<FileType, { files: string[]; block: Partial<Linter.Conf
   js: { files: JS_FILES, block: {} },
   dockerfile: { files: DOCKERFILE_FILES, block: { language: `${NAMESPACE}/dockerfile`, ignores: DOCKERFILE_IGNORES } },
   dotenv: { files: DOTENV_FILES, block: { language: `${NAMESPACE}/dotenv`, ignores: DOTENV_IGNORES } },
-  // JSONC reads plain JSON too, and does not stop at the comments and trailing commas of tsconfig.json & co.
-  json: { files: ['**/*.json'], block: { language: `${NAMESPACE}/json`, languageOptions: { allowTrailingCommas: true }, ignores: JSON_IGNORES } },
+  json: { files: ['**/*.json'], block: { language: JSON_LANGUAGE, plugins: { [JSON_LANGUAGE_PLUGIN_NAME]: jsonLanguagePlugin }, ignores: JSON_IGNORES } },
   yaml: { files: ['**/*.{yml,yaml}'], block: { language: `${NAMESPACE}/yaml`, ignores: YAML_IGNORES } },
 };
 
@@ -64,7 +73,7 @@ function typedBlocks(plugin: ESLint.Plugin, name: string, level: (docs: Credenti
     const rules = byType.get(type);
     if (!rules) continue;
     const { files, block } = FILE_TYPES[type];
-    configs.push({ type, config: { name: `${NAMESPACE}/${name}/${type}`, files, ...block, plugins: { [NAMESPACE]: plugin }, rules } });
+    configs.push({ type, config: { name: `${NAMESPACE}/${name}/${type}`, files, ...block, plugins: { ...block.plugins, [NAMESPACE]: plugin }, rules } });
   }
   return configs;
 }

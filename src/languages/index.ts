@@ -1,6 +1,6 @@
 export { dockerfile, DOCKERFILE_FILES, DOCKERFILE_IGNORES } from './dockerfile/index.js';
 export { dotenv, DOTENV_FILES, DOTENV_IGNORES } from './dotenv/index.js';
-export { json, JSON_IGNORES } from './json/index.js';
+export { json, JSON_IGNORES, JSON_LANGUAGE, JSON_LANGUAGE_PLUGIN_NAME, jsonLanguagePlugin } from './json/index.js';
 export { yaml, YAML_IGNORES } from './yaml/index.js';
 
 import { dockerfile } from './dockerfile/index.js';

@@ -123,13 +123,21 @@ const EXPECTED = {
 };
 
 /**
- * Where a companion placed after ours takes a file type over with its own language, our rule reads that language's
- * AST where it can: eslint-plugin-jsonc 3's `jsonc/x` is not read (README: "Beside other JSON and YAML plugins").
+ * Where a companion placed after ours takes a file type over with its own language (eslint-plugin-jsonc 3's
+ * `jsonc/x`, eslint-plugin-yml 3's `yml/yaml`), its parser decides: our rule does not read jsonc-eslint-parser's AST
+ * yet, and eslint-plugin-yml reads YAML strictly (YAML 1.2), so Kubeflow's under-indented scalars are its parse error.
+ * The README says so ("Beside other configs").
  */
 function expectedFor(companion, order, project) {
   const expected = structuredClone(EXPECTED);
-  if (companion === 'eslint-plugin-jsonc' && order === 'companion last' && project.packages['eslint-plugin-jsonc'].startsWith('^3')) delete expected['config.json'];
-  return expected;
+  const theirParseErrors = new Set();
+  const last = order === 'companion last';
+  if (last && companion === 'eslint-plugin-jsonc' && project.packages['eslint-plugin-jsonc'].startsWith('^3')) delete expected['config.json'];
+  if (last && companion === 'eslint-plugin-yml' && project.packages['eslint-plugin-yml'].startsWith('^3')) {
+    delete expected['pipeline.yaml'];
+    theirParseErrors.add('pipeline.yaml');
+  }
+  return { expected, theirParseErrors };
 }
 
 /** Companions that cannot run on non-JS files: the run stops with a message saying how to scope them. */
@@ -166,18 +174,19 @@ function check(project, companion, order, outcome, app) {
   if (outcome.crash) {
     if (!scopeMessage || !scopeMessage.test(outcome.crash)) problems.push(`crashed: ${outcome.crash.split('\n').slice(0, 3).join(' / ')}`);
     else if (/TypeError|Cannot read properties/u.test(outcome.crash)) problems.push(`unclear message: ${outcome.crash}`);
-    return { label, problems, note: 'stopped with the scoping message' };
+    return { label, problems, note: problems.length === 0 ? 'stopped with the scoping message' : undefined };
   }
   if (scopeMessage) problems.push('expected the message that says how to scope this config, got a finished run');
   const found = {};
+  const { expected, theirParseErrors } = expectedFor(companion, order, project);
   for (const result of outcome.results) {
     const name = result.file.slice(app.length + 1);
     for (const message of result.messages) {
+      if (message.fatal && theirParseErrors.has(name)) continue;
       if (message.fatal) problems.push(`${name}:${message.line}: fatal: ${message.message.slice(0, 160)}`);
       else if (message.ruleId?.startsWith('credential-expiry/')) (found[name] ??= new Set()).add(message.ruleId);
     }
   }
-  const expected = expectedFor(companion, order, project);
   for (const name of new Set([...Object.keys(expected), ...Object.keys(found)])) {
     const want = (expected[name] ?? []).join(', ');
     const got = [...(found[name] ?? [])].sort().join(', ');

@@ -6,8 +6,9 @@ const { file } = parserOf(json, 'config.json');
 const parse = (text: string) => json.parse(file(text), { languageOptions: { allowTrailingCommas: true } });
 
 describe('JSON language', () => {
-  it('reads JSONC (comments, trailing commas)', () => {
-    expect(parse('{\n  // note\n  "a": 1,\n}\n').ok).toBe(true);
+  it('reads JSONC (comments, trailing commas) without being told to', () => {
+    expect(json.parse(file('{\n  // note\n  "a": 1,\n}\n'), { languageOptions: {} }).ok).toBe(true);
+    expect(json.parse(file('{ "a": 1, }'), { languageOptions: { allowTrailingCommas: false } }).ok).toBe(false);
   });
 
   it('refuses binary and over-size files with one message each', () => {

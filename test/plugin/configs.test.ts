@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import json from '@eslint/json';
 import tsParser from '@typescript-eslint/parser';
 import { ESLintUtils } from '@typescript-eslint/utils';
 import { ESLint, type Linter, type Rule } from 'eslint';
@@ -70,6 +71,19 @@ describe('configs beside the configs projects already have', () => {
   it("the user's own `json` plugin entry (another @eslint/json) does not clash with ours", async () => {
     const theirJson = { meta: { name: '@eslint/json' }, rules: {} };
     expect(await lint([{ plugins: { json: theirJson } }, ...plugin.configs.recommended])).toEqual(everyTypeOnce);
+  });
+
+  it.each([
+    ['before', (theirs: Linter.Config, ours: Linter.Config[]) => [theirs, ...ours]],
+    ['after', (theirs: Linter.Config, ours: Linter.Config[]) => [...ours, theirs]],
+  ])("@eslint/json's own JSON block %s ours: its rules run, so does ours", async (_, combine) => {
+    const theirs = { files: ['**/*.json'], plugins: { json }, language: 'json/json', rules: { 'json/no-duplicate-keys': 'error' as const } };
+    writeFileSync(path.join(dir, 'duplicate.json'), '{ "a": 1, "a": 2 }\n');
+    try {
+      expect(await lint(combine(theirs as Linter.Config, plugin.configs.recommended))).toEqual({ ...everyTypeOnce, 'duplicate.json': ['json/no-duplicate-keys'] });
+    } finally {
+      rmSync(path.join(dir, 'duplicate.json'));
+    }
   });
 
   it('a type-checked rule without `files` stops with one message that says how to scope its config', async () => {

@@ -35,10 +35,10 @@ interface ForeignRuleSurface {
 export function tolerateForeignRules<Code extends object>(sourceCode: Code, what: string): Code & ForeignRuleSurface {
   const target = sourceCode as Code & Partial<ForeignRuleSurface>;
   if (!('parserServices' in target) || target.parserServices === undefined) {
-    Object.defineProperty(target, 'parserServices', { value: parserServicesFor(what), enumerable: false });
+    Object.defineProperty(target, 'parserServices', { value: parserServicesFor(what), enumerable: false, configurable: true, writable: true });
   }
   if (typeof target.getAllComments !== 'function') {
-    Object.defineProperty(target, 'getAllComments', { value: () => [], enumerable: false });
+    Object.defineProperty(target, 'getAllComments', { value: () => [], enumerable: false, configurable: true, writable: true });
   }
   return target as Code & ForeignRuleSurface;
 }
