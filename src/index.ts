@@ -1,4 +1,4 @@
-import './util/supported-typescript.js';
+import './util/supported-versions.js';
 import { createRequire } from 'node:module';
 import type { ESLint, Linter } from 'eslint';
 import { buildConfigs, type ConfigName, NAMESPACE } from './configs.js';
