@@ -25,7 +25,8 @@ const PROJECTS = [
     packages: {
       eslint: '9.6.0',
       '@eslint/js': '9.6.0',
-      '@eslint/json': '0.14.0',
+      // Later 0.x releases rely on rule defaultOptions (ESLint 9.15): 0.14's json/no-unnormalized-keys crashes on 9.6 alone.
+      '@eslint/json': '0.5.0',
       'typescript-eslint': '8.74.0',
       typescript: '5.9.3',
       'eslint-plugin-jsonc': '2.21.1',
@@ -107,7 +108,7 @@ const COMPANIONS = {
     export const companion = [{ files: ['**/*.json'], plugins: { json }, language: 'json/json', rules: json.configs.recommended.rules }];`,
   'eslint-config-prettier': `import prettier from 'eslint-config-prettier'; export const companion = [prettier];`,
   'eslint-plugin-unicorn': `import unicorn from 'eslint-plugin-unicorn';
-    export const companion = [unicorn.configs.recommended ?? unicorn.configs['flat/recommended']];`,
+    export const companion = [unicorn.configs['flat/recommended'] ?? unicorn.configs.recommended];`,
 };
 
 /** What `...credentialExpiry.configs.recommended` finds in the app: file -> rule ids. */
