@@ -124,16 +124,14 @@ const EXPECTED = {
 };
 
 /**
- * Where a companion placed after ours takes a file type over with its own language (eslint-plugin-jsonc 3's
- * `jsonc/x`, eslint-plugin-yml 3's `yml/yaml`), its parser decides: our rule does not read jsonc-eslint-parser's AST
- * yet, and eslint-plugin-yml reads YAML strictly (YAML 1.2), so Kubeflow's under-indented scalars are its parse error.
- * The README says so ("Beside other configs").
+ * Where a companion placed after ours takes a file type over with its own language (eslint-plugin-yml 3's
+ * `yml/yaml`), its parser decides: eslint-plugin-yml reads YAML strictly (YAML 1.2), so Kubeflow's under-indented
+ * scalars are its parse error. The README says so ("Beside other configs").
  */
 function expectedFor(companion, order, project) {
   const expected = structuredClone(EXPECTED);
   const theirParseErrors = new Set();
   const last = order === 'companion last';
-  if (last && companion === 'eslint-plugin-jsonc' && project.packages['eslint-plugin-jsonc'].startsWith('^3')) delete expected['config.json'];
   if (last && companion === 'eslint-plugin-yml' && project.packages['eslint-plugin-yml'].startsWith('^3')) {
     delete expected['pipeline.yaml'];
     theirParseErrors.add('pipeline.yaml');
