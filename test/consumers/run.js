@@ -106,6 +106,12 @@ const COMPANIONS = {
   'eslint-plugin-yml': `import yml from 'eslint-plugin-yml'; export const companion = [...yml.configs['flat/recommended']];`,
   '@eslint/json': `import json from '@eslint/json';
     export const companion = [{ files: ['**/*.json'], plugins: { json }, language: 'json/json', rules: json.configs.recommended.rules }];`,
+  // The README's setup for eslint-plugin-yml 1 and 2 (their rules skip YAML files another language read).
+  'eslint-plugin-yml, our rule in its YAML block': `import yml from 'eslint-plugin-yml'; import credentialExpiry from 'eslint-plugin-credential-expiry';
+    export const companion = [...yml.configs['flat/recommended'],
+      { files: ['**/*.{yml,yaml}'], plugins: { 'credential-expiry': credentialExpiry }, rules: { 'credential-expiry/no-embedded-credentials': 'error' } }];
+    const { js, dockerfile, dotenv, json } = credentialExpiry.configs;
+    export const ours = [...js, ...dockerfile, ...dotenv, ...json];`,
   'eslint-config-prettier': `import prettier from 'eslint-config-prettier'; export const companion = [prettier];`,
   'eslint-plugin-unicorn': `import unicorn from 'eslint-plugin-unicorn';
     export const companion = [unicorn.configs['flat/recommended'] ?? unicorn.configs.recommended];`,
@@ -124,15 +130,16 @@ const EXPECTED = {
 };
 
 /**
- * Where a companion placed after ours takes a file type over with its own language (eslint-plugin-yml 3's
- * `yml/yaml`), its parser decides: eslint-plugin-yml reads YAML strictly (YAML 1.2), so Kubeflow's under-indented
- * scalars are its parse error. The README says so ("Beside other configs").
+ * Where eslint-plugin-yml reads the YAML files (its language, last; or its parser, with our rule in its block), it
+ * reads them strictly (YAML 1.2), so Kubeflow's under-indented scalars are its parse error. The README says so
+ * ("Beside other configs").
  */
 function expectedFor(companion, order, project) {
   const expected = structuredClone(EXPECTED);
   const theirParseErrors = new Set();
   const last = order === 'companion last';
-  if (last && companion === 'eslint-plugin-yml' && project.packages['eslint-plugin-yml'].startsWith('^3')) {
+  const ymlReadsYaml = companion === 'eslint-plugin-yml, our rule in its YAML block' || (companion === 'eslint-plugin-yml' && last && project.packages['eslint-plugin-yml'].startsWith('^3'));
+  if (ymlReadsYaml) {
     delete expected['pipeline.yaml'];
     theirParseErrors.add('pipeline.yaml');
   }
@@ -156,11 +163,12 @@ try {
 
 function lint(app, companion, order) {
   const file = join(app, 'eslint.config.mjs');
+  writeFileSync(join(app, 'companion.mjs'), COMPANIONS[companion]);
   writeFileSync(
     file,
-    `import credentialExpiry from 'eslint-plugin-credential-expiry';\n${COMPANIONS[companion]}\n` +
-      `const ours = credentialExpiry.configs.recommended;\n` +
-      `export default [{ ignores: ['eslint.config.mjs', 'runner.mjs'] }, ...${order === 'companion last' ? '[...ours, ...companion]' : '[...companion, ...ours]'}];\n`,
+    `import credentialExpiry from 'eslint-plugin-credential-expiry';\nimport * as module from './companion.mjs';\n` +
+      `const { companion } = module;\nconst ours = module.ours ?? credentialExpiry.configs.recommended;\n` +
+      `export default [{ ignores: ['eslint.config.mjs', 'runner.mjs', 'companion.mjs'] }, ...${order === 'companion last' ? '[...ours, ...companion]' : '[...companion, ...ours]'}];\n`,
   );
   writeFileSync(join(app, 'runner.mjs'), RUNNER);
   return JSON.parse(run('node', ['runner.mjs', file], app).trim().split('\n').at(-1));
