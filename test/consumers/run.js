@@ -5,11 +5,11 @@
 // before and after `...credentialExpiry.configs.recommended`. It asserts: no crash, the expected findings, and a
 // clear message where a foreign config must be scoped.
 //
-// Installs are cached in os.tmpdir()/credential-expiry-consumers/<hash of the package list>, so a rerun only
-// reinstalls the tarball. Set CREDENTIAL_EXPIRY_CONSUMERS=eslint-10 (comma-separated names) to run some projects only.
+// Installs are cached in os.tmpdir()/credential-expiry-consumers/<project>-<hash of its package list>, so a rerun
+// only reinstalls the tarball. Set CREDENTIAL_EXPIRY_CONSUMERS=eslint-10 (comma-separated names) to run some projects only.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,7 +73,11 @@ function pack() {
   mkdirSync(out, { recursive: true });
   run('npm', ['pack', '--silent', '--pack-destination', out], ROOT);
   const [file] = readdirSync(out).filter((name) => name.endsWith('.tgz'));
-  return join(out, file);
+  // Named after its content: npm keeps an installed `file:` tarball of the same version and path.
+  const hash = createHash('sha256').update(readFileSync(join(out, file))).digest('hex').slice(0, 12);
+  const named = join(out, file.replace(/\.tgz$/u, `-${hash}.tgz`));
+  renameSync(join(out, file), named);
+  return named;
 }
 
 function prepareProject(project, tarball) {
