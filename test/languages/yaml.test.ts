@@ -46,6 +46,13 @@ describe('YAML language', () => {
     expect(parseError(`a: "${'x'.repeat(2 * 1024 * 1024)}"\n`).message).toContain('larger than 2 MiB');
   });
 
+  it('honours `# eslint-disable-next-line` comments', () => {
+    const secret = 'Zp4Lk8Qw2Er6Ty0Ui3Op7As1Df5Gh9Jk/Lz+Xc2V';
+    const lint = (text: string) => new Linter().verify(text, plugin.configs.yaml as Linter.Config[], 'deploy.yaml').map((message) => message.line);
+    expect(lint(`env:\n  AWS_SECRET_ACCESS_KEY: "${secret}"\n`)).toEqual([2]);
+    expect(lint(`env:\n  # eslint-disable-next-line credential-expiry/no-embedded-credentials -- test fixture\n  AWS_SECRET_ACCESS_KEY: "${secret}"\n`)).toEqual([]);
+  });
+
   it('finds a credential after an under-indented scalar, on its own line', () => {
     const text = `${UNDER_INDENTED}  env:\n  - name: AWS_SECRET_ACCESS_KEY\n    value: "Zp4Lk8Qw2Er6Ty0Ui3Op7As1Df5Gh9Jk/Lz+Xc2V"\n`;
     const messages = new Linter().verify(text, plugin.configs.yaml as Linter.Config[], 'deploy.yaml');
