@@ -9,7 +9,7 @@
 // only reinstalls the tarball. Set CREDENTIAL_EXPIRY_CONSUMERS=eslint-10 (comma-separated names) to run some projects only.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -153,29 +153,37 @@ function expectedFor(companion, order, project) {
 /** Companions that cannot run on non-JS files: the run stops with a message saying how to scope them. */
 const MUST_SCOPE = { 'tseslint.configs.recommendedTypeChecked': /Scope it to JS\/TS files/u };
 
+/** Runs in the consumer project: lints the app once per config file given, one JSON outcome per line. */
 const RUNNER = `
 import { ESLint } from 'eslint';
-const [, , configFile] = process.argv;
-try {
-  const eslint = new ESLint({ overrideConfigFile: configFile });
-  const results = await eslint.lintFiles(['.']);
-  console.log(JSON.stringify({ results: results.map((r) => ({ file: r.filePath, messages: r.messages.map(({ ruleId, fatal, line, message }) => ({ ruleId, fatal, line, message })) })) }));
-} catch (error) {
-  console.log(JSON.stringify({ crash: String(error && error.message) }));
+for (const configFile of process.argv.slice(2)) {
+  try {
+    const eslint = new ESLint({ overrideConfigFile: configFile });
+    const results = await eslint.lintFiles(['.']);
+    console.log(JSON.stringify({ results: results.map((r) => ({ file: r.filePath, messages: r.messages.map(({ ruleId, fatal, line, message }) => ({ ruleId, fatal, line, message })) })) }));
+  } catch (error) {
+    console.log(JSON.stringify({ crash: String(error && error.message) }));
+  }
 }
 `;
 
-function lint(app, companion, order) {
-  const file = join(app, 'eslint.config.mjs');
-  writeFileSync(join(app, 'companion.mjs'), COMPANIONS[companion]);
-  writeFileSync(
-    file,
-    `import credentialExpiry from 'eslint-plugin-credential-expiry';\nimport * as module from './companion.mjs';\n` +
-      `const { companion } = module;\nconst ours = module.ours ?? credentialExpiry.configs.recommended;\n` +
-      `export default [{ ignores: ['eslint.config.mjs', 'runner.mjs', 'companion.mjs'] }, ...${order === 'companion last' ? '[...ours, ...companion]' : '[...companion, ...ours]'}];\n`,
-  );
+/** Lints the app with every scenario, in one process (ESLint and the parsers load once). */
+function lintAll(app, scenarios) {
+  const configFiles = scenarios.map(({ companion, order }, index) => {
+    writeFileSync(join(app, `companion-${index}.mjs`), COMPANIONS[companion]);
+    const file = join(app, `eslint-${index}.config.mjs`);
+    writeFileSync(
+      file,
+      `import credentialExpiry from 'eslint-plugin-credential-expiry';\nimport * as module from './companion-${index}.mjs';\n` +
+        `const { companion } = module;\nconst ours = module.ours ?? credentialExpiry.configs.recommended;\n` +
+        `export default [{ ignores: ['*.mjs'] }, ...${order === 'companion last' ? '[...ours, ...companion]' : '[...companion, ...ours]'}];\n`,
+    );
+    return file;
+  });
   writeFileSync(join(app, 'runner.mjs'), RUNNER);
-  return JSON.parse(run('node', ['runner.mjs', file], app).trim().split('\n').at(-1));
+  const lines = run('node', ['runner.mjs', ...configFiles], app).trim().split('\n');
+  if (lines.length !== scenarios.length) throw new Error(`the runner printed ${lines.length} outcomes for ${scenarios.length} configs`);
+  return lines.map((line) => JSON.parse(line));
 }
 
 function check(project, companion, order, outcome, app) {
@@ -216,15 +224,14 @@ for (const project of PROJECTS.filter((candidate) => !only || only.includes(cand
     failures++;
     console.log(`FAIL ${project.name}: installing the package prints an install-scripts warning`);
   }
-  for (const companion of Object.keys(COMPANIONS)) {
-    for (const order of ['companion first', 'companion last']) {
-      const { label, problems, note } = check(project, companion, order, lint(app, companion, order), app);
-      if (problems.length > 0) failures++;
-      console.log(`${problems.length > 0 ? 'FAIL' : 'ok  '} ${label}${note ? ` (${note})` : ''}`);
-      for (const problem of problems) console.log(`       ${problem}`);
-    }
-  }
+  const scenarios = Object.keys(COMPANIONS).flatMap((companion) => ['companion first', 'companion last'].map((order) => ({ companion, order })));
+  const outcomes = lintAll(app, scenarios);
+  scenarios.forEach(({ companion, order }, index) => {
+    const { label, problems, note } = check(project, companion, order, outcomes[index], app);
+    if (problems.length > 0) failures++;
+    console.log(`${problems.length > 0 ? 'FAIL' : 'ok  '} ${label}${note ? ` (${note})` : ''}`);
+    for (const problem of problems) console.log(`       ${problem}`);
+  });
 }
-if (!existsSync(tarball)) throw new Error('the tarball vanished');
 console.log(failures > 0 ? `\n${failures} consumer check(s) failed` : '\nall consumer checks passed');
 process.exit(failures > 0 ? 1 : 0);
