@@ -2,12 +2,13 @@ import { checkDockerfile } from '../src/checks/embedded/dockerfile/index.js';
 import { checkDotenv } from '../src/checks/embedded/dotenv.js';
 import { checkJs } from '../src/checks/embedded/js.js';
 import { checkJson } from '../src/checks/embedded/json.js';
+import { checkJsonc } from '../src/checks/embedded/jsonc-ast.js';
 import { EMBEDDED_MESSAGES, type EmbeddedMessageId } from '../src/checks/embedded/messages.js';
 import { checkYaml } from '../src/checks/embedded/yaml.js';
 import { createRule } from '../src/util/create-rule.js';
 
 /** Which checker a file needs, from the root of the AST its language produced. */
-function checkerFor(root: { type: string }, parserServices: { isYAML?: boolean } | undefined) {
+function checkerFor(root: { type: string }, parserServices: { isYAML?: boolean; isJSON?: boolean } | undefined) {
   switch (root.type) {
     case 'Dockerfile':
       return checkDockerfile;
@@ -15,8 +16,11 @@ function checkerFor(root: { type: string }, parserServices: { isYAML?: boolean }
       return checkDotenv;
     case 'Document':
       return checkJson;
+    case 'YAMLProgram':
+      return checkYaml;
     case 'Program':
-      return parserServices?.isYAML ? checkYaml : checkJs;
+      if (parserServices?.isYAML) return checkYaml;
+      return parserServices?.isJSON ? checkJsonc : checkJs;
     default:
       return undefined;
   }
@@ -39,7 +43,7 @@ export default createRule<[], EmbeddedMessageId>({
   },
   defaultOptions: [],
   create(context) {
-    const sourceCode = context.sourceCode as unknown as { ast: { type: string }; parserServices?: { isYAML?: boolean } };
+    const sourceCode = context.sourceCode as unknown as { ast: { type: string }; parserServices?: { isYAML?: boolean; isJSON?: boolean } };
     return (checkerFor(sourceCode.ast, sourceCode.parserServices)?.(context) ?? {}) as ReturnType<typeof checkJs>;
   },
 });

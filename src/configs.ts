@@ -1,44 +1,59 @@
-import json from '@eslint/json';
 import tsParser from '@typescript-eslint/parser';
 import type { ESLint, Linter } from 'eslint';
-import * as yamlParser from 'yaml-eslint-parser';
 import type { CredentialExpiryDocs, FileType } from './util/create-rule.js';
-import { DOCKERFILE_IGNORES, DOTENV_IGNORES } from './languages/index.js';
+import {
+  DOCKERFILE_FILES,
+  DOCKERFILE_IGNORES,
+  DOTENV_FILES,
+  DOTENV_IGNORES,
+  JSON_IGNORES,
+  JSON_LANGUAGE,
+  JSON_LANGUAGE_PLUGIN_NAME,
+  jsonLanguagePlugin,
+  YAML_IGNORES,
+} from './languages/index.js';
 
 export const NAMESPACE = 'credential-expiry';
 
-/** How each file type is recognised and parsed. */
-const FILE_TYPES: Record<FileType, { files: string[]; block: Partial<Linter.Config> }> = {
-  js: { files: ['**/*.{js,cjs,mjs,jsx,ts,cts,mts,tsx}'], block: {} },
-  dockerfile: {
-    files: ['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/*.dockerfile', '**/Containerfile', '**/Containerfile.*'],
-    block: { language: `${NAMESPACE}/dockerfile`, ignores: DOCKERFILE_IGNORES },
-  },
-  dotenv: { files: ['**/.env', '**/.env.*', '**/*.env'], block: { language: `${NAMESPACE}/dotenv`, ignores: DOTENV_IGNORES } },
-  // JSONC reads plain JSON too, and does not stop at the comments and trailing commas of tsconfig.json & co.
-  json: {
-    files: ['**/*.json'],
-    block: { language: 'json/jsonc', languageOptions: { allowTrailingCommas: true }, plugins: { json: json as unknown as ESLint.Plugin } },
-  },
-  yaml: { files: ['**/*.{yml,yaml}'], block: { languageOptions: { parser: yamlParser } } },
-};
-
+export const JS_FILES = ['**/*.{js,cjs,mjs,jsx,ts,cts,mts,tsx}'];
 const TYPESCRIPT_FILES = ['**/*.{ts,cts,mts,tsx}'];
 
+/**
+ * How each file type is recognised and read. Non-JavaScript files get one of this plugin's languages, never a parser
+ * option: a later config without `files` that sets `languageOptions.parser` (typescript-eslint's base block) would
+ * replace a parser, but leaves `language` alone.
+ */
+const FILE_TYPES: Record<FileType, { files: string[]; block: Partial<Linter.Config> }> = {
+  js: { files: JS_FILES, block: {} },
+  dockerfile: { files: DOCKERFILE_FILES, block: { language: `${NAMESPACE}/dockerfile`, ignores: DOCKERFILE_IGNORES } },
+  dotenv: { files: DOTENV_FILES, block: { language: `${NAMESPACE}/dotenv`, ignores: DOTENV_IGNORES } },
+  json: { files: ['**/*.json'], block: { language: JSON_LANGUAGE, plugins: { [JSON_LANGUAGE_PLUGIN_NAME]: jsonLanguagePlugin }, ignores: JSON_IGNORES } },
+  yaml: { files: ['**/*.{yml,yaml}'], block: { language: `${NAMESPACE}/yaml`, ignores: YAML_IGNORES } },
+};
+
+export const FILE_TYPE_NAMES = Object.keys(FILE_TYPES) as FileType[];
+
 type Level = 'error' | 'warn';
+export type ConfigName = 'recommended' | 'strict' | FileType;
 
 /**
- * `configs.recommended` and `configs.strict`, built from rule meta: one flat-config block per file type that some
- * rule checks, so a plain `npx eslint .` lints code, Dockerfiles, .env and config files in one run.
+ * The plugin's configs, built from rule meta:
+ * - `recommended` and `strict`: one flat-config block per file type that some rule checks, so a plain `npx eslint .`
+ *   lints code, Dockerfiles, .env and config files in one run;
+ * - `js`, `dockerfile`, `dotenv`, `json`, `yaml`: the `recommended` block(s) of one file type, for projects that
+ *   want only some of them (for example because another plugin already reads their JSON or YAML).
  */
-export function buildConfigs(plugin: ESLint.Plugin): Record<'recommended' | 'strict', Linter.Config[]> {
+export function buildConfigs(plugin: ESLint.Plugin): Record<ConfigName, Linter.Config[]> {
+  const recommended = typedBlocks(plugin, 'recommended', (docs) => docs.recommended);
+  const perType = Object.fromEntries(FILE_TYPE_NAMES.map((type) => [type, recommended.filter((block) => block.type === type).map((block) => block.config)]));
   return {
-    recommended: blocks(plugin, 'recommended', (docs) => docs.recommended),
-    strict: blocks(plugin, 'strict', (docs) => docs.strict ?? 'error'),
+    recommended: recommended.map((block) => block.config),
+    strict: typedBlocks(plugin, 'strict', (docs) => docs.strict ?? 'error').map((block) => block.config),
+    ...(perType as Record<FileType, Linter.Config[]>),
   };
 }
 
-function blocks(plugin: ESLint.Plugin, name: string, level: (docs: CredentialExpiryDocs) => Level | undefined): Linter.Config[] {
+function typedBlocks(plugin: ESLint.Plugin, name: string, level: (docs: CredentialExpiryDocs) => Level | undefined): { type: FileType; config: Linter.Config }[] {
   const byType = new Map<FileType, Linter.RulesRecord>();
   for (const [id, rule] of Object.entries(plugin.rules ?? {})) {
     const docs = (rule.meta?.docs ?? {}) as CredentialExpiryDocs;
@@ -50,19 +65,15 @@ function blocks(plugin: ESLint.Plugin, name: string, level: (docs: CredentialExp
       byType.set(type, record);
     }
   }
-  const configs: Linter.Config[] = [];
+  const configs: { type: FileType; config: Linter.Config }[] = [];
   if (byType.has('js')) {
-    configs.push({ name: `${NAMESPACE}/${name}/typescript-parser`, files: TYPESCRIPT_FILES, languageOptions: { parser: tsParser } });
+    configs.push({ type: 'js', config: { name: `${NAMESPACE}/${name}/typescript-parser`, files: TYPESCRIPT_FILES, languageOptions: { parser: tsParser } } });
   }
-  for (const [type, rules] of byType) {
+  for (const type of FILE_TYPE_NAMES) {
+    const rules = byType.get(type);
+    if (!rules) continue;
     const { files, block } = FILE_TYPES[type];
-    configs.push({
-      name: `${NAMESPACE}/${name}/${type}`,
-      files,
-      ...block,
-      plugins: { ...(block.plugins ?? {}), [NAMESPACE]: plugin },
-      rules,
-    });
+    configs.push({ type, config: { name: `${NAMESPACE}/${name}/${type}`, files, ...block, plugins: { ...block.plugins, [NAMESPACE]: plugin }, rules } });
   }
   return configs;
 }

@@ -1,8 +1,9 @@
+import './util/supported-versions.js';
 import { createRequire } from 'node:module';
 import type { ESLint, Linter } from 'eslint';
-import { buildConfigs, NAMESPACE } from './configs.js';
+import { buildConfigs, type ConfigName, NAMESPACE } from './configs.js';
 import { rules } from './rules.js';
-import { dockerfile, dotenv } from './languages/index.js';
+import { dockerfile, dotenv, json, yaml } from './languages/index.js';
 
 const { name, version } = createRequire(import.meta.url)('eslint-plugin-credential-expiry/package.json') as { name: string; version: string };
 
@@ -10,13 +11,15 @@ const { name, version } = createRequire(import.meta.url)('eslint-plugin-credenti
 const languages: Record<string, NonNullable<ESLint.Plugin['languages']>[string]> = {
   dockerfile,
   dotenv,
+  json,
+  yaml,
 };
 
 const plugin = {
   meta: { name, namespace: NAMESPACE, version },
   languages,
   rules: rules as unknown as NonNullable<ESLint.Plugin['rules']>,
-  configs: {} as Record<'recommended' | 'strict', Linter.Config[]>,
+  configs: {} as Record<ConfigName, Linter.Config[]>,
 } satisfies ESLint.Plugin;
 
 plugin.configs = buildConfigs(plugin);

@@ -6,7 +6,7 @@ const ALLOWED_KEYS = ['platform', 'sessionSeconds'] as const;
 const MAX_SESSION_SECONDS = 129_600;
 
 export interface CredentialExpirySettings {
-  /** Where the code runs; implies the session that authenticates and signs (shared/DOMAIN.md §2, §4.1). */
+  /** Where the code runs; implies the session that authenticates and signs (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html, https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-presigned-url.html). */
   platform?: PlatformId;
   /** Overrides the platform's session length, in seconds. */
   sessionSeconds?: number;

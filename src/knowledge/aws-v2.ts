@@ -12,7 +12,7 @@ function refreshing(name: string, session: string, file: string, durationOption?
   return { id: `aws-v2:${name}`, ecosystem: 'aws-v2', api: v2([name]), session, durationOption, source: `${SRC}/${file}` };
 }
 
-/** AWS SDK v2 `AWS.Credentials` subclasses that reload themselves (shared/DOMAIN.md §1.3). */
+/** AWS SDK v2 `AWS.Credentials` subclasses that reload themselves (aws/aws-sdk-js: lib/credentials/*.js). */
 export const AWS_V2_REFRESHING_CLASSES: readonly RefreshingClass[] = [
   refreshing('EC2MetadataCredentials', 'instance-profile', 'ec2_metadata_credentials.js'),
   refreshing('ECSCredentials', 'task-role', 'ecs_credentials.js'),
@@ -47,7 +47,7 @@ export const AWS_V2_REFRESH_METHODS = ['get', 'getPromise', 'refresh', 'refreshP
 
 const CHAINABLE = { code: 'new AWS.ChainableTemporaryCredentials({ params: { RoleArn, DurationSeconds } })', imports: [] };
 
-/** v2 STS calls whose output is plain data (shared/DOMAIN.md §1.3). */
+/** v2 STS calls whose output is plain data (aws/aws-sdk-js: apis/sts-2011-06-15.min.json). */
 export const AWS_V2_STS_OPERATIONS: readonly StsOperation[] = [
   { id: 'aws-v2:sts.assumeRole', ecosystem: 'aws-v2', api: v2(['STS']), method: 'assumeRole', session: 'assume-role', durationParam: 'DurationSeconds', replacement: CHAINABLE, source: 'aws/aws-sdk-js: lib/credentials/chainable_temporary_credentials.js' },
   { id: 'aws-v2:sts.assumeRoleWithWebIdentity', ecosystem: 'aws-v2', api: v2(['STS']), method: 'assumeRoleWithWebIdentity', session: 'web-identity', durationParam: 'DurationSeconds', replacement: { code: 'new AWS.TokenFileWebIdentityCredentials()', imports: [] }, source: 'aws/aws-sdk-js: lib/credentials/token_file_web_identity_credentials.js' },
@@ -60,7 +60,7 @@ const V2_S3 = 'aws/aws-sdk-js: lib/services/s3.js; lib/signers/presign.js';
 const V2_PRESIGN_FAILURE =
   "the SDK throws InvalidExpiryTime: 'Presigning does not support expiry time greater than a week with SigV4 signing.'";
 
-/** v2 S3 presigners: `Expires` in seconds (shared/DOMAIN.md §1.3). */
+/** v2 S3 presigners: `Expires` in seconds (aws/aws-sdk-js: lib/services/s3.js). */
 export const AWS_V2_PRESIGNERS: readonly Presigner[] = [
   { id: 'aws-v2:s3.getSignedUrl', ecosystem: 'aws-v2', method: 'getSignedUrl', receivers: S3_RECEIVERS, gateModules: ['aws-sdk', 'aws-sdk/clients/s3'],
     expiry: { argument: 1, property: 'Expires', unit: 'seconds', defaultSeconds: 900, maxSeconds: 604_800, maxEnforcedBy: 'client', maxFailure: V2_PRESIGN_FAILURE }, source: V2_S3 },

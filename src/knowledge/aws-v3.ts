@@ -22,7 +22,7 @@ function provider(
   };
 }
 
-/** AWS SDK v3 provider factories (shared/DOMAIN.md §1.1). `await factory()()` is a one-time snapshot. */
+/** AWS SDK v3 provider factories (aws/aws-sdk-js-v3: packages/credential-providers/README.md). `await factory()()` is a one-time snapshot. */
 export const AWS_V3_PROVIDER_FACTORIES: readonly ProviderFactory[] = [
   provider('fromInstanceMetadata', ['@smithy/credential-provider-imds', '@aws-sdk/credential-provider-imds'], 'instance-profile',
     'smithy-lang/smithy-typescript: packages/credential-provider-imds/src/fromInstanceMetadata.ts'),
@@ -59,7 +59,7 @@ export const AWS_V3_PROVIDER_FACTORIES: readonly ProviderFactory[] = [
 ];
 
 /**
- * Wrappers that never call a refreshing source again (shared/DOMAIN.md §1.1, checked against @smithy/core 3.x:
+ * Wrappers that never call a refreshing source again (checked against @smithy/core 3.x:
  * `@smithy/core/config` exports the value wrapper as `fromValue`, and its own `fromStatic` (node-config-provider)
  * also wraps a non-function value with `fromValue`). `memoize` refreshes as soon as it gets an `isExpired`
  * argument: with two arguments it re-checks on every call, so only the one-argument form is a static memo.
@@ -97,7 +97,7 @@ export const AWS_V3_CREDENTIAL_FIELDS = ['accessKeyId', 'secretAccessKey', 'sess
 export const AWS_V3_EXPIRATION_FIELD = 'expiration';
 
 const STS = '@aws-sdk/client-sts';
-/** STS operations whose output carries temporary credentials as plain data (shared/DOMAIN.md §1.1, STS row). */
+/** STS operations whose output carries temporary credentials as plain data (aws/aws-sdk-js-v3: clients/client-sts). */
 export const AWS_V3_STS_OPERATIONS: readonly StsOperation[] = [
   {
     id: 'aws-v3:AssumeRoleCommand',
@@ -148,11 +148,11 @@ export const STS_EXPIRATION_FIELD = 'Expiration';
 /** smithy-lang/smithy-typescript: packages/signature-v4/src/SignatureV4.ts (rejects with a plain string, not an Error). */
 const SIGV4_CLIENT_FAILURE =
   "the SDK rejects the call with 'Signature version 4 presigned URLs must have an expiration date less than one week in the future'";
-/** Shared with the v2 entry: neither SDK checks POST policies (shared/DOMAIN.md §1.2, §5). */
+/** Shared with the v2 entry: neither SDK checks POST policies (aws/aws-sdk-js-v3: packages/s3-presigned-post/src/createPresignedPost.ts; aws/aws-sdk-js: lib/services/s3.js). */
 export const SIGV4_POST_FAILURE =
   'the SDK does not check it, but the policy is signed with a SigV4 key that is valid for at most 7 d';
 
-/** AWS SDK v3 presigners (shared/DOMAIN.md §1.2). */
+/** AWS SDK v3 presigners (aws/aws-sdk-js-v3: packages/s3-request-presigner/src/presigner.ts). */
 export const AWS_V3_PRESIGNERS: readonly Presigner[] = [
   {
     id: 'aws-v3:getSignedUrl',

@@ -7,7 +7,7 @@ function credential(name: string): RefreshingClass {
   return { id: `azure:${name}`, ecosystem: 'azure', api: { modules: [IDENTITY], path: [name] }, session: 'azure-access-token', source: `${SRC}/credentials` };
 }
 
-/** `TokenCredential` implementations: SDK clients refresh them through the token cycler (shared/DOMAIN.md §0.4, §1.5). */
+/** `TokenCredential` implementations: SDK clients refresh them through the token cycler (Azure/azure-sdk-for-js: sdk/core/core-auth/src/tokenCredential.ts, sdk/core/core-rest-pipeline/src/util/tokenCycler.ts). */
 export const AZURE_CREDENTIAL_CLASSES: readonly RefreshingClass[] = [
   'DefaultAzureCredential',
   'ManagedIdentityCredential',
@@ -50,7 +50,7 @@ const SAS_SOURCE = 'Azure/azure-sdk-for-js: sdk/storage/storage-blob/src/sas/Blo
 const SAS_EXPIRY = { argument: 0, property: 'expiresOn', unit: 'absolute', defaultSeconds: 0 } as const;
 
 /**
- * User-delegation SAS (shared/DOMAIN.md §1.5): the SAS dies with the key that signs it, whatever its own
+ * User-delegation SAS (https://learn.microsoft.com/rest/api/storageservices/get-user-delegation-key): the SAS dies with the key that signs it, whatever its own
  * `expiresOn` says, and the SDK does not check. The key itself must end within 7 days of the request.
  * Shared-key SAS (`generateBlobSASQueryParameters(values, sharedKeyCredential)`, two arguments) has no such bound.
  */

@@ -13,7 +13,7 @@ function refreshing(name: string, file: string): RefreshingClass {
   return { id: `google:${name}`, ecosystem: 'google', api: auth(name), session: 'google-access-token', source: `${SRC}/${file}` };
 }
 
-/** Auth objects that refresh their own tokens (shared/DOMAIN.md §0.3, §1.4). Keep them as singletons. */
+/** Auth objects that refresh their own tokens (googleapis/google-auth-library-nodejs: src/auth/authclient.ts). Keep them as singletons. */
 export const GOOGLE_REFRESHING_CLASSES: readonly RefreshingClass[] = [
   refreshing('GoogleAuth', 'googleauth.ts'),
   refreshing('OAuth2Client', 'oauth2client.ts'),
@@ -81,7 +81,7 @@ export const GOOGLE_TOKEN_METHODS: readonly CredentialMethod[] = [
   },
 ];
 
-/** `client.setCredentials({ access_token })` never refreshes without one of these (shared/DOMAIN.md §0.3). */
+/** `client.setCredentials({ access_token })` never refreshes without one of these (googleapis/google-auth-library-nodejs: src/auth/oauth2client.ts). */
 export const GOOGLE_SET_CREDENTIALS = {
   method: 'setCredentials',
   tokenField: 'access_token',
@@ -105,7 +105,7 @@ const GCS_EXPIRY = {
   maxFailure: "the client throws 'Max allowed expiration is seven days (604800 seconds).'",
   pastFailure: "the client throws 'An expiration date cannot be in the past.'",
 } as const;
-/** GCS signers: `expires` is an absolute time; V4 is capped at 7 days, the default version is V2 (shared/DOMAIN.md §1.4). */
+/** GCS signers: `expires` is an absolute time; V4 is capped at 7 days, the default version is V2 (googleapis/nodejs-storage: src/signer.ts, src/file.ts). */
 export const GOOGLE_PRESIGNERS: readonly Presigner[] = [
   {
     id: 'gcs:file.getSignedUrl',

@@ -1,5 +1,5 @@
 /**
- * Secret shapes and build-time credential traps (anti-pattern C, shared/DOMAIN.md §1.6 and §4 items 10, 14-16).
+ * Secret shapes and build-time credential traps (anti-pattern C; sources on each entry).
  * Rules read these tables through src/analysis/secret-scan.ts; nothing here runs on its own.
  */
 import type { PlatformId, SessionId } from './sessions.js';
@@ -47,7 +47,7 @@ export const SECRET_SHAPES = {
     id: 'aws-secret-access-key',
     pattern: /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/u,
     lifetime: 'long-lived',
-    source: 'shared/DOMAIN.md §1.6 (40-char secret next to a key ID)',
+    source: 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-envvars.html (AWS_SECRET_ACCESS_KEY: 40 characters, next to its key ID)',
   },
   googleAccessToken: {
     id: 'google-access-token',
@@ -60,7 +60,7 @@ export const SECRET_SHAPES = {
     id: 'pem-private-key',
     pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/u,
     lifetime: 'long-lived',
-    source: 'shared/DOMAIN.md §1.6 ("private_key": "-----BEGIN PRIVATE KEY-----…" in service-account JSON)',
+    source: 'googleapis/google-auth-library-nodejs: src/auth/googleauth.ts, fromJSON(): service_account with "private_key"',
   },
   /** Header and payload are base64url JSON objects (`eyJ` = `{"`); reported only when the payload's `exp` is known. */
   jwt: {
@@ -74,14 +74,14 @@ export const SECRET_SHAPES = {
     id: 'azure-storage-account-key',
     pattern: /AccountKey=[A-Za-z0-9/+]{40,}={0,2}/u,
     lifetime: 'long-lived',
-    source: 'shared/DOMAIN.md §1.6 (Azure AccountKey= in connection strings)',
+    source: 'https://learn.microsoft.com/azure/storage/common/storage-configure-connection-string (AccountKey=)',
   },
   /** A SAS query string: `se=` is its expiry. */
   azureSas: {
     id: 'azure-sas',
     pattern: /(?<![\w-])sv=\d{4}-\d{2}-\d{2}&[^\s"'`]*?\bsig=[A-Za-z0-9%/+=]{20,}/u,
     lifetime: 'temporary',
-    source: 'shared/DOMAIN.md §1.6 (SAS sv=…&se=…&sig=)',
+    source: 'https://learn.microsoft.com/rest/api/storageservices/create-service-sas (sv=…&se=…&sig=)',
   },
 } as const satisfies Record<string, SecretShape>;
 
@@ -97,8 +97,8 @@ export interface CredentialName {
   readonly source: string;
 }
 
-const AWS_ENV_SOURCE = 'shared/DOMAIN.md §1.6 (AWS_ACCESS_KEY_ID=, AWS_SECRET_ACCESS_KEY=, AWS_SESSION_TOKEN=)';
-const AWS_FIELD_SOURCE = 'shared/DOMAIN.md §1.6 (aws_session_token / "SessionToken": / "Token":); @smithy/types AwsCredentialIdentity';
+const AWS_ENV_SOURCE = 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-envvars.html';
+const AWS_FIELD_SOURCE = 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html (aws_session_token); https://docs.aws.amazon.com/STS/latest/APIReference/API_Credentials.html (SessionToken); @smithy/types AwsCredentialIdentity';
 
 export const CREDENTIAL_NAMES = [
   { name: 'AWS_ACCESS_KEY_ID', holds: 'aws-key-id', source: AWS_ENV_SOURCE },
@@ -115,12 +115,12 @@ export const CREDENTIAL_NAMES = [
   { name: 'SecretAccessKey', holds: 'aws-secret-key', source: AWS_FIELD_SOURCE },
   { name: 'SessionToken', holds: 'aws-session-token', source: AWS_FIELD_SOURCE },
   { name: 'Token', holds: 'aws-session-token', onlyWithSibling: 'AccessKeyId', source: 'smithy-lang/smithy-typescript: packages/credential-provider-imds/src/fromContainerMetadata.ts (ECS/IMDS JSON: AccessKeyId, SecretAccessKey, Token, Expiration)' },
-  { name: 'GOOGLE_OAUTH_ACCESS_TOKEN', holds: 'google-access-token', source: 'shared/DOMAIN.md §1.6 (GOOGLE_OAUTH_ACCESS_TOKEN-style)' },
-  { name: 'refresh_token', holds: 'refresh-token', source: 'shared/DOMAIN.md §1.6 ("type": "authorized_user" with "refresh_token")' },
+  { name: 'GOOGLE_OAUTH_ACCESS_TOKEN', holds: 'google-access-token', source: 'https://registry.terraform.io/providers/hashicorp/google/latest/docs/guides/provider_reference#access_token (GOOGLE_OAUTH_ACCESS_TOKEN)' },
+  { name: 'refresh_token', holds: 'refresh-token', source: 'googleapis/google-auth-library-nodejs: src/auth/googleauth.ts, fromJSON(): authorized_user with "refresh_token"' },
 ] as const satisfies readonly CredentialName[];
 
 /**
- * Dockerfile ARG/ENV names that carry secrets (shared/DOMAIN.md §1.6: `*_SECRET*`, `*_TOKEN*`, the AWS variables,
+ * Dockerfile ARG/ENV names that carry secrets (https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/: `*_SECRET*`, `*_TOKEN*`, the AWS variables,
  * as Docker's `SecretsUsedInArgOrEnv` check), minus names whose last part says the value is a pointer or a setting.
  */
 export const DOCKER_SECRET_NAME = {
@@ -149,11 +149,11 @@ export const BUNDLER_ENV_PREFIXES = [
  */
 export const BUNDLED_CREDENTIAL_NAME = {
   pattern: /^(?:AWS|S3|AMAZON|GCP|GCLOUD|GOOGLE_CLOUD|GOOGLE_OAUTH|AZURE)_(?:\w+_)?(?:SECRET_ACCESS_KEY|SECRET_KEY|SECRET|SESSION_TOKEN|SECURITY_TOKEN|ACCESS_KEY_ID|ACCESS_KEY|ACCESS_TOKEN|PRIVATE_KEY|CREDENTIALS|ACCOUNT_KEY)$/u,
-  source: 'issue 6 (REACT_APP_AWS_SESSION_TOKEN inlined into browser code); shared/DOMAIN.md §1.6',
+  source: 'issue 6 (REACT_APP_AWS_SESSION_TOKEN inlined into browser code); https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/',
 } as const;
 
 /**
- * Values that are documentation examples or placeholders, never real credentials (shared/DOMAIN.md §4 items 14, 15).
+ * Values that are documentation examples or placeholders, never real credentials (googleapis/google-auth-library-nodejs: src/auth/computeclient.ts, src/auth/impersonated.ts (placeholder tokens); AWS documentation example keys).
  * AWS's documented example keys all carry `EXAMPLE` (`AKIAIOSFODNN7EXAMPLE`, `wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`).
  */
 export const PLACEHOLDER_VALUES = {
@@ -164,10 +164,10 @@ export const PLACEHOLDER_VALUES = {
   /** `${VAR}`, `$VAR`, `$(cmd)`, `{{ tpl }}`, `%VAR%`: the value comes from elsewhere. */
   reference: /\$\{|\$\(|\$[A-Za-z_]|\{\{|%[A-Za-z_]+%/u,
   runs: /0123456789|1234567890|abcdefghij|ABCDEFGHIJ/u,
-  source: 'shared/DOMAIN.md §4 items 14-15; https://docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html (example keys)',
+  source: 'googleapis/google-auth-library-nodejs: src/auth/computeclient.ts, src/auth/impersonated.ts (placeholder refresh tokens); https://docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html (example keys)',
 } as const;
 
-/** Google credential JSON `type`s (shared/DOMAIN.md §1.6, §4 item 10). */
+/** Google credential JSON `type`s (googleapis/google-auth-library-nodejs: src/auth/googleauth.ts, fromJSON()). */
 export interface GoogleCredentialFileType {
   readonly type: string;
   /** The member holding the long-lived secret; null for configurations that hold none. */
@@ -177,15 +177,15 @@ export interface GoogleCredentialFileType {
 }
 
 export const GOOGLE_CREDENTIAL_FILE_TYPES = [
-  { type: 'service_account', secretField: 'private_key', what: 'a service-account private key', source: 'shared/DOMAIN.md §1.6 (service_account with private_key)' },
-  { type: 'authorized_user', secretField: 'refresh_token', what: 'a user refresh token', source: 'shared/DOMAIN.md §1.6 (authorized_user with refresh_token, client_secret)' },
+  { type: 'service_account', secretField: 'private_key', what: 'a service-account private key', source: 'googleapis/google-auth-library-nodejs: src/auth/googleauth.ts, fromJSON(): service_account' },
+  { type: 'authorized_user', secretField: 'refresh_token', what: 'a user refresh token', source: 'googleapis/google-auth-library-nodejs: src/auth/googleauth.ts, fromJSON(): authorized_user' },
   {
     type: 'impersonated_service_account',
     secretField: 'source_credentials',
     what: 'the refresh token of its source credentials',
-    source: 'shared/DOMAIN.md §1.6 (impersonated_service_account with source_credentials)',
+    source: 'googleapis/google-auth-library-nodejs: src/auth/googleauth.ts, fromJSON(): impersonated_service_account',
   },
-  { type: 'external_account', secretField: null, what: 'no secret (workload identity federation metadata)', source: 'shared/DOMAIN.md §4 item 10' },
+  { type: 'external_account', secretField: null, what: 'no secret (workload identity federation metadata)', source: 'googleapis/google-auth-library-nodejs: README.md (external_account configs hold no secret)' },
 ] as const satisfies readonly GoogleCredentialFileType[];
 
 /** The `external_account` trap: AWS credentials read from EC2 metadata by a workload that runs where there is none. */
@@ -195,7 +195,7 @@ export const EXTERNAL_ACCOUNT_EC2_METADATA = {
   /** Platforms whose credentials come from elsewhere (ECS/Fargate: 169.254.170.2; EKS: web identity). */
   platforms: ['ecs', 'eks-irsa'],
   fix: 'an aws_security_credentials_supplier backed by fromContainerMetadata() or fromNodeProviderChain() (google-auth-library >= 9.9.0)',
-  source: 'shared/DOMAIN.md §4 item 10; googleapis/google-auth-library-nodejs README ("only supported with EC2")',
+  source: 'googleapis/google-auth-library-nodejs README ("only supported with EC2")',
 } as const satisfies {
   urlFields: readonly string[];
   hosts: readonly string[];
@@ -204,7 +204,7 @@ export const EXTERNAL_ACCOUNT_EC2_METADATA = {
   source: string;
 };
 
-/** A Dockerfile RUN step that obtains credentials while the image is built (shared/DOMAIN.md §1.6, last row). */
+/** A Dockerfile RUN step that obtains credentials while the image is built (aws/aws-codebuild-docker-images#179). */
 export interface BuildTimeFetch {
   readonly id: string;
   readonly pattern: RegExp;
@@ -263,7 +263,7 @@ export const BUILD_TIME_CREDENTIAL_FETCHES = [
     what: 'writes credentials into the AWS config with `aws configure set`',
     session: 'unknown-temporary',
     example: 'aws configure set aws_session_token "$SESSION_TOKEN"',
-    source: 'shared/DOMAIN.md §1.6 (aws configure set aws_session_token)',
+    source: 'https://docs.aws.amazon.com/cli/latest/reference/configure/set.html',
   },
   {
     id: 'write-aws-credentials-file',
@@ -271,7 +271,7 @@ export const BUILD_TIME_CREDENTIAL_FETCHES = [
     what: 'writes ~/.aws/credentials',
     session: 'unknown-temporary',
     example: 'printf "[default]\\naws_access_key_id=%s\\n" "$KEY" > /root/.aws/credentials',
-    source: 'shared/DOMAIN.md §1.6 (writing ~/.aws/credentials)',
+    source: 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html',
   },
 ] as const satisfies readonly BuildTimeFetch[];
 
@@ -295,20 +295,20 @@ export interface KeyFileName {
 }
 
 export const KEY_FILE_NAMES = [
-  { id: 'aws-shared-credentials', pattern: /(?:^|\/)\.aws(?:\/credentials)?$|(?:^|\/)credentials$/u, what: 'an AWS shared credentials file', example: '.aws/credentials', source: 'shared/DOMAIN.md §1.6 (~/.aws/credentials)' },
+  { id: 'aws-shared-credentials', pattern: /(?:^|\/)\.aws(?:\/credentials)?$|(?:^|\/)credentials$/u, what: 'an AWS shared credentials file', example: '.aws/credentials', source: 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html' },
   {
     id: 'google-adc',
     pattern: /application_default_credentials\.json$|(?:^|\/)\.config\/gcloud$/u,
     what: 'gcloud application-default credentials',
     example: '.config/gcloud/application_default_credentials.json',
-    source: 'shared/DOMAIN.md §1.6 (authorized_user refresh token)',
+    source: 'googleapis/google-auth-library-nodejs: src/auth/googleauth.ts, fromJSON(): authorized_user (application_default_credentials.json)',
   },
   {
     id: 'service-account-json',
     pattern: /(?:service[-_]?account|(?:^|[/_.-])sa(?=[-_.]))[^/]*\.json$|(?:^|[/_.-])(?:key|keyfile|credentials?)\.json$/iu,
     what: 'a service-account key file',
     example: 'deploy/prod-sa.json',
-    source: 'shared/DOMAIN.md §1.6 (COPY of *.json service-account keys)',
+    source: 'https://cloud.google.com/iam/docs/best-practices-for-managing-service-account-keys',
   },
   { id: 'p12-key', pattern: /\.p12$/iu, what: 'a PKCS#12 service-account key', example: 'keys/service.p12', source: 'https://cloud.google.com/iam/docs/keys-create-delete (P12 key format)' },
 ] as const satisfies readonly KeyFileName[];
@@ -316,5 +316,5 @@ export const KEY_FILE_NAMES = [
 /** Runtime scripts that fetch credentials and export them for the main process: a process-lifetime snapshot (§4 item 16). */
 export const RUNTIME_CREDENTIAL_EXPORT = {
   pattern: /\bexport\s+AWS_(?:ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN)=/u,
-  source: 'shared/DOMAIN.md §4 item 16',
+  source: 'https://docs.docker.com/reference/dockerfile/#entrypoint',
 } as const;

@@ -2,7 +2,7 @@ import type { Ecosystem, Session } from './types.js';
 
 const HOUR = 3600;
 
-/** How long each kind of credential lives (shared/DOMAIN.md §2 and §4.1). */
+/** How long each kind of credential lives (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html, https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-presigned-url.html). */
 export const SESSIONS = {
   'instance-profile': {
     label: 'the EC2 instance-profile session',
@@ -93,7 +93,7 @@ export const SESSIONS = {
     seconds: HOUR,
     phrase: 'possibly within 1 h',
     temporary: true,
-    source: 'shared/DOMAIN.md §4.1 (unknown temporary source: 1 h)',
+    source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html (DurationSeconds default 3600 s: unknown temporary source)',
   },
   'google-access-token': {
     label: 'the Google access token',
@@ -129,14 +129,14 @@ export const SESSIONS = {
     seconds: HOUR,
     phrase: 'after its expires_in (typically 1 h)',
     temporary: true,
-    source: 'RFC 6749 §5.1 (expires_in); shared/DOMAIN.md §2',
+    source: 'RFC 6749 §5.1 (expires_in)',
   },
   'unknown-signer': {
     label: 'any temporary session',
     seconds: 12 * HOUR,
     phrase: 'no role session lasts longer than 12 h',
     temporary: true,
-    source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-settings.html (MaxSessionDuration: 1 h to 12 h); shared/DOMAIN.md §2',
+    source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-settings.html (MaxSessionDuration: 1 h to 12 h)',
   },
   'google-private-key': {
     label: 'the service-account private key',

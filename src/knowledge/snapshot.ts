@@ -65,7 +65,7 @@ export const STS_REFRESHING_SOURCES = [
 
 /**
  * Test doubles: a file that mocks the SDK resolves fake credentials, so its snapshots expire nothing
- * (shared/DOMAIN.md §4, "tests that mock the SDK"). `jest.mock('<module>')` / `vi.mock('<module>')` of a known module,
+ * (a mocked SDK module holds no real credentials). `jest.mock('<module>')` / `vi.mock('<module>')` of a known module,
  * or an import of a mocking library.
  */
 export const SDK_TEST_DOUBLES = {
@@ -79,10 +79,10 @@ export const SDK_TEST_DOUBLES = {
 /**
  * Platforms whose default chain yields environment credentials without an expiry for the life of the execution
  * environment: the SDK itself treats them as constant, so keeping a resolved copy changes nothing
- * (shared/DOMAIN.md §4.12). Keyed by `settings['credential-expiry'].platform`.
+ * (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime). Keyed by `settings['credential-expiry'].platform`.
  */
 export const CONSTANT_DEFAULT_CHAIN_PLATFORMS = {
   platforms: ['lambda'],
   sessions: ['default-chain'],
-  source: 'shared/DOMAIN.md §4.12; https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime',
+  source: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime',
 } as const;

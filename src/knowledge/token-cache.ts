@@ -1,4 +1,4 @@
-/** What users see once a reused token or credential has expired (shared/DOMAIN.md §3), by where it came from. */
+/** What users see once a reused token or credential has expired (docs/credential-lifetimes.md §4 and the sources cited there), by where it came from. */
 export const EXPIRY_SYMPTOMS = {
   aws: {
     text: 'ExpiredToken: The security token included in the request is expired',
@@ -34,7 +34,7 @@ export type SymptomKind = keyof typeof EXPIRY_SYMPTOMS;
 
 /**
  * Credential methods that may be called per use instead of caching their result: the object they are called on
- * keeps its own cache and refreshes it (shared/DOMAIN.md §4 item 5, §0.3, §0.4). Ids of CREDENTIAL_METHODS.
+ * keeps its own cache and refreshes it (googleapis/google-auth-library-nodejs: src/auth/oauth2client.ts; Azure/azure-sdk-for-js: sdk/core/core-auth/src/tokenCredential.ts, sdk/core/core-rest-pipeline/src/util/tokenCycler.ts). Ids of CREDENTIAL_METHODS.
  * gcp-metadata `instance()` and `fetchIdToken()` are left out: each call goes to the network.
  */
 export const PER_USE_METHODS: ReadonlySet<string> = new Set(['google:getAccessToken', 'google:getRequestHeaders', 'azure:getToken']);

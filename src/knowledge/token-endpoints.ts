@@ -16,7 +16,7 @@ export interface TokenEndpoint {
   readonly source: string;
 }
 
-/** Token endpoints (shared/DOMAIN.md §1.1, §1.4, §1.5, §2). Order matters: the first match wins. */
+/** Token endpoints (smithy-lang/smithy-typescript: packages/credential-provider-imds/src; googleapis/gcp-metadata: src/index.ts; RFC 6749 §5.1). Order matters: the first match wins. */
 export const TOKEN_ENDPOINTS: readonly TokenEndpoint[] = [
   {
     id: 'aws-ecs-credentials',

@@ -1,4 +1,4 @@
-/** Shapes of the knowledge base. Every entry names its `source` (a repository path or documentation URL from shared/DOMAIN.md). */
+/** Shapes of the knowledge base. Every entry names its `source` (an SDK source path or a documentation URL). */
 
 export type Ecosystem = 'aws-v3' | 'aws-v2' | 'google' | 'azure';
 

@@ -54,15 +54,15 @@ function collectSites(node: AST.YAMLNode | null | undefined, sites: Site[], base
 
 /** no-embedded-credentials in YAML (k8s manifests, docker-compose, CI workflows), through yaml-eslint-parser. */
 export function checkYaml(context: EmbeddedContext) {
-  return {
-    Program(program: AST.YAMLProgram) {
-      const sites: Site[] = [];
-      for (const document of program.body) {
-        const root = scalarString(document.content);
-        if (root) sites.push({ node: root, name: null, value: root.value as string, line: root.loc.start.line });
-        else collectSites(document.content, sites, false);
-      }
-      reportFindings(context, assessValues(sites, { loneTemporaryKeyIds: true, bundledNames: true }));
-    },
+  // `YAMLProgram`: the root of this plugin's YAML language; `Program`: yaml-eslint-parser's root under other setups.
+  const check = (program: AST.YAMLProgram): void => {
+    const sites: Site[] = [];
+    for (const document of program.body) {
+      const root = scalarString(document.content);
+      if (root) sites.push({ node: root, name: null, value: root.value as string, line: root.loc.start.line });
+      else collectSites(document.content, sites, false);
+    }
+    reportFindings(context, assessValues(sites, { loneTemporaryKeyIds: true, bundledNames: true }));
   };
+  return { Program: check, YAMLProgram: check };
 }

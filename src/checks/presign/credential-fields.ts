@@ -10,7 +10,7 @@ const MAX_DEPTH = 4;
 
 /**
  * What a credentials value is, from the fields it declares: a key pair without `sessionToken` is a long-term key
- * (shared/DOMAIN.md §4 item 3), one with it is temporary; anything else is unknown.
+ * (https://docs.aws.amazon.com/STS/latest/APIReference/API_GetAccessKeyInfo.html), one with it is temporary; anything else is unknown.
  */
 export function keyPairKind(fields: ReadonlySet<string> | null): 'long-term' | 'temporary' | null {
   if (!fields?.has(KEY_ID) || !fields.has(SECRET)) return null;

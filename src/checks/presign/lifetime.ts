@@ -5,7 +5,7 @@ import type { Presigner } from '../../knowledge/index.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
-/** Epoch milliseconds below this (September 2001) are durations written where a time belongs (shared/DOMAIN.md §4.1). */
+/** Epoch milliseconds below this (September 2001) are durations written where a time belongs (googleapis/nodejs-storage: src/signer.ts reads `expires` as a time). */
 const EPOCH_MS_FLOOR = 1e12;
 
 /** The lifetime a call asks for, known statically. */

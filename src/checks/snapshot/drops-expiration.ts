@@ -16,7 +16,7 @@ const EXPIRY_OF_FIELD = new Map<string, string>([
 /**
  * Shape 4: a function passed as a v3 client's `credentials` that resolves a source and returns a rebuilt object
  * without `expiration`. The client then treats the first result as constant and never calls the function again
- * (shared/DOMAIN.md §0.1, consequence 2). Fix: return the source's expiry too.
+ * (smithy-lang/smithy-typescript: packages/core/src/legacy-root-exports/util-identity-and-auth/memoizeIdentityProvider.ts). Fix: return the source's expiry too.
  */
 export function checkDropsExpiration(resolution: Resolution, flow: readonly FlowNode[], ctx: SnapshotContext): Finding | null {
   if (resolution.kind !== 'provider' && resolution.kind !== 'client-provider' && resolution.kind !== 'sts') return null;

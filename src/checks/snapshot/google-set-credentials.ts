@@ -26,7 +26,7 @@ export class GoogleCredentialCalls {
 
   /**
    * Shape 7: `setCredentials({ access_token })` on a Google auth client with no `refresh_token` in the object and
-   * no `refreshHandler` assigned on the same client anywhere in the file (shared/DOMAIN.md §0.3).
+   * no `refreshHandler` assigned on the same client anywhere in the file (googleapis/google-auth-library-nodejs: src/auth/oauth2client.ts).
    */
   findings(ctx: SnapshotContext): Finding[] {
     const findings: Finding[] = [];

@@ -8,7 +8,7 @@ import type { Resolution } from './sources.js';
 
 /**
  * Shape 3: `credentials: await s3.config.credentials()` (directly or through a variable) gives another client a
- * one-time copy. Reported wherever it happens (shared/DOMAIN.md §4.6); sharing the function itself is fine.
+ * one-time copy. Reported wherever it happens (aws/aws-sdk-js-v3: packages/credential-providers/README.md); sharing the function itself is fine.
  */
 export function checkSharedClientCredentials(resolution: Resolution, flow: readonly FlowNode[], ctx: SnapshotContext): Finding | null {
   if (resolution.kind !== 'client-provider' || !resolution.provider) return null;

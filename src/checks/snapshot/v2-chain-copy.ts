@@ -14,7 +14,7 @@ const REFRESH_METHODS: ReadonlySet<string> = new Set(AWS_V2_REFRESH_METHODS);
 
 /**
  * A v2 provider chain resolves a live `AWS.Credentials` object: passing or keeping the object is fine
- * (shared/DOMAIN.md §4.7); copying its keys into something long-lived (a connection on `this`, a module
+ * (aws/aws-sdk-js: lib/credentials/credential_provider_chain.js); copying its keys into something long-lived (a connection on `this`, a module
  * variable) is the snapshot. Heuristic for code that re-syncs: when the live object itself is also kept in a
  * long-lived field and some `<field>.get()` / `.getPromise()` / `.refresh()` call in the file reloads it,
  * the copies are taken to be refreshed from it, and nothing is reported.

@@ -64,9 +64,12 @@ export interface ArgumentNode extends NodeBase {
   value: string;
 }
 
-/** `name=value` of ENV/ARG/LABEL. `value` has quotes and escapes removed; null for a bare `ARG NAME`. */
+/**
+ * `name=value` of ENV/ARG/LABEL. `value` has quotes and escapes removed; null for a bare `ARG NAME`. Not called
+ * `Property` (dockerfile-ast's name): JavaScript rules from configs without `files` listen to ESTree's `Property`.
+ */
 export interface PropertyNode extends NodeBase {
-  type: 'Property';
+  type: 'KeyValue';
   name: string;
   value: string | null;
   nameRange: [number, number];
@@ -98,6 +101,6 @@ export const DOCKERFILE_VISITOR_KEYS = {
   Instruction: ['flags', 'args', 'properties', 'heredocs', 'trigger'],
   Flag: [],
   Argument: [],
-  Property: [],
+  KeyValue: [],
   Heredoc: [],
 } as const satisfies Record<DockerfileAnyNode['type'], readonly string[]>;

@@ -183,7 +183,7 @@ class Converter {
   property(property: Property): PropertyNode {
     const valueRange = property.getValueRange();
     return {
-      type: 'Property',
+      type: 'KeyValue',
       name: property.getName(),
       value: property.getValue(),
       nameRange: this.range(property.getNameRange()),

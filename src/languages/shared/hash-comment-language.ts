@@ -7,7 +7,7 @@ type NoOptions = Record<string, never>;
 export type TextParseResult<Root> = { ok: true; ast: Root } | { ok: false; error: FileError };
 
 /**
- * The ESLint Language shape shared by the Dockerfile and .env languages (modelled on @eslint/json's JSONLanguage):
+ * The ESLint Language shape shared by the Dockerfile, .env and YAML languages (modelled on @eslint/json's JSONLanguage):
  * text files, 1-based lines and columns, no options, one parse error for unreadable or invalid text.
  */
 export abstract class HashCommentLanguage<Root extends NodeBase, Node extends NodeBase, Code extends HashCommentSourceCode<Root>>
@@ -15,7 +15,7 @@ export abstract class HashCommentLanguage<Root extends NodeBase, Node extends No
 {
   readonly fileType = 'text';
   readonly lineStart = 1;
-  readonly columnStart = 1;
+  readonly columnStart: 0 | 1 = 1;
   readonly nodeTypeKey = 'type';
   readonly defaultLanguageOptions: NoOptions = {};
   readonly visitorKeys: Record<string, string[]>;
@@ -35,7 +35,7 @@ export abstract class HashCommentLanguage<Root extends NodeBase, Node extends No
   parse(file: File): ParseResult<Root> {
     const text = String(file.body);
     const unreadable = rejectUnreadableText(text, this.what);
-    if (unreadable) return { ok: false, errors: [unreadable] };
+    if (unreadable) return { ok: false, errors: [{ ...unreadable, column: unreadable.column - 1 + this.columnStart }] };
     const result = this.parseText(text);
     return result.ok ? { ok: true, ast: result.ast } : { ok: false, errors: [result.error] };
   }

@@ -1,6 +1,7 @@
 import type { DirectiveType, FileProblem, RulesConfig, SourceLocation } from '@eslint/core';
 import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from '@eslint/plugin-kit';
 import type { CommentNode, NodeBase } from './ast.js';
+import { tolerateForeignRules } from './foreign-rules.js';
 import { LINE_BREAK } from './line-index.js';
 
 const commentParser = new ConfigCommentParser();
@@ -29,10 +30,12 @@ export class HashCommentSourceCode<Root extends NodeBase> extends TextSourceCode
   #steps: HashCommentTraversalStep[] | undefined;
   #inlineConfigComments: CommentNode[] | undefined;
 
-  constructor({ text, ast, comments, visitorKeys }: { text: string; ast: Root; comments: readonly CommentNode[]; visitorKeys: VisitorKeys }) {
+  /** `fileKind` names the files in messages to rules from other configs ("Dockerfile"). */
+  constructor({ text, ast, comments, visitorKeys, fileKind }: { text: string; ast: Root; comments: readonly CommentNode[]; visitorKeys: VisitorKeys; fileKind: string }) {
     super({ text, ast, lineEndingPattern: LINE_BREAK });
     this.comments = comments;
     this.#visitorKeys = visitorKeys;
+    tolerateForeignRules(this, fileKind);
   }
 
   getInlineConfigNodes(): CommentNode[] {

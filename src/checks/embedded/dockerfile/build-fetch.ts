@@ -33,7 +33,7 @@ export function checkBuildTimeFetches(context: EmbeddedContext, stage: StageNode
 }
 
 /**
- * ENTRYPOINT/CMD run at container start, so a fetch there is not build time (shared/DOMAIN.md §4 item 16). Only a
+ * ENTRYPOINT/CMD run at container start, so a fetch there is not build time (https://docs.docker.com/reference/dockerfile/#entrypoint). Only a
  * script that exports the fetched values as AWS_* variables for the main process is a (process-lifetime) snapshot.
  */
 export function checkRuntimeExports(context: EmbeddedContext, stage: StageNode): void {

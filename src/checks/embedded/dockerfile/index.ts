@@ -25,7 +25,7 @@ export function checkDockerfile(context: EmbeddedContext) {
       const findings = assessValues(valueSites(root), { loneTemporaryKeyIds: true, bundledNames: false });
       reportFindings(context, findings);
       const literal = new Set(
-        findings.flatMap((finding) => [finding.node, ...(finding.pairedWith ? [finding.pairedWith] : [])]).filter((node): node is PropertyNode => node.type === 'Property'),
+        findings.flatMap((finding) => [finding.node, ...(finding.pairedWith ? [finding.pairedWith] : [])]).filter((node): node is PropertyNode => node.type === 'KeyValue'),
       );
       for (const stage of shippedStages(root)) {
         checkSecretEnv(context, root, stage, literal);
