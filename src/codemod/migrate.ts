@@ -1,16 +1,18 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { ESLint } from 'eslint';
-import { directoryOf, discoverFiles } from './discover.js';
+import { directoryOf, discoverFiles, relativeName } from './discover.js';
 import { errorMessage, EXIT } from './errors.js';
 import { gitDirtyFiles, gitRoot } from './git.js';
+import { isOwnFile, journalPath, recoverInterruptedRun, TEMP_FILE } from './journal.js';
 import { LintEngine, type LintOutcome } from './lint-engine.js';
 import { createProject, findTsconfig } from './project.js';
 import { runProjectStage } from './project-stage.js';
 import { Progress } from './progress.js';
 import { buildReport, changedFiles, formatSummary, type MigrationReport } from './report.js';
 import type { FileState, MigrateOptions, MigrationPlan } from './types.js';
+import { readSource } from './read-source.js';
 import { writeChangedFiles } from './write-stage.js';
 
 export interface MigrateIo {
@@ -37,16 +39,15 @@ export async function planMigration(options: MigrateOptions, io: Pick<MigrateIo,
   // Which files to lint, with which settings; unreadable files are listed and left alone.
   const groups = new Map<string, { settings: Settings; inputs: { path: string; text: string }[] }>();
   for (const path of candidates) {
+    if (isOwnFile(path)) continue;
     const view = await engine.projectView(path);
     if (view.ignored || !(await engine.handles(path, view.settings))) continue;
-    let text: string;
-    try {
-      // Synchronous: thousands of small reads, one after the other, are faster without the thread-pool round trip.
-      text = readFileSync(path, 'utf8');
-    } catch (error) {
-      plan.skipped.push({ file: engine.relative(path), reason: 'unreadable', message: errorMessage(error) });
+    const read = readSource(root, path);
+    if (read.kind === 'skipped') {
+      plan.skipped.push({ file: engine.relative(path), reason: read.reason, message: read.message });
       continue;
     }
+    const { text } = read;
     const key = JSON.stringify(view.settings);
     const group = groups.get(key) ?? { settings: view.settings, inputs: [] };
     group.inputs.push({ path, text });
@@ -129,10 +130,29 @@ export async function migrate(options: MigrateOptions, io: MigrateIo): Promise<n
   const progress = new Progress(io.stderr, { json: options.json });
   const say = (text: string) => (options.json ? io.stderr : io.stdout).write(`${text}\n`);
 
-  if (mode === 'write' && !options.force) {
-    const top = gitRoot(directoryOf(resolve(options.cwd, options.paths[0] ?? '.')));
-    const dirty = top ? gitDirtyFiles(top, options.paths.map((path) => resolve(options.cwd, path))) : [];
-    if (dirty.length) {
+  const top = gitRoot(directoryOf(resolve(options.cwd, options.paths[0] ?? '.')));
+  const root = top ?? options.cwd;
+  // Said in the summary and the report, besides the plan's own warnings.
+  const notices: string[] = [];
+  let recovered: string[] = [];
+  if (mode === 'write') {
+    const recovery = recoverInterruptedRun(root);
+    if (recovery) {
+      io.stderr.write(`credential-expiry: ${recovery.message}\n`);
+      notices.push(recovery.message);
+      recovered = recovery.completed.map((path) => relativeName(root, path));
+    }
+    if (!top) notices.push('not inside a git repository: files are changed in place, and git cannot show or undo the change; keep a copy');
+  } else if (existsSync(journalPath(root))) {
+    notices.push('an earlier run was interrupted while writing; run `credential-expiry migrate` (without --dry or --check) to complete or roll it back');
+  }
+
+  if (mode === 'write' && top) {
+    const entries = gitDirtyFiles(top, options.paths.map((path) => resolve(options.cwd, path)));
+    // This tool's own temporary files, left by a run killed before it could remove them: removed, never "changes".
+    for (const stale of entries.filter((entry) => TEMP_FILE.test(entry))) rmSync(resolve(top, stale), { force: true });
+    const dirty = entries.filter((entry) => !TEMP_FILE.test(entry) && !recovered.includes(entry));
+    if (dirty.length && !options.force) {
       const example = dirty.slice(0, 3).join(', ') + (dirty.length > 3 ? ', ...' : '');
       io.stderr.write(
         `credential-expiry: refusing to write: the git working tree has ${dirty.length} uncommitted change${dirty.length === 1 ? '' : 's'} under the migrated paths (${example}); ` +
@@ -143,14 +163,18 @@ export async function migrate(options: MigrateOptions, io: MigrateIo): Promise<n
   }
 
   const plan = await planMigration(options, io, progress);
+  plan.warnings.unshift(...notices);
   const changed = changedFiles(plan);
   let written = mode === 'write';
   let failure: string | undefined;
   if (mode === 'write' && changed.length) {
     progress.stage('write', changed.length);
-    const failed = await writeChangedFiles(changed, (file) => progress.tick(file.file));
+    const failed = await writeChangedFiles(plan.root, changed, {
+      onPrepared: (file) => progress.line(`prepared ${file.file}`),
+      onWritten: (file) => progress.tick(file.file),
+    });
     written = !failed;
-    if (failed) failure = `credential-expiry: could not write ${failed.file}: ${failed.message}; files before it were written whole, the rest are untouched`;
+    if (failed) failure = `credential-expiry: could not write ${failed.file}: ${failed.message}`;
   }
   progress.stop();
 

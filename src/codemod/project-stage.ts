@@ -1,7 +1,11 @@
+import { resolve } from 'node:path';
 import type { Project, SourceFile } from 'ts-morph';
+import { relativeName, walkRepository } from './discover.js';
+import { isOwnFile } from './journal.js';
+import { readSource } from './read-source.js';
 import { cleanupEdits } from './transforms/cleanup.js';
-import { EXPORTED_SNAPSHOT_TRIGGERS, planSnapshotRewrite, snapshotAt } from './transforms/exported-snapshot.js';
-import { applyEdits, compatible, type TextEdit } from './transforms/text-edits.js';
+import { EXPORTED_SNAPSHOT_TRIGGERS, planSnapshotRewrite, type SnapshotPlan, snapshotAt } from './transforms/exported-snapshot.js';
+import { applyEdits, compatible, lineColumnOf, type TextEdit } from './transforms/text-edits.js';
 import type { FileState, Finding, MigrationPlan } from './types.js';
 
 const CODE_FILE = /\.[cm]?[jt]sx?$/;
@@ -28,6 +32,7 @@ export async function runProjectStage(plan: MigrationPlan, project: Project): Pr
     return sourceFile;
   };
 
+  let outsiders: FileState[] | undefined;
   // A declaration two rules report (a kept token is both a snapshot and a cache) is rewritten once.
   const planned = new Map<string, { file: FileState; line: number; description: string } | 'blocked'>();
   for (const producer of codeFiles) {
@@ -43,9 +48,11 @@ export async function runProjectStage(plan: MigrationPlan, project: Project): Pr
           return;
         }
         const word = new RegExp(`\\b${snapshot.name}\\b`);
-        const importers = codeFiles.filter((file) => file !== producer && word.test(file.text) && MODULE_SYNTAX.test(file.text));
+        const mentions = (file: FileState) => file !== producer && word.test(file.text) && MODULE_SYNTAX.test(file.text);
+        const outside = (outsiders ??= filesOutsideTheRun(plan)).filter(mentions);
+        const importers = [...codeFiles.filter(mentions), ...outside];
         for (const importer of importers) load(importer);
-        const rewrite = planSnapshotRewrite(snapshot, project, importers);
+        const rewrite = refuseOutsiders(planSnapshotRewrite(snapshot, project, importers), outside, snapshot.name);
         if (rewrite.kind === 'blocked') {
           planned.set(key, 'blocked');
           for (const reason of rewrite.reasons) {
@@ -82,6 +89,37 @@ export async function runProjectStage(plan: MigrationPlan, project: Project): Pr
     touched.add(file);
   }
   return [...touched];
+}
+
+/**
+ * The repository's JS/TS files this run does not migrate (outside the given paths, or ignored by .gitignore or the
+ * ESLint config): an importer among them would keep the old name, so it must be seen to refuse the rewrite.
+ */
+function filesOutsideTheRun(plan: MigrationPlan): FileState[] {
+  const inRun = new Set([...plan.files.map((file) => file.path), ...plan.skipped.map((skipped) => resolve(plan.root, skipped.file))]);
+  const outsiders: FileState[] = [];
+  for (const path of walkRepository(plan.root)) {
+    if (!CODE_FILE.test(path) || inRun.has(path) || isOwnFile(path)) continue;
+    const read = readSource(plan.root, path);
+    if (read.kind !== 'text') continue;
+    outsiders.push({ path, file: relativeName(plan.root, path), original: read.text, text: read.text, fixed: [], remaining: [] });
+  }
+  return outsiders;
+}
+
+/** A rewrite that would edit a file outside the run is refused, naming that importer. */
+function refuseOutsiders(rewrite: SnapshotPlan, outside: readonly FileState[], name: string): SnapshotPlan {
+  if (rewrite.kind === 'blocked') return rewrite;
+  const reached = outside.filter((file) => rewrite.edits.has(file));
+  if (!reached.length) return rewrite;
+  return {
+    kind: 'blocked',
+    reasons: reached.map((file) => ({
+      file,
+      ...lineColumnOf(file.text, Math.min(...(rewrite.edits.get(file) ?? []).map((edit) => edit.start))),
+      reason: `\`${name}\` is imported by ${file.file}, which this run does not migrate (outside the given paths, or ignored by .gitignore or the ESLint config), so renaming it would break that file; migrate both together`,
+    })),
+  };
 }
 
 function recordChange(plan: MigrationPlan, finding: Finding, change: { file: FileState; line: number; description: string }): void {

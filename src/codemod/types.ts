@@ -44,7 +44,7 @@ export interface Finding {
 /** A file the codemod could not process; it is left untouched. */
 export interface SkippedFile {
   file: string;
-  reason: 'unreadable' | 'unparsable' | 'rule-error';
+  reason: 'unreadable' | 'unparsable' | 'rule-error' | 'symlink' | 'not-utf8';
   message: string;
 }
 
