@@ -1,6 +1,7 @@
 import { ESLint, type Linter, type Rule } from 'eslint';
 import { buildConfigs, NAMESPACE } from '../configs.js';
-import { engineOptions, optionsModuleUrl } from './engine-options.js';
+import { engineOptions, type EngineSpec, optionsModuleUrl } from './engine-options.js';
+import { transformNames } from './migration-plugin.js';
 import defaultPlugin from '../index.js';
 import { readSettings, SettingsError } from '../settings.js';
 import { relativeName } from './discover.js';
@@ -16,6 +17,9 @@ export interface LintEngineOptions {
   settings: Settings;
   /** The plugin to run (tests may pass another one); default: this package's plugin. */
   plugin?: ESLint.Plugin;
+  rules?: readonly string[];
+  transforms?: readonly string[];
+  ignorePatterns?: readonly string[];
 }
 
 export type LintOutcome =
@@ -38,6 +42,8 @@ const NO_CONFIG_FILE = /could not find config file|couldn't find an eslint\.conf
  */
 export class LintEngine {
   readonly warnings: string[] = [];
+  /** For --verbose only. */
+  readonly notes: string[] = [];
   readonly #options: LintEngineOptions;
   readonly #plugin: ESLint.Plugin;
   readonly #pairs = new Map<string, EnginePair>();
@@ -46,6 +52,8 @@ export class LintEngine {
   constructor(options: LintEngineOptions) {
     this.#options = options;
     this.#plugin = options.plugin ?? (defaultPlugin as unknown as ESLint.Plugin);
+    checkChoice('--rule', options.rules, Object.keys(this.#plugin.rules ?? {}));
+    checkChoice('--transform', options.transforms, transformNames(this.#plugin));
     const files = buildConfigs(this.#plugin)[options.config].flatMap((config) => (config.files ?? []).flat()).filter((glob) => typeof glob === 'string');
     // The project's own config, only for its ignores and settings: the `files` block makes every file type the plugin
     // checks "matched", so `calculateConfigForFile` returns undefined only for files the project ignores.
@@ -115,8 +123,10 @@ export class LintEngine {
     const outcomes = new Map<string, LintOutcome>();
     if (threads > 1 && inputs.length > 1 && !this.#options.plugin) {
       try {
-        const spec = { root: this.#options.root, config: this.#options.config, settings, fix: true };
-        const eslint = await ESLint.fromOptionsModule(optionsModuleUrl(spec, threads));
+        const eslint = await withoutPoorConcurrencyWarning(
+          () => ESLint.fromOptionsModule(optionsModuleUrl(this.#spec(settings, true), threads)),
+          () => this.notes.push(`ESLint's worker threads spent more time starting than linting; --concurrency off may be faster on this machine`),
+        );
         const results = await eslint.lintFiles(inputs.map((input) => input.path));
         const texts = new Map(inputs.map((input) => [input.path, input.text]));
         for (const result of results) {
@@ -160,8 +170,13 @@ export class LintEngine {
     return pair;
   }
 
+  #spec(settings: Settings, fix: boolean): EngineSpec {
+    const { root, config, rules, transforms, ignorePatterns } = this.#options;
+    return { root, config, settings, fix, ...(rules ? { rules } : {}), ...(transforms ? { transforms } : {}), ...(ignorePatterns ? { ignorePatterns } : {}) };
+  }
+
   #engine(plugin: ESLint.Plugin, settings: Settings, fix: boolean): ESLint {
-    return new ESLint(engineOptions(plugin, { root: this.#options.root, config: this.#options.config, settings, fix }));
+    return new ESLint(engineOptions(plugin, this.#spec(settings, fix)));
   }
 
   #findings(messages: Linter.LintMessage[], path: string): Finding[] {
@@ -200,4 +215,29 @@ function subtract(before: Finding[], after: Finding[]): Finding[] {
     left.set(key(finding), count - 1);
     return false;
   });
+}
+
+function checkChoice(flag: string, chosen: readonly string[] | undefined, known: readonly string[]): void {
+  const unknown = chosen?.find((name) => !known.includes(name));
+  if (unknown !== undefined) throw new UsageError(`${flag}: unknown name ${JSON.stringify(unknown)}; one of: ${known.join(', ')}`);
+}
+
+/**
+ * Builds an ESLint instance whose warning service reports ESLintPoorConcurrencyWarning to `onPoor` instead of
+ * printing it: ESLint's WarningService keeps the `process.emitWarning` it sees when the instance is created
+ * (node_modules/eslint/lib/services/warning-service.js), and its text names ESLint's own flags, not ours.
+ */
+async function withoutPoorConcurrencyWarning(create: () => Promise<ESLint>, onPoor: () => void): Promise<ESLint> {
+  const original = process.emitWarning;
+  const filtered = ((warning: string | Error, ...rest: unknown[]) => {
+    const type = typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
+    if (type === 'ESLintPoorConcurrencyWarning') onPoor();
+    else (original as (...args: unknown[]) => void).call(process, warning, ...rest);
+  }) as typeof process.emitWarning;
+  process.emitWarning = filtered;
+  try {
+    return await create();
+  } finally {
+    process.emitWarning = original;
+  }
 }

@@ -14,6 +14,7 @@ import { buildReport, changedFiles, formatSummary, type MigrationReport } from '
 import type { FileState, MigrateOptions, MigrationPlan } from './types.js';
 import { readSource } from './read-source.js';
 import { writeChangedFiles } from './write-stage.js';
+import { PROJECT_TRANSFORM } from './migration-plugin.js';
 
 export interface MigrateIo {
   stdout: { write(text: string): unknown };
@@ -32,14 +33,23 @@ export async function planMigration(options: MigrateOptions, io: Pick<MigrateIo,
   const root = gitTop ?? options.cwd;
   const candidates = discoverFiles(options.cwd, root, gitTop !== undefined, options.paths);
   const project = createProject(findTsconfig(options.cwd, root, options.paths, options.tsconfig));
-  const engine = new LintEngine({ root, config: options.config, settings: options.settings, ...(io.plugin ? { plugin: io.plugin } : {}) });
-  const plan: MigrationPlan = { root, scanned: 0, files: [], skipped: [], projectChanges: [], projectNeedsPerson: [], warnings: [] };
+  const engine = new LintEngine({
+    root,
+    config: options.config,
+    settings: options.settings,
+    ...(io.plugin ? { plugin: io.plugin } : {}),
+    ...(options.rules ? { rules: options.rules } : {}),
+    ...(options.transforms ? { transforms: options.transforms } : {}),
+    ignorePatterns: options.ignorePatterns,
+  });
+  const plan: MigrationPlan = { root, scanned: 0, files: [], skipped: [], projectChanges: [], projectNeedsPerson: [], warnings: [], notes: [] };
   const settingsOf = new Map<FileState, Settings>();
 
   // Which files to lint, with which settings; unreadable files are listed and left alone.
   const groups = new Map<string, { settings: Settings; inputs: { path: string; text: string }[] }>();
+  const extensions = options.extensions;
   for (const path of candidates) {
-    if (isOwnFile(path)) continue;
+    if (isOwnFile(path) || (extensions && !extensions.some((extension) => path.endsWith(`.${extension}`)))) continue;
     const view = await engine.projectView(path);
     if (view.ignored || !(await engine.handles(path, view.settings))) continue;
     const read = readSource(root, path);
@@ -75,9 +85,11 @@ export async function planMigration(options: MigrateOptions, io: Pick<MigrateIo,
     }
   }
 
-  const touched = await runProjectStage(plan, project);
+  const projectWide = !options.transforms || options.transforms.includes(PROJECT_TRANSFORM);
+  const touched = await runProjectStage(plan, project, { rewriteExports: projectWide });
   await relint(engine, plan, touched, settingsOf);
   plan.warnings.unshift(...engine.warnings);
+  plan.notes.push(...engine.notes, `lint: ${threads} thread${threads === 1 ? '' : 's'} for ${total} file${total === 1 ? '' : 's'}`);
   return plan;
 }
 
@@ -120,12 +132,23 @@ async function relint(engine: LintEngine, plan: MigrationPlan, touched: readonly
   });
 }
 
+/** --verbose: what happened to each file, then how the run went. */
+function verboseLines(plan: MigrationPlan, elapsedMs: number): string[] {
+  const lines = plan.files.map((file) => {
+    const state = file.text === file.original ? 'unchanged' : 'changed';
+    return `${file.file}: ${state}, ${file.fixed.length} fixed, ${file.remaining.length} left for a person`;
+  });
+  lines.push(...plan.notes, `${plan.scanned} files in ${(elapsedMs / 1000).toFixed(1)} s`, '');
+  return lines;
+}
+
 function writeReport(options: MigrateOptions, report: MigrationReport): void {
   if (options.reportFile) writeFileSync(resolve(options.cwd, options.reportFile), `${JSON.stringify(report, null, 2)}\n`);
 }
 
 /** The whole `migrate` command; returns the exit code. */
 export async function migrate(options: MigrateOptions, io: MigrateIo): Promise<number> {
+  const startedAt = Date.now();
   const mode: MigrationReport['mode'] = options.check ? 'check' : options.dry ? 'dry' : 'write';
   const progress = new Progress(io.stderr, { json: options.json });
   const say = (text: string) => (options.json ? io.stderr : io.stdout).write(`${text}\n`);
@@ -182,6 +205,7 @@ export async function migrate(options: MigrateOptions, io: MigrateIo): Promise<n
   writeReport(options, report);
   if (options.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else if (mode === 'dry') for (const file of report.files) io.stdout.write(file.diff);
+  if (options.verbose) say(verboseLines(plan, Date.now() - startedAt).join('\n'));
   say(formatSummary(report));
   if (failure) {
     io.stderr.write(`${failure}\n`);
@@ -189,6 +213,11 @@ export async function migrate(options: MigrateOptions, io: MigrateIo): Promise<n
   }
   if (mode === 'check' && changed.length) {
     say(`credential-expiry: a migration is pending in ${changed.length} file${changed.length === 1 ? '' : 's'}; run \`credential-expiry migrate\` to apply it`);
+    return EXIT.pending;
+  }
+  if (mode === 'check' && options.strict && report.needsPerson.length) {
+    const count = report.needsPerson.length;
+    say(`credential-expiry: ${count} finding${count === 1 ? '' : 's'} still need${count === 1 ? 's' : ''} a person (--strict); see the list above`);
     return EXIT.pending;
   }
   return EXIT.ok;

@@ -18,7 +18,7 @@ const isTrigger = (finding: Finding) => EXPORTED_SNAPSHOT_TRIGGERS[finding.rule]
  * id, location), never by a detector of its own. Analyses everything first, then applies the text edits of each
  * file in one go. Returns the files whose text it changed (stage 1 re-lints them).
  */
-export async function runProjectStage(plan: MigrationPlan, project: Project): Promise<FileState[]> {
+export async function runProjectStage(plan: MigrationPlan, project: Project, choice: { rewriteExports: boolean }): Promise<FileState[]> {
   const pending = new Map<FileState, TextEdit[]>();
   const codeFiles = plan.files.filter((file) => CODE_FILE.test(file.path));
   const loaded = new Map<FileState, SourceFile>();
@@ -35,7 +35,7 @@ export async function runProjectStage(plan: MigrationPlan, project: Project): Pr
   let outsiders: FileState[] | undefined;
   // A declaration two rules report (a kept token is both a snapshot and a cache) is rewritten once.
   const planned = new Map<string, { file: FileState; line: number; description: string } | 'blocked'>();
-  for (const producer of codeFiles) {
+  for (const producer of choice.rewriteExports ? codeFiles : []) {
     for (const finding of producer.remaining.filter(isTrigger)) {
       project.forgetNodesCreatedInBlock(() => {
         const snapshot = snapshotAt(finding, producer, load(producer));
