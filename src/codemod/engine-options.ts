@@ -1,4 +1,4 @@
-import type { ESLint } from 'eslint';
+import type { ESLint, Linter } from 'eslint';
 import { buildConfigs, NAMESPACE } from '../configs.js';
 import { BUILD_OUTPUT_IGNORES } from './discover.js';
 import { migrationPlugin } from './migration-plugin.js';
@@ -14,7 +14,11 @@ export interface EngineSpec {
   /** Only these transforms (see migration-plugin.ts); default: all. */
   transforms?: readonly string[];
   ignorePatterns?: readonly string[];
+  /** The project's parser options for JS/TS files (never sent to worker threads). */
+  languageOptions?: Linter.LanguageOptions;
 }
+
+const CODE_FILES = ['**/*.{js,cjs,mjs,jsx,ts,cts,mts,tsx}'];
 
 /** The ESLint options of one stage-1 engine: the plugin's configs only, with build output ignored. */
 export function engineOptions(plugin: ESLint.Plugin, spec: EngineSpec): ESLint.Options {
@@ -27,6 +31,8 @@ export function engineOptions(plugin: ESLint.Plugin, spec: EngineSpec): ESLint.O
     overrideConfig: [
       { ignores: [...BUILD_OUTPUT_IGNORES, ...(spec.ignorePatterns ?? [])] },
       ...buildConfigs(rules)[spec.config],
+      // After the plugin's blocks: the project's parser wins, as in its own `eslint .`.
+      ...(spec.languageOptions ? [{ files: CODE_FILES, languageOptions: spec.languageOptions }] : []),
       ...(unchosen.length ? [{ rules: Object.fromEntries(unchosen.map((id) => [`${NAMESPACE}/${id}`, 'off' as const])) }] : []),
       // Other plugins' disable comments would otherwise show up as "unused eslint-disable directive".
       { linterOptions: { reportUnusedDisableDirectives: 'off' }, settings: { [NAMESPACE]: spec.settings } },

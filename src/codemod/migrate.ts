@@ -6,7 +6,7 @@ import { directoryOf, discoverFiles, relativeName } from './discover.js';
 import { errorMessage, EXIT } from './errors.js';
 import { gitDirtyFiles, gitRoot } from './git.js';
 import { isOwnFile, journalPath, recoverInterruptedRun, TEMP_FILE } from './journal.js';
-import { LintEngine, type LintOutcome } from './lint-engine.js';
+import { LintEngine, type LintOutcome, type LintView } from './lint-engine.js';
 import { createProject, findTsconfig } from './project.js';
 import { runProjectStage } from './project-stage.js';
 import { Progress } from './progress.js';
@@ -24,7 +24,6 @@ export interface MigrateIo {
   plugin?: ESLint.Plugin;
 }
 
-type Settings = Record<string, unknown>;
 
 /** Stages 1 and 2: everything the migration would change, computed in memory. */
 export async function planMigration(options: MigrateOptions, io: Pick<MigrateIo, 'plugin'>, progress?: Progress): Promise<MigrationPlan> {
@@ -43,32 +42,31 @@ export async function planMigration(options: MigrateOptions, io: Pick<MigrateIo,
     ignorePatterns: options.ignorePatterns,
   });
   const plan: MigrationPlan = { root, scanned: 0, files: [], skipped: [], projectChanges: [], projectNeedsPerson: [], warnings: [], notes: [] };
-  const settingsOf = new Map<FileState, Settings>();
+  const viewOf = new Map<FileState, LintView>();
 
   // Which files to lint, with which settings; unreadable files are listed and left alone.
-  const groups = new Map<string, { settings: Settings; inputs: { path: string; text: string }[] }>();
+  const groups = new Map<string, { view: LintView; inputs: { path: string; text: string }[] }>();
   const extensions = options.extensions;
   for (const path of candidates) {
     if (isOwnFile(path) || (extensions && !extensions.some((extension) => path.endsWith(`.${extension}`)))) continue;
     const view = await engine.projectView(path);
-    if (view.ignored || !(await engine.handles(path, view.settings))) continue;
+    if (view.ignored || !(await engine.handles(path, view))) continue;
     const read = readSource(root, path);
     if (read.kind === 'skipped') {
       plan.skipped.push({ file: engine.relative(path), reason: read.reason, message: read.message });
       continue;
     }
     const { text } = read;
-    const key = JSON.stringify(view.settings);
-    const group = groups.get(key) ?? { settings: view.settings, inputs: [] };
+    const group = groups.get(view.key) ?? { view, inputs: [] };
     group.inputs.push({ path, text });
-    groups.set(key, group);
+    groups.set(view.key, group);
   }
 
   const total = [...groups.values()].reduce((sum, group) => sum + group.inputs.length, 0);
   const threads = threadCount(options.concurrency, total, io.plugin !== undefined);
   progress?.stage(threads > 1 ? `lint (${threads} threads)` : 'lint', total);
-  for (const { settings, inputs } of groups.values()) {
-    const outcomes = await engine.migrateAll(inputs, settings, threads, () => progress?.tick());
+  for (const { view, inputs } of groups.values()) {
+    const outcomes = await engine.migrateAll(inputs, view, threads, () => progress?.tick());
     for (const { path, text } of inputs) {
       const outcome = outcomes.get(path);
       const file = engine.relative(path);
@@ -80,14 +78,14 @@ export async function planMigration(options: MigrateOptions, io: Pick<MigrateIo,
       } else {
         const state: FileState = { path, file, original: text, text: outcome.text, fixed: outcome.fixed, remaining: outcome.remaining };
         plan.files.push(state);
-        settingsOf.set(state, settings);
+        viewOf.set(state, view);
       }
     }
   }
 
   const projectWide = !options.transforms || options.transforms.includes(PROJECT_TRANSFORM);
   const touched = await runProjectStage(plan, project, { rewriteExports: projectWide });
-  await relint(engine, plan, touched, settingsOf);
+  await relint(engine, plan, touched, viewOf);
   plan.warnings.unshift(...engine.warnings);
   plan.notes.push(...engine.notes, `lint: ${threads} thread${threads === 1 ? '' : 's'} for ${total} file${total === 1 ? '' : 's'}`);
   return plan;
@@ -112,9 +110,9 @@ function threadCount(concurrency: MigrateOptions['concurrency'], files: number, 
  * After stage 2: lint the rewritten files again (more fixes may apply; the remaining findings are what is left).
  * If one of them does not parse, every stage-2 rewrite is dropped: they span files and only make sense together.
  */
-async function relint(engine: LintEngine, plan: MigrationPlan, touched: readonly FileState[], settingsOf: Map<FileState, Settings>): Promise<void> {
+async function relint(engine: LintEngine, plan: MigrationPlan, touched: readonly FileState[], viewOf: Map<FileState, LintView>): Promise<void> {
   const outcomes: LintOutcome[] = [];
-  for (const file of touched) outcomes.push(await engine.migrate(file.path, file.text, settingsOf.get(file) ?? {}));
+  for (const file of touched) outcomes.push(await engine.migrate(file.path, file.text, viewOf.get(file) ?? { settings: {}, key: '' }));
   const broken = touched.findIndex((_, index) => outcomes[index]?.kind === 'unparsable');
   if (broken !== -1) {
     const outcome = outcomes[broken] as { message: string };
