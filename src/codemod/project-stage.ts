@@ -5,6 +5,7 @@ import { isOwnFile } from './journal.js';
 import { readSource } from './read-source.js';
 import { cleanupEdits } from './transforms/cleanup.js';
 import { EXPORTED_SNAPSHOT_TRIGGERS, planSnapshotRewrite, type SnapshotPlan, snapshotAt } from './transforms/exported-snapshot.js';
+import { tidyRemovals } from './transforms/tidy-removals.js';
 import { applyEdits, compatible, lineColumnOf, type TextEdit } from './transforms/text-edits.js';
 import type { FileState, Finding, MigrationPlan } from './types.js';
 
@@ -58,6 +59,10 @@ export async function runProjectStage(plan: MigrationPlan, project: Project, cho
           for (const reason of rewrite.reasons) {
             plan.projectNeedsPerson.push({
               ...finding,
+              // At an importer, the exporter's message would describe the other file: say what this line is.
+              ...(reason.file === producer
+                ? {}
+                : { message: `This reads \`${snapshot.name}\` from ${producer.file}, which resolves it once and keeps it for the life of the process (reported there); this read keeps that export from being rewritten.` }),
               file: reason.file.file,
               line: reason.line,
               column: reason.column,
@@ -83,9 +88,10 @@ export async function runProjectStage(plan: MigrationPlan, project: Project, cho
   for (const file of codeFiles) {
     if (file.text === file.original) continue;
     const edits = cleanupEdits(file);
-    if (!edits.length) continue;
+    const text = tidyRemovals(file.original, edits.length ? applyEdits(file.text, edits) : file.text);
+    if (text === file.text) continue;
     file.stageOneText ??= file.text;
-    file.text = applyEdits(file.text, edits);
+    file.text = text;
     touched.add(file);
   }
   return [...touched];
