@@ -16,7 +16,10 @@ every JS/TS file under the paths (default: .), applies their fixes and migration
 does what one file cannot (an exported token becomes an exported getter, and every importer awaits it).
 Dockerfiles, .env, JSON and YAML files are checked and their findings listed. Files ignored by
 .gitignore, by the project's ESLint config, node_modules and build output (dist, build, out, ...) are
-skipped. Nothing is written until everything is computed; each file is then replaced atomically.
+skipped; JS/TS files are parsed with the project's own parser options. Nothing is written until
+everything is computed; then every file is written to a temporary file beside it, and only when all
+are complete are they renamed into place (a run killed meanwhile is completed or rolled back by the
+next one). Symbolic links and files that are not UTF-8 are listed and never written.
 
 Options:
   --dry                   print a unified diff of what would change; write nothing
@@ -43,15 +46,17 @@ Options:
 
 Exit codes:
   0  done (or nothing to do); with --check: no migration pending
-  1  --check: a migration is pending
+  1  --check: a migration is pending (with --strict: or findings still need a person)
   2  bad usage or input: unknown option, missing path, tsconfig that does not load, bad settings
   3  refused to write: the git working tree has uncommitted changes (commit or stash, or --force)
-  4  a file could not be written (files before it are complete, the rest untouched)
+  4  a file could not be written (before any rename: nothing was written; during the renames: the
+     next run completes them)
 
 Examples:
   npx credential-expiry migrate --dry              # show the diff for the whole repository
   npx credential-expiry migrate src --report migration.json
   npx credential-expiry migrate --check            # in CI: fail while a migration is pending
+  npx credential-expiry migrate --dry --transform clampToMaximum --rule presign-max-lifetime
 `;
 
 const require = createRequire(import.meta.url);
