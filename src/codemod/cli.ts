@@ -36,7 +36,7 @@ Options:
                           exported-snapshot (the rewrite across files); the rest stays for a person
   --ignore-pattern GLOB   skip files matching GLOB, relative to the repository root (repeatable)
   --extensions LIST       only files with these extensions, comma-separated (ts,tsx,js)
-  --verbose               say what happened to each file, and how long each stage took
+  --verbose               say what happened to each file, the threads used, and how long it took
   --concurrency N         ESLint worker threads for linting: a number, off, or auto (default; as
                           ESLint's own: half the cores, one worker per 50 files, none below two)
   --platform NAME         settings['credential-expiry'].platform (ec2, ecs, lambda, eks-irsa, ...)

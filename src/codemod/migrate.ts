@@ -24,7 +24,6 @@ export interface MigrateIo {
   plugin?: ESLint.Plugin;
 }
 
-
 /** Stages 1 and 2: everything the migration would change, computed in memory. */
 export async function planMigration(options: MigrateOptions, io: Pick<MigrateIo, 'plugin'>, progress?: Progress): Promise<MigrationPlan> {
   const first = resolve(options.cwd, options.paths[0] ?? '.');

@@ -21,7 +21,7 @@ export interface MigrateOptions {
   concurrency: number | 'auto' | 'off';
   /** With `check`: also fail while findings need a person. */
   strict: boolean;
-  /** Say what happened to each file and how long each stage took. */
+  /** Say what happened to each file, the threads used, and how long the run took. */
   verbose: boolean;
   /** Only these rules run (ids without the plugin prefix); default: every rule of `config`. */
   rules?: string[];
