@@ -5,6 +5,7 @@ import { isOwnFile } from './journal.js';
 import { readSource } from './read-source.js';
 import { cleanupEdits } from './transforms/cleanup.js';
 import { EXPORTED_SNAPSHOT_TRIGGERS, planSnapshotRewrite, type SnapshotPlan, snapshotAt } from './transforms/exported-snapshot.js';
+import { LAZY_CACHE_TRIGGER, lazyCacheEdits } from './transforms/lazy-token-cache.js';
 import { tidyRemovals } from './transforms/tidy-removals.js';
 import { applyEdits, compatible, lineColumnOf, type TextEdit } from './transforms/text-edits.js';
 import type { FileState, Finding, MigrationPlan } from './types.js';
@@ -75,6 +76,18 @@ export async function runProjectStage(plan: MigrationPlan, project: Project, cho
         for (const [file, edits] of rewrite.edits) pending.set(file, [...(pending.get(file) ?? []), ...edits]);
         for (const change of rewrite.summary) recordChange(plan, finding, change);
         if (rewrite.summary[0]) planned.set(key, rewrite.summary[0]);
+      });
+    }
+  }
+
+  // Lazily filled module-level tokens whose client refreshes them: each read calls the client (see lazy-token-cache.ts).
+  for (const file of choice.rewriteExports ? codeFiles : []) {
+    for (const finding of file.remaining.filter((candidate) => candidate.rule === LAZY_CACHE_TRIGGER.rule && candidate.messageId === LAZY_CACHE_TRIGGER.messageId)) {
+      project.forgetNodesCreatedInBlock(() => {
+        const edits = lazyCacheEdits(finding, file, load(file));
+        if (!edits.length || !compatible(pending.get(file) ?? [], edits)) return;
+        pending.set(file, [...(pending.get(file) ?? []), ...edits]);
+        recordChange(plan, finding, { file, line: finding.line, description: 'the module-level token became a call to the client that refreshes it, at each read' });
       });
     }
   }
