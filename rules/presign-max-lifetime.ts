@@ -14,6 +14,9 @@ export default createRule<[], MessageId>({
       description: 'Disallow presign lifetimes that always fail: above the service maximum, or a duration passed where an expiration time belongs',
       recommended: 'error',
       usesTypeInformation: true,
+      // Above the maximum the SDK throws, so no link is ever made: the longest lifetime that works is the only one
+      // that keeps the code's intent. Reading a duration as seconds or milliseconds is a guess, left to a person.
+      migrationSafeSuggestions: ['clampToMaximum'],
     },
     hasSuggestions: true,
     messages: {

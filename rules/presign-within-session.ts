@@ -4,7 +4,7 @@ import { clampEdit } from '../src/checks/presign/suggest.js';
 import { readSettings } from '../src/settings.js';
 import { createRule } from '../src/util/create-rule.js';
 
-type MessageId = 'outlivesSession' | 'clampToSession';
+type MessageId = 'outlivesSession' | 'clampToSession' | 'clampToAssumedSession';
 
 export default createRule<[], MessageId>({
   name: 'presign-within-session',
@@ -14,12 +14,17 @@ export default createRule<[], MessageId>({
       description: 'Disallow presigned URLs that are asked to live longer than the credentials that sign them',
       recommended: 'warn',
       usesTypeInformation: true,
+      // The link dies with the session that signs it, so a lifetime clamped to that session (as the code or the
+      // settings show it) gives users the same link. Clamping to the session assumed when nothing shows the signer
+      // is a guess (long-term keys sign for 7 days), so that one stays a suggestion for a person.
+      migrationSafeSuggestions: ['clampToSession'],
     },
     hasSuggestions: true,
     messages: {
       outlivesSession:
         'This presigned URL asks for {{lifetime}}, but {{session}} that signs it lasts at most {{sessionLifetime}} ({{basis}}), so the link dies after {{sessionLifetime}}.',
       clampToSession: 'Shorten the lifetime to {{target}}: {{replacement}}',
+      clampToAssumedSession: 'If a temporary session signs it, shorten the lifetime to {{target}}: {{replacement}}',
     },
     schema: [],
   },
@@ -39,7 +44,7 @@ export default createRule<[], MessageId>({
           sessionLifetime: formatDuration(session.seconds),
           basis: session.basis,
         },
-        suggest: clamp ? [{ messageId: 'clampToSession', data: clamp.data, fix: clamp.fix }] : [],
+        suggest: clamp ? [{ messageId: session.from === 'default' ? 'clampToAssumedSession' : 'clampToSession', data: clamp.data, fix: clamp.fix }] : [],
       });
     });
   },

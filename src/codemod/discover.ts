@@ -33,6 +33,13 @@ function walk(dir: string, files: string[]): void {
   }
 }
 
+/** Every file under `root` except dependencies and build output, whatever .gitignore or the ESLint config say. */
+export function walkRepository(root: string): string[] {
+  const files: string[] = [];
+  walk(root, files);
+  return files;
+}
+
 /**
  * Every candidate file under `paths`: git's view (tracked plus untracked, .gitignore applied) inside a working
  * tree, a pruned walk outside one. Explicit file arguments are kept as given. Absolute, sorted, unique.

@@ -2,17 +2,12 @@
 // this URL and builds the same fixing engine as the main thread. The parameters travel in the URL's query.
 import type { ESLint } from 'eslint';
 import plugin from '../index.js';
-import { engineOptions } from './engine-options.js';
+import { engineOptions, type EngineSpec } from './engine-options.js';
 
 const query = new URL(import.meta.url).searchParams;
 
 const options: ESLint.Options = {
-  ...engineOptions(plugin as unknown as ESLint.Plugin, {
-    root: query.get('root') ?? process.cwd(),
-    config: query.get('config') === 'strict' ? 'strict' : 'recommended',
-    settings: JSON.parse(query.get('settings') ?? '{}') as Record<string, unknown>,
-    fix: true,
-  }),
+  ...engineOptions(plugin as unknown as ESLint.Plugin, { ...(JSON.parse(query.get('spec') ?? '{}') as EngineSpec), fix: true }),
   concurrency: Number(query.get('concurrency') ?? 'off'),
 };
 

@@ -24,3 +24,9 @@ export function gitDirtyFiles(root: string, paths: readonly string[]): string[] 
   const out = git(root, ['status', '--porcelain', '-z', '--untracked-files=all', '--', ...paths]) ?? '';
   return out.split('\0').filter(Boolean).map((entry) => entry.slice(3));
 }
+
+/** The git directory of the working tree holding `dir` (`.git`, or a worktree's own), absolute; undefined outside git. */
+export function gitDir(dir: string): string | undefined {
+  const path = git(dir, ['rev-parse', '--absolute-git-dir'])?.trim();
+  return path ? resolve(path) : undefined;
+}

@@ -1,6 +1,7 @@
 import { ESLint, type Linter, type Rule } from 'eslint';
 import { buildConfigs, NAMESPACE } from '../configs.js';
-import { engineOptions, optionsModuleUrl } from './engine-options.js';
+import { engineOptions, type EngineSpec, optionsModuleUrl } from './engine-options.js';
+import { transformNames } from './migration-plugin.js';
 import defaultPlugin from '../index.js';
 import { readSettings, SettingsError } from '../settings.js';
 import { relativeName } from './discover.js';
@@ -9,6 +10,17 @@ import type { Finding } from './types.js';
 
 type Settings = Record<string, unknown>;
 
+/** How one file is linted: the plugin's settings for it, and the project's parser options when it has its own. */
+export interface LintView {
+  settings: Settings;
+  /** The project's parser and parserOptions for a JS/TS file (JSX in .js, a parser of its own), when it sets any. */
+  languageOptions?: Linter.LanguageOptions;
+  /** Files with equal keys share an engine. */
+  key: string;
+}
+
+const CODE_FILE = /\.[cm]?[jt]sx?$/;
+
 export interface LintEngineOptions {
   root: string;
   config: 'recommended' | 'strict';
@@ -16,6 +28,9 @@ export interface LintEngineOptions {
   settings: Settings;
   /** The plugin to run (tests may pass another one); default: this package's plugin. */
   plugin?: ESLint.Plugin;
+  rules?: readonly string[];
+  transforms?: readonly string[];
+  ignorePatterns?: readonly string[];
 }
 
 export type LintOutcome =
@@ -38,6 +53,8 @@ const NO_CONFIG_FILE = /could not find config file|couldn't find an eslint\.conf
  */
 export class LintEngine {
   readonly warnings: string[] = [];
+  /** For --verbose only. */
+  readonly notes: string[] = [];
   readonly #options: LintEngineOptions;
   readonly #plugin: ESLint.Plugin;
   readonly #pairs = new Map<string, EnginePair>();
@@ -46,6 +63,8 @@ export class LintEngine {
   constructor(options: LintEngineOptions) {
     this.#options = options;
     this.#plugin = options.plugin ?? (defaultPlugin as unknown as ESLint.Plugin);
+    checkChoice('--rule', options.rules, Object.keys(this.#plugin.rules ?? {}));
+    checkChoice('--transform', options.transforms, transformNames(this.#plugin));
     const files = buildConfigs(this.#plugin)[options.config].flatMap((config) => (config.files ?? []).flat()).filter((glob) => typeof glob === 'string');
     // The project's own config, only for its ignores and settings: the `files` block makes every file type the plugin
     // checks "matched", so `calculateConfigForFile` returns undefined only for files the project ignores.
@@ -57,14 +76,16 @@ export class LintEngine {
     return relativeName(this.#options.root, path);
   }
 
-  /** Whether the project ignores `file`, and otherwise the settings it lints `file` with. */
-  async projectView(file: string): Promise<{ ignored: boolean; settings: Settings }> {
+  /** Whether the project ignores `file`, and otherwise how it lints `file` (settings, parser options). */
+  async projectView(file: string): Promise<{ ignored: boolean } & LintView> {
     let projectSettings: Settings = {};
+    let languageOptions: { options: Linter.LanguageOptions; id: number } | undefined;
     if (this.#project) {
       try {
         const config = (await this.#project.calculateConfigForFile(file)) as Linter.Config | undefined;
-        if (!config) return { ignored: true, settings: {} };
+        if (!config) return { ignored: true, settings: {}, key: '' };
         projectSettings = (config.settings?.[NAMESPACE] as Settings | undefined) ?? {};
+        if (CODE_FILE.test(file)) languageOptions = this.#parsing(config.languageOptions);
       } catch (error) {
         // No config above this file: nothing to apply here (another folder may have one). A config that does not
         // load is said once and not tried again.
@@ -82,27 +103,54 @@ export class LintEngine {
       if (error instanceof SettingsError) throw new UsageError(`bad settings for ${this.relative(file)}: ${error.message}`);
       throw error;
     }
-    return { ignored: false, settings };
+    const key = `${JSON.stringify(settings)}\0${languageOptions?.id ?? ''}`;
+    return { ignored: false, settings, ...(languageOptions ? { languageOptions: languageOptions.options } : {}), key };
   }
 
+  readonly #parsingIds = new WeakMap<object, { options: Linter.LanguageOptions; id: number } | null>();
+  #parsingCount = 0;
+
+  /**
+   * What the project's config says about parsing a JS/TS file, when it says anything beyond ESLint's defaults: its
+   * parser (unless espree, the default, which cannot read the TypeScript files the plugin's own config hands to
+   * typescript-eslint) and its parserOptions (`ecmaFeatures.jsx`, a TypeScript project for type information...).
+   * ESLint hands out one computed config object per set of matching blocks, so identity groups files cheaply.
+   */
+  #parsing(options: Linter.LanguageOptions | undefined): { options: Linter.LanguageOptions; id: number } | undefined {
+    if (!options) return undefined;
+    const known = this.#parsingIds.get(options);
+    if (known !== undefined) return known ?? undefined;
+    const parser = options.parser as { meta?: { name?: string }; name?: string } | undefined;
+    const ownParser = parser && (parser.meta?.name ?? parser.name) !== 'espree' ? parser : undefined;
+    const { sourceType: _sourceType, ...parserOptions } = (options.parserOptions ?? {}) as Record<string, unknown>;
+    const chosen: Linter.LanguageOptions = {
+      ...(ownParser ? { parser: ownParser as Linter.Parser } : {}),
+      ...(Object.keys(parserOptions).length ? { parserOptions } : {}),
+    };
+    const entry = Object.keys(chosen).length ? { options: chosen, id: ++this.#parsingCount } : null;
+    this.#parsingIds.set(options, entry);
+    return entry ?? undefined;
+  }
+
+
   /** Whether the plugin's configs lint `file` at all (file type, build output). */
-  async handles(file: string, settings: Settings): Promise<boolean> {
-    return !(await this.#pair(settings).plain.isPathIgnored(file));
+  async handles(file: string, view: LintView): Promise<boolean> {
+    return !(await this.#pair(view).plain.isPathIgnored(file));
   }
 
   /** Lints `text` as `file`, applying fixes and migration-safe suggestions. */
-  async migrate(file: string, text: string, settings: Settings): Promise<LintOutcome> {
-    const [result] = await this.#pair(settings).fixing.lintText(text, { filePath: file, warnIgnored: false });
-    return this.#outcome(result, file, text, settings);
+  async migrate(file: string, text: string, view: LintView): Promise<LintOutcome> {
+    const [result] = await this.#pair(view).fixing.lintText(text, { filePath: file, warnIgnored: false });
+    return this.#outcome(result, file, text, view);
   }
 
-  async #outcome(result: ESLint.LintResult | undefined, file: string, text: string, settings: Settings): Promise<LintOutcome> {
+  async #outcome(result: ESLint.LintResult | undefined, file: string, text: string, view: LintView): Promise<LintOutcome> {
     const fatal = result?.messages.find((message) => message.fatal);
     if (fatal) return { kind: 'unparsable', message: `${fatal.message} (${fatal.line}:${fatal.column})` };
     const remaining = this.#findings(result?.messages ?? [], file);
     const output = result?.output;
     if (output === undefined || output === text) return { kind: 'linted', text, fixed: [], remaining };
-    const before = await this.verify(file, text, settings);
+    const before = await this.verify(file, text, view);
     return { kind: 'linted', text: output, fixed: before.kind === 'linted' ? subtract(before.remaining, remaining) : [], remaining };
   }
 
@@ -111,18 +159,21 @@ export class LintEngine {
    * linting (worker threads load eslint-options.js); otherwise one file after the other. A rule that throws on a
    * file fails only that file (the batch is redone one by one to find it).
    */
-  async migrateAll(inputs: readonly { path: string; text: string }[], settings: Settings, threads: number, onFile: () => void): Promise<Map<string, LintOutcome>> {
+  async migrateAll(inputs: readonly { path: string; text: string }[], view: LintView, threads: number, onFile: () => void): Promise<Map<string, LintOutcome>> {
     const outcomes = new Map<string, LintOutcome>();
-    if (threads > 1 && inputs.length > 1 && !this.#options.plugin) {
+    // A project's parser is an object in this thread: it cannot travel to the workers in a URL.
+    if (threads > 1 && inputs.length > 1 && !this.#options.plugin && !view.languageOptions) {
       try {
-        const spec = { root: this.#options.root, config: this.#options.config, settings, fix: true };
-        const eslint = await ESLint.fromOptionsModule(optionsModuleUrl(spec, threads));
+        const eslint = await withoutPoorConcurrencyWarning(
+          () => ESLint.fromOptionsModule(optionsModuleUrl(this.#spec(view, true), threads)),
+          () => this.notes.push(`ESLint's worker threads spent more time starting than linting; --concurrency off may be faster on this machine`),
+        );
         const results = await eslint.lintFiles(inputs.map((input) => input.path));
         const texts = new Map(inputs.map((input) => [input.path, input.text]));
         for (const result of results) {
           const text = texts.get(result.filePath);
           if (text === undefined) continue;
-          outcomes.set(result.filePath, await this.#outcome(result, result.filePath, text, settings));
+          outcomes.set(result.filePath, await this.#outcome(result, result.filePath, text, view));
           onFile();
         }
         if (outcomes.size === inputs.length) return outcomes;
@@ -133,7 +184,7 @@ export class LintEngine {
     }
     for (const { path, text } of inputs) {
       try {
-        outcomes.set(path, await this.migrate(path, text, settings));
+        outcomes.set(path, await this.migrate(path, text, view));
       } catch (error) {
         outcomes.set(path, { kind: 'rule-error', message: errorMessage(error) });
       }
@@ -143,25 +194,29 @@ export class LintEngine {
   }
 
   /** Lints `text` as `file` without changing it. */
-  async verify(file: string, text: string, settings: Settings): Promise<LintOutcome> {
-    const [result] = await this.#pair(settings).plain.lintText(text, { filePath: file, warnIgnored: false });
+  async verify(file: string, text: string, view: LintView): Promise<LintOutcome> {
+    const [result] = await this.#pair(view).plain.lintText(text, { filePath: file, warnIgnored: false });
     const fatal = result?.messages.find((message) => message.fatal);
     if (fatal) return { kind: 'unparsable', message: `${fatal.message} (${fatal.line}:${fatal.column})` };
     return { kind: 'linted', text, fixed: [], remaining: this.#findings(result?.messages ?? [], file) };
   }
 
-  #pair(settings: Settings): EnginePair {
-    const key = JSON.stringify(settings);
-    let pair = this.#pairs.get(key);
+  #pair(view: LintView): EnginePair {
+    let pair = this.#pairs.get(view.key);
     if (!pair) {
-      pair = { fixing: this.#engine(this.#plugin, settings, true), plain: this.#engine(this.#plugin, settings, false) };
-      this.#pairs.set(key, pair);
+      pair = { fixing: this.#engine(this.#plugin, view, true), plain: this.#engine(this.#plugin, view, false) };
+      this.#pairs.set(view.key, pair);
     }
     return pair;
   }
 
-  #engine(plugin: ESLint.Plugin, settings: Settings, fix: boolean): ESLint {
-    return new ESLint(engineOptions(plugin, { root: this.#options.root, config: this.#options.config, settings, fix }));
+  #spec(view: LintView, fix: boolean): EngineSpec {
+    const { root, config, rules, transforms, ignorePatterns } = this.#options;
+    return { root, config, settings: view.settings, fix, ...(rules ? { rules } : {}), ...(transforms ? { transforms } : {}), ...(ignorePatterns ? { ignorePatterns } : {}) };
+  }
+
+  #engine(plugin: ESLint.Plugin, view: LintView, fix: boolean): ESLint {
+    return new ESLint(engineOptions(plugin, { ...this.#spec(view, fix), ...(view.languageOptions ? { languageOptions: view.languageOptions } : {}) }));
   }
 
   #findings(messages: Linter.LintMessage[], path: string): Finding[] {
@@ -200,4 +255,29 @@ function subtract(before: Finding[], after: Finding[]): Finding[] {
     left.set(key(finding), count - 1);
     return false;
   });
+}
+
+function checkChoice(flag: string, chosen: readonly string[] | undefined, known: readonly string[]): void {
+  const unknown = chosen?.find((name) => !known.includes(name));
+  if (unknown !== undefined) throw new UsageError(`${flag}: unknown name ${JSON.stringify(unknown)}; one of: ${known.join(', ')}`);
+}
+
+/**
+ * Builds an ESLint instance whose warning service reports ESLintPoorConcurrencyWarning to `onPoor` instead of
+ * printing it: ESLint's WarningService keeps the `process.emitWarning` it sees when the instance is created
+ * (node_modules/eslint/lib/services/warning-service.js), and its text names ESLint's own flags, not ours.
+ */
+async function withoutPoorConcurrencyWarning(create: () => Promise<ESLint>, onPoor: () => void): Promise<ESLint> {
+  const original = process.emitWarning;
+  const filtered = ((warning: string | Error, ...rest: unknown[]) => {
+    const type = typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
+    if (type === 'ESLintPoorConcurrencyWarning') onPoor();
+    else (original as (...args: unknown[]) => void).call(process, warning, ...rest);
+  }) as typeof process.emitWarning;
+  process.emitWarning = filtered;
+  try {
+    return await create();
+  } finally {
+    process.emitWarning = original;
+  }
 }

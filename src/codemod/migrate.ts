@@ -1,17 +1,20 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { ESLint } from 'eslint';
-import { directoryOf, discoverFiles } from './discover.js';
+import { directoryOf, discoverFiles, relativeName } from './discover.js';
 import { errorMessage, EXIT } from './errors.js';
 import { gitDirtyFiles, gitRoot } from './git.js';
-import { LintEngine, type LintOutcome } from './lint-engine.js';
+import { isOwnFile, journalPath, recoverInterruptedRun, TEMP_FILE } from './journal.js';
+import { LintEngine, type LintOutcome, type LintView } from './lint-engine.js';
 import { createProject, findTsconfig } from './project.js';
 import { runProjectStage } from './project-stage.js';
 import { Progress } from './progress.js';
 import { buildReport, changedFiles, formatSummary, type MigrationReport } from './report.js';
 import type { FileState, MigrateOptions, MigrationPlan } from './types.js';
+import { readSource } from './read-source.js';
 import { writeChangedFiles } from './write-stage.js';
+import { PROJECT_TRANSFORM } from './migration-plugin.js';
 
 export interface MigrateIo {
   stdout: { write(text: string): unknown };
@@ -21,8 +24,6 @@ export interface MigrateIo {
   plugin?: ESLint.Plugin;
 }
 
-type Settings = Record<string, unknown>;
-
 /** Stages 1 and 2: everything the migration would change, computed in memory. */
 export async function planMigration(options: MigrateOptions, io: Pick<MigrateIo, 'plugin'>, progress?: Progress): Promise<MigrationPlan> {
   const first = resolve(options.cwd, options.paths[0] ?? '.');
@@ -30,34 +31,41 @@ export async function planMigration(options: MigrateOptions, io: Pick<MigrateIo,
   const root = gitTop ?? options.cwd;
   const candidates = discoverFiles(options.cwd, root, gitTop !== undefined, options.paths);
   const project = createProject(findTsconfig(options.cwd, root, options.paths, options.tsconfig));
-  const engine = new LintEngine({ root, config: options.config, settings: options.settings, ...(io.plugin ? { plugin: io.plugin } : {}) });
-  const plan: MigrationPlan = { root, scanned: 0, files: [], skipped: [], projectChanges: [], projectNeedsPerson: [], warnings: [] };
-  const settingsOf = new Map<FileState, Settings>();
+  const engine = new LintEngine({
+    root,
+    config: options.config,
+    settings: options.settings,
+    ...(io.plugin ? { plugin: io.plugin } : {}),
+    ...(options.rules ? { rules: options.rules } : {}),
+    ...(options.transforms ? { transforms: options.transforms } : {}),
+    ignorePatterns: options.ignorePatterns,
+  });
+  const plan: MigrationPlan = { root, scanned: 0, files: [], skipped: [], projectChanges: [], projectNeedsPerson: [], warnings: [], notes: [] };
+  const viewOf = new Map<FileState, LintView>();
 
   // Which files to lint, with which settings; unreadable files are listed and left alone.
-  const groups = new Map<string, { settings: Settings; inputs: { path: string; text: string }[] }>();
+  const groups = new Map<string, { view: LintView; inputs: { path: string; text: string }[] }>();
+  const extensions = options.extensions;
   for (const path of candidates) {
+    if (isOwnFile(path) || (extensions && !extensions.some((extension) => path.endsWith(`.${extension}`)))) continue;
     const view = await engine.projectView(path);
-    if (view.ignored || !(await engine.handles(path, view.settings))) continue;
-    let text: string;
-    try {
-      // Synchronous: thousands of small reads, one after the other, are faster without the thread-pool round trip.
-      text = readFileSync(path, 'utf8');
-    } catch (error) {
-      plan.skipped.push({ file: engine.relative(path), reason: 'unreadable', message: errorMessage(error) });
+    if (view.ignored || !(await engine.handles(path, view))) continue;
+    const read = readSource(root, path);
+    if (read.kind === 'skipped') {
+      plan.skipped.push({ file: engine.relative(path), reason: read.reason, message: read.message });
       continue;
     }
-    const key = JSON.stringify(view.settings);
-    const group = groups.get(key) ?? { settings: view.settings, inputs: [] };
+    const { text } = read;
+    const group = groups.get(view.key) ?? { view, inputs: [] };
     group.inputs.push({ path, text });
-    groups.set(key, group);
+    groups.set(view.key, group);
   }
 
   const total = [...groups.values()].reduce((sum, group) => sum + group.inputs.length, 0);
   const threads = threadCount(options.concurrency, total, io.plugin !== undefined);
   progress?.stage(threads > 1 ? `lint (${threads} threads)` : 'lint', total);
-  for (const { settings, inputs } of groups.values()) {
-    const outcomes = await engine.migrateAll(inputs, settings, threads, () => progress?.tick());
+  for (const { view, inputs } of groups.values()) {
+    const outcomes = await engine.migrateAll(inputs, view, threads, () => progress?.tick());
     for (const { path, text } of inputs) {
       const outcome = outcomes.get(path);
       const file = engine.relative(path);
@@ -69,14 +77,16 @@ export async function planMigration(options: MigrateOptions, io: Pick<MigrateIo,
       } else {
         const state: FileState = { path, file, original: text, text: outcome.text, fixed: outcome.fixed, remaining: outcome.remaining };
         plan.files.push(state);
-        settingsOf.set(state, settings);
+        viewOf.set(state, view);
       }
     }
   }
 
-  const touched = await runProjectStage(plan, project);
-  await relint(engine, plan, touched, settingsOf);
+  const projectWide = !options.transforms || options.transforms.includes(PROJECT_TRANSFORM);
+  const touched = await runProjectStage(plan, project, { rewriteExports: projectWide });
+  await relint(engine, plan, touched, viewOf);
   plan.warnings.unshift(...engine.warnings);
+  plan.notes.push(...engine.notes, `lint: ${threads} thread${threads === 1 ? '' : 's'} for ${total} file${total === 1 ? '' : 's'}`);
   return plan;
 }
 
@@ -99,9 +109,9 @@ function threadCount(concurrency: MigrateOptions['concurrency'], files: number, 
  * After stage 2: lint the rewritten files again (more fixes may apply; the remaining findings are what is left).
  * If one of them does not parse, every stage-2 rewrite is dropped: they span files and only make sense together.
  */
-async function relint(engine: LintEngine, plan: MigrationPlan, touched: readonly FileState[], settingsOf: Map<FileState, Settings>): Promise<void> {
+async function relint(engine: LintEngine, plan: MigrationPlan, touched: readonly FileState[], viewOf: Map<FileState, LintView>): Promise<void> {
   const outcomes: LintOutcome[] = [];
-  for (const file of touched) outcomes.push(await engine.migrate(file.path, file.text, settingsOf.get(file) ?? {}));
+  for (const file of touched) outcomes.push(await engine.migrate(file.path, file.text, viewOf.get(file) ?? { settings: {}, key: '' }));
   const broken = touched.findIndex((_, index) => outcomes[index]?.kind === 'unparsable');
   if (broken !== -1) {
     const outcome = outcomes[broken] as { message: string };
@@ -119,20 +129,50 @@ async function relint(engine: LintEngine, plan: MigrationPlan, touched: readonly
   });
 }
 
+/** --verbose: what happened to each file, then how the run went. */
+function verboseLines(plan: MigrationPlan, elapsedMs: number): string[] {
+  const lines = plan.files.map((file) => {
+    const state = file.text === file.original ? 'unchanged' : 'changed';
+    return `${file.file}: ${state}, ${file.fixed.length} fixed, ${file.remaining.length} left for a person`;
+  });
+  lines.push(...plan.notes, `${plan.scanned} files in ${(elapsedMs / 1000).toFixed(1)} s`, '');
+  return lines;
+}
+
 function writeReport(options: MigrateOptions, report: MigrationReport): void {
   if (options.reportFile) writeFileSync(resolve(options.cwd, options.reportFile), `${JSON.stringify(report, null, 2)}\n`);
 }
 
 /** The whole `migrate` command; returns the exit code. */
 export async function migrate(options: MigrateOptions, io: MigrateIo): Promise<number> {
+  const startedAt = Date.now();
   const mode: MigrationReport['mode'] = options.check ? 'check' : options.dry ? 'dry' : 'write';
   const progress = new Progress(io.stderr, { json: options.json });
   const say = (text: string) => (options.json ? io.stderr : io.stdout).write(`${text}\n`);
 
-  if (mode === 'write' && !options.force) {
-    const top = gitRoot(directoryOf(resolve(options.cwd, options.paths[0] ?? '.')));
-    const dirty = top ? gitDirtyFiles(top, options.paths.map((path) => resolve(options.cwd, path))) : [];
-    if (dirty.length) {
+  const top = gitRoot(directoryOf(resolve(options.cwd, options.paths[0] ?? '.')));
+  const root = top ?? options.cwd;
+  // Said in the summary and the report, besides the plan's own warnings.
+  const notices: string[] = [];
+  let recovered: string[] = [];
+  if (mode === 'write') {
+    const recovery = recoverInterruptedRun(root);
+    if (recovery) {
+      io.stderr.write(`credential-expiry: ${recovery.message}\n`);
+      notices.push(recovery.message);
+      recovered = recovery.completed.map((path) => relativeName(root, path));
+    }
+    if (!top) notices.push('not inside a git repository: files are changed in place, and git cannot show or undo the change; keep a copy');
+  } else if (existsSync(journalPath(root))) {
+    notices.push('an earlier run was interrupted while writing; run `credential-expiry migrate` (without --dry or --check) to complete or roll it back');
+  }
+
+  if (mode === 'write' && top) {
+    const entries = gitDirtyFiles(top, options.paths.map((path) => resolve(options.cwd, path)));
+    // This tool's own temporary files, left by a run killed before it could remove them: removed, never "changes".
+    for (const stale of entries.filter((entry) => TEMP_FILE.test(entry))) rmSync(resolve(top, stale), { force: true });
+    const dirty = entries.filter((entry) => !TEMP_FILE.test(entry) && !recovered.includes(entry));
+    if (dirty.length && !options.force) {
       const example = dirty.slice(0, 3).join(', ') + (dirty.length > 3 ? ', ...' : '');
       io.stderr.write(
         `credential-expiry: refusing to write: the git working tree has ${dirty.length} uncommitted change${dirty.length === 1 ? '' : 's'} under the migrated paths (${example}); ` +
@@ -143,14 +183,18 @@ export async function migrate(options: MigrateOptions, io: MigrateIo): Promise<n
   }
 
   const plan = await planMigration(options, io, progress);
+  plan.warnings.unshift(...notices);
   const changed = changedFiles(plan);
   let written = mode === 'write';
   let failure: string | undefined;
   if (mode === 'write' && changed.length) {
     progress.stage('write', changed.length);
-    const failed = await writeChangedFiles(changed, (file) => progress.tick(file.file));
+    const failed = await writeChangedFiles(plan.root, changed, {
+      onPrepared: (file) => progress.line(`prepared ${file.file}`),
+      onWritten: (file) => progress.tick(file.file),
+    });
     written = !failed;
-    if (failed) failure = `credential-expiry: could not write ${failed.file}: ${failed.message}; files before it were written whole, the rest are untouched`;
+    if (failed) failure = `credential-expiry: could not write ${failed.file}: ${failed.message}`;
   }
   progress.stop();
 
@@ -158,6 +202,7 @@ export async function migrate(options: MigrateOptions, io: MigrateIo): Promise<n
   writeReport(options, report);
   if (options.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else if (mode === 'dry') for (const file of report.files) io.stdout.write(file.diff);
+  if (options.verbose) say(verboseLines(plan, Date.now() - startedAt).join('\n'));
   say(formatSummary(report));
   if (failure) {
     io.stderr.write(`${failure}\n`);
@@ -165,6 +210,11 @@ export async function migrate(options: MigrateOptions, io: MigrateIo): Promise<n
   }
   if (mode === 'check' && changed.length) {
     say(`credential-expiry: a migration is pending in ${changed.length} file${changed.length === 1 ? '' : 's'}; run \`credential-expiry migrate\` to apply it`);
+    return EXIT.pending;
+  }
+  if (mode === 'check' && options.strict && report.needsPerson.length) {
+    const count = report.needsPerson.length;
+    say(`credential-expiry: ${count} finding${count === 1 ? '' : 's'} still need${count === 1 ? 's' : ''} a person (--strict); see the list above`);
     return EXIT.pending;
   }
   return EXIT.ok;

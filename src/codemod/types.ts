@@ -19,6 +19,18 @@ export interface MigrateOptions {
   config: 'recommended' | 'strict';
   /** ESLint worker threads for stage 1: a number, `off`, or `auto` (ESLint's own rule for `--concurrency auto`). */
   concurrency: number | 'auto' | 'off';
+  /** With `check`: also fail while findings need a person. */
+  strict: boolean;
+  /** Say what happened to each file, the threads used, and how long the run took. */
+  verbose: boolean;
+  /** Only these rules run (ids without the plugin prefix); default: every rule of `config`. */
+  rules?: string[];
+  /** Only these transforms apply: `fix`, a migration-safe suggestion id, `exported-snapshot`; default: all. */
+  transforms?: string[];
+  /** Global ignore globs, relative to the repository root. */
+  ignorePatterns: string[];
+  /** Only files with these extensions (without the dot). */
+  extensions?: string[];
   /** `settings['credential-expiry']` overrides (otherwise read from the project's ESLint config). */
   settings: { platform?: string; sessionSeconds?: number };
 }
@@ -44,7 +56,7 @@ export interface Finding {
 /** A file the codemod could not process; it is left untouched. */
 export interface SkippedFile {
   file: string;
-  reason: 'unreadable' | 'unparsable' | 'rule-error';
+  reason: 'unreadable' | 'unparsable' | 'rule-error' | 'symlink' | 'not-utf8';
   message: string;
 }
 
@@ -84,4 +96,6 @@ export interface MigrationPlan {
   /** Things stage 2 could not do on its own. */
   projectNeedsPerson: Finding[];
   warnings: string[];
+  /** Said only with --verbose. */
+  notes: string[];
 }

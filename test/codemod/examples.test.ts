@@ -9,15 +9,33 @@ import { cli, git } from './helpers.js';
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 // Inside the repository (in its git-ignored tmp/), so the copy resolves the SDK types from node_modules.
 mkdirSync(join(REPO_ROOT, 'tmp'), { recursive: true });
-const copy = mkdtempSync(join(REPO_ROOT, 'tmp', 'codemod-examples-'));
-afterAll(() => rmSync(copy, { recursive: true, force: true }));
+const copies: string[] = [];
+afterAll(() => {
+  for (const dir of copies) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A committed copy of examples/ inside the repository's tmp/. */
+function copyOfExamples(): string {
+  const copy = mkdtempSync(join(REPO_ROOT, 'tmp', 'codemod-examples-'));
+  copies.push(copy);
+  cpSync(join(REPO_ROOT, 'examples'), copy, { recursive: true });
+  git(copy, 'init', '-q');
+  git(copy, 'add', '-A');
+  git(copy, '-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'examples');
+  return copy;
+}
 
 describe('the migrated examples/ app', () => {
+  it("matches the README's sample diff exactly", async () => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const sample = /```diff\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(sample).toMatch(/^--- a\/src\/storage\/archive-store\.ts\n/);
+    const dry = await cli(copyOfExamples(), ['migrate', '--dry']);
+    expect(dry.stdout).toContain(sample);
+  }, 180_000);
+
   it('type-checks with tsc --noEmit', () => {
-    cpSync(join(REPO_ROOT, 'examples'), copy, { recursive: true });
-    git(copy, 'init', '-q');
-    git(copy, 'add', '-A');
-    git(copy, '-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'examples');
+    const copy = copyOfExamples();
     return cli(copy, ['migrate', '.']).then((run) => {
       expect(run.code, run.stderr).toBe(0);
       const before = readFileSync(join(REPO_ROOT, 'examples/src/storage/archive-store.ts'), 'utf8');

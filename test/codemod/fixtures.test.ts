@@ -69,9 +69,10 @@ describe('codemod fixtures', () => {
       }
       const expectedReport = join(dir, 'expected.json');
       if (existsSync(expectedReport)) {
-        const { needsPerson } = JSON.parse(readFileSync(expectedReport, 'utf8')) as { needsPerson: { file: string; line: number; rule: string; whatToDo: string }[] };
+        const { needsPerson } = JSON.parse(readFileSync(expectedReport, 'utf8')) as { needsPerson: { file: string; line: number; rule: string; whatToDo: string; why?: string }[] };
         for (const entry of needsPerson) {
-          expect(report.needsPerson).toContainEqual(expect.objectContaining({ file: entry.file, line: entry.line, rule: entry.rule, whatToDo: expect.stringContaining(entry.whatToDo) }));
+          const why = entry.why === undefined ? {} : { why: expect.stringContaining(entry.why) };
+          expect(report.needsPerson).toContainEqual(expect.objectContaining({ file: entry.file, line: entry.line, rule: entry.rule, whatToDo: expect.stringContaining(entry.whatToDo), ...why }));
         }
       }
 

@@ -231,7 +231,7 @@ export const link = () => getSignedUrl(s3, ${CMD}, { expiresIn: 60 * 60 });`,
           basis: 'the client uses the default credential chain, and no role session lasts longer than 12 h',
         },
         suggestions: [{
-          messageId: 'clampToSession',
+          messageId: 'clampToAssumedSession',
           output: `${V3}export class ExportBucket {
   private readonly s3 = new S3Client({ region: process.env.AWS_REGION });
   async downloadLink(key: string, ttlSeconds?: number): Promise<string> {
@@ -251,7 +251,7 @@ export const link = () => getSignedUrl(s3, ${CMD}, { expiresIn: 60 * 60 });`,
         messageId: 'outlivesSession',
         line: 3,
         column: 42,
-        suggestions: [{ messageId: 'clampToSession', output: `${V3}export function link(s3: S3Client, ttl = 12 * 3600) {
+        suggestions: [{ messageId: 'clampToAssumedSession', output: `${V3}export function link(s3: S3Client, ttl = 12 * 3600) {
   return getSignedUrl(s3, ${CMD}, { expiresIn: ttl });
 }` }],
       }],
@@ -262,7 +262,7 @@ export const link = () => getSignedUrl(s3, ${CMD}, { expiresIn: 60 * 60 });`,
       errors: [{
         messageId: 'outlivesSession',
         line: 3,
-        suggestions: [{ messageId: 'clampToSession', output: `${V3}export const link = (s3: S3Client) => getSignedUrl(s3, ${CMD}, { expiresIn: Number(process.env.LINK_TTL ?? '43200') });` }],
+        suggestions: [{ messageId: 'clampToAssumedSession', output: `${V3}export const link = (s3: S3Client) => getSignedUrl(s3, ${CMD}, { expiresIn: Number(process.env.LINK_TTL ?? '43200') });` }],
       }],
     },
     {
@@ -273,8 +273,45 @@ export const link = (s3: S3Client) => getSignedUrl(s3, ${CMD}, { expiresIn: LINK
         messageId: 'outlivesSession',
         line: 4,
         column: 118,
-        suggestions: [{ messageId: 'clampToSession', output: `${V3}const LINK_TTL = 12 * 60 * 60;
+        suggestions: [{ messageId: 'clampToAssumedSession', output: `${V3}const LINK_TTL = 12 * 60 * 60;
 export const link = (s3: S3Client) => getSignedUrl(s3, ${CMD}, { expiresIn: LINK_TTL });` }],
+      }],
+    },
+    {
+      // A constant that other code reads too keeps its value: the lifetime is written at the call instead.
+      code: `${V3}${PROVIDERS}const ONE_WEEK = 7 * 24 * 60 * 60;
+const s3 = new S3Client({ credentials: fromTemporaryCredentials({ params: { RoleArn: 'r', DurationSeconds: 3600 } }) });
+export const link = () => getSignedUrl(s3, ${CMD}, { expiresIn: ONE_WEEK });
+export const cacheSeconds = ONE_WEEK;`,
+      errors: [{
+        messageId: 'outlivesSession',
+        suggestions: [{ messageId: 'clampToSession', output: `${V3}${PROVIDERS}const ONE_WEEK = 7 * 24 * 60 * 60;
+const s3 = new S3Client({ credentials: fromTemporaryCredentials({ params: { RoleArn: 'r', DurationSeconds: 3600 } }) });
+export const link = () => getSignedUrl(s3, ${CMD}, { expiresIn: 60 * 60 });
+export const cacheSeconds = ONE_WEEK;` }],
+      }],
+    },
+    {
+      // An exported constant is shared with other modules, so it is not changed either; read only here, it is.
+      code: `${V3}${PROVIDERS}export const TTL = 7 * 24 * 60 * 60;
+const s3 = new S3Client({ credentials: fromTemporaryCredentials({ params: { RoleArn: 'r', DurationSeconds: 3600 } }) });
+export const link = () => getSignedUrl(s3, ${CMD}, { expiresIn: TTL });`,
+      errors: [{
+        messageId: 'outlivesSession',
+        suggestions: [{ messageId: 'clampToSession', output: `${V3}${PROVIDERS}export const TTL = 7 * 24 * 60 * 60;
+const s3 = new S3Client({ credentials: fromTemporaryCredentials({ params: { RoleArn: 'r', DurationSeconds: 3600 } }) });
+export const link = () => getSignedUrl(s3, ${CMD}, { expiresIn: 60 * 60 });` }],
+      }],
+    },
+    {
+      code: `${V3}${PROVIDERS}const TTL = 7 * 24 * 60 * 60;
+const s3 = new S3Client({ credentials: fromTemporaryCredentials({ params: { RoleArn: 'r', DurationSeconds: 3600 } }) });
+export const link = () => getSignedUrl(s3, ${CMD}, { expiresIn: TTL });`,
+      errors: [{
+        messageId: 'outlivesSession',
+        suggestions: [{ messageId: 'clampToSession', output: `${V3}${PROVIDERS}const TTL = 60 * 60;
+const s3 = new S3Client({ credentials: fromTemporaryCredentials({ params: { RoleArn: 'r', DurationSeconds: 3600 } }) });
+export const link = () => getSignedUrl(s3, ${CMD}, { expiresIn: TTL });` }],
       }],
     },
     {
@@ -284,7 +321,7 @@ export const link = () => getSignedUrl(s3, ${CMD}, { expiresIn: 172800 });`,
       errors: [{
         messageId: 'outlivesSession',
         data: { lifetime: '2 d', session: 'any temporary session', sessionLifetime: '12 h', basis: 'the credentials carry a session token, so they are temporary, and no role session lasts longer than 12 h' },
-        suggestions: [{ messageId: 'clampToSession', output: `${V3}const s3 = new S3Client({ credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID!, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY!, sessionToken: process.env.AWS_SESSION_TOKEN } });
+        suggestions: [{ messageId: 'clampToAssumedSession', output: `${V3}const s3 = new S3Client({ credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID!, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY!, sessionToken: process.env.AWS_SESSION_TOKEN } });
 export const link = () => getSignedUrl(s3, ${CMD}, { expiresIn: 43200 });` }],
       }],
     },
@@ -401,7 +438,7 @@ export const link = (name: string) => storage.bucket('b').file(name).getSignedUr
           sessionLifetime: '12 h',
           basis: 'the Storage options name no key file, so on Google Cloud the IAM signBlob API signs, and after 12 h (the signBlob key is only guaranteed for 12 h)',
         },
-        suggestions: [{ messageId: 'clampToSession', output: `import { Storage } from '@google-cloud/storage';
+        suggestions: [{ messageId: 'clampToAssumedSession', output: `import { Storage } from '@google-cloud/storage';
 const storage = new Storage();
 export const link = (name: string) => storage.bucket('b').file(name).getSignedUrl({ version: 'v4', action: 'read', expires: Date.now() + 12 * 60 * 60 * 1000 });` }],
       }],

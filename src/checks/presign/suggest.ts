@@ -16,10 +16,32 @@ export interface SuggestedEdit {
  * is a name (an imported or typed constant): replacing it with a number would hide the name; change the constant.
  */
 export function clampEdit(context: Context, requested: Extract<Requested, { kind: 'duration' }>, targetSeconds: number): SuggestedEdit | null {
-  const { node } = requested.source;
+  const { source, valueNode } = requested;
+  const { node } = source;
   if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) return null;
   const replacement = clampedText(node, context.sourceCode.getText(node), targetSeconds, requested.scale);
-  return { data: { target: formatDuration(targetSeconds), replacement }, fix: (fixer) => fixer.replaceText(node, replacement) };
+  // A constant that other code reads too (`const ONE_WEEK = …` also used for a cache header, or exported) keeps its
+  // value: the lifetime is then written at the call, when the call names the constant directly.
+  let target: TSESTree.Node = node;
+  if (!within(node, valueNode) && sharedConstant(context, node)) {
+    if (requested.scale !== 1 || valueNode.type !== AST_NODE_TYPES.Identifier) return null;
+    target = valueNode;
+  }
+  return { data: { target: formatDuration(targetSeconds), replacement }, fix: (fixer) => fixer.replaceText(target, replacement) };
+}
+
+const within = (inner: TSESTree.Node, outer: TSESTree.Node) => inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
+
+/** Whether `node` is (in) the initializer of a variable that is exported or read more than once. */
+function sharedConstant(context: Context, node: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+    if (/Statement$|Function|Program|Class/.test(current.type)) return false;
+    if (current.type !== AST_NODE_TYPES.VariableDeclarator) continue;
+    if (current.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
+    const reads = context.sourceCode.getDeclaredVariables(current).flatMap((variable) => variable.references.filter((reference) => reference.isRead()));
+    return reads.length > 1;
+  }
+  return false;
 }
 
 /**

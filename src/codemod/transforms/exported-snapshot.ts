@@ -27,6 +27,8 @@ export interface Snapshot {
   newName: string;
   form: 'getter' | 'provider';
   declaration: { start: number; end: number; text: string };
+  /** Provider form: the provider expression (`fromInstanceMetadata(init)`), as written. */
+  provider?: string;
   /** `let` → `const`: a getter is never reassigned (a `let` that is assigned again blocks the rewrite). */
   keyword?: { start: number; end: number };
 }
@@ -75,6 +77,7 @@ export function snapshotAt(finding: Finding, producer: FileState, sourceFile: So
     newName,
     form,
     declaration: { start: declaration.getStart(), end: declaration.getEnd(), text: `${newName} = ${init}` },
+    ...(form === 'provider' ? { provider: init } : {}),
     ...(kind === VariableDeclarationKind.Let ? { keyword: { start: statement.getDeclarationList().getStart(), end: statement.getDeclarationList().getStart() + 3 } } : {}),
   };
 }
@@ -156,6 +159,22 @@ function identifiersBoundTo(sourceFile: SourceFile, text: string, binding: Ident
   return sourceFile.getDescendantsOfKind(SyntaxKind.Identifier).filter((id) => id !== binding && id.getText() === text && symbolOf(id) === symbol);
 }
 
+/**
+ * A client config after the export that creates the same provider again (`credentials: fromContainerMetadata(init)`,
+ * as a fix may have written it in place of the resolved value) gets the exported provider instead: one provider,
+ * one cache, one refresh.
+ */
+function sameProviderUses(snapshot: Snapshot, sourceFile: SourceFile): TextEdit[] {
+  if (!snapshot.provider) return [];
+  return sourceFile
+    .getDescendantsOfKind(SyntaxKind.PropertyAssignment)
+    .filter((property) => property.getName() === 'credentials' && property.getStart() > snapshot.declaration.end && property.getInitializer()?.getText() === snapshot.provider)
+    .map((property) => {
+      const value = property.getInitializerOrThrow();
+      return { start: value.getStart(), end: value.getEnd(), text: snapshot.newName };
+    });
+}
+
 /** `require('./x')` / `import('./x')` naming the producer, which the rewrite does not follow. */
 function requiresProducer(sourceFile: SourceFile, producer: string): Node | undefined {
   const stem = (path: string) => path.replace(/\.[cm]?[jt]sx?$/, '');
@@ -202,6 +221,7 @@ export function planSnapshotRewrite(snapshot: Snapshot, project: Project, import
   add(producer, [{ start: snapshot.declaration.start, end: snapshot.declaration.end, text: snapshot.declaration.text }]);
   if (snapshot.keyword) add(producer, [{ ...snapshot.keyword, text: 'const' }]);
   rewriteUses(producer, identifiersBoundTo(sourceFile, name, nameNode), newName);
+  add(producer, sameProviderUses(snapshot, sourceFile));
   summary.push({
     file: producer,
     line: where(producer, nameNode).line,
