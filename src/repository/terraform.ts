@@ -44,7 +44,8 @@ export function extractTerraform(root: string, files: readonly { file: string; t
       debug('%s: not parsed as HCL (%s)', file, error ? JSON.stringify(error).slice(0, 200) : 'no result');
       continue;
     }
-    const object = result as { resource?: Blocks; data?: Blocks };
+    const object = result as { resource?: Blocks; data?: Blocks; module?: Blocks };
+    for (const name of Object.keys(object.module ?? {})) debug('%s: module %s is not read (its resources live in another module or the registry)', file, name);
     parsed.push({ file, text, resource: object.resource ?? {}, data: object.data ?? {} });
   }
   return new TerraformModule(root, parsed, images).extract();
@@ -137,13 +138,23 @@ class TerraformModule {
 
   private task(name: string, block: Block, file: ParsedFile): ComputeUnit | null {
     const definitions = typeof block.container_definitions === 'string' ? block.container_definitions : '';
-    const images = [...definitions.matchAll(/\bimage"?\s*[=:]\s*"([^"]+)"/g)].map((m) => m[1]);
+    const images = [...definitions.matchAll(/\bimage"?\s*[=:]\s*"([^"]+)"/g)].map((m) => this.withRepositoryNames(m[1]));
     const paths = images.flatMap((image) => this.images.sourcesOf(image) ?? []);
     if (paths.length === 0) {
       debug('%s: aws_ecs_task_definition.%s runs no image built from this repository', file.file, name);
       return null;
     }
     return { platform: 'ecs', label: `the ECS task \`aws_ecs_task_definition.${name}\``, declared: this.cite(file, 'aws_ecs_task_definition', name, 'task_role_arn'), paths, ...this.withRole(block.task_role_arn), roleEnvironment: {} };
+  }
+
+  /** `${aws_ecr_repository.worker.repository_url}:latest` → `worker:latest` (the repository's static `name`). */
+  private withRepositoryNames(image: string): string {
+    return image.replace(/\$\{aws_ecr_repository\.([\w-]+)\.repository_url\}/g, (whole, name: string) => {
+      for (const [resource, block] of this.blocks('resource', 'aws_ecr_repository')) {
+        if (resource === name && typeof block.name === 'string' && isStatic(block.name)) return block.name;
+      }
+      return whole;
+    });
   }
 
   private instanceRole(profile: unknown): InfraRole | undefined {
