@@ -30,6 +30,6 @@ export function lineAt(text: string, offset: number): number {
  * account and partition may be placeholders (`${AWS::AccountId}`, `${account}`). Null for anything else.
  */
 export function roleNameOfArn(arn: string): string | null {
-  const match = /^arn:[^:]*:iam::[^:]*:role\/(?:[\w+=,.@${}:-]+\/)*([\w+=,.@-]+)$/.exec(arn.trim());
+  const match = /^arn:(?:\$\{[^}]*\}|[^:])*:iam::(?:\$\{[^}]*\}|[^:])*:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/.exec(arn.trim());
   return match ? match[1] : null;
 }

@@ -2,10 +2,15 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { debug } from './debug.js';
 
-/** Folders that hold no infrastructure source: dependencies, build output, tool caches. */
+/**
+ * Folders that hold no infrastructure the code is deployed with: dependencies, build output, tool caches, and
+ * test folders (a template under `test/fixtures/` describes a test setup, not where the code runs). A configured
+ * folder is read even when it has one of these names; only folders below it are skipped.
+ */
 const SKIPPED_FOLDERS = new Set([
   'node_modules', 'bower_components', 'vendor', 'dist', 'build', 'out', 'coverage', 'cdk.out', '.terraform',
   '.serverless', '.aws-sam', 'tmp', 'target', '__pycache__', '.venv',
+  'test', 'tests', '__tests__', 'fixtures', '__fixtures__', 'testdata',
 ]);
 const MAX_DEPTH = 8;
 /** Past this many directory entries the walk stops (a huge monorepo): the model then knows only what it saw. */
