@@ -222,7 +222,9 @@ class CdkFile {
       const parts = inner.arguments.map((a) => (unwrap(a).type === AST_NODE_TYPES.Identifier && (unwrap(a) as TSESTree.Identifier).name === '__dirname' ? '\0dir' : this.string(a)));
       if (parts.some((p) => p === null)) return null;
       const [first, ...rest] = parts as string[];
-      return first === '\0dir' ? path.resolve(path.dirname(this.file), ...rest) : path.resolve(this.appDir, first, ...rest);
+      const base = first === '\0dir' ? path.dirname(this.file) : path.join(this.appDir, first);
+      // path.join keeps `'/lambda'` inside the base; path.resolve starts over at an absolute segment.
+      return calleeName(inner) === 'join' ? path.join(base, ...rest) : path.resolve(base, ...rest);
     }
     if (inner.type === AST_NODE_TYPES.TemplateLiteral && inner.expressions.length === 1 && inner.quasis[0].value.cooked === '') {
       const [expression] = inner.expressions;

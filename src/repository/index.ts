@@ -48,11 +48,19 @@ function unchanged(model: RepositoryModel): boolean {
   return true;
 }
 
+/** Per model, the units running each file asked about: every presign call of a file asks the same question. */
+const runningCache = new WeakMap<RepositoryModel, Map<string, ComputeUnit[]>>();
+
 /** The compute units whose code includes `file`. */
 export function unitsRunning(model: RepositoryModel, file: string): ComputeUnit[] {
+  let byFile = runningCache.get(model);
+  if (!byFile) runningCache.set(model, (byFile = new Map()));
+  const known = byFile.get(file);
+  if (known) return known;
   const relative = relativePath(model.root, file);
-  if (relative.startsWith('..')) return [];
-  return model.units.filter((unit) => unit.paths.some((p) => p === '.' || relative === p || relative.startsWith(`${p}/`)));
+  const units = relative.startsWith('..') ? [] : model.units.filter((unit) => unit.paths.some((p) => p === '.' || relative === p || relative.startsWith(`${p}/`)));
+  byFile.set(file, units);
+  return units;
 }
 
 export function sessionOfUnit(unit: ComputeUnit): Session {
