@@ -36,13 +36,15 @@ export default createRule<[], MessageId>({
     const refs = ModuleRefs.for(context.sourceCode);
     const check = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
       const call = assumeRoleCall(node, refs, context);
-      const property = call?.options && findPropertyPath(call.options, call.duration);
-      const requested = property && staticNumberSource(property.value, context);
-      if (!call || !property || !requested) return;
-      const data = { call: `\`${call.name}\``, requested: formatDuration(requested.value), property: call.duration.join('.') };
+      const option = call?.options && findPropertyPath(call.options, call.duration);
+      const requested = option && staticNumberSource(option.value, context);
+      if (!call || !option || !requested) return;
+      const name = `\`${call.name}\``;
+      const lifetime = formatDuration(requested.value);
+      const property = call.duration.join('.');
       const { largestSeconds, failure } = ASSUME_ROLE_LIMITS.roleMaximum;
       if (requested.value < SHORTEST_SESSION_SECONDS) {
-        context.report({ node: requested.node, messageId: 'belowMinimum', data });
+        context.report({ node: requested.node, messageId: 'belowMinimum', data: { call: name, requested: lifetime, property } });
         return;
       }
       const [ceiling] = roleCeilings(call, context, settings).filter((c) => requested.value > c.seconds);
@@ -51,11 +53,11 @@ export default createRule<[], MessageId>({
         context.report({
           node: requested.node,
           messageId: 'aboveCeiling',
-          data: { ...data, basis: ceiling.basis, failure: ceiling.failure },
-          suggest: edit ? [{ messageId: 'lowerToCeiling', data: { property: data.property, ...edit.data }, fix: edit.fix }] : [],
+          data: { call: name, requested: lifetime, property, basis: ceiling.basis, failure: ceiling.failure },
+          suggest: edit ? [{ messageId: 'lowerToCeiling', data: { property, target: edit.target, replacement: edit.replacement }, fix: edit.fix }] : [],
         });
       } else if (requested.value > largestSeconds) {
-        context.report({ node: requested.node, messageId: 'aboveAnyRole', data: { ...data, failure } });
+        context.report({ node: requested.node, messageId: 'aboveAnyRole', data: { call: name, requested: lifetime, property, failure } });
       }
     };
     return { CallExpression: check, NewExpression: check };
@@ -68,7 +70,8 @@ function lowerEdit(text: string, requested: NumberSource, seconds: number) {
   if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) return null;
   const replacement = clampedText(node, text, seconds, 1);
   return {
-    data: { target: formatDuration(seconds), replacement },
+    target: formatDuration(seconds),
+    replacement,
     fix: ((fixer) => fixer.replaceText(node, replacement)) satisfies TSESLint.ReportFixFunction,
   };
 }
