@@ -101,6 +101,23 @@ describe('fixture repositories (test/fixtures/infrastructure)', () => {
     expect((await lint(root, { infrastructure: ['infra/', 'services/'] })).map((f) => f.at)).toEqual(CASES.terraform.expected.map((e) => e.at));
   });
 
+  it('names the platform session in no-static-snapshot messages, citing the infrastructure', async () => {
+    const root = path.join(FIXTURES, 'kubernetes');
+    const snapshotOf = async (settings?: Record<string, unknown>) => {
+      const config: Linter.Config[] = [...plugin.configs.recommended, ...(settings ? [{ settings: { 'credential-expiry': settings } }] : [])];
+      const [result] = await new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: config }).lintFiles(['services/report-worker/src/startup.mjs']);
+      return result.messages.filter((m) => m.ruleId === 'credential-expiry/no-static-snapshot').map((m) => `${m.line} ${m.message}`);
+    };
+    const [placed] = await snapshotOf();
+    expect(placed).toContain('5 Credentials resolved once');
+    expect(placed).toContain('web-identity (IRSA) role session ends (typically within 1 h, as the Kubernetes Deployment `report-worker` (service account `report-worker`) runs this code (deploy/service-account.yaml:7');
+    const [off] = await snapshotOf({ infrastructure: false });
+    expect(off).toContain('the session of whatever source the default chain found');
+    const [explicit] = await snapshotOf({ platform: 'ec2' });
+    expect(explicit).toContain('EC2 instance-profile session');
+    expect(explicit).not.toContain('service-account.yaml');
+  });
+
   it('lets explicit settings win over the model', async () => {
     // platform 'iam-user': long-term keys are the caller's credentials, so no platform session and no role
     // chaining; the assumed role's MaxSessionDuration (2 h) still bounds the runtime DurationSeconds.
