@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { maskSecretsInText } from '../analysis/secret-scan.js';
 import type { Citation } from './types.js';
 
 const MAX_TEXT = 80;
@@ -8,8 +9,9 @@ export function relativePath(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join('/');
 }
 
+/** A citation for messages; the quoted text is masked like every other output (an infrastructure line may hold a key). */
 export function cite(root: string, file: string, line: number, text: string): Citation {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const oneLine = maskSecretsInText(text.replace(/\s+/g, ' ').trim());
   return { file: relativePath(root, file), line, text: oneLine.length > MAX_TEXT ? `${oneLine.slice(0, MAX_TEXT - 1)}…` : oneLine };
 }
 

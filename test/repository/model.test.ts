@@ -123,3 +123,14 @@ describe('repository model on bad input', () => {
     ]);
   });
 });
+
+describe('citations', () => {
+  it('never quote a secret written on the cited line', async () => {
+    const { cite } = await import('../../src/repository/cite.js');
+    const key = ['AKIA', 'Z7QH4K2XMW9PLB3T'].join('');
+    const citation = cite('/repo', '/repo/serverless.yml', 3, `handler: src/a.handler # ${key}`);
+    expect(citation.text).not.toContain(key.slice(4));
+    expect(citation.text).toContain('handler: src/a.handler');
+    expect(citation.file).toBe('serverless.yml');
+  });
+});
