@@ -33,6 +33,10 @@ ruleTester.run('session-duration-within-role', rule, {
     // Look-alikes: a local function of the same name; an unrelated object with DurationSeconds.
     { code: `const fromTemporaryCredentials = (o: unknown) => o;\nexport const p = fromTemporaryCredentials({ params: { ${ROLE}, DurationSeconds: 7200 } });`, settings: on('lambda') },
     { code: `${V3}export const job = { params: { ${ROLE}, DurationSeconds: 7200 } };`, settings: on('lambda') },
+    // The STS client is given long-term keys: the command is not role chaining, whatever the platform.
+    { code: `${STS}import { STSClient } from '@aws-sdk/client-sts';
+const sts = new STSClient({ credentials: { accessKeyId: process.env.OPS_KEY_ID!, secretAccessKey: process.env.OPS_SECRET! } });
+export const out = sts.send(new AssumeRoleCommand({ ${ROLE}, DurationSeconds: 7200 }));`, settings: on('lambda') },
     // The minimum itself is fine.
     `${STS}export const c = new AssumeRoleCommand({ ${ROLE}, DurationSeconds: 900 });`,
   ],
@@ -65,6 +69,17 @@ export const p = fromTemporaryCredentials({ masterCredentials: fromTemporaryCred
       code: `${STS}const SESSION = 4 * 3600;\nexport const c = new AssumeRoleCommand({ ${ROLE}, DurationSeconds: SESSION });`,
       settings: on('ecs'),
       errors: [{ messageId: 'aboveCeiling', line: 2, column: 17, suggestions: [{ messageId: 'lowerToCeiling', output: `${STS}const SESSION = 3600;\nexport const c = new AssumeRoleCommand({ ${ROLE}, DurationSeconds: SESSION });` }] }],
+    },
+    {
+      // The STS client's own credentials are a role session: the command chains roles.
+      code: `${STS}import { STSClient } from '@aws-sdk/client-sts';
+import { fromContainerMetadata } from '@aws-sdk/credential-providers';
+const sts = new STSClient({ credentials: fromContainerMetadata() });
+export const out = sts.send(new AssumeRoleCommand({ ${ROLE}, DurationSeconds: 7200 }));`,
+      errors: [{ messageId: 'aboveCeiling', line: 5, data: { call: '`new AssumeRoleCommand()`', requested: '2 h', property: 'DurationSeconds', basis: "the STS client's credentials are themselves a role session (fromContainerMetadata), so this is role chaining, capped at 1 h", failure: 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.' }, suggestions: [{ messageId: 'lowerToCeiling', output: `${STS}import { STSClient } from '@aws-sdk/client-sts';
+import { fromContainerMetadata } from '@aws-sdk/credential-providers';
+const sts = new STSClient({ credentials: fromContainerMetadata() });
+export const out = sts.send(new AssumeRoleCommand({ ${ROLE}, DurationSeconds: 3600 }));` }] }],
     },
     {
       code: `${V2}export const c = new AWS.ChainableTemporaryCredentials({ params: { ${ROLE}, DurationSeconds: 86400 } });`,

@@ -1,5 +1,6 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { ModuleRefs } from '../../analysis/module-refs.js';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { findProperty, unwrap } from '../../analysis/ast.js';
+import { isConstLike, type ModuleRefs } from '../../analysis/module-refs.js';
 import { staticObjectSource } from '../../analysis/static-value.js';
 import {
   AWS_V2_REFRESHING_CLASSES,
@@ -54,5 +55,24 @@ export function assumeRoleCall(node: TSESTree.CallExpression | TSESTree.NewExpre
   const v2 = findByApi(V2_CLASSES, ref);
   if (v2) return shape(`new ${v2.api.path.join('.')}()`, v2.durationOption!, v2.durationOption!.length > 1 ? ['masterCredentials'] : undefined);
   const command = findByApi(STS_COMMANDS, ref);
-  return command ? shape(`new ${command.api!.path.join('.')}()`, [command.durationParam]) : null;
+  if (!command) return null;
+  const credentials = senderCredentials(node, context);
+  return { ...shape(`new ${command.api!.path.join('.')}()`, [command.durationParam]), ...(credentials ? { masterNode: credentials } : {}) };
+}
+
+/**
+ * `sts.send(new AssumeRoleCommand(...))` where `const sts = new STSClient({ credentials })`: the credentials the
+ * command is sent with. Undefined when the client uses the default chain or is not visible.
+ */
+function senderCredentials(command: TSESTree.NewExpression, context: Context): TSESTree.Node | undefined {
+  const send = command.parent;
+  if (send?.type !== AST_NODE_TYPES.CallExpression || send.arguments[0] !== command) return undefined;
+  const callee = unwrap(send.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(callee.object), callee.object);
+  const def = variable?.defs[0];
+  if (!variable || def?.type !== 'Variable' || !def.node.init || !isConstLike(variable)) return undefined;
+  const client = unwrap(def.node.init);
+  const options = client.type === AST_NODE_TYPES.NewExpression ? client.arguments[0] : undefined;
+  return options && findProperty(options, 'credentials')?.value;
 }

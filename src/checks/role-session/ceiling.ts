@@ -25,6 +25,8 @@ export interface AssumeRoleShape {
   readonly roleArn: readonly string[];
   /** Path of the credentials the call signs with (`['masterCredentials']`), when the API has one. */
   readonly master?: readonly string[];
+  /** The credentials the call is sent with, when they are outside the options (an STS client's `credentials`). */
+  readonly masterNode?: TSESTree.Node;
 }
 
 /** Provider factories whose result is itself an assumed-role session: passing one as `masterCredentials` chains roles. */
@@ -53,11 +55,12 @@ export function roleCeilings(shape: AssumeRoleShape, context: Context, settings:
 }
 
 function chainingBasis(shape: AssumeRoleShape, context: Context, settings: ResolvedSettings): string | null {
-  const master = shape.master && shape.options ? findPropertyPath(shape.options, shape.master) : undefined;
+  const master = shape.masterNode ?? (shape.master && shape.options ? findPropertyPath(shape.options, shape.master)?.value : undefined);
   if (master) {
-    const inner = unwrap(master.value);
+    const inner = unwrap(master);
     const made = inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.NewExpression ? memberChain(inner.callee)?.at(-1) : undefined;
-    return made && ROLE_SESSION_FACTORIES.has(made) ? `its ${shape.master!.join('.')} are themselves a role session (${made}), so this is role chaining, capped at 1 h` : null;
+    const which = shape.masterNode ? 'the STS client\'s credentials' : `its ${shape.master!.join('.')}`;
+    return made && ROLE_SESSION_FACTORIES.has(made) ? `${which} are themselves a role session (${made}), so this is role chaining, capped at 1 h` : null;
   }
   if (settings.platform) {
     return ROLE_SESSION_PLATFORMS.includes(settings.platform)
