@@ -148,5 +148,6 @@ describe('under ESLint --concurrency', () => {
     const single = await run('off');
     expect(single.filter((m) => m.includes('(cdk/lib/export-stack.ts:19')).length).toBeGreaterThan(0);
     expect(await run(2)).toEqual(single);
-  });
+    // Two whole ESLint runs, the second starting two worker threads that each load the plugin and build the model.
+  }, 180_000);
 });
