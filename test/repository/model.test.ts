@@ -134,3 +134,40 @@ describe('citations', () => {
     expect(citation.file).toBe('serverless.yml');
   });
 });
+
+describe('repository model: ECS task definition JSON and GKE Workload Identity', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'credential-expiry-infra-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const write = (file: string, text: string) => {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  };
+
+  it('ties a task definition file and a GKE workload to the Dockerfiles their images are built from', () => {
+    write('deploy/task-definition.json', JSON.stringify({
+      family: 'billing',
+      taskRoleArn: 'arn:aws:iam::123456789012:role/billing-task',
+      containerDefinitions: [{ name: 'app', image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/billing:latest' }],
+    }, null, 2));
+    write('apps/billing/Dockerfile', 'FROM node:20\nCOPY lib ./lib\nCOPY package.json ./\n');
+    write('apps/billing/lib/index.js', 'module.exports = {};\n');
+    write('apps/billing/package.json', '{}');
+    write('k8s/search.yaml', [
+      'apiVersion: v1', 'kind: ServiceAccount', 'metadata:', '  name: search', '  annotations:',
+      '    iam.gke.io/gcp-service-account: search@project.iam.gserviceaccount.com',
+      '---', 'apiVersion: batch/v1', 'kind: CronJob', 'metadata:', '  name: reindex', 'spec:', '  jobTemplate:', '    spec:',
+      '      template:', '        spec:', '          serviceAccountName: search', '          containers:', '            - name: job',
+      '              image: europe-docker.pkg.dev/project/images/search:2', '',
+    ].join('\n'));
+    write('apps/search/Dockerfile', 'FROM node:20\nCOPY . .\n');
+    // Same image name in two folders: not tied to either.
+    write('k8s/other.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  serviceAccountName: search\n  containers:\n    - image: shared:1\n');
+    write('a/shared/Dockerfile', 'FROM node:20\nCOPY . .\n');
+    write('b/shared/Dockerfile', 'FROM node:20\nCOPY . .\n');
+    const built = buildModel(root, [root], false);
+    expect(summary(built).units).toEqual([
+      { platform: 'ecs', label: 'the ECS task `billing`', paths: ['apps/billing/lib'], role: 'billing-task', at: 'deploy/task-definition.json:3', env: [] },
+      { platform: 'gcp', label: 'the Kubernetes CronJob `reindex` (service account `search`)', paths: ['apps/search'], role: 'search@project.iam.gserviceaccount.com', at: 'k8s/search.yaml:6', env: [] },
+    ]);
+  });
+});
