@@ -89,9 +89,10 @@ function targetRole(shape: AssumeRoleShape, context: Context, settings: Resolved
   return variable ? roleInEnvironment(model, path.resolve(context.cwd, context.filename), variable) : undefined;
 }
 
-/** `process.env.NAME` or `process.env['NAME']` (with a `!` or `as string`). */
+/** `process.env.NAME` or `process.env['NAME']` (with a `!`, `as string`, or a `?? ''` / `|| ''` fallback). */
 function environmentVariable(node: TSESTree.Node): string | null {
-  const inner = unwrap(node);
+  const unwrapped = unwrap(node);
+  const inner = unwrapped.type === AST_NODE_TYPES.LogicalExpression && unwrapped.operator !== '&&' ? unwrap(unwrapped.left) : unwrapped;
   if (inner.type !== AST_NODE_TYPES.MemberExpression) return null;
   const object = memberChain(inner.object);
   return object?.join('.') === 'process.env' ? staticPropertyName(inner) : null;
