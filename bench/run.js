@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark of the project, one after the other.
 //   node bench/run.js [--runs N] [--only NAME]... [--strict]
 // --runs: measured runs for every benchmark (default: each benchmark's own).
-// --only: run just the named benchmarks (eslint-overhead, user-overhead, secretlint, codemod).
+// --only: run just the named benchmarks (eslint-overhead, user-overhead, secretlint, codemod, repository-model).
 // --strict: exit 1 when a benchmark misses its budget (otherwise the verdicts are only printed).
 // A benchmark is a module in bench/ exporting an async function that takes { runs?, log } and may return
 // { name, pass }. Optional ones are called only when their file exists, so they can land independently.
@@ -15,6 +15,7 @@ const OPTIONAL_BENCHES = [
   { name: 'user-overhead', file: 'user-overhead.js', exportName: 'runUserOverheadBench' },
   { name: 'secretlint', file: 'secretlint.js', exportName: 'runSecretlintBench' },
   { name: 'codemod', file: 'codemod.js', exportName: 'runCodemodBench' },
+  { name: 'repository-model', file: 'repository-model.js', exportName: 'runRepositoryModelBench' },
 ];
 
 async function loadOptionalBench({ file, exportName }) {

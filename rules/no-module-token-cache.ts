@@ -1,6 +1,6 @@
 import { tokenCacheListeners } from '../src/checks/token-cache/index.js';
 import { MIGRATION_SAFE_SUGGESTIONS, TOKEN_CACHE_MESSAGES, type TokenCacheMessageId } from '../src/checks/token-cache/messages.js';
-import { readSettings } from '../src/settings.js';
+import { settingsWithInfrastructure } from '../src/repository/settings.js';
 import { createRule } from '../src/util/create-rule.js';
 
 export default createRule<[], TokenCacheMessageId>({
@@ -20,6 +20,6 @@ export default createRule<[], TokenCacheMessageId>({
   },
   defaultOptions: [],
   create(context) {
-    return tokenCacheListeners(context, readSettings(context.settings));
+    return tokenCacheListeners(context, settingsWithInfrastructure(context));
   },
 });

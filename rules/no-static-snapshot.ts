@@ -8,7 +8,7 @@ import { MIGRATION_SAFE_SUGGESTIONS, SNAPSHOT_MESSAGES, type SnapshotMessageId }
 import { checkResolution } from '../src/checks/snapshot/resolutions.js';
 import { mocksTheSdk } from '../src/checks/snapshot/test-doubles.js';
 import { checkV2StaticCopy } from '../src/checks/snapshot/v2-sinks.js';
-import { readSettings } from '../src/settings.js';
+import { settingsWithInfrastructure } from '../src/repository/settings.js';
 import { createRule } from '../src/util/create-rule.js';
 
 export default createRule<[], SnapshotMessageId>({
@@ -28,7 +28,7 @@ export default createRule<[], SnapshotMessageId>({
   },
   defaultOptions: [],
   create(context) {
-    const settings = readSettings(context.settings);
+    const settings = settingsWithInfrastructure(context);
     const { sourceCode } = context;
     const imports = moduleSpecifiers(sourceCode);
     if (!mayMakeSnapshots(sourceCode, imports) || mocksTheSdk(sourceCode, imports)) return {};

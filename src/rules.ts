@@ -4,6 +4,7 @@ import noModuleTokenCache from '../rules/no-module-token-cache.js';
 import noStaticSnapshot from '../rules/no-static-snapshot.js';
 import presignMaxLifetime from '../rules/presign-max-lifetime.js';
 import presignWithinSession from '../rules/presign-within-session.js';
+import sessionDurationWithinRole from '../rules/session-duration-within-role.js';
 
 /** Every rule of the plugin, by id. One line per rule; rule modules live in rules/. */
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
@@ -12,4 +13,5 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'no-static-snapshot': noStaticSnapshot,
   'presign-max-lifetime': presignMaxLifetime,
   'presign-within-session': presignWithinSession,
+  'session-duration-within-role': sessionDurationWithinRole,
 };

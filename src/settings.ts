@@ -1,7 +1,7 @@
 import { PLATFORM_PRESETS, type PlatformId, type Session, sessionOf } from './knowledge/index.js';
 
 export const SETTINGS_KEY = 'credential-expiry';
-const ALLOWED_KEYS = ['platform', 'sessionSeconds'] as const;
+const ALLOWED_KEYS = ['platform', 'sessionSeconds', 'infrastructure'] as const;
 /** GetSessionToken's maximum: no AWS or Google session lasts longer. */
 const MAX_SESSION_SECONDS = 129_600;
 
@@ -10,6 +10,12 @@ export interface CredentialExpirySettings {
   platform?: PlatformId;
   /** Overrides the platform's session length, in seconds. */
   sessionSeconds?: number;
+  /**
+   * Where the repository model reads infrastructure code (CDK, Terraform, CloudFormation/SAM, serverless.yml,
+   * Kubernetes, ECS task definitions): folders relative to ESLint's working directory, or `false` to turn it off.
+   * Absent: the whole working directory.
+   */
+  infrastructure?: false | readonly string[];
 }
 
 export interface ResolvedSettings extends CredentialExpirySettings {
@@ -35,7 +41,7 @@ export function readSettings(settings: Readonly<Record<string, unknown>> | undef
       throw new SettingsError(`${where} has an unknown key "${key}"; allowed keys: ${ALLOWED_KEYS.join(', ')}.`);
     }
   }
-  const { platform, sessionSeconds } = record;
+  const { platform, sessionSeconds, infrastructure } = record;
   if (platform !== undefined && !(typeof platform === 'string' && Object.hasOwn(PLATFORM_PRESETS, platform))) {
     throw new SettingsError(`${where}.platform must be one of ${Object.keys(PLATFORM_PRESETS).join(', ')}; got ${describe(platform)}.`);
   }
@@ -45,7 +51,15 @@ export function readSettings(settings: Readonly<Record<string, unknown>> | undef
   ) {
     throw new SettingsError(`${where}.sessionSeconds must be a whole number of seconds from 1 to ${MAX_SESSION_SECONDS}; got ${describe(sessionSeconds)}.`);
   }
+  if (
+    infrastructure !== undefined &&
+    infrastructure !== false &&
+    !(Array.isArray(infrastructure) && infrastructure.length > 0 && infrastructure.every((f) => typeof f === 'string' && f.trim() !== '' && !f.includes('\0')))
+  ) {
+    throw new SettingsError(`${where}.infrastructure must be false or a non-empty list of folders like ['infra/', 'deploy/']; got ${describe(infrastructure)}.`);
+  }
   const resolved: ResolvedSettings = {};
+  if (infrastructure !== undefined) resolved.infrastructure = infrastructure as false | string[];
   if (platform !== undefined) resolved.platform = platform as PlatformId;
   if (sessionSeconds !== undefined) resolved.sessionSeconds = sessionSeconds as number;
   const preset = resolved.platform ? sessionOf(PLATFORM_PRESETS[resolved.platform]) : undefined;

@@ -199,3 +199,26 @@ export function sessionOf(id: string): Session {
   if (!session) throw new Error(`credential-expiry: unknown session kind "${id}" in the knowledge base`);
   return session;
 }
+
+/**
+ * Platforms whose credentials are themselves a role session: assuming another role from them is role chaining,
+ * which STS caps at 1 h (a larger DurationSeconds fails).
+ */
+export const ROLE_SESSION_PLATFORMS: readonly PlatformId[] = ['ec2', 'ecs', 'lambda', 'eks-irsa', 'assume-role', 'role-chaining'];
+
+/** What STS answers when an assume-role call asks for more than the role allows. */
+export const ASSUME_ROLE_LIMITS = {
+  chaining: {
+    seconds: 3600,
+    failure: 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+    source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining; https://repost.aws/knowledge-center/iam-role-chaining-limit',
+  },
+  roleMaximum: {
+    /** MaxSessionDuration when the role does not set it. */
+    defaultSeconds: 3600,
+    /** No role allows more (MaxSessionDuration is 1 h to 12 h). */
+    largestSeconds: 43_200,
+    failure: 'ValidationError: The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+    source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html (DurationSeconds); https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-settings.html',
+  },
+} as const;

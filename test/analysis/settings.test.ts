@@ -21,7 +21,17 @@ describe('readSettings', () => {
     expect(resolved.session?.label).toContain('instance-profile');
   });
 
+  it('keeps the infrastructure setting: false, or a list of folders', () => {
+    expect(read({ infrastructure: false }).infrastructure).toBe(false);
+    expect(read({ infrastructure: ['infra/', 'deploy/'] }).infrastructure).toEqual(['infra/', 'deploy/']);
+    expect(read({ platform: 'ecs' }).infrastructure).toBeUndefined();
+  });
+
   it.each([
+    [{ infrastructure: true }, /infrastructure must be false or a non-empty list of folders/],
+    [{ infrastructure: 'infra/' }, /infrastructure must be false or a non-empty list of folders/],
+    [{ infrastructure: [] }, /infrastructure must be false or a non-empty list of folders/],
+    [{ infrastructure: ['infra/', 3] }, /infrastructure must be false or a non-empty list of folders/],
     [{ platform: 'heroku' }, /platform must be one of ec2, ecs, lambda/],
     [{ sessionSeconds: -5 }, /sessionSeconds must be a whole number/],
     [{ sessionSeconds: '3600' }, /sessionSeconds must be a whole number/],

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { awaited, calleeName, findProperty, findPropertyPath, unwrap } from '../../analysis/ast.js';
 import { formatDuration } from '../../analysis/format.js';
@@ -23,7 +24,9 @@ import {
   UNDETERMINED_SESSIONS,
   UNSEEN_SIGNER_SESSIONS,
 } from '../../knowledge/index.js';
+import { citationText, placementOf, repositoryModel } from '../../repository/index.js';
 import type { ResolvedSettings } from '../../settings.js';
+import { roleCeilings } from '../role-session/ceiling.js';
 import { declaredFields, keyPairFields, keyPairKind } from './credential-fields.js';
 import { requestedLifetime } from './lifetime.js';
 
@@ -35,8 +38,11 @@ export interface SigningSession {
   readonly seconds: number;
   readonly label: string;
   readonly basis: string;
-  /** `code`: the file shows the source; `settings`: settings['credential-expiry']; `default`: nothing is known. */
-  readonly from: 'code' | 'settings' | 'default';
+  /**
+   * `code`: the file shows the source; `settings`: settings['credential-expiry']; `infrastructure`: the repository
+   * model places the file on a platform; `default`: nothing is known.
+   */
+  readonly from: 'code' | 'settings' | 'infrastructure' | 'default';
 }
 
 /** What a source says, before settings and defaults: a session, or the reason the code cannot tell. */
@@ -58,21 +64,35 @@ export function signingSession(
   settings: ResolvedSettings,
 ): SigningSession | null {
   if (presigner.sessionBound === false) return null;
-  const found = new SessionFinder(context, refs).forCall(call, presigner);
+  const found = new SessionFinder(context, refs, settings).forCall(call, presigner);
   if (found === null) return null;
   if (!('unseen' in found)) return found;
   if (settings.session) {
     const setting = settings.sessionSeconds !== undefined ? `sessionSeconds ${settings.sessionSeconds}` : `platform '${settings.platform}'`;
     return { seconds: settings.session.seconds, label: settings.session.label, basis: `${found.unseen}; settings['credential-expiry'] ${setting}`, from: 'settings' };
   }
+  const placed = platformSession(context, presigner, settings);
+  if (placed) return { ...placed, basis: `${found.unseen}, and ${placed.basis}` };
   const session = sessionOf(UNSEEN_SIGNER_SESSIONS[presigner.ecosystem]);
   return { seconds: session.seconds, label: session.label, basis: `${found.unseen}, and ${session.phrase}`, from: 'default' };
+}
+
+/** The session of the platform the repository model places this file on, for a presigner of that cloud. */
+function platformSession(context: Context, presigner: Presigner, settings: ResolvedSettings): SigningSession | null {
+  const model = repositoryModel(context.cwd, settings.infrastructure);
+  const placed = model && placementOf(model, path.resolve(context.cwd, context.filename));
+  if (!placed || (placed.unit.platform === 'gcp') !== (presigner.ecosystem === 'google')) return null;
+  const { unit, session } = placed;
+  const role = unit.role ? ` with the role \`${unit.role.id}\`` : '';
+  const basis = `${unit.label} runs this code${role} (${citationText(unit.declared)}): ${session.phrase}`;
+  return { seconds: session.seconds, label: session.label, basis, from: 'infrastructure' };
 }
 
 class SessionFinder {
   constructor(
     private readonly context: Context,
     private readonly refs: ModuleRefs,
+    private readonly settings: ResolvedSettings,
   ) {}
 
   forCall(call: TSESTree.CallExpression, presigner: Presigner): Finding | null {
@@ -166,18 +186,23 @@ class SessionFinder {
    * the option is absent; for sources whose length is configured outside the code, the longest it can be.
    */
   private withDuration(session: Session, option: readonly string[] | undefined, init: Node | undefined, name: string): Finding {
-    const longest = session.maxSeconds ?? session.seconds;
+    const options = init === undefined ? null : staticObjectSource(init, this.context);
+    // An assumed role's session is also bounded by role chaining and the role's MaxSessionDuration.
+    const [ceiling] = session === SESSIONS['assume-role'] && option
+      ? roleCeilings({ options, roleArn: [...option.slice(0, -1), 'RoleArn'], master: option.length > 1 ? ['masterCredentials'] : undefined }, this.context, this.settings)
+      : [];
+    const longest = Math.min(session.maxSeconds ?? session.seconds, ceiling?.seconds ?? Infinity);
+    const atMost = ceiling && ceiling.seconds < (session.maxSeconds ?? session.seconds) ? ceiling.basis : `at most ${formatDuration(longest)}`;
     if (!option) return fromCode(session, `${name}: ${session.phrase}`, longest);
     const path = option.join('.');
-    const options = init === undefined ? null : staticObjectSource(init, this.context);
-    if (init !== undefined && !options) return fromCode(session, `${name} options are set at run time; ${path} is at most ${formatDuration(longest)}`, longest);
+    if (init !== undefined && !options) return fromCode(session, `${name} options are set at run time; ${path} is ${atMost}`, longest);
     const property = options ? findPropertyPath(options, option) : undefined;
     if (property) {
       const duration = staticNumberSource(property.value, this.context);
       if (duration) return fromCode(session, `${name} sets ${path} to ${formatDuration(duration.value)}`, duration.value);
-      return fromCode(session, `${name} sets ${path} at run time, at most ${formatDuration(longest)}`, longest);
+      return fromCode(session, `${name} sets ${path} at run time; ${atMost}`, longest);
     }
-    if (options?.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return fromCode(session, `${path} is not visible; at most ${formatDuration(longest)}`, longest);
+    if (options?.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return fromCode(session, `${path} is not visible; ${atMost}`, longest);
     return fromCode(session, `${name} does not set ${path}, which defaults to ${formatDuration(session.seconds)}`);
   }
 
