@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { staticPropertyName } from '../../analysis/ast.js';
 import { expiryGuardOf } from '../../analysis/expiry-guard.js';
 import { ModuleRefs, moduleSpecifiers } from '../../analysis/module-refs.js';
-import { isExported, isRead, occurrencesOf, type Slot } from '../../analysis/storage-slot.js';
+import { isExported, isReadBack, occurrencesOf, type Slot } from '../../analysis/storage-slot.js';
 import { EXPIRY_SYMPTOMS } from '../../knowledge/index.js';
 import type { ResolvedSettings } from '../../settings.js';
 import { type Candidate, CandidateCollector } from './candidates.js';
@@ -46,7 +46,7 @@ export function tokenCacheListeners(context: Context, settings: ResolvedSettings
 function report(context: Context, candidate: Candidate, settings: ResolvedSettings): void {
   const { slot, held } = candidate;
   const occurrences = occurrencesOf(slot, context.sourceCode);
-  const readBack = occurrences.some((o) => isRead(o.access)) || isExported(slot) || (slot.kind === 'member' && slot.owner.kind === 'global');
+  const readBack = isReadBack(occurrences) || isExported(slot) || (slot.kind === 'member' && slot.owner.kind === 'global');
   if (!readBack) return;
   const guard = expiryGuardOf(candidate.target, context);
   if (guard.kind === 'guarded') return;
