@@ -38,7 +38,8 @@ interface Http {
 
 type Value = Held | Http;
 
-const MAX_DEPTH = 6;
+// Each await, call, member read and binding is one step: a fetch, its `.json()`, a local and a field is already 7.
+const MAX_DEPTH = 12;
 const MAX_LITERAL_ENTRIES = 8;
 /** Names of the SDK calls that hand out expiring values: anything else is not looked up. */
 const SDK_METHOD_NAMES: ReadonlySet<string> = new Set([
