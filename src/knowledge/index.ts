@@ -31,6 +31,7 @@ export * from './expiry.js';
 export * from './token-endpoints.js';
 export * from './token-cache.js';
 export * from './snapshot.js';
+export * from './keepers.js';
 export * from './secrets.js';
 
 /** What a resolved expression refers to: an export path inside a module (see src/analysis/module-refs.ts). */

@@ -25,6 +25,8 @@ export const SNAPSHOT_MESSAGES = {
     '`{{call}}` sets an access token without `{{refreshField}}` and no `{{handler}}` is assigned: the client sends the same token until it expires ({{phrase}}), then every call fails with 401 and nothing recovers. Assign `{{handler}}` or use the auth client that issued the token.',
   googleTokenStored:
     'What `{{method}}()` returned (the {{what}}) is kept {{where}} and stops working {{phrase}}; the auth client refreshes, a stored copy does not. Call `{{method}}()` when each request is made (the client caches and refreshes the token).',
+  writtenToOutlivingSink:
+    '{{what}} written to {{sink}}, which outlives them: whoever reads it after {{session}} ends ({{phrase}}) gets ExpiredToken (or 401), and nothing there can refresh them. Hand the reader a refreshing source instead (the provider itself, a profile with `credential_process`, or the role to assume).',
   passProvider: 'Pass the provider `{{provider}}` instead of its resolved value.',
   passLiveObject: 'Pass the live credentials object `{{object}}` itself.',
   addExpiryChecks: 'Add the expiry checks so the memo refreshes {{window}} before expiry.',

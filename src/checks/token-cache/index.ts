@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { staticPropertyName } from '../../analysis/ast.js';
 import { expiryGuardOf } from '../../analysis/expiry-guard.js';
 import { ModuleRefs, moduleSpecifiers } from '../../analysis/module-refs.js';
+import { isOneShotScript } from '../../analysis/process-lifetime.js';
 import { isExported, isReadBack, occurrencesOf, type Slot } from '../../analysis/storage-slot.js';
 import { EXPIRY_SYMPTOMS } from '../../knowledge/index.js';
 import type { ResolvedSettings } from '../../settings.js';
@@ -38,6 +39,8 @@ export function tokenCacheListeners(context: Context, settings: ResolvedSettings
     CallExpression: (node) => collector.call(node),
     PropertyDefinition: (node) => collector.property(node),
     'Program:exit'() {
+      // A one-shot script's module scope dies with it, long before what it holds expires.
+      if (isOneShotScript(sourceCode)) return;
       for (const candidate of collector.candidates) report(context, candidate, settings);
     },
   };
