@@ -19,6 +19,8 @@ export const SNAPSHOT_MESSAGES = {
     'The output of STS {{operation}} is copied into static credentials kept {{where}}; nothing calls STS again, so they stop working {{phrase}}. Use `{{replacement}}`, which sends {{operation}} again before expiry.',
   v2FieldsCopied:
     'Keys copied out of the refreshing `{{object}}` into {{sink}} make static credentials: the live object refreshes, the copy never does, so it stops working when {{session}} ends ({{phrase}}). Pass the object itself.',
+  fetchedCredentialsCopied:
+    'Keys of {{what}} are copied into {{sink}}, static credentials that never fetch them again: they stop working {{phrase}} and every call then fails with ExpiredToken. {{fix}}',
   v2ChainCopied:
     'Keys copied out of the credentials this provider chain resolves are kept {{where}}; the copy never refreshes, so it stops working when {{session}} ends ({{phrase}}). Keep the live credentials object, call `.get()` before each use and re-read its keys, or pass the object itself.',
   googleNoRefresh:

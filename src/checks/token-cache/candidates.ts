@@ -3,8 +3,8 @@ import { staticPropertyName, unwrap } from '../../analysis/ast.js';
 import type { StorageKind } from '../../analysis/storage.js';
 import { declaredNames, GLOBAL_OBJECTS, isModuleSingleton, patternIdentifiers, type Slot, slotOf } from '../../analysis/storage-slot.js';
 import { CACHE_PUT_METHOD } from '../../knowledge/index.js';
-import type { Held } from './held.js';
-import { type HeldValues, patternPath } from './held-value.js';
+import type { Held } from '../../analysis/held.js';
+import { type HeldValues, patternPath } from '../../analysis/held-value.js';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;

@@ -8,7 +8,7 @@ import { EXPIRY_SYMPTOMS } from '../../knowledge/index.js';
 import type { ResolvedSettings } from '../../settings.js';
 import { type Candidate, CandidateCollector } from './candidates.js';
 import { mayHoldTokens } from './gate.js';
-import { HeldValues } from './held-value.js';
+import { HeldValues } from '../../analysis/held-value.js';
 import type { TokenCacheMessageId } from './messages.js';
 import { suggestionsFor } from './suggestions.js';
 import { isTestFile } from './test-file.js';
@@ -32,7 +32,7 @@ export function tokenCacheListeners(context: Context, settings: ResolvedSettings
   const specifiers = moduleSpecifiers(sourceCode);
   if (isTestFile(context.filename, sourceCode, specifiers) || !mayHoldTokens(sourceCode, specifiers)) return {};
   const refs = ModuleRefs.for(sourceCode);
-  const collector = new CandidateCollector(context, new HeldValues(context, refs, specifiers));
+  const collector = new CandidateCollector(context, HeldValues.for(context, refs, specifiers));
   return {
     VariableDeclarator: (node) => collector.declarator(node),
     AssignmentExpression: (node) => collector.assignment(node),

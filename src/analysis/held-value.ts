@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, enclosingFunction, findPropertyPath, isFunctionNode, staticPropertyName, unwrap } from '../../analysis/ast.js';
-import { isExpiryName } from '../../analysis/expiry-terms.js';
-import { localFunction } from '../../analysis/local-function.js';
-import type { ModuleRefs } from '../../analysis/module-refs.js';
-import { staticNumber, staticString } from '../../analysis/static-value.js';
-import { declaredNames } from '../../analysis/storage-slot.js';
+import { calleeName, enclosingFunction, findPropertyPath, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
+import { isExpiryName } from './expiry-terms.js';
+import { localFunction } from './local-function.js';
+import type { ModuleRefs } from './module-refs.js';
+import { staticNumber, staticString } from './static-value.js';
+import { declaredNames } from './storage-slot.js';
 import {
   AWS_V2_STS_CLIENT_MODULES,
   AWS_V2_STS_OPERATIONS,
@@ -21,13 +21,15 @@ import {
   type Presigner,
   refMatches,
   TOKEN_RESPONSE_FIELDS,
-} from '../../knowledge/index.js';
+} from '../knowledge/index.js';
 import { type Held, heldFromEndpoint, heldFromMethod, heldFromPresigner, heldFromSts, heldFromTokenField } from './held.js';
 import { fetchesToken, type HttpRequest, httpRequestOf } from './http-request.js';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type Variable = TSESLint.Scope.Variable;
+
+const SHARED_VALUES = new WeakMap<object, HeldValues>();
 
 /** A hand-written HTTP request on its way to a token: the response, then its body. */
 interface Http {
@@ -67,6 +69,16 @@ export class HeldValues {
     private readonly refs: ModuleRefs,
     private readonly specifiers: ReadonlySet<string>,
   ) {}
+
+  /** The one instance for a file, shared by the rules (what a node holds depends on the file alone). */
+  static for(context: Context, refs: ModuleRefs, specifiers: ReadonlySet<string>): HeldValues {
+    let values = SHARED_VALUES.get(context.sourceCode);
+    if (!values) {
+      values = new HeldValues(context, refs, specifiers);
+      SHARED_VALUES.set(context.sourceCode, values);
+    }
+    return values;
+  }
 
   /** What `node` holds, or null when it is not (known to be) an expiring value. */
   heldBy(node: Node): Held | null {
@@ -149,7 +161,7 @@ export class HeldValues {
     // Another module-level variable is storage of its own: what it holds is reported at its declaration.
     if (variable.scope.block.type === AST_NODE_TYPES.Program) return null;
     const def = variable.defs[0];
-    if (def?.type === 'Parameter') return this.callbackResult(def.node, variable, depth);
+    if (def?.type === 'Parameter') return this.thenParameter(def.node, variable, depth) ?? this.callbackResult(def.node, variable, depth);
     if (def?.type !== 'Variable') return null;
     if (def.node.init && def.node.id.type !== AST_NODE_TYPES.Identifier) {
       let value = this.valueOf(def.node.init, depth);
@@ -269,6 +281,16 @@ export class HeldValues {
     if (!fn) return null;
     const result = firstOf(returnedValues(fn), (n) => this.valueOf(n, depth));
     return result && fn.async ? asPromise(result) : result;
+  }
+
+  /** The parameter of a `.then` callback: `request.then((resp) => resp.data)` gets what the promise settles to. */
+  private thenParameter(fn: Node, variable: Variable, depth: number): Value | null {
+    if (!isFunctionNode(fn) || fn.params[0]?.type !== AST_NODE_TYPES.Identifier || this.refs.variableOf(fn.params[0]) !== variable) return null;
+    const call = fn.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return null;
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(callee) !== PROMISE_THEN) return null;
+    return settle(this.valueOf(callee.object, depth));
   }
 
   /** The data parameter of a v2 callback: `sts.assumeRole(params, (err, data) => ...)`. */

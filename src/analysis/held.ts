@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findProperty } from '../../analysis/ast.js';
-import { formatDuration } from '../../analysis/format.js';
-import { staticNumber } from '../../analysis/static-value.js';
+import { findProperty } from './ast.js';
+import { formatDuration } from './format.js';
+import { staticNumber } from './static-value.js';
 import {
   type CredentialMethod,
   GENERIC_TOKEN_ENDPOINT,
@@ -16,7 +16,7 @@ import {
   type SymptomKind,
   type TokenEndpoint,
   type Yield,
-} from '../../knowledge/index.js';
+} from '../knowledge/index.js';
 import type { HttpRequest } from './http-request.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
