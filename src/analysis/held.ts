@@ -52,6 +52,7 @@ const LABELS: Record<HeldKind, string> = {
   'id-token': 'an ID token',
   'request-headers': 'request headers carrying a bearer token',
   'token-response': 'a token response',
+  'auth-token': 'an authentication token',
   'presigned-url': 'a presigned URL',
 };
 
@@ -111,6 +112,35 @@ export function heldFromPresigner(presigner: Presigner, call: TSESTree.CallExpre
   };
 }
 
+/** A token minted by a signer of the file's own, built from credentials resolved once. */
+export function heldFromSigner(source: string, sessionId: string, expiresIn: number | undefined, call: TSESTree.CallExpression, context: Context): Held {
+  const session = sessionOf(sessionId);
+  return {
+    kind: 'auth-token',
+    what: `${LABELS['auth-token']} from \`${codeOf(call, context)}\` (signed with credentials resolved once from \`${source}\`)`,
+    lifetime: expiresIn !== undefined ? `after ${formatDuration(expiresIn)} (its expiresIn), and no later than ${session.label} ends` : `when ${session.label} ends (${session.phrase})`,
+    seconds: expiresIn ?? session.seconds,
+    symptom: 'aws',
+    fix: 'Sign a new token for each connection (most clients take a password or token function), or keep its expiry with it and sign again before it passes.',
+    promise: false,
+    call: { node: call, perUse: false },
+  };
+}
+
+/** The output of a v3 command that returns a registry password (ECR, CodeArtifact). */
+export function heldFromTokenCommand(command: StsOperation, call: TSESTree.CallExpression): Held {
+  const session = sessionOf(command.session);
+  return {
+    kind: 'auth-token',
+    what: `${LABELS['auth-token']} from \`${command.api.path.at(-1)}\``,
+    lifetime: session.phrase,
+    seconds: session.seconds,
+    symptom: 'aws',
+    fix: `Use ${command.replacement.code}.`,
+    promise: true,
+  };
+}
+
 /** The body (or response) of a request that fetches a token by its URL or its `grant_type`. */
 export function heldFromEndpoint(request: HttpRequest): Held {
   const endpoint = request.endpoint ?? GENERIC_TOKEN_ENDPOINT;
@@ -156,9 +186,11 @@ function useInstead(replacement: Replacement, why: string): string {
     : `Use \`${replacement.code}\` instead (${why})`;
 }
 
-function codeOf(call: TSESTree.CallExpression, context: Context): string {
+/** `createClient()`, `new Pool()`: a call for messages, its callee shortened. */
+export function codeOf(call: TSESTree.CallExpression | TSESTree.NewExpression, context: Context): string {
   const callee = context.sourceCode.getText(call.callee).replace(/\s+/g, '');
-  return `${callee.length > MAX_CODE ? `…${callee.slice(-MAX_CODE)}` : callee}()`;
+  const prefix = call.type === 'NewExpression' ? 'new ' : '';
+  return `${prefix}${callee.length > MAX_CODE ? `…${callee.slice(-MAX_CODE)}` : callee}()`;
 }
 
 function capitalize(text: string): string {

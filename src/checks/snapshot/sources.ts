@@ -23,6 +23,7 @@ import {
   type StsOperation,
   type Yield,
 } from '../../knowledge/index.js';
+import { providerFactoryOf as recognizedFactory } from '../../analysis/recognize.js';
 import { isV3ClientValue } from './clients.js';
 import { type Node, type SnapshotContext, snippet } from './context.js';
 
@@ -82,20 +83,8 @@ export function resolutionOf(call: TSESTree.CallExpression, ctx: SnapshotContext
 }
 
 /** The v3 factory behind a provider expression: `fromX(init)`, or a const bound to it. */
-export function providerFactoryOf(expression: Node, ctx: SnapshotContext, depth = 0): { factory: ProviderFactory; call: TSESTree.CallExpression } | null {
-  const inner = unwrap(expression);
-  if (inner.type === AST_NODE_TYPES.CallExpression) {
-    const factory = findByApi(AWS_V3_PROVIDER_FACTORIES, ctx.refs.resolve(inner.callee));
-    return factory ? { factory, call: inner } : null;
-  }
-  if (inner.type === AST_NODE_TYPES.Identifier && depth < 3) {
-    const variable = ctx.refs.variableOf(inner);
-    const def = variable?.defs[0];
-    if (def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init && isConstLike(variable!)) {
-      return providerFactoryOf(def.node.init, ctx, depth + 1);
-    }
-  }
-  return null;
+export function providerFactoryOf(expression: Node, ctx: SnapshotContext): { factory: ProviderFactory; call: TSESTree.CallExpression } | null {
+  return recognizedFactory(expression, ctx.refs);
 }
 
 function providerResolution(call: TSESTree.CallExpression, ctx: SnapshotContext): Resolution | null {

@@ -108,7 +108,7 @@ function memberKey(slot: Extract<Slot, { kind: 'member' }>): string {
 function isPlainValue(node: Node): boolean {
   const inner = unwrap(node);
   return inner.type === AST_NODE_TYPES.Literal || inner.type === AST_NODE_TYPES.ArrowFunctionExpression || inner.type === AST_NODE_TYPES.FunctionExpression ||
-    inner.type === AST_NODE_TYPES.ClassExpression || inner.type === AST_NODE_TYPES.NewExpression || inner.type === AST_NODE_TYPES.UpdateExpression;
+    inner.type === AST_NODE_TYPES.ClassExpression || inner.type === AST_NODE_TYPES.UpdateExpression;
 }
 
 function isModuleLevel(declarator: TSESTree.VariableDeclarator): boolean {
