@@ -14,8 +14,9 @@ import type { Resolution } from './sources.js';
 export function checkOutlivingSink(resolution: Resolution, flow: readonly FlowNode[], ctx: SnapshotContext): Finding | null {
   const oneShot = isOneShotScript(ctx.sourceCode);
   for (const node of flow) {
-    if (node.step.kind !== 'argument') continue;
-    const sink = sinkOf(node.step.node, node.step.index, ctx);
+    const handedTo = sinkArgument(node);
+    if (!handedTo) continue;
+    const sink = sinkOf(handedTo.call, handedTo.index, ctx);
     if (!sink || (oneShot && !sink.outlivesProcess) || !arrivesUnderOption(node, sink)) continue;
     return {
       node: resolution.reportNode,
@@ -28,6 +29,20 @@ export function checkOutlivingSink(resolution: Resolution, flow: readonly FlowNo
     };
   }
   return null;
+}
+
+/**
+ * The call that receives the value: as an argument, or as what a config function passed to it returns
+ * (`defineConfig(async () => ({ define: { X: value } }))`).
+ */
+function sinkArgument(node: FlowNode): { call: TSESTree.CallExpression | TSESTree.NewExpression; index: number } | null {
+  const { step } = node;
+  if (step.kind === 'argument') return { call: step.node, index: step.index };
+  if (step.kind !== 'return') return null;
+  const call = step.fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) return null;
+  const index = call.arguments.indexOf(step.fn as TSESTree.CallExpressionArgument);
+  return index >= 0 ? { call, index } : null;
 }
 
 function sinkOf(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number, ctx: SnapshotContext): OutlivingSink | null {
