@@ -1,3 +1,5 @@
+import { AWS_V3_CREDENTIAL_FIELDS, STS_CREDENTIAL_FIELDS } from './aws-v3.js';
+import { TOKEN_RESPONSE_FIELDS } from './token-endpoints.js';
 import type { ApiRef } from './types.js';
 
 /**
@@ -92,3 +94,19 @@ export const LONG_RUNNING_CALLS: readonly string[] = [
 ];
 export const ONE_SHOT_SIGNS = { argv: ['process', 'argv'], exit: ['process', 'exit'] } as const;
 export const PROCESS_LIFETIME_SOURCE = 'https://nodejs.org/api/process.html#event-exit (the process exits once its event loop is empty)';
+
+/**
+ * Fields that carry the secret part of a resolved value: v3 and STS keys, the STS output's `Credentials`, the IMDS/ECS
+ * document's `Token`, a token object's `token` (MSK signer, Azure `AccessToken`) and token-response fields. What is
+ * built from other fields (`expiration`, `RoleArn`) carries no credential into a keeper.
+ */
+export const SECRET_CARRYING_FIELDS: ReadonlySet<string> = new Set([
+  ...AWS_V3_CREDENTIAL_FIELDS,
+  ...STS_CREDENTIAL_FIELDS,
+  'Credentials',
+  'Token',
+  'token',
+  ...TOKEN_RESPONSE_FIELDS,
+]);
+/** Turns a value into text that still carries it (what sinks store). */
+export const SERIALIZERS: readonly (readonly [object: string, method: string])[] = [['JSON', 'stringify']];

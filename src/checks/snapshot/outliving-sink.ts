@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { staticPropertyName, unwrap } from '../../analysis/ast.js';
 import { isOneShotScript } from '../../analysis/process-lifetime.js';
 import { type FlowNode, flowPath } from '../../analysis/value-flow.js';
-import { OUTLIVING_SINKS, type OutlivingSink, refMatches } from '../../knowledge/index.js';
+import { OUTLIVING_SINKS, type OutlivingSink, refMatches, SECRET_CARRYING_FIELDS, SERIALIZERS } from '../../knowledge/index.js';
 import type { Finding, SnapshotContext } from './context.js';
 import { sessionWords } from './session.js';
 import type { Resolution } from './sources.js';
@@ -17,7 +17,7 @@ export function checkOutlivingSink(resolution: Resolution, flow: readonly FlowNo
     const handedTo = sinkArgument(node);
     if (!handedTo) continue;
     const sink = sinkOf(handedTo.call, handedTo.index, ctx);
-    if (!sink || (oneShot && !sink.outlivesProcess) || !arrivesUnderOption(node, sink)) continue;
+    if (!sink || (oneShot && !sink.outlivesProcess) || !arrivesUnderOption(node, sink) || !carriesSecret(node)) continue;
     return {
       node: resolution.reportNode,
       messageId: 'writtenToOutlivingSink',
@@ -59,6 +59,33 @@ function sinkOf(call: TSESTree.CallExpression | TSESTree.NewExpression, index: n
     }
   }
   return null;
+}
+
+/**
+ * The value reaches the sink whole or through its secret fields, placed in objects or serialised on the way:
+ * `String(c.expiration)` or `Boolean(c)` carries no credential.
+ */
+function carriesSecret(node: FlowNode): boolean {
+  const path = flowPath(node).slice(0, -1);
+  return path.every(({ step }) => {
+    switch (step.kind) {
+      case 'store':
+      case 'property':
+      case 'return':
+        return true;
+      case 'field':
+        return step.name !== null && SECRET_CARRYING_FIELDS.has(step.name);
+      case 'argument': {
+        const callee = unwrap(step.node.callee);
+        return (
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          SERIALIZERS.some(([object, method]) => staticPropertyName(callee) === method && unwrap(callee.object).type === AST_NODE_TYPES.Identifier && (unwrap(callee.object) as TSESTree.Identifier).name === object)
+        );
+      }
+      default:
+        return false;
+    }
+  });
 }
 
 /** For `defineConfig({ define: { X: value } })`: the value went through the `define` property. */
