@@ -68,7 +68,8 @@ export function heldFromMethod(method: CredentialMethod, call: TSESTree.CallExpr
     lifetime: session.phrase,
     seconds: session.seconds,
     symptom: method.ecosystem === 'aws-v2' || method.ecosystem === 'aws-v3' ? 'aws' : method.ecosystem,
-    fix: useInstead(method.replacement, 'it caches and refreshes the token'),
+    // Signers mint a new token per call (no cache of their own); SDK auth clients cache and refresh theirs.
+    fix: useInstead(method.replacement, method.yields === 'auth-token' ? 'the client asks for a fresh token for each connection' : 'it caches and refreshes the token'),
     promise: true,
     call: { node: call, perUse: PER_USE_METHODS.has(method.id) },
     method: method.id,

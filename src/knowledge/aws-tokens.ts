@@ -16,7 +16,7 @@ export const AWS_TOKEN_METHODS = [
     gateModules: [RDS_SIGNER],
     yields: 'auth-token',
     session: 'iam-auth-token',
-    replacement: { code: 'a password function that calls `signer.getAuthToken()` for each new connection', imports: [] },
+    replacement: { code: 'password: () => signer.getAuthToken()', imports: [] },
     source: 'aws/aws-sdk-js-v3: packages/rds-signer/src/Signer.ts (getAuthToken presigns a connect request, 900 s)',
   },
   ...['generateAuthToken', 'generateAuthTokenFromProfile', 'generateAuthTokenFromRole', 'generateAuthTokenFromCredentialsProvider'].map(
@@ -28,7 +28,7 @@ export const AWS_TOKEN_METHODS = [
       gateModules: [MSK_SIGNER],
       yields: 'auth-token',
       session: 'iam-auth-token',
-      replacement: { code: `an \`oauthBearerProvider\` that calls \`${method}()\` each time the client asks`, imports: [] },
+      replacement: { code: `oauthBearerProvider: async () => ({ value: (await ${method}({ region })).token })`, imports: [] },
       source: 'aws/aws-msk-iam-sasl-signer-js: src/signer/signer.ts (returns { token, expiryTime }, 900 s)',
     }),
   ),
