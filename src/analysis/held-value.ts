@@ -216,12 +216,20 @@ export class HeldValues {
     if (request) return { kind: 'http', stage: 'response', request };
     return (
       this.stsV3(call) ??
-      (name !== null && SDK_METHOD_NAMES.has(name) ? this.sdkCall(call, name) : null) ??
+      this.sdkCallNamed(call, name) ??
       this.providerResolution(call) ??
       this.signedBy(call, depth) ??
       this.localCall(call, depth) ??
       this.keptBy(call, depth)
     );
+  }
+
+  /** An SDK call by its method name, or by the exported name of a renamed import (`import { generateAuthToken as mint }`). */
+  private sdkCallNamed(call: TSESTree.CallExpression, name: string | null): Held | null {
+    if (name !== null && SDK_METHOD_NAMES.has(name)) return this.sdkCall(call, name);
+    const callee = unwrap(call.callee);
+    const exported = callee.type === AST_NODE_TYPES.Identifier ? this.refs.resolve(callee)?.path.at(-1) : undefined;
+    return exported !== undefined && exported !== name && SDK_METHOD_NAMES.has(exported) ? this.sdkCall(call, exported) : null;
   }
 
   /** `fromNodeProviderChain()()`, `provider()` with `const provider = fromX()`: credentials resolved once. */
