@@ -40,6 +40,11 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
     errors: [{ messageId: 'writtenToOutlivingSink', line: 3, column: 13 }],
   },
   {
+    // Keeper: the process environment (the env provider and child processes read it and never refresh).
+    code: lines(CHAIN, `import express from 'express';`, 'export async function start() {', '  const c = await fromNodeProviderChain()();', '  process.env.AWS_ACCESS_KEY_ID = c.accessKeyId;', '  process.env.AWS_SECRET_ACCESS_KEY = c.secretAccessKey;', '  express().listen(8080);', '}'),
+    errors: [{ messageId: 'copiedCredentials', line: 4, column: 13 }],
+  },
+  {
     // Flow: a closure handed over as a provider returns the captured value (Promise.resolve).
     code: lines(CHAIN, `import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws';`, 'export async function signer(region) {', '  const c = await fromNodeProviderChain()();', "  return AwsSigv4Signer({ region, service: 'es', getCredentials: () => Promise.resolve(c) });", '}'),
     errors: [{ messageId: 'capturedProvider', line: 4, column: 13 }],
@@ -69,6 +74,10 @@ const valid: (string | ValidTestCase<[]>)[] = [
   lines(CHAIN, `import { defineConfig } from 'vite';`, 'export default defineConfig(async () => {', '  const c = await fromNodeProviderChain()();', "  if (!c.accessKeyId) throw new Error('no credentials');", "  return { define: { __REGION__: JSON.stringify('eu-west-1') } };", '});'),
   // localStorage holds the identity id only.
   lines(`import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';`, 'export async function signIn(identityPoolId) {', '  const c = await fromCognitoIdentityPool({ identityPoolId })();', "  localStorage.setItem('signedIn', String(Boolean(c)));", '}'),
+  // The environment gets a setting, not a credential.
+  lines(CHAIN, 'export async function start() {', '  const c = await fromNodeProviderChain()();', "  process.env.AWS_REGION = 'eu-west-1';", '  return c.accessKeyId.length;', '}'),
+  // A one-shot script that sets the environment for a child process it runs and waits for.
+  lines(CHAIN, `import { execFileSync } from 'node:child_process';`, 'const c = await fromNodeProviderChain()();', 'process.env.AWS_SESSION_TOKEN = c.sessionToken;', "execFileSync('aws', process.argv.slice(2));"),
   // The provider is called again by the closure.
   lines(CHAIN, `import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws';`, 'const provider = fromNodeProviderChain();', "export const signer = AwsSigv4Signer({ region: 'eu-west-1', service: 'es', getCredentials: () => provider() });"),
   // A callback that runs at once is not a provider.
