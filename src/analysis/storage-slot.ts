@@ -232,6 +232,38 @@ export function isExported(slot: Slot): boolean {
   return declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
 }
 
+/**
+ * True when some read of the slot can see a value kept from an earlier call: storage that is only read right after
+ * the same function refilled it (`last = await fetchToken(); return last;`) is a log of the last value, not a cache.
+ */
+export function isReadBack(occurrences: readonly Occurrence[]): boolean {
+  return occurrences.some((read) => isRead(read.access) && !followsRefill(read, occurrences));
+}
+
+/** The read comes after an unconditional write of the slot in the body of the same function. */
+function followsRefill(read: Occurrence, occurrences: readonly Occurrence[]): boolean {
+  const fn = enclosingFunction(read.node);
+  if (!fn || fn.body?.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const body = fn.body;
+  return occurrences.some(
+    (write) => write.access === 'write' && write.node.range[1] <= read.node.range[0] && enclosingFunction(write.node) === fn && isTopLevelStatementOf(write.node, body),
+  );
+}
+
+/** `x = v;` written directly in `body` (not under an `if`, a loop, a `try` or a callback). */
+function isTopLevelStatementOf(node: Node, body: TSESTree.BlockStatement): boolean {
+  let current: Node = node;
+  for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
+    if (parent === body) return true;
+    const passes =
+      (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === current) ||
+      parent.type === AST_NODE_TYPES.ExpressionStatement ||
+      parent.type === AST_NODE_TYPES.SequenceExpression;
+    if (!passes) return false;
+  }
+  return false;
+}
+
 /** The function a node belongs to (null at module level), the unit in which writes are paired. */
 export function writerOf(occurrence: Occurrence): TSESTree.FunctionLike | null {
   return enclosingFunction(occurrence.node);

@@ -25,6 +25,7 @@ export function storageOf(target: Node, refs: ModuleRefs): StorageKind {
   if (inner.type !== AST_NODE_TYPES.MemberExpression) return 'local';
   const object = unwrap(inner.object);
   if (object.type === AST_NODE_TYPES.ThisExpression) return isInStaticMember(object) ? 'static-field' : 'instance-field';
+  if (isProcessEnv(object, refs)) return 'global';
   if (object.type === AST_NODE_TYPES.MemberExpression) return storageOf(object, refs);
   if (object.type !== AST_NODE_TYPES.Identifier) return 'local';
   const variable = refs.variableOf(object);
@@ -39,6 +40,16 @@ export function storageOf(target: Node, refs: ModuleRefs): StorageKind {
     return 'instance-field'; // `const self = this`
   }
   return variableStorage(variable);
+}
+
+/**
+ * `process.env`: what is written there lives as long as the process, and child processes inherit it (the SDK's env
+ * provider reads it without ever refreshing). https://nodejs.org/api/process.html#processenv
+ */
+function isProcessEnv(node: Node, refs: ModuleRefs): boolean {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.property.type !== AST_NODE_TYPES.Identifier || node.property.name !== 'env') return false;
+  const process = unwrap(node.object);
+  return process.type === AST_NODE_TYPES.Identifier && process.name === 'process' && !refs.variableOf(process)?.defs.length;
 }
 
 function variableStorage(variable: TSESLint.Scope.Variable | null): StorageKind {

@@ -21,6 +21,10 @@ export const EXPIRY_FIELD_NAMES: ReadonlySet<string> = new Set([
   'expiry',
   'expires',
   'expiresOn',
+  // A stored deadline next to the cached value: `{ value, until }`, `validUntil`, X.509-style `notAfter`.
+  'until',
+  'validUntil',
+  'notAfter',
 ]);
 
 /**
@@ -82,6 +86,6 @@ export const REFRESH_TIMERS: readonly string[] = ['setTimeout', 'setInterval'];
 export const CACHE_WRITE_METHODS: ReadonlySet<string> = new Set(['set', 'delete', 'clear', 'del']);
 export const CACHE_SOURCE = 'https://developer.mozilla.org/docs/Web/JavaScript/Reference/Global_Objects/Map; isaacs/node-lru-cache README';
 /** Hand-written names of expiry bookkeeping that EXPIRY_FIELD_NAMES does not list (`tokenDeadline`, `cachedExpiry`). */
-export const EXPIRY_NAME_PATTERN = /expir|deadline/i;
+export const EXPIRY_NAME_PATTERN = /expir|deadline|valid_?until/i;
 /** The method that puts a value into a Map-like cache: its second argument is the value. */
 export const CACHE_PUT_METHOD = 'set';

@@ -17,6 +17,7 @@ import {
   AWS_V2_STS_CLIENT_MODULES,
   AWS_V2_STS_OPERATIONS,
 } from './aws-v2.js';
+import { AWS_TOKEN_COMMANDS, AWS_TOKEN_METHODS } from './aws-tokens.js';
 import { AZURE_BEARER_TOKEN_PROVIDER, AZURE_CREDENTIAL_CLASSES, AZURE_PRESIGNERS, AZURE_TOKEN_METHODS } from './azure.js';
 import { GCS_STORAGE_CLASS, GOOGLE_PRESIGNERS, GOOGLE_REFRESHING_CLASSES, GOOGLE_TOKEN_METHODS } from './google.js';
 import type { ApiRef, CredentialMethod, Presigner, RefreshingClass } from './types.js';
@@ -31,6 +32,8 @@ export * from './expiry.js';
 export * from './token-endpoints.js';
 export * from './token-cache.js';
 export * from './snapshot.js';
+export * from './keepers.js';
+export * from './aws-tokens.js';
 export * from './secrets.js';
 
 /** What a resolved expression refers to: an export path inside a module (see src/analysis/module-refs.ts). */
@@ -45,7 +48,7 @@ export const REFRESHING_CLASSES: readonly RefreshingClass[] = [
   ...GOOGLE_REFRESHING_CLASSES,
   ...AZURE_CREDENTIAL_CLASSES,
 ];
-export const CREDENTIAL_METHODS: readonly CredentialMethod[] = [...GOOGLE_TOKEN_METHODS, ...AZURE_TOKEN_METHODS];
+export const CREDENTIAL_METHODS: readonly CredentialMethod[] = [...GOOGLE_TOKEN_METHODS, ...AZURE_TOKEN_METHODS, ...AWS_TOKEN_METHODS];
 export const PRESIGNERS: readonly Presigner[] = [...AWS_V3_PRESIGNERS, ...AWS_V2_PRESIGNERS, ...GOOGLE_PRESIGNERS, ...AZURE_PRESIGNERS];
 
 export function moduleMatches(pattern: string, specifier: string): boolean {
@@ -79,6 +82,7 @@ export const KNOWLEDGE_MODULES: readonly string[] = [
       ...AWS_V3_PROVIDER_FACTORIES.map((e) => e.api),
       ...AWS_V3_SNAPSHOT_WRAPPERS.map((e) => e.api),
       ...AWS_V3_STS_OPERATIONS.map((e) => e.api),
+      ...AWS_TOKEN_COMMANDS.map((e) => e.api),
       ...AWS_V2_STS_OPERATIONS.map((e) => e.api),
       ...AWS_V2_STS_CLIENT_MODULES,
       ...REFRESHING_CLASSES.map((e) => e.api),

@@ -152,6 +152,22 @@ export const SESSIONS = {
     temporary: true,
     source: 'Azure/azure-sdk-for-js: sdk/storage/storage-blob/src/BlobServiceClient.ts (getUserDelegationKey: within 7 days); https://learn.microsoft.com/rest/api/storageservices/create-user-delegation-sas',
   },
+  'iam-auth-token': {
+    label: 'the IAM authentication token',
+    seconds: 900,
+    phrase: 'after 15 min',
+    temporary: true,
+    source:
+      'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.Connecting.html (tokens live 15 minutes); aws/aws-msk-iam-sasl-signer-js: src/signer/signer.ts (expiry 900 s)',
+  },
+  'registry-token': {
+    label: 'the registry authorization token',
+    seconds: 12 * HOUR,
+    phrase: 'after 12 h',
+    temporary: true,
+    source:
+      'https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetAuthorizationToken.html (valid for 12 hours); https://docs.aws.amazon.com/codeartifact/latest/APIReference/API_GetAuthorizationToken.html (durationSeconds, 12 h by default)',
+  },
   'long-term': {
     label: 'a long-term access key',
     seconds: 7 * 24 * HOUR,

@@ -41,7 +41,9 @@ export type Yield =
   /** A header map carrying a bearer token. */
   | 'request-headers'
   /** A raw token-endpoint response `{ access_token, expires_in }`. */
-  | 'token-response';
+  | 'token-response'
+  /** A signed IAM authentication token (RDS/MSK) or a registry password (ECR/CodeArtifact). */
+  | 'auth-token';
 
 /** A code snippet to suggest, and what it needs imported. */
 export interface Replacement {

@@ -15,6 +15,10 @@ import {
   GOOGLE_REFRESHING_CLASSES,
   GOOGLE_TOKEN_METHODS,
   type ApiRef,
+  AWS_TOKEN_COMMANDS,
+  AWS_TOKEN_METHODS,
+  OUTLIVING_SINKS,
+  type OutlivingSink,
 } from '../../src/knowledge/index.js';
 
 /**
@@ -128,6 +132,30 @@ const cases: Case[] = [
     `import { Storage } from '@google-cloud/storage';\nconst file = new Storage().bucket('b').file('f');\n` +
       `export const link = () => file.${entry.method}({ version: 'v4', action: 'read', ${entry.expiry.property}: Date.now() + ${EIGHT_DAYS} * 1000 } as never);`,
   ]),
+  ...AWS_TOKEN_METHODS.map((entry): Case => [
+    entry.id,
+    'AB',
+    entry.receivers[0].path.length === 0
+      ? `import { ${entry.method} as mint } from '${entry.receivers[0].modules[0]}';\nlet kept: unknown;\nexport async function token() { kept ??= await mint({ region: 'us-east-1' } as never); return kept; }`
+      : `${importOf(entry.receivers[0], 'Signer')}\nconst signer = new Signer({} as never);\nlet kept: unknown;\nexport async function token() { kept ??= await signer.${entry.method}(); return kept; }`,
+  ]),
+  ...AWS_TOKEN_COMMANDS.map((entry): Case => [
+    entry.id,
+    'B',
+    `${importOf(entry.api, 'Command')}\nimport { ECRClient } from '@aws-sdk/client-ecr';\nconst client = new ECRClient({});\nlet kept: unknown;\n` +
+      `export async function token() { kept ??= await client.send(new Command({} as never)); return kept; }`,
+  ]),
+  ...(OUTLIVING_SINKS as readonly OutlivingSink[]).map((entry): Case => {
+    const value = entry.option ? `{ ${entry.option}: { X: JSON.stringify(c) } }` : 'JSON.stringify(c)';
+    const args = [...Array<string>(entry.argument).fill("'x'"), value].join(', ');
+    const call = entry.globalMethod ? `${entry.globalMethod.join('.')}(${args})` : `${entry.how === 'construct' ? 'new ' : ''}sink(${args})`;
+    const imports = entry.api ? `${importOf(entry.api, 'sink')}\n` : '';
+    return [
+      entry.id,
+      'A',
+      `${imports}import { fromNodeProviderChain } from '@aws-sdk/credential-providers';\nexport async function save() {\n  const c = await fromNodeProviderChain()();\n  ${call};\n}`,
+    ];
+  }),
 ];
 
 describe('knowledge base coverage', () => {

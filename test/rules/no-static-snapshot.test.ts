@@ -244,7 +244,7 @@ export const s3 = new S3Client({
     return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration };
   },
 });`,
-      errors: [{ messageId: 'providerDropsExpiration', line: 6, column: 15 }],
+      errors: [{ messageId: 'providerDropsExpiration', line: 7, column: 12 }],
     },
     // Shape 4 with STS output through a named function, multi-line object with a trailing comma.
     {
@@ -269,7 +269,7 @@ const assume = async () => {
   };
 };
 export const s3 = new S3Client({ credentials: assume });`,
-      errors: [{ messageId: 'providerDropsExpiration', line: 5, column: 15 }],
+      errors: [{ messageId: 'providerDropsExpiration', line: 6, column: 10 }],
     },
     // Shape 5: AssumeRole output copied into static credentials kept in module scope: suggest fromTemporaryCredentials.
     {

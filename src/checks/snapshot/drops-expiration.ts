@@ -28,7 +28,8 @@ export function checkDropsExpiration(resolution: Resolution, flow: readonly Flow
     if (rebuilt.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement || staticPropertyName(p) === AWS_V3_EXPIRATION_FIELD)) continue;
     const expiry = expirySource(node, ctx);
     return {
-      node: resolution.reportNode,
+      // The object literal is what lacks `expiration` (and where the fix adds it).
+      node: rebuilt,
       messageId: 'providerDropsExpiration',
       data: { source: `\`${resolution.sourceName}\``, ...sessionWords(resolution.sessionId, ctx.settings, resolution.durationSeconds) },
       ...(expiry ? { fix: (fixer: TSESLint.RuleFixer) => addProperty(fixer, ctx.sourceCode, rebuilt, `${AWS_V3_EXPIRATION_FIELD}: ${expiry}`) } : {}),

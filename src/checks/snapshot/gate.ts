@@ -1,5 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import {
+  AWS_TOKEN_METHODS,
   AWS_V2_MODULES,
   AWS_V2_STS_CLIENT_MODULES,
   AWS_V3_CLIENT,
@@ -15,6 +16,7 @@ const SOURCE_MODULES: readonly string[] = [
   ...new Set([
     ...AWS_V3_PROVIDER_FACTORIES.flatMap((e) => e.api.modules),
     ...AWS_V3_STS_OPERATIONS.flatMap((e) => e.api.modules),
+    ...AWS_TOKEN_METHODS.flatMap((e) => e.gateModules),
     ...AWS_V3_CLIENT.modules,
     ...AWS_V2_MODULES,
     ...AWS_V2_STS_CLIENT_MODULES.flatMap((e) => e.modules),

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { enclosingFunction } from '../../analysis/ast.js';
 import { isExpiryGuarded } from '../../analysis/expiry-guard.js';
+import { isOneShotScript } from '../../analysis/process-lifetime.js';
 import { isLongLived, type StorageKind } from '../../analysis/storage.js';
 import { type FlowNode, flowPath } from '../../analysis/value-flow.js';
 import { type Node, type SnapshotContext, snippet } from './context.js';
@@ -17,9 +18,10 @@ export interface Kept {
  * resolved outside every function (module load) and bound or handed to a constructor, or stored in long-lived
  * storage (module scope, a static or instance field, a global, an export) whose reuse is not guarded by an expiry
  * check (src/analysis/expiry-guard.ts). Values that stay in locals or are only returned to unknown callers are
- * per-request resolution: not kept.
+ * per-request resolution: not kept. A one-shot script keeps nothing longer than itself.
  */
 export function keptBeyondCall(resolved: Node, flow: readonly FlowNode[], ctx: SnapshotContext, accept: (node: FlowNode) => boolean = () => true): Kept | null {
+  if (isOneShotScript(ctx.sourceCode)) return null;
   let guarded = false;
   for (const node of flow) {
     const { step } = node;

@@ -19,12 +19,18 @@ export const SNAPSHOT_MESSAGES = {
     'The output of STS {{operation}} is copied into static credentials kept {{where}}; nothing calls STS again, so they stop working {{phrase}}. Use `{{replacement}}`, which sends {{operation}} again before expiry.',
   v2FieldsCopied:
     'Keys copied out of the refreshing `{{object}}` into {{sink}} make static credentials: the live object refreshes, the copy never does, so it stops working when {{session}} ends ({{phrase}}). Pass the object itself.',
+  fetchedCredentialsCopied:
+    'Keys of {{what}} are copied into {{sink}}, static credentials that never fetch them again: they stop working {{phrase}} and every call then fails with ExpiredToken. {{fix}}',
   v2ChainCopied:
     'Keys copied out of the credentials this provider chain resolves are kept {{where}}; the copy never refreshes, so it stops working when {{session}} ends ({{phrase}}). Keep the live credentials object, call `.get()` before each use and re-read its keys, or pass the object itself.',
   googleNoRefresh:
     '`{{call}}` sets an access token without `{{refreshField}}` and no `{{handler}}` is assigned: the client sends the same token until it expires ({{phrase}}), then every call fails with 401 and nothing recovers. Assign `{{handler}}` or use the auth client that issued the token.',
   googleTokenStored:
     'What `{{method}}()` returned (the {{what}}) is kept {{where}} and stops working {{phrase}}; the auth client refreshes, a stored copy does not. Call `{{method}}()` when each request is made (the client caches and refreshes the token).',
+  writtenToOutlivingSink:
+    '{{what}} written to {{sink}}, which outlives them: whoever reads it after {{session}} ends ({{phrase}}) gets ExpiredToken (or 401), and nothing there can refresh them. Hand the reader a refreshing source instead (the provider itself, a profile with `credential_process`, or the role to assume).',
+  capturedProvider:
+    'The `{{option}}` function returns what {{source}} resolved once, captured from outside it: the object that calls it for fresh credentials or a fresh token gets the same copy every time, and it stops working when {{session}} ends ({{phrase}}). Call {{source}} inside the function instead.',
   passProvider: 'Pass the provider `{{provider}}` instead of its resolved value.',
   passLiveObject: 'Pass the live credentials object `{{object}}` itself.',
   addExpiryChecks: 'Add the expiry checks so the memo refreshes {{window}} before expiry.',

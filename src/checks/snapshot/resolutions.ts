@@ -1,8 +1,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { type FlowNode, traceValue } from '../../analysis/value-flow.js';
 import type { Finding, SnapshotContext } from './context.js';
+import { checkCapturedProvider } from './captured-provider.js';
 import { checkDropsExpiration } from './drops-expiration.js';
 import { checkGoogleTokenStored } from './google-token.js';
+import { checkOutlivingSink } from './outliving-sink.js';
 import { checkSharedClientCredentials } from './shared-client-credentials.js';
 import { isConstantOnPlatform } from './session.js';
 import { type Resolution, resolutionOf } from './sources.js';
@@ -15,6 +17,8 @@ type ResolutionCheck = (resolution: Resolution, flow: readonly FlowNode[], ctx: 
 
 /** Most specific first: one finding per resolution, from the first check that recognises its shape. */
 const CHECKS: readonly ResolutionCheck[] = [
+  checkOutlivingSink,
+  checkCapturedProvider,
   checkSharedClientCredentials,
   checkStaticWrapper,
   checkDropsExpiration,

@@ -4,6 +4,7 @@ import { isConstLike } from '../../analysis/module-refs.js';
 import { staticNumber } from '../../analysis/static-value.js';
 import {
   type ApiRef,
+  AWS_TOKEN_METHODS,
   AWS_V2_CHAIN_RESOLVERS,
   AWS_V2_MODULES,
   AWS_V2_PROMISE_METHOD,
@@ -23,6 +24,7 @@ import {
   type StsOperation,
   type Yield,
 } from '../../knowledge/index.js';
+import { providerFactoryOf as recognizedFactory } from '../../analysis/recognize.js';
 import { isV3ClientValue } from './clients.js';
 import { type Node, type SnapshotContext, snippet } from './context.js';
 
@@ -32,10 +34,11 @@ import { type Node, type SnapshotContext, snippet } from './context.js';
  * - `client-provider`: `await client.config.credentials()`;
  * - `sts`: `await sts.send(new AssumeRoleCommand(...))`, v2 `sts.assumeRole(p).promise()` / `(p, cb)`;
  * - `google-token`: `await auth.getAccessToken()` / `getRequestHeaders()` / `fetchIdToken()`;
- * - `v2-chain`: `chain.resolve((err, creds) => ...)` / `await chain.resolvePromise()` (a live v2 object).
+ * - `v2-chain`: `chain.resolve((err, creds) => ...)` / `await chain.resolvePromise()` (a live v2 object);
+ * - `auth-token`: `await generateAuthToken({ region })`, `await signer.getAuthToken()` (IAM auth tokens, 15 min).
  */
 export interface Resolution {
-  readonly kind: 'provider' | 'client-provider' | 'sts' | 'google-token' | 'v2-chain';
+  readonly kind: 'provider' | 'client-provider' | 'sts' | 'google-token' | 'auth-token' | 'v2-chain';
   readonly call: TSESTree.CallExpression;
   /** Where a finding is reported: `await call` when awaited, else the call. */
   readonly reportNode: Node;
@@ -69,9 +72,11 @@ const RESOLUTION_METHOD_NAMES: ReadonlySet<string> = new Set([
 
 export function resolutionOf(call: TSESTree.CallExpression, ctx: SnapshotContext): Resolution | null {
   const callee = unwrap(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return providerResolution(call, ctx);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return providerResolution(call, ctx) ?? authTokenResolution(call, null, ctx);
   const name = staticPropertyName(callee);
-  if (name === null || !RESOLUTION_METHOD_NAMES.has(name)) return null;
+  if (name === null) return null;
+  if (AUTH_TOKEN_METHOD_NAMES.has(name)) return authTokenResolution(call, callee, ctx);
+  if (!RESOLUTION_METHOD_NAMES.has(name)) return null;
   return (
     clientProviderResolution(call, callee, ctx) ??
     stsV3Resolution(call, name, ctx) ??
@@ -82,20 +87,8 @@ export function resolutionOf(call: TSESTree.CallExpression, ctx: SnapshotContext
 }
 
 /** The v3 factory behind a provider expression: `fromX(init)`, or a const bound to it. */
-export function providerFactoryOf(expression: Node, ctx: SnapshotContext, depth = 0): { factory: ProviderFactory; call: TSESTree.CallExpression } | null {
-  const inner = unwrap(expression);
-  if (inner.type === AST_NODE_TYPES.CallExpression) {
-    const factory = findByApi(AWS_V3_PROVIDER_FACTORIES, ctx.refs.resolve(inner.callee));
-    return factory ? { factory, call: inner } : null;
-  }
-  if (inner.type === AST_NODE_TYPES.Identifier && depth < 3) {
-    const variable = ctx.refs.variableOf(inner);
-    const def = variable?.defs[0];
-    if (def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init && isConstLike(variable!)) {
-      return providerFactoryOf(def.node.init, ctx, depth + 1);
-    }
-  }
-  return null;
+export function providerFactoryOf(expression: Node, ctx: SnapshotContext): { factory: ProviderFactory; call: TSESTree.CallExpression } | null {
+  return recognizedFactory(expression, ctx.refs);
 }
 
 function providerResolution(call: TSESTree.CallExpression, ctx: SnapshotContext): Resolution | null {
@@ -178,6 +171,28 @@ function tokenResolution(call: TSESTree.CallExpression, callee: TSESTree.MemberE
     token,
   };
 }
+
+/** An IAM auth token: a free function of the signer module, or a method on a signer made from its class. */
+function authTokenResolution(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression | null, ctx: SnapshotContext): Resolution | null {
+  const ref = callee ? ctx.refs.instanceOf(callee.object) : ctx.refs.resolve(call.callee);
+  if (!ref) return null;
+  const name = callee ? staticPropertyName(callee) : ref.path.at(-1);
+  const token = AWS_TOKEN_METHODS.find(
+    (m: CredentialMethod) => m.method === name && m.receivers.some((r) => refMatches(ref, callee ? r : { modules: r.modules, path: [...r.path, m.method] })),
+  );
+  if (!token) return null;
+  return {
+    kind: 'auth-token',
+    call,
+    reportNode: awaitedOrSelf(call),
+    valueStart: call,
+    sourceName: `${snippet(ctx.sourceCode, call.callee, 40)}()`,
+    sessionId: token.session,
+    token,
+  };
+}
+
+const AUTH_TOKEN_METHOD_NAMES: ReadonlySet<string> = new Set(AWS_TOKEN_METHODS.map((m: CredentialMethod) => m.method));
 
 function chainResolution(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, name: string, ctx: SnapshotContext): Resolution | null {
   if (!(AWS_V2_CHAIN_RESOLVERS as readonly string[]).includes(name)) return null;

@@ -10,6 +10,7 @@ import {
   AWS_V2_STATIC_CREDENTIALS,
   findByApi,
 } from '../../knowledge/index.js';
+import { HeldValues } from '../../analysis/held-value.js';
 import { type Finding, type Node, resolvesTo, type SnapshotContext, snippet } from './context.js';
 import { sessionWords } from './session.js';
 import { resolutionOf } from './sources.js';
@@ -33,7 +34,7 @@ export function checkV2StaticCopy(node: TSESTree.NewExpression | TSESTree.CallEx
   const sink = v2SinkOf(node, ctx);
   if (!sink || sink.keys.length === 0) return null;
   const sources = sink.keys.map((key) => liveKeySource(key, ctx));
-  if (sources.some((s) => s === null)) return null;
+  if (sources.some((s) => s === null)) return fetchedKeysCopied(sink, ctx);
   const [first] = sources as LiveObject[];
   const sameObject = sources.every((s) => s!.text === first.text);
   const objectText = first.text;
@@ -48,6 +49,27 @@ export function checkV2StaticCopy(node: TSESTree.NewExpression | TSESTree.CallEx
       ...sessionWords(first.sessionId, ctx.settings),
     },
     ...(sameObject ? { suggest: [{ messageId: 'passLiveObject', data: { object: snippet(ctx.sourceCode, first.node, 40) }, fix: replace }] } : {}),
+  };
+}
+
+/**
+ * Keys fetched by hand from a metadata credentials endpoint (`axios.get('http://169.254.169.254/.../security-credentials/role')`)
+ * copied into static credentials: nothing fetches them again.
+ */
+function fetchedKeysCopied(sink: V2Sink, ctx: SnapshotContext): Finding | null {
+  const values = HeldValues.for(ctx.rule, ctx.refs, ctx.imports);
+  const held = sink.keys.map((key) => values.heldBy(key));
+  const [first] = held;
+  if (!first || first.kind !== 'aws-credentials' || first.call || held.some((h) => h?.kind !== 'aws-credentials')) return null;
+  return {
+    node: sink.node,
+    messageId: 'fetchedCredentialsCopied',
+    data: {
+      what: first.what,
+      sink: `\`${sink.node.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${snippet(ctx.sourceCode, sink.node.callee, 40)}(...)\``,
+      phrase: first.lifetime,
+      fix: first.fix,
+    },
   };
 }
 

@@ -3,8 +3,8 @@ import { staticPropertyName, unwrap } from '../../analysis/ast.js';
 import type { StorageKind } from '../../analysis/storage.js';
 import { declaredNames, GLOBAL_OBJECTS, isModuleSingleton, patternIdentifiers, type Slot, slotOf } from '../../analysis/storage-slot.js';
 import { CACHE_PUT_METHOD } from '../../knowledge/index.js';
-import type { Held } from './held.js';
-import { type HeldValues, patternPath } from './held-value.js';
+import type { Held } from '../../analysis/held.js';
+import { type HeldValues, patternPath } from '../../analysis/held-value.js';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -108,7 +108,7 @@ function memberKey(slot: Extract<Slot, { kind: 'member' }>): string {
 function isPlainValue(node: Node): boolean {
   const inner = unwrap(node);
   return inner.type === AST_NODE_TYPES.Literal || inner.type === AST_NODE_TYPES.ArrowFunctionExpression || inner.type === AST_NODE_TYPES.FunctionExpression ||
-    inner.type === AST_NODE_TYPES.ClassExpression || inner.type === AST_NODE_TYPES.NewExpression || inner.type === AST_NODE_TYPES.UpdateExpression;
+    inner.type === AST_NODE_TYPES.ClassExpression || inner.type === AST_NODE_TYPES.UpdateExpression;
 }
 
 function isModuleLevel(declarator: TSESTree.VariableDeclarator): boolean {

@@ -1,8 +1,10 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import {
   type ApiRef,
+  AWS_TOKEN_COMMANDS,
   AWS_V2_STS_CLIENT_MODULES,
   AWS_V2_STS_OPERATIONS,
+  AWS_V3_PROVIDER_FACTORIES,
   AWS_V3_STS_OPERATIONS,
   CREDENTIAL_METHODS,
   HTTP_CLIENTS,
@@ -17,6 +19,9 @@ const SOURCE_MODULES: readonly string[] = [
     [
       ...CREDENTIAL_METHODS.flatMap((m) => m.receivers),
       ...AWS_V3_STS_OPERATIONS.map((op) => op.api),
+      ...AWS_TOKEN_COMMANDS.map((op) => op.api),
+      // Resolved credentials are followed into signers of the file's own, whose tokens may be cached.
+      ...AWS_V3_PROVIDER_FACTORIES.map((factory) => factory.api),
       ...AWS_V2_STS_OPERATIONS.map((op) => op.api),
       ...AWS_V2_STS_CLIENT_MODULES,
       ...PRESIGNERS.flatMap((p): ApiRef[] => [...(p.api ? [p.api] : []), ...(p.receivers ?? [])]),

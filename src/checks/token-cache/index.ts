@@ -2,12 +2,13 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { staticPropertyName } from '../../analysis/ast.js';
 import { expiryGuardOf } from '../../analysis/expiry-guard.js';
 import { ModuleRefs, moduleSpecifiers } from '../../analysis/module-refs.js';
-import { isExported, isRead, occurrencesOf, type Slot } from '../../analysis/storage-slot.js';
+import { isOneShotScript } from '../../analysis/process-lifetime.js';
+import { isExported, isReadBack, occurrencesOf, type Slot } from '../../analysis/storage-slot.js';
 import { EXPIRY_SYMPTOMS } from '../../knowledge/index.js';
 import type { ResolvedSettings } from '../../settings.js';
 import { type Candidate, CandidateCollector } from './candidates.js';
 import { mayHoldTokens } from './gate.js';
-import { HeldValues } from './held-value.js';
+import { HeldValues } from '../../analysis/held-value.js';
 import type { TokenCacheMessageId } from './messages.js';
 import { suggestionsFor } from './suggestions.js';
 import { isTestFile } from './test-file.js';
@@ -31,13 +32,15 @@ export function tokenCacheListeners(context: Context, settings: ResolvedSettings
   const specifiers = moduleSpecifiers(sourceCode);
   if (isTestFile(context.filename, sourceCode, specifiers) || !mayHoldTokens(sourceCode, specifiers)) return {};
   const refs = ModuleRefs.for(sourceCode);
-  const collector = new CandidateCollector(context, new HeldValues(context, refs, specifiers));
+  const collector = new CandidateCollector(context, HeldValues.for(context, refs, specifiers));
   return {
     VariableDeclarator: (node) => collector.declarator(node),
     AssignmentExpression: (node) => collector.assignment(node),
     CallExpression: (node) => collector.call(node),
     PropertyDefinition: (node) => collector.property(node),
     'Program:exit'() {
+      // A one-shot script's module scope dies with it, long before what it holds expires.
+      if (isOneShotScript(sourceCode)) return;
       for (const candidate of collector.candidates) report(context, candidate, settings);
     },
   };
@@ -46,7 +49,7 @@ export function tokenCacheListeners(context: Context, settings: ResolvedSettings
 function report(context: Context, candidate: Candidate, settings: ResolvedSettings): void {
   const { slot, held } = candidate;
   const occurrences = occurrencesOf(slot, context.sourceCode);
-  const readBack = occurrences.some((o) => isRead(o.access)) || isExported(slot) || (slot.kind === 'member' && slot.owner.kind === 'global');
+  const readBack = isReadBack(occurrences) || isExported(slot) || (slot.kind === 'member' && slot.owner.kind === 'global');
   if (!readBack) return;
   const guard = expiryGuardOf(candidate.target, context);
   if (guard.kind === 'guarded') return;

@@ -1,11 +1,12 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, enclosingFunction, findPropertyPath, isFunctionNode, staticPropertyName, unwrap } from '../../analysis/ast.js';
-import { isExpiryName } from '../../analysis/expiry-terms.js';
-import { localFunction } from '../../analysis/local-function.js';
-import type { ModuleRefs } from '../../analysis/module-refs.js';
-import { staticNumber, staticString } from '../../analysis/static-value.js';
-import { declaredNames } from '../../analysis/storage-slot.js';
+import { calleeName, enclosingFunction, findProperty, findPropertyPath, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
+import { isExpiryName } from './expiry-terms.js';
+import { localFunction } from './local-function.js';
+import type { ModuleRefs } from './module-refs.js';
+import { staticNumber, staticString } from './static-value.js';
+import { declaredNames } from './storage-slot.js';
 import {
+  AWS_TOKEN_COMMANDS,
   AWS_V2_STS_CLIENT_MODULES,
   AWS_V2_STS_OPERATIONS,
   AWS_V3_STS_OPERATIONS,
@@ -16,18 +17,22 @@ import {
   HTTP_BODY_PROPERTIES,
   HTTP_CLIENT_GLOBALS,
   HTTP_CLIENTS,
+  isKnowledgeModule,
   moduleMatches,
   PRESIGNERS,
   type Presigner,
   refMatches,
   TOKEN_RESPONSE_FIELDS,
-} from '../../knowledge/index.js';
-import { type Held, heldFromEndpoint, heldFromMethod, heldFromPresigner, heldFromSts, heldFromTokenField } from './held.js';
+} from '../knowledge/index.js';
+import { codeOf, type Held, heldFromEndpoint, heldFromMethod, heldFromPresigner, heldFromSigner, heldFromSts, heldFromTokenCommand, heldFromTokenField } from './held.js';
+import { providerFactoryOf } from './recognize.js';
 import { fetchesToken, type HttpRequest, httpRequestOf } from './http-request.js';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type Variable = TSESLint.Scope.Variable;
+
+const SHARED_VALUES = new WeakMap<object, HeldValues>();
 
 /** A hand-written HTTP request on its way to a token: the response, then its body. */
 interface Http {
@@ -36,9 +41,27 @@ interface Http {
   readonly request: HttpRequest;
 }
 
-type Value = Held | Http;
+/**
+ * Credentials resolved once from a v3 provider (`await fromNodeProviderChain()()`), followed only to see what is
+ * built from them: a signer of the file's own (`new TokenSigner({ credentials })`) whose methods mint tokens. The
+ * credentials themselves are no-static-snapshot's to report.
+ */
+interface Resolved {
+  readonly kind: 'resolved';
+  readonly promise: boolean;
+  readonly signer: boolean;
+  readonly source: string;
+  readonly session: string;
+  /** A lifetime in seconds given to the signer (`expiresIn: 900`). */
+  readonly expiresIn?: number;
+}
 
-const MAX_DEPTH = 6;
+type Value = Held | Http | Resolved;
+/** Signer options that set the lifetime of what it signs. */
+const SIGNER_LIFETIME_OPTIONS: readonly string[] = ['expiresIn', 'expiresInSeconds', 'ttl', 'durationSeconds'];
+
+// Each await, call, member read and binding is one step: a fetch, its `.json()`, a local and a field is already 7.
+const MAX_DEPTH = 12;
 const MAX_LITERAL_ENTRIES = 8;
 /** Names of the SDK calls that hand out expiring values: anything else is not looked up. */
 const SDK_METHOD_NAMES: ReadonlySet<string> = new Set([
@@ -66,6 +89,16 @@ export class HeldValues {
     private readonly refs: ModuleRefs,
     private readonly specifiers: ReadonlySet<string>,
   ) {}
+
+  /** The one instance for a file, shared by the rules (what a node holds depends on the file alone). */
+  static for(context: Context, refs: ModuleRefs, specifiers: ReadonlySet<string>): HeldValues {
+    let values = SHARED_VALUES.get(context.sourceCode);
+    if (!values) {
+      values = new HeldValues(context, refs, specifiers);
+      SHARED_VALUES.set(context.sourceCode, values);
+    }
+    return values;
+  }
 
   /** What `node` holds, or null when it is not (known to be) an expiring value. */
   heldBy(node: Node): Held | null {
@@ -96,6 +129,8 @@ export class HeldValues {
         return settle(this.valueOf(node.argument, next));
       case AST_NODE_TYPES.CallExpression:
         return this.call(node, next);
+      case AST_NODE_TYPES.NewExpression:
+        return this.keptBy(node, next);
       case AST_NODE_TYPES.MemberExpression: {
         const object = this.valueOf(node.object, next);
         const name = staticPropertyName(node);
@@ -127,6 +162,7 @@ export class HeldValues {
   }
 
   private member(object: Value, name: string): Value | null {
+    if (object.kind === 'resolved') return object.promise || object.signer || isExpiryName(name) ? null : object;
     if (object.kind === 'http') {
       if (object.stage === 'response') return HTTP_BODY_PROPERTIES.includes(name) ? { ...object, stage: 'body' } : null;
       if (TOKEN_RESPONSE_FIELDS.has(name)) return heldFromTokenField(object.request.endpoint, name);
@@ -148,7 +184,7 @@ export class HeldValues {
     // Another module-level variable is storage of its own: what it holds is reported at its declaration.
     if (variable.scope.block.type === AST_NODE_TYPES.Program) return null;
     const def = variable.defs[0];
-    if (def?.type === 'Parameter') return this.callbackResult(def.node, variable, depth);
+    if (def?.type === 'Parameter') return this.thenParameter(def.node, variable, depth) ?? this.callbackResult(def.node, variable, depth);
     if (def?.type !== 'Variable') return null;
     if (def.node.init && def.node.id.type !== AST_NODE_TYPES.Identifier) {
       let value = this.valueOf(def.node.init, depth);
@@ -167,7 +203,7 @@ export class HeldValues {
       if (name === PROMISE_THEN) return this.then(call, callee.object, depth);
       if (name === TO_STRING) {
         const object = this.valueOf(callee.object, depth);
-        return object && object.kind !== 'http' && !object.promise ? object : null;
+        return object && object.kind !== 'http' && object.kind !== 'resolved' && !object.promise ? object : null;
       }
       if (HTTP_BODY_METHODS.includes(name) || name === V2_PROMISE) {
         const object = this.valueOf(callee.object, depth);
@@ -178,7 +214,71 @@ export class HeldValues {
     }
     const request = this.httpRequest(call);
     if (request) return { kind: 'http', stage: 'response', request };
-    return this.stsV3(call) ?? (name !== null && SDK_METHOD_NAMES.has(name) ? this.sdkCall(call, name) : null) ?? this.localCall(call, depth);
+    return (
+      this.stsV3(call) ??
+      this.sdkCallNamed(call, name) ??
+      this.providerResolution(call) ??
+      this.signedBy(call, depth) ??
+      this.localCall(call, depth) ??
+      this.keptBy(call, depth)
+    );
+  }
+
+  /** An SDK call by its method name, or by the exported name of a renamed import (`import { generateAuthToken as mint }`). */
+  private sdkCallNamed(call: TSESTree.CallExpression, name: string | null): Held | null {
+    if (name !== null && SDK_METHOD_NAMES.has(name)) return this.sdkCall(call, name);
+    const callee = unwrap(call.callee);
+    const exported = callee.type === AST_NODE_TYPES.Identifier ? this.refs.resolve(callee)?.path.at(-1) : undefined;
+    return exported !== undefined && exported !== name && SDK_METHOD_NAMES.has(exported) ? this.sdkCall(call, exported) : null;
+  }
+
+  /** `fromNodeProviderChain()()`, `provider()` with `const provider = fromX()`: credentials resolved once. */
+  private providerResolution(call: TSESTree.CallExpression): Resolved | null {
+    const found = providerFactoryOf(call.callee, this.refs);
+    if (!found) return null;
+    return { kind: 'resolved', promise: true, signer: false, source: `${found.factory.api.path.at(-1)}()`, session: found.factory.session };
+  }
+
+  /** `signer.authToken()` on a signer built from resolved credentials: a token that lives as long as the signer says. */
+  private signedBy(call: TSESTree.CallExpression, depth: number): Held | null {
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+    const object = this.valueOf(callee.object, depth);
+    if (object?.kind !== 'resolved' || !object.signer || object.promise) return null;
+    return { ...heldFromSigner(object.source, object.session, object.expiresIn, call, this.context), promise: true };
+  }
+
+  /**
+   * `new Pool({ password: token })`, `createClient({ password })`: an object of another library built with a
+   * short-lived value keeps it for as long as the object lives; built from resolved credentials, it is a signer.
+   * HTTP clients send the value instead of keeping it, and SDK objects are no-static-snapshot's.
+   */
+  private keptBy(call: TSESTree.CallExpression | TSESTree.NewExpression, depth: number): Value | null {
+    const options = call.arguments[0] ? unwrap(call.arguments[0]) : null;
+    if (options?.type !== AST_NODE_TYPES.ObjectExpression || options.properties.length > MAX_LITERAL_ENTRIES) return null;
+    const ref = this.refs.resolve(call.callee);
+    const local = call.type === AST_NODE_TYPES.NewExpression && unwrap(call.callee).type === AST_NODE_TYPES.Identifier;
+    if (!(ref ? !isKnowledgeModule(ref.module) && !HTTP_CLIENTS.some((api) => api.modules.includes(ref.module)) : local)) return null;
+    for (const property of options.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) continue;
+      const value = this.valueOf(property.value, depth);
+      if (!value || value.kind === 'http' || value.promise) continue;
+      if (value.kind === 'resolved') {
+        if (call.type !== AST_NODE_TYPES.NewExpression) continue;
+        return { ...value, signer: true, expiresIn: this.signerLifetime(options) };
+      }
+      return { ...value, what: `${value.what}, inside \`${codeOf(call, this.context)}\`` };
+    }
+    return null;
+  }
+
+  private signerLifetime(options: TSESTree.ObjectExpression): number | undefined {
+    for (const name of SIGNER_LIFETIME_OPTIONS) {
+      const property = findProperty(options, name);
+      const seconds = property ? staticNumber(property.value, this.context) : undefined;
+      if (seconds !== undefined) return seconds;
+    }
+    return undefined;
   }
 
   /** `fetch(url)` (global), or a call through an HTTP client module the file imports. */
@@ -201,11 +301,14 @@ export class HeldValues {
     return null;
   }
 
-  /** `client.send(new AssumeRoleCommand({...}))`. */
+  /** `client.send(new AssumeRoleCommand({...}))`, `ecr.send(new GetAuthorizationTokenCommand({}))`. */
   private stsV3(call: TSESTree.CallExpression): Held | null {
     const command = call.arguments[0] ? unwrap(call.arguments[0]) : null;
     if (command?.type !== AST_NODE_TYPES.NewExpression) return null;
-    const operation = findByApi(AWS_V3_STS_OPERATIONS, this.refs.resolve(command.callee));
+    const ref = this.refs.resolve(command.callee);
+    const tokenCommand = findByApi(AWS_TOKEN_COMMANDS, ref);
+    if (tokenCommand) return heldFromTokenCommand(tokenCommand, call);
+    const operation = findByApi(AWS_V3_STS_OPERATIONS, ref);
     if (!operation) return null;
     const duration = command.arguments[0] ? findPropertyPath(command.arguments[0], [operation.durationParam]) : undefined;
     return heldFromSts(operation, call, duration ? staticNumber(duration.value, this.context) : undefined, true);
@@ -270,13 +373,23 @@ export class HeldValues {
     return result && fn.async ? asPromise(result) : result;
   }
 
+  /** The parameter of a `.then` callback: `request.then((resp) => resp.data)` gets what the promise settles to. */
+  private thenParameter(fn: Node, variable: Variable, depth: number): Value | null {
+    if (!isFunctionNode(fn) || fn.params[0]?.type !== AST_NODE_TYPES.Identifier || this.refs.variableOf(fn.params[0]) !== variable) return null;
+    const call = fn.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return null;
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(callee) !== PROMISE_THEN) return null;
+    return settle(this.valueOf(callee.object, depth));
+  }
+
   /** The data parameter of a v2 callback: `sts.assumeRole(params, (err, data) => ...)`. */
   private callbackResult(fn: Node, variable: Variable, depth: number): Value | null {
     if (!isFunctionNode(fn) || fn.params[1]?.type !== AST_NODE_TYPES.Identifier || this.refs.variableOf(fn.params[1]) !== variable) return null;
     const call = fn.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.at(-1) !== fn) return null;
     const held = this.valueOf(call, depth);
-    return held && held.kind !== 'http' && held.pending ? { ...held, promise: false, pending: false } : null;
+    return held && held.kind !== 'http' && held.kind !== 'resolved' && held.pending ? { ...held, promise: false, pending: false } : null;
   }
 
   private imports(modules: readonly string[]): boolean {
@@ -288,6 +401,7 @@ export class HeldValues {
 /** `await x`: a promise of a value becomes the value; a v2 request still needs `.promise()`. */
 function settle(value: Value | null): Value | null {
   if (!value || value.kind === 'http') return value;
+  if (value.kind === 'resolved') return value.promise ? { ...value, promise: false } : value;
   if (value.pending) return null;
   return value.promise ? { ...value, promise: false } : value;
 }
@@ -299,6 +413,7 @@ function asPromise(value: Value): Value {
 /** A raw response only counts once its request is known to fetch a token. */
 function settleHttp(value: Value | null): Held | null {
   if (!value) return null;
+  if (value.kind === 'resolved') return null;
   if (value.kind !== 'http') return value.pending ? null : value;
   return fetchesToken(value.request) ? heldFromEndpoint(value.request) : null;
 }

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { findProperty, staticPropertyName, unwrap } from '../../analysis/ast.js';
-import type { ModuleRefs } from '../../analysis/module-refs.js';
-import { staticString } from '../../analysis/static-value.js';
+import { findProperty, staticPropertyName, unwrap } from './ast.js';
+import type { ModuleRefs } from './module-refs.js';
+import { staticString } from './static-value.js';
 import {
   GENERIC_TOKEN_ENDPOINT,
   GRANT_TYPE_PARAMETER,
@@ -10,7 +10,7 @@ import {
   refMatches,
   TOKEN_ENDPOINTS,
   type TokenEndpoint,
-} from '../../knowledge/index.js';
+} from '../knowledge/index.js';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;

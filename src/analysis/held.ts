@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findProperty } from '../../analysis/ast.js';
-import { formatDuration } from '../../analysis/format.js';
-import { staticNumber } from '../../analysis/static-value.js';
+import { findProperty } from './ast.js';
+import { formatDuration } from './format.js';
+import { staticNumber } from './static-value.js';
 import {
   type CredentialMethod,
   GENERIC_TOKEN_ENDPOINT,
@@ -16,7 +16,7 @@ import {
   type SymptomKind,
   type TokenEndpoint,
   type Yield,
-} from '../../knowledge/index.js';
+} from '../knowledge/index.js';
 import type { HttpRequest } from './http-request.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -52,6 +52,7 @@ const LABELS: Record<HeldKind, string> = {
   'id-token': 'an ID token',
   'request-headers': 'request headers carrying a bearer token',
   'token-response': 'a token response',
+  'auth-token': 'an authentication token',
   'presigned-url': 'a presigned URL',
 };
 
@@ -67,7 +68,8 @@ export function heldFromMethod(method: CredentialMethod, call: TSESTree.CallExpr
     lifetime: session.phrase,
     seconds: session.seconds,
     symptom: method.ecosystem === 'aws-v2' || method.ecosystem === 'aws-v3' ? 'aws' : method.ecosystem,
-    fix: useInstead(method.replacement, 'it caches and refreshes the token'),
+    // Signers mint a new token per call (no cache of their own); SDK auth clients cache and refresh theirs.
+    fix: useInstead(method.replacement, method.yields === 'auth-token' ? 'the client asks for a fresh token for each connection' : 'it caches and refreshes the token'),
     promise: true,
     call: { node: call, perUse: PER_USE_METHODS.has(method.id) },
     method: method.id,
@@ -108,6 +110,35 @@ export function heldFromPresigner(presigner: Presigner, call: TSESTree.CallExpre
     fix: 'Sign the URL per request, or keep its expiry with it and sign again before it passes.',
     promise: !SYNCHRONOUS_PRESIGNERS.has(presigner.id),
     call: { node: call, perUse: false },
+  };
+}
+
+/** A token minted by a signer of the file's own, built from credentials resolved once. */
+export function heldFromSigner(source: string, sessionId: string, expiresIn: number | undefined, call: TSESTree.CallExpression, context: Context): Held {
+  const session = sessionOf(sessionId);
+  return {
+    kind: 'auth-token',
+    what: `${LABELS['auth-token']} from \`${codeOf(call, context)}\` (signed with credentials resolved once from \`${source}\`)`,
+    lifetime: expiresIn !== undefined ? `after ${formatDuration(expiresIn)} (its expiresIn), and no later than ${session.label} ends` : `when ${session.label} ends (${session.phrase})`,
+    seconds: expiresIn ?? session.seconds,
+    symptom: 'aws',
+    fix: 'Sign a new token for each connection (most clients take a password or token function), or keep its expiry with it and sign again before it passes.',
+    promise: false,
+    call: { node: call, perUse: false },
+  };
+}
+
+/** The output of a v3 command that returns a registry password (ECR, CodeArtifact). */
+export function heldFromTokenCommand(command: StsOperation, call: TSESTree.CallExpression): Held {
+  const session = sessionOf(command.session);
+  return {
+    kind: 'auth-token',
+    what: `${LABELS['auth-token']} from \`${command.api.path.at(-1)}\``,
+    lifetime: session.phrase,
+    seconds: session.seconds,
+    symptom: 'aws',
+    fix: `Use ${command.replacement.code}.`,
+    promise: true,
   };
 }
 
@@ -156,9 +187,11 @@ function useInstead(replacement: Replacement, why: string): string {
     : `Use \`${replacement.code}\` instead (${why})`;
 }
 
-function codeOf(call: TSESTree.CallExpression, context: Context): string {
+/** `createClient()`, `new Pool()`: a call for messages, its callee shortened. */
+export function codeOf(call: TSESTree.CallExpression | TSESTree.NewExpression, context: Context): string {
   const callee = context.sourceCode.getText(call.callee).replace(/\s+/g, '');
-  return `${callee.length > MAX_CODE ? `…${callee.slice(-MAX_CODE)}` : callee}()`;
+  const prefix = call.type === 'NewExpression' ? 'new ' : '';
+  return `${prefix}${callee.length > MAX_CODE ? `…${callee.slice(-MAX_CODE)}` : callee}()`;
 }
 
 function capitalize(text: string): string {

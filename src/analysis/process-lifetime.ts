@@ -1,0 +1,51 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { LONG_RUNNING_CALLS, ONE_SHOT_SIGNS } from '../knowledge/index.js';
+import { calleeName, staticPropertyName, unwrap } from './ast.js';
+import { fileIndex } from './storage-slot.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+const COMMONJS_EXPORTS: ReadonlySet<string> = new Set(['module', 'exports']);
+const memo = new WeakMap<SourceCode, boolean>();
+
+/**
+ * True for a one-shot script: the file exports nothing, reads `process.argv` or calls `process.exit()`, and starts
+ * nothing that keeps the process alive (a server, a timer, a consumer). What it keeps at module scope dies with the
+ * process, long before a session ends; only sinks that outlive the process (files, CI outputs) still matter.
+ */
+export function isOneShotScript(sourceCode: SourceCode): boolean {
+  let known = memo.get(sourceCode);
+  if (known === undefined) {
+    known = computeOneShot(sourceCode);
+    memo.set(sourceCode, known);
+  }
+  return known;
+}
+
+function computeOneShot(sourceCode: SourceCode): boolean {
+  const program = sourceCode.ast;
+  if (program.body.some((s) => s.type === AST_NODE_TYPES.ExportNamedDeclaration || s.type === AST_NODE_TYPES.ExportDefaultDeclaration || s.type === AST_NODE_TYPES.ExportAllDeclaration || s.type === AST_NODE_TYPES.TSExportAssignment)) {
+    return false;
+  }
+  const index = fileIndex(sourceCode);
+  if (index.assignments.some((a) => assignsCommonJsExport(a.left))) return false;
+  if (index.calls.some((call) => LONG_RUNNING_CALLS.includes(calleeName(call) ?? ''))) return false;
+  const [processName, argv] = ONE_SHOT_SIGNS.argv;
+  const readsArgv = (index.membersByName.get(argv) ?? []).some((m) => isGlobalNamed(m.object, processName));
+  const exits = index.calls.some((call) => {
+    const callee = unwrap(call.callee);
+    return callee.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(callee) === ONE_SHOT_SIGNS.exit[1] && isGlobalNamed(callee.object, ONE_SHOT_SIGNS.exit[0]);
+  });
+  return readsArgv || exits;
+}
+
+function assignsCommonJsExport(target: TSESTree.Node): boolean {
+  let root = unwrap(target);
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+  return root.type === AST_NODE_TYPES.Identifier && COMMONJS_EXPORTS.has(root.name);
+}
+
+function isGlobalNamed(node: TSESTree.Node, name: string): boolean {
+  const inner = unwrap(node);
+  return inner.type === AST_NODE_TYPES.Identifier && inner.name === name;
+}

@@ -1,0 +1,112 @@
+import { AWS_V3_CREDENTIAL_FIELDS, STS_CREDENTIAL_FIELDS } from './aws-v3.js';
+import { TOKEN_RESPONSE_FIELDS } from './token-endpoints.js';
+import type { ApiRef } from './types.js';
+
+/**
+ * Places a value outlives the code that made it even though no variable holds it: files, CI step outputs, bundle
+ * constants, browser storage and the environment. A resolved credential or token written there is read later,
+ * by someone who cannot refresh it.
+ */
+export interface OutlivingSink {
+  readonly id: string;
+  /** For messages: "a file", "a CI step output". */
+  readonly label: string;
+  /** The function or class, reached through the file's imports. */
+  readonly api?: ApiRef;
+  /** Or a method on a global object (`localStorage.setItem`), matched when the global is not shadowed. */
+  readonly globalMethod?: readonly [object: string, method: string];
+  readonly how: 'call' | 'construct';
+  /** Index of the argument that receives the value. */
+  readonly argument: number;
+  /** The value must arrive under this option of that argument (Vite's `defineConfig({ define })`). */
+  readonly option?: string;
+  /** True when the sink survives the process itself (so even a one-shot script leaves a stale copy behind). */
+  readonly outlivesProcess: boolean;
+  readonly source: string;
+}
+
+const FS_MODULES = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra', 'graceful-fs'];
+const FS_SOURCE = 'https://nodejs.org/api/fs.html#fspromiseswritefilefile-data-options; jprichardson/node-fs-extra README (outputFile, writeJson)';
+
+function fileWrite(path: readonly string[]): OutlivingSink {
+  return { id: `fs:${path.join('.')}`, label: 'a file', api: { modules: FS_MODULES, path }, how: 'call', argument: 1, outlivesProcess: true, source: FS_SOURCE };
+}
+
+export const OUTLIVING_SINKS = [
+  ...[['writeFile'], ['writeFileSync'], ['appendFile'], ['appendFileSync'], ['promises', 'writeFile'], ['promises', 'appendFile'], ['outputFile'], ['outputFileSync'], ['writeJson'], ['writeJsonSync'], ['writeJSON'], ['outputJson']].map(fileWrite),
+  {
+    id: 'actions:setOutput',
+    label: 'a CI step output (`@actions/core` setOutput)',
+    api: { modules: ['@actions/core'], path: ['setOutput'] },
+    how: 'call',
+    argument: 1,
+    outlivesProcess: true,
+    source: 'actions/toolkit: packages/core/src/core.ts (setOutput writes to $GITHUB_OUTPUT for later steps)',
+  },
+  {
+    id: 'actions:exportVariable',
+    label: 'an environment variable of the later CI steps (`@actions/core` exportVariable)',
+    api: { modules: ['@actions/core'], path: ['exportVariable'] },
+    how: 'call',
+    argument: 1,
+    outlivesProcess: true,
+    source: 'actions/toolkit: packages/core/src/core.ts (exportVariable writes to $GITHUB_ENV)',
+  },
+  {
+    id: 'webpack:DefinePlugin',
+    label: 'a bundle constant (webpack `DefinePlugin`)',
+    api: { modules: ['webpack'], path: ['DefinePlugin'] },
+    how: 'construct',
+    argument: 0,
+    outlivesProcess: true,
+    source: 'https://webpack.js.org/plugins/define-plugin/ (values are inlined into the bundle at build time)',
+  },
+  {
+    id: 'vite:define',
+    label: 'a bundle constant (Vite `define`)',
+    api: { modules: ['vite'], path: ['defineConfig'] },
+    how: 'call',
+    argument: 0,
+    option: 'define',
+    outlivesProcess: true,
+    source: 'https://vite.dev/config/shared-options.html#define (statically replaced at build time)',
+  },
+  {
+    id: 'browser:localStorage',
+    label: '`localStorage`',
+    globalMethod: ['localStorage', 'setItem'],
+    how: 'call',
+    argument: 1,
+    outlivesProcess: true,
+    source: 'https://developer.mozilla.org/docs/Web/API/Window/localStorage (kept across browser sessions)',
+  },
+] as const satisfies readonly OutlivingSink[];
+
+export type OutlivingSinkId = (typeof OUTLIVING_SINKS)[number]['id'];
+
+/**
+ * Calls that keep a process running after its top-level code: servers, timers, queue consumers, subscriptions.
+ * A file that exports nothing, runs over `process.argv` or exits, and calls none of these is a one-shot script:
+ * whatever it keeps at module scope dies with it long before a session ends.
+ */
+export const LONG_RUNNING_CALLS: readonly string[] = [
+  'listen', 'createServer', 'setInterval', 'subscribe', 'consume', 'serve', 'startServer', 'schedule', 'watch',
+];
+export const ONE_SHOT_SIGNS = { argv: ['process', 'argv'], exit: ['process', 'exit'] } as const;
+export const PROCESS_LIFETIME_SOURCE = 'https://nodejs.org/api/process.html#event-exit (the process exits once its event loop is empty)';
+
+/**
+ * Fields that carry the secret part of a resolved value: v3 and STS keys, the STS output's `Credentials`, the IMDS/ECS
+ * document's `Token`, a token object's `token` (MSK signer, Azure `AccessToken`) and token-response fields. What is
+ * built from other fields (`expiration`, `RoleArn`) carries no credential into a keeper.
+ */
+export const SECRET_CARRYING_FIELDS: ReadonlySet<string> = new Set([
+  ...AWS_V3_CREDENTIAL_FIELDS,
+  ...STS_CREDENTIAL_FIELDS,
+  'Credentials',
+  'Token',
+  'token',
+  ...TOKEN_RESPONSE_FIELDS,
+]);
+/** Turns a value into text that still carries it (what sinks store). */
+export const SERIALIZERS: readonly (readonly [object: string, method: string])[] = [['JSON', 'stringify']];
