@@ -1,0 +1,29 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import { mayTrigger, type TriggerFamily } from '../analysis/text-gate.js';
+
+interface GateableRule {
+  meta: { docs?: { triggers?: readonly TriggerFamily[] } };
+  create(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): TSESLint.RuleListener;
+}
+
+/** JS/TS files (YAML is parsed into a `Program` too, and is not gated: its checks read other shapes). */
+function isScript(sourceCode: { ast?: { type?: string }; parserServices?: { isYAML?: boolean } }): boolean {
+  return sourceCode.ast?.type === 'Program' && sourceCode.parserServices?.isYAML !== true;
+}
+
+/**
+ * The rule with its create() skipped, listeners and all, on JS/TS files whose text holds none of the rule's
+ * `meta.docs.triggers` (src/analysis/text-gate.ts). Rules without triggers are returned as they are.
+ */
+export function gatedByText<Rule extends GateableRule>(rule: Rule): Rule {
+  const triggers = rule.meta.docs?.triggers;
+  if (!triggers?.length) return rule;
+  const create = rule.create.bind(rule);
+  return {
+    ...rule,
+    create(context) {
+      const sourceCode = context.sourceCode as Parameters<typeof isScript>[0] & { text: string };
+      return isScript(sourceCode) && !mayTrigger(sourceCode, triggers) ? {} : create(context);
+    },
+  } as Rule;
+}
