@@ -6,6 +6,7 @@ import { directoryOf, discoverFiles } from './discover.js';
 import { errorMessage, EXIT } from './errors.js';
 import { gitDirtyFiles, gitRoot } from './git.js';
 import { LintEngine, type LintOutcome } from './lint-engine.js';
+import { cannotReport } from './prefilter.js';
 import { createProject, findTsconfig } from './project.js';
 import { runProjectStage } from './project-stage.js';
 import { Progress } from './progress.js';
@@ -47,6 +48,13 @@ export async function planMigration(options: MigrateOptions, io: Pick<MigrateIo,
       plan.skipped.push({ file: engine.relative(path), reason: 'unreadable', message: errorMessage(error) });
       continue;
     }
+    if (cannotReport(path, text, io.plugin)) {
+      const state: FileState = { path, file: engine.relative(path), original: text, text, fixed: [], remaining: [] };
+      plan.scanned += 1;
+      plan.files.push(state);
+      settingsOf.set(state, view.settings);
+      continue;
+    }
     const key = JSON.stringify(view.settings);
     const group = groups.get(key) ?? { settings: view.settings, inputs: [] };
     group.inputs.push({ path, text });
@@ -74,6 +82,8 @@ export async function planMigration(options: MigrateOptions, io: Pick<MigrateIo,
     }
   }
 
+  // In path order, as the candidates were: files the prefilter passed over were added first.
+  plan.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const touched = await runProjectStage(plan, project);
   await relint(engine, plan, touched, settingsOf);
   plan.warnings.unshift(...engine.warnings);
