@@ -32,7 +32,7 @@ export function knowledgeModules(): Set<string> {
     if (Array.isArray(value)) for (const item of value) if (typeof item === 'string') found.add(item);
   };
   const walk = (value: unknown, depth: number): void => {
-    if (depth > 8 || value === null || typeof value !== 'object' || seen.has(value) || value instanceof RegExp) return;
+    if (depth > 6 || value === null || typeof value !== 'object' || seen.has(value) || value instanceof RegExp) return;
     seen.add(value);
     for (const [key, child] of Object.entries(value)) {
       if (key === 'modules' || key === 'gateModules') addAll(child);
@@ -63,11 +63,10 @@ function secretsPattern(): RegExp {
   return new RegExp(`${ANY_SHAPE_MARKER.source}|${words.join('|')}|${ESCAPES}`, 'u');
 }
 
-const PATTERNS: Record<TriggerFamily, RegExp> = {
-  modules: modulesPattern(),
-  'token-text': TOKEN_TEXT_HINT,
-  secrets: secretsPattern(),
-};
+/** Built on the first file, not when the plugin loads (a lint that never reaches a JS file pays nothing). */
+let patterns: Record<TriggerFamily, RegExp> | undefined;
+const PATTERNS = (): Record<TriggerFamily, RegExp> =>
+  (patterns ??= { modules: modulesPattern(), 'token-text': TOKEN_TEXT_HINT, secrets: secretsPattern() });
 
 /** Per file (keyed by its SourceCode, shared by every rule): which families its text holds, tested on demand. */
 const FOUND = new WeakMap<object, Map<TriggerFamily, boolean>>();
@@ -80,7 +79,7 @@ export function mayTrigger(sourceCode: { readonly text: string }, families: read
   if (!found) FOUND.set(sourceCode, (found = new Map()));
   for (const family of families) {
     let present = found.get(family);
-    if (present === undefined) found.set(family, (present = PATTERNS[family].test(sourceCode.text)));
+    if (present === undefined) found.set(family, (present = PATTERNS()[family].test(sourceCode.text)));
     if (present) return true;
   }
   return false;
@@ -88,7 +87,7 @@ export function mayTrigger(sourceCode: { readonly text: string }, families: read
 
 /** Whether `text` holds a trigger of any family: a file without one is a file no rule reports on (the codemod's prefilter). */
 export function mayTriggerAny(text: string): boolean {
-  return !enabled || Object.values(PATTERNS).some((pattern) => pattern.test(text));
+  return !enabled || Object.values(PATTERNS()).some((pattern) => pattern.test(text));
 }
 
 /** Turns the gate off (every file opens every rule), to prove it exact: findings must not change. Tests only. */
