@@ -16,9 +16,15 @@ const FILE_TYPES: Record<FileType, { files: string[]; block: Partial<Linter.Conf
   },
   dotenv: { files: ['**/.env', '**/.env.*', '**/*.env'], block: { language: `${NAMESPACE}/dotenv`, ignores: DOTENV_IGNORES } },
   // JSONC reads plain JSON too, and does not stop at the comments and trailing commas of tsconfig.json & co.
+  // npm's lockfiles are generated, often megabytes, and hold package names, versions and hashes: never parsed.
   json: {
     files: ['**/*.json'],
-    block: { language: 'json/jsonc', languageOptions: { allowTrailingCommas: true }, plugins: { json: json as unknown as ESLint.Plugin } },
+    block: {
+      language: 'json/jsonc',
+      languageOptions: { allowTrailingCommas: true },
+      plugins: { json: json as unknown as ESLint.Plugin },
+      ignores: ['**/package-lock.json', '**/npm-shrinkwrap.json'],
+    },
   },
   yaml: { files: ['**/*.{yml,yaml}'], block: { languageOptions: { parser: yamlParser } } },
 };
