@@ -1,5 +1,5 @@
 import * as knowledge from '../knowledge/index.js';
-import { BUNDLER_ENV_PREFIXES, CREDENTIAL_NAMES, TOKEN_TEXT_HINT } from '../knowledge/index.js';
+import { BUNDLER_ENV_PREFIXES, CREDENTIAL_NAMES, GOOGLE_CREDENTIAL_FILE_TYPES, TOKEN_TEXT_HINT } from '../knowledge/index.js';
 import { ANY_SHAPE_MARKER } from './secret-scan.js';
 
 /**
@@ -11,12 +11,14 @@ import { ANY_SHAPE_MARKER } from './secret-scan.js';
  * - `token-text`: the text every hand-written token fetch contains (TOKEN_TEXT_HINT: token endpoints and fields);
  * - `secrets`: the markers of every secret shape, the credential names values are stored under (for a name that
  *   counts only beside a sibling, such as a bare `Token` beside `AccessKeyId`, the sibling), and the bundler
- *   prefixes of env names inlined into browser code.
+ *   prefixes of env names inlined into browser code;
+ * - `credential-files`: the `type` of every Google credential file (`service_account`, `external_account`, ...).
  *
- * `modules` and `secrets` also open on escape sequences (`\u0041`, `\x41`, octal, line continuations): a string
- * value or an identifier may spell a trigger that its source text does not contain.
+ * `modules`, `secrets` and `credential-files` also open on escape sequences (`\u0041`, `\x41`, octal, line
+ * continuations): a string value or an identifier may spell a trigger that its source text does not contain.
+ * The gate reads JS/TS files and JSON documents (src/util/text-gated-rule.ts).
  */
-export type TriggerFamily = 'modules' | 'token-text' | 'secrets';
+export type TriggerFamily = 'modules' | 'token-text' | 'secrets' | 'credential-files';
 
 const ESCAPES = String.raw`\\(?:[ux1-7]|0[0-7]|\r|\n|\u2028|\u2029)`;
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/gu, String.raw`\$&`);
@@ -66,7 +68,12 @@ function secretsPattern(): RegExp {
 /** Built on the first file, not when the plugin loads (a lint that never reaches a JS file pays nothing). */
 let patterns: Record<TriggerFamily, RegExp> | undefined;
 const PATTERNS = (): Record<TriggerFamily, RegExp> =>
-  (patterns ??= { modules: modulesPattern(), 'token-text': TOKEN_TEXT_HINT, secrets: secretsPattern() });
+  (patterns ??= {
+    modules: modulesPattern(),
+    'token-text': TOKEN_TEXT_HINT,
+    secrets: secretsPattern(),
+    'credential-files': new RegExp(`${GOOGLE_CREDENTIAL_FILE_TYPES.map((entry) => escapeRegExp(entry.type)).join('|')}|${ESCAPES}`, 'u'),
+  });
 
 /** Per file (keyed by its SourceCode, shared by every rule): which families its text holds, tested on demand. */
 const FOUND = new WeakMap<object, Map<TriggerFamily, boolean>>();

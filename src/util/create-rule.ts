@@ -19,7 +19,7 @@ export interface CredentialExpiryDocs {
   /** Suggestion message ids that `credential-expiry migrate` applies like fixes (they keep meaning in practice). */
   migrationSafeSuggestions?: readonly string[];
   /**
-   * The text-gate families (src/analysis/text-gate.ts) without which the rule reports nothing in a JS/TS file:
+   * The text-gate families (src/analysis/text-gate.ts) without which the rule reports nothing in a JS/TS or JSON file:
    * where none occurs in the file's text, the rule's create() is not called. Absent: never skipped.
    */
   triggers?: readonly TriggerFamily[];

@@ -6,13 +6,17 @@ interface GateableRule {
   create(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): TSESLint.RuleListener;
 }
 
-/** JS/TS files (YAML is parsed into a `Program` too, and is not gated: its checks read other shapes). */
-function isScript(sourceCode: { ast?: { type?: string }; parserServices?: { isYAML?: boolean } }): boolean {
-  return sourceCode.ast?.type === 'Program' && sourceCode.parserServices?.isYAML !== true;
+/**
+ * JS/TS files and JSON documents (@eslint/json's root is a `Document`). YAML is parsed into a `Program` too and is
+ * not gated, nor are Dockerfiles and .env files: their checks read shapes the trigger families do not list.
+ */
+function isGated(sourceCode: { ast?: { type?: string }; parserServices?: { isYAML?: boolean } }): boolean {
+  const type = sourceCode.ast?.type;
+  return type === 'Document' || (type === 'Program' && sourceCode.parserServices?.isYAML !== true);
 }
 
 /**
- * The rule with its create() skipped, listeners and all, on JS/TS files whose text holds none of the rule's
+ * The rule with its create() skipped, listeners and all, on JS/TS and JSON files whose text holds none of the rule's
  * `meta.docs.triggers` (src/analysis/text-gate.ts). Rules without triggers are returned as they are.
  */
 export function gatedByText<Rule extends GateableRule>(rule: Rule): Rule {
@@ -22,8 +26,8 @@ export function gatedByText<Rule extends GateableRule>(rule: Rule): Rule {
   return {
     ...rule,
     create(context) {
-      const sourceCode = context.sourceCode as Parameters<typeof isScript>[0] & { text: string };
-      return isScript(sourceCode) && !mayTrigger(sourceCode, triggers) ? {} : create(context);
+      const sourceCode = context.sourceCode as Parameters<typeof isGated>[0] & { text: string };
+      return isGated(sourceCode) && !mayTrigger(sourceCode, triggers) ? {} : create(context);
     },
   } as Rule;
 }

@@ -54,6 +54,12 @@ describe('trigger families', () => {
     expect(gate("export const greeting = 'hello world, a string of some length';", ['secrets'])).toBe(false);
   });
 
+  it('opens `credential-files` on the type of a Google credential file', () => {
+    expect(gate('{ "type": "service_account", "project_id": "p" }', ['credential-files'])).toBe(true);
+    expect(gate('{ "type": "external_account" }', ['credential-files'])).toBe(true);
+    expect(gate('{ "type": "module", "name": "app" }', ['secrets', 'credential-files'])).toBe(false);
+  });
+
   it('opens `secrets` and `modules` on escape sequences, which can spell a trigger the text does not hold', () => {
     expect(gate("const k = '\\x41KIA1234567890ABCDEF';", ['secrets'])).toBe(true);
     expect(gate("import x from '\\u0061xios';", ['modules'])).toBe(true);
