@@ -227,7 +227,7 @@ const configFiles = {
 export function materializeAppCorpus(destination, { modules = 300 } = {}) {
   const stampFile = join(destination, '.app-corpus');
   const stamp = JSON.stringify({ VERSION, modules });
-  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return JSON.parse(readFileSync(join(destination, '.app-corpus-summary'), 'utf8'));
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return { ...JSON.parse(readFileSync(join(destination, '.app-corpus-summary'), 'utf8')), root: destination };
   rmSync(destination, { recursive: true, force: true });
   const next = random(20261201);
   const files = new Map(Object.entries(configFiles));

@@ -33,6 +33,7 @@ export default createRule<[], EmbeddedMessageId>({
     docs: {
       description:
         'Disallow credentials written into code, Dockerfiles, .env, JSON and YAML, credentials fetched at image build time, and key files copied into images',
+      triggers: ['secrets', 'credential-files'],
       recommended: 'error',
       fileTypes: ['js', 'dockerfile', 'dotenv', 'json', 'yaml'],
     },

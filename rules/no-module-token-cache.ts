@@ -9,6 +9,7 @@ export default createRule<[], TokenCacheMessageId>({
     type: 'problem',
     docs: {
       description: 'Disallow keeping tokens, temporary credentials or presigned URLs in long-lived storage without an expiry check before reuse',
+      triggers: ['modules', 'token-text'],
       recommended: 'error',
       migrationSafeSuggestions: MIGRATION_SAFE_SUGGESTIONS,
     },

@@ -17,6 +17,7 @@ export default createRule<[], SnapshotMessageId>({
     type: 'problem',
     docs: {
       description: 'Disallow resolving a refreshing credential source once and keeping or passing on the value, which expires with its session',
+      triggers: ['modules'],
       recommended: 'error',
       usesTypeInformation: true,
       migrationSafeSuggestions: MIGRATION_SAFE_SUGGESTIONS,

@@ -12,6 +12,7 @@ export default createRule<[], MessageId>({
     type: 'problem',
     docs: {
       description: 'Disallow presign lifetimes that always fail: above the service maximum, or a duration passed where an expiration time belongs',
+      triggers: ['modules'],
       recommended: 'error',
       usesTypeInformation: true,
       // Above the maximum the SDK throws, so no link is ever made: the longest lifetime that works is the only one

@@ -34,7 +34,7 @@ const SHAPE_SCANS = (Object.keys(SECRET_SHAPES) as (keyof typeof SECRET_SHAPES)[
   .filter((id): id is ShapeId => id !== 'awsSecretKey')
   .map((id) => ({ id, pattern: new RegExp(SECRET_SHAPES[id].pattern.source, 'gu') }));
 /** One cheap test before the per-shape scans: every shape but the bare 40-character key contains one of these. */
-const ANY_SHAPE_MARKER = /A[KS]IA|ya29\.|PRIVATE KEY-----|eyJ|AccountKey=|sig=/u;
+export const ANY_SHAPE_MARKER = /A[KS]IA|ya29\.|PRIVATE KEY-----|eyJ|AccountKey=|sig=/u;
 const SECRET_KEY_SCAN = new RegExp(SECRET_SHAPES.awsSecretKey.pattern.source, 'gu');
 const EXACT_SECRET_KEY = new RegExp(`^${SECRET_SHAPES.awsSecretKey.pattern.source}$`, 'u');
 

@@ -7,6 +7,7 @@ import { errorMessage, EXIT } from './errors.js';
 import { gitDirtyFiles, gitRoot } from './git.js';
 import { isOwnFile, journalPath, recoverInterruptedRun, TEMP_FILE } from './journal.js';
 import { LintEngine, type LintOutcome, type LintView } from './lint-engine.js';
+import { cannotReport } from './prefilter.js';
 import { createProject, findTsconfig } from './project.js';
 import { runProjectStage } from './project-stage.js';
 import { Progress } from './progress.js';
@@ -56,6 +57,13 @@ export async function planMigration(options: MigrateOptions, io: Pick<MigrateIo,
       continue;
     }
     const { text } = read;
+    if (cannotReport(path, text, io.plugin)) {
+      const state: FileState = { path, file: engine.relative(path), original: text, text, fixed: [], remaining: [] };
+      plan.scanned += 1;
+      plan.files.push(state);
+      viewOf.set(state, view);
+      continue;
+    }
     const group = groups.get(view.key) ?? { view, inputs: [] };
     group.inputs.push({ path, text });
     groups.set(view.key, group);
@@ -82,6 +90,8 @@ export async function planMigration(options: MigrateOptions, io: Pick<MigrateIo,
     }
   }
 
+  // In path order, as the candidates were: files the prefilter passed over were added first.
+  plan.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const projectWide = !options.transforms || options.transforms.includes(PROJECT_TRANSFORM);
   const touched = await runProjectStage(plan, project, { rewriteExports: projectWide });
   await relint(engine, plan, touched, viewOf);

@@ -1,0 +1,103 @@
+import * as knowledge from '../knowledge/index.js';
+import { BUNDLER_ENV_PREFIXES, CREDENTIAL_NAMES, GOOGLE_CREDENTIAL_FILE_TYPES, TOKEN_TEXT_HINT } from '../knowledge/index.js';
+import { ANY_SHAPE_MARKER } from './secret-scan.js';
+
+/**
+ * The per-file text gate: a rule reports on a JS/TS file only if the file's text holds one of the triggers of the
+ * families the rule declares (`meta.docs.triggers`), so a file without any costs one scan of its text, then nothing.
+ *
+ * - `modules`: a module specifier the knowledge base knows, quoted as it must be in an import or require
+ *   (`'@aws-sdk/client-s3'`, `"@aws-sdk/client-` for `@aws-sdk/client-*`, `'axios'`);
+ * - `token-text`: the text every hand-written token fetch contains (TOKEN_TEXT_HINT: token endpoints and fields);
+ * - `secrets`: the markers of every secret shape, the credential names values are stored under (for a name that
+ *   counts only beside a sibling, such as a bare `Token` beside `AccessKeyId`, the sibling), and the bundler
+ *   prefixes of env names inlined into browser code;
+ * - `credential-files`: the `type` of every Google credential file (`service_account`, `external_account`, ...).
+ *
+ * `modules`, `secrets` and `credential-files` also open on escape sequences (`\u0041`, `\x41`, octal, line
+ * continuations): a string value or an identifier may spell a trigger that its source text does not contain.
+ * The gate reads JS/TS files and JSON documents (src/util/text-gated-rule.ts).
+ */
+export type TriggerFamily = 'modules' | 'token-text' | 'secrets' | 'credential-files';
+
+const ESCAPES = String.raw`\\(?:[ux1-7]|0[0-7]|\r|\n|\u2028|\u2029)`;
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/gu, String.raw`\$&`);
+
+/**
+ * Every module specifier in the knowledge base: the `modules` and `gateModules` of every entry, and the exported
+ * `*_MODULES` lists, collected by walking the knowledge base so that new entries are covered without a list here.
+ */
+export function knowledgeModules(): Set<string> {
+  const found = new Set<string>();
+  const seen = new Set<unknown>();
+  const addAll = (value: unknown) => {
+    if (Array.isArray(value)) for (const item of value) if (typeof item === 'string') found.add(item);
+  };
+  const walk = (value: unknown, depth: number): void => {
+    if (depth > 6 || value === null || typeof value !== 'object' || seen.has(value) || value instanceof RegExp) return;
+    seen.add(value);
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'modules' || key === 'gateModules') addAll(child);
+      walk(child, depth + 1);
+    }
+  };
+  for (const [name, value] of Object.entries(knowledge)) {
+    if (name.endsWith('_MODULES')) addAll(value);
+    walk(value, 0);
+  }
+  return found;
+}
+
+function modulesPattern(): RegExp {
+  const exact: string[] = [];
+  const prefixes: string[] = [];
+  for (const module of knowledgeModules()) {
+    if (module.endsWith('*')) prefixes.push(module.slice(0, -1));
+    else exact.push(module);
+  }
+  const alternatives = (list: string[]) => [...new Set(list)].sort().map(escapeRegExp).join('|');
+  return new RegExp(`(['"\`])(?:${alternatives(exact)})\\1|['"\`](?:${alternatives(prefixes)})|${ESCAPES}`, 'u');
+}
+
+function secretsPattern(): RegExp {
+  const names = CREDENTIAL_NAMES.map((entry) => ('onlyWithSibling' in entry ? entry.onlyWithSibling : entry.name));
+  const words = [...new Set([...names, ...BUNDLER_ENV_PREFIXES.map((entry) => entry.prefix)])].sort().map(escapeRegExp);
+  return new RegExp(`${ANY_SHAPE_MARKER.source}|${words.join('|')}|${ESCAPES}`, 'u');
+}
+
+/** Built on the first file, not when the plugin loads (a lint that never reaches a JS file pays nothing). */
+let patterns: Record<TriggerFamily, RegExp> | undefined;
+const PATTERNS = (): Record<TriggerFamily, RegExp> =>
+  (patterns ??= {
+    modules: modulesPattern(),
+    'token-text': TOKEN_TEXT_HINT,
+    secrets: secretsPattern(),
+    'credential-files': new RegExp(`${GOOGLE_CREDENTIAL_FILE_TYPES.map((entry) => escapeRegExp(entry.type)).join('|')}|${ESCAPES}`, 'u'),
+  });
+
+/** Per file (keyed by its SourceCode, shared by every rule): which families its text holds, tested on demand. */
+const FOUND = new WeakMap<object, Map<TriggerFamily, boolean>>();
+let enabled = true;
+
+/** Whether a file whose text is `sourceCode.text` may hold something a rule with these trigger families reports. */
+export function mayTrigger(sourceCode: { readonly text: string }, families: readonly TriggerFamily[]): boolean {
+  if (!enabled) return true;
+  let found = FOUND.get(sourceCode);
+  if (!found) FOUND.set(sourceCode, (found = new Map()));
+  for (const family of families) {
+    let present = found.get(family);
+    if (present === undefined) found.set(family, (present = PATTERNS()[family].test(sourceCode.text)));
+    if (present) return true;
+  }
+  return false;
+}
+
+/** Whether `text` holds a trigger of any family: a file without one is a file no rule reports on (the codemod's prefilter). */
+export function mayTriggerAny(text: string): boolean {
+  return !enabled || Object.values(PATTERNS()).some((pattern) => pattern.test(text));
+}
+
+/** Turns the gate off (every file opens every rule), to prove it exact: findings must not change. Tests only. */
+export function setTextGate(on: boolean): void {
+  enabled = on;
+}

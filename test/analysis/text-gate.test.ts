@@ -1,0 +1,149 @@
+// The text gate skips a rule on a file whose text holds none of its triggers. It must be exact: every finding
+// the full run makes is made with the gate on. Proven on the SDK corpus, the real-world cases and examples/.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ESLint, Linter } from 'eslint';
+import { afterEach, describe, expect, it } from 'vitest';
+import { corpusLanguageBlocks, listCorpusFiles, REPO_ROOT } from '../../bench/corpus.js';
+import { knowledgeModules, mayTrigger, mayTriggerAny, setTextGate, type TriggerFamily } from '../../src/analysis/text-gate.js';
+import { KNOWLEDGE_MODULES } from '../../src/knowledge/index.js';
+import plugin from '../../src/index.js';
+import { rules } from '../../src/rules.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const triggersOf = (rule: (typeof rules)[string]) => (rule.meta.docs as { triggers?: TriggerFamily[] } | undefined)?.triggers ?? [];
+const gate = (text: string, families: readonly TriggerFamily[]) => mayTrigger({ text }, families);
+
+afterEach(() => setTextGate(true));
+
+describe('trigger families', () => {
+  it('opens `modules` on a quoted knowledge-base specifier, exact or by prefix, and not on look-alikes', () => {
+    expect(gate("import { S3Client } from '@aws-sdk/client-s3';", ['modules'])).toBe(true);
+    expect(gate('const AWS = require("aws-sdk");', ['modules'])).toBe(true);
+    expect(gate('const { GoogleAuth } = await import(`google-auth-library`);', ['modules'])).toBe(true);
+    expect(gate("import axios from 'axios';", ['modules'])).toBe(true);
+    // Not a module: the words alone, another package sharing a prefix, a specifier quoted differently on each side.
+    expect(gate('// we use aws-sdk and axios here', ['modules'])).toBe(false);
+    expect(gate("import x from 'axios-retry';", ['modules'])).toBe(false);
+    expect(gate("import k from 'kysely';", ['modules'])).toBe(false);
+    expect(gate('const s = "axios\';', ['modules'])).toBe(false);
+  });
+
+  it('covers every module the knowledge base lists, without a list of its own', () => {
+    const modules = knowledgeModules();
+    expect(KNOWLEDGE_MODULES.filter((module) => !modules.has(module))).toEqual([]);
+    for (const module of ['axios', 'undici', 'google-auth-library', 'gcp-metadata', '@azure/identity']) expect(modules.has(module)).toBe(true);
+  });
+
+  it('opens `token-text` on token endpoints and fields', () => {
+    expect(gate("fetch('http://169.254.169.254/latest/api/token')", ['token-text'])).toBe(true);
+    expect(gate('const { access_token } = await res.json();', ['token-text'])).toBe(true);
+    expect(gate('const total = items.length;', ['token-text'])).toBe(false);
+  });
+
+  it('opens `secrets` on secret markers, credential names (a bare Token through its sibling) and bundler prefixes', () => {
+    expect(gate("const k = 'AKIA' + rest;", ['secrets'])).toBe(true);
+    expect(gate('const t = "ya29.a0Af";', ['secrets'])).toBe(true);
+    expect(gate('-----BEGIN PRIVATE KEY-----', ['secrets'])).toBe(true);
+    expect(gate('const c = { secretAccessKey: value };', ['secrets'])).toBe(true);
+    expect(gate('const c = { AccessKeyId: a, Token: t };', ['secrets'])).toBe(true);
+    expect(gate('const key = import.meta.env.VITE_AWS_SECRET_ACCESS_KEY;', ['secrets'])).toBe(true);
+    // `Token` alone counts only beside `AccessKeyId`; ordinary code stays closed.
+    expect(gate('const { Token } = await getToken();', ['secrets'])).toBe(false);
+    expect(gate("export const greeting = 'hello world, a string of some length';", ['secrets'])).toBe(false);
+  });
+
+  it('opens `credential-files` on the type of a Google credential file', () => {
+    expect(gate('{ "type": "service_account", "project_id": "p" }', ['credential-files'])).toBe(true);
+    expect(gate('{ "type": "external_account" }', ['credential-files'])).toBe(true);
+    expect(gate('{ "type": "module", "name": "app" }', ['secrets', 'credential-files'])).toBe(false);
+  });
+
+  it('opens `secrets` and `modules` on escape sequences, which can spell a trigger the text does not hold', () => {
+    expect(gate("const k = '\\x41KIA1234567890ABCDEF';", ['secrets'])).toBe(true);
+    expect(gate("import x from '\\u0061xios';", ['modules'])).toBe(true);
+    expect(gate("const k = 'AK\\\nIA';", ['secrets'])).toBe(true);
+    expect(gate("const s = 'a\\tb\\n';", ['secrets', 'modules'])).toBe(false);
+  });
+
+  it('opens a rule when any of its families is present, and everything when switched off', () => {
+    expect(gate('const { access_token } = body;', ['modules', 'token-text'])).toBe(true);
+    expect(mayTriggerAny('const total = items.length;')).toBe(false);
+    setTextGate(false);
+    expect(gate('const total = items.length;', ['secrets'])).toBe(true);
+    expect(mayTriggerAny('const total = items.length;')).toBe(true);
+  });
+
+  it('is declared by every rule, so every rule is gated', () => {
+    for (const rule of Object.values(rules)) {
+      expect(triggersOf(rule).length).toBeGreaterThan(0);
+    }
+  });
+});
+
+interface Finding {
+  file: string;
+  ruleId: string | null;
+  line: number;
+  column: number;
+  message: string;
+}
+
+async function lintFolder(cwd: string, config: Linter.Config[]): Promise<Finding[]> {
+  const eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: config });
+  const results = await eslint.lintFiles(['.']);
+  return results.flatMap((result) =>
+    result.messages.map((m) => ({ file: path.relative(cwd, result.filePath), ruleId: m.ruleId, line: m.line, column: m.column, message: m.message })),
+  );
+}
+
+async function bothWays(lint: () => Promise<Finding[]>): Promise<{ on: Finding[]; off: Finding[] }> {
+  setTextGate(true);
+  const on = await lint();
+  setTextGate(false);
+  const off = await lint();
+  setTextGate(true);
+  return { on, off };
+}
+
+describe('the gate is exact: the same findings with the gate forced off', () => {
+  const recommended = plugin.configs.recommended as Linter.Config[];
+
+  it('on every real-world case', async () => {
+    const { on, off } = await bothWays(() => lintFolder(path.join(HERE, '../fixtures/realworld'), recommended));
+    expect(off.filter((finding) => finding.ruleId?.startsWith('credential-expiry/')).length).toBeGreaterThan(30);
+    expect(on).toEqual(off);
+  });
+
+  it('on examples/', async () => {
+    const config = [...recommended, { settings: { 'credential-expiry': { platform: 'ecs' } } }];
+    const { on, off } = await bothWays(() => lintFolder(path.join(REPO_ROOT, 'examples'), config));
+    expect(off.filter((finding) => finding.ruleId?.startsWith('credential-expiry/')).length).toBeGreaterThan(3);
+    expect(on).toEqual(off);
+  });
+
+  it('on the SDK corpus: a rule the gate skips on a file reports nothing there in the full run', () => {
+    // Linting only the files the gate closes some rule on, with the gate off, proves the same as a second full run
+    // at a fraction of the cost: on the other files the gate changes nothing.
+    const gated = listCorpusFiles().flatMap((file) => {
+      const text = readFileSync(file.absolutePath, 'utf8');
+      const skipped = Object.entries(rules)
+        .filter(([, rule]) => !mayTrigger({ text }, triggersOf(rule)))
+        .map(([id]) => `credential-expiry/${id}`);
+      return skipped.length ? [{ ...file, text, skipped }] : [];
+    });
+    expect(gated.length).toBeGreaterThan(300);
+
+    setTextGate(false);
+    const linter = new Linter({ cwd: REPO_ROOT });
+    const config = [...recommended, ...corpusLanguageBlocks()];
+    const wronglySkipped = gated.flatMap((file) =>
+      linter
+        .verify(file.text, config, path.join(REPO_ROOT, 'sdk-corpus', file.corpusPath))
+        .filter((m) => m.fatal || (m.ruleId !== null && file.skipped.includes(m.ruleId)))
+        .map((m) => `${file.corpusPath}:${m.line} ${m.ruleId ?? 'fatal'}`),
+    );
+    expect(wronglySkipped).toEqual([]);
+  });
+});
