@@ -19,6 +19,7 @@ export default createRule<[], MessageId>({
     docs: {
       description: 'Disallow assume-role session lengths that STS refuses: above the role chaining cap or the role\'s MaxSessionDuration',
       recommended: 'error',
+      triggers: ['modules'],
     },
     hasSuggestions: true,
     messages: {
