@@ -3,6 +3,7 @@ import { cleanupEdits } from './transforms/cleanup.js';
 import { EXPORTED_SNAPSHOT_TRIGGERS, planSnapshotRewrite, snapshotAt } from './transforms/exported-snapshot.js';
 import { applyEdits, compatible, type TextEdit } from './transforms/text-edits.js';
 import type { FileState, Finding, MigrationPlan } from './types.js';
+import { containsIdentifier } from '../util/words.js';
 
 const CODE_FILE = /\.[cm]?[jt]sx?$/;
 const MODULE_SYNTAX = /\bimport\b|\brequire\s*\(/;
@@ -42,8 +43,7 @@ export async function runProjectStage(plan: MigrationPlan, project: Project): Pr
           recordChange(plan, finding, earlier);
           return;
         }
-        const word = new RegExp(`\\b${snapshot.name}\\b`);
-        const importers = codeFiles.filter((file) => file !== producer && word.test(file.text) && MODULE_SYNTAX.test(file.text));
+        const importers = codeFiles.filter((file) => file !== producer && containsIdentifier(file.text, snapshot.name) && MODULE_SYNTAX.test(file.text));
         for (const importer of importers) load(importer);
         const rewrite = planSnapshotRewrite(snapshot, project, importers);
         if (rewrite.kind === 'blocked') {
