@@ -6,6 +6,7 @@ import {
   CREDENTIAL_NAMES,
   type CredentialValueKind,
   PLACEHOLDER_VALUES,
+  SAS_SIGNATURE,
   SECRET_SHAPES,
   type SecretLifetime,
 } from '../knowledge/secrets.js';
@@ -79,7 +80,7 @@ function describeShape(shape: ShapeId, text: string, source: string, index: numb
       return expiresAt ? { shape, text, index, lifetime: 'temporary', expiresAt } : undefined;
     }
     case 'azureSas': {
-      if (isPlaceholder(text)) return undefined;
+      if (!SAS_SIGNATURE.test(text) || isPlaceholder(text)) return undefined;
       const expiry = /(?:^|&)se=([^&]+)/u.exec(text)?.[1];
       const expiresAt = expiry ? new Date(safeDecode(expiry)) : undefined;
       return { shape, text, index, lifetime: 'temporary', ...(expiresAt && !Number.isNaN(expiresAt.getTime()) ? { expiresAt } : {}) };

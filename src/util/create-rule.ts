@@ -1,4 +1,5 @@
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { SettingsError } from '../settings.js';
 
 export const REPOSITORY_URL = 'https://github.com/eslint-plugin-credential-expiry/eslint-plugin-credential-expiry';
 
@@ -33,7 +34,7 @@ type RuleSpec<Options extends readonly unknown[], MessageIds extends string> = R
 /**
  * The rule creator: docs URLs, and crash-proof rules. An exception thrown by `create` or any listener (exit
  * listeners too) stops that rule on that file and becomes one `internalError` report, instead of stopping the
- * whole ESLint run (ESLint ends a run at the first exception of any rule).
+ * whole ESLint run (ESLint ends a run at the first exception of any rule). Settings errors still stop the run.
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(spec: RuleSpec<Options, MessageIds>) {
   const messages = { ...spec.meta.messages, [INTERNAL_ERROR_MESSAGE_ID]: INTERNAL_ERROR_MESSAGE } as Record<MessageIds, string>;
@@ -53,7 +54,8 @@ function guardRule<MessageIds extends string, Options extends readonly unknown[]
 ): TSESLint.RuleListener {
   let failed = false;
   const fail = (error: unknown): void => {
-    if (process.env[RETHROW_VARIABLE]) throw error;
+    // A bad setting is the user's to fix and stops the run with its own clear message, like a bad rule option.
+    if (error instanceof SettingsError || process.env[RETHROW_VARIABLE]) throw error;
     if (failed) return;
     failed = true;
     context.report({

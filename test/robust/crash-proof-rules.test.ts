@@ -64,3 +64,10 @@ describe('the rule creator turns an exception into one report for the file', () 
     expect(messages.map((m) => m.message)).toEqual(['saw an identifier']);
   });
 });
+
+describe('configuration errors are not internal errors', () => {
+  it('a bad setting still stops the run with its own message', () => {
+    const config = [{ ...plugin.configs.strict.find((block) => block.name?.endsWith('/js')), settings: { 'credential-expiry': { platform: 'mainframe' } } }];
+    expect(() => new Linter().verify('const a = 1;', config, 'file.js')).toThrow(/platform must be one of/u);
+  });
+});
