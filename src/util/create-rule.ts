@@ -1,4 +1,5 @@
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { maskSecretsInText } from '../analysis/secret-mask.js';
 import { SettingsError } from '../settings.js';
 
 export const REPOSITORY_URL = 'https://github.com/eslint-plugin-credential-expiry/eslint-plugin-credential-expiry';
@@ -41,11 +42,33 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   return baseCreateRule<Options, MessageIds>({
     ...spec,
     meta: { ...spec.meta, messages },
-    create: (context, options) => guardRule(spec.name, context, () => spec.create(context, options)),
+    create: (context, options) => guardRule(spec.name, context, () => spec.create(maskingReports(context), options)),
   });
 }
 
 type Listener = (...args: unknown[]) => void;
+type Descriptor<MessageIds extends string> = TSESLint.ReportDescriptor<MessageIds>;
+
+/**
+ * The rule's context with a `report` that passes every message and suggestion datum through maskSecretsInText:
+ * a snippet of code in a message can never print a credential, whichever rule builds it.
+ */
+function maskingReports<MessageIds extends string, Options extends readonly unknown[]>(
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+): Readonly<TSESLint.RuleContext<MessageIds, Options>> {
+  const report = (descriptor: Descriptor<MessageIds>): void =>
+    context.report({
+      ...descriptor,
+      ...(descriptor.data ? { data: maskData(descriptor.data) } : {}),
+      ...(descriptor.suggest ? { suggest: descriptor.suggest.map((s) => (s.data ? { ...s, data: maskData(s.data) } : s)) } : {}),
+    } as Descriptor<MessageIds>);
+  // ESLint's context is frozen; a child object with its own `report` inherits everything else.
+  return Object.create(context, { report: { value: report } }) as Readonly<TSESLint.RuleContext<MessageIds, Options>>;
+}
+
+function maskData(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, typeof value === 'string' ? maskSecretsInText(value) : value]));
+}
 
 function guardRule<MessageIds extends string, Options extends readonly unknown[]>(
   name: string,
