@@ -42,7 +42,7 @@ const EXACT_SECRET_KEY = new RegExp(`^${SECRET_SHAPES.awsSecretKey.pattern.sourc
 export function isPlaceholder(value: string): boolean {
   const trimmed = value.trim();
   if (trimmed === '' || KNOWN_EXAMPLES.has(trimmed)) return true;
-  if (PLACEHOLDER_VALUES.words.test(trimmed) || PLACEHOLDER_VALUES.reference.test(trimmed) || PLACEHOLDER_VALUES.runs.test(trimmed)) return true;
+  if (PLACEHOLDER_VALUES.words.test(trimmed) || PLACEHOLDER_VALUES.markers.test(trimmed) || PLACEHOLDER_VALUES.reference.test(trimmed) || PLACEHOLDER_VALUES.runs.test(trimmed)) return true;
   // `AKIAXXXXXXXXXXXXXXXX`, `********`: almost no variety after a short prefix.
   return trimmed.length >= 8 && new Set(trimmed.slice(4)).size <= 3;
 }

@@ -166,7 +166,9 @@ export const PLACEHOLDER_VALUES = {
   awsExampleKeys: ['AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'],
   googlePlaceholderTokens: ['compute-placeholder', 'impersonated-placeholder'],
   words:
-    /example|placeholder|dummy|fake|sample|redacted|changeme|change[-_ ]?me|replace[-_ ]?me|your[-_ ]?(?:aws|access|secret|session|key|token|own)|insert[-_ ]|paste[-_ ]|<[^<>]*>|\bxxx|\btodo\b|\bfixme\b|\bnull\b|\bnone\b|\bundefined\b/iu,
+    /example|placeholder|dummy|fake|sample|redacted|change[-_ ]?me|replace[-_ ]?me|your[-_ ]?(?:aws|access|secret|session|key|token|own)|insert[-_ ]|paste[-_ ]/iu,
+  /** `<your-token>`, `xxxx`, `TODO`, `null`: kept apart from `words` so each regex stays simple enough to prove linear. */
+  markers: /<[^<>]*>|\bxxx|\b(?:todo|fixme|null|none|undefined)\b/iu,
   /** `${VAR}`, `$VAR`, `$(cmd)`, `{{ tpl }}`, `%VAR%`: the value comes from elsewhere. */
   reference: /\$\{|\$\(|\$[A-Za-z_]|\{\{|%[A-Za-z_]+%/u,
   runs: /0123456789|1234567890|abcdefghij|ABCDEFGHIJ/u,
@@ -241,7 +243,7 @@ export const BUILD_TIME_CREDENTIAL_FETCHES = [
   },
   {
     id: 'gce-metadata-token',
-    pattern: /computeMetadata\/v1\/instance\/service-accounts\/\S*\/(?:token|identity)/u,
+    pattern: /computeMetadata\/v1\/instance\/service-accounts\/[^/\s]+\/(?:token|identity)/u,
     what: 'fetches a Google access token from the metadata server',
     session: 'google-access-token',
     example: 'curl -s -H "Metadata-Flavor: Google" http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token > /token.json',
@@ -257,7 +259,7 @@ export const BUILD_TIME_CREDENTIAL_FETCHES = [
   },
   {
     id: 'aws-sts-temporary-credentials',
-    pattern: /\baws\s+(?:--\S+\s+){0,8}sts\s+(?:assume-role(?:-with-web-identity|-with-saml)?|get-session-token|get-federation-token)\b/u,
+    pattern: /\baws\s+(?:--[^\s-]\S*\s+){0,4}sts\s+(?:assume-role(?:-with-web-identity|-with-saml)?|get-session-token|get-federation-token)\b/u,
     what: 'asks STS for temporary credentials',
     session: 'assume-role',
     example: 'aws sts get-session-token --duration-seconds 129600 > /creds.json',

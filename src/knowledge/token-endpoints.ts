@@ -40,7 +40,7 @@ export const TOKEN_ENDPOINTS: readonly TokenEndpoint[] = [
   {
     id: 'azure-imds-token',
     label: 'the Azure managed-identity token endpoint',
-    pattern: /169\.254\.169\.254(?::\d+)?(?:\/[^/?#]*){0,4}?\/metadata\/identity\/oauth2\/token/,
+    pattern: /169\.254\.169\.254(?::\d+)?\/(?:[\w.-]+\/){0,3}metadata\/identity\/oauth2\/token/,
     yields: 'token-response',
     session: 'azure-access-token',
     replacement: { code: 'new ManagedIdentityCredential()', imports: [{ module: '@azure/identity', name: 'ManagedIdentityCredential' }] },
@@ -138,4 +138,4 @@ export const HTTP_URL_OPTION = 'url';
  * Text that a file fetching tokens by hand must contain somewhere: the cheap gate for files that import no SDK.
  * Built from the endpoint patterns and token fields above.
  */
-export const TOKEN_TEXT_HINT = /access_?token|id_?token|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|\bsts[.-][\w.-]*amazonaws|microsoftonline/i;
+export const TOKEN_TEXT_HINT = /access_?token|id_?token|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|\bsts[.-](?:[a-z0-9]+[.-]){0,4}amazonaws|microsoftonline/i;
