@@ -49,7 +49,7 @@ export const TOKEN_ENDPOINTS: readonly TokenEndpoint[] = [
   {
     id: 'gce-metadata-token',
     label: 'the GCE metadata server token endpoint',
-    pattern: /\/computeMetadata\/v1\/(?:[^/?#]*\/){0,4}?service-accounts\/[^/?#]+\/(?:token|identity)(?![\w-])/,
+    pattern: /\/computeMetadata\/v1\/instance\/service-accounts\/[^/?#]+\/(?:token|identity)(?![\w-])/,
     yields: 'token-response',
     session: 'google-access-token',
     replacement: { code: 'new Compute()', imports: [{ module: 'google-auth-library', name: 'Compute' }] },
@@ -138,4 +138,4 @@ export const HTTP_URL_OPTION = 'url';
  * Text that a file fetching tokens by hand must contain somewhere: the cheap gate for files that import no SDK.
  * Built from the endpoint patterns and token fields above.
  */
-export const TOKEN_TEXT_HINT = /access_?token|id_?token|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|\bsts[.-](?:[a-z0-9]+[.-]){0,4}amazonaws|microsoftonline/i;
+export const TOKEN_TEXT_HINT = /access_?token|id_?token|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws|microsoftonline/i;
