@@ -1,9 +1,7 @@
-import json from '@eslint/json';
 import tsParser from '@typescript-eslint/parser';
 import type { ESLint, Linter } from 'eslint';
-import * as yamlParser from 'yaml-eslint-parser';
 import type { CredentialExpiryDocs, FileType } from './util/create-rule.js';
-import { DOCKERFILE_IGNORES, DOTENV_IGNORES } from './languages/index.js';
+import { DOCKERFILE_IGNORES, DOTENV_IGNORES, guardedYamlParser } from './languages/index.js';
 
 export const NAMESPACE = 'credential-expiry';
 
@@ -18,9 +16,9 @@ const FILE_TYPES: Record<FileType, { files: string[]; block: Partial<Linter.Conf
   // JSONC reads plain JSON too, and does not stop at the comments and trailing commas of tsconfig.json & co.
   json: {
     files: ['**/*.json'],
-    block: { language: 'json/jsonc', languageOptions: { allowTrailingCommas: true }, plugins: { json: json as unknown as ESLint.Plugin } },
+    block: { language: `${NAMESPACE}/json`, languageOptions: { allowTrailingCommas: true } },
   },
-  yaml: { files: ['**/*.{yml,yaml}'], block: { languageOptions: { parser: yamlParser } } },
+  yaml: { files: ['**/*.{yml,yaml}'], block: { languageOptions: { parser: guardedYamlParser } } },
 };
 
 const TYPESCRIPT_FILES = ['**/*.{ts,cts,mts,tsx}'];

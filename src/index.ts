@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { ESLint, Linter } from 'eslint';
 import { buildConfigs, NAMESPACE } from './configs.js';
 import { rules } from './rules.js';
-import { dockerfile, dotenv } from './languages/index.js';
+import { dockerfile, dotenv, languages as languageEntries } from './languages/index.js';
 
 const { name, version } = createRequire(import.meta.url)('eslint-plugin-credential-expiry/package.json') as { name: string; version: string };
 
@@ -10,6 +10,7 @@ const { name, version } = createRequire(import.meta.url)('eslint-plugin-credenti
 const languages: Record<string, NonNullable<ESLint.Plugin['languages']>[string]> = {
   dockerfile,
   dotenv,
+  json: languageEntries.json as unknown as NonNullable<ESLint.Plugin['languages']>[string],
 };
 
 const plugin = {
