@@ -41,7 +41,7 @@ const PEM_END = '-----END';
 const SAS_SIGNATURE_VALUE = /(?<=[?&]sig=)[A-Za-z0-9%/+=]{20,}/gu;
 const BASE64_RUN = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{40,}={0,2}/gu;
 /** `name` `:` or `=` value, starting at a word's start so no start inside a long word rescans it. */
-const NAMED_VALUE = /(?<![\w$.-])([\w$-]+)["'`]?\s*[:=]\s*["'`]?([A-Za-z0-9/+_.~-]{20,}={0,2})/gu;
+const NAMED_VALUE = /(?<![\w$.-])([A-Za-z_$][\w$-]*)["'`]?\s*[:=]\s*["'`]?([A-Za-z0-9/+_.~-]{20,}={0,2})/gu;
 const CREDENTIAL_WORD = /token|secret|passw(?:or)?d|private_?key|credential|api_?key|access_?key|auth/iu;
 /** `s3.config.credentials`, `process.env.TOKEN`: a property chain is code, not a value. */
 const PROPERTY_CHAIN = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/u;

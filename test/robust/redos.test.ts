@@ -19,9 +19,21 @@ const sites = regexSites();
 
 const keyOf = (source: string, flags: string) => `/${source}/${flags}`;
 
+/**
+ * Patterns recheck's fuzz checker sometimes reports (its verdicts vary from run to run) that are linear in V8, each
+ * with the reason; reviewed by hand by running the reported attack string at 1x and 4x its length on Node 20.
+ * Anything else it reports fails the test.
+ */
+const REVIEWED_FALSE_POSITIVES: Readonly<Record<string, string>> = {
+  [String.raw`/\baws\s+configure\s+set\s+(?:[\w-]+\.)?aws_(?:session_token|secret_access_key|access_key_id)\b/u`]:
+    "a start needs `aws` and whitespace, which the reported attack ('awsonfi-' repeated) never has; 164 kB: 39 ms, 657 kB: 9 ms",
+  [String.raw`/\baws\s+(?:--[^\s-]\S*\s+){0,4}sts\s+(?:assume-role(?:-with-web-identity|-with-saml)?|get-session-token|get-federation-token)\b/u`]:
+    "each start reads at most four `--flag` words; 'aws\\t--' repeated: 134 kB: 9 ms, 537 kB: 38 ms",
+};
+
 async function verdict(source: string, flags: string): Promise<string> {
   const key = keyOf(source, flags);
-  if (recorded.has(key)) return 'safe';
+  if (recorded.has(key) || key in REVIEWED_FALSE_POSITIVES) return 'safe';
   const diagnostics = await check(source, flags, { timeout: 60_000 });
   if (diagnostics.status === 'safe') provenSafe.add(key);
   if (diagnostics.status === 'vulnerable') return `vulnerable: ${diagnostics.complexity.summary}, attack ${diagnostics.attack.pattern.slice(0, 80)}`;
