@@ -19,7 +19,19 @@ export function clampEdit(context: Context, requested: Extract<Requested, { kind
   const { node } = requested.source;
   if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) return null;
   const replacement = clampedText(node, context.sourceCode.getText(node), targetSeconds, requested.scale);
-  return { data: { target: formatDuration(targetSeconds), replacement }, fix: (fixer) => fixer.replaceText(node, replacement) };
+  const replaced = fallbackChainOf(node);
+  return { data: { target: formatDuration(targetSeconds), replacement }, fix: (fixer) => fixer.replaceText(replaced, replacement) };
+}
+
+/**
+ * The `a || b` / `a ?? b` chain whose left side is `node`. The lifetime was read from a left side that is a
+ * non-zero number, so the chain always yields it: the clamped number replaces the whole chain, since
+ * `43200 || ttl` would leave a fallback TypeScript rejects as dead code (TS2872).
+ */
+function fallbackChainOf(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent?.type === AST_NODE_TYPES.LogicalExpression && current.parent.left === current && current.parent.operator !== '&&') current = current.parent;
+  return current;
 }
 
 /**
