@@ -136,8 +136,8 @@ class GuardSearch {
       if (this.writers.has(enclosingFunction(assignment))) consider(assignment.left, assignment.right);
     }
     if (this.writers.has(null)) {
-      for (const declarator of moduleDeclarators(this.sourceCode)) {
-        for (const id of patternIdentifiers(declarator.id)) consider(id, declarator.init);
+      for (const other of moduleDeadlineCandidates(this.sourceCode, reader)) {
+        if (!sameSlot(other, this.slot) && !deadlines.some((d) => sameSlot(d, other))) deadlines.push(other);
       }
     }
     for (const deadline of deadlines) {
@@ -322,9 +322,33 @@ function restAfter(statement: Node): Node[] {
   return rest;
 }
 
-function moduleDeclarators(sourceCode: SourceCode): TSESTree.VariableDeclarator[] {
-  return sourceCode.ast.body.flatMap((statement) => {
+/**
+ * Module-level bindings that could be a companion deadline of any cached value (an expiry-like name, or filled from
+ * an expiry field or the clock), found once per file: a guard search runs per finding, and rescanning every module
+ * declarator per finding made a file with many findings quadratic. `reader` must carry no slot-specific state
+ * beyond what `mentionsExpiryOrClock` ignores (it reads names and the clock only).
+ */
+const MODULE_DEADLINE_CANDIDATES = new WeakMap<TSESTree.Program, readonly Slot[]>();
+
+function moduleDeadlineCandidates(sourceCode: SourceCode, reader: TimeReader): readonly Slot[] {
+  const program = sourceCode.ast;
+  const cached = MODULE_DEADLINE_CANDIDATES.get(program);
+  if (cached) return cached;
+  const candidates: Slot[] = [];
+  for (const statement of program.body) {
     const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
-    return declaration?.type === AST_NODE_TYPES.VariableDeclaration ? declaration.declarations : [];
-  });
+    if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const declarator of declaration.declarations) {
+      if (!declarator.init || isPlaceholderValue(declarator.init)) continue;
+      let mentions: boolean | undefined;
+      for (const id of patternIdentifiers(declarator.id)) {
+        const slot = slotOf(id, sourceCode);
+        if (!slot) continue;
+        mentions ??= reader.mentionsExpiryOrClock(declarator.init);
+        if ((isExpiryName(slot.name) || mentions) && !candidates.some((c) => sameSlot(c, slot))) candidates.push(slot);
+      }
+    }
+  }
+  MODULE_DEADLINE_CANDIDATES.set(program, candidates);
+  return candidates;
 }

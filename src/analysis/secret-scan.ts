@@ -1,4 +1,3 @@
-import { maskSecret } from './format.js';
 import {
   AWS_KEY_ID_PREFIXES,
   BUNDLED_CREDENTIAL_NAME,
@@ -6,6 +5,7 @@ import {
   CREDENTIAL_NAMES,
   type CredentialValueKind,
   PLACEHOLDER_VALUES,
+  SAS_SIGNATURE,
   SECRET_SHAPES,
   type SecretLifetime,
 } from '../knowledge/secrets.js';
@@ -42,7 +42,7 @@ const EXACT_SECRET_KEY = new RegExp(`^${SECRET_SHAPES.awsSecretKey.pattern.sourc
 export function isPlaceholder(value: string): boolean {
   const trimmed = value.trim();
   if (trimmed === '' || KNOWN_EXAMPLES.has(trimmed)) return true;
-  if (PLACEHOLDER_VALUES.words.test(trimmed) || PLACEHOLDER_VALUES.reference.test(trimmed) || PLACEHOLDER_VALUES.runs.test(trimmed)) return true;
+  if (PLACEHOLDER_VALUES.words.test(trimmed) || PLACEHOLDER_VALUES.markers.test(trimmed) || PLACEHOLDER_VALUES.reference.test(trimmed) || PLACEHOLDER_VALUES.runs.test(trimmed)) return true;
   // `AKIAXXXXXXXXXXXXXXXX`, `********`: almost no variety after a short prefix.
   return trimmed.length >= 8 && new Set(trimmed.slice(4)).size <= 3;
 }
@@ -79,7 +79,7 @@ function describeShape(shape: ShapeId, text: string, source: string, index: numb
       return expiresAt ? { shape, text, index, lifetime: 'temporary', expiresAt } : undefined;
     }
     case 'azureSas': {
-      if (isPlaceholder(text)) return undefined;
+      if (!SAS_SIGNATURE.test(text) || isPlaceholder(text)) return undefined;
       const expiry = /(?:^|&)se=([^&]+)/u.exec(text)?.[1];
       const expiresAt = expiry ? new Date(safeDecode(expiry)) : undefined;
       return { shape, text, index, lifetime: 'temporary', ...(expiresAt && !Number.isNaN(expiresAt.getTime()) ? { expiresAt } : {}) };
@@ -147,27 +147,5 @@ export function bundledCredential(name: string): { bundler: string } | undefined
   return BUNDLED_CREDENTIAL_NAME.pattern.test(name.slice(prefix.prefix.length)) ? { bundler: prefix.bundler } : undefined;
 }
 
-/** A value assigned to a credential-like name: `sessionToken: '…'`, `AWS_SECRET_ACCESS_KEY=…`, `"private_key": "…"`. */
-const NAMED_SECRET_VALUE = new RegExp(
-  `((?:token|secret|password|private_?key|credential)\\w*["'\`]?\\s*[:=]\\s*["'\`]?)([A-Za-z0-9/+=_.~-]{${MIN_CREDENTIAL_LENGTH},})`,
-  'giu',
-);
-
-/** Tokens mix digits and letters; code after a credential-like name (`credentials: fromInstanceMetadata()`) does not. */
-function looksGenerated(value: string): boolean {
-  return /\d/u.test(value) && /[A-Za-z]/u.test(value);
-}
-
-/**
- * `text` with every credential-looking value masked (maskSecret): secret shapes, 40-character secret keys, and long
- * values under credential-like names. For output that shows code, such as the codemod's diffs: no secret may be
- * printed in full, even as a context line.
- */
-export function maskSecretsInText(text: string): string {
-  const secrets = new Set([...findSecretShapes(text).map((match) => match.text), ...findSecretKeyCandidates(text)]);
-  let masked = text.replace(NAMED_SECRET_VALUE, (_all, name: string, value: string) =>
-    // No placeholder exemption here: masking a placeholder in output costs nothing, missing a secret does.
-    looksGenerated(value) ? `${name}${maskSecret(value)}` : `${name}${value}`);
-  for (const secret of secrets) masked = masked.split(secret).join(maskSecret(secret));
-  return masked;
-}
+/** The one masking function for every output channel (implemented beside this scanner). */
+export { maskSecretsInText } from './secret-mask.js';

@@ -9,6 +9,22 @@ type Node = TSESTree.Node;
 const MAX_DEPTH = 8;
 
 /**
+ * One budget for a whole evaluation: every recursive step (bindings, member reads, fallbacks, conversions) spends
+ * from the same depth, and a binding already being followed is not followed again, so self-references
+ * (`const ttl = ttl.region`, `const a = b.x, b = a.y`, `function f(o = o.x)`) end instead of recursing.
+ */
+interface Walk {
+  readonly depth: number;
+  readonly following: ReadonlySet<Node>;
+}
+const START: Walk = { depth: 0, following: new Set() };
+
+function deeper(walk: Walk, through?: Node): Walk | null {
+  if (walk.depth >= MAX_DEPTH || (through && walk.following.has(through))) return null;
+  return { depth: walk.depth + 1, following: through ? new Set([...walk.following, through]) : walk.following };
+}
+
+/**
  * The value of an expression when it can be known without running the code: literals, arithmetic, string
  * concatenation, `const` bindings, properties of const objects (all via eslint-utils' getStaticValue), and, when
  * type information is present, identifiers whose type is a literal (constants imported from other files).
@@ -113,38 +129,47 @@ export interface NumberSource {
  * defaults, `Number(x)` / `parseInt(x)` / `parseFloat(x)` / `+x`, and the right side of `??` / `||` when the
  * left side is unknown (`ttlSeconds ?? 7 * 24 * 3600` gives 604800, defaulted).
  */
-export function staticNumberSource(node: Node, context: Context, depth = 0): NumberSource | null {
-  if (depth > MAX_DEPTH) return null;
+export function staticNumberSource(node: Node, context: Context): NumberSource | null {
+  return numberSource(node, context, START);
+}
+
+function numberSource(node: Node, context: Context, walk: Walk): NumberSource | null {
   const inner = unwrap(node);
-  const followed = followValue(inner, context);
+  const followed = followValue(inner, context, walk);
   if (followed) {
-    const found = staticNumberSource(followed.node, context, depth + 1);
+    const found = followed.walk && numberSource(followed.node, context, followed.walk);
     return found && followed.defaulted ? { ...found, defaulted: true } : found;
   }
+  const next = deeper(walk);
   if (inner.type === AST_NODE_TYPES.LogicalExpression && (inner.operator === '??' || inner.operator === '||')) {
-    const left = staticNumberSource(inner.left, context, depth + 1);
+    const left = next && numberSource(inner.left, context, next);
     if (left && (inner.operator === '??' || left.value !== 0)) return left;
-    const right = staticNumberSource(inner.right, context, depth + 1);
+    const right = next && numberSource(inner.right, context, next);
     return right && { ...right, defaulted: true };
   }
   const converted = numberConversionArgument(inner, context);
   if (converted) {
-    const found = staticNumberSource(converted, context, depth + 1);
+    const found = next && numberSource(converted, context, next);
     return found && { ...found, fromString: false };
   }
+  if (!next) return null;
   const value = staticNumber(inner, context);
   return value === undefined ? null : { value, node: inner, defaulted: false, fromString: typeof staticValue(inner, context)?.value === 'string' };
 }
 
 /** The object literal an expression holds: through const bindings, defaults and `??` / `||` fallbacks. */
-export function staticObjectSource(node: Node, context: Context, depth = 0): TSESTree.ObjectExpression | null {
-  if (depth > MAX_DEPTH) return null;
+export function staticObjectSource(node: Node, context: Context): TSESTree.ObjectExpression | null {
+  return objectSource(node, context, START);
+}
+
+function objectSource(node: Node, context: Context, walk: Walk): TSESTree.ObjectExpression | null {
   const inner = unwrap(node);
   if (inner.type === AST_NODE_TYPES.ObjectExpression) return inner;
-  const followed = followValue(inner, context);
-  if (followed) return staticObjectSource(followed.node, context, depth + 1);
-  if (inner.type === AST_NODE_TYPES.LogicalExpression && (inner.operator === '??' || inner.operator === '||')) {
-    return staticObjectSource(inner.left, context, depth + 1) ?? staticObjectSource(inner.right, context, depth + 1);
+  const followed = followValue(inner, context, walk);
+  if (followed) return followed.walk && objectSource(followed.node, context, followed.walk);
+  const next = deeper(walk);
+  if (next && inner.type === AST_NODE_TYPES.LogicalExpression && (inner.operator === '??' || inner.operator === '||')) {
+    return objectSource(inner.left, context, next) ?? objectSource(inner.right, context, next);
   }
   return null;
 }
@@ -161,37 +186,46 @@ export type StaticTime =
  * date strings, numeric strings, which `new Date()` reads as years) depend on when the code runs and give null, like
  * anything unknown.
  */
-export function staticTime(node: Node, context: Context, depth = 0): StaticTime | null {
-  if (depth > MAX_DEPTH) return null;
+export function staticTime(node: Node, context: Context): StaticTime | null {
+  return time(node, context, START);
+}
+
+function time(node: Node, context: Context, walk: Walk): StaticTime | null {
   const inner = unwrap(node);
   if (isNow(inner, context)) return { kind: 'from-now', offsetMs: 0, source: null };
-  const followed = followValue(inner, context);
-  if (followed) return staticTime(followed.node, context, depth + 1);
+  const followed = followValue(inner, context, walk);
+  if (followed) return followed.walk && time(followed.node, context, followed.walk);
+  const next = deeper(walk);
+  if (!next) return null;
   if (inner.type === AST_NODE_TYPES.LogicalExpression && (inner.operator === '??' || inner.operator === '||')) {
-    return staticTime(inner.left, context, depth + 1) ?? staticTime(inner.right, context, depth + 1);
+    return time(inner.left, context, next) ?? time(inner.right, context, next);
   }
   if (inner.type === AST_NODE_TYPES.NewExpression && isGlobal(inner.callee, 'Date', context) && inner.arguments.length === 1) {
-    return staticTime(inner.arguments[0], context, depth + 1);
+    return time(inner.arguments[0], context, next);
   }
   if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === '+') {
     const [now, offset] = isNow(unwrap(inner.left), context) ? [inner.left, inner.right] : [inner.right, inner.left];
     if (isNow(unwrap(now), context)) {
-      const source = staticNumberSource(offset, context, depth + 1);
+      const source = numberSource(offset, context, next);
       return source ? { kind: 'from-now', offsetMs: source.value, source } : null;
     }
     return null;
   }
-  const source = staticNumberSource(inner, context, depth + 1);
+  const source = numberSource(inner, context, next);
   return source && !source.fromString ? { kind: 'epoch', source } : null;
 }
 
-/** What an identifier or const-object member stands for: its initializer, or the default it falls back to. */
-function followValue(node: Node, context: Context): { node: Node; defaulted: boolean } | null {
+/**
+ * What an identifier or const-object member stands for: its initializer, or the default it falls back to, with the
+ * budget left to evaluate it (`walk: null` when the budget is spent or the binding is already being followed).
+ */
+function followValue(node: Node, context: Context, walk: Walk): { node: Node; defaulted: boolean; walk: Walk | null } | null {
   if (node.type === AST_NODE_TYPES.MemberExpression) {
     const name = staticPropertyName(node);
-    const object = name === null ? null : staticObjectSource(node.object, context);
+    const next = deeper(walk);
+    const object = name === null || !next ? null : objectSource(node.object, context, next);
     const property = object && name !== null ? findProperty(object, name) : undefined;
-    return property && !property.computed && property.kind === 'init' ? { node: property.value, defaulted: false } : null;
+    return property && !property.computed && property.kind === 'init' ? { node: property.value, defaulted: false, walk: deeper(walk) } : null;
   }
   if (node.type !== AST_NODE_TYPES.Identifier) return null;
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(node), node);
@@ -199,10 +233,10 @@ function followValue(node: Node, context: Context): { node: Node; defaulted: boo
   if (!variable || !def || variable.defs.length !== 1) return null;
   const name = def.name as Node;
   if (name.parent?.type === AST_NODE_TYPES.AssignmentPattern && name.parent.left === name && !reassigned(variable, name)) {
-    return { node: name.parent.right, defaulted: true };
+    return { node: name.parent.right, defaulted: true, walk: deeper(walk, name) };
   }
   if (def.type === 'Variable' && def.node.id === name && def.node.init && isConstLike(variable)) {
-    return { node: def.node.init, defaulted: false };
+    return { node: def.node.init, defaulted: false, walk: deeper(walk, name) };
   }
   return null;
 }

@@ -9,6 +9,7 @@ import { LAZY_CACHE_TRIGGER, lazyCacheEdits } from './transforms/lazy-token-cach
 import { tidyRemovals } from './transforms/tidy-removals.js';
 import { applyEdits, compatible, lineColumnOf, type TextEdit } from './transforms/text-edits.js';
 import type { FileState, Finding, MigrationPlan } from './types.js';
+import { containsIdentifier } from '../util/words.js';
 
 const CODE_FILE = /\.[cm]?[jt]sx?$/;
 const MODULE_SYNTAX = /\bimport\b|\brequire\s*\(/;
@@ -49,8 +50,8 @@ export async function runProjectStage(plan: MigrationPlan, project: Project, cho
           recordChange(plan, finding, earlier);
           return;
         }
-        const word = new RegExp(`\\b${snapshot.name}\\b`);
-        const mentions = (file: FileState) => file !== producer && word.test(file.text) && MODULE_SYNTAX.test(file.text);
+        const mentions = (file: FileState) =>
+          file !== producer && containsIdentifier(file.text, snapshot.name) && MODULE_SYNTAX.test(file.text);
         const outside = (outsiders ??= filesOutsideTheRun(plan)).filter(mentions);
         const importers = [...codeFiles.filter(mentions), ...outside];
         for (const importer of importers) load(importer);

@@ -43,7 +43,8 @@ export type PredicateMeaning = 'expired' | 'valid';
  */
 export const EXPIRY_PREDICATES: readonly { readonly pattern: RegExp; readonly trueMeans: PredicateMeaning; readonly source: string }[] = [
   {
-    pattern: /^(?:is|has)?\w*(?:Expired|Expiring|Expires?Soon|Stale)$|^(?:needs|should)\w*Refresh\w*$|^expired$/i,
+    // `(?=\w*$)\w*?Refresh`, not `\w*Refresh\w*$`: the latter rescans the rest of the name after every `Refresh`.
+    pattern: /^(?:is|has)?\w*(?:Expired|Expiring|Expires?Soon|Stale)$|^(?:needs|should)(?=\w*$)\w*?Refresh|^expired$/i,
     trueMeans: 'expired',
     source:
       'aws/aws-sdk-js: lib/credentials.js (needsRefresh); googleapis/google-auth-library-nodejs: src/auth/oauth2client.ts (isTokenExpiring); ' +

@@ -76,14 +76,20 @@ export const SECRET_SHAPES = {
     lifetime: 'long-lived',
     source: 'https://learn.microsoft.com/azure/storage/common/storage-configure-connection-string (AccountKey=)',
   },
-  /** A SAS query string: `se=` is its expiry. */
+  /**
+   * A SAS query string (from `sv=` to the end of the token): `se=` is its expiry, and the scanner requires a
+   * `sig=` parameter (SAS_SIGNATURE). Matching `sig=` here too would make the regex retry from every `sv=`.
+   */
   azureSas: {
     id: 'azure-sas',
-    pattern: /(?<![\w-])sv=\d{4}-\d{2}-\d{2}&[^\s"'`]*?\bsig=[A-Za-z0-9%/+=]{20,}/u,
+    pattern: /(?<![\w-])sv=\d{4}-\d{2}-\d{2}&[^\s"'`]*/u,
     lifetime: 'temporary',
     source: 'https://learn.microsoft.com/rest/api/storageservices/create-service-sas (sv=…&se=…&sig=)',
   },
 } as const satisfies Record<string, SecretShape>;
+
+/** The signature parameter a SAS query string must carry to be a credential. */
+export const SAS_SIGNATURE = /(?:^|&)sig=[A-Za-z0-9%/+=]{20,}/u;
 
 /** What a credential name says its value is. */
 export type CredentialValueKind = 'aws-key-id' | 'aws-secret-key' | 'aws-session-token' | 'google-access-token' | 'refresh-token';
@@ -160,7 +166,9 @@ export const PLACEHOLDER_VALUES = {
   awsExampleKeys: ['AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'],
   googlePlaceholderTokens: ['compute-placeholder', 'impersonated-placeholder'],
   words:
-    /example|placeholder|dummy|fake|sample|redacted|changeme|change[-_ ]?me|replace[-_ ]?me|your[-_ ]?(?:aws|access|secret|session|key|token|own)|insert[-_ ]|paste[-_ ]|<[^>]*>|\bxxx|\btodo\b|\bfixme\b|\bnull\b|\bnone\b|\bundefined\b/iu,
+    /example|placeholder|dummy|fake|sample|redacted|change[-_ ]?me|replace[-_ ]?me|your[-_ ]?(?:aws|access|secret|session|key|token|own)|insert[-_ ]|paste[-_ ]/iu,
+  /** `<your-token>`, `xxxx`, `TODO`, `null`: kept apart from `words` so each regex stays simple enough to prove linear. */
+  markers: /<[^<>]*>|\bxxx|\b(?:todo|fixme|null|none|undefined)\b/iu,
   /** `${VAR}`, `$VAR`, `$(cmd)`, `{{ tpl }}`, `%VAR%`: the value comes from elsewhere. */
   reference: /\$\{|\$\(|\$[A-Za-z_]|\{\{|%[A-Za-z_]+%/u,
   runs: /0123456789|1234567890|abcdefghij|ABCDEFGHIJ/u,
@@ -235,7 +243,7 @@ export const BUILD_TIME_CREDENTIAL_FETCHES = [
   },
   {
     id: 'gce-metadata-token',
-    pattern: /computeMetadata\/v1\/instance\/service-accounts\/\S*\/(?:token|identity)/u,
+    pattern: /computeMetadata\/v1\/instance\/service-accounts\/[^/\s]+\/(?:token|identity)/u,
     what: 'fetches a Google access token from the metadata server',
     session: 'google-access-token',
     example: 'curl -s -H "Metadata-Flavor: Google" http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token > /token.json',
@@ -251,7 +259,7 @@ export const BUILD_TIME_CREDENTIAL_FETCHES = [
   },
   {
     id: 'aws-sts-temporary-credentials',
-    pattern: /\baws\s+(?:--\S+\s+)*sts\s+(?:assume-role(?:-with-web-identity|-with-saml)?|get-session-token|get-federation-token)\b/u,
+    pattern: /\baws\s+(?:--[^\s-]\S*\s+){0,4}sts\s+(?:assume-role(?:-with-web-identity|-with-saml)?|get-session-token|get-federation-token)\b/u,
     what: 'asks STS for temporary credentials',
     session: 'assume-role',
     example: 'aws sts get-session-token --duration-seconds 129600 > /creds.json',
@@ -267,7 +275,7 @@ export const BUILD_TIME_CREDENTIAL_FETCHES = [
   },
   {
     id: 'write-aws-credentials-file',
-    pattern: /(?:>>?|\btee\s+(?:-a\s+)?)\s*["']?\S*\.aws\/credentials\b/u,
+    pattern: /(?:>>?\s*|\btee\s+(?:-a\s+)?)["']?[^\s>]*\.aws\/credentials\b/u,
     what: 'writes ~/.aws/credentials',
     session: 'unknown-temporary',
     example: 'printf "[default]\\naws_access_key_id=%s\\n" "$KEY" > /root/.aws/credentials',
@@ -305,7 +313,8 @@ export const KEY_FILE_NAMES = [
   },
   {
     id: 'service-account-json',
-    pattern: /(?:service[-_]?account|(?:^|[/_.-])sa(?=[-_.]))[^/]*\.json$|(?:^|[/_.-])(?:key|keyfile|credentials?)\.json$/iu,
+    // Anchored at the file name's start (a lookahead finds the word), so no start inside a name rescans the rest.
+    pattern: /(?:^|\/)(?=sa[-_.]|[^/]*(?:service[-_]?account|[_.-]sa[-_.]))[^/]*\.json$|(?:^|[/_.-])(?:key|keyfile|credentials?)\.json$/iu,
     what: 'a service-account key file',
     example: 'deploy/prod-sa.json',
     source: 'https://cloud.google.com/iam/docs/best-practices-for-managing-service-account-keys',

@@ -30,7 +30,8 @@ export const TOKEN_ENDPOINTS: readonly TokenEndpoint[] = [
   {
     id: 'aws-imds-credentials',
     label: 'the EC2 instance metadata credentials endpoint',
-    pattern: /(?:169\.254\.169\.254|\[fd00:ec2::254\])[^?#]*\/meta-data\/(?:iam|identity-credentials\/ec2)\/security-credentials\/[^/?#]+/,
+    // Path segments before `meta-data/` (`latest/`, `2021-01-03/`) rather than `[^?#]*`, which rescans from every host.
+    pattern: /(?:169\.254\.169\.254|\[fd00:ec2::254\])(?::\d+)?\/(?:[\w.-]+\/){0,2}meta-data\/(?:iam|identity-credentials\/ec2)\/security-credentials\/[^/?#]/,
     yields: 'aws-credentials',
     session: 'instance-profile',
     replacement: { code: 'fromInstanceMetadata()', imports: [{ module: '@aws-sdk/credential-providers', name: 'fromInstanceMetadata' }] },
@@ -39,7 +40,7 @@ export const TOKEN_ENDPOINTS: readonly TokenEndpoint[] = [
   {
     id: 'azure-imds-token',
     label: 'the Azure managed-identity token endpoint',
-    pattern: /169\.254\.169\.254[^?#]*\/metadata\/identity\/oauth2\/token/,
+    pattern: /169\.254\.169\.254(?::\d+)?\/(?:[\w.-]+\/){0,3}metadata\/identity\/oauth2\/token/,
     yields: 'token-response',
     session: 'azure-access-token',
     replacement: { code: 'new ManagedIdentityCredential()', imports: [{ module: '@azure/identity', name: 'ManagedIdentityCredential' }] },
@@ -48,7 +49,7 @@ export const TOKEN_ENDPOINTS: readonly TokenEndpoint[] = [
   {
     id: 'gce-metadata-token',
     label: 'the GCE metadata server token endpoint',
-    pattern: /\/computeMetadata\/v1\/[^?#]*service-accounts\/[^/?#]+\/(?:token|identity)(?![\w-])/,
+    pattern: /\/computeMetadata\/v1\/instance\/service-accounts\/[^/?#]+\/(?:token|identity)(?![\w-])/,
     yields: 'token-response',
     session: 'google-access-token',
     replacement: { code: 'new Compute()', imports: [{ module: 'google-auth-library', name: 'Compute' }] },
@@ -78,7 +79,7 @@ export const TOKEN_ENDPOINTS: readonly TokenEndpoint[] = [
   {
     id: 'entra-token',
     label: 'the Microsoft Entra token endpoint',
-    pattern: /\/\/login\.microsoftonline\.(?:com|us)\/[^?#]*\/oauth2\/(?:v2\.0\/)?token/,
+    pattern: /\/\/login\.microsoftonline\.(?:com|us)\/(?:[^/?#]*\/){0,4}?oauth2\/(?:v2\.0\/)?token/,
     yields: 'token-response',
     session: 'azure-access-token',
     replacement: { code: 'getBearerTokenProvider(credential, scope)', imports: [{ module: '@azure/identity', name: 'getBearerTokenProvider' }] },
@@ -137,4 +138,4 @@ export const HTTP_URL_OPTION = 'url';
  * Text that a file fetching tokens by hand must contain somewhere: the cheap gate for files that import no SDK.
  * Built from the endpoint patterns and token fields above.
  */
-export const TOKEN_TEXT_HINT = /access_?token|id_?token|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|\bsts[.-][\w.-]*amazonaws|microsoftonline/i;
+export const TOKEN_TEXT_HINT = /access_?token|id_?token|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws|microsoftonline/i;

@@ -1,6 +1,8 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
-import { gatedByText } from './text-gated-rule.js';
+import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { TriggerFamily } from '../analysis/text-gate.js';
+import { maskSecretsInText } from '../analysis/secret-mask.js';
+import { SettingsError } from '../settings.js';
+import { gatedByText } from './text-gated-rule.js';
 
 export const REPOSITORY_URL = 'https://github.com/eslint-plugin-credential-expiry/eslint-plugin-credential-expiry';
 
@@ -25,10 +27,98 @@ export interface CredentialExpiryDocs {
   triggers?: readonly TriggerFamily[];
 }
 
-const documentedRule = ESLintUtils.RuleCreator<CredentialExpiryDocs>((name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`);
+/** The message every rule reports, once per file, in place of an exception; it shows no source text. */
+export const INTERNAL_ERROR_MESSAGE_ID = 'internalError';
+const INTERNAL_ERROR_MESSAGE = 'credential-expiry: internal error in {{rule}} on this file; please report';
+/** Set to rethrow instead (for working on the rules: the stack trace says where). */
+const RETHROW_VARIABLE = 'CREDENTIAL_EXPIRY_RETHROW';
 
-export function createRule<Options extends readonly unknown[], MessageIds extends string>(
-  rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, CredentialExpiryDocs>>,
-): ReturnType<typeof documentedRule<Options, MessageIds>> {
-  return gatedByText(documentedRule(rule));
+const baseCreateRule = ESLintUtils.RuleCreator<CredentialExpiryDocs>((name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`);
+
+type RuleSpec<Options extends readonly unknown[], MessageIds extends string> = Readonly<
+  ESLintUtils.RuleWithMetaAndName<Options, MessageIds, CredentialExpiryDocs>
+>;
+
+/**
+ * The rule creator: docs URLs, and crash-proof rules. An exception thrown by `create` or any listener (exit
+ * listeners too) stops that rule on that file and becomes one `internalError` report, instead of stopping the
+ * whole ESLint run (ESLint ends a run at the first exception of any rule). Settings errors still stop the run.
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>(spec: RuleSpec<Options, MessageIds>) {
+  const messages = { ...spec.meta.messages, [INTERNAL_ERROR_MESSAGE_ID]: INTERNAL_ERROR_MESSAGE } as Record<MessageIds, string>;
+  return gatedByText(
+    baseCreateRule<Options, MessageIds>({
+      ...spec,
+      meta: { ...spec.meta, messages },
+      create: (context, options) => guardRule(spec.name, context, () => spec.create(maskingReports(context), options)),
+    }),
+  );
+}
+
+type Listener = (...args: unknown[]) => void;
+type Descriptor<MessageIds extends string> = TSESLint.ReportDescriptor<MessageIds>;
+
+/**
+ * The rule's context with a `report` that passes every message and suggestion datum through maskSecretsInText:
+ * a snippet of code in a message can never print a credential, whichever rule builds it.
+ */
+function maskingReports<MessageIds extends string, Options extends readonly unknown[]>(
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+): Readonly<TSESLint.RuleContext<MessageIds, Options>> {
+  const report = (descriptor: Descriptor<MessageIds>): void =>
+    context.report({
+      ...descriptor,
+      ...(descriptor.data ? { data: maskData(descriptor.data) } : {}),
+      ...(descriptor.suggest ? { suggest: descriptor.suggest.map((s) => (s.data ? { ...s, data: maskData(s.data) } : s)) } : {}),
+    } as Descriptor<MessageIds>);
+  // ESLint's context is frozen; a child object with its own `report` inherits everything else.
+  return Object.create(context, { report: { value: report } }) as Readonly<TSESLint.RuleContext<MessageIds, Options>>;
+}
+
+function maskData(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, typeof value === 'string' ? maskSecretsInText(value) : value]));
+}
+
+function guardRule<MessageIds extends string, Options extends readonly unknown[]>(
+  name: string,
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+  create: () => TSESLint.RuleListener,
+): TSESLint.RuleListener {
+  let failed = false;
+  const fail = (error: unknown): void => {
+    // A bad setting is the user's to fix and stops the run with its own clear message, like a bad rule option.
+    if (error instanceof SettingsError || process.env[RETHROW_VARIABLE]) throw error;
+    if (failed) return;
+    failed = true;
+    context.report({
+      node: context.sourceCode.ast as unknown as TSESTree.Node,
+      messageId: INTERNAL_ERROR_MESSAGE_ID as MessageIds,
+      data: { rule: `credential-expiry/${name}` },
+    });
+  };
+  let listeners: TSESLint.RuleListener;
+  try {
+    listeners = create();
+  } catch (error) {
+    // No listener left to report from `create`: report when the traversal starts.
+    return { [rootSelector(context)]: () => fail(error) };
+  }
+  const guarded: Record<string, Listener> = {};
+  for (const [selector, listener] of Object.entries(listeners as Record<string, Listener | undefined>)) {
+    if (!listener) continue;
+    guarded[selector] = (...args) => {
+      if (failed) return;
+      try {
+        listener(...args);
+      } catch (error) {
+        fail(error);
+      }
+    };
+  }
+  return guarded as TSESLint.RuleListener;
+}
+
+/** The type of the file's root node: `Program` for JS, each language's own root otherwise. */
+function rootSelector(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): string {
+  return (context.sourceCode.ast as { type: string }).type;
 }

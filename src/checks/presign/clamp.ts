@@ -80,5 +80,14 @@ function subsetWithProduct(factors: readonly (Factor & { index: number })[], wan
 
 function plainNumber(value: number, separators: boolean): string {
   const text = String(value);
-  return separators && Number.isInteger(value) ? text.replace(/\B(?=(\d{3})+(?!\d))/g, '_') : text;
+  return separators && /^-?\d+$/u.test(text) ? groupThousands(text) : text;
+}
+
+/** `604800` → `604_800`. A loop, not `/\B(?=(\d{3})+(?!\d))/g`: that lookahead rescans the digits from every position. */
+function groupThousands(digits: string): string {
+  const sign = digits.startsWith('-') ? '-' : '';
+  const body = sign ? digits.slice(1) : digits;
+  const groups: string[] = [];
+  for (let end = body.length; end > 0; end -= 3) groups.unshift(body.slice(Math.max(0, end - 3), end));
+  return sign + groups.join('_');
 }

@@ -22,7 +22,7 @@ export function clampEdit(context: Context, requested: Extract<Requested, { kind
   const replacement = clampedText(node, context.sourceCode.getText(node), targetSeconds, requested.scale);
   // A constant that other code reads too (`const ONE_WEEK = …` also used for a cache header, or exported) keeps its
   // value: the lifetime is then written at the call, when the call names the constant directly.
-  let target: TSESTree.Node = node;
+  let target: TSESTree.Node = fallbackChainOf(node);
   if (!within(node, valueNode) && sharedConstant(context, node)) {
     if (requested.scale !== 1 || valueNode.type !== AST_NODE_TYPES.Identifier) return null;
     target = valueNode;
@@ -42,6 +42,17 @@ function sharedConstant(context: Context, node: TSESTree.Node): boolean {
     return reads.length > 1;
   }
   return false;
+}
+
+/**
+ * The `a || b` / `a ?? b` chain whose left side is `node`. The lifetime was read from a left side that is a
+ * non-zero number, so the chain always yields it: the clamped number replaces the whole chain, since
+ * `43200 || ttl` would leave a fallback TypeScript rejects as dead code (TS2872).
+ */
+function fallbackChainOf(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent?.type === AST_NODE_TYPES.LogicalExpression && current.parent.left === current && current.parent.operator !== '&&') current = current.parent;
+  return current;
 }
 
 /**

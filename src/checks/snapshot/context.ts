@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { maskSecretsInText } from '../../analysis/secret-mask.js';
 import type { ModuleRefs } from '../../analysis/module-refs.js';
 import { type ApiRef, refMatches } from '../../knowledge/index.js';
 import type { ResolvedSettings } from '../../settings.js';
@@ -20,7 +21,8 @@ export interface SnapshotContext {
 
 /** Message text for a code snippet: one line, at most `max` characters. */
 export function snippet(sourceCode: Readonly<TSESLint.SourceCode>, node: Node, max = 60): string {
-  const text = sourceCode.getText(node).replace(/\s+/g, ' ');
+  // Masked before it is cut: a cut token no longer has the shape the masker knows.
+  const text = maskSecretsInText(sourceCode.getText(node)).replace(/\s+/g, ' ');
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 

@@ -5,6 +5,7 @@ import type { ExpiryGuard } from '../../analysis/expiry-guard.js';
 import { formatDuration } from '../../analysis/format.js';
 import type { Candidate } from './candidates.js';
 import type { TokenCacheMessageId } from './messages.js';
+import { containsIdentifier } from '../../util/words.js';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<TokenCacheMessageId, readonly unknown[]>>;
@@ -175,7 +176,7 @@ function isEmpty(node: Node): boolean {
 
 function freshName(base: string, text: string): string {
   let name = base;
-  for (let i = 2; new RegExp(`\\b${name}\\b`).test(text); i++) name = `${base}${i}`;
+  for (let i = 2; containsIdentifier(text, name); i++) name = `${base}${i}`;
   return name;
 }
 

@@ -1,5 +1,6 @@
 import type { File } from '@eslint/core';
 import { JSONLanguage, type JSONOkParseResult, type JSONParseResult, type JSONSourceCode } from '@eslint/json';
+import { rejectTooDeep } from '../nesting.js';
 import { rejectUnreadableText } from '../shared/file-guards.js';
 import { tolerateForeignRules } from '../shared/foreign-rules.js';
 
@@ -22,7 +23,8 @@ export class CredentialExpiryJsonLanguage extends JSONLanguage {
   }
 
   override parse(file: File, context?: Parameters<JSONLanguage['parse']>[1]): JSONParseResult {
-    const unreadable = rejectUnreadableText(String(file.body), 'This JSON file');
+    const text = String(file.body);
+    const unreadable = rejectUnreadableText(text, 'This JSON file') ?? rejectTooDeep(text, 'This JSON file');
     if (unreadable) return { ok: false, errors: [unreadable] };
     return super.parse(file, { ...context, languageOptions: { allowTrailingCommas: true, ...context?.languageOptions } });
   }

@@ -1,4 +1,5 @@
 import type { File, FileError, Language, OkParseResult, ParseResult } from '@eslint/core';
+import { maskSecretsInText } from '../../analysis/secret-mask.js';
 import type { NodeBase } from './ast.js';
 import { rejectUnreadableText } from './file-guards.js';
 import type { HashCommentSourceCode } from './hash-comment-source-code.js';
@@ -37,7 +38,8 @@ export abstract class HashCommentLanguage<Root extends NodeBase, Node extends No
     const unreadable = rejectUnreadableText(text, this.what);
     if (unreadable) return { ok: false, errors: [{ ...unreadable, column: unreadable.column - 1 + this.columnStart }] };
     const result = this.parseText(text);
-    return result.ok ? { ok: true, ast: result.ast } : { ok: false, errors: [result.error] };
+    // Parse errors quote the offending text (`Unknown instruction 'ASIA…'`): masked like every other output.
+    return result.ok ? { ok: true, ast: result.ast } : { ok: false, errors: [{ ...result.error, message: maskSecretsInText(result.error.message) }] };
   }
 
   protected abstract parseText(text: string): TextParseResult<Root>;

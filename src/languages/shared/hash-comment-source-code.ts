@@ -1,3 +1,4 @@
+import { maskSecretsInText } from '../../analysis/secret-mask.js';
 import type { DirectiveType, FileProblem, RulesConfig, SourceLocation } from '@eslint/core';
 import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from '@eslint/plugin-kit';
 import type { CommentNode, NodeBase } from './ast.js';
@@ -65,7 +66,7 @@ export class HashCommentSourceCode<Root extends NodeBase> extends TextSourceCode
       if (parsed?.label !== 'eslint') continue;
       const result = commentParser.parseJSONLikeConfig(parsed.value);
       if (result.ok) configs.push({ config: { rules: result.config }, loc: comment.loc });
-      else problems.push({ ruleId: null, message: result.error.message, loc: comment.loc });
+      else problems.push({ ruleId: null, message: maskSecretsInText(result.error.message), loc: comment.loc });
     }
     return { problems, configs };
   }

@@ -1,5 +1,6 @@
 import type { File, FileError, OkParseResult } from '@eslint/core';
 import { type AST, parseForESLint, VisitorKeys } from 'yaml-eslint-parser';
+import { rejectTooDeep } from '../nesting.js';
 import type { CommentNode, NodeBase } from '../shared/ast.js';
 import { HashCommentLanguage, type TextParseResult } from '../shared/hash-comment-language.js';
 import { HashCommentSourceCode } from '../shared/hash-comment-source-code.js';
@@ -36,6 +37,8 @@ export class YamlLanguage extends HashCommentLanguage<YamlRoot, NodeBase, YamlSo
   }
 
   protected parseText(text: string): TextParseResult<YamlRoot> {
+    const tooDeep = rejectTooDeep(text, 'This YAML file');
+    if (tooDeep) return { ok: false, error: { ...tooDeep, column: tooDeep.column - 1 + this.columnStart } };
     try {
       return { ok: true, ast: asRoot(parseForESLint(text).ast) };
     } catch (strictError) {

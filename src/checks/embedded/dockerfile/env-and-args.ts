@@ -57,9 +57,10 @@ export function checkSecretEnv(context: EmbeddedContext, root: DockerfileNode, s
 
 /** RUN steps of a shipped stage that expand a secret-named build argument: the value lands in the image history. */
 export function checkRunsUsingSecretArgs(context: EmbeddedContext, stage: StageNode): void {
-  const declared: string[] = [];
+  // A Set: an ARG declared again is the same argument, and a RUN that uses it is one finding, not one per ARG line.
+  const declared = new Set<string>();
   for (const instruction of stage.instructions) {
-    if (instruction.keyword === 'ARG') declared.push(...instruction.properties.map((p) => p.name).filter(isSecretName));
+    if (instruction.keyword === 'ARG') for (const p of instruction.properties) if (isSecretName(p.name)) declared.add(p.name);
     if (instruction.keyword !== 'RUN') continue;
     // A step that mounts a secret handles its secrets the right way; what it expands is then its own business.
     if (hasSecretMount(instruction)) continue;

@@ -21,7 +21,14 @@ interface Pointer {
 const POINTER_NAMES: ReadonlySet<string> = new Set(CREDENTIAL_FILE_POINTERS.envNames);
 
 function normalise(path: string): string {
-  return unquote(path).replace(/\\/gu, '/').replace(/\/+$/u, '');
+  return withoutTrailingSlashes(unquote(path).replace(/\\/gu, '/'));
+}
+
+/** A scan, not `/\/+$/`: that regex retries from every slash of a long run of slashes (quadratic). */
+function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path[end - 1] === '/') end--;
+  return path.slice(0, end);
 }
 
 function keyFileName(path: string) {

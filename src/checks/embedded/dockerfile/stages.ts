@@ -39,9 +39,21 @@ export function unquote(text: string): string {
   return text.replace(/^(["'])(.*)\1$/u, '$2');
 }
 
-/** `$NAME` or `${NAME}` (with or without a `:-default`). */
+/**
+ * `$NAME` or `${NAME}` (with or without a `:-default`). String comparison, not a RegExp built from the name: an
+ * ARG name is input and may hold regex syntax (`ARG MY_TOKEN_(`).
+ */
 export function usesVariable(text: string, name: string): boolean {
-  return new RegExp(`\\$(?:${name}\\b|\\{${name}[}:])`, 'u').test(text);
+  if (name === '') return false;
+  for (let at = text.indexOf('$'); at >= 0; at = text.indexOf('$', at + 1)) {
+    if (text.startsWith(name, at + 1) && !isWordCharacter(text[at + 1 + name.length])) return true;
+    if (text[at + 1] === '{' && text.startsWith(name, at + 2) && '}:'.includes(text[at + 2 + name.length] ?? '-')) return true;
+  }
+  return false;
+}
+
+function isWordCharacter(character: string | undefined): boolean {
+  return character !== undefined && /\w/u.test(character);
 }
 
 export function hasSecretMount(instruction: InstructionNode): boolean {

@@ -1,0 +1,16 @@
+/**
+ * `name` occurs in `text` as a whole identifier (not inside a longer one). A string search rather than a RegExp
+ * built from the name, so a name is never read as regex syntax (`$` in `$client` is a JavaScript identifier
+ * character but a regex anchor).
+ */
+export function containsIdentifier(text: string, name: string): boolean {
+  if (name === '') return false;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (!isIdentifierCharacter(text[at - 1]) && !isIdentifierCharacter(text[at + name.length])) return true;
+  }
+  return false;
+}
+
+function isIdentifierCharacter(character: string | undefined): boolean {
+  return character !== undefined && /[\p{ID_Continue}$\u200C\u200D]/u.test(character);
+}
