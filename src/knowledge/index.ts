@@ -32,6 +32,7 @@ export * from './token-endpoints.js';
 export * from './token-cache.js';
 export * from './snapshot.js';
 export * from './secrets.js';
+export * from './test-code.js';
 
 /** What a resolved expression refers to: an export path inside a module (see src/analysis/module-refs.ts). */
 export interface ModuleRef {

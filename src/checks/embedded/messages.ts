@@ -62,3 +62,10 @@ export function describeFinding(finding: CredentialFinding<unknown>, now = Date.
 
 /** Kinds whose value is a dead or dying snapshot: removing the line is the fix. */
 export const TEMPORARY_KINDS: ReadonlySet<CredentialKind> = new Set(['temporaryKeyId', 'temporarySecretKey', 'sessionToken', 'googleAccessToken', 'jwt', 'azureSas']);
+
+/**
+ * What no-embedded-credentials still reports in test code under `testCode: 'skip'`: long-lived cloud keys, which
+ * leak from a test file as from any other. Dead or dying snapshots (JWTs, session tokens, SAS), test signing keys,
+ * and Dockerfile build-step findings in test data are fixtures there.
+ */
+export const KEPT_IN_TEST_CODE: ReadonlySet<EmbeddedMessageId> = new Set(['longLivedKey', 'secretKey', 'refreshToken', 'azureAccountKey', 'googleKeyFile']);

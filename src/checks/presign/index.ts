@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction } from '../../analysis/ast.js';
 import { ModuleRefs, moduleSpecifiers, reachesKnowledge } from '../../analysis/module-refs.js';
+import { skipsTestCode } from '../../analysis/test-code.js';
 import { type Presigner, SHORTEST_SESSION_SECONDS } from '../../knowledge/index.js';
 import type { ResolvedSettings } from '../../settings.js';
 import { applicableMaximum, type Requested, requestedLifetime } from './lifetime.js';
@@ -24,7 +25,8 @@ export type PresignFinding = { readonly presigner: Presigner; readonly node: TSE
 /**
  * Visits every presign call in the file and reports what is wrong with its lifetime. A lifetime above the service
  * maximum is reported as that alone (it fails outright, whatever signs it); values that cannot be evaluated
- * statically, defaults, and lifetimes up to the shortest STS session are never reported.
+ * statically, defaults, and lifetimes up to the shortest STS session are never reported. Test code (under the default
+ * `testCode: 'skip'`) is not checked: its presign calls run against stubs, often to assert that a bad lifetime throws.
  */
 export function presignListener(
   context: Context,
@@ -32,7 +34,7 @@ export function presignListener(
   onFinding: (finding: PresignFinding) => void,
 ): TSESLint.RuleListener {
   const { sourceCode } = context;
-  if (!reachesKnowledge(sourceCode, isPresignModule)) return {};
+  if (skipsTestCode(context) || !reachesKnowledge(sourceCode, isPresignModule)) return {};
   const refs = ModuleRefs.for(sourceCode);
   const imported = moduleSpecifiers(sourceCode);
   return {
