@@ -3,6 +3,7 @@ import {
   credentialNameKind,
   findSecretKeyCandidates,
   findSecretShapes,
+  hasNamedTokenShape,
   isSecretKey,
   isTokenLike,
   type ShapeMatch,
@@ -44,6 +45,8 @@ export interface CredentialFinding<Node> {
   name: string | null;
   expiresAt?: Date;
   bundler?: string;
+  /** Where the secret starts in the site's value, for shapes found inside a longer text (a comment, a template). */
+  index?: number;
   /** For a key id: where its secret access key stands (reported together, at the key id). */
   pairedWith?: Node;
 }
@@ -89,15 +92,15 @@ export function assessValues<Node>(sites: readonly ValueSite<Node>[], options: A
   for (const site of sites) {
     for (const match of findSecretShapes(site.value)) {
       if (match.shape === 'awsKeyId') keyIds.push({ site, match });
-      else findings.push({ node: site.node, kind: SHAPE_KINDS[match.shape], secret: match.text, name: site.name, ...(match.expiresAt ? { expiresAt: match.expiresAt } : {}) });
+      else findings.push({ node: site.node, kind: SHAPE_KINDS[match.shape], secret: match.text, name: site.name, index: match.index, ...(match.expiresAt ? { expiresAt: match.expiresAt } : {}) });
     }
     const value = site.value.trim();
     const holds = site.name === null ? undefined : credentialNameKind(site.name, site.siblings);
     if (holds === 'aws-secret-key' && isSecretKey(value)) candidates.push({ site, secret: value, named: true });
     else unnamed.push(site);
-    if (holds === 'aws-session-token' && isTokenLike(value)) findings.push({ node: site.node, kind: 'sessionToken', secret: value, name: site.name });
-    if (holds === 'refresh-token' && isTokenLike(value)) findings.push({ node: site.node, kind: 'refreshToken', secret: value, name: site.name });
-    if (holds === 'google-access-token' && isTokenLike(value) && !findings.some((f) => f.node === site.node && f.kind === 'googleAccessToken')) {
+    if (holds === 'aws-session-token' && hasNamedTokenShape(holds, value)) findings.push({ node: site.node, kind: 'sessionToken', secret: value, name: site.name });
+    if (holds === 'refresh-token' && hasNamedTokenShape(holds, value)) findings.push({ node: site.node, kind: 'refreshToken', secret: value, name: site.name });
+    if (holds === 'google-access-token' && hasNamedTokenShape(holds, value) && !findings.some((f) => f.node === site.node && f.kind === 'googleAccessToken')) {
       findings.push({ node: site.node, kind: 'googleAccessToken', secret: value, name: site.name });
     }
     const bundled = options.bundledNames && site.name !== null ? bundledCredential(site.name) : undefined;

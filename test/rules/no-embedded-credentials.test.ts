@@ -58,7 +58,7 @@ createRuleTester().run('no-embedded-credentials', rule, {
         `const key = \`${PEM}\`;`,
       ].join('\n'),
       errors: [
-        { messageId: 'googleAccessToken', line: 1, column: 34, data: { preview: 'ya29****' } },
+        { messageId: 'googleAccessToken', line: 1, column: 42, data: { preview: 'ya29****' } },
         { messageId: 'jwtExpired', line: 2, column: 17, data: { preview: 'eyJh****', date: '2026-05-01' } },
         { messageId: 'refreshToken', line: 3, column: 40, data: { preview: '1//0****' } },
         { messageId: 'privateKey', line: 4, column: 13 },
@@ -67,7 +67,7 @@ createRuleTester().run('no-embedded-credentials', rule, {
     {
       name: 'a token pasted into a comment',
       code: `// debug token: ${GOOGLE_TOKEN}\nexport {};`,
-      errors: [{ messageId: 'googleAccessToken', line: 1, column: 1 }],
+      errors: [{ messageId: 'googleAccessToken', line: 1, column: 17 }],
     },
     {
       name: 'env names a bundler inlines into browser code',
