@@ -1,6 +1,6 @@
 // Runs credentialExpiry.configs.recommended over whole repositories and prints the findings per rule and per 50k
 // lines, each finding with its file and line (the secret masked by the rule's own message), for triage.
-//   npm run build && node bench/sweep.js <repo-path> [<repo-path> ...] [--json out.json] [--no-list]
+//   npm run build && node bench/sweep.js <repo-path> [<repo-path> ...] [--json out.json] [--no-list] [--test-code report]
 // The repositories stay outside this one: check them out at the commits in test/fixtures/realworld/sources.md §repos.
 // Every file a config block of the plugin matches is linted, test code included (as a user's `npx eslint .` would);
 // node_modules, build output and minified bundles are left out, as a repository's own ESLint config would.
@@ -16,10 +16,10 @@ const IGNORES = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/coverage
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { json: { type: 'string' }, 'no-list': { type: 'boolean', default: false } },
+  options: { json: { type: 'string' }, 'no-list': { type: 'boolean', default: false }, 'test-code': { type: 'string', default: 'skip' } },
 });
 if (positionals.length === 0) {
-  console.error('usage: node bench/sweep.js <repo-path> [<repo-path> ...] [--json out.json] [--no-list]');
+  console.error('usage: node bench/sweep.js <repo-path> [<repo-path> ...] [--json out.json] [--no-list] [--test-code skip|report]');
   process.exit(2);
 }
 
@@ -31,7 +31,8 @@ for (const path of positionals) {
     cwd: root,
     overrideConfigFile: true,
     // The repository's own inline directives name rules of other plugins: read none of them.
-    overrideConfig: [{ ignores: IGNORES }, { linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } }, ...credentialExpiry.configs.recommended],
+    overrideConfig: [{ ignores: IGNORES }, { linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } },
+      { settings: { 'credential-expiry': { testCode: values['test-code'] } } }, ...credentialExpiry.configs.recommended],
     errorOnUnmatchedPattern: false,
   });
   const started = Date.now();

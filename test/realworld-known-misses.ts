@@ -10,8 +10,6 @@ export const KNOWN_MISSES: Readonly<Record<string, string>> = {
   'A08.ts': 'A: resolved chain credentials written to a credentials file (fs.writeFile); files are not yet a keeper.',
   'B03.js': 'B: a session token from a plain fetch of an auth endpoint (`accessToken` field) cached at module scope; only OAuth token endpoints and `access_token` fields are recognised.',
   'B04.js': 'B: a Redis client cache with an inverted expiry comparison (`Date.now() > validUntil` returns the cached client); the guard direction is not checked and the signer is a local class.',
-  'C02.Dockerfile': 'C: one finding for an AKIA key pair in two ENV lines; the label wants each line that embeds the secret (the secret key line too).',
-  'C06.Dockerfile': 'C: the secret access key line of a temporary key pair is not reported on its own line (label: every embedding line).',
   'D02.ts': 'D: a 30-day lifetime reaches getSignedUrl through an object property and a function parameter; parameter flow is not followed.',
   'NA16.js': 'NEG-A: a one-shot CLI script (top-level await over process.argv, then exits) is taken for a long-lived module.',
   'NB02.ts': 'NEG-B: a Map cache guarded by a stored `until` compared with Date.now(); `until` is not recognised as an expiry field.',
@@ -19,6 +17,4 @@ export const KNOWN_MISSES: Readonly<Record<string, string>> = {
   'XA04.ts': 'A: provider that drops `expiration` is reported on the arrow (line 8) instead of the returned object literal (line 9).',
   'XC02.Dockerfile': 'C: a token printed by `gcloud auth print-access-token` in a builder stage and copied into the shipped stage with COPY --from.',
   'XC03.Dockerfile': 'C: ENV GOOGLE_APPLICATION_CREDENTIALS pointing at the copied key file is not reported as its own embedding line.',
-  'XC04.env': 'C: the secret access key line of a temporary key pair in .env is not reported on its own line.',
-  'XC06.yaml': 'C: a Kubernetes env entry reports the `name:` line instead of the `value:` line that holds the token.',
 };

@@ -79,7 +79,8 @@ const SHAPE_KINDS = {
 
 /**
  * Finds the credentials among the values of one file. Key ids pair with the secret access keys near them: a pair
- * is reported once, at the key id (`AKIA`: long-lived key; `ASIA`: temporary). A secret key stored under its own
+ * is reported at the key id (`AKIA`: long-lived key; `ASIA`: temporary), and at the secret when it stands on a
+ * line of its own. A secret key stored under its own
  * name is reported alone; an unnamed 40-character string counts only as a key id's pair (alone it could be anything).
  * An `AKIA` key id alone is an identifier, not a secret, and is not reported.
  */
@@ -120,6 +121,12 @@ export function assessValues<Node>(sites: readonly ValueSite<Node>[], options: A
       findings.push({ node: site.node, kind: 'temporaryKeyId', secret: match.text, name: site.name, ...pairedWith });
     } else if (match.lifetime === 'long-lived' && pair) {
       findings.push({ node: site.node, kind: 'longLivedKey', secret: match.text, name: site.name, ...pairedWith });
+    }
+    // Every line that embeds a secret is reported: the secret on its own line too (on the key id's line, the pair
+    // is one finding).
+    if (pair && pair.site.line !== site.line) {
+      const kind = match.lifetime === 'temporary' ? 'temporarySecretKey' : 'secretKey';
+      findings.push({ node: pair.site.node, kind, secret: pair.secret, name: pair.site.name });
     }
   }
 

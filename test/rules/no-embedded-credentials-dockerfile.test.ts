@@ -82,10 +82,11 @@ coreTester('dockerfile').run('no-embedded-credentials', coreRule, {
       errors: [{ messageId: 'dockerKeyFileCopy', line: 4, column: 1, data: { keyword: 'COPY', path: '/workspace/sa.json', what: 'a service-account key file' } }],
     },
     {
-      name: 'literal temporary credentials: the key id with its secret, and the session token (any stage)',
+      name: 'literal temporary credentials: the key id, its secret and the session token, each on its line (any stage)',
       code: lines('FROM alpine AS build', `ENV AWS_ACCESS_KEY_ID=${TEMP_KEY} \\`, `    AWS_SECRET_ACCESS_KEY=${SECRET} \\`, `    AWS_SESSION_TOKEN=${TOKEN}`, 'FROM alpine', `ARG GOOGLE_TOKEN=${GOOGLE_TOKEN}`),
       errors: [
         { messageId: 'temporaryKeyId', line: 2, column: 5 },
+        { messageId: 'temporarySecretKey', line: 3, column: 5 },
         { messageId: 'sessionToken', line: 4, column: 5 },
         { messageId: 'googleAccessToken', line: 6, column: 5 },
       ],

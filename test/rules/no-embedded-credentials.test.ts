@@ -33,6 +33,7 @@ createRuleTester().run('no-embedded-credentials', rule, {
       code: `const s3 = new S3Client({\n  credentials: {\n    accessKeyId: '${TEMP_KEY}',\n    secretAccessKey: '${SECRET}',\n    sessionToken: '${TOKEN}',\n  },\n});`,
       errors: [
         { messageId: 'temporaryKeyId', line: 3, column: 18, data: { preview: preview(TEMP_KEY) } },
+        { messageId: 'temporarySecretKey', line: 4, column: 22, data: { preview: preview(SECRET) } },
         { messageId: 'sessionToken', line: 5, column: 19, data: { preview: 'IQoJ****' } },
       ],
     },
