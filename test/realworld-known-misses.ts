@@ -15,6 +15,4 @@ export const KNOWN_MISSES: Readonly<Record<string, string>> = {
   'NB02.ts': 'NEG-B: a Map cache guarded by a stored `until` compared with Date.now(); `until` is not recognised as an expiry field.',
   'NB04.ts': 'NEG-B: a module variable that is written and returned but never read back before fetching again is not a cache.',
   'XA04.ts': 'A: provider that drops `expiration` is reported on the arrow (line 8) instead of the returned object literal (line 9).',
-  'XC02.Dockerfile': 'C: a token printed by `gcloud auth print-access-token` in a builder stage and copied into the shipped stage with COPY --from.',
-  'XC03.Dockerfile': 'C: ENV GOOGLE_APPLICATION_CREDENTIALS pointing at the copied key file is not reported as its own embedding line.',
 };

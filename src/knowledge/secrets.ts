@@ -419,3 +419,58 @@ export const CLOUD_JWT = {
   source:
     'https://datatracker.ietf.org/doc/html/rfc7518#section-3.1 (alg signature sizes); https://developers.google.com/identity/openid-connect/openid-connect#validatinganidtoken; https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html; https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference; https://jwt.io (sample)',
 } as const;
+
+/** The AWS credential variables every AWS CLI and SDK reads from the environment. */
+const AWS_CREDENTIAL_ENV = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN'] as const;
+
+/**
+ * Tools that read credentials from their environment: a RUN step that runs one consumes a credential build
+ * argument (Docker exposes build arguments to RUN steps as environment variables) with no `$NAME` in sight.
+ */
+export interface EnvReadingTool {
+  readonly id: string;
+  /** Completes "This RUN step runs ..." */
+  readonly tool: string;
+  /** Matches the tool in command position: at the start, or after `;`, `&&`, `||`, `|`, `(`, `$(` or a backtick. */
+  readonly command: RegExp;
+  readonly reads: readonly string[];
+  /** A RUN command this entry matches (tests and docs). */
+  readonly example: string;
+  readonly source: string;
+}
+
+export const ENV_READING_TOOLS = [
+  {
+    id: 'aws-cli',
+    tool: 'the AWS CLI',
+    command: /(?:^|[;&|(`])\s*(?:sudo\s+)?aws\s+[a-z]/u,
+    example: 'aws s3 cp s3://example-bucket/seed.sql /seed.sql',
+    reads: AWS_CREDENTIAL_ENV,
+    source: 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-envvars.html',
+  },
+  {
+    id: 'gcloud',
+    tool: 'gcloud',
+    command: /(?:^|[;&|(`])\s*(?:sudo\s+)?(?:gcloud|gsutil|bq)\s+[a-z]/u,
+    example: 'gcloud storage cp gs://example-bucket/model.bin /models/',
+    reads: ['CLOUDSDK_AUTH_ACCESS_TOKEN'],
+    source: 'https://cloud.google.com/sdk/docs/authorizing (CLOUDSDK_AUTH_ACCESS_TOKEN)',
+  },
+  {
+    id: 'terraform',
+    tool: 'Terraform',
+    command: /(?:^|[;&|(`])\s*terraform\s+(?:init|plan|apply|import|refresh|destroy|output)\b/u,
+    example: 'terraform init && terraform apply -auto-approve',
+    reads: [...AWS_CREDENTIAL_ENV, 'GOOGLE_OAUTH_ACCESS_TOKEN', 'ARM_CLIENT_SECRET'],
+    source:
+      'https://registry.terraform.io/providers/hashicorp/aws/latest/docs#environment-variables; https://registry.terraform.io/providers/hashicorp/google/latest/docs/guides/provider_reference (GOOGLE_OAUTH_ACCESS_TOKEN); https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/guides/service_principal_client_secret (ARM_CLIENT_SECRET)',
+  },
+  {
+    id: 'sdk-script',
+    tool: 'a script, whose AWS SDK',
+    command: /(?:^|[;&|(`])\s*(?:node|python3?|ts-node|tsx|deno|bun)\s+[\w./]|(?:^|[;&|(`])\s*(?:npm|yarn|pnpm)\s+run\s/u,
+    example: 'node scripts/upload-assets.js',
+    reads: AWS_CREDENTIAL_ENV,
+    source: 'smithy-lang/smithy-typescript / aws-sdk-js-v3: packages/credential-provider-env/src/fromEnv.ts (the default chain reads AWS_* first); boto3 docs: configuration (environment variables)',
+  },
+] as const satisfies readonly EnvReadingTool[];
