@@ -10,7 +10,6 @@ export const KNOWN_MISSES: Readonly<Record<string, string>> = {
   'A08.ts': 'A: resolved chain credentials written to a credentials file (fs.writeFile); files are not yet a keeper.',
   'B03.js': 'B: a session token from a plain fetch of an auth endpoint (`accessToken` field) cached at module scope; only OAuth token endpoints and `access_token` fields are recognised.',
   'B04.js': 'B: a Redis client cache with an inverted expiry comparison (`Date.now() > validUntil` returns the cached client); the guard direction is not checked and the signer is a local class.',
-  'D02.ts': 'D: a 30-day lifetime reaches getSignedUrl through an object property and a function parameter; parameter flow is not followed.',
   'NA16.js': 'NEG-A: a one-shot CLI script (top-level await over process.argv, then exits) is taken for a long-lived module.',
   'NB02.ts': 'NEG-B: a Map cache guarded by a stored `until` compared with Date.now(); `until` is not recognised as an expiry field.',
   'NB04.ts': 'NEG-B: a module variable that is written and returned but never read back before fetching again is not a cache.',
