@@ -3,8 +3,10 @@ import { checkDotenv } from '../src/checks/embedded/dotenv.js';
 import { checkJs } from '../src/checks/embedded/js.js';
 import { checkJson } from '../src/checks/embedded/json.js';
 import { checkJsonc } from '../src/checks/embedded/jsonc-ast.js';
-import { EMBEDDED_MESSAGES, type EmbeddedMessageId } from '../src/checks/embedded/messages.js';
+import type { EmbeddedContext } from '../src/checks/embedded/context.js';
+import { EMBEDDED_MESSAGES, type EmbeddedMessageId, KEPT_IN_TEST_CODE } from '../src/checks/embedded/messages.js';
 import { checkYaml } from '../src/checks/embedded/yaml.js';
+import { skipsTestCode } from '../src/analysis/test-code.js';
 import { createRule } from '../src/util/create-rule.js';
 
 /** Which checker a file needs, from the root of the AST its language produced. */
@@ -45,6 +47,15 @@ export default createRule<[], EmbeddedMessageId>({
   defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode as unknown as { ast: { type: string }; parserServices?: { isYAML?: boolean; isJSON?: boolean } };
-    return (checkerFor(sourceCode.ast, sourceCode.parserServices)?.(context) ?? {}) as ReturnType<typeof checkJs>;
+    const checker = checkerFor(sourceCode.ast, sourceCode.parserServices);
+    if (!checker) return {};
+    return checker(skipsTestCode(context) ? onlyKeptInTestCode(context) : context) as ReturnType<typeof checkJs>;
   },
 });
+
+/** The same context, reporting only what KEPT_IN_TEST_CODE keeps (the checkers stay unaware of the policy). */
+function onlyKeptInTestCode(context: EmbeddedContext): EmbeddedContext {
+  return Object.create(context, {
+    report: { value: (descriptor: { messageId: EmbeddedMessageId }) => KEPT_IN_TEST_CODE.has(descriptor.messageId) && context.report(descriptor as never) },
+  }) as EmbeddedContext;
+}

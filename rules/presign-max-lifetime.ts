@@ -41,7 +41,7 @@ export default createRule<[], MessageId>({
           node: finding.node,
           messageId: 'aboveMaximum',
           data: {
-            lifetime: formatDuration(finding.requested.seconds),
+            lifetime: `${formatDuration(finding.requested.seconds)}${finding.constant ? ` (${finding.constant})` : ''}`,
             maximum: formatDuration(finding.maximum),
             failure: expiry.maxFailure ?? 'the service refuses it',
           },

@@ -40,7 +40,7 @@ export default createRule<[], MessageId>({
         node: finding.node,
         messageId: 'outlivesSession',
         data: {
-          lifetime: formatDuration(requested.seconds),
+          lifetime: `${formatDuration(requested.seconds)}${finding.constant ? ` (${finding.constant})` : ''}`,
           session: session.label,
           sessionLifetime: formatDuration(session.seconds),
           basis: session.basis,

@@ -1,7 +1,7 @@
-import { PLATFORM_PRESETS, type PlatformId, type Session, sessionOf } from './knowledge/index.js';
+import { PLATFORM_PRESETS, type PlatformId, type Session, sessionOf, TEST_CODE_POLICIES, type TestCodePolicy } from './knowledge/index.js';
 
 export const SETTINGS_KEY = 'credential-expiry';
-const ALLOWED_KEYS = ['platform', 'sessionSeconds', 'infrastructure'] as const;
+const ALLOWED_KEYS = ['platform', 'sessionSeconds', 'testCode', 'infrastructure'] as const;
 /** GetSessionToken's maximum: no AWS or Google session lasts longer. */
 const MAX_SESSION_SECONDS = 129_600;
 
@@ -10,6 +10,8 @@ export interface CredentialExpirySettings {
   platform?: PlatformId;
   /** Overrides the platform's session length, in seconds. */
   sessionSeconds?: number;
+  /** What the rules do in test code (src/knowledge/test-code.ts): `skip` (the default) or `report`. */
+  testCode?: TestCodePolicy;
   /**
    * Where the repository model reads infrastructure code (CDK, Terraform, CloudFormation/SAM, serverless.yml,
    * Kubernetes, ECS task definitions): folders relative to ESLint's working directory, or `false` to turn it off.
@@ -41,7 +43,7 @@ export function readSettings(settings: Readonly<Record<string, unknown>> | undef
       throw new SettingsError(`${where} has an unknown key "${key}"; allowed keys: ${ALLOWED_KEYS.join(', ')}.`);
     }
   }
-  const { platform, sessionSeconds, infrastructure } = record;
+  const { platform, sessionSeconds, testCode, infrastructure } = record;
   if (platform !== undefined && !(typeof platform === 'string' && Object.hasOwn(PLATFORM_PRESETS, platform))) {
     throw new SettingsError(`${where}.platform must be one of ${Object.keys(PLATFORM_PRESETS).join(', ')}; got ${describe(platform)}.`);
   }
@@ -51,6 +53,9 @@ export function readSettings(settings: Readonly<Record<string, unknown>> | undef
   ) {
     throw new SettingsError(`${where}.sessionSeconds must be a whole number of seconds from 1 to ${MAX_SESSION_SECONDS}; got ${describe(sessionSeconds)}.`);
   }
+  if (testCode !== undefined && !(typeof testCode === 'string' && (TEST_CODE_POLICIES as readonly string[]).includes(testCode))) {
+    throw new SettingsError(`${where}.testCode must be one of ${TEST_CODE_POLICIES.join(', ')}; got ${describe(testCode)}.`);
+  }
   if (
     infrastructure !== undefined &&
     infrastructure !== false &&
@@ -59,6 +64,7 @@ export function readSettings(settings: Readonly<Record<string, unknown>> | undef
     throw new SettingsError(`${where}.infrastructure must be false or a non-empty list of folders like ['infra/', 'deploy/']; got ${describe(infrastructure)}.`);
   }
   const resolved: ResolvedSettings = {};
+  if (testCode !== undefined) resolved.testCode = testCode as TestCodePolicy;
   if (infrastructure !== undefined) resolved.infrastructure = infrastructure as false | string[];
   if (platform !== undefined) resolved.platform = platform as PlatformId;
   if (sessionSeconds !== undefined) resolved.sessionSeconds = sessionSeconds as number;

@@ -20,10 +20,12 @@ export function createRuleTester(): RuleTester {
 
 /**
  * A RuleTester with type information: cases are linted as test/fixtures/typed/file.ts (or `filename: 'other.ts'`,
- * relative to that folder) and may import from other modules there.
+ * relative to that folder) and may import from other modules there. That path is test code to the rules (and the
+ * tester lints from `/`), so the tester asks them to treat test code as any code.
  */
 export function createTypedRuleTester(): RuleTester {
   return new RuleTester({
+    settings: { 'credential-expiry': { testCode: 'report' } },
     languageOptions: {
       parserOptions: { project: './tsconfig.json', tsconfigRootDir: TYPED_FIXTURE_DIR },
     },

@@ -3,6 +3,7 @@ import {
   credentialNameKind,
   findSecretKeyCandidates,
   findSecretShapes,
+  hasNamedTokenShape,
   isSecretKey,
   isTokenLike,
   type ShapeMatch,
@@ -44,6 +45,8 @@ export interface CredentialFinding<Node> {
   name: string | null;
   expiresAt?: Date;
   bundler?: string;
+  /** Where the secret starts in the site's value, for shapes found inside a longer text (a comment, a template). */
+  index?: number;
   /** For a key id: where its secret access key stands (reported together, at the key id). */
   pairedWith?: Node;
 }
@@ -76,7 +79,8 @@ const SHAPE_KINDS = {
 
 /**
  * Finds the credentials among the values of one file. Key ids pair with the secret access keys near them: a pair
- * is reported once, at the key id (`AKIA`: long-lived key; `ASIA`: temporary). A secret key stored under its own
+ * is reported at the key id (`AKIA`: long-lived key; `ASIA`: temporary), and at the secret when it stands on a
+ * line of its own. A secret key stored under its own
  * name is reported alone; an unnamed 40-character string counts only as a key id's pair (alone it could be anything).
  * An `AKIA` key id alone is an identifier, not a secret, and is not reported.
  */
@@ -89,15 +93,15 @@ export function assessValues<Node>(sites: readonly ValueSite<Node>[], options: A
   for (const site of sites) {
     for (const match of findSecretShapes(site.value)) {
       if (match.shape === 'awsKeyId') keyIds.push({ site, match });
-      else findings.push({ node: site.node, kind: SHAPE_KINDS[match.shape], secret: match.text, name: site.name, ...(match.expiresAt ? { expiresAt: match.expiresAt } : {}) });
+      else findings.push({ node: site.node, kind: SHAPE_KINDS[match.shape], secret: match.text, name: site.name, index: match.index, ...(match.expiresAt ? { expiresAt: match.expiresAt } : {}) });
     }
     const value = site.value.trim();
     const holds = site.name === null ? undefined : credentialNameKind(site.name, site.siblings);
     if (holds === 'aws-secret-key' && isSecretKey(value)) candidates.push({ site, secret: value, named: true });
     else unnamed.push(site);
-    if (holds === 'aws-session-token' && isTokenLike(value)) findings.push({ node: site.node, kind: 'sessionToken', secret: value, name: site.name });
-    if (holds === 'refresh-token' && isTokenLike(value)) findings.push({ node: site.node, kind: 'refreshToken', secret: value, name: site.name });
-    if (holds === 'google-access-token' && isTokenLike(value) && !findings.some((f) => f.node === site.node && f.kind === 'googleAccessToken')) {
+    if (holds === 'aws-session-token' && hasNamedTokenShape(holds, value)) findings.push({ node: site.node, kind: 'sessionToken', secret: value, name: site.name });
+    if (holds === 'refresh-token' && hasNamedTokenShape(holds, value)) findings.push({ node: site.node, kind: 'refreshToken', secret: value, name: site.name });
+    if (holds === 'google-access-token' && hasNamedTokenShape(holds, value) && !findings.some((f) => f.node === site.node && f.kind === 'googleAccessToken')) {
       findings.push({ node: site.node, kind: 'googleAccessToken', secret: value, name: site.name });
     }
     const bundled = options.bundledNames && site.name !== null ? bundledCredential(site.name) : undefined;
@@ -117,6 +121,12 @@ export function assessValues<Node>(sites: readonly ValueSite<Node>[], options: A
       findings.push({ node: site.node, kind: 'temporaryKeyId', secret: match.text, name: site.name, ...pairedWith });
     } else if (match.lifetime === 'long-lived' && pair) {
       findings.push({ node: site.node, kind: 'longLivedKey', secret: match.text, name: site.name, ...pairedWith });
+    }
+    // Every line that embeds a secret is reported: the secret on its own line too (on the key id's line, the pair
+    // is one finding).
+    if (pair && pair.site.line !== site.line) {
+      const kind = match.lifetime === 'temporary' ? 'temporarySecretKey' : 'secretKey';
+      findings.push({ node: pair.site.node, kind, secret: pair.secret, name: pair.site.name });
     }
   }
 

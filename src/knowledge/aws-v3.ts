@@ -152,7 +152,27 @@ const SIGV4_CLIENT_FAILURE =
 export const SIGV4_POST_FAILURE =
   'the SDK does not check it, but the policy is signed with a SigV4 key that is valid for at most 7 d';
 
+const AMPLIFY_GET_URL_SOURCE =
+  'aws-amplify/amplify-js: packages/storage/src/providers/s3/apis/internal/getUrl.ts (urlExpirationInSec = Math.min(awsCredExpirationInSec, urlExpirationInSec)), src/providers/s3/utils/constants.ts (DEFAULT_PRESIGN_EXPIRATION 900); Cognito identity-pool credentials last 1 h (https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_Credentials.html)';
+/**
+ * Amplify Storage `getUrl({ path, options: { expiresIn } })` (the server variant takes the context first): Amplify
+ * clamps the URL's lifetime to the expiration of the credentials that sign it, Cognito identity-pool credentials
+ * of 1 h, so any longer lifetime silently ends with them. The clamp is the effective maximum.
+ */
+const AMPLIFY_GET_URL_EXPIRY = (argument: number) =>
+  ({
+    argument,
+    within: ['options'],
+    property: 'expiresIn',
+    unit: 'seconds',
+    defaultSeconds: 900,
+    maxSeconds: 3600,
+    maxEnforcedBy: 'client',
+    maxFailure: "Amplify silently clamps the URL to the expiration of the Cognito identity-pool credentials that sign it (1 h), so the link dies within the hour",
+  }) as const;
+
 /** AWS SDK v3 presigners (aws/aws-sdk-js-v3: packages/s3-request-presigner/src/presigner.ts). */
+
 export const AWS_V3_PRESIGNERS: readonly Presigner[] = [
   {
     id: 'aws-v3:getSignedUrl',
@@ -177,5 +197,19 @@ export const AWS_V3_PRESIGNERS: readonly Presigner[] = [
     receivers: [{ modules: ['@smithy/signature-v4', '@aws-sdk/signature-v4', '@aws-sdk/signature-v4-multi-region'], path: ['*'] }],
     expiry: { argument: 1, property: 'expiresIn', unit: 'seconds', defaultSeconds: 3600, maxSeconds: 604_800, maxEnforcedBy: 'client', maxFailure: SIGV4_CLIENT_FAILURE },
     source: 'smithy-lang/smithy-typescript: packages/signature-v4/src/SignatureV4.ts',
+  },
+  {
+    id: 'amplify:getUrl',
+    ecosystem: 'aws-v3',
+    api: { modules: ['aws-amplify/storage', '@aws-amplify/storage'], path: ['getUrl'] },
+    expiry: AMPLIFY_GET_URL_EXPIRY(0),
+    source: AMPLIFY_GET_URL_SOURCE,
+  },
+  {
+    id: 'amplify:getUrl (server)',
+    ecosystem: 'aws-v3',
+    api: { modules: ['aws-amplify/storage/server'], path: ['getUrl'] },
+    expiry: AMPLIFY_GET_URL_EXPIRY(1),
+    source: AMPLIFY_GET_URL_SOURCE,
   },
 ];

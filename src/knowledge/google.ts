@@ -94,6 +94,12 @@ export const GOOGLE_SET_CREDENTIALS = {
 export const GOOGLE_EXPIRY_FIELDS = ['expiry_date', 'expires_in', 'expireTime'] as const;
 
 const STORAGE = ['@google-cloud/storage'] as const;
+/**
+ * Files that reach GCS signers: @google-cloud/storage itself, and firebase-admin, whose `getStorage().bucket(b)`
+ * (`admin.storage().bucket(b)`) returns @google-cloud/storage's Bucket, so `file(n).getSignedUrl()` is GCS's signer
+ * (firebase/firebase-admin-node: src/storage/storage.ts).
+ */
+const STORAGE_GATES = [...STORAGE, 'firebase-admin', 'firebase-admin/storage'] as const;
 /** googleapis/nodejs-storage: src/signer.ts (parseExpires, SEVEN_DAYS), src/storage.ts (ExceptionMessages). */
 const GCS_EXPIRY = {
   argument: 0,
@@ -111,16 +117,16 @@ export const GOOGLE_PRESIGNERS: readonly Presigner[] = [
     id: 'gcs:file.getSignedUrl',
     ecosystem: 'google',
     method: 'getSignedUrl',
-    gateModules: STORAGE,
+    gateModules: STORAGE_GATES,
     expiry: GCS_EXPIRY,
     versionOption: { property: 'version', capped: 'v4', defaultVersion: 'v2' },
-    source: 'googleapis/nodejs-storage: src/signer.ts (DEFAULT_SIGNING_VERSION, SEVEN_DAYS, parseExpires), src/file.ts',
+    source: 'googleapis/nodejs-storage: src/signer.ts (DEFAULT_SIGNING_VERSION, SEVEN_DAYS, parseExpires), src/file.ts; firebase/firebase-admin-node: src/storage/storage.ts (bucket() returns @google-cloud/storage Bucket)',
   },
   {
     id: 'gcs:file.generateSignedPostPolicyV4',
     ecosystem: 'google',
     method: 'generateSignedPostPolicyV4',
-    gateModules: STORAGE,
+    gateModules: STORAGE_GATES,
     expiry: GCS_EXPIRY,
     source: 'googleapis/nodejs-storage: src/file.ts (generateSignedPostPolicyV4 seven-day check)',
   },

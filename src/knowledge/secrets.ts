@@ -327,3 +327,159 @@ export const RUNTIME_CREDENTIAL_EXPORT = {
   pattern: /\bexport\s+AWS_(?:ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN)=/u,
   source: 'https://docs.docker.com/reference/dockerfile/#entrypoint',
 } as const;
+
+/**
+ * Test stubs: values that are, or are made of, these words (`foo`, `test`, `mock-token`, `invalid_token`,
+ * `xxxxxxxx`) are never credentials. Matched as whole words between separators, so a random token that happens
+ * to contain the letters `test` is not one.
+ */
+export const PLACEHOLDER_STUBS = {
+  words: ['foo', 'bar', 'baz', 'qux', 'test', 'testing', 'tests', 'mock', 'mocked', 'stub', 'invalid', 'expired', 'dummy', 'fake', 'demo', 'sample', 'secret', 'password', 'changeme', 'none', 'empty', 'unset', 'null'],
+  /** One character repeated (`xxxx`, `****`, `0000`), or a run of the alphabet from its start (`abcdef...`). */
+  alphabetRuns: ['abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '0123456789'],
+  /** A run of at least this many characters of `alphabetRuns` from their start counts (`abcdef`, `ABCDEF`, `012345`). */
+  minRun: 6,
+  source: 'issue 13 (ENV AWS_ACCESS_KEY_ID=abcdefghijklmnopqrstuvwxyz silent while =foo was reported)',
+} as const;
+
+/**
+ * Credentials published for emulators and documentation: they open nothing but a local emulator, or nothing.
+ * A value equal to one of `values`, or a text holding one of `markers`, is never reported.
+ */
+export interface PublicTestCredential {
+  readonly id: string;
+  readonly what: string;
+  readonly values: readonly string[];
+  readonly markers: readonly string[];
+  readonly source: string;
+}
+
+export const PUBLIC_TEST_CREDENTIALS = [
+  {
+    id: 'azurite',
+    what: "Azurite's well-known development storage account",
+    values: ['Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='],
+    markers: ['AccountName=devstoreaccount1', 'UseDevelopmentStorage=true'],
+    source: 'https://learn.microsoft.com/en-us/azure/storage/common/storage-use-azurite#well-known-storage-account-and-key',
+  },
+  {
+    id: 'localstack',
+    what: "LocalStack's default credentials",
+    values: ['test'],
+    markers: [],
+    source: 'https://docs.localstack.cloud/aws/capabilities/config/credentials/ (AWS_ACCESS_KEY_ID=test, AWS_SECRET_ACCESS_KEY=test)',
+  },
+  {
+    id: 'minio',
+    what: "MinIO's default root user",
+    values: ['minioadmin'],
+    markers: [],
+    source: 'https://min.io/docs/minio/linux/reference/minio-server/settings/root-credentials.html (MINIO_ROOT_USER / MINIO_ROOT_PASSWORD default minioadmin)',
+  },
+  {
+    id: 'aws-documentation',
+    what: "AWS's documentation example keys",
+    values: ['AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'AKIAI44QH8DHBEXAMPLE', 'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY'],
+    markers: [],
+    source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html; https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html',
+  },
+] as const satisfies readonly PublicTestCredential[];
+
+/**
+ * What a named token must look like to be the credential its name promises. AWS session tokens are hundreds of
+ * base64 characters (STS returns 356 and more; `IQoJb3JpZ2lu` and `FwoGZXIvYXdz` start the current ones); Google
+ * access tokens start with `ya29.`; refresh tokens have their platform's shape (Google `1//`, Cognito's five-part
+ * JWE). Anything else under the name (`dynamic-session-token`, `mock-refresh`) is a description or a stub.
+ */
+export const NAMED_TOKEN_SHAPES = {
+  'aws-session-token': { pattern: /^[A-Za-z0-9+/]{100,}={0,2}$/u, source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_Credentials.html (SessionToken); aws/aws-sdk-js-v3 test fixtures' },
+  'google-access-token': { pattern: /^ya29\.[0-9A-Za-z._-]{20,}$/u, source: 'https://cloud.google.com/docs/authentication/token-types#access (ya29.)' },
+  'refresh-token': {
+    pattern: /^1\/\/[0-9A-Za-z_-]{30,}$|^eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/u,
+    source: 'https://developers.google.com/identity/protocols/oauth2 (refresh tokens, 1//); https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html (encrypted JWE)',
+  },
+} as const;
+
+/**
+ * JWTs that can be credentials of a platform the plugin knows: issued by (or for) Google, AWS Cognito, Amazon EKS
+ * (IRSA web identity) or Azure/Entra, with a signature as long as its `alg` produces. Any other JWT in a file (the
+ * jwt.io sample, a test's `https://test.com` token, a localhost Postman token) says nothing about cloud credentials.
+ */
+export const CLOUD_JWT = {
+  issuers: [
+    { platform: 'Google', pattern: /^(?:https:\/\/)?accounts\.google\.com$|@[a-z0-9-]+\.iam\.gserviceaccount\.com$|^https:\/\/container\.googleapis\.com\/v1\//u },
+    { platform: 'AWS Cognito', pattern: /^https:\/\/cognito-idp\.[a-z0-9-]+\.amazonaws\.com\/[a-z0-9-]+_[A-Za-z0-9]+$/u },
+    { platform: 'Amazon EKS', pattern: /^https:\/\/oidc\.eks\.[a-z0-9-]+\.amazonaws\.com\/id\/[A-Za-z0-9]+$/u },
+    { platform: 'Azure/Entra', pattern: /^https:\/\/(?:login\.microsoftonline\.com|sts\.windows\.net)\/[A-Za-z0-9-]+\/(?:v2\.0)?$/u },
+  ],
+  audiences: [
+    { platform: 'Google', pattern: /^https:\/\/(?:oauth2|[a-z0-9-]+)\.googleapis\.com\/?/u },
+    { platform: 'AWS STS', pattern: /^sts\.amazonaws\.com$/u },
+    { platform: 'Azure/Entra', pattern: /^https:\/\/(?:management\.azure\.com|storage\.azure\.com|vault\.azure\.net|graph\.microsoft\.com)\/?$|^api:\/\/AzureADTokenExchange$/u },
+  ],
+  /** Signature bytes per `alg` family (RSA: the modulus size; ECDSA: twice the curve size; HMAC: the hash size). */
+  signatureBytes: {
+    RS256: [128, 256, 384, 512], RS384: [128, 256, 384, 512], RS512: [128, 256, 384, 512],
+    PS256: [128, 256, 384, 512], PS384: [128, 256, 384, 512], PS512: [128, 256, 384, 512],
+    ES256: [64], ES384: [96], ES512: [132], EdDSA: [64], HS256: [32], HS384: [48], HS512: [64],
+  } as Readonly<Record<string, readonly number[]>>,
+  /** jwt.io's sample payload, copied into countless tests and docs. */
+  publicSamples: [{ sub: '1234567890', name: 'John Doe' }],
+  source:
+    'https://datatracker.ietf.org/doc/html/rfc7518#section-3.1 (alg signature sizes); https://developers.google.com/identity/openid-connect/openid-connect#validatinganidtoken; https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html; https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference; https://jwt.io (sample)',
+} as const;
+
+/** The AWS credential variables every AWS CLI and SDK reads from the environment. */
+const AWS_CREDENTIAL_ENV = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN'] as const;
+
+/**
+ * Tools that read credentials from their environment: a RUN step that runs one consumes a credential build
+ * argument (Docker exposes build arguments to RUN steps as environment variables) with no `$NAME` in sight.
+ */
+export interface EnvReadingTool {
+  readonly id: string;
+  /** Completes "This RUN step runs ..." */
+  readonly tool: string;
+  /** Matches the tool in command position: at the start, or after `;`, `&&`, `||`, `|`, `(`, `$(` or a backtick. */
+  readonly command: RegExp;
+  readonly reads: readonly string[];
+  /** A RUN command this entry matches (tests and docs). */
+  readonly example: string;
+  readonly source: string;
+}
+
+export const ENV_READING_TOOLS = [
+  {
+    id: 'aws-cli',
+    tool: 'the AWS CLI',
+    command: /(?:^|[;&|(`])\s*(?:sudo\s+)?aws\s+[a-z]/u,
+    example: 'aws s3 cp s3://example-bucket/seed.sql /seed.sql',
+    reads: AWS_CREDENTIAL_ENV,
+    source: 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-envvars.html',
+  },
+  {
+    id: 'gcloud',
+    tool: 'gcloud',
+    command: /(?:^|[;&|(`])\s*(?:sudo\s+)?(?:gcloud|gsutil|bq)\s+[a-z]/u,
+    example: 'gcloud storage cp gs://example-bucket/model.bin /models/',
+    reads: ['CLOUDSDK_AUTH_ACCESS_TOKEN'],
+    source: 'https://cloud.google.com/sdk/docs/authorizing (CLOUDSDK_AUTH_ACCESS_TOKEN)',
+  },
+  {
+    id: 'terraform',
+    tool: 'Terraform',
+    command: /(?:^|[;&|(`])\s*terraform\s+(?:init|plan|apply|import|refresh|destroy|output)\b/u,
+    example: 'terraform init && terraform apply -auto-approve',
+    reads: [...AWS_CREDENTIAL_ENV, 'GOOGLE_OAUTH_ACCESS_TOKEN', 'ARM_CLIENT_SECRET'],
+    source:
+      'https://registry.terraform.io/providers/hashicorp/aws/latest/docs#environment-variables; https://registry.terraform.io/providers/hashicorp/google/latest/docs/guides/provider_reference (GOOGLE_OAUTH_ACCESS_TOKEN); https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/guides/service_principal_client_secret (ARM_CLIENT_SECRET)',
+  },
+  {
+    id: 'sdk-script',
+    tool: 'a script, whose AWS SDK',
+    command: /(?:^|[;&|(`])\s*(?:node|python3?|ts-node|tsx|deno|bun)\s+[\w./]|(?:^|[;&|(`])\s*(?:npm|yarn|pnpm)\s+run\s/u,
+    example: 'node scripts/upload-assets.js',
+    reads: AWS_CREDENTIAL_ENV,
+    source: 'smithy-lang/smithy-typescript / aws-sdk-js-v3: packages/credential-provider-env/src/fromEnv.ts (the default chain reads AWS_* first); boto3 docs: configuration (environment variables)',
+  },
+] as const satisfies readonly EnvReadingTool[];

@@ -127,6 +127,8 @@ export interface PresignExpiry {
   readonly argument: number;
   /** Property of that object (absent: the argument itself). */
   readonly property?: string;
+  /** Properties of the argument that lead to the object holding `property` (Amplify: `{ options: { expiresIn } }`). */
+  readonly within?: readonly string[];
   /** `seconds`: a duration; `absolute`: a Date / epoch-ms / date string (GCS). */
   readonly unit: 'seconds' | 'absolute';
   /** Lifetime when the property is absent, in seconds. */

@@ -52,9 +52,13 @@ function importOf(api: ApiRef, local: string): string {
 const S3 = `import { S3Client } from '@aws-sdk/client-s3';`;
 const EIGHT_DAYS = '8 * 24 * 60 * 60';
 
-/** `s3, cmd, { expiresIn }` or `s3, { Bucket, Key, Expires }`: the options at the entry's own argument index. */
-function presignArguments(optionsIndex: number, property = 'expiresIn'): string {
-  return ['s3', 'cmd', 'cmd'].slice(0, optionsIndex).concat(`{ Bucket: 'b', Key: 'k', ${property}: ${EIGHT_DAYS} }`).join(', ');
+/**
+ * `s3, cmd, { expiresIn }` or `s3, { Bucket, Key, Expires }`: the options at the entry's own argument index, the
+ * lifetime nested under `within` (`{ path, options: { expiresIn } }`).
+ */
+function presignArguments(optionsIndex: number, property = 'expiresIn', within: readonly string[] = []): string {
+  const lifetime = within.reduceRight((inner, name) => `${name}: { ${inner} }`, `${property}: ${EIGHT_DAYS}`);
+  return ['s3', 'cmd', 'cmd'].slice(0, optionsIndex).concat(`{ Bucket: 'b', Key: 'k', ${lifetime} }`).join(', ');
 }
 
 type Case = [id: string, kind: keyof typeof RULES_BY_KIND, code: string];
@@ -118,7 +122,7 @@ const cases: Case[] = [
     entry.id,
     'D',
     entry.api
-      ? `${importOf(entry.api, 'presign')}\n${S3}\nexport const link = (s3: S3Client, cmd: never) => presign(${presignArguments(entry.expiry.argument, entry.expiry.property)});`
+      ? `${importOf(entry.api, 'presign')}\n${S3}\nexport const link = (s3: S3Client, cmd: never) => presign(${presignArguments(entry.expiry.argument, entry.expiry.property, entry.expiry.within)});`
       : `${importOf({ modules: entry.receivers![0].modules, path: ['SignatureV4'] }, 'Signer')}\nconst signer = new Signer({} as never);\nexport const link = (req: never) => signer.${entry.method}(req, { ${entry.expiry.property}: ${EIGHT_DAYS} });`,
   ]),
   ...AWS_V2_PRESIGNERS.map((entry): Case => [

@@ -41,6 +41,13 @@ coreTester('dockerfile').run('no-embedded-credentials', coreRule, {
     { name: 'a build-time fetch in a discarded builder stage', code: lines('FROM alpine AS fetch', `RUN ${ECS_FETCH} > /creds.json`, 'FROM alpine', 'COPY --from=fetch /etc/hostname /x') },
     { name: 'ordinary copies', code: lines('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'COPY . .', 'COPY --from=build /src/target/app.jar service.jar', 'COPY sample.json keys.json monkey.json /data/') },
     {
+      name: 'hadolint#1245: AWS_WEB_IDENTITY_TOKEN_FILE is a path the CLI reads, not a secret',
+      code: lines('FROM amazon/aws-cli', 'ARG AWS_WEB_IDENTITY_TOKEN_FILE', 'ARG AWS_ROLE_ARN', 'RUN aws s3 ls'),
+    },
+    { name: 'credential arguments next to steps that read no credentials', code: lines('FROM node:20', 'ARG AWS_ACCESS_KEY_ID', 'ARG AWS_SECRET_ACCESS_KEY', 'RUN npm ci', 'RUN echo "aws s3 sync runs in CI, not here"') },
+    { name: 'placeholders are placeholders whatever their shape', code: lines('FROM alpine', 'ENV AWS_ACCESS_KEY_ID=abcdefghijklmnopqrstuvwxyz', 'ENV AWS_SECRET_ACCESS_KEY=foo', 'ENV AWS_SESSION_TOKEN=test', 'ENV API_TOKEN=mock-token') },
+    { name: 'a builder stage fetches credentials for its own use; only its build output is copied', code: lines('FROM google/cloud-sdk:slim AS fetch', 'RUN gcloud auth print-access-token > /tmp/token && curl -H "Authorization: Bearer $(cat /tmp/token)" -o /data/model.bin https://example.com/m', 'FROM python:3.12-slim', 'COPY --from=fetch /data/model.bin /srv/model.bin') },
+    {
       name: 'an eslint-disable-next-line comment silences one finding',
       code: lines('FROM node:20', '# eslint-disable-next-line rule-to-test/no-embedded-credentials -- CI-only image, never pushed', 'ENV AWS_SESSION_TOKEN=$AWS_SESSION_TOKEN'),
     },
@@ -82,10 +89,11 @@ coreTester('dockerfile').run('no-embedded-credentials', coreRule, {
       errors: [{ messageId: 'dockerKeyFileCopy', line: 4, column: 1, data: { keyword: 'COPY', path: '/workspace/sa.json', what: 'a service-account key file' } }],
     },
     {
-      name: 'literal temporary credentials: the key id with its secret, and the session token (any stage)',
+      name: 'literal temporary credentials: the key id, its secret and the session token, each on its line (any stage)',
       code: lines('FROM alpine AS build', `ENV AWS_ACCESS_KEY_ID=${TEMP_KEY} \\`, `    AWS_SECRET_ACCESS_KEY=${SECRET} \\`, `    AWS_SESSION_TOKEN=${TOKEN}`, 'FROM alpine', `ARG GOOGLE_TOKEN=${GOOGLE_TOKEN}`),
       errors: [
         { messageId: 'temporaryKeyId', line: 2, column: 5 },
+        { messageId: 'temporarySecretKey', line: 3, column: 5 },
         { messageId: 'sessionToken', line: 4, column: 5 },
         { messageId: 'googleAccessToken', line: 6, column: 5 },
       ],
@@ -163,7 +171,71 @@ coreTester('dockerfile').run('no-embedded-credentials', coreRule, {
     {
       name: 'a RUN step that expands a secret build argument (recorded in the image history)',
       code: lines('FROM node:20', 'ARG NPM_TOKEN', 'RUN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc && npm ci && rm .npmrc'),
-      errors: [{ messageId: 'dockerRunUsesBuildArg', line: 3, column: 1, data: { name: 'NPM_TOKEN', id: 'npm-token' } }],
+      errors: [{ messageId: 'dockerRunUsesBuildArg', line: 3, column: 1, data: { how: 'uses', names: 'NPM_TOKEN', mounts: '--mount=type=secret,id=npm-token,env=NPM_TOKEN', secrets: '--secret id=npm-token,env=NPM_TOKEN' } }],
+    },
+    {
+      name: 'ARG credentials read from the environment by the AWS CLI: one finding for the step, naming both',
+      code: lines('FROM amazon/aws-cli', 'ARG AWS_ACCESS_KEY_ID', 'ARG AWS_SECRET_ACCESS_KEY', 'ARG AWS_REGION', 'RUN aws s3 cp s3://example-bucket/seed.sql /seed.sql'),
+      errors: [
+        {
+          messageId: 'dockerRunUsesBuildArg',
+          line: 5,
+          data: {
+            how: 'runs the AWS CLI, which reads',
+            names: 'AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY',
+            mounts: '--mount=type=secret,id=aws-access-key-id,env=AWS_ACCESS_KEY_ID --mount=type=secret,id=aws-secret-access-key,env=AWS_SECRET_ACCESS_KEY',
+            secrets: '--secret id=aws-access-key-id,env=AWS_ACCESS_KEY_ID --secret id=aws-secret-access-key,env=AWS_SECRET_ACCESS_KEY',
+          },
+        },
+      ],
+    },
+    {
+      name: 'gcloud reads CLOUDSDK_AUTH_ACCESS_TOKEN, Terraform and SDK scripts the AWS variables',
+      code: lines('FROM google/cloud-sdk:slim', 'ARG CLOUDSDK_AUTH_ACCESS_TOKEN', 'RUN gcloud storage cp gs://example-bucket/model.bin /models/', 'FROM hashicorp/terraform', 'ARG AWS_SESSION_TOKEN', 'RUN terraform init && node scripts/seed.js'),
+      errors: [
+        { messageId: 'dockerRunUsesBuildArg', line: 6, data: { how: 'runs Terraform, which reads', names: 'AWS_SESSION_TOKEN', mounts: '--mount=type=secret,id=aws-session-token,env=AWS_SESSION_TOKEN', secrets: '--secret id=aws-session-token,env=AWS_SESSION_TOKEN' } },
+      ],
+    },
+    {
+      name: 'gcloud in the final stage reads its token argument',
+      code: lines('FROM google/cloud-sdk:slim', 'ARG CLOUDSDK_AUTH_ACCESS_TOKEN', 'RUN gcloud storage cp gs://example-bucket/model.bin /models/'),
+      errors: [{ messageId: 'dockerRunUsesBuildArg', line: 3, data: { how: 'runs gcloud, which reads', names: 'CLOUDSDK_AUTH_ACCESS_TOKEN', mounts: '--mount=type=secret,id=cloudsdk-auth-access-token,env=CLOUDSDK_AUTH_ACCESS_TOKEN', secrets: '--secret id=cloudsdk-auth-access-token,env=CLOUDSDK_AUTH_ACCESS_TOKEN' } }],
+    },
+    {
+      name: 'a build argument expanded into `aws configure set` on one line: one finding for the one defect',
+      code: lines('FROM amazon/aws-cli', 'ARG AWS_SECRET_ACCESS_KEY', 'RUN aws configure set aws_secret_access_key "$AWS_SECRET_ACCESS_KEY"'),
+      errors: [
+        {
+          messageId: 'dockerBuildTimeFetch',
+          line: 3,
+          data: { what: 'writes credentials into the AWS config with `aws configure set`', ...UNKNOWN },
+          suggestions: [{ messageId: 'removeBuildStep', output: lines('FROM amazon/aws-cli', 'ARG AWS_SECRET_ACCESS_KEY') }],
+        },
+      ],
+    },
+    {
+      name: 'XC02: a token printed in a builder stage and copied into the shipped stage',
+      code: realworld('XC02.Dockerfile'),
+      errors: [
+        { messageId: 'dockerBuildTimeFetch', line: 3, data: { what: 'prints a Google access token with gcloud', ...GOOGLE } },
+        { messageId: 'dockerCopiedBuildCredential', line: 6, data: { stage: 'token', path: '/tmp/token', line: '3', what: 'printed by gcloud', ...GOOGLE } },
+      ],
+    },
+    {
+      name: 'a credentials directory copied from the stage that wrote into it (by stage index)',
+      code: lines('FROM amazon/aws-cli', 'WORKDIR /out', 'RUN aws sts get-session-token --duration-seconds 129600 > creds/session.json', 'FROM node:20', 'COPY --from=0 /out/creds /app/creds'),
+      errors: [
+        { messageId: 'dockerBuildTimeFetch', line: 3, data: { what: 'asks STS for temporary credentials', ...ASSUMED } },
+        { messageId: 'dockerCopiedBuildCredential', line: 5, data: { stage: '0', path: '/out/creds/session.json', line: '3', what: 'issued by STS', ...ASSUMED } },
+      ],
+    },
+    {
+      name: 'XC03: the copied key file and the ENV that points the runtime at it',
+      code: realworld('XC03.Dockerfile'),
+      errors: [
+        { messageId: 'dockerKeyFileCopy', line: 5, data: { keyword: 'COPY', path: 'sa-key.json', what: 'a service-account key file' } },
+        { messageId: 'dockerCredentialPath', line: 6, data: { name: 'GOOGLE_APPLICATION_CREDENTIALS', path: '/srv/secrets/sa-key.json', keyword: 'COPY', line: '5' } },
+      ],
     },
     {
       name: 'an entrypoint that exports fetched credentials for the main process (§4 item 16)',

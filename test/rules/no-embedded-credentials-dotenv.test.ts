@@ -21,7 +21,7 @@ coreTester('dotenv').run('no-embedded-credentials', coreRule, {
   ],
   invalid: [
     {
-      name: 'a temporary credential set: the ASIA key (with its secret) and the session token, each with a remove-line suggestion',
+      name: 'a temporary credential set: the ASIA key, its secret and the session token, each with a remove-line suggestion',
       code: lines('# copied from `aws sts assume-role`', `AWS_ACCESS_KEY_ID=${TEMP_KEY}`, `AWS_SECRET_ACCESS_KEY="${SECRET}"`, `export AWS_SESSION_TOKEN=${TOKEN} # expires!`, 'AWS_REGION=us-east-1'),
       errors: [
         {
@@ -30,6 +30,13 @@ coreTester('dotenv').run('no-embedded-credentials', coreRule, {
           column: 1,
           data: { preview: preview(TEMP_KEY) },
           suggestions: [{ messageId: 'removeLine', output: lines('# copied from `aws sts assume-role`', `AWS_SECRET_ACCESS_KEY="${SECRET}"`, `export AWS_SESSION_TOKEN=${TOKEN} # expires!`, 'AWS_REGION=us-east-1') }],
+        },
+        {
+          messageId: 'temporarySecretKey',
+          line: 3,
+          column: 1,
+          data: { preview: preview(SECRET) },
+          suggestions: [{ messageId: 'removeLine', output: lines('# copied from `aws sts assume-role`', `AWS_ACCESS_KEY_ID=${TEMP_KEY}`, `export AWS_SESSION_TOKEN=${TOKEN} # expires!`, 'AWS_REGION=us-east-1') }],
         },
         {
           messageId: 'sessionToken',
@@ -41,9 +48,12 @@ coreTester('dotenv').run('no-embedded-credentials', coreRule, {
       ],
     },
     {
-      name: 'a long-lived key pair is reported once, as long-lived, without a remove suggestion',
+      name: 'a long-lived key pair: the key id as long-lived and the secret on its own line, without a remove suggestion',
       code: lines(`AWS_ACCESS_KEY_ID=${LONG_KEY}`, `AWS_SECRET_ACCESS_KEY=${SECRET}`),
-      errors: [{ messageId: 'longLivedKey', line: 1, column: 1, data: { preview: preview(LONG_KEY) } }],
+      errors: [
+        { messageId: 'longLivedKey', line: 1, column: 1, data: { preview: preview(LONG_KEY) } },
+        { messageId: 'secretKey', line: 2, column: 1, data: { preview: preview(SECRET) } },
+      ],
     },
     {
       name: 'a secret access key alone under its name',

@@ -64,17 +64,18 @@ coreTester('json').run('no-embedded-credentials', coreRule, {
       errors: [{ messageId: 'externalAccountOnContainers', line: 5, column: 3, data: { host: '169.254.169.254', platform: 'ecs', fix: FIX } }],
     },
     {
-      name: 'STS / ECS credential JSON: the temporary key id (with its secret) and the token',
+      name: 'STS / ECS credential JSON: the temporary key id, its secret and the token',
       code: json({ Credentials: { AccessKeyId: TEMP_KEY, SecretAccessKey: SECRET, SessionToken: TOKEN, Expiration: '2026-05-01T10:00:00Z' } }),
       errors: [
         { messageId: 'temporaryKeyId', line: 3, column: 20 },
+        { messageId: 'temporarySecretKey', line: 4, column: 24 },
         { messageId: 'sessionToken', line: 5, column: 21 },
       ],
     },
     {
       name: 'the ECS endpoint reply uses a bare Token',
       code: json({ AccessKeyId: TEMP_KEY, SecretAccessKey: SECRET, Token: TOKEN }),
-      errors: [{ messageId: 'temporaryKeyId', line: 2 }, { messageId: 'sessionToken', line: 4 }],
+      errors: [{ messageId: 'temporaryKeyId', line: 2 }, { messageId: 'temporarySecretKey', line: 3 }, { messageId: 'sessionToken', line: 4 }],
     },
     {
       name: 'an ECS task definition environment (name/value pairs)',
@@ -84,7 +85,7 @@ coreTester('json').run('no-embedded-credentials', coreRule, {
     {
       name: 'a long-lived key pair in a config file',
       code: json({ aws: { accessKeyId: LONG_KEY, secretAccessKey: SECRET, region: 'us-east-1' } }),
-      errors: [{ messageId: 'longLivedKey', line: 3 }],
+      errors: [{ messageId: 'longLivedKey', line: 3 }, { messageId: 'secretKey', line: 4 }],
     },
   ],
 });

@@ -9,10 +9,13 @@ import {
   BUNDLER_ENV_PREFIXES,
   CREDENTIAL_FILE_POINTERS,
   CREDENTIAL_NAMES,
+  ENV_READING_TOOLS,
   EXTERNAL_ACCOUNT_EC2_METADATA,
   GOOGLE_CREDENTIAL_FILE_TYPES,
   KEY_FILE_NAMES,
+  PLACEHOLDER_STUBS,
   PLACEHOLDER_VALUES,
+  PUBLIC_TEST_CREDENTIALS,
   SECRET_SHAPES,
   type CredentialValueKind,
 } from '../../src/knowledge/secrets.js';
@@ -116,6 +119,28 @@ describe('src/knowledge/secrets.ts: every entry is used by no-embedded-credentia
   it.each(CREDENTIAL_FILE_POINTERS.envNames.map((name) => [name]))('credential file pointer %s', (name) => {
     const found = report(`FROM alpine\nCOPY . /app\nENV ${name}=/app/secrets/x.json\n`, 'Dockerfile');
     expect(found.map((m) => [m.messageId, m.line])).toEqual([['dockerCredentialPath', 3]]);
+  });
+
+  it.each(ENV_READING_TOOLS.map((entry) => [entry.id, entry] as const))('tool that reads credentials from the environment: %s', (_id, entry) => {
+    for (const name of entry.reads) {
+      const found = report(`FROM alpine\nARG ${name}\nRUN ${entry.example}\n`, 'Dockerfile');
+      expect(found.map((m) => [m.messageId, m.line]), name).toEqual([['dockerRunUsesBuildArg', 3]]);
+      expect(found[0].message).toContain(entry.tool);
+    }
+  });
+
+  it.each(PUBLIC_TEST_CREDENTIALS.map((entry) => [entry.id, entry] as const))('published emulator or documentation credential: %s', (_id, entry) => {
+    for (const value of entry.values) expect(report(`AWS_SECRET_ACCESS_KEY=${value}\nAZURE_STORAGE_KEY=${value}\n`, '.env'), value).toEqual([]);
+    for (const marker of entry.markers) {
+      const connection = `DefaultEndpointsProtocol=https;${marker};AccountKey=${fakeSecretKey()}${fakeSecretKey()}==;`;
+      expect(report(`AZURE_STORAGE_CONNECTION_STRING="${connection}"\n`, '.env'), marker).toEqual([]);
+    }
+  });
+
+  it('placeholder stubs: each word, alone or joined, and alphabet runs stay silent in a Dockerfile ENV', () => {
+    const values = [...PLACEHOLDER_STUBS.words, ...PLACEHOLDER_STUBS.words.map((word) => `${word}-session-token`), ...PLACEHOLDER_STUBS.alphabetRuns];
+    for (const value of values) expect(report(`FROM alpine\nENV AWS_SESSION_TOKEN=${value}\n`, 'Dockerfile'), value).toEqual([]);
+    expect(report('FROM alpine\nENV AWS_SESSION_TOKEN=s3cr3t-from-ci\n', 'Dockerfile').map((m) => m.messageId)).toEqual(['dockerEnvCredential']);
   });
 
   it('placeholders: the AWS documentation keys and Google placeholder tokens', () => {

@@ -45,11 +45,11 @@ const FILES: Record<string, { text: string; findings: number }> = {
       `REACT_APP_AWS_SESSION_TOKEN=${SECRETS.token}`,
       '',
     ].join('\n'),
-    findings: 4,
+    findings: 5,
   },
   'sa.json': {
     text: JSON.stringify({ type: 'service_account', private_key: SECRETS.pem, client_email: 'x@p.iam.gserviceaccount.com', other: { AccessKeyId: SECRETS.tempKey, SecretAccessKey: SECRETS.secret, Token: SECRETS.token } }, null, 2),
-    findings: 3,
+    findings: 4,
   },
   'deploy.yaml': {
     text: [
@@ -63,7 +63,7 @@ const FILES: Record<string, { text: string; findings: number }> = {
       `  - AWS_SECRET_ACCESS_KEY=${SECRETS.secret2}`,
       '',
     ].join('\n'),
-    findings: 3,
+    findings: 4,
   },
   'client.ts': {
     text: [

@@ -53,9 +53,14 @@ describe('secret-scan', () => {
 describe('credential-sites pairing', () => {
   const site = (name: string | null, value: string, line: number) => ({ node: { line }, name, value, line });
 
-  it('pairs a key id with a secret within 5 lines, reported once at the key id', () => {
+  it('pairs a key id with a secret within 5 lines, reported at the key id and at the secret on its own line', () => {
     const findings = assessValues([site('id', fakeKeyId('AKIA'), 1), site(null, fakeSecretKey(), 6)], { loneTemporaryKeyIds: false, bundledNames: false });
-    expect(findings.map((finding) => [finding.kind, finding.node.line])).toEqual([['longLivedKey', 1]]);
+    expect(findings.map((finding) => [finding.kind, finding.node.line])).toEqual([['longLivedKey', 1], ['secretKey', 6]]);
+  });
+
+  it('reports a pair on one line once', () => {
+    const line = { node: { line: 1 }, name: null, value: `${fakeKeyId('AKIA')}:${fakeSecretKey()}`, line: 1 };
+    expect(assessValues([line], { loneTemporaryKeyIds: false, bundledNames: false }).map((finding) => finding.kind)).toEqual(['longLivedKey']);
   });
 
   it('does not pair across more than 5 lines', () => {

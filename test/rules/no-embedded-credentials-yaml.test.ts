@@ -28,13 +28,14 @@ coreTester('yaml').run('no-embedded-credentials', coreRule, {
       code: lines('services:', '  app:', '    environment:', `      - AWS_ACCESS_KEY_ID=${TEMP_KEY}`, `      - AWS_SECRET_ACCESS_KEY=${SECRET}`, '  worker:', '    environment:', `      GOOGLE_OAUTH_ACCESS_TOKEN: ${GOOGLE_TOKEN}`),
       errors: [
         { messageId: 'temporaryKeyId', line: 4, column: 9 },
+        { messageId: 'temporarySecretKey', line: 5, column: 9 },
         { messageId: 'googleAccessToken', line: 8, column: 34 },
       ],
     },
     {
       name: "a Kubernetes Secret's base64 data is decoded",
       code: lines('apiVersion: v1', 'kind: Secret', 'metadata: { name: aws }', 'data:', `  AWS_ACCESS_KEY_ID: ${base64(LONG_KEY)}`, `  AWS_SECRET_ACCESS_KEY: ${base64(SECRET)}`),
-      errors: [{ messageId: 'longLivedKey', line: 5, column: 22 }],
+      errors: [{ messageId: 'longLivedKey', line: 5, column: 22 }, { messageId: 'secretKey', line: 6, column: 26 }],
     },
   ],
 });

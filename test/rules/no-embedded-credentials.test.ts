@@ -33,6 +33,7 @@ createRuleTester().run('no-embedded-credentials', rule, {
       code: `const s3 = new S3Client({\n  credentials: {\n    accessKeyId: '${TEMP_KEY}',\n    secretAccessKey: '${SECRET}',\n    sessionToken: '${TOKEN}',\n  },\n});`,
       errors: [
         { messageId: 'temporaryKeyId', line: 3, column: 18, data: { preview: preview(TEMP_KEY) } },
+        { messageId: 'temporarySecretKey', line: 4, column: 22, data: { preview: preview(SECRET) } },
         { messageId: 'sessionToken', line: 5, column: 19, data: { preview: 'IQoJ****' } },
       ],
     },
@@ -58,7 +59,7 @@ createRuleTester().run('no-embedded-credentials', rule, {
         `const key = \`${PEM}\`;`,
       ].join('\n'),
       errors: [
-        { messageId: 'googleAccessToken', line: 1, column: 34, data: { preview: 'ya29****' } },
+        { messageId: 'googleAccessToken', line: 1, column: 42, data: { preview: 'ya29****' } },
         { messageId: 'jwtExpired', line: 2, column: 17, data: { preview: 'eyJh****', date: '2026-05-01' } },
         { messageId: 'refreshToken', line: 3, column: 40, data: { preview: '1//0****' } },
         { messageId: 'privateKey', line: 4, column: 13 },
@@ -67,7 +68,7 @@ createRuleTester().run('no-embedded-credentials', rule, {
     {
       name: 'a token pasted into a comment',
       code: `// debug token: ${GOOGLE_TOKEN}\nexport {};`,
-      errors: [{ messageId: 'googleAccessToken', line: 1, column: 1 }],
+      errors: [{ messageId: 'googleAccessToken', line: 1, column: 17 }],
     },
     {
       name: 'env names a bundler inlines into browser code',

@@ -11,14 +11,15 @@ export interface Located {
   range: readonly [number, number] | [number, number];
 }
 
-/** Reports findings at their nodes; `suggest` adds suggestions for a finding. */
+/** Reports findings at their nodes (or where `locate` puts them); `suggest` adds suggestions for a finding. */
 export function reportFindings<Node extends Located>(
   context: EmbeddedContext,
   findings: readonly CredentialFinding<Node>[],
   suggest?: (finding: CredentialFinding<Node>) => Report['suggest'],
+  locate?: (finding: CredentialFinding<Node>) => TSESLint.AST.SourceLocation | undefined,
 ): void {
   for (const finding of findings) {
     const suggestions = suggest?.(finding);
-    context.report({ loc: finding.node.loc, ...describeFinding(finding), ...(suggestions?.length ? { suggest: suggestions } : {}) } as Report);
+    context.report({ loc: locate?.(finding) ?? finding.node.loc, ...describeFinding(finding), ...(suggestions?.length ? { suggest: suggestions } : {}) } as Report);
   }
 }

@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { staticPropertyName } from '../../analysis/ast.js';
-import { assessValues, type ValueSite } from '../../analysis/credential-sites.js';
+import { assessValues, type CredentialFinding, type ValueSite } from '../../analysis/credential-sites.js';
 import { bundledCredential, MIN_CREDENTIAL_LENGTH } from '../../analysis/secret-scan.js';
 import { type EmbeddedContext, reportFindings } from './context.js';
 
@@ -31,6 +31,21 @@ function storedUnder(node: TSESTree.Node): { name: string | null; siblings?: Set
     return { name: parent.id.name };
   }
   return { name: null };
+}
+
+/**
+ * Where a secret found inside a longer text starts (a key in a JSDoc block, a JWT in a template): its own line, not
+ * the first line of the comment. Only where the source text is the value as written (comments, strings without
+ * escapes); elsewhere the node's own location.
+ */
+function secretLoc(context: EmbeddedContext, finding: CredentialFinding<TSESTree.Node | TSESTree.Comment>): TSESLint.AST.SourceLocation | undefined {
+  const { node, index, secret } = finding;
+  if (index === undefined || index === 0) return undefined;
+  const text = context.sourceCode.text;
+  // `//` and `/*` take two characters; a template element and a string literal one (the backtick, `}` or quote).
+  const start = node.range[0] + (node.type === 'Line' || node.type === 'Block' ? 2 : 1) + index;
+  if (text.slice(start, start + secret.length) !== secret) return undefined;
+  return { start: context.sourceCode.getLocFromIndex(start), end: context.sourceCode.getLocFromIndex(start + secret.length) };
 }
 
 /**
@@ -74,7 +89,7 @@ export function checkJs(context: EmbeddedContext) {
       for (const comment of context.sourceCode.getAllComments()) {
         if (comment.value.length >= MIN_CREDENTIAL_LENGTH) sites.push({ node: comment, name: null, value: comment.value, line: comment.loc.start.line });
       }
-      reportFindings(context, assessValues(sites, { loneTemporaryKeyIds: false, bundledNames: false }));
+      reportFindings(context, assessValues(sites, { loneTemporaryKeyIds: false, bundledNames: false }), undefined, (finding) => secretLoc(context, finding));
     },
   };
 }

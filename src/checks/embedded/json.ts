@@ -1,5 +1,5 @@
 import { assessValues, type ValueSite } from '../../analysis/credential-sites.js';
-import { findSecretShapes, isTokenLike } from '../../analysis/secret-scan.js';
+import { holdsPrivateKey, isTokenLike } from '../../analysis/secret-scan.js';
 import { EXTERNAL_ACCOUNT_EC2_METADATA, GOOGLE_CREDENTIAL_FILE_TYPES } from '../../knowledge/secrets.js';
 import { readSettings } from '../../settings.js';
 import { type EmbeddedContext, type Located, reportFindings } from './context.js';
@@ -80,7 +80,7 @@ function googleKeyFiles(context: EmbeddedContext, objects: readonly JsonObject[]
 }
 
 function holdsSecret(value: JsonValue): boolean {
-  if (isString(value)) return value.value.includes('PRIVATE KEY') ? findSecretShapes(value.value).some((match) => match.shape === 'privateKey') : isTokenLike(value.value);
+  if (isString(value)) return value.value.includes('PRIVATE KEY') ? holdsPrivateKey(value.value) : isTokenLike(value.value);
   return isObject(value) && value.members.some((entry) => holdsSecret(entry.value));
 }
 

@@ -28,7 +28,8 @@ export const EMBEDDED_MESSAGES = {
   googleKeyFile: 'This Google {{type}} file holds {{what}}: a long-lived secret that works for anyone who can read the file until it is revoked. Use Application Default Credentials from the runtime (workload identity, the attached service account) instead of a key file.',
   externalAccountOnContainers: 'This external_account configuration reads AWS credentials from EC2 instance metadata ({{host}}), but settings say the workload runs on {{platform}}, where EC2 metadata does not serve its credentials: the token exchange will fail. Configure {{fix}} instead; exporting AWS_* variables would be a snapshot that dies with the session.',
   dockerEnvCredential: 'ENV {{name}} keeps the credential in the image ({{stage}}): anyone who pulls the image can read it, and temporary credentials are already expired when the container starts. Give it only to the RUN steps that need it with RUN --mount=type=secret,id={{id}},env={{name}}.',
-  dockerRunUsesBuildArg: 'This RUN step uses build argument {{name}}: its value is recorded in the image history, and anything the step writes keeps it. Use RUN --mount=type=secret,id={{id}},env={{name}} and build with --secret id={{id}},env={{name}}.',
+  dockerRunUsesBuildArg: 'This RUN step {{how}} build argument {{names}}: its value is recorded in the image history, and anything the step writes keeps it. Use RUN {{mounts}} and build with {{secrets}}.',
+  dockerCopiedBuildCredential: 'COPY --from={{stage}} puts {{path}} into the image, which stage {{stage}} wrote on line {{line}} with credentials {{what}} at build time: they are already expired when the container runs ({{session}} ends {{phrase}}). Fetch credentials at runtime, or let the SDK use the task or instance role.',
   dockerBuildTimeFetch: 'This RUN step {{what}} at build time: the credentials are baked into the image and are already expired when the container runs ({{session}} ends {{phrase}}). Fetch credentials at runtime, or let the SDK use the task or instance role.',
   dockerKeyFileCopy: '{{keyword}} puts {{path}} into the image ({{what}}): a long-lived key shipped to everyone who can pull the image. Mount it at runtime (a secret or a volume), or use workload identity.',
   dockerCredentialPath: '{{name}} points at {{path}}, which {{keyword}} on line {{line}} puts into the image: a long-lived key shipped to everyone who can pull the image. Mount it at runtime (a secret or a volume), or use workload identity.',
@@ -62,3 +63,10 @@ export function describeFinding(finding: CredentialFinding<unknown>, now = Date.
 
 /** Kinds whose value is a dead or dying snapshot: removing the line is the fix. */
 export const TEMPORARY_KINDS: ReadonlySet<CredentialKind> = new Set(['temporaryKeyId', 'temporarySecretKey', 'sessionToken', 'googleAccessToken', 'jwt', 'azureSas']);
+
+/**
+ * What no-embedded-credentials still reports in test code under `testCode: 'skip'`: long-lived cloud keys, which
+ * leak from a test file as from any other. Dead or dying snapshots (JWTs, session tokens, SAS), test signing keys,
+ * and Dockerfile build-step findings in test data are fixtures there.
+ */
+export const KEPT_IN_TEST_CODE: ReadonlySet<EmbeddedMessageId> = new Set(['longLivedKey', 'secretKey', 'refreshToken', 'azureAccountKey', 'googleKeyFile']);

@@ -1,5 +1,5 @@
 import { isPlaceholder } from '../../../analysis/secret-scan.js';
-import { CREDENTIAL_FILE_POINTERS, DOCKER_SECRET_NAME } from '../../../knowledge/secrets.js';
+import { CREDENTIAL_FILE_POINTERS, DOCKER_SECRET_NAME, ENV_READING_TOOLS } from '../../../knowledge/secrets.js';
 import type { DockerfileNode, InstructionNode, PropertyNode, StageNode } from '../../../languages/dockerfile/index.js';
 import type { EmbeddedContext } from '../context.js';
 import { addSecretMount, removeProperty, secretId } from './edits.js';
@@ -55,19 +55,39 @@ export function checkSecretEnv(context: EmbeddedContext, root: DockerfileNode, s
   });
 }
 
-/** RUN steps of a shipped stage that expand a secret-named build argument: the value lands in the image history. */
-export function checkRunsUsingSecretArgs(context: EmbeddedContext, stage: StageNode): void {
-  // A Set: an ARG declared again is the same argument, and a RUN that uses it is one finding, not one per ARG line.
+/**
+ * RUN steps of a shipped stage that consume a secret-named build argument: by expanding it (`$NPM_TOKEN`), or by
+ * running a tool that reads it from the environment (`aws s3 cp` with ARG AWS_ACCESS_KEY_ID; ENV_READING_TOOLS).
+ * The value lands in the image history. One finding per step, naming every argument it consumes; steps already
+ * reported (a build-time fetch) are not reported again.
+ */
+export function checkRunsUsingSecretArgs(context: EmbeddedContext, stage: StageNode, alreadyReported: ReadonlySet<InstructionNode>): void {
+  // A Set: an ARG declared again is the same argument.
   const declared = new Set<string>();
+  const inEnv = new Set<string>();
   for (const instruction of stage.instructions) {
     if (instruction.keyword === 'ARG') for (const p of instruction.properties) if (isSecretName(p.name)) declared.add(p.name);
-    if (instruction.keyword !== 'RUN') continue;
+    // An ENV that copies the argument is reported itself (checkSecretEnv): tools then read the ENV, not the argument.
+    if (instruction.keyword === 'ENV') for (const property of instruction.properties) inEnv.add(property.name);
+    if (instruction.keyword !== 'RUN' || alreadyReported.has(instruction)) continue;
     // A step that mounts a secret handles its secrets the right way; what it expands is then its own business.
     if (hasSecretMount(instruction)) continue;
-    for (const name of declared) {
-      if (!usesVariable(instruction.command, name)) continue;
-      context.report({ loc: instruction.loc, messageId: 'dockerRunUsesBuildArg', data: { name, id: secretId(name) } });
-    }
+    const expanded = [...declared].filter((name) => usesVariable(instruction.command, name));
+    const tool = ENV_READING_TOOLS.find((candidate) => candidate.command.test(instruction.command));
+    const read = tool ? [...declared].filter((name) => !expanded.includes(name) && !inEnv.has(name) && (tool.reads as readonly string[]).includes(name)) : [];
+    const names = [...expanded, ...read];
+    if (names.length === 0) continue;
+    const how = expanded.length > 0 ? 'uses' : `runs ${tool!.tool}, which reads`;
+    context.report({
+      loc: instruction.loc,
+      messageId: 'dockerRunUsesBuildArg',
+      data: {
+        how,
+        names: names.join(', '),
+        mounts: names.map((name) => `--mount=type=secret,id=${secretId(name)},env=${name}`).join(' '),
+        secrets: names.map((name) => `--secret id=${secretId(name)},env=${name}`).join(' '),
+      },
+    });
   }
 }
 

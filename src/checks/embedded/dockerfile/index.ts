@@ -1,7 +1,7 @@
 import { assessValues, type ValueSite } from '../../../analysis/credential-sites.js';
 import type { DockerfileNode, InstructionNode, PropertyNode } from '../../../languages/dockerfile/index.js';
 import { type EmbeddedContext, reportFindings } from '../context.js';
-import { checkBuildTimeFetches, checkRuntimeExports } from './build-fetch.js';
+import { checkBuildTimeFetches, checkCopiedBuildCredentials, checkRuntimeExports } from './build-fetch.js';
 import { checkRunsUsingSecretArgs, checkSecretEnv } from './env-and-args.js';
 import { checkKeyFileCopies } from './key-files.js';
 import { shippedStages } from './stages.js';
@@ -27,13 +27,16 @@ export function checkDockerfile(context: EmbeddedContext) {
       const literal = new Set(
         findings.flatMap((finding) => [finding.node, ...(finding.pairedWith ? [finding.pairedWith] : [])]).filter((node): node is PropertyNode => node.type === 'KeyValue'),
       );
-      for (const stage of shippedStages(root)) {
+      const shipped = shippedStages(root);
+      for (const stage of shipped) {
+        const fetching = new Set<InstructionNode>();
         checkSecretEnv(context, root, stage, literal);
-        checkRunsUsingSecretArgs(context, stage);
-        checkBuildTimeFetches(context, stage);
+        checkBuildTimeFetches(context, stage, fetching);
+        checkRunsUsingSecretArgs(context, stage, fetching);
         checkKeyFileCopies(context, stage);
         checkRuntimeExports(context, stage);
       }
+      checkCopiedBuildCredentials(context, root, shipped);
     },
   };
 }

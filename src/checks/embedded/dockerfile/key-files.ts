@@ -78,19 +78,24 @@ export function checkKeyFileCopies(context: EmbeddedContext, stage: StageNode): 
   }
 
   const reported = new Set<Copy>();
+  const reportedByName = new Set<Copy>();
   for (const copy of copies) {
     const paths = copy.directory ? copy.sources : [...copy.sources, copy.destination];
     const named = paths.map((path) => ({ path: normalise(path), entry: keyFileName(path) })).find((candidate) => candidate.entry);
     const usedBy = pointers.find((pointer) => pointer.path === copy.destination);
     if (!named && !usedBy) continue;
     reported.add(copy);
+    if (named) reportedByName.add(copy);
     const what = named ? named.entry!.what : `used as a credential file by ${usedBy!.name} on line ${usedBy!.instruction.loc.start.line}`;
     context.report({ loc: copy.instruction.loc, messageId: 'dockerKeyFileCopy', data: { keyword: copy.instruction.keyword, path: named?.path ?? copy.destination, what } });
   }
 
   for (const pointer of pointers) {
-    if (copies.some((copy) => reported.has(copy) && (copy.destination === pointer.path || isInside(pointer.path, copy.destination)))) continue;
-    const copy = copies.find((candidate) => isInside(pointer.path, candidate.destination));
+    // An ENV pointer ships too (it makes the container use the baked key): reported on its own line, unless the COPY
+    // was reported because of it (its message names the pointer). A RUN step's `--key-file` only uses it at build time.
+    const named = pointer.instruction.keyword === 'ENV' ? copies.find((copy) => reportedByName.has(copy) && copy.destination === pointer.path) : undefined;
+    if (!named && copies.some((copy) => reported.has(copy) && (copy.destination === pointer.path || isInside(pointer.path, copy.destination)))) continue;
+    const copy = named ?? copies.find((candidate) => isInside(pointer.path, candidate.destination));
     if (!copy) continue;
     context.report({
       loc: pointer.instruction.loc,
