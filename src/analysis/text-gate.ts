@@ -48,7 +48,8 @@ export function knowledgeModules(): Set<string> {
   return found;
 }
 
-function modulesPattern(): RegExp {
+/** The `modules` family's alternatives: exact specifiers, and the prefixes of wildcard ones (`@aws-sdk/client-*`). */
+function moduleAlternatives(): { exact: string; prefixes: string } {
   const exact: string[] = [];
   const prefixes: string[] = [];
   for (const module of knowledgeModules()) {
@@ -56,24 +57,27 @@ function modulesPattern(): RegExp {
     else exact.push(module);
   }
   const alternatives = (list: string[]) => [...new Set(list)].sort().map(escapeRegExp).join('|');
-  return new RegExp(`(['"\`])(?:${alternatives(exact)})\\1|['"\`](?:${alternatives(prefixes)})|${ESCAPES}`, 'u');
+  return { exact: alternatives(exact), prefixes: alternatives(prefixes) };
 }
 
-function secretsPattern(): RegExp {
-  const names = CREDENTIAL_NAMES.map((entry) => ('onlyWithSibling' in entry ? entry.onlyWithSibling : entry.name));
-  const words = [...new Set([...names, ...BUNDLER_ENV_PREFIXES.map((entry) => entry.prefix)])].sort().map(escapeRegExp);
-  return new RegExp(`${ANY_SHAPE_MARKER.source}|${words.join('|')}|${ESCAPES}`, 'u');
-}
+const SECRET_WORDS = [
+  ...new Set([
+    ...CREDENTIAL_NAMES.map((entry) => ('onlyWithSibling' in entry ? entry.onlyWithSibling : entry.name)),
+    ...BUNDLER_ENV_PREFIXES.map((entry) => entry.prefix),
+  ]),
+]
+  .sort()
+  .map(escapeRegExp)
+  .join('|');
+const MODULE_ALTERNATIVES = moduleAlternatives();
 
-/** Built on the first file, not when the plugin loads (a lint that never reaches a JS file pays nothing). */
-let patterns: Record<TriggerFamily, RegExp> | undefined;
-const PATTERNS = (): Record<TriggerFamily, RegExp> =>
-  (patterns ??= {
-    modules: modulesPattern(),
-    'token-text': TOKEN_TEXT_HINT,
-    secrets: secretsPattern(),
-    'credential-files': new RegExp(`${GOOGLE_CREDENTIAL_FILE_TYPES.map((entry) => escapeRegExp(entry.type)).join('|')}|${ESCAPES}`, 'u'),
-  });
+// Built once when the module loads, from knowledge-base data only (never from a file's text).
+const PATTERNS: Record<TriggerFamily, RegExp> = {
+  modules: new RegExp(`(['"\`])(?:${MODULE_ALTERNATIVES.exact})\\1|['"\`](?:${MODULE_ALTERNATIVES.prefixes})|${ESCAPES}`, 'u'),
+  'token-text': TOKEN_TEXT_HINT,
+  secrets: new RegExp(`${ANY_SHAPE_MARKER.source}|${SECRET_WORDS}|${ESCAPES}`, 'u'),
+  'credential-files': new RegExp(`${GOOGLE_CREDENTIAL_FILE_TYPES.map((entry) => escapeRegExp(entry.type)).join('|')}|${ESCAPES}`, 'u'),
+};
 
 /** Per file (keyed by its SourceCode, shared by every rule): which families its text holds, tested on demand. */
 const FOUND = new WeakMap<object, Map<TriggerFamily, boolean>>();
@@ -86,7 +90,7 @@ export function mayTrigger(sourceCode: { readonly text: string }, families: read
   if (!found) FOUND.set(sourceCode, (found = new Map()));
   for (const family of families) {
     let present = found.get(family);
-    if (present === undefined) found.set(family, (present = PATTERNS()[family].test(sourceCode.text)));
+    if (present === undefined) found.set(family, (present = PATTERNS[family].test(sourceCode.text)));
     if (present) return true;
   }
   return false;
@@ -94,7 +98,7 @@ export function mayTrigger(sourceCode: { readonly text: string }, families: read
 
 /** Whether `text` holds a trigger of any family: a file without one is a file no rule reports on (the codemod's prefilter). */
 export function mayTriggerAny(text: string): boolean {
-  return !enabled || Object.values(PATTERNS()).some((pattern) => pattern.test(text));
+  return !enabled || Object.values(PATTERNS).some((pattern) => pattern.test(text));
 }
 
 /** Turns the gate off (every file opens every rule), to prove it exact: findings must not change. Tests only. */

@@ -151,7 +151,7 @@ export async function runCli(argv: string[], io: Omit<MigrateIo, 'toolVersion'> 
     }
     if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       // Node's text names the problem; the hint says where the options are listed.
-      const message = (error as Error).message.split('\n')[0]?.replace(/\. To specify a positional argument.*$/, '').replace(/\.$/, '');
+      const message = (error as Error).message.split('\n')[0]?.split('. To specify a positional argument')[0]?.replace(/\.$/, '');
       io.stderr.write(`credential-expiry: ${message}; run \`credential-expiry --help\` for the options\n`);
       return EXIT.usage;
     }

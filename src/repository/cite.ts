@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { maskSecretsInText } from '../analysis/secret-scan.js';
 import type { Citation } from './types.js';
+import { replacePlaceholders } from './placeholders.js';
 
 const MAX_TEXT = 80;
 
@@ -27,11 +28,17 @@ export function lineAt(text: string, offset: number): number {
   return line;
 }
 
+const IAM_NAME = /^[\w+=,.@-]+$/u;
+
 /**
  * The role name an IAM role ARN ends with (`arn:aws:iam::123456789012:role/service/Export` → `Export`); the
  * account and partition may be placeholders (`${AWS::AccountId}`, `${account}`). Null for anything else.
  */
 export function roleNameOfArn(arn: string): string | null {
-  const match = /^arn:(?:\$\{[^}]*\}|[^:])*:iam::(?:\$\{[^}]*\}|[^:])*:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/.exec(arn.trim());
-  return match ? match[1] : null;
+  // Placeholders may hold `::` (`${AWS::AccountId}`): replaced by a neutral word before the parts are split.
+  const parts = replacePlaceholders(arn.trim(), 'x').split(':');
+  if (parts.length !== 6 || parts[0] !== 'arn' || parts[2] !== 'iam' || parts[3] !== '') return null;
+  const [kind, ...segments] = parts[5].split('/');
+  const name = segments.at(-1);
+  return kind === 'role' && name !== undefined && segments.every((segment) => IAM_NAME.test(segment)) ? name : null;
 }

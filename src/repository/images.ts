@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DockerfileParser } from 'dockerfile-ast';
 import { relativePath } from './cite.js';
 import { debug } from './debug.js';
+import { replacePlaceholders } from './placeholders.js';
 
 const CODE_FILE = /\.(?:[cm]?[jt]sx?)$/;
 
@@ -37,7 +38,7 @@ export class DockerImages {
 
 /** `registry/team/name:tag` or `name@sha256:…` → `name`; null for an image named only by an expression. */
 export function imageRepositoryName(image: string): string | null {
-  const withoutExpressions = image.replace(/\$\{[^}]*\}/g, '');
+  const withoutExpressions = replacePlaceholders(image);
   const last = withoutExpressions.split('/').at(-1) ?? '';
   const name = last.split('@')[0].split(':')[0];
   return /^[a-z0-9][a-z0-9._-]*$/.test(name) ? name : null;

@@ -198,12 +198,33 @@ class TerraformModule {
 
   /** The line of `resource "type" "name"` (and of an attribute inside it) in the file text. */
   private cite(file: ParsedFile, type: string, name: string, attribute?: string): Citation {
-    const header = new RegExp(`(?:resource|data)\\s+"${type}"\\s+"${name}"`).exec(file.text);
-    const start = header?.index ?? 0;
+    // Lines compared as words, not a RegExp built from the names (they come from the file).
+    const lines = textLines(file.text);
+    const header = lines.find(({ text }) => {
+      const [keyword, quotedType, quotedName] = text.trim().split(/\s+/u);
+      return (keyword === 'resource' || keyword === 'data') && quotedType === `"${type}"` && quotedName?.startsWith(`"${name}"`);
+    });
+    const start = header?.offset ?? 0;
     const headerText = `resource "${type}" "${name}"`;
-    if (!attribute) return cite(this.root, file.file, lineAt(file.text, start), headerText);
-    const line = new RegExp(`^\\s*${attribute}\\s*=.*$`, 'm').exec(file.text.slice(start));
+    const line = attribute
+      ? lines.find(({ text, offset }) => {
+          const rest = text.trimStart();
+          return offset >= start && rest.startsWith(attribute) && rest.slice(attribute.length).trimStart().startsWith('=');
+        })
+      : undefined;
     if (!line) return cite(this.root, file.file, lineAt(file.text, start), headerText);
-    return cite(this.root, file.file, lineAt(file.text, start + line.index + (line[0].length - line[0].trimStart().length)), line[0]);
+    const indent = line.text.length - line.text.trimStart().length;
+    return cite(this.root, file.file, lineAt(file.text, line.offset + indent), line.text);
   }
+}
+
+/** Each line of `text` with the offset it starts at. */
+function textLines(text: string): { text: string; offset: number }[] {
+  const lines: { text: string; offset: number }[] = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    lines.push({ text: line.replace(/\r$/u, ''), offset });
+    offset += line.length + 1;
+  }
+  return lines;
 }

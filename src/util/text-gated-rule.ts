@@ -1,5 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { mayTrigger, type TriggerFamily } from '../analysis/text-gate.js';
+import { readSettings } from '../settings.js';
 
 interface GateableRule {
   meta: { docs?: { triggers?: readonly TriggerFamily[] } };
@@ -27,7 +28,10 @@ export function gatedByText<Rule extends GateableRule>(rule: Rule): Rule {
     ...rule,
     create(context) {
       const sourceCode = context.sourceCode as Parameters<typeof isGated>[0] & { text: string };
-      return isGated(sourceCode) && !mayTrigger(sourceCode, triggers) ? {} : create(context);
+      if (!isGated(sourceCode) || mayTrigger(sourceCode, triggers)) return create(context);
+      // Skipped, but a bad setting is still the one clear error it is on every other file.
+      readSettings(context.settings);
+      return {};
     },
   } as Rule;
 }

@@ -1,7 +1,11 @@
 import { diffLines } from 'diff';
 
 const lines = (text: string) => text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
-const COMMENT_ONLY = /^\s*(?:\/\/.*|\/\*.*\*\/)\s*$/;
+/** A line holding only a comment (`// ...` or a one-line block comment). */
+const isCommentOnly = (line: string) => {
+  const code = line.trim();
+  return code.startsWith('//') || (code.length >= 4 && code.startsWith('/*') && code.endsWith('*/'));
+};
 const isBlank = (line: string) => line.trim() === '';
 
 /**
@@ -27,7 +31,7 @@ export function tidyRemovals(original: string, text: string): string {
     const next = parts[index + 1];
     const added = next?.added ? lines(next.value) : [];
     if (next?.added) index += 1;
-    const left = added.filter((line) => !(COMMENT_ONLY.test(line) && removed.some((old) => trailingComment(old) === line.trim())));
+    const left = added.filter((line) => !(isCommentOnly(line) && removed.some((old) => trailingComment(old) === line.trim())));
     if (left.some((line) => !isBlank(line)) || removed.every(isBlank)) {
       out.push(...left);
       continue;
@@ -37,7 +41,7 @@ export function tidyRemovals(original: string, text: string): string {
     const following = parts[index + 1];
     const paragraphEnds = !following || (!following.added && !following.removed && isBlank(lines(following.value)[0] ?? ''));
     let top = out.length;
-    while (paragraphEnds && top > 0 && COMMENT_ONLY.test(out[top - 1]!)) top -= 1;
+    while (paragraphEnds && top > 0 && isCommentOnly(out[top - 1]!)) top -= 1;
     if (top > 0) out.length = top;
   }
   return collapseBlankRuns(out, longestBlankRun(lines(original))).join('');
