@@ -35,7 +35,7 @@ coreTester('dockerfile').run('no-embedded-credentials', coreRule, {
     { name: "AWS's documented example keys", code: lines('FROM alpine', `ENV AWS_ACCESS_KEY_ID=${AWS_DOC_KEY_ID} AWS_SECRET_ACCESS_KEY=${AWS_DOC_SECRET}`, 'RUN echo') },
     { name: 'placeholders', code: lines('FROM alpine', 'ENV AWS_SESSION_TOKEN=<your-session-token> API_TOKEN=changeme') },
     {
-      name: 'a runtime fetch in ENTRYPOINT is not a build-time fetch (shared/DOMAIN.md §4 item 16)',
+      name: 'a runtime fetch in ENTRYPOINT is not a build-time fetch',
       code: lines('FROM node:20', `ENTRYPOINT ["sh", "-c", "${ECS_FETCH} > /dev/null && exec node server.js"]`),
     },
     { name: 'a build-time fetch in a discarded builder stage', code: lines('FROM alpine AS fetch', `RUN ${ECS_FETCH} > /creds.json`, 'FROM alpine', 'COPY --from=fetch /etc/hostname /x') },

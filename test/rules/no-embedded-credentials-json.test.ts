@@ -32,12 +32,12 @@ const FIX = 'an aws_security_credentials_supplier backed by fromContainerMetadat
 coreTester('json').run('no-embedded-credentials', coreRule, {
   valid: [
     { name: 'package.json', code: json({ name: 'app', version: '1.0.0', dependencies: { '@aws-sdk/client-s3': '^3.0.0' } }) },
-    { name: 'external_account holds no secret (shared/DOMAIN.md §4 item 10)', code: externalAccount },
+    { name: 'external_account holds no secret', code: externalAccount },
     { name: 'external_account on EC2 is what it was made for', code: externalAccount, settings: { 'credential-expiry': { platform: 'ec2' } } },
     { name: "AWS's documented example keys", code: json({ AccessKeyId: AWS_DOC_KEY_ID, SecretAccessKey: AWS_DOC_SECRET }) },
     { name: 'a key id with no secret next to it', code: json({ users: [{ name: 'ci', accessKeyId: LONG_KEY }] }) },
     { name: 'a bare Token field is not an AWS session token without AccessKeyId beside it', code: json({ Token: TOKEN.slice(0, 60), user: 'x' }) },
-    { name: 'a Google placeholder refresh token (shared/DOMAIN.md §4 item 14)', code: json({ type: 'authorized_user', refresh_token: 'compute-placeholder' }) },
+    { name: 'a Google placeholder refresh token', code: json({ type: 'authorized_user', refresh_token: 'compute-placeholder' }) },
     { name: 'a service-account template without key material', code: json({ type: 'service_account', private_key: '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----\n' }) },
   ],
   invalid: [

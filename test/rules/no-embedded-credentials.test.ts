@@ -16,14 +16,14 @@ createRuleTester().run('no-embedded-credentials', rule, {
   valid: [
     { name: 'a client without inline credentials', code: "import { S3Client } from '@aws-sdk/client-s3';\nexport const s3 = new S3Client({ region: 'us-east-1' });" },
     {
-      name: "AWS's documented example keys (shared/DOMAIN.md §4 item 15)",
+      name: "AWS's documented example keys",
       code: `new S3Client({ credentials: { accessKeyId: '${AWS_DOC_KEY_ID}', secretAccessKey: '${AWS_DOC_SECRET}' } });`,
     },
     { name: 'key ids without a secret nearby are identifiers', code: `export const ALLOWED = ['${LONG_KEY}', '${TEMP_KEY}'];` },
     { name: 'a hex digest is not a secret key', code: `const id = '${LONG_KEY}';\nconst sha = 'a94a8fe5ccb19ba61c4c0873d391e987982fbbd3';` },
     { name: 'credentials read from the environment at runtime', code: 'new S3Client({ credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID!, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY!, sessionToken: process.env.AWS_SESSION_TOKEN } });' },
     { name: 'short test stubs', code: "const creds = { accessKeyId: 'AKID', secretAccessKey: 'secret', sessionToken: 'token' };" },
-    { name: "google-auth-library's placeholder refresh tokens (shared/DOMAIN.md §4 item 14)", code: "client.setCredentials({ refresh_token: 'compute-placeholder', expiry_date: 1 });" },
+    { name: "google-auth-library's placeholder refresh tokens", code: "client.setCredentials({ refresh_token: 'compute-placeholder', expiry_date: 1 });" },
     { name: 'public browser keys under bundler prefixes', code: 'const map = new Map({ token: process.env.NEXT_PUBLIC_MAPBOX_TOKEN, key: import.meta.env.VITE_GOOGLE_MAPS_API_KEY });' },
     { name: 'a JWT without exp says nothing about when it dies', code: `const t = '${fakeJwt(new Date(0)).split('.')[0]}.${Buffer.from('{"sub":"x"}').toString('base64url')}.c2ln';` },
   ],

@@ -650,7 +650,7 @@ export const invalid: Invalid[] = [
 ];
 
 export const valid: Valid[] = [
-  // Refreshing objects kept at module scope (shared/DOMAIN.md §4 items 4 and 17).
+  // Refreshing objects kept at module scope.
   {
     name: 'module-scope clients and providers that refresh by themselves',
     filename: 'clients.ts',

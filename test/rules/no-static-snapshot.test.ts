@@ -4,7 +4,7 @@ import { createRuleTester } from '../rule-tester.js';
 import { checkOutputs } from './no-static-snapshot-helpers.js';
 import type { SnapshotMessageId } from '../../src/checks/snapshot/messages.js';
 
-// AWS SDK v3 shapes (issue 2, shapes 1-5) and their look-alikes (shared/DOMAIN.md §4).
+// AWS SDK v3 shapes (issue 2, shapes 1-5) and their look-alikes (docs/credential-lifetimes.md).
 // Every header is two lines, so the code under test starts on line 3.
 const IMDS = `import { S3Client } from '@aws-sdk/client-s3';
 import { fromContainerMetadata, fromEnv, fromIni, fromInstanceMetadata, fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
