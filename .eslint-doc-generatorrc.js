@@ -7,5 +7,13 @@ export default {
   // The per-file-type configs are slices of `recommended`; the README's "Configure" table describes them.
   ignoreConfig: ['js', 'dockerfile', 'dotenv', 'json', 'yaml'],
   ruleDocTitleFormat: 'name',
-  ruleListColumns: ['name', 'description', 'configsError', 'configsWarn', 'fixable', 'hasSuggestions', 'requiresTypeChecking'],
+  ruleListColumns: [
+    'name',
+    'description',
+    'configsError',
+    'configsWarn',
+    'fixable',
+    'hasSuggestions',
+    'requiresTypeChecking',
+  ],
 };

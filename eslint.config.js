@@ -4,7 +4,17 @@ import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import tsParser from '@typescript-eslint/parser';
 
 export default [
-  { ignores: ['dist/**', 'node_modules/**', 'examples/**', 'bench/.corpus/**', 'bench/.generated/**', 'test/**/fixtures/**', 'coverage/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'examples/**',
+      'bench/.corpus/**',
+      'bench/.generated/**',
+      'test/**/fixtures/**',
+      'coverage/**',
+    ],
+  },
   {
     files: ['**/*.ts'],
     languageOptions: { parser: tsParser, sourceType: 'module' },

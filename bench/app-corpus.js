@@ -19,7 +19,20 @@ function random(seed) {
   };
 }
 
-const NOUNS = ['user', 'order', 'invoice', 'product', 'cart', 'comment', 'team', 'project', 'report', 'session', 'webhook', 'audit'];
+const NOUNS = [
+  'user',
+  'order',
+  'invoice',
+  'product',
+  'cart',
+  'comment',
+  'team',
+  'project',
+  'report',
+  'session',
+  'webhook',
+  'audit',
+];
 const cap = (word) => word[0].toUpperCase() + word.slice(1);
 
 const model = (noun) => `export interface ${cap(noun)} {
@@ -212,11 +225,22 @@ export const archive${i} = new S3Client({ credentials: credentials${i} });
 ];
 
 const configFiles = {
-  'package.json': JSON.stringify({ name: 'shop', private: true, type: 'module', scripts: { build: 'tsc -b', test: 'vitest run' } }, null, 2),
-  'tsconfig.json': JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', strict: true, jsx: 'react-jsx' } }, null, 2),
-  'docker-compose.yml': 'services:\n  api:\n    build: .\n    ports: ["8080:8080"]\n    environment:\n      NODE_ENV: production\n  db:\n    image: postgres:16\n',
-  '.github/workflows/ci.yml': 'name: ci\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci && npm test\n',
-  Dockerfile: 'FROM node:20-slim\nWORKDIR /srv\nCOPY package*.json ./\nRUN npm ci --omit=dev\nCOPY dist ./dist\nCMD ["node", "dist/server/index.js"]\n',
+  'package.json': JSON.stringify(
+    { name: 'shop', private: true, type: 'module', scripts: { build: 'tsc -b', test: 'vitest run' } },
+    null,
+    2,
+  ),
+  'tsconfig.json': JSON.stringify(
+    { compilerOptions: { target: 'ES2022', module: 'NodeNext', strict: true, jsx: 'react-jsx' } },
+    null,
+    2,
+  ),
+  'docker-compose.yml':
+    'services:\n  api:\n    build: .\n    ports: ["8080:8080"]\n    environment:\n      NODE_ENV: production\n  db:\n    image: postgres:16\n',
+  '.github/workflows/ci.yml':
+    'name: ci\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci && npm test\n',
+  Dockerfile:
+    'FROM node:20-slim\nWORKDIR /srv\nCOPY package*.json ./\nRUN npm ci --omit=dev\nCOPY dist ./dist\nCMD ["node", "dist/server/index.js"]\n',
   '.env.example': 'PORT=8080\nDATABASE_URL=\nBUCKET=\n',
 };
 
@@ -227,7 +251,8 @@ const configFiles = {
 export function materializeAppCorpus(destination, { modules = 300 } = {}) {
   const stampFile = join(destination, '.app-corpus');
   const stamp = JSON.stringify({ VERSION, modules });
-  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return { ...JSON.parse(readFileSync(join(destination, '.app-corpus-summary'), 'utf8')), root: destination };
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp)
+    return { ...JSON.parse(readFileSync(join(destination, '.app-corpus-summary'), 'utf8')), root: destination };
   rmSync(destination, { recursive: true, force: true });
   const next = random(20261201);
   const files = new Map(Object.entries(configFiles));
@@ -240,8 +265,12 @@ export function materializeAppCorpus(destination, { modules = 300 } = {}) {
     files.set(`src/server/util/util-${index}.ts`, util(index));
     files.set(`src/web/components/${noun}-list-${index}.tsx`, component(noun, index));
     files.set(`test/${noun}-${index}.test.ts`, spec(noun, index));
-    files.set(`src/locales/${index}.json`, JSON.stringify({ [`${noun}.title`]: cap(noun), [`${noun}.empty`]: `No ${noun}s yet` }, null, 2));
-    if (index % 25 === 0) files.set(`src/server/cloud/cloud-${index}.ts`, credentialFiles[credentials++ % credentialFiles.length](index));
+    files.set(
+      `src/locales/${index}.json`,
+      JSON.stringify({ [`${noun}.title`]: cap(noun), [`${noun}.empty`]: `No ${noun}s yet` }, null, 2),
+    );
+    if (index % 25 === 0)
+      files.set(`src/server/cloud/cloud-${index}.ts`, credentialFiles[credentials++ % credentialFiles.length](index));
   }
   for (const [path, text] of files) {
     mkdirSync(dirname(join(destination, path)), { recursive: true });

@@ -243,8 +243,15 @@ async function benchTarget(label, target, runs, log) {
 export async function runCodemodBench({ runs = 3, log = console.log, files = 5000 } = {}) {
   if (!existsSync(BUILT_CLI)) throw new Error('dist/src/codemod/cli.js is missing: run `npm run build` first');
   const codemodRuns = Math.min(runs, 3);
-  log(`command: node dist/src/codemod/cli.js migrate --dry --json <target> (child process; wall time includes start-up)`);
-  const generated = await benchTarget(`generated repository (${files} files)`, generatedRepository(files), codemodRuns, log);
+  log(
+    `command: node dist/src/codemod/cli.js migrate --dry --json <target> (child process; wall time includes start-up)`,
+  );
+  const generated = await benchTarget(
+    `generated repository (${files} files)`,
+    generatedRepository(files),
+    codemodRuns,
+    log,
+  );
   await benchTarget('examples/', join(REPO_ROOT, 'examples'), codemodRuns, log);
   const pass = generated.filesPerSecond >= FILES_PER_SECOND_BUDGET && generated.peak <= PEAK_RSS_BUDGET_BYTES;
   log(
@@ -273,7 +280,9 @@ if (process.argv[1] === THIS_FILE) {
   if (process.argv[2] === CHILD_FLAG) {
     await measureChild(process.argv[3]);
   } else {
-    const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, files: { type: 'string', default: '5000' } } });
+    const { values } = parseArgs({
+      options: { runs: { type: 'string', default: '3' }, files: { type: 'string', default: '5000' } },
+    });
     const result = await runCodemodBench({ runs: Number(values.runs), files: Number(values.files) });
     if (!result.pass) process.exitCode = 1;
   }

@@ -54,7 +54,12 @@ export function listCorpusFiles() {
       if (!existsSync(root)) continue;
       for (const absolutePath of walk(root)) {
         const corpusPath = `${name}/${relative(join(NODE_MODULES, name), absolutePath).split(sep).join('/')}`;
-        files.push({ absolutePath, corpusPath, sourceType: sourceTypeOf(corpusPath), bytes: statSync(absolutePath).size });
+        files.push({
+          absolutePath,
+          corpusPath,
+          sourceType: sourceTypeOf(corpusPath),
+          bytes: statSync(absolutePath).size,
+        });
       }
     }
   }

@@ -31,20 +31,22 @@ function groupByRule(results) {
     }
   }
   return new Map(
-    [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([rule, perFile]) => [
-      rule,
-      [...perFile.entries()].map(([filePath, messages]) => ({
-        filePath,
-        messages,
-        errorCount: messages.filter((message) => message.severity === 2).length,
-        warningCount: messages.filter((message) => message.severity === 1).length,
-        fatalErrorCount: messages.filter((message) => message.fatal).length,
-        fixableErrorCount: messages.filter((message) => message.severity === 2 && message.fix).length,
-        fixableWarningCount: messages.filter((message) => message.severity === 1 && message.fix).length,
-        suppressedMessages: [],
-        usedDeprecatedRules: [],
-      })),
-    ]),
+    [...groups.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([rule, perFile]) => [
+        rule,
+        [...perFile.entries()].map(([filePath, messages]) => ({
+          filePath,
+          messages,
+          errorCount: messages.filter((message) => message.severity === 2).length,
+          warningCount: messages.filter((message) => message.severity === 1).length,
+          fatalErrorCount: messages.filter((message) => message.fatal).length,
+          fixableErrorCount: messages.filter((message) => message.severity === 2 && message.fix).length,
+          fixableWarningCount: messages.filter((message) => message.severity === 1 && message.fix).length,
+          suppressedMessages: [],
+          usedDeprecatedRules: [],
+        })),
+      ]),
   );
 }
 
@@ -65,7 +67,9 @@ async function main() {
   const stylish = await eslint.loadFormatter('stylish');
   const groups = groupByRule(results);
 
-  console.log(`Linted ${results.length} file${results.length === 1 ? "" : "s"} in examples/ with examples/eslint.config.js\n`);
+  console.log(
+    `Linted ${results.length} file${results.length === 1 ? '' : 's'} in examples/ with examples/eslint.config.js\n`,
+  );
   for (const [rule, ruleResults] of groups) {
     console.log(`=== ${rule} ===`);
     console.log((await stylish.format(ruleResults)).trim(), '\n');

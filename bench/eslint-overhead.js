@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
-import { corpusLanguageBlocks, corpusPackageVersions, listCorpusFiles, materializeCorpus, REPO_ROOT } from './corpus.js';
+import {
+  corpusLanguageBlocks,
+  corpusPackageVersions,
+  listCorpusFiles,
+  materializeCorpus,
+  REPO_ROOT,
+} from './corpus.js';
 
 /** The goal from issue 2: the recommended config adds at most 5 % to the run. */
 export const OVERHEAD_BUDGET = 1.05;
@@ -78,13 +84,18 @@ function captureRuleTiming() {
   return { table: child.stdout.replace(CHILD_LINT_MS, '').trim(), lintMs };
 }
 
-const loadAverage = () => os.loadavg().map((load) => load.toFixed(1)).join(' ');
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' ');
 
 /** Median, minimum and maximum of per-run ratios. */
 const summarize = (perRun) => ({ median: median(perRun), min: Math.min(...perRun), max: Math.max(...perRun) });
 
 /** Summary of the per-run ratios plugin / baseline. */
-const ratios = (pluginValues, baselineValues) => summarize(pluginValues.map((value, run) => value / baselineValues[run]));
+const ratios = (pluginValues, baselineValues) =>
+  summarize(pluginValues.map((value, run) => value / baselineValues[run]));
 
 /** Sum of the times in ESLint's TIMING table for the rules of one namespace. */
 function namespaceRuleMs(timingTable, namespace) {
@@ -126,7 +137,8 @@ async function pairedPerFileRatios(baseline, candidate, rounds) {
   return perRound;
 }
 
-const formatRatio = ({ median: middle, min, max }) => `${middle.toFixed(3)} (runs ${min.toFixed(3)}..${max.toFixed(3)})`;
+const formatRatio = ({ median: middle, min, max }) =>
+  `${middle.toFixed(3)} (runs ${min.toFixed(3)}..${max.toFixed(3)})`;
 
 /**
  * @param {{ runs?: number, log?: (line: string) => void }} [options]
@@ -139,9 +151,17 @@ export async function runEslintOverheadBench({ runs = 7, log = console.log } = {
   const namespace = plugin.meta.namespace;
   const corpus = materializeCorpus(CORPUS_DIR);
   log(`ESLint overhead of credentialExpiry.configs.recommended (ESLint ${ESLint.version}, Node ${process.version})`);
-  log(`corpus: ${corpus.files} files, ${(corpus.bytes / 1024 / 1024).toFixed(1)} MiB from ${corpusPackageVersions().join(', ')}`);
+  log(
+    `corpus: ${corpus.files} files, ${(corpus.bytes / 1024 / 1024).toFixed(1)} MiB from ${corpusPackageVersions().join(', ')}`,
+  );
   log(`load average (1, 5, 15 min) at the start: ${loadAverage()} on ${os.availableParallelism()} cores`);
-  log(`plugin rules: ${Object.keys(plugin.rules).map((name) => `${namespace}/${name}`).join(', ') || '(none)'}`);
+  log(
+    `plugin rules: ${
+      Object.keys(plugin.rules)
+        .map((name) => `${namespace}/${name}`)
+        .join(', ') || '(none)'
+    }`,
+  );
 
   const baseline = baselineConfig();
   const candidate = pluginConfig(plugin);
@@ -154,14 +174,25 @@ export async function runEslintOverheadBench({ runs = 7, log = console.log } = {
   for (let run = 0; run < runs; run++) {
     // Alternate the order (AB BA AB ...) so drift on a shared machine hits both sides equally.
     const order = run % 2 === 0 ? ['baseline', 'plugin'] : ['plugin', 'baseline'];
-    for (const side of order) measured[side].push(await lintCorpus(side === 'baseline' ? baseline : candidate, namespace));
+    for (const side of order)
+      measured[side].push(await lintCorpus(side === 'baseline' ? baseline : candidate, namespace));
     const [b, p] = [measured.baseline[run], measured.plugin[run]];
-    log(`  run ${run + 1}/${runs}: baseline ${b.ms.toFixed(0)} ms (cpu ${b.cpuMs.toFixed(0)}), plugin ${p.ms.toFixed(0)} ms (cpu ${p.cpuMs.toFixed(0)})`);
+    log(
+      `  run ${run + 1}/${runs}: baseline ${b.ms.toFixed(0)} ms (cpu ${b.cpuMs.toFixed(0)}), plugin ${p.ms.toFixed(0)} ms (cpu ${p.cpuMs.toFixed(0)})`,
+    );
   }
 
-  const wall = ratios(measured.plugin.map((r) => r.ms), measured.baseline.map((r) => r.ms));
-  const cpu = ratios(measured.plugin.map((r) => r.cpuMs), measured.baseline.map((r) => r.cpuMs));
-  log(`median wall time: baseline ${median(measured.baseline.map((r) => r.ms)).toFixed(0)} ms, with plugin ${median(measured.plugin.map((r) => r.ms)).toFixed(0)} ms`);
+  const wall = ratios(
+    measured.plugin.map((r) => r.ms),
+    measured.baseline.map((r) => r.ms),
+  );
+  const cpu = ratios(
+    measured.plugin.map((r) => r.cpuMs),
+    measured.baseline.map((r) => r.cpuMs),
+  );
+  log(
+    `median wall time: baseline ${median(measured.baseline.map((r) => r.ms)).toFixed(0)} ms, with plugin ${median(measured.plugin.map((r) => r.ms)).toFixed(0)} ms`,
+  );
   log(`whole runs, wall-time ratio plugin/baseline, median: ${formatRatio(wall)}`);
   log(`whole runs, cpu-time ratio plugin/baseline, median:  ${formatRatio(cpu)}`);
   const paired = summarize(await pairedPerFileRatios(baseline, candidate, PAIRED_ROUNDS));
@@ -170,7 +201,9 @@ export async function runEslintOverheadBench({ runs = 7, log = console.log } = {
   // The verdict uses the paired ratio: whole-run ratios swing by tens of percent when other processes share the two
   // cores (see bench/RESULTS.md), which is more than the 5 % being judged.
   const pass = paired.median <= OVERHEAD_BUDGET;
-  log(`${pass ? 'PASS' : 'FAIL'}: paired median wall-time ratio ${paired.median.toFixed(3)}, budget ${OVERHEAD_BUDGET}`);
+  log(
+    `${pass ? 'PASS' : 'FAIL'}: paired median wall-time ratio ${paired.median.toFixed(3)}, budget ${OVERHEAD_BUDGET}`,
+  );
   const timing = captureRuleTiming();
   const ruleMs = namespaceRuleMs(timing.table, namespace);
   // The plugin's listener time against the rest of the same run: both are measured in one process under the same
@@ -178,11 +211,20 @@ export async function runEslintOverheadBench({ runs = 7, log = console.log } = {
   // outside its listeners (loading, create()), and the process is cold (JIT warm-up counts), so read it as an
   // estimate of the overhead, not the verdict.
   const ruleShare = ruleMs / (timing.lintMs - ruleMs);
-  log(`plugin rules' own time (TIMING, one cold run): ${ruleMs.toFixed(0)} ms of ${timing.lintMs.toFixed(0)} ms = +${(100 * ruleShare).toFixed(1)} % over the rest of that run`);
+  log(
+    `plugin rules' own time (TIMING, one cold run): ${ruleMs.toFixed(0)} ms of ${timing.lintMs.toFixed(0)} ms = +${(100 * ruleShare).toFixed(1)} % over the rest of that run`,
+  );
   log(`load average (1, 5, 15 min) at the end: ${loadAverage()} on ${os.availableParallelism()} cores`);
   log('\nper-rule time (one run with the plugin, TIMING=all):');
   log(timing.table);
-  return { name: 'eslint-overhead', pass, pairedRatio: paired.median, wholeRunRatio: wall.median, cpuRatio: cpu.median, ruleShare };
+  return {
+    name: 'eslint-overhead',
+    pass,
+    pairedRatio: paired.median,
+    wholeRunRatio: wall.median,
+    cpuRatio: cpu.median,
+    ruleShare,
+  };
 }
 
 // Child mode for captureRuleTiming: one lint with the plugin; ESLint prints its TIMING table when the process exits.

@@ -27,7 +27,11 @@ export async function migratedShare() {
   try {
     cpSync(REALWORLD, repo, { recursive: true });
     writeFileSync(join(repo, 'eslint.config.mjs'), 'export default [{}];\n');
-    const git = (...args) => execFileSync('git', ['-c', 'user.email=b@example.com', '-c', 'user.name=b', ...args], { cwd: repo, stdio: 'ignore' });
+    const git = (...args) =>
+      execFileSync('git', ['-c', 'user.email=b@example.com', '-c', 'user.name=b', ...args], {
+        cwd: repo,
+        stdio: 'ignore',
+      });
     git('init', '-q');
     git('add', '-A');
     git('commit', '-qm', 'cases');
@@ -35,16 +39,37 @@ export async function migratedShare() {
     const { default: plugin } = await import(join(REPO_ROOT, 'dist', 'src', 'index.js'));
     const eslint = new ESLint({ cwd: repo, overrideConfigFile: true, overrideConfig: plugin.configs.recommended });
     const results = await eslint.lintFiles(labels.map((label) => label.file));
-    const reported = new Set(results.flatMap((result) => result.messages.filter((m) => KIND_OF_RULE[m.ruleId]).map((m) => `${result.filePath.slice(repo.length + 1)}:${m.line}:${KIND_OF_RULE[m.ruleId]}`)));
-    const truths = labels.flatMap((label) => label.expect.filter((e) => 'ABD'.includes(e.kind)).map((e) => ({ file: label.file, line: e.line, kind: e.kind })));
+    const reported = new Set(
+      results.flatMap((result) =>
+        result.messages
+          .filter((m) => KIND_OF_RULE[m.ruleId])
+          .map((m) => `${result.filePath.slice(repo.length + 1)}:${m.line}:${KIND_OF_RULE[m.ruleId]}`),
+      ),
+    );
+    const truths = labels.flatMap((label) =>
+      label.expect.filter((e) => 'ABD'.includes(e.kind)).map((e) => ({ file: label.file, line: e.line, kind: e.kind })),
+    );
     const found = truths.filter((t) => reported.has(`${t.file}:${t.line}:${t.kind}`));
 
-    const run = spawnSync(process.execPath, [BUILT_CLI, 'migrate', '--dry', '--json', '--concurrency', 'off'], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const run = spawnSync(process.execPath, [BUILT_CLI, 'migrate', '--dry', '--json', '--concurrency', 'off'], {
+      cwd: repo,
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
     const report = JSON.parse(run.stdout);
-    const changed = new Set(report.changes.filter((c) => KIND_OF_RULE[c.rule]).map((c) => `${c.file}:${c.line}:${KIND_OF_RULE[c.rule]}`));
+    const changed = new Set(
+      report.changes.filter((c) => KIND_OF_RULE[c.rule]).map((c) => `${c.file}:${c.line}:${KIND_OF_RULE[c.rule]}`),
+    );
     const migrated = found.filter((t) => changed.has(`${t.file}:${t.line}:${t.kind}`));
     const left = report.needsPerson.filter((f) => KIND_OF_RULE[f.rule]);
-    return { truths: truths.length, found: found.length, migrated, notMigrated: found.filter((t) => !migrated.includes(t)), left, report };
+    return {
+      truths: truths.length,
+      found: found.length,
+      migrated,
+      notMigrated: found.filter((t) => !migrated.includes(t)),
+      left,
+      report,
+    };
   } finally {
     rmSync(repo, { recursive: true, force: true });
   }
@@ -55,10 +80,15 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
   const share = await migratedShare();
   const byKind = (list, kind) => list.filter((t) => t.kind === kind).length;
   console.log(`true A/B/D findings reported: ${share.found} of ${share.truths} labelled`);
-  console.log(`migrated: ${share.migrated.length} (${((100 * share.migrated.length) / share.found).toFixed(1)}%)  A ${byKind(share.migrated, 'A')}, B ${byKind(share.migrated, 'B')}, D ${byKind(share.migrated, 'D')}`);
-  console.log(`files changed: ${share.report.summary.filesChanged}; A/B/D findings left for a person: ${share.left.length}`);
+  console.log(
+    `migrated: ${share.migrated.length} (${((100 * share.migrated.length) / share.found).toFixed(1)}%)  A ${byKind(share.migrated, 'A')}, B ${byKind(share.migrated, 'B')}, D ${byKind(share.migrated, 'D')}`,
+  );
+  console.log(
+    `files changed: ${share.report.summary.filesChanged}; A/B/D findings left for a person: ${share.left.length}`,
+  );
   if (values.list) {
     for (const t of share.notMigrated) console.log(`  not migrated: ${t.file}:${t.line} ${t.kind}`);
-    for (const f of share.left) console.log(`  left: ${f.file}:${f.line} ${f.rule} ${f.messageId}: ${f.why.slice(0, 140)}`);
+    for (const f of share.left)
+      console.log(`  left: ${f.file}:${f.line} ${f.rule} ${f.messageId}: ${f.why.slice(0, 140)}`);
   }
 }

@@ -37,7 +37,18 @@ async function measureChild(root, probe) {
   let placed = 0;
   for (let i = 0; i < LOOKUPS; i++) if (placementOf(model, join(root, probe))) placed++;
   const lookup = ((performance.now() - lookupStart) * 1000) / LOOKUPS;
-  console.log(JSON.stringify({ cold, load: loaded - started, warm, lookup, placed: placed > 0, files: model.files.size, roles: model.roles.length, units: model.units.length }));
+  console.log(
+    JSON.stringify({
+      cold,
+      load: loaded - started,
+      warm,
+      lookup,
+      placed: placed > 0,
+      files: model.files.size,
+      roles: model.roles.length,
+      units: model.units.length,
+    }),
+  );
 }
 
 function generate() {
@@ -59,17 +70,23 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 export async function runRepositoryModelBench({ runs = 3, log = console.log } = {}) {
   if (!existsSync(join(DIST, 'build.js'))) throw new Error('dist/ is missing: run `npm run build` first');
   const targets = [
-    ...readdirSync(FIXTURES).sort().map((name) => ({ name, root: join(FIXTURES, name), probe: 'services/x/src/a.ts' })),
+    ...readdirSync(FIXTURES)
+      .sort()
+      .map((name) => ({ name, root: join(FIXTURES, name), probe: 'services/x/src/a.ts' })),
     { name: 'all five together', root: FIXTURES, probe: 'cdk/services/export/src/links.ts' },
     { name: `${COPIES} copies of all five`, root: generate(), probe: 'copy-0/cdk/services/export/src/links.ts' },
   ];
-  log(`| repository | infra files | roles | units | cold build (ms, incl. parser load) | of which module load (ms) | warm rebuild (ms) | lookup (µs/file) |`);
+  log(
+    `| repository | infra files | roles | units | cold build (ms, incl. parser load) | of which module load (ms) | warm rebuild (ms) | lookup (µs/file) |`,
+  );
   log('|---|---|---|---|---|---|---|---|');
   for (const { name, root, probe } of targets) {
     const samples = Array.from({ length: runs }, () => runChild(root, probe));
     const m = (key) => median(samples.map((s) => s[key]));
     const [first] = samples;
-    log(`| ${name} | ${first.files} | ${first.roles} | ${first.units} | ${m('cold').toFixed(0)} | ${m('load').toFixed(0)} | ${m('warm').toFixed(1)} | ${m('lookup').toFixed(2)} |`);
+    log(
+      `| ${name} | ${first.files} | ${first.roles} | ${first.units} | ${m('cold').toFixed(0)} | ${m('load').toFixed(0)} | ${m('warm').toFixed(1)} | ${m('lookup').toFixed(2)} |`,
+    );
   }
   return { name: 'repository-model' };
 }

@@ -34,7 +34,8 @@ const { values } = parseArgs({
   },
 });
 const runs = values.runs === undefined ? undefined : Number(values.runs);
-if (runs !== undefined && !(Number.isInteger(runs) && runs > 0)) throw new Error(`--runs must be a positive integer, got ${values.runs}`);
+if (runs !== undefined && !(Number.isInteger(runs) && runs > 0))
+  throw new Error(`--runs must be a positive integer, got ${values.runs}`);
 const BENCH_NAMES = ['eslint-overhead', ...OPTIONAL_BENCHES.map(({ name }) => name)];
 const unknown = (values.only ?? []).filter((name) => !BENCH_NAMES.includes(name));
 if (unknown.length) throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${BENCH_NAMES.join(', ')}`);

@@ -29,7 +29,8 @@ function generator(seed) {
     return state / 0x80000000;
   };
   const pick = (items) => items[Math.floor(next() * items.length)];
-  const draw = (alphabet, length) => Array.from({ length }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+  const draw = (alphabet, length) =>
+    Array.from({ length }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
   return { next, pick, draw };
 }
 
@@ -61,22 +62,39 @@ function dockerfile(g, planted) {
 }
 
 function dotenv(g, planted) {
-  const lines = ['# local settings', `APP_NAME=${g.pick(WORDS)}`, `PORT=${3000 + Math.floor(g.next() * 1000)}`, 'LOG_LEVEL=info'];
-  for (let i = 0; i < 12; i++) lines.push(`${g.pick(WORDS).toUpperCase()}_${g.pick(['URL', 'TIMEOUT', 'RETRIES', 'ENABLED'])}_${i}=${g.pick(['https://example.internal/x', '30', 'true', '5'])}`);
+  const lines = [
+    '# local settings',
+    `APP_NAME=${g.pick(WORDS)}`,
+    `PORT=${3000 + Math.floor(g.next() * 1000)}`,
+    'LOG_LEVEL=info',
+  ];
+  for (let i = 0; i < 12; i++)
+    lines.push(
+      `${g.pick(WORDS).toUpperCase()}_${g.pick(['URL', 'TIMEOUT', 'RETRIES', 'ENABLED'])}_${i}=${g.pick(['https://example.internal/x', '30', 'true', '5'])}`,
+    );
   lines.push(`DATABASE_URL=postgres://app@db.internal:5432/${g.pick(WORDS)}`, 'AWS_REGION=eu-west-1');
   if (planted) lines.push(`AWS_ACCESS_KEY_ID=AKIA${g.draw(UPPER, 16)}`, `AWS_SECRET_ACCESS_KEY=${g.draw(BASE64, 40)}`);
   return `${lines.join('\n')}\n`;
 }
 
 function json(g, planted) {
-  const dependencies = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`@acme/${g.pick(WORDS)}-${i}`, `^${1 + Math.floor(g.next() * 9)}.${Math.floor(g.next() * 20)}.0`]));
+  const dependencies = Object.fromEntries(
+    Array.from({ length: 25 }, (_, i) => [
+      `@acme/${g.pick(WORDS)}-${i}`,
+      `^${1 + Math.floor(g.next() * 9)}.${Math.floor(g.next() * 20)}.0`,
+    ]),
+  );
   const value = {
     name: `@acme/${g.pick(WORDS)}`,
     version: '1.0.0',
     private: true,
     scripts: { build: 'tsc -p .', test: 'vitest run', lint: 'eslint .' },
     dependencies,
-    config: { regions: ['eu-west-1', 'us-east-1'], retries: 3, endpoints: WORDS.map((word) => `https://${word}.example.internal`) },
+    config: {
+      regions: ['eu-west-1', 'us-east-1'],
+      retries: 3,
+      endpoints: WORDS.map((word) => `https://${word}.example.internal`),
+    },
   };
   if (planted) value.deploy = { accessKeyId: `AKIA${g.draw(UPPER, 16)}`, secretAccessKey: g.draw(BASE64, 40) };
   return `${JSON.stringify(value, null, 2)}\n`;
@@ -133,16 +151,24 @@ function writeConfigs(directory) {
     join(directory, 'eslint.config.js'),
     "import credentialExpiry from 'eslint-plugin-credential-expiry';\nexport default [{ ignores: ['eslint.config.js', '.secretlintrc.json'] }, ...credentialExpiry.configs.recommended];\n",
   );
-  writeFileSync(join(directory, '.secretlintrc.json'), JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
+  writeFileSync(
+    join(directory, '.secretlintrc.json'),
+    JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }),
+  );
 }
 
 /** Runs a CLI that writes JSON results to `outputFile` (stdout of a CLI that exits at once can be cut short). */
 function timeChild(args, directory, outputFile) {
   rmSync(outputFile, { force: true });
   const started = performance.now();
-  const child = spawnSync(process.execPath, args, { cwd: directory, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawnSync(process.execPath, args, {
+    cwd: directory,
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const ms = performance.now() - started;
-  if (child.status !== 0 && child.status !== 1) throw new Error(`${args[0]} failed (exit ${child.status}): ${child.stderr.slice(0, 2000)}`);
+  if (child.status !== 0 && child.status !== 1)
+    throw new Error(`${args[0]} failed (exit ${child.status}): ${child.stderr.slice(0, 2000)}`);
   return { ms, results: JSON.parse(readFileSync(outputFile, 'utf8')) };
 }
 
@@ -154,13 +180,19 @@ function runOurs(directory) {
     ms,
     files: results.length,
     fatal: messages.filter((message) => message.fatal).length,
-    findingFiles: results.filter((result) => result.messages.some((m) => m.ruleId === 'credential-expiry/no-embedded-credentials')).length,
+    findingFiles: results.filter((result) =>
+      result.messages.some((m) => m.ruleId === 'credential-expiry/no-embedded-credentials'),
+    ).length,
   };
 }
 
 function runSecretlint(directory) {
   const output = join(directory, '..', `secretlint-${process.pid}.json`);
-  const { ms, results } = timeChild([SECRETLINT_BIN, '**/*', '--format', 'json', '--no-color', '--output', output], directory, output);
+  const { ms, results } = timeChild(
+    [SECRETLINT_BIN, '**/*', '--format', 'json', '--no-color', '--output', output],
+    directory,
+    output,
+  );
   return { ms, findingFiles: results.filter((result) => result.messages.length > 0).length };
 }
 
@@ -183,37 +215,53 @@ export async function runSecretlintBench({ runs = 7, files: fileCount = 2400, lo
     return compare(corpus, runs, log);
   } finally {
     rmSync(CORPUS_DIR, { recursive: true, force: true });
-    for (const tool of ['eslint', 'secretlint']) rmSync(join(CORPUS_DIR, '..', `${tool}-${process.pid}.json`), { force: true });
+    for (const tool of ['eslint', 'secretlint'])
+      rmSync(join(CORPUS_DIR, '..', `${tool}-${process.pid}.json`), { force: true });
   }
 }
 
 function compare(corpus, runs, log) {
-  log(`no-embedded-credentials vs secretlint 11 + preset-recommend (ESLint ${ESLint.version}, Node ${process.version}), each CLI in a fresh process`);
-  log(`generated set: ${corpus.files.length} files (Dockerfile, .env, package.json), ${(corpus.bytes / 1024).toFixed(0)} KiB, ${corpus.planted} with a planted AWS key pair`);
+  log(
+    `no-embedded-credentials vs secretlint 11 + preset-recommend (ESLint ${ESLint.version}, Node ${process.version}), each CLI in a fresh process`,
+  );
+  log(
+    `generated set: ${corpus.files.length} files (Dockerfile, .env, package.json), ${(corpus.bytes / 1024).toFixed(0)} KiB, ${corpus.planted} with a planted AWS key pair`,
+  );
 
   // Warm-up, not measured (file-system cache, compile caches); also checks that both see the planted keys.
   const ours = runOurs(CORPUS_DIR);
   const theirs = runSecretlint(CORPUS_DIR);
-  log(`files with findings: ours ${ours.findingFiles}, secretlint ${theirs.findingFiles} (planted: ${corpus.planted}); ours linted ${ours.files} files, ${ours.fatal} parse errors`);
-  if (ours.fatal > 0 || ours.files !== corpus.files.length) log('warning: not every generated file was linted cleanly; the figures are not comparable');
+  log(
+    `files with findings: ours ${ours.findingFiles}, secretlint ${theirs.findingFiles} (planted: ${corpus.planted}); ours linted ${ours.files} files, ${ours.fatal} parse errors`,
+  );
+  if (ours.fatal > 0 || ours.files !== corpus.files.length)
+    log('warning: not every generated file was linted cleanly; the figures are not comparable');
 
   const measured = { ours: [], secretlint: [] };
   for (let run = 0; run < runs; run++) {
     const order = run % 2 === 0 ? ['ours', 'secretlint'] : ['secretlint', 'ours'];
     for (const side of order) measured[side].push((side === 'ours' ? runOurs : runSecretlint)(CORPUS_DIR).ms);
-    log(`  run ${run + 1}/${runs}: ours ${measured.ours[run].toFixed(0)} ms, secretlint ${measured.secretlint[run].toFixed(0)} ms`);
+    log(
+      `  run ${run + 1}/${runs}: ours ${measured.ours[run].toFixed(0)} ms, secretlint ${measured.secretlint[run].toFixed(0)} ms`,
+    );
   }
   const perRun = measured.secretlint.map((ms, run) => ms / measured.ours[run]);
   const ratio = median(perRun);
   const pass = ratio >= SPEEDUP_GOAL;
-  log(`median wall time: ours ${median(measured.ours).toFixed(0)} ms, secretlint ${median(measured.secretlint).toFixed(0)} ms`);
-  log(`speed-up secretlint/ours, median of runs: ${ratio.toFixed(2)}x (runs ${Math.min(...perRun).toFixed(2)}..${Math.max(...perRun).toFixed(2)})`);
+  log(
+    `median wall time: ours ${median(measured.ours).toFixed(0)} ms, secretlint ${median(measured.secretlint).toFixed(0)} ms`,
+  );
+  log(
+    `speed-up secretlint/ours, median of runs: ${ratio.toFixed(2)}x (runs ${Math.min(...perRun).toFixed(2)}..${Math.max(...perRun).toFixed(2)})`,
+  );
   log(`${pass ? 'PASS' : 'FAIL'}: ${ratio.toFixed(2)}x faster, goal ${SPEEDUP_GOAL}x`);
   return { name: 'secretlint', pass, medianRatio: ratio };
 }
 
 if (process.argv[1] === THIS_FILE) {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, files: { type: 'string', default: '2400' } } });
+  const { values } = parseArgs({
+    options: { runs: { type: 'string', default: '7' }, files: { type: 'string', default: '2400' } },
+  });
   const result = await runSecretlintBench({ runs: Number(values.runs), files: Number(values.files) });
   if (!result.pass) process.exitCode = 1;
 }

@@ -15,6 +15,7 @@ for (const input of hostileInputs(size, findings)) {
   const started = performance.now();
   const messages = new Linter().verify(input.text, plugin.configs.strict, input.filename);
   const ms = Math.round(performance.now() - started);
-  const verdict = messages.length === input.findings ? 'ok' : `expected ${input.findings} findings, got ${messages.length}`;
+  const verdict =
+    messages.length === input.findings ? 'ok' : `expected ${input.findings} findings, got ${messages.length}`;
   console.log(`${String(ms).padStart(7)} ms  ${(input.text.length / 1e6).toFixed(2)} MB  ${input.name}: ${verdict}`);
 }

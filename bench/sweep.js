@@ -12,17 +12,31 @@ import { isTestPath } from '../dist/src/analysis/test-code.js';
 import credentialExpiry from '../dist/src/index.js';
 
 const LINES_PER_UNIT = 50_000;
-const IGNORES = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/coverage/**', '**/.next/**', '**/*.min.js', '**/vendor/**', '**/lib-esm/**'];
+const IGNORES = [
+  '**/node_modules/**',
+  '**/dist/**',
+  '**/build/**',
+  '**/coverage/**',
+  '**/.next/**',
+  '**/*.min.js',
+  '**/vendor/**',
+  '**/lib-esm/**',
+];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { json: { type: 'string' }, 'no-list': { type: 'boolean', default: false }, 'test-code': { type: 'string', default: 'skip' } },
+  options: {
+    json: { type: 'string' },
+    'no-list': { type: 'boolean', default: false },
+    'test-code': { type: 'string', default: 'skip' },
+  },
 });
 if (positionals.length === 0) {
-  console.error('usage: node bench/sweep.js <repo-path> [<repo-path> ...] [--json out.json] [--no-list] [--test-code skip|report]');
+  console.error(
+    'usage: node bench/sweep.js <repo-path> [<repo-path> ...] [--json out.json] [--no-list] [--test-code skip|report]',
+  );
   process.exit(2);
 }
-
 
 const summaries = [];
 for (const path of positionals) {
@@ -31,8 +45,12 @@ for (const path of positionals) {
     cwd: root,
     overrideConfigFile: true,
     // The repository's own inline directives name rules of other plugins: read none of them.
-    overrideConfig: [{ ignores: IGNORES }, { linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } },
-      { settings: { 'credential-expiry': { testCode: values['test-code'] } } }, ...credentialExpiry.configs.recommended],
+    overrideConfig: [
+      { ignores: IGNORES },
+      { linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } },
+      { settings: { 'credential-expiry': { testCode: values['test-code'] } } },
+      ...credentialExpiry.configs.recommended,
+    ],
     errorOnUnmatchedPattern: false,
   });
   const started = Date.now();
@@ -48,7 +66,13 @@ for (const path of positionals) {
       if (message.fatal) parseErrors++;
       // Only the plugin's findings (not ESLint's notes on the repository's own directives).
       if (!message.ruleId?.startsWith('credential-expiry/')) continue;
-      findings.push({ file, line: message.line, rule: message.ruleId, test: isTestPath(result.filePath, root), message: message.message });
+      findings.push({
+        file,
+        line: message.line,
+        rule: message.ruleId,
+        test: isTestPath(result.filePath, root),
+        message: message.message,
+      });
     }
   }
   const perRule = {};
@@ -66,11 +90,16 @@ for (const path of positionals) {
     list: findings,
   };
   summaries.push(summary);
-  console.log(`\n## ${summary.repo}: ${summary.files} files, ${summary.lines} lines, ${summary.findings} findings (${summary.inTestCode} in test code), ${summary.per50k} per 50k lines, ${parseErrors} files not parsed, ${summary.seconds} s`);
+  console.log(
+    `\n## ${summary.repo}: ${summary.files} files, ${summary.lines} lines, ${summary.findings} findings (${summary.inTestCode} in test code), ${summary.per50k} per 50k lines, ${parseErrors} files not parsed, ${summary.seconds} s`,
+  );
   for (const [rule, count] of Object.entries(perRule)) console.log(`  ${rule}: ${count}`);
-  if (!values['no-list']) for (const f of findings) console.log(`  ${f.test ? '[test] ' : ''}${f.file}:${f.line} ${f.rule}: ${f.message.slice(0, 160)}`);
+  if (!values['no-list'])
+    for (const f of findings)
+      console.log(`  ${f.test ? '[test] ' : ''}${f.file}:${f.line} ${f.rule}: ${f.message.slice(0, 160)}`);
 }
 
 console.log('\n| repo | files | lines | findings | in test code | per 50k lines |\n|---|---|---|---|---|---|');
-for (const s of summaries) console.log(`| ${s.repo} | ${s.files} | ${s.lines} | ${s.findings} | ${s.inTestCode} | ${s.per50k} |`);
+for (const s of summaries)
+  console.log(`| ${s.repo} | ${s.files} | ${s.lines} | ${s.findings} | ${s.inTestCode} | ${s.per50k} |`);
 if (values.json) writeFileSync(values.json, JSON.stringify(summaries, null, 1));

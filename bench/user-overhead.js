@@ -20,14 +20,19 @@ const THIS_FILE = fileURLToPath(import.meta.url);
 const CHILD_FLAG = '--child';
 /** Targets from issue 14: the application corpus at most +2 % CPU, the SDK corpus +5 %, the rules' share 1 %. */
 export const BUDGETS = { app: 1.02, sdk: 1.05, dir: 1.02, ruleShare: 0.01 };
-const LINTED = /\.(?:[cm]?[jt]sx?|json|ya?ml|env)$|(?:^|\/)(?:Dockerfile|Containerfile)(?:\.[^/]*)?$|(?:^|\/)\.env(?:\.[^/]*)?$/;
+const LINTED =
+  /\.(?:[cm]?[jt]sx?|json|ya?ml|env)$|(?:^|\/)(?:Dockerfile|Containerfile)(?:\.[^/]*)?$|(?:^|\/)\.env(?:\.[^/]*)?$/;
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
-const loadAverage = () => os.loadavg().map((load) => load.toFixed(1)).join(' ');
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' ');
 
 /** The folder to lint and the files in it, for a target. */
 function prepareTarget({ target, dir }) {
@@ -43,7 +48,12 @@ function prepareTarget({ target, dir }) {
     return { kind: 'sdk', root: corpus.root, files: ['.'], label: `SDK corpus (${corpus.files} files)` };
   }
   const corpus = materializeAppCorpus(join(REPO_ROOT, 'bench', '.generated', 'app'));
-  return { kind: 'app', root: corpus.root, files: ['.'], label: `application corpus (${corpus.files} files, ${corpus.credentialFiles} with credential code)` };
+  return {
+    kind: 'app',
+    root: corpus.root,
+    files: ['.'],
+    label: `application corpus (${corpus.files} files, ${corpus.credentialFiles} with credential code)`,
+  };
 }
 
 /** The user's own lint: typescript-eslint's parser on TypeScript, one cheap core rule (the SDK corpus: Node's parsing). */
@@ -53,7 +63,11 @@ async function userConfig(kind) {
   return [
     { ignores: ['**/dist/**', '**/build/**', '**/coverage/**'] },
     { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } },
-    { files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } }, rules: { 'no-debugger': 'error' } },
+    {
+      files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
+      languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+      rules: { 'no-debugger': 'error' },
+    },
   ];
 }
 
@@ -68,26 +82,38 @@ async function child({ side, kind, root, files }) {
   if (side === 'plugin') {
     const plugin = (await import('eslint-plugin-credential-expiry')).default;
     namespace = plugin.meta.namespace;
-    config = kind === 'sdk' ? [user[0], ...plugin.configs.recommended, ...user.slice(1)] : [...user, ...plugin.configs.recommended];
+    config =
+      kind === 'sdk'
+        ? [user[0], ...plugin.configs.recommended, ...user.slice(1)]
+        : [...user, ...plugin.configs.recommended];
   }
-  const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: config, stats: true, errorOnUnmatchedPattern: false });
+  const eslint = new ESLint({
+    cwd: root,
+    overrideConfigFile: true,
+    overrideConfig: config,
+    stats: true,
+    errorOnUnmatchedPattern: false,
+  });
   const results = await eslint.lintFiles(files);
   let ruleMs = 0;
   for (const result of results) {
     for (const pass of result.stats?.times.passes ?? []) {
-      for (const [rule, { total }] of Object.entries(pass.rules ?? {})) if (rule.startsWith(`${namespace}/`)) ruleMs += total;
+      for (const [rule, { total }] of Object.entries(pass.rules ?? {}))
+        if (rule.startsWith(`${namespace}/`)) ruleMs += total;
     }
   }
   const cpu = process.cpuUsage(startedCpu);
   const messages = results.flatMap((result) => result.messages);
-  console.log(JSON.stringify({
-    wallMs: performance.now() - started,
-    cpuMs: (cpu.user + cpu.system) / 1000,
-    ruleMs,
-    files: results.length,
-    fatal: messages.filter((message) => message.fatal).length,
-    findings: messages.filter((message) => message.ruleId?.startsWith(`${namespace}/`)).length,
-  }));
+  console.log(
+    JSON.stringify({
+      wallMs: performance.now() - started,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      ruleMs,
+      files: results.length,
+      fatal: messages.filter((message) => message.fatal).length,
+      findings: messages.filter((message) => message.ruleId?.startsWith(`${namespace}/`)).length,
+    }),
+  );
 }
 
 function runChild(side, target) {
@@ -104,13 +130,18 @@ export async function runUserOverheadBench({ runs = 5, target = 'app', dir, log 
   if (runs < 3) throw new Error(`the user-overhead bench needs at least 3 runs per side, got ${runs}`);
   const prepared = prepareTarget({ target, dir });
   log(`user's marginal cost of configs.recommended on ${prepared.label}`);
-  log(`fresh \`node\` process per run (${os.availableParallelism()} cores), ${runs} runs per side, alternating; load average at the start: ${loadAverage()}`);
+  log(
+    `fresh \`node\` process per run (${os.availableParallelism()} cores), ${runs} runs per side, alternating; load average at the start: ${loadAverage()}`,
+  );
   runChild('baseline', prepared); // warm-up: file system cache, not measured
   const sides = { baseline: [], plugin: [] };
   for (let run = 0; run < runs; run++) {
-    for (const side of run % 2 === 0 ? ['baseline', 'plugin'] : ['plugin', 'baseline']) sides[side].push(runChild(side, prepared));
+    for (const side of run % 2 === 0 ? ['baseline', 'plugin'] : ['plugin', 'baseline'])
+      sides[side].push(runChild(side, prepared));
     const [b, p] = [sides.baseline[run], sides.plugin[run]];
-    log(`  run ${run + 1}: baseline cpu ${b.cpuMs.toFixed(0)} ms wall ${b.wallMs.toFixed(0)} ms | plugin cpu ${p.cpuMs.toFixed(0)} ms wall ${p.wallMs.toFixed(0)} ms (rules ${p.ruleMs.toFixed(0)} ms)`);
+    log(
+      `  run ${run + 1}: baseline cpu ${b.cpuMs.toFixed(0)} ms wall ${b.wallMs.toFixed(0)} ms | plugin cpu ${p.cpuMs.toFixed(0)} ms wall ${p.wallMs.toFixed(0)} ms (rules ${p.ruleMs.toFixed(0)} ms)`,
+    );
   }
   const ratio = (key) => median(sides.plugin.map((p, run) => p[key] / sides.baseline[run][key]));
   const cpuRatio = ratio('cpuMs');
@@ -118,9 +149,15 @@ export async function runUserOverheadBench({ runs = 5, target = 'app', dir, log 
   const ruleShare = median(sides.plugin.map((p) => p.ruleMs / p.wallMs));
   const [last] = sides.plugin.slice(-1);
   const budget = BUDGETS[prepared.kind];
-  log(`files linted: baseline ${sides.baseline[0].files}, plugin ${last.files} (the config adds Dockerfile/.env/JSON/YAML files); plugin findings: ${last.findings}; fatal: ${last.fatal}`);
-  log(`CPU ratio plugin/baseline, median: ${cpuRatio.toFixed(3)} (budget ${budget}); wall ratio: ${wallRatio.toFixed(3)}`);
-  log(`rules' own time (ESLint stats), median share of the run: ${(100 * ruleShare).toFixed(2)} % (budget ${100 * BUDGETS.ruleShare} %)`);
+  log(
+    `files linted: baseline ${sides.baseline[0].files}, plugin ${last.files} (the config adds Dockerfile/.env/JSON/YAML files); plugin findings: ${last.findings}; fatal: ${last.fatal}`,
+  );
+  log(
+    `CPU ratio plugin/baseline, median: ${cpuRatio.toFixed(3)} (budget ${budget}); wall ratio: ${wallRatio.toFixed(3)}`,
+  );
+  log(
+    `rules' own time (ESLint stats), median share of the run: ${(100 * ruleShare).toFixed(2)} % (budget ${100 * BUDGETS.ruleShare} %)`,
+  );
   log(`load average at the end: ${loadAverage()}`);
   const pass = cpuRatio <= budget && (prepared.kind === 'sdk' || ruleShare <= BUDGETS.ruleShare);
   log(`${pass ? 'PASS' : 'FAIL'}`);
@@ -132,9 +169,15 @@ if (process.argv[1] === THIS_FILE) {
     const [, , , side, kind, root, files] = process.argv;
     await child({ side, kind, root, files: JSON.parse(files) });
   } else {
-    const { values } = parseArgs({ options: { runs: { type: 'string' }, target: { type: 'string', default: 'app' }, dir: { type: 'string' } } });
+    const { values } = parseArgs({
+      options: { runs: { type: 'string' }, target: { type: 'string', default: 'app' }, dir: { type: 'string' } },
+    });
     if (!['app', 'sdk'].includes(values.target)) throw new Error(`--target must be app or sdk, got ${values.target}`);
-    const result = await runUserOverheadBench({ runs: values.runs ? Number(values.runs) : undefined, target: values.target, dir: values.dir });
+    const result = await runUserOverheadBench({
+      runs: values.runs ? Number(values.runs) : undefined,
+      target: values.target,
+      dir: values.dir,
+    });
     if (!result.pass) process.exitCode = 1;
   }
 }

@@ -46,7 +46,10 @@ export default createRule<[], EmbeddedMessageId>({
   },
   defaultOptions: [],
   create(context) {
-    const sourceCode = context.sourceCode as unknown as { ast: { type: string }; parserServices?: { isYAML?: boolean; isJSON?: boolean } };
+    const sourceCode = context.sourceCode as unknown as {
+      ast: { type: string };
+      parserServices?: { isYAML?: boolean; isJSON?: boolean };
+    };
     const checker = checkerFor(sourceCode.ast, sourceCode.parserServices);
     if (!checker) return {};
     return checker(skipsTestCode(context) ? onlyKeptInTestCode(context) : context) as ReturnType<typeof checkJs>;
@@ -56,6 +59,9 @@ export default createRule<[], EmbeddedMessageId>({
 /** The same context, reporting only what KEPT_IN_TEST_CODE keeps (the checkers stay unaware of the policy). */
 function onlyKeptInTestCode(context: EmbeddedContext): EmbeddedContext {
   return Object.create(context, {
-    report: { value: (descriptor: { messageId: EmbeddedMessageId }) => KEPT_IN_TEST_CODE.has(descriptor.messageId) && context.report(descriptor as never) },
+    report: {
+      value: (descriptor: { messageId: EmbeddedMessageId }) =>
+        KEPT_IN_TEST_CODE.has(descriptor.messageId) && context.report(descriptor as never),
+    },
   }) as EmbeddedContext;
 }

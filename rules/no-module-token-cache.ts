@@ -1,5 +1,9 @@
 import { tokenCacheListeners } from '../src/checks/token-cache/index.js';
-import { MIGRATION_SAFE_SUGGESTIONS, TOKEN_CACHE_MESSAGES, type TokenCacheMessageId } from '../src/checks/token-cache/messages.js';
+import {
+  MIGRATION_SAFE_SUGGESTIONS,
+  TOKEN_CACHE_MESSAGES,
+  type TokenCacheMessageId,
+} from '../src/checks/token-cache/messages.js';
 import { settingsWithInfrastructure } from '../src/repository/settings.js';
 import { createRule } from '../src/util/create-rule.js';
 
@@ -8,7 +12,8 @@ export default createRule<[], TokenCacheMessageId>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow keeping tokens, temporary credentials or presigned URLs in long-lived storage without an expiry check before reuse',
+      description:
+        'Disallow keeping tokens, temporary credentials or presigned URLs in long-lived storage without an expiry check before reuse',
       triggers: ['modules', 'token-text'],
       recommended: 'error',
       migrationSafeSuggestions: MIGRATION_SAFE_SUGGESTIONS,

@@ -4,7 +4,11 @@ import type { Finding, SnapshotContext } from '../src/checks/snapshot/context.js
 import { mayMakeSnapshots } from '../src/checks/snapshot/gate.js';
 import { GoogleCredentialCalls } from '../src/checks/snapshot/google-set-credentials.js';
 import { checkMemoizeForever } from '../src/checks/snapshot/memoize-forever.js';
-import { MIGRATION_SAFE_SUGGESTIONS, SNAPSHOT_MESSAGES, type SnapshotMessageId } from '../src/checks/snapshot/messages.js';
+import {
+  MIGRATION_SAFE_SUGGESTIONS,
+  SNAPSHOT_MESSAGES,
+  type SnapshotMessageId,
+} from '../src/checks/snapshot/messages.js';
 import { checkResolution } from '../src/checks/snapshot/resolutions.js';
 import { mocksTheSdk } from '../src/checks/snapshot/test-doubles.js';
 import { checkV2StaticCopy } from '../src/checks/snapshot/v2-sinks.js';
@@ -16,7 +20,8 @@ export default createRule<[], SnapshotMessageId>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow resolving a refreshing credential source once and keeping or passing on the value, which expires with its session',
+      description:
+        'Disallow resolving a refreshing credential source once and keeping or passing on the value, which expires with its session',
       triggers: ['modules'],
       recommended: 'error',
       usesTypeInformation: true,

@@ -11,7 +11,8 @@ export default createRule<[], MessageId>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow presign lifetimes that always fail: above the service maximum, or a duration passed where an expiration time belongs',
+      description:
+        'Disallow presign lifetimes that always fail: above the service maximum, or a duration passed where an expiration time belongs',
       triggers: ['modules'],
       recommended: 'error',
       usesTypeInformation: true,
@@ -53,7 +54,12 @@ export default createRule<[], MessageId>({
         context.report({
           node: finding.node,
           messageId: 'timeAsDuration',
-          data: { property: expiry.property ?? 'the expiry', value, date: new Date(value).toISOString(), failure: expiry.pastFailure },
+          data: {
+            property: expiry.property ?? 'the expiry',
+            value,
+            date: new Date(value).toISOString(),
+            failure: expiry.pastFailure,
+          },
           suggest: [
             { messageId: 'readAsSeconds', data: fromNow.seconds.data, fix: fromNow.seconds.fix },
             { messageId: 'readAsMilliseconds', data: fromNow.milliseconds.data, fix: fromNow.milliseconds.fix },

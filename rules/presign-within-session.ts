@@ -45,7 +45,15 @@ export default createRule<[], MessageId>({
           sessionLifetime: formatDuration(session.seconds),
           basis: session.basis,
         },
-        suggest: clamp ? [{ messageId: session.from === 'default' ? 'clampToAssumedSession' : 'clampToSession', data: clamp.data, fix: clamp.fix }] : [],
+        suggest: clamp
+          ? [
+              {
+                messageId: session.from === 'default' ? 'clampToAssumedSession' : 'clampToSession',
+                data: clamp.data,
+                fix: clamp.fix,
+              },
+            ]
+          : [],
       });
     });
   },

@@ -17,15 +17,19 @@ export default createRule<[], MessageId>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow assume-role session lengths that STS refuses: above the role chaining cap or the role\'s MaxSessionDuration',
+      description:
+        "Disallow assume-role session lengths that STS refuses: above the role chaining cap or the role's MaxSessionDuration",
       recommended: 'error',
       triggers: ['modules'],
     },
     hasSuggestions: true,
     messages: {
-      aboveCeiling: '{{call}} asks for a {{requested}} session ({{property}}), but {{basis}}: STS refuses it with "{{failure}}".',
-      aboveAnyRole: '{{call}} asks for a {{requested}} session ({{property}}), more than the 12 h any role allows: STS refuses it with "{{failure}}".',
-      belowMinimum: '{{call}} asks for a {{requested}} session ({{property}}), less than the 15 min minimum: STS refuses it.',
+      aboveCeiling:
+        '{{call}} asks for a {{requested}} session ({{property}}), but {{basis}}: STS refuses it with "{{failure}}".',
+      aboveAnyRole:
+        '{{call}} asks for a {{requested}} session ({{property}}), more than the 12 h any role allows: STS refuses it with "{{failure}}".',
+      belowMinimum:
+        '{{call}} asks for a {{requested}} session ({{property}}), less than the 15 min minimum: STS refuses it.',
       lowerToCeiling: 'Lower {{property}} to {{target}}: {{replacement}}',
     },
     schema: [],
@@ -45,7 +49,11 @@ export default createRule<[], MessageId>({
       const property = call.duration.join('.');
       const { largestSeconds, failure } = ASSUME_ROLE_LIMITS.roleMaximum;
       if (requested.value < SHORTEST_SESSION_SECONDS) {
-        context.report({ node: requested.node, messageId: 'belowMinimum', data: { call: name, requested: lifetime, property } });
+        context.report({
+          node: requested.node,
+          messageId: 'belowMinimum',
+          data: { call: name, requested: lifetime, property },
+        });
         return;
       }
       const [ceiling] = roleCeilings(call, context, settings).filter((c) => requested.value > c.seconds);
@@ -55,10 +63,22 @@ export default createRule<[], MessageId>({
           node: requested.node,
           messageId: 'aboveCeiling',
           data: { call: name, requested: lifetime, property, basis: ceiling.basis, failure: ceiling.failure },
-          suggest: edit ? [{ messageId: 'lowerToCeiling', data: { property, target: edit.target, replacement: edit.replacement }, fix: edit.fix }] : [],
+          suggest: edit
+            ? [
+                {
+                  messageId: 'lowerToCeiling',
+                  data: { property, target: edit.target, replacement: edit.replacement },
+                  fix: edit.fix,
+                },
+              ]
+            : [],
         });
       } else if (requested.value > largestSeconds) {
-        context.report({ node: requested.node, messageId: 'aboveAnyRole', data: { call: name, requested: lifetime, property, failure } });
+        context.report({
+          node: requested.node,
+          messageId: 'aboveAnyRole',
+          data: { call: name, requested: lifetime, property, failure },
+        });
       }
     };
     return { CallExpression: check, NewExpression: check };

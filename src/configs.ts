@@ -27,7 +27,14 @@ const FILE_TYPES: Record<FileType, { files: string[]; block: Partial<Linter.Conf
   js: { files: JS_FILES, block: {} },
   dockerfile: { files: DOCKERFILE_FILES, block: { language: `${NAMESPACE}/dockerfile`, ignores: DOCKERFILE_IGNORES } },
   dotenv: { files: DOTENV_FILES, block: { language: `${NAMESPACE}/dotenv`, ignores: DOTENV_IGNORES } },
-  json: { files: ['**/*.json'], block: { language: JSON_LANGUAGE, plugins: { [JSON_LANGUAGE_PLUGIN_NAME]: jsonLanguagePlugin }, ignores: JSON_IGNORES } },
+  json: {
+    files: ['**/*.json'],
+    block: {
+      language: JSON_LANGUAGE,
+      plugins: { [JSON_LANGUAGE_PLUGIN_NAME]: jsonLanguagePlugin },
+      ignores: JSON_IGNORES,
+    },
+  },
   yaml: { files: ['**/*.{yml,yaml}'], block: { language: `${NAMESPACE}/yaml`, ignores: YAML_IGNORES } },
 };
 
@@ -45,7 +52,12 @@ export type ConfigName = 'recommended' | 'strict' | FileType;
  */
 export function buildConfigs(plugin: ESLint.Plugin): Record<ConfigName, Linter.Config[]> {
   const recommended = typedBlocks(plugin, 'recommended', (docs) => docs.recommended);
-  const perType = Object.fromEntries(FILE_TYPE_NAMES.map((type) => [type, recommended.filter((block) => block.type === type).map((block) => block.config)]));
+  const perType = Object.fromEntries(
+    FILE_TYPE_NAMES.map((type) => [
+      type,
+      recommended.filter((block) => block.type === type).map((block) => block.config),
+    ]),
+  );
   return {
     recommended: recommended.map((block) => block.config),
     strict: typedBlocks(plugin, 'strict', (docs) => docs.strict ?? 'error').map((block) => block.config),
@@ -53,7 +65,11 @@ export function buildConfigs(plugin: ESLint.Plugin): Record<ConfigName, Linter.C
   };
 }
 
-function typedBlocks(plugin: ESLint.Plugin, name: string, level: (docs: CredentialExpiryDocs) => Level | undefined): { type: FileType; config: Linter.Config }[] {
+function typedBlocks(
+  plugin: ESLint.Plugin,
+  name: string,
+  level: (docs: CredentialExpiryDocs) => Level | undefined,
+): { type: FileType; config: Linter.Config }[] {
   const byType = new Map<FileType, Linter.RulesRecord>();
   for (const [id, rule] of Object.entries(plugin.rules ?? {})) {
     const docs = (rule.meta?.docs ?? {}) as CredentialExpiryDocs;
@@ -67,13 +83,29 @@ function typedBlocks(plugin: ESLint.Plugin, name: string, level: (docs: Credenti
   }
   const configs: { type: FileType; config: Linter.Config }[] = [];
   if (byType.has('js')) {
-    configs.push({ type: 'js', config: { name: `${NAMESPACE}/${name}/typescript-parser`, files: TYPESCRIPT_FILES, languageOptions: { parser: tsParser } } });
+    configs.push({
+      type: 'js',
+      config: {
+        name: `${NAMESPACE}/${name}/typescript-parser`,
+        files: TYPESCRIPT_FILES,
+        languageOptions: { parser: tsParser },
+      },
+    });
   }
   for (const type of FILE_TYPE_NAMES) {
     const rules = byType.get(type);
     if (!rules) continue;
     const { files, block } = FILE_TYPES[type];
-    configs.push({ type, config: { name: `${NAMESPACE}/${name}/${type}`, files, ...block, plugins: { ...block.plugins, [NAMESPACE]: plugin }, rules } });
+    configs.push({
+      type,
+      config: {
+        name: `${NAMESPACE}/${name}/${type}`,
+        files,
+        ...block,
+        plugins: { ...block.plugins, [NAMESPACE]: plugin },
+        rules,
+      },
+    });
   }
   return configs;
 }

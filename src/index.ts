@@ -5,7 +5,10 @@ import { buildConfigs, type ConfigName, NAMESPACE } from './configs.js';
 import { rules } from './rules.js';
 import { dockerfile, dotenv, json, yaml } from './languages/index.js';
 
-const { name, version } = createRequire(import.meta.url)('eslint-plugin-credential-expiry/package.json') as { name: string; version: string };
+const { name, version } = createRequire(import.meta.url)('eslint-plugin-credential-expiry/package.json') as {
+  name: string;
+  version: string;
+};
 
 /** ESLint languages for files that are not JavaScript (registered by src/languages/). */
 const languages: Record<string, NonNullable<ESLint.Plugin['languages']>[string]> = {

@@ -1,4 +1,11 @@
-import { PLATFORM_PRESETS, type PlatformId, type Session, sessionOf, TEST_CODE_POLICIES, type TestCodePolicy } from './knowledge/index.js';
+import {
+  PLATFORM_PRESETS,
+  type PlatformId,
+  type Session,
+  sessionOf,
+  TEST_CODE_POLICIES,
+  type TestCodePolicy,
+} from './knowledge/index.js';
 
 export const SETTINGS_KEY = 'credential-expiry';
 const ALLOWED_KEYS = ['platform', 'sessionSeconds', 'testCode', 'infrastructure'] as const;
@@ -45,23 +52,43 @@ export function readSettings(settings: Readonly<Record<string, unknown>> | undef
   }
   const { platform, sessionSeconds, testCode, infrastructure } = record;
   if (platform !== undefined && !(typeof platform === 'string' && Object.hasOwn(PLATFORM_PRESETS, platform))) {
-    throw new SettingsError(`${where}.platform must be one of ${Object.keys(PLATFORM_PRESETS).join(', ')}; got ${describe(platform)}.`);
+    throw new SettingsError(
+      `${where}.platform must be one of ${Object.keys(PLATFORM_PRESETS).join(', ')}; got ${describe(platform)}.`,
+    );
   }
   if (
     sessionSeconds !== undefined &&
-    !(typeof sessionSeconds === 'number' && Number.isInteger(sessionSeconds) && sessionSeconds > 0 && sessionSeconds <= MAX_SESSION_SECONDS)
+    !(
+      typeof sessionSeconds === 'number' &&
+      Number.isInteger(sessionSeconds) &&
+      sessionSeconds > 0 &&
+      sessionSeconds <= MAX_SESSION_SECONDS
+    )
   ) {
-    throw new SettingsError(`${where}.sessionSeconds must be a whole number of seconds from 1 to ${MAX_SESSION_SECONDS}; got ${describe(sessionSeconds)}.`);
+    throw new SettingsError(
+      `${where}.sessionSeconds must be a whole number of seconds from 1 to ${MAX_SESSION_SECONDS}; got ${describe(sessionSeconds)}.`,
+    );
   }
-  if (testCode !== undefined && !(typeof testCode === 'string' && (TEST_CODE_POLICIES as readonly string[]).includes(testCode))) {
-    throw new SettingsError(`${where}.testCode must be one of ${TEST_CODE_POLICIES.join(', ')}; got ${describe(testCode)}.`);
+  if (
+    testCode !== undefined &&
+    !(typeof testCode === 'string' && (TEST_CODE_POLICIES as readonly string[]).includes(testCode))
+  ) {
+    throw new SettingsError(
+      `${where}.testCode must be one of ${TEST_CODE_POLICIES.join(', ')}; got ${describe(testCode)}.`,
+    );
   }
   if (
     infrastructure !== undefined &&
     infrastructure !== false &&
-    !(Array.isArray(infrastructure) && infrastructure.length > 0 && infrastructure.every((f) => typeof f === 'string' && f.trim() !== '' && !f.includes('\0')))
+    !(
+      Array.isArray(infrastructure) &&
+      infrastructure.length > 0 &&
+      infrastructure.every((f) => typeof f === 'string' && f.trim() !== '' && !f.includes('\0'))
+    )
   ) {
-    throw new SettingsError(`${where}.infrastructure must be false or a non-empty list of folders like ['infra/', 'deploy/']; got ${describe(infrastructure)}.`);
+    throw new SettingsError(
+      `${where}.infrastructure must be false or a non-empty list of folders like ['infra/', 'deploy/']; got ${describe(infrastructure)}.`,
+    );
   }
   const resolved: ResolvedSettings = {};
   if (testCode !== undefined) resolved.testCode = testCode as TestCodePolicy;

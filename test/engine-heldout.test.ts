@@ -53,21 +53,33 @@ describe('engine held-out cases (test/fixtures/engine-heldout)', () => {
     expect(labels.filter((l) => l.expect.length === 0).length).toBeGreaterThanOrEqual(10);
   });
 
-  it.each(labels.filter((l) => !(l.file in HELDOUT_MISSES)).map((l) => [l.file, l] as const))('%s is reported exactly as labelled', (file, label) => {
-    expect(found.get(file)).toEqual([...label.expect].sort(byLine));
-  });
+  it.each(labels.filter((l) => !(l.file in HELDOUT_MISSES)).map((l) => [l.file, l] as const))(
+    '%s is reported exactly as labelled',
+    (file, label) => {
+      expect(found.get(file)).toEqual([...label.expect].sort(byLine));
+    },
+  );
 
-  it.each(labels.filter((l) => l.file in HELDOUT_MISSES).map((l) => [l.file, l] as const))('%s is a known miss (remove it once it passes)', (file, label) => {
-    expect(found.get(file)).not.toEqual([...label.expect].sort(byLine));
-  });
+  it.each(labels.filter((l) => l.file in HELDOUT_MISSES).map((l) => [l.file, l] as const))(
+    '%s is a known miss (remove it once it passes)',
+    (file, label) => {
+      expect(found.get(file)).not.toEqual([...label.expect].sort(byLine));
+    },
+  );
 
   // Recall per kind counts findings of the labelled kind at the labelled line. Precision counts findings at a labelled
   // line by either rule: one reported by the other rule (HA07) is a right detection under the other rule's name.
   it('reaches recall 0.8 per kind, and precision 0.95 over all findings', () => {
     const expectedAt = (kind?: string) =>
-      labels.flatMap((l) => l.expect.filter((e) => !kind || e.kind === kind).map((e) => `${l.file}:${e.line}:${kind ? e.kind : ''}`));
+      labels.flatMap((l) =>
+        l.expect.filter((e) => !kind || e.kind === kind).map((e) => `${l.file}:${e.line}:${kind ? e.kind : ''}`),
+      );
     const reportedAt = (kind?: string) =>
-      labels.flatMap((l) => (found.get(l.file) ?? []).filter((f) => !kind || f.kind === kind).map((f) => `${l.file}:${f.line}:${kind ? f.kind : ''}`));
+      labels.flatMap((l) =>
+        (found.get(l.file) ?? [])
+          .filter((f) => !kind || f.kind === kind)
+          .map((f) => `${l.file}:${f.line}:${kind ? f.kind : ''}`),
+      );
     for (const kind of ['A', 'B']) {
       const expected = expectedAt(kind);
       const hits = reportedAt(kind).filter((r) => expected.includes(r)).length;
@@ -75,6 +87,8 @@ describe('engine held-out cases (test/fixtures/engine-heldout)', () => {
     }
     const labelled = expectedAt();
     const reported = reportedAt();
-    expect(reported.filter((r) => labelled.includes(r)).length / reported.length, 'precision').toBeGreaterThanOrEqual(0.95);
+    expect(reported.filter((r) => labelled.includes(r)).length / reported.length, 'precision').toBeGreaterThanOrEqual(
+      0.95,
+    );
   });
 });

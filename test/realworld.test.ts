@@ -56,7 +56,10 @@ describe('real-world cases (test/fixtures/realworld)', () => {
   }
 
   const expected = (label: Label) => label.expect.map(({ line, kind }) => ({ line, kind })).sort(byLine);
-  const found = (file: string) => findings(file).map(({ line, kind }) => ({ line, kind })).sort(byLine);
+  const found = (file: string) =>
+    findings(file)
+      .map(({ line, kind }) => ({ line, kind }))
+      .sort(byLine);
 
   it.each(labels.filter((label) => !(label.file in KNOWN_MISSES)).map((label) => [label.file, label] as const))(
     '%s is reported exactly as labelled',
@@ -68,9 +71,10 @@ describe('real-world cases (test/fixtures/realworld)', () => {
   it.each(labels.filter((label) => label.file in KNOWN_MISSES).map((label) => [label.file, label] as const))(
     '%s is a known miss (remove it from KNOWN_MISSES once it passes)',
     (file, label) => {
-      expect(found(file), `${file} is now reported as labelled: remove it from test/realworld-known-misses.ts`).not.toEqual(
-        expected(label),
-      );
+      expect(
+        found(file),
+        `${file} is now reported as labelled: remove it from test/realworld-known-misses.ts`,
+      ).not.toEqual(expected(label));
     },
   );
 });

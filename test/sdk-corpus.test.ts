@@ -73,7 +73,9 @@ describe('the recommended config on the SDKs own code', () => {
     expect(messages.filter((message) => message.fatal)).toEqual([]);
     // Other messages come from the SDK authors' own eslint-disable comments naming rules this config does not load.
     const findings = messages.filter((message) => message.ruleId?.startsWith(`${plugin.meta.namespace}/`));
-    const unexplained = findings.filter((finding) => !EXPLAINED_FINDINGS.some((explained) => samePlace(finding, explained)));
+    const unexplained = findings.filter(
+      (finding) => !EXPLAINED_FINDINGS.some((explained) => samePlace(finding, explained)),
+    );
     expect(unexplained).toEqual([]);
     const stale = EXPLAINED_FINDINGS.filter((explained) => !findings.some((finding) => samePlace(finding, explained)));
     expect(stale).toEqual([]);

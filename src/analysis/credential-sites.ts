@@ -84,7 +84,10 @@ const SHAPE_KINDS = {
  * name is reported alone; an unnamed 40-character string counts only as a key id's pair (alone it could be anything).
  * An `AKIA` key id alone is an identifier, not a secret, and is not reported.
  */
-export function assessValues<Node>(sites: readonly ValueSite<Node>[], options: AssessOptions): CredentialFinding<Node>[] {
+export function assessValues<Node>(
+  sites: readonly ValueSite<Node>[],
+  options: AssessOptions,
+): CredentialFinding<Node>[] {
   const findings: CredentialFinding<Node>[] = [];
   const keyIds: KeyId<Node>[] = [];
   const candidates: SecretCandidate<Node>[] = [];
@@ -93,28 +96,52 @@ export function assessValues<Node>(sites: readonly ValueSite<Node>[], options: A
   for (const site of sites) {
     for (const match of findSecretShapes(site.value)) {
       if (match.shape === 'awsKeyId') keyIds.push({ site, match });
-      else findings.push({ node: site.node, kind: SHAPE_KINDS[match.shape], secret: match.text, name: site.name, index: match.index, ...(match.expiresAt ? { expiresAt: match.expiresAt } : {}) });
+      else
+        findings.push({
+          node: site.node,
+          kind: SHAPE_KINDS[match.shape],
+          secret: match.text,
+          name: site.name,
+          index: match.index,
+          ...(match.expiresAt ? { expiresAt: match.expiresAt } : {}),
+        });
     }
     const value = site.value.trim();
     const holds = site.name === null ? undefined : credentialNameKind(site.name, site.siblings);
     if (holds === 'aws-secret-key' && isSecretKey(value)) candidates.push({ site, secret: value, named: true });
     else unnamed.push(site);
-    if (holds === 'aws-session-token' && hasNamedTokenShape(holds, value)) findings.push({ node: site.node, kind: 'sessionToken', secret: value, name: site.name });
-    if (holds === 'refresh-token' && hasNamedTokenShape(holds, value)) findings.push({ node: site.node, kind: 'refreshToken', secret: value, name: site.name });
-    if (holds === 'google-access-token' && hasNamedTokenShape(holds, value) && !findings.some((f) => f.node === site.node && f.kind === 'googleAccessToken')) {
+    if (holds === 'aws-session-token' && hasNamedTokenShape(holds, value))
+      findings.push({ node: site.node, kind: 'sessionToken', secret: value, name: site.name });
+    if (holds === 'refresh-token' && hasNamedTokenShape(holds, value))
+      findings.push({ node: site.node, kind: 'refreshToken', secret: value, name: site.name });
+    if (
+      holds === 'google-access-token' &&
+      hasNamedTokenShape(holds, value) &&
+      !findings.some((f) => f.node === site.node && f.kind === 'googleAccessToken')
+    ) {
       findings.push({ node: site.node, kind: 'googleAccessToken', secret: value, name: site.name });
     }
     const bundled = options.bundledNames && site.name !== null ? bundledCredential(site.name) : undefined;
-    if (bundled && isTokenLike(value)) findings.push({ node: site.node, kind: 'bundledCredential', secret: value, name: site.name, bundler: bundled.bundler });
+    if (bundled && isTokenLike(value))
+      findings.push({
+        node: site.node,
+        kind: 'bundledCredential',
+        secret: value,
+        name: site.name,
+        bundler: bundled.bundler,
+      });
   }
 
   // Unnamed 40-character strings matter only as a key id's pair: scan for them only when there is a key id.
   if (keyIds.length > 0) {
-    for (const site of unnamed) for (const secret of findSecretKeyCandidates(site.value)) candidates.push({ site, secret, named: false });
+    for (const site of unnamed)
+      for (const secret of findSecretKeyCandidates(site.value)) candidates.push({ site, secret, named: false });
   }
   const paired = new Set<SecretCandidate<Node>>();
   for (const { site, match } of keyIds) {
-    const pair = candidates.find((candidate) => !paired.has(candidate) && Math.abs(candidate.site.line - site.line) <= PAIR_DISTANCE_LINES);
+    const pair = candidates.find(
+      (candidate) => !paired.has(candidate) && Math.abs(candidate.site.line - site.line) <= PAIR_DISTANCE_LINES,
+    );
     if (pair) paired.add(pair);
     const pairedWith = pair ? { pairedWith: pair.site.node } : {};
     if (match.lifetime === 'temporary' && (pair || options.loneTemporaryKeyIds)) {
@@ -130,10 +157,17 @@ export function assessValues<Node>(sites: readonly ValueSite<Node>[], options: A
     }
   }
 
-  const temporaryNearby = findings.some((finding) => finding.kind === 'sessionToken' || finding.kind === 'temporaryKeyId');
+  const temporaryNearby = findings.some(
+    (finding) => finding.kind === 'sessionToken' || finding.kind === 'temporaryKeyId',
+  );
   for (const candidate of candidates) {
     if (!candidate.named || paired.has(candidate)) continue;
-    findings.push({ node: candidate.site.node, kind: temporaryNearby ? 'temporarySecretKey' : 'secretKey', secret: candidate.secret, name: candidate.site.name });
+    findings.push({
+      node: candidate.site.node,
+      kind: temporaryNearby ? 'temporarySecretKey' : 'secretKey',
+      secret: candidate.secret,
+      name: candidate.site.name,
+    });
   }
   return dedupe(findings);
 }

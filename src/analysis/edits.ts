@@ -18,7 +18,10 @@ export function isMovable(expression: Node, destination: Node, sourceCode: Sourc
   let movable = true;
   forEachDescendant(expression, sourceCode, (node) => {
     if (!movable) return;
-    if (node.type === AST_NODE_TYPES.ThisExpression || (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments')) {
+    if (
+      node.type === AST_NODE_TYPES.ThisExpression ||
+      (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments')
+    ) {
       movable = from.variableScope === to.variableScope;
       return;
     }
@@ -30,8 +33,10 @@ export function isMovable(expression: Node, destination: Node, sourceCode: Sourc
 
 function isReference(identifier: TSESTree.Identifier): boolean {
   const parent = identifier.parent;
-  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === identifier && !parent.computed) return false;
-  if (parent?.type === AST_NODE_TYPES.Property && parent.key === identifier && !parent.computed && !parent.shorthand) return false;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === identifier && !parent.computed)
+    return false;
+  if (parent?.type === AST_NODE_TYPES.Property && parent.key === identifier && !parent.computed && !parent.shorthand)
+    return false;
   return true;
 }
 
@@ -58,7 +63,8 @@ export function importedName(module: string, name: string, refs: ModuleRefs, sou
     if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
         if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
-        for (const property of declarator.id.properties) if (property.type === AST_NODE_TYPES.Property) locals.push(property.value);
+        for (const property of declarator.id.properties)
+          if (property.type === AST_NODE_TYPES.Property) locals.push(property.value);
       }
     }
     for (const local of locals) {
@@ -74,15 +80,26 @@ export function importedName(module: string, name: string, refs: ModuleRefs, sou
  * Adds `import { name } from 'module'` after the last import (or `const { name } = require('module')` in a
  * CommonJS file), unless the name is already imported; returns the local name and the fixes.
  */
-export function addNamedImport(fixer: Fixer, module: string, name: string, refs: ModuleRefs, sourceCode: SourceCode): { local: string; fixes: Fix[] } {
+export function addNamedImport(
+  fixer: Fixer,
+  module: string,
+  name: string,
+  refs: ModuleRefs,
+  sourceCode: SourceCode,
+): { local: string; fixes: Fix[] } {
   const existing = importedName(module, name, refs, sourceCode);
   if (existing) return { local: existing, fixes: [] };
   const body = sourceCode.ast.body;
-  const imports = body.filter((s) => s.type === AST_NODE_TYPES.ImportDeclaration || s.type === AST_NODE_TYPES.TSImportEqualsDeclaration);
+  const imports = body.filter(
+    (s) => s.type === AST_NODE_TYPES.ImportDeclaration || s.type === AST_NODE_TYPES.TSImportEqualsDeclaration,
+  );
   const usesRequire = imports.length === 0 && sourceCode.ast.sourceType !== 'module';
   const line = usesRequire ? `const { ${name} } = require('${module}');` : `import { ${name} } from '${module}';`;
   const last = imports.at(-1);
   if (last) return { local: name, fixes: [fixer.insertTextAfter(last, `\n${line}`)] };
   const first = body[0];
-  return { local: name, fixes: [first ? fixer.insertTextBefore(first, `${line}\n`) : fixer.insertTextAfterRange([0, 0], `${line}\n`)] };
+  return {
+    local: name,
+    fixes: [first ? fixer.insertTextBefore(first, `${line}\n`) : fixer.insertTextAfterRange([0, 0], `${line}\n`)],
+  };
 }

@@ -3,7 +3,17 @@ import { EXPIRY_FLAG_FIELDS, EXPIRY_PREDICATES, type PredicateMeaning, REFRESH_T
 import { calleeName, enclosingFunction, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
 import { isExpiryName, TimeReader } from './expiry-terms.js';
 import { localFunction } from './local-function.js';
-import { fileIndex, isRead, isWrite, type Occurrence, occurrencesOf, patternIdentifiers, sameSlot, type Slot, slotOf } from './storage-slot.js';
+import {
+  fileIndex,
+  isRead,
+  isWrite,
+  type Occurrence,
+  occurrencesOf,
+  patternIdentifiers,
+  sameSlot,
+  type Slot,
+  slotOf,
+} from './storage-slot.js';
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -141,7 +151,8 @@ class GuardSearch {
       }
     }
     for (const deadline of deadlines) {
-      for (const occurrence of occurrencesOf(deadline, this.sourceCode)) if (isRead(occurrence.access)) reads.add(occurrence.node);
+      for (const occurrence of occurrencesOf(deadline, this.sourceCode))
+        if (isRead(occurrence.access)) reads.add(occurrence.node);
     }
     return reads;
   }
@@ -162,7 +173,10 @@ class GuardSearch {
       if (!parent) return 'undecided';
       if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '!') {
         forcings = forcings.map((f) => ({ check: f.check, test: !f.test }));
-      } else if (parent.type === AST_NODE_TYPES.LogicalExpression && (parent.operator === '&&' || parent.operator === '||')) {
+      } else if (
+        parent.type === AST_NODE_TYPES.LogicalExpression &&
+        (parent.operator === '&&' || parent.operator === '||')
+      ) {
         const keep = parent.operator === '||';
         forcings = forcings.filter((f) => f.test === keep);
       } else if (parent.type !== AST_NODE_TYPES.ChainExpression && unwrap(parent) === parent) {
@@ -172,7 +186,8 @@ class GuardSearch {
     }
     const statement = node.parent;
     const isTest =
-      (statement?.type === AST_NODE_TYPES.IfStatement || statement?.type === AST_NODE_TYPES.ConditionalExpression) && statement.test === node;
+      (statement?.type === AST_NODE_TYPES.IfStatement || statement?.type === AST_NODE_TYPES.ConditionalExpression) &&
+      statement.test === node;
     if (!isTest || forcings.length === 0) return 'undecided';
     for (const f of forcings) {
       const expiredWhenForced = f.check === expiredWhenTrue;
@@ -205,8 +220,14 @@ class GuardSearch {
   private schedulesRefresh(call: TSESTree.CallExpression): boolean {
     const callback = call.arguments[0];
     if (!callback) return false;
-    if (isFunctionNode(callback)) return this.occurrences.some((o) => isWrite(o.access) && enclosingFunction(o.node) === callback);
-    const name = callback.type === AST_NODE_TYPES.Identifier ? callback.name : callback.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callback) : null;
+    if (isFunctionNode(callback))
+      return this.occurrences.some((o) => isWrite(o.access) && enclosingFunction(o.node) === callback);
+    const name =
+      callback.type === AST_NODE_TYPES.Identifier
+        ? callback.name
+        : callback.type === AST_NODE_TYPES.MemberExpression
+          ? staticPropertyName(callback)
+          : null;
     return name !== null && this.refresherNames.has(name);
   }
 
@@ -225,7 +246,9 @@ class GuardSearch {
     if (!named) return 'untied';
     const callee = unwrap(call.callee);
     const operands = [...call.arguments, ...(callee.type === AST_NODE_TYPES.MemberExpression ? [callee.object] : [])];
-    const tied = operands.some((operand) => this.reader.derivesFromSlot(operand) || this.reader.terms(operand).expiry !== 0);
+    const tied = operands.some(
+      (operand) => this.reader.derivesFromSlot(operand) || this.reader.terms(operand).expiry !== 0,
+    );
     return tied ? named.trueMeans : 'untied';
   }
 
@@ -234,7 +257,8 @@ class GuardSearch {
     let returned: Node | null = null;
     if (fn.body?.type === AST_NODE_TYPES.BlockStatement) {
       const last = fn.body.body.at(-1);
-      if (fn.body.body.length === 1 && last?.type === AST_NODE_TYPES.ReturnStatement && last.argument) returned = last.argument;
+      if (fn.body.body.length === 1 && last?.type === AST_NODE_TYPES.ReturnStatement && last.argument)
+        returned = last.argument;
     } else if (fn.body) {
       returned = fn.body;
     }
@@ -245,7 +269,8 @@ class GuardSearch {
       negated = !negated;
       inner = unwrap(inner.argument);
     }
-    if (inner.type !== AST_NODE_TYPES.BinaryExpression || !['<', '<=', '>', '>='].includes(inner.operator)) return 'untied';
+    if (inner.type !== AST_NODE_TYPES.BinaryExpression || !['<', '<=', '>', '>='].includes(inner.operator))
+      return 'untied';
     const bindings = new Map<TSESLint.Scope.Variable, Node>();
     fn.params.forEach((param, i) => {
       const argument = call.arguments[i];
@@ -272,7 +297,12 @@ function comparingFunctionNames(sourceCode: SourceCode): ReadonlySet<string> {
     let node: Node = comparison;
     while (node.parent?.type === AST_NODE_TYPES.UnaryExpression && node.parent.operator === '!') node = node.parent;
     const parent = node.parent;
-    const fn = parent?.type === AST_NODE_TYPES.ReturnStatement ? enclosingFunction(parent) : parent && isFunctionNode(parent) && parent.body === node ? parent : null;
+    const fn =
+      parent?.type === AST_NODE_TYPES.ReturnStatement
+        ? enclosingFunction(parent)
+        : parent && isFunctionNode(parent) && parent.body === node
+          ? parent
+          : null;
     const name = fn ? functionName(fn) : null;
     if (name) names.add(name);
   }
@@ -281,10 +311,16 @@ function comparingFunctionNames(sourceCode: SourceCode): ReadonlySet<string> {
 }
 
 function functionName(fn: FunctionLike): string | null {
-  if ((fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.FunctionExpression) && fn.id) return fn.id.name;
+  if ((fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.FunctionExpression) && fn.id)
+    return fn.id.name;
   const parent = fn.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.PropertyDefinition) {
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier)
+    return parent.id.name;
+  if (
+    parent?.type === AST_NODE_TYPES.MethodDefinition ||
+    parent?.type === AST_NODE_TYPES.Property ||
+    parent?.type === AST_NODE_TYPES.PropertyDefinition
+  ) {
     return staticPropertyName(parent);
   }
   return null;
@@ -314,7 +350,11 @@ function restAfter(statement: Node): Node[] {
   const rest: Node[] = [];
   let current: Node = statement;
   for (let parent = current.parent; parent && !isFunctionNode(parent); current = parent, parent = parent.parent) {
-    if (parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program || parent.type === AST_NODE_TYPES.StaticBlock) {
+    if (
+      parent.type === AST_NODE_TYPES.BlockStatement ||
+      parent.type === AST_NODE_TYPES.Program ||
+      parent.type === AST_NODE_TYPES.StaticBlock
+    ) {
       const body = parent.body as Node[];
       rest.push(...body.slice(body.indexOf(current) + 1));
     }

@@ -73,7 +73,12 @@ export class TimeReader {
     const inner = unwrap(node);
     if (inner.type === AST_NODE_TYPES.CallExpression) {
       const callee = unwrap(inner.callee);
-      return callee.type === AST_NODE_TYPES.MemberExpression && CLOCK_CALLS.some(([object, method]) => this.isGlobal(callee.object, object) && staticPropertyName(callee) === method);
+      return (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        CLOCK_CALLS.some(
+          ([object, method]) => this.isGlobal(callee.object, object) && staticPropertyName(callee) === method,
+        )
+      );
     }
     if (inner.type === AST_NODE_TYPES.NewExpression) {
       return inner.arguments.length === 0 && CLOCK_CONSTRUCTORS.some((name) => this.isGlobal(inner.callee, name));
@@ -119,7 +124,8 @@ export class TimeReader {
         }
         return;
       case AST_NODE_TYPES.UnaryExpression:
-        if (inner.operator === '-' || inner.operator === '+') this.walk(inner.argument, inner.operator === '-' ? -sign : sign, terms, depth);
+        if (inner.operator === '-' || inner.operator === '+')
+          this.walk(inner.argument, inner.operator === '-' ? -sign : sign, terms, depth);
         return;
       case AST_NODE_TYPES.LogicalExpression:
         if (inner.operator !== '&&') this.walk(inner.left, sign, terms, depth);
@@ -162,7 +168,9 @@ export class TimeReader {
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const name = staticPropertyName(callee);
       if (name !== null && TIME_METHODS.includes(name) && call.arguments.length === 0) return callee.object;
-      const matches = TIME_FUNCTIONS.some((path) => path.length === 2 && this.isGlobal(callee.object, path[0]) && name === path[1]);
+      const matches = TIME_FUNCTIONS.some(
+        (path) => path.length === 2 && this.isGlobal(callee.object, path[0]) && name === path[1],
+      );
       return matches && call.arguments[0] ? call.arguments[0] : null;
     }
     const global = TIME_FUNCTIONS.some((path) => path.length === 1 && this.isGlobal(callee, path[0]));
@@ -211,7 +219,11 @@ export class TimeReader {
     while (stack.length > 0) {
       const node = stack.pop()!;
       if (test(node)) return true;
-      if (node !== root && (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression)) continue;
+      if (
+        node !== root &&
+        (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression)
+      )
+        continue;
       for (const key of keys[node.type] ?? []) {
         const child = (node as unknown as Record<string, unknown>)[key];
         if (Array.isArray(child)) {
@@ -233,6 +245,7 @@ export function isExpiryName(name: string): boolean {
 function isPropertyKey(identifier: TSESTree.Identifier): boolean {
   const parent = identifier.parent;
   if (parent?.type === AST_NODE_TYPES.MemberExpression) return parent.property === identifier && !parent.computed;
-  if (parent?.type === AST_NODE_TYPES.Property) return parent.key === identifier && !parent.computed && !parent.shorthand;
+  if (parent?.type === AST_NODE_TYPES.Property)
+    return parent.key === identifier && !parent.computed && !parent.shorthand;
   return false;
 }

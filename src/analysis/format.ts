@@ -12,7 +12,7 @@ export function formatDuration(seconds: number): string {
   const abs = Math.abs(seconds);
   if (abs < MINUTE) return `${round(seconds)} s`;
   if (abs < HOUR) return `${round(seconds / MINUTE)} min`;
-  if (abs < DAY || seconds % DAY !== 0 && abs < 2 * DAY) return `${round(seconds / HOUR)} h`;
+  if (abs < DAY || (seconds % DAY !== 0 && abs < 2 * DAY)) return `${round(seconds / HOUR)} h`;
   return `${round(seconds / DAY)} d`;
 }
 

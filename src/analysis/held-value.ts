@@ -1,5 +1,13 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, enclosingFunction, findProperty, findPropertyPath, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
+import {
+  calleeName,
+  enclosingFunction,
+  findProperty,
+  findPropertyPath,
+  isFunctionNode,
+  staticPropertyName,
+  unwrap,
+} from './ast.js';
 import { isExpiryName } from './expiry-terms.js';
 import { localFunction } from './local-function.js';
 import type { ModuleRefs } from './module-refs.js';
@@ -24,7 +32,17 @@ import {
   refMatches,
   TOKEN_RESPONSE_FIELDS,
 } from '../knowledge/index.js';
-import { codeOf, type Held, heldFromEndpoint, heldFromMethod, heldFromPresigner, heldFromSigner, heldFromSts, heldFromTokenCommand, heldFromTokenField } from './held.js';
+import {
+  codeOf,
+  type Held,
+  heldFromEndpoint,
+  heldFromMethod,
+  heldFromPresigner,
+  heldFromSigner,
+  heldFromSts,
+  heldFromTokenCommand,
+  heldFromTokenField,
+} from './held.js';
 import { providerFactoryOf } from './recognize.js';
 import { fetchesToken, type HttpRequest, httpRequestOf } from './http-request.js';
 
@@ -141,10 +159,16 @@ export class HeldValues {
       case AST_NODE_TYPES.ObjectExpression:
         // A header map or `{ token, expiresAt }` is small; large literals are tables of functions and settings.
         if (node.properties.length > MAX_LITERAL_ENTRIES) return null;
-        return firstOf(node.properties.map((p) => (p.type === AST_NODE_TYPES.Property ? p.value : p.argument)), (n) => this.valueOf(n, next));
+        return firstOf(
+          node.properties.map((p) => (p.type === AST_NODE_TYPES.Property ? p.value : p.argument)),
+          (n) => this.valueOf(n, next),
+        );
       case AST_NODE_TYPES.ArrayExpression:
         if (node.elements.length > MAX_LITERAL_ENTRIES) return null;
-        return firstOf(node.elements.filter((e): e is TSESTree.Expression | TSESTree.SpreadElement => e !== null), (n) => this.valueOf(n.type === AST_NODE_TYPES.SpreadElement ? n.argument : n, next));
+        return firstOf(
+          node.elements.filter((e): e is TSESTree.Expression | TSESTree.SpreadElement => e !== null),
+          (n) => this.valueOf(n.type === AST_NODE_TYPES.SpreadElement ? n.argument : n, next),
+        );
       case AST_NODE_TYPES.TemplateLiteral:
         return settleHttp(firstOf(node.expressions, (n) => this.valueOf(n, next)));
       case AST_NODE_TYPES.BinaryExpression:
@@ -184,11 +208,13 @@ export class HeldValues {
     // Another module-level variable is storage of its own: what it holds is reported at its declaration.
     if (variable.scope.block.type === AST_NODE_TYPES.Program) return null;
     const def = variable.defs[0];
-    if (def?.type === 'Parameter') return this.thenParameter(def.node, variable, depth) ?? this.callbackResult(def.node, variable, depth);
+    if (def?.type === 'Parameter')
+      return this.thenParameter(def.node, variable, depth) ?? this.callbackResult(def.node, variable, depth);
     if (def?.type !== 'Variable') return null;
     if (def.node.init && def.node.id.type !== AST_NODE_TYPES.Identifier) {
       let value = this.valueOf(def.node.init, depth);
-      for (const step of patternPath(def.node.id, def.name) ?? []) value = value && (step === null ? value : this.member(value, step));
+      for (const step of patternPath(def.node.id, def.name) ?? [])
+        value = value && (step === null ? value : this.member(value, step));
       return value;
     }
     // A local written more than once (`let data; ... data = await r.json()`): any of its values.
@@ -208,7 +234,8 @@ export class HeldValues {
       if (HTTP_BODY_METHODS.includes(name) || name === V2_PROMISE) {
         const object = this.valueOf(callee.object, depth);
         if (object?.kind === 'http' && HTTP_BODY_METHODS.includes(name)) return { ...object, stage: 'body' };
-        if (object?.kind === 'sts-output' && object.pending && name === V2_PROMISE) return { ...object, promise: true, pending: false };
+        if (object?.kind === 'sts-output' && object.pending && name === V2_PROMISE)
+          return { ...object, promise: true, pending: false };
         return null;
       }
     }
@@ -229,14 +256,22 @@ export class HeldValues {
     if (name !== null && SDK_METHOD_NAMES.has(name)) return this.sdkCall(call, name);
     const callee = unwrap(call.callee);
     const exported = callee.type === AST_NODE_TYPES.Identifier ? this.refs.resolve(callee)?.path.at(-1) : undefined;
-    return exported !== undefined && exported !== name && SDK_METHOD_NAMES.has(exported) ? this.sdkCall(call, exported) : null;
+    return exported !== undefined && exported !== name && SDK_METHOD_NAMES.has(exported)
+      ? this.sdkCall(call, exported)
+      : null;
   }
 
   /** `fromNodeProviderChain()()`, `provider()` with `const provider = fromX()`: credentials resolved once. */
   private providerResolution(call: TSESTree.CallExpression): Resolved | null {
     const found = providerFactoryOf(call.callee, this.refs);
     if (!found) return null;
-    return { kind: 'resolved', promise: true, signer: false, source: `${found.factory.api.path.at(-1)}()`, session: found.factory.session };
+    return {
+      kind: 'resolved',
+      promise: true,
+      signer: false,
+      source: `${found.factory.api.path.at(-1)}()`,
+      session: found.factory.session,
+    };
   }
 
   /** `signer.authToken()` on a signer built from resolved credentials: a token that lives as long as the signer says. */
@@ -255,10 +290,14 @@ export class HeldValues {
    */
   private keptBy(call: TSESTree.CallExpression | TSESTree.NewExpression, depth: number): Value | null {
     const options = call.arguments[0] ? unwrap(call.arguments[0]) : null;
-    if (options?.type !== AST_NODE_TYPES.ObjectExpression || options.properties.length > MAX_LITERAL_ENTRIES) return null;
+    if (options?.type !== AST_NODE_TYPES.ObjectExpression || options.properties.length > MAX_LITERAL_ENTRIES)
+      return null;
     const ref = this.refs.resolve(call.callee);
     const local = call.type === AST_NODE_TYPES.NewExpression && unwrap(call.callee).type === AST_NODE_TYPES.Identifier;
-    if (!(ref ? !isKnowledgeModule(ref.module) && !HTTP_CLIENTS.some((api) => api.modules.includes(ref.module)) : local)) return null;
+    if (
+      !(ref ? !isKnowledgeModule(ref.module) && !HTTP_CLIENTS.some((api) => api.modules.includes(ref.module)) : local)
+    )
+      return null;
     for (const property of options.properties) {
       if (property.type !== AST_NODE_TYPES.Property) continue;
       const value = this.valueOf(property.value, depth);
@@ -284,7 +323,10 @@ export class HeldValues {
   /** `fetch(url)` (global), or a call through an HTTP client module the file imports. */
   private httpRequest(call: TSESTree.CallExpression): HttpRequest | null {
     const callee = unwrap(call.callee);
-    const global = callee.type === AST_NODE_TYPES.Identifier && HTTP_CLIENT_GLOBALS.includes(callee.name) && !this.refs.variableOf(callee)?.defs.length;
+    const global =
+      callee.type === AST_NODE_TYPES.Identifier &&
+      HTTP_CLIENT_GLOBALS.includes(callee.name) &&
+      !this.refs.variableOf(callee)?.defs.length;
     this.httpClientImported ??= this.imports(HTTP_CLIENT_MODULES);
     if (!global && !this.httpClientImported) return null;
     return httpRequestOf(call, global, this.context, this.refs);
@@ -296,8 +338,11 @@ export class HeldValues {
     const method = CREDENTIAL_METHODS.find((m) => m.method === name && this.methodMatches(call, m));
     if (method) return heldFromMethod(method, call, this.context);
     const calleeRef = this.refs.resolve(call.callee);
-    const presigner = PRESIGNERS.find((p) => (p.api ? calleeRef !== null && refMatches(calleeRef, p.api) : p.method === name && this.presignerReceiver(call, p)));
-    if (presigner && !isFunctionNode(call.arguments.at(-1) ?? call)) return heldFromPresigner(presigner, call, this.context);
+    const presigner = PRESIGNERS.find((p) =>
+      p.api ? calleeRef !== null && refMatches(calleeRef, p.api) : p.method === name && this.presignerReceiver(call, p),
+    );
+    if (presigner && !isFunctionNode(call.arguments.at(-1) ?? call))
+      return heldFromPresigner(presigner, call, this.context);
     return null;
   }
 
@@ -310,7 +355,9 @@ export class HeldValues {
     if (tokenCommand) return heldFromTokenCommand(tokenCommand, call);
     const operation = findByApi(AWS_V3_STS_OPERATIONS, ref);
     if (!operation) return null;
-    const duration = command.arguments[0] ? findPropertyPath(command.arguments[0], [operation.durationParam]) : undefined;
+    const duration = command.arguments[0]
+      ? findPropertyPath(command.arguments[0], [operation.durationParam])
+      : undefined;
     return heldFromSts(operation, call, duration ? staticNumber(duration.value, this.context) : undefined, true);
   }
 
@@ -320,24 +367,33 @@ export class HeldValues {
     const callee = unwrap(call.callee);
     if (!operation || callee.type !== AST_NODE_TYPES.MemberExpression) return null;
     const receiver = this.refs.instanceOf(callee.object) ?? this.refs.resolve(callee.object);
-    const known = receiver ? AWS_V2_STS_CLIENT_MODULES.some((api) => refMatches(receiver, api)) : this.imports(operation.api.modules);
+    const known = receiver
+      ? AWS_V2_STS_CLIENT_MODULES.some((api) => refMatches(receiver, api))
+      : this.imports(operation.api.modules);
     if (!known) return null;
     const params = call.arguments[0];
     const duration = params ? findPropertyPath(params, [operation.durationParam]) : undefined;
     // The bare call returns an AWS.Request: only `.promise()` or the callback yields the output.
-    return { ...heldFromSts(operation, call, duration ? staticNumber(duration.value, this.context) : undefined, false), promise: true, pending: true };
+    return {
+      ...heldFromSts(operation, call, duration ? staticNumber(duration.value, this.context) : undefined, false),
+      promise: true,
+      pending: true,
+    };
   }
 
   private methodMatches(call: TSESTree.CallExpression, method: CredentialMethod): boolean {
     if (method.argumentPattern) {
       const argument = call.arguments[0];
-      const text = argument ? staticString(argument, this.context) ?? templateText(argument) : undefined;
+      const text = argument ? (staticString(argument, this.context) ?? templateText(argument)) : undefined;
       if (text === undefined || !method.argumentPattern.test(text)) return false;
     }
     const callee = unwrap(call.callee);
     if (callee.type === AST_NODE_TYPES.Identifier) {
       const ref = this.refs.resolve(callee);
-      return ref !== null && method.receivers.some((r) => refMatches(ref, { modules: r.modules, path: [...r.path, method.method] }));
+      return (
+        ref !== null &&
+        method.receivers.some((r) => refMatches(ref, { modules: r.modules, path: [...r.path, method.method] }))
+      );
     }
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
     const receiver = this.refs.instanceOf(callee.object) ?? this.refs.resolve(callee.object);
@@ -375,7 +431,12 @@ export class HeldValues {
 
   /** The parameter of a `.then` callback: `request.then((resp) => resp.data)` gets what the promise settles to. */
   private thenParameter(fn: Node, variable: Variable, depth: number): Value | null {
-    if (!isFunctionNode(fn) || fn.params[0]?.type !== AST_NODE_TYPES.Identifier || this.refs.variableOf(fn.params[0]) !== variable) return null;
+    if (
+      !isFunctionNode(fn) ||
+      fn.params[0]?.type !== AST_NODE_TYPES.Identifier ||
+      this.refs.variableOf(fn.params[0]) !== variable
+    )
+      return null;
     const call = fn.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return null;
     const callee = unwrap(call.callee);
@@ -385,11 +446,18 @@ export class HeldValues {
 
   /** The data parameter of a v2 callback: `sts.assumeRole(params, (err, data) => ...)`. */
   private callbackResult(fn: Node, variable: Variable, depth: number): Value | null {
-    if (!isFunctionNode(fn) || fn.params[1]?.type !== AST_NODE_TYPES.Identifier || this.refs.variableOf(fn.params[1]) !== variable) return null;
+    if (
+      !isFunctionNode(fn) ||
+      fn.params[1]?.type !== AST_NODE_TYPES.Identifier ||
+      this.refs.variableOf(fn.params[1]) !== variable
+    )
+      return null;
     const call = fn.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.at(-1) !== fn) return null;
     const held = this.valueOf(call, depth);
-    return held && held.kind !== 'http' && held.kind !== 'resolved' && held.pending ? { ...held, promise: false, pending: false } : null;
+    return held && held.kind !== 'http' && held.kind !== 'resolved' && held.pending
+      ? { ...held, promise: false, pending: false }
+      : null;
   }
 
   private imports(modules: readonly string[]): boolean {
@@ -427,12 +495,17 @@ function firstOf<T>(nodes: readonly T[], value: (node: T) => Value | null): Valu
 }
 
 function isStringy(node: Node): boolean {
-  return (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') || node.type === AST_NODE_TYPES.TemplateLiteral;
+  return (
+    (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') ||
+    node.type === AST_NODE_TYPES.TemplateLiteral
+  );
 }
 
 function templateText(node: Node): string | undefined {
   const inner = unwrap(node);
-  return inner.type === AST_NODE_TYPES.TemplateLiteral ? inner.quasis.map((q) => q.value.cooked ?? '').join('{}') : undefined;
+  return inner.type === AST_NODE_TYPES.TemplateLiteral
+    ? inner.quasis.map((q) => q.value.cooked ?? '').join('{}')
+    : undefined;
 }
 
 /** The expressions a function returns (not those of nested functions). */

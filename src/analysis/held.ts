@@ -57,7 +57,12 @@ const LABELS: Record<HeldKind, string> = {
 };
 
 const MAX_CODE = 48;
-const PRESIGNED_SYMPTOMS = { 'aws-v3': 's3-url', 'aws-v2': 's3-url', google: 'gcs-url', azure: 'azure-sas' } as const satisfies Record<Presigner['ecosystem'], SymptomKind>;
+const PRESIGNED_SYMPTOMS = {
+  'aws-v3': 's3-url',
+  'aws-v2': 's3-url',
+  google: 'gcs-url',
+  azure: 'azure-sas',
+} as const satisfies Record<Presigner['ecosystem'], SymptomKind>;
 
 export function heldFromMethod(method: CredentialMethod, call: TSESTree.CallExpression, context: Context): Held {
   const session = sessionOf(method.session);
@@ -69,20 +74,33 @@ export function heldFromMethod(method: CredentialMethod, call: TSESTree.CallExpr
     seconds: session.seconds,
     symptom: method.ecosystem === 'aws-v2' || method.ecosystem === 'aws-v3' ? 'aws' : method.ecosystem,
     // Signers mint a new token per call (no cache of their own); SDK auth clients cache and refresh theirs.
-    fix: useInstead(method.replacement, method.yields === 'auth-token' ? 'the client asks for a fresh token for each connection' : 'it caches and refreshes the token'),
+    fix: useInstead(
+      method.replacement,
+      method.yields === 'auth-token'
+        ? 'the client asks for a fresh token for each connection'
+        : 'it caches and refreshes the token',
+    ),
     promise: true,
     call: { node: call, perUse: PER_USE_METHODS.has(method.id) },
     method: method.id,
   };
 }
 
-export function heldFromSts(operation: StsOperation, call: TSESTree.CallExpression, durationSeconds: number | undefined, promise: boolean): Held {
+export function heldFromSts(
+  operation: StsOperation,
+  call: TSESTree.CallExpression,
+  durationSeconds: number | undefined,
+  promise: boolean,
+): Held {
   const session = sessionOf(operation.session);
   const name = operation.method ?? operation.api.path.at(-1);
   return {
     kind: 'sts-output',
     what: `${LABELS['sts-output']} from STS \`${name}\``,
-    lifetime: durationSeconds !== undefined ? `after ${formatDuration(durationSeconds)} (its ${operation.durationParam})` : session.phrase,
+    lifetime:
+      durationSeconds !== undefined
+        ? `after ${formatDuration(durationSeconds)} (its ${operation.durationParam})`
+        : session.phrase,
     seconds: durationSeconds ?? session.seconds,
     symptom: 'aws',
     fix: `${useInstead(operation.replacement, 'it refreshes by itself')}, or check \`Credentials.${STS_EXPIRATION_FIELD}\` before reuse.`,
@@ -114,12 +132,21 @@ export function heldFromPresigner(presigner: Presigner, call: TSESTree.CallExpre
 }
 
 /** A token minted by a signer of the file's own, built from credentials resolved once. */
-export function heldFromSigner(source: string, sessionId: string, expiresIn: number | undefined, call: TSESTree.CallExpression, context: Context): Held {
+export function heldFromSigner(
+  source: string,
+  sessionId: string,
+  expiresIn: number | undefined,
+  call: TSESTree.CallExpression,
+  context: Context,
+): Held {
   const session = sessionOf(sessionId);
   return {
     kind: 'auth-token',
     what: `${LABELS['auth-token']} from \`${codeOf(call, context)}\` (signed with credentials resolved once from \`${source}\`)`,
-    lifetime: expiresIn !== undefined ? `after ${formatDuration(expiresIn)} (its expiresIn), and no later than ${session.label} ends` : `when ${session.label} ends (${session.phrase})`,
+    lifetime:
+      expiresIn !== undefined
+        ? `after ${formatDuration(expiresIn)} (its expiresIn), and no later than ${session.label} ends`
+        : `when ${session.label} ends (${session.phrase})`,
     seconds: expiresIn ?? session.seconds,
     symptom: 'aws',
     fix: 'Sign a new token for each connection (most clients take a password or token function), or keep its expiry with it and sign again before it passes.',
@@ -147,14 +174,19 @@ export function heldFromEndpoint(request: HttpRequest): Held {
   const endpoint = request.endpoint ?? GENERIC_TOKEN_ENDPOINT;
   const session = sessionOf(endpoint.session);
   const from = request.endpoint ? endpoint.label : `an OAuth token request (it sends \`${GRANT_TYPE_PARAMETER}\`)`;
-  const check = endpoint.yields === 'aws-credentials' || endpoint.yields === 'sts-output' ? 'check its `Expiration` before reuse' : 'keep `expires_in` with it and fetch again before it passes';
+  const check =
+    endpoint.yields === 'aws-credentials' || endpoint.yields === 'sts-output'
+      ? 'check its `Expiration` before reuse'
+      : 'keep `expires_in` with it and fetch again before it passes';
   return {
     kind: endpoint.yields === 'live-aws-credentials' ? 'aws-credentials' : endpoint.yields,
     what: `${LABELS[endpoint.yields === 'live-aws-credentials' ? 'aws-credentials' : endpoint.yields]} from ${from}`,
     lifetime: session.phrase,
     seconds: session.seconds,
     symptom: symptomOfSession(endpoint.session),
-    fix: endpoint.replacement ? `${useInstead(endpoint.replacement, 'it refreshes by itself')}, or ${check}.` : `${capitalize(check)}.`,
+    fix: endpoint.replacement
+      ? `${useInstead(endpoint.replacement, 'it refreshes by itself')}, or ${check}.`
+      : `${capitalize(check)}.`,
     promise: false,
   };
 }

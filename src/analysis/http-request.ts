@@ -30,13 +30,21 @@ const MAX_DEPTH = 4;
  * The request made by `call` when it is an HTTP client call (`fetch(url)` with `globalFetch`, `axios.post(url)`,
  * `got(url)`), else null.
  */
-export function httpRequestOf(call: TSESTree.CallExpression, globalFetch: boolean, context: Context, refs: ModuleRefs): HttpRequest | null {
+export function httpRequestOf(
+  call: TSESTree.CallExpression,
+  globalFetch: boolean,
+  context: Context,
+  refs: ModuleRefs,
+): HttpRequest | null {
   if (!globalFetch && !isHttpClientCall(call.callee, refs)) return null;
   const first = call.arguments[0];
   if (!first) return null;
-  const urlNode = unwrap(first).type === AST_NODE_TYPES.ObjectExpression ? findProperty(first, HTTP_URL_OPTION)?.value : first;
+  const urlNode =
+    unwrap(first).type === AST_NODE_TYPES.ObjectExpression ? findProperty(first, HTTP_URL_OPTION)?.value : first;
   const url = urlNode ? urlText(urlNode, context, 0) : UNKNOWN;
-  const endpoint = TOKEN_ENDPOINTS.find((e) => e.pattern.test(url)) ?? (GENERIC_TOKEN_ENDPOINT.pattern.test(url) ? GENERIC_TOKEN_ENDPOINT : null);
+  const endpoint =
+    TOKEN_ENDPOINTS.find((e) => e.pattern.test(url)) ??
+    (GENERIC_TOKEN_ENDPOINT.pattern.test(url) ? GENERIC_TOKEN_ENDPOINT : null);
   return { endpoint, grantType: call.arguments.some((argument) => mentionsGrantType(argument, context, 0)) };
 }
 
@@ -58,14 +66,22 @@ function urlText(node: Node, context: Context, depth: number): string {
     case AST_NODE_TYPES.Literal:
       return typeof inner.value === 'string' ? inner.value : UNKNOWN;
     case AST_NODE_TYPES.TemplateLiteral:
-      return inner.quasis.map((quasi, i) => (quasi.value.cooked ?? '') + (inner.expressions[i] ? urlText(inner.expressions[i], context, depth + 1) : '')).join('');
+      return inner.quasis
+        .map(
+          (quasi, i) =>
+            (quasi.value.cooked ?? '') +
+            (inner.expressions[i] ? urlText(inner.expressions[i], context, depth + 1) : ''),
+        )
+        .join('');
     case AST_NODE_TYPES.BinaryExpression:
       return inner.operator === '+'
         ? urlText(inner.left, context, depth + 1) + urlText(inner.right, context, depth + 1)
         : UNKNOWN;
     case AST_NODE_TYPES.NewExpression:
       // new URL(path, base)
-      return inner.arguments.length === 2 ? urlText(inner.arguments[1], context, depth + 1) + urlText(inner.arguments[0], context, depth + 1) : UNKNOWN;
+      return inner.arguments.length === 2
+        ? urlText(inner.arguments[1], context, depth + 1) + urlText(inner.arguments[0], context, depth + 1)
+        : UNKNOWN;
     case AST_NODE_TYPES.Identifier: {
       const known = staticString(inner, context);
       if (known !== undefined) return known;
@@ -85,10 +101,16 @@ function mentionsGrantType(node: Node, context: Context, depth: number): boolean
     case AST_NODE_TYPES.Literal:
       return typeof inner.value === 'string' && inner.value.includes(GRANT_TYPE_PARAMETER);
     case AST_NODE_TYPES.TemplateLiteral:
-      return inner.quasis.some((q) => (q.value.cooked ?? '').includes(GRANT_TYPE_PARAMETER)) || inner.expressions.some((e) => mentionsGrantType(e, context, depth + 1));
+      return (
+        inner.quasis.some((q) => (q.value.cooked ?? '').includes(GRANT_TYPE_PARAMETER)) ||
+        inner.expressions.some((e) => mentionsGrantType(e, context, depth + 1))
+      );
     case AST_NODE_TYPES.ObjectExpression:
       return inner.properties.some((p) =>
-        p.type === AST_NODE_TYPES.Property ? staticPropertyName(p) === GRANT_TYPE_PARAMETER || mentionsGrantType(p.value, context, depth + 1) : mentionsGrantType(p.argument, context, depth + 1));
+        p.type === AST_NODE_TYPES.Property
+          ? staticPropertyName(p) === GRANT_TYPE_PARAMETER || mentionsGrantType(p.value, context, depth + 1)
+          : mentionsGrantType(p.argument, context, depth + 1),
+      );
     case AST_NODE_TYPES.ArrayExpression:
       return inner.elements.some((e) => e !== null && mentionsGrantType(e, context, depth + 1));
     case AST_NODE_TYPES.NewExpression:
@@ -103,8 +125,12 @@ function mentionsGrantType(node: Node, context: Context, depth: number): boolean
       return (variable?.references ?? []).some((reference) => {
         const member = reference.identifier.parent;
         const call = member?.parent;
-        return member?.type === AST_NODE_TYPES.MemberExpression && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member &&
-          call.arguments.some((a) => a.type === AST_NODE_TYPES.Literal && a.value === GRANT_TYPE_PARAMETER);
+        return (
+          member?.type === AST_NODE_TYPES.MemberExpression &&
+          call?.type === AST_NODE_TYPES.CallExpression &&
+          call.callee === member &&
+          call.arguments.some((a) => a.type === AST_NODE_TYPES.Literal && a.value === GRANT_TYPE_PARAMETER)
+        );
       });
     }
     default:

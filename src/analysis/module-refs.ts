@@ -99,7 +99,12 @@ export class ModuleRefs {
       const variable = this.variableOf(inner);
       const def = variable?.defs[0];
       if (!def) return null;
-      if (def.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init && isConstLike(variable)) {
+      if (
+        def.type === 'Variable' &&
+        def.node.id.type === AST_NODE_TYPES.Identifier &&
+        def.node.init &&
+        isConstLike(variable)
+      ) {
         return this.originOf(def.node.init, depth + 1);
       }
       if (def.type === 'Parameter') return { annotated: def.name };
@@ -169,7 +174,8 @@ export class ModuleRefs {
       const declaration = node.parent as TSESTree.ImportDeclaration;
       const module = declaration.source.value;
       if (node.type === AST_NODE_TYPES.ImportSpecifier) {
-        const imported = node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : String(node.imported.value);
+        const imported =
+          node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : String(node.imported.value);
         // A default export is treated as the module object: CommonJS SDKs (aws-sdk, gcp-metadata) are imported that way.
         return { module, path: imported === 'default' ? [] : [imported] };
       }
@@ -238,9 +244,13 @@ function rootOf(node: Node): string | typeof MODULE_ROOT | null {
 }
 
 /** `require('x')` with a literal argument and an unshadowed `require` → 'x'. */
-export function requiredModule(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): string | null {
+export function requiredModule(
+  call: TSESTree.CallExpression,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): string | null {
   const callee = unwrap(call.callee);
-  if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'require' || call.arguments.length !== 1) return null;
+  if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'require' || call.arguments.length !== 1)
+    return null;
   const variable = ASTUtils.findVariable(sourceCode.getScope(call), callee);
   if (variable && variable.defs.length > 0) return null;
   return literalString(call.arguments[0]);
@@ -248,7 +258,8 @@ export function requiredModule(call: TSESTree.CallExpression, sourceCode: Readon
 
 function literalString(node: Node): string | null {
   if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
-  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0].value.cooked ?? null;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0)
+    return node.quasis[0].value.cooked ?? null;
   return null;
 }
 
@@ -287,10 +298,15 @@ function classMember(use: Node, name: string): { value?: Node; annotated?: Node 
   let parameter: TSESTree.Identifier | undefined;
   let assigned: Node | undefined;
   for (const element of body.body) {
-    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && staticPropertyName(element) === name) field = element;
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && staticPropertyName(element) === name)
+      field = element;
     if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
       for (const param of element.value.params) {
-        if (param.type === AST_NODE_TYPES.TSParameterProperty && param.parameter.type === AST_NODE_TYPES.Identifier && param.parameter.name === name) {
+        if (
+          param.type === AST_NODE_TYPES.TSParameterProperty &&
+          param.parameter.type === AST_NODE_TYPES.Identifier &&
+          param.parameter.name === name
+        ) {
           parameter = param.parameter;
         }
       }
@@ -363,7 +379,10 @@ function collectSpecifiers(sourceCode: Readonly<TSESLint.SourceCode>): Set<strin
 }
 
 /** True when the file imports or requires any module the knowledge base knows. */
-export function reachesKnowledge(sourceCode: Readonly<TSESLint.SourceCode>, accept: (specifier: string) => boolean = isKnowledgeModule): boolean {
+export function reachesKnowledge(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  accept: (specifier: string) => boolean = isKnowledgeModule,
+): boolean {
   for (const specifier of moduleSpecifiers(sourceCode)) if (accept(specifier)) return true;
   return false;
 }

@@ -24,7 +24,15 @@ export function isOneShotScript(sourceCode: SourceCode): boolean {
 
 function computeOneShot(sourceCode: SourceCode): boolean {
   const program = sourceCode.ast;
-  if (program.body.some((s) => s.type === AST_NODE_TYPES.ExportNamedDeclaration || s.type === AST_NODE_TYPES.ExportDefaultDeclaration || s.type === AST_NODE_TYPES.ExportAllDeclaration || s.type === AST_NODE_TYPES.TSExportAssignment)) {
+  if (
+    program.body.some(
+      (s) =>
+        s.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+        s.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+        s.type === AST_NODE_TYPES.ExportAllDeclaration ||
+        s.type === AST_NODE_TYPES.TSExportAssignment,
+    )
+  ) {
     return false;
   }
   const index = fileIndex(sourceCode);
@@ -34,7 +42,11 @@ function computeOneShot(sourceCode: SourceCode): boolean {
   const readsArgv = (index.membersByName.get(argv) ?? []).some((m) => isGlobalNamed(m.object, processName));
   const exits = index.calls.some((call) => {
     const callee = unwrap(call.callee);
-    return callee.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(callee) === ONE_SHOT_SIGNS.exit[1] && isGlobalNamed(callee.object, ONE_SHOT_SIGNS.exit[0]);
+    return (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      staticPropertyName(callee) === ONE_SHOT_SIGNS.exit[1] &&
+      isGlobalNamed(callee.object, ONE_SHOT_SIGNS.exit[0])
+    );
   });
   return readsArgv || exits;
 }

@@ -69,7 +69,11 @@ const privateKeys: Finder = (text, ranges) =>
     const end = text.indexOf(PEM_END, bodyStart);
     let stop = end;
     if (end < 0 || end - bodyStart > MAX_PEM_BODY) {
-      for (stop = bodyStart; stop < text.length && stop - bodyStart < MAX_PEM_BODY && /[A-Za-z0-9+/=\s\\]/u.test(text[stop]); ) stop++;
+      for (
+        stop = bodyStart;
+        stop < text.length && stop - bodyStart < MAX_PEM_BODY && /[A-Za-z0-9+/=\s\\]/u.test(text[stop]);
+      )
+        stop++;
     }
     // A key has hundreds of base64 characters; `<paste your key here>` is a placeholder, shown as written.
     if (base64Length(text.slice(bodyStart, stop)) >= MIN_PEM_BASE64) ranges.push([bodyStart, stop]);
@@ -83,7 +87,8 @@ const base64Runs: Finder = (text, ranges) =>
 const namedValues: Finder = (text, ranges) =>
   each(NAMED_VALUE, text, (match) => {
     const [, name, value] = match;
-    if (!CREDENTIAL_WORD.test(name) || PROPERTY_CHAIN.test(value) || !/\d/u.test(value) || !/[A-Za-z]/u.test(value)) return;
+    if (!CREDENTIAL_WORD.test(name) || PROPERTY_CHAIN.test(value) || !/\d/u.test(value) || !/[A-Za-z]/u.test(value))
+      return;
     const end = match.index + match[0].length;
     ranges.push([end - value.length, end]);
   });
@@ -118,7 +123,7 @@ function replaceRanges(text: string, ranges: Range[]): string {
   ranges.sort((a, b) => a[0] - b[0]);
   let out = '';
   let at = 0;
-  for (let i = 0; i < ranges.length; ) {
+  for (let i = 0; i < ranges.length;) {
     let [start, end] = ranges[i];
     for (i++; i < ranges.length && ranges[i][0] <= end; i++) end = Math.max(end, ranges[i][1]);
     start = Math.max(start, at);

@@ -27,7 +27,9 @@ const KNOWN_EXAMPLES: ReadonlySet<string> = new Set([
 ]);
 const PUBLIC_MARKERS: readonly string[] = PUBLIC_TEST_CREDENTIALS.flatMap((entry) => entry.markers);
 const STUB_WORDS: ReadonlySet<string> = new Set(PLACEHOLDER_STUBS.words);
-const ALPHABET_RUNS: readonly string[] = PLACEHOLDER_STUBS.alphabetRuns.map((run) => run.slice(0, PLACEHOLDER_STUBS.minRun));
+const ALPHABET_RUNS: readonly string[] = PLACEHOLDER_STUBS.alphabetRuns.map((run) =>
+  run.slice(0, PLACEHOLDER_STUBS.minRun),
+);
 /** Words joined by `-`, `_` or `.` (`dynamic-session-token`, `Static_Token_2`): a description, not a token. */
 const DESCRIPTION_SEGMENT = /^(?:[a-z]+|[A-Z][a-z]*|[A-Z]+|\d{1,4})$/u;
 
@@ -59,7 +61,13 @@ const EXACT_SECRET_KEY = new RegExp(`^${SECRET_SHAPES.awsSecretKey.pattern.sourc
 export function isPlaceholder(value: string): boolean {
   const trimmed = value.trim();
   if (trimmed === '' || KNOWN_EXAMPLES.has(trimmed) || mentionsPublicTestCredential(trimmed)) return true;
-  if (PLACEHOLDER_VALUES.words.test(trimmed) || PLACEHOLDER_VALUES.markers.test(trimmed) || PLACEHOLDER_VALUES.reference.test(trimmed) || PLACEHOLDER_VALUES.runs.test(trimmed)) return true;
+  if (
+    PLACEHOLDER_VALUES.words.test(trimmed) ||
+    PLACEHOLDER_VALUES.markers.test(trimmed) ||
+    PLACEHOLDER_VALUES.reference.test(trimmed) ||
+    PLACEHOLDER_VALUES.runs.test(trimmed)
+  )
+    return true;
   if (ALPHABET_RUNS.some((run) => trimmed.includes(run))) return true;
   if (trimmed.split(/[^A-Za-z0-9]+/u).some((segment) => STUB_WORDS.has(segment.toLowerCase()))) return true;
   // `AKIAXXXXXXXXXXXXXXXX`, `********`: almost no variety after a short prefix.
@@ -108,12 +116,22 @@ function describeShape(shape: ShapeId, text: string, source: string, index: numb
       return expiresAt ? { shape, text, index, lifetime: 'temporary', expiresAt } : undefined;
     }
     case 'azureAccountKey':
-      return isPlaceholder(text) || mentionsPublicTestCredential(source) || KNOWN_EXAMPLES.has(text.slice('AccountKey='.length)) ? undefined : { shape, text, index, lifetime: 'long-lived' };
+      return isPlaceholder(text) ||
+        mentionsPublicTestCredential(source) ||
+        KNOWN_EXAMPLES.has(text.slice('AccountKey='.length))
+        ? undefined
+        : { shape, text, index, lifetime: 'long-lived' };
     case 'azureSas': {
       if (!SAS_SIGNATURE.test(text) || isPlaceholder(text)) return undefined;
       const expiry = /(?:^|&)se=([^&]+)/u.exec(text)?.[1];
       const expiresAt = expiry ? new Date(safeDecode(expiry)) : undefined;
-      return { shape, text, index, lifetime: 'temporary', ...(expiresAt && !Number.isNaN(expiresAt.getTime()) ? { expiresAt } : {}) };
+      return {
+        shape,
+        text,
+        index,
+        lifetime: 'temporary',
+        ...(expiresAt && !Number.isNaN(expiresAt.getTime()) ? { expiresAt } : {}),
+      };
     }
     default:
       return isPlaceholder(text) ? undefined : { shape, text, index, lifetime: SECRET_SHAPES[shape].lifetime };
@@ -195,10 +213,16 @@ export function cloudJwtExpiry(token: string): Date | undefined {
   const claims = decodeJwtPart(payload) as { iss?: unknown; aud?: unknown } & Record<string, unknown>;
   const sizes = CLOUD_JWT.signatureBytes[String(head.alg)];
   if (!sizes?.includes(Math.floor((signature.length * 3) / 4))) return undefined;
-  if (CLOUD_JWT.publicSamples.some((sample) => Object.entries(sample).every(([key, value]) => claims[key] === value))) return undefined;
-  const audiences = (Array.isArray(claims.aud) ? claims.aud : [claims.aud]).filter((aud): aud is string => typeof aud === 'string');
-  const issued = typeof claims.iss === 'string' && CLOUD_JWT.issuers.some((issuer) => issuer.pattern.test(claims.iss as string));
-  return issued || audiences.some((aud) => CLOUD_JWT.audiences.some((audience) => audience.pattern.test(aud))) ? expiresAt : undefined;
+  if (CLOUD_JWT.publicSamples.some((sample) => Object.entries(sample).every(([key, value]) => claims[key] === value)))
+    return undefined;
+  const audiences = (Array.isArray(claims.aud) ? claims.aud : [claims.aud]).filter(
+    (aud): aud is string => typeof aud === 'string',
+  );
+  const issued =
+    typeof claims.iss === 'string' && CLOUD_JWT.issuers.some((issuer) => issuer.pattern.test(claims.iss as string));
+  return issued || audiences.some((aud) => CLOUD_JWT.audiences.some((audience) => audience.pattern.test(aud)))
+    ? expiresAt
+    : undefined;
 }
 
 function decodeJwtPart(part: string): unknown {
@@ -212,7 +236,8 @@ export function jwtExpiry(token: string): Date | undefined {
     const decode = (part: string): unknown => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
     const head = decode(header) as { alg?: unknown };
     const claims = decode(payload) as { exp?: unknown };
-    if (typeof head?.alg !== 'string' || typeof claims?.exp !== 'number' || !Number.isFinite(claims.exp)) return undefined;
+    if (typeof head?.alg !== 'string' || typeof claims?.exp !== 'number' || !Number.isFinite(claims.exp))
+      return undefined;
     return new Date(claims.exp * 1000);
   } catch {
     return undefined;
@@ -232,7 +257,13 @@ export function isSecretKey(value: string): boolean {
 }
 
 function looksLikeSecretKey(text: string): boolean {
-  return /[a-z]/u.test(text) && /[A-Z]/u.test(text) && /[0-9/+]/u.test(text) && !/^[0-9a-fA-F]+$/u.test(text) && !isPlaceholder(text);
+  return (
+    /[a-z]/u.test(text) &&
+    /[A-Z]/u.test(text) &&
+    /[0-9/+]/u.test(text) &&
+    !/^[0-9a-fA-F]+$/u.test(text) &&
+    !isPlaceholder(text)
+  );
 }
 
 /** A value that could be a token (one run of token characters, 20+ long), not a placeholder nor joined words. */
@@ -257,7 +288,9 @@ export function credentialNameKind(name: string, siblings?: ReadonlySet<string>)
 export function bundledCredential(name: string): { bundler: string } | undefined {
   const prefix = BUNDLER_ENV_PREFIXES.find((entry) => name.startsWith(entry.prefix));
   if (!prefix) return undefined;
-  return BUNDLED_CREDENTIAL_NAME.pattern.test(name.slice(prefix.prefix.length)) ? { bundler: prefix.bundler } : undefined;
+  return BUNDLED_CREDENTIAL_NAME.pattern.test(name.slice(prefix.prefix.length))
+    ? { bundler: prefix.bundler }
+    : undefined;
 }
 
 /** The one masking function for every output channel (implemented beside this scanner). */

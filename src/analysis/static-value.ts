@@ -87,13 +87,20 @@ function foldTs(node: TS.Node, checker: TS.TypeChecker, depth: number): number |
   if (t.isBinaryExpression(node)) {
     const left = foldTs(node.left, checker, depth + 1);
     const right = foldTs(node.right, checker, depth + 1);
-    return typeof left === 'number' && typeof right === 'number' ? arithmetic(node.operatorToken.kind, left, right) : undefined;
+    return typeof left === 'number' && typeof right === 'number'
+      ? arithmetic(node.operatorToken.kind, left, right)
+      : undefined;
   }
   if (t.isIdentifier(node)) {
     let symbol = checker.getSymbolAtLocation(node);
     if (symbol && symbol.flags & t.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
     const declaration = symbol?.valueDeclaration;
-    if (declaration && t.isVariableDeclaration(declaration) && declaration.initializer && t.getCombinedNodeFlags(declaration) & t.NodeFlags.Const) {
+    if (
+      declaration &&
+      t.isVariableDeclaration(declaration) &&
+      declaration.initializer &&
+      t.getCombinedNodeFlags(declaration) & t.NodeFlags.Const
+    ) {
       return foldTs(declaration.initializer, checker, depth + 1);
     }
   }
@@ -103,13 +110,20 @@ function foldTs(node: TS.Node, checker: TS.TypeChecker, depth: number): number |
 function arithmetic(operator: TS.SyntaxKind, left: number, right: number): number | undefined {
   const kind = ts().SyntaxKind;
   switch (operator) {
-    case kind.PlusToken: return left + right;
-    case kind.MinusToken: return left - right;
-    case kind.AsteriskToken: return left * right;
-    case kind.SlashToken: return left / right;
-    case kind.PercentToken: return left % right;
-    case kind.AsteriskAsteriskToken: return left ** right;
-    default: return undefined;
+    case kind.PlusToken:
+      return left + right;
+    case kind.MinusToken:
+      return left - right;
+    case kind.AsteriskToken:
+      return left * right;
+    case kind.SlashToken:
+      return left / right;
+    case kind.PercentToken:
+      return left % right;
+    case kind.AsteriskAsteriskToken:
+      return left ** right;
+    default:
+      return undefined;
   }
 }
 
@@ -154,7 +168,9 @@ function numberSource(node: Node, context: Context, walk: Walk): NumberSource | 
   }
   if (!next) return null;
   const value = staticNumber(inner, context);
-  return value === undefined ? null : { value, node: inner, defaulted: false, fromString: typeof staticValue(inner, context)?.value === 'string' };
+  return value === undefined
+    ? null
+    : { value, node: inner, defaulted: false, fromString: typeof staticValue(inner, context)?.value === 'string' };
 }
 
 /** The object literal an expression holds: through const bindings, defaults and `??` / `||` fallbacks. */
@@ -200,7 +216,11 @@ function time(node: Node, context: Context, walk: Walk): StaticTime | null {
   if (inner.type === AST_NODE_TYPES.LogicalExpression && (inner.operator === '??' || inner.operator === '||')) {
     return time(inner.left, context, next) ?? time(inner.right, context, next);
   }
-  if (inner.type === AST_NODE_TYPES.NewExpression && isGlobal(inner.callee, 'Date', context) && inner.arguments.length === 1) {
+  if (
+    inner.type === AST_NODE_TYPES.NewExpression &&
+    isGlobal(inner.callee, 'Date', context) &&
+    inner.arguments.length === 1
+  ) {
     return time(inner.arguments[0], context, next);
   }
   if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === '+') {
@@ -219,20 +239,30 @@ function time(node: Node, context: Context, walk: Walk): StaticTime | null {
  * What an identifier or const-object member stands for: its initializer, or the default it falls back to, with the
  * budget left to evaluate it (`walk: null` when the budget is spent or the binding is already being followed).
  */
-function followValue(node: Node, context: Context, walk: Walk): { node: Node; defaulted: boolean; walk: Walk | null } | null {
+function followValue(
+  node: Node,
+  context: Context,
+  walk: Walk,
+): { node: Node; defaulted: boolean; walk: Walk | null } | null {
   if (node.type === AST_NODE_TYPES.MemberExpression) {
     const name = staticPropertyName(node);
     const next = deeper(walk);
     const object = name === null || !next ? null : objectSource(node.object, context, next);
     const property = object && name !== null ? findProperty(object, name) : undefined;
-    return property && !property.computed && property.kind === 'init' ? { node: property.value, defaulted: false, walk: deeper(walk) } : null;
+    return property && !property.computed && property.kind === 'init'
+      ? { node: property.value, defaulted: false, walk: deeper(walk) }
+      : null;
   }
   if (node.type !== AST_NODE_TYPES.Identifier) return null;
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(node), node);
   const def = variable?.defs[0];
   if (!variable || !def || variable.defs.length !== 1) return null;
   const name = def.name as Node;
-  if (name.parent?.type === AST_NODE_TYPES.AssignmentPattern && name.parent.left === name && !reassigned(variable, name)) {
+  if (
+    name.parent?.type === AST_NODE_TYPES.AssignmentPattern &&
+    name.parent.left === name &&
+    !reassigned(variable, name)
+  ) {
     return { node: name.parent.right, defaulted: true, walk: deeper(walk, name) };
   }
   if (def.type === 'Variable' && def.node.id === name && def.node.init && isConstLike(variable)) {
@@ -258,8 +288,10 @@ const NUMBER_CONVERSIONS = ['Number', 'parseInt', 'parseFloat'];
 
 /** `Date.now()`, `new Date()`, `new Date().getTime()`, `new Date().valueOf()`, `+new Date()`. */
 function isNow(node: Node, context: Context): boolean {
-  if (node.type === AST_NODE_TYPES.NewExpression) return node.arguments.length === 0 && isGlobal(node.callee, 'Date', context);
-  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '+') return isNow(unwrap(node.argument), context);
+  if (node.type === AST_NODE_TYPES.NewExpression)
+    return node.arguments.length === 0 && isGlobal(node.callee, 'Date', context);
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '+')
+    return isNow(unwrap(node.argument), context);
   if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length > 0) return false;
   const callee = unwrap(node.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;

@@ -17,8 +17,7 @@ export type Slot =
   | { readonly kind: 'member'; readonly name: string; readonly owner: MemberOwner };
 
 export type MemberOwner =
-  | { readonly kind: 'class'; readonly classNode: ClassNode; readonly isStatic: boolean }
-  | { readonly kind: 'global' };
+  { readonly kind: 'class'; readonly classNode: ClassNode; readonly isStatic: boolean } | { readonly kind: 'global' };
 
 /** `write`: replaced; `read-write`: `x ??= v`, `x++`; `container-write`: `cache.set(k, v)`, `cache[k] = v`, `delete cache[k]`. */
 export type Access = 'read' | 'write' | 'read-write' | 'container-write';
@@ -58,7 +57,12 @@ export function fileIndex(sourceCode: SourceCode): FileIndex {
   const cached = indexes.get(sourceCode);
   if (cached) return cached;
   const membersByName = new Map<string, TSESTree.MemberExpression[]>();
-  const index = { membersByName, comparisons: [] as TSESTree.BinaryExpression[], calls: [] as TSESTree.CallExpression[], assignments: [] as TSESTree.AssignmentExpression[] };
+  const index = {
+    membersByName,
+    comparisons: [] as TSESTree.BinaryExpression[],
+    calls: [] as TSESTree.CallExpression[],
+    assignments: [] as TSESTree.AssignmentExpression[],
+  };
   forEachDescendant(sourceCode.ast, sourceCode, (node) => {
     switch (node.type) {
       case AST_NODE_TYPES.MemberExpression: {
@@ -114,7 +118,9 @@ export function slotOf(target: Node, sourceCode: SourceCode): Slot | null {
   if (object.type !== AST_NODE_TYPES.Identifier) return null;
   const variable = ASTUtils.findVariable(sourceCode.getScope(object), object);
   if (!variable || variable.defs.length === 0) {
-    return GLOBAL_OBJECTS.has(object.name) && name !== null ? { kind: 'member', name, owner: { kind: 'global' } } : null;
+    return GLOBAL_OBJECTS.has(object.name) && name !== null
+      ? { kind: 'member', name, owner: { kind: 'global' } }
+      : null;
   }
   const def = variable.defs[0];
   if (def.type === 'ClassName' && name !== null) {
@@ -124,7 +130,8 @@ export function slotOf(target: Node, sourceCode: SourceCode): Slot | null {
 }
 
 export function sameSlot(a: Slot, b: Slot): boolean {
-  if (a.kind === 'variable' || b.kind === 'variable') return a.kind === b.kind && a.kind === 'variable' && b.kind === 'variable' && a.variable === b.variable;
+  if (a.kind === 'variable' || b.kind === 'variable')
+    return a.kind === b.kind && a.kind === 'variable' && b.kind === 'variable' && a.variable === b.variable;
   return a.name === b.name && sameOwner(a.owner, b.owner);
 }
 
@@ -148,7 +155,12 @@ export function occurrencesOf(slot: Slot, sourceCode: SourceCode): Occurrence[] 
   const found: Occurrence[] = [];
   if (slot.owner.kind === 'class') {
     for (const element of slot.owner.classNode.body.body) {
-      if (element.type === AST_NODE_TYPES.PropertyDefinition && element.static === slot.owner.isStatic && staticPropertyName(element) === slot.name && element.value) {
+      if (
+        element.type === AST_NODE_TYPES.PropertyDefinition &&
+        element.static === slot.owner.isStatic &&
+        staticPropertyName(element) === slot.name &&
+        element.value
+      ) {
         found.push({ node: element, access: 'write', value: element.value });
       }
     }
@@ -170,12 +182,18 @@ function occurrenceAt(node: Node): Occurrence {
   if (parent?.type === AST_NODE_TYPES.UpdateExpression) return { node, access: 'read-write' };
   if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
     const grand = parent.parent;
-    if (grand?.type === AST_NODE_TYPES.AssignmentExpression && grand.left === parent) return { node, access: 'container-write', value: grand.right };
-    if (grand?.type === AST_NODE_TYPES.UnaryExpression && grand.operator === 'delete') return { node, access: 'container-write' };
+    if (grand?.type === AST_NODE_TYPES.AssignmentExpression && grand.left === parent)
+      return { node, access: 'container-write', value: grand.right };
+    if (grand?.type === AST_NODE_TYPES.UnaryExpression && grand.operator === 'delete')
+      return { node, access: 'container-write' };
     if (grand?.type === AST_NODE_TYPES.CallExpression && grand.callee === parent) {
       const method = staticPropertyName(parent);
       if (method !== null && CACHE_WRITE_METHODS.has(method)) {
-        return { node, access: 'container-write', value: method === CACHE_PUT_METHOD ? (grand.arguments[1] as Node | undefined) : undefined };
+        return {
+          node,
+          access: 'container-write',
+          value: method === CACHE_PUT_METHOD ? (grand.arguments[1] as Node | undefined) : undefined,
+        };
       }
     }
   }
@@ -185,11 +203,15 @@ function occurrenceAt(node: Node): Occurrence {
 /** The class whose instance (or, in static members, the class itself) `this` refers to at `node`. */
 function thisOwner(node: Node): MemberOwner | null {
   for (let p = node.parent; p; p = p.parent) {
-    if (p.type === AST_NODE_TYPES.StaticBlock) return { kind: 'class', classNode: p.parent.parent as ClassNode, isStatic: true };
+    if (p.type === AST_NODE_TYPES.StaticBlock)
+      return { kind: 'class', classNode: p.parent.parent as ClassNode, isStatic: true };
     if (p.type === AST_NODE_TYPES.MethodDefinition || p.type === AST_NODE_TYPES.PropertyDefinition) {
       return { kind: 'class', classNode: p.parent.parent as ClassNode, isStatic: p.static };
     }
-    if ((p.type === AST_NODE_TYPES.FunctionDeclaration || p.type === AST_NODE_TYPES.FunctionExpression) && p.parent?.type !== AST_NODE_TYPES.MethodDefinition) {
+    if (
+      (p.type === AST_NODE_TYPES.FunctionDeclaration || p.type === AST_NODE_TYPES.FunctionExpression) &&
+      p.parent?.type !== AST_NODE_TYPES.MethodDefinition
+    ) {
       return null;
     }
   }
@@ -216,7 +238,11 @@ export function isModuleSingleton(classNode: ClassNode, sourceCode: SourceCode):
     const inner = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
     if (inner?.type === AST_NODE_TYPES.VariableDeclaration) return inner.declarations.some((d) => made(d.init));
     if (inner?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return made(inner.declaration);
-    if (inner?.type === AST_NODE_TYPES.ExpressionStatement && inner.expression.type === AST_NODE_TYPES.AssignmentExpression) return made(inner.expression.right);
+    if (
+      inner?.type === AST_NODE_TYPES.ExpressionStatement &&
+      inner.expression.type === AST_NODE_TYPES.AssignmentExpression
+    )
+      return made(inner.expression.right);
     return false;
   });
   singletons.set(classNode, result);
@@ -246,7 +272,11 @@ function followsRefill(read: Occurrence, occurrences: readonly Occurrence[]): bo
   if (!fn || fn.body?.type !== AST_NODE_TYPES.BlockStatement) return false;
   const body = fn.body;
   return occurrences.some(
-    (write) => write.access === 'write' && write.node.range[1] <= read.node.range[0] && enclosingFunction(write.node) === fn && isTopLevelStatementOf(write.node, body),
+    (write) =>
+      write.access === 'write' &&
+      write.node.range[1] <= read.node.range[0] &&
+      enclosingFunction(write.node) === fn &&
+      isTopLevelStatementOf(write.node, body),
   );
 }
 
@@ -275,7 +305,9 @@ export function patternIdentifiers(pattern: Node): TSESTree.Identifier[] {
     case AST_NODE_TYPES.Identifier:
       return [pattern];
     case AST_NODE_TYPES.ObjectPattern:
-      return pattern.properties.flatMap((p) => patternIdentifiers(p.type === AST_NODE_TYPES.Property ? p.value : p.argument));
+      return pattern.properties.flatMap((p) =>
+        patternIdentifiers(p.type === AST_NODE_TYPES.Property ? p.value : p.argument),
+      );
     case AST_NODE_TYPES.ArrayPattern:
       return pattern.elements.flatMap((e) => (e ? patternIdentifiers(e) : []));
     case AST_NODE_TYPES.AssignmentPattern:

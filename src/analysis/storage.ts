@@ -24,7 +24,8 @@ export function storageOf(target: Node, refs: ModuleRefs): StorageKind {
   if (inner.type === AST_NODE_TYPES.PropertyDefinition) return inner.static ? 'static-field' : 'instance-field';
   if (inner.type !== AST_NODE_TYPES.MemberExpression) return 'local';
   const object = unwrap(inner.object);
-  if (object.type === AST_NODE_TYPES.ThisExpression) return isInStaticMember(object) ? 'static-field' : 'instance-field';
+  if (object.type === AST_NODE_TYPES.ThisExpression)
+    return isInStaticMember(object) ? 'static-field' : 'instance-field';
   if (isProcessEnv(object, refs)) return 'global';
   if (object.type === AST_NODE_TYPES.MemberExpression) return storageOf(object, refs);
   if (object.type !== AST_NODE_TYPES.Identifier) return 'local';
@@ -47,9 +48,17 @@ export function storageOf(target: Node, refs: ModuleRefs): StorageKind {
  * provider reads it without ever refreshing). https://nodejs.org/api/process.html#processenv
  */
 function isProcessEnv(node: Node, refs: ModuleRefs): boolean {
-  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.property.type !== AST_NODE_TYPES.Identifier || node.property.name !== 'env') return false;
+  if (
+    node.type !== AST_NODE_TYPES.MemberExpression ||
+    node.computed ||
+    node.property.type !== AST_NODE_TYPES.Identifier ||
+    node.property.name !== 'env'
+  )
+    return false;
   const process = unwrap(node.object);
-  return process.type === AST_NODE_TYPES.Identifier && process.name === 'process' && !refs.variableOf(process)?.defs.length;
+  return (
+    process.type === AST_NODE_TYPES.Identifier && process.name === 'process' && !refs.variableOf(process)?.defs.length
+  );
 }
 
 function variableStorage(variable: TSESLint.Scope.Variable | null): StorageKind {

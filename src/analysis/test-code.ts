@@ -37,10 +37,14 @@ export function usesTestRunner(program: TSESTree.Program): boolean {
       if (RUNNER_MODULES.has(statement.source.value)) return true;
       for (const specifier of statement.specifiers) bound.add(specifier.local.name);
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
-      for (const declarator of statement.declarations) if (declarator.id.type === AST_NODE_TYPES.Identifier) bound.add(declarator.id.name);
+      for (const declarator of statement.declarations)
+        if (declarator.id.type === AST_NODE_TYPES.Identifier) bound.add(declarator.id.name);
     } else if (statement.type === AST_NODE_TYPES.FunctionDeclaration && statement.id) {
       bound.add(statement.id.name);
-    } else if (statement.type === AST_NODE_TYPES.ExpressionStatement && runnerGlobalCalled(statement.expression, bound)) {
+    } else if (
+      statement.type === AST_NODE_TYPES.ExpressionStatement &&
+      runnerGlobalCalled(statement.expression, bound)
+    ) {
       callsGlobal = true;
     }
   }
@@ -65,7 +69,9 @@ export function isTestCode(context: FileContext): boolean {
   let known = TEST_CODE_OF.get(key);
   if (known === undefined) {
     const ast = context.sourceCode.ast as { type?: string };
-    known = isTestPath(context.filename, context.cwd) || (ast.type === AST_NODE_TYPES.Program && 'sourceType' in ast && usesTestRunner(ast as TSESTree.Program));
+    known =
+      isTestPath(context.filename, context.cwd) ||
+      (ast.type === AST_NODE_TYPES.Program && 'sourceType' in ast && usesTestRunner(ast as TSESTree.Program));
     TEST_CODE_OF.set(key, known);
   }
   return known;

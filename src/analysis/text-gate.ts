@@ -1,5 +1,10 @@
 import * as knowledge from '../knowledge/index.js';
-import { BUNDLER_ENV_PREFIXES, CREDENTIAL_NAMES, GOOGLE_CREDENTIAL_FILE_TYPES, TOKEN_TEXT_HINT } from '../knowledge/index.js';
+import {
+  BUNDLER_ENV_PREFIXES,
+  CREDENTIAL_NAMES,
+  GOOGLE_CREDENTIAL_FILE_TYPES,
+  TOKEN_TEXT_HINT,
+} from '../knowledge/index.js';
 import { ANY_SHAPE_MARKER } from './secret-scan.js';
 
 /**
@@ -73,10 +78,16 @@ const MODULE_ALTERNATIVES = moduleAlternatives();
 
 // Built once when the module loads, from knowledge-base data only (never from a file's text).
 const PATTERNS: Record<TriggerFamily, RegExp> = {
-  modules: new RegExp(`(['"\`])(?:${MODULE_ALTERNATIVES.exact})\\1|['"\`](?:${MODULE_ALTERNATIVES.prefixes})|${ESCAPES}`, 'u'),
+  modules: new RegExp(
+    `(['"\`])(?:${MODULE_ALTERNATIVES.exact})\\1|['"\`](?:${MODULE_ALTERNATIVES.prefixes})|${ESCAPES}`,
+    'u',
+  ),
   'token-text': TOKEN_TEXT_HINT,
   secrets: new RegExp(`${ANY_SHAPE_MARKER.source}|${SECRET_WORDS}|${ESCAPES}`, 'u'),
-  'credential-files': new RegExp(`${GOOGLE_CREDENTIAL_FILE_TYPES.map((entry) => escapeRegExp(entry.type)).join('|')}|${ESCAPES}`, 'u'),
+  'credential-files': new RegExp(
+    `${GOOGLE_CREDENTIAL_FILE_TYPES.map((entry) => escapeRegExp(entry.type)).join('|')}|${ESCAPES}`,
+    'u',
+  ),
 };
 
 /** Per file (keyed by its SourceCode, shared by every rule): which families its text holds, tested on demand. */

@@ -21,8 +21,17 @@ type Variable = TSESLint.Scope.Variable;
 export type FlowStep =
   | { readonly kind: 'store'; readonly node: Node; readonly target: Node; readonly storage: StorageKind }
   | { readonly kind: 'field'; readonly node: Node; readonly name: string | null }
-  | { readonly kind: 'property'; readonly node: TSESTree.Property | TSESTree.SpreadElement; readonly name: string | null; readonly object: TSESTree.ObjectExpression }
-  | { readonly kind: 'argument'; readonly node: TSESTree.CallExpression | TSESTree.NewExpression; readonly index: number }
+  | {
+      readonly kind: 'property';
+      readonly node: TSESTree.Property | TSESTree.SpreadElement;
+      readonly name: string | null;
+      readonly object: TSESTree.ObjectExpression;
+    }
+  | {
+      readonly kind: 'argument';
+      readonly node: TSESTree.CallExpression | TSESTree.NewExpression;
+      readonly index: number;
+    }
   | { readonly kind: 'method'; readonly node: TSESTree.CallExpression; readonly name: string | null }
   | { readonly kind: 'return'; readonly node: Node; readonly fn: TSESTree.FunctionLike }
   | { readonly kind: 'capture'; readonly node: TSESTree.FunctionLike; readonly reference: TSESTree.Identifier }
@@ -59,7 +68,12 @@ interface Pending {
  * hops. The result is every step reached, each linked to the step before it, so callers can ask "did something
  * built from this value reach long-lived storage, and how?".
  */
-export function traceValue(start: Node, refs: ModuleRefs, sourceCode: Readonly<TSESLint.SourceCode>, options: FlowOptions = {}): FlowNode[] {
+export function traceValue(
+  start: Node,
+  refs: ModuleRefs,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  options: FlowOptions = {},
+): FlowNode[] {
   const walker = new FlowWalker(refs, sourceCode, options);
   walker.run(start);
   return walker.steps;
@@ -123,7 +137,11 @@ class FlowWalker {
         return;
       case AST_NODE_TYPES.Property:
         if (parent.value === child && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
-          const at = this.emit({ kind: 'property', node: parent, name: staticPropertyName(parent), object: parent.parent }, parent.parent, item);
+          const at = this.emit(
+            { kind: 'property', node: parent, name: staticPropertyName(parent), object: parent.parent },
+            parent.parent,
+            item,
+          );
           if (at) this.follow(parent.parent, at, item.hops);
         }
         return;
@@ -155,10 +173,16 @@ class FlowWalker {
       case AST_NODE_TYPES.FunctionDeclaration:
         // A parameter as the start: the value arrives through it (a callback's `(err, value)`).
         if ((parent.params as Node[]).includes(child)) this.bind(child, item);
-        else if (parent.body === child && parent.type === AST_NODE_TYPES.ArrowFunctionExpression) this.returned(child, parent, item);
+        else if (parent.body === child && parent.type === AST_NODE_TYPES.ArrowFunctionExpression)
+          this.returned(child, parent, item);
         return;
       case AST_NODE_TYPES.PropertyDefinition:
-        if (parent.value === child) this.emit({ kind: 'store', node: parent, target: parent, storage: storageOf(parent, this.refs) }, parent, item);
+        if (parent.value === child)
+          this.emit(
+            { kind: 'store', node: parent, target: parent, storage: storageOf(parent, this.refs) },
+            parent,
+            item,
+          );
         return;
       case AST_NODE_TYPES.ExportDefaultDeclaration:
         this.emit({ kind: 'store', node: parent, target: parent, storage: 'module' }, parent, item);
@@ -174,7 +198,11 @@ class FlowWalker {
   private bind(pattern: Node, item: Pending): void {
     switch (pattern.type) {
       case AST_NODE_TYPES.Identifier: {
-        const at = this.emit({ kind: 'store', node: pattern, target: pattern, storage: storageOf(pattern, this.refs) }, pattern, item);
+        const at = this.emit(
+          { kind: 'store', node: pattern, target: pattern, storage: storageOf(pattern, this.refs) },
+          pattern,
+          item,
+        );
         const variable = this.refs.variableOf(pattern);
         if (at && variable) this.followReads(variable, at, item.hops + 1);
         return;
@@ -185,7 +213,11 @@ class FlowWalker {
             this.bind(property.argument, item);
             continue;
           }
-          const at = this.emit({ kind: 'field', node: property, name: staticPropertyName(property) }, property.value, item);
+          const at = this.emit(
+            { kind: 'field', node: property, name: staticPropertyName(property) },
+            property.value,
+            item,
+          );
           if (at) this.bind(property.value, { value: property.value, previous: at, hops: item.hops });
         }
         return;
@@ -202,7 +234,11 @@ class FlowWalker {
 
   private assign(assignment: TSESTree.AssignmentExpression, item: Pending): void {
     const target = assignment.left;
-    const at = this.emit({ kind: 'store', node: assignment, target, storage: storageOf(target, this.refs) }, target, item);
+    const at = this.emit(
+      { kind: 'store', node: assignment, target, storage: storageOf(target, this.refs) },
+      target,
+      item,
+    );
     if (!at) return;
     // The container a local `obj.x = value` fills now carries the value (where it is used whole, or `.x` is read).
     const root = rootIdentifier(target);
@@ -230,7 +266,13 @@ class FlowWalker {
     if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === member) {
       const at = this.emit({ kind: 'method', node: parent, name }, parent, item);
       const callback = parent.arguments[0];
-      if (at && name === THEN && callback && isFunctionNode(callback) && callback.params[0]?.type === AST_NODE_TYPES.Identifier) {
+      if (
+        at &&
+        name === THEN &&
+        callback &&
+        isFunctionNode(callback) &&
+        callback.params[0]?.type === AST_NODE_TYPES.Identifier
+      ) {
         const variable = this.refs.variableOf(callback.params[0]);
         if (variable) this.followReads(variable, at, item.hops + 1);
       }
@@ -245,9 +287,17 @@ class FlowWalker {
     const at = this.emit({ kind: 'argument', node: call, index }, call, item);
     if (!at) return;
     const callee = unwrap(call.callee);
-    if (call.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.MemberExpression && CACHE_WRITE_METHODS.has(staticPropertyName(callee) ?? '')) {
+    if (
+      call.type === AST_NODE_TYPES.CallExpression &&
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      CACHE_WRITE_METHODS.has(staticPropertyName(callee) ?? '')
+    ) {
       // `cache.set(key, value)`: the container keeps the value.
-      this.emit({ kind: 'store', node: call, target: callee.object, storage: storageOf(callee.object, this.refs) }, callee.object, { ...item, previous: at });
+      this.emit(
+        { kind: 'store', node: call, target: callee.object, storage: storageOf(callee.object, this.refs) },
+        callee.object,
+        { ...item, previous: at },
+      );
     }
     this.follow(call, at, item.hops);
     const param = localFunction(call, this.refs)?.params[index];
@@ -281,7 +331,11 @@ class FlowWalker {
       this.follow(identifier, previous, hops);
       const closure = home ? outermostClosure(identifier, home) : null;
       if (closure) {
-        const at: FlowNode = { step: { kind: 'capture', node: closure, reference: identifier }, value: closure, previous };
+        const at: FlowNode = {
+          step: { kind: 'capture', node: closure, reference: identifier },
+          value: closure,
+          previous,
+        };
         this.steps.push(at);
         if (!this.options.stopAt?.(at)) this.follow(closure, at, hops + 1);
       }
@@ -349,7 +403,10 @@ function outermostClosure(reference: Node, home: Node): TSESTree.FunctionLike | 
 }
 
 /** The function a call invokes when it is declared in this file: `helper(x)` or `const helper = (x) => ...`. */
-function localFunction(call: TSESTree.CallExpression | TSESTree.NewExpression, refs: ModuleRefs): TSESTree.FunctionLike | null {
+function localFunction(
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  refs: ModuleRefs,
+): TSESTree.FunctionLike | null {
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier) return null;
   const def = refs.variableOf(callee)?.defs[0];
@@ -364,7 +421,11 @@ function localFunction(call: TSESTree.CallExpression | TSESTree.NewExpression, r
  * Where a function's result goes: calls of a named function or a const-bound function expression, and
  * `this.name()` / `ClassName.name()` calls of a method inside its own class.
  */
-export function callSites(fn: TSESTree.FunctionLike, refs: ModuleRefs, sourceCode: Readonly<TSESLint.SourceCode>): Node[] {
+export function callSites(
+  fn: TSESTree.FunctionLike,
+  refs: ModuleRefs,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): Node[] {
   const holder = fn.parent;
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) return calleeUses(refs.variableOf(fn.id));
   if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) {
@@ -395,7 +456,10 @@ function methodCalls(body: TSESTree.ClassBody, name: string, sourceCode: Readonl
     const callee = unwrap(node.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(callee) !== name) return;
     const object = unwrap(callee.object);
-    if (object.type === AST_NODE_TYPES.ThisExpression || (object.type === AST_NODE_TYPES.Identifier && object.name === className)) {
+    if (
+      object.type === AST_NODE_TYPES.ThisExpression ||
+      (object.type === AST_NODE_TYPES.Identifier && object.name === className)
+    ) {
       calls.push(node);
     }
   });
@@ -403,7 +467,11 @@ function methodCalls(body: TSESTree.ClassBody, name: string, sourceCode: Readonl
 }
 
 /** Visits every node under `root` (depth first) using the parser's visitor keys. */
-export function forEachDescendant(root: Node, sourceCode: Readonly<TSESLint.SourceCode>, visit: (node: Node) => void): void {
+export function forEachDescendant(
+  root: Node,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  visit: (node: Node) => void,
+): void {
   const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
   const stack: Node[] = [root];
   while (stack.length > 0) {

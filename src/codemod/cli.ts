@@ -62,7 +62,10 @@ Examples:
 const require = createRequire(import.meta.url);
 const VERSION = (require('eslint-plugin-credential-expiry/package.json') as { version: string }).version;
 
-function parse(argv: string[], cwd: string): { command: 'help' | 'version' } | { command: 'migrate'; options: MigrateOptions } {
+function parse(
+  argv: string[],
+  cwd: string,
+): { command: 'help' | 'version' } | { command: 'migrate'; options: MigrateOptions } {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -91,15 +94,24 @@ function parse(argv: string[], cwd: string): { command: 'help' | 'version' } | {
   if (values.help || positionals[0] === 'help') return { command: 'help' };
   if (values.version) return { command: 'version' };
   const [command, ...paths] = positionals;
-  if (command !== 'migrate') throw new UsageError(command ? `unknown command: ${command} (try --help)` : 'missing command: migrate (try --help)');
-  if (values.config !== 'recommended' && values.config !== 'strict') throw new UsageError(`--config must be recommended or strict, got ${values.config}`);
-  const concurrency = values.concurrency === 'auto' || values.concurrency === 'off' ? values.concurrency : Number(values.concurrency);
+  if (command !== 'migrate')
+    throw new UsageError(
+      command ? `unknown command: ${command} (try --help)` : 'missing command: migrate (try --help)',
+    );
+  if (values.config !== 'recommended' && values.config !== 'strict')
+    throw new UsageError(`--config must be recommended or strict, got ${values.config}`);
+  const concurrency =
+    values.concurrency === 'auto' || values.concurrency === 'off' ? values.concurrency : Number(values.concurrency);
   if (typeof concurrency === 'number' && !(Number.isInteger(concurrency) && concurrency >= 1)) {
     throw new UsageError(`--concurrency must be a whole number of threads, auto or off; got ${values.concurrency}`);
   }
   if (values.strict && !values.check) throw new UsageError('--strict goes with --check (try --help)');
-  const extensions = values.extensions?.split(',').map((extension) => extension.trim().replace(/^\./, '')).filter(Boolean);
-  if (extensions && !extensions.length) throw new UsageError('--extensions needs a comma-separated list, such as ts,tsx,js');
+  const extensions = values.extensions
+    ?.split(',')
+    .map((extension) => extension.trim().replace(/^\./, ''))
+    .filter(Boolean);
+  if (extensions && !extensions.length)
+    throw new UsageError('--extensions needs a comma-separated list, such as ts,tsx,js');
   const sessionSeconds = values['session-seconds'] === undefined ? undefined : Number(values['session-seconds']);
   const settings = {
     ...(values.platform === undefined ? {} : { platform: values.platform }),
@@ -151,7 +163,10 @@ export async function runCli(argv: string[], io: Omit<MigrateIo, 'toolVersion'> 
     }
     if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       // Node's text names the problem; the hint says where the options are listed.
-      const message = (error as Error).message.split('\n')[0]?.split('. To specify a positional argument')[0]?.replace(/\.$/, '');
+      const message = (error as Error).message
+        .split('\n')[0]
+        ?.split('. To specify a positional argument')[0]
+        ?.replace(/\.$/, '');
       io.stderr.write(`credential-expiry: ${message}; run \`credential-expiry --help\` for the options\n`);
       return EXIT.usage;
     }
@@ -165,5 +180,9 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
-  process.exitCode = await runCli(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr });
+  process.exitCode = await runCli(process.argv.slice(2), {
+    cwd: process.cwd(),
+    stdout: process.stdout,
+    stderr: process.stderr,
+  });
 }

@@ -4,7 +4,19 @@ import { UsageError } from './errors.js';
 import { gitListFiles } from './git.js';
 
 /** Build output and dependency folders: never migrated, whether or not .gitignore says so. */
-export const BUILD_OUTPUT_DIRS = ['node_modules', 'dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.output', '.svelte-kit', '.turbo', '.git'];
+export const BUILD_OUTPUT_DIRS = [
+  'node_modules',
+  'dist',
+  'build',
+  'out',
+  'coverage',
+  '.next',
+  '.nuxt',
+  '.output',
+  '.svelte-kit',
+  '.turbo',
+  '.git',
+];
 
 /** The same folders as ESLint global ignores. */
 export const BUILD_OUTPUT_IGNORES = BUILD_OUTPUT_DIRS.map((dir) => `**/${dir}/`);

@@ -33,7 +33,9 @@ export function engineOptions(plugin: ESLint.Plugin, spec: EngineSpec): ESLint.O
       ...buildConfigs(rules)[spec.config],
       // After the plugin's blocks: the project's parser wins, as in its own `eslint .`.
       ...(spec.languageOptions ? [{ files: CODE_FILES, languageOptions: spec.languageOptions }] : []),
-      ...(unchosen.length ? [{ rules: Object.fromEntries(unchosen.map((id) => [`${NAMESPACE}/${id}`, 'off' as const])) }] : []),
+      ...(unchosen.length
+        ? [{ rules: Object.fromEntries(unchosen.map((id) => [`${NAMESPACE}/${id}`, 'off' as const])) }]
+        : []),
       // Other plugins' disable comments would otherwise show up as "unused eslint-disable directive".
       { linterOptions: { reportUnusedDisableDirectives: 'off' }, settings: { [NAMESPACE]: spec.settings } },
     ],

@@ -7,7 +7,10 @@ import { engineOptions, type EngineSpec } from './engine-options.js';
 const query = new URL(import.meta.url).searchParams;
 
 const options: ESLint.Options = {
-  ...engineOptions(plugin as unknown as ESLint.Plugin, { ...(JSON.parse(query.get('spec') ?? '{}') as EngineSpec), fix: true }),
+  ...engineOptions(plugin as unknown as ESLint.Plugin, {
+    ...(JSON.parse(query.get('spec') ?? '{}') as EngineSpec),
+    fix: true,
+  }),
   concurrency: Number(query.get('concurrency') ?? 'off'),
 };
 

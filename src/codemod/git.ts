@@ -16,13 +16,19 @@ export function gitRoot(dir: string): string | undefined {
 export function gitListFiles(root: string, dir: string): string[] | undefined {
   const out = git(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate', '--', dir]);
   if (out === undefined) return undefined;
-  return out.split('\0').filter(Boolean).map((file) => resolve(root, file));
+  return out
+    .split('\0')
+    .filter(Boolean)
+    .map((file) => resolve(root, file));
 }
 
 /** `git status --porcelain` entries (modified, staged, untracked) under `paths`, relative to the root. */
 export function gitDirtyFiles(root: string, paths: readonly string[]): string[] {
   const out = git(root, ['status', '--porcelain', '-z', '--untracked-files=all', '--', ...paths]) ?? '';
-  return out.split('\0').filter(Boolean).map((entry) => entry.slice(3));
+  return out
+    .split('\0')
+    .filter(Boolean)
+    .map((entry) => entry.slice(3));
 }
 
 /** The git directory of the working tree holding `dir` (`.git`, or a worktree's own), absolute; undefined outside git. */

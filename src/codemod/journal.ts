@@ -95,7 +95,8 @@ export function recoverInterruptedRun(root: string): Recovery | undefined {
     }
     const current = hashOf(entry.path);
     try {
-      if (existsSync(entry.temp) && current === entry.before && hashOf(entry.temp) === entry.after) renameSync(entry.temp, entry.path);
+      if (existsSync(entry.temp) && current === entry.before && hashOf(entry.temp) === entry.after)
+        renameSync(entry.temp, entry.path);
       else rmSync(entry.temp, { force: true });
     } catch (error) {
       untouched.push(`${entry.path} (${errorMessage(error)})`);

@@ -65,7 +65,9 @@ export class LintEngine {
     this.#plugin = options.plugin ?? (defaultPlugin as unknown as ESLint.Plugin);
     checkChoice('--rule', options.rules, Object.keys(this.#plugin.rules ?? {}));
     checkChoice('--transform', options.transforms, transformNames(this.#plugin));
-    const files = buildConfigs(this.#plugin)[options.config].flatMap((config) => (config.files ?? []).flat()).filter((glob) => typeof glob === 'string');
+    const files = buildConfigs(this.#plugin)
+      [options.config].flatMap((config) => (config.files ?? []).flat())
+      .filter((glob) => typeof glob === 'string');
     // The project's own config, only for its ignores and settings: the `files` block makes every file type the plugin
     // checks "matched", so `calculateConfigForFile` returns undefined only for files the project ignores.
     this.#project = new ESLint({ cwd: options.root, overrideConfig: { files } });
@@ -92,7 +94,9 @@ export class LintEngine {
         const message = errorMessage(error);
         if (!NO_CONFIG_FILE.test(message)) {
           this.#project = undefined;
-          this.warnings.push(`the project's ESLint config did not load, so its ignores and settings are not applied: ${message}`);
+          this.warnings.push(
+            `the project's ESLint config did not load, so its ignores and settings are not applied: ${message}`,
+          );
         }
       }
     }
@@ -100,7 +104,8 @@ export class LintEngine {
     try {
       readSettings({ [NAMESPACE]: settings });
     } catch (error) {
-      if (error instanceof SettingsError) throw new UsageError(`bad settings for ${this.relative(file)}: ${error.message}`);
+      if (error instanceof SettingsError)
+        throw new UsageError(`bad settings for ${this.relative(file)}: ${error.message}`);
       throw error;
     }
     const key = `${JSON.stringify(settings)}\0${languageOptions?.id ?? ''}`;
@@ -132,7 +137,6 @@ export class LintEngine {
     return entry ?? undefined;
   }
 
-
   /** Whether the plugin's configs lint `file` at all (file type, build output). */
   async handles(file: string, view: LintView): Promise<boolean> {
     return !(await this.#pair(view).plain.isPathIgnored(file));
@@ -144,14 +148,24 @@ export class LintEngine {
     return this.#outcome(result, file, text, view);
   }
 
-  async #outcome(result: ESLint.LintResult | undefined, file: string, text: string, view: LintView): Promise<LintOutcome> {
+  async #outcome(
+    result: ESLint.LintResult | undefined,
+    file: string,
+    text: string,
+    view: LintView,
+  ): Promise<LintOutcome> {
     const fatal = result?.messages.find((message) => message.fatal);
     if (fatal) return { kind: 'unparsable', message: `${fatal.message} (${fatal.line}:${fatal.column})` };
     const remaining = this.#findings(result?.messages ?? [], file);
     const output = result?.output;
     if (output === undefined || output === text) return { kind: 'linted', text, fixed: [], remaining };
     const before = await this.verify(file, text, view);
-    return { kind: 'linted', text: output, fixed: before.kind === 'linted' ? subtract(before.remaining, remaining) : [], remaining };
+    return {
+      kind: 'linted',
+      text: output,
+      fixed: before.kind === 'linted' ? subtract(before.remaining, remaining) : [],
+      remaining,
+    };
   }
 
   /**
@@ -159,14 +173,22 @@ export class LintEngine {
    * linting (worker threads load eslint-options.js); otherwise one file after the other. A rule that throws on a
    * file fails only that file (the batch is redone one by one to find it).
    */
-  async migrateAll(inputs: readonly { path: string; text: string }[], view: LintView, threads: number, onFile: () => void): Promise<Map<string, LintOutcome>> {
+  async migrateAll(
+    inputs: readonly { path: string; text: string }[],
+    view: LintView,
+    threads: number,
+    onFile: () => void,
+  ): Promise<Map<string, LintOutcome>> {
     const outcomes = new Map<string, LintOutcome>();
     // A project's parser is an object in this thread: it cannot travel to the workers in a URL.
     if (threads > 1 && inputs.length > 1 && !this.#options.plugin && !view.languageOptions) {
       try {
         const eslint = await withoutPoorConcurrencyWarning(
           () => ESLint.fromOptionsModule(optionsModuleUrl(this.#spec(view, true), threads)),
-          () => this.notes.push(`ESLint's worker threads spent more time starting than linting; --concurrency off may be faster on this machine`),
+          () =>
+            this.notes.push(
+              `ESLint's worker threads spent more time starting than linting; --concurrency off may be faster on this machine`,
+            ),
         );
         const results = await eslint.lintFiles(inputs.map((input) => input.path));
         const texts = new Map(inputs.map((input) => [input.path, input.text]));
@@ -212,11 +234,24 @@ export class LintEngine {
 
   #spec(view: LintView, fix: boolean): EngineSpec {
     const { root, config, rules, transforms, ignorePatterns } = this.#options;
-    return { root, config, settings: view.settings, fix, ...(rules ? { rules } : {}), ...(transforms ? { transforms } : {}), ...(ignorePatterns ? { ignorePatterns } : {}) };
+    return {
+      root,
+      config,
+      settings: view.settings,
+      fix,
+      ...(rules ? { rules } : {}),
+      ...(transforms ? { transforms } : {}),
+      ...(ignorePatterns ? { ignorePatterns } : {}),
+    };
   }
 
   #engine(plugin: ESLint.Plugin, view: LintView, fix: boolean): ESLint {
-    return new ESLint(engineOptions(plugin, { ...this.#spec(view, fix), ...(view.languageOptions ? { languageOptions: view.languageOptions } : {}) }));
+    return new ESLint(
+      engineOptions(plugin, {
+        ...this.#spec(view, fix),
+        ...(view.languageOptions ? { languageOptions: view.languageOptions } : {}),
+      }),
+    );
   }
 
   #findings(messages: Linter.LintMessage[], path: string): Finding[] {
@@ -237,7 +272,9 @@ export class LintEngine {
           rule: ruleId,
           ...(message.messageId === undefined ? {} : { messageId: message.messageId }),
           message: message.message,
-          whatToDo: suggestions.length ? suggestions.join(' Or: ') : `Change it by hand as the message says${docs ? `; see ${docs}` : ''}.`,
+          whatToDo: suggestions.length
+            ? suggestions.join(' Or: ')
+            : `Change it by hand as the message says${docs ? `; see ${docs}` : ''}.`,
           ...(docs ? { docs } : {}),
         };
       });
@@ -259,7 +296,8 @@ function subtract(before: Finding[], after: Finding[]): Finding[] {
 
 function checkChoice(flag: string, chosen: readonly string[] | undefined, known: readonly string[]): void {
   const unknown = chosen?.find((name) => !known.includes(name));
-  if (unknown !== undefined) throw new UsageError(`${flag}: unknown name ${JSON.stringify(unknown)}; one of: ${known.join(', ')}`);
+  if (unknown !== undefined)
+    throw new UsageError(`${flag}: unknown name ${JSON.stringify(unknown)}; one of: ${known.join(', ')}`);
 }
 
 /**

@@ -26,7 +26,11 @@ export interface MigrateIo {
 }
 
 /** Stages 1 and 2: everything the migration would change, computed in memory. */
-export async function planMigration(options: MigrateOptions, io: Pick<MigrateIo, 'plugin'>, progress?: Progress): Promise<MigrationPlan> {
+export async function planMigration(
+  options: MigrateOptions,
+  io: Pick<MigrateIo, 'plugin'>,
+  progress?: Progress,
+): Promise<MigrationPlan> {
   const first = resolve(options.cwd, options.paths[0] ?? '.');
   const gitTop = gitRoot(directoryOf(first));
   const root = gitTop ?? options.cwd;
@@ -41,7 +45,16 @@ export async function planMigration(options: MigrateOptions, io: Pick<MigrateIo,
     ...(options.transforms ? { transforms: options.transforms } : {}),
     ignorePatterns: options.ignorePatterns,
   });
-  const plan: MigrationPlan = { root, scanned: 0, files: [], skipped: [], projectChanges: [], projectNeedsPerson: [], warnings: [], notes: [] };
+  const plan: MigrationPlan = {
+    root,
+    scanned: 0,
+    files: [],
+    skipped: [],
+    projectChanges: [],
+    projectNeedsPerson: [],
+    warnings: [],
+    notes: [],
+  };
   const viewOf = new Map<FileState, LintView>();
 
   // Which files to lint, with which settings; unreadable files are listed and left alone.
@@ -79,11 +92,22 @@ export async function planMigration(options: MigrateOptions, io: Pick<MigrateIo,
       const file = engine.relative(path);
       plan.scanned += 1;
       if (!outcome || outcome.kind === 'rule-error') {
-        plan.skipped.push({ file, reason: 'rule-error', message: `a rule failed on this file: ${outcome?.message ?? 'no result'}` });
+        plan.skipped.push({
+          file,
+          reason: 'rule-error',
+          message: `a rule failed on this file: ${outcome?.message ?? 'no result'}`,
+        });
       } else if (outcome.kind === 'unparsable') {
         plan.skipped.push({ file, reason: 'unparsable', message: outcome.message });
       } else {
-        const state: FileState = { path, file, original: text, text: outcome.text, fixed: outcome.fixed, remaining: outcome.remaining };
+        const state: FileState = {
+          path,
+          file,
+          original: text,
+          text: outcome.text,
+          fixed: outcome.fixed,
+          remaining: outcome.remaining,
+        };
         plan.files.push(state);
         viewOf.set(state, view);
       }
@@ -96,7 +120,10 @@ export async function planMigration(options: MigrateOptions, io: Pick<MigrateIo,
   const touched = await runProjectStage(plan, project, { rewriteExports: projectWide });
   await relint(engine, plan, touched, viewOf);
   plan.warnings.unshift(...engine.warnings);
-  plan.notes.push(...engine.notes, `lint: ${threads} thread${threads === 1 ? '' : 's'} for ${total} file${total === 1 ? '' : 's'}`);
+  plan.notes.push(
+    ...engine.notes,
+    `lint: ${threads} thread${threads === 1 ? '' : 's'} for ${total} file${total === 1 ? '' : 's'}`,
+  );
   return plan;
 }
 
@@ -119,13 +146,21 @@ function threadCount(concurrency: MigrateOptions['concurrency'], files: number, 
  * After stage 2: lint the rewritten files again (more fixes may apply; the remaining findings are what is left).
  * If one of them does not parse, every stage-2 rewrite is dropped: they span files and only make sense together.
  */
-async function relint(engine: LintEngine, plan: MigrationPlan, touched: readonly FileState[], viewOf: Map<FileState, LintView>): Promise<void> {
+async function relint(
+  engine: LintEngine,
+  plan: MigrationPlan,
+  touched: readonly FileState[],
+  viewOf: Map<FileState, LintView>,
+): Promise<void> {
   const outcomes: LintOutcome[] = [];
-  for (const file of touched) outcomes.push(await engine.migrate(file.path, file.text, viewOf.get(file) ?? { settings: {}, key: '' }));
+  for (const file of touched)
+    outcomes.push(await engine.migrate(file.path, file.text, viewOf.get(file) ?? { settings: {}, key: '' }));
   const broken = touched.findIndex((_, index) => outcomes[index]?.kind === 'unparsable');
   if (broken !== -1) {
     const outcome = outcomes[broken] as { message: string };
-    plan.warnings.push(`the project-wide rewrite of ${touched[broken]?.file} did not parse (${outcome.message}); no project-wide rewrite was applied`);
+    plan.warnings.push(
+      `the project-wide rewrite of ${touched[broken]?.file} did not parse (${outcome.message}); no project-wide rewrite was applied`,
+    );
     for (const file of touched) file.text = file.stageOneText ?? file.text;
     plan.projectChanges.length = 0;
     return;
@@ -150,7 +185,8 @@ function verboseLines(plan: MigrationPlan, elapsedMs: number): string[] {
 }
 
 function writeReport(options: MigrateOptions, report: MigrationReport): void {
-  if (options.reportFile) writeFileSync(resolve(options.cwd, options.reportFile), `${JSON.stringify(report, null, 2)}\n`);
+  if (options.reportFile)
+    writeFileSync(resolve(options.cwd, options.reportFile), `${JSON.stringify(report, null, 2)}\n`);
 }
 
 /** The whole `migrate` command; returns the exit code. */
@@ -172,13 +208,21 @@ export async function migrate(options: MigrateOptions, io: MigrateIo): Promise<n
       notices.push(recovery.message);
       recovered = recovery.completed.map((path) => relativeName(root, path));
     }
-    if (!top) notices.push('not inside a git repository: files are changed in place, and git cannot show or undo the change; keep a copy');
+    if (!top)
+      notices.push(
+        'not inside a git repository: files are changed in place, and git cannot show or undo the change; keep a copy',
+      );
   } else if (existsSync(journalPath(root))) {
-    notices.push('an earlier run was interrupted while writing; run `credential-expiry migrate` (without --dry or --check) to complete or roll it back');
+    notices.push(
+      'an earlier run was interrupted while writing; run `credential-expiry migrate` (without --dry or --check) to complete or roll it back',
+    );
   }
 
   if (mode === 'write' && top) {
-    const entries = gitDirtyFiles(top, options.paths.map((path) => resolve(options.cwd, path)));
+    const entries = gitDirtyFiles(
+      top,
+      options.paths.map((path) => resolve(options.cwd, path)),
+    );
     // This tool's own temporary files, left by a run killed before it could remove them: removed, never "changes".
     for (const stale of entries.filter((entry) => TEMP_FILE.test(entry))) rmSync(resolve(top, stale), { force: true });
     const dirty = entries.filter((entry) => !TEMP_FILE.test(entry) && !recovered.includes(entry));
@@ -219,12 +263,16 @@ export async function migrate(options: MigrateOptions, io: MigrateIo): Promise<n
     return EXIT.writeFailed;
   }
   if (mode === 'check' && changed.length) {
-    say(`credential-expiry: a migration is pending in ${changed.length} file${changed.length === 1 ? '' : 's'}; run \`credential-expiry migrate\` to apply it`);
+    say(
+      `credential-expiry: a migration is pending in ${changed.length} file${changed.length === 1 ? '' : 's'}; run \`credential-expiry migrate\` to apply it`,
+    );
     return EXIT.pending;
   }
   if (mode === 'check' && options.strict && report.needsPerson.length) {
     const count = report.needsPerson.length;
-    say(`credential-expiry: ${count} finding${count === 1 ? '' : 's'} still need${count === 1 ? 's' : ''} a person (--strict); see the list above`);
+    say(
+      `credential-expiry: ${count} finding${count === 1 ? '' : 's'} still need${count === 1 ? 's' : ''} a person (--strict); see the list above`,
+    );
     return EXIT.pending;
   }
   return EXIT.ok;

@@ -16,7 +16,11 @@ export const PROJECT_TRANSFORM = 'exported-snapshot';
  * A report whose first migration-safe suggestion becomes its fix (when it has no fix of its own), and whose own fix
  * is dropped when `--transform` leaves fixes out.
  */
-function promoteSafeSuggestion(descriptor: ReportDescriptor, safe: ReadonlySet<string>, fixes: boolean): ReportDescriptor {
+function promoteSafeSuggestion(
+  descriptor: ReportDescriptor,
+  safe: ReadonlySet<string>,
+  fixes: boolean,
+): ReportDescriptor {
   if (descriptor.fix) return fixes ? descriptor : { ...descriptor, fix: null };
   const suggestion = descriptor.suggest?.find((candidate) => 'messageId' in candidate && safe.has(candidate.messageId));
   return suggestion ? { ...descriptor, fix: suggestion.fix } : descriptor;
@@ -27,7 +31,8 @@ function promotingRule(rule: Rule.RuleModule, safe: ReadonlySet<string>, fixes: 
     ...rule,
     meta: { ...rule.meta, fixable: rule.meta?.fixable ?? 'code' },
     create(context) {
-      const report = (descriptor: ReportDescriptor): void => context.report(promoteSafeSuggestion(descriptor, safe, fixes));
+      const report = (descriptor: ReportDescriptor): void =>
+        context.report(promoteSafeSuggestion(descriptor, safe, fixes));
       return rule.create(Object.create(context, { report: { value: report } }) as Rule.RuleContext);
     },
   };
@@ -41,7 +46,9 @@ export function migrationPlugin(plugin: ESLint.Plugin, transforms?: readonly str
   const fixes = !transforms || transforms.includes(FIX_TRANSFORM);
   const rules: Record<string, Rule.RuleModule> = {};
   for (const [id, rule] of Object.entries(plugin.rules ?? {}) as [string, Rule.RuleModule][]) {
-    const safe = new Set([...migrationSafeSuggestions(rule)].filter((messageId) => !transforms || transforms.includes(messageId)));
+    const safe = new Set(
+      [...migrationSafeSuggestions(rule)].filter((messageId) => !transforms || transforms.includes(messageId)),
+    );
     rules[id] = safe.size || !fixes ? promotingRule(rule, safe, fixes) : rule;
   }
   return { ...plugin, rules };
@@ -49,6 +56,8 @@ export function migrationPlugin(plugin: ESLint.Plugin, transforms?: readonly str
 
 /** Every name `--transform` accepts for `plugin`. */
 export function transformNames(plugin: ESLint.Plugin): string[] {
-  const suggestions = Object.values(plugin.rules ?? {}).flatMap((rule) => [...migrationSafeSuggestions(rule as Rule.RuleModule)]);
+  const suggestions = Object.values(plugin.rules ?? {}).flatMap((rule) => [
+    ...migrationSafeSuggestions(rule as Rule.RuleModule),
+  ]);
   return [FIX_TRANSFORM, ...new Set(suggestions), PROJECT_TRANSFORM];
 }

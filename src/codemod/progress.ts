@@ -34,7 +34,12 @@ export class Progress {
     this.#done += 1;
     if (this.#useBar) {
       if (!this.#bar && Date.now() - this.#startedAt > BAR_DELAY_MS) {
-        this.#bar = new SingleBar({ stream: this.#stream, format: `${this.#stage} [{bar}] {value}/{total} {file}`, hideCursor: true, clearOnComplete: true });
+        this.#bar = new SingleBar({
+          stream: this.#stream,
+          format: `${this.#stage} [{bar}] {value}/{total} {file}`,
+          hideCursor: true,
+          clearOnComplete: true,
+        });
         this.#bar.start(this.#total, this.#done, { file: '' });
       }
       this.#bar?.update(this.#done, { file: detail ?? '' });

@@ -4,7 +4,12 @@ import { relativeName, walkRepository } from './discover.js';
 import { isOwnFile } from './journal.js';
 import { readSource } from './read-source.js';
 import { cleanupEdits } from './transforms/cleanup.js';
-import { EXPORTED_SNAPSHOT_TRIGGERS, planSnapshotRewrite, type SnapshotPlan, snapshotAt } from './transforms/exported-snapshot.js';
+import {
+  EXPORTED_SNAPSHOT_TRIGGERS,
+  planSnapshotRewrite,
+  type SnapshotPlan,
+  snapshotAt,
+} from './transforms/exported-snapshot.js';
 import { LAZY_CACHE_TRIGGER, lazyCacheEdits } from './transforms/lazy-token-cache.js';
 import { tidyRemovals } from './transforms/tidy-removals.js';
 import { applyEdits, compatible, lineColumnOf, type TextEdit } from './transforms/text-edits.js';
@@ -14,14 +19,19 @@ import { containsIdentifier } from '../util/words.js';
 const CODE_FILE = /\.[cm]?[jt]sx?$/;
 const MODULE_SYNTAX = /\bimport\b|\brequire\s*\(/;
 
-const isTrigger = (finding: Finding) => EXPORTED_SNAPSHOT_TRIGGERS[finding.rule]?.includes(finding.messageId ?? '') ?? false;
+const isTrigger = (finding: Finding) =>
+  EXPORTED_SNAPSHOT_TRIGGERS[finding.rule]?.includes(finding.messageId ?? '') ?? false;
 
 /**
  * Stage 2: what one file cannot do, in the run's one ts-morph Project, driven by stage-1 findings (rule id, message
  * id, location), never by a detector of its own. Analyses everything first, then applies the text edits of each
  * file in one go. Returns the files whose text it changed (stage 1 re-lints them).
  */
-export async function runProjectStage(plan: MigrationPlan, project: Project, choice: { rewriteExports: boolean }): Promise<FileState[]> {
+export async function runProjectStage(
+  plan: MigrationPlan,
+  project: Project,
+  choice: { rewriteExports: boolean },
+): Promise<FileState[]> {
   const pending = new Map<FileState, TextEdit[]>();
   const codeFiles = plan.files.filter((file) => CODE_FILE.test(file.path));
   const loaded = new Map<FileState, SourceFile>();
@@ -64,7 +74,9 @@ export async function runProjectStage(plan: MigrationPlan, project: Project, cho
               // At an importer, the exporter's message would describe the other file: say what this line is.
               ...(reason.file === producer
                 ? {}
-                : { message: `This reads \`${snapshot.name}\` from ${producer.file}, which resolves it once and keeps it for the life of the process (reported there); this read keeps that export from being rewritten.` }),
+                : {
+                    message: `This reads \`${snapshot.name}\` from ${producer.file}, which resolves it once and keeps it for the life of the process (reported there); this read keeps that export from being rewritten.`,
+                  }),
               file: reason.file.file,
               line: reason.line,
               column: reason.column,
@@ -83,12 +95,18 @@ export async function runProjectStage(plan: MigrationPlan, project: Project, cho
 
   // Lazily filled module-level tokens whose client refreshes them: each read calls the client (see lazy-token-cache.ts).
   for (const file of choice.rewriteExports ? codeFiles : []) {
-    for (const finding of file.remaining.filter((candidate) => candidate.rule === LAZY_CACHE_TRIGGER.rule && candidate.messageId === LAZY_CACHE_TRIGGER.messageId)) {
+    for (const finding of file.remaining.filter(
+      (candidate) => candidate.rule === LAZY_CACHE_TRIGGER.rule && candidate.messageId === LAZY_CACHE_TRIGGER.messageId,
+    )) {
       project.forgetNodesCreatedInBlock(() => {
         const edits = lazyCacheEdits(finding, file, load(file));
         if (!edits.length || !compatible(pending.get(file) ?? [], edits)) return;
         pending.set(file, [...(pending.get(file) ?? []), ...edits]);
-        recordChange(plan, finding, { file, line: finding.line, description: 'the module-level token became a call to the client that refreshes it, at each read' });
+        recordChange(plan, finding, {
+          file,
+          line: finding.line,
+          description: 'the module-level token became a call to the client that refreshes it, at each read',
+        });
       });
     }
   }
@@ -116,13 +134,23 @@ export async function runProjectStage(plan: MigrationPlan, project: Project, cho
  * ESLint config): an importer among them would keep the old name, so it must be seen to refuse the rewrite.
  */
 function filesOutsideTheRun(plan: MigrationPlan): FileState[] {
-  const inRun = new Set([...plan.files.map((file) => file.path), ...plan.skipped.map((skipped) => resolve(plan.root, skipped.file))]);
+  const inRun = new Set([
+    ...plan.files.map((file) => file.path),
+    ...plan.skipped.map((skipped) => resolve(plan.root, skipped.file)),
+  ]);
   const outsiders: FileState[] = [];
   for (const path of walkRepository(plan.root)) {
     if (!CODE_FILE.test(path) || inRun.has(path) || isOwnFile(path)) continue;
     const read = readSource(plan.root, path);
     if (read.kind !== 'text') continue;
-    outsiders.push({ path, file: relativeName(plan.root, path), original: read.text, text: read.text, fixed: [], remaining: [] });
+    outsiders.push({
+      path,
+      file: relativeName(plan.root, path),
+      original: read.text,
+      text: read.text,
+      fixed: [],
+      remaining: [],
+    });
   }
   return outsiders;
 }
@@ -142,8 +170,18 @@ function refuseOutsiders(rewrite: SnapshotPlan, outside: readonly FileState[], n
   };
 }
 
-function recordChange(plan: MigrationPlan, finding: Finding, change: { file: FileState; line: number; description: string }): void {
-  plan.projectChanges.push({ file: change.file.file, line: change.line, rule: finding.rule, ...(finding.messageId ? { messageId: finding.messageId } : {}), description: change.description });
+function recordChange(
+  plan: MigrationPlan,
+  finding: Finding,
+  change: { file: FileState; line: number; description: string },
+): void {
+  plan.projectChanges.push({
+    file: change.file.file,
+    line: change.line,
+    rule: finding.rule,
+    ...(finding.messageId ? { messageId: finding.messageId } : {}),
+    description: change.description,
+  });
 }
 
 const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

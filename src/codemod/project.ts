@@ -18,7 +18,12 @@ const DEFAULT_COMPILER_OPTIONS: ts.CompilerOptions = {
 const NO_INPUTS = 18003;
 
 /** The tsconfig.json for stage 2: the one given, else the nearest at or above the first migrated path, up to the root. */
-export function findTsconfig(cwd: string, root: string, paths: readonly string[], explicit?: string): string | undefined {
+export function findTsconfig(
+  cwd: string,
+  root: string,
+  paths: readonly string[],
+  explicit?: string,
+): string | undefined {
   if (explicit) {
     const path = resolve(cwd, explicit);
     if (!existsSync(path)) throw new UsageError(`tsconfig not found: ${explicit}`);
@@ -42,14 +47,20 @@ export function createProject(tsconfig: string | undefined): Project {
   if (!tsconfig) return new Project({ compilerOptions: DEFAULT_COMPILER_OPTIONS, skipFileDependencyResolution: true });
   let project: Project;
   try {
-    project = new Project({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true });
+    project = new Project({
+      tsConfigFilePath: tsconfig,
+      skipAddingFilesFromTsConfig: true,
+      skipFileDependencyResolution: true,
+    });
   } catch (error) {
     throw new UsageError(`tsconfig ${tsconfig} does not load: ${errorMessage(error)}`);
   }
   const problem = project.getConfigFileParsingDiagnostics().find((diagnostic) => diagnostic.getCode() !== NO_INPUTS);
   if (problem) {
     const text = problem.getMessageText();
-    throw new UsageError(`tsconfig ${tsconfig} does not load: ${typeof text === 'string' ? text : text.getMessageText()}`);
+    throw new UsageError(
+      `tsconfig ${tsconfig} does not load: ${typeof text === 'string' ? text : text.getMessageText()}`,
+    );
   }
   // JS files are migrated too, and importers written in JS must resolve.
   project.compilerOptions.set({ allowJs: true });

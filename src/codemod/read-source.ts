@@ -3,7 +3,8 @@ import { relative, sep } from 'node:path';
 import { errorMessage } from './errors.js';
 import type { SkippedFile } from './types.js';
 
-export type SourceRead = { kind: 'text'; text: string } | { kind: 'skipped'; reason: SkippedFile['reason']; message: string };
+export type SourceRead =
+  { kind: 'text'; text: string } | { kind: 'skipped'; reason: SkippedFile['reason']; message: string };
 
 /** Throws on bytes that are not UTF-8; keeps a BOM in the text (ESLint keeps it in its output too). */
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -25,10 +26,23 @@ export function readSource(root: string, path: string): SourceRead {
     if (lstatSync(path).isSymbolicLink()) {
       const target = realpathSync(path);
       return inside(realpathSync(root), target)
-        ? { kind: 'skipped', reason: 'symlink', message: `a symbolic link to ${relative(root, target).split(sep).join('/')}; not followed (its target is migrated under its own path)` }
-        : { kind: 'skipped', reason: 'symlink', message: 'a symbolic link to a file outside the repository; not followed' };
+        ? {
+            kind: 'skipped',
+            reason: 'symlink',
+            message: `a symbolic link to ${relative(root, target).split(sep).join('/')}; not followed (its target is migrated under its own path)`,
+          }
+        : {
+            kind: 'skipped',
+            reason: 'symlink',
+            message: 'a symbolic link to a file outside the repository; not followed',
+          };
     }
-    if (!inside(realpathSync(root), realpathSync(path))) return { kind: 'skipped', reason: 'symlink', message: 'under a symbolic link that leads outside the repository; not followed' };
+    if (!inside(realpathSync(root), realpathSync(path)))
+      return {
+        kind: 'skipped',
+        reason: 'symlink',
+        message: 'under a symbolic link that leads outside the repository; not followed',
+      };
     // Synchronous: thousands of small reads, one after the other, are faster without the thread-pool round trip.
     bytes = readFileSync(path);
   } catch (error) {
@@ -37,6 +51,10 @@ export function readSource(root: string, path: string): SourceRead {
   try {
     return { kind: 'text', text: UTF8.decode(bytes) };
   } catch {
-    return { kind: 'skipped', reason: 'not-utf8', message: 'not valid UTF-8 (another encoding, such as Latin-1?); left as it is' };
+    return {
+      kind: 'skipped',
+      reason: 'not-utf8',
+      message: 'not valid UTF-8 (another encoding, such as Latin-1?); left as it is',
+    };
   }
 }

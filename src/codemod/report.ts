@@ -68,7 +68,8 @@ function manual(finding: Finding): ReportManualFinding {
   };
 }
 
-const byPosition = <T extends { file: string; line: number }>(a: T, b: T) => a.file.localeCompare(b.file) || a.line - b.line;
+const byPosition = <T extends { file: string; line: number }>(a: T, b: T) =>
+  a.file.localeCompare(b.file) || a.line - b.line;
 
 export function buildReport(
   plan: MigrationPlan,
@@ -87,7 +88,9 @@ export function buildReport(
     ),
     ...plan.projectChanges.map((change) => ({ ...change, stage: 'project' as const })),
   ].sort(byPosition);
-  const needsPerson = [...plan.files.flatMap((file) => file.remaining), ...plan.projectNeedsPerson].map(manual).sort(byPosition);
+  const needsPerson = [...plan.files.flatMap((file) => file.remaining), ...plan.projectNeedsPerson]
+    .map(manual)
+    .sort(byPosition);
   const fixedByRule: Record<string, number> = {};
   for (const change of changes) fixedByRule[change.rule] = (fixedByRule[change.rule] ?? 0) + 1;
   const changed = changedFiles(plan);
@@ -125,11 +128,16 @@ export function formatSummary(report: MigrationReport): string {
   for (const warning of report.warnings) lines.push(`warning: ${warning}`);
   if (lines.length) lines.push('');
   const verb = report.written ? 'changed' : 'would change';
-  lines.push(`${summary.filesScanned} file${summary.filesScanned === 1 ? '' : 's'} scanned, ${summary.filesChanged} ${verb}.`);
+  lines.push(
+    `${summary.filesScanned} file${summary.filesScanned === 1 ? '' : 's'} scanned, ${summary.filesChanged} ${verb}.`,
+  );
   const fixed = Object.entries(summary.fixedByRule).sort(([a], [b]) => a.localeCompare(b));
   lines.push(fixed.length ? `Fixed${report.written ? '' : ' (pending)'}:` : 'Nothing to fix automatically.');
   for (const [rule, count] of fixed) lines.push(`  ${String(count).padStart(4)}  ${rule}`);
-  lines.push(`${summary.needsPerson} finding${summary.needsPerson === 1 ? '' : 's'} need${summary.needsPerson === 1 ? 's' : ''} a person${summary.needsPerson ? ' (listed above)' : ''}.`);
-  if (summary.skipped) lines.push(`${summary.skipped} file${summary.skipped === 1 ? '' : 's'} skipped and left untouched (listed above).`);
+  lines.push(
+    `${summary.needsPerson} finding${summary.needsPerson === 1 ? '' : 's'} need${summary.needsPerson === 1 ? 's' : ''} a person${summary.needsPerson ? ' (listed above)' : ''}.`,
+  );
+  if (summary.skipped)
+    lines.push(`${summary.skipped} file${summary.skipped === 1 ? '' : 's'} skipped and left untouched (listed above).`);
   return lines.join('\n');
 }

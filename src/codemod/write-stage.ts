@@ -37,13 +37,18 @@ async function writeTemp(path: string, temp: string, text: string): Promise<void
  * killed between renames is completed by the next one, and one killed before is rolled back. A file that changed
  * on disk since it was read stops the write before anything is replaced.
  */
-export async function writeChangedFiles(root: string, files: readonly FileState[], progress: WriteProgress): Promise<WriteFailure | undefined> {
+export async function writeChangedFiles(
+  root: string,
+  files: readonly FileState[],
+  progress: WriteProgress,
+): Promise<WriteFailure | undefined> {
   const step = async (label: string) => {
     if (process.env[WRITE_PAUSE_ENV] === label) await sleep(STALL_MS);
   };
   for (const file of files) {
     try {
-      if ((await readFile(file.path, 'utf8')) !== file.original) return { file: file.file, message: 'changed on disk during the run; nothing was written; run migrate again' };
+      if ((await readFile(file.path, 'utf8')) !== file.original)
+        return { file: file.file, message: 'changed on disk during the run; nothing was written; run migrate again' };
     } catch (error) {
       return { file: file.file, message: `${errorMessage(error)}; nothing was written` };
     }
@@ -52,7 +57,12 @@ export async function writeChangedFiles(root: string, files: readonly FileState[
   const journal: Journal = {
     version: 1,
     state: 'prepared',
-    files: files.map((file) => ({ path: file.path, temp: tempPathFor(file.path), before: sha256(file.original), after: sha256(file.text) })),
+    files: files.map((file) => ({
+      path: file.path,
+      temp: tempPathFor(file.path),
+      before: sha256(file.original),
+      after: sha256(file.text),
+    })),
   };
   await writeJournal(path, journal);
   for (const [index, file] of files.entries()) {
@@ -71,7 +81,10 @@ export async function writeChangedFiles(root: string, files: readonly FileState[
     try {
       await rename(journal.files[index]!.temp, file.path);
     } catch (error) {
-      return { file: file.file, message: `${errorMessage(error)}; the files before it were replaced; run migrate again to complete the rest` };
+      return {
+        file: file.file,
+        message: `${errorMessage(error)}; the files before it were replaced; run migrate again to complete the rest`,
+      };
     }
     progress.onWritten(file);
     await step(`wrote ${file.file}`);

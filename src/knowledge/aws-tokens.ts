@@ -19,19 +19,25 @@ export const AWS_TOKEN_METHODS = [
     replacement: { code: 'password: () => signer.getAuthToken()', imports: [] },
     source: 'aws/aws-sdk-js-v3: packages/rds-signer/src/Signer.ts (getAuthToken presigns a connect request, 900 s)',
   },
-  ...['generateAuthToken', 'generateAuthTokenFromProfile', 'generateAuthTokenFromRole', 'generateAuthTokenFromCredentialsProvider'].map(
-    (method): CredentialMethod => ({
-      id: `msk:${method}`,
-      ecosystem: 'aws-v3',
-      method,
-      receivers: [{ modules: [MSK_SIGNER], path: [] }],
-      gateModules: [MSK_SIGNER],
-      yields: 'auth-token',
-      session: 'iam-auth-token',
-      replacement: { code: `oauthBearerProvider: async () => ({ value: (await ${method}({ region })).token })`, imports: [] },
-      source: 'aws/aws-msk-iam-sasl-signer-js: src/signer/signer.ts (returns { token, expiryTime }, 900 s)',
-    }),
-  ),
+  ...[
+    'generateAuthToken',
+    'generateAuthTokenFromProfile',
+    'generateAuthTokenFromRole',
+    'generateAuthTokenFromCredentialsProvider',
+  ].map((method): CredentialMethod => ({
+    id: `msk:${method}`,
+    ecosystem: 'aws-v3',
+    method,
+    receivers: [{ modules: [MSK_SIGNER], path: [] }],
+    gateModules: [MSK_SIGNER],
+    yields: 'auth-token',
+    session: 'iam-auth-token',
+    replacement: {
+      code: `oauthBearerProvider: async () => ({ value: (await ${method}({ region })).token })`,
+      imports: [],
+    },
+    source: 'aws/aws-msk-iam-sasl-signer-js: src/signer/signer.ts (returns { token, expiryTime }, 900 s)',
+  })),
 ] as const satisfies readonly CredentialMethod[];
 
 /** v3 commands whose output carries a registry password: `client.send(new GetAuthorizationTokenCommand({}))`. */

@@ -9,7 +9,14 @@ function v2(path: readonly string[]): ApiRef {
 }
 
 function refreshing(name: string, session: string, file: string, durationOption?: readonly string[]): RefreshingClass {
-  return { id: `aws-v2:${name}`, ecosystem: 'aws-v2', api: v2([name]), session, durationOption, source: `${SRC}/${file}` };
+  return {
+    id: `aws-v2:${name}`,
+    ecosystem: 'aws-v2',
+    api: v2([name]),
+    session,
+    durationOption,
+    source: `${SRC}/${file}`,
+  };
 }
 
 /** AWS SDK v2 `AWS.Credentials` subclasses that reload themselves (aws/aws-sdk-js: lib/credentials/*.js). */
@@ -17,7 +24,10 @@ export const AWS_V2_REFRESHING_CLASSES: readonly RefreshingClass[] = [
   refreshing('EC2MetadataCredentials', 'instance-profile', 'ec2_metadata_credentials.js'),
   refreshing('ECSCredentials', 'task-role', 'ecs_credentials.js'),
   refreshing('RemoteCredentials', 'task-role', 'remote_credentials.js'),
-  refreshing('ChainableTemporaryCredentials', 'assume-role', 'chainable_temporary_credentials.js', ['params', 'DurationSeconds']),
+  refreshing('ChainableTemporaryCredentials', 'assume-role', 'chainable_temporary_credentials.js', [
+    'params',
+    'DurationSeconds',
+  ]),
   refreshing('TemporaryCredentials', 'assume-role', 'temporary_credentials.js', ['DurationSeconds']),
   refreshing('SharedIniFileCredentials', 'profile', 'shared_ini_file_credentials.js'),
   refreshing('TokenFileWebIdentityCredentials', 'web-identity', 'token_file_web_identity_credentials.js'),
@@ -28,7 +38,11 @@ export const AWS_V2_REFRESHING_CLASSES: readonly RefreshingClass[] = [
 ];
 
 /** `new AWS.CredentialProviderChain()`: `resolve(cb)` / `resolvePromise()` yield the first live credentials object. */
-export const AWS_V2_PROVIDER_CHAIN: RefreshingClass = refreshing('CredentialProviderChain', 'default-chain', 'credential_provider_chain.js');
+export const AWS_V2_PROVIDER_CHAIN: RefreshingClass = refreshing(
+  'CredentialProviderChain',
+  'default-chain',
+  'credential_provider_chain.js',
+);
 export const AWS_V2_CHAIN_RESOLVERS = ['resolve', 'resolvePromise'] as const;
 
 /** `AWS.config.credentials`: the global live credentials object. */
@@ -45,15 +59,48 @@ export const AWS_V2_CREDENTIAL_FIELDS = ['accessKeyId', 'secretAccessKey', 'sess
 /** A live object's method that reloads it when needed, after which copied fields are current again. */
 export const AWS_V2_REFRESH_METHODS = ['get', 'getPromise', 'refresh', 'refreshPromise'] as const;
 
-const CHAINABLE = { code: 'new AWS.ChainableTemporaryCredentials({ params: { RoleArn, DurationSeconds } })', imports: [] };
+const CHAINABLE = {
+  code: 'new AWS.ChainableTemporaryCredentials({ params: { RoleArn, DurationSeconds } })',
+  imports: [],
+};
 
 /** v2 STS calls whose output is plain data (aws/aws-sdk-js: apis/sts-2011-06-15.min.json). */
 export const AWS_V2_STS_OPERATIONS: readonly StsOperation[] = [
-  { id: 'aws-v2:sts.assumeRole', ecosystem: 'aws-v2', api: v2(['STS']), method: 'assumeRole', session: 'assume-role', durationParam: 'DurationSeconds', replacement: CHAINABLE, source: 'aws/aws-sdk-js: lib/credentials/chainable_temporary_credentials.js' },
-  { id: 'aws-v2:sts.assumeRoleWithWebIdentity', ecosystem: 'aws-v2', api: v2(['STS']), method: 'assumeRoleWithWebIdentity', session: 'web-identity', durationParam: 'DurationSeconds', replacement: { code: 'new AWS.TokenFileWebIdentityCredentials()', imports: [] }, source: 'aws/aws-sdk-js: lib/credentials/token_file_web_identity_credentials.js' },
-  { id: 'aws-v2:sts.getSessionToken', ecosystem: 'aws-v2', api: v2(['STS']), method: 'getSessionToken', session: 'session-token', durationParam: 'DurationSeconds', replacement: { code: 'new AWS.ChainableTemporaryCredentials({ params: { DurationSeconds } })', imports: [] }, source: 'aws/aws-sdk-js: lib/credentials/chainable_temporary_credentials.js' },
+  {
+    id: 'aws-v2:sts.assumeRole',
+    ecosystem: 'aws-v2',
+    api: v2(['STS']),
+    method: 'assumeRole',
+    session: 'assume-role',
+    durationParam: 'DurationSeconds',
+    replacement: CHAINABLE,
+    source: 'aws/aws-sdk-js: lib/credentials/chainable_temporary_credentials.js',
+  },
+  {
+    id: 'aws-v2:sts.assumeRoleWithWebIdentity',
+    ecosystem: 'aws-v2',
+    api: v2(['STS']),
+    method: 'assumeRoleWithWebIdentity',
+    session: 'web-identity',
+    durationParam: 'DurationSeconds',
+    replacement: { code: 'new AWS.TokenFileWebIdentityCredentials()', imports: [] },
+    source: 'aws/aws-sdk-js: lib/credentials/token_file_web_identity_credentials.js',
+  },
+  {
+    id: 'aws-v2:sts.getSessionToken',
+    ecosystem: 'aws-v2',
+    api: v2(['STS']),
+    method: 'getSessionToken',
+    session: 'session-token',
+    durationParam: 'DurationSeconds',
+    replacement: { code: 'new AWS.ChainableTemporaryCredentials({ params: { DurationSeconds } })', imports: [] },
+    source: 'aws/aws-sdk-js: lib/credentials/chainable_temporary_credentials.js',
+  },
 ];
-export const AWS_V2_STS_CLIENT_MODULES: readonly ApiRef[] = [v2(['STS']), { modules: ['aws-sdk/clients/sts'], path: [] }];
+export const AWS_V2_STS_CLIENT_MODULES: readonly ApiRef[] = [
+  v2(['STS']),
+  { modules: ['aws-sdk/clients/sts'], path: [] },
+];
 
 const S3_RECEIVERS: readonly ApiRef[] = [v2(['S3']), { modules: ['aws-sdk/clients/s3'], path: [] }];
 const V2_S3 = 'aws/aws-sdk-js: lib/services/s3.js; lib/signers/presign.js';
@@ -62,10 +109,55 @@ const V2_PRESIGN_FAILURE =
 
 /** v2 S3 presigners: `Expires` in seconds (aws/aws-sdk-js: lib/services/s3.js). */
 export const AWS_V2_PRESIGNERS: readonly Presigner[] = [
-  { id: 'aws-v2:s3.getSignedUrl', ecosystem: 'aws-v2', method: 'getSignedUrl', receivers: S3_RECEIVERS, gateModules: ['aws-sdk', 'aws-sdk/clients/s3'],
-    expiry: { argument: 1, property: 'Expires', unit: 'seconds', defaultSeconds: 900, maxSeconds: 604_800, maxEnforcedBy: 'client', maxFailure: V2_PRESIGN_FAILURE }, source: V2_S3 },
-  { id: 'aws-v2:s3.getSignedUrlPromise', ecosystem: 'aws-v2', method: 'getSignedUrlPromise', receivers: S3_RECEIVERS, gateModules: ['aws-sdk', 'aws-sdk/clients/s3'],
-    expiry: { argument: 1, property: 'Expires', unit: 'seconds', defaultSeconds: 900, maxSeconds: 604_800, maxEnforcedBy: 'client', maxFailure: V2_PRESIGN_FAILURE }, source: V2_S3 },
-  { id: 'aws-v2:s3.createPresignedPost', ecosystem: 'aws-v2', method: 'createPresignedPost', receivers: S3_RECEIVERS, gateModules: ['aws-sdk', 'aws-sdk/clients/s3'],
-    expiry: { argument: 0, property: 'Expires', unit: 'seconds', defaultSeconds: 3600, maxSeconds: 604_800, maxEnforcedBy: 'server', maxFailure: SIGV4_POST_FAILURE }, source: V2_S3 },
+  {
+    id: 'aws-v2:s3.getSignedUrl',
+    ecosystem: 'aws-v2',
+    method: 'getSignedUrl',
+    receivers: S3_RECEIVERS,
+    gateModules: ['aws-sdk', 'aws-sdk/clients/s3'],
+    expiry: {
+      argument: 1,
+      property: 'Expires',
+      unit: 'seconds',
+      defaultSeconds: 900,
+      maxSeconds: 604_800,
+      maxEnforcedBy: 'client',
+      maxFailure: V2_PRESIGN_FAILURE,
+    },
+    source: V2_S3,
+  },
+  {
+    id: 'aws-v2:s3.getSignedUrlPromise',
+    ecosystem: 'aws-v2',
+    method: 'getSignedUrlPromise',
+    receivers: S3_RECEIVERS,
+    gateModules: ['aws-sdk', 'aws-sdk/clients/s3'],
+    expiry: {
+      argument: 1,
+      property: 'Expires',
+      unit: 'seconds',
+      defaultSeconds: 900,
+      maxSeconds: 604_800,
+      maxEnforcedBy: 'client',
+      maxFailure: V2_PRESIGN_FAILURE,
+    },
+    source: V2_S3,
+  },
+  {
+    id: 'aws-v2:s3.createPresignedPost',
+    ecosystem: 'aws-v2',
+    method: 'createPresignedPost',
+    receivers: S3_RECEIVERS,
+    gateModules: ['aws-sdk', 'aws-sdk/clients/s3'],
+    expiry: {
+      argument: 0,
+      property: 'Expires',
+      unit: 'seconds',
+      defaultSeconds: 3600,
+      maxSeconds: 604_800,
+      maxEnforcedBy: 'server',
+      maxFailure: SIGV4_POST_FAILURE,
+    },
+    source: V2_S3,
+  },
 ];

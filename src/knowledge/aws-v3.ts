@@ -24,37 +24,93 @@ function provider(
 
 /** AWS SDK v3 provider factories (aws/aws-sdk-js-v3: packages/credential-providers/README.md). `await factory()()` is a one-time snapshot. */
 export const AWS_V3_PROVIDER_FACTORIES: readonly ProviderFactory[] = [
-  provider('fromInstanceMetadata', ['@smithy/credential-provider-imds', '@aws-sdk/credential-provider-imds'], 'instance-profile',
-    'smithy-lang/smithy-typescript: packages/credential-provider-imds/src/fromInstanceMetadata.ts'),
-  provider('fromContainerMetadata', ['@smithy/credential-provider-imds', '@aws-sdk/credential-provider-imds'], 'task-role',
-    'smithy-lang/smithy-typescript: packages/credential-provider-imds/src/fromContainerMetadata.ts'),
-  provider('fromHttp', ['@aws-sdk/credential-provider-http'], 'task-role',
-    'aws/aws-sdk-js-v3: packages/credential-provider-http/src/fromHttp/fromHttp.ts'),
+  provider(
+    'fromInstanceMetadata',
+    ['@smithy/credential-provider-imds', '@aws-sdk/credential-provider-imds'],
+    'instance-profile',
+    'smithy-lang/smithy-typescript: packages/credential-provider-imds/src/fromInstanceMetadata.ts',
+  ),
+  provider(
+    'fromContainerMetadata',
+    ['@smithy/credential-provider-imds', '@aws-sdk/credential-provider-imds'],
+    'task-role',
+    'smithy-lang/smithy-typescript: packages/credential-provider-imds/src/fromContainerMetadata.ts',
+  ),
+  provider(
+    'fromHttp',
+    ['@aws-sdk/credential-provider-http'],
+    'task-role',
+    'aws/aws-sdk-js-v3: packages/credential-provider-http/src/fromHttp/fromHttp.ts',
+  ),
   provider('fromNodeProviderChain', [], 'default-chain', `${SRC}/fromNodeProviderChain.ts`),
   {
-    ...provider('defaultProvider', ['@aws-sdk/credential-provider-node'], 'default-chain',
-      'aws/aws-sdk-js-v3: packages/credential-provider-node/src/defaultProvider.ts'),
+    ...provider(
+      'defaultProvider',
+      ['@aws-sdk/credential-provider-node'],
+      'default-chain',
+      'aws/aws-sdk-js-v3: packages/credential-provider-node/src/defaultProvider.ts',
+    ),
     api: { modules: ['@aws-sdk/credential-provider-node'], path: ['defaultProvider'] },
-    replacement: { code: 'defaultProvider()', imports: [{ module: '@aws-sdk/credential-provider-node', name: 'defaultProvider' }] },
+    replacement: {
+      code: 'defaultProvider()',
+      imports: [{ module: '@aws-sdk/credential-provider-node', name: 'defaultProvider' }],
+    },
   },
-  provider('fromTemporaryCredentials', [], 'assume-role', `${SRC}/fromTemporaryCredentials.base.ts`,
-    { durationOption: ['params', 'DurationSeconds'] }),
-  provider('fromIni', ['@aws-sdk/credential-provider-ini'], 'profile', 'aws/aws-sdk-js-v3: packages/credential-provider-ini',
-    { refreshes: 'when-temporary' }),
-  provider('fromSSO', ['@aws-sdk/credential-provider-sso'], 'sso', 'aws/aws-sdk-js-v3: packages/credential-provider-sso/src/fromSSO.ts'),
-  provider('fromWebToken', ['@aws-sdk/credential-provider-web-identity'], 'web-identity',
-    'aws/aws-sdk-js-v3: packages/credential-provider-web-identity/src/fromWebToken.ts', { durationOption: ['durationSeconds'] }),
-  provider('fromTokenFile', ['@aws-sdk/credential-provider-web-identity'], 'web-identity',
+  provider('fromTemporaryCredentials', [], 'assume-role', `${SRC}/fromTemporaryCredentials.base.ts`, {
+    durationOption: ['params', 'DurationSeconds'],
+  }),
+  provider(
+    'fromIni',
+    ['@aws-sdk/credential-provider-ini'],
+    'profile',
+    'aws/aws-sdk-js-v3: packages/credential-provider-ini',
+    { refreshes: 'when-temporary' },
+  ),
+  provider(
+    'fromSSO',
+    ['@aws-sdk/credential-provider-sso'],
+    'sso',
+    'aws/aws-sdk-js-v3: packages/credential-provider-sso/src/fromSSO.ts',
+  ),
+  provider(
+    'fromWebToken',
+    ['@aws-sdk/credential-provider-web-identity'],
+    'web-identity',
+    'aws/aws-sdk-js-v3: packages/credential-provider-web-identity/src/fromWebToken.ts',
+    { durationOption: ['durationSeconds'] },
+  ),
+  provider(
+    'fromTokenFile',
+    ['@aws-sdk/credential-provider-web-identity'],
+    'web-identity',
     'aws/aws-sdk-js-v3: packages/credential-provider-web-identity/src/fromTokenFile.ts (init is passed on to fromWebToken)',
-    { durationOption: ['durationSeconds'] }),
-  provider('fromProcess', ['@aws-sdk/credential-provider-process'], 'profile',
-    'aws/aws-sdk-js-v3: packages/credential-provider-process', { refreshes: 'when-temporary' }),
-  provider('fromCognitoIdentity', ['@aws-sdk/credential-provider-cognito-identity'], 'cognito',
-    'aws/aws-sdk-js-v3: packages/credential-provider-cognito-identity/src/fromCognitoIdentity.ts'),
-  provider('fromCognitoIdentityPool', ['@aws-sdk/credential-provider-cognito-identity'], 'cognito',
-    'aws/aws-sdk-js-v3: packages/credential-provider-cognito-identity/src/fromCognitoIdentityPool.ts'),
-  provider('fromLoginCredentials', ['@aws-sdk/credential-provider-login'], 'sso',
-    'aws/aws-sdk-js-v3: packages/credential-provider-login'),
+    { durationOption: ['durationSeconds'] },
+  ),
+  provider(
+    'fromProcess',
+    ['@aws-sdk/credential-provider-process'],
+    'profile',
+    'aws/aws-sdk-js-v3: packages/credential-provider-process',
+    { refreshes: 'when-temporary' },
+  ),
+  provider(
+    'fromCognitoIdentity',
+    ['@aws-sdk/credential-provider-cognito-identity'],
+    'cognito',
+    'aws/aws-sdk-js-v3: packages/credential-provider-cognito-identity/src/fromCognitoIdentity.ts',
+  ),
+  provider(
+    'fromCognitoIdentityPool',
+    ['@aws-sdk/credential-provider-cognito-identity'],
+    'cognito',
+    'aws/aws-sdk-js-v3: packages/credential-provider-cognito-identity/src/fromCognitoIdentityPool.ts',
+  ),
+  provider(
+    'fromLoginCredentials',
+    ['@aws-sdk/credential-provider-login'],
+    'sso',
+    'aws/aws-sdk-js-v3: packages/credential-provider-login',
+  ),
   provider('createCredentialChain', [], 'default-chain', `${SRC}/createCredentialChain.ts`),
 ];
 
@@ -67,7 +123,15 @@ export const AWS_V3_PROVIDER_FACTORIES: readonly ProviderFactory[] = [
 export const AWS_V3_SNAPSHOT_WRAPPERS: readonly SnapshotWrapper[] = [
   {
     id: 'smithy:fromStatic',
-    api: { modules: ['@smithy/property-provider', '@aws-sdk/property-provider', '@smithy/core/config', '@smithy/node-config-provider'], path: ['fromStatic'] },
+    api: {
+      modules: [
+        '@smithy/property-provider',
+        '@aws-sdk/property-provider',
+        '@smithy/core/config',
+        '@smithy/node-config-provider',
+      ],
+      path: ['fromStatic'],
+    },
     wraps: 'value',
     source: 'smithy-lang/smithy-typescript: packages/core/src/submodules/config/property-provider/fromValue.ts',
   },
@@ -79,7 +143,10 @@ export const AWS_V3_SNAPSHOT_WRAPPERS: readonly SnapshotWrapper[] = [
   },
   {
     id: 'smithy:memoize',
-    api: { modules: ['@smithy/property-provider', '@aws-sdk/property-provider', '@smithy/core/config'], path: ['memoize'] },
+    api: {
+      modules: ['@smithy/property-provider', '@aws-sdk/property-provider', '@smithy/core/config'],
+      path: ['memoize'],
+    },
     wraps: 'provider',
     refreshingArity: 2,
     source: 'smithy-lang/smithy-typescript: packages/core/src/submodules/config/property-provider/memoize.ts',
@@ -117,7 +184,10 @@ export const AWS_V3_STS_OPERATIONS: readonly StsOperation[] = [
     api: { modules: [STS], path: ['AssumeRoleWithWebIdentityCommand'] },
     session: 'web-identity',
     durationParam: 'DurationSeconds',
-    replacement: { code: 'fromTokenFile()', imports: [{ module: '@aws-sdk/credential-providers', name: 'fromTokenFile' }] },
+    replacement: {
+      code: 'fromTokenFile()',
+      imports: [{ module: '@aws-sdk/credential-providers', name: 'fromTokenFile' }],
+    },
     source: 'aws/aws-sdk-js-v3: packages/credential-provider-web-identity/src/fromTokenFile.ts',
   },
   {
@@ -138,7 +208,8 @@ export const AWS_V3_STS_OPERATIONS: readonly StsOperation[] = [
     // v3's fromTemporaryCredentials always sends AssumeRole (credential-providers/src/fromTemporaryCredentials.base.ts),
     // so no packaged provider repeats GetSessionToken: the refreshing form is a provider function of your own.
     replacement: { code: 'a provider function that calls GetSessionToken and returns `expiration`', imports: [] },
-    source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html; aws/aws-sdk-js-v3: packages/credential-providers/src/fromTemporaryCredentials.base.ts',
+    source:
+      'https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html; aws/aws-sdk-js-v3: packages/credential-providers/src/fromTemporaryCredentials.base.ts',
   },
 ];
 /** Fields of the STS output's `Credentials`. */
@@ -168,7 +239,8 @@ const AMPLIFY_GET_URL_EXPIRY = (argument: number) =>
     defaultSeconds: 900,
     maxSeconds: 3600,
     maxEnforcedBy: 'client',
-    maxFailure: "Amplify silently clamps the URL to the expiration of the Cognito identity-pool credentials that sign it (1 h), so the link dies within the hour",
+    maxFailure:
+      'Amplify silently clamps the URL to the expiration of the Cognito identity-pool credentials that sign it (1 h), so the link dies within the hour',
   }) as const;
 
 /** AWS SDK v3 presigners (aws/aws-sdk-js-v3: packages/s3-request-presigner/src/presigner.ts). */
@@ -179,23 +251,51 @@ export const AWS_V3_PRESIGNERS: readonly Presigner[] = [
     ecosystem: 'aws-v3',
     api: { modules: ['@aws-sdk/s3-request-presigner'], path: ['getSignedUrl'] },
     clientArgument: 0,
-    expiry: { argument: 2, property: 'expiresIn', unit: 'seconds', defaultSeconds: 900, maxSeconds: 604_800, maxEnforcedBy: 'client', maxFailure: SIGV4_CLIENT_FAILURE },
-    source: 'aws/aws-sdk-js-v3: packages/s3-request-presigner/src/presigner.ts; smithy-lang/smithy-typescript: packages/signature-v4/src/constants.ts (MAX_PRESIGNED_TTL)',
+    expiry: {
+      argument: 2,
+      property: 'expiresIn',
+      unit: 'seconds',
+      defaultSeconds: 900,
+      maxSeconds: 604_800,
+      maxEnforcedBy: 'client',
+      maxFailure: SIGV4_CLIENT_FAILURE,
+    },
+    source:
+      'aws/aws-sdk-js-v3: packages/s3-request-presigner/src/presigner.ts; smithy-lang/smithy-typescript: packages/signature-v4/src/constants.ts (MAX_PRESIGNED_TTL)',
   },
   {
     id: 'aws-v3:createPresignedPost',
     ecosystem: 'aws-v3',
     api: { modules: ['@aws-sdk/s3-presigned-post'], path: ['createPresignedPost'] },
     clientArgument: 0,
-    expiry: { argument: 1, property: 'Expires', unit: 'seconds', defaultSeconds: 3600, maxSeconds: 604_800, maxEnforcedBy: 'server', maxFailure: SIGV4_POST_FAILURE },
-    source: 'aws/aws-sdk-js-v3: packages/s3-presigned-post/src/createPresignedPost.ts (no client-side maximum; SigV4 keys are valid 7 days)',
+    expiry: {
+      argument: 1,
+      property: 'Expires',
+      unit: 'seconds',
+      defaultSeconds: 3600,
+      maxSeconds: 604_800,
+      maxEnforcedBy: 'server',
+      maxFailure: SIGV4_POST_FAILURE,
+    },
+    source:
+      'aws/aws-sdk-js-v3: packages/s3-presigned-post/src/createPresignedPost.ts (no client-side maximum; SigV4 keys are valid 7 days)',
   },
   {
     id: 'aws-v3:SignatureV4.presign',
     ecosystem: 'aws-v3',
     method: 'presign',
-    receivers: [{ modules: ['@smithy/signature-v4', '@aws-sdk/signature-v4', '@aws-sdk/signature-v4-multi-region'], path: ['*'] }],
-    expiry: { argument: 1, property: 'expiresIn', unit: 'seconds', defaultSeconds: 3600, maxSeconds: 604_800, maxEnforcedBy: 'client', maxFailure: SIGV4_CLIENT_FAILURE },
+    receivers: [
+      { modules: ['@smithy/signature-v4', '@aws-sdk/signature-v4', '@aws-sdk/signature-v4-multi-region'], path: ['*'] },
+    ],
+    expiry: {
+      argument: 1,
+      property: 'expiresIn',
+      unit: 'seconds',
+      defaultSeconds: 3600,
+      maxSeconds: 604_800,
+      maxEnforcedBy: 'client',
+      maxFailure: SIGV4_CLIENT_FAILURE,
+    },
     source: 'smithy-lang/smithy-typescript: packages/signature-v4/src/SignatureV4.ts',
   },
   {

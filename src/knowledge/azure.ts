@@ -4,7 +4,13 @@ const IDENTITY = '@azure/identity';
 const SRC = 'Azure/azure-sdk-for-js: sdk/identity/identity/src';
 
 function credential(name: string): RefreshingClass {
-  return { id: `azure:${name}`, ecosystem: 'azure', api: { modules: [IDENTITY], path: [name] }, session: 'azure-access-token', source: `${SRC}/credentials` };
+  return {
+    id: `azure:${name}`,
+    ecosystem: 'azure',
+    api: { modules: [IDENTITY], path: [name] },
+    session: 'azure-access-token',
+    source: `${SRC}/credentials`,
+  };
 }
 
 /** `TokenCredential` implementations: SDK clients refresh them through the token cycler (Azure/azure-sdk-for-js: sdk/core/core-auth/src/tokenCredential.ts, sdk/core/core-rest-pipeline/src/util/tokenCycler.ts). */
@@ -38,7 +44,8 @@ export const AZURE_TOKEN_METHODS: readonly CredentialMethod[] = [
       code: 'getBearerTokenProvider(credential, scope)',
       imports: [{ module: IDENTITY, name: 'getBearerTokenProvider' }],
     },
-    source: 'Azure/azure-sdk-for-js: sdk/core/core-auth/src/tokenCredential.ts; sdk/identity/identity/src/tokenProvider.ts',
+    source:
+      'Azure/azure-sdk-for-js: sdk/core/core-auth/src/tokenCredential.ts; sdk/identity/identity/src/tokenProvider.ts',
   },
 ];
 
@@ -46,7 +53,8 @@ export const AZURE_TOKEN_METHODS: readonly CredentialMethod[] = [
 export const AZURE_EXPIRY_FIELDS = ['expiresOnTimestamp', 'refreshAfterTimestamp'] as const;
 
 const STORAGE_BLOB = '@azure/storage-blob';
-const SAS_SOURCE = 'Azure/azure-sdk-for-js: sdk/storage/storage-blob/src/sas/BlobSASSignatureValues.ts; https://learn.microsoft.com/rest/api/storageservices/create-user-delegation-sas';
+const SAS_SOURCE =
+  'Azure/azure-sdk-for-js: sdk/storage/storage-blob/src/sas/BlobSASSignatureValues.ts; https://learn.microsoft.com/rest/api/storageservices/create-user-delegation-sas';
 const SAS_EXPIRY = { argument: 0, property: 'expiresOn', unit: 'absolute', defaultSeconds: 0 } as const;
 
 /**
@@ -66,10 +74,12 @@ export const AZURE_PRESIGNERS: readonly Presigner[] = [
       defaultSeconds: 0,
       maxSeconds: 604_800,
       maxEnforcedBy: 'server',
-      maxFailure: "the service refuses a key that ends more than 7 d from now ('The value for one of the XML nodes is not in the correct format.')",
+      maxFailure:
+        "the service refuses a key that ends more than 7 d from now ('The value for one of the XML nodes is not in the correct format.')",
     },
     sessionBound: false,
-    source: 'Azure/azure-sdk-for-js: sdk/storage/storage-blob/src/BlobServiceClient.ts (getUserDelegationKey); jschneier/django-storages#1525',
+    source:
+      'Azure/azure-sdk-for-js: sdk/storage/storage-blob/src/BlobServiceClient.ts (getUserDelegationKey); jschneier/django-storages#1525',
   },
   {
     id: 'azure:generateBlobSASQueryParameters',
@@ -86,6 +96,7 @@ export const AZURE_PRESIGNERS: readonly Presigner[] = [
     gateModules: [STORAGE_BLOB],
     expiry: SAS_EXPIRY,
     signingKey: { argument: 1, issuedBy: 'azure:getUserDelegationKey' },
-    source: 'Azure/azure-sdk-for-js: sdk/storage/storage-blob/src/Clients.ts, ContainerClient.ts (generateUserDelegationSasUrl)',
+    source:
+      'Azure/azure-sdk-for-js: sdk/storage/storage-blob/src/Clients.ts, ContainerClient.ts (generateUserDelegationSasUrl)',
   },
 ];

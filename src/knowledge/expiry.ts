@@ -41,7 +41,11 @@ export type PredicateMeaning = 'expired' | 'valid';
  * Names of functions and methods that answer "has it expired?" or "is it still valid?": the SDKs' own
  * (`needsRefresh`, `isTokenExpiring`, `isIdentityExpired`) and the usual hand-written spellings.
  */
-export const EXPIRY_PREDICATES: readonly { readonly pattern: RegExp; readonly trueMeans: PredicateMeaning; readonly source: string }[] = [
+export const EXPIRY_PREDICATES: readonly {
+  readonly pattern: RegExp;
+  readonly trueMeans: PredicateMeaning;
+  readonly source: string;
+}[] = [
   {
     // `(?=\w*$)\w*?Refresh`, not `\w*Refresh\w*$`: the latter rescans the rest of the name after every `Refresh`.
     pattern: /^(?:is|has)?\w*(?:Expired|Expiring|Expires?Soon|Stale)$|^(?:needs|should)(?=\w*$)\w*?Refresh|^expired$/i,
@@ -85,7 +89,8 @@ export const CLOCK_SOURCE = 'https://developer.mozilla.org/docs/Web/JavaScript/R
 export const REFRESH_TIMERS: readonly string[] = ['setTimeout', 'setInterval'];
 /** Methods that put a value into, or drop it from, a Map-like cache (`Map`, `lru-cache`, `node-cache`). */
 export const CACHE_WRITE_METHODS: ReadonlySet<string> = new Set(['set', 'delete', 'clear', 'del']);
-export const CACHE_SOURCE = 'https://developer.mozilla.org/docs/Web/JavaScript/Reference/Global_Objects/Map; isaacs/node-lru-cache README';
+export const CACHE_SOURCE =
+  'https://developer.mozilla.org/docs/Web/JavaScript/Reference/Global_Objects/Map; isaacs/node-lru-cache README';
 /** Hand-written names of expiry bookkeeping that EXPIRY_FIELD_NAMES does not list (`tokenDeadline`, `cachedExpiry`). */
 export const EXPIRY_NAME_PATTERN = /expir|deadline|valid_?until/i;
 /** The method that puts a value into a Map-like cache: its second argument is the value. */

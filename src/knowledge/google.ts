@@ -10,7 +10,13 @@ function auth(name: string): ApiRef {
 const viaGoogleapis = (name: string): ApiRef => ({ modules: ['googleapis'], path: ['google', 'auth', name] });
 
 function refreshing(name: string, file: string): RefreshingClass {
-  return { id: `google:${name}`, ecosystem: 'google', api: auth(name), session: 'google-access-token', source: `${SRC}/${file}` };
+  return {
+    id: `google:${name}`,
+    ecosystem: 'google',
+    api: auth(name),
+    session: 'google-access-token',
+    source: `${SRC}/${file}`,
+  };
 }
 
 /** Auth objects that refresh their own tokens (googleapis/google-auth-library-nodejs: src/auth/authclient.ts). Keep them as singletons. */
@@ -25,7 +31,11 @@ export const GOOGLE_REFRESHING_CLASSES: readonly RefreshingClass[] = [
   refreshing('AwsClient', 'awsclient.ts'),
   refreshing('IdentityPoolClient', 'identitypoolclient.ts'),
   refreshing('IdTokenClient', 'idtokenclient.ts'),
-  { ...refreshing('GoogleAuth', 'googleauth.ts'), id: 'google:google.auth.GoogleAuth', api: viaGoogleapis('GoogleAuth') },
+  {
+    ...refreshing('GoogleAuth', 'googleauth.ts'),
+    id: 'google:google.auth.GoogleAuth',
+    api: viaGoogleapis('GoogleAuth'),
+  },
   { ...refreshing('OAuth2Client', 'oauth2client.ts'), id: 'google:google.auth.OAuth2', api: viaGoogleapis('OAuth2') },
 ];
 
@@ -120,7 +130,8 @@ export const GOOGLE_PRESIGNERS: readonly Presigner[] = [
     gateModules: STORAGE_GATES,
     expiry: GCS_EXPIRY,
     versionOption: { property: 'version', capped: 'v4', defaultVersion: 'v2' },
-    source: 'googleapis/nodejs-storage: src/signer.ts (DEFAULT_SIGNING_VERSION, SEVEN_DAYS, parseExpires), src/file.ts; firebase/firebase-admin-node: src/storage/storage.ts (bucket() returns @google-cloud/storage Bucket)',
+    source:
+      'googleapis/nodejs-storage: src/signer.ts (DEFAULT_SIGNING_VERSION, SEVEN_DAYS, parseExpires), src/file.ts; firebase/firebase-admin-node: src/storage/storage.ts (bucket() returns @google-cloud/storage Bucket)',
   },
   {
     id: 'gcs:file.generateSignedPostPolicyV4',

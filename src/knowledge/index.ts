@@ -18,7 +18,12 @@ import {
   AWS_V2_STS_OPERATIONS,
 } from './aws-v2.js';
 import { AWS_TOKEN_COMMANDS, AWS_TOKEN_METHODS } from './aws-tokens.js';
-import { AZURE_BEARER_TOKEN_PROVIDER, AZURE_CREDENTIAL_CLASSES, AZURE_PRESIGNERS, AZURE_TOKEN_METHODS } from './azure.js';
+import {
+  AZURE_BEARER_TOKEN_PROVIDER,
+  AZURE_CREDENTIAL_CLASSES,
+  AZURE_PRESIGNERS,
+  AZURE_TOKEN_METHODS,
+} from './azure.js';
 import { GCS_STORAGE_CLASS, GOOGLE_PRESIGNERS, GOOGLE_REFRESHING_CLASSES, GOOGLE_TOKEN_METHODS } from './google.js';
 import type { ApiRef, CredentialMethod, Presigner, RefreshingClass } from './types.js';
 
@@ -49,8 +54,17 @@ export const REFRESHING_CLASSES: readonly RefreshingClass[] = [
   ...GOOGLE_REFRESHING_CLASSES,
   ...AZURE_CREDENTIAL_CLASSES,
 ];
-export const CREDENTIAL_METHODS: readonly CredentialMethod[] = [...GOOGLE_TOKEN_METHODS, ...AZURE_TOKEN_METHODS, ...AWS_TOKEN_METHODS];
-export const PRESIGNERS: readonly Presigner[] = [...AWS_V3_PRESIGNERS, ...AWS_V2_PRESIGNERS, ...GOOGLE_PRESIGNERS, ...AZURE_PRESIGNERS];
+export const CREDENTIAL_METHODS: readonly CredentialMethod[] = [
+  ...GOOGLE_TOKEN_METHODS,
+  ...AZURE_TOKEN_METHODS,
+  ...AWS_TOKEN_METHODS,
+];
+export const PRESIGNERS: readonly Presigner[] = [
+  ...AWS_V3_PRESIGNERS,
+  ...AWS_V2_PRESIGNERS,
+  ...GOOGLE_PRESIGNERS,
+  ...AZURE_PRESIGNERS,
+];
 
 export function moduleMatches(pattern: string, specifier: string): boolean {
   return pattern.endsWith('*') ? specifier.startsWith(pattern.slice(0, -1)) : specifier === pattern;
@@ -71,7 +85,10 @@ export function refMatches(ref: ModuleRef, api: ApiRef): boolean {
   );
 }
 
-export function findByApi<T extends { readonly api?: ApiRef }>(entries: readonly T[], ref: ModuleRef | null): T | undefined {
+export function findByApi<T extends { readonly api?: ApiRef }>(
+  entries: readonly T[],
+  ref: ModuleRef | null,
+): T | undefined {
   if (!ref) return undefined;
   return entries.find((e) => e.api !== undefined && refMatches(ref, e.api));
 }

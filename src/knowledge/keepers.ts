@@ -26,14 +26,36 @@ export interface OutlivingSink {
 }
 
 const FS_MODULES = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra', 'graceful-fs'];
-const FS_SOURCE = 'https://nodejs.org/api/fs.html#fspromiseswritefilefile-data-options; jprichardson/node-fs-extra README (outputFile, writeJson)';
+const FS_SOURCE =
+  'https://nodejs.org/api/fs.html#fspromiseswritefilefile-data-options; jprichardson/node-fs-extra README (outputFile, writeJson)';
 
 function fileWrite(path: readonly string[]): OutlivingSink {
-  return { id: `fs:${path.join('.')}`, label: 'a file', api: { modules: FS_MODULES, path }, how: 'call', argument: 1, outlivesProcess: true, source: FS_SOURCE };
+  return {
+    id: `fs:${path.join('.')}`,
+    label: 'a file',
+    api: { modules: FS_MODULES, path },
+    how: 'call',
+    argument: 1,
+    outlivesProcess: true,
+    source: FS_SOURCE,
+  };
 }
 
 export const OUTLIVING_SINKS = [
-  ...[['writeFile'], ['writeFileSync'], ['appendFile'], ['appendFileSync'], ['promises', 'writeFile'], ['promises', 'appendFile'], ['outputFile'], ['outputFileSync'], ['writeJson'], ['writeJsonSync'], ['writeJSON'], ['outputJson']].map(fileWrite),
+  ...[
+    ['writeFile'],
+    ['writeFileSync'],
+    ['appendFile'],
+    ['appendFileSync'],
+    ['promises', 'writeFile'],
+    ['promises', 'appendFile'],
+    ['outputFile'],
+    ['outputFileSync'],
+    ['writeJson'],
+    ['writeJsonSync'],
+    ['writeJSON'],
+    ['outputJson'],
+  ].map(fileWrite),
   {
     id: 'actions:setOutput',
     label: 'a CI step output (`@actions/core` setOutput)',
@@ -90,10 +112,19 @@ export type OutlivingSinkId = (typeof OUTLIVING_SINKS)[number]['id'];
  * whatever it keeps at module scope dies with it long before a session ends.
  */
 export const LONG_RUNNING_CALLS: readonly string[] = [
-  'listen', 'createServer', 'setInterval', 'subscribe', 'consume', 'serve', 'startServer', 'schedule', 'watch',
+  'listen',
+  'createServer',
+  'setInterval',
+  'subscribe',
+  'consume',
+  'serve',
+  'startServer',
+  'schedule',
+  'watch',
 ];
 export const ONE_SHOT_SIGNS = { argv: ['process', 'argv'], exit: ['process', 'exit'] } as const;
-export const PROCESS_LIFETIME_SOURCE = 'https://nodejs.org/api/process.html#event-exit (the process exits once its event loop is empty)';
+export const PROCESS_LIFETIME_SOURCE =
+  'https://nodejs.org/api/process.html#event-exit (the process exits once its event loop is empty)';
 
 /**
  * Fields that carry the secret part of a resolved value: v3 and STS keys, the STS output's `Credentials`, the IMDS/ECS

@@ -47,20 +47,23 @@ export const SECRET_SHAPES = {
     id: 'aws-secret-access-key',
     pattern: /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/u,
     lifetime: 'long-lived',
-    source: 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-envvars.html (AWS_SECRET_ACCESS_KEY: 40 characters, next to its key ID)',
+    source:
+      'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-envvars.html (AWS_SECRET_ACCESS_KEY: 40 characters, next to its key ID)',
   },
   googleAccessToken: {
     id: 'google-access-token',
     pattern: /(?<![\w.-])ya29\.[0-9A-Za-z_-]{20,}/u,
     lifetime: 'temporary',
     session: 'google-access-token',
-    source: 'https://cloud.google.com/iam/docs/reference/credentials/rest/v1/projects.serviceAccounts/generateAccessToken (ya29. access tokens, 3600 s)',
+    source:
+      'https://cloud.google.com/iam/docs/reference/credentials/rest/v1/projects.serviceAccounts/generateAccessToken (ya29. access tokens, 3600 s)',
   },
   privateKey: {
     id: 'pem-private-key',
     pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/u,
     lifetime: 'long-lived',
-    source: 'googleapis/google-auth-library-nodejs: src/auth/googleauth.ts, fromJSON(): service_account with "private_key"',
+    source:
+      'googleapis/google-auth-library-nodejs: src/auth/googleauth.ts, fromJSON(): service_account with "private_key"',
   },
   /** Header and payload are base64url JSON objects (`eyJ` = `{"`); reported only when the payload's `exp` is known. */
   jwt: {
@@ -92,7 +95,8 @@ export const SECRET_SHAPES = {
 export const SAS_SIGNATURE = /(?:^|&)sig=[A-Za-z0-9%/+=]{20,}/u;
 
 /** What a credential name says its value is. */
-export type CredentialValueKind = 'aws-key-id' | 'aws-secret-key' | 'aws-session-token' | 'google-access-token' | 'refresh-token';
+export type CredentialValueKind =
+  'aws-key-id' | 'aws-secret-key' | 'aws-session-token' | 'google-access-token' | 'refresh-token';
 
 /** A name that holds a credential: env vars (`.env`, YAML, Dockerfile) and fields (JS, JSON, YAML). */
 export interface CredentialName {
@@ -104,13 +108,18 @@ export interface CredentialName {
 }
 
 const AWS_ENV_SOURCE = 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-envvars.html';
-const AWS_FIELD_SOURCE = 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html (aws_session_token); https://docs.aws.amazon.com/STS/latest/APIReference/API_Credentials.html (SessionToken); @smithy/types AwsCredentialIdentity';
+const AWS_FIELD_SOURCE =
+  'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html (aws_session_token); https://docs.aws.amazon.com/STS/latest/APIReference/API_Credentials.html (SessionToken); @smithy/types AwsCredentialIdentity';
 
 export const CREDENTIAL_NAMES = [
   { name: 'AWS_ACCESS_KEY_ID', holds: 'aws-key-id', source: AWS_ENV_SOURCE },
   { name: 'AWS_SECRET_ACCESS_KEY', holds: 'aws-secret-key', source: AWS_ENV_SOURCE },
   { name: 'AWS_SESSION_TOKEN', holds: 'aws-session-token', source: AWS_ENV_SOURCE },
-  { name: 'AWS_SECURITY_TOKEN', holds: 'aws-session-token', source: 'aws/aws-sdk-js: lib/credentials/environment_credentials.js (legacy alias)' },
+  {
+    name: 'AWS_SECURITY_TOKEN',
+    holds: 'aws-session-token',
+    source: 'aws/aws-sdk-js: lib/credentials/environment_credentials.js (legacy alias)',
+  },
   { name: 'aws_access_key_id', holds: 'aws-key-id', source: AWS_FIELD_SOURCE },
   { name: 'aws_secret_access_key', holds: 'aws-secret-key', source: AWS_FIELD_SOURCE },
   { name: 'aws_session_token', holds: 'aws-session-token', source: AWS_FIELD_SOURCE },
@@ -120,9 +129,25 @@ export const CREDENTIAL_NAMES = [
   { name: 'AccessKeyId', holds: 'aws-key-id', source: AWS_FIELD_SOURCE },
   { name: 'SecretAccessKey', holds: 'aws-secret-key', source: AWS_FIELD_SOURCE },
   { name: 'SessionToken', holds: 'aws-session-token', source: AWS_FIELD_SOURCE },
-  { name: 'Token', holds: 'aws-session-token', onlyWithSibling: 'AccessKeyId', source: 'smithy-lang/smithy-typescript: packages/credential-provider-imds/src/fromContainerMetadata.ts (ECS/IMDS JSON: AccessKeyId, SecretAccessKey, Token, Expiration)' },
-  { name: 'GOOGLE_OAUTH_ACCESS_TOKEN', holds: 'google-access-token', source: 'https://registry.terraform.io/providers/hashicorp/google/latest/docs/guides/provider_reference#access_token (GOOGLE_OAUTH_ACCESS_TOKEN)' },
-  { name: 'refresh_token', holds: 'refresh-token', source: 'googleapis/google-auth-library-nodejs: src/auth/googleauth.ts, fromJSON(): authorized_user with "refresh_token"' },
+  {
+    name: 'Token',
+    holds: 'aws-session-token',
+    onlyWithSibling: 'AccessKeyId',
+    source:
+      'smithy-lang/smithy-typescript: packages/credential-provider-imds/src/fromContainerMetadata.ts (ECS/IMDS JSON: AccessKeyId, SecretAccessKey, Token, Expiration)',
+  },
+  {
+    name: 'GOOGLE_OAUTH_ACCESS_TOKEN',
+    holds: 'google-access-token',
+    source:
+      'https://registry.terraform.io/providers/hashicorp/google/latest/docs/guides/provider_reference#access_token (GOOGLE_OAUTH_ACCESS_TOKEN)',
+  },
+  {
+    name: 'refresh_token',
+    holds: 'refresh-token',
+    source:
+      'googleapis/google-auth-library-nodejs: src/auth/googleauth.ts, fromJSON(): authorized_user with "refresh_token"',
+  },
 ] as const satisfies readonly CredentialName[];
 
 /**
@@ -144,8 +169,16 @@ export interface BundlerEnvPrefix {
 }
 
 export const BUNDLER_ENV_PREFIXES = [
-  { prefix: 'REACT_APP_', bundler: 'Create React App', source: 'https://create-react-app.dev/docs/adding-custom-environment-variables/' },
-  { prefix: 'NEXT_PUBLIC_', bundler: 'Next.js', source: 'https://nextjs.org/docs/app/guides/environment-variables#bundling-environment-variables-for-the-browser' },
+  {
+    prefix: 'REACT_APP_',
+    bundler: 'Create React App',
+    source: 'https://create-react-app.dev/docs/adding-custom-environment-variables/',
+  },
+  {
+    prefix: 'NEXT_PUBLIC_',
+    bundler: 'Next.js',
+    source: 'https://nextjs.org/docs/app/guides/environment-variables#bundling-environment-variables-for-the-browser',
+  },
   { prefix: 'VITE_', bundler: 'Vite', source: 'https://vite.dev/guide/env-and-mode' },
 ] as const satisfies readonly BundlerEnvPrefix[];
 
@@ -154,8 +187,10 @@ export const BUNDLER_ENV_PREFIXES = [
  * (`NEXT_PUBLIC_MAPBOX_TOKEN`, `VITE_GOOGLE_MAPS_API_KEY`) are meant to ship and stay silent.
  */
 export const BUNDLED_CREDENTIAL_NAME = {
-  pattern: /^(?:AWS|S3|AMAZON|GCP|GCLOUD|GOOGLE_CLOUD|GOOGLE_OAUTH|AZURE)_(?:\w+_)?(?:SECRET_ACCESS_KEY|SECRET_KEY|SECRET|SESSION_TOKEN|SECURITY_TOKEN|ACCESS_KEY_ID|ACCESS_KEY|ACCESS_TOKEN|PRIVATE_KEY|CREDENTIALS|ACCOUNT_KEY)$/u,
-  source: 'issue 6 (REACT_APP_AWS_SESSION_TOKEN inlined into browser code); https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/',
+  pattern:
+    /^(?:AWS|S3|AMAZON|GCP|GCLOUD|GOOGLE_CLOUD|GOOGLE_OAUTH|AZURE)_(?:\w+_)?(?:SECRET_ACCESS_KEY|SECRET_KEY|SECRET|SESSION_TOKEN|SECURITY_TOKEN|ACCESS_KEY_ID|ACCESS_KEY|ACCESS_TOKEN|PRIVATE_KEY|CREDENTIALS|ACCOUNT_KEY)$/u,
+  source:
+    'issue 6 (REACT_APP_AWS_SESSION_TOKEN inlined into browser code); https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/',
 } as const;
 
 /**
@@ -172,7 +207,8 @@ export const PLACEHOLDER_VALUES = {
   /** `${VAR}`, `$VAR`, `$(cmd)`, `{{ tpl }}`, `%VAR%`: the value comes from elsewhere. */
   reference: /\$\{|\$\(|\$[A-Za-z_]|\{\{|%[A-Za-z_]+%/u,
   runs: /0123456789|1234567890|abcdefghij|ABCDEFGHIJ/u,
-  source: 'googleapis/google-auth-library-nodejs: src/auth/computeclient.ts, src/auth/impersonated.ts (placeholder refresh tokens); https://docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html (example keys)',
+  source:
+    'googleapis/google-auth-library-nodejs: src/auth/computeclient.ts, src/auth/impersonated.ts (placeholder refresh tokens); https://docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html (example keys)',
 } as const;
 
 /** Google credential JSON `type`s (googleapis/google-auth-library-nodejs: src/auth/googleauth.ts, fromJSON()). */
@@ -185,15 +221,30 @@ export interface GoogleCredentialFileType {
 }
 
 export const GOOGLE_CREDENTIAL_FILE_TYPES = [
-  { type: 'service_account', secretField: 'private_key', what: 'a service-account private key', source: 'googleapis/google-auth-library-nodejs: src/auth/googleauth.ts, fromJSON(): service_account' },
-  { type: 'authorized_user', secretField: 'refresh_token', what: 'a user refresh token', source: 'googleapis/google-auth-library-nodejs: src/auth/googleauth.ts, fromJSON(): authorized_user' },
+  {
+    type: 'service_account',
+    secretField: 'private_key',
+    what: 'a service-account private key',
+    source: 'googleapis/google-auth-library-nodejs: src/auth/googleauth.ts, fromJSON(): service_account',
+  },
+  {
+    type: 'authorized_user',
+    secretField: 'refresh_token',
+    what: 'a user refresh token',
+    source: 'googleapis/google-auth-library-nodejs: src/auth/googleauth.ts, fromJSON(): authorized_user',
+  },
   {
     type: 'impersonated_service_account',
     secretField: 'source_credentials',
     what: 'the refresh token of its source credentials',
     source: 'googleapis/google-auth-library-nodejs: src/auth/googleauth.ts, fromJSON(): impersonated_service_account',
   },
-  { type: 'external_account', secretField: null, what: 'no secret (workload identity federation metadata)', source: 'googleapis/google-auth-library-nodejs: README.md (external_account configs hold no secret)' },
+  {
+    type: 'external_account',
+    secretField: null,
+    what: 'no secret (workload identity federation metadata)',
+    source: 'googleapis/google-auth-library-nodejs: README.md (external_account configs hold no secret)',
+  },
 ] as const satisfies readonly GoogleCredentialFileType[];
 
 /** The `external_account` trap: AWS credentials read from EC2 metadata by a workload that runs where there is none. */
@@ -231,7 +282,8 @@ export const BUILD_TIME_CREDENTIAL_FETCHES = [
     what: 'fetches task-role credentials from the ECS credentials endpoint',
     session: 'task-role',
     example: 'curl -s http://169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI > /app/creds.json',
-    source: 'aws/aws-codebuild-docker-images#179; smithy-lang/smithy-typescript: packages/credential-provider-imds/src/fromContainerMetadata.ts',
+    source:
+      'aws/aws-codebuild-docker-images#179; smithy-lang/smithy-typescript: packages/credential-provider-imds/src/fromContainerMetadata.ts',
   },
   {
     id: 'ec2-instance-metadata-credentials',
@@ -246,7 +298,8 @@ export const BUILD_TIME_CREDENTIAL_FETCHES = [
     pattern: /computeMetadata\/v1\/instance\/service-accounts\/[^/\s]+\/(?:token|identity)/u,
     what: 'fetches a Google access token from the metadata server',
     session: 'google-access-token',
-    example: 'curl -s -H "Metadata-Flavor: Google" http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token > /token.json',
+    example:
+      'curl -s -H "Metadata-Flavor: Google" http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token > /token.json',
     source: 'googleapis/gcp-metadata (instance/service-accounts/default/token)',
   },
   {
@@ -259,7 +312,8 @@ export const BUILD_TIME_CREDENTIAL_FETCHES = [
   },
   {
     id: 'aws-sts-temporary-credentials',
-    pattern: /\baws\s+(?:--[^\s-]\S*\s+){0,4}sts\s+(?:assume-role(?:-with-web-identity|-with-saml)?|get-session-token|get-federation-token)\b/u,
+    pattern:
+      /\baws\s+(?:--[^\s-]\S*\s+){0,4}sts\s+(?:assume-role(?:-with-web-identity|-with-saml)?|get-session-token|get-federation-token)\b/u,
     what: 'asks STS for temporary credentials',
     session: 'assume-role',
     example: 'aws sts get-session-token --duration-seconds 129600 > /creds.json',
@@ -288,7 +342,8 @@ export const CREDENTIAL_FILE_POINTERS = {
   envNames: ['GOOGLE_APPLICATION_CREDENTIALS', 'AWS_SHARED_CREDENTIALS_FILE', 'CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE'],
   /** `--key-file PATH` / `--key-file=PATH` (gcloud auth activate-service-account), `--cred-file=PATH` (gcloud auth login). */
   flags: /--(?:key-file|cred-file)[=\s]+["']?([^\s"';&|]+)/gu,
-  source: 'https://cloud.google.com/sdk/gcloud/reference/auth/activate-service-account; https://docs.aws.amazon.com/sdkref/latest/guide/file-location.html',
+  source:
+    'https://cloud.google.com/sdk/gcloud/reference/auth/activate-service-account; https://docs.aws.amazon.com/sdkref/latest/guide/file-location.html',
 } as const;
 
 /** File names that are credentials when COPY/ADD puts them into an image. */
@@ -303,23 +358,37 @@ export interface KeyFileName {
 }
 
 export const KEY_FILE_NAMES = [
-  { id: 'aws-shared-credentials', pattern: /(?:^|\/)\.aws(?:\/credentials)?$|(?:^|\/)credentials$/u, what: 'an AWS shared credentials file', example: '.aws/credentials', source: 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html' },
+  {
+    id: 'aws-shared-credentials',
+    pattern: /(?:^|\/)\.aws(?:\/credentials)?$|(?:^|\/)credentials$/u,
+    what: 'an AWS shared credentials file',
+    example: '.aws/credentials',
+    source: 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html',
+  },
   {
     id: 'google-adc',
     pattern: /application_default_credentials\.json$|(?:^|\/)\.config\/gcloud$/u,
     what: 'gcloud application-default credentials',
     example: '.config/gcloud/application_default_credentials.json',
-    source: 'googleapis/google-auth-library-nodejs: src/auth/googleauth.ts, fromJSON(): authorized_user (application_default_credentials.json)',
+    source:
+      'googleapis/google-auth-library-nodejs: src/auth/googleauth.ts, fromJSON(): authorized_user (application_default_credentials.json)',
   },
   {
     id: 'service-account-json',
     // Anchored at the file name's start (a lookahead finds the word), so no start inside a name rescans the rest.
-    pattern: /(?:^|\/)(?=sa[-_.]|[^/]*(?:service[-_]?account|[_.-]sa[-_.]))[^/]*\.json$|(?:^|[/_.-])(?:key|keyfile|credentials?)\.json$/iu,
+    pattern:
+      /(?:^|\/)(?=sa[-_.]|[^/]*(?:service[-_]?account|[_.-]sa[-_.]))[^/]*\.json$|(?:^|[/_.-])(?:key|keyfile|credentials?)\.json$/iu,
     what: 'a service-account key file',
     example: 'deploy/prod-sa.json',
     source: 'https://cloud.google.com/iam/docs/best-practices-for-managing-service-account-keys',
   },
-  { id: 'p12-key', pattern: /\.p12$/iu, what: 'a PKCS#12 service-account key', example: 'keys/service.p12', source: 'https://cloud.google.com/iam/docs/keys-create-delete (P12 key format)' },
+  {
+    id: 'p12-key',
+    pattern: /\.p12$/iu,
+    what: 'a PKCS#12 service-account key',
+    example: 'keys/service.p12',
+    source: 'https://cloud.google.com/iam/docs/keys-create-delete (P12 key format)',
+  },
 ] as const satisfies readonly KeyFileName[];
 
 /** Runtime scripts that fetch credentials and export them for the main process: a process-lifetime snapshot (§4 item 16). */
@@ -334,7 +403,31 @@ export const RUNTIME_CREDENTIAL_EXPORT = {
  * to contain the letters `test` is not one.
  */
 export const PLACEHOLDER_STUBS = {
-  words: ['foo', 'bar', 'baz', 'qux', 'test', 'testing', 'tests', 'mock', 'mocked', 'stub', 'invalid', 'expired', 'dummy', 'fake', 'demo', 'sample', 'secret', 'password', 'changeme', 'none', 'empty', 'unset', 'null'],
+  words: [
+    'foo',
+    'bar',
+    'baz',
+    'qux',
+    'test',
+    'testing',
+    'tests',
+    'mock',
+    'mocked',
+    'stub',
+    'invalid',
+    'expired',
+    'dummy',
+    'fake',
+    'demo',
+    'sample',
+    'secret',
+    'password',
+    'changeme',
+    'none',
+    'empty',
+    'unset',
+    'null',
+  ],
   /** One character repeated (`xxxx`, `****`, `0000`), or a run of the alphabet from its start (`abcdef...`). */
   alphabetRuns: ['abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '0123456789'],
   /** A run of at least this many characters of `alphabetRuns` from their start counts (`abcdef`, `ABCDEF`, `012345`). */
@@ -360,28 +453,37 @@ export const PUBLIC_TEST_CREDENTIALS = [
     what: "Azurite's well-known development storage account",
     values: ['Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='],
     markers: ['AccountName=devstoreaccount1', 'UseDevelopmentStorage=true'],
-    source: 'https://learn.microsoft.com/en-us/azure/storage/common/storage-use-azurite#well-known-storage-account-and-key',
+    source:
+      'https://learn.microsoft.com/en-us/azure/storage/common/storage-use-azurite#well-known-storage-account-and-key',
   },
   {
     id: 'localstack',
     what: "LocalStack's default credentials",
     values: ['test'],
     markers: [],
-    source: 'https://docs.localstack.cloud/aws/capabilities/config/credentials/ (AWS_ACCESS_KEY_ID=test, AWS_SECRET_ACCESS_KEY=test)',
+    source:
+      'https://docs.localstack.cloud/aws/capabilities/config/credentials/ (AWS_ACCESS_KEY_ID=test, AWS_SECRET_ACCESS_KEY=test)',
   },
   {
     id: 'minio',
     what: "MinIO's default root user",
     values: ['minioadmin'],
     markers: [],
-    source: 'https://min.io/docs/minio/linux/reference/minio-server/settings/root-credentials.html (MINIO_ROOT_USER / MINIO_ROOT_PASSWORD default minioadmin)',
+    source:
+      'https://min.io/docs/minio/linux/reference/minio-server/settings/root-credentials.html (MINIO_ROOT_USER / MINIO_ROOT_PASSWORD default minioadmin)',
   },
   {
     id: 'aws-documentation',
     what: "AWS's documentation example keys",
-    values: ['AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'AKIAI44QH8DHBEXAMPLE', 'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY'],
+    values: [
+      'AKIAIOSFODNN7EXAMPLE',
+      'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      'AKIAI44QH8DHBEXAMPLE',
+      'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY',
+    ],
     markers: [],
-    source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html; https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html',
+    source:
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html; https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html',
   },
 ] as const satisfies readonly PublicTestCredential[];
 
@@ -392,11 +494,20 @@ export const PUBLIC_TEST_CREDENTIALS = [
  * JWE). Anything else under the name (`dynamic-session-token`, `mock-refresh`) is a description or a stub.
  */
 export const NAMED_TOKEN_SHAPES = {
-  'aws-session-token': { pattern: /^[A-Za-z0-9+/]{100,}={0,2}$/u, source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_Credentials.html (SessionToken); aws/aws-sdk-js-v3 test fixtures' },
-  'google-access-token': { pattern: /^ya29\.[0-9A-Za-z._-]{20,}$/u, source: 'https://cloud.google.com/docs/authentication/token-types#access (ya29.)' },
+  'aws-session-token': {
+    pattern: /^[A-Za-z0-9+/]{100,}={0,2}$/u,
+    source:
+      'https://docs.aws.amazon.com/STS/latest/APIReference/API_Credentials.html (SessionToken); aws/aws-sdk-js-v3 test fixtures',
+  },
+  'google-access-token': {
+    pattern: /^ya29\.[0-9A-Za-z._-]{20,}$/u,
+    source: 'https://cloud.google.com/docs/authentication/token-types#access (ya29.)',
+  },
   'refresh-token': {
-    pattern: /^1\/\/[0-9A-Za-z_-]{30,}$|^eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/u,
-    source: 'https://developers.google.com/identity/protocols/oauth2 (refresh tokens, 1//); https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html (encrypted JWE)',
+    pattern:
+      /^1\/\/[0-9A-Za-z_-]{30,}$|^eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/u,
+    source:
+      'https://developers.google.com/identity/protocols/oauth2 (refresh tokens, 1//); https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html (encrypted JWE)',
   },
 } as const;
 
@@ -407,21 +518,45 @@ export const NAMED_TOKEN_SHAPES = {
  */
 export const CLOUD_JWT = {
   issuers: [
-    { platform: 'Google', pattern: /^(?:https:\/\/)?accounts\.google\.com$|@[a-z0-9-]+\.iam\.gserviceaccount\.com$|^https:\/\/container\.googleapis\.com\/v1\//u },
-    { platform: 'AWS Cognito', pattern: /^https:\/\/cognito-idp\.[a-z0-9-]+\.amazonaws\.com\/[a-z0-9-]+_[A-Za-z0-9]+$/u },
+    {
+      platform: 'Google',
+      pattern:
+        /^(?:https:\/\/)?accounts\.google\.com$|@[a-z0-9-]+\.iam\.gserviceaccount\.com$|^https:\/\/container\.googleapis\.com\/v1\//u,
+    },
+    {
+      platform: 'AWS Cognito',
+      pattern: /^https:\/\/cognito-idp\.[a-z0-9-]+\.amazonaws\.com\/[a-z0-9-]+_[A-Za-z0-9]+$/u,
+    },
     { platform: 'Amazon EKS', pattern: /^https:\/\/oidc\.eks\.[a-z0-9-]+\.amazonaws\.com\/id\/[A-Za-z0-9]+$/u },
-    { platform: 'Azure/Entra', pattern: /^https:\/\/(?:login\.microsoftonline\.com|sts\.windows\.net)\/[A-Za-z0-9-]+\/(?:v2\.0)?$/u },
+    {
+      platform: 'Azure/Entra',
+      pattern: /^https:\/\/(?:login\.microsoftonline\.com|sts\.windows\.net)\/[A-Za-z0-9-]+\/(?:v2\.0)?$/u,
+    },
   ],
   audiences: [
     { platform: 'Google', pattern: /^https:\/\/(?:oauth2|[a-z0-9-]+)\.googleapis\.com\/?/u },
     { platform: 'AWS STS', pattern: /^sts\.amazonaws\.com$/u },
-    { platform: 'Azure/Entra', pattern: /^https:\/\/(?:management\.azure\.com|storage\.azure\.com|vault\.azure\.net|graph\.microsoft\.com)\/?$|^api:\/\/AzureADTokenExchange$/u },
+    {
+      platform: 'Azure/Entra',
+      pattern:
+        /^https:\/\/(?:management\.azure\.com|storage\.azure\.com|vault\.azure\.net|graph\.microsoft\.com)\/?$|^api:\/\/AzureADTokenExchange$/u,
+    },
   ],
   /** Signature bytes per `alg` family (RSA: the modulus size; ECDSA: twice the curve size; HMAC: the hash size). */
   signatureBytes: {
-    RS256: [128, 256, 384, 512], RS384: [128, 256, 384, 512], RS512: [128, 256, 384, 512],
-    PS256: [128, 256, 384, 512], PS384: [128, 256, 384, 512], PS512: [128, 256, 384, 512],
-    ES256: [64], ES384: [96], ES512: [132], EdDSA: [64], HS256: [32], HS384: [48], HS512: [64],
+    RS256: [128, 256, 384, 512],
+    RS384: [128, 256, 384, 512],
+    RS512: [128, 256, 384, 512],
+    PS256: [128, 256, 384, 512],
+    PS384: [128, 256, 384, 512],
+    PS512: [128, 256, 384, 512],
+    ES256: [64],
+    ES384: [96],
+    ES512: [132],
+    EdDSA: [64],
+    HS256: [32],
+    HS384: [48],
+    HS512: [64],
   } as Readonly<Record<string, readonly number[]>>,
   /** jwt.io's sample payload, copied into countless tests and docs. */
   publicSamples: [{ sub: '1234567890', name: 'John Doe' }],
@@ -430,7 +565,12 @@ export const CLOUD_JWT = {
 } as const;
 
 /** The AWS credential variables every AWS CLI and SDK reads from the environment. */
-const AWS_CREDENTIAL_ENV = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN'] as const;
+const AWS_CREDENTIAL_ENV = [
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_SECURITY_TOKEN',
+] as const;
 
 /**
  * Tools that read credentials from their environment: a RUN step that runs one consumes a credential build
@@ -477,9 +617,11 @@ export const ENV_READING_TOOLS = [
   {
     id: 'sdk-script',
     tool: 'a script, whose AWS SDK',
-    command: /(?:^|[;&|(`])\s*(?:node|python3?|ts-node|tsx|deno|bun)\s+[\w./]|(?:^|[;&|(`])\s*(?:npm|yarn|pnpm)\s+run\s/u,
+    command:
+      /(?:^|[;&|(`])\s*(?:node|python3?|ts-node|tsx|deno|bun)\s+[\w./]|(?:^|[;&|(`])\s*(?:npm|yarn|pnpm)\s+run\s/u,
     example: 'node scripts/upload-assets.js',
     reads: AWS_CREDENTIAL_ENV,
-    source: 'smithy-lang/smithy-typescript / aws-sdk-js-v3: packages/credential-provider-env/src/fromEnv.ts (the default chain reads AWS_* first); boto3 docs: configuration (environment variables)',
+    source:
+      'smithy-lang/smithy-typescript / aws-sdk-js-v3: packages/credential-provider-env/src/fromEnv.ts (the default chain reads AWS_* first); boto3 docs: configuration (environment variables)',
   },
 ] as const satisfies readonly EnvReadingTool[];

@@ -9,7 +9,8 @@ export const SESSIONS = {
     seconds: 6 * HOUR,
     phrase: 'typically within 6 h',
     temporary: true,
-    source: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-presigned-url.html (instance-profile credentials "typically 6 hours")',
+    source:
+      'https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-presigned-url.html (instance-profile credentials "typically 6 hours")',
   },
   'task-role': {
     label: 'the ECS/Fargate task-role session',
@@ -40,7 +41,8 @@ export const SESSIONS = {
     maxSeconds: 12 * HOUR,
     phrase: 'typically within 1 h',
     temporary: true,
-    source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html; aws/amazon-eks-pod-identity-webhook README',
+    source:
+      'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html; aws/amazon-eks-pod-identity-webhook README',
   },
   sso: {
     label: 'the IAM Identity Center (SSO) session',
@@ -93,7 +95,8 @@ export const SESSIONS = {
     seconds: HOUR,
     phrase: 'possibly within 1 h',
     temporary: true,
-    source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html (DurationSeconds default 3600 s: unknown temporary source)',
+    source:
+      'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html (DurationSeconds default 3600 s: unknown temporary source)',
   },
   'google-access-token': {
     label: 'the Google access token',
@@ -101,7 +104,8 @@ export const SESSIONS = {
     maxSeconds: 12 * HOUR,
     phrase: 'after about 1 h',
     temporary: true,
-    source: 'https://cloud.google.com/iam/docs/reference/credentials/rest/v1/projects.serviceAccounts/generateAccessToken',
+    source:
+      'https://cloud.google.com/iam/docs/reference/credentials/rest/v1/projects.serviceAccounts/generateAccessToken',
   },
   'google-id-token': {
     label: 'the Google ID token',
@@ -136,21 +140,24 @@ export const SESSIONS = {
     seconds: 12 * HOUR,
     phrase: 'no role session lasts longer than 12 h',
     temporary: true,
-    source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-settings.html (MaxSessionDuration: 1 h to 12 h)',
+    source:
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-settings.html (MaxSessionDuration: 1 h to 12 h)',
   },
   'google-private-key': {
     label: 'the service-account private key',
     seconds: 7 * 24 * HOUR,
     phrase: 'for up to 7 d (a signed URL should not outlive a week, and dies when the key is deleted)',
     temporary: false,
-    source: 'googleapis/nodejs-storage: src/signer.ts (SEVEN_DAYS); https://cloud.google.com/storage/docs/access-control/signed-urls-v2',
+    source:
+      'googleapis/nodejs-storage: src/signer.ts (SEVEN_DAYS); https://cloud.google.com/storage/docs/access-control/signed-urls-v2',
   },
   'azure-user-delegation-key': {
     label: 'the user-delegation key',
     seconds: 7 * 24 * HOUR,
     phrase: 'at most 7 d after it is requested',
     temporary: true,
-    source: 'Azure/azure-sdk-for-js: sdk/storage/storage-blob/src/BlobServiceClient.ts (getUserDelegationKey: within 7 days); https://learn.microsoft.com/rest/api/storageservices/create-user-delegation-sas',
+    source:
+      'Azure/azure-sdk-for-js: sdk/storage/storage-blob/src/BlobServiceClient.ts (getUserDelegationKey: within 7 days); https://learn.microsoft.com/rest/api/storageservices/create-user-delegation-sas',
   },
   'iam-auth-token': {
     label: 'the IAM authentication token',
@@ -220,14 +227,22 @@ export function sessionOf(id: string): Session {
  * Platforms whose credentials are themselves a role session: assuming another role from them is role chaining,
  * which STS caps at 1 h (a larger DurationSeconds fails).
  */
-export const ROLE_SESSION_PLATFORMS: readonly PlatformId[] = ['ec2', 'ecs', 'lambda', 'eks-irsa', 'assume-role', 'role-chaining'];
+export const ROLE_SESSION_PLATFORMS: readonly PlatformId[] = [
+  'ec2',
+  'ecs',
+  'lambda',
+  'eks-irsa',
+  'assume-role',
+  'role-chaining',
+];
 
 /** What STS answers when an assume-role call asks for more than the role allows. */
 export const ASSUME_ROLE_LIMITS = {
   chaining: {
     seconds: 3600,
     failure: 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
-    source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining; https://repost.aws/knowledge-center/iam-role-chaining-limit',
+    source:
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining; https://repost.aws/knowledge-center/iam-role-chaining-limit',
   },
   roleMaximum: {
     /** MaxSessionDuration when the role does not set it. */
@@ -235,6 +250,7 @@ export const ASSUME_ROLE_LIMITS = {
     /** No role allows more (MaxSessionDuration is 1 h to 12 h). */
     largestSeconds: 43_200,
     failure: 'ValidationError: The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
-    source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html (DurationSeconds); https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-settings.html',
+    source:
+      'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html (DurationSeconds); https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-settings.html',
   },
 } as const;

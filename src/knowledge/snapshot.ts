@@ -45,21 +45,24 @@ export const STS_REFRESHING_SOURCES = [
     kind: 'factory',
     api: { modules: ['@aws-sdk/credential-providers'], path: ['fromTemporaryCredentials'] },
     paramsOption: 'params',
-    source: 'aws/aws-sdk-js-v3: packages/credential-providers/src/fromTemporaryCredentials.base.ts (params: AssumeRoleCommandInput; sends AssumeRole on each call)',
+    source:
+      'aws/aws-sdk-js-v3: packages/credential-providers/src/fromTemporaryCredentials.base.ts (params: AssumeRoleCommandInput; sends AssumeRole on each call)',
   },
   {
     operation: 'aws-v2:sts.assumeRole',
     kind: 'class',
     api: { modules: AWS_V2_MODULES, path: ['ChainableTemporaryCredentials'] },
     paramsOption: 'params',
-    source: 'aws/aws-sdk-js: lib/credentials/chainable_temporary_credentials.js (assumeRole when params.RoleArn is set)',
+    source:
+      'aws/aws-sdk-js: lib/credentials/chainable_temporary_credentials.js (assumeRole when params.RoleArn is set)',
   },
   {
     operation: 'aws-v2:sts.getSessionToken',
     kind: 'class',
     api: { modules: AWS_V2_MODULES, path: ['ChainableTemporaryCredentials'] },
     paramsOption: 'params',
-    source: 'aws/aws-sdk-js: lib/credentials/chainable_temporary_credentials.js (getSessionToken when params.RoleArn is absent)',
+    source:
+      'aws/aws-sdk-js: lib/credentials/chainable_temporary_credentials.js (getSessionToken when params.RoleArn is absent)',
   },
 ] as const satisfies readonly StsRefreshingSource[];
 

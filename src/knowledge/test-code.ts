@@ -4,11 +4,33 @@
  */
 export const TEST_CODE = {
   /** Folders whose files are tests or their data (Jest/Vitest `__tests__`, `__mocks__`; Go's and others' `testdata`). */
-  directories: ['test', 'tests', '__tests__', '__mocks__', '__fixtures__', 'fixtures', '__snapshots__', 'testdata', 'test-data', 'e2e'],
+  directories: [
+    'test',
+    'tests',
+    '__tests__',
+    '__mocks__',
+    '__fixtures__',
+    'fixtures',
+    '__snapshots__',
+    'testdata',
+    'test-data',
+    'e2e',
+  ],
   /** `*.test.ts`, `*.spec.js`, `foo.test.json`: the test-runner naming convention, any extension. */
   fileName: /\.(?:test|spec)\.[A-Za-z0-9]+$/u,
   /** Importing one of these makes a file a test. */
-  runnerModules: ['vitest', '@jest/globals', 'node:test', 'mocha', '@playwright/test', 'ava', 'uvu', 'tap', 'aws-sdk-client-mock', 'aws-sdk-mock'],
+  runnerModules: [
+    'vitest',
+    '@jest/globals',
+    'node:test',
+    'mocha',
+    '@playwright/test',
+    'ava',
+    'uvu',
+    'tap',
+    'aws-sdk-client-mock',
+    'aws-sdk-mock',
+  ],
   /** Called at top level without a binding in the file, these are the runner's globals (Jest, Vitest globals, Mocha, Jasmine). */
   runnerGlobals: ['describe', 'it', 'test', 'suite', 'beforeAll', 'beforeEach', 'afterAll', 'afterEach'],
   source:

@@ -24,18 +24,27 @@ export const TOKEN_ENDPOINTS: readonly TokenEndpoint[] = [
     pattern: /169\.254\.170\.23?(?![\d.])/,
     yields: 'aws-credentials',
     session: 'task-role',
-    replacement: { code: 'fromContainerMetadata()', imports: [{ module: '@aws-sdk/credential-providers', name: 'fromContainerMetadata' }] },
-    source: 'smithy-lang/smithy-typescript: packages/credential-provider-imds/src/fromContainerMetadata.ts (CMDS_IP); aws/aws-sdk-js-v3: packages/credential-provider-http',
+    replacement: {
+      code: 'fromContainerMetadata()',
+      imports: [{ module: '@aws-sdk/credential-providers', name: 'fromContainerMetadata' }],
+    },
+    source:
+      'smithy-lang/smithy-typescript: packages/credential-provider-imds/src/fromContainerMetadata.ts (CMDS_IP); aws/aws-sdk-js-v3: packages/credential-provider-http',
   },
   {
     id: 'aws-imds-credentials',
     label: 'the EC2 instance metadata credentials endpoint',
     // Path segments before `meta-data/` (`latest/`, `2021-01-03/`) rather than `[^?#]*`, which rescans from every host.
-    pattern: /(?:169\.254\.169\.254|\[fd00:ec2::254\])(?::\d+)?\/(?:[\w.-]+\/){0,2}meta-data\/(?:iam|identity-credentials\/ec2)\/security-credentials\/[^/?#]/,
+    pattern:
+      /(?:169\.254\.169\.254|\[fd00:ec2::254\])(?::\d+)?\/(?:[\w.-]+\/){0,2}meta-data\/(?:iam|identity-credentials\/ec2)\/security-credentials\/[^/?#]/,
     yields: 'aws-credentials',
     session: 'instance-profile',
-    replacement: { code: 'fromInstanceMetadata()', imports: [{ module: '@aws-sdk/credential-providers', name: 'fromInstanceMetadata' }] },
-    source: 'smithy-lang/smithy-typescript: packages/credential-provider-imds/src/fromInstanceMetadata.ts (IMDS_PATH /latest/meta-data/iam/security-credentials/)',
+    replacement: {
+      code: 'fromInstanceMetadata()',
+      imports: [{ module: '@aws-sdk/credential-providers', name: 'fromInstanceMetadata' }],
+    },
+    source:
+      'smithy-lang/smithy-typescript: packages/credential-provider-imds/src/fromInstanceMetadata.ts (IMDS_PATH /latest/meta-data/iam/security-credentials/)',
   },
   {
     id: 'azure-imds-token',
@@ -43,7 +52,10 @@ export const TOKEN_ENDPOINTS: readonly TokenEndpoint[] = [
     pattern: /169\.254\.169\.254(?::\d+)?\/(?:[\w.-]+\/){0,3}metadata\/identity\/oauth2\/token/,
     yields: 'token-response',
     session: 'azure-access-token',
-    replacement: { code: 'new ManagedIdentityCredential()', imports: [{ module: '@azure/identity', name: 'ManagedIdentityCredential' }] },
+    replacement: {
+      code: 'new ManagedIdentityCredential()',
+      imports: [{ module: '@azure/identity', name: 'ManagedIdentityCredential' }],
+    },
     source: 'https://learn.microsoft.com/entra/identity/managed-identities-azure-resources/how-to-use-vm-token',
   },
   {
@@ -53,12 +65,14 @@ export const TOKEN_ENDPOINTS: readonly TokenEndpoint[] = [
     yields: 'token-response',
     session: 'google-access-token',
     replacement: { code: 'new Compute()', imports: [{ module: 'google-auth-library', name: 'Compute' }] },
-    source: 'googleapis/gcp-metadata: src/index.ts (BASE_PATH /computeMetadata/v1); googleapis/google-auth-library-nodejs: src/auth/computeclient.ts',
+    source:
+      'googleapis/gcp-metadata: src/index.ts (BASE_PATH /computeMetadata/v1); googleapis/google-auth-library-nodejs: src/auth/computeclient.ts',
   },
   {
     id: 'google-oauth-token',
     label: 'the Google OAuth token endpoint',
-    pattern: /\/\/(?:oauth2\.googleapis\.com\/token|www\.googleapis\.com\/oauth2\/v\d\/token|accounts\.google\.com\/o\/oauth2\/token)/,
+    pattern:
+      /\/\/(?:oauth2\.googleapis\.com\/token|www\.googleapis\.com\/oauth2\/v\d\/token|accounts\.google\.com\/o\/oauth2\/token)/,
     yields: 'token-response',
     session: 'google-access-token',
     replacement: { code: 'await auth.getRequestHeaders()', imports: [] },
@@ -74,7 +88,8 @@ export const TOKEN_ENDPOINTS: readonly TokenEndpoint[] = [
       code: 'fromTemporaryCredentials({ params: { RoleArn, RoleSessionName } })',
       imports: [{ module: '@aws-sdk/credential-providers', name: 'fromTemporaryCredentials' }],
     },
-    source: 'https://docs.aws.amazon.com/STS/latest/APIReference/welcome.html; https://docs.aws.amazon.com/general/latest/gr/sts.html',
+    source:
+      'https://docs.aws.amazon.com/STS/latest/APIReference/welcome.html; https://docs.aws.amazon.com/general/latest/gr/sts.html',
   },
   {
     id: 'entra-token',
@@ -82,7 +97,10 @@ export const TOKEN_ENDPOINTS: readonly TokenEndpoint[] = [
     pattern: /\/\/login\.microsoftonline\.(?:com|us)\/(?:[^/?#]*\/){0,4}?oauth2\/(?:v2\.0\/)?token/,
     yields: 'token-response',
     session: 'azure-access-token',
-    replacement: { code: 'getBearerTokenProvider(credential, scope)', imports: [{ module: '@azure/identity', name: 'getBearerTokenProvider' }] },
+    replacement: {
+      code: 'getBearerTokenProvider(credential, scope)',
+      imports: [{ module: '@azure/identity', name: 'getBearerTokenProvider' }],
+    },
     source: 'https://learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow',
   },
   {
@@ -91,7 +109,8 @@ export const TOKEN_ENDPOINTS: readonly TokenEndpoint[] = [
     pattern: /\/oauth2?\/(?:v\d(?:\.\d)?\/)?token\/?(?:[?#]|$)/,
     yields: 'token-response',
     session: 'oauth-token',
-    source: 'RFC 6749 §3.2 (token endpoint); Auth0 /oauth/token (https://auth0.com/docs/api/authentication#client-credentials-flow)',
+    source:
+      'RFC 6749 §3.2 (token endpoint); Auth0 /oauth/token (https://auth0.com/docs/api/authentication#client-credentials-flow)',
   },
 ];
 
@@ -112,8 +131,14 @@ export const GENERIC_TOKEN_ENDPOINT: TokenEndpoint = {
 export const GRANT_TYPE_PARAMETER = 'grant_type';
 
 /** Fields of a token response that hold the token itself (RFC 6749 §5.1, OIDC Core §3.1.3.3, and camelCase twins). */
-export const TOKEN_RESPONSE_FIELDS: ReadonlySet<string> = new Set(['access_token', 'id_token', 'accessToken', 'idToken']);
-export const TOKEN_RESPONSE_SOURCE = 'RFC 6749 §5.1 (access_token, expires_in); OpenID Connect Core 1.0 §3.1.3.3 (id_token)';
+export const TOKEN_RESPONSE_FIELDS: ReadonlySet<string> = new Set([
+  'access_token',
+  'id_token',
+  'accessToken',
+  'idToken',
+]);
+export const TOKEN_RESPONSE_SOURCE =
+  'RFC 6749 §5.1 (access_token, expires_in); OpenID Connect Core 1.0 §3.1.3.3 (id_token)';
 
 /**
  * HTTP clients whose call sends a request: the URL is the first argument, or its `url` property when the first
@@ -138,4 +163,5 @@ export const HTTP_URL_OPTION = 'url';
  * Text that a file fetching tokens by hand must contain somewhere: the cheap gate for files that import no SDK.
  * Built from the endpoint patterns and token fields above.
  */
-export const TOKEN_TEXT_HINT = /access_?token|id_?token|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws|microsoftonline/i;
+export const TOKEN_TEXT_HINT =
+  /access_?token|id_?token|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws|microsoftonline/i;

@@ -32,5 +32,9 @@ export function rejectTooDeep(text: string, what: string): FileError | undefined
   const at = tooDeepAt(text);
   if (at < 0) return undefined;
   const { line, column } = new LineIndex(text).positionOf(at);
-  return { message: `${what} is nested more than ${MAX_NESTING} levels deep; it was not parsed (secrets in it were not checked).`, line, column };
+  return {
+    message: `${what} is nested more than ${MAX_NESTING} levels deep; it was not parsed (secrets in it were not checked).`,
+    line,
+    column,
+  };
 }

@@ -45,7 +45,10 @@ export function buildModel(root: string, folders: readonly string[], configured:
     return texts.get(file)!;
   };
   const note = (file: string) => files.set(relativePath(root, file), modifiedAt(file));
-  const images = new DockerImages(root, found.filter((f) => f.kind === 'dockerfile').map((f) => f.file));
+  const images = new DockerImages(
+    root,
+    found.filter((f) => f.kind === 'dockerfile').map((f) => f.file),
+  );
   for (const f of found) if (f.kind === 'dockerfile') note(f.file);
 
   for (const file of cdkSources(found, folders, configured)) {
@@ -102,12 +105,18 @@ export function buildModel(root: string, folders: readonly string[], configured:
  * The TS/JS files of each CDK app (the folder of a `cdk.json`, where `cdk synth` runs); with configured folders,
  * also their scripts (relative asset paths then start from the configured folder).
  */
-function cdkSources(found: readonly FoundFile[], folders: readonly string[], configured: boolean): { file: string; appDir: string }[] {
+function cdkSources(
+  found: readonly FoundFile[],
+  folders: readonly string[],
+  configured: boolean,
+): { file: string; appDir: string }[] {
   const inside = (file: string, dir: string) => file.startsWith(dir + path.sep);
   const apps = found.filter((f) => f.kind === 'cdk-app').map((f) => path.dirname(f.file));
   return found.flatMap((f) => {
     if (f.kind !== 'script') return [];
-    const appDir = apps.filter((app) => inside(f.file, app)).sort((a, b) => b.length - a.length)[0] ?? (configured ? folders.find((dir) => inside(f.file, dir)) : undefined);
+    const appDir =
+      apps.filter((app) => inside(f.file, app)).sort((a, b) => b.length - a.length)[0] ??
+      (configured ? folders.find((dir) => inside(f.file, dir)) : undefined);
     return appDir ? [{ file: f.file, appDir }] : [];
   });
 }

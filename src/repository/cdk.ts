@@ -12,7 +12,8 @@ const DURATION_UNITS: Readonly<Record<string, number>> = { seconds: 1, minutes: 
 const LAMBDA_CONSTRUCTS = new Set(['Function', 'NodejsFunction', 'DockerImageFunction', 'SingletonFunction']);
 const TASK_DEFINITIONS = new Set(['FargateTaskDefinition', 'Ec2TaskDefinition', 'TaskDefinition']);
 /** ecs-patterns constructs that build their own task definition from `taskImageOptions` (or `image`). */
-const ECS_PATTERNS = /^(ApplicationLoadBalanced|NetworkLoadBalanced|QueueProcessing|ScheduledFargate|ScheduledEc2)\w*(Service|Task)$/;
+const ECS_PATTERNS =
+  /^(ApplicationLoadBalanced|NetworkLoadBalanced|QueueProcessing|ScheduledFargate|ScheduledEc2)\w*(Service|Task)$/;
 const EC2_CONSTRUCTS = new Set(['Instance', 'AutoScalingGroup']);
 
 /** Does this file use the CDK at all (cheap text gate before parsing)? */
@@ -27,7 +28,13 @@ export function mentionsCdk(text: string): boolean {
 export function extractCdk(root: string, file: string, text: string, appDir: string): Extracted {
   let program: TSESTree.Program;
   try {
-    program = parse(text, { loc: true, range: true, sourceType: 'module', ecmaVersion: 'latest', jsx: file.endsWith('x') });
+    program = parse(text, {
+      loc: true,
+      range: true,
+      sourceType: 'module',
+      ecmaVersion: 'latest',
+      jsx: file.endsWith('x'),
+    });
   } catch (error) {
     debug('%s: not parsed (%s)', file, (error as Error).message);
     return { roles: [], units: [] };
@@ -82,7 +89,11 @@ class CdkFile {
         break;
       }
       case AST_NODE_TYPES.PropertyDefinition:
-        if (node.key.type === AST_NODE_TYPES.Identifier && node.value && unwrap(node.value).type === AST_NODE_TYPES.NewExpression) {
+        if (
+          node.key.type === AST_NODE_TYPES.Identifier &&
+          node.value &&
+          unwrap(node.value).type === AST_NODE_TYPES.NewExpression
+        ) {
           this.constructs.set(`this.${node.key.name}`, unwrap(node.value) as TSESTree.NewExpression);
         }
         break;
@@ -110,11 +121,20 @@ class CdkFile {
     const props = made.arguments[2];
     const names = [this.string(props && findProperty(props, 'roleName')?.value)].filter((n): n is string => !!n);
     const max = props && findProperty(props, 'maxSessionDuration');
-    const role: InfraRole = { id, names, declared: this.cite(made, `new ${this.source(made.callee)}(this, '${id}', …)`) };
+    const role: InfraRole = {
+      id,
+      names,
+      declared: this.cite(made, `new ${this.source(made.callee)}(this, '${id}', …)`),
+    };
     if (max) {
       const seconds = this.duration(max.value);
       if (seconds === null) {
-        debug('%s: role %s sets maxSessionDuration at synth time (%s); its maximum is unknown', this.file, id, this.source(max.value));
+        debug(
+          '%s: role %s sets maxSessionDuration at synth time (%s); its maximum is unknown',
+          this.file,
+          id,
+          this.source(max.value),
+        );
         this.roles.set(made, { ...role, maxSessionUnknown: true });
         return;
       }
@@ -135,7 +155,14 @@ class CdkFile {
       const image = findProperty(options, 'image');
       const paths = image ? this.assetPaths(image.value) : null;
       if (!image || !paths) return null;
-      return this.make('ecs', `the ECS service \`${id}\``, image, paths, findProperty(options, 'taskRole')?.value, findProperty(options, 'environment')?.value);
+      return this.make(
+        'ecs',
+        `the ECS service \`${id}\``,
+        image,
+        paths,
+        findProperty(options, 'taskRole')?.value,
+        findProperty(options, 'environment')?.value,
+      );
     }
     if (EC2_CONSTRUCTS.has(name) && findProperty(props, 'role')) {
       // An instance runs whatever its user data installs: the model knows its role, not its code.
@@ -174,15 +201,33 @@ class CdkFile {
     if (!image || !paths) return null;
     const id = this.string(definition.arguments[1]) ?? kind;
     const taskRole = definition.arguments[2] && findProperty(definition.arguments[2], 'taskRole')?.value;
-    return this.make('ecs', `the ECS task \`${id}\``, image, paths, taskRole, findProperty(options, 'environment')?.value);
+    return this.make(
+      'ecs',
+      `the ECS task \`${id}\``,
+      image,
+      paths,
+      taskRole,
+      findProperty(options, 'environment')?.value,
+    );
   }
 
-  private make(platform: UnitPlatform, label: string, at: Node, paths: string[], role: Node | undefined, environment: Node | undefined): ComputeUnit {
+  private make(
+    platform: UnitPlatform,
+    label: string,
+    at: Node,
+    paths: string[],
+    role: Node | undefined,
+    environment: Node | undefined,
+  ): ComputeUnit {
     const roleEnvironment: Record<string, InfraRole> = {};
     const env = environment && unwrap(environment);
     if (env?.type === AST_NODE_TYPES.ObjectExpression) {
       for (const prop of env.properties) {
-        if (prop.type !== AST_NODE_TYPES.Property || prop.key.type !== AST_NODE_TYPES.Identifier && prop.key.type !== AST_NODE_TYPES.Literal) continue;
+        if (
+          prop.type !== AST_NODE_TYPES.Property ||
+          (prop.key.type !== AST_NODE_TYPES.Identifier && prop.key.type !== AST_NODE_TYPES.Literal)
+        )
+          continue;
         const value = unwrap(prop.value);
         if (value.type !== AST_NODE_TYPES.MemberExpression || memberChain(value)?.at(-1) !== 'roleArn') continue;
         const target = this.roleOf(value.object);
@@ -191,7 +236,14 @@ class CdkFile {
       }
     }
     const unitRole = role ? this.roleOf(role) : undefined;
-    return { platform, label, declared: this.cite(at, this.source(at)), paths: paths.map((p) => this.relative(p)), roleEnvironment, ...(unitRole ? { role: unitRole } : {}) };
+    return {
+      platform,
+      label,
+      declared: this.cite(at, this.source(at)),
+      paths: paths.map((p) => this.relative(p)),
+      roleEnvironment,
+      ...(unitRole ? { role: unitRole } : {}),
+    };
   }
 
   private roleOf(node: Node): InfraRole | undefined {
@@ -219,17 +271,26 @@ class CdkFile {
     const literal = this.string(inner);
     if (literal !== null) return path.resolve(this.appDir, literal);
     if (inner.type === AST_NODE_TYPES.CallExpression && ['join', 'resolve'].includes(calleeName(inner) ?? '')) {
-      const parts = inner.arguments.map((a) => (unwrap(a).type === AST_NODE_TYPES.Identifier && (unwrap(a) as TSESTree.Identifier).name === '__dirname' ? '\0dir' : this.string(a)));
+      const parts = inner.arguments.map((a) =>
+        unwrap(a).type === AST_NODE_TYPES.Identifier && (unwrap(a) as TSESTree.Identifier).name === '__dirname'
+          ? '\0dir'
+          : this.string(a),
+      );
       if (parts.some((p) => p === null)) return null;
       const [first, ...rest] = parts as string[];
       const base = first === '\0dir' ? path.dirname(this.file) : path.join(this.appDir, first);
       // path.join keeps `'/lambda'` inside the base; path.resolve starts over at an absolute segment.
       return calleeName(inner) === 'join' ? path.join(base, ...rest) : path.resolve(base, ...rest);
     }
-    if (inner.type === AST_NODE_TYPES.TemplateLiteral && inner.expressions.length === 1 && inner.quasis[0].value.cooked === '') {
+    if (
+      inner.type === AST_NODE_TYPES.TemplateLiteral &&
+      inner.expressions.length === 1 &&
+      inner.quasis[0].value.cooked === ''
+    ) {
       const [expression] = inner.expressions;
       const rest = inner.quasis[1].value.cooked;
-      if (expression.type === AST_NODE_TYPES.Identifier && expression.name === '__dirname' && rest) return path.resolve(path.dirname(this.file), `.${rest}`);
+      if (expression.type === AST_NODE_TYPES.Identifier && expression.name === '__dirname' && rest)
+        return path.resolve(path.dirname(this.file), `.${rest}`);
     }
     return null;
   }
@@ -263,7 +324,8 @@ class CdkFile {
     if (!node) return null;
     const inner = unwrap(node);
     if (inner.type === AST_NODE_TYPES.Literal && typeof inner.value === 'string') return inner.value;
-    if (inner.type === AST_NODE_TYPES.TemplateLiteral && inner.expressions.length === 0) return inner.quasis[0].value.cooked ?? null;
+    if (inner.type === AST_NODE_TYPES.TemplateLiteral && inner.expressions.length === 0)
+      return inner.quasis[0].value.cooked ?? null;
     return null;
   }
 

@@ -13,7 +13,11 @@ export function relativePath(root: string, file: string): string {
 /** A citation for messages; the quoted text is masked like every other output (an infrastructure line may hold a key). */
 export function cite(root: string, file: string, line: number, text: string): Citation {
   const oneLine = maskSecretsInText(text.replace(/\s+/g, ' ').trim());
-  return { file: relativePath(root, file), line, text: oneLine.length > MAX_TEXT ? `${oneLine.slice(0, MAX_TEXT - 1)}…` : oneLine };
+  return {
+    file: relativePath(root, file),
+    line,
+    text: oneLine.length > MAX_TEXT ? `${oneLine.slice(0, MAX_TEXT - 1)}…` : oneLine,
+  };
 }
 
 /** `infra/stack.ts:42, \`maxSessionDuration: Duration.hours(2)\`` */

@@ -8,9 +8,27 @@ import { debug } from './debug.js';
  * folder is read even when it has one of these names; only folders below it are skipped.
  */
 const SKIPPED_FOLDERS = new Set([
-  'node_modules', 'bower_components', 'vendor', 'dist', 'build', 'out', 'coverage', 'cdk.out', '.terraform',
-  '.serverless', '.aws-sam', 'tmp', 'target', '__pycache__', '.venv',
-  'test', 'tests', '__tests__', 'fixtures', '__fixtures__', 'testdata',
+  'node_modules',
+  'bower_components',
+  'vendor',
+  'dist',
+  'build',
+  'out',
+  'coverage',
+  'cdk.out',
+  '.terraform',
+  '.serverless',
+  '.aws-sam',
+  'tmp',
+  'target',
+  '__pycache__',
+  '.venv',
+  'test',
+  'tests',
+  '__tests__',
+  'fixtures',
+  '__fixtures__',
+  'testdata',
 ]);
 const MAX_DEPTH = 8;
 /** Past this many directory entries the walk stops (a huge monorepo): the model then knows only what it saw. */
@@ -31,8 +49,13 @@ function kindOf(name: string): InfraKind | null {
   if (name === 'cdk.json') return 'cdk-app';
   if (name.endsWith('.tf')) return 'terraform';
   if (name.endsWith('.yaml') || name.endsWith('.yml') || name.endsWith('.template')) return 'yaml';
-  if (name.endsWith('.json') && !/^(package(-lock)?|tsconfig.*|\.?eslintrc|composer|lerna|nx|turbo|jsconfig|cdk\.context)\.json$/.test(name)) return 'json';
-  if (/\.[cm]?[jt]s$/.test(name) && !name.endsWith('.d.ts') && !/\.(test|spec)\.[cm]?[jt]s$/.test(name)) return 'script';
+  if (
+    name.endsWith('.json') &&
+    !/^(package(-lock)?|tsconfig.*|\.?eslintrc|composer|lerna|nx|turbo|jsconfig|cdk\.context)\.json$/.test(name)
+  )
+    return 'json';
+  if (/\.[cm]?[jt]s$/.test(name) && !name.endsWith('.d.ts') && !/\.(test|spec)\.[cm]?[jt]s$/.test(name))
+    return 'script';
   if (name === 'Dockerfile' || name.startsWith('Dockerfile.') || name.endsWith('.Dockerfile')) return 'dockerfile';
   return null;
 }

@@ -8,9 +8,15 @@ export function isTaskDefinition(value: unknown): value is Json {
   return isRecord(value) && Array.isArray(value.containerDefinitions);
 }
 
-export function extractTaskDefinition(root: string, file: string, document: YamlDocument, value: Json, images: DockerImages): ComputeUnit | null {
+export function extractTaskDefinition(
+  root: string,
+  file: string,
+  document: YamlDocument,
+  value: Json,
+  images: DockerImages,
+): ComputeUnit | null {
   const containers = (value.containerDefinitions as unknown[]).filter(isRecord);
-  const paths = containers.flatMap((c) => (typeof c.image === 'string' ? images.sourcesOf(c.image) ?? [] : []));
+  const paths = containers.flatMap((c) => (typeof c.image === 'string' ? (images.sourcesOf(c.image) ?? []) : []));
   if (paths.length === 0) return null;
   const arn = typeof value.taskRoleArn === 'string' ? value.taskRoleArn : undefined;
   const name = arn ? roleNameOfArn(arn) : null;

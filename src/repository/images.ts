@@ -16,7 +16,10 @@ const CODE_FILE = /\.(?:[cm]?[jt]sx?)$/;
 export class DockerImages {
   private readonly byFolderName = new Map<string, string[]>();
 
-  constructor(private readonly root: string, dockerfiles: readonly string[]) {
+  constructor(
+    private readonly root: string,
+    dockerfiles: readonly string[],
+  ) {
     for (const file of dockerfiles) {
       const name = path.basename(path.dirname(file));
       this.byFolderName.set(name, [...(this.byFolderName.get(name) ?? []), file]);

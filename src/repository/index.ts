@@ -58,7 +58,9 @@ export function unitsRunning(model: RepositoryModel, file: string): ComputeUnit[
   const known = byFile.get(file);
   if (known) return known;
   const relative = relativePath(model.root, file);
-  const units = relative.startsWith('..') ? [] : model.units.filter((unit) => unit.paths.some((p) => p === '.' || relative === p || relative.startsWith(`${p}/`)));
+  const units = relative.startsWith('..')
+    ? []
+    : model.units.filter((unit) => unit.paths.some((p) => p === '.' || relative === p || relative.startsWith(`${p}/`)));
   byFile.set(file, units);
   return units;
 }

@@ -36,17 +36,29 @@ interface Identity {
  * SDK then assumes the role with web identity for 1 h by default) or GKE Workload Identity. A workload runs the
  * code its container images were built from (see DockerImages).
  */
-export function extractKubernetes(root: string, documents: readonly KubernetesDocument[], images: DockerImages): ComputeUnit[] {
+export function extractKubernetes(
+  root: string,
+  documents: readonly KubernetesDocument[],
+  images: DockerImages,
+): ComputeUnit[] {
   const identities = new Map<string, Identity>();
   for (const { file, document, value } of documents) {
     if (value.kind !== 'ServiceAccount' || !isRecord(value.metadata)) continue;
     const annotations = isRecord(value.metadata.annotations) ? value.metadata.annotations : {};
     const key = `${String(value.metadata.namespace ?? 'default')}/${String(value.metadata.name)}`;
-    for (const [annotation, platform] of [[IRSA_ANNOTATION, 'eks-irsa'], [GKE_ANNOTATION, 'gcp']] as const) {
+    for (const [annotation, platform] of [
+      [IRSA_ANNOTATION, 'eks-irsa'],
+      [GKE_ANNOTATION, 'gcp'],
+    ] as const) {
       const target = annotations[annotation];
       if (typeof target !== 'string') continue;
       const name = platform === 'eks-irsa' ? roleNameOfArn(target) : target;
-      const declared = cite(root, file, document.lineOf(['metadata', 'annotations', annotation]), `${annotation}: ${target}`);
+      const declared = cite(
+        root,
+        file,
+        document.lineOf(['metadata', 'annotations', annotation]),
+        `${annotation}: ${target}`,
+      );
       identities.set(key, { platform, role: { id: name ?? target, names: name ? [name] : [], declared } });
     }
   }
@@ -60,7 +72,7 @@ export function extractKubernetes(root: string, documents: readonly KubernetesDo
     const identity = typeof account === 'string' ? identities.get(`${namespace}/${account}`) : undefined;
     if (!identity) continue;
     const containers = Array.isArray(spec.containers) ? spec.containers.filter(isRecord) : [];
-    const paths = containers.flatMap((c) => (typeof c.image === 'string' ? images.sourcesOf(c.image) ?? [] : []));
+    const paths = containers.flatMap((c) => (typeof c.image === 'string' ? (images.sourcesOf(c.image) ?? []) : []));
     if (paths.length === 0) continue;
     const name = isRecord(value.metadata) ? String(value.metadata.name) : String(value.kind);
     units.push({

@@ -17,11 +17,17 @@ export function extractServerless(root: string, file: string, document: YamlDocu
   const service = isRecord(document.value) ? document.value : {};
   const provider = isRecord(service.provider) ? service.provider : {};
   if (provider.name !== undefined && provider.name !== 'aws') return { roles: [], units: [] };
-  const template = isRecord(service.resources) ? extractTemplate({ root, file, document, at: ['resources'], images }, service.resources) : { roles: [], units: [] };
+  const template = isRecord(service.resources)
+    ? extractTemplate({ root, file, document, at: ['resources'], images }, service.resources)
+    : { roles: [], units: [] };
   const byId = new Map(template.roles.map((r) => [r.id, r]));
   const roleAt = (value: unknown): InfraRole | undefined => {
-    if (typeof value === 'string' && !value.startsWith('arn:')) return byId.get(value) ?? template.roles.find((r) => r.names.includes(value));
-    return roleOf(value, byId) ?? (typeof value === 'string' ? template.roles.find((r) => r.names.includes(roleNameOfArn(value) ?? '')) : undefined);
+    if (typeof value === 'string' && !value.startsWith('arn:'))
+      return byId.get(value) ?? template.roles.find((r) => r.names.includes(value));
+    return (
+      roleOf(value, byId) ??
+      (typeof value === 'string' ? template.roles.find((r) => r.names.includes(roleNameOfArn(value) ?? '')) : undefined)
+    );
   };
   const iam = isRecord(provider.iam) ? provider.iam : {};
   const providerRole = roleAt(iam.role ?? provider.role);

@@ -18,7 +18,8 @@ interface SettingsContext {
  */
 export function settingsWithInfrastructure(context: SettingsContext): ResolvedSettings {
   const settings = readSettings(context.settings);
-  if (settings.platform !== undefined || settings.sessionSeconds !== undefined || settings.infrastructure === false) return settings;
+  if (settings.platform !== undefined || settings.sessionSeconds !== undefined || settings.infrastructure === false)
+    return settings;
   let placed: { platform: PlatformId; session: Session } | null | undefined;
   const place = () => {
     if (placed !== undefined) return placed;
@@ -26,12 +27,18 @@ export function settingsWithInfrastructure(context: SettingsContext): ResolvedSe
     const found = model && placementOf(model, path.resolve(context.cwd, context.filename));
     placed = found && {
       platform: found.unit.platform,
-      session: { ...found.session, phrase: `${found.session.phrase}, as ${found.unit.label} runs this code (${citationText(found.unit.declared)})` },
+      session: {
+        ...found.session,
+        phrase: `${found.session.phrase}, as ${found.unit.label} runs this code (${citationText(found.unit.declared)})`,
+      },
     };
     return placed;
   };
-  return Object.defineProperties({ ...settings }, {
-    platform: { get: () => place()?.platform, enumerable: true },
-    session: { get: () => place()?.session, enumerable: true },
-  }) as ResolvedSettings;
+  return Object.defineProperties(
+    { ...settings },
+    {
+      platform: { get: () => place()?.platform, enumerable: true },
+      session: { get: () => place()?.session, enumerable: true },
+    },
+  ) as ResolvedSettings;
 }

@@ -35,7 +35,11 @@ function isStatic(value: unknown): value is string | number {
 }
 
 /** Roles and compute units of one Terraform module (the `.tf` files of one folder, which share their names). */
-export function extractTerraform(root: string, files: readonly { file: string; text: string }[], images: DockerImages): Extracted {
+export function extractTerraform(
+  root: string,
+  files: readonly { file: string; text: string }[],
+  images: DockerImages,
+): Extracted {
   hcl ??= require('hcl2-parser') as NonNullable<typeof hcl>;
   const parsed: ParsedFile[] = [];
   for (const { file, text } of files) {
@@ -45,7 +49,8 @@ export function extractTerraform(root: string, files: readonly { file: string; t
       continue;
     }
     const object = result as { resource?: Blocks; data?: Blocks; module?: Blocks };
-    for (const name of Object.keys(object.module ?? {})) debug('%s: module %s is not read (its resources live in another module or the registry)', file, name);
+    for (const name of Object.keys(object.module ?? {}))
+      debug('%s: module %s is not read (its resources live in another module or the registry)', file, name);
     parsed.push({ file, text, resource: object.resource ?? {}, data: object.data ?? {} });
   }
   return new TerraformModule(root, parsed, images).extract();
@@ -73,7 +78,15 @@ class TerraformModule {
     }
     for (const [name, block, file] of this.blocks('resource', 'aws_instance')) {
       const role = this.instanceRole(block.iam_instance_profile);
-      if (role) units.push({ platform: 'ec2', label: `the EC2 instance \`${name}\``, declared: this.cite(file, 'aws_instance', name, 'iam_instance_profile'), paths: [], role, roleEnvironment: {} });
+      if (role)
+        units.push({
+          platform: 'ec2',
+          label: `the EC2 instance \`${name}\``,
+          declared: this.cite(file, 'aws_instance', name, 'iam_instance_profile'),
+          paths: [],
+          role,
+          roleEnvironment: {},
+        });
     }
     return { roles: [...this.roles.values()], units };
   }
@@ -101,7 +114,13 @@ class TerraformModule {
       this.roles.set(address, { id: address, names, declared, maxSessionUnknown: true });
       return;
     }
-    this.roles.set(address, { id: address, names, declared, maxSessionSeconds: seconds, maxSession: this.cite(file, 'aws_iam_role', name, 'max_session_duration') });
+    this.roles.set(address, {
+      id: address,
+      names,
+      declared,
+      maxSessionSeconds: seconds,
+      maxSession: this.cite(file, 'aws_iam_role', name, 'max_session_duration'),
+    });
   }
 
   private lambda(name: string, block: Block, file: ParsedFile): ComputeUnit | null {
@@ -138,13 +157,22 @@ class TerraformModule {
 
   private task(name: string, block: Block, file: ParsedFile): ComputeUnit | null {
     const definitions = typeof block.container_definitions === 'string' ? block.container_definitions : '';
-    const images = [...definitions.matchAll(/\bimage"?\s*[=:]\s*"([^"]+)"/g)].map((m) => this.withRepositoryNames(m[1]));
+    const images = [...definitions.matchAll(/\bimage"?\s*[=:]\s*"([^"]+)"/g)].map((m) =>
+      this.withRepositoryNames(m[1]),
+    );
     const paths = images.flatMap((image) => this.images.sourcesOf(image) ?? []);
     if (paths.length === 0) {
       debug('%s: aws_ecs_task_definition.%s runs no image built from this repository', file.file, name);
       return null;
     }
-    return { platform: 'ecs', label: `the ECS task \`aws_ecs_task_definition.${name}\``, declared: this.cite(file, 'aws_ecs_task_definition', name, 'task_role_arn'), paths, ...this.withRole(block.task_role_arn), roleEnvironment: {} };
+    return {
+      platform: 'ecs',
+      label: `the ECS task \`aws_ecs_task_definition.${name}\``,
+      declared: this.cite(file, 'aws_ecs_task_definition', name, 'task_role_arn'),
+      paths,
+      ...this.withRole(block.task_role_arn),
+      roleEnvironment: {},
+    };
   }
 
   /** `${aws_ecr_repository.worker.repository_url}:latest` → `worker:latest` (the repository's static `name`). */
@@ -193,7 +221,10 @@ class TerraformModule {
     if (typeof value !== 'string') return null;
     const relative = value.replace(/^\$\{path\.(?:module|root)\}\/?/, '');
     if (relative.includes('${')) return null;
-    return path.relative(this.root, path.resolve(path.dirname(file.file), relative)).split(path.sep).join('/');
+    return path
+      .relative(this.root, path.resolve(path.dirname(file.file), relative))
+      .split(path.sep)
+      .join('/');
   }
 
   /** The line of `resource "type" "name"` (and of an attribute inside it) in the file text. */
@@ -202,14 +233,20 @@ class TerraformModule {
     const lines = textLines(file.text);
     const header = lines.find(({ text }) => {
       const [keyword, quotedType, quotedName] = text.trim().split(/\s+/u);
-      return (keyword === 'resource' || keyword === 'data') && quotedType === `"${type}"` && quotedName?.startsWith(`"${name}"`);
+      return (
+        (keyword === 'resource' || keyword === 'data') &&
+        quotedType === `"${type}"` &&
+        quotedName?.startsWith(`"${name}"`)
+      );
     });
     const start = header?.offset ?? 0;
     const headerText = `resource "${type}" "${name}"`;
     const line = attribute
       ? lines.find(({ text, offset }) => {
           const rest = text.trimStart();
-          return offset >= start && rest.startsWith(attribute) && rest.slice(attribute.length).trimStart().startsWith('=');
+          return (
+            offset >= start && rest.startsWith(attribute) && rest.slice(attribute.length).trimStart().startsWith('=')
+          );
         })
       : undefined;
     if (!line) return cite(this.root, file.file, lineAt(file.text, start), headerText);

@@ -1,25 +1,53 @@
-import { type CollectionTag, isNode, LineCounter, parseAllDocuments, type ScalarTag, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  type CollectionTag,
+  isNode,
+  LineCounter,
+  parseAllDocuments,
+  type ScalarTag,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import { debug } from './debug.js';
 
 /** CloudFormation's short-form intrinsic functions (`!Ref X`, `!GetAtt X.Arn`, `!Sub '...'`). */
 const INTRINSICS = [
-  'Ref', 'GetAtt', 'Sub', 'Join', 'Select', 'Split', 'If', 'Equals', 'And', 'Or', 'Not', 'FindInMap', 'ImportValue',
-  'Base64', 'Cidr', 'GetAZs', 'Condition', 'Transform', 'ToJsonString', 'Length',
+  'Ref',
+  'GetAtt',
+  'Sub',
+  'Join',
+  'Select',
+  'Split',
+  'If',
+  'Equals',
+  'And',
+  'Or',
+  'Not',
+  'FindInMap',
+  'ImportValue',
+  'Base64',
+  'Cidr',
+  'GetAZs',
+  'Condition',
+  'Transform',
+  'ToJsonString',
+  'Length',
 ] as const;
 
 const longForm = (name: string) => (name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`);
 
 /** Each short form read as its long form (`!GetAtt X.Arn` → `{ 'Fn::GetAtt': 'X.Arn' }`), in scalar, list and map shape. */
 const CLOUDFORMATION_TAGS: (ScalarTag | CollectionTag)[] = INTRINSICS.flatMap((name) => [
-  { tag: `!${name}`, identify: () => false, resolve: (value: string) => ({ [longForm(name)]: value }) } satisfies ScalarTag,
-  ...(['seq', 'map'] as const).map(
-    (collection): CollectionTag => ({
-      tag: `!${name}`,
-      collection,
-      identify: () => false,
-      resolve: (value: YAMLMap.Parsed | YAMLSeq.Parsed) => ({ [longForm(name)]: value.toJSON() }),
-    }),
-  ),
+  {
+    tag: `!${name}`,
+    identify: () => false,
+    resolve: (value: string) => ({ [longForm(name)]: value }),
+  } satisfies ScalarTag,
+  ...(['seq', 'map'] as const).map((collection): CollectionTag => ({
+    tag: `!${name}`,
+    collection,
+    identify: () => false,
+    resolve: (value: YAMLMap.Parsed | YAMLSeq.Parsed) => ({ [longForm(name)]: value.toJSON() }),
+  })),
 ]);
 
 /** One YAML (or JSON) document: its plain value and the line where each path starts. */
@@ -34,7 +62,12 @@ export function parseYamlDocuments(text: string, file: string): YamlDocument[] |
   const lineCounter = new LineCounter();
   let documents;
   try {
-    documents = parseAllDocuments(text, { customTags: CLOUDFORMATION_TAGS, lineCounter, uniqueKeys: false, prettyErrors: false });
+    documents = parseAllDocuments(text, {
+      customTags: CLOUDFORMATION_TAGS,
+      lineCounter,
+      uniqueKeys: false,
+      prettyErrors: false,
+    });
   } catch (error) {
     debug('%s: not parsed as YAML (%s)', file, (error as Error).message);
     return null;

@@ -33,7 +33,9 @@ const INTERNAL_ERROR_MESSAGE = 'credential-expiry: internal error in {{rule}} on
 /** Set to rethrow instead (for working on the rules: the stack trace says where). */
 const RETHROW_VARIABLE = 'CREDENTIAL_EXPIRY_RETHROW';
 
-const baseCreateRule = ESLintUtils.RuleCreator<CredentialExpiryDocs>((name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`);
+const baseCreateRule = ESLintUtils.RuleCreator<CredentialExpiryDocs>(
+  (name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`,
+);
 
 type RuleSpec<Options extends readonly unknown[], MessageIds extends string> = Readonly<
   ESLintUtils.RuleWithMetaAndName<Options, MessageIds, CredentialExpiryDocs>
@@ -44,8 +46,13 @@ type RuleSpec<Options extends readonly unknown[], MessageIds extends string> = R
  * listeners too) stops that rule on that file and becomes one `internalError` report, instead of stopping the
  * whole ESLint run (ESLint ends a run at the first exception of any rule). Settings errors still stop the run.
  */
-export function createRule<Options extends readonly unknown[], MessageIds extends string>(spec: RuleSpec<Options, MessageIds>) {
-  const messages = { ...spec.meta.messages, [INTERNAL_ERROR_MESSAGE_ID]: INTERNAL_ERROR_MESSAGE } as Record<MessageIds, string>;
+export function createRule<Options extends readonly unknown[], MessageIds extends string>(
+  spec: RuleSpec<Options, MessageIds>,
+) {
+  const messages = { ...spec.meta.messages, [INTERNAL_ERROR_MESSAGE_ID]: INTERNAL_ERROR_MESSAGE } as Record<
+    MessageIds,
+    string
+  >;
   return gatedByText(
     baseCreateRule<Options, MessageIds>({
       ...spec,
@@ -69,14 +76,18 @@ function maskingReports<MessageIds extends string, Options extends readonly unkn
     context.report({
       ...descriptor,
       ...(descriptor.data ? { data: maskData(descriptor.data) } : {}),
-      ...(descriptor.suggest ? { suggest: descriptor.suggest.map((s) => (s.data ? { ...s, data: maskData(s.data) } : s)) } : {}),
+      ...(descriptor.suggest
+        ? { suggest: descriptor.suggest.map((s) => (s.data ? { ...s, data: maskData(s.data) } : s)) }
+        : {}),
     } as Descriptor<MessageIds>);
   // ESLint's context is frozen; a child object with its own `report` inherits everything else.
   return Object.create(context, { report: { value: report } }) as Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 }
 
 function maskData(data: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, typeof value === 'string' ? maskSecretsInText(value) : value]));
+  return Object.fromEntries(
+    Object.entries(data).map(([key, value]) => [key, typeof value === 'string' ? maskSecretsInText(value) : value]),
+  );
 }
 
 function guardRule<MessageIds extends string, Options extends readonly unknown[]>(

@@ -32,5 +32,6 @@ function installedVersion(name: string): string | undefined {
   }
 }
 
-const message = unsupportedEslintMessage(installedVersion('eslint')) ?? unsupportedTypeScriptMessage(installedVersion('typescript'));
+const message =
+  unsupportedEslintMessage(installedVersion('eslint')) ?? unsupportedTypeScriptMessage(installedVersion('typescript'));
 if (message) throw new Error(message);

@@ -37,7 +37,10 @@ export function gatedByText<Rule extends GateableRule>(rule: Rule): Rule {
 }
 
 /** Whether some rule of `rules` may report on a JS/TS file with this text (a rule without triggers always may). */
-export function someRuleMayReport(rules: Readonly<Record<string, { meta?: { docs?: unknown } }>>, text: string): boolean {
+export function someRuleMayReport(
+  rules: Readonly<Record<string, { meta?: { docs?: unknown } }>>,
+  text: string,
+): boolean {
   const source = { text };
   return Object.values(rules).some((rule) => {
     const triggers = (rule.meta?.docs as { triggers?: readonly TriggerFamily[] } | undefined)?.triggers;

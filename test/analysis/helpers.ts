@@ -16,23 +16,27 @@ export function inspectNodes<T>(
 ): T[] {
   const results: T[] = [];
   const linter = new Linter();
-  const messages = linter.verify(code, {
-    files: ['**/*.ts'],
-    languageOptions: { parser: tsParser, sourceType: options.sourceType ?? 'module' },
-    settings: options.settings ?? {},
-    plugins: {
-      probe: {
-        rules: {
-          inspect: {
-            create(context) {
-              return { [type]: (node: TSESTree.Node) => results.push(inspect(node, context as unknown as Context)) };
+  const messages = linter.verify(
+    code,
+    {
+      files: ['**/*.ts'],
+      languageOptions: { parser: tsParser, sourceType: options.sourceType ?? 'module' },
+      settings: options.settings ?? {},
+      plugins: {
+        probe: {
+          rules: {
+            inspect: {
+              create(context) {
+                return { [type]: (node: TSESTree.Node) => results.push(inspect(node, context as unknown as Context)) };
+              },
             },
           },
         },
       },
+      rules: { 'probe/inspect': 'error' },
     },
-    rules: { 'probe/inspect': 'error' },
-  }, 'file.ts');
+    'file.ts',
+  );
   const fatal = messages.find((m) => m.fatal || m.ruleId === 'probe/inspect');
   if (fatal) throw new Error(fatal.message);
   return results;

@@ -5,27 +5,46 @@ import { isLongLived, storageOf } from '../../src/analysis/storage.js';
 import { inspectNodes } from './helpers.js';
 
 function storages(code: string, sourceType: 'module' | 'commonjs' = 'module') {
-  return inspectNodes(code, 'AssignmentExpression', (node, context) =>
-    storageOf((node as TSESTree.AssignmentExpression).left, new ModuleRefs(context.sourceCode)), { sourceType });
+  return inspectNodes(
+    code,
+    'AssignmentExpression',
+    (node, context) => storageOf((node as TSESTree.AssignmentExpression).left, new ModuleRefs(context.sourceCode)),
+    { sourceType },
+  );
 }
 
 describe('storageOf', () => {
   it('classifies module variables, locals, fields, statics and globals', () => {
-    expect(storages(`
+    expect(
+      storages(`
       let token; const cache = {};
       class Sink { static frozen; run() { const self = this; let local;
         token = 1; cache.value = 2; this.conn = 3; self.conn = 4; Sink.frozen = 5; local = 6;
         globalThis.tok = 7; window.tok = 8; this.a.b = 9; } static load() { this.shared = 10; } }
-    `)).toEqual(['module', 'module', 'instance-field', 'instance-field', 'static-field', 'local', 'global', 'global', 'instance-field', 'static-field']);
+    `),
+    ).toEqual([
+      'module',
+      'module',
+      'instance-field',
+      'instance-field',
+      'static-field',
+      'local',
+      'global',
+      'global',
+      'instance-field',
+      'static-field',
+    ]);
   });
 
   it('treats CommonJS top-level variables and module.exports as module storage', () => {
-    expect(storages(`var cached; function f(){ cached = 1; module.exports.token = 2; exports.t = 3; }`, 'commonjs'))
-      .toEqual(['module', 'module', 'module']);
+    expect(
+      storages(`var cached; function f(){ cached = 1; module.exports.token = 2; exports.t = 3; }`, 'commonjs'),
+    ).toEqual(['module', 'module', 'module']);
   });
 
   it('only local storage dies with the call', () => {
     expect(isLongLived('local')).toBe(false);
-    for (const kind of ['module', 'static-field', 'instance-field', 'global'] as const) expect(isLongLived(kind)).toBe(true);
+    for (const kind of ['module', 'static-field', 'instance-field', 'global'] as const)
+      expect(isLongLived(kind)).toBe(true);
   });
 });

@@ -6,13 +6,20 @@ import { fileURLToPath } from 'node:url';
 import { ESLint, Linter } from 'eslint';
 import { afterEach, describe, expect, it } from 'vitest';
 import { corpusLanguageBlocks, listCorpusFiles, REPO_ROOT } from '../../bench/corpus.js';
-import { knowledgeModules, mayTrigger, mayTriggerAny, setTextGate, type TriggerFamily } from '../../src/analysis/text-gate.js';
+import {
+  knowledgeModules,
+  mayTrigger,
+  mayTriggerAny,
+  setTextGate,
+  type TriggerFamily,
+} from '../../src/analysis/text-gate.js';
 import { KNOWLEDGE_MODULES } from '../../src/knowledge/index.js';
 import plugin from '../../src/index.js';
 import { rules } from '../../src/rules.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const triggersOf = (rule: (typeof rules)[string]) => (rule.meta.docs as { triggers?: TriggerFamily[] } | undefined)?.triggers ?? [];
+const triggersOf = (rule: (typeof rules)[string]) =>
+  (rule.meta.docs as { triggers?: TriggerFamily[] } | undefined)?.triggers ?? [];
 const gate = (text: string, families: readonly TriggerFamily[]) => mayTrigger({ text }, families);
 
 afterEach(() => setTextGate(true));
@@ -33,7 +40,8 @@ describe('trigger families', () => {
   it('covers every module the knowledge base lists, without a list of its own', () => {
     const modules = knowledgeModules();
     expect(KNOWLEDGE_MODULES.filter((module) => !modules.has(module))).toEqual([]);
-    for (const module of ['axios', 'undici', 'google-auth-library', 'gcp-metadata', '@azure/identity']) expect(modules.has(module)).toBe(true);
+    for (const module of ['axios', 'undici', 'google-auth-library', 'gcp-metadata', '@azure/identity'])
+      expect(modules.has(module)).toBe(true);
   });
 
   it('opens `token-text` on token endpoints and fields', () => {
@@ -94,7 +102,13 @@ async function lintFolder(cwd: string, config: Linter.Config[]): Promise<Finding
   const eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: config });
   const results = await eslint.lintFiles(['.']);
   return results.flatMap((result) =>
-    result.messages.map((m) => ({ file: path.relative(cwd, result.filePath), ruleId: m.ruleId, line: m.line, column: m.column, message: m.message })),
+    result.messages.map((m) => ({
+      file: path.relative(cwd, result.filePath),
+      ruleId: m.ruleId,
+      line: m.line,
+      column: m.column,
+      message: m.message,
+    })),
   );
 }
 

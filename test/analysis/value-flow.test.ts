@@ -9,7 +9,9 @@ function trace(code: string): string[][] {
   return inspectNodes(code, 'CallExpression', (node, context) => {
     const call = node as TSESTree.CallExpression;
     if (call.callee.type !== AST_NODE_TYPES.Identifier || call.callee.name !== 'source') return null;
-    return traceValue(call, new ModuleRefs(context.sourceCode), context.sourceCode).map((n) => describeStep(n, context.sourceCode.getText.bind(context.sourceCode)));
+    return traceValue(call, new ModuleRefs(context.sourceCode), context.sourceCode).map((n) =>
+      describeStep(n, context.sourceCode.getText.bind(context.sourceCode)),
+    );
   }).filter((steps): steps is string[] => steps !== null);
 }
 
@@ -38,7 +40,14 @@ describe('traceValue', () => {
   it('follows bindings, field reads, object literals and constructor arguments to long-lived storage', () => {
     const [steps] = trace(`
       class Sink { async open() { const c = await source(); this.client = new Client({ key: c.accessKeyId }); } }`);
-    expect(steps).toEqual(['store:c:local', 'field:accessKeyId', 'property:key', 'argument:Client#0', 'store:this.client:instance-field', 'discard']);
+    expect(steps).toEqual([
+      'store:c:local',
+      'field:accessKeyId',
+      'property:key',
+      'argument:Client#0',
+      'store:this.client:instance-field',
+      'discard',
+    ]);
   });
 
   it('follows returns to the call sites of local functions and same-class methods', () => {
@@ -79,12 +88,16 @@ describe('traceValue', () => {
   });
 
   it('follows the value through a `.then` callback and links every step to the one before it', () => {
-    const [steps] = inspectNodes(`export function f() { source().then((c) => { globalThis.kept = { key: c.key }; }); }`, 'CallExpression', (node, context) => {
-      const call = node as TSESTree.CallExpression;
-      if (call.callee.type !== AST_NODE_TYPES.Identifier || call.callee.name !== 'source') return null;
-      const flow = traceValue(call, new ModuleRefs(context.sourceCode), context.sourceCode);
-      return flowPath(flow.at(-1)!).map((n) => n.step.kind);
-    }).filter((s) => s !== null);
+    const [steps] = inspectNodes(
+      `export function f() { source().then((c) => { globalThis.kept = { key: c.key }; }); }`,
+      'CallExpression',
+      (node, context) => {
+        const call = node as TSESTree.CallExpression;
+        if (call.callee.type !== AST_NODE_TYPES.Identifier || call.callee.name !== 'source') return null;
+        const flow = traceValue(call, new ModuleRefs(context.sourceCode), context.sourceCode);
+        return flowPath(flow.at(-1)!).map((n) => n.step.kind);
+      },
+    ).filter((s) => s !== null);
     expect(steps).toEqual(['method', 'field', 'property', 'store', 'discard']);
   });
 });

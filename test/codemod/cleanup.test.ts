@@ -9,7 +9,14 @@ function fixedAt(text: string, needle: string): Finding {
   const offset = text.indexOf(needle);
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
-  return { file: 'src/a.ts', line, column: offset - before.lastIndexOf('\n'), rule: 'credential-expiry/no-static-snapshot', message: 'm', whatToDo: 'w' };
+  return {
+    file: 'src/a.ts',
+    line,
+    column: offset - before.lastIndexOf('\n'),
+    rule: 'credential-expiry/no-static-snapshot',
+    message: 'm',
+    whatToDo: 'w',
+  };
 }
 
 function cleaned(path: string, original: string, text: string, fixed: Finding[] = []): string {
@@ -19,8 +26,10 @@ function cleaned(path: string, original: string, text: string, fixed: Finding[] 
 
 describe('cleanup after fixes', () => {
   it('removes a variable whose last read a fix removed, when the fixed finding was in its initializer', () => {
-    const original = "const imds = await fromInstanceMetadata()();\nexport const s3 = new S3Client({ credentials: imds });\n";
-    const text = "const imds = await fromInstanceMetadata()();\nexport const s3 = new S3Client({ credentials: fromInstanceMetadata() });\n";
+    const original =
+      'const imds = await fromInstanceMetadata()();\nexport const s3 = new S3Client({ credentials: imds });\n';
+    const text =
+      'const imds = await fromInstanceMetadata()();\nexport const s3 = new S3Client({ credentials: fromInstanceMetadata() });\n';
     expect(offsetOf(original, 1, 20)).toBe(original.indexOf('fromInstanceMetadata'));
     expect(cleaned('/r/a.ts', original, text, [fixedAt(original, 'fromInstanceMetadata()()')])).toBe(
       'export const s3 = new S3Client({ credentials: fromInstanceMetadata() });\n',
@@ -31,18 +40,26 @@ describe('cleanup after fixes', () => {
     const original = 'const a = load();\nexport const b = load();\nuse(a, b);\n';
     const text = 'const a = load();\nexport const b = load();\nuse(1, 2);\n';
     expect(cleaned('/r/a.ts', original, text, [fixedAt(original, 'use(')])).toBe(text);
-    expect(cleaned('/r/a.ts', original, text, [fixedAt(original, 'load();\nexport')])).toBe('export const b = load();\nuse(1, 2);\n');
+    expect(cleaned('/r/a.ts', original, text, [fixedAt(original, 'load();\nexport')])).toBe(
+      'export const b = load();\nuse(1, 2);\n',
+    );
   });
 
   it('removes imports whose last use the migration removed, and only those', () => {
-    const original = "import { fromStatic, other } from '@smithy/property-provider';\nimport { unused } from 'x';\nfromStatic(other);\n";
-    const text = "import { fromStatic, other } from '@smithy/property-provider';\nimport { unused } from 'x';\nother;\n";
-    expect(cleaned('/r/a.ts', original, text)).toBe("import { other } from '@smithy/property-provider';\nimport { unused } from 'x';\nother;\n");
+    const original =
+      "import { fromStatic, other } from '@smithy/property-provider';\nimport { unused } from 'x';\nfromStatic(other);\n";
+    const text =
+      "import { fromStatic, other } from '@smithy/property-provider';\nimport { unused } from 'x';\nother;\n";
+    expect(cleaned('/r/a.ts', original, text)).toBe(
+      "import { other } from '@smithy/property-provider';\nimport { unused } from 'x';\nother;\n",
+    );
   });
 
-  it('adds an import a fix needs, in the file\'s quote and semicolon style, next to an import of the same module', () => {
-    const original = 'import { S3Client } from "@aws-sdk/client-s3"\n\nexport const s3 = new S3Client({ credentials: creds })\n';
-    const text = 'import { S3Client } from "@aws-sdk/client-s3"\n\nexport const s3 = new S3Client({ credentials: fromTemporaryCredentials({ params: { RoleArn } }) })\n';
+  it("adds an import a fix needs, in the file's quote and semicolon style, next to an import of the same module", () => {
+    const original =
+      'import { S3Client } from "@aws-sdk/client-s3"\n\nexport const s3 = new S3Client({ credentials: creds })\n';
+    const text =
+      'import { S3Client } from "@aws-sdk/client-s3"\n\nexport const s3 = new S3Client({ credentials: fromTemporaryCredentials({ params: { RoleArn } }) })\n';
     expect(cleaned('/r/a.ts', original, text)).toBe(
       'import { S3Client } from "@aws-sdk/client-s3"\nimport { fromTemporaryCredentials } from "@aws-sdk/credential-providers"\n\n' +
         'export const s3 = new S3Client({ credentials: fromTemporaryCredentials({ params: { RoleArn } }) })\n',
@@ -54,8 +71,10 @@ describe('cleanup after fixes', () => {
   });
 
   it('adds a require() in a CommonJS file, and nothing for names the file declares', () => {
-    const original = "'use strict';\nconst { S3Client } = require('@aws-sdk/client-s3');\nnew S3Client({ credentials: c });\n";
-    const text = "'use strict';\nconst { S3Client } = require('@aws-sdk/client-s3');\nnew S3Client({ credentials: fromTemporaryCredentials({}) });\n";
+    const original =
+      "'use strict';\nconst { S3Client } = require('@aws-sdk/client-s3');\nnew S3Client({ credentials: c });\n";
+    const text =
+      "'use strict';\nconst { S3Client } = require('@aws-sdk/client-s3');\nnew S3Client({ credentials: fromTemporaryCredentials({}) });\n";
     expect(cleaned('/r/a.cjs', original, text)).toBe(
       "'use strict';\nconst { S3Client } = require('@aws-sdk/client-s3');\nconst { fromTemporaryCredentials } = require('@aws-sdk/credential-providers');\nnew S3Client({ credentials: fromTemporaryCredentials({}) });\n",
     );

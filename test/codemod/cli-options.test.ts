@@ -10,22 +10,34 @@ const FILES = {
 };
 
 /** The marker rule twice, under two names, to choose between. */
-const twoRules: ESLint.Plugin = { meta: { name: 'two' }, rules: { marker: markerPlugin.rules!.marker!, other: markerPlugin.rules!.marker! } };
+const twoRules: ESLint.Plugin = {
+  meta: { name: 'two' },
+  rules: { marker: markerPlugin.rules!.marker!, other: markerPlugin.rules!.marker! },
+};
 
 describe('migrate options', () => {
-  it('--transform fix applies the rules\' fixes only; a migration-safe suggestion id applies that suggestion only', async () => {
+  it("--transform fix applies the rules' fixes only; a migration-safe suggestion id applies that suggestion only", async () => {
     const fixOnly = await cli(tempRepo(FILES), ['migrate', '--dry', '--transform', 'fix'], markerPlugin);
     expect(fixOnly.stdout).toContain("+export const a = ['fresh', 'suggest-me'];");
     expect(fixOnly.stdout).toMatch(/src\/a\.ts:1:28 {2}credential-expiry\/marker {2}value needs the safe suggestion/);
-    const suggestionOnly = await cli(tempRepo(FILES), ['migrate', '--dry', '--transform', 'useSuggested'], markerPlugin);
+    const suggestionOnly = await cli(
+      tempRepo(FILES),
+      ['migrate', '--dry', '--transform', 'useSuggested'],
+      markerPlugin,
+    );
     expect(suggestionOnly.stdout).toContain("+export const a = ['stale', 'suggested'];");
     expect(suggestionOnly.stdout).not.toContain('b/src/b.js');
   });
 
   it('--rule runs only the rules named', async () => {
     const both = await cli(tempRepo(FILES), ['migrate', '--dry', '--json'], twoRules);
-    const one = await cli(tempRepo(FILES), ['migrate', '--dry', '--json', '--rule', 'credential-expiry/other'], twoRules);
-    const fixedBy = (run: { stdout: string }) => (JSON.parse(run.stdout) as { summary: { fixedByRule: Record<string, number> } }).summary.fixedByRule;
+    const one = await cli(
+      tempRepo(FILES),
+      ['migrate', '--dry', '--json', '--rule', 'credential-expiry/other'],
+      twoRules,
+    );
+    const fixedBy = (run: { stdout: string }) =>
+      (JSON.parse(run.stdout) as { summary: { fixedByRule: Record<string, number> } }).summary.fixedByRule;
     expect(Object.keys(fixedBy(both)).sort()).toEqual(['credential-expiry/marker', 'credential-expiry/other']);
     expect(Object.keys(fixedBy(one))).toEqual(['credential-expiry/other']);
   });

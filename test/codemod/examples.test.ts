@@ -42,7 +42,9 @@ describe('the migrated examples/ app', () => {
       expect(readFileSync(join(copy, 'src/storage/archive-store.ts'), 'utf8')).not.toBe(before);
       expect(git(copy, 'status', '--porcelain')).not.toBe('');
       const tsc = join(REPO_ROOT, 'node_modules/.bin/tsc');
-      expect(() => execFileSync(tsc, ['--noEmit', '-p', join(copy, 'tsconfig.json')], { encoding: 'utf8', stdio: 'pipe' })).not.toThrow();
+      expect(() =>
+        execFileSync(tsc, ['--noEmit', '-p', join(copy, 'tsconfig.json')], { encoding: 'utf8', stdio: 'pipe' }),
+      ).not.toThrow();
     });
   }, 180_000);
 });

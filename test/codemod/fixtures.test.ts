@@ -27,7 +27,9 @@ function fixtureFiles(dir: string): FixtureFile[] {
     const match = INPUT.exec(name);
     if (!match?.groups) return [];
     const { stem, ext } = match.groups;
-    return [{ input: name, output: name.replace(/input(\.[^.]+)$/, 'output$1'), target: `src/${stem ?? 'index'}.${ext}` }];
+    return [
+      { input: name, output: name.replace(/input(\.[^.]+)$/, 'output$1'), target: `src/${stem ?? 'index'}.${ext}` },
+    ];
   });
 }
 
@@ -40,17 +42,26 @@ const PROJECT = {
 async function lint(dir: string, files: readonly string[]) {
   const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: plugin.configs.recommended });
   const results = await eslint.lintFiles(files.map((file) => join(dir, file)));
-  return results.flatMap((result) => result.messages.map((message) => ({ file: result.filePath.slice(dir.length + 1), rule: message.ruleId, messageId: message.messageId })));
+  return results.flatMap((result) =>
+    result.messages.map((message) => ({
+      file: result.filePath.slice(dir.length + 1),
+      rule: message.ruleId,
+      messageId: message.messageId,
+    })),
+  );
 }
 
-const commit = (repo: string, message: string) => git(repo, '-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '--allow-empty', '-qam', message);
+const commit = (repo: string, message: string) =>
+  git(repo, '-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '--allow-empty', '-qam', message);
 
 describe('codemod fixtures', () => {
   for (const name of readdirSync(FIXTURES).sort()) {
     const dir = join(FIXTURES, name);
     const files = fixtureFiles(dir);
     it(`${name}: migrates to the expected text, is idempotent, and the linter agrees`, async () => {
-      const inputs = Object.fromEntries(files.map((file) => [file.target, readFileSync(join(dir, file.input), 'utf8')]));
+      const inputs = Object.fromEntries(
+        files.map((file) => [file.target, readFileSync(join(dir, file.input), 'utf8')]),
+      );
       const repo = tempRepo({ ...PROJECT, ...inputs });
       const reportFile = join(tempTree({}), 'report.json');
       const run = await cli(repo, ['migrate', '--report', reportFile]);
@@ -69,10 +80,20 @@ describe('codemod fixtures', () => {
       }
       const expectedReport = join(dir, 'expected.json');
       if (existsSync(expectedReport)) {
-        const { needsPerson } = JSON.parse(readFileSync(expectedReport, 'utf8')) as { needsPerson: { file: string; line: number; rule: string; whatToDo: string; why?: string }[] };
+        const { needsPerson } = JSON.parse(readFileSync(expectedReport, 'utf8')) as {
+          needsPerson: { file: string; line: number; rule: string; whatToDo: string; why?: string }[];
+        };
         for (const entry of needsPerson) {
           const why = entry.why === undefined ? {} : { why: expect.stringContaining(entry.why) };
-          expect(report.needsPerson).toContainEqual(expect.objectContaining({ file: entry.file, line: entry.line, rule: entry.rule, whatToDo: expect.stringContaining(entry.whatToDo), ...why }));
+          expect(report.needsPerson).toContainEqual(
+            expect.objectContaining({
+              file: entry.file,
+              line: entry.line,
+              rule: entry.rule,
+              whatToDo: expect.stringContaining(entry.whatToDo),
+              ...why,
+            }),
+          );
         }
       }
 
@@ -87,7 +108,11 @@ describe('codemod fixtures', () => {
       expect(before.length).toBeGreaterThan(0);
       const after = await lint(repo, targets);
       for (const change of report.changes) {
-        expect(after, `${change.rule}/${change.messageId} is still reported in ${change.file}`).not.toContainEqual({ file: change.file, rule: change.rule, messageId: change.messageId });
+        expect(after, `${change.rule}/${change.messageId} is still reported in ${change.file}`).not.toContainEqual({
+          file: change.file,
+          rule: change.rule,
+          messageId: change.messageId,
+        });
       }
     });
   }

@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +41,8 @@ export function readTree(dir: string): Record<string, string> {
   const files: Record<string, string> = {};
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     const path = join(entry.parentPath, entry.name);
-    if (entry.isFile() && !relative(dir, path).split('/').includes('.git')) files[relative(dir, path)] = readFileSync(path, 'utf8');
+    if (entry.isFile() && !relative(dir, path).split('/').includes('.git'))
+      files[relative(dir, path)] = readFileSync(path, 'utf8');
   }
   return files;
 }
@@ -60,7 +70,10 @@ export interface CliRun {
 export async function cli(cwd: string, argv: string[], plugin?: ESLint.Plugin): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const stderrStream = { isTTY: false, write: (text: string) => ((stderr += text), true) } as unknown as NodeJS.WriteStream;
+  const stderrStream = {
+    isTTY: false,
+    write: (text: string) => ((stderr += text), true),
+  } as unknown as NodeJS.WriteStream;
   const code = await runCli(argv, {
     cwd,
     stdout: { write: (text: string) => (stdout += text) },

@@ -28,7 +28,10 @@ const FRESH = OLD.replaceAll("'stale'", "'fresh'");
 
 /** Runs migrate in a child that stalls after the step `marker`, and SIGKILLs it once that step is on stderr. */
 async function killAt(repo: string, script: string, marker: string): Promise<void> {
-  const child = spawn(process.execPath, [script, 'migrate'], { cwd: repo, env: { ...process.env, [WRITE_PAUSE_ENV]: marker } });
+  const child = spawn(process.execPath, [script, 'migrate'], {
+    cwd: repo,
+    env: { ...process.env, [WRITE_PAUSE_ENV]: marker },
+  });
   let stderr = '';
   await new Promise<void>((resolve, reject) => {
     child.stderr.on('data', (chunk: Buffer) => {
@@ -58,19 +61,25 @@ describe('a migration killed while writing', () => {
     ['after its first temporary file', 'prepared lib/c.ts', 'rolled it back'],
     ['after every temporary file, before any rename', 'prepared src/b.ts', 'rolled it back'],
     ['between renames', 'wrote lib/d.ts', 'completed it (4 of 4 files now migrated)'],
-  ])('%s: each file is old or new, the next run finishes the job and says so, no temporary file remains', async (_when, marker, said) => {
-    const repo = tempRepo(Object.fromEntries(NAMES.map((name) => [name, OLD])));
-    const script = childScript(tempTree({}));
-    await killAt(repo, script, marker);
-    for (const name of NAMES) expect([OLD, FRESH]).toContain(readFileSync(join(repo, name), 'utf8'));
+  ])(
+    '%s: each file is old or new, the next run finishes the job and says so, no temporary file remains',
+    async (_when, marker, said) => {
+      const repo = tempRepo(Object.fromEntries(NAMES.map((name) => [name, OLD])));
+      const script = childScript(tempTree({}));
+      await killAt(repo, script, marker);
+      for (const name of NAMES) expect([OLD, FRESH]).toContain(readFileSync(join(repo, name), 'utf8'));
 
-    const next = spawnSync(process.execPath, [script, 'migrate'], { cwd: repo, encoding: 'utf8' });
-    expect(next.status).toBe(0);
-    expect(next.stderr).toContain(`credential-expiry: an earlier run was interrupted`);
-    expect(next.stderr).toContain(said);
-    for (const name of NAMES) expect(readFileSync(join(repo, name), 'utf8')).toBe(FRESH);
-    expect(listing(repo)).toEqual([...NAMES].sort());
-    expect(existsSync(join(repo, '.git', 'credential-expiry-migrate.journal.json'))).toBe(false);
-    expect(git(repo, 'status', '--porcelain').split('\n').filter(Boolean).sort()).toEqual(NAMES.map((name) => ` M ${name}`).sort());
-  }, 120_000);
+      const next = spawnSync(process.execPath, [script, 'migrate'], { cwd: repo, encoding: 'utf8' });
+      expect(next.status).toBe(0);
+      expect(next.stderr).toContain(`credential-expiry: an earlier run was interrupted`);
+      expect(next.stderr).toContain(said);
+      for (const name of NAMES) expect(readFileSync(join(repo, name), 'utf8')).toBe(FRESH);
+      expect(listing(repo)).toEqual([...NAMES].sort());
+      expect(existsSync(join(repo, '.git', 'credential-expiry-migrate.journal.json'))).toBe(false);
+      expect(git(repo, 'status', '--porcelain').split('\n').filter(Boolean).sort()).toEqual(
+        NAMES.map((name) => ` M ${name}`).sort(),
+      );
+    },
+    120_000,
+  );
 });

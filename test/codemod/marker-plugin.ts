@@ -10,7 +10,11 @@ const marker: Rule.RuleModule = {
     type: 'problem',
     fixable: 'code',
     hasSuggestions: true,
-    docs: { description: 'test marker', recommended: 'error', migrationSafeSuggestions: ['useSuggested'] } as Rule.RuleMetaData['docs'],
+    docs: {
+      description: 'test marker',
+      recommended: 'error',
+      migrationSafeSuggestions: ['useSuggested'],
+    } as Rule.RuleMetaData['docs'],
     messages: {
       stale: 'stale value: it stops working when the session ends',
       suggestMe: 'value needs the safe suggestion',
@@ -25,8 +29,14 @@ const marker: Rule.RuleModule = {
       Literal(node) {
         const replace = (text: string) => (fixer: Rule.RuleFixer) => fixer.replaceText(node, text);
         if (node.value === 'stale') context.report({ node, messageId: 'stale', fix: replace("'fresh'") });
-        if (node.value === 'suggest-me') context.report({ node, messageId: 'suggestMe', suggest: [{ messageId: 'useSuggested', fix: replace("'suggested'") }] });
-        if (node.value === 'unsafe-me') context.report({ node, messageId: 'unsafeMe', suggest: [{ messageId: 'maybe', fix: replace("'other'") }] });
+        if (node.value === 'suggest-me')
+          context.report({
+            node,
+            messageId: 'suggestMe',
+            suggest: [{ messageId: 'useSuggested', fix: replace("'suggested'") }],
+          });
+        if (node.value === 'unsafe-me')
+          context.report({ node, messageId: 'unsafeMe', suggest: [{ messageId: 'maybe', fix: replace("'other'") }] });
       },
     };
   },

@@ -27,13 +27,25 @@ describe('credential-expiry CLI', () => {
     const repo = tempRepo({ ...FILES, 'broken.json': '{ "compilerOptions": { ' });
     for (const [argv, text] of [
       [['migrate', 'nope'], 'credential-expiry: path not found: nope\n'],
-      [['migrate', '--frobnicate'], "credential-expiry: Unknown option '--frobnicate'; run `credential-expiry --help` for the options\n"],
+      [
+        ['migrate', '--frobnicate'],
+        "credential-expiry: Unknown option '--frobnicate'; run `credential-expiry --help` for the options\n",
+      ],
       [['migrate', '--rule', 'nope'], 'credential-expiry: --rule: unknown name "nope"; one of: marker\n'],
-      [['migrate', '--transform', 'nope'], 'credential-expiry: --transform: unknown name "nope"; one of: fix, useSuggested, exported-snapshot\n'],
+      [
+        ['migrate', '--transform', 'nope'],
+        'credential-expiry: --transform: unknown name "nope"; one of: fix, useSuggested, exported-snapshot\n',
+      ],
       [['migrate', '--strict'], 'credential-expiry: --strict goes with --check (try --help)\n'],
-      [['migrate', '--dry', '--tsconfig', 'broken.json'], /^credential-expiry: tsconfig .*broken\.json does not load: '}' expected\.\n$/],
+      [
+        ['migrate', '--dry', '--tsconfig', 'broken.json'],
+        /^credential-expiry: tsconfig .*broken\.json does not load: '}' expected\.\n$/,
+      ],
       [['migrate', '--dry', '--tsconfig', 'missing.json'], 'credential-expiry: tsconfig not found: missing.json\n'],
-      [['migrate', '--dry', '--platform', 'mars'], /^credential-expiry: --platform \/ --session-seconds: .*platform must be one of .*got "mars".*\n$/],
+      [
+        ['migrate', '--dry', '--platform', 'mars'],
+        /^credential-expiry: --platform \/ --session-seconds: .*platform must be one of .*got "mars".*\n$/,
+      ],
     ] as const) {
       const run = await cli(repo, [...argv], markerPlugin);
       expect(run.code).toBe(2);
@@ -50,9 +62,13 @@ describe('credential-expiry CLI', () => {
     expect(run.stdout).toContain(
       "--- a/src/a.ts\n+++ b/src/a.ts\n@@ -1,1 +1,1 @@\n-export const a: string = 'stale';\n+export const a: string = 'fresh';\n",
     );
-    expect(run.stdout).toContain("-export const b = ['suggest-me', 'unsafe-me'];\n+export const b = ['suggested', 'unsafe-me'];\n");
+    expect(run.stdout).toContain(
+      "-export const b = ['suggest-me', 'unsafe-me'];\n+export const b = ['suggested', 'unsafe-me'];\n",
+    );
     expect(run.stdout).not.toContain('clean.ts');
-    expect(run.stdout).toContain('src/b.js:1:32  credential-expiry/marker  value needs a person\n    what to do: Maybe use \'other\'');
+    expect(run.stdout).toContain(
+      "src/b.js:1:32  credential-expiry/marker  value needs a person\n    what to do: Maybe use 'other'",
+    );
     expect(run.stdout).toContain('3 files scanned, 2 would change.');
     expect(run.stdout).toMatch(/Fixed \(pending\):\n {5}2 {2}credential-expiry\/marker\n1 finding needs a person/);
     expect(readTree(repo)).toEqual(FILES);
@@ -81,7 +97,9 @@ describe('credential-expiry CLI', () => {
     writeFileSync(join(repo, 'src/clean.ts'), "export const c = 'edited';\n");
     const refused = await cli(repo, ['migrate'], markerPlugin);
     expect(refused.code).toBe(3);
-    expect(refused.stderr).toMatch(/^credential-expiry: refusing to write: the git working tree has 1 uncommitted change under the migrated paths \(src\/clean\.ts\); .*--force\n$/);
+    expect(refused.stderr).toMatch(
+      /^credential-expiry: refusing to write: the git working tree has 1 uncommitted change under the migrated paths \(src\/clean\.ts\); .*--force\n$/,
+    );
     expect(readFileSync(join(repo, 'src/a.ts'), 'utf8')).toBe(FILES['src/a.ts']);
 
     const dry = await cli(repo, ['migrate', '--dry'], markerPlugin);
@@ -99,13 +117,41 @@ describe('credential-expiry CLI', () => {
     expect(run.code).toBe(0);
     const report = JSON.parse(readFileSync(reportFile, 'utf8')) as MigrationReport;
     expect(report).toMatchObject({ schemaVersion: 1, tool: 'credential-expiry migrate', mode: 'dry', written: false });
-    expect(report.summary).toEqual({ filesScanned: 3, filesChanged: 2, fixedByRule: { 'credential-expiry/marker': 2 }, needsPerson: 1, skipped: 0 });
+    expect(report.summary).toEqual({
+      filesScanned: 3,
+      filesChanged: 2,
+      fixedByRule: { 'credential-expiry/marker': 2 },
+      needsPerson: 1,
+      skipped: 0,
+    });
     expect(report.changes).toEqual([
-      { file: 'src/a.ts', line: 1, rule: 'credential-expiry/marker', messageId: 'stale', stage: 'lint', description: 'stale value: it stops working when the session ends' },
-      { file: 'src/b.js', line: 1, rule: 'credential-expiry/marker', messageId: 'suggestMe', stage: 'lint', description: 'value needs the safe suggestion' },
+      {
+        file: 'src/a.ts',
+        line: 1,
+        rule: 'credential-expiry/marker',
+        messageId: 'stale',
+        stage: 'lint',
+        description: 'stale value: it stops working when the session ends',
+      },
+      {
+        file: 'src/b.js',
+        line: 1,
+        rule: 'credential-expiry/marker',
+        messageId: 'suggestMe',
+        stage: 'lint',
+        description: 'value needs the safe suggestion',
+      },
     ]);
     expect(report.needsPerson).toEqual([
-      { file: 'src/b.js', line: 1, column: 32, rule: 'credential-expiry/marker', messageId: 'unsafeMe', why: 'value needs a person', whatToDo: "Maybe use 'other'" },
+      {
+        file: 'src/b.js',
+        line: 1,
+        column: 32,
+        rule: 'credential-expiry/marker',
+        messageId: 'unsafeMe',
+        why: 'value needs a person',
+        whatToDo: "Maybe use 'other'",
+      },
     ]);
     expect(report.files.map((file) => file.file)).toEqual(['src/a.ts', 'src/b.js']);
     expect(report.files[0]?.diff).toMatch(/^--- a\/src\/a\.ts\n\+\+\+ b\/src\/a\.ts\n@@/);
@@ -128,7 +174,9 @@ describe('credential-expiry CLI', () => {
     git(repo, '-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'link');
     const run = await cli(repo, ['migrate'], markerPlugin);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^src\/broken\.ts: skipped \(unparsable\): Parsing error: Expression expected\. \(1:18\)$/m);
+    expect(run.stdout).toMatch(
+      /^src\/broken\.ts: skipped \(unparsable\): Parsing error: Expression expected\. \(1:18\)$/m,
+    );
     expect(run.stdout).toMatch(/^src\/link\.ts: skipped \(symlink\): a symbolic link to src\/folder; not followed/m);
     expect(run.stdout).toContain('2 files skipped and left untouched');
     expect(readFileSync(join(repo, 'src/broken.ts'), 'utf8')).toBe(broken);
@@ -154,9 +202,12 @@ describe('credential-expiry CLI', () => {
     expect(report.warnings).toEqual([]);
   });
 
-  it('honours eslint-disable comments for the plugin\'s rules, as the editor does', async () => {
+  it("honours eslint-disable comments for the plugin's rules, as the editor does", async () => {
     const disabled = "// eslint-disable-next-line credential-expiry/marker\nexport const d = 'stale';\n";
-    const repo = tempRepo({ 'src/d.ts': disabled, 'src/e.ts': "export const e = 'stale'; // eslint-disable-line other-plugin/rule\n" });
+    const repo = tempRepo({
+      'src/d.ts': disabled,
+      'src/e.ts': "export const e = 'stale'; // eslint-disable-line other-plugin/rule\n",
+    });
     const run = await cli(repo, ['migrate', '--dry', '--json'], markerPlugin);
     const report = JSON.parse(run.stdout) as MigrationReport;
     expect(report.files.map((file) => file.file)).toEqual(['src/e.ts']);
@@ -166,6 +217,9 @@ describe('credential-expiry CLI', () => {
   it('works outside git, with a pruned walk', async () => {
     const dir = tempTree({ ...FILES, 'node_modules/m/index.js': "export const m = 'stale';\n" });
     const run = await cli(dir, ['migrate', '--dry', '--json'], markerPlugin);
-    expect((JSON.parse(run.stdout) as MigrationReport).files.map((file) => file.file)).toEqual(['src/a.ts', 'src/b.js']);
+    expect((JSON.parse(run.stdout) as MigrationReport).files.map((file) => file.file)).toEqual([
+      'src/a.ts',
+      'src/b.js',
+    ]);
   });
 });

@@ -13,7 +13,9 @@ describe('the codemod prefilter', () => {
   it('lints files with a trigger, and every file that is not JS/TS (their checks read other shapes)', () => {
     expect(cannotReport('/repo/src/s3.ts', "import { S3Client } from '@aws-sdk/client-s3';\n")).toBe(false);
     expect(cannotReport('/repo/src/token.ts', 'const { access_token } = await res.json();\n')).toBe(false);
-    expect(cannotReport('/repo/src/keys.ts', 'export const keys = { secretAccessKey: process.env.KEY };\n')).toBe(false);
+    expect(cannotReport('/repo/src/keys.ts', 'export const keys = { secretAccessKey: process.env.KEY };\n')).toBe(
+      false,
+    );
     expect(cannotReport('/repo/Dockerfile', 'FROM node:20\n')).toBe(false);
     expect(cannotReport('/repo/config/app.json', '{ "name": "app" }\n')).toBe(false);
   });

@@ -10,7 +10,8 @@ describe("the project's own ESLint config", () => {
   it('parses what the project parses: JSX in .js where its languageOptions enable it', async () => {
     const repo = tempRepo({
       'package.json': '{ "type": "module" }\n',
-      'eslint.config.js': 'export default [{ files: ["**/*.js"], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } }];\n',
+      'eslint.config.js':
+        'export default [{ files: ["**/*.js"], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } }];\n',
       'src/view.js': JSX,
       'src/plain.ts': "export const a: string = 'stale';\n",
     });
@@ -22,7 +23,11 @@ describe("the project's own ESLint config", () => {
   });
 
   it('without that setting, the same file is skipped as unparsable, as `eslint .` would fail on it', async () => {
-    const repo = tempRepo({ 'package.json': '{ "type": "module" }\n', 'eslint.config.js': 'export default [{}];\n', 'src/view.js': JSX });
+    const repo = tempRepo({
+      'package.json': '{ "type": "module" }\n',
+      'eslint.config.js': 'export default [{}];\n',
+      'src/view.js': JSX,
+    });
     const run = await cli(repo, ['migrate'], markerPlugin);
     expect(run.stdout).toMatch(/^src\/view\.js: skipped \(unparsable\)/m);
     expect(readFileSync(join(repo, 'src/view.js'), 'utf8')).toBe(JSX);

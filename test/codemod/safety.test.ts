@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { cli, git, readTree, tempRepo, tempTree } from './helpers.js';
 import { markerPlugin } from './marker-plugin.js';
 
-const commit = (repo: string, message: string) => git(repo, '-c', 'user.email=t@example.com', '-c', 'user.name=t', 'add', '-A') + git(repo, '-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', message);
+const commit = (repo: string, message: string) =>
+  git(repo, '-c', 'user.email=t@example.com', '-c', 'user.name=t', 'add', '-A') +
+  git(repo, '-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', message);
 
 describe('codemod safety', () => {
   it('never writes through a symbolic link that leads out of the repository', async () => {
@@ -15,7 +17,9 @@ describe('codemod safety', () => {
     commit(repo, 'links');
     const run = await cli(repo, ['migrate'], markerPlugin);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^src\/shared\.ts: skipped \(symlink\): a symbolic link to a file outside the repository; not followed$/m);
+    expect(run.stdout).toMatch(
+      /^src\/shared\.ts: skipped \(symlink\): a symbolic link to a file outside the repository; not followed$/m,
+    );
     expect(readFileSync(join(outside, 'shared.ts'), 'utf8')).toBe("export const s = 'stale';\n");
     expect(readFileSync(join(repo, 'src/a.ts'), 'utf8')).toBe("export const a = 'fresh';\n");
   });
@@ -48,15 +52,24 @@ describe('codemod safety', () => {
     const dir = tempTree({ 'src/a.ts': "export const a = 'stale';\n" });
     const run = await cli(dir, ['migrate'], markerPlugin);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('warning: not inside a git repository: files are changed in place, and git cannot show or undo the change');
+    expect(run.stdout).toContain(
+      'warning: not inside a git repository: files are changed in place, and git cannot show or undo the change',
+    );
   });
 
-  const TOKEN = "import { GoogleAuth } from 'google-auth-library';\nconst auth = new GoogleAuth();\nexport const accessToken = await auth.getAccessToken();\n";
-  const USE = (from: string) => `import { accessToken } from '${from}';\n\nexport async function call(): Promise<string> {\n  return \`Bearer \${accessToken}\`;\n}\n`;
+  const TOKEN =
+    "import { GoogleAuth } from 'google-auth-library';\nconst auth = new GoogleAuth();\nexport const accessToken = await auth.getAccessToken();\n";
+  const USE = (from: string) =>
+    `import { accessToken } from '${from}';\n\nexport async function call(): Promise<string> {\n  return \`Bearer \${accessToken}\`;\n}\n`;
 
   it.each([
     ['outside the given path', { 'b/use.ts': USE('../a/token.js') }, ['migrate', 'a'], 'b/use.ts'],
-    ['ignored by .gitignore', { 'a/gen/use.ts': USE('../token.js'), '.gitignore': 'gen/\n' }, ['migrate'], 'a/gen/use.ts'],
+    [
+      'ignored by .gitignore',
+      { 'a/gen/use.ts': USE('../token.js'), '.gitignore': 'gen/\n' },
+      ['migrate'],
+      'a/gen/use.ts',
+    ],
   ])('refuses a cross-file rewrite when an importer is %s, naming it', async (_where, extra, argv, importer) => {
     const files = { 'package.json': '{ "type": "module" }\n', 'a/token.ts': TOKEN, ...extra };
     const repo = tempRepo(files);
@@ -68,10 +81,16 @@ describe('codemod safety', () => {
   });
 
   it('with every importer in the run, rewrites them together', async () => {
-    const repo = tempRepo({ 'package.json': '{ "type": "module" }\n', 'a/token.ts': TOKEN, 'b/use.ts': USE('../a/token.js') });
+    const repo = tempRepo({
+      'package.json': '{ "type": "module" }\n',
+      'a/token.ts': TOKEN,
+      'b/use.ts': USE('../a/token.js'),
+    });
     const run = await cli(repo, ['migrate']);
     expect(run.code, run.stderr).toBe(0);
-    expect(readFileSync(join(repo, 'a/token.ts'), 'utf8')).toContain('export const getAccessToken = () => auth.getAccessToken();');
+    expect(readFileSync(join(repo, 'a/token.ts'), 'utf8')).toContain(
+      'export const getAccessToken = () => auth.getAccessToken();',
+    );
     expect(readFileSync(join(repo, 'b/use.ts'), 'utf8')).toContain('Bearer ${await getAccessToken()}');
   });
 });

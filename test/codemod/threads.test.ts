@@ -14,7 +14,10 @@ describe('stage 1 on worker threads', () => {
   beforeAll(ensureBuilt, 120_000);
 
   it('reports the same changes and findings as one thread', () => {
-    const files: Record<string, string> = { 'eslint.config.js': 'export default [{}];\n', 'package.json': '{ "type": "module" }\n' };
+    const files: Record<string, string> = {
+      'eslint.config.js': 'export default [{}];\n',
+      'package.json': '{ "type": "module" }\n',
+    };
     for (const name of readdirSync(FIXTURES)) {
       for (const file of readdirSync(join(FIXTURES, name)).filter((entry) => /^input\.[cm]?[jt]s$/.test(entry))) {
         files[`src/${name}.${file.split('.').pop()}`] = readFileSync(join(FIXTURES, name, file), 'utf8');
@@ -23,7 +26,11 @@ describe('stage 1 on worker threads', () => {
     expect(Object.keys(files).length).toBeGreaterThan(6);
     const repo = tempRepo(files);
     const run = (concurrency: string) => {
-      const out = execFileSync(process.execPath, [BUILT_CLI, 'migrate', '--dry', '--json', '--concurrency', concurrency], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const out = execFileSync(
+        process.execPath,
+        [BUILT_CLI, 'migrate', '--dry', '--json', '--concurrency', concurrency],
+        { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       const { files: diffs, changes, needsPerson, skipped, summary, warnings } = JSON.parse(out) as MigrationReport;
       return { diffs, changes, needsPerson, skipped, summary, warnings };
     };

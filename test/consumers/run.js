@@ -65,7 +65,8 @@ const PROJECTS = [
   },
 ];
 
-const run = (command, args, cwd) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const run = (command, args, cwd) =>
+  execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 function pack() {
   const out = join(CACHE, 'tarball');
@@ -74,7 +75,10 @@ function pack() {
   run('npm', ['pack', '--silent', '--pack-destination', out], ROOT);
   const [file] = readdirSync(out).filter((name) => name.endsWith('.tgz'));
   // Named after its content: npm keeps an installed `file:` tarball of the same version and path.
-  const hash = createHash('sha256').update(readFileSync(join(out, file))).digest('hex').slice(0, 12);
+  const hash = createHash('sha256')
+    .update(readFileSync(join(out, file)))
+    .digest('hex')
+    .slice(0, 12);
   const named = join(out, file.replace(/\.tgz$/u, `-${hash}.tgz`));
   renameSync(join(out, file), named);
   return named;
@@ -85,7 +89,10 @@ function prepareProject(project, tarball) {
   const dir = join(CACHE, `${project.name}-${key}`);
   mkdirSync(dir, { recursive: true });
   const dependencies = { ...project.packages, 'eslint-plugin-credential-expiry': `file:${tarball}` };
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `consumer-${project.name}`, private: true, type: 'module', dependencies }, null, 2));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: `consumer-${project.name}`, private: true, type: 'module', dependencies }, null, 2),
+  );
   // The tarball changes on every run; npm reinstalls only it when the rest is cached. Its install output is checked
   // for the install-scripts warning a consumer would see.
   const log = run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=warn'], dir);
@@ -142,7 +149,9 @@ function expectedFor(companion, order, project) {
   const expected = structuredClone(EXPECTED);
   const theirParseErrors = new Set();
   const last = order === 'companion last';
-  const ymlReadsYaml = companion === 'eslint-plugin-yml, our rule in its YAML block' || (companion === 'eslint-plugin-yml' && last && project.packages['eslint-plugin-yml'].startsWith('^3'));
+  const ymlReadsYaml =
+    companion === 'eslint-plugin-yml, our rule in its YAML block' ||
+    (companion === 'eslint-plugin-yml' && last && project.packages['eslint-plugin-yml'].startsWith('^3'));
   if (ymlReadsYaml) {
     delete expected['pipeline.yaml'];
     theirParseErrors.add('pipeline.yaml');
@@ -181,8 +190,11 @@ function lintAll(app, scenarios) {
     return file;
   });
   writeFileSync(join(app, 'runner.mjs'), RUNNER);
-  const lines = run('node', ['runner.mjs', ...configFiles], app).trim().split('\n');
-  if (lines.length !== scenarios.length) throw new Error(`the runner printed ${lines.length} outcomes for ${scenarios.length} configs`);
+  const lines = run('node', ['runner.mjs', ...configFiles], app)
+    .trim()
+    .split('\n');
+  if (lines.length !== scenarios.length)
+    throw new Error(`the runner printed ${lines.length} outcomes for ${scenarios.length} configs`);
   return lines.map((line) => JSON.parse(line));
 }
 
@@ -191,8 +203,10 @@ function check(project, companion, order, outcome, app) {
   const problems = [];
   const scopeMessage = MUST_SCOPE[companion];
   if (outcome.crash) {
-    if (!scopeMessage || !scopeMessage.test(outcome.crash)) problems.push(`crashed: ${outcome.crash.split('\n').slice(0, 3).join(' / ')}`);
-    else if (/TypeError|Cannot read properties/u.test(outcome.crash)) problems.push(`unclear message: ${outcome.crash}`);
+    if (!scopeMessage || !scopeMessage.test(outcome.crash))
+      problems.push(`crashed: ${outcome.crash.split('\n').slice(0, 3).join(' / ')}`);
+    else if (/TypeError|Cannot read properties/u.test(outcome.crash))
+      problems.push(`unclear message: ${outcome.crash}`);
     return { label, problems, note: problems.length === 0 ? 'stopped with the scoping message' : undefined };
   }
   if (scopeMessage) problems.push('expected the message that says how to scope this config, got a finished run');
@@ -224,7 +238,9 @@ for (const project of PROJECTS.filter((candidate) => !only || only.includes(cand
     failures++;
     console.log(`FAIL ${project.name}: installing the package prints an install-scripts warning`);
   }
-  const scenarios = Object.keys(COMPANIONS).flatMap((companion) => ['companion first', 'companion last'].map((order) => ({ companion, order })));
+  const scenarios = Object.keys(COMPANIONS).flatMap((companion) =>
+    ['companion first', 'companion last'].map((order) => ({ companion, order })),
+  );
   const outcomes = lintAll(app, scenarios);
   scenarios.forEach(({ companion, order }, index) => {
     const { label, problems, note } = check(project, companion, order, outcomes[index], app);

@@ -63,11 +63,13 @@ function presignArguments(optionsIndex: number, property = 'expiresIn', within: 
 
 type Case = [id: string, kind: keyof typeof RULES_BY_KIND, code: string];
 const cases: Case[] = [
-  ...AWS_V3_PROVIDER_FACTORIES.flatMap((entry) => entry.api.modules.map((module): Case => [
-    `${entry.id} from ${module}`,
-    'A',
-    `${importOf({ modules: [module], path: entry.api.path }, 'factory')}\n${S3}\nconst creds = await factory()();\nexport const s3 = new S3Client({ credentials: creds });`,
-  ])),
+  ...AWS_V3_PROVIDER_FACTORIES.flatMap((entry) =>
+    entry.api.modules.map((module): Case => [
+      `${entry.id} from ${module}`,
+      'A',
+      `${importOf({ modules: [module], path: entry.api.path }, 'factory')}\n${S3}\nconst creds = await factory()();\nexport const s3 = new S3Client({ credentials: creds });`,
+    ]),
+  ),
   ...AWS_V3_SNAPSHOT_WRAPPERS.map((entry): Case => [
     entry.id,
     'A',
@@ -152,7 +154,9 @@ const cases: Case[] = [
   ...(OUTLIVING_SINKS as readonly OutlivingSink[]).map((entry): Case => {
     const value = entry.option ? `{ ${entry.option}: { X: JSON.stringify(c) } }` : 'JSON.stringify(c)';
     const args = [...Array<string>(entry.argument).fill("'x'"), value].join(', ');
-    const call = entry.globalMethod ? `${entry.globalMethod.join('.')}(${args})` : `${entry.how === 'construct' ? 'new ' : ''}sink(${args})`;
+    const call = entry.globalMethod
+      ? `${entry.globalMethod.join('.')}(${args})`
+      : `${entry.how === 'construct' ? 'new ' : ''}sink(${args})`;
     const imports = entry.api ? `${importOf(entry.api, 'sink')}\n` : '';
     return [
       entry.id,
@@ -165,6 +169,9 @@ const cases: Case[] = [
 describe('knowledge base coverage', () => {
   it.each(cases)('%s is reported (%s)', (_id, kind, code) => {
     const reported = findings(code);
-    expect(reported.some((rule) => (RULES_BY_KIND[kind] as readonly string[]).includes(rule)), `${code}\n→ ${JSON.stringify(reported)}`).toBe(true);
+    expect(
+      reported.some((rule) => (RULES_BY_KIND[kind] as readonly string[]).includes(rule)),
+      `${code}\n→ ${JSON.stringify(reported)}`,
+    ).toBe(true);
   });
 });

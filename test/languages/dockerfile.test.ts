@@ -25,7 +25,9 @@ describe('Dockerfile language: structure', () => {
   const ast = parse(text);
 
   it('splits global ARGs, stages and instructions', () => {
-    expect(ast.directives.map((directive) => [directive.name, directive.value])).toEqual([['syntax', 'docker/dockerfile:1']]);
+    expect(ast.directives.map((directive) => [directive.name, directive.value])).toEqual([
+      ['syntax', 'docker/dockerfile:1'],
+    ]);
     expect(ast.globalArgs.map((node) => node.keyword)).toEqual(['ARG']);
     expect(ast.stages.map((stage) => [stage.index, stage.name, stage.image])).toEqual([
       [0, 'build', 'node:${NODE_VERSION}'],
@@ -56,7 +58,9 @@ describe('Dockerfile language: structure', () => {
       ['B', 'two words'],
     ]);
     expect(legacy.properties.map((property) => [property.name, property.value])).toEqual([['LEGACY', 'some value']]);
-    expect(arg.properties.map((property) => [property.name, property.value, property.valueRange])).toEqual([['TOKEN', null, null]]);
+    expect(arg.properties.map((property) => [property.name, property.value, property.valueRange])).toEqual([
+      ['TOKEN', null, null],
+    ]);
     expect(text.slice(...env.properties[1].valueRange!)).toBe('"two words"');
     expect(text.slice(...env.properties[1].nameRange)).toBe('B');
   });
@@ -91,7 +95,8 @@ describe('Dockerfile language: positions', () => {
   });
 
   it('follows the escape directive (backtick continuation, backslash is a plain character)', () => {
-    const text = '# escape=`\nFROM mcr.microsoft.com/windows/servercore\nRUN echo C:\\path `\n    && echo done\nCOPY a b\n';
+    const text =
+      '# escape=`\nFROM mcr.microsoft.com/windows/servercore\nRUN echo C:\\path `\n    && echo done\nCOPY a b\n';
     const ast = parse(text);
     expect(ast.escapeChar).toBe('`');
     expect(ast.directives[0]).toMatchObject({ name: 'escape', value: '`' });
@@ -102,7 +107,8 @@ describe('Dockerfile language: positions', () => {
   });
 
   it('keeps heredoc bodies with their positions, and does not read # lines inside them as comments', () => {
-    const text = 'FROM alpine\nRUN <<EOF\n# not a comment\ncurl -s example.com\nEOF\nRUN cat <<-EOT > /f\n\tline\n\tEOT\n';
+    const text =
+      'FROM alpine\nRUN <<EOF\n# not a comment\ncurl -s example.com\nEOF\nRUN cat <<-EOT > /f\n\tline\n\tEOT\n';
     const ast = parse(text);
     const [first, second] = ast.stages[0].instructions;
     expect(first.heredocs).toHaveLength(1);
@@ -133,11 +139,19 @@ describe('Dockerfile language: positions', () => {
 
 describe('Dockerfile language: parse errors', () => {
   it('reports an unknown instruction where it starts', () => {
-    expect(parseError('FROM alpine\nRUN echo a\n  && echo b\n')).toMatchObject({ line: 3, column: 3, message: expect.stringContaining("Unknown instruction '&&'") });
+    expect(parseError('FROM alpine\nRUN echo a\n  && echo b\n')).toMatchObject({
+      line: 3,
+      column: 3,
+      message: expect.stringContaining("Unknown instruction '&&'"),
+    });
   });
 
   it('reports an instruction before the first FROM (only ARG may come first)', () => {
-    expect(parseError('RUN echo\nFROM alpine\n')).toMatchObject({ line: 1, column: 1, message: 'RUN comes before the first FROM; only ARG may.' });
+    expect(parseError('RUN echo\nFROM alpine\n')).toMatchObject({
+      line: 1,
+      column: 1,
+      message: 'RUN comes before the first FROM; only ARG may.',
+    });
   });
 
   it('reports an instruction without arguments', () => {
@@ -145,17 +159,28 @@ describe('Dockerfile language: parse errors', () => {
   });
 
   it('reports a heredoc that is never closed', () => {
-    expect(parseError('FROM alpine\nRUN <<EOF\necho\n')).toMatchObject({ line: 2, message: expect.stringContaining("'<<EOF' is never closed") });
+    expect(parseError('FROM alpine\nRUN <<EOF\necho\n')).toMatchObject({
+      line: 2,
+      message: expect.stringContaining("'<<EOF' is never closed"),
+    });
   });
 
   it('refuses binary text at the first NUL byte', () => {
-    expect(parseError('FROM alpine\nRUN x\0y\n')).toMatchObject({ line: 2, column: 6, message: expect.stringContaining('binary') });
+    expect(parseError('FROM alpine\nRUN x\0y\n')).toMatchObject({
+      line: 2,
+      column: 6,
+      message: expect.stringContaining('binary'),
+    });
   });
 
   it('refuses files over 2 MiB quickly', () => {
     const huge = `FROM alpine\n${'RUN echo aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n'.repeat(60_000)}`;
     const started = performance.now();
-    expect(parseError(huge)).toMatchObject({ line: 1, column: 1, message: expect.stringContaining('larger than 2 MiB') });
+    expect(parseError(huge)).toMatchObject({
+      line: 1,
+      column: 1,
+      message: expect.stringContaining('larger than 2 MiB'),
+    });
     expect(performance.now() - started).toBeLessThan(500);
   });
 
@@ -166,24 +191,54 @@ describe('Dockerfile language: parse errors', () => {
 
   it('never throws, whatever the text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('F', 'R', 'O', 'M', 'U', 'N', ' ', '\n', '\r', '\\', '`', '<', 'E', '#', '=', '"', '[', ']', 'a') }), (text) => {
-        const result = dockerfile.parse(file(text));
-        expect(typeof result.ok).toBe('boolean');
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(
+            'F',
+            'R',
+            'O',
+            'M',
+            'U',
+            'N',
+            ' ',
+            '\n',
+            '\r',
+            '\\',
+            '`',
+            '<',
+            'E',
+            '#',
+            '=',
+            '"',
+            '[',
+            ']',
+            'a',
+          ),
+        }),
+        (text) => {
+          const result = dockerfile.parse(file(text));
+          expect(typeof result.ok).toBe('boolean');
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it('turns a parse error into one ESLint parsing error', () => {
     expect(lint('FROM alpine\nECHO hi\n', 'Dockerfile')).toEqual([
-      { line: 2, column: 1, message: "Parsing error: Unknown instruction 'ECHO' (is a line continuation missing on the line before?)." },
+      {
+        line: 2,
+        column: 1,
+        message: "Parsing error: Unknown instruction 'ECHO' (is a line continuation missing on the line before?).",
+      },
     ]);
   });
 });
 
 describe('Dockerfile language: inline ESLint comments', () => {
   it('honours eslint-disable-next-line, also before a continued instruction', () => {
-    const text = 'FROM alpine\n# eslint-disable-next-line credential-expiry/report-everything\nRUN echo a \\\n  && echo b\nENV A=1\n';
+    const text =
+      'FROM alpine\n# eslint-disable-next-line credential-expiry/report-everything\nRUN echo a \\\n  && echo b\nENV A=1\n';
     expect(lint(text, 'Dockerfile').map((problem) => problem.line)).toEqual([1, 5]);
   });
 

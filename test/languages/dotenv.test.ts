@@ -61,20 +61,38 @@ describe('.env language: positions', () => {
   });
 
   it('agrees with the SourceCode line table for every node, whatever the line ends', () => {
-    const lines = fc.constantFrom('A=1', 'export B=2', '# note', '', 'C="multi', 'line"', "D='x'  # t", 'E', '  F = spaced ');
+    const lines = fc.constantFrom(
+      'A=1',
+      'export B=2',
+      '# note',
+      '',
+      'C="multi',
+      'line"',
+      "D='x'  # t",
+      'E',
+      '  F = spaced ',
+    );
     assertLocsAgreeWithLineTable(dotenv, '.env', lines);
   });
 });
 
 describe('.env language: parse errors', () => {
   it('reports an unclosed quote where it opens', () => {
-    expect(parseError('A=1\nB = "abc\nC=2\n')).toEqual({ line: 2, column: 5, message: 'The double-quoted value of B is never closed.' });
+    expect(parseError('A=1\nB = "abc\nC=2\n')).toEqual({
+      line: 2,
+      column: 5,
+      message: 'The double-quoted value of B is never closed.',
+    });
   });
 
   it('reports a line that is not KEY=value without echoing its text', () => {
     const error = parseError('A=1\nnot an assignment\n');
     expect(error).toMatchObject({ line: 2, column: 5, message: "Expected '=' after not." });
-    expect(parseError('=value\n')).toMatchObject({ line: 1, column: 1, message: expect.stringContaining('Expected a line like KEY=value') });
+    expect(parseError('=value\n')).toMatchObject({
+      line: 1,
+      column: 1,
+      message: expect.stringContaining('Expected a line like KEY=value'),
+    });
   });
 
   it('reports text after a closing quote', () => {
@@ -83,26 +101,35 @@ describe('.env language: parse errors', () => {
 
   it('refuses binary text and files over 2 MiB', () => {
     expect(parseError('A=1\nB=\0\n')).toMatchObject({ line: 2, column: 3, message: expect.stringContaining('binary') });
-    expect(parseError(`A="${'x'.repeat(2 * 1024 * 1024)}"`)).toMatchObject({ line: 1, message: expect.stringContaining('larger than 2 MiB') });
+    expect(parseError(`A="${'x'.repeat(2 * 1024 * 1024)}"`)).toMatchObject({
+      line: 1,
+      message: expect.stringContaining('larger than 2 MiB'),
+    });
   });
 
   it('never throws, whatever the text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('A', '=', ' ', '\n', '\r', '"', "'", '`', '#', '\\', 'export ', ':', '.') }), (text) => {
-        expect(typeof dotenv.parse(file(text)).ok).toBe('boolean');
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('A', '=', ' ', '\n', '\r', '"', "'", '`', '#', '\\', 'export ', ':', '.') }),
+        (text) => {
+          expect(typeof dotenv.parse(file(text)).ok).toBe('boolean');
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it('turns a parse error into one ESLint parsing error', () => {
-    expect(lint("A='open\n", '.env')).toEqual([{ line: 1, column: 3, message: 'Parsing error: The single-quoted value of A is never closed.' }]);
+    expect(lint("A='open\n", '.env')).toEqual([
+      { line: 1, column: 3, message: 'Parsing error: The single-quoted value of A is never closed.' },
+    ]);
   });
 });
 
 describe('.env language: inline ESLint comments', () => {
   it('honours eslint-disable-next-line and eslint-disable-line', () => {
-    const text = 'A=1\n# eslint-disable-next-line credential-expiry/report-everything\nB=2\nC=3 # eslint-disable-line\nD=4\n';
+    const text =
+      'A=1\n# eslint-disable-next-line credential-expiry/report-everything\nB=2\nC=3 # eslint-disable-line\nD=4\n';
     expect(lint(text, '.env').map((problem) => problem.line)).toEqual([1, 5]);
   });
 

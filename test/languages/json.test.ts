@@ -14,8 +14,12 @@ describe('JSON language', () => {
   it('refuses binary and over-size files with one message each', () => {
     const binary = parse('{"a": "\0"}');
     const large = parse(`{"a": "${'x'.repeat(2 * 1024 * 1024)}"}`);
-    expect(binary.ok ? [] : binary.errors.map((error) => error.message)).toEqual([expect.stringContaining('This JSON file looks binary')]);
-    expect(large.ok ? [] : large.errors.map((error) => error.message)).toEqual([expect.stringContaining('This JSON file is larger than 2 MiB')]);
+    expect(binary.ok ? [] : binary.errors.map((error) => error.message)).toEqual([
+      expect.stringContaining('This JSON file looks binary'),
+    ]);
+    expect(large.ok ? [] : large.errors.map((error) => error.message)).toEqual([
+      expect.stringContaining('This JSON file is larger than 2 MiB'),
+    ]);
   });
 
   it('accepts the JavaScript language options of configs without `files`, and still checks its own', () => {

@@ -25,8 +25,18 @@ const reportEverything: Rule.RuleModule = {
 const plugin = { languages, rules: { 'report-everything': reportEverything } };
 
 const config: Linter.Config[] = [
-  { files: ['**/Dockerfile'], plugins: { 'credential-expiry': plugin }, language: 'credential-expiry/dockerfile', rules: { 'credential-expiry/report-everything': 'error' } },
-  { files: ['**/.env'], plugins: { 'credential-expiry': plugin }, language: 'credential-expiry/dotenv', rules: { 'credential-expiry/report-everything': 'error' } },
+  {
+    files: ['**/Dockerfile'],
+    plugins: { 'credential-expiry': plugin },
+    language: 'credential-expiry/dockerfile',
+    rules: { 'credential-expiry/report-everything': 'error' },
+  },
+  {
+    files: ['**/.env'],
+    plugins: { 'credential-expiry': plugin },
+    language: 'credential-expiry/dotenv',
+    rules: { 'credential-expiry/report-everything': 'error' },
+  },
 ];
 
 export interface Seen {
@@ -64,7 +74,10 @@ export function parserOf<Root>(language: { parse(file: File): ParseResult<Root> 
  * agrees with the SourceCode line table at both ends of its range. Files the random order makes invalid are skipped.
  */
 export function assertLocsAgreeWithLineTable<Root>(
-  language: { parse(file: File): ParseResult<Root>; createSourceCode(file: File, result: { ok: true; ast: Root }): unknown },
+  language: {
+    parse(file: File): ParseResult<Root>;
+    createSourceCode(file: File, result: { ok: true; ast: Root }): unknown;
+  },
   path: string,
   lines: fc.Arbitrary<string>,
   wrap: (body: string[]) => string[] = (body) => body,

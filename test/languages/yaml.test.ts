@@ -8,7 +8,15 @@ import { parserOf } from './lint-helpers.js';
 const { parse, parseError } = parserOf(yaml, 'deploy.yaml');
 
 /** A compiled Kubeflow pipeline step: the quoted command's second line sits left of its key (PyYAML reads it). */
-const UNDER_INDENTED = ['spec:', '  command:', '  - sh', '  - "pip install kfp &&', '  python3 -m train"', '  image: python:3.12', ''].join('\n');
+const UNDER_INDENTED = [
+  'spec:',
+  '  command:',
+  '  - sh',
+  '  - "pip install kfp &&',
+  '  python3 -m train"',
+  '  image: python:3.12',
+  '',
+].join('\n');
 
 describe('YAML language', () => {
   it('reads valid YAML with a YAMLProgram root (not ESTree Program)', () => {
@@ -16,7 +24,20 @@ describe('YAML language', () => {
   });
 
   it('reads multi-line quoted scalars indented less than their key, as Kubernetes and PyYAML do', () => {
-    const root = parse(UNDER_INDENTED) as unknown as { body: { content: { pairs: { value: { pairs: { key: { value: string }; value: { entries?: { value: string; loc: unknown; range: [number, number] }[]; value?: string } }[] } }[] } }[] };
+    const root = parse(UNDER_INDENTED) as unknown as {
+      body: {
+        content: {
+          pairs: {
+            value: {
+              pairs: {
+                key: { value: string };
+                value: { entries?: { value: string; loc: unknown; range: [number, number] }[]; value?: string };
+              }[];
+            };
+          }[];
+        };
+      }[];
+    };
     const [command, image] = root.body[0].content.pairs[0].value.pairs;
     const quoted = command.value.entries![1];
     expect(quoted.value).toBe('pip install kfp && python3 -m train');
@@ -32,7 +53,12 @@ describe('YAML language', () => {
 
   it('maps offsets inside and after inserted spaces back', () => {
     const insertions = [{ offset: 10, count: 3 }];
-    expect([originalOffset(5, insertions), originalOffset(11, insertions), originalOffset(13, insertions), originalOffset(20, insertions)]).toEqual([5, 10, 10, 17]);
+    expect([
+      originalOffset(5, insertions),
+      originalOffset(11, insertions),
+      originalOffset(13, insertions),
+      originalOffset(20, insertions),
+    ]).toEqual([5, 10, 10, 17]);
   });
 
   it('reports invalid YAML once, with its position and that secrets were not checked', () => {
@@ -48,14 +74,21 @@ describe('YAML language', () => {
 
   it('honours `# eslint-disable-next-line` comments', () => {
     const secret = 'Zp4Lk8Qw2Er6Ty0Ui3Op7As1Df5Gh9Jk/Lz+Xc2V';
-    const lint = (text: string) => new Linter().verify(text, plugin.configs.yaml as Linter.Config[], 'deploy.yaml').map((message) => message.line);
+    const lint = (text: string) =>
+      new Linter().verify(text, plugin.configs.yaml as Linter.Config[], 'deploy.yaml').map((message) => message.line);
     expect(lint(`env:\n  AWS_SECRET_ACCESS_KEY: "${secret}"\n`)).toEqual([2]);
-    expect(lint(`env:\n  # eslint-disable-next-line credential-expiry/no-embedded-credentials -- test fixture\n  AWS_SECRET_ACCESS_KEY: "${secret}"\n`)).toEqual([]);
+    expect(
+      lint(
+        `env:\n  # eslint-disable-next-line credential-expiry/no-embedded-credentials -- test fixture\n  AWS_SECRET_ACCESS_KEY: "${secret}"\n`,
+      ),
+    ).toEqual([]);
   });
 
   it('finds a credential after an under-indented scalar, on its own line', () => {
     const text = `${UNDER_INDENTED}  env:\n  - name: AWS_SECRET_ACCESS_KEY\n    value: "Zp4Lk8Qw2Er6Ty0Ui3Op7As1Df5Gh9Jk/Lz+Xc2V"\n`;
     const messages = new Linter().verify(text, plugin.configs.yaml as Linter.Config[], 'deploy.yaml');
-    expect(messages.map((message) => [message.ruleId, message.line])).toEqual([['credential-expiry/no-embedded-credentials', 9]]);
+    expect(messages.map((message) => [message.ruleId, message.line])).toEqual([
+      ['credential-expiry/no-embedded-credentials', 9],
+    ]);
   });
 });

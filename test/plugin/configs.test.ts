@@ -51,11 +51,19 @@ describe('configs beside the configs projects already have', () => {
     const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: config });
     const results = await eslint.lintFiles(['.']);
     return Object.fromEntries(
-      results.map((result) => [path.relative(dir, result.filePath), result.messages.map((message) => (message.fatal ? `fatal: ${message.message}` : String(message.ruleId)))]),
+      results.map((result) => [
+        path.relative(dir, result.filePath),
+        result.messages.map((message) => (message.fatal ? `fatal: ${message.message}` : String(message.ruleId))),
+      ]),
     );
   }
 
-  const everyTypeOnce = { Dockerfile: [EMBEDDED], '.env': [EMBEDDED], 'config.json': [EMBEDDED], 'deploy.yaml': [EMBEDDED] };
+  const everyTypeOnce = {
+    Dockerfile: [EMBEDDED],
+    '.env': [EMBEDDED],
+    'config.json': [EMBEDDED],
+    'deploy.yaml': [EMBEDDED],
+  };
 
   it.each([
     ['before', (ours: Linter.Config[]) => [{ rules: CORE_RECOMMENDED }, ...ours]],
@@ -65,7 +73,9 @@ describe('configs beside the configs projects already have', () => {
   });
 
   it('a parser set later without `files` (typescript-eslint base) does not take YAML files', async () => {
-    expect(await lint([...plugin.configs.recommended, { languageOptions: { parser: tsParser, sourceType: 'module' } }])).toEqual(everyTypeOnce);
+    expect(
+      await lint([...plugin.configs.recommended, { languageOptions: { parser: tsParser, sourceType: 'module' } }]),
+    ).toEqual(everyTypeOnce);
   });
 
   it("the user's own `json` plugin entry (another @eslint/json) does not clash with ours", async () => {
@@ -77,10 +87,18 @@ describe('configs beside the configs projects already have', () => {
     ['before', (theirs: Linter.Config, ours: Linter.Config[]) => [theirs, ...ours]],
     ['after', (theirs: Linter.Config, ours: Linter.Config[]) => [...ours, theirs]],
   ])("@eslint/json's own JSON block %s ours: its rules run, so does ours", async (_, combine) => {
-    const theirs = { files: ['**/*.json'], plugins: { json }, language: 'json/json', rules: { 'json/no-duplicate-keys': 'error' as const } };
+    const theirs = {
+      files: ['**/*.json'],
+      plugins: { json },
+      language: 'json/json',
+      rules: { 'json/no-duplicate-keys': 'error' as const },
+    };
     writeFileSync(path.join(dir, 'duplicate.json'), '{ "a": 1, "a": 2 }\n');
     try {
-      expect(await lint(combine(theirs as Linter.Config, plugin.configs.recommended))).toEqual({ ...everyTypeOnce, 'duplicate.json': ['json/no-duplicate-keys'] });
+      expect(await lint(combine(theirs as Linter.Config, plugin.configs.recommended))).toEqual({
+        ...everyTypeOnce,
+        'duplicate.json': ['json/no-duplicate-keys'],
+      });
     } finally {
       rmSync(path.join(dir, 'duplicate.json'));
     }
@@ -88,7 +106,9 @@ describe('configs beside the configs projects already have', () => {
 
   it('a type-checked rule without `files` stops with one message that says how to scope its config', async () => {
     const typed = { plugins: { typed: { rules: { rule: typedRule } } }, rules: { 'typed/rule': 'error' as const } };
-    await expect(lint([...plugin.configs.dockerfile, typed])).rejects.toThrow(/needs TypeScript type information, which Dockerfile files do not have.*Scope it to JS\/TS files/su);
+    await expect(lint([...plugin.configs.dockerfile, typed])).rejects.toThrow(
+      /needs TypeScript type information, which Dockerfile files do not have.*Scope it to JS\/TS files/su,
+    );
   });
 
   it('per-file-type configs each reach their own files only', async () => {

@@ -53,7 +53,14 @@ function examplesOf(rule: string): Example[] {
     const file = FILE_OF_LANGUAGE[fence[1]];
     if (verdict && file) {
       const code = lines.slice(index + 1, end).join('\n') + '\n';
-      examples.push({ rule, title: `${verdict.wrong ? '❌' : '✅'} at line ${index + 1}`, wrong: verdict.wrong, file, code, settings });
+      examples.push({
+        rule,
+        title: `${verdict.wrong ? '❌' : '✅'} at line ${index + 1}`,
+        wrong: verdict.wrong,
+        file,
+        code,
+        settings,
+      });
     }
     index = end;
     settings = undefined;
@@ -70,19 +77,28 @@ describe('rule docs examples', () => {
     expect(examplesOf(rule).filter((example) => !example.wrong).length).toBeGreaterThan(0);
   });
 
-  it.each(examples.map((example) => [`${example.rule}: ${example.title}`, example] as const))('%s', async (_, example) => {
-    const eslint = new ESLint({
-      cwd: ROOT,
-      overrideConfigFile: true,
-      overrideConfig: [
-        ...plugin.configs.strict,
-        ...(example.settings ? [{ settings: { 'credential-expiry': example.settings } }] : []),
-      ],
-    });
-    const [result] = await eslint.lintText(example.code, { filePath: path.join(ROOT, 'docs-example', example.rule, example.file) });
-    expect(result.messages.filter((message) => message.fatal)).toEqual([]);
-    const own = result.messages.filter((message) => message.ruleId === `credential-expiry/${example.rule}`);
-    if (example.wrong) expect(own.length, example.code).toBeGreaterThan(0);
-    else expect(own.map((message) => message.message), example.code).toEqual([]);
-  });
+  it.each(examples.map((example) => [`${example.rule}: ${example.title}`, example] as const))(
+    '%s',
+    async (_, example) => {
+      const eslint = new ESLint({
+        cwd: ROOT,
+        overrideConfigFile: true,
+        overrideConfig: [
+          ...plugin.configs.strict,
+          ...(example.settings ? [{ settings: { 'credential-expiry': example.settings } }] : []),
+        ],
+      });
+      const [result] = await eslint.lintText(example.code, {
+        filePath: path.join(ROOT, 'docs-example', example.rule, example.file),
+      });
+      expect(result.messages.filter((message) => message.fatal)).toEqual([]);
+      const own = result.messages.filter((message) => message.ruleId === `credential-expiry/${example.rule}`);
+      if (example.wrong) expect(own.length, example.code).toBeGreaterThan(0);
+      else
+        expect(
+          own.map((message) => message.message),
+          example.code,
+        ).toEqual([]);
+    },
+  );
 });

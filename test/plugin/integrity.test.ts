@@ -55,7 +55,8 @@ describe.each(ruleEntries)('rule %s', (id, rule) => {
   });
 
   it('lists only its own suggestion ids as safe for migration', () => {
-    for (const suggestion of docs?.migrationSafeSuggestions ?? []) expect(rule.meta?.messages).toHaveProperty(suggestion);
+    for (const suggestion of docs?.migrationSafeSuggestions ?? [])
+      expect(rule.meta?.messages).toHaveProperty(suggestion);
   });
 });
 
@@ -71,7 +72,9 @@ describe('configs', () => {
 
   it('load in ESLint and lint a TypeScript file through the recommended config', async () => {
     const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: plugin.configs.recommended });
-    const [result] = await eslint.lintText('const value: number = 1;\nexport default value;\n', { filePath: path.join(ROOT, 'probe.ts') });
+    const [result] = await eslint.lintText('const value: number = 1;\nexport default value;\n', {
+      filePath: path.join(ROOT, 'probe.ts'),
+    });
     expect(result.messages).toEqual([]);
   });
 });

@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 
 // A JSON value no-embedded-credentials reports: a session token (hundreds of base64 characters) under its own name.
-const credentials = JSON.stringify({ AccessKeyId: 'ASIA', SessionToken: 'IQoJb3JpZ2luX2VjUvImZaYMEtKJGF2VDuiBNgkWb2sRPReNbA/TkB/yOaGglfIPk5VlDPk4C47bIkprJIoekk6P0K4uGpSSozBfGIy2EJAPnjR/rohtxlB3lex0XEw/yy6yxz4Uk0yGfuBXunJJm/oSHoNrKsFXJu59awr2qxPDjpLK' }, null, 2);
+const credentials = JSON.stringify(
+  {
+    AccessKeyId: 'ASIA',
+    SessionToken:
+      'IQoJb3JpZ2luX2VjUvImZaYMEtKJGF2VDuiBNgkWb2sRPReNbA/TkB/yOaGglfIPk5VlDPk4C47bIkprJIoekk6P0K4uGpSSozBfGIy2EJAPnjR/rohtxlB3lex0XEw/yy6yxz4Uk0yGfuBXunJJm/oSHoNrKsFXJu59awr2qxPDjpLK',
+  },
+  null,
+  2,
+);
 
 describe('the JSON block of configs.recommended', () => {
   const linter = new Linter({ cwd: '/repo' });

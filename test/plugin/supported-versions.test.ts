@@ -3,12 +3,15 @@ import { unsupportedEslintMessage, unsupportedTypeScriptMessage } from '../../sr
 
 describe('version checks at load', () => {
   it('names ESLint before 9.6 and the supported range', () => {
-    expect(unsupportedEslintMessage('9.5.0')).toContain('ESLint 9.5.0 is installed; this plugin needs ESLint ^9.6.0 || ^10.0.0');
+    expect(unsupportedEslintMessage('9.5.0')).toContain(
+      'ESLint 9.5.0 is installed; this plugin needs ESLint ^9.6.0 || ^10.0.0',
+    );
     expect(unsupportedEslintMessage('8.57.1')).toContain('ESLint 8.57.1');
   });
 
   it('lets supported and unknown ESLint versions through', () => {
-    for (const version of ['9.6.0', '9.39.5', '10.0.0', '10.15.0', undefined]) expect(unsupportedEslintMessage(version)).toBeUndefined();
+    for (const version of ['9.6.0', '9.39.5', '10.0.0', '10.15.0', undefined])
+      expect(unsupportedEslintMessage(version)).toBeUndefined();
   });
 
   it('names TypeScript 7 and the range typescript-eslint supports', () => {
@@ -18,6 +21,7 @@ describe('version checks at load', () => {
   });
 
   it('lets supported and absent TypeScript versions through', () => {
-    for (const version of ['4.8.4', '5.9.3', '6.0.3', undefined]) expect(unsupportedTypeScriptMessage(version)).toBeUndefined();
+    for (const version of ['4.8.4', '5.9.3', '6.0.3', undefined])
+      expect(unsupportedTypeScriptMessage(version)).toBeUndefined();
   });
 });

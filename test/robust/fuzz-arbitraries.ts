@@ -7,8 +7,25 @@ import { GOOGLE_TOKEN_METHODS } from '../../src/knowledge/google.js';
  * presigners, token methods, STS, caches, raw HTTP to metadata endpoints), mixed with the shapes that once broke
  * the analysis (self-references, deep nesting, `await` in initializers), and malformed Dockerfile/.env/JSON/YAML.
  */
-const name = fc.constantFrom('creds', 'token', 'cache', 'client', 'ttl', 'exp', 'opts', 'a', 'b', 'auth', 'provider', 'cached', 'expiresAt');
-const number = fc.oneof(fc.constantFrom(0, 1, 60, 900, 3600, 43200, 86400, 604800, 604801, 8 * 86400, 1e13, -1), fc.integer({ min: -10, max: 2e6 }));
+const name = fc.constantFrom(
+  'creds',
+  'token',
+  'cache',
+  'client',
+  'ttl',
+  'exp',
+  'opts',
+  'a',
+  'b',
+  'auth',
+  'provider',
+  'cached',
+  'expiresAt',
+);
+const number = fc.oneof(
+  fc.constantFrom(0, 1, 60, 900, 3600, 43200, 86400, 604800, 604801, 8 * 86400, 1e13, -1),
+  fc.integer({ min: -10, max: 2e6 }),
+);
 const numberExpr = fc.oneof(
   number.map(String),
   fc.tuple(number, number).map(([x, y]) => `${x} * ${y}`),
@@ -38,20 +55,56 @@ const statement: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(name, provider).map(([n, p]) => `const ${n} = await ${p}()();`),
   fc.tuple(name, provider).map(([n, p]) => `export const ${n} = ${p}();`),
   fc.tuple(name, name).map(([c, n]) => `export const ${c} = new S3Client({ credentials: ${n} });`),
-  fc.tuple(name, name).map(([c, n]) => `const ${c} = new S3Client({ region: 'us-east-1', credentials: { accessKeyId: ${n}.accessKeyId, secretAccessKey: ${n}.secretAccessKey, sessionToken: ${n}.sessionToken } });`),
-  fc.tuple(name, numberExpr).map(([c, e]) => `getSignedUrl(${c}, new GetObjectCommand({ Bucket: 'b', Key: 'k' }), { expiresIn: ${e} });`),
+  fc
+    .tuple(name, name)
+    .map(
+      ([c, n]) =>
+        `const ${c} = new S3Client({ region: 'us-east-1', credentials: { accessKeyId: ${n}.accessKeyId, secretAccessKey: ${n}.secretAccessKey, sessionToken: ${n}.sessionToken } });`,
+    ),
+  fc
+    .tuple(name, numberExpr)
+    .map(([c, e]) => `getSignedUrl(${c}, new GetObjectCommand({ Bucket: 'b', Key: 'k' }), { expiresIn: ${e} });`),
   fc.tuple(name, numberExpr).map(([n, e]) => `const ${n} = { expiresIn: ${e} };`),
-  fc.tuple(name, numberExpr).map(([n, e]) => `new Storage().bucket('b').file('f').getSignedUrl({ version: 'v4', action: 'read', expires: ${e} }).then(() => ${n});`),
-  fc.tuple(name, googleMethod).map(([n, m]) => `let ${n}; export async function get() { if (!${n}) ${n} = await new GoogleAuth().${m}(); return ${n}; }`),
-  fc.tuple(name, name).map(([n, m]) => `let ${n} = null; export async function refresh() { ${n} = (await fetch('http://169.254.169.254/latest/meta-data/iam/security-credentials/role')).json(); return ${n} ?? ${m}; }`),
-  fc.tuple(name, numberExpr).map(([n, e]) => `const ${n} = await new STSClient({}).send(new AssumeRoleCommand({ RoleArn: 'arn', RoleSessionName: 's', DurationSeconds: ${e} }));`),
+  fc
+    .tuple(name, numberExpr)
+    .map(
+      ([n, e]) =>
+        `new Storage().bucket('b').file('f').getSignedUrl({ version: 'v4', action: 'read', expires: ${e} }).then(() => ${n});`,
+    ),
+  fc
+    .tuple(name, googleMethod)
+    .map(
+      ([n, m]) =>
+        `let ${n}; export async function get() { if (!${n}) ${n} = await new GoogleAuth().${m}(); return ${n}; }`,
+    ),
+  fc
+    .tuple(name, name)
+    .map(
+      ([n, m]) =>
+        `let ${n} = null; export async function refresh() { ${n} = (await fetch('http://169.254.169.254/latest/meta-data/iam/security-credentials/role')).json(); return ${n} ?? ${m}; }`,
+    ),
+  fc
+    .tuple(name, numberExpr)
+    .map(
+      ([n, e]) =>
+        `const ${n} = await new STSClient({}).send(new AssumeRoleCommand({ RoleArn: 'arn', RoleSessionName: 's', DurationSeconds: ${e} }));`,
+    ),
   fc.tuple(name, name).map(([a, b]) => `const ${a} = ${b}.${a};`),
   fc.tuple(name, name).map(([a, b]) => `function f(${a} = ${a}.x, ${b} = ${a}) { return ${b}; }`),
   fc.tuple(name, name).map(([a, b]) => `let ${a}; ${a} = ${a}; ${b} = ${a} ?? ${b};`),
-  fc.tuple(name, fc.integer({ min: 1, max: 200 })).map(([n, depth]) => `const ${n} = ${'{ x: '.repeat(depth)}1${' }'.repeat(depth)};`),
+  fc
+    .tuple(name, fc.integer({ min: 1, max: 200 }))
+    .map(([n, depth]) => `const ${n} = ${'{ x: '.repeat(depth)}1${' }'.repeat(depth)};`),
   fc.tuple(name, name).map(([a, b]) => `if (${a} && ${a}.expiration > Date.now()) { ${b} = ${a}; }`),
-  fc.tuple(name, name).map(([a, b]) => `const ${a} = new AWS.Credentials({ ...AWS.config.credentials, sessionToken: ${b} }); new AWS.S3({ credentials: ${a} });`),
-  fc.tuple(name, name).map(([a, b]) => `export const ${a} = () => ${b}; setInterval(async () => { ${b} = await fromIni()(); }, 3600e3);`),
+  fc
+    .tuple(name, name)
+    .map(
+      ([a, b]) =>
+        `const ${a} = new AWS.Credentials({ ...AWS.config.credentials, sessionToken: ${b} }); new AWS.S3({ credentials: ${a} });`,
+    ),
+  fc
+    .tuple(name, name)
+    .map(([a, b]) => `export const ${a} = () => ${b}; setInterval(async () => { ${b} = await fromIni()(); }, 3600e3);`),
   fc.constantFrom('', ';', '// comment', '/* credentials */', 'export {};', 'const { a = a } = {};'),
 );
 
@@ -60,10 +113,36 @@ export const program: fc.Arbitrary<string> = fc
   .tuple(fc.subarray(IMPORTS, { minLength: 1 }), fc.array(statement, { minLength: 1, maxLength: 8 }))
   .map(([imports, body]) => [...imports, ...body].join('\n') + '\n');
 
-const chars = (alphabet: string, maxLength: number) => fc.string({ unit: fc.constantFrom(...alphabet.split('')), maxLength });
+const chars = (alphabet: string, maxLength: number) =>
+  fc.string({ unit: fc.constantFrom(...alphabet.split('')), maxLength });
 const junk = chars('ab$_{}()[]<>|&;\\"\'`=:#-+ \t/*.\u00e9\u0000', 30);
-const dockerKeyword = fc.constantFrom('FROM', 'ARG', 'ENV', 'RUN', 'COPY', 'ADD', 'WORKDIR', 'CMD', 'ENTRYPOINT', 'LABEL', 'USER', 'ONBUILD', 'HEALTHCHECK', 'from', 'AKIAQ7ZR3XPLMW4TVN8K', '');
-const secretName = fc.constantFrom('AWS_SESSION_TOKEN', 'NPM_TOKEN', 'MY_TOKEN_(', 'A_SECRET', 'GOOGLE_APPLICATION_CREDENTIALS', 'X', '$');
+const dockerKeyword = fc.constantFrom(
+  'FROM',
+  'ARG',
+  'ENV',
+  'RUN',
+  'COPY',
+  'ADD',
+  'WORKDIR',
+  'CMD',
+  'ENTRYPOINT',
+  'LABEL',
+  'USER',
+  'ONBUILD',
+  'HEALTHCHECK',
+  'from',
+  'AKIAQ7ZR3XPLMW4TVN8K',
+  '',
+);
+const secretName = fc.constantFrom(
+  'AWS_SESSION_TOKEN',
+  'NPM_TOKEN',
+  'MY_TOKEN_(',
+  'A_SECRET',
+  'GOOGLE_APPLICATION_CREDENTIALS',
+  'X',
+  '$',
+);
 
 /** Dockerfiles of random instructions, flags, continuations, heredocs and junk. */
 export const dockerfile: fc.Arbitrary<string> = fc
@@ -74,7 +153,17 @@ export const dockerfile: fc.Arbitrary<string> = fc
       fc.tuple(secretName, junk).map(([n, j]) => `ENV ${n}=${j}`),
       fc.tuple(secretName, junk).map(([n, j]) => `RUN --mount=type=secret,id=${n} echo $${n} \${${n}:-${j}}`),
       fc.tuple(junk, junk).map(([a, b]) => `COPY ${a} ${b}`),
-      fc.constantFrom('RUN <<EOF', 'EOF', 'RUN echo a \\', '\\', '# escape=`', 'FROM base AS build', 'FROM build', 'COPY --from=build /a /b', 'RUN aws sts assume-role > /c'),
+      fc.constantFrom(
+        'RUN <<EOF',
+        'EOF',
+        'RUN echo a \\',
+        '\\',
+        '# escape=`',
+        'FROM base AS build',
+        'FROM build',
+        'COPY --from=build /a /b',
+        'RUN aws sts assume-role > /c',
+      ),
     ),
     { maxLength: 12 },
   )
@@ -100,7 +189,9 @@ export const json: fc.Arbitrary<string> = fc.oneof(
   jsonValue,
   fc.tuple(jsonValue, fc.nat(), junk).map(([text, at, j]) => text.slice(0, at % (text.length + 1)) + j),
   fc.integer({ min: 1, max: 20_000 }).map((depth) => '['.repeat(depth) + ']'.repeat(depth % 3 === 0 ? depth : 0)),
-  fc.tuple(secretName, junk).map(([n, j]) => `{ "type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----${j}", "${n}": ${j} }`),
+  fc
+    .tuple(secretName, junk)
+    .map(([n, j]) => `{ "type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----${j}", "${n}": ${j} }`),
 );
 
 /** YAML text: random mappings and sequences, broken indentation, tags, anchors, deep flow nesting. */
@@ -110,10 +201,24 @@ export const yaml: fc.Arbitrary<string> = fc.oneof(
       fc.oneof(
         fc.tuple(secretName, junk, fc.nat({ max: 6 })).map(([n, j, indent]) => `${' '.repeat(indent)}${n}: ${j}`),
         fc.tuple(junk, fc.nat({ max: 6 })).map(([j, indent]) => `${' '.repeat(indent)}- ${j}`),
-        fc.constantFrom('---', '...', '&a x', '*a', '!!binary |', '  AAAA', '? key', ': value', '{', '[', 'key: [a, {b: c'),
+        fc.constantFrom(
+          '---',
+          '...',
+          '&a x',
+          '*a',
+          '!!binary |',
+          '  AAAA',
+          '? key',
+          ': value',
+          '{',
+          '[',
+          'key: [a, {b: c',
+        ),
       ),
       { maxLength: 12 },
     )
     .map((lines) => lines.join('\n')),
-  fc.integer({ min: 1, max: 20_000 }).map((depth) => `k: ${'['.repeat(depth)}${']'.repeat(depth % 2 === 0 ? depth : 0)}`),
+  fc
+    .integer({ min: 1, max: 20_000 })
+    .map((depth) => `k: ${'['.repeat(depth)}${']'.repeat(depth % 2 === 0 ? depth : 0)}`),
 );

@@ -16,7 +16,9 @@ const JS_RUNS = Number(process.env.FUZZ_JS_RUNS ?? 25);
 const FILE_RUNS = Number(process.env.FUZZ_FILE_RUNS ?? 30);
 
 const MIGRATION_SAFE = new Set(
-  Object.values(plugin.rules).flatMap((rule) => ((rule.meta?.docs ?? {}) as CredentialExpiryDocs).migrationSafeSuggestions ?? []),
+  Object.values(plugin.rules).flatMap(
+    (rule) => ((rule.meta?.docs ?? {}) as CredentialExpiryDocs).migrationSafeSuggestions ?? [],
+  ),
 );
 const PARSE_ONLY: Linter.Config[] = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }];
 
@@ -44,7 +46,11 @@ function checkFile(text: string, filename: string): void {
       if (!suggestion.messageId || !MIGRATION_SAFE.has(suggestion.messageId)) continue;
       const [start, end] = suggestion.fix.range;
       const applied = text.slice(0, start) + suggestion.fix.text + text.slice(end);
-      expect({ suggestion: suggestion.messageId, text, errors: parseErrors(applied, filename) }).toEqual({ suggestion: suggestion.messageId, text, errors: [] });
+      expect({ suggestion: suggestion.messageId, text, errors: parseErrors(applied, filename) }).toEqual({
+        suggestion: suggestion.messageId,
+        text,
+        errors: [],
+      });
     }
   }
 }
@@ -62,7 +68,14 @@ describe('fuzzing every rule', () => {
     ['.env', dotenv, '.env'],
     ['JSON', json, 'config.json'],
     ['YAML', yaml, 'config.yaml'],
-  ] as const)(`${FILE_RUNS} malformed %s files`, (_kind, files, filename) => {
-    fc.assert(fc.property(files, (text) => checkFile(text, filename)), { numRuns: FILE_RUNS });
-  }, 3_600_000);
+  ] as const)(
+    `${FILE_RUNS} malformed %s files`,
+    (_kind, files, filename) => {
+      fc.assert(
+        fc.property(files, (text) => checkFile(text, filename)),
+        { numRuns: FILE_RUNS },
+      );
+    },
+    3_600_000,
+  );
 });

@@ -8,10 +8,16 @@ const SIZE = 200_000;
 const MANY_FINDINGS = 300;
 
 describe('hostile inputs: linear work, one finding per defect and line', () => {
-  it.each(hostileInputs(SIZE, MANY_FINDINGS).map((input) => [input.name, input] as const))('%s', (_name, input) => {
-    const messages = lintAll(input.text, input.filename);
-    expect(messages.filter((m) => m.fatal)).toEqual([]);
-    expect(messages).toHaveLength(input.findings);
-    expect(new Set(messages.map((m) => `${m.ruleId}:${m.line}:${m.column}:${m.messageId}`)).size).toBe(messages.length);
-  }, 120_000);
+  it.each(hostileInputs(SIZE, MANY_FINDINGS).map((input) => [input.name, input] as const))(
+    '%s',
+    (_name, input) => {
+      const messages = lintAll(input.text, input.filename);
+      expect(messages.filter((m) => m.fatal)).toEqual([]);
+      expect(messages).toHaveLength(input.findings);
+      expect(new Set(messages.map((m) => `${m.ruleId}:${m.line}:${m.column}:${m.messageId}`)).size).toBe(
+        messages.length,
+      );
+    },
+    120_000,
+  );
 });

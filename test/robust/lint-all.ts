@@ -7,6 +7,9 @@ export function lintAll(text: string, filename: string): Linter.LintMessage[] {
 }
 
 /** lintAll, then every fix applied until nothing changes (as `eslint --fix`): the output and the messages left. */
-export function fixAll(text: string, filename: string): { output: string; messages: Linter.LintMessage[]; fixed: boolean } {
+export function fixAll(
+  text: string,
+  filename: string,
+): { output: string; messages: Linter.LintMessage[]; fixed: boolean } {
   return new Linter().verifyAndFix(text, plugin.configs.strict, filename);
 }

@@ -3,17 +3,25 @@ import { maskSecretsInText } from '../../src/analysis/secret-scan.js';
 import { leakedSlices, PEM, PEM_ESCAPED, SAS_URL, SECRETS } from './planted-secrets.js';
 
 describe('maskSecretsInText masks every secret shape, whatever it is called', () => {
-  it.each(Object.entries(SECRETS).filter(([name]) => name !== 'pemBody'))('%s under a name that says nothing', (_name, secret) => {
-    for (const text of [`const stsTok = '${secret}';`, `// pasted: ${secret}`, `x=${secret}`, `"v": "${secret}"`]) {
-      const masked = maskSecretsInText(text);
-      expect(leakedSlices(masked)).toEqual([]);
-      // At most 4 characters of it remain, followed by the mask.
-      expect(masked).toContain(`${secret.slice(0, 4)}****`);
-    }
-  });
+  it.each(Object.entries(SECRETS).filter(([name]) => name !== 'pemBody'))(
+    '%s under a name that says nothing',
+    (_name, secret) => {
+      for (const text of [`const stsTok = '${secret}';`, `// pasted: ${secret}`, `x=${secret}`, `"v": "${secret}"`]) {
+        const masked = maskSecretsInText(text);
+        expect(leakedSlices(masked)).toEqual([]);
+        // At most 4 characters of it remain, followed by the mask.
+        expect(masked).toContain(`${secret.slice(0, 4)}****`);
+      }
+    },
+  );
 
   it('all of a PEM body, as lines, as an escaped JSON string and cut off before its END line', () => {
-    for (const text of [PEM, `{ "private_key": "${PEM_ESCAPED}" }`, PEM.split('\n').slice(0, 4).join('\n'), `+${PEM.split('\n').join('\n+')}`]) {
+    for (const text of [
+      PEM,
+      `{ "private_key": "${PEM_ESCAPED}" }`,
+      PEM.split('\n').slice(0, 4).join('\n'),
+      `+${PEM.split('\n').join('\n+')}`,
+    ]) {
       expect(leakedSlices(maskSecretsInText(text))).toEqual([]);
     }
     expect(maskSecretsInText(PEM)).toMatch(/^-----BEGIN PRIVATE KEY-----.{0,5}\*\*\*\*-----END PRIVATE KEY-----$/su);
@@ -22,7 +30,9 @@ describe('maskSecretsInText masks every secret shape, whatever it is called', ()
   it('a SAS signature in a URL, the rest of the URL kept', () => {
     const masked = maskSecretsInText(SAS_URL);
     expect(leakedSlices(masked)).toEqual([]);
-    expect(masked).toContain('https://acct.blob.core.windows.net/c/b?sv=2022-11-02&ss=b&srt=o&sp=r&se=2030-01-01T00:00:00Z&sig=');
+    expect(masked).toContain(
+      'https://acct.blob.core.windows.net/c/b?sv=2022-11-02&ss=b&srt=o&sp=r&se=2030-01-01T00:00:00Z&sig=',
+    );
   });
 
   it('a generated value right after a credential-like name', () => {
@@ -47,7 +57,13 @@ describe('maskSecretsInText leaves ordinary code exactly as it is', () => {
   });
 
   it('runs in linear time on hostile text (a megabyte of separators and repeated names)', () => {
-    for (const text of ['a='.repeat(500_000), 'token'.repeat(200_000), `${'x:/'.repeat(300_000)}`, 'A'.repeat(1_000_000), 'eyJ.'.repeat(250_000)]) {
+    for (const text of [
+      'a='.repeat(500_000),
+      'token'.repeat(200_000),
+      `${'x:/'.repeat(300_000)}`,
+      'A'.repeat(1_000_000),
+      'eyJ.'.repeat(250_000),
+    ]) {
       expect(maskSecretsInText(text).length).toBeGreaterThan(0);
     }
   });

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 /** Deterministic random base64 of `length` characters (SHA-512 of the seed and a counter). */
 const b64 = (seed: number, length: number): string => {
   let out = '';
-  for (let block = 0; out.length < length; block++) out += createHash('sha512').update(`${seed}:${block}`).digest('base64').replace(/=+$/u, '');
+  for (let block = 0; out.length < length; block++)
+    out += createHash('sha512').update(`${seed}:${block}`).digest('base64').replace(/=+$/u, '');
   return out.slice(0, length);
 };
 const b64url = (seed: number, length: number) => b64(seed, length).replace(/\+/gu, '-').replace(/\//gu, '_');

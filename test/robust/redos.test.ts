@@ -13,7 +13,9 @@ import { REPOSITORY_ROOT, regexSites, SCANNED_FOLDERS } from './regex-inventory.
  */
 const VERDICTS_FILE = path.join(REPOSITORY_ROOT, 'test', 'robust', 'redos-verdicts.json');
 const RECHECK_ALL = process.env.REDOS_RECHECK === '1';
-const recorded = new Set<string>(RECHECK_ALL ? [] : (JSON.parse(readFileSync(VERDICTS_FILE, 'utf8')) as { safe: string[] }).safe);
+const recorded = new Set<string>(
+  RECHECK_ALL ? [] : (JSON.parse(readFileSync(VERDICTS_FILE, 'utf8')) as { safe: string[] }).safe,
+);
 const provenSafe = new Set<string>();
 const sites = regexSites();
 
@@ -36,12 +38,15 @@ async function verdict(source: string, flags: string): Promise<string> {
   if (recorded.has(key) || key in REVIEWED_FALSE_POSITIVES) return 'safe';
   const diagnostics = await check(source, flags, { timeout: 60_000 });
   if (diagnostics.status === 'safe') provenSafe.add(key);
-  if (diagnostics.status === 'vulnerable') return `vulnerable: ${diagnostics.complexity.summary}, attack ${diagnostics.attack.pattern.slice(0, 80)}`;
+  if (diagnostics.status === 'vulnerable')
+    return `vulnerable: ${diagnostics.complexity.summary}, attack ${diagnostics.attack.pattern.slice(0, 80)}`;
   return diagnostics.status === 'unknown' ? `undecided (${diagnostics.error.kind})` : 'safe';
 }
 
 /** The RegExps modules build when they load (`new RegExp(...)` at module level), with where each was built. */
-async function regexesBuiltAtLoad(files: readonly string[]): Promise<{ source: string; flags: string; where: string }[]> {
+async function regexesBuiltAtLoad(
+  files: readonly string[],
+): Promise<{ source: string; flags: string; where: string }[]> {
   const built: { source: string; flags: string; where: string }[] = [];
   const Original = globalThis.RegExp;
   const folders = SCANNED_FOLDERS.map((folder) => path.join(REPOSITORY_ROOT, folder) + path.sep);
@@ -49,7 +54,8 @@ async function regexesBuiltAtLoad(files: readonly string[]): Promise<{ source: s
     construct(target, args: [string | RegExp, string?]) {
       const made = new target(...args);
       const caller = new Error().stack?.split('\n')[2]?.trim() ?? '';
-      if (folders.some((folder) => caller.includes(folder))) built.push({ source: made.source, flags: made.flags, where: caller });
+      if (folders.some((folder) => caller.includes(folder)))
+        built.push({ source: made.source, flags: made.flags, where: caller });
       return made;
     },
   });
@@ -74,7 +80,8 @@ describe('ReDoS check of every regular expression in src/ and rules/', () => {
     const unsafe: string[] = [];
     for (const site of literals) {
       const result = await verdict(site.literal!.source, site.literal!.flags);
-      if (result !== 'safe') unsafe.push(`${site.file}:${site.line} /${site.literal!.source}/${site.literal!.flags}: ${result}`);
+      if (result !== 'safe')
+        unsafe.push(`${site.file}:${site.line} /${site.literal!.source}/${site.literal!.flags}: ${result}`);
     }
     expect(unsafe).toEqual([]);
   }, 1_800_000);
@@ -86,7 +93,9 @@ describe('ReDoS check of every regular expression in src/ and rules/', () => {
   });
 
   it('every RegExp built at module load is safe', async () => {
-    const built = await regexesBuiltAtLoad([...new Set(constructed.filter((site) => site.moduleLevel).map((site) => site.file))]);
+    const built = await regexesBuiltAtLoad([
+      ...new Set(constructed.filter((site) => site.moduleLevel).map((site) => site.file)),
+    ]);
     expect(built.length).toBeGreaterThanOrEqual(constructed.filter((site) => site.moduleLevel).length);
     const unsafe: string[] = [];
     for (const regex of built) {
@@ -97,7 +106,10 @@ describe('ReDoS check of every regular expression in src/ and rules/', () => {
   }, 1_800_000);
 
   it.runIf(RECHECK_ALL)('records the verdicts (npm run redos)', () => {
-    writeFileSync(VERDICTS_FILE, `${JSON.stringify({ checker: 'recheck 4.5.0, default parameters', safe: [...provenSafe].sort() }, null, 2)}\n`);
+    writeFileSync(
+      VERDICTS_FILE,
+      `${JSON.stringify({ checker: 'recheck 4.5.0, default parameters', safe: [...provenSafe].sort() }, null, 2)}\n`,
+    );
     expect(provenSafe.size).toBeGreaterThan(50);
   });
 });

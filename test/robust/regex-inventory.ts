@@ -28,12 +28,17 @@ function* codeFiles(folder: string): Generator<string> {
 }
 
 function isRegExpConstructor(node: TSESTree.Node): node is TSESTree.NewExpression | TSESTree.CallExpression {
-  return (node.type === 'NewExpression' || node.type === 'CallExpression') && node.callee.type === 'Identifier' && node.callee.name === 'RegExp';
+  return (
+    (node.type === 'NewExpression' || node.type === 'CallExpression') &&
+    node.callee.type === 'Identifier' &&
+    node.callee.name === 'RegExp'
+  );
 }
 
 function insideFunction(node: TSESTree.Node): boolean {
   for (let p = node.parent; p; p = p.parent) {
-    if (p.type === 'FunctionDeclaration' || p.type === 'FunctionExpression' || p.type === 'ArrowFunctionExpression') return true;
+    if (p.type === 'FunctionDeclaration' || p.type === 'FunctionExpression' || p.type === 'ArrowFunctionExpression')
+      return true;
   }
   return false;
 }
@@ -43,19 +48,42 @@ export function regexSites(): RegexSite[] {
   const sites: RegexSite[] = [];
   for (const folder of SCANNED_FOLDERS) {
     for (const file of codeFiles(path.join(REPOSITORY_ROOT, folder))) {
-      const ast = parse(readFileSync(file, 'utf8'), { loc: true, range: true, sourceType: 'module' }) as TSESTree.Program;
+      const ast = parse(readFileSync(file, 'utf8'), {
+        loc: true,
+        range: true,
+        sourceType: 'module',
+      }) as TSESTree.Program;
       const relative = path.relative(REPOSITORY_ROOT, file);
-      simpleTraverse(ast, {
-        enter(node) {
-          if (node.type === 'Literal' && 'regex' in node && node.regex) {
-            sites.push({ file: relative, line: node.loc.start.line, literal: { source: node.regex.pattern, flags: node.regex.flags }, moduleLevel: false, fromSource: false });
-          } else if (isRegExpConstructor(node)) {
-            const [pattern] = node.arguments;
-            const fromSource = pattern?.type === 'MemberExpression' && pattern.property.type === 'Identifier' && pattern.property.name === 'source';
-            sites.push({ file: relative, line: node.loc.start.line, literal: null, moduleLevel: !insideFunction(node), fromSource });
-          }
+      simpleTraverse(
+        ast,
+        {
+          enter(node) {
+            if (node.type === 'Literal' && 'regex' in node && node.regex) {
+              sites.push({
+                file: relative,
+                line: node.loc.start.line,
+                literal: { source: node.regex.pattern, flags: node.regex.flags },
+                moduleLevel: false,
+                fromSource: false,
+              });
+            } else if (isRegExpConstructor(node)) {
+              const [pattern] = node.arguments;
+              const fromSource =
+                pattern?.type === 'MemberExpression' &&
+                pattern.property.type === 'Identifier' &&
+                pattern.property.name === 'source';
+              sites.push({
+                file: relative,
+                line: node.loc.start.line,
+                literal: null,
+                moduleLevel: !insideFunction(node),
+                fromSource,
+              });
+            }
+          },
         },
-      }, true);
+        true,
+      );
     }
   }
   return sites;

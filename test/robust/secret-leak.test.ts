@@ -46,11 +46,28 @@ const FILES: Record<string, string> = {
   ].join('\n'),
   'broken.env': [`${S.secretKey} ${S.sessionToken}`, ''].join('\n'),
   'service-account.json': JSON.stringify(
-    { type: 'service_account', project_id: 'p', private_key_id: 'k1', private_key: PEM, client_email: 'sa@p.iam.gserviceaccount.com', refresh_token: S.googleRefreshToken },
+    {
+      type: 'service_account',
+      project_id: 'p',
+      private_key_id: 'k1',
+      private_key: PEM,
+      client_email: 'sa@p.iam.gserviceaccount.com',
+      refresh_token: S.googleRefreshToken,
+    },
     null,
     2,
   ),
-  'creds.json': JSON.stringify({ AccessKeyId: S.temporaryKeyId, SecretAccessKey: S.secretKey, Token: S.sessionToken, Expiration: '2030-01-01T00:00:00Z', jwt: S.jwtWithExp }, null, 2),
+  'creds.json': JSON.stringify(
+    {
+      AccessKeyId: S.temporaryKeyId,
+      SecretAccessKey: S.secretKey,
+      Token: S.sessionToken,
+      Expiration: '2030-01-01T00:00:00Z',
+      jwt: S.jwtWithExp,
+    },
+    null,
+    2,
+  ),
   'broken.json': `{ "AccessKeyId": "${S.temporaryKeyId}", "SecretAccessKey": "${S.secretKey}" "Token": "${S.sessionToken}" `,
   'config.yaml': [
     'aws:',
@@ -83,7 +100,13 @@ describe('no channel prints any 12-character slice of a planted secret', () => {
     expect(dry.stdout).toContain('+export const s3 = new S3Client({ credentials: fromInstanceMetadata() });');
     const json = await cli(repo, ['migrate', '--dry', '--json']);
     const report = readFileSync(join(repo, 'report.json'), 'utf8');
-    for (const [channel, output] of Object.entries({ dryStdout: dry.stdout, dryStderr: dry.stderr, json: json.stdout, jsonStderr: json.stderr, report })) {
+    for (const [channel, output] of Object.entries({
+      dryStdout: dry.stdout,
+      dryStderr: dry.stderr,
+      json: json.stdout,
+      jsonStderr: json.stderr,
+      report,
+    })) {
       expect({ channel, leaks: leakedSlices(output) }).toEqual({ channel, leaks: [] });
     }
   });

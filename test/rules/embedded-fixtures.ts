@@ -26,8 +26,19 @@ export const fakeRefreshToken = (): string => `1//0${draw(BASE64URL, 96)}`;
  * A Google ID token by default (issuer accounts.google.com, an RS256 signature of a 2048-bit key: 342 characters);
  * `extra` overrides claims, `header` the header, `signatureLength` the signature.
  */
-export function fakeJwt(exp: Date, extra: Record<string, unknown> = {}, header: Record<string, unknown> = { alg: 'RS256', typ: 'JWT' }, signatureLength = 342): string {
-  const payload = { iss: 'https://accounts.google.com', sub: 'svc', iat: Math.floor(exp.getTime() / 1000) - 3600, exp: Math.floor(exp.getTime() / 1000), ...extra };
+export function fakeJwt(
+  exp: Date,
+  extra: Record<string, unknown> = {},
+  header: Record<string, unknown> = { alg: 'RS256', typ: 'JWT' },
+  signatureLength = 342,
+): string {
+  const payload = {
+    iss: 'https://accounts.google.com',
+    sub: 'svc',
+    iat: Math.floor(exp.getTime() / 1000) - 3600,
+    exp: Math.floor(exp.getTime() / 1000),
+    ...extra,
+  };
   return `${encodeJson(header)}.${encodeJson(payload)}.${draw(BASE64URL, signatureLength)}`;
 }
 

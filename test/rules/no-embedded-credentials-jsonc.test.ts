@@ -7,15 +7,44 @@ import { fakeKeyId, fakePem, fakeSecretKey, fakeSessionToken } from './embedded-
 const RULE = 'credential-expiry/no-embedded-credentials';
 
 /** JSON files as eslint-plugin-jsonc reads them (jsonc-eslint-parser, `parserServices.isJSON`). */
-const viaJsonc: Linter.Config[] = [{ files: ['**/*.json'], languageOptions: { parser: jsoncParser }, plugins: { 'credential-expiry': plugin }, rules: { [RULE]: 'error' } }];
+const viaJsonc: Linter.Config[] = [
+  {
+    files: ['**/*.json'],
+    languageOptions: { parser: jsoncParser },
+    plugins: { 'credential-expiry': plugin },
+    rules: { [RULE]: 'error' },
+  },
+];
 
 const findings = (config: Linter.Config[], text: string) =>
-  new Linter().verify(text, config, 'config.json').map(({ ruleId, messageId, line, column, endLine, endColumn, fatal }) => ({ ruleId, messageId, line, column, endLine, endColumn, fatal }));
+  new Linter()
+    .verify(text, config, 'config.json')
+    .map(({ ruleId, messageId, line, column, endLine, endColumn, fatal }) => ({
+      ruleId,
+      messageId,
+      line,
+      column,
+      endLine,
+      endColumn,
+      fatal,
+    }));
 
 const SAMPLES: Record<string, string> = {
-  'keys in a nested object': JSON.stringify({ deploy: { aws: { accessKeyId: fakeKeyId('AKIA'), secretAccessKey: fakeSecretKey() } } }, null, 2),
-  'a session token in an array of name/value pairs': JSON.stringify({ env: [{ name: 'AWS_SESSION_TOKEN', value: fakeSessionToken() }] }, null, 2),
-  'a service-account key file': JSON.stringify({ type: 'service_account', private_key: fakePem(), client_email: 'x@p.iam.gserviceaccount.com' }, null, 2),
+  'keys in a nested object': JSON.stringify(
+    { deploy: { aws: { accessKeyId: fakeKeyId('AKIA'), secretAccessKey: fakeSecretKey() } } },
+    null,
+    2,
+  ),
+  'a session token in an array of name/value pairs': JSON.stringify(
+    { env: [{ name: 'AWS_SESSION_TOKEN', value: fakeSessionToken() }] },
+    null,
+    2,
+  ),
+  'a service-account key file': JSON.stringify(
+    { type: 'service_account', private_key: fakePem(), client_email: 'x@p.iam.gserviceaccount.com' },
+    null,
+    2,
+  ),
   'comments and unquoted keys (JSONC/JSON5 read by jsonc)': `{\n  // deploy keys\n  "aws": { "secretAccessKey": "${fakeSecretKey()}", "accessKeyId": "${fakeKeyId('AKIA')}" },\n}\n`,
 };
 

@@ -5,7 +5,15 @@ import { ESLint, Linter, type Rule } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 import rule from '../../rules/no-embedded-credentials.js';
-import { fakeGoogleToken, fakeJwt, fakeKeyId, fakePem, fakeRefreshToken, fakeSecretKey, fakeSessionToken } from './embedded-fixtures.js';
+import {
+  fakeGoogleToken,
+  fakeJwt,
+  fakeKeyId,
+  fakePem,
+  fakeRefreshToken,
+  fakeSecretKey,
+  fakeSessionToken,
+} from './embedded-fixtures.js';
 
 /**
  * "Never print a secret": secrets planted in every file type, linted through configs.recommended; no output
@@ -48,7 +56,16 @@ const FILES: Record<string, { text: string; findings: number }> = {
     findings: 5,
   },
   'sa.json': {
-    text: JSON.stringify({ type: 'service_account', private_key: SECRETS.pem, client_email: 'x@p.iam.gserviceaccount.com', other: { AccessKeyId: SECRETS.tempKey, SecretAccessKey: SECRETS.secret, Token: SECRETS.token } }, null, 2),
+    text: JSON.stringify(
+      {
+        type: 'service_account',
+        private_key: SECRETS.pem,
+        client_email: 'x@p.iam.gserviceaccount.com',
+        other: { AccessKeyId: SECRETS.tempKey, SecretAccessKey: SECRETS.secret, Token: SECRETS.token },
+      },
+      null,
+      2,
+    ),
     findings: 4,
   },
   'deploy.yaml': {
@@ -79,7 +96,9 @@ const FILES: Record<string, { text: string; findings: number }> = {
 };
 
 /** Every run of 8 characters of every planted secret (the 4-character previews are shorter). */
-const WINDOWS = Object.values(SECRETS).flatMap((secret) => Array.from({ length: secret.length - 7 }, (_, start) => secret.slice(start, start + 8))).filter((window) => !/\s|-----/.test(window));
+const WINDOWS = Object.values(SECRETS)
+  .flatMap((secret) => Array.from({ length: secret.length - 7 }, (_, start) => secret.slice(start, start + 8)))
+  .filter((window) => !/\s|-----/.test(window));
 
 function leaks(output: string): string[] {
   return WINDOWS.filter((window) => output.includes(window));
@@ -99,7 +118,12 @@ describe('no-embedded-credentials never prints a secret', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('finds the planted secrets in every file type through configs.recommended', () => {
-    const counts = Object.fromEntries(results.map((result) => [path.basename(result.filePath), result.messages.filter((m) => m.ruleId === 'credential-expiry/no-embedded-credentials').length]));
+    const counts = Object.fromEntries(
+      results.map((result) => [
+        path.basename(result.filePath),
+        result.messages.filter((m) => m.ruleId === 'credential-expiry/no-embedded-credentials').length,
+      ]),
+    );
     expect(results.flatMap((result) => result.messages.filter((m) => m.fatal))).toEqual([]);
     expect(counts).toEqual(Object.fromEntries(Object.entries(FILES).map(([name, { findings }]) => [name, findings])));
   });
@@ -124,7 +148,12 @@ describe('no-embedded-credentials never prints a secret', () => {
       meta: (rule as unknown as Rule.RuleModule).meta,
       create(context) {
         const recording = Object.create(context, {
-          report: { value: (descriptor: Rule.ReportDescriptor) => { reported.push(descriptor); context.report(descriptor); } },
+          report: {
+            value: (descriptor: Rule.ReportDescriptor) => {
+              reported.push(descriptor);
+              context.report(descriptor);
+            },
+          },
         }) as Rule.RuleContext;
         return (rule as unknown as Rule.RuleModule).create(recording);
       },

@@ -1,11 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { assessValues } from '../../src/analysis/credential-sites.js';
-import { bundledCredential, credentialNameKind, findSecretShapes, isPlaceholder, isSecretKey, jwtExpiry } from '../../src/analysis/secret-scan.js';
+import {
+  bundledCredential,
+  credentialNameKind,
+  findSecretShapes,
+  isPlaceholder,
+  isSecretKey,
+  jwtExpiry,
+} from '../../src/analysis/secret-scan.js';
 import { AWS_DOC_KEY_ID, AWS_DOC_SECRET, fakeJwt, fakeKeyId, fakePem, fakeSecretKey } from './embedded-fixtures.js';
 
 describe('secret-scan', () => {
   it('knows placeholders and documentation examples', () => {
-    for (const value of [AWS_DOC_KEY_ID, AWS_DOC_SECRET, '<your-secret>', '${AWS_SESSION_TOKEN}', '$(cat /run/secrets/x)', '{{ .Values.token }}', 'changeme', 'AKIAXXXXXXXXXXXXXXXX', '****************', 'compute-placeholder', 'AKIA1234567890ABCDEF']) {
+    for (const value of [
+      AWS_DOC_KEY_ID,
+      AWS_DOC_SECRET,
+      '<your-secret>',
+      '${AWS_SESSION_TOKEN}',
+      '$(cat /run/secrets/x)',
+      '{{ .Values.token }}',
+      'changeme',
+      'AKIAXXXXXXXXXXXXXXXX',
+      '****************',
+      'compute-placeholder',
+      'AKIA1234567890ABCDEF',
+    ]) {
       expect(isPlaceholder(value), value).toBe(true);
     }
     for (const value of [fakeKeyId('AKIA'), fakeSecretKey()]) expect(isPlaceholder(value), value).toBe(false);
@@ -32,7 +51,9 @@ describe('secret-scan', () => {
 
   it('finds key ids only at their boundaries', () => {
     const id = fakeKeyId('ASIA');
-    expect(findSecretShapes(`id=${id};`).map((match) => [match.shape, match.lifetime])).toEqual([['awsKeyId', 'temporary']]);
+    expect(findSecretShapes(`id=${id};`).map((match) => [match.shape, match.lifetime])).toEqual([
+      ['awsKeyId', 'temporary'],
+    ]);
     expect(findSecretShapes(`X${id}`)).toEqual([]);
   });
 
@@ -54,23 +75,38 @@ describe('credential-sites pairing', () => {
   const site = (name: string | null, value: string, line: number) => ({ node: { line }, name, value, line });
 
   it('pairs a key id with a secret within 5 lines, reported at the key id and at the secret on its own line', () => {
-    const findings = assessValues([site('id', fakeKeyId('AKIA'), 1), site(null, fakeSecretKey(), 6)], { loneTemporaryKeyIds: false, bundledNames: false });
-    expect(findings.map((finding) => [finding.kind, finding.node.line])).toEqual([['longLivedKey', 1], ['secretKey', 6]]);
+    const findings = assessValues([site('id', fakeKeyId('AKIA'), 1), site(null, fakeSecretKey(), 6)], {
+      loneTemporaryKeyIds: false,
+      bundledNames: false,
+    });
+    expect(findings.map((finding) => [finding.kind, finding.node.line])).toEqual([
+      ['longLivedKey', 1],
+      ['secretKey', 6],
+    ]);
   });
 
   it('reports a pair on one line once', () => {
     const line = { node: { line: 1 }, name: null, value: `${fakeKeyId('AKIA')}:${fakeSecretKey()}`, line: 1 };
-    expect(assessValues([line], { loneTemporaryKeyIds: false, bundledNames: false }).map((finding) => finding.kind)).toEqual(['longLivedKey']);
+    expect(
+      assessValues([line], { loneTemporaryKeyIds: false, bundledNames: false }).map((finding) => finding.kind),
+    ).toEqual(['longLivedKey']);
   });
 
   it('does not pair across more than 5 lines', () => {
-    expect(assessValues([site('id', fakeKeyId('AKIA'), 1), site(null, fakeSecretKey(), 7)], { loneTemporaryKeyIds: false, bundledNames: false })).toEqual([]);
+    expect(
+      assessValues([site('id', fakeKeyId('AKIA'), 1), site(null, fakeSecretKey(), 7)], {
+        loneTemporaryKeyIds: false,
+        bundledNames: false,
+      }),
+    ).toEqual([]);
   });
 
   it('reports a lone ASIA key only where asked (config files)', () => {
     const sites = [site('id', fakeKeyId('ASIA'), 1)];
     expect(assessValues(sites, { loneTemporaryKeyIds: false, bundledNames: false })).toEqual([]);
-    expect(assessValues(sites, { loneTemporaryKeyIds: true, bundledNames: false }).map((finding) => finding.kind)).toEqual(['temporaryKeyId']);
+    expect(
+      assessValues(sites, { loneTemporaryKeyIds: true, bundledNames: false }).map((finding) => finding.kind),
+    ).toEqual(['temporaryKeyId']);
   });
 });
 
@@ -84,12 +120,14 @@ describe('maskSecretsInText', () => {
       "const placeholder = { sessionToken: 'your-session-token-goes-here' };",
       "const url = 'https://example.com/a/very/long/path/that/is/not/a/secret';",
     ].join('\n');
-    expect(maskSecretsInText(text)).toBe([
-      "const id = 'ASIA****';",
-      "const key = 'h7Gk****';",
-      'AWS_SESSION_TOKEN=IQoJ****',
-      "const placeholder = { sessionToken: 'your-session-token-goes-here' };",
-      "const url = 'https://example.com/a/very/long/path/that/is/not/a/secret';",
-    ].join('\n'));
+    expect(maskSecretsInText(text)).toBe(
+      [
+        "const id = 'ASIA****';",
+        "const key = 'h7Gk****';",
+        'AWS_SESSION_TOKEN=IQoJ****',
+        "const placeholder = { sessionToken: 'your-session-token-goes-here' };",
+        "const url = 'https://example.com/a/very/long/path/that/is/not/a/secret';",
+      ].join('\n'),
+    );
   });
 });

@@ -1,6 +1,16 @@
 import rule from '../../rules/no-embedded-credentials.js';
 import { createRuleTester } from '../rule-tester.js';
-import { AWS_DOC_KEY_ID, AWS_DOC_SECRET, fakeGoogleToken, fakeJwt, fakeKeyId, fakePem, fakeRefreshToken, fakeSecretKey, fakeSessionToken } from './embedded-fixtures.js';
+import {
+  AWS_DOC_KEY_ID,
+  AWS_DOC_SECRET,
+  fakeGoogleToken,
+  fakeJwt,
+  fakeKeyId,
+  fakePem,
+  fakeRefreshToken,
+  fakeSecretKey,
+  fakeSessionToken,
+} from './embedded-fixtures.js';
 
 const TEMP_KEY = fakeKeyId('ASIA');
 const LONG_KEY = fakeKeyId('AKIA');
@@ -14,18 +24,42 @@ const preview = (secret: string): string => `${secret.slice(0, 4)}****`;
 
 createRuleTester().run('no-embedded-credentials', rule, {
   valid: [
-    { name: 'a client without inline credentials', code: "import { S3Client } from '@aws-sdk/client-s3';\nexport const s3 = new S3Client({ region: 'us-east-1' });" },
+    {
+      name: 'a client without inline credentials',
+      code: "import { S3Client } from '@aws-sdk/client-s3';\nexport const s3 = new S3Client({ region: 'us-east-1' });",
+    },
     {
       name: "AWS's documented example keys",
       code: `new S3Client({ credentials: { accessKeyId: '${AWS_DOC_KEY_ID}', secretAccessKey: '${AWS_DOC_SECRET}' } });`,
     },
-    { name: 'key ids without a secret nearby are identifiers', code: `export const ALLOWED = ['${LONG_KEY}', '${TEMP_KEY}'];` },
-    { name: 'a hex digest is not a secret key', code: `const id = '${LONG_KEY}';\nconst sha = 'a94a8fe5ccb19ba61c4c0873d391e987982fbbd3';` },
-    { name: 'credentials read from the environment at runtime', code: 'new S3Client({ credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID!, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY!, sessionToken: process.env.AWS_SESSION_TOKEN } });' },
-    { name: 'short test stubs', code: "const creds = { accessKeyId: 'AKID', secretAccessKey: 'secret', sessionToken: 'token' };" },
-    { name: "google-auth-library's placeholder refresh tokens", code: "client.setCredentials({ refresh_token: 'compute-placeholder', expiry_date: 1 });" },
-    { name: 'public browser keys under bundler prefixes', code: 'const map = new Map({ token: process.env.NEXT_PUBLIC_MAPBOX_TOKEN, key: import.meta.env.VITE_GOOGLE_MAPS_API_KEY });' },
-    { name: 'a JWT without exp says nothing about when it dies', code: `const t = '${fakeJwt(new Date(0)).split('.')[0]}.${Buffer.from('{"sub":"x"}').toString('base64url')}.c2ln';` },
+    {
+      name: 'key ids without a secret nearby are identifiers',
+      code: `export const ALLOWED = ['${LONG_KEY}', '${TEMP_KEY}'];`,
+    },
+    {
+      name: 'a hex digest is not a secret key',
+      code: `const id = '${LONG_KEY}';\nconst sha = 'a94a8fe5ccb19ba61c4c0873d391e987982fbbd3';`,
+    },
+    {
+      name: 'credentials read from the environment at runtime',
+      code: 'new S3Client({ credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID!, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY!, sessionToken: process.env.AWS_SESSION_TOKEN } });',
+    },
+    {
+      name: 'short test stubs',
+      code: "const creds = { accessKeyId: 'AKID', secretAccessKey: 'secret', sessionToken: 'token' };",
+    },
+    {
+      name: "google-auth-library's placeholder refresh tokens",
+      code: "client.setCredentials({ refresh_token: 'compute-placeholder', expiry_date: 1 });",
+    },
+    {
+      name: 'public browser keys under bundler prefixes',
+      code: 'const map = new Map({ token: process.env.NEXT_PUBLIC_MAPBOX_TOKEN, key: import.meta.env.VITE_GOOGLE_MAPS_API_KEY });',
+    },
+    {
+      name: 'a JWT without exp says nothing about when it dies',
+      code: `const t = '${fakeJwt(new Date(0)).split('.')[0]}.${Buffer.from('{"sub":"x"}').toString('base64url')}.c2ln';`,
+    },
   ],
   invalid: [
     {
@@ -74,9 +108,24 @@ createRuleTester().run('no-embedded-credentials', rule, {
       name: 'env names a bundler inlines into browser code',
       code: 'const a = process.env.REACT_APP_AWS_SESSION_TOKEN;\nconst b = import.meta.env.VITE_AWS_SECRET_ACCESS_KEY;\nconst { NEXT_PUBLIC_AWS_ACCESS_KEY_ID } = process.env;',
       errors: [
-        { messageId: 'bundledCredential', line: 1, column: 11, data: { name: 'REACT_APP_AWS_SESSION_TOKEN', bundler: 'Create React App' } },
-        { messageId: 'bundledCredential', line: 2, column: 11, data: { name: 'VITE_AWS_SECRET_ACCESS_KEY', bundler: 'Vite' } },
-        { messageId: 'bundledCredential', line: 3, column: 9, data: { name: 'NEXT_PUBLIC_AWS_ACCESS_KEY_ID', bundler: 'Next.js' } },
+        {
+          messageId: 'bundledCredential',
+          line: 1,
+          column: 11,
+          data: { name: 'REACT_APP_AWS_SESSION_TOKEN', bundler: 'Create React App' },
+        },
+        {
+          messageId: 'bundledCredential',
+          line: 2,
+          column: 11,
+          data: { name: 'VITE_AWS_SECRET_ACCESS_KEY', bundler: 'Vite' },
+        },
+        {
+          messageId: 'bundledCredential',
+          line: 3,
+          column: 9,
+          data: { name: 'NEXT_PUBLIC_AWS_ACCESS_KEY_ID', bundler: 'Next.js' },
+        },
       ],
     },
   ],

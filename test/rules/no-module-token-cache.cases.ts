@@ -9,8 +9,16 @@ export type Invalid = InvalidTestCase<TokenCacheMessageId, []> & { name: string 
 export type Valid = ValidTestCase<[]> & { name: string };
 
 const GOOGLE_AUTH = lines(`import { GoogleAuth } from 'google-auth-library';`, '', 'const auth = new GoogleAuth();');
-const AZURE = lines(`import { DefaultAzureCredential } from '@azure/identity';`, '', 'const credential = new DefaultAzureCredential();');
-const STS_V3 = lines(`import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';`, '', 'const sts = new STSClient({});');
+const AZURE = lines(
+  `import { DefaultAzureCredential } from '@azure/identity';`,
+  '',
+  'const credential = new DefaultAzureCredential();',
+);
+const STS_V3 = lines(
+  `import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';`,
+  '',
+  'const sts = new STSClient({});',
+);
 
 export const invalid: Invalid[] = [
   {
@@ -24,21 +32,25 @@ export const invalid: Invalid[] = [
       "  return fetch('https://storage.googleapis.com/storage/v1/b', { headers: { Authorization: `Bearer ${token}` } });",
       '}',
     ),
-    errors: [{
-      messageId: 'moduleTokenCache',
-      line: 4,
-      column: 7,
-      suggestions: [{
-        messageId: 'callPerUse',
-        output: lines(
-          GOOGLE_AUTH,
-          '',
-          'export async function listBuckets() {',
-          "  return fetch('https://storage.googleapis.com/storage/v1/b', { headers: { Authorization: `Bearer ${await auth.getAccessToken()}` } });",
-          '}',
-        ),
-      }],
-    }],
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 4,
+        column: 7,
+        suggestions: [
+          {
+            messageId: 'callPerUse',
+            output: lines(
+              GOOGLE_AUTH,
+              '',
+              'export async function listBuckets() {',
+              "  return fetch('https://storage.googleapis.com/storage/v1/b', { headers: { Authorization: `Bearer ${await auth.getAccessToken()}` } });",
+              '}',
+            ),
+          },
+        ],
+      },
+    ],
   },
   {
     // Calling per use at a module-scope read would only move the snapshot (examples/ story b): no suggestion.
@@ -58,16 +70,33 @@ export const invalid: Invalid[] = [
   {
     name: 'Google: a promise of a token kept at module scope',
     filename: 'google-promise.ts',
-    code: lines(GOOGLE_AUTH, 'const tokenPromise = auth.getAccessToken();', '', 'export async function authorization() {', '  return `Bearer ${await tokenPromise}`;', '}'),
-    errors: [{
-      messageId: 'moduleTokenCache',
-      line: 4,
-      column: 7,
-      suggestions: [{
-        messageId: 'callPerUse',
-        output: lines(GOOGLE_AUTH, '', 'export async function authorization() {', '  return `Bearer ${await auth.getAccessToken()}`;', '}'),
-      }],
-    }],
+    code: lines(
+      GOOGLE_AUTH,
+      'const tokenPromise = auth.getAccessToken();',
+      '',
+      'export async function authorization() {',
+      '  return `Bearer ${await tokenPromise}`;',
+      '}',
+    ),
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 4,
+        column: 7,
+        suggestions: [
+          {
+            messageId: 'callPerUse',
+            output: lines(
+              GOOGLE_AUTH,
+              '',
+              'export async function authorization() {',
+              '  return `Bearer ${await auth.getAccessToken()}`;',
+              '}',
+            ),
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'Google: request headers memoized without an expiry',
@@ -81,24 +110,28 @@ export const invalid: Invalid[] = [
       '  return fetch(url, { headers });',
       '}',
     ),
-    errors: [{
-      messageId: 'moduleTokenCache',
-      line: 4,
-      column: 5,
-      suggestions: [{
-        messageId: 'addExpiryCheck',
-        output: lines(
-          GOOGLE_AUTH,
-          'let headers: Headers | undefined;',
-          'let headersExpiresAt = 0;',
-          '',
-          'export async function call(url: string) {',
-          '  if (!headers || Date.now() >= headersExpiresAt) { headers = await auth.getRequestHeaders(); headersExpiresAt = Date.now() + 55 * 60 * 1000; }',
-          '  return fetch(url, { headers });',
-          '}',
-        ),
-      }],
-    }],
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 4,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'addExpiryCheck',
+            output: lines(
+              GOOGLE_AUTH,
+              'let headers: Headers | undefined;',
+              'let headersExpiresAt = 0;',
+              '',
+              'export async function call(url: string) {',
+              '  if (!headers || Date.now() >= headersExpiresAt) { headers = await auth.getRequestHeaders(); headersExpiresAt = Date.now() + 55 * 60 * 1000; }',
+              '  return fetch(url, { headers });',
+              '}',
+            ),
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'Google: a token fetched at load and refetched only when missing',
@@ -112,24 +145,28 @@ export const invalid: Invalid[] = [
       '  return `Bearer ${token}`;',
       '}',
     ),
-    errors: [{
-      messageId: 'moduleTokenCache',
-      line: 4,
-      column: 5,
-      suggestions: [{
-        messageId: 'addExpiryCheck',
-        output: lines(
-          GOOGLE_AUTH,
-          'let token = await auth.getAccessToken();',
-          'let tokenExpiresAt = Date.now() + 55 * 60 * 1000;',
-          '',
-          'export async function bearer() {',
-          '  if (!token || Date.now() >= tokenExpiresAt) { token = await auth.getAccessToken(); tokenExpiresAt = Date.now() + 55 * 60 * 1000; }',
-          '  return `Bearer ${token}`;',
-          '}',
-        ),
-      }],
-    }],
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 4,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'addExpiryCheck',
+            output: lines(
+              GOOGLE_AUTH,
+              'let token = await auth.getAccessToken();',
+              'let tokenExpiresAt = Date.now() + 55 * 60 * 1000;',
+              '',
+              'export async function bearer() {',
+              '  if (!token || Date.now() >= tokenExpiresAt) { token = await auth.getAccessToken(); tokenExpiresAt = Date.now() + 55 * 60 * 1000; }',
+              '  return `Bearer ${token}`;',
+              '}',
+            ),
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'Google: a token in a static class field',
@@ -170,7 +207,12 @@ export const invalid: Invalid[] = [
   {
     name: 'Google: a token on globalThis',
     filename: 'global.js',
-    code: lines(GOOGLE_AUTH, 'globalThis.gcpToken = await auth.getAccessToken();', '', 'export const authorization = () => `Bearer ${globalThis.gcpToken}`;'),
+    code: lines(
+      GOOGLE_AUTH,
+      'globalThis.gcpToken = await auth.getAccessToken();',
+      '',
+      'export const authorization = () => `Bearer ${globalThis.gcpToken}`;',
+    ),
     errors: [{ messageId: 'moduleTokenCache', line: 4, column: 1, suggestions: [] }],
   },
   {
@@ -187,27 +229,31 @@ export const invalid: Invalid[] = [
       '  return cached.access_token;',
       '}',
     ),
-    errors: [{
-      messageId: 'moduleTokenCache',
-      line: 3,
-      column: 5,
-      suggestions: [{
-        messageId: 'addExpiryCheck',
-        output: lines(
-          `import gcpMetadata from 'gcp-metadata';`,
-          '',
-          'let cached;',
-          'let cachedExpiresAt = 0;',
-          '',
-          'export async function metadataToken() {',
-          '  if (cached && Date.now() < cachedExpiresAt) return cached.access_token;',
-          "  cached = await gcpMetadata.instance('service-accounts/default/token');",
-          '  cachedExpiresAt = Date.now() + 55 * 60 * 1000;',
-          '  return cached.access_token;',
-          '}',
-        ),
-      }],
-    }],
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 3,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'addExpiryCheck',
+            output: lines(
+              `import gcpMetadata from 'gcp-metadata';`,
+              '',
+              'let cached;',
+              'let cachedExpiresAt = 0;',
+              '',
+              'export async function metadataToken() {',
+              '  if (cached && Date.now() < cachedExpiresAt) return cached.access_token;',
+              "  cached = await gcpMetadata.instance('service-accounts/default/token');",
+              '  cachedExpiresAt = Date.now() + 55 * 60 * 1000;',
+              '  return cached.access_token;',
+              '}',
+            ),
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'Azure: a token destructured from getToken() at startup',
@@ -236,29 +282,33 @@ export const invalid: Invalid[] = [
       '  return `Bearer ${cachedToken!.token}`;',
       '}',
     ),
-    errors: [{
-      messageId: 'moduleTokenCache',
-      line: 4,
-      column: 5,
-      suggestions: [{
-        messageId: 'addExpiryCheck',
-        output: lines(
-          `import { type AccessToken, DefaultAzureCredential } from '@azure/identity';`,
-          '',
-          'const credential = new DefaultAzureCredential();',
-          'let cachedToken: AccessToken | null = null;',
-          'let cachedTokenExpiresAt = 0;',
-          '',
-          'export async function bearer(): Promise<string> {',
-          '  if (cachedToken === null || Date.now() >= cachedTokenExpiresAt) {',
-          "    cachedToken = await credential.getToken('https://vault.azure.net/.default');",
-          '    cachedTokenExpiresAt = Date.now() + 55 * 60 * 1000;',
-          '  }',
-          '  return `Bearer ${cachedToken!.token}`;',
-          '}',
-        ),
-      }],
-    }],
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 4,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'addExpiryCheck',
+            output: lines(
+              `import { type AccessToken, DefaultAzureCredential } from '@azure/identity';`,
+              '',
+              'const credential = new DefaultAzureCredential();',
+              'let cachedToken: AccessToken | null = null;',
+              'let cachedTokenExpiresAt = 0;',
+              '',
+              'export async function bearer(): Promise<string> {',
+              '  if (cachedToken === null || Date.now() >= cachedTokenExpiresAt) {',
+              "    cachedToken = await credential.getToken('https://vault.azure.net/.default');",
+              '    cachedTokenExpiresAt = Date.now() + 55 * 60 * 1000;',
+              '  }',
+              '  return `Bearer ${cachedToken!.token}`;',
+              '}',
+            ),
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'Azure: an inverted expiry check (reuses the token only after it expired)',
@@ -274,25 +324,29 @@ export const invalid: Invalid[] = [
       '  return token;',
       '}',
     ),
-    errors: [{
-      messageId: 'invertedExpiryCheck',
-      line: 4,
-      column: 5,
-      suggestions: [{
-        messageId: 'invertComparison',
-        output: lines(
-          AZURE,
-          'let cached: { token: string; expiresAt: number } | undefined;',
-          '',
-          'export async function redisPassword() {',
-          '  if (cached && cached.expiresAt >= Date.now()) return cached.token;',
-          "  const { token, expiresOnTimestamp } = (await credential.getToken('https://redis.azure.com/.default'))!;",
-          '  cached = { token, expiresAt: expiresOnTimestamp };',
-          '  return token;',
-          '}',
-        ),
-      }],
-    }],
+    errors: [
+      {
+        messageId: 'invertedExpiryCheck',
+        line: 4,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'invertComparison',
+            output: lines(
+              AZURE,
+              'let cached: { token: string; expiresAt: number } | undefined;',
+              '',
+              'export async function redisPassword() {',
+              '  if (cached && cached.expiresAt >= Date.now()) return cached.token;',
+              "  const { token, expiresOnTimestamp } = (await credential.getToken('https://redis.azure.com/.default'))!;",
+              '  cached = { token, expiresAt: expiresOnTimestamp };',
+              '  return token;',
+              '}',
+            ),
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'AWS v3: STS AssumeRole output in a module-level Map',
@@ -326,26 +380,30 @@ export const invalid: Invalid[] = [
       '  return creds;',
       '}',
     ),
-    errors: [{
-      messageId: 'invertedExpiryCheck',
-      line: 5,
-      column: 5,
-      suggestions: [{
-        messageId: 'invertComparison',
-        output: lines(
-          STS_V3,
-          `import type { Credentials } from '@aws-sdk/client-sts';`,
-          'let creds: Credentials | undefined;',
-          '',
-          'export async function roleCredentials() {',
-          '  if (!creds || creds.Expiration!.getTime() <= Date.now()) {',
-          "    creds = (await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::1:role/app', RoleSessionName: 'app' }))).Credentials;",
-          '  }',
-          '  return creds;',
-          '}',
-        ),
-      }],
-    }],
+    errors: [
+      {
+        messageId: 'invertedExpiryCheck',
+        line: 5,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'invertComparison',
+            output: lines(
+              STS_V3,
+              `import type { Credentials } from '@aws-sdk/client-sts';`,
+              'let creds: Credentials | undefined;',
+              '',
+              'export async function roleCredentials() {',
+              '  if (!creds || creds.Expiration!.getTime() <= Date.now()) {',
+              "    creds = (await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::1:role/app', RoleSessionName: 'app' }))).Credentials;",
+              '  }',
+              '  return creds;',
+              '}',
+            ),
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'AWS v2: sts.assumeRole().promise() kept across Lambda invocations',
@@ -364,30 +422,34 @@ export const invalid: Invalid[] = [
       '  return roleCreds;',
       '};',
     ),
-    errors: [{
-      messageId: 'moduleTokenCache',
-      line: 4,
-      column: 5,
-      suggestions: [{
-        messageId: 'addExpiryCheck',
-        output: lines(
-          `const AWS = require('aws-sdk');`,
-          '',
-          'const sts = new AWS.STS();',
-          'let roleCreds;',
-          'let roleCredsExpiresAt = 0;',
-          '',
-          'exports.handler = async () => {',
-          '  if (!roleCreds || Date.now() >= roleCredsExpiresAt) {',
-          "    const data = await sts.assumeRole({ RoleArn: process.env.ROLE_ARN, RoleSessionName: 'lambda' }).promise();",
-          '    roleCreds = data.Credentials;',
-          '    roleCredsExpiresAt = Date.now() + 55 * 60 * 1000;',
-          '  }',
-          '  return roleCreds;',
-          '};',
-        ),
-      }],
-    }],
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 4,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'addExpiryCheck',
+            output: lines(
+              `const AWS = require('aws-sdk');`,
+              '',
+              'const sts = new AWS.STS();',
+              'let roleCreds;',
+              'let roleCredsExpiresAt = 0;',
+              '',
+              'exports.handler = async () => {',
+              '  if (!roleCreds || Date.now() >= roleCredsExpiresAt) {',
+              "    const data = await sts.assumeRole({ RoleArn: process.env.ROLE_ARN, RoleSessionName: 'lambda' }).promise();",
+              '    roleCreds = data.Credentials;',
+              '    roleCredsExpiresAt = Date.now() + 55 * 60 * 1000;',
+              '  }',
+              '  return roleCreds;',
+              '};',
+            ),
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'AWS v2: the callback form of getSessionToken',
@@ -425,29 +487,33 @@ export const invalid: Invalid[] = [
       '  return creds;',
       '}',
     ),
-    errors: [{
-      messageId: 'moduleTokenCache',
-      line: 2,
-      column: 5,
-      suggestions: [{
-        messageId: 'addExpiryCheck',
-        output: lines(
-          "const ROLE = 'app-role';",
-          'let creds;',
-          'let credsExpiresAt = 0;',
-          '',
-          'async function load() {',
-          '  const r = await fetch(`http://169.254.169.254/latest/meta-data/iam/security-credentials/${ROLE}`);',
-          '  return r.json();',
-          '}',
-          '',
-          'export async function getCreds() {',
-          '  if (!creds || Date.now() >= credsExpiresAt) { creds = await load(); credsExpiresAt = Date.now() + 355 * 60 * 1000; }',
-          '  return creds;',
-          '}',
-        ),
-      }],
-    }],
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 2,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'addExpiryCheck',
+            output: lines(
+              "const ROLE = 'app-role';",
+              'let creds;',
+              'let credsExpiresAt = 0;',
+              '',
+              'async function load() {',
+              '  const r = await fetch(`http://169.254.169.254/latest/meta-data/iam/security-credentials/${ROLE}`);',
+              '  return r.json();',
+              '}',
+              '',
+              'export async function getCreds() {',
+              '  if (!creds || Date.now() >= credsExpiresAt) { creds = await load(); credsExpiresAt = Date.now() + 355 * 60 * 1000; }',
+              '  return creds;',
+              '}',
+            ),
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'raw fetch: ECS container credentials with .then()',
@@ -496,28 +562,32 @@ export const invalid: Invalid[] = [
       '  return token;',
       '}',
     ),
-    errors: [{
-      messageId: 'moduleTokenCache',
-      line: 3,
-      column: 5,
-      suggestions: [{
-        messageId: 'addExpiryCheck',
-        output: lines(
-          `import axios from 'axios';`,
-          '',
-          'let token;',
-          'let tokenExpiresAt = 0;',
-          '',
-          'export async function getToken() {',
-          '  if (token && Date.now() < tokenExpiresAt) return token;',
-          "  const { data } = await axios.post(process.env.TOKEN_URL, new URLSearchParams({ grant_type: 'client_credentials' }));",
-          '  token = data.access_token;',
-          '  tokenExpiresAt = Date.now() + 55 * 60 * 1000;',
-          '  return token;',
-          '}',
-        ),
-      }],
-    }],
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 3,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'addExpiryCheck',
+            output: lines(
+              `import axios from 'axios';`,
+              '',
+              'let token;',
+              'let tokenExpiresAt = 0;',
+              '',
+              'export async function getToken() {',
+              '  if (token && Date.now() < tokenExpiresAt) return token;',
+              "  const { data } = await axios.post(process.env.TOKEN_URL, new URLSearchParams({ grant_type: 'client_credentials' }));",
+              '  token = data.access_token;',
+              '  tokenExpiresAt = Date.now() + 55 * 60 * 1000;',
+              '  return token;',
+              '}',
+            ),
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'presigned URL: v3 getSignedUrl at startup',
@@ -534,25 +604,29 @@ export const invalid: Invalid[] = [
       '  return { reportUrl };',
       '}',
     ),
-    errors: [{
-      messageId: 'moduleTokenCache',
-      line: 6,
-      column: 7,
-      suggestions: [{
-        messageId: 'signPerUse',
-        output: lines(
-          `import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';`,
-          `import { getSignedUrl } from '@aws-sdk/s3-request-presigner';`,
-          '',
-          'const s3 = new S3Client({});',
-          "const command = new GetObjectCommand({ Bucket: 'reports', Key: 'q3.pdf' });",
-          '',
-          'export async function link() {',
-          '  return { reportUrl: await getSignedUrl(s3, command, { expiresIn: 3600 }) };',
-          '}',
-        ),
-      }],
-    }],
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 6,
+        column: 7,
+        suggestions: [
+          {
+            messageId: 'signPerUse',
+            output: lines(
+              `import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';`,
+              `import { getSignedUrl } from '@aws-sdk/s3-request-presigner';`,
+              '',
+              'const s3 = new S3Client({});',
+              "const command = new GetObjectCommand({ Bucket: 'reports', Key: 'q3.pdf' });",
+              '',
+              'export async function link() {',
+              '  return { reportUrl: await getSignedUrl(s3, command, { expiresIn: 3600 }) };',
+              '}',
+            ),
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'presigned URL: GCS signed URLs in an object cache',
@@ -582,19 +656,23 @@ export const invalid: Invalid[] = [
       "const logoUrl = s3.getSignedUrl('getObject', { Bucket: 'assets', Key: 'logo.png' });",
       'module.exports.page = () => `<img src="${logoUrl}">`;',
     ),
-    errors: [{
-      messageId: 'moduleTokenCache',
-      line: 3,
-      column: 7,
-      suggestions: [{
-        messageId: 'signPerUse',
-        output: lines(
-          `const AWS = require('aws-sdk');`,
-          'const s3 = new AWS.S3();',
-          "module.exports.page = () => `<img src=\"${s3.getSignedUrl('getObject', { Bucket: 'assets', Key: 'logo.png' })}\">`;",
-        ),
-      }],
-    }],
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 3,
+        column: 7,
+        suggestions: [
+          {
+            messageId: 'signPerUse',
+            output: lines(
+              `const AWS = require('aws-sdk');`,
+              'const s3 = new AWS.S3();',
+              "module.exports.page = () => `<img src=\"${s3.getSignedUrl('getObject', { Bucket: 'assets', Key: 'logo.png' })}\">`;",
+            ),
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'Azure: a shared-key SAS generated once (toString)',
@@ -694,12 +772,19 @@ export const valid: Valid[] = [
   {
     name: 'Azure getToken per use',
     filename: 'azure-per-use.ts',
-    code: lines(AZURE, "export const bearer = async () => `Bearer ${(await credential.getToken('https://vault.azure.net/.default'))?.token}`;"),
+    code: lines(
+      AZURE,
+      "export const bearer = async () => `Bearer ${(await credential.getToken('https://vault.azure.net/.default'))?.token}`;",
+    ),
   },
   {
     name: 'a cache that is written but never read back',
     filename: 'write-only.ts',
-    code: lines(GOOGLE_AUTH, 'let lastToken: string | null | undefined;', 'export async function h() { const t = await auth.getAccessToken(); lastToken = t; return t; }'),
+    code: lines(
+      GOOGLE_AUTH,
+      'let lastToken: string | null | undefined;',
+      'export async function h() { const t = await auth.getAccessToken(); lastToken = t; return t; }',
+    ),
   },
   {
     name: 'a Google token on a field of a singleton (anti-pattern A: reported by no-static-snapshot)',
@@ -717,7 +802,13 @@ export const valid: Valid[] = [
   {
     name: 'a field of a class that is not a module-level singleton',
     filename: 'per-instance.ts',
-    code: lines(GOOGLE_AUTH, 'export class Session {', '  token?: string | null;', '  async get() { this.token ??= await auth.getAccessToken(); return this.token; }', '}'),
+    code: lines(
+      GOOGLE_AUTH,
+      'export class Session {',
+      '  token?: string | null;',
+      '  async get() { this.token ??= await auth.getAccessToken(); return this.token; }',
+      '}',
+    ),
   },
   // Expiry-checked caches, in either order of comparison (§4 item 2).
   {
@@ -845,7 +936,7 @@ export const valid: Valid[] = [
     filename: 'predicate.js',
     code: lines(
       'let tokenSet;',
-      "const isExpired = (t) => t.expires_at * 1000 <= Date.now();",
+      'const isExpired = (t) => t.expires_at * 1000 <= Date.now();',
       'export async function token() {',
       '  if (!tokenSet || isExpired(tokenSet)) {',
       "    tokenSet = await (await fetch('https://login.microsoftonline.com/tenant/oauth2/v2.0/token', { method: 'POST' })).json();",
@@ -883,15 +974,27 @@ export const valid: Valid[] = [
     ),
   },
   // Test files that mock SDKs.
-  ...['token.test.ts', 'token.spec.js', 'src/__tests__/token.ts', 'src/__mocks__/google-auth-library.ts'].map((filename): Valid => ({
-    name: `a test file by its name: ${filename}`,
-    filename,
-    code: lines(GOOGLE_AUTH, 'const token = await auth.getAccessToken();', 'export const header = () => `Bearer ${token}`;'),
-  })),
+  ...['token.test.ts', 'token.spec.js', 'src/__tests__/token.ts', 'src/__mocks__/google-auth-library.ts'].map(
+    (filename): Valid => ({
+      name: `a test file by its name: ${filename}`,
+      filename,
+      code: lines(
+        GOOGLE_AUTH,
+        'const token = await auth.getAccessToken();',
+        'export const header = () => `Bearer ${token}`;',
+      ),
+    }),
+  ),
   {
     name: 'a file that mocks a module with vi.mock',
     filename: 'token-helpers.ts',
-    code: lines(`import { vi } from 'vitest';`, GOOGLE_AUTH, "vi.mock('google-auth-library');", 'const token = await auth.getAccessToken();', 'export const header = () => `Bearer ${token}`;'),
+    code: lines(
+      `import { vi } from 'vitest';`,
+      GOOGLE_AUTH,
+      "vi.mock('google-auth-library');",
+      'const token = await auth.getAccessToken();',
+      'export const header = () => `Bearer ${token}`;',
+    ),
   },
   {
     name: 'a file that imports aws-sdk-client-mock',

@@ -29,10 +29,16 @@ const SOURCES = [
   { code: 'await auth.getAccessToken()', expiring: true },
   { code: 'await auth.getRequestHeaders()', expiring: true },
   { code: "await credential.getToken('https://vault.azure.net/.default')", expiring: true },
-  { code: "(await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: 's' }))).Credentials", expiring: true },
+  {
+    code: "(await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: 's' }))).Credentials",
+    expiring: true,
+  },
   { code: "await (await fetch('https://oauth2.googleapis.com/token', { method: 'POST' })).json()", expiring: true },
   { code: "(await (await fetch('/api/token', { method: 'POST' })).json()).access_token", expiring: true },
-  { code: "await getSignedUrl(s3, new GetObjectCommand({ Bucket: 'b', Key: 'k' }), { expiresIn: 900 })", expiring: true },
+  {
+    code: "await getSignedUrl(s3, new GetObjectCommand({ Bucket: 'b', Key: 'k' }), { expiresIn: 900 })",
+    expiring: true,
+  },
   { code: 'await auth.getClient()', expiring: false },
   { code: 'fromNodeProviderChain()', expiring: false },
   { code: 'await fromNodeProviderChain()()', expiring: false },
@@ -45,13 +51,24 @@ type GuardKind = 'none' | 'correct' | 'inverted';
 /** Reuse tests: `v` stands for the value, `d` for its deadline. Reuse happens when the test is true. */
 const REUSE_TESTS: Record<GuardKind, readonly string[]> = {
   none: ['v', 'v !== undefined'],
-  correct: ['v && Date.now() < d', 'v && d > Date.now()', 'v && d - Date.now() > 60_000', 'v && !(Date.now() >= d)', 'v && Date.now() + 60_000 <= d'],
+  correct: [
+    'v && Date.now() < d',
+    'v && d > Date.now()',
+    'v && d - Date.now() > 60_000',
+    'v && !(Date.now() >= d)',
+    'v && Date.now() + 60_000 <= d',
+  ],
   inverted: ['v && Date.now() > d', 'v && d < Date.now()', 'v && d - Date.now() < 60_000', 'v && !(Date.now() <= d)'],
 };
 /** Refill tests: the value is fetched again when the test is true. */
 const REFILL_TESTS: Record<GuardKind, readonly string[]> = {
   none: ['!v', 'v === undefined'],
-  correct: ['!v || Date.now() >= d', '!v || d <= Date.now()', '!v || d - Date.now() < 60_000', '!(v && Date.now() < d)'],
+  correct: [
+    '!v || Date.now() >= d',
+    '!v || d <= Date.now()',
+    '!v || d - Date.now() < 60_000',
+    '!(v && Date.now() < d)',
+  ],
   inverted: ['!v || Date.now() < d', '!v || d > Date.now()', '!v || d - Date.now() > 60_000'],
 };
 
@@ -82,14 +99,23 @@ function slotCode(spec: SlotSpec, i: number): string[] {
   const test = (template: string) => template.replace(/\bv\b/g, v).replace(/\bd\b/g, d);
   const stamp = `${d} = Date.now() + 50 * 60 * 1000;`;
   if (spec.shape === 'startup') {
-    return [`const ${v} = ${spec.source.code};`, spec.read ? `export const read${i} = () => ${v};` : `// ${v} is never read`];
+    return [
+      `const ${v} = ${spec.source.code};`,
+      spec.read ? `export const read${i} = () => ${v};` : `// ${v} is never read`,
+    ];
   }
   const declaration = [`let ${v}: any;`, `let ${d} = 0;`];
   if (!spec.read) return [...declaration, `export async function fill${i}() { ${v} = ${spec.source.code}; ${stamp} }`];
   if (spec.shape === 'reuse') {
-    return [...declaration, `export async function get${i}() { if (${test(pick(REUSE_TESTS[spec.guard], spec.variant))}) return ${v}; ${v} = ${spec.source.code}; ${stamp} return ${v}; }`];
+    return [
+      ...declaration,
+      `export async function get${i}() { if (${test(pick(REUSE_TESTS[spec.guard], spec.variant))}) return ${v}; ${v} = ${spec.source.code}; ${stamp} return ${v}; }`,
+    ];
   }
-  return [...declaration, `export async function get${i}() { if (${test(pick(REFILL_TESTS[spec.guard], spec.variant))}) { ${v} = ${spec.source.code}; ${stamp} } return ${v}; }`];
+  return [
+    ...declaration,
+    `export async function get${i}() { if (${test(pick(REFILL_TESTS[spec.guard], spec.variant))}) { ${v} = ${spec.source.code}; ${stamp} } return ${v}; }`,
+  ];
 }
 
 function expected(spec: SlotSpec, line: number): { line: number; messageId: string } | null {
@@ -99,12 +125,14 @@ function expected(spec: SlotSpec, line: number): { line: number; messageId: stri
   return { line, messageId: guard === 'inverted' ? 'invertedExpiryCheck' : 'moduleTokenCache' };
 }
 
-const config: Linter.Config[] = [{
-  files: ['**/*.ts'],
-  languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },
-  plugins: { 'credential-expiry': plugin },
-  rules: { 'credential-expiry/no-module-token-cache': 'error' },
-}];
+const config: Linter.Config[] = [
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },
+    plugins: { 'credential-expiry': plugin },
+    rules: { 'credential-expiry/no-module-token-cache': 'error' },
+  },
+];
 
 describe('no-module-token-cache on generated programs', () => {
   it('reports exactly the unguarded (or wrongly guarded) expiring values that are read back', () => {

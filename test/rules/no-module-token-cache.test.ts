@@ -13,11 +13,23 @@ describe('no-module-token-cache messages and settings', () => {
     "export async function get() { if (!creds) creds = await (await fetch('http://169.254.169.254/latest/meta-data/iam/security-credentials/app')).json(); return creds; }",
   ].join('\n');
   const lint = (code: string, settings: Record<string, unknown> = {}) =>
-    new Linter().verify(code, [{ plugins: { 'credential-expiry': plugin }, settings, rules: { 'credential-expiry/no-module-token-cache': 'error' } }], 'imds.js');
+    new Linter().verify(
+      code,
+      [
+        {
+          plugins: { 'credential-expiry': plugin },
+          settings,
+          rules: { 'credential-expiry/no-module-token-cache': 'error' },
+        },
+      ],
+      'imds.js',
+    );
 
   it('says what is kept, how long it lives and what the user will see', () => {
     const [message] = lint(imds);
-    expect(message.message).toContain('`creds` keeps temporary AWS credentials from the EC2 instance metadata credentials endpoint in module scope');
+    expect(message.message).toContain(
+      '`creds` keeps temporary AWS credentials from the EC2 instance metadata credentials endpoint in module scope',
+    );
     expect(message.message).toContain('typically within 6 h');
     expect(message.message).toContain('ExpiredToken: The security token included in the request is expired');
     expect(message.message).toContain('fromInstanceMetadata()');
@@ -33,10 +45,12 @@ describe('no-module-token-cache messages and settings', () => {
   });
 
   it('never prints a URL: it may carry secrets', () => {
-    const [message] = lint([
-      'let t;',
-      "export async function get() { t ??= (await (await fetch('https://idp.example.com/oauth2/token?client_secret=s3cr3t-value', { method: 'POST' })).json()); return t; }",
-    ].join('\n'));
+    const [message] = lint(
+      [
+        'let t;',
+        "export async function get() { t ??= (await (await fetch('https://idp.example.com/oauth2/token?client_secret=s3cr3t-value', { method: 'POST' })).json()); return t; }",
+      ].join('\n'),
+    );
     expect(message.messageId).toBe('moduleTokenCache');
     expect(message.message).not.toContain('s3cr3t');
     expect(message.message).not.toContain('idp.example.com');

@@ -17,10 +17,17 @@ const config = [
  * Every fix output parses and is clean (so fixing twice equals fixing once); every suggestion output parses.
  * Run over the invalid cases of a RuleTester run, so each new case is checked without being listed twice.
  */
-export function checkOutputs<MessageId extends string>(title: string, cases: readonly InvalidTestCase<MessageId, []>[]): void {
-  const fixed = cases.filter((c) => typeof c.output === 'string').map((c) => [c.code.split('\n').at(-1)!, c.output as string] as const);
+export function checkOutputs<MessageId extends string>(
+  title: string,
+  cases: readonly InvalidTestCase<MessageId, []>[],
+): void {
+  const fixed = cases
+    .filter((c) => typeof c.output === 'string')
+    .map((c) => [c.code.split('\n').at(-1)!, c.output as string] as const);
   const suggested = cases.flatMap((c) =>
-    (c.errors ?? []).flatMap((e) => (typeof e === 'object' && e.suggestions ? e.suggestions : [])).map((s) => [c.code.split('\n').at(-1)!, s.output] as const),
+    (c.errors ?? [])
+      .flatMap((e) => (typeof e === 'object' && e.suggestions ? e.suggestions : []))
+      .map((s) => [c.code.split('\n').at(-1)!, s.output] as const),
   );
   describe(`${title}: outputs`, () => {
     it('has fixes or suggestions to check', () => {

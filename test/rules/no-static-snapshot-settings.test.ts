@@ -23,19 +23,58 @@ createRuleTester().run('no-static-snapshot (settings)', rule, {
     {
       code: CHAIN,
       output: FIXED,
-      errors: [{ messageId: 'storedCredentials', line: 3, column: 15, data: { session: 'the session of whatever source the default chain found', phrase: 'within 1 h for an assumed role, about 6 h for an instance profile or task role', source: '`fromNodeProviderChain()`', where: 'in module scope (`creds`)', provider: 'fromNodeProviderChain()' } }],
+      errors: [
+        {
+          messageId: 'storedCredentials',
+          line: 3,
+          column: 15,
+          data: {
+            session: 'the session of whatever source the default chain found',
+            phrase: 'within 1 h for an assumed role, about 6 h for an instance profile or task role',
+            source: '`fromNodeProviderChain()`',
+            where: 'in module scope (`creds`)',
+            provider: 'fromNodeProviderChain()',
+          },
+        },
+      ],
     },
     {
       code: CHAIN,
       output: FIXED,
       settings: { 'credential-expiry': { platform: 'ecs' } },
-      errors: [{ messageId: 'storedCredentials', line: 3, column: 15, data: { session: 'the ECS/Fargate task-role session', phrase: 'typically within 6 h', source: '`fromNodeProviderChain()`', where: 'in module scope (`creds`)', provider: 'fromNodeProviderChain()' } }],
+      errors: [
+        {
+          messageId: 'storedCredentials',
+          line: 3,
+          column: 15,
+          data: {
+            session: 'the ECS/Fargate task-role session',
+            phrase: 'typically within 6 h',
+            source: '`fromNodeProviderChain()`',
+            where: 'in module scope (`creds`)',
+            provider: 'fromNodeProviderChain()',
+          },
+        },
+      ],
     },
     {
       code: CHAIN,
       output: FIXED,
       settings: { 'credential-expiry': { sessionSeconds: 900 } },
-      errors: [{ messageId: 'storedCredentials', line: 3, column: 15, data: { session: 'the session (sessionSeconds setting)', phrase: 'after 900 s (sessionSeconds setting)', source: '`fromNodeProviderChain()`', where: 'in module scope (`creds`)', provider: 'fromNodeProviderChain()' } }],
+      errors: [
+        {
+          messageId: 'storedCredentials',
+          line: 3,
+          column: 15,
+          data: {
+            session: 'the session (sessionSeconds setting)',
+            phrase: 'after 900 s (sessionSeconds setting)',
+            source: '`fromNodeProviderChain()`',
+            where: 'in module scope (`creds`)',
+            provider: 'fromNodeProviderChain()',
+          },
+        },
+      ],
     },
     // A source that names its session keeps it whatever the platform says.
     {
@@ -46,7 +85,20 @@ export const s3 = new S3Client({ credentials: await fromInstanceMetadata()() });
 import { fromInstanceMetadata } from '@aws-sdk/credential-providers';
 export const s3 = new S3Client({ credentials: fromInstanceMetadata() });`,
       settings: { 'credential-expiry': { platform: 'lambda' } },
-      errors: [{ messageId: 'storedCredentials', line: 3, column: 47, data: { session: 'the EC2 instance-profile session', phrase: 'typically within 6 h', source: '`fromInstanceMetadata()`', where: 'in module scope (`s3`)', provider: 'fromInstanceMetadata()' } }],
+      errors: [
+        {
+          messageId: 'storedCredentials',
+          line: 3,
+          column: 47,
+          data: {
+            session: 'the EC2 instance-profile session',
+            phrase: 'typically within 6 h',
+            source: '`fromInstanceMetadata()`',
+            where: 'in module scope (`s3`)',
+            provider: 'fromInstanceMetadata()',
+          },
+        },
+      ],
     },
   ],
 });
@@ -54,7 +106,15 @@ export const s3 = new S3Client({ credentials: fromInstanceMetadata() });`,
 describe('no-static-snapshot settings errors', () => {
   it('reports a bad setting with one clear error', () => {
     const linter = new Linter();
-    const config = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { ce: { rules: { 'no-static-snapshot': rule } } }, rules: { 'ce/no-static-snapshot': 'error' }, settings: { 'credential-expiry': { platform: 'mars' } } }] as unknown as Linter.Config[];
+    const config = [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tsParser },
+        plugins: { ce: { rules: { 'no-static-snapshot': rule } } },
+        rules: { 'ce/no-static-snapshot': 'error' },
+        settings: { 'credential-expiry': { platform: 'mars' } },
+      },
+    ] as unknown as Linter.Config[];
     expect(() => linter.verify(CHAIN, config, 'file.ts')).toThrow(/platform must be one of/);
   });
 });
@@ -67,7 +127,9 @@ interface Vault { config: { credentials(): Promise<{ accessKeyId: string; secret
 createTypedRuleTester().run('no-static-snapshot (type information)', rule, {
   valid: [
     // `vault` is typed as a project interface, not a v3 client: its `config.credentials()` is not a client's provider.
-    { code: `${VAULT}export async function sts(vault: Vault) { return new STSClient({ credentials: await vault.config.credentials() }); }` },
+    {
+      code: `${VAULT}export async function sts(vault: Vault) { return new STSClient({ credentials: await vault.config.credentials() }); }`,
+    },
   ],
   invalid: [
     // `deps.s3` is an S3Client by type (its construction is elsewhere).

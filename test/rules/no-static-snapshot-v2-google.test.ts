@@ -6,7 +6,8 @@ import { checkOutputs } from './no-static-snapshot-helpers.js';
 import type { SnapshotMessageId } from '../../src/checks/snapshot/messages.js';
 
 /** A labelled real-world case, read from its fixture (test/fixtures/realworld/) so the two cannot drift apart. */
-const realworld = (name: string): string => readFileSync(new URL(`../fixtures/realworld/${name}`, import.meta.url), 'utf8').replace(/\n$/u, '');
+const realworld = (name: string): string =>
+  readFileSync(new URL(`../fixtures/realworld/${name}`, import.meta.url), 'utf8').replace(/\n$/u, '');
 
 // AWS SDK v2 (shape 6 and live objects), Google (shape 7), and the labelled real-world cases of test/fixtures/realworld
 // (A* must be reported on the labelled line, NA* must stay silent). Cases identical to their fixture read it; the
@@ -20,31 +21,36 @@ const auth = new GoogleAuth();
 const ruleTester = createRuleTester();
 
 const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
-    // Shape 6: keys of a refreshing object copied into the global config: suggest the object itself.
-    {
-      code: `${V2}const ec2 = new AWS.EC2MetadataCredentials();
+  // Shape 6: keys of a refreshing object copied into the global config: suggest the object itself.
+  {
+    code: `${V2}const ec2 = new AWS.EC2MetadataCredentials();
 await ec2.getPromise();
 AWS.config.update({ region: 'eu-west-1', accessKeyId: ec2.accessKeyId, secretAccessKey: ec2.secretAccessKey, sessionToken: ec2.sessionToken });`,
-      errors: [
-        {
-          messageId: 'v2FieldsCopied',
-          line: 4,
-          column: 1,
-          data: { object: 'ec2', sink: '`AWS.config.update(...)`', session: 'the EC2 instance-profile session', phrase: 'typically within 6 h' },
-          suggestions: [
-            {
-              messageId: 'passLiveObject',
-              output: `${V2}const ec2 = new AWS.EC2MetadataCredentials();
+    errors: [
+      {
+        messageId: 'v2FieldsCopied',
+        line: 4,
+        column: 1,
+        data: {
+          object: 'ec2',
+          sink: '`AWS.config.update(...)`',
+          session: 'the EC2 instance-profile session',
+          phrase: 'typically within 6 h',
+        },
+        suggestions: [
+          {
+            messageId: 'passLiveObject',
+            output: `${V2}const ec2 = new AWS.EC2MetadataCredentials();
 await ec2.getPromise();
 AWS.config.update({ region: 'eu-west-1', credentials: ec2 });`,
-            },
-          ],
-        },
-      ],
-    },
-    // Shape 6: positional new AWS.Credentials from a provider chain's result, and a service built from its keys.
-    {
-      code: `${V2}const chain = new AWS.CredentialProviderChain();
+          },
+        ],
+      },
+    ],
+  },
+  // Shape 6: positional new AWS.Credentials from a provider chain's result, and a service built from its keys.
+  {
+    code: `${V2}const chain = new AWS.CredentialProviderChain();
 export async function clients() {
   const live = await chain.resolvePromise();
   const copy = new AWS.Credentials(live.accessKeyId, live.secretAccessKey, live.sessionToken);
@@ -55,15 +61,15 @@ export async function clients() {
   });
   return { copy, s3 };
 }`,
-      errors: [
-        {
-          messageId: 'v2FieldsCopied',
-          line: 5,
-          column: 16,
-          suggestions: [
-            {
-              messageId: 'passLiveObject',
-              output: `${V2}const chain = new AWS.CredentialProviderChain();
+    errors: [
+      {
+        messageId: 'v2FieldsCopied',
+        line: 5,
+        column: 16,
+        suggestions: [
+          {
+            messageId: 'passLiveObject',
+            output: `${V2}const chain = new AWS.CredentialProviderChain();
 export async function clients() {
   const live = await chain.resolvePromise();
   const copy = live;
@@ -74,17 +80,17 @@ export async function clients() {
   });
   return { copy, s3 };
 }`,
-            },
-          ],
-        },
-        {
-          messageId: 'v2FieldsCopied',
-          line: 6,
-          column: 14,
-          suggestions: [
-            {
-              messageId: 'passLiveObject',
-              output: `${V2}const chain = new AWS.CredentialProviderChain();
+          },
+        ],
+      },
+      {
+        messageId: 'v2FieldsCopied',
+        line: 6,
+        column: 14,
+        suggestions: [
+          {
+            messageId: 'passLiveObject',
+            output: `${V2}const chain = new AWS.CredentialProviderChain();
 export async function clients() {
   const live = await chain.resolvePromise();
   const copy = new AWS.Credentials(live.accessKeyId, live.secretAccessKey, live.sessionToken);
@@ -94,14 +100,14 @@ export async function clients() {
   });
   return { copy, s3 };
 }`,
-            },
-          ],
-        },
-      ],
-    },
-    // The same writer without the re-sync: keeping the live object alone does not refresh the copied keys.
-    {
-      code: `${V2}export class Writer {
+          },
+        ],
+      },
+    ],
+  },
+  // The same writer without the re-sync: keeping the live object alone does not refresh the copied keys.
+  {
+    code: `${V2}export class Writer {
   conn: any;
   live: any;
   begin(connect: (o: object) => unknown) {
@@ -111,86 +117,102 @@ export async function clients() {
     });
   }
 }`,
-      errors: [{ messageId: 'v2ChainCopied', line: 6, column: 5, data: { where: 'on a long-lived object (`this.conn`)', session: 'the session of whatever source the default chain found', phrase: 'within 1 h for an assumed role, about 6 h for an instance profile or task role' } }],
-    },
-    // One report per copy: a chain result's keys into `new AWS.Credentials(...)` kept globally are reported at the sink only.
-    {
-      code: `${V2}const c = await new AWS.CredentialProviderChain().resolvePromise();
-AWS.config.credentials = new AWS.Credentials(c.accessKeyId, c.secretAccessKey, c.sessionToken);`,
-      errors: [
-        {
-          messageId: 'v2FieldsCopied',
-          line: 3,
-          column: 26,
-          suggestions: [{ messageId: 'passLiveObject', output: `${V2}const c = await new AWS.CredentialProviderChain().resolvePromise();
-AWS.config.credentials = c;` }],
+    errors: [
+      {
+        messageId: 'v2ChainCopied',
+        line: 6,
+        column: 5,
+        data: {
+          where: 'on a long-lived object (`this.conn`)',
+          session: 'the session of whatever source the default chain found',
+          phrase: 'within 1 h for an assumed role, about 6 h for an instance profile or task role',
         },
-      ],
-    },
-    // Shape 5 (v2): assumeRole output into the global credentials: suggest ChainableTemporaryCredentials.
-    {
-      code: `const AWS = require('aws-sdk');
+      },
+    ],
+  },
+  // One report per copy: a chain result's keys into `new AWS.Credentials(...)` kept globally are reported at the sink only.
+  {
+    code: `${V2}const c = await new AWS.CredentialProviderChain().resolvePromise();
+AWS.config.credentials = new AWS.Credentials(c.accessKeyId, c.secretAccessKey, c.sessionToken);`,
+    errors: [
+      {
+        messageId: 'v2FieldsCopied',
+        line: 3,
+        column: 26,
+        suggestions: [
+          {
+            messageId: 'passLiveObject',
+            output: `${V2}const c = await new AWS.CredentialProviderChain().resolvePromise();
+AWS.config.credentials = c;`,
+          },
+        ],
+      },
+    ],
+  },
+  // Shape 5 (v2): assumeRole output into the global credentials: suggest ChainableTemporaryCredentials.
+  {
+    code: `const AWS = require('aws-sdk');
 const sts = new AWS.STS();
 sts.assumeRole({ RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: 's' }, function (err, data) {
   AWS.config.credentials = new AWS.Credentials(data.Credentials.AccessKeyId, data.Credentials.SecretAccessKey, data.Credentials.SessionToken);
 });`,
-      errors: [
-        {
-          messageId: 'stsCopied',
-          line: 3,
-          column: 1,
-          suggestions: [
-            {
-              messageId: 'useRefreshingSource',
-              output: `const AWS = require('aws-sdk');
+    errors: [
+      {
+        messageId: 'stsCopied',
+        line: 3,
+        column: 1,
+        suggestions: [
+          {
+            messageId: 'useRefreshingSource',
+            output: `const AWS = require('aws-sdk');
 const sts = new AWS.STS();
 sts.assumeRole({ RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: 's' }, function (err, data) {
   AWS.config.credentials = new AWS.ChainableTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: 's' } });
 });`,
-            },
-          ],
-        },
-      ],
-    },
-    // Shape 5 (v2): getSessionToken output through .promise() into AWS.config.update.
-    {
-      code: `${V2}const out = await new AWS.STS().getSessionToken({ DurationSeconds: 3600 }).promise();
-AWS.config.update({ accessKeyId: out.Credentials!.AccessKeyId, secretAccessKey: out.Credentials!.SecretAccessKey, sessionToken: out.Credentials!.SessionToken });`,
-      errors: [
-        {
-          messageId: 'stsCopied',
-          line: 2,
-          column: 13,
-          data: {
-            operation: 'getSessionToken',
-            where: 'in the global AWS config',
-            replacement: 'new AWS.ChainableTemporaryCredentials({ params: { DurationSeconds } })',
-            session: 'the GetSessionToken session',
-            phrase: 'after 1 h (its DurationSeconds)',
           },
-          suggestions: [
-            {
-              messageId: 'useRefreshingSource',
-              output: `${V2}const out = await new AWS.STS().getSessionToken({ DurationSeconds: 3600 }).promise();
-AWS.config.update({ credentials: new AWS.ChainableTemporaryCredentials({ params: { DurationSeconds: 3600 } }) });`,
-            },
-          ],
+        ],
+      },
+    ],
+  },
+  // Shape 5 (v2): getSessionToken output through .promise() into AWS.config.update.
+  {
+    code: `${V2}const out = await new AWS.STS().getSessionToken({ DurationSeconds: 3600 }).promise();
+AWS.config.update({ accessKeyId: out.Credentials!.AccessKeyId, secretAccessKey: out.Credentials!.SecretAccessKey, sessionToken: out.Credentials!.SessionToken });`,
+    errors: [
+      {
+        messageId: 'stsCopied',
+        line: 2,
+        column: 13,
+        data: {
+          operation: 'getSessionToken',
+          where: 'in the global AWS config',
+          replacement: 'new AWS.ChainableTemporaryCredentials({ params: { DurationSeconds } })',
+          session: 'the GetSessionToken session',
+          phrase: 'after 1 h (its DurationSeconds)',
         },
-      ],
-    },
-    // Shape 7: setCredentials with a bare access token.
-    {
-      code: `${GOOGLE}export function clientFor(token: string) {
+        suggestions: [
+          {
+            messageId: 'useRefreshingSource',
+            output: `${V2}const out = await new AWS.STS().getSessionToken({ DurationSeconds: 3600 }).promise();
+AWS.config.update({ credentials: new AWS.ChainableTemporaryCredentials({ params: { DurationSeconds: 3600 } }) });`,
+          },
+        ],
+      },
+    ],
+  },
+  // Shape 7: setCredentials with a bare access token.
+  {
+    code: `${GOOGLE}export function clientFor(token: string) {
   const client = new OAuth2Client();
   client.setCredentials({ access_token: token, expiry_date: Date.now() + 3_600_000 });
   return client;
 }`,
-      errors: [{ messageId: 'googleNoRefresh', line: 5, column: 3 }],
-    },
-    // Shape 7: a token kept on a long-lived object, a closure that outlives the call. (The header map kept in module
-    // scope is no-module-token-cache's finding: one finding per defect.)
-    {
-      code: `${GOOGLE}export class Api {
+    errors: [{ messageId: 'googleNoRefresh', line: 5, column: 3 }],
+  },
+  // Shape 7: a token kept on a long-lived object, a closure that outlives the call. (The header map kept in module
+  // scope is no-module-token-cache's finding: one finding per defect.)
+  {
+    code: `${GOOGLE}export class Api {
   headers?: Record<string, string>;
   async init() {
     const token = await auth.getAccessToken();
@@ -203,20 +225,38 @@ async function makeFetcher() {
   return (url: string) => fetch(url, { headers: { Authorization: \`Bearer \${token}\` } });
 }
 export const fetcher = await makeFetcher();`,
-      errors: [
-        { messageId: 'googleTokenStored', line: 6, column: 19, data: { what: 'access token', method: 'auth.getAccessToken', where: 'on a long-lived object (`this.headers`)', phrase: 'after about 1 h' } },
-        { messageId: 'googleTokenStored', line: 12, column: 17 },
-      ],
-    },
-    // test/fixtures/realworld A01: the default chain's result frozen in a static field (line 12).
-    { code: realworld('A01.ts'), filename: 'A01.ts', errors: [{ messageId: 'storedCredentials', line: 12, column: 28 }] },
-    // test/fixtures/realworld A03: a chain result's keys copied into a connection kept on the instance (line 14).
-    { code: realworld('A03.js'), filename: 'A03.js', errors: [{ messageId: 'v2ChainCopied', line: 14, column: 3 }] },
-    // test/fixtures/realworld A05: the global credentials' keys copied into a static master for a role chain (line 7).
-    {
-      code: realworld('A05.ts'),
-      filename: 'A05.ts',
-      errors: [{ messageId: 'v2FieldsCopied', line: 7, column: 24, suggestions: [{ messageId: 'passLiveObject', output: `// A05
+    errors: [
+      {
+        messageId: 'googleTokenStored',
+        line: 6,
+        column: 19,
+        data: {
+          what: 'access token',
+          method: 'auth.getAccessToken',
+          where: 'on a long-lived object (`this.headers`)',
+          phrase: 'after about 1 h',
+        },
+      },
+      { messageId: 'googleTokenStored', line: 12, column: 17 },
+    ],
+  },
+  // test/fixtures/realworld A01: the default chain's result frozen in a static field (line 12).
+  { code: realworld('A01.ts'), filename: 'A01.ts', errors: [{ messageId: 'storedCredentials', line: 12, column: 28 }] },
+  // test/fixtures/realworld A03: a chain result's keys copied into a connection kept on the instance (line 14).
+  { code: realworld('A03.js'), filename: 'A03.js', errors: [{ messageId: 'v2ChainCopied', line: 14, column: 3 }] },
+  // test/fixtures/realworld A05: the global credentials' keys copied into a static master for a role chain (line 7).
+  {
+    code: realworld('A05.ts'),
+    filename: 'A05.ts',
+    errors: [
+      {
+        messageId: 'v2FieldsCopied',
+        line: 7,
+        column: 24,
+        suggestions: [
+          {
+            messageId: 'passLiveObject',
+            output: `// A05
 import AWS = require('aws-sdk');
 
 export function roleChainFromHost(): AWS.ChainableTemporaryCredentials {
@@ -224,8 +264,12 @@ export function roleChainFromHost(): AWS.ChainableTemporaryCredentials {
   return new AWS.ChainableTemporaryCredentials({
     masterCredentials: AWS.config.credentials!,
   });
-}` }] }],
-    },
+}`,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 ruleTester.run('no-static-snapshot (AWS v2, Google)', rule, {
@@ -297,7 +341,8 @@ c.setCredentials(await c.getToken('code').then((r) => r.tokens));`,
     { code: realworld('NA05.js'), filename: 'NA05.js' },
     { code: realworld('NA07.js'), filename: 'NA07.js' },
     { code: realworld('NA09.ts'), filename: 'NA09.ts' },
-    { code: `// NA11
+    {
+      code: `// NA11
 import gremlin from 'gremlin';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { signedWsHeaders } from './sigv4-ws.js';
@@ -318,7 +363,9 @@ export async function listFiles(repo) {
   } finally {
     await conn.close();
   }
-}`, filename: 'NA11.js' },
+}`,
+      filename: 'NA11.js',
+    },
   ],
   invalid,
 });

@@ -19,22 +19,22 @@ import { fromStatic, memoize } from '@smithy/property-provider'; import { S3Clie
 const ruleTester = createRuleTester();
 
 const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
-    // Shape 1: a resolved value passed as `credentials`, single use: fixed, the declaration goes too.
-    {
-      code: `${IMDS}const creds = await fromInstanceMetadata()();
+  // Shape 1: a resolved value passed as `credentials`, single use: fixed, the declaration goes too.
+  {
+    code: `${IMDS}const creds = await fromInstanceMetadata()();
 export const s3 = new S3Client({ credentials: creds });`,
-      output: `${IMDS}export const s3 = new S3Client({ credentials: fromInstanceMetadata() });`,
-      errors: [{ messageId: 'storedCredentials', line: 3, column: 15 }],
-    },
-    // Shape 1 inline, with init options kept.
-    {
-      code: `${IMDS}export const s3 = new S3Client({ region: 'eu-west-1', credentials: await fromInstanceMetadata({ timeout: 2000 })() });`,
-      output: `${IMDS}export const s3 = new S3Client({ region: 'eu-west-1', credentials: fromInstanceMetadata({ timeout: 2000 }) });`,
-      errors: [{ messageId: 'storedCredentials', line: 3, column: 68 }],
-    },
-    // Shape 1 through a provider const, shorthand property, inside a method that keeps the client on `this`.
-    {
-      code: `${IMDS}const provider = fromContainerMetadata();
+    output: `${IMDS}export const s3 = new S3Client({ credentials: fromInstanceMetadata() });`,
+    errors: [{ messageId: 'storedCredentials', line: 3, column: 15 }],
+  },
+  // Shape 1 inline, with init options kept.
+  {
+    code: `${IMDS}export const s3 = new S3Client({ region: 'eu-west-1', credentials: await fromInstanceMetadata({ timeout: 2000 })() });`,
+    output: `${IMDS}export const s3 = new S3Client({ region: 'eu-west-1', credentials: fromInstanceMetadata({ timeout: 2000 }) });`,
+    errors: [{ messageId: 'storedCredentials', line: 3, column: 68 }],
+  },
+  // Shape 1 through a provider const, shorthand property, inside a method that keeps the client on `this`.
+  {
+    code: `${IMDS}const provider = fromContainerMetadata();
 export class Store {
   s3?: S3Client;
   async init() {
@@ -42,39 +42,39 @@ export class Store {
     this.s3 = new S3Client({ credentials });
   }
 }`,
-      output: `${IMDS}const provider = fromContainerMetadata();
+    output: `${IMDS}const provider = fromContainerMetadata();
 export class Store {
   s3?: S3Client;
   async init() {
     this.s3 = new S3Client({ credentials: provider });
   }
 }`,
-      errors: [{ messageId: 'storedCredentials', line: 7, column: 25 }],
-    },
-    // Shape 1 with another use of the value: a suggestion, the declaration stays.
-    {
-      code: `${IMDS}const creds = await fromContainerMetadata()();
+    errors: [{ messageId: 'storedCredentials', line: 7, column: 25 }],
+  },
+  // Shape 1 with another use of the value: a suggestion, the declaration stays.
+  {
+    code: `${IMDS}const creds = await fromContainerMetadata()();
 export const s3 = new S3Client({ credentials: creds });
 console.log(creds.accessKeyId.slice(0, 4));`,
-      errors: [
-        {
-          messageId: 'storedCredentials',
-          line: 3,
-          column: 15,
-          suggestions: [
-            {
-              messageId: 'passProvider',
-              output: `${IMDS}const creds = await fromContainerMetadata()();
+    errors: [
+      {
+        messageId: 'storedCredentials',
+        line: 3,
+        column: 15,
+        suggestions: [
+          {
+            messageId: 'passProvider',
+            output: `${IMDS}const creds = await fromContainerMetadata()();
 export const s3 = new S3Client({ credentials: fromContainerMetadata() });
 console.log(creds.accessKeyId.slice(0, 4));`,
-            },
-          ],
-        },
-      ],
-    },
-    // Shape 1 kept in a static field, a global, a module-level Map cache, and through a local helper function.
-    {
-      code: `${IMDS}export class Sink {
+          },
+        ],
+      },
+    ],
+  },
+  // Shape 1 kept in a static field, a global, a module-level Map cache, and through a local helper function.
+  {
+    code: `${IMDS}export class Sink {
   static frozen?: unknown;
   static async identity() {
     if (!Sink.frozen) Sink.frozen = await fromNodeProviderChain()();
@@ -91,16 +91,16 @@ export async function clientFor(region: string) {
 }
 function makeClient(c: unknown) { return new S3Client({ credentials: c as never }); }
 export class Holder { s3?: S3Client; async init() { this.s3 = makeClient(await fromNodeProviderChain()()); } }`,
-      errors: [
-        { messageId: 'storedCredentials', line: 6, column: 37 },
-        { messageId: 'storedCredentials', line: 10, column: 63 },
-        { messageId: 'storedCredentials', line: 13, column: 17 },
-        { messageId: 'storedCredentials', line: 19, column: 74 },
-      ],
-    },
-    // Shape 1 through a local options object handed to a client that is kept.
-    {
-      code: `${IMDS}export class Store {
+    errors: [
+      { messageId: 'storedCredentials', line: 6, column: 37 },
+      { messageId: 'storedCredentials', line: 10, column: 63 },
+      { messageId: 'storedCredentials', line: 13, column: 17 },
+      { messageId: 'storedCredentials', line: 19, column: 74 },
+    ],
+  },
+  // Shape 1 through a local options object handed to a client that is kept.
+  {
+    code: `${IMDS}export class Store {
   s3?: S3Client;
   async init() {
     const opts: { region: string; credentials?: never } = { region: 'eu-west-1' };
@@ -108,12 +108,12 @@ export class Holder { s3?: S3Client; async init() { this.s3 = makeClient(await f
     this.s3 = new S3Client(opts);
   }
 }`,
-      errors: [{ messageId: 'storedCredentials', line: 7, column: 24, suggestions: [] }],
-    },
-    // Shape 2: fields copied into an object literal: a suggestion to pass the provider (the value itself is
-    // also kept in module scope, which the message names).
-    {
-      code: `${IMDS}const imds = await fromInstanceMetadata({ timeout: 2_000, maxRetries: 2 })();
+    errors: [{ messageId: 'storedCredentials', line: 7, column: 24, suggestions: [] }],
+  },
+  // Shape 2: fields copied into an object literal: a suggestion to pass the provider (the value itself is
+  // also kept in module scope, which the message names).
+  {
+    code: `${IMDS}const imds = await fromInstanceMetadata({ timeout: 2_000, maxRetries: 2 })();
 export const replicaS3 = new S3Client({
   region: 'x',
   credentials: {
@@ -122,26 +122,26 @@ export const replicaS3 = new S3Client({
     sessionToken: imds.sessionToken,
   },
 });`,
-      errors: [
-        {
-          messageId: 'storedCredentials',
-          line: 3,
-          column: 14,
-          suggestions: [
-            {
-              messageId: 'passProvider',
-              output: `${IMDS}export const replicaS3 = new S3Client({
+    errors: [
+      {
+        messageId: 'storedCredentials',
+        line: 3,
+        column: 14,
+        suggestions: [
+          {
+            messageId: 'passProvider',
+            output: `${IMDS}export const replicaS3 = new S3Client({
   region: 'x',
   credentials: fromInstanceMetadata({ timeout: 2_000, maxRetries: 2 }),
 });`,
-            },
-          ],
-        },
-      ],
-    },
-    // Shape 2: fields copied into a third-party client kept on `this`: no provider can be passed, no suggestion.
-    {
-      code: `import { Client } from 'minio';
+          },
+        ],
+      },
+    ],
+  },
+  // Shape 2: fields copied into a third-party client kept on `this`: no provider can be passed, no suggestion.
+  {
+    code: `import { Client } from 'minio';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 export class Sink {
   store?: Client;
@@ -150,105 +150,110 @@ export class Sink {
     this.store = new Client({ endPoint, accessKey: id.accessKeyId, secretKey: id.secretAccessKey, sessionToken: id.sessionToken });
   }
 }`,
-      errors: [{ messageId: 'copiedCredentials', line: 6, column: 16, suggestions: [] }],
-    },
-    // Shape 2: keys destructured into exports.
-    {
-      code: `${IMDS}export const { accessKeyId, secretAccessKey, sessionToken } = await fromIni({ profile: 'deploy' })();`,
-      errors: [{ messageId: 'copiedCredentials', line: 3, column: 63, suggestions: [] }],
-    },
-    // Shape 3: fromStatic of a resolved value: fixed to the provider.
-    {
-      code: `${SMITHY}export const s3 = new S3Client({ credentials: fromStatic(await fromIni({ profile: 'x' })()) });`,
-      output: `${SMITHY}export const s3 = new S3Client({ credentials: fromIni({ profile: 'x' }) });`,
-      errors: [{ messageId: 'staticWrapper', line: 3, column: 58 }],
-    },
-    // Shape 3: fromStatic through a const, inside a function (always reported): a suggestion.
-    {
-      code: `${SMITHY}export async function make() {
+    errors: [{ messageId: 'copiedCredentials', line: 6, column: 16, suggestions: [] }],
+  },
+  // Shape 2: keys destructured into exports.
+  {
+    code: `${IMDS}export const { accessKeyId, secretAccessKey, sessionToken } = await fromIni({ profile: 'deploy' })();`,
+    errors: [{ messageId: 'copiedCredentials', line: 3, column: 63, suggestions: [] }],
+  },
+  // Shape 3: fromStatic of a resolved value: fixed to the provider.
+  {
+    code: `${SMITHY}export const s3 = new S3Client({ credentials: fromStatic(await fromIni({ profile: 'x' })()) });`,
+    output: `${SMITHY}export const s3 = new S3Client({ credentials: fromIni({ profile: 'x' }) });`,
+    errors: [{ messageId: 'staticWrapper', line: 3, column: 58 }],
+  },
+  // Shape 3: fromStatic through a const, inside a function (always reported): a suggestion.
+  {
+    code: `${SMITHY}export async function make() {
   const c = await fromInstanceMetadata()();
   return fromStatic(c);
 }`,
-      errors: [
-        {
-          messageId: 'staticWrapper',
-          line: 4,
-          column: 13,
-          suggestions: [{ messageId: 'passProvider', output: `${SMITHY}export async function make() {
+    errors: [
+      {
+        messageId: 'staticWrapper',
+        line: 4,
+        column: 13,
+        suggestions: [
+          {
+            messageId: 'passProvider',
+            output: `${SMITHY}export async function make() {
   return fromInstanceMetadata();
-}` }],
-        },
-      ],
-    },
-    // Shape 3: one-argument memoize: a suggestion adds the SDK's own expiry checks.
-    {
-      code: `${SMITHY}export const s3 = new S3Client({ credentials: memoize(fromInstanceMetadata()) });`,
-      errors: [
-        {
-          messageId: 'memoizeForever',
-          line: 3,
-          column: 47,
-          suggestions: [
-            {
-              messageId: 'addExpiryChecks',
-              output: `${SMITHY}export const s3 = new S3Client({ credentials: memoize(fromInstanceMetadata(), (credentials) => credentials.expiration !== undefined && credentials.expiration.getTime() - Date.now() < 300000, (credentials) => credentials.expiration !== undefined) });`,
-            },
-          ],
-        },
-      ],
-    },
-    // Shape 3: another client's resolved credentials, even per request: fixed to the function.
-    {
-      code: `import { S3Client } from '@aws-sdk/client-s3';
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // Shape 3: one-argument memoize: a suggestion adds the SDK's own expiry checks.
+  {
+    code: `${SMITHY}export const s3 = new S3Client({ credentials: memoize(fromInstanceMetadata()) });`,
+    errors: [
+      {
+        messageId: 'memoizeForever',
+        line: 3,
+        column: 47,
+        suggestions: [
+          {
+            messageId: 'addExpiryChecks',
+            output: `${SMITHY}export const s3 = new S3Client({ credentials: memoize(fromInstanceMetadata(), (credentials) => credentials.expiration !== undefined && credentials.expiration.getTime() - Date.now() < 300000, (credentials) => credentials.expiration !== undefined) });`,
+          },
+        ],
+      },
+    ],
+  },
+  // Shape 3: another client's resolved credentials, even per request: fixed to the function.
+  {
+    code: `import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 const s3 = new S3Client({});
 export async function dynamo() {
   return new DynamoDBClient({ credentials: await s3.config.credentials() });
 }`,
-      output: `import { S3Client } from '@aws-sdk/client-s3';
+    output: `import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 const s3 = new S3Client({});
 export async function dynamo() {
   return new DynamoDBClient({ credentials: s3.config.credentials });
 }`,
-      errors: [{ messageId: 'sharedClientCredentials', line: 5, column: 44 }],
-    },
-    // Shape 3 through a const, with a client passed in as a typed parameter.
-    {
-      code: `import { S3Client } from '@aws-sdk/client-s3';
+    errors: [{ messageId: 'sharedClientCredentials', line: 5, column: 44 }],
+  },
+  // Shape 3 through a const, with a client passed in as a typed parameter.
+  {
+    code: `import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 export async function queue(s3: S3Client) {
   const shared = await s3.config.credentials();
   return new SQSClient({ credentials: shared });
 }`,
-      output: `import { S3Client } from '@aws-sdk/client-s3';
+    output: `import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 export async function queue(s3: S3Client) {
   return new SQSClient({ credentials: s3.config.credentials });
 }`,
-      errors: [{ messageId: 'sharedClientCredentials', line: 4, column: 18 }],
-    },
-    // Shape 4: a custom provider that drops `expiration`: the fix adds it.
-    {
-      code: `${IMDS}const provider = fromInstanceMetadata();
+    errors: [{ messageId: 'sharedClientCredentials', line: 4, column: 18 }],
+  },
+  // Shape 4: a custom provider that drops `expiration`: the fix adds it.
+  {
+    code: `${IMDS}const provider = fromInstanceMetadata();
 export const s3 = new S3Client({
   credentials: async () => {
     const c = await provider();
     return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken };
   },
 });`,
-      output: `${IMDS}const provider = fromInstanceMetadata();
+    output: `${IMDS}const provider = fromInstanceMetadata();
 export const s3 = new S3Client({
   credentials: async () => {
     const c = await provider();
     return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration };
   },
 });`,
-      errors: [{ messageId: 'providerDropsExpiration', line: 7, column: 12 }],
-    },
-    // Shape 4 with STS output through a named function, multi-line object with a trailing comma.
-    {
-      code: `${STS}const sts = new STSClient({});
+    errors: [{ messageId: 'providerDropsExpiration', line: 7, column: 12 }],
+  },
+  // Shape 4 with STS output through a named function, multi-line object with a trailing comma.
+  {
+    code: `${STS}const sts = new STSClient({});
 const assume = async () => {
   const out = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: 's' }));
   return {
@@ -258,7 +263,7 @@ const assume = async () => {
   };
 };
 export const s3 = new S3Client({ credentials: assume });`,
-      output: `${STS}const sts = new STSClient({});
+    output: `${STS}const sts = new STSClient({});
 const assume = async () => {
   const out = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: 's' }));
   return {
@@ -269,54 +274,54 @@ const assume = async () => {
   };
 };
 export const s3 = new S3Client({ credentials: assume });`,
-      errors: [{ messageId: 'providerDropsExpiration', line: 6, column: 10 }],
-    },
-    // Shape 5: AssumeRole output copied into static credentials kept in module scope: suggest fromTemporaryCredentials.
-    {
-      code: `${STS}const sts = new STSClient({});
+    errors: [{ messageId: 'providerDropsExpiration', line: 6, column: 10 }],
+  },
+  // Shape 5: AssumeRole output copied into static credentials kept in module scope: suggest fromTemporaryCredentials.
+  {
+    code: `${STS}const sts = new STSClient({});
 export let s3: S3Client;
 export async function connect() {
   const { Credentials: k } = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: 's', DurationSeconds: 7200 }));
   s3 = new S3Client({ credentials: { accessKeyId: k!.AccessKeyId!, secretAccessKey: k!.SecretAccessKey!, sessionToken: k!.SessionToken } });
 }`,
-      errors: [
-        {
-          messageId: 'stsCopied',
-          line: 6,
-          column: 30,
-          data: {
-            operation: 'AssumeRoleCommand',
-            where: 'in module scope (`s3`)',
-            replacement: 'fromTemporaryCredentials({ params: { RoleArn, RoleSessionName } })',
-            session: 'the assumed-role session',
-            phrase: 'after 2 h (its DurationSeconds)',
-          },
-          suggestions: [
-            {
-              messageId: 'useRefreshingSource',
-              output: `${STS}import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+    errors: [
+      {
+        messageId: 'stsCopied',
+        line: 6,
+        column: 30,
+        data: {
+          operation: 'AssumeRoleCommand',
+          where: 'in module scope (`s3`)',
+          replacement: 'fromTemporaryCredentials({ params: { RoleArn, RoleSessionName } })',
+          session: 'the assumed-role session',
+          phrase: 'after 2 h (its DurationSeconds)',
+        },
+        suggestions: [
+          {
+            messageId: 'useRefreshingSource',
+            output: `${STS}import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 const sts = new STSClient({});
 export let s3: S3Client;
 export async function connect() {
   const { Credentials: k } = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: 's', DurationSeconds: 7200 }));
   s3 = new S3Client({ credentials: fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: 's', DurationSeconds: 7200 } }) });
 }`,
-            },
-          ],
-        },
-      ],
-    },
-    // Shape 5 on a long-lived object; v3 has no provider that sends GetSessionToken again: no suggestion.
-    {
-      code: `${STS}export class Tenant {
+          },
+        ],
+      },
+    ],
+  },
+  // Shape 5 on a long-lived object; v3 has no provider that sends GetSessionToken again: no suggestion.
+  {
+    code: `${STS}export class Tenant {
   s3?: S3Client;
   async init(sts: STSClient, roleArn: string) {
     const out = await sts.send(new GetSessionTokenCommand({}));
     this.s3 = new S3Client({ credentials: { accessKeyId: out.Credentials!.AccessKeyId!, secretAccessKey: out.Credentials!.SecretAccessKey! } });
   }
 }`,
-      errors: [{ messageId: 'stsCopied', line: 6, column: 17, suggestions: [] }],
-    },
+    errors: [{ messageId: 'stsCopied', line: 6, column: 17, suggestions: [] }],
+  },
 ];
 
 ruleTester.run('no-static-snapshot (AWS v3)', rule, {

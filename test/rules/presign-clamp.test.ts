@@ -45,7 +45,11 @@ describe('clampedText', () => {
   });
 
   it('always writes the target value (products of unit factors, any target in whole seconds)', () => {
-    const unitProduct = fc.tuple(fc.integer({ min: 2, max: 90 }), fc.constantFrom([24, 60, 60], [60, 60], [3600], [24, 3600], [60]), fc.boolean());
+    const unitProduct = fc.tuple(
+      fc.integer({ min: 2, max: 90 }),
+      fc.constantFrom([24, 60, 60], [60, 60], [3600], [24, 3600], [60]),
+      fc.boolean(),
+    );
     fc.assert(
       fc.property(unitProduct, fc.integer({ min: 1, max: 604800 }), ([count, units, countFirst], target) => {
         const factors = countFirst ? [count, ...units] : [...units, count];

@@ -8,7 +8,8 @@ const CMD = `new GetObjectCommand({ Bucket: 'b', Key: 'k' })`;
 const GCS = `import { Storage } from '@google-cloud/storage';
 const file = new Storage().bucket('b').file('f');
 `;
-const SIGV4_FAILURE = "the SDK rejects the call with 'Signature version 4 presigned URLs must have an expiration date less than one week in the future'";
+const SIGV4_FAILURE =
+  "the SDK rejects the call with 'Signature version 4 presigned URLs must have an expiration date less than one week in the future'";
 const GCS_MAX_FAILURE = "the client throws 'Max allowed expiration is seven days (604800 seconds).'";
 const GCS_PAST_FAILURE = "the client throws 'An expiration date cannot be in the past.'";
 
@@ -43,63 +44,115 @@ export const key = (service: BlobServiceClient) => service.getUserDelegationKey(
   invalid: [
     {
       code: `${V3}export const link = (s3: S3Client) => getSignedUrl(s3, ${CMD}, { expiresIn: 8 * 24 * 60 * 60 });`,
-      errors: [{
-        messageId: 'aboveMaximum',
-        line: 3,
-        column: 118,
-        data: { lifetime: '8 d', maximum: '7 d', failure: SIGV4_FAILURE },
-        suggestions: [{
-          messageId: 'clampToMaximum',
-          data: { target: '7 d', replacement: '7 * 24 * 60 * 60' },
-          output: `${V3}export const link = (s3: S3Client) => getSignedUrl(s3, ${CMD}, { expiresIn: 7 * 24 * 60 * 60 });`,
-        }],
-      }],
+      errors: [
+        {
+          messageId: 'aboveMaximum',
+          line: 3,
+          column: 118,
+          data: { lifetime: '8 d', maximum: '7 d', failure: SIGV4_FAILURE },
+          suggestions: [
+            {
+              messageId: 'clampToMaximum',
+              data: { target: '7 d', replacement: '7 * 24 * 60 * 60' },
+              output: `${V3}export const link = (s3: S3Client) => getSignedUrl(s3, ${CMD}, { expiresIn: 7 * 24 * 60 * 60 });`,
+            },
+          ],
+        },
+      ],
     },
     {
       // Thirty days, written as a product with the count last.
       code: `${V3}const THIRTY_DAYS = 3600 * 24 * 30;
 export const link = (s3: S3Client) => getSignedUrl(s3, ${CMD}, { expiresIn: THIRTY_DAYS });`,
-      errors: [{
-        messageId: 'aboveMaximum',
-        line: 4,
-        suggestions: [{ messageId: 'clampToMaximum', output: `${V3}const THIRTY_DAYS = 3600 * 24 * 7;
-export const link = (s3: S3Client) => getSignedUrl(s3, ${CMD}, { expiresIn: THIRTY_DAYS });` }],
-      }],
+      errors: [
+        {
+          messageId: 'aboveMaximum',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'clampToMaximum',
+              output: `${V3}const THIRTY_DAYS = 3600 * 24 * 7;
+export const link = (s3: S3Client) => getSignedUrl(s3, ${CMD}, { expiresIn: THIRTY_DAYS });`,
+            },
+          ],
+        },
+      ],
     },
     {
       // A literal stays a literal, with its separators.
       code: `${V3}export const link = (s3: S3Client) => getSignedUrl(s3, ${CMD}, { expiresIn: 1_209_600 });`,
-      errors: [{
-        messageId: 'aboveMaximum',
-        data: { lifetime: '14 d', maximum: '7 d', failure: SIGV4_FAILURE },
-        suggestions: [{ messageId: 'clampToMaximum', output: `${V3}export const link = (s3: S3Client) => getSignedUrl(s3, ${CMD}, { expiresIn: 604_800 });` }],
-      }],
+      errors: [
+        {
+          messageId: 'aboveMaximum',
+          data: { lifetime: '14 d', maximum: '7 d', failure: SIGV4_FAILURE },
+          suggestions: [
+            {
+              messageId: 'clampToMaximum',
+              output: `${V3}export const link = (s3: S3Client) => getSignedUrl(s3, ${CMD}, { expiresIn: 604_800 });`,
+            },
+          ],
+        },
+      ],
     },
     {
       // Above the maximum, a long-term key does not help: the check does not depend on the signer.
       code: `${V3}const s3 = new S3Client({ credentials: { accessKeyId: process.env.KEY_ID!, secretAccessKey: process.env.SECRET! } });
 export const link = () => getSignedUrl(s3, ${CMD}, { expiresIn: 604801 });`,
-      errors: [{ messageId: 'aboveMaximum', line: 4, suggestions: [{ messageId: 'clampToMaximum', output: `${V3}const s3 = new S3Client({ credentials: { accessKeyId: process.env.KEY_ID!, secretAccessKey: process.env.SECRET! } });
-export const link = () => getSignedUrl(s3, ${CMD}, { expiresIn: 604800 });` }] }],
+      errors: [
+        {
+          messageId: 'aboveMaximum',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'clampToMaximum',
+              output: `${V3}const s3 = new S3Client({ credentials: { accessKeyId: process.env.KEY_ID!, secretAccessKey: process.env.SECRET! } });
+export const link = () => getSignedUrl(s3, ${CMD}, { expiresIn: 604800 });`,
+            },
+          ],
+        },
+      ],
     },
     {
       // POST policies: the SDK does not check, the signing key does not last.
       code: `import { S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 export const post = (s3: S3Client) => createPresignedPost(s3, { Bucket: 'b', Key: 'k', Expires: 10 * 86400 });`,
-      errors: [{
-        messageId: 'aboveMaximum',
-        data: { lifetime: '10 d', maximum: '7 d', failure: 'the SDK does not check it, but the policy is signed with a SigV4 key that is valid for at most 7 d' },
-        suggestions: [{ messageId: 'clampToMaximum', output: `import { S3Client } from '@aws-sdk/client-s3';
+      errors: [
+        {
+          messageId: 'aboveMaximum',
+          data: {
+            lifetime: '10 d',
+            maximum: '7 d',
+            failure:
+              'the SDK does not check it, but the policy is signed with a SigV4 key that is valid for at most 7 d',
+          },
+          suggestions: [
+            {
+              messageId: 'clampToMaximum',
+              output: `import { S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-export const post = (s3: S3Client) => createPresignedPost(s3, { Bucket: 'b', Key: 'k', Expires: 7 * 86400 });` }],
-      }],
+export const post = (s3: S3Client) => createPresignedPost(s3, { Bucket: 'b', Key: 'k', Expires: 7 * 86400 });`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `import { SignatureV4 } from '@smithy/signature-v4';
 export const presign = (signer: SignatureV4, request: never) => signer.presign(request, { expiresIn: 2_592_000 });`,
-      errors: [{ messageId: 'aboveMaximum', data: { lifetime: '30 d', maximum: '7 d', failure: SIGV4_FAILURE }, suggestions: [{ messageId: 'clampToMaximum', output: `import { SignatureV4 } from '@smithy/signature-v4';
-export const presign = (signer: SignatureV4, request: never) => signer.presign(request, { expiresIn: 604_800 });` }] }],
+      errors: [
+        {
+          messageId: 'aboveMaximum',
+          data: { lifetime: '30 d', maximum: '7 d', failure: SIGV4_FAILURE },
+          suggestions: [
+            {
+              messageId: 'clampToMaximum',
+              output: `import { SignatureV4 } from '@smithy/signature-v4';
+export const presign = (signer: SignatureV4, request: never) => signer.presign(request, { expiresIn: 604_800 });`,
+            },
+          ],
+        },
+      ],
     },
     {
       // AWS SDK v2, both forms.
@@ -111,106 +164,161 @@ exports.post = () => s3.createPresignedPost({ Bucket: 'b', Fields: { key: 'k' },
         {
           messageId: 'aboveMaximum',
           line: 3,
-          data: { lifetime: '14 d', maximum: '7 d', failure: "the SDK throws InvalidExpiryTime: 'Presigning does not support expiry time greater than a week with SigV4 signing.'" },
-          suggestions: [{ messageId: 'clampToMaximum', output: `const AWS = require('aws-sdk');
+          data: {
+            lifetime: '14 d',
+            maximum: '7 d',
+            failure:
+              "the SDK throws InvalidExpiryTime: 'Presigning does not support expiry time greater than a week with SigV4 signing.'",
+          },
+          suggestions: [
+            {
+              messageId: 'clampToMaximum',
+              output: `const AWS = require('aws-sdk');
 const s3 = new AWS.S3();
 exports.link = () => s3.getSignedUrl('getObject', { Bucket: 'b', Key: 'k', Expires: 60 * 60 * 24 * 7 });
-exports.post = () => s3.createPresignedPost({ Bucket: 'b', Fields: { key: 'k' }, Expires: 60 * 60 * 24 * 14 });` }],
+exports.post = () => s3.createPresignedPost({ Bucket: 'b', Fields: { key: 'k' }, Expires: 60 * 60 * 24 * 14 });`,
+            },
+          ],
         },
         {
           messageId: 'aboveMaximum',
           line: 4,
-          suggestions: [{ messageId: 'clampToMaximum', output: `const AWS = require('aws-sdk');
+          suggestions: [
+            {
+              messageId: 'clampToMaximum',
+              output: `const AWS = require('aws-sdk');
 const s3 = new AWS.S3();
 exports.link = () => s3.getSignedUrl('getObject', { Bucket: 'b', Key: 'k', Expires: 60 * 60 * 24 * 14 });
-exports.post = () => s3.createPresignedPost({ Bucket: 'b', Fields: { key: 'k' }, Expires: 60 * 60 * 24 * 7 });` }],
+exports.post = () => s3.createPresignedPost({ Bucket: 'b', Fields: { key: 'k' }, Expires: 60 * 60 * 24 * 7 });`,
+            },
+          ],
         },
       ],
     },
     {
       // GCS V4 over a week, in milliseconds.
       code: `${GCS}export const link = () => file.getSignedUrl({ version: 'v4', action: 'read', expires: Date.now() + 8 * 24 * 60 * 60 * 1000 });`,
-      errors: [{
-        messageId: 'aboveMaximum',
-        line: 3,
-        column: 100,
-        data: { lifetime: '8 d', maximum: '7 d', failure: GCS_MAX_FAILURE },
-        suggestions: [{ messageId: 'clampToMaximum', output: `${GCS}export const link = () => file.getSignedUrl({ version: 'v4', action: 'read', expires: Date.now() + 7 * 24 * 60 * 60 * 1000 });` }],
-      }],
+      errors: [
+        {
+          messageId: 'aboveMaximum',
+          line: 3,
+          column: 100,
+          data: { lifetime: '8 d', maximum: '7 d', failure: GCS_MAX_FAILURE },
+          suggestions: [
+            {
+              messageId: 'clampToMaximum',
+              output: `${GCS}export const link = () => file.getSignedUrl({ version: 'v4', action: 'read', expires: Date.now() + 7 * 24 * 60 * 60 * 1000 });`,
+            },
+          ],
+        },
+      ],
     },
     {
       // POST policies are always V4.
       code: `${GCS}const THIRTY_DAYS_MS = 30 * 864e5;
 export const policy = () => file.generateSignedPostPolicyV4({ expires: new Date(Date.now() + THIRTY_DAYS_MS) });`,
-      errors: [{
-        messageId: 'aboveMaximum',
-        line: 4,
-        suggestions: [{ messageId: 'clampToMaximum', output: `${GCS}const THIRTY_DAYS_MS = 7 * 864e5;
-export const policy = () => file.generateSignedPostPolicyV4({ expires: new Date(Date.now() + THIRTY_DAYS_MS) });` }],
-      }],
+      errors: [
+        {
+          messageId: 'aboveMaximum',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'clampToMaximum',
+              output: `${GCS}const THIRTY_DAYS_MS = 7 * 864e5;
+export const policy = () => file.generateSignedPostPolicyV4({ expires: new Date(Date.now() + THIRTY_DAYS_MS) });`,
+            },
+          ],
+        },
+      ],
     },
     {
       // GCS `expires` is a point in time: 3600 is 1970, and the call throws.
       code: `${GCS}export const link = () => file.getSignedUrl({ version: 'v4', action: 'read', expires: 3600 });`,
-      errors: [{
-        messageId: 'timeAsDuration',
-        line: 3,
-        column: 87,
-        data: { property: 'expires', value: '3600', date: '1970-01-01T00:00:03.600Z', failure: GCS_PAST_FAILURE },
-        suggestions: [
-          {
-            messageId: 'readAsSeconds',
-            data: { value: '3600', replacement: 'Date.now() + 3600 * 1000' },
-            output: `${GCS}export const link = () => file.getSignedUrl({ version: 'v4', action: 'read', expires: Date.now() + 3600 * 1000 });`,
-          },
-          {
-            messageId: 'readAsMilliseconds',
-            data: { value: '3600', replacement: 'Date.now() + 3600' },
-            output: `${GCS}export const link = () => file.getSignedUrl({ version: 'v4', action: 'read', expires: Date.now() + 3600 });`,
-          },
-        ],
-      }],
+      errors: [
+        {
+          messageId: 'timeAsDuration',
+          line: 3,
+          column: 87,
+          data: { property: 'expires', value: '3600', date: '1970-01-01T00:00:03.600Z', failure: GCS_PAST_FAILURE },
+          suggestions: [
+            {
+              messageId: 'readAsSeconds',
+              data: { value: '3600', replacement: 'Date.now() + 3600 * 1000' },
+              output: `${GCS}export const link = () => file.getSignedUrl({ version: 'v4', action: 'read', expires: Date.now() + 3600 * 1000 });`,
+            },
+            {
+              messageId: 'readAsMilliseconds',
+              data: { value: '3600', replacement: 'Date.now() + 3600' },
+              output: `${GCS}export const link = () => file.getSignedUrl({ version: 'v4', action: 'read', expires: Date.now() + 3600 });`,
+            },
+          ],
+        },
+      ],
     },
     {
       // A duration in a shared constant: the time is computed at the call, not frozen where the constant is declared.
       code: `${GCS}const LINK_MS = 15 * 60 * 1000;
 export const link = () => file.getSignedUrl({ version: 'v4', action: 'read', expires: LINK_MS });`,
-      errors: [{
-        messageId: 'timeAsDuration',
-        line: 4,
-        column: 87,
-        suggestions: [
-          { messageId: 'readAsSeconds', output: `${GCS}const LINK_MS = 15 * 60 * 1000;
-export const link = () => file.getSignedUrl({ version: 'v4', action: 'read', expires: Date.now() + LINK_MS * 1000 });` },
-          { messageId: 'readAsMilliseconds', output: `${GCS}const LINK_MS = 15 * 60 * 1000;
-export const link = () => file.getSignedUrl({ version: 'v4', action: 'read', expires: Date.now() + LINK_MS });` },
-        ],
-      }],
+      errors: [
+        {
+          messageId: 'timeAsDuration',
+          line: 4,
+          column: 87,
+          suggestions: [
+            {
+              messageId: 'readAsSeconds',
+              output: `${GCS}const LINK_MS = 15 * 60 * 1000;
+export const link = () => file.getSignedUrl({ version: 'v4', action: 'read', expires: Date.now() + LINK_MS * 1000 });`,
+            },
+            {
+              messageId: 'readAsMilliseconds',
+              output: `${GCS}const LINK_MS = 15 * 60 * 1000;
+export const link = () => file.getSignedUrl({ version: 'v4', action: 'read', expires: Date.now() + LINK_MS });`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `${GCS}export const link = (ttl?: number) => file.getSignedUrl({ action: 'read', expires: new Date(ttl ?? 60 * 60) });`,
-      errors: [{
-        messageId: 'timeAsDuration',
-        suggestions: [
-          { messageId: 'readAsSeconds', output: `${GCS}export const link = (ttl?: number) => file.getSignedUrl({ action: 'read', expires: new Date(Date.now() + (ttl ?? 60 * 60) * 1000) });` },
-          { messageId: 'readAsMilliseconds', output: `${GCS}export const link = (ttl?: number) => file.getSignedUrl({ action: 'read', expires: new Date(Date.now() + (ttl ?? 60 * 60)) });` },
-        ],
-      }],
+      errors: [
+        {
+          messageId: 'timeAsDuration',
+          suggestions: [
+            {
+              messageId: 'readAsSeconds',
+              output: `${GCS}export const link = (ttl?: number) => file.getSignedUrl({ action: 'read', expires: new Date(Date.now() + (ttl ?? 60 * 60) * 1000) });`,
+            },
+            {
+              messageId: 'readAsMilliseconds',
+              output: `${GCS}export const link = (ttl?: number) => file.getSignedUrl({ action: 'read', expires: new Date(Date.now() + (ttl ?? 60 * 60)) });`,
+            },
+          ],
+        },
+      ],
     },
     {
       // Azure: the service refuses a user-delegation key that ends more than 7 days out.
       code: `import { BlobServiceClient } from '@azure/storage-blob';
 export const key = (service: BlobServiceClient) => service.getUserDelegationKey(new Date(), new Date(Date.now() + 30 * 86400 * 1000));`,
-      errors: [{
-        messageId: 'aboveMaximum',
-        data: {
-          lifetime: '30 d',
-          maximum: '7 d',
-          failure: "the service refuses a key that ends more than 7 d from now ('The value for one of the XML nodes is not in the correct format.')",
+      errors: [
+        {
+          messageId: 'aboveMaximum',
+          data: {
+            lifetime: '30 d',
+            maximum: '7 d',
+            failure:
+              "the service refuses a key that ends more than 7 d from now ('The value for one of the XML nodes is not in the correct format.')",
+          },
+          suggestions: [
+            {
+              messageId: 'clampToMaximum',
+              output: `import { BlobServiceClient } from '@azure/storage-blob';
+export const key = (service: BlobServiceClient) => service.getUserDelegationKey(new Date(), new Date(Date.now() + 7 * 86400 * 1000));`,
+            },
+          ],
         },
-        suggestions: [{ messageId: 'clampToMaximum', output: `import { BlobServiceClient } from '@azure/storage-blob';
-export const key = (service: BlobServiceClient) => service.getUserDelegationKey(new Date(), new Date(Date.now() + 7 * 86400 * 1000));` }],
-      }],
+      ],
     },
   ],
 });
@@ -227,7 +335,15 @@ export const link = (s3: S3Client) => getSignedUrl(s3, ${CMD}, { expiresIn: ONE_
     {
       code: `${V3}import { EIGHT_DAYS_SECONDS } from './presign-signers.js';
 export const link = (s3: S3Client) => getSignedUrl(s3, ${CMD}, { expiresIn: EIGHT_DAYS_SECONDS });`,
-      errors: [{ messageId: 'aboveMaximum', line: 4, column: 118, data: { lifetime: '8 d', maximum: '7 d', failure: SIGV4_FAILURE }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'aboveMaximum',
+          line: 4,
+          column: 118,
+          data: { lifetime: '8 d', maximum: '7 d', failure: SIGV4_FAILURE },
+          suggestions: [],
+        },
+      ],
     },
   ],
 });

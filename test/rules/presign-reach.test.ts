@@ -13,12 +13,16 @@ const s3 = new S3Client({});
 const CMD = `new GetObjectCommand({ Bucket: 'b', Key: key })`;
 const FIREBASE = `import { getStorage } from 'firebase-admin/storage';\n`;
 const AMPLIFY = `import { getUrl } from 'aws-amplify/storage';\n`;
-const SIGV4_FAILURE = "the SDK rejects the call with 'Signature version 4 presigned URLs must have an expiration date less than one week in the future'";
+const SIGV4_FAILURE =
+  "the SDK rejects the call with 'Signature version 4 presigned URLs must have an expiration date less than one week in the future'";
 const GCS_MAX_FAILURE = "the client throws 'Max allowed expiration is seven days (604800 seconds).'";
-const AMPLIFY_CLAMP = 'Amplify silently clamps the URL to the expiration of the Cognito identity-pool credentials that sign it (1 h), so the link dies within the hour';
+const AMPLIFY_CLAMP =
+  'Amplify silently clamps the URL to the expiration of the Cognito identity-pool credentials that sign it (1 h), so the link dies within the hour';
 
 /** The clamp suggestion's output: `code` with the lifetime text `from` rewritten as `to`. */
-const clamp = (code: string, from: string, to: string) => [{ messageId: 'clampToMaximum' as const, output: code.replace(from, to) }];
+const clamp = (code: string, from: string, to: string) => [
+  { messageId: 'clampToMaximum' as const, output: code.replace(from, to) },
+];
 
 const FIREBASE_TEN_YEARS = `${FIREBASE}const TEN_YEARS_MS = 10 * 365 * 24 * 60 * 60 * 1000;
 export async function share(b: string, n: string) {
@@ -64,32 +68,74 @@ export const a = (k: string) => sign(k, 30 * 86400);`,
     {
       name: 'firebase-admin: a ten-year V4 URL, named by its constant',
       code: FIREBASE_TEN_YEARS,
-      errors: [{ messageId: 'aboveMaximum', line: 4, data: { lifetime: '3650 d (TEN_YEARS_MS)', maximum: '7 d', failure: GCS_MAX_FAILURE }, suggestions: clamp(FIREBASE_TEN_YEARS, '10 * 365 * 24 * 60 * 60 * 1000', '604800000') }],
+      errors: [
+        {
+          messageId: 'aboveMaximum',
+          line: 4,
+          data: { lifetime: '3650 d (TEN_YEARS_MS)', maximum: '7 d', failure: GCS_MAX_FAILURE },
+          suggestions: clamp(FIREBASE_TEN_YEARS, '10 * 365 * 24 * 60 * 60 * 1000', '604800000'),
+        },
+      ],
     },
     {
       name: 'firebase-admin through the namespace import',
       code: FIREBASE_ADMIN,
-      errors: [{ messageId: 'aboveMaximum', line: 2, data: { lifetime: '30 d', maximum: '7 d', failure: GCS_MAX_FAILURE }, suggestions: clamp(FIREBASE_ADMIN, '30 * 864e5', '7 * 864e5') }],
+      errors: [
+        {
+          messageId: 'aboveMaximum',
+          line: 2,
+          data: { lifetime: '30 d', maximum: '7 d', failure: GCS_MAX_FAILURE },
+          suggestions: clamp(FIREBASE_ADMIN, '30 * 864e5', '7 * 864e5'),
+        },
+      ],
     },
     {
       name: "Amplify getUrl: a year clamped to the Cognito credentials' hour",
       code: AMPLIFY_YEAR,
-      errors: [{ messageId: 'aboveMaximum', line: 3, data: { lifetime: '365 d', maximum: '1 h', failure: AMPLIFY_CLAMP }, suggestions: clamp(AMPLIFY_YEAR, '365 * 24 * 3600', '3600') }],
+      errors: [
+        {
+          messageId: 'aboveMaximum',
+          line: 3,
+          data: { lifetime: '365 d', maximum: '1 h', failure: AMPLIFY_CLAMP },
+          suggestions: clamp(AMPLIFY_YEAR, '365 * 24 * 3600', '3600'),
+        },
+      ],
     },
     {
       name: 'Amplify getUrl on the server takes the context first',
       code: AMPLIFY_SERVER,
-      errors: [{ messageId: 'aboveMaximum', line: 2, data: { lifetime: '1 d', maximum: '1 h', failure: AMPLIFY_CLAMP }, suggestions: clamp(AMPLIFY_SERVER, '86400', '3600') }],
+      errors: [
+        {
+          messageId: 'aboveMaximum',
+          line: 2,
+          data: { lifetime: '1 d', maximum: '1 h', failure: AMPLIFY_CLAMP },
+          suggestions: clamp(AMPLIFY_SERVER, '86400', '3600'),
+        },
+      ],
     },
     {
       name: 'a parameter default of a year',
       code: DEFAULT_YEAR,
-      errors: [{ messageId: 'aboveMaximum', line: 4, data: { lifetime: '365 d (expiresIn)', maximum: '7 d', failure: SIGV4_FAILURE }, suggestions: clamp(DEFAULT_YEAR, '31536000', '604800') }],
+      errors: [
+        {
+          messageId: 'aboveMaximum',
+          line: 4,
+          data: { lifetime: '365 d (expiresIn)', maximum: '7 d', failure: SIGV4_FAILURE },
+          suggestions: clamp(DEFAULT_YEAR, '31536000', '604800'),
+        },
+      ],
     },
     {
       name: 'D02: a 30-day lifetime passed through an object property and a parameter, reported at the constant',
       code: D02,
-      errors: [{ messageId: 'aboveMaximum', line: 9, data: { lifetime: '30 d (linkLifetime)', maximum: '7 d', failure: SIGV4_FAILURE }, suggestions: clamp(D02, '3600 * 24 * 30', '3600 * 24 * 7') }],
+      errors: [
+        {
+          messageId: 'aboveMaximum',
+          line: 9,
+          data: { lifetime: '30 d (linkLifetime)', maximum: '7 d', failure: SIGV4_FAILURE },
+          suggestions: clamp(D02, '3600 * 24 * 30', '3600 * 24 * 7'),
+        },
+      ],
     },
   ],
 });

@@ -20,6 +20,10 @@ export function reportFindings<Node extends Located>(
 ): void {
   for (const finding of findings) {
     const suggestions = suggest?.(finding);
-    context.report({ loc: locate?.(finding) ?? finding.node.loc, ...describeFinding(finding), ...(suggestions?.length ? { suggest: suggestions } : {}) } as Report);
+    context.report({
+      loc: locate?.(finding) ?? finding.node.loc,
+      ...describeFinding(finding),
+      ...(suggestions?.length ? { suggest: suggestions } : {}),
+    } as Report);
   }
 }

@@ -8,10 +8,16 @@ import { TEMPORARY_KINDS } from './messages.js';
 export function checkDotenv(context: EmbeddedContext) {
   return {
     Dotenv(root: DotenvNode) {
-      const sites = root.body.flatMap((entry) => (entry.value ? [{ node: entry, name: entry.key.name, value: entry.value.value, line: entry.loc.start.line }] : []));
+      const sites = root.body.flatMap((entry) =>
+        entry.value
+          ? [{ node: entry, name: entry.key.name, value: entry.value.value, line: entry.loc.start.line }]
+          : [],
+      );
       const findings = assessValues<EntryNode>(sites, { loneTemporaryKeyIds: true, bundledNames: true });
       reportFindings(context, findings, (finding) =>
-        TEMPORARY_KINDS.has(finding.kind) ? [{ messageId: 'removeLine', fix: () => removeLines(context.sourceCode.text, finding.node.range) }] : undefined,
+        TEMPORARY_KINDS.has(finding.kind)
+          ? [{ messageId: 'removeLine', fix: () => removeLines(context.sourceCode.text, finding.node.range) }]
+          : undefined,
       );
     },
   };

@@ -28,7 +28,8 @@ interface JsonArray extends JsonNode {
 }
 type JsonValue = JsonString | JsonObject | JsonArray | JsonNode;
 
-const memberName = (member: JsonMember): string => (member.name.type === 'String' ? member.name.value : (member.name as { name: string }).name);
+const memberName = (member: JsonMember): string =>
+  member.name.type === 'String' ? member.name.value : (member.name as { name: string }).name;
 const isString = (node: JsonValue): node is JsonString => node.type === 'String';
 const isObject = (node: JsonValue): node is JsonObject => node.type === 'Object';
 const isArray = (node: JsonValue): node is JsonArray => node.type === 'Array';
@@ -50,12 +51,14 @@ function collectSites(node: JsonValue, sites: ValueSite<JsonNode>[], objects: Js
     const pair = nameValuePair(siblings, (name) => stringMember(node, name));
     for (const entry of node.members) {
       const name = pair && memberName(entry) === 'value' ? pair.name : memberName(entry);
-      if (isString(entry.value)) sites.push({ node: entry.value, name, value: entry.value.value, line: entry.value.loc.start.line, siblings });
+      if (isString(entry.value))
+        sites.push({ node: entry.value, name, value: entry.value.value, line: entry.value.loc.start.line, siblings });
       else collectSites(entry.value, sites, objects);
     }
   } else if (isArray(node)) {
     for (const element of node.elements) {
-      if (isString(element.value)) sites.push({ node: element.value, name: null, value: element.value.value, line: element.value.loc.start.line });
+      if (isString(element.value))
+        sites.push({ node: element.value, name: null, value: element.value.value, line: element.value.loc.start.line });
       else collectSites(element.value, sites, objects);
     }
   }
@@ -80,7 +83,8 @@ function googleKeyFiles(context: EmbeddedContext, objects: readonly JsonObject[]
 }
 
 function holdsSecret(value: JsonValue): boolean {
-  if (isString(value)) return value.value.includes('PRIVATE KEY') ? holdsPrivateKey(value.value) : isTokenLike(value.value);
+  if (isString(value))
+    return value.value.includes('PRIVATE KEY') ? holdsPrivateKey(value.value) : isTokenLike(value.value);
   return isObject(value) && value.members.some((entry) => holdsSecret(entry.value));
 }
 
@@ -98,7 +102,11 @@ function externalAccountOnContainers(context: EmbeddedContext, object: JsonObjec
     const url = stringMember(source.value, field);
     const host = EXTERNAL_ACCOUNT_EC2_METADATA.hosts.find((candidate) => url?.includes(candidate));
     if (!host) continue;
-    context.report({ loc: source.loc, messageId: 'externalAccountOnContainers', data: { host, platform, fix: EXTERNAL_ACCOUNT_EC2_METADATA.fix } });
+    context.report({
+      loc: source.loc,
+      messageId: 'externalAccountOnContainers',
+      data: { host, platform, fix: EXTERNAL_ACCOUNT_EC2_METADATA.fix },
+    });
     return;
   }
 }
@@ -109,12 +117,16 @@ export function checkJson(context: EmbeddedContext) {
     Document(root: { body: JsonValue }) {
       const sites: ValueSite<JsonNode>[] = [];
       const objects: JsonObject[] = [];
-      if (isString(root.body)) sites.push({ node: root.body, name: null, value: root.body.value, line: root.body.loc.start.line });
+      if (isString(root.body))
+        sites.push({ node: root.body, name: null, value: root.body.value, line: root.body.loc.start.line });
       else collectSites(root.body, sites, objects);
       const handled = new Set<JsonNode>();
       googleKeyFiles(context, objects, handled);
       const findings = assessValues(sites, { loneTemporaryKeyIds: true, bundledNames: true });
-      reportFindings(context, findings.filter((finding) => !handled.has(finding.node)));
+      reportFindings(
+        context,
+        findings.filter((finding) => !handled.has(finding.node)),
+      );
     },
   };
 }

@@ -26,14 +26,25 @@ function toMomoaShape(node: JsoncNode): Record<string, unknown> {
         members: (node.properties ?? []).map((property) => ({
           type: 'Member',
           ...at(property),
-          name: property.key.type === 'JSONIdentifier' ? { type: 'Identifier', name: property.key.name, ...at(property.key) } : toMomoaShape(property.key),
+          name:
+            property.key.type === 'JSONIdentifier'
+              ? { type: 'Identifier', name: property.key.name, ...at(property.key) }
+              : toMomoaShape(property.key),
           value: toMomoaShape(property.value),
         })),
       };
     case 'JSONArrayExpression':
-      return { type: 'Array', ...at(node), elements: (node.elements ?? []).filter((element) => element !== null).map((element) => ({ type: 'Element', ...at(element), value: toMomoaShape(element) })) };
+      return {
+        type: 'Array',
+        ...at(node),
+        elements: (node.elements ?? [])
+          .filter((element) => element !== null)
+          .map((element) => ({ type: 'Element', ...at(element), value: toMomoaShape(element) })),
+      };
     case 'JSONLiteral':
-      return typeof node.value === 'string' ? { type: 'String', ...at(node), value: node.value } : { type: 'Literal', ...at(node) };
+      return typeof node.value === 'string'
+        ? { type: 'String', ...at(node), value: node.value }
+        : { type: 'Literal', ...at(node) };
     default:
       return { type: node.type, ...at(node) };
   }

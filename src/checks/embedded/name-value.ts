@@ -2,7 +2,10 @@
  * `{ name: X, value: Y }` objects (Kubernetes `env:`, ECS task definitions' `environment`) store Y under the name X.
  * Returns X when `siblings` are such a pair.
  */
-export function nameValuePair(siblings: ReadonlySet<string>, get: (name: string) => string | undefined): { name: string } | undefined {
+export function nameValuePair(
+  siblings: ReadonlySet<string>,
+  get: (name: string) => string | undefined,
+): { name: string } | undefined {
   if (!siblings.has('name') || !siblings.has('value')) return undefined;
   const name = get('name');
   return name ? { name } : undefined;

@@ -47,7 +47,12 @@ function collectSites(node: AST.YAMLNode | null | undefined, sites: Site[], base
         continue;
       }
       const assignment = splitAssignment(scalar.value as string);
-      sites.push({ node: scalar, name: assignment?.name ?? null, value: assignment?.value ?? (scalar.value as string), line: scalar.loc.start.line });
+      sites.push({
+        node: scalar,
+        name: assignment?.name ?? null,
+        value: assignment?.value ?? (scalar.value as string),
+        line: scalar.loc.start.line,
+      });
     }
   }
 }

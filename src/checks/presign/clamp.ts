@@ -30,7 +30,8 @@ interface Factor {
 /** `a * b * c` over numeric literals, in source order; null for anything else. */
 function literalFactors(node: TSESTree.Node): Factor[] | null {
   const inner = unwrap(node);
-  if (inner.type === AST_NODE_TYPES.Literal && typeof inner.value === 'number') return [{ value: inner.value, raw: inner.raw }];
+  if (inner.type === AST_NODE_TYPES.Literal && typeof inner.value === 'number')
+    return [{ value: inner.value, raw: inner.raw }];
   if (inner.type !== AST_NODE_TYPES.BinaryExpression || inner.operator !== '*') return null;
   const left = literalFactors(inner.left);
   const right = left && literalFactors(inner.right);

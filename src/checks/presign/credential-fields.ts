@@ -29,7 +29,9 @@ export function declaredFields(node: Node, context: Context): ReadonlySet<string
   const inner = unwrap(node);
   if (inner.type === AST_NODE_TYPES.ObjectExpression) {
     if (inner.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return null;
-    return new Set(inner.properties.flatMap((p) => (p.type === AST_NODE_TYPES.Property ? [staticPropertyName(p) ?? ''] : [])));
+    return new Set(
+      inner.properties.flatMap((p) => (p.type === AST_NODE_TYPES.Property ? [staticPropertyName(p) ?? ''] : [])),
+    );
   }
   if (inner.type === AST_NODE_TYPES.Identifier) {
     const def = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner)?.defs[0];
@@ -44,9 +46,13 @@ function typeFields(type: TSESTree.TypeNode, context: Context, depth: number): R
   if (depth > MAX_DEPTH) return null;
   if (type.type === AST_NODE_TYPES.TSTypeLiteral) return memberNames(type.members);
   if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return null;
-  const declaration = ASTUtils.findVariable(context.sourceCode.getScope(type), type.typeName)?.defs.find((d) => d.type === 'Type')?.node;
-  if (declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration) return typeFields(declaration.typeAnnotation, context, depth + 1);
-  if (declaration?.type === AST_NODE_TYPES.TSInterfaceDeclaration && declaration.extends.length === 0) return memberNames(declaration.body.body);
+  const declaration = ASTUtils.findVariable(context.sourceCode.getScope(type), type.typeName)?.defs.find(
+    (d) => d.type === 'Type',
+  )?.node;
+  if (declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration)
+    return typeFields(declaration.typeAnnotation, context, depth + 1);
+  if (declaration?.type === AST_NODE_TYPES.TSInterfaceDeclaration && declaration.extends.length === 0)
+    return memberNames(declaration.body.body);
   return null;
 }
 

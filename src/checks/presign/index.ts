@@ -62,7 +62,8 @@ export function presignListener(
       }
       if (requested.seconds <= SHORTEST_SESSION_SECONDS) return;
       const session = signingSession(call, presigner, context, refs, settings);
-      if (session && requested.seconds > session.seconds) onFinding({ kind: 'outlives-session', presigner, node, requested, session, ...named });
+      if (session && requested.seconds > session.seconds)
+        onFinding({ kind: 'outlives-session', presigner, node, requested, session, ...named });
     },
   };
 }

@@ -1,6 +1,12 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { findProperty, staticPropertyName, unwrap } from '../../analysis/ast.js';
-import { type NumberSource, staticNumberSource, staticObjectSource, staticString, staticTime } from '../../analysis/static-value.js';
+import {
+  type NumberSource,
+  staticNumberSource,
+  staticObjectSource,
+  staticString,
+  staticTime,
+} from '../../analysis/static-value.js';
 import type { Presigner } from '../../knowledge/index.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -29,7 +35,11 @@ export type Requested =
     };
 
 /** The lifetime option as written in the call, or null when it is absent (the default) or hidden behind a spread. */
-export function lifetimeNode(call: TSESTree.CallExpression, presigner: Presigner, context: Context): TSESTree.Node | null {
+export function lifetimeNode(
+  call: TSESTree.CallExpression,
+  presigner: Presigner,
+  context: Context,
+): TSESTree.Node | null {
   const { argument: index, property, within = [] } = presigner.expiry;
   if (call.arguments.slice(0, index + 1).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return null;
   const argument = call.arguments[index];
@@ -42,25 +52,39 @@ export function lifetimeNode(call: TSESTree.CallExpression, presigner: Presigner
   return (options && findProperty(options, property)?.value) ?? null;
 }
 
-export function requestedLifetime(call: TSESTree.CallExpression, presigner: Presigner, context: Context): Requested | null {
+export function requestedLifetime(
+  call: TSESTree.CallExpression,
+  presigner: Presigner,
+  context: Context,
+): Requested | null {
   const valueNode = lifetimeNode(call, presigner, context);
   if (!valueNode) return null;
   if (presigner.expiry.unit === 'seconds') {
     const source = staticNumberSource(valueNode, context);
     if (source) return { kind: 'duration', seconds: source.value, source, scale: 1, valueNode };
     const passed = longestPassedValue(valueNode, context);
-    return passed ? { kind: 'duration', seconds: passed.value, source: passed, scale: 1, valueNode, viaParameter: true } : null;
+    return passed
+      ? { kind: 'duration', seconds: passed.value, source: passed, scale: 1, valueNode, viaParameter: true }
+      : null;
   }
   const time = staticTime(valueNode, context);
   if (!time) return null;
   if (time.kind === 'epoch') {
-    return time.source.value >= 0 && time.source.value < EPOCH_MS_FLOOR ? { kind: 'time-as-duration', source: time.source, valueNode } : null;
+    return time.source.value >= 0 && time.source.value < EPOCH_MS_FLOOR
+      ? { kind: 'time-as-duration', source: time.source, valueNode }
+      : null;
   }
-  return time.source ? { kind: 'duration', seconds: time.offsetMs / 1000, source: time.source, scale: 1000, valueNode } : null;
+  return time.source
+    ? { kind: 'duration', seconds: time.offsetMs / 1000, source: time.source, scale: 1000, valueNode }
+    : null;
 }
 
 /** The service maximum that applies to this call, if any (GCS: only V4 URLs are capped; an unknown version is not). */
-export function applicableMaximum(call: TSESTree.CallExpression, presigner: Presigner, context: Context): number | undefined {
+export function applicableMaximum(
+  call: TSESTree.CallExpression,
+  presigner: Presigner,
+  context: Context,
+): number | undefined {
   const { maxSeconds } = presigner.expiry;
   const version = presigner.versionOption;
   if (maxSeconds === undefined || !version) return maxSeconds;
@@ -103,9 +127,14 @@ function longestPassedValue(node: TSESTree.Node, context: Context): NumberSource
 
 /** The name a function is called by: `function f()`, `const f = () => ...`, `const f = function () {}`. */
 function functionName(fn: TSESTree.FunctionLike): TSESTree.Identifier | null {
-  if ((fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.FunctionExpression) && fn.id) return fn.id;
+  if ((fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.FunctionExpression) && fn.id)
+    return fn.id;
   const parent = fn.parent;
-  return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id : null;
+  return parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+    parent.init === fn &&
+    parent.id.type === AST_NODE_TYPES.Identifier
+    ? parent.id
+    : null;
 }
 
 /**
@@ -114,10 +143,20 @@ function functionName(fn: TSESTree.FunctionLike): TSESTree.Identifier | null {
  */
 export function constantName(source: NumberSource): string | undefined {
   let node: TSESTree.Node | undefined = source.node;
-  while (node?.parent && (node.parent.type === AST_NODE_TYPES.BinaryExpression || node.parent.type === AST_NODE_TYPES.TSAsExpression)) node = node.parent;
+  while (
+    node?.parent &&
+    (node.parent.type === AST_NODE_TYPES.BinaryExpression || node.parent.type === AST_NODE_TYPES.TSAsExpression)
+  )
+    node = node.parent;
   const parent = node?.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier)
+    return parent.id.name;
   if (parent?.type === AST_NODE_TYPES.Property && parent.value === node) return staticPropertyName(parent) ?? undefined;
-  if (parent?.type === AST_NODE_TYPES.AssignmentPattern && parent.right === node && parent.left.type === AST_NODE_TYPES.Identifier) return parent.left.name;
+  if (
+    parent?.type === AST_NODE_TYPES.AssignmentPattern &&
+    parent.right === node &&
+    parent.left.type === AST_NODE_TYPES.Identifier
+  )
+    return parent.left.name;
   return undefined;
 }

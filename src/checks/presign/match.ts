@@ -5,7 +5,13 @@ import { findByApi, moduleMatches, PRESIGNERS, type Presigner, refMatches } from
 
 /** Every module a presigner is reached through: a file that mentions none of them has no presign call. */
 const PRESIGN_MODULES: readonly string[] = [
-  ...new Set(PRESIGNERS.flatMap((p) => [...(p.api?.modules ?? []), ...(p.receivers ?? []).flatMap((r) => r.modules), ...(p.gateModules ?? [])])),
+  ...new Set(
+    PRESIGNERS.flatMap((p) => [
+      ...(p.api?.modules ?? []),
+      ...(p.receivers ?? []).flatMap((r) => r.modules),
+      ...(p.gateModules ?? []),
+    ]),
+  ),
 ];
 
 export function isPresignModule(specifier: string): boolean {
@@ -17,7 +23,11 @@ export function isPresignModule(specifier: string): boolean {
  * method on a receiver made from a known class (`new AWS.S3().getSignedUrl`), or, for receivers we cannot trace
  * (`storage.bucket(b).file(k).getSignedUrl`), a method of that name in a file that imports the presigner's module.
  */
-export function presignerOf(call: TSESTree.CallExpression, refs: ModuleRefs, imported: ReadonlySet<string>): Presigner | undefined {
+export function presignerOf(
+  call: TSESTree.CallExpression,
+  refs: ModuleRefs,
+  imported: ReadonlySet<string>,
+): Presigner | undefined {
   const byApi = findByApi(PRESIGNERS, refs.resolve(call.callee));
   if (byApi) return byApi;
   const callee = unwrap(call.callee);
@@ -28,7 +38,9 @@ export function presignerOf(call: TSESTree.CallExpression, refs: ModuleRefs, imp
   const receiver = refs.instanceOf(callee.object);
   const byReceiver = receiver && candidates.find((p) => p.receivers?.some((r) => refMatches(receiver, r)));
   if (byReceiver) return byReceiver;
-  return candidates.find((p) => p.gateModules?.some((gate) => [...imported].some((specifier) => moduleMatches(gate, specifier))));
+  return candidates.find((p) =>
+    p.gateModules?.some((gate) => [...imported].some((specifier) => moduleMatches(gate, specifier))),
+  );
 }
 
 /**
@@ -40,6 +52,11 @@ function fitsArguments(call: TSESTree.CallExpression, presigner: Presigner): boo
   const argument = call.arguments[presigner.expiry.argument];
   if (!argument) return true;
   const inner = unwrap(argument);
-  if (inner.type === AST_NODE_TYPES.ArrowFunctionExpression || inner.type === AST_NODE_TYPES.FunctionExpression) return false;
-  return !(inner.type === AST_NODE_TYPES.Literal && typeof inner.value === 'string' && presigner.expiry.property !== undefined);
+  if (inner.type === AST_NODE_TYPES.ArrowFunctionExpression || inner.type === AST_NODE_TYPES.FunctionExpression)
+    return false;
+  return !(
+    inner.type === AST_NODE_TYPES.Literal &&
+    typeof inner.value === 'string' &&
+    presigner.expiry.property !== undefined
+  );
 }

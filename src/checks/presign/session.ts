@@ -68,13 +68,26 @@ export function signingSession(
   if (found === null) return null;
   if (!('unseen' in found)) return found;
   if (settings.session) {
-    const setting = settings.sessionSeconds !== undefined ? `sessionSeconds ${settings.sessionSeconds}` : `platform '${settings.platform}'`;
-    return { seconds: settings.session.seconds, label: settings.session.label, basis: `${found.unseen}; settings['credential-expiry'] ${setting}`, from: 'settings' };
+    const setting =
+      settings.sessionSeconds !== undefined
+        ? `sessionSeconds ${settings.sessionSeconds}`
+        : `platform '${settings.platform}'`;
+    return {
+      seconds: settings.session.seconds,
+      label: settings.session.label,
+      basis: `${found.unseen}; settings['credential-expiry'] ${setting}`,
+      from: 'settings',
+    };
   }
   const placed = platformSession(context, presigner, settings);
   if (placed) return { ...placed, basis: `${found.unseen}, and ${placed.basis}` };
   const session = sessionOf(UNSEEN_SIGNER_SESSIONS[presigner.ecosystem]);
-  return { seconds: session.seconds, label: session.label, basis: `${found.unseen}, and ${session.phrase}`, from: 'default' };
+  return {
+    seconds: session.seconds,
+    label: session.label,
+    basis: `${found.unseen}, and ${session.phrase}`,
+    from: 'default',
+  };
 }
 
 /** The session of the platform the repository model places this file on, for a presigner of that cloud. */
@@ -98,8 +111,12 @@ class SessionFinder {
   forCall(call: TSESTree.CallExpression, presigner: Presigner): Finding | null {
     if (presigner.signingKey) return this.signingKey(call, presigner, presigner.signingKey);
     const callee = unwrap(call.callee);
-    const signer = presigner.clientArgument !== undefined ? call.arguments[presigner.clientArgument]
-      : callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : undefined;
+    const signer =
+      presigner.clientArgument !== undefined
+        ? call.arguments[presigner.clientArgument]
+        : callee.type === AST_NODE_TYPES.MemberExpression
+          ? callee.object
+          : undefined;
     if (!signer) return { unseen: 'the signing client is not visible' };
     const made = this.construction(signer, 0);
     if (!made) return { unseen: 'the signing client is created outside this file' };
@@ -127,16 +144,22 @@ class SessionFinder {
     if (first !== undefined && !options) return { unseen: 'the client options are not visible' };
     if (ref && refMatches(ref, GCS_STORAGE_CLASS)) {
       const keyed = options && GCS_PRIVATE_KEY_OPTIONS.find((path) => findPropertyPath(options, path));
-      if (keyed) return fromCode(SESSIONS['google-private-key'], `the Storage options give a private key (${keyed.join('.')}); it signs ${SESSIONS['google-private-key'].phrase}`);
+      if (keyed)
+        return fromCode(
+          SESSIONS['google-private-key'],
+          `the Storage options give a private key (${keyed.join('.')}); it signs ${SESSIONS['google-private-key'].phrase}`,
+        );
       return { unseen: 'the Storage options name no key file, so on Google Cloud the IAM signBlob API signs' };
     }
-    const isAwsSigner = ref && [AWS_V3_CLIENT, AWS_V2_SERVICE, ...(presigner.receivers ?? [])].some((api) => refMatches(ref, api));
+    const isAwsSigner =
+      ref && [AWS_V3_CLIENT, AWS_V2_SERVICE, ...(presigner.receivers ?? [])].some((api) => refMatches(ref, api));
     if (!isAwsSigner) return { unseen: 'the signing client is created outside this file' };
     const credentials = options && findProperty(options, AWS_V3_CREDENTIALS_OPTION);
     if (credentials) return this.credentials(credentials.value, 0);
     const topLevelKeys = options && keyPair(declaredFields(options, this.context));
     if (topLevelKeys) return topLevelKeys;
-    if (options?.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return { unseen: 'the client options are not all visible' };
+    if (options?.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement))
+      return { unseen: 'the client options are not all visible' };
     return { unseen: 'the client uses the default credential chain' };
   }
 
@@ -156,7 +179,10 @@ class SessionFinder {
       const factory = findByApi(AWS_V3_PROVIDER_FACTORIES, this.refs.resolve(call.callee));
       if (factory) {
         const name = `${factory.api.path.join('.')}()`;
-        if (factory.refreshes === 'when-temporary' || (UNDETERMINED_SESSIONS as readonly string[]).includes(factory.session)) {
+        if (
+          factory.refreshes === 'when-temporary' ||
+          (UNDETERMINED_SESSIONS as readonly string[]).includes(factory.session)
+        ) {
           return { unseen: `${name} may find long-term or temporary credentials` };
         }
         return this.withDuration(sessionOf(factory.session), factory.durationOption, call.arguments[0], name);
@@ -168,7 +194,8 @@ class SessionFinder {
       const live = findByApi([...AWS_V2_REFRESHING_CLASSES, AWS_V2_PROVIDER_CHAIN], ref);
       if (live) {
         const name = `new ${live.api.path.join('.')}()`;
-        if ((UNDETERMINED_SESSIONS as readonly string[]).includes(live.session)) return { unseen: `${name} may find long-term or temporary credentials` };
+        if ((UNDETERMINED_SESSIONS as readonly string[]).includes(live.session))
+          return { unseen: `${name} may find long-term or temporary credentials` };
         return this.withDuration(sessionOf(live.session), live.durationOption, inner.arguments[0], name);
       }
     }
@@ -185,36 +212,67 @@ class SessionFinder {
    * A known source's session: the duration its options set (`params.DurationSeconds`), else the API default when
    * the option is absent; for sources whose length is configured outside the code, the longest it can be.
    */
-  private withDuration(session: Session, option: readonly string[] | undefined, init: Node | undefined, name: string): Finding {
+  private withDuration(
+    session: Session,
+    option: readonly string[] | undefined,
+    init: Node | undefined,
+    name: string,
+  ): Finding {
     const options = init === undefined ? null : staticObjectSource(init, this.context);
     // An assumed role's session is also bounded by role chaining and the role's MaxSessionDuration.
-    const [ceiling] = session === SESSIONS['assume-role'] && option
-      ? roleCeilings({ options, roleArn: [...option.slice(0, -1), 'RoleArn'], master: option.length > 1 ? ['masterCredentials'] : undefined }, this.context, this.settings)
-      : [];
+    const [ceiling] =
+      session === SESSIONS['assume-role'] && option
+        ? roleCeilings(
+            {
+              options,
+              roleArn: [...option.slice(0, -1), 'RoleArn'],
+              master: option.length > 1 ? ['masterCredentials'] : undefined,
+            },
+            this.context,
+            this.settings,
+          )
+        : [];
     const longest = Math.min(session.maxSeconds ?? session.seconds, ceiling?.seconds ?? Infinity);
-    const atMost = ceiling && ceiling.seconds < (session.maxSeconds ?? session.seconds) ? ceiling.basis : `at most ${formatDuration(longest)}`;
+    const atMost =
+      ceiling && ceiling.seconds < (session.maxSeconds ?? session.seconds)
+        ? ceiling.basis
+        : `at most ${formatDuration(longest)}`;
     if (!option) return fromCode(session, `${name}: ${session.phrase}`, longest);
     const path = option.join('.');
-    if (init !== undefined && !options) return fromCode(session, `${name} options are set at run time; ${path} is ${atMost}`, longest);
+    if (init !== undefined && !options)
+      return fromCode(session, `${name} options are set at run time; ${path} is ${atMost}`, longest);
     const property = options ? findPropertyPath(options, option) : undefined;
     if (property) {
       const duration = staticNumberSource(property.value, this.context);
-      if (duration) return fromCode(session, `${name} sets ${path} to ${formatDuration(duration.value)}`, duration.value);
+      if (duration)
+        return fromCode(session, `${name} sets ${path} to ${formatDuration(duration.value)}`, duration.value);
       return fromCode(session, `${name} sets ${path} at run time; ${atMost}`, longest);
     }
-    if (options?.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return fromCode(session, `${path} is not visible; ${atMost}`, longest);
+    if (options?.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement))
+      return fromCode(session, `${path} is not visible; ${atMost}`, longest);
     return fromCode(session, `${name} does not set ${path}, which defaults to ${formatDuration(session.seconds)}`);
   }
 
   /** Azure: the SAS dies with the user-delegation key passed as an argument; its lifetime is the key request's. */
-  private signingKey(call: TSESTree.CallExpression, presigner: Presigner, key: NonNullable<Presigner['signingKey']>): Finding | null {
+  private signingKey(
+    call: TSESTree.CallExpression,
+    presigner: Presigner,
+    key: NonNullable<Presigner['signingKey']>,
+  ): Finding | null {
     if (key.minArguments !== undefined && call.arguments.length < key.minArguments) return null;
     const session = sessionOf(UNSEEN_SIGNER_SESSIONS[presigner.ecosystem]);
     const request = this.keyRequest(call.arguments[key.argument]);
     const issuer = PRESIGNERS.find((p) => p.id === key.issuedBy);
-    const requested = request && issuer && calleeName(request) === issuer.method ? requestedLifetime(request, issuer, this.context) : null;
+    const requested =
+      request && issuer && calleeName(request) === issuer.method
+        ? requestedLifetime(request, issuer, this.context)
+        : null;
     if (requested?.kind === 'duration') {
-      return fromCode(session, `the key was requested to end ${formatDuration(requested.seconds)} after it was fetched`, requested.seconds);
+      return fromCode(
+        session,
+        `the key was requested to end ${formatDuration(requested.seconds)} after it was fetched`,
+        requested.seconds,
+      );
     }
     return fromCode(session, session.phrase);
   }
@@ -232,7 +290,8 @@ class SessionFinder {
   private constInit(identifier: TSESTree.Identifier): Node | null {
     const variable = ASTUtils.findVariable(this.context.sourceCode.getScope(identifier), identifier);
     const def = variable?.defs[0];
-    if (!variable || def?.type !== 'Variable' || def.node.id !== def.name || !def.node.init || !isConstLike(variable)) return null;
+    if (!variable || def?.type !== 'Variable' || def.node.id !== def.name || !def.node.init || !isConstLike(variable))
+      return null;
     return def.node.init;
   }
 }

@@ -15,7 +15,11 @@ export interface SuggestedEdit {
  * Rewrites the expression that writes the lifetime to `targetSeconds`, in its own style. None when that expression
  * is a name (an imported or typed constant): replacing it with a number would hide the name; change the constant.
  */
-export function clampEdit(context: Context, requested: Extract<Requested, { kind: 'duration' }>, targetSeconds: number): SuggestedEdit | null {
+export function clampEdit(
+  context: Context,
+  requested: Extract<Requested, { kind: 'duration' }>,
+  targetSeconds: number,
+): SuggestedEdit | null {
   const { source, valueNode } = requested;
   const { node } = source;
   if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) return null;
@@ -27,10 +31,14 @@ export function clampEdit(context: Context, requested: Extract<Requested, { kind
     if (requested.scale !== 1 || valueNode.type !== AST_NODE_TYPES.Identifier) return null;
     target = valueNode;
   }
-  return { data: { target: formatDuration(targetSeconds), replacement }, fix: (fixer) => fixer.replaceText(target, replacement) };
+  return {
+    data: { target: formatDuration(targetSeconds), replacement },
+    fix: (fixer) => fixer.replaceText(target, replacement),
+  };
 }
 
-const within = (inner: TSESTree.Node, outer: TSESTree.Node) => inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
+const within = (inner: TSESTree.Node, outer: TSESTree.Node) =>
+  inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
 
 /** Whether `node` is (in) the initializer of a variable that is exported or read more than once. */
 function sharedConstant(context: Context, node: TSESTree.Node): boolean {
@@ -38,7 +46,9 @@ function sharedConstant(context: Context, node: TSESTree.Node): boolean {
     if (/Statement$|Function|Program|Class/.test(current.type)) return false;
     if (current.type !== AST_NODE_TYPES.VariableDeclarator) continue;
     if (current.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
-    const reads = context.sourceCode.getDeclaredVariables(current).flatMap((variable) => variable.references.filter((reference) => reference.isRead()));
+    const reads = context.sourceCode
+      .getDeclaredVariables(current)
+      .flatMap((variable) => variable.references.filter((reference) => reference.isRead()));
     return reads.length > 1;
   }
   return false;
@@ -51,7 +61,12 @@ function sharedConstant(context: Context, node: TSESTree.Node): boolean {
  */
 function fallbackChainOf(node: TSESTree.Node): TSESTree.Node {
   let current = node;
-  while (current.parent?.type === AST_NODE_TYPES.LogicalExpression && current.parent.left === current && current.parent.operator !== '&&') current = current.parent;
+  while (
+    current.parent?.type === AST_NODE_TYPES.LogicalExpression &&
+    current.parent.left === current &&
+    current.parent.operator !== '&&'
+  )
+    current = current.parent;
   return current;
 }
 
@@ -59,13 +74,20 @@ function fallbackChainOf(node: TSESTree.Node): TSESTree.Node {
  * For a duration passed where a point in time belongs (`expires: 3600`): rewrite it at the call as now plus that
  * many seconds, or milliseconds. The time is computed at the call, never where a shared constant is declared.
  */
-export function fromNowEdits(context: Context, requested: Extract<Requested, { kind: 'time-as-duration' }>): Record<'seconds' | 'milliseconds', SuggestedEdit> {
+export function fromNowEdits(
+  context: Context,
+  requested: Extract<Requested, { kind: 'time-as-duration' }>,
+): Record<'seconds' | 'milliseconds', SuggestedEdit> {
   const written = unwrap(requested.valueNode);
-  const target = written.type === AST_NODE_TYPES.NewExpression && written.arguments.length === 1 ? written.arguments[0] : written;
+  const target =
+    written.type === AST_NODE_TYPES.NewExpression && written.arguments.length === 1 ? written.arguments[0] : written;
   const text = context.sourceCode.getText(target);
   const operand = isTightOperand(unwrap(target)) ? text : `(${text})`;
   const value = String(requested.source.value);
-  const edit = (replacement: string): SuggestedEdit => ({ data: { value, replacement }, fix: (fixer) => fixer.replaceText(target, replacement) });
+  const edit = (replacement: string): SuggestedEdit => ({
+    data: { value, replacement },
+    fix: (fixer) => fixer.replaceText(target, replacement),
+  });
   return { seconds: edit(`Date.now() + ${operand} * 1000`), milliseconds: edit(`Date.now() + ${operand}`) };
 }
 

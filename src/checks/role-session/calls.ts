@@ -36,7 +36,11 @@ export function isAssumeRoleModule(specifier: string): boolean {
  * `new AWS.ChainableTemporaryCredentials({ params })`, `new AWS.TemporaryCredentials(params)`,
  * `new AssumeRoleCommand(input)`. Null for anything else.
  */
-export function assumeRoleCall(node: TSESTree.CallExpression | TSESTree.NewExpression, refs: ModuleRefs, context: Context): AssumeRoleCall | null {
+export function assumeRoleCall(
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  refs: ModuleRefs,
+  context: Context,
+): AssumeRoleCall | null {
   const ref = refs.resolve(node.callee);
   if (!ref) return null;
   const [first] = node.arguments;
@@ -53,11 +57,19 @@ export function assumeRoleCall(node: TSESTree.CallExpression | TSESTree.NewExpre
     return factory ? shape(`${factory.api.path.join('.')}()`, factory.durationOption!, ['masterCredentials']) : null;
   }
   const v2 = findByApi(V2_CLASSES, ref);
-  if (v2) return shape(`new ${v2.api.path.join('.')}()`, v2.durationOption!, v2.durationOption!.length > 1 ? ['masterCredentials'] : undefined);
+  if (v2)
+    return shape(
+      `new ${v2.api.path.join('.')}()`,
+      v2.durationOption!,
+      v2.durationOption!.length > 1 ? ['masterCredentials'] : undefined,
+    );
   const command = findByApi(STS_COMMANDS, ref);
   if (!command) return null;
   const credentials = senderCredentials(node, context);
-  return { ...shape(`new ${command.api!.path.join('.')}()`, [command.durationParam]), ...(credentials ? { masterNode: credentials } : {}) };
+  return {
+    ...shape(`new ${command.api!.path.join('.')}()`, [command.durationParam]),
+    ...(credentials ? { masterNode: credentials } : {}),
+  };
 }
 
 /**
@@ -68,7 +80,8 @@ function senderCredentials(command: TSESTree.NewExpression, context: Context): T
   const send = command.parent;
   if (send?.type !== AST_NODE_TYPES.CallExpression || send.arguments[0] !== command) return undefined;
   const callee = unwrap(send.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier)
+    return undefined;
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(callee.object), callee.object);
   const def = variable?.defs[0];
   if (!variable || def?.type !== 'Variable' || !def.node.init || !isConstLike(variable)) return undefined;

@@ -3,7 +3,15 @@ import { findPropertyPath, memberChain, staticPropertyName, unwrap } from '../..
 import { formatDuration } from '../../analysis/format.js';
 import { staticString } from '../../analysis/static-value.js';
 import { ASSUME_ROLE_LIMITS, ROLE_SESSION_PLATFORMS } from '../../knowledge/index.js';
-import { citationText, type InfraRole, placementOf, repositoryModel, roleInEnvironment, roleNamed, roleNameOfArn } from '../../repository/index.js';
+import {
+  citationText,
+  type InfraRole,
+  placementOf,
+  repositoryModel,
+  roleInEnvironment,
+  roleNamed,
+  roleNameOfArn,
+} from '../../repository/index.js';
 import type { ResolvedSettings } from '../../settings.js';
 import path from 'node:path';
 
@@ -30,7 +38,18 @@ export interface AssumeRoleShape {
 }
 
 /** Provider factories whose result is itself an assumed-role session: passing one as `masterCredentials` chains roles. */
-const ROLE_SESSION_FACTORIES = new Set(['fromTemporaryCredentials', 'fromContainerMetadata', 'fromInstanceMetadata', 'fromTokenFile', 'fromWebToken', 'ChainableTemporaryCredentials', 'TemporaryCredentials', 'ECSCredentials', 'EC2MetadataCredentials', 'TokenFileWebIdentityCredentials']);
+const ROLE_SESSION_FACTORIES = new Set([
+  'fromTemporaryCredentials',
+  'fromContainerMetadata',
+  'fromInstanceMetadata',
+  'fromTokenFile',
+  'fromWebToken',
+  'ChainableTemporaryCredentials',
+  'TemporaryCredentials',
+  'ECSCredentials',
+  'EC2MetadataCredentials',
+  'TokenFileWebIdentityCredentials',
+]);
 
 /**
  * The limits that apply to the session an assume-role call asks for, shortest first: role chaining (the caller's
@@ -41,7 +60,13 @@ const ROLE_SESSION_FACTORIES = new Set(['fromTemporaryCredentials', 'fromContain
 export function roleCeilings(shape: AssumeRoleShape, context: Context, settings: ResolvedSettings): RoleCeiling[] {
   const ceilings: RoleCeiling[] = [];
   const chained = chainingBasis(shape, context, settings);
-  if (chained) ceilings.push({ seconds: ASSUME_ROLE_LIMITS.chaining.seconds, kind: 'chaining', basis: chained, failure: ASSUME_ROLE_LIMITS.chaining.failure });
+  if (chained)
+    ceilings.push({
+      seconds: ASSUME_ROLE_LIMITS.chaining.seconds,
+      kind: 'chaining',
+      basis: chained,
+      failure: ASSUME_ROLE_LIMITS.chaining.failure,
+    });
   const role = targetRole(shape, context, settings);
   if (role && !role.maxSessionUnknown) {
     const { roleMaximum } = ASSUME_ROLE_LIMITS;
@@ -55,12 +80,19 @@ export function roleCeilings(shape: AssumeRoleShape, context: Context, settings:
 }
 
 function chainingBasis(shape: AssumeRoleShape, context: Context, settings: ResolvedSettings): string | null {
-  const master = shape.masterNode ?? (shape.master && shape.options ? findPropertyPath(shape.options, shape.master)?.value : undefined);
+  const master =
+    shape.masterNode ??
+    (shape.master && shape.options ? findPropertyPath(shape.options, shape.master)?.value : undefined);
   if (master) {
     const inner = unwrap(master);
-    const made = inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.NewExpression ? memberChain(inner.callee)?.at(-1) : undefined;
-    const which = shape.masterNode ? 'the STS client\'s credentials' : `its ${shape.master!.join('.')}`;
-    return made && ROLE_SESSION_FACTORIES.has(made) ? `${which} are themselves a role session (${made}), so this is role chaining, capped at 1 h` : null;
+    const made =
+      inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.NewExpression
+        ? memberChain(inner.callee)?.at(-1)
+        : undefined;
+    const which = shape.masterNode ? "the STS client's credentials" : `its ${shape.master!.join('.')}`;
+    return made && ROLE_SESSION_FACTORIES.has(made)
+      ? `${which} are themselves a role session (${made}), so this is role chaining, capped at 1 h`
+      : null;
   }
   if (settings.platform) {
     return ROLE_SESSION_PLATFORMS.includes(settings.platform)
@@ -92,7 +124,10 @@ function targetRole(shape: AssumeRoleShape, context: Context, settings: Resolved
 /** `process.env.NAME` or `process.env['NAME']` (with a `!`, `as string`, or a `?? ''` / `|| ''` fallback). */
 function environmentVariable(node: TSESTree.Node): string | null {
   const unwrapped = unwrap(node);
-  const inner = unwrapped.type === AST_NODE_TYPES.LogicalExpression && unwrapped.operator !== '&&' ? unwrap(unwrapped.left) : unwrapped;
+  const inner =
+    unwrapped.type === AST_NODE_TYPES.LogicalExpression && unwrapped.operator !== '&&'
+      ? unwrap(unwrapped.left)
+      : unwrapped;
   if (inner.type !== AST_NODE_TYPES.MemberExpression) return null;
   const object = memberChain(inner.object);
   return object?.join('.') === 'process.env' ? staticPropertyName(inner) : null;

@@ -18,7 +18,11 @@ const PROMISE_RESOLVE = 'resolve';
  * () => ({ value: token })`, `credentials: async () => creds`) that returns a value resolved once outside it. The
  * object calls the function whenever it needs fresh credentials or a fresh token and gets the same copy each time.
  */
-export function checkCapturedProvider(resolution: Resolution, flow: readonly FlowNode[], ctx: SnapshotContext): Finding | null {
+export function checkCapturedProvider(
+  resolution: Resolution,
+  flow: readonly FlowNode[],
+  ctx: SnapshotContext,
+): Finding | null {
   for (const node of flow) {
     if (node.step.kind !== 'capture') continue;
     const closure = node.step.node;
@@ -53,7 +57,11 @@ function carries(expression: Node, reference: TSESTree.Identifier, depth: number
       // `captured.token`: a field of the captured value.
       return carries(inner.object, reference, depth + 1);
     case AST_NODE_TYPES.ObjectExpression:
-      return inner.properties.some((p) => (p.type === AST_NODE_TYPES.Property ? carries(p.value, reference, depth + 1) : carries(p.argument, reference, depth + 1)));
+      return inner.properties.some((p) =>
+        p.type === AST_NODE_TYPES.Property
+          ? carries(p.value, reference, depth + 1)
+          : carries(p.argument, reference, depth + 1),
+      );
     case AST_NODE_TYPES.CallExpression: {
       const callee = unwrap(inner.callee);
       const isPromiseResolve =
@@ -81,7 +89,8 @@ function returnedExpressions(fn: TSESTree.FunctionLike): Node[] {
     }
     if (node.type === AST_NODE_TYPES.BlockStatement) node.body.forEach(visit);
     else if (node.type === AST_NODE_TYPES.IfStatement) [node.consequent, node.alternate].forEach((n) => n && visit(n));
-    else if (node.type === AST_NODE_TYPES.TryStatement) [node.block, node.handler?.body, node.finalizer].forEach((n) => n && visit(n));
+    else if (node.type === AST_NODE_TYPES.TryStatement)
+      [node.block, node.handler?.body, node.finalizer].forEach((n) => n && visit(n));
   };
   fn.body.body.forEach(visit);
   return found;
@@ -97,10 +106,14 @@ function isHandedOverAsOption(closure: TSESTree.FunctionLike): boolean {
   if (node.parent?.type !== AST_NODE_TYPES.Property || node.parent.value !== node) return false;
   for (let depth = 0; depth <= MAX_OPTION_DEPTH; depth++) {
     const property = node.parent;
-    if (property?.type !== AST_NODE_TYPES.Property || property.parent.type !== AST_NODE_TYPES.ObjectExpression) return false;
+    if (property?.type !== AST_NODE_TYPES.Property || property.parent.type !== AST_NODE_TYPES.ObjectExpression)
+      return false;
     const object: Node = climb(property.parent);
     const holder = object.parent;
-    if ((holder?.type === AST_NODE_TYPES.CallExpression || holder?.type === AST_NODE_TYPES.NewExpression) && holder.arguments.includes(object as TSESTree.CallExpressionArgument)) {
+    if (
+      (holder?.type === AST_NODE_TYPES.CallExpression || holder?.type === AST_NODE_TYPES.NewExpression) &&
+      holder.arguments.includes(object as TSESTree.CallExpressionArgument)
+    ) {
       return !isPromiseMethod(holder);
     }
     node = object;
@@ -111,7 +124,11 @@ function isHandedOverAsOption(closure: TSESTree.FunctionLike): boolean {
 /** `.promise()`-style calls are not option consumers. */
 function isPromiseMethod(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
   const callee = unwrap(call.callee);
-  return callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === AWS_V2_PROMISE_METHOD;
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.property.type === AST_NODE_TYPES.Identifier &&
+    callee.property.name === AWS_V2_PROMISE_METHOD
+  );
 }
 
 function optionName(closure: TSESTree.FunctionLike, ctx: SnapshotContext): string {

@@ -29,7 +29,11 @@ export function credentialsSlot(value: Node, ctx: SnapshotContext): TSESTree.Pro
   const held = throughTypeWrappers(value);
   const property = held.parent;
   if (property?.type !== AST_NODE_TYPES.Property || property.value !== held) return null;
-  if (staticPropertyName(property) !== AWS_V3_CREDENTIALS_OPTION || property.parent.type !== AST_NODE_TYPES.ObjectExpression) return null;
+  if (
+    staticPropertyName(property) !== AWS_V3_CREDENTIALS_OPTION ||
+    property.parent.type !== AST_NODE_TYPES.ObjectExpression
+  )
+    return null;
   const config = throughTypeWrappers(property.parent);
   const construction = config.parent;
   if (construction?.type !== AST_NODE_TYPES.NewExpression || construction.arguments[0] !== config) return null;
@@ -43,7 +47,10 @@ export function throughTypeWrappers(node: Node): Node {
   return current;
 }
 
-function isTypeWrapper(node: Node | undefined): node is TSESTree.TSAsExpression | TSESTree.TSNonNullExpression | TSESTree.TSSatisfiesExpression | TSESTree.TSTypeAssertion {
+function isTypeWrapper(
+  node: Node | undefined,
+): node is
+  TSESTree.TSAsExpression | TSESTree.TSNonNullExpression | TSESTree.TSSatisfiesExpression | TSESTree.TSTypeAssertion {
   return (
     node?.type === AST_NODE_TYPES.TSAsExpression ||
     node?.type === AST_NODE_TYPES.TSNonNullExpression ||

@@ -25,7 +25,9 @@ const SOURCE_MODULES: readonly string[] = [
 ];
 const WRAPPER_MODULES: readonly string[] = [...new Set(AWS_V3_SNAPSHOT_WRAPPERS.flatMap((e) => e.api.modules))];
 /** `memoize`, `fromStatic`, `fromValue`: a file that reaches only the wrappers' modules must name one of them. */
-const WRAPPER_NAMES = new RegExp(`\\b(?:${[...new Set(AWS_V3_SNAPSHOT_WRAPPERS.map((e) => e.api.path.at(-1)))].join('|')})\\b`);
+const WRAPPER_NAMES = new RegExp(
+  `\\b(?:${[...new Set(AWS_V3_SNAPSHOT_WRAPPERS.map((e) => e.api.path.at(-1)))].join('|')})\\b`,
+);
 
 /**
  * The cheap gate of no-static-snapshot: the file imports a module that hands out refreshing credentials, or a

@@ -1,6 +1,12 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { staticPropertyName, unwrap } from '../../analysis/ast.js';
-import { GOOGLE_AUTH_MODULES, GOOGLE_REFRESHING_CLASSES, GOOGLE_SET_CREDENTIALS, moduleMatches, refMatches } from '../../knowledge/index.js';
+import {
+  GOOGLE_AUTH_MODULES,
+  GOOGLE_REFRESHING_CLASSES,
+  GOOGLE_SET_CREDENTIALS,
+  moduleMatches,
+  refMatches,
+} from '../../knowledge/index.js';
 import { type Finding, type Node, type SnapshotContext, snippet } from './context.js';
 import { sessionWords } from './session.js';
 
@@ -15,11 +21,18 @@ export class GoogleCredentialCalls {
   collect(node: TSESTree.CallExpression | TSESTree.AssignmentExpression): void {
     if (node.type === AST_NODE_TYPES.CallExpression) {
       const callee = unwrap(node.callee);
-      if (callee.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(callee) === GOOGLE_SET_CREDENTIALS.method) this.calls.push(node);
+      if (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        staticPropertyName(callee) === GOOGLE_SET_CREDENTIALS.method
+      )
+        this.calls.push(node);
       return;
     }
     const left = unwrap(node.left);
-    if (left.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(left) === GOOGLE_SET_CREDENTIALS.refreshHandlerProperty) {
+    if (
+      left.type === AST_NODE_TYPES.MemberExpression &&
+      staticPropertyName(left) === GOOGLE_SET_CREDENTIALS.refreshHandlerProperty
+    ) {
       this.handlerTargets.push(left.object);
     }
   }
@@ -65,7 +78,9 @@ function setsBareToken(call: TSESTree.CallExpression): boolean {
     const name = staticPropertyName(property);
     if (name !== null) names.add(name);
   }
-  return names.has(GOOGLE_SET_CREDENTIALS.tokenField) && !GOOGLE_SET_CREDENTIALS.refreshFields.some((f) => names.has(f));
+  return (
+    names.has(GOOGLE_SET_CREDENTIALS.tokenField) && !GOOGLE_SET_CREDENTIALS.refreshFields.some((f) => names.has(f))
+  );
 }
 
 function sameReceiver(a: Node, b: Node, ctx: SnapshotContext): boolean {

@@ -16,7 +16,11 @@ const WHAT: Partial<Record<Yield, string>> = {
  * long-lived object). Used within the request that fetched it, it is fine. Kept in module-level storage, it is
  * no-module-token-cache's finding.
  */
-export function checkGoogleTokenStored(resolution: Resolution, flow: readonly FlowNode[], ctx: SnapshotContext): Finding | null {
+export function checkGoogleTokenStored(
+  resolution: Resolution,
+  flow: readonly FlowNode[],
+  ctx: SnapshotContext,
+): Finding | null {
   if (resolution.kind !== 'google-token' || !resolution.token || cachedAtModuleLevel(flow)) return null;
   const kept = keptBeyondCall(resolution.reportNode, flow, ctx);
   if (!kept) return null;

@@ -20,7 +20,12 @@ export interface Kept {
  * check (src/analysis/expiry-guard.ts). Values that stay in locals or are only returned to unknown callers are
  * per-request resolution: not kept. A one-shot script keeps nothing longer than itself.
  */
-export function keptBeyondCall(resolved: Node, flow: readonly FlowNode[], ctx: SnapshotContext, accept: (node: FlowNode) => boolean = () => true): Kept | null {
+export function keptBeyondCall(
+  resolved: Node,
+  flow: readonly FlowNode[],
+  ctx: SnapshotContext,
+  accept: (node: FlowNode) => boolean = () => true,
+): Kept | null {
   if (isOneShotScript(ctx.sourceCode)) return null;
   let guarded = false;
   for (const node of flow) {
@@ -33,7 +38,11 @@ export function keptBeyondCall(resolved: Node, flow: readonly FlowNode[], ctx: S
     return { storage: step.storage, where: describeStorage(step.storage, step.target, ctx), step: node };
   }
   if (guarded || enclosingFunction(resolved) !== null) return null;
-  const used = flow.find((n) => accept(n) && (n.step.kind === 'store' || (n.step.kind === 'argument' && n.step.node.type === AST_NODE_TYPES.NewExpression)));
+  const used = flow.find(
+    (n) =>
+      accept(n) &&
+      (n.step.kind === 'store' || (n.step.kind === 'argument' && n.step.node.type === AST_NODE_TYPES.NewExpression)),
+  );
   return used ? { storage: 'module', where: 'in module scope (resolved when the module loads)', step: used } : null;
 }
 

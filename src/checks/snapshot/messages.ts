@@ -40,4 +40,8 @@ export const SNAPSHOT_MESSAGES = {
 export type SnapshotMessageId = keyof typeof SNAPSHOT_MESSAGES;
 
 /** Suggestions that keep meaning in practice; the codemod applies them like fixes. */
-export const MIGRATION_SAFE_SUGGESTIONS: readonly SnapshotMessageId[] = ['passProvider', 'passLiveObject', 'addExpiryChecks'];
+export const MIGRATION_SAFE_SUGGESTIONS: readonly SnapshotMessageId[] = [
+  'passProvider',
+  'passLiveObject',
+  'addExpiryChecks',
+];

@@ -2,7 +2,13 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { staticPropertyName, unwrap } from '../../analysis/ast.js';
 import { isOneShotScript } from '../../analysis/process-lifetime.js';
 import { type FlowNode, flowPath } from '../../analysis/value-flow.js';
-import { OUTLIVING_SINKS, type OutlivingSink, refMatches, SECRET_CARRYING_FIELDS, SERIALIZERS } from '../../knowledge/index.js';
+import {
+  OUTLIVING_SINKS,
+  type OutlivingSink,
+  refMatches,
+  SECRET_CARRYING_FIELDS,
+  SERIALIZERS,
+} from '../../knowledge/index.js';
 import type { Finding, SnapshotContext } from './context.js';
 import { sessionWords } from './session.js';
 import type { Resolution } from './sources.js';
@@ -11,18 +17,26 @@ import type { Resolution } from './sources.js';
  * A resolved value (or text built from it) written where it outlives the code that resolved it without any variable
  * holding it: a file, a CI step output, a bundle constant, `localStorage`. Whoever reads it later cannot refresh it.
  */
-export function checkOutlivingSink(resolution: Resolution, flow: readonly FlowNode[], ctx: SnapshotContext): Finding | null {
+export function checkOutlivingSink(
+  resolution: Resolution,
+  flow: readonly FlowNode[],
+  ctx: SnapshotContext,
+): Finding | null {
   const oneShot = isOneShotScript(ctx.sourceCode);
   for (const node of flow) {
     const handedTo = sinkArgument(node);
     if (!handedTo) continue;
     const sink = sinkOf(handedTo.call, handedTo.index, ctx);
-    if (!sink || (oneShot && !sink.outlivesProcess) || !arrivesUnderOption(node, sink) || !carriesSecret(node)) continue;
+    if (!sink || (oneShot && !sink.outlivesProcess) || !arrivesUnderOption(node, sink) || !carriesSecret(node))
+      continue;
     return {
       node: resolution.reportNode,
       messageId: 'writtenToOutlivingSink',
       data: {
-        what: resolution.kind === 'google-token' ? `A token from \`${resolution.sourceName}\` is` : `Credentials resolved once from \`${resolution.sourceName}\` are`,
+        what:
+          resolution.kind === 'google-token'
+            ? `A token from \`${resolution.sourceName}\` is`
+            : `Credentials resolved once from \`${resolution.sourceName}\` are`,
         sink: sink.label,
         ...sessionWords(resolution.sessionId, ctx.settings, resolution.durationSeconds),
       },
@@ -35,7 +49,9 @@ export function checkOutlivingSink(resolution: Resolution, flow: readonly FlowNo
  * The call that receives the value: as an argument, or as what a config function passed to it returns
  * (`defineConfig(async () => ({ define: { X: value } }))`).
  */
-function sinkArgument(node: FlowNode): { call: TSESTree.CallExpression | TSESTree.NewExpression; index: number } | null {
+function sinkArgument(
+  node: FlowNode,
+): { call: TSESTree.CallExpression | TSESTree.NewExpression; index: number } | null {
   const { step } = node;
   if (step.kind === 'argument') return { call: step.node, index: step.index };
   if (step.kind !== 'return') return null;
@@ -45,7 +61,11 @@ function sinkArgument(node: FlowNode): { call: TSESTree.CallExpression | TSESTre
   return index >= 0 ? { call, index } : null;
 }
 
-function sinkOf(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number, ctx: SnapshotContext): OutlivingSink | null {
+function sinkOf(
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  index: number,
+  ctx: SnapshotContext,
+): OutlivingSink | null {
   const how = call.type === AST_NODE_TYPES.NewExpression ? 'construct' : 'call';
   const candidates = OUTLIVING_SINKS.filter((sink: OutlivingSink) => sink.how === how && sink.argument === index);
   if (candidates.length === 0) return null;
@@ -53,9 +73,18 @@ function sinkOf(call: TSESTree.CallExpression | TSESTree.NewExpression, index: n
   const ref = ctx.refs.resolve(callee);
   for (const sink of candidates as readonly OutlivingSink[]) {
     if (sink.api && ref && refMatches(ref, sink.api)) return sink;
-    if (sink.globalMethod && callee.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(callee) === sink.globalMethod[1]) {
+    if (
+      sink.globalMethod &&
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      staticPropertyName(callee) === sink.globalMethod[1]
+    ) {
       const object = unwrap(callee.object);
-      if (object.type === AST_NODE_TYPES.Identifier && object.name === sink.globalMethod[0] && !ctx.refs.variableOf(object)?.defs.length) return sink;
+      if (
+        object.type === AST_NODE_TYPES.Identifier &&
+        object.name === sink.globalMethod[0] &&
+        !ctx.refs.variableOf(object)?.defs.length
+      )
+        return sink;
     }
   }
   return null;
@@ -79,7 +108,12 @@ function carriesSecret(node: FlowNode): boolean {
         const callee = unwrap(step.node.callee);
         return (
           callee.type === AST_NODE_TYPES.MemberExpression &&
-          SERIALIZERS.some(([object, method]) => staticPropertyName(callee) === method && unwrap(callee.object).type === AST_NODE_TYPES.Identifier && (unwrap(callee.object) as TSESTree.Identifier).name === object)
+          SERIALIZERS.some(
+            ([object, method]) =>
+              staticPropertyName(callee) === method &&
+              unwrap(callee.object).type === AST_NODE_TYPES.Identifier &&
+              (unwrap(callee.object) as TSESTree.Identifier).name === object,
+          )
         );
       }
       default:

@@ -2,7 +2,13 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { enclosingFunction, staticPropertyName, unwrap } from '../../analysis/ast.js';
 import { isMovable, removeStatement } from '../../analysis/edits.js';
 import { isConstLike } from '../../analysis/module-refs.js';
-import { AWS_V3_CREDENTIAL_FIELDS, AWS_V3_EXPIRATION_FIELD, AWS_V3_SNAPSHOT_WRAPPERS, findByApi, type SnapshotWrapper } from '../../knowledge/index.js';
+import {
+  AWS_V3_CREDENTIAL_FIELDS,
+  AWS_V3_EXPIRATION_FIELD,
+  AWS_V3_SNAPSHOT_WRAPPERS,
+  findByApi,
+  type SnapshotWrapper,
+} from '../../knowledge/index.js';
 import { credentialsSlot, throughTypeWrappers } from './clients.js';
 import { type Node, type SnapshotContext, type Suggestion, snippet } from './context.js';
 
@@ -46,11 +52,17 @@ export function providerRemedy(resolved: Node, provider: TSESTree.Expression, ct
     const site = siteAt(read, text, variable, ctx);
     if (!site || sites.some((s) => s.replace === site.replace)) continue;
     if (!isMovable(provider, site.replace, ctx.sourceCode)) continue;
-    if (unwrap(provider).type !== AST_NODE_TYPES.Identifier && enclosingFunction(site.replace) !== enclosingFunction(declared.statement)) continue;
+    if (
+      unwrap(provider).type !== AST_NODE_TYPES.Identifier &&
+      enclosingFunction(site.replace) !== enclosingFunction(declared.statement)
+    )
+      continue;
     sites.push(site);
   }
   if (sites.length === 0) return {};
-  const covered = reads.every((read) => sites.some((s) => s.replace.range[0] <= read.range[0] && read.range[1] <= s.replace.range[1]));
+  const covered = reads.every((read) =>
+    sites.some((s) => s.replace.range[0] <= read.range[0] && read.range[1] <= s.replace.range[1]),
+  );
   const removable = covered && declared.removable && variable !== null && isConstLike(variable);
   const edits: Fix = (fixer) => [
     ...sites.map((s) => fixer.replaceText(s.replace, s.text)),
@@ -65,7 +77,12 @@ export function snapshotWrapperOf(call: TSESTree.CallExpression, ctx: SnapshotCo
   return findByApi(AWS_V3_SNAPSHOT_WRAPPERS, ctx.refs.resolve(call.callee));
 }
 
-function siteAt(holder: Node, providerText: string, variable: TSESLint.Scope.Variable | null | undefined, ctx: SnapshotContext): ProviderSite | null {
+function siteAt(
+  holder: Node,
+  providerText: string,
+  variable: TSESLint.Scope.Variable | null | undefined,
+  ctx: SnapshotContext,
+): ProviderSite | null {
   const outer = throughTypeWrappers(holder);
   const slot = credentialsSlot(outer, ctx);
   if (slot) {
@@ -74,7 +91,11 @@ function siteAt(holder: Node, providerText: string, variable: TSESLint.Scope.Var
       : { replace: slot.value, text: providerText, direct: true, wrapped: false };
   }
   const parent = outer.parent;
-  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === outer && snapshotWrapperOf(parent, ctx)?.wraps === 'value') {
+  if (
+    parent?.type === AST_NODE_TYPES.CallExpression &&
+    parent.arguments[0] === outer &&
+    snapshotWrapperOf(parent, ctx)?.wraps === 'value'
+  ) {
     return { replace: parent, text: providerText, direct: true, wrapped: true };
   }
   if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) {
@@ -85,7 +106,12 @@ function siteAt(holder: Node, providerText: string, variable: TSESLint.Scope.Var
 }
 
 /** `{ accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, ... }` made only of fields of the same value. */
-function fieldCopyObject(member: TSESTree.MemberExpression, base: Node, variable: TSESLint.Scope.Variable | null | undefined, ctx: SnapshotContext): TSESTree.ObjectExpression | null {
+function fieldCopyObject(
+  member: TSESTree.MemberExpression,
+  base: Node,
+  variable: TSESLint.Scope.Variable | null | undefined,
+  ctx: SnapshotContext,
+): TSESTree.ObjectExpression | null {
   const property = throughTypeWrappers(member).parent;
   const object = property?.type === AST_NODE_TYPES.Property ? property.parent : null;
   if (object?.type !== AST_NODE_TYPES.ObjectExpression) return null;
@@ -98,20 +124,35 @@ function fieldCopyObject(member: TSESTree.MemberExpression, base: Node, variable
     if (p.type !== AST_NODE_TYPES.Property) return false;
     const name = staticPropertyName(p);
     const value = unwrap(p.value);
-    return name !== null && COPIED_FIELDS.has(name) && value.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(value) === name && sameBase(value.object);
+    return (
+      name !== null &&
+      COPIED_FIELDS.has(name) &&
+      value.type === AST_NODE_TYPES.MemberExpression &&
+      staticPropertyName(value) === name &&
+      sameBase(value.object)
+    );
   });
   return allCopied ? object : null;
 }
 
 /** `const c = await P()` (one identifier) around `resolved`, and whether the whole statement can go. */
-function declarationOf(resolved: Node): { id: TSESTree.Identifier; statement: TSESTree.VariableDeclaration; removable: boolean } | null {
+function declarationOf(
+  resolved: Node,
+): { id: TSESTree.Identifier; statement: TSESTree.VariableDeclaration; removable: boolean } | null {
   const outer = throughTypeWrappers(resolved);
   const declarator = outer.parent;
-  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== outer || declarator.id.type !== AST_NODE_TYPES.Identifier) return null;
+  if (
+    declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+    declarator.init !== outer ||
+    declarator.id.type !== AST_NODE_TYPES.Identifier
+  )
+    return null;
   const statement = declarator.parent;
   const holder = statement.parent;
   const removable =
     statement.declarations.length === 1 &&
-    (holder?.type === AST_NODE_TYPES.Program || holder?.type === AST_NODE_TYPES.BlockStatement || holder?.type === AST_NODE_TYPES.StaticBlock);
+    (holder?.type === AST_NODE_TYPES.Program ||
+      holder?.type === AST_NODE_TYPES.BlockStatement ||
+      holder?.type === AST_NODE_TYPES.StaticBlock);
   return { id: declarator.id, statement, removable };
 }

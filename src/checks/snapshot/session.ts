@@ -16,12 +16,17 @@ export interface SessionWords {
 export function sessionWords(sessionId: string, settings: ResolvedSettings, durationSeconds?: number): SessionWords {
   const known = sessionOf(sessionId);
   const session: Session = SETTLED_BY_PLATFORM.has(sessionId) && settings.session ? settings.session : known;
-  if (durationSeconds !== undefined) return { session: session.label, phrase: `after ${formatDuration(durationSeconds)} (its DurationSeconds)` };
+  if (durationSeconds !== undefined)
+    return { session: session.label, phrase: `after ${formatDuration(durationSeconds)} (its DurationSeconds)` };
   return { session: session.label, phrase: session.phrase };
 }
 
 /** On Lambda (by the `platform` setting) the default chain's result never expires within the process: not a snapshot. */
 export function isConstantOnPlatform(sessionId: string, settings: ResolvedSettings): boolean {
   const { platforms, sessions } = CONSTANT_DEFAULT_CHAIN_PLATFORMS;
-  return settings.platform !== undefined && (platforms as readonly string[]).includes(settings.platform) && (sessions as readonly string[]).includes(sessionId);
+  return (
+    settings.platform !== undefined &&
+    (platforms as readonly string[]).includes(settings.platform) &&
+    (sessions as readonly string[]).includes(sessionId)
+  );
 }

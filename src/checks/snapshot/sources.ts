@@ -57,8 +57,12 @@ export interface Resolution {
 
 /** Token getters whose result is a snapshot once stored (gcp-metadata responses are caches: no-module-token-cache). */
 const SNAPSHOT_TOKEN_YIELDS: readonly Yield[] = ['access-token', 'request-headers', 'id-token'];
-const TOKEN_METHODS = GOOGLE_TOKEN_METHODS.filter((m) => SNAPSHOT_TOKEN_YIELDS.includes(m.yields) && !m.argumentPattern);
-const V2_STS_RECEIVERS: readonly ApiRef[] = [...new Set([...AWS_V2_STS_OPERATIONS.map((op) => op.api), ...AWS_V2_STS_CLIENT_MODULES])];
+const TOKEN_METHODS = GOOGLE_TOKEN_METHODS.filter(
+  (m) => SNAPSHOT_TOKEN_YIELDS.includes(m.yields) && !m.argumentPattern,
+);
+const V2_STS_RECEIVERS: readonly ApiRef[] = [
+  ...new Set([...AWS_V2_STS_OPERATIONS.map((op) => op.api), ...AWS_V2_STS_CLIENT_MODULES]),
+];
 const V2_MODULES: readonly string[] = [...AWS_V2_MODULES, ...AWS_V2_STS_CLIENT_MODULES.flatMap((api) => api.modules)];
 
 /** Method names any resolution is called by: a cheap pre-filter for call expressions. */
@@ -72,7 +76,8 @@ const RESOLUTION_METHOD_NAMES: ReadonlySet<string> = new Set([
 
 export function resolutionOf(call: TSESTree.CallExpression, ctx: SnapshotContext): Resolution | null {
   const callee = unwrap(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return providerResolution(call, ctx) ?? authTokenResolution(call, null, ctx);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression)
+    return providerResolution(call, ctx) ?? authTokenResolution(call, null, ctx);
   const name = staticPropertyName(callee);
   if (name === null) return null;
   if (AUTH_TOKEN_METHOD_NAMES.has(name)) return authTokenResolution(call, callee, ctx);
@@ -87,7 +92,10 @@ export function resolutionOf(call: TSESTree.CallExpression, ctx: SnapshotContext
 }
 
 /** The v3 factory behind a provider expression: `fromX(init)`, or a const bound to it. */
-export function providerFactoryOf(expression: Node, ctx: SnapshotContext): { factory: ProviderFactory; call: TSESTree.CallExpression } | null {
+export function providerFactoryOf(
+  expression: Node,
+  ctx: SnapshotContext,
+): { factory: ProviderFactory; call: TSESTree.CallExpression } | null {
   return recognizedFactory(expression, ctx.refs);
 }
 
@@ -95,7 +103,10 @@ function providerResolution(call: TSESTree.CallExpression, ctx: SnapshotContext)
   const found = providerFactoryOf(call.callee, ctx);
   if (!found) return null;
   const { factory } = found;
-  const durationNode = factory.durationOption && found.call.arguments[0] ? findPropertyPath(found.call.arguments[0], factory.durationOption) : undefined;
+  const durationNode =
+    factory.durationOption && found.call.arguments[0]
+      ? findPropertyPath(found.call.arguments[0], factory.durationOption)
+      : undefined;
   return {
     kind: 'provider',
     call,
@@ -108,10 +119,18 @@ function providerResolution(call: TSESTree.CallExpression, ctx: SnapshotContext)
   };
 }
 
-function clientProviderResolution(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, ctx: SnapshotContext): Resolution | null {
+function clientProviderResolution(
+  call: TSESTree.CallExpression,
+  callee: TSESTree.MemberExpression,
+  ctx: SnapshotContext,
+): Resolution | null {
   const [configName, credentialsName] = AWS_V3_CLIENT_PROVIDER_PATH;
   const config = unwrap(callee.object);
-  if (staticPropertyName(callee) !== credentialsName || config.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(config) !== configName) {
+  if (
+    staticPropertyName(callee) !== credentialsName ||
+    config.type !== AST_NODE_TYPES.MemberExpression ||
+    staticPropertyName(config) !== configName
+  ) {
     return null;
   }
   if (!isV3ClientValue(config.object, ctx)) return null;
@@ -134,7 +153,12 @@ function stsV3Resolution(call: TSESTree.CallExpression, name: string, ctx: Snaps
   return stsResolution(call, call, operation, command.arguments[0] ?? null, ctx);
 }
 
-function stsV2Resolution(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, name: string, ctx: SnapshotContext): Resolution | null {
+function stsV2Resolution(
+  call: TSESTree.CallExpression,
+  callee: TSESTree.MemberExpression,
+  name: string,
+  ctx: SnapshotContext,
+): Resolution | null {
   const operation = AWS_V2_STS_OPERATIONS.find((op) => op.method === name);
   if (!operation || !receiverIs(callee.object, V2_STS_RECEIVERS, V2_MODULES, ctx)) return null;
   const callback = call.arguments.find((a) => isFunctionNode(a)) as TSESTree.FunctionLike | undefined;
@@ -144,7 +168,13 @@ function stsV2Resolution(call: TSESTree.CallExpression, callee: TSESTree.MemberE
   return promise ? stsResolution(call, promise, operation, input, ctx) : null;
 }
 
-function stsResolution(call: TSESTree.CallExpression, valueStart: Node, operation: StsOperation, input: Node | null, ctx: SnapshotContext): Resolution {
+function stsResolution(
+  call: TSESTree.CallExpression,
+  valueStart: Node,
+  operation: StsOperation,
+  input: Node | null,
+  ctx: SnapshotContext,
+): Resolution {
   const duration = input ? findPropertyPath(input, [operation.durationParam]) : undefined;
   return {
     kind: 'sts',
@@ -158,8 +188,15 @@ function stsResolution(call: TSESTree.CallExpression, valueStart: Node, operatio
   };
 }
 
-function tokenResolution(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, name: string, ctx: SnapshotContext): Resolution | null {
-  const token = TOKEN_METHODS.find((m) => m.method === name && receiverIs(callee.object, m.receivers, m.gateModules, ctx));
+function tokenResolution(
+  call: TSESTree.CallExpression,
+  callee: TSESTree.MemberExpression,
+  name: string,
+  ctx: SnapshotContext,
+): Resolution | null {
+  const token = TOKEN_METHODS.find(
+    (m) => m.method === name && receiverIs(callee.object, m.receivers, m.gateModules, ctx),
+  );
   if (!token) return null;
   return {
     kind: 'google-token',
@@ -173,12 +210,18 @@ function tokenResolution(call: TSESTree.CallExpression, callee: TSESTree.MemberE
 }
 
 /** An IAM auth token: a free function of the signer module, or a method on a signer made from its class. */
-function authTokenResolution(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression | null, ctx: SnapshotContext): Resolution | null {
+function authTokenResolution(
+  call: TSESTree.CallExpression,
+  callee: TSESTree.MemberExpression | null,
+  ctx: SnapshotContext,
+): Resolution | null {
   const ref = callee ? ctx.refs.instanceOf(callee.object) : ctx.refs.resolve(call.callee);
   if (!ref) return null;
   const name = callee ? staticPropertyName(callee) : ref.path.at(-1);
   const token = AWS_TOKEN_METHODS.find(
-    (m: CredentialMethod) => m.method === name && m.receivers.some((r) => refMatches(ref, callee ? r : { modules: r.modules, path: [...r.path, m.method] })),
+    (m: CredentialMethod) =>
+      m.method === name &&
+      m.receivers.some((r) => refMatches(ref, callee ? r : { modules: r.modules, path: [...r.path, m.method] })),
   );
   if (!token) return null;
   return {
@@ -194,7 +237,12 @@ function authTokenResolution(call: TSESTree.CallExpression, callee: TSESTree.Mem
 
 const AUTH_TOKEN_METHOD_NAMES: ReadonlySet<string> = new Set(AWS_TOKEN_METHODS.map((m: CredentialMethod) => m.method));
 
-function chainResolution(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, name: string, ctx: SnapshotContext): Resolution | null {
+function chainResolution(
+  call: TSESTree.CallExpression,
+  callee: TSESTree.MemberExpression,
+  name: string,
+  ctx: SnapshotContext,
+): Resolution | null {
   if (!(AWS_V2_CHAIN_RESOLVERS as readonly string[]).includes(name)) return null;
   const made = ctx.refs.instanceOf(callee.object);
   if (!made || !refMatches(made, AWS_V2_PROVIDER_CHAIN.api)) return null;
@@ -213,7 +261,12 @@ function chainResolution(call: TSESTree.CallExpression, callee: TSESTree.MemberE
 }
 
 /** A receiver made from one of `receivers`; one we cannot trace counts in a file that imports `gateModules`. */
-function receiverIs(receiver: Node, receivers: readonly ApiRef[], gateModules: readonly string[], ctx: SnapshotContext): boolean {
+function receiverIs(
+  receiver: Node,
+  receivers: readonly ApiRef[],
+  gateModules: readonly string[],
+  ctx: SnapshotContext,
+): boolean {
   const made = ctx.refs.instanceOf(receiver);
   if (made) return receivers.some((api) => refMatches(made, api));
   return [...ctx.imports].some((specifier) => gateModules.some((m) => moduleMatches(m, specifier)));
@@ -222,7 +275,12 @@ function receiverIs(receiver: Node, receivers: readonly ApiRef[], gateModules: r
 /** v2 `request.promise()` called directly on a request. */
 function promiseCall(request: TSESTree.CallExpression): TSESTree.CallExpression | null {
   const member = request.parent;
-  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== request || staticPropertyName(member) !== AWS_V2_PROMISE_METHOD) return null;
+  if (
+    member?.type !== AST_NODE_TYPES.MemberExpression ||
+    member.object !== request ||
+    staticPropertyName(member) !== AWS_V2_PROMISE_METHOD
+  )
+    return null;
   const call = member.parent;
   return call?.type === AST_NODE_TYPES.CallExpression && call.callee === member ? call : null;
 }

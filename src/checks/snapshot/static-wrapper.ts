@@ -6,7 +6,11 @@ import { sessionWords } from './session.js';
 import type { Resolution } from './sources.js';
 
 /** Shape 3: `fromStatic(await P())` / `fromValue(c)`: a provider that returns one resolved value forever. Always reported. */
-export function checkStaticWrapper(resolution: Resolution, flow: readonly FlowNode[], ctx: SnapshotContext): Finding | null {
+export function checkStaticWrapper(
+  resolution: Resolution,
+  flow: readonly FlowNode[],
+  ctx: SnapshotContext,
+): Finding | null {
   if ((resolution.kind !== 'provider' && resolution.kind !== 'client-provider') || !resolution.provider) return null;
   const wrapped = flow.find((n) => {
     const { step } = n;

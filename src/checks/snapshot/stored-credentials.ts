@@ -12,11 +12,17 @@ const FIELDS: ReadonlySet<string> = new Set(AWS_V3_CREDENTIAL_FIELDS);
  * Shapes 1 and 2: v3 credentials resolved once (from a provider or `client.config.credentials()`) whose value,
  * or keys copied from it, or a client built from them, outlive the call: module scope, a field, a global.
  */
-export function checkStoredCredentials(resolution: Resolution, flow: readonly FlowNode[], ctx: SnapshotContext): Finding | null {
+export function checkStoredCredentials(
+  resolution: Resolution,
+  flow: readonly FlowNode[],
+  ctx: SnapshotContext,
+): Finding | null {
   if ((resolution.kind !== 'provider' && resolution.kind !== 'client-provider') || !resolution.provider) return null;
   const kept = keptBeyondCall(resolution.reportNode, flow, ctx);
   if (!kept) return null;
-  const copied = flowPath(kept.step).some((n) => n.step.kind === 'field' && n.step.name !== null && FIELDS.has(n.step.name));
+  const copied = flowPath(kept.step).some(
+    (n) => n.step.kind === 'field' && n.step.name !== null && FIELDS.has(n.step.name),
+  );
   return {
     node: resolution.reportNode,
     messageId: copied ? 'copiedCredentials' : 'storedCredentials',

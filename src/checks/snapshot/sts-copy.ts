@@ -41,11 +41,14 @@ export function checkStsCopy(resolution: Resolution, flow: readonly FlowNode[], 
   if (copies.length === 0) return null;
   const global = copies.find((c) => c.globalUpdate);
   if (!global && cachedAtModuleLevel(flow)) return null;
-  const kept = global ? null : keptBeyondCall(resolution.reportNode, flow, ctx, (n) => copies.some((c) => flowPath(n).includes(c.node)));
+  const kept = global
+    ? null
+    : keptBeyondCall(resolution.reportNode, flow, ctx, (n) => copies.some((c) => flowPath(n).includes(c.node)));
   if (!global && !kept) return null;
   const copy = global ?? copies.find((c) => kept && flowPath(kept.step).includes(c.node))!;
   const refreshing = STS_REFRESHING_SOURCES.find((s) => s.operation === resolution.sts!.operation.id);
-  const suggestion = refreshing && resolution.sts.input ? refreshingSuggestion(copy, refreshing, resolution.sts.input, ctx) : null;
+  const suggestion =
+    refreshing && resolution.sts.input ? refreshingSuggestion(copy, refreshing, resolution.sts.input, ctx) : null;
   return {
     node: resolution.reportNode,
     messageId: 'stsCopied',
@@ -62,14 +65,20 @@ export function checkStsCopy(resolution: Resolution, flow: readonly FlowNode[], 
 /** A step where a key read from STS output (`k.AccessKeyId`) lands in static credentials. */
 function staticCopyAt(node: FlowNode, ctx: SnapshotContext): StaticCopy | null {
   const { step } = node;
-  if (!flowPath(node).some((n) => n.step.kind === 'field' && n.step.name !== null && STS_FIELDS.has(n.step.name))) return null;
+  if (!flowPath(node).some((n) => n.step.kind === 'field' && n.step.name !== null && STS_FIELDS.has(n.step.name)))
+    return null;
   if (step.kind === 'property' && step.name !== null && STATIC_FIELDS.has(step.name)) {
     const holder = step.object.parent;
     const update = holder?.type === AST_NODE_TYPES.CallExpression && isGlobalUpdate(holder, ctx) ? holder : null;
-    const v2New = holder?.type === AST_NODE_TYPES.NewExpression && resolvesTo(holder.callee, AWS_V2_STATIC_CREDENTIALS, ctx);
+    const v2New =
+      holder?.type === AST_NODE_TYPES.NewExpression && resolvesTo(holder.callee, AWS_V2_STATIC_CREDENTIALS, ctx);
     return { node, credentials: v2New ? holder : step.object, globalUpdate: update };
   }
-  if (step.kind === 'argument' && step.node.type === AST_NODE_TYPES.NewExpression && resolvesTo(step.node.callee, AWS_V2_STATIC_CREDENTIALS, ctx)) {
+  if (
+    step.kind === 'argument' &&
+    step.node.type === AST_NODE_TYPES.NewExpression &&
+    resolvesTo(step.node.callee, AWS_V2_STATIC_CREDENTIALS, ctx)
+  ) {
     return { node, credentials: step.node, globalUpdate: null };
   }
   return null;
@@ -80,12 +89,22 @@ function isGlobalUpdate(call: TSESTree.CallExpression, ctx: SnapshotContext): bo
 }
 
 /** `fromTemporaryCredentials({ params: <input> })` in the client's `credentials`, or `new AWS.ChainableTemporaryCredentials({ params })` for v2. */
-function refreshingSuggestion(copy: StaticCopy, refreshing: StsRefreshingSource, input: Node, ctx: SnapshotContext): Suggestion | null {
+function refreshingSuggestion(
+  copy: StaticCopy,
+  refreshing: StsRefreshingSource,
+  input: Node,
+  ctx: SnapshotContext,
+): Suggestion | null {
   const params = `{ ${refreshing.paramsOption}: ${ctx.sourceCode.getText(input)} }`;
   const name = refreshing.api.path.at(-1)!;
   if (refreshing.kind === 'factory') {
     const target = copy.credentials;
-    if (target.type !== AST_NODE_TYPES.ObjectExpression || !credentialsSlot(target, ctx) || !isMovable(input, target, ctx.sourceCode)) return null;
+    if (
+      target.type !== AST_NODE_TYPES.ObjectExpression ||
+      !credentialsSlot(target, ctx) ||
+      !isMovable(input, target, ctx.sourceCode)
+    )
+      return null;
     const module = refreshing.api.modules[0];
     return {
       messageId: 'useRefreshingSource',
@@ -102,11 +121,20 @@ function refreshingSuggestion(copy: StaticCopy, refreshing: StsRefreshingSource,
   if (copy.globalUpdate) {
     const config = unwrap(copy.globalUpdate.arguments[0]);
     if (config.type !== AST_NODE_TYPES.ObjectExpression || !isMovable(input, config, ctx.sourceCode)) return null;
-    return { messageId: 'useRefreshingSource', data: { replacement }, fix: (fixer) => replaceV2Keys(fixer, ctx.sourceCode, config, replacement) };
+    return {
+      messageId: 'useRefreshingSource',
+      data: { replacement },
+      fix: (fixer) => replaceV2Keys(fixer, ctx.sourceCode, config, replacement),
+    };
   }
-  if (copy.credentials.type !== AST_NODE_TYPES.NewExpression || !isMovable(input, copy.credentials, ctx.sourceCode)) return null;
+  if (copy.credentials.type !== AST_NODE_TYPES.NewExpression || !isMovable(input, copy.credentials, ctx.sourceCode))
+    return null;
   const target = copy.credentials;
-  return { messageId: 'useRefreshingSource', data: { replacement }, fix: (fixer: TSESLint.RuleFixer) => fixer.replaceText(target, replacement) };
+  return {
+    messageId: 'useRefreshingSource',
+    data: { replacement },
+    fix: (fixer: TSESLint.RuleFixer) => fixer.replaceText(target, replacement),
+  };
 }
 
 /** The local name of the aws-sdk namespace at the sink: `AWS` in `new AWS.Credentials(...)` / `AWS.config.update(...)`. */

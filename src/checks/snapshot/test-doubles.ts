@@ -9,13 +9,23 @@ const METHODS: ReadonlySet<string> = new Set(SDK_TEST_DOUBLES.mockMethods);
 export function mocksTheSdk(sourceCode: Readonly<TSESLint.SourceCode>, imports: ReadonlySet<string>): boolean {
   if (SDK_TEST_DOUBLES.mockLibraries.some((library) => imports.has(library))) return true;
   for (const statement of sourceCode.ast.body) {
-    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.CallExpression) continue;
+    if (
+      statement.type !== AST_NODE_TYPES.ExpressionStatement ||
+      statement.expression.type !== AST_NODE_TYPES.CallExpression
+    )
+      continue;
     const call = statement.expression;
     const callee = unwrap(call.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression || !METHODS.has(staticPropertyName(callee) ?? '')) continue;
     const object = unwrap(callee.object);
     const [first] = call.arguments;
-    if (object.type === AST_NODE_TYPES.Identifier && OBJECTS.has(object.name) && first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' && isKnowledgeModule(first.value)) {
+    if (
+      object.type === AST_NODE_TYPES.Identifier &&
+      OBJECTS.has(object.name) &&
+      first?.type === AST_NODE_TYPES.Literal &&
+      typeof first.value === 'string' &&
+      isKnowledgeModule(first.value)
+    ) {
       return true;
     }
   }

@@ -19,7 +19,11 @@ const REFRESH_METHODS: ReadonlySet<string> = new Set(AWS_V2_REFRESH_METHODS);
  * long-lived field and some `<field>.get()` / `.getPromise()` / `.refresh()` call in the file reloads it,
  * the copies are taken to be refreshed from it, and nothing is reported.
  */
-export function checkV2ChainCopy(resolution: Resolution, flow: readonly FlowNode[], ctx: SnapshotContext): Finding | null {
+export function checkV2ChainCopy(
+  resolution: Resolution,
+  flow: readonly FlowNode[],
+  ctx: SnapshotContext,
+): Finding | null {
   if (resolution.kind !== 'v2-chain') return null;
   // Keys that pass through `new AWS.Credentials(...)` / `AWS.config.update(...)` are reported at that sink instead.
   const copied = (node: FlowNode) => {
@@ -38,7 +42,11 @@ export function checkV2ChainCopy(resolution: Resolution, flow: readonly FlowNode
   };
 }
 
-function keepsAndRefreshesLiveObject(flow: readonly FlowNode[], copied: (node: FlowNode) => boolean, ctx: SnapshotContext): boolean {
+function keepsAndRefreshesLiveObject(
+  flow: readonly FlowNode[],
+  copied: (node: FlowNode) => boolean,
+  ctx: SnapshotContext,
+): boolean {
   const fields = new Set<string>();
   for (const node of flow) {
     const { step } = node;
@@ -58,7 +66,8 @@ function keepsAndRefreshesLiveObject(flow: readonly FlowNode[], copied: (node: F
 /** `self.liveCreds.get(cb)` / `live.getPromise()` on one of `fields`. */
 function isRefreshOfField(call: TSESTree.CallExpression, fields: ReadonlySet<string>): boolean {
   const callee = unwrap(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || !REFRESH_METHODS.has(staticPropertyName(callee) ?? '')) return false;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !REFRESH_METHODS.has(staticPropertyName(callee) ?? ''))
+    return false;
   return fields.has(slotName(callee.object) ?? '');
 }
 

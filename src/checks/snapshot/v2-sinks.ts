@@ -30,7 +30,10 @@ interface V2Sink {
  * Shape 6: keys copied out of a live, refreshing v2 object (`AWS.config.credentials`, `new AWS.EC2MetadataCredentials()`,
  * a provider chain's result) into static credentials. Always reported: the copy never refreshes, the object did.
  */
-export function checkV2StaticCopy(node: TSESTree.NewExpression | TSESTree.CallExpression, ctx: SnapshotContext): Finding | null {
+export function checkV2StaticCopy(
+  node: TSESTree.NewExpression | TSESTree.CallExpression,
+  ctx: SnapshotContext,
+): Finding | null {
   const sink = v2SinkOf(node, ctx);
   if (!sink || sink.keys.length === 0) return null;
   const sources = sink.keys.map((key) => liveKeySource(key, ctx));
@@ -39,7 +42,9 @@ export function checkV2StaticCopy(node: TSESTree.NewExpression | TSESTree.CallEx
   const sameObject = sources.every((s) => s!.text === first.text);
   const objectText = first.text;
   const replace = (fixer: TSESLint.RuleFixer) =>
-    sink.options ? replaceV2Keys(fixer, ctx.sourceCode, sink.options, objectText) : fixer.replaceText(sink.node, objectText);
+    sink.options
+      ? replaceV2Keys(fixer, ctx.sourceCode, sink.options, objectText)
+      : fixer.replaceText(sink.node, objectText);
   return {
     node: sink.node,
     messageId: 'v2FieldsCopied',
@@ -48,7 +53,13 @@ export function checkV2StaticCopy(node: TSESTree.NewExpression | TSESTree.CallEx
       sink: `\`${sink.node.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${snippet(ctx.sourceCode, sink.node.callee, 40)}(...)\``,
       ...sessionWords(first.sessionId, ctx.settings),
     },
-    ...(sameObject ? { suggest: [{ messageId: 'passLiveObject', data: { object: snippet(ctx.sourceCode, first.node, 40) }, fix: replace }] } : {}),
+    ...(sameObject
+      ? {
+          suggest: [
+            { messageId: 'passLiveObject', data: { object: snippet(ctx.sourceCode, first.node, 40) }, fix: replace },
+          ],
+        }
+      : {}),
   };
 }
 
@@ -60,7 +71,8 @@ function fetchedKeysCopied(sink: V2Sink, ctx: SnapshotContext): Finding | null {
   const values = HeldValues.for(ctx.rule, ctx.refs, ctx.imports);
   const held = sink.keys.map((key) => values.heldBy(key));
   const [first] = held;
-  if (!first || first.kind !== 'aws-credentials' || first.call || held.some((h) => h?.kind !== 'aws-credentials')) return null;
+  if (!first || first.kind !== 'aws-credentials' || first.call || held.some((h) => h?.kind !== 'aws-credentials'))
+    return null;
   return {
     node: sink.node,
     messageId: 'fetchedCredentialsCopied',
@@ -83,12 +95,16 @@ function v2SinkOf(node: TSESTree.NewExpression | TSESTree.CallExpression, ctx: S
   const options = node.arguments[0] ? unwrap(node.arguments[0]) : null;
   const objectKeys = (): V2Sink | null => {
     if (options?.type !== AST_NODE_TYPES.ObjectExpression) return null;
-    const keys = options.properties.filter((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && KEY_FIELDS.has(staticPropertyName(p) ?? ''));
+    const keys = options.properties.filter(
+      (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && KEY_FIELDS.has(staticPropertyName(p) ?? ''),
+    );
     return { node, keys: keys.map((p) => p.value), options };
   };
-  if (node.type === AST_NODE_TYPES.CallExpression) return resolvesTo(node.callee, AWS_V2_CONFIG_UPDATE, ctx) ? objectKeys() : null;
+  if (node.type === AST_NODE_TYPES.CallExpression)
+    return resolvesTo(node.callee, AWS_V2_CONFIG_UPDATE, ctx) ? objectKeys() : null;
   if (resolvesTo(node.callee, AWS_V2_STATIC_CREDENTIALS, ctx)) {
-    const keys = options?.type === AST_NODE_TYPES.ObjectExpression ? objectKeys()!.keys : node.arguments.slice(0, KEY_FIELDS.size);
+    const keys =
+      options?.type === AST_NODE_TYPES.ObjectExpression ? objectKeys()!.keys : node.arguments.slice(0, KEY_FIELDS.size);
     return { node, keys, options: null };
   }
   return AWS_V2_SERVICE_CLIENTS.some((api) => resolvesTo(node.callee, api, ctx)) ? objectKeys() : null;
@@ -138,8 +154,15 @@ function awaitedCall(node: Node): TSESTree.CallExpression | null {
  * Replaces the key properties of a v2 options object with one `credentials: <object>`: the first key property is
  * rewritten, each later one is removed with the comma before it (so the edits never overlap).
  */
-export function replaceV2Keys(fixer: TSESLint.RuleFixer, sourceCode: Readonly<TSESLint.SourceCode>, options: TSESTree.ObjectExpression, objectText: string): TSESLint.RuleFix[] {
-  const keys = options.properties.filter((p) => p.type === AST_NODE_TYPES.Property && KEY_FIELDS.has(staticPropertyName(p) ?? ''));
+export function replaceV2Keys(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  options: TSESTree.ObjectExpression,
+  objectText: string,
+): TSESLint.RuleFix[] {
+  const keys = options.properties.filter(
+    (p) => p.type === AST_NODE_TYPES.Property && KEY_FIELDS.has(staticPropertyName(p) ?? ''),
+  );
   const [first, ...rest] = keys;
   if (!first) return [];
   return [

@@ -1,7 +1,14 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { staticPropertyName, unwrap } from '../../analysis/ast.js';
 import type { StorageKind } from '../../analysis/storage.js';
-import { declaredNames, GLOBAL_OBJECTS, isModuleSingleton, patternIdentifiers, type Slot, slotOf } from '../../analysis/storage-slot.js';
+import {
+  declaredNames,
+  GLOBAL_OBJECTS,
+  isModuleSingleton,
+  patternIdentifiers,
+  type Slot,
+  slotOf,
+} from '../../analysis/storage-slot.js';
 import { CACHE_PUT_METHOD } from '../../knowledge/index.js';
 import type { Held } from '../../analysis/held.js';
 import { type HeldValues, patternPath } from '../../analysis/held-value.js';
@@ -13,7 +20,11 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  * Google tokens and header maps kept on an object's fields are no-static-snapshot's finding (its shape 7), at
  * module level this rule's: one finding per defect.
  */
-const SNAPSHOT_RULE_FIELD_METHODS: ReadonlySet<string> = new Set(['google:getAccessToken', 'google:getRequestHeaders', 'google:fetchIdToken']);
+const SNAPSHOT_RULE_FIELD_METHODS: ReadonlySet<string> = new Set([
+  'google:getAccessToken',
+  'google:getRequestHeaders',
+  'google:fetchIdToken',
+]);
 
 /** Long-lived storage that is filled with an expiring value somewhere in the file. */
 export interface Candidate {
@@ -61,7 +72,13 @@ export class CandidateCollector {
     }
     for (const id of patternIdentifiers(node.id)) {
       const path = patternPath(node.id, id);
-      if (path) this.consider(id, node.init, () => this.values.heldAtPath(node.init!, path.map((step) => step ?? '0')));
+      if (path)
+        this.consider(id, node.init, () =>
+          this.values.heldAtPath(
+            node.init!,
+            path.map((step) => step ?? '0'),
+          ),
+        );
     }
   }
 
@@ -75,7 +92,8 @@ export class CandidateCollector {
   call(node: TSESTree.CallExpression): void {
     const callee = unwrap(node.callee);
     const value = node.arguments[1];
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(callee) !== CACHE_PUT_METHOD || !value) return;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(callee) !== CACHE_PUT_METHOD || !value)
+      return;
     this.consider(callee.object, value, () => this.values.heldBy(value), true);
   }
 
@@ -89,12 +107,27 @@ export class CandidateCollector {
     const slot = slotOf(target, this.context.sourceCode);
     const storage = slot ? storageOfSlot(slot) : 'local';
     if (!slot || storage === 'local') return;
-    if (storage === 'instance-field' && !(slot.kind === 'member' && slot.owner.kind === 'class' && isModuleSingleton(slot.owner.classNode, this.context.sourceCode))) return;
+    if (
+      storage === 'instance-field' &&
+      !(
+        slot.kind === 'member' &&
+        slot.owner.kind === 'class' &&
+        isModuleSingleton(slot.owner.classNode, this.context.sourceCode)
+      )
+    )
+      return;
     const found = held();
-    if (!found || (storage === 'instance-field' && found.method !== undefined && SNAPSHOT_RULE_FIELD_METHODS.has(found.method))) return;
+    if (
+      !found ||
+      (storage === 'instance-field' && found.method !== undefined && SNAPSHOT_RULE_FIELD_METHODS.has(found.method))
+    )
+      return;
     const key = slot.kind === 'variable' ? slot.variable : memberKey(slot);
     if (this.bySlot.has(key)) return;
-    const container = viaSet || (slot.kind === 'variable' && unwrap(target).type === AST_NODE_TYPES.MemberExpression) || isNestedMember(target);
+    const container =
+      viaSet ||
+      (slot.kind === 'variable' && unwrap(target).type === AST_NODE_TYPES.MemberExpression) ||
+      isNestedMember(target);
     this.bySlot.set(key, { slot, target, storage, container, held: found });
   }
 }
@@ -107,20 +140,30 @@ function memberKey(slot: Extract<Slot, { kind: 'member' }>): string {
 /** Cheap rejection before any lookup: literals and the like hold nothing. */
 function isPlainValue(node: Node): boolean {
   const inner = unwrap(node);
-  return inner.type === AST_NODE_TYPES.Literal || inner.type === AST_NODE_TYPES.ArrowFunctionExpression || inner.type === AST_NODE_TYPES.FunctionExpression ||
-    inner.type === AST_NODE_TYPES.ClassExpression || inner.type === AST_NODE_TYPES.UpdateExpression;
+  return (
+    inner.type === AST_NODE_TYPES.Literal ||
+    inner.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    inner.type === AST_NODE_TYPES.FunctionExpression ||
+    inner.type === AST_NODE_TYPES.ClassExpression ||
+    inner.type === AST_NODE_TYPES.UpdateExpression
+  );
 }
 
 function isModuleLevel(declarator: TSESTree.VariableDeclarator): boolean {
   const declaration = declarator.parent;
   const container = declaration?.parent;
-  return container?.type === AST_NODE_TYPES.Program || (container?.type === AST_NODE_TYPES.ExportNamedDeclaration && container.parent?.type === AST_NODE_TYPES.Program);
+  return (
+    container?.type === AST_NODE_TYPES.Program ||
+    (container?.type === AST_NODE_TYPES.ExportNamedDeclaration && container.parent?.type === AST_NODE_TYPES.Program)
+  );
 }
 
 /** `this.cache.token = v`: the slot is `this.cache`, filled rather than replaced. */
 function isNestedMember(target: Node): boolean {
   const inner = unwrap(target);
-  return inner.type === AST_NODE_TYPES.MemberExpression && unwrap(inner.object).type === AST_NODE_TYPES.MemberExpression;
+  return (
+    inner.type === AST_NODE_TYPES.MemberExpression && unwrap(inner.object).type === AST_NODE_TYPES.MemberExpression
+  );
 }
 
 /** How long the slot lives (src/analysis/storage.ts terms), read off the slot itself. */

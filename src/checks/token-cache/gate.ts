@@ -28,7 +28,10 @@ const SOURCE_MODULES: readonly string[] = [
       ...HTTP_CLIENTS,
     ]
       .flatMap((api) => api.modules)
-      .concat(CREDENTIAL_METHODS.flatMap((m) => m.gateModules), PRESIGNERS.flatMap((p) => p.gateModules ?? [])),
+      .concat(
+        CREDENTIAL_METHODS.flatMap((m) => m.gateModules),
+        PRESIGNERS.flatMap((p) => p.gateModules ?? []),
+      ),
   ),
 ];
 
@@ -40,6 +43,7 @@ const EXACT: ReadonlySet<string> = new Set(SOURCE_MODULES.filter((m) => !m.endsW
 const PATTERNS: readonly string[] = SOURCE_MODULES.filter((m) => m.endsWith('*'));
 
 export function mayHoldTokens(sourceCode: Readonly<TSESLint.SourceCode>, specifiers: ReadonlySet<string>): boolean {
-  for (const specifier of specifiers) if (EXACT.has(specifier) || PATTERNS.some((m) => moduleMatches(m, specifier))) return true;
+  for (const specifier of specifiers)
+    if (EXACT.has(specifier) || PATTERNS.some((m) => moduleMatches(m, specifier))) return true;
   return TOKEN_TEXT_HINT.test(sourceCode.text);
 }

@@ -49,7 +49,8 @@ export function tokenCacheListeners(context: Context, settings: ResolvedSettings
 function report(context: Context, candidate: Candidate, settings: ResolvedSettings): void {
   const { slot, held } = candidate;
   const occurrences = occurrencesOf(slot, context.sourceCode);
-  const readBack = isReadBack(occurrences) || isExported(slot) || (slot.kind === 'member' && slot.owner.kind === 'global');
+  const readBack =
+    isReadBack(occurrences) || isExported(slot) || (slot.kind === 'member' && slot.owner.kind === 'global');
   if (!readBack) return;
   const guard = expiryGuardOf(candidate.target, context);
   if (guard.kind === 'guarded') return;
@@ -57,14 +58,19 @@ function report(context: Context, candidate: Candidate, settings: ResolvedSettin
   const data = {
     name: displayName(slot),
     what: held.promise ? `a promise of ${held.what}` : held.what,
-    storage: candidate.container && candidate.storage === 'module' ? 'a module-level cache' : STORAGE_WORDS[candidate.storage],
+    storage:
+      candidate.container && candidate.storage === 'module' ? 'a module-level cache' : STORAGE_WORDS[candidate.storage],
     lifetime,
     symptom: EXPIRY_SYMPTOMS[held.symptom].text,
     fix: held.fix.endsWith('.') ? held.fix : `${held.fix}.`,
     line: guard.kind === 'inverted' ? String(guard.by.loc.start.line) : '',
   };
   context.report({
-    node: declarationOf(slot, occurrences.map((o) => o.node), candidate.target),
+    node: declarationOf(
+      slot,
+      occurrences.map((o) => o.node),
+      candidate.target,
+    ),
     messageId: guard.kind === 'inverted' ? 'invertedExpiryCheck' : 'moduleTokenCache',
     data,
     suggest: suggestionsFor(context, candidate, guard, data.name),
@@ -77,7 +83,9 @@ function declarationOf(slot: Slot, occurrences: readonly Node[], fallback: Node)
   if (slot.owner.kind === 'class') {
     const { isStatic } = slot.owner;
     const property = slot.owner.classNode.body.body.find(
-      (e) => e.type === AST_NODE_TYPES.PropertyDefinition && e.static === isStatic && staticPropertyName(e) === slot.name);
+      (e) =>
+        e.type === AST_NODE_TYPES.PropertyDefinition && e.static === isStatic && staticPropertyName(e) === slot.name,
+    );
     if (property?.type === AST_NODE_TYPES.PropertyDefinition) return property.key;
   }
   const first = [...occurrences].sort((a, b) => a.range[0] - b.range[0])[0];

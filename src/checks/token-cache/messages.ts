@@ -7,8 +7,10 @@ export const TOKEN_CACHE_MESSAGES = {
     '`{{name}}` keeps {{what}} in {{storage}}, but the expiry check on line {{line}} is the wrong way round: it reuses the value ' +
     'only after it has expired (and fetches a new one while the old one is still valid), so uses fail with {{symptom}} ' +
     'once it expires ({{lifetime}}). Reverse the comparison.',
-  addExpiryCheck: 'Keep an expiry time next to `{{name}}` and reuse it for {{ttl}} only ({{margin}} before it typically expires).',
-  callPerUse: 'Call `{{call}}` where `{{name}}` is used instead of keeping its result (the SDK object caches and refreshes the token).',
+  addExpiryCheck:
+    'Keep an expiry time next to `{{name}}` and reuse it for {{ttl}} only ({{margin}} before it typically expires).',
+  callPerUse:
+    'Call `{{call}}` where `{{name}}` is used instead of keeping its result (the SDK object caches and refreshes the token).',
   signPerUse: 'Call `{{call}}` where `{{name}}` is used, so every use gets a URL that is still valid.',
   invertComparison: 'Reverse the comparison on line {{line}} (`{{from}}` → `{{to}}`).',
 } as const;

@@ -26,15 +26,26 @@ export function suggestionsFor(context: Context, candidate: Candidate, guard: Ex
 
 /** `if (cached && cached.expiresAt < Date.now()) return cached;` → `>=`. */
 function invertComparison(context: Context, check: Node): Suggestion[] {
-  if (check.type !== AST_NODE_TYPES.BinaryExpression || !(check.operator in FLIPPED) || check.left.type === AST_NODE_TYPES.PrivateIdentifier) return [];
-  const operator = context.sourceCode.getFirstTokenBetween(check.left, check.right, (token) => token.value === check.operator);
+  if (
+    check.type !== AST_NODE_TYPES.BinaryExpression ||
+    !(check.operator in FLIPPED) ||
+    check.left.type === AST_NODE_TYPES.PrivateIdentifier
+  )
+    return [];
+  const operator = context.sourceCode.getFirstTokenBetween(
+    check.left,
+    check.right,
+    (token) => token.value === check.operator,
+  );
   if (!operator) return [];
   const to = FLIPPED[check.operator];
-  return [{
-    messageId: 'invertComparison',
-    data: { line: String(check.loc.start.line), from: check.operator, to },
-    fix: (fixer) => fixer.replaceText(operator, to),
-  }];
+  return [
+    {
+      messageId: 'invertComparison',
+      data: { line: String(check.loc.start.line), from: check.operator, to },
+      fix: (fixer) => fixer.replaceText(operator, to),
+    },
+  ];
 }
 
 interface Declared {
@@ -77,19 +88,22 @@ function perUse(context: Context, candidate: Candidate, declared: Declared, name
     if (fn === null || (awaited && !fn.async)) return [];
   }
   const text = context.sourceCode.getText(call.node);
-  const replacementAt = (read: TSESTree.Identifier) => (awaited && needsParentheses(read) ? `(await ${text})` : awaited ? `await ${text}` : text);
-  return [{
-    messageId: call.perUse ? 'callPerUse' : 'signPerUse',
-    data: { call: awaited ? `await ${text}` : text, name },
-    fix: (fixer) => [
-      removeStatement(fixer, context.sourceCode, declared.declaration),
-      ...reads.map((read) => {
-        const parent = read.parent;
-        const shorthand = parent?.type === AST_NODE_TYPES.Property && parent.shorthand && parent.value === read;
-        return fixer.replaceText(read, shorthand ? `${read.name}: ${replacementAt(read)}` : replacementAt(read));
-      }),
-    ],
-  }];
+  const replacementAt = (read: TSESTree.Identifier) =>
+    awaited && needsParentheses(read) ? `(await ${text})` : awaited ? `await ${text}` : text;
+  return [
+    {
+      messageId: call.perUse ? 'callPerUse' : 'signPerUse',
+      data: { call: awaited ? `await ${text}` : text, name },
+      fix: (fixer) => [
+        removeStatement(fixer, context.sourceCode, declared.declaration),
+        ...reads.map((read) => {
+          const parent = read.parent;
+          const shorthand = parent?.type === AST_NODE_TYPES.Property && parent.shorthand && parent.value === read;
+          return fixer.replaceText(read, shorthand ? `${read.name}: ${replacementAt(read)}` : replacementAt(read));
+        }),
+      ],
+    },
+  ];
 }
 
 /** `await x` binds looser than member access, calls and tagged templates: `(await x).y`, `(await x)()`. */
@@ -97,7 +111,8 @@ function needsParentheses(read: TSESTree.Identifier): boolean {
   const parent = read.parent;
   return (
     (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === read) ||
-    ((parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.callee === read) ||
+    ((parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
+      parent.callee === read) ||
     (parent?.type === AST_NODE_TYPES.TaggedTemplateExpression && parent.tag === read)
   );
 }
@@ -112,29 +127,49 @@ function addExpiryCheck(context: Context, candidate: Candidate, declared: Declar
   const writes = references.filter((r) => r.isWrite() && !r.init).map((r) => r.identifier as Node);
   const statements = writes.map(writeStatement);
   if (writes.length === 0 || statements.some((s) => s === null)) return [];
-  const tests = references.filter((r) => r.isRead()).map((r) => reuseTest(r.identifier as Node)).filter((t) => t !== null);
+  const tests = references
+    .filter((r) => r.isRead())
+    .map((r) => reuseTest(r.identifier as Node))
+    .filter((t) => t !== null);
   if (tests.length === 0) return [];
   const deadline = freshName(`${name}ExpiresAt`, context.sourceCode.text);
-  const ttlSeconds = Math.max(60, candidate.held.seconds > 2 * MARGIN_SECONDS ? candidate.held.seconds - MARGIN_SECONDS : Math.floor(candidate.held.seconds / 2));
+  const ttlSeconds = Math.max(
+    60,
+    candidate.held.seconds > 2 * MARGIN_SECONDS
+      ? candidate.held.seconds - MARGIN_SECONDS
+      : Math.floor(candidate.held.seconds / 2),
+  );
   const ttl = ttlSeconds % 60 === 0 ? `${ttlSeconds / 60} * 60 * 1000` : `${ttlSeconds} * 1000`;
-  const filledAtLoad = declared.declarator.init !== null && declared.declarator.init !== undefined && !isEmpty(declared.declarator.init);
+  const filledAtLoad =
+    declared.declarator.init !== null && declared.declarator.init !== undefined && !isEmpty(declared.declarator.init);
   const { sourceCode } = context;
-  return [{
-    messageId: 'addExpiryCheck',
-    data: { name, ttl: formatDuration(ttlSeconds), margin: formatDuration(candidate.held.seconds - ttlSeconds) },
-    fix: (fixer) => [
-      fixer.insertTextAfter(declared.declaration, `\n${declared.declaration.kind} ${deadline} = ${filledAtLoad ? `Date.now() + ${ttl}` : '0'};`),
-      ...tests.map(({ test, positive }) =>
-        fixer.replaceText(test, positive ? `${sourceCode.getText(test)} && Date.now() < ${deadline}` : `${sourceCode.getText(test)} || Date.now() >= ${deadline}`)),
-      ...statements.map((write) => {
-        const stamp = `${deadline} = Date.now() + ${ttl};`;
-        const { statement, inList } = write!;
-        return inList
-          ? fixer.insertTextAfter(statement, `\n${indentOf(statement, sourceCode.text)}${stamp}`)
-          : fixer.replaceText(statement, `{ ${sourceCode.getText(statement)} ${stamp} }`);
-      }),
-    ],
-  }];
+  return [
+    {
+      messageId: 'addExpiryCheck',
+      data: { name, ttl: formatDuration(ttlSeconds), margin: formatDuration(candidate.held.seconds - ttlSeconds) },
+      fix: (fixer) => [
+        fixer.insertTextAfter(
+          declared.declaration,
+          `\n${declared.declaration.kind} ${deadline} = ${filledAtLoad ? `Date.now() + ${ttl}` : '0'};`,
+        ),
+        ...tests.map(({ test, positive }) =>
+          fixer.replaceText(
+            test,
+            positive
+              ? `${sourceCode.getText(test)} && Date.now() < ${deadline}`
+              : `${sourceCode.getText(test)} || Date.now() >= ${deadline}`,
+          ),
+        ),
+        ...statements.map((write) => {
+          const stamp = `${deadline} = Date.now() + ${ttl};`;
+          const { statement, inList } = write!;
+          return inList
+            ? fixer.insertTextAfter(statement, `\n${indentOf(statement, sourceCode.text)}${stamp}`)
+            : fixer.replaceText(statement, `{ ${sourceCode.getText(statement)} ${stamp} }`);
+        }),
+      ],
+    },
+  ];
 }
 
 /**
@@ -143,11 +178,20 @@ function addExpiryCheck(context: Context, candidate: Candidate, declared: Declar
  */
 function writeStatement(identifier: Node): { statement: TSESTree.ExpressionStatement; inList: boolean } | null {
   const assignment = identifier.parent;
-  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== identifier) return null;
+  if (
+    assignment?.type !== AST_NODE_TYPES.AssignmentExpression ||
+    assignment.operator !== '=' ||
+    assignment.left !== identifier
+  )
+    return null;
   const statement = assignment.parent;
   if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return null;
   const list = statement.parent?.type;
-  return { statement, inList: list === AST_NODE_TYPES.BlockStatement || list === AST_NODE_TYPES.Program || list === AST_NODE_TYPES.SwitchCase };
+  return {
+    statement,
+    inList:
+      list === AST_NODE_TYPES.BlockStatement || list === AST_NODE_TYPES.Program || list === AST_NODE_TYPES.SwitchCase,
+  };
 }
 
 /** `if (x)`, `if (x != null)` (reuse when true) or `if (!x)`, `if (x == null)` (refill when true). */
@@ -160,7 +204,9 @@ function reuseTest(identifier: Node): { test: Node; positive: boolean } | null {
     positive = false;
   } else if (parent?.type === AST_NODE_TYPES.BinaryExpression && ['!=', '!==', '==', '==='].includes(parent.operator)) {
     const other = parent.left === identifier ? parent.right : parent.left;
-    const empty = (other.type === AST_NODE_TYPES.Literal && other.value === null) || (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined');
+    const empty =
+      (other.type === AST_NODE_TYPES.Literal && other.value === null) ||
+      (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined');
     if (!empty) return null;
     node = parent;
     positive = parent.operator.startsWith('!');
@@ -171,7 +217,10 @@ function reuseTest(identifier: Node): { test: Node; positive: boolean } | null {
 
 function isEmpty(node: Node): boolean {
   const inner = unwrap(node);
-  return (inner.type === AST_NODE_TYPES.Literal && inner.value === null) || (inner.type === AST_NODE_TYPES.Identifier && inner.name === 'undefined');
+  return (
+    (inner.type === AST_NODE_TYPES.Literal && inner.value === null) ||
+    (inner.type === AST_NODE_TYPES.Identifier && inner.name === 'undefined')
+  );
 }
 
 function freshName(base: string, text: string): string {

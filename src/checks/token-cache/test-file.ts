@@ -10,15 +10,27 @@ const MOCK_METHODS: ReadonlySet<string> = new Set(SDK_TEST_DOUBLES.mockMethods);
  * a test file by its name (`*.test.*`, `*.spec.*`, `__tests__/`, `__mocks__/`, `__fixtures__/`), or when it
  * mocks any module at top level (`vi.mock('axios')`, `jest.mock(...)`) or imports an SDK mock library.
  */
-export function isTestFile(filename: string, sourceCode: Readonly<TSESLint.SourceCode>, specifiers: ReadonlySet<string>): boolean {
+export function isTestFile(
+  filename: string,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  specifiers: ReadonlySet<string>,
+): boolean {
   if (TEST_FILE_NAME.test(filename)) return true;
   const libraries: readonly string[] = SDK_TEST_DOUBLES.mockLibraries;
   for (const specifier of specifiers) if (libraries.includes(specifier)) return true;
   return sourceCode.ast.body.some((statement) => {
-    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.CallExpression) return false;
+    if (
+      statement.type !== AST_NODE_TYPES.ExpressionStatement ||
+      statement.expression.type !== AST_NODE_TYPES.CallExpression
+    )
+      return false;
     const callee = unwrap(statement.expression.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
     const object = unwrap(callee.object);
-    return object.type === AST_NODE_TYPES.Identifier && MOCK_OBJECTS.has(object.name) && MOCK_METHODS.has(staticPropertyName(callee) ?? '');
+    return (
+      object.type === AST_NODE_TYPES.Identifier &&
+      MOCK_OBJECTS.has(object.name) &&
+      MOCK_METHODS.has(staticPropertyName(callee) ?? '')
+    );
   });
 }

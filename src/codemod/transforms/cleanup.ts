@@ -32,7 +32,14 @@ function knownImports(): Map<string, string[]> {
 
 let KNOWN_IMPORTS: Map<string, string[]> | undefined;
 
-const scriptKind = (path: string) => (/\.[cm]?tsx?$/.test(path) ? (path.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS) : path.endsWith('x') ? ts.ScriptKind.JSX : ts.ScriptKind.JS);
+const scriptKind = (path: string) =>
+  /\.[cm]?tsx?$/.test(path)
+    ? path.endsWith('x')
+      ? ts.ScriptKind.TSX
+      : ts.ScriptKind.TS
+    : path.endsWith('x')
+      ? ts.ScriptKind.JSX
+      : ts.ScriptKind.JS;
 
 export function parse(path: string, text: string): ts.SourceFile {
   return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKind(path));
@@ -45,8 +52,14 @@ function isDeclarationOrKey(id: ts.Identifier): boolean {
   if (ts.isQualifiedName(parent) && parent.right === id) return true;
   if (ts.isPropertyAssignment(parent) && parent.name === id) return true;
   if (ts.isBindingElement(parent) && parent.propertyName === id) return true;
-  if (ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent) || ts.isExportSpecifier(parent)) return true;
-  if ((ts.isJsxAttribute(parent) || ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) ) return true;
+  if (
+    ts.isImportSpecifier(parent) ||
+    ts.isImportClause(parent) ||
+    ts.isNamespaceImport(parent) ||
+    ts.isExportSpecifier(parent)
+  )
+    return true;
+  if (ts.isJsxAttribute(parent) || ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return true;
   const named = parent as ts.Node & { name?: ts.Node };
   return named.name === id && !ts.isShorthandPropertyAssignment(parent);
 }
@@ -54,9 +67,22 @@ function isDeclarationOrKey(id: ts.Identifier): boolean {
 /** Whether `id` names a binding (variable, function, class, parameter, import, type), not a member or key. */
 function declaresBinding(id: ts.Identifier): boolean {
   const parent = id.parent;
-  if (ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent)) return parent.name === id;
-  const bindings = [ts.isVariableDeclaration, ts.isFunctionDeclaration, ts.isFunctionExpression, ts.isClassDeclaration, ts.isClassExpression, ts.isParameter,
-    ts.isBindingElement, ts.isInterfaceDeclaration, ts.isTypeAliasDeclaration, ts.isEnumDeclaration, ts.isTypeParameterDeclaration, ts.isImportEqualsDeclaration];
+  if (ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent))
+    return parent.name === id;
+  const bindings = [
+    ts.isVariableDeclaration,
+    ts.isFunctionDeclaration,
+    ts.isFunctionExpression,
+    ts.isClassDeclaration,
+    ts.isClassExpression,
+    ts.isParameter,
+    ts.isBindingElement,
+    ts.isInterfaceDeclaration,
+    ts.isTypeAliasDeclaration,
+    ts.isEnumDeclaration,
+    ts.isTypeParameterDeclaration,
+    ts.isImportEqualsDeclaration,
+  ];
   return bindings.some((is) => is(parent)) && (parent as ts.Node & { name?: ts.Node }).name === id;
 }
 
@@ -85,16 +111,28 @@ function lineRange(text: string, node: ts.Node, sourceFile: ts.SourceFile): { st
   return { start, end: newline === -1 ? text.length : newline + 1 };
 }
 
-function removeImportSpecifier(text: string, declaration: ts.ImportDeclaration, specifier: ts.ImportSpecifier, sourceFile: ts.SourceFile): TextEdit {
+function removeImportSpecifier(
+  text: string,
+  declaration: ts.ImportDeclaration,
+  specifier: ts.ImportSpecifier,
+  sourceFile: ts.SourceFile,
+): TextEdit {
   const elements = (declaration.importClause?.namedBindings as ts.NamedImports).elements;
-  if (elements.length === 1 && !declaration.importClause?.name) return { ...lineRange(text, declaration, sourceFile), text: '' };
+  if (elements.length === 1 && !declaration.importClause?.name)
+    return { ...lineRange(text, declaration, sourceFile), text: '' };
   if (elements.length === 1) {
     // `import D, { x } from 'm'` → `import D from 'm'`
-    return { start: declaration.importClause!.name!.getEnd(), end: declaration.importClause!.namedBindings!.getEnd(), text: '' };
+    return {
+      start: declaration.importClause!.name!.getEnd(),
+      end: declaration.importClause!.namedBindings!.getEnd(),
+      text: '',
+    };
   }
   const index = elements.indexOf(specifier);
   const next = elements[index + 1];
-  return next ? { start: specifier.getStart(sourceFile), end: next.getStart(sourceFile), text: '' } : { start: elements[index - 1]!.getEnd(), end: specifier.getEnd(), text: '' };
+  return next
+    ? { start: specifier.getStart(sourceFile), end: next.getStart(sourceFile), text: '' }
+    : { start: elements[index - 1]!.getEnd(), end: specifier.getEnd(), text: '' };
 }
 
 /**
@@ -115,8 +153,11 @@ export function cleanupEdits(file: FileState): TextEdit[] {
     if (!ts.isImportDeclaration(statement)) continue;
     const bindings = statement.importClause?.namedBindings;
     if (!bindings || !ts.isNamedImports(bindings)) continue;
-    const unused = bindings.elements.filter((specifier) => wasRead(specifier.name.text) && !isRead(specifier.name.text));
-    if (unused.length === bindings.elements.length && !statement.importClause?.name) edits.push({ ...lineRange(file.text, statement, after), text: '' });
+    const unused = bindings.elements.filter(
+      (specifier) => wasRead(specifier.name.text) && !isRead(specifier.name.text),
+    );
+    if (unused.length === bindings.elements.length && !statement.importClause?.name)
+      edits.push({ ...lineRange(file.text, statement, after), text: '' });
     else for (const specifier of unused) edits.push(removeImportSpecifier(file.text, statement, specifier, after));
   }
 
@@ -126,7 +167,8 @@ export function cleanupEdits(file: FileState): TextEdit[] {
     const visit = (node: ts.Node): void => {
       if (ts.isVariableStatement(node) && node.declarationList.declarations.length === 1) {
         const [declaration] = node.declarationList.declarations;
-        if (declaration && ts.isIdentifier(declaration.name)) found.set(declaration.name.text, [...(found.get(declaration.name.text) ?? []), node]);
+        if (declaration && ts.isIdentifier(declaration.name))
+          found.set(declaration.name.text, [...(found.get(declaration.name.text) ?? []), node]);
       }
       ts.forEachChild(node, visit);
     };
@@ -138,7 +180,12 @@ export function cleanupEdits(file: FileState): TextEdit[] {
     const [statement] = statements;
     const [original] = oldDeclarations.get(name) ?? [];
     if (statements.length !== 1 || oldDeclarations.get(name)?.length !== 1 || !statement || !original) continue;
-    if (isRead(name) || !wasRead(name) || statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) continue;
+    if (
+      isRead(name) ||
+      !wasRead(name) ||
+      statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)
+    )
+      continue;
     const initializer = original.declarationList.declarations[0]?.initializer;
     if (initializer && fixedAt.some((at) => at >= initializer.getStart(before) && at < initializer.getEnd())) {
       edits.push({ ...lineRange(file.text, statement, after), text: '' });
@@ -146,16 +193,24 @@ export function cleanupEdits(file: FileState): TextEdit[] {
   }
 
   KNOWN_IMPORTS ??= knownImports();
-  const missing = [...now.reads.keys()].filter((name) => !now.declared.has(name) && !wasRead(name) && KNOWN_IMPORTS!.has(name));
+  const missing = [...now.reads.keys()].filter(
+    (name) => !now.declared.has(name) && !wasRead(name) && KNOWN_IMPORTS!.has(name),
+  );
   if (missing.length) edits.push(...importEdits(file, after, missing, KNOWN_IMPORTS));
   return edits;
 }
 
-function importEdits(file: FileState, sourceFile: ts.SourceFile, missing: readonly string[], known: Map<string, string[]>): TextEdit[] {
+function importEdits(
+  file: FileState,
+  sourceFile: ts.SourceFile,
+  missing: readonly string[],
+  known: Map<string, string[]>,
+): TextEdit[] {
   const style = codeStyleOf(sourceFile);
   const commonJs = style.commonJs || file.path.endsWith('.cjs');
   const imports = sourceFile.statements.filter(ts.isImportDeclaration);
-  const imported = (module: string) => imports.find((declaration) => (declaration.moduleSpecifier as ts.StringLiteral).text === module);
+  const imported = (module: string) =>
+    imports.find((declaration) => (declaration.moduleSpecifier as ts.StringLiteral).text === module);
   const byModule = new Map<string, string[]>();
   for (const name of missing) {
     const modules = known.get(name) ?? [];
@@ -173,8 +228,12 @@ function importEdits(file: FileState, sourceFile: ts.SourceFile, missing: readon
       edits.push({ start: last.getEnd(), end: last.getEnd(), text: names.map((name) => `, ${name}`).join('') });
       continue;
     }
-    const line = commonJs ? `const { ${names.join(', ')} } = require(${q}${module}${q})${semi}\n` : `import { ${names.join(', ')} } from ${q}${module}${q}${semi}\n`;
-    const requires = sourceFile.statements.filter((statement) => ts.isVariableStatement(statement) && /\brequire\s*\(/.test(statement.getText(sourceFile)));
+    const line = commonJs
+      ? `const { ${names.join(', ')} } = require(${q}${module}${q})${semi}\n`
+      : `import { ${names.join(', ')} } from ${q}${module}${q}${semi}\n`;
+    const requires = sourceFile.statements.filter(
+      (statement) => ts.isVariableStatement(statement) && /\brequire\s*\(/.test(statement.getText(sourceFile)),
+    );
     const anchor = commonJs ? requires[requires.length - 1] : imports[imports.length - 1];
     const at = anchor ? lineRange(file.text, anchor, sourceFile).end : firstStatementLine(file.text, sourceFile);
     edits.push({ start: at, end: at, text: line });
@@ -186,6 +245,7 @@ function importEdits(file: FileState, sourceFile: ts.SourceFile, missing: readon
 function firstStatementLine(text: string, sourceFile: ts.SourceFile): number {
   const first = sourceFile.statements[0];
   if (!first) return text.length;
-  if (ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression)) return lineRange(text, first, sourceFile).end;
+  if (ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression))
+    return lineRange(text, first, sourceFile).end;
   return text.lastIndexOf('\n', first.getStart(sourceFile) - 1) + 1;
 }

@@ -23,9 +23,19 @@ export function codeStyleOf(sourceFile: ts.SourceFile): CodeStyle {
       if (statement.moduleSpecifier.getText(sourceFile).startsWith("'")) single += 1;
       else double += 1;
     }
-    if (!ts.isFunctionDeclaration(statement) && !ts.isClassDeclaration(statement) && !ts.isBlock(statement) && !ts.isIfStatement(statement) &&
-      !ts.isForStatement(statement) && !ts.isForOfStatement(statement) && !ts.isWhileStatement(statement) && !ts.isInterfaceDeclaration(statement) &&
-      !ts.isModuleDeclaration(statement) && !ts.isEnumDeclaration(statement) && !ts.isTryStatement(statement)) {
+    if (
+      !ts.isFunctionDeclaration(statement) &&
+      !ts.isClassDeclaration(statement) &&
+      !ts.isBlock(statement) &&
+      !ts.isIfStatement(statement) &&
+      !ts.isForStatement(statement) &&
+      !ts.isForOfStatement(statement) &&
+      !ts.isWhileStatement(statement) &&
+      !ts.isInterfaceDeclaration(statement) &&
+      !ts.isModuleDeclaration(statement) &&
+      !ts.isEnumDeclaration(statement) &&
+      !ts.isTryStatement(statement)
+    ) {
       if (text.endsWith(';')) withSemicolon += 1;
       else withoutSemicolon += 1;
     }

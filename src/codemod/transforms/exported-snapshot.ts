@@ -1,5 +1,13 @@
 import { dirname, resolve } from 'node:path';
-import { type CallExpression, type Identifier, Node, type Project, type SourceFile, SyntaxKind, VariableDeclarationKind } from 'ts-morph';
+import {
+  type CallExpression,
+  type Identifier,
+  Node,
+  type Project,
+  type SourceFile,
+  SyntaxKind,
+  VariableDeclarationKind,
+} from 'ts-morph';
 import type { FileState, Finding } from '../types.js';
 import { names } from './cleanup.js';
 import { lineColumnOf, offsetOf, type TextEdit } from './text-edits.js';
@@ -15,7 +23,11 @@ export const EXPORTED_SNAPSHOT_TRIGGERS: Readonly<Record<string, readonly string
 
 /** What the rewrite of one exported snapshot amounts to: edits per file, or why a person must do it. */
 export type SnapshotPlan =
-  | { kind: 'rewrite'; edits: Map<FileState, TextEdit[]>; summary: { file: FileState; line: number; description: string }[] }
+  | {
+      kind: 'rewrite';
+      edits: Map<FileState, TextEdit[]>;
+      summary: { file: FileState; line: number; description: string }[];
+    }
   | { kind: 'blocked'; reasons: { file: FileState; line: number; column: number; reason: string }[] };
 
 export interface Snapshot {
@@ -34,7 +46,8 @@ export interface Snapshot {
 }
 
 const upperFirst = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
-const renamed = (name: string, form: Snapshot['form']) => (form === 'getter' ? `get${upperFirst(name)}` : `${name}Provider`);
+const renamed = (name: string, form: Snapshot['form']) =>
+  form === 'getter' ? `get${upperFirst(name)}` : `${name}Provider`;
 
 /** Parents under which `await f()` needs no parentheses. */
 const BARE_AWAIT_PARENTS = new Set([
@@ -56,7 +69,8 @@ export function snapshotAt(finding: Finding, producer: FileState, sourceFile: So
   const statement = declaration?.getVariableStatement();
   if (!declaration || !statement || !Node.isSourceFile(statement.getParent())) return undefined;
   const kind = statement.getDeclarationKind();
-  if (!statement.hasExportKeyword() || kind === VariableDeclarationKind.Var || statement.getDeclarations().length !== 1) return undefined;
+  if (!statement.hasExportKeyword() || kind === VariableDeclarationKind.Var || statement.getDeclarations().length !== 1)
+    return undefined;
   const nameNode = declaration.getNameNode();
   let initializer = declaration.getInitializer();
   while (initializer && Node.isParenthesizedExpression(initializer)) initializer = initializer.getExpression();
@@ -78,7 +92,14 @@ export function snapshotAt(finding: Finding, producer: FileState, sourceFile: So
     form,
     declaration: { start: declaration.getStart(), end: declaration.getEnd(), text: `${newName} = ${init}` },
     ...(form === 'provider' ? { provider: init } : {}),
-    ...(kind === VariableDeclarationKind.Let ? { keyword: { start: statement.getDeclarationList().getStart(), end: statement.getDeclarationList().getStart() + 3 } } : {}),
+    ...(kind === VariableDeclarationKind.Let
+      ? {
+          keyword: {
+            start: statement.getDeclarationList().getStart(),
+            end: statement.getDeclarationList().getStart() + 3,
+          },
+        }
+      : {}),
   };
 }
 
@@ -91,7 +112,12 @@ function functionLabel(fn: Node): string {
 function containingFunction(node: Node): Node | undefined {
   for (let current = node.getParent(); current; current = current.getParent()) {
     if (Node.isFunctionLikeDeclaration(current)) return current;
-    if (Node.isSourceFile(current) || Node.isPropertyDeclaration(current) || Node.isClassStaticBlockDeclaration(current)) return undefined;
+    if (
+      Node.isSourceFile(current) ||
+      Node.isPropertyDeclaration(current) ||
+      Node.isClassStaticBlockDeclaration(current)
+    )
+      return undefined;
   }
   return undefined;
 }
@@ -101,7 +127,12 @@ function asyncInsertion(fn: Node): { at: number } | { reason: string } | 'alread
   if (Node.isConstructorDeclaration(fn) || Node.isGetAccessorDeclaration(fn) || Node.isSetAccessorDeclaration(fn)) {
     return { reason: 'it is read in a constructor or accessor, which cannot be async' };
   }
-  if (!(Node.isArrowFunction(fn) || Node.isFunctionDeclaration(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn))) {
+  if (!(
+    Node.isArrowFunction(fn) ||
+    Node.isFunctionDeclaration(fn) ||
+    Node.isFunctionExpression(fn) ||
+    Node.isMethodDeclaration(fn)
+  )) {
     return { reason: 'it is read in a function that cannot be made async' };
   }
   if (fn.isAsync()) return 'already';
@@ -109,7 +140,9 @@ function asyncInsertion(fn: Node): { at: number } | { reason: string } | 'alread
   // Making a function async is safe when it already returns a Promise: its callers get the same type.
   const returnType = fn.getReturnType();
   if (returnType.getSymbol()?.getName() !== 'Promise') {
-    return { reason: `it is read in ${functionLabel(fn)}, which is not async and does not return a Promise (making it async would change what its callers get)` };
+    return {
+      reason: `it is read in ${functionLabel(fn)}, which is not async and does not return a Promise (making it async would change what its callers get)`,
+    };
   }
   if (Node.isArrowFunction(fn)) return { at: fn.getStart() };
   if (Node.isMethodDeclaration(fn)) return { at: fn.getNameNode().getStart() };
@@ -127,23 +160,52 @@ function planUse(use: Node, snapshot: Snapshot, callee: string): UsePlan {
   const parent = use.getParentOrThrow();
   if (Node.isTypeQuery(parent)) return { edits: [], blocked: 'it is used in a type (`typeof`)' };
   if (Node.isExportSpecifier(parent)) return { edits: [], blocked: 'it is exported again under its own name' };
-  if (Node.isBinaryExpression(parent) && parent.getLeft() === use && parent.getOperatorToken().getText().endsWith('=')) {
+  if (
+    Node.isBinaryExpression(parent) &&
+    parent.getLeft() === use &&
+    parent.getOperatorToken().getText().endsWith('=')
+  ) {
     return { edits: [], blocked: 'it is assigned to' };
   }
   const shorthand = Node.isShorthandPropertyAssignment(parent);
-  const key = shorthand ? parent.getName() : Node.isPropertyAssignment(parent) && parent.getInitializer() === use ? parent.getName() : undefined;
+  const key = shorthand
+    ? parent.getName()
+    : Node.isPropertyAssignment(parent) && parent.getInitializer() === use
+      ? parent.getName()
+      : undefined;
   // A client config's `credentials` takes the provider itself: no call, no await.
   if (snapshot.form === 'provider' && key === 'credentials') {
-    return { edits: [{ start: (shorthand ? parent : use).getStart(), end: (shorthand ? parent : use).getEnd(), text: shorthand ? `credentials: ${callee}` : callee }] };
+    return {
+      edits: [
+        {
+          start: (shorthand ? parent : use).getStart(),
+          end: (shorthand ? parent : use).getEnd(),
+          text: shorthand ? `credentials: ${callee}` : callee,
+        },
+      ],
+    };
   }
   const fn = containingFunction(use);
-  if (!fn) return { edits: [], blocked: 'it is read at module scope or in a class field, so a rewrite would again keep one value for the life of the process' };
+  if (!fn)
+    return {
+      edits: [],
+      blocked:
+        'it is read at module scope or in a class field, so a rewrite would again keep one value for the life of the process',
+    };
   const insertion = asyncInsertion(fn);
   if (typeof insertion === 'object' && 'reason' in insertion) return { edits: [], blocked: insertion.reason };
   const call = `await ${callee}()`;
   const edits: TextEdit[] = [];
   if (shorthand) edits.push({ start: parent.getStart(), end: parent.getEnd(), text: `${parent.getName()}: ${call}` });
-  else edits.push({ start: use.getStart(), end: use.getEnd(), text: BARE_AWAIT_PARENTS.has(parent.getKind()) || Node.isCallExpression(parent) && parent.getExpression() !== use ? call : `(${call})` });
+  else
+    edits.push({
+      start: use.getStart(),
+      end: use.getEnd(),
+      text:
+        BARE_AWAIT_PARENTS.has(parent.getKind()) || (Node.isCallExpression(parent) && parent.getExpression() !== use)
+          ? call
+          : `(${call})`,
+    });
   if (insertion === 'already') return { edits };
   edits.push({ start: insertion.at, end: insertion.at, text: 'async ' });
   return { edits, addedAsync: functionLabel(fn) };
@@ -156,7 +218,9 @@ function identifiersBoundTo(sourceFile: SourceFile, text: string, binding: Ident
     const parent = id.getParent();
     return (Node.isShorthandPropertyAssignment(parent) ? parent.getValueSymbol() : id.getSymbol())?.compilerSymbol;
   };
-  return sourceFile.getDescendantsOfKind(SyntaxKind.Identifier).filter((id) => id !== binding && id.getText() === text && symbolOf(id) === symbol);
+  return sourceFile
+    .getDescendantsOfKind(SyntaxKind.Identifier)
+    .filter((id) => id !== binding && id.getText() === text && symbolOf(id) === symbol);
 }
 
 /**
@@ -168,7 +232,12 @@ function sameProviderUses(snapshot: Snapshot, sourceFile: SourceFile): TextEdit[
   if (!snapshot.provider) return [];
   return sourceFile
     .getDescendantsOfKind(SyntaxKind.PropertyAssignment)
-    .filter((property) => property.getName() === 'credentials' && property.getStart() > snapshot.declaration.end && property.getInitializer()?.getText() === snapshot.provider)
+    .filter(
+      (property) =>
+        property.getName() === 'credentials' &&
+        property.getStart() > snapshot.declaration.end &&
+        property.getInitializer()?.getText() === snapshot.provider,
+    )
     .map((property) => {
       const value = property.getInitializerOrThrow();
       return { start: value.getStart(), end: value.getEnd(), text: snapshot.newName };
@@ -181,9 +250,14 @@ function requiresProducer(sourceFile: SourceFile, producer: string): Node | unde
   return sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression).find((call) => {
     const callee = call.getExpression();
     const [argument] = call.getArguments();
-    const isLoader = callee.getKind() === SyntaxKind.ImportKeyword || (Node.isIdentifier(callee) && callee.getText() === 'require');
-    return isLoader && Node.isStringLiteral(argument) && argument.getLiteralText().startsWith('.') &&
-      stem(resolve(dirname(sourceFile.getFilePath()), argument.getLiteralText())) === stem(producer);
+    const isLoader =
+      callee.getKind() === SyntaxKind.ImportKeyword || (Node.isIdentifier(callee) && callee.getText() === 'require');
+    return (
+      isLoader &&
+      Node.isStringLiteral(argument) &&
+      argument.getLiteralText().startsWith('.') &&
+      stem(resolve(dirname(sourceFile.getFilePath()), argument.getLiteralText())) === stem(producer)
+    );
   });
 }
 
@@ -192,7 +266,11 @@ function requiresProducer(sourceFile: SourceFile, producer: string): Node | unde
  * every read in the producer and its importers calls it. All or nothing: one read that cannot be rewritten safely
  * blocks the whole rewrite, and each such read is left for a person with the reason.
  */
-export function planSnapshotRewrite(snapshot: Snapshot, project: Project, importers: readonly FileState[]): SnapshotPlan {
+export function planSnapshotRewrite(
+  snapshot: Snapshot,
+  project: Project,
+  importers: readonly FileState[],
+): SnapshotPlan {
   const edits = new Map<FileState, TextEdit[]>();
   const summary: { file: FileState; line: number; description: string }[] = [];
   const reasons: { file: FileState; line: number; column: number; reason: string }[] = [];
@@ -212,13 +290,20 @@ export function planSnapshotRewrite(snapshot: Snapshot, project: Project, import
   };
   const collision = (file: FileState, sourceFile: SourceFile, at: Node, name: string) => {
     const { reads, declared } = names(sourceFile.compilerNode);
-    if (declared.has(name) || reads.has(name)) block(file, at, `the name \`${name}\` is already used in this file, so \`${snapshot.name}\` was not renamed to it`);
+    if (declared.has(name) || reads.has(name))
+      block(
+        file,
+        at,
+        `the name \`${name}\` is already used in this file, so \`${snapshot.name}\` was not renamed to it`,
+      );
   };
 
   const { producer, sourceFile, name, newName } = snapshot;
   const nameNode = sourceFile.getDescendantAtPos(snapshot.declaration.start) as Identifier;
   collision(producer, sourceFile, nameNode, newName);
-  add(producer, [{ start: snapshot.declaration.start, end: snapshot.declaration.end, text: snapshot.declaration.text }]);
+  add(producer, [
+    { start: snapshot.declaration.start, end: snapshot.declaration.end, text: snapshot.declaration.text },
+  ]);
   if (snapshot.keyword) add(producer, [{ ...snapshot.keyword, text: 'const' }]);
   rewriteUses(producer, identifiersBoundTo(sourceFile, name, nameNode), newName);
   add(producer, sameProviderUses(snapshot, sourceFile));
@@ -232,11 +317,16 @@ export function planSnapshotRewrite(snapshot: Snapshot, project: Project, import
     const importerFile = project.getSourceFile(importer.path);
     if (!importerFile || importer === producer) continue;
     const loader = requiresProducer(importerFile, producer.path);
-    if (loader) block(importer, loader, `\`${name}\` is loaded with require()/import() here, which the rewrite does not follow`);
+    if (loader)
+      block(importer, loader, `\`${name}\` is loaded with require()/import() here, which the rewrite does not follow`);
     for (const reexport of importerFile.getExportDeclarations()) {
       if (reexport.getModuleSpecifierSourceFile() !== sourceFile) continue;
       if (reexport.isNamespaceExport() || reexport.getNamedExports().some((named) => named.getName() === name)) {
-        block(importer, reexport, `\`${name}\` is re-exported here; rewrite the modules that import it from this file by hand`);
+        block(
+          importer,
+          reexport,
+          `\`${name}\` is re-exported here; rewrite the modules that import it from this file by hand`,
+        );
       }
     }
     const uses: { uses: Node[]; callee: string }[] = [];
@@ -249,8 +339,13 @@ export function planSnapshotRewrite(snapshot: Snapshot, project: Project, import
         if (!Node.isIdentifier(imported)) continue;
         const local = alias ? renamed(alias.getText(), snapshot.form) : newName;
         collision(importer, importerFile, specifier, local);
-        add(importer, [{ start: specifier.getStart(), end: specifier.getEnd(), text: alias ? `${newName} as ${local}` : newName }]);
-        uses.push({ uses: identifiersBoundTo(importerFile, (alias ?? imported).getText(), alias ?? imported), callee: local });
+        add(importer, [
+          { start: specifier.getStart(), end: specifier.getEnd(), text: alias ? `${newName} as ${local}` : newName },
+        ]);
+        uses.push({
+          uses: identifiersBoundTo(importerFile, (alias ?? imported).getText(), alias ?? imported),
+          callee: local,
+        });
       }
       const namespace = declaration.getNamespaceImport();
       if (namespace) {
@@ -263,12 +358,14 @@ export function planSnapshotRewrite(snapshot: Snapshot, project: Project, import
     const count = uses.reduce((sum, entry) => sum + entry.uses.length, 0);
     if (!count) continue;
     const asyncAdded = new Set<string>();
-    for (const entry of uses) for (const added of rewriteUses(importer, entry.uses, entry.callee)) asyncAdded.add(added);
+    for (const entry of uses)
+      for (const added of rewriteUses(importer, entry.uses, entry.callee)) asyncAdded.add(added);
     const first = uses.flatMap((entry) => entry.uses)[0];
     summary.push({
       file: importer,
       line: first ? where(importer, first).line : 1,
-      description: `${count} read${count === 1 ? '' : 's'} of \`${name}\` from ${producer.file} now ${snapshot.form === 'getter' ? `call \`await ${newName}()\`` : `use the provider \`${newName}\``}` +
+      description:
+        `${count} read${count === 1 ? '' : 's'} of \`${name}\` from ${producer.file} now ${snapshot.form === 'getter' ? `call \`await ${newName}()\`` : `use the provider \`${newName}\``}` +
         (asyncAdded.size ? ` (made ${[...asyncAdded].join(', ')} async; it already returned a Promise)` : ''),
     });
   }

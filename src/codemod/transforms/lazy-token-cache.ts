@@ -1,16 +1,36 @@
-import { type ExpressionStatement, type Identifier, type IfStatement, Node, type SourceFile, SyntaxKind, VariableDeclarationKind } from 'ts-morph';
+import {
+  type ExpressionStatement,
+  type Identifier,
+  type IfStatement,
+  Node,
+  type SourceFile,
+  SyntaxKind,
+  VariableDeclarationKind,
+} from 'ts-morph';
 import { CREDENTIAL_METHODS, PER_USE_METHODS } from '../../knowledge/index.js';
 import type { FileState, Finding } from '../types.js';
 import { offsetOf, type TextEdit } from './text-edits.js';
 
 /** The finding this transform acts on: a token kept in a module-level variable. */
-export const LAZY_CACHE_TRIGGER = { rule: 'credential-expiry/no-module-token-cache', messageId: 'moduleTokenCache' } as const;
+export const LAZY_CACHE_TRIGGER = {
+  rule: 'credential-expiry/no-module-token-cache',
+  messageId: 'moduleTokenCache',
+} as const;
 
 /** Methods whose object caches and refreshes the token itself (knowledge: PER_USE_METHODS), by name. */
-const REFRESHING_METHODS = new Set(CREDENTIAL_METHODS.filter((method) => PER_USE_METHODS.has(method.id)).map((method) => method.method));
+const REFRESHING_METHODS = new Set(
+  CREDENTIAL_METHODS.filter((method) => PER_USE_METHODS.has(method.id)).map((method) => method.method),
+);
 
 /** Parents under which `await f()` needs no parentheses. */
-const BARE_AWAIT_PARENTS = new Set([SyntaxKind.TemplateSpan, SyntaxKind.PropertyAssignment, SyntaxKind.VariableDeclaration, SyntaxKind.ReturnStatement, SyntaxKind.ArrayLiteralExpression, SyntaxKind.ExpressionStatement]);
+const BARE_AWAIT_PARENTS = new Set([
+  SyntaxKind.TemplateSpan,
+  SyntaxKind.PropertyAssignment,
+  SyntaxKind.VariableDeclaration,
+  SyntaxKind.ReturnStatement,
+  SyntaxKind.ArrayLiteralExpression,
+  SyntaxKind.ExpressionStatement,
+]);
 
 /**
  * A lazily filled module-level token, `let token; … if (!token) token = await auth.getAccessToken(); … use(token)`,
@@ -23,13 +43,17 @@ export function lazyCacheEdits(finding: Finding, file: FileState, sourceFile: So
   const node = sourceFile.getDescendantAtPos(offsetOf(file.text, finding.line, finding.column));
   const declaration = node?.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
   const statement = declaration?.getVariableStatement();
-  if (!declaration || !statement || !Node.isSourceFile(statement.getParent()) || statement.hasExportKeyword()) return [];
-  if (statement.getDeclarationKind() !== VariableDeclarationKind.Let || statement.getDeclarations().length !== 1) return [];
+  if (!declaration || !statement || !Node.isSourceFile(statement.getParent()) || statement.hasExportKeyword())
+    return [];
+  if (statement.getDeclarationKind() !== VariableDeclarationKind.Let || statement.getDeclarations().length !== 1)
+    return [];
   const name = declaration.getNameNode();
   const initializer = declaration.getInitializer();
   if (!Node.isIdentifier(name) || (initializer && !['null', 'undefined'].includes(initializer.getText()))) return [];
 
-  const uses = sourceFile.getDescendantsOfKind(SyntaxKind.Identifier).filter((id) => id !== name && id.getText() === name.getText() && id.getSymbol() === name.getSymbol());
+  const uses = sourceFile
+    .getDescendantsOfKind(SyntaxKind.Identifier)
+    .filter((id) => id !== name && id.getText() === name.getText() && id.getSymbol() === name.getSymbol());
   const fills = new Set<IfStatement>();
   let call: string | undefined;
   const reads: Identifier[] = [];
@@ -42,10 +66,22 @@ export function lazyCacheEdits(finding: Finding, file: FileState, sourceFile: So
       continue;
     }
     if (uses.some((other) => fillOf(other)?.statement.getExpression() === use.getParent())) continue;
-    const fn = use.getFirstAncestor((ancestor) => Node.isArrowFunction(ancestor) || Node.isFunctionDeclaration(ancestor) || Node.isFunctionExpression(ancestor) || Node.isMethodDeclaration(ancestor));
+    const fn = use.getFirstAncestor(
+      (ancestor) =>
+        Node.isArrowFunction(ancestor) ||
+        Node.isFunctionDeclaration(ancestor) ||
+        Node.isFunctionExpression(ancestor) ||
+        Node.isMethodDeclaration(ancestor),
+    );
     const parent = use.getParent();
     const assigned = Node.isBinaryExpression(parent) && parent.getLeft() === use;
-    const isAsync = Node.isArrowFunction(fn) || Node.isFunctionDeclaration(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn) ? fn.isAsync() : false;
+    const isAsync =
+      Node.isArrowFunction(fn) ||
+      Node.isFunctionDeclaration(fn) ||
+      Node.isFunctionExpression(fn) ||
+      Node.isMethodDeclaration(fn)
+        ? fn.isAsync()
+        : false;
     if (assigned || !isAsync || Node.isShorthandPropertyAssignment(parent)) return [];
     reads.push(use);
   }
@@ -54,14 +90,23 @@ export function lazyCacheEdits(finding: Finding, file: FileState, sourceFile: So
   return [
     wholeLines(file.text, statement.getStart(), statement.getEnd()),
     ...[...fills].map((fill) => wholeLines(file.text, fill.getStart(), fill.getEnd())),
-    ...reads.map((read) => ({ start: read.getStart(), end: read.getEnd(), text: BARE_AWAIT_PARENTS.has(read.getParentOrThrow().getKind()) ? `await ${text}` : `(await ${text})` })),
+    ...reads.map((read) => ({
+      start: read.getStart(),
+      end: read.getEnd(),
+      text: BARE_AWAIT_PARENTS.has(read.getParentOrThrow().getKind()) ? `await ${text}` : `(await ${text})`,
+    })),
   ];
 }
 
 /** `if (!token) token = await recv.method();` (or in a block of its own), with a refreshing method: that `if`. */
 function fillOf(use: Identifier): { statement: IfStatement; call: string } | undefined {
   const assignment = use.getParent();
-  if (!Node.isBinaryExpression(assignment) || assignment.getLeft() !== use || assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) return undefined;
+  if (
+    !Node.isBinaryExpression(assignment) ||
+    assignment.getLeft() !== use ||
+    assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken
+  )
+    return undefined;
   const awaited = assignment.getRight();
   if (!Node.isAwaitExpression(awaited)) return undefined;
   const callee = awaited.getExpression();
@@ -74,7 +119,10 @@ function fillOf(use: Identifier): { statement: IfStatement; call: string } | und
   if (Node.isBlock(holder) && holder.getStatements().length === 1) holder = holder.getParent();
   if (!Node.isIfStatement(holder) || holder.getElseStatement()) return undefined;
   const test = holder.getExpression();
-  const tested = Node.isPrefixUnaryExpression(test) && test.getOperatorToken() === SyntaxKind.ExclamationToken ? test.getOperand() : undefined;
+  const tested =
+    Node.isPrefixUnaryExpression(test) && test.getOperatorToken() === SyntaxKind.ExclamationToken
+      ? test.getOperand()
+      : undefined;
   if (!tested || tested.getText() !== use.getText()) return undefined;
   return { statement: holder, call: callee.getText() };
 }

@@ -31,7 +31,9 @@ export function tidyRemovals(original: string, text: string): string {
     const next = parts[index + 1];
     const added = next?.added ? lines(next.value) : [];
     if (next?.added) index += 1;
-    const left = added.filter((line) => !(isCommentOnly(line) && removed.some((old) => trailingComment(old) === line.trim())));
+    const left = added.filter(
+      (line) => !(isCommentOnly(line) && removed.some((old) => trailingComment(old) === line.trim())),
+    );
     if (left.some((line) => !isBlank(line)) || removed.every(isBlank)) {
       out.push(...left);
       continue;
@@ -39,7 +41,8 @@ export function tidyRemovals(original: string, text: string): string {
     // Only code went (what is left of it is blank). When a whole paragraph went (a blank line or the end follows),
     // the comment block right above described it, unless that block opens the file.
     const following = parts[index + 1];
-    const paragraphEnds = !following || (!following.added && !following.removed && isBlank(lines(following.value)[0] ?? ''));
+    const paragraphEnds =
+      !following || (!following.added && !following.removed && isBlank(lines(following.value)[0] ?? ''));
     let top = out.length;
     while (paragraphEnds && top > 0 && isCommentOnly(out[top - 1]!)) top -= 1;
     if (top > 0) out.length = top;

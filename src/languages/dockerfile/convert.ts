@@ -28,7 +28,6 @@ type Range = ReturnType<Instruction['getRange']>;
 
 const KEYWORDS: ReadonlySet<string> = new Set(Object.values(Keyword));
 
-
 /**
  * Parses with dockerfile-ast (error-tolerant, built for editors) and converts its result once into our own
  * small AST. dockerfile-ast never throws, so the mistakes BuildKit itself rejects are turned into one parse
@@ -100,7 +99,9 @@ function flagsOf(instruction: Instruction): Flag[] {
 }
 
 function propertiesOf(instruction: Instruction): Property[] {
-  return 'getProperties' in instruction ? (instruction as Instruction & { getProperties(): Property[] }).getProperties() : [];
+  return 'getProperties' in instruction
+    ? (instruction as Instruction & { getProperties(): Property[] }).getProperties()
+    : [];
 }
 
 function parseExecForm(command: string): string[] | null {
@@ -120,7 +121,10 @@ class Converter {
   ) {}
 
   range(range: Range): [number, number] {
-    return [this.lines.offsetOf(range.start.line, range.start.character), this.lines.offsetOf(range.end.line, range.end.character)];
+    return [
+      this.lines.offsetOf(range.start.line, range.start.character),
+      this.lines.offsetOf(range.end.line, range.end.character),
+    ];
   }
 
   located(range: Range) {
@@ -130,7 +134,13 @@ class Converter {
 
   error(range: Range, message: string): FileError {
     const { loc } = this.located(range);
-    return { message, line: loc.start.line, column: loc.start.column, endLine: loc.end.line, endColumn: loc.end.column };
+    return {
+      message,
+      line: loc.start.line,
+      column: loc.start.column,
+      endLine: loc.end.line,
+      endColumn: loc.end.column,
+    };
   }
 
   stage(from: From, node: InstructionNode, index: number): StageNode {
@@ -154,7 +164,10 @@ class Converter {
     }));
     const command = args.map((argument) => argument.value).join(' ');
     const keyword = instruction.getKeyword();
-    const trigger = keyword === 'ONBUILD' ? (instruction as Instruction & { getTriggerInstruction(): Instruction | null }).getTriggerInstruction() : null;
+    const trigger =
+      keyword === 'ONBUILD'
+        ? (instruction as Instruction & { getTriggerInstruction(): Instruction | null }).getTriggerInstruction()
+        : null;
     return {
       type: 'Instruction',
       keyword,

@@ -5,7 +5,14 @@ export { DockerfileLanguage } from './language.js';
 export { DockerfileSourceCode } from './source-code.js';
 
 /** Files the Dockerfile language is meant for (`Dockerfile.dev`, `api.Dockerfile`, `Containerfile.arm64`, ...). */
-export const DOCKERFILE_FILES = ['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/*.dockerfile', '**/Containerfile', '**/Containerfile.*'];
+export const DOCKERFILE_FILES = [
+  '**/Dockerfile',
+  '**/Dockerfile.*',
+  '**/*.Dockerfile',
+  '**/*.dockerfile',
+  '**/Containerfile',
+  '**/Containerfile.*',
+];
 /**
  * Files those globs take that are not Dockerfiles: BuildKit's per-Dockerfile ignore files (`Dockerfile.dockerignore`),
  * editor grammars and snippets (`Dockerfile.tmLanguage`, `Dockerfile.sublime-syntax`), and files of other types named

@@ -71,7 +71,11 @@ class Scanner {
     const exported = this.#match(EXPORT) !== undefined;
     const keyStart = this.#at;
     const name = this.#match(KEY);
-    if (!name) throw new DotenvSyntaxError("Expected a line like KEY=value (a name of letters, digits, '_', '.' or '-').", this.#at);
+    if (!name)
+      throw new DotenvSyntaxError(
+        "Expected a line like KEY=value (a name of letters, digits, '_', '.' or '-').",
+        this.#at,
+      );
     const key = { type: 'Key' as const, name, ...this.#located(keyStart, this.#at) };
     this.#match(BLANK);
 
@@ -86,7 +90,8 @@ class Scanner {
     const end = value ? value.range[1] : key.range[1];
     this.#match(BLANK);
     if (this.text[this.#at] === '#') this.#comment();
-    else if (!this.#atLineEnd()) throw new DotenvSyntaxError(`Unexpected text after the closing quote of ${name}.`, this.#at);
+    else if (!this.#atLineEnd())
+      throw new DotenvSyntaxError(`Unexpected text after the closing quote of ${name}.`, this.#at);
     return { type: 'Entry', exported, key, value, ...this.#located(start, end) };
   }
 
@@ -94,7 +99,8 @@ class Scanner {
     const start = this.#at;
     const quote = this.text[start] as '"' | "'" | '`';
     let at = start + 1;
-    while (at < this.text.length && this.text[at] !== quote) at += this.text[at] === '\\' && this.text[at + 1] === quote ? 2 : 1;
+    while (at < this.text.length && this.text[at] !== quote)
+      at += this.text[at] === '\\' && this.text[at + 1] === quote ? 2 : 1;
     if (at >= this.text.length) {
       throw new DotenvSyntaxError(`The ${QUOTE_NAMES[quote]}-quoted value of ${name} is never closed.`, start);
     }

@@ -26,7 +26,10 @@ export class CredentialExpiryJsonLanguage extends JSONLanguage {
     const text = String(file.body);
     const unreadable = rejectUnreadableText(text, 'This JSON file') ?? rejectTooDeep(text, 'This JSON file');
     if (unreadable) return { ok: false, errors: [unreadable] };
-    return super.parse(file, { ...context, languageOptions: { allowTrailingCommas: true, ...context?.languageOptions } });
+    return super.parse(file, {
+      ...context,
+      languageOptions: { allowTrailingCommas: true, ...context?.languageOptions },
+    });
   }
 
   override createSourceCode(file: File, parseResult: JSONOkParseResult): JSONSourceCode {

@@ -23,7 +23,10 @@ function parserServicesFor(what: string): Record<string, unknown> {
   };
   // typescript-eslint's getParserServices() reads these two maps first (@typescript-eslint/utils,
   // dist/eslint-utils/getParserServices.js); rules that only test for them (`?.program`) get undefined.
-  return Object.defineProperties({}, { esTreeNodeToTSNodeMap: { get: typeInformation }, tsNodeToESTreeNodeMap: { get: typeInformation } });
+  return Object.defineProperties(
+    {},
+    { esTreeNodeToTSNodeMap: { get: typeInformation }, tsNodeToESTreeNodeMap: { get: typeInformation } },
+  );
 }
 
 interface ForeignRuleSurface {
@@ -35,10 +38,20 @@ interface ForeignRuleSurface {
 export function tolerateForeignRules<Code extends object>(sourceCode: Code, what: string): Code & ForeignRuleSurface {
   const target = sourceCode as Code & Partial<ForeignRuleSurface>;
   if (!('parserServices' in target) || target.parserServices === undefined) {
-    Object.defineProperty(target, 'parserServices', { value: parserServicesFor(what), enumerable: false, configurable: true, writable: true });
+    Object.defineProperty(target, 'parserServices', {
+      value: parserServicesFor(what),
+      enumerable: false,
+      configurable: true,
+      writable: true,
+    });
   }
   if (typeof target.getAllComments !== 'function') {
-    Object.defineProperty(target, 'getAllComments', { value: () => [], enumerable: false, configurable: true, writable: true });
+    Object.defineProperty(target, 'getAllComments', {
+      value: () => [],
+      enumerable: false,
+      configurable: true,
+      writable: true,
+    });
   }
   return target as Code & ForeignRuleSurface;
 }

@@ -11,9 +11,11 @@ export type TextParseResult<Root> = { ok: true; ast: Root } | { ok: false; error
  * The ESLint Language shape shared by the Dockerfile, .env and YAML languages (modelled on @eslint/json's JSONLanguage):
  * text files, 1-based lines and columns, no options, one parse error for unreadable or invalid text.
  */
-export abstract class HashCommentLanguage<Root extends NodeBase, Node extends NodeBase, Code extends HashCommentSourceCode<Root>>
-  implements Language<{ LangOptions: NoOptions; Code: Code; RootNode: Root; Node: Node }>
-{
+export abstract class HashCommentLanguage<
+  Root extends NodeBase,
+  Node extends NodeBase,
+  Code extends HashCommentSourceCode<Root>,
+> implements Language<{ LangOptions: NoOptions; Code: Code; RootNode: Root; Node: Node }> {
   readonly fileType = 'text';
   readonly lineStart = 1;
   readonly columnStart: 0 | 1 = 1;
@@ -39,7 +41,9 @@ export abstract class HashCommentLanguage<Root extends NodeBase, Node extends No
     if (unreadable) return { ok: false, errors: [{ ...unreadable, column: unreadable.column - 1 + this.columnStart }] };
     const result = this.parseText(text);
     // Parse errors quote the offending text (`Unknown instruction 'ASIA…'`): masked like every other output.
-    return result.ok ? { ok: true, ast: result.ast } : { ok: false, errors: [{ ...result.error, message: maskSecretsInText(result.error.message) }] };
+    return result.ok
+      ? { ok: true, ast: result.ast }
+      : { ok: false, errors: [{ ...result.error, message: maskSecretsInText(result.error.message) }] };
   }
 
   protected abstract parseText(text: string): TextParseResult<Root>;

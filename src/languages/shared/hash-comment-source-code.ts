@@ -32,7 +32,19 @@ export class HashCommentSourceCode<Root extends NodeBase> extends TextSourceCode
   #inlineConfigComments: CommentNode[] | undefined;
 
   /** `fileKind` names the files in messages to rules from other configs ("Dockerfile"). */
-  constructor({ text, ast, comments, visitorKeys, fileKind }: { text: string; ast: Root; comments: readonly CommentNode[]; visitorKeys: VisitorKeys; fileKind: string }) {
+  constructor({
+    text,
+    ast,
+    comments,
+    visitorKeys,
+    fileKind,
+  }: {
+    text: string;
+    ast: Root;
+    comments: readonly CommentNode[];
+    visitorKeys: VisitorKeys;
+    fileKind: string;
+  }) {
     super({ text, ast, lineEndingPattern: LINE_BREAK });
     this.comments = comments;
     this.#visitorKeys = visitorKeys;
@@ -50,8 +62,15 @@ export class HashCommentSourceCode<Root extends NodeBase> extends TextSourceCode
       const parsed = commentParser.parseDirective(comment.value);
       if (!parsed) continue;
       const { label, value, justification } = parsed;
-      if (label === 'eslint-disable' || label === 'eslint-enable' || label === 'eslint-disable-next-line' || label === 'eslint-disable-line') {
-        directives.push(new Directive({ type: label.slice('eslint-'.length) as DirectiveType, node: comment, value, justification }));
+      if (
+        label === 'eslint-disable' ||
+        label === 'eslint-enable' ||
+        label === 'eslint-disable-next-line' ||
+        label === 'eslint-disable-line'
+      ) {
+        directives.push(
+          new Directive({ type: label.slice('eslint-'.length) as DirectiveType, node: comment, value, justification }),
+        );
       }
     }
     // `#` comments never span lines, so the multi-line `eslint-disable-line` problem of JSON cannot occur.

@@ -13,7 +13,10 @@ import { indentQuotedContinuations, type Insertion, originalOffset } from './len
  */
 export type YamlRoot = Omit<AST.YAMLProgram, 'type'> & { type: 'YAMLProgram' };
 
-const YAML_VISITOR_KEYS: Record<string, readonly string[]> = { ...VisitorKeys, YAMLProgram: VisitorKeys.Program ?? ['body'] };
+const YAML_VISITOR_KEYS: Record<string, readonly string[]> = {
+  ...VisitorKeys,
+  YAMLProgram: VisitorKeys.Program ?? ['body'],
+};
 
 /** Lock files are generated and can be larger than the size guard. */
 export const YAML_IGNORES = ['**/pnpm-lock.yaml'];
@@ -21,7 +24,13 @@ export const YAML_IGNORES = ['**/pnpm-lock.yaml'];
 export class YamlSourceCode extends HashCommentSourceCode<YamlRoot> {
   constructor({ text, ast }: { text: string; ast: YamlRoot }) {
     // yaml-eslint-parser's comments are `Line` nodes with the text after `#` as `value`, like ours.
-    super({ text, ast, comments: ast.comments as unknown as CommentNode[], visitorKeys: YAML_VISITOR_KEYS, fileKind: 'YAML' });
+    super({
+      text,
+      ast,
+      comments: ast.comments as unknown as CommentNode[],
+      visitorKeys: YAML_VISITOR_KEYS,
+      fileKind: 'YAML',
+    });
   }
 }
 
@@ -91,7 +100,10 @@ function remapPositions(root: object, insertions: readonly Insertion[], original
       const end = originalOffset(node.range[1], insertions);
       node.range = [start, end];
       const loc = original.locOf(start, end);
-      node.loc = { start: { line: loc.start.line, column: loc.start.column - 1 }, end: { line: loc.end.line, column: loc.end.column - 1 } };
+      node.loc = {
+        start: { line: loc.start.line, column: loc.start.column - 1 },
+        end: { line: loc.end.line, column: loc.end.column - 1 },
+      };
     }
     for (const [key, child] of Object.entries(value)) if (key !== 'parent') visit(child);
   };

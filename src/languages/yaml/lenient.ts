@@ -47,7 +47,11 @@ export function indentQuotedContinuations(text: string): { text: string; inserti
 }
 
 /** Scans one line from `from`; returns the quoted scalar still open at its end, if any. */
-function scanLine(line: string, from: number, open: { quote: string; indent: number } | undefined): { quote: string; indent: number } | undefined {
+function scanLine(
+  line: string,
+  from: number,
+  open: { quote: string; indent: number } | undefined,
+): { quote: string; indent: number } | undefined {
   const indent = line.length - line.trimStart().length;
   let quote = open?.quote;
   for (let index = from; index < line.length; index++) {

@@ -1,4 +1,8 @@
-import { BUILD_TIME_CREDENTIAL_FETCHES, type BuildTimeFetch, RUNTIME_CREDENTIAL_EXPORT } from '../../../knowledge/secrets.js';
+import {
+  BUILD_TIME_CREDENTIAL_FETCHES,
+  type BuildTimeFetch,
+  RUNTIME_CREDENTIAL_EXPORT,
+} from '../../../knowledge/secrets.js';
 import { SESSIONS } from '../../../knowledge/sessions.js';
 import type { DockerfileNode, InstructionNode, StageNode } from '../../../languages/dockerfile/index.js';
 import type { EmbeddedContext } from '../context.js';
@@ -15,7 +19,11 @@ function fetchIn(text: string): BuildTimeFetch | undefined {
  * RUN steps of a shipped stage (and ONBUILD RUN triggers) that obtain credentials while the image is built.
  * A step with `--mount=type=secret` receives its credentials the right way and stays silent.
  */
-export function checkBuildTimeFetches(context: EmbeddedContext, stage: StageNode, reported: Set<InstructionNode>): void {
+export function checkBuildTimeFetches(
+  context: EmbeddedContext,
+  stage: StageNode,
+  reported: Set<InstructionNode>,
+): void {
   for (const instruction of stage.instructions) {
     const run = instruction.keyword === 'ONBUILD' ? instruction.trigger : instruction;
     if (run?.keyword !== 'RUN' || hasSecretMount(run)) continue;
@@ -28,16 +36,21 @@ export function checkBuildTimeFetches(context: EmbeddedContext, stage: StageNode
       loc: instruction.loc,
       messageId: 'dockerBuildTimeFetch',
       data: { what: fetch.what, session: session.label, phrase: session.phrase },
-      ...(alone ? { suggest: [{ messageId: 'removeBuildStep', fix: () => removeInstruction(context.sourceCode.text, run) }] } : {}),
+      ...(alone
+        ? { suggest: [{ messageId: 'removeBuildStep', fix: () => removeInstruction(context.sourceCode.text, run) }] }
+        : {}),
     });
   }
 }
 
 /** Files a shell command writes: `> path`, `>> path`, `tee [-a] path`, `-o path` / `--output path` (curl, wget -O). */
-const WRITES = /(?:^|[^\d&>])>>?\s*([^\s;&|<>]+)|\btee\s+(?:-a\s+)?([^\s;&|<>-][^\s;&|<>]*)|\s(?:-o|-O|--output(?:-document)?)[=\s]([^\s;&|<>-][^\s;&|<>]*)/gu;
+const WRITES =
+  /(?:^|[^\d&>])>>?\s*([^\s;&|<>]+)|\btee\s+(?:-a\s+)?([^\s;&|<>-][^\s;&|<>]*)|\s(?:-o|-O|--output(?:-document)?)[=\s]([^\s;&|<>-][^\s;&|<>]*)/gu;
 
 function writtenFiles(command: string, workdir: string): string[] {
-  return [...command.matchAll(WRITES)].map((match) => resolvePath(workdir, match[1] ?? match[2] ?? match[3])).filter((file) => !file.startsWith('/dev/'));
+  return [...command.matchAll(WRITES)]
+    .map((match) => resolvePath(workdir, match[1] ?? match[2] ?? match[3]))
+    .filter((file) => !file.startsWith('/dev/'));
 }
 
 /**
@@ -45,7 +58,11 @@ function writtenFiles(command: string, workdir: string): string[] {
  * there (`gcloud auth print-access-token > /tmp/token`) and the shipped stage copies. Both ends are reported: the
  * step that fetched, and the COPY that ships the result.
  */
-export function checkCopiedBuildCredentials(context: EmbeddedContext, root: DockerfileNode, shipped: ReadonlySet<StageNode>): void {
+export function checkCopiedBuildCredentials(
+  context: EmbeddedContext,
+  root: DockerfileNode,
+  shipped: ReadonlySet<StageNode>,
+): void {
   const written = new Map<StageNode, { run: InstructionNode; file: string; fetch: BuildTimeFetch }[]>();
   for (const stage of root.stages) {
     if (shipped.has(stage)) continue;
@@ -55,7 +72,9 @@ export function checkCopiedBuildCredentials(context: EmbeddedContext, root: Dock
       // Only what the fetching command itself writes (`gcloud auth print-access-token > /tmp/token`), not the
       // other files of a chained step (`&& curl -o /data/model.bin ...`, which may use the token to download).
       const segments = instruction.command.split(/&&|\|\||;/u).filter((segment) => fetch.pattern.test(segment));
-      const files = segments.flatMap((segment) => writtenFiles(segment, workdir)).map((file) => ({ run: instruction, file, fetch }));
+      const files = segments
+        .flatMap((segment) => writtenFiles(segment, workdir))
+        .map((file) => ({ run: instruction, file, fetch }));
       written.set(stage, [...(written.get(stage) ?? []), ...files]);
     }
   }
@@ -63,21 +82,39 @@ export function checkCopiedBuildCredentials(context: EmbeddedContext, root: Dock
   const reportedRuns = new Set<InstructionNode>();
   for (const stage of shipped) {
     for (const instruction of stage.instructions) {
-      const from = instruction.keyword === 'COPY' ? instruction.flags.find((flag) => flag.name === 'from')?.value : undefined;
+      const from =
+        instruction.keyword === 'COPY' ? instruction.flags.find((flag) => flag.name === 'from')?.value : undefined;
       const source = from ? stageNamed(root, from) : undefined;
       const words = instruction.execForm ?? instruction.args.map((arg) => arg.value);
       const sources = words.slice(0, -1).map((word) => resolvePath('/', word));
-      const hit = source && written.get(source)?.find(({ file }) => sources.some((copied) => copied === file || file.startsWith(`${copied.replace(/\/$/u, '')}/`)));
+      const hit =
+        source &&
+        written
+          .get(source)
+          ?.find(({ file }) =>
+            sources.some((copied) => copied === file || file.startsWith(`${copied.replace(/\/$/u, '')}/`)),
+          );
       if (!hit) continue;
       const session = SESSIONS[hit.fetch.session];
       if (!reportedRuns.has(hit.run)) {
         reportedRuns.add(hit.run);
-        context.report({ loc: hit.run.loc, messageId: 'dockerBuildTimeFetch', data: { what: hit.fetch.what, session: session.label, phrase: session.phrase } });
+        context.report({
+          loc: hit.run.loc,
+          messageId: 'dockerBuildTimeFetch',
+          data: { what: hit.fetch.what, session: session.label, phrase: session.phrase },
+        });
       }
       context.report({
         loc: instruction.loc,
         messageId: 'dockerCopiedBuildCredential',
-        data: { stage: from!, path: hit.file, line: String(hit.run.loc.start.line), what: FETCH_VERBS[hit.fetch.id] ?? 'obtained', session: session.label, phrase: session.phrase },
+        data: {
+          stage: from!,
+          path: hit.file,
+          line: String(hit.run.loc.start.line),
+          what: FETCH_VERBS[hit.fetch.id] ?? 'obtained',
+          session: session.label,
+          phrase: session.phrase,
+        },
       });
     }
   }
@@ -107,7 +144,11 @@ export function checkRuntimeExports(context: EmbeddedContext, stage: StageNode):
     const text = scriptOf(instruction);
     const fetch = fetchIn(text);
     if (!fetch || !RUNTIME_CREDENTIAL_EXPORT.pattern.test(text)) continue;
-    context.report({ loc: instruction.loc, messageId: 'dockerRuntimeExport', data: { keyword: instruction.keyword, phrase: SESSIONS[fetch.session].phrase } });
+    context.report({
+      loc: instruction.loc,
+      messageId: 'dockerRuntimeExport',
+      data: { keyword: instruction.keyword, phrase: SESSIONS[fetch.session].phrase },
+    });
   }
 }
 

@@ -16,12 +16,17 @@ export function removeProperty(text: string, instruction: InstructionNode, prope
   const index = properties.indexOf(property);
   const next = properties[index + 1];
   // Up to the next property, or from the previous one when this is the last: the separating blanks go with it.
-  return next ? { range: [property.range[0], next.range[0]], text: '' } : { range: [properties[index - 1].range[1], property.range[1]], text: '' };
+  return next
+    ? { range: [property.range[0], next.range[0]], text: '' }
+    : { range: [properties[index - 1].range[1], property.range[1]], text: '' };
 }
 
 /** Adds `--mount=type=secret,id=<id>,env=<name>` right after the RUN keyword. */
 export function addSecretMount(instruction: InstructionNode, name: string): Fix {
-  return { range: [instruction.keywordRange[1], instruction.keywordRange[1]], text: ` --mount=type=secret,id=${secretId(name)},env=${name}` };
+  return {
+    range: [instruction.keywordRange[1], instruction.keywordRange[1]],
+    text: ` --mount=type=secret,id=${secretId(name)},env=${name}`,
+  };
 }
 
 /** `AWS_SESSION_TOKEN` → `aws-session-token`: the id for `--secret id=...`. */

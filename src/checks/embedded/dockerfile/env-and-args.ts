@@ -9,7 +9,9 @@ const POINTER_NAMES: ReadonlySet<string> = new Set(CREDENTIAL_FILE_POINTERS.envN
 const NOT_A_SECRET_VALUE = /^(?:true|false|yes|no|on|off|\d+)$/iu;
 
 export function isSecretName(name: string): boolean {
-  return DOCKER_SECRET_NAME.pattern.test(name) && !DOCKER_SECRET_NAME.notSecretSuffix.test(name) && !POINTER_NAMES.has(name);
+  return (
+    DOCKER_SECRET_NAME.pattern.test(name) && !DOCKER_SECRET_NAME.notSecretSuffix.test(name) && !POINTER_NAMES.has(name)
+  );
 }
 
 /** The value would put something in the image: a build-arg reference counts, an empty or placeholder literal does not. */
@@ -23,7 +25,12 @@ function carriesValue(value: string | null): boolean {
  * themselves (Docker stores a build argument nowhere unless an instruction consumes it); their consumers are: the ENV
  * that copies one (here) and the RUN steps that use one (checkRunsUsingSecretArgs).
  */
-export function checkSecretEnv(context: EmbeddedContext, root: DockerfileNode, stage: StageNode, alreadyReported: ReadonlySet<PropertyNode>): void {
+export function checkSecretEnv(
+  context: EmbeddedContext,
+  root: DockerfileNode,
+  stage: StageNode,
+  alreadyReported: ReadonlySet<PropertyNode>,
+): void {
   const text = context.sourceCode.text;
   stage.instructions.forEach((instruction, position) => {
     if (instruction.keyword !== 'ENV') return;
@@ -33,7 +40,9 @@ export function checkSecretEnv(context: EmbeddedContext, root: DockerfileNode, s
       const data = { name, id: secretId(name), stage: describeStage(root, stage) };
       const later = stage.instructions.slice(position + 1);
       const runs = later.filter((node) => node.keyword === 'RUN' && !mountsSecretEnv(node, name));
-      const bareArg = stage.instructions.slice(0, position).find((node) => node.keyword === 'ARG' && node.properties.some((p) => p.name === name && p.value === null));
+      const bareArg = stage.instructions
+        .slice(0, position)
+        .find((node) => node.keyword === 'ARG' && node.properties.some((p) => p.name === name && p.value === null));
       const argStillUsed = later.some((node) => usesVariable(node.command, name));
       context.report({
         loc: property.loc,
@@ -45,7 +54,15 @@ export function checkSecretEnv(context: EmbeddedContext, root: DockerfileNode, s
             data,
             fix: () => [
               removeProperty(text, instruction, property),
-              ...(bareArg && !argStillUsed ? [removeProperty(text, bareArg, bareArg.properties.find((p) => p.name === name)!)] : []),
+              ...(bareArg && !argStillUsed
+                ? [
+                    removeProperty(
+                      text,
+                      bareArg,
+                      bareArg.properties.find((p) => p.name === name)!,
+                    ),
+                  ]
+                : []),
               ...runs.map((run) => addSecretMount(run, name)),
             ],
           },
@@ -61,12 +78,17 @@ export function checkSecretEnv(context: EmbeddedContext, root: DockerfileNode, s
  * The value lands in the image history. One finding per step, naming every argument it consumes; steps already
  * reported (a build-time fetch) are not reported again.
  */
-export function checkRunsUsingSecretArgs(context: EmbeddedContext, stage: StageNode, alreadyReported: ReadonlySet<InstructionNode>): void {
+export function checkRunsUsingSecretArgs(
+  context: EmbeddedContext,
+  stage: StageNode,
+  alreadyReported: ReadonlySet<InstructionNode>,
+): void {
   // A Set: an ARG declared again is the same argument.
   const declared = new Set<string>();
   const inEnv = new Set<string>();
   for (const instruction of stage.instructions) {
-    if (instruction.keyword === 'ARG') for (const p of instruction.properties) if (isSecretName(p.name)) declared.add(p.name);
+    if (instruction.keyword === 'ARG')
+      for (const p of instruction.properties) if (isSecretName(p.name)) declared.add(p.name);
     // An ENV that copies the argument is reported itself (checkSecretEnv): tools then read the ENV, not the argument.
     if (instruction.keyword === 'ENV') for (const property of instruction.properties) inEnv.add(property.name);
     if (instruction.keyword !== 'RUN' || alreadyReported.has(instruction)) continue;
@@ -74,7 +96,11 @@ export function checkRunsUsingSecretArgs(context: EmbeddedContext, stage: StageN
     if (hasSecretMount(instruction)) continue;
     const expanded = [...declared].filter((name) => usesVariable(instruction.command, name));
     const tool = ENV_READING_TOOLS.find((candidate) => candidate.command.test(instruction.command));
-    const read = tool ? [...declared].filter((name) => !expanded.includes(name) && !inEnv.has(name) && (tool.reads as readonly string[]).includes(name)) : [];
+    const read = tool
+      ? [...declared].filter(
+          (name) => !expanded.includes(name) && !inEnv.has(name) && (tool.reads as readonly string[]).includes(name),
+        )
+      : [];
     const names = [...expanded, ...read];
     if (names.length === 0) continue;
     const how = expanded.length > 0 ? 'uses' : `runs ${tool!.tool}, which reads`;
@@ -92,5 +118,7 @@ export function checkRunsUsingSecretArgs(context: EmbeddedContext, stage: StageN
 }
 
 function mountsSecretEnv(instruction: InstructionNode, name: string): boolean {
-  return instruction.flags.some((flag) => flag.name === 'mount' && flag.options.some((option) => option.name === 'env' && option.value === name));
+  return instruction.flags.some(
+    (flag) => flag.name === 'mount' && flag.options.some((option) => option.name === 'env' && option.value === name),
+  );
 }

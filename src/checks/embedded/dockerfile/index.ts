@@ -13,7 +13,11 @@ function valueSites(root: DockerfileNode): Site[] {
   const instructions = [...root.globalArgs, ...root.stages.flatMap((stage) => [stage.from, ...stage.instructions])];
   return instructions.flatMap((instruction): Site[] =>
     instruction.properties.length > 0
-      ? instruction.properties.flatMap((property) => (property.value ? [{ node: property, name: property.name, value: property.value, line: property.loc.start.line }] : []))
+      ? instruction.properties.flatMap((property) =>
+          property.value
+            ? [{ node: property, name: property.name, value: property.value, line: property.loc.start.line }]
+            : [],
+        )
       : [{ node: instruction, name: null, value: instruction.command, line: instruction.loc.start.line }],
   );
 }
@@ -25,7 +29,9 @@ export function checkDockerfile(context: EmbeddedContext) {
       const findings = assessValues(valueSites(root), { loneTemporaryKeyIds: true, bundledNames: false });
       reportFindings(context, findings);
       const literal = new Set(
-        findings.flatMap((finding) => [finding.node, ...(finding.pairedWith ? [finding.pairedWith] : [])]).filter((node): node is PropertyNode => node.type === 'KeyValue'),
+        findings
+          .flatMap((finding) => [finding.node, ...(finding.pairedWith ? [finding.pairedWith] : [])])
+          .filter((node): node is PropertyNode => node.type === 'KeyValue'),
       );
       const shipped = shippedStages(root);
       for (const stage of shipped) {

@@ -37,7 +37,8 @@ function keyFileName(path: string) {
 }
 
 function copyOf(instruction: InstructionNode, workdir: string): Copy | undefined {
-  if ((instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') || instruction.heredocs.length > 0) return undefined;
+  if ((instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') || instruction.heredocs.length > 0)
+    return undefined;
   const words = instruction.execForm ?? instruction.args.map((arg) => arg.value);
   if (words.length < 2) return undefined;
   const destinationWord = words[words.length - 1];
@@ -53,7 +54,8 @@ function copyOf(instruction: InstructionNode, workdir: string): Copy | undefined
 function pointersOf(instruction: InstructionNode, workdir: string): Pointer[] {
   const pointers: Pointer[] = [];
   for (const property of instruction.keyword === 'ENV' ? instruction.properties : []) {
-    if (POINTER_NAMES.has(property.name) && property.value) pointers.push({ instruction, name: property.name, path: resolvePath(workdir, property.value) });
+    if (POINTER_NAMES.has(property.name) && property.value)
+      pointers.push({ instruction, name: property.name, path: resolvePath(workdir, property.value) });
   }
   if (instruction.keyword === 'RUN') {
     for (const match of instruction.command.matchAll(CREDENTIAL_FILE_POINTERS.flags)) {
@@ -81,26 +83,48 @@ export function checkKeyFileCopies(context: EmbeddedContext, stage: StageNode): 
   const reportedByName = new Set<Copy>();
   for (const copy of copies) {
     const paths = copy.directory ? copy.sources : [...copy.sources, copy.destination];
-    const named = paths.map((path) => ({ path: normalise(path), entry: keyFileName(path) })).find((candidate) => candidate.entry);
+    const named = paths
+      .map((path) => ({ path: normalise(path), entry: keyFileName(path) }))
+      .find((candidate) => candidate.entry);
     const usedBy = pointers.find((pointer) => pointer.path === copy.destination);
     if (!named && !usedBy) continue;
     reported.add(copy);
     if (named) reportedByName.add(copy);
-    const what = named ? named.entry!.what : `used as a credential file by ${usedBy!.name} on line ${usedBy!.instruction.loc.start.line}`;
-    context.report({ loc: copy.instruction.loc, messageId: 'dockerKeyFileCopy', data: { keyword: copy.instruction.keyword, path: named?.path ?? copy.destination, what } });
+    const what = named
+      ? named.entry!.what
+      : `used as a credential file by ${usedBy!.name} on line ${usedBy!.instruction.loc.start.line}`;
+    context.report({
+      loc: copy.instruction.loc,
+      messageId: 'dockerKeyFileCopy',
+      data: { keyword: copy.instruction.keyword, path: named?.path ?? copy.destination, what },
+    });
   }
 
   for (const pointer of pointers) {
     // An ENV pointer ships too (it makes the container use the baked key): reported on its own line, unless the COPY
     // was reported because of it (its message names the pointer). A RUN step's `--key-file` only uses it at build time.
-    const named = pointer.instruction.keyword === 'ENV' ? copies.find((copy) => reportedByName.has(copy) && copy.destination === pointer.path) : undefined;
-    if (!named && copies.some((copy) => reported.has(copy) && (copy.destination === pointer.path || isInside(pointer.path, copy.destination)))) continue;
+    const named =
+      pointer.instruction.keyword === 'ENV'
+        ? copies.find((copy) => reportedByName.has(copy) && copy.destination === pointer.path)
+        : undefined;
+    if (
+      !named &&
+      copies.some(
+        (copy) => reported.has(copy) && (copy.destination === pointer.path || isInside(pointer.path, copy.destination)),
+      )
+    )
+      continue;
     const copy = named ?? copies.find((candidate) => isInside(pointer.path, candidate.destination));
     if (!copy) continue;
     context.report({
       loc: pointer.instruction.loc,
       messageId: 'dockerCredentialPath',
-      data: { name: pointer.name, path: pointer.path, keyword: copy.instruction.keyword, line: String(copy.instruction.loc.start.line) },
+      data: {
+        name: pointer.name,
+        path: pointer.path,
+        keyword: copy.instruction.keyword,
+        line: String(copy.instruction.loc.start.line),
+      },
     });
   }
 }

@@ -14,7 +14,10 @@ export function shippedStages(root: DockerfileNode): Set<StageNode> {
 function baseStage(root: DockerfileNode, stage: StageNode): StageNode | undefined {
   const image = stage.image?.toLowerCase();
   if (!image) return undefined;
-  return root.stages.find((candidate) => candidate.index < stage.index && (candidate.name?.toLowerCase() === image || String(candidate.index) === image));
+  return root.stages.find(
+    (candidate) =>
+      candidate.index < stage.index && (candidate.name?.toLowerCase() === image || String(candidate.index) === image),
+  );
 }
 
 export function describeStage(root: DockerfileNode, stage: StageNode): string {
@@ -26,7 +29,8 @@ export function describeStage(root: DockerfileNode, stage: StageNode): string {
 export function* withWorkdir(stage: StageNode): Generator<{ instruction: InstructionNode; workdir: string }> {
   let workdir = '/';
   for (const instruction of stage.instructions) {
-    if (instruction.keyword === 'WORKDIR' && instruction.args[0]) workdir = resolvePath(workdir, instruction.args[0].value);
+    if (instruction.keyword === 'WORKDIR' && instruction.args[0])
+      workdir = resolvePath(workdir, instruction.args[0].value);
     yield { instruction, workdir };
   }
 }
@@ -47,7 +51,8 @@ export function usesVariable(text: string, name: string): boolean {
   if (name === '') return false;
   for (let at = text.indexOf('$'); at >= 0; at = text.indexOf('$', at + 1)) {
     if (text.startsWith(name, at + 1) && !isWordCharacter(text[at + 1 + name.length])) return true;
-    if (text[at + 1] === '{' && text.startsWith(name, at + 2) && '}:'.includes(text[at + 2 + name.length] ?? '-')) return true;
+    if (text[at + 1] === '{' && text.startsWith(name, at + 2) && '}:'.includes(text[at + 2 + name.length] ?? '-'))
+      return true;
   }
   return false;
 }
@@ -57,5 +62,8 @@ function isWordCharacter(character: string | undefined): boolean {
 }
 
 export function hasSecretMount(instruction: InstructionNode): boolean {
-  return instruction.flags.some((flag) => flag.name === 'mount' && flag.options.some((option) => option.name === 'type' && option.value === 'secret'));
+  return instruction.flags.some(
+    (flag) =>
+      flag.name === 'mount' && flag.options.some((option) => option.name === 'type' && option.value === 'secret'),
+  );
 }
