@@ -1,6 +1,6 @@
 import { formatDuration } from '../src/analysis/format.js';
-import { presignListener } from '../src/checks/presign/index.js';
-import { clampEdit } from '../src/checks/presign/suggest.js';
+import { presignListener } from './presign-utils/index.js';
+import { clampEdit } from './presign-utils/suggest.js';
 import { readSettings } from '../src/settings.js';
 import { createRule } from '../src/util/create-rule.js';
 

@@ -3,7 +3,7 @@ import { type Linter, type Rule, RuleTester } from 'eslint';
 import { describe, it } from 'vitest';
 import * as yamlParser from 'yaml-eslint-parser';
 import plugin from '../../src/index.js';
-import rule from '../../rules/no-embedded-credentials.js';
+import rule from '../../rules/no-embedded-credentials/index.js';
 
 RuleTester.describe = describe;
 RuleTester.it = it;

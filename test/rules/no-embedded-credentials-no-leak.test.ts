@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ESLint, Linter, type Rule } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
-import rule from '../../rules/no-embedded-credentials.js';
+import rule from '../../rules/no-embedded-credentials/index.js';
 import {
   fakeGoogleToken,
   fakeJwt,

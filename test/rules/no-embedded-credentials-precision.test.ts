@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import rule from '../../rules/no-embedded-credentials.js';
+import rule from '../../rules/no-embedded-credentials/index.js';
 import { cloudJwtExpiry, isDescription, isPlaceholder, isTokenLike } from '../../src/analysis/secret-scan.js';
 import { PUBLIC_TEST_CREDENTIALS } from '../../src/knowledge/secrets.js';
 import { createRuleTester } from '../rule-tester.js';

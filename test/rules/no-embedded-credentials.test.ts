@@ -1,4 +1,4 @@
-import rule from '../../rules/no-embedded-credentials.js';
+import rule from '../../rules/no-embedded-credentials/index.js';
 import { createRuleTester } from '../rule-tester.js';
 import {
   AWS_DOC_KEY_ID,

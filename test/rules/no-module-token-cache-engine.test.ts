@@ -1,6 +1,6 @@
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
-import rule from '../../rules/no-module-token-cache.js';
-import type { TokenCacheMessageId } from '../../src/checks/token-cache/messages.js';
+import rule from '../../rules/no-module-token-cache/index.js';
+import type { TokenCacheMessageId } from '../../rules/no-module-token-cache/messages.js';
 import { createRuleTester } from '../rule-tester.js';
 
 // The lifetime engine's newer families for anti-pattern B: token fields of any fetched response, IAM auth and registry

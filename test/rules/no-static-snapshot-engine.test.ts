@@ -1,6 +1,6 @@
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
-import rule from '../../rules/no-static-snapshot.js';
-import type { SnapshotMessageId } from '../../src/checks/snapshot/messages.js';
+import rule from '../../rules/no-static-snapshot/index.js';
+import type { SnapshotMessageId } from '../../rules/no-static-snapshot/messages.js';
 import { createRuleTester } from '../rule-tester.js';
 
 // The lifetime engine's newer families for anti-pattern A: keepers that outlive the process, closures handed over as

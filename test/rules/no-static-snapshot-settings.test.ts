@@ -1,7 +1,7 @@
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import rule from '../../rules/no-static-snapshot.js';
+import rule from '../../rules/no-static-snapshot/index.js';
 import { createRuleTester, createTypedRuleTester } from '../rule-tester.js';
 
 const CHAIN = `import { S3Client } from '@aws-sdk/client-s3';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import rule from '../../rules/no-static-snapshot.js';
+import rule from '../../rules/no-static-snapshot/index.js';
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import { createRuleTester } from '../rule-tester.js';
 import { checkOutputs } from './no-static-snapshot-helpers.js';
-import type { SnapshotMessageId } from '../../src/checks/snapshot/messages.js';
+import type { SnapshotMessageId } from '../../rules/no-static-snapshot/messages.js';
 
 /** A labelled real-world case, read from its fixture (test/fixtures/realworld/) so the two cannot drift apart. */
 const realworld = (name: string): string =>

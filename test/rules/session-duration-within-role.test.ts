@@ -1,4 +1,4 @@
-import rule from '../../rules/session-duration-within-role.js';
+import rule from '../../rules/session-duration-within-role/index.js';
 import { createRuleTester } from '../rule-tester.js';
 
 const V3 = `import { fromIni, fromTemporaryCredentials } from '@aws-sdk/credential-providers';

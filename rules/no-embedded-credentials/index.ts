@@ -1,0 +1,67 @@
+import { checkDockerfile } from './dockerfile/index.js';
+import { checkDotenv } from './dotenv.js';
+import { checkJs } from './js.js';
+import { checkJson } from './json.js';
+import { checkJsonc } from './jsonc-ast.js';
+import type { EmbeddedContext } from './context.js';
+import { EMBEDDED_MESSAGES, type EmbeddedMessageId, KEPT_IN_TEST_CODE } from './messages.js';
+import { checkYaml } from './yaml.js';
+import { skipsTestCode } from '../../src/analysis/test-code.js';
+import { createRule } from '../../src/util/create-rule.js';
+
+/** Which checker a file needs, from the root of the AST its language produced. */
+function checkerFor(root: { type: string }, parserServices: { isYAML?: boolean; isJSON?: boolean } | undefined) {
+  switch (root.type) {
+    case 'Dockerfile':
+      return checkDockerfile;
+    case 'Dotenv':
+      return checkDotenv;
+    case 'Document':
+      return checkJson;
+    case 'YAMLProgram':
+      return checkYaml;
+    case 'Program':
+      if (parserServices?.isYAML) return checkYaml;
+      return parserServices?.isJSON ? checkJsonc : checkJs;
+    default:
+      return undefined;
+  }
+}
+
+export default createRule<[], EmbeddedMessageId>({
+  name: 'no-embedded-credentials',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Disallow credentials written into code, Dockerfiles, .env, JSON and YAML, credentials fetched at image build time, and key files copied into images',
+      triggers: ['secrets', 'credential-files'],
+      recommended: 'error',
+      fileTypes: ['js', 'dockerfile', 'dotenv', 'json', 'yaml'],
+    },
+    // eslint-disable-next-line eslint-plugin/require-meta-has-suggestions -- made by the checkers in this folder
+    hasSuggestions: true,
+    messages: EMBEDDED_MESSAGES,
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const sourceCode = context.sourceCode as unknown as {
+      ast: { type: string };
+      parserServices?: { isYAML?: boolean; isJSON?: boolean };
+    };
+    const checker = checkerFor(sourceCode.ast, sourceCode.parserServices);
+    if (!checker) return {};
+    return checker(skipsTestCode(context) ? onlyKeptInTestCode(context) : context) as ReturnType<typeof checkJs>;
+  },
+});
+
+/** The same context, reporting only what KEPT_IN_TEST_CODE keeps (the checkers stay unaware of the policy). */
+function onlyKeptInTestCode(context: EmbeddedContext): EmbeddedContext {
+  return Object.create(context, {
+    report: {
+      value: (descriptor: { messageId: EmbeddedMessageId }) =>
+        KEPT_IN_TEST_CODE.has(descriptor.messageId) && context.report(descriptor as never),
+    },
+  }) as EmbeddedContext;
+}

@@ -1,0 +1,125 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { staticPropertyName } from '../../src/analysis/ast.js';
+import { assessValues, type CredentialFinding, type ValueSite } from '../../src/analysis/credential-sites.js';
+import { bundledCredential, MIN_CREDENTIAL_LENGTH } from '../../src/analysis/secret-scan.js';
+import { type EmbeddedContext, reportFindings } from './context.js';
+
+type Site = ValueSite<TSESTree.Node | TSESTree.Comment>;
+
+/** `process.env.X` / `import.meta.env.X`: the env object a bundler replaces at build time. */
+function isEnvObject(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(node) !== 'env') return false;
+  const { object } = node;
+  return (
+    (object.type === AST_NODE_TYPES.Identifier && object.name === 'process') ||
+    object.type === AST_NODE_TYPES.MetaProperty
+  );
+}
+
+/** The name a string is stored under: an object key, an assignment target, a variable. */
+function storedUnder(node: TSESTree.Node): { name: string | null; siblings?: Set<string> } {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === node) {
+    const object = parent.parent;
+    const siblings =
+      object?.type === AST_NODE_TYPES.ObjectExpression
+        ? new Set(
+            object.properties.flatMap((p) => (p.type === AST_NODE_TYPES.Property ? [staticPropertyName(p) ?? ''] : [])),
+          )
+        : undefined;
+    return { name: staticPropertyName(parent), ...(siblings ? { siblings } : {}) };
+  }
+  if (
+    parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+    parent.right === node &&
+    parent.left.type === AST_NODE_TYPES.MemberExpression
+  ) {
+    return { name: staticPropertyName(parent.left) };
+  }
+  if (
+    parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+    parent.init === node &&
+    parent.id.type === AST_NODE_TYPES.Identifier
+  ) {
+    return { name: parent.id.name };
+  }
+  return { name: null };
+}
+
+/**
+ * Where a secret found inside a longer text starts (a key in a JSDoc block, a JWT in a template): its own line, not
+ * the first line of the comment. Only where the source text is the value as written (comments, strings without
+ * escapes); elsewhere the node's own location.
+ */
+function secretLoc(
+  context: EmbeddedContext,
+  finding: CredentialFinding<TSESTree.Node | TSESTree.Comment>,
+): TSESLint.AST.SourceLocation | undefined {
+  const { node, index, secret } = finding;
+  if (index === undefined || index === 0) return undefined;
+  const text = context.sourceCode.text;
+  // `//` and `/*` take two characters; a template element and a string literal one (the backtick, `}` or quote).
+  const start = node.range[0] + (node.type === 'Line' || node.type === 'Block' ? 2 : 1) + index;
+  if (text.slice(start, start + secret.length) !== secret) return undefined;
+  return {
+    start: context.sourceCode.getLocFromIndex(start),
+    end: context.sourceCode.getLocFromIndex(start + secret.length),
+  };
+}
+
+/**
+ * no-embedded-credentials in JS/TS: credential strings (and comments) — key ids only with their secret nearby,
+ * session tokens and secrets under credential names, `ya29.` tokens, private keys, JWTs with a known `exp` — and
+ * reads of env names that a bundler inlines into browser code.
+ */
+export function checkJs(context: EmbeddedContext) {
+  const sites: Site[] = [];
+  // Most strings in code are short; none under MIN_CREDENTIAL_LENGTH can be reported or pair with a key id.
+  const addString = (node: TSESTree.Node, value: string): void => {
+    if (value.length >= MIN_CREDENTIAL_LENGTH)
+      sites.push({ node, value, line: node.loc.start.line, ...storedUnder(node) });
+  };
+  const reportBundled = (node: TSESTree.Node, name: string | null): void => {
+    const bundled = name === null ? undefined : bundledCredential(name);
+    if (bundled)
+      context.report({ node, messageId: 'bundledCredential', data: { name: name!, bundler: bundled.bundler } });
+  };
+
+  return {
+    Literal(node: TSESTree.Literal) {
+      if (typeof node.value === 'string' && node.parent?.type !== AST_NODE_TYPES.ImportDeclaration)
+        addString(node, node.value);
+    },
+    TemplateLiteral(node: TSESTree.TemplateLiteral) {
+      if (node.expressions.length === 0) addString(node, node.quasis[0].value.cooked ?? node.quasis[0].value.raw);
+      else {
+        for (const quasi of node.quasis) {
+          const value = quasi.value.cooked ?? quasi.value.raw;
+          if (value.length >= MIN_CREDENTIAL_LENGTH)
+            sites.push({ node: quasi, name: null, value, line: quasi.loc.start.line });
+        }
+      }
+    },
+    MemberExpression(node: TSESTree.MemberExpression) {
+      if (isEnvObject(node.object)) reportBundled(node, staticPropertyName(node));
+    },
+    VariableDeclarator(node: TSESTree.VariableDeclarator) {
+      if (node.init && node.id.type === AST_NODE_TYPES.ObjectPattern && isEnvObject(node.init)) {
+        for (const property of node.id.properties)
+          if (property.type === AST_NODE_TYPES.Property) reportBundled(property, staticPropertyName(property));
+      }
+    },
+    'Program:exit'() {
+      for (const comment of context.sourceCode.getAllComments()) {
+        if (comment.value.length >= MIN_CREDENTIAL_LENGTH)
+          sites.push({ node: comment, name: null, value: comment.value, line: comment.loc.start.line });
+      }
+      reportFindings(
+        context,
+        assessValues(sites, { loneTemporaryKeyIds: false, bundledNames: false }),
+        undefined,
+        (finding) => secretLoc(context, finding),
+      );
+    },
+  };
+}

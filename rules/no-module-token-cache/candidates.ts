@@ -1,0 +1,174 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import type { StorageKind } from '../../src/analysis/storage.js';
+import {
+  declaredNames,
+  GLOBAL_OBJECTS,
+  isModuleSingleton,
+  patternIdentifiers,
+  type Slot,
+  slotOf,
+} from '../../src/analysis/storage-slot.js';
+import { CACHE_PUT_METHOD } from '../../src/knowledge/index.js';
+import type { Held } from '../../src/analysis/held.js';
+import { type HeldValues, patternPath } from '../../src/analysis/held-value.js';
+
+type Node = TSESTree.Node;
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * Google tokens and header maps kept on an object's fields are no-static-snapshot's finding (its shape 7), at
+ * module level this rule's: one finding per defect.
+ */
+const SNAPSHOT_RULE_FIELD_METHODS: ReadonlySet<string> = new Set([
+  'google:getAccessToken',
+  'google:getRequestHeaders',
+  'google:fetchIdToken',
+]);
+
+/** Long-lived storage that is filled with an expiring value somewhere in the file. */
+export interface Candidate {
+  readonly slot: Slot;
+  /** A node naming the storage (for expiryGuardOf). */
+  readonly target: Node;
+  readonly storage: Exclude<StorageKind, 'local'>;
+  /** Filled through `cache.set(k, v)` / `cache[k] = v` rather than replaced. */
+  readonly container: boolean;
+  readonly held: Held;
+}
+
+/**
+ * Collects, per storage slot, the first expiring value written into long-lived storage: module-level
+ * declarations (top-level `await` included), assignments, `cache.set(k, v)`, and class fields.
+ */
+export class CandidateCollector {
+  private readonly bySlot = new Map<unknown, Candidate>();
+
+  constructor(
+    private readonly context: Context,
+    private readonly values: HeldValues,
+  ) {}
+
+  /**
+   * A syntactic first look, before any scope lookup: `x` or `x.y` where `x` is declared at module level (or is the
+   * global object), `this.y`, `Cls.y`, or a class property.
+   */
+  private mayBeLongLived(target: Node): boolean {
+    let root = unwrap(target);
+    while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+    if (root.type !== AST_NODE_TYPES.Identifier) return true;
+    return declaredNames(this.context.sourceCode).moduleLevel.has(root.name) || GLOBAL_OBJECTS.has(root.name);
+  }
+
+  get candidates(): Iterable<Candidate> {
+    return this.bySlot.values();
+  }
+
+  declarator(node: TSESTree.VariableDeclarator): void {
+    if (!node.init || !isModuleLevel(node)) return;
+    if (node.id.type === AST_NODE_TYPES.Identifier) {
+      this.consider(node.id, node.init, () => this.values.heldBy(node.init!));
+      return;
+    }
+    for (const id of patternIdentifiers(node.id)) {
+      const path = patternPath(node.id, id);
+      if (path)
+        this.consider(id, node.init, () =>
+          this.values.heldAtPath(
+            node.init!,
+            path.map((step) => step ?? '0'),
+          ),
+        );
+    }
+  }
+
+  assignment(node: TSESTree.AssignmentExpression): void {
+    const left = unwrap(node.left);
+    if (left.type !== AST_NODE_TYPES.Identifier && left.type !== AST_NODE_TYPES.MemberExpression) return;
+    this.consider(left, node.right, () => this.values.heldBy(node.right));
+  }
+
+  /** `cache.set(key, value)`. */
+  call(node: TSESTree.CallExpression): void {
+    const callee = unwrap(node.callee);
+    const value = node.arguments[1];
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(callee) !== CACHE_PUT_METHOD || !value)
+      return;
+    this.consider(callee.object, value, () => this.values.heldBy(value), true);
+  }
+
+  property(node: TSESTree.PropertyDefinition): void {
+    if (node.value) this.consider(node, node.value, () => this.values.heldBy(node.value!));
+  }
+
+  private consider(target: Node, value: Node, held: () => Held | null, viaSet = false): void {
+    if (isPlainValue(value) || !this.mayBeLongLived(target)) return;
+    // Where the value goes is cheaper to answer than what it is: most writes go to locals or per-request objects.
+    const slot = slotOf(target, this.context.sourceCode);
+    const storage = slot ? storageOfSlot(slot) : 'local';
+    if (!slot || storage === 'local') return;
+    if (
+      storage === 'instance-field' &&
+      !(
+        slot.kind === 'member' &&
+        slot.owner.kind === 'class' &&
+        isModuleSingleton(slot.owner.classNode, this.context.sourceCode)
+      )
+    )
+      return;
+    const found = held();
+    if (
+      !found ||
+      (storage === 'instance-field' && found.method !== undefined && SNAPSHOT_RULE_FIELD_METHODS.has(found.method))
+    )
+      return;
+    const key = slot.kind === 'variable' ? slot.variable : memberKey(slot);
+    if (this.bySlot.has(key)) return;
+    const container =
+      viaSet ||
+      (slot.kind === 'variable' && unwrap(target).type === AST_NODE_TYPES.MemberExpression) ||
+      isNestedMember(target);
+    this.bySlot.set(key, { slot, target, storage, container, held: found });
+  }
+}
+
+function memberKey(slot: Extract<Slot, { kind: 'member' }>): string {
+  const owner = slot.owner.kind === 'global' ? 'global' : `${slot.owner.classNode.range[0]}:${slot.owner.isStatic}`;
+  return `${owner}:${slot.name}`;
+}
+
+/** Cheap rejection before any lookup: literals and the like hold nothing. */
+function isPlainValue(node: Node): boolean {
+  const inner = unwrap(node);
+  return (
+    inner.type === AST_NODE_TYPES.Literal ||
+    inner.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    inner.type === AST_NODE_TYPES.FunctionExpression ||
+    inner.type === AST_NODE_TYPES.ClassExpression ||
+    inner.type === AST_NODE_TYPES.UpdateExpression
+  );
+}
+
+function isModuleLevel(declarator: TSESTree.VariableDeclarator): boolean {
+  const declaration = declarator.parent;
+  const container = declaration?.parent;
+  return (
+    container?.type === AST_NODE_TYPES.Program ||
+    (container?.type === AST_NODE_TYPES.ExportNamedDeclaration && container.parent?.type === AST_NODE_TYPES.Program)
+  );
+}
+
+/** `this.cache.token = v`: the slot is `this.cache`, filled rather than replaced. */
+function isNestedMember(target: Node): boolean {
+  const inner = unwrap(target);
+  return (
+    inner.type === AST_NODE_TYPES.MemberExpression && unwrap(inner.object).type === AST_NODE_TYPES.MemberExpression
+  );
+}
+
+/** How long the slot lives (src/analysis/storage.ts terms), read off the slot itself. */
+function storageOfSlot(slot: Slot): StorageKind {
+  if (slot.kind === 'variable') return slot.variable.scope.block.type === AST_NODE_TYPES.Program ? 'module' : 'local';
+  if (slot.owner.kind === 'global') return 'global';
+  return slot.owner.isStatic ? 'static-field' : 'instance-field';
+}

@@ -1,0 +1,49 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import {
+  type ApiRef,
+  AWS_TOKEN_COMMANDS,
+  AWS_V2_STS_CLIENT_MODULES,
+  AWS_V2_STS_OPERATIONS,
+  AWS_V3_PROVIDER_FACTORIES,
+  AWS_V3_STS_OPERATIONS,
+  CREDENTIAL_METHODS,
+  HTTP_CLIENTS,
+  moduleMatches,
+  PRESIGNERS,
+  TOKEN_TEXT_HINT,
+} from '../../src/knowledge/index.js';
+
+/** Modules that hand out the values this rule follows: token methods, STS, presigners, HTTP clients. */
+const SOURCE_MODULES: readonly string[] = [
+  ...new Set(
+    [
+      ...CREDENTIAL_METHODS.flatMap((m) => m.receivers),
+      ...AWS_V3_STS_OPERATIONS.map((op) => op.api),
+      ...AWS_TOKEN_COMMANDS.map((op) => op.api),
+      // Resolved credentials are followed into signers of the file's own, whose tokens may be cached.
+      ...AWS_V3_PROVIDER_FACTORIES.map((factory) => factory.api),
+      ...AWS_V2_STS_OPERATIONS.map((op) => op.api),
+      ...AWS_V2_STS_CLIENT_MODULES,
+      ...PRESIGNERS.flatMap((p): ApiRef[] => [...(p.api ? [p.api] : []), ...(p.receivers ?? [])]),
+      ...HTTP_CLIENTS,
+    ]
+      .flatMap((api) => api.modules)
+      .concat(
+        CREDENTIAL_METHODS.flatMap((m) => m.gateModules),
+        PRESIGNERS.flatMap((p) => p.gateModules ?? []),
+      ),
+  ),
+];
+
+/**
+ * The cheap gate: a file can keep an expiring value only if it imports a module that hands one out, or (for
+ * hand-written requests with the global `fetch`) mentions a token endpoint or token field in its text.
+ */
+const EXACT: ReadonlySet<string> = new Set(SOURCE_MODULES.filter((m) => !m.endsWith('*')));
+const PATTERNS: readonly string[] = SOURCE_MODULES.filter((m) => m.endsWith('*'));
+
+export function mayHoldTokens(sourceCode: Readonly<TSESLint.SourceCode>, specifiers: ReadonlySet<string>): boolean {
+  for (const specifier of specifiers)
+    if (EXACT.has(specifier) || PATTERNS.some((m) => moduleMatches(m, specifier))) return true;
+  return TOKEN_TEXT_HINT.test(sourceCode.text);
+}

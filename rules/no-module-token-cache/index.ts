@@ -1,0 +1,27 @@
+import { tokenCacheListeners } from './listeners.js';
+import { MIGRATION_SAFE_SUGGESTIONS, TOKEN_CACHE_MESSAGES, type TokenCacheMessageId } from './messages.js';
+import { settingsWithInfrastructure } from '../../src/repository/settings.js';
+import { createRule } from '../../src/util/create-rule.js';
+
+export default createRule<[], TokenCacheMessageId>({
+  name: 'no-module-token-cache',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Disallow keeping tokens, temporary credentials or presigned URLs in long-lived storage without an expiry check before reuse',
+      triggers: ['modules', 'token-text'],
+      recommended: 'error',
+      migrationSafeSuggestions: MIGRATION_SAFE_SUGGESTIONS,
+    },
+    // The suggestions are reported from ./listeners.ts, which this lint rule cannot follow.
+    // eslint-disable-next-line eslint-plugin/require-meta-has-suggestions
+    hasSuggestions: true,
+    messages: TOKEN_CACHE_MESSAGES,
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    return tokenCacheListeners(context, settingsWithInfrastructure(context));
+  },
+});

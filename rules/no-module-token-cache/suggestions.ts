@@ -1,0 +1,235 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { enclosingFunction, unwrap } from '../../src/analysis/ast.js';
+import { isMovable, removeStatement } from '../../src/analysis/edits.js';
+import type { ExpiryGuard } from '../../src/analysis/expiry-guard.js';
+import { formatDuration } from '../../src/analysis/format.js';
+import type { Candidate } from './candidates.js';
+import type { TokenCacheMessageId } from './messages.js';
+import { containsIdentifier } from '../../src/util/words.js';
+
+type Node = TSESTree.Node;
+type Context = Readonly<TSESLint.RuleContext<TokenCacheMessageId, readonly unknown[]>>;
+type Suggestion = TSESLint.SuggestionReportDescriptor<TokenCacheMessageId>;
+type Variable = TSESLint.Scope.Variable;
+
+const FLIPPED: Record<string, string> = { '<': '>=', '<=': '>', '>': '<=', '>=': '<' };
+/** Reuse a value until this long before it typically expires. */
+const MARGIN_SECONDS = 300;
+
+/** The suggestions for one finding; each one's output parses and keeps the program's types. */
+export function suggestionsFor(context: Context, candidate: Candidate, guard: ExpiryGuard, name: string): Suggestion[] {
+  if (guard.kind === 'inverted') return invertComparison(context, guard.by);
+  const declared = moduleLetOrConst(candidate);
+  if (!declared) return [];
+  return [...perUse(context, candidate, declared, name), ...addExpiryCheck(context, candidate, declared, name)];
+}
+
+/** `if (cached && cached.expiresAt < Date.now()) return cached;` → `>=`. */
+function invertComparison(context: Context, check: Node): Suggestion[] {
+  if (
+    check.type !== AST_NODE_TYPES.BinaryExpression ||
+    !(check.operator in FLIPPED) ||
+    check.left.type === AST_NODE_TYPES.PrivateIdentifier
+  )
+    return [];
+  const operator = context.sourceCode.getFirstTokenBetween(
+    check.left,
+    check.right,
+    (token) => token.value === check.operator,
+  );
+  if (!operator) return [];
+  const to = FLIPPED[check.operator];
+  return [
+    {
+      messageId: 'invertComparison',
+      data: { line: String(check.loc.start.line), from: check.operator, to },
+      fix: (fixer) => fixer.replaceText(operator, to),
+    },
+  ];
+}
+
+interface Declared {
+  readonly variable: Variable;
+  readonly declarator: TSESTree.VariableDeclarator;
+  readonly declaration: TSESTree.VariableDeclaration;
+}
+
+/** A module-level, unexported, single-declarator `let`/`var`/`const x = ...` holding the value. */
+function moduleLetOrConst(candidate: Candidate): Declared | null {
+  const { slot } = candidate;
+  if (slot.kind !== 'variable' || candidate.container) return null;
+  const def = slot.variable.defs[0];
+  if (def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier) return null;
+  const declaration = def.parent as TSESTree.VariableDeclaration;
+  if (declaration.declarations.length !== 1 || declaration.parent?.type !== AST_NODE_TYPES.Program) return null;
+  return { variable: slot.variable, declarator: def.node, declaration };
+}
+
+/**
+ * `const token = await auth.getAccessToken();` read in async functions → `(await auth.getAccessToken())` at each
+ * read, declaration removed. Only when the value is written once, by the SDK call itself, and the call means the
+ * same at every read.
+ */
+function perUse(context: Context, candidate: Candidate, declared: Declared, name: string): Suggestion[] {
+  const call = candidate.held.call;
+  const init = declared.declarator.init;
+  if (!call || !init) return [];
+  const awaited = unwrap(init).type === AST_NODE_TYPES.AwaitExpression;
+  if ((awaited ? unwrap((unwrap(init) as TSESTree.AwaitExpression).argument) : unwrap(init)) !== call.node) return [];
+  const references = declared.variable.references;
+  if (references.some((r) => r.isWrite() && !r.init)) return [];
+  const reads = references.filter((r) => r.isRead()).map((r) => r.identifier as TSESTree.Identifier);
+  if (reads.length === 0) return [];
+  for (const read of reads) {
+    const parent = read.parent;
+    if (parent?.type === AST_NODE_TYPES.ExportSpecifier || !isMovable(call.node, read, context.sourceCode)) return [];
+    // A read at module scope runs once, when the module loads: calling there keeps the same snapshot.
+    const fn = enclosingFunction(read);
+    if (fn === null || (awaited && !fn.async)) return [];
+  }
+  const text = context.sourceCode.getText(call.node);
+  const replacementAt = (read: TSESTree.Identifier) =>
+    awaited && needsParentheses(read) ? `(await ${text})` : awaited ? `await ${text}` : text;
+  return [
+    {
+      messageId: call.perUse ? 'callPerUse' : 'signPerUse',
+      data: { call: awaited ? `await ${text}` : text, name },
+      fix: (fixer) => [
+        removeStatement(fixer, context.sourceCode, declared.declaration),
+        ...reads.map((read) => {
+          const parent = read.parent;
+          const shorthand = parent?.type === AST_NODE_TYPES.Property && parent.shorthand && parent.value === read;
+          return fixer.replaceText(read, shorthand ? `${read.name}: ${replacementAt(read)}` : replacementAt(read));
+        }),
+      ],
+    },
+  ];
+}
+
+/** `await x` binds looser than member access, calls and tagged templates: `(await x).y`, `(await x)()`. */
+function needsParentheses(read: TSESTree.Identifier): boolean {
+  const parent = read.parent;
+  return (
+    (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === read) ||
+    ((parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
+      parent.callee === read) ||
+    (parent?.type === AST_NODE_TYPES.TaggedTemplateExpression && parent.tag === read)
+  );
+}
+
+/**
+ * `let token = null; ... if (token) return token; ... token = await fetchToken();` → a companion
+ * `tokenExpiresAt`, set after each write and checked in each reuse test.
+ */
+function addExpiryCheck(context: Context, candidate: Candidate, declared: Declared, name: string): Suggestion[] {
+  if (declared.declaration.kind === 'const') return [];
+  const references = declared.variable.references;
+  const writes = references.filter((r) => r.isWrite() && !r.init).map((r) => r.identifier as Node);
+  const statements = writes.map(writeStatement);
+  if (writes.length === 0 || statements.some((s) => s === null)) return [];
+  const tests = references
+    .filter((r) => r.isRead())
+    .map((r) => reuseTest(r.identifier as Node))
+    .filter((t) => t !== null);
+  if (tests.length === 0) return [];
+  const deadline = freshName(`${name}ExpiresAt`, context.sourceCode.text);
+  const ttlSeconds = Math.max(
+    60,
+    candidate.held.seconds > 2 * MARGIN_SECONDS
+      ? candidate.held.seconds - MARGIN_SECONDS
+      : Math.floor(candidate.held.seconds / 2),
+  );
+  const ttl = ttlSeconds % 60 === 0 ? `${ttlSeconds / 60} * 60 * 1000` : `${ttlSeconds} * 1000`;
+  const filledAtLoad =
+    declared.declarator.init !== null && declared.declarator.init !== undefined && !isEmpty(declared.declarator.init);
+  const { sourceCode } = context;
+  return [
+    {
+      messageId: 'addExpiryCheck',
+      data: { name, ttl: formatDuration(ttlSeconds), margin: formatDuration(candidate.held.seconds - ttlSeconds) },
+      fix: (fixer) => [
+        fixer.insertTextAfter(
+          declared.declaration,
+          `\n${declared.declaration.kind} ${deadline} = ${filledAtLoad ? `Date.now() + ${ttl}` : '0'};`,
+        ),
+        ...tests.map(({ test, positive }) =>
+          fixer.replaceText(
+            test,
+            positive
+              ? `${sourceCode.getText(test)} && Date.now() < ${deadline}`
+              : `${sourceCode.getText(test)} || Date.now() >= ${deadline}`,
+          ),
+        ),
+        ...statements.map((write) => {
+          const stamp = `${deadline} = Date.now() + ${ttl};`;
+          const { statement, inList } = write!;
+          return inList
+            ? fixer.insertTextAfter(statement, `\n${indentOf(statement, sourceCode.text)}${stamp}`)
+            : fixer.replaceText(statement, `{ ${sourceCode.getText(statement)} ${stamp} }`);
+        }),
+      ],
+    },
+  ];
+}
+
+/**
+ * The statement `x = value;` around a write. `inList`: it sits in a statement list, so a statement can follow
+ * it; otherwise it is the body of an `if` or loop and needs braces to take a second statement.
+ */
+function writeStatement(identifier: Node): { statement: TSESTree.ExpressionStatement; inList: boolean } | null {
+  const assignment = identifier.parent;
+  if (
+    assignment?.type !== AST_NODE_TYPES.AssignmentExpression ||
+    assignment.operator !== '=' ||
+    assignment.left !== identifier
+  )
+    return null;
+  const statement = assignment.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return null;
+  const list = statement.parent?.type;
+  return {
+    statement,
+    inList:
+      list === AST_NODE_TYPES.BlockStatement || list === AST_NODE_TYPES.Program || list === AST_NODE_TYPES.SwitchCase,
+  };
+}
+
+/** `if (x)`, `if (x != null)` (reuse when true) or `if (!x)`, `if (x == null)` (refill when true). */
+function reuseTest(identifier: Node): { test: Node; positive: boolean } | null {
+  let node = identifier;
+  let positive = true;
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '!') {
+    node = parent;
+    positive = false;
+  } else if (parent?.type === AST_NODE_TYPES.BinaryExpression && ['!=', '!==', '==', '==='].includes(parent.operator)) {
+    const other = parent.left === identifier ? parent.right : parent.left;
+    const empty =
+      (other.type === AST_NODE_TYPES.Literal && other.value === null) ||
+      (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined');
+    if (!empty) return null;
+    node = parent;
+    positive = parent.operator.startsWith('!');
+  }
+  const statement = node.parent;
+  return statement?.type === AST_NODE_TYPES.IfStatement && statement.test === node ? { test: node, positive } : null;
+}
+
+function isEmpty(node: Node): boolean {
+  const inner = unwrap(node);
+  return (
+    (inner.type === AST_NODE_TYPES.Literal && inner.value === null) ||
+    (inner.type === AST_NODE_TYPES.Identifier && inner.name === 'undefined')
+  );
+}
+
+function freshName(base: string, text: string): string {
+  let name = base;
+  for (let i = 2; containsIdentifier(text, name); i++) name = `${base}${i}`;
+  return name;
+}
+
+function indentOf(node: Node, text: string): string {
+  const lineStart = text.lastIndexOf('\n', node.range[0] - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart))![0];
+}

@@ -1,0 +1,137 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode, unwrap } from '../../src/analysis/ast.js';
+import { climb, type FlowNode } from '../../src/analysis/value-flow.js';
+import { AWS_V2_PROMISE_METHOD } from '../../src/knowledge/index.js';
+import { type Finding, type SnapshotContext, snippet } from './context.js';
+import { sessionWords } from './session.js';
+import type { Resolution } from './sources.js';
+
+type Node = TSESTree.Node;
+
+const MAX_OPTION_DEPTH = 4;
+/** `Promise.resolve(x)`: the same value, as a promise. */
+const PROMISE_GLOBAL = 'Promise';
+const PROMISE_RESOLVE = 'resolve';
+
+/**
+ * A function handed to another object as an option (`getCredentials: () => creds`, `oauthBearerProvider: async
+ * () => ({ value: token })`, `credentials: async () => creds`) that returns a value resolved once outside it. The
+ * object calls the function whenever it needs fresh credentials or a fresh token and gets the same copy each time.
+ */
+export function checkCapturedProvider(
+  resolution: Resolution,
+  flow: readonly FlowNode[],
+  ctx: SnapshotContext,
+): Finding | null {
+  for (const node of flow) {
+    if (node.step.kind !== 'capture') continue;
+    const closure = node.step.node;
+    if (!returnsReference(closure, node.step.reference) || !isHandedOverAsOption(closure)) continue;
+    return {
+      node: resolution.reportNode,
+      messageId: 'capturedProvider',
+      data: {
+        source: `\`${resolution.sourceName}\``,
+        option: optionName(closure, ctx),
+        ...sessionWords(resolution.sessionId, ctx.settings, resolution.durationSeconds),
+      },
+    };
+  }
+  return null;
+}
+
+/** The closure's result is the captured reference: `() => creds`, `return creds`, `Promise.resolve(creds)`, `({ value: token })`. */
+function returnsReference(closure: TSESTree.FunctionLike, reference: TSESTree.Identifier): boolean {
+  const returned = returnedExpressions(closure);
+  return returned.some((expression) => carries(expression, reference, 0));
+}
+
+function carries(expression: Node, reference: TSESTree.Identifier, depth: number): boolean {
+  if (depth > MAX_OPTION_DEPTH) return false;
+  const inner = unwrap(expression);
+  if (inner === reference) return true;
+  switch (inner.type) {
+    case AST_NODE_TYPES.AwaitExpression:
+      return carries(inner.argument, reference, depth + 1);
+    case AST_NODE_TYPES.MemberExpression:
+      // `captured.token`: a field of the captured value.
+      return carries(inner.object, reference, depth + 1);
+    case AST_NODE_TYPES.ObjectExpression:
+      return inner.properties.some((p) =>
+        p.type === AST_NODE_TYPES.Property
+          ? carries(p.value, reference, depth + 1)
+          : carries(p.argument, reference, depth + 1),
+      );
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = unwrap(inner.callee);
+      const isPromiseResolve =
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        unwrap(callee.object).type === AST_NODE_TYPES.Identifier &&
+        (unwrap(callee.object) as TSESTree.Identifier).name === PROMISE_GLOBAL &&
+        callee.property.type === AST_NODE_TYPES.Identifier &&
+        callee.property.name === PROMISE_RESOLVE;
+      return isPromiseResolve && inner.arguments[0] !== undefined && carries(inner.arguments[0], reference, depth + 1);
+    }
+    default:
+      return false;
+  }
+}
+
+function returnedExpressions(fn: TSESTree.FunctionLike): Node[] {
+  if (!fn.body) return [];
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const found: Node[] = [];
+  const visit = (node: Node): void => {
+    if (isFunctionNode(node)) return;
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      if (node.argument) found.push(node.argument);
+      return;
+    }
+    if (node.type === AST_NODE_TYPES.BlockStatement) node.body.forEach(visit);
+    else if (node.type === AST_NODE_TYPES.IfStatement) [node.consequent, node.alternate].forEach((n) => n && visit(n));
+    else if (node.type === AST_NODE_TYPES.TryStatement)
+      [node.block, node.handler?.body, node.finalizer].forEach((n) => n && visit(n));
+  };
+  fn.body.body.forEach(visit);
+  return found;
+}
+
+/**
+ * The closure is an option of an object handed to a call or constructor: `new Client({ getCredentials: fn })`,
+ * `AwsSigv4Signer({ getCredentials: fn })`, `new Kafka({ sasl: { oauthBearerProvider: fn } })`. Callbacks passed
+ * directly (`items.map(() => token)`, `.then(() => creds)`) run at once and are not providers.
+ */
+function isHandedOverAsOption(closure: TSESTree.FunctionLike): boolean {
+  let node: Node = climb(closure);
+  if (node.parent?.type !== AST_NODE_TYPES.Property || node.parent.value !== node) return false;
+  for (let depth = 0; depth <= MAX_OPTION_DEPTH; depth++) {
+    const property = node.parent;
+    if (property?.type !== AST_NODE_TYPES.Property || property.parent.type !== AST_NODE_TYPES.ObjectExpression)
+      return false;
+    const object: Node = climb(property.parent);
+    const holder = object.parent;
+    if (
+      (holder?.type === AST_NODE_TYPES.CallExpression || holder?.type === AST_NODE_TYPES.NewExpression) &&
+      holder.arguments.includes(object as TSESTree.CallExpressionArgument)
+    ) {
+      return !isPromiseMethod(holder);
+    }
+    node = object;
+  }
+  return false;
+}
+
+/** `.promise()`-style calls are not option consumers. */
+function isPromiseMethod(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = unwrap(call.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.property.type === AST_NODE_TYPES.Identifier &&
+    callee.property.name === AWS_V2_PROMISE_METHOD
+  );
+}
+
+function optionName(closure: TSESTree.FunctionLike, ctx: SnapshotContext): string {
+  const property = climb(closure).parent;
+  return property?.type === AST_NODE_TYPES.Property ? snippet(ctx.sourceCode, property.key, 40) : 'provider';
+}

@@ -1,0 +1,60 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { staticPropertyName } from '../../src/analysis/ast.js';
+import { typeOrigin } from '../../src/analysis/type-origin.js';
+import { AWS_V3_CLIENT, AWS_V3_CREDENTIALS_OPTION, moduleMatches, refMatches } from '../../src/knowledge/index.js';
+import type { Node, SnapshotContext } from './context.js';
+
+/** `new S3Client(...)` (any v3 client), by import or, with type information, by the constructed type. */
+export function isV3ClientConstruction(node: TSESTree.NewExpression, ctx: SnapshotContext): boolean {
+  const ref = ctx.refs.resolve(node.callee);
+  if (ref) return refMatches(ref, AWS_V3_CLIENT);
+  const typed = typeOrigin(node, ctx.sourceCode);
+  return typed !== null && refMatches(typed, AWS_V3_CLIENT);
+}
+
+/**
+ * Whether an expression is a v3 client: true/false when we can tell (how it was made, or its type), otherwise
+ * true in a file that imports a v3 client module (`deps.s3.config.credentials()`).
+ */
+export function isV3ClientValue(node: Node, ctx: SnapshotContext): boolean {
+  const made = ctx.refs.instanceOf(node);
+  if (made) return refMatches(made, AWS_V3_CLIENT);
+  const typed = typeOrigin(node, ctx.sourceCode);
+  if (typed) return refMatches(typed, AWS_V3_CLIENT);
+  return [...ctx.imports].some((specifier) => AWS_V3_CLIENT.modules.some((m) => moduleMatches(m, specifier)));
+}
+
+/** The `credentials` property whose value is `value` (through TS wrappers), in the config of a v3 client constructor. */
+export function credentialsSlot(value: Node, ctx: SnapshotContext): TSESTree.Property | null {
+  const held = throughTypeWrappers(value);
+  const property = held.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== held) return null;
+  if (
+    staticPropertyName(property) !== AWS_V3_CREDENTIALS_OPTION ||
+    property.parent.type !== AST_NODE_TYPES.ObjectExpression
+  )
+    return null;
+  const config = throughTypeWrappers(property.parent);
+  const construction = config.parent;
+  if (construction?.type !== AST_NODE_TYPES.NewExpression || construction.arguments[0] !== config) return null;
+  return isV3ClientConstruction(construction, ctx) ? property : null;
+}
+
+/** The outermost `x as T` / `x!` / `x satisfies T` around `node` (or `node` itself). */
+export function throughTypeWrappers(node: Node): Node {
+  let current = node;
+  while (isTypeWrapper(current.parent)) current = current.parent;
+  return current;
+}
+
+function isTypeWrapper(
+  node: Node | undefined,
+): node is
+  TSESTree.TSAsExpression | TSESTree.TSNonNullExpression | TSESTree.TSSatisfiesExpression | TSESTree.TSTypeAssertion {
+  return (
+    node?.type === AST_NODE_TYPES.TSAsExpression ||
+    node?.type === AST_NODE_TYPES.TSNonNullExpression ||
+    node?.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    node?.type === AST_NODE_TYPES.TSTypeAssertion
+  );
+}

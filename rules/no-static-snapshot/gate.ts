@@ -1,0 +1,43 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import {
+  AWS_TOKEN_METHODS,
+  AWS_V2_MODULES,
+  AWS_V2_STS_CLIENT_MODULES,
+  AWS_V3_CLIENT,
+  AWS_V3_PROVIDER_FACTORIES,
+  AWS_V3_SNAPSHOT_WRAPPERS,
+  AWS_V3_STS_OPERATIONS,
+  GOOGLE_AUTH_MODULES,
+  moduleMatches,
+} from '../../src/knowledge/index.js';
+
+/** Modules whose exports make snapshots: providers, v3 clients, STS, AWS v2, Google auth (not presigners or Azure). */
+const SOURCE_MODULES: readonly string[] = [
+  ...new Set([
+    ...AWS_V3_PROVIDER_FACTORIES.flatMap((e) => e.api.modules),
+    ...AWS_V3_STS_OPERATIONS.flatMap((e) => e.api.modules),
+    ...AWS_TOKEN_METHODS.flatMap((e) => e.gateModules),
+    ...AWS_V3_CLIENT.modules,
+    ...AWS_V2_MODULES,
+    ...AWS_V2_STS_CLIENT_MODULES.flatMap((e) => e.modules),
+    ...GOOGLE_AUTH_MODULES,
+  ]),
+];
+const WRAPPER_MODULES: readonly string[] = [...new Set(AWS_V3_SNAPSHOT_WRAPPERS.flatMap((e) => e.api.modules))];
+/** `memoize`, `fromStatic`, `fromValue`: a file that reaches only the wrappers' modules must name one of them. */
+const WRAPPER_NAMES = new RegExp(
+  `\\b(?:${[...new Set(AWS_V3_SNAPSHOT_WRAPPERS.map((e) => e.api.path.at(-1)))].join('|')})\\b`,
+);
+
+/**
+ * The cheap gate of no-static-snapshot: the file imports a module that hands out refreshing credentials, or a
+ * wrapper module (`@smithy/core/config`, imported all over SDK internals for other things) and names a wrapper.
+ */
+export function mayMakeSnapshots(sourceCode: Readonly<TSESLint.SourceCode>, specifiers: ReadonlySet<string>): boolean {
+  let wrappers = false;
+  for (const specifier of specifiers) {
+    if (SOURCE_MODULES.some((m) => moduleMatches(m, specifier))) return true;
+    if (WRAPPER_MODULES.includes(specifier)) wrappers = true;
+  }
+  return wrappers && WRAPPER_NAMES.test(sourceCode.text);
+}

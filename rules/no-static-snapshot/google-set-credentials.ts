@@ -1,0 +1,93 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import {
+  GOOGLE_AUTH_MODULES,
+  GOOGLE_REFRESHING_CLASSES,
+  GOOGLE_SET_CREDENTIALS,
+  moduleMatches,
+  refMatches,
+} from '../../src/knowledge/index.js';
+import { type Finding, type Node, type SnapshotContext, snippet } from './context.js';
+import { sessionWords } from './session.js';
+
+const TOKEN_SESSION = 'google-access-token';
+
+/** `client.setCredentials(...)` calls and `client.refreshHandler = ...` assignments, collected while walking the file. */
+export class GoogleCredentialCalls {
+  private readonly calls: TSESTree.CallExpression[] = [];
+  private readonly handlerTargets: Node[] = [];
+
+  /** Keeps `node` when it is a `setCredentials` call or a `refreshHandler` assignment. */
+  collect(node: TSESTree.CallExpression | TSESTree.AssignmentExpression): void {
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrap(node.callee);
+      if (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        staticPropertyName(callee) === GOOGLE_SET_CREDENTIALS.method
+      )
+        this.calls.push(node);
+      return;
+    }
+    const left = unwrap(node.left);
+    if (
+      left.type === AST_NODE_TYPES.MemberExpression &&
+      staticPropertyName(left) === GOOGLE_SET_CREDENTIALS.refreshHandlerProperty
+    ) {
+      this.handlerTargets.push(left.object);
+    }
+  }
+
+  /**
+   * Shape 7: `setCredentials({ access_token })` on a Google auth client with no `refresh_token` in the object and
+   * no `refreshHandler` assigned on the same client anywhere in the file (googleapis/google-auth-library-nodejs: src/auth/oauth2client.ts).
+   */
+  findings(ctx: SnapshotContext): Finding[] {
+    const findings: Finding[] = [];
+    for (const call of this.calls) {
+      const receiver = (unwrap(call.callee) as TSESTree.MemberExpression).object;
+      if (!isGoogleClient(receiver, ctx) || !setsBareToken(call)) continue;
+      if (this.handlerTargets.some((target) => sameReceiver(target, receiver, ctx))) continue;
+      findings.push({
+        node: call,
+        messageId: 'googleNoRefresh',
+        data: {
+          call: `${snippet(ctx.sourceCode, call.callee, 40)}({ ${GOOGLE_SET_CREDENTIALS.tokenField} })`,
+          refreshField: GOOGLE_SET_CREDENTIALS.refreshFields.join('` or `'),
+          handler: GOOGLE_SET_CREDENTIALS.refreshHandlerProperty,
+          phrase: sessionWords(TOKEN_SESSION, ctx.settings).phrase,
+        },
+      });
+    }
+    return findings;
+  }
+}
+
+function isGoogleClient(receiver: Node, ctx: SnapshotContext): boolean {
+  const made = ctx.refs.instanceOf(receiver);
+  if (made) return GOOGLE_REFRESHING_CLASSES.some((c) => refMatches(made, c.api));
+  return [...ctx.imports].some((specifier) => GOOGLE_AUTH_MODULES.some((m) => moduleMatches(m, specifier)));
+}
+
+/** An object literal with the token field, none of the refresh fields and no spread (which might bring them). */
+function setsBareToken(call: TSESTree.CallExpression): boolean {
+  const credentials = call.arguments[0] ? unwrap(call.arguments[0]) : null;
+  if (credentials?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const names = new Set<string>();
+  for (const property of credentials.properties) {
+    if (property.type === AST_NODE_TYPES.SpreadElement) return false;
+    const name = staticPropertyName(property);
+    if (name !== null) names.add(name);
+  }
+  return (
+    names.has(GOOGLE_SET_CREDENTIALS.tokenField) && !GOOGLE_SET_CREDENTIALS.refreshFields.some((f) => names.has(f))
+  );
+}
+
+function sameReceiver(a: Node, b: Node, ctx: SnapshotContext): boolean {
+  const left = unwrap(a);
+  const right = unwrap(b);
+  if (left.type === AST_NODE_TYPES.Identifier && right.type === AST_NODE_TYPES.Identifier) {
+    return ctx.refs.variableOf(left) === ctx.refs.variableOf(right);
+  }
+  return ctx.sourceCode.getText(left) === ctx.sourceCode.getText(right);
+}

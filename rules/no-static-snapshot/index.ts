@@ -1,0 +1,66 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import { ModuleRefs, moduleSpecifiers } from '../../src/analysis/module-refs.js';
+import type { Finding, SnapshotContext } from './context.js';
+import { mayMakeSnapshots } from './gate.js';
+import { GoogleCredentialCalls } from './google-set-credentials.js';
+import { checkMemoizeForever } from './memoize-forever.js';
+import { MIGRATION_SAFE_SUGGESTIONS, SNAPSHOT_MESSAGES, type SnapshotMessageId } from './messages.js';
+import { checkResolution } from './resolutions.js';
+import { mocksTheSdk } from './test-doubles.js';
+import { checkV2StaticCopy } from './v2-sinks.js';
+import { settingsWithInfrastructure } from '../../src/repository/settings.js';
+import { createRule } from '../../src/util/create-rule.js';
+
+export default createRule<[], SnapshotMessageId>({
+  name: 'no-static-snapshot',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Disallow resolving a refreshing credential source once and keeping or passing on the value, which expires with its session',
+      triggers: ['modules'],
+      recommended: 'error',
+      usesTypeInformation: true,
+      migrationSafeSuggestions: MIGRATION_SAFE_SUGGESTIONS,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: SNAPSHOT_MESSAGES,
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const settings = settingsWithInfrastructure(context);
+    const { sourceCode } = context;
+    const imports = moduleSpecifiers(sourceCode);
+    if (!mayMakeSnapshots(sourceCode, imports) || mocksTheSdk(sourceCode, imports)) return {};
+    const ctx: SnapshotContext = {
+      rule: context as unknown as SnapshotContext['rule'],
+      sourceCode,
+      refs: ModuleRefs.for(sourceCode),
+      settings,
+      imports,
+    };
+    const google = new GoogleCredentialCalls();
+    const report = (finding: Finding | null) => {
+      if (!finding) return;
+      const { suggest, ...problem } = finding;
+      context.report({ ...problem, suggest });
+    };
+    return {
+      CallExpression(node) {
+        report(checkResolution(node, ctx) ?? checkMemoizeForever(node, ctx) ?? checkV2StaticCopy(node, ctx));
+        google.collect(node);
+      },
+      NewExpression(node) {
+        report(checkV2StaticCopy(node, ctx));
+      },
+      AssignmentExpression(node) {
+        google.collect(node);
+      },
+      'Program:exit'() {
+        for (const finding of google.findings(ctx)) report(finding);
+      },
+    } satisfies TSESLint.RuleListener;
+  },
+});

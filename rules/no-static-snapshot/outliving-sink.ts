@@ -1,0 +1,129 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { isOneShotScript } from '../../src/analysis/process-lifetime.js';
+import { type FlowNode, flowPath } from '../../src/analysis/value-flow.js';
+import {
+  OUTLIVING_SINKS,
+  type OutlivingSink,
+  refMatches,
+  SECRET_CARRYING_FIELDS,
+  SERIALIZERS,
+} from '../../src/knowledge/index.js';
+import type { Finding, SnapshotContext } from './context.js';
+import { sessionWords } from './session.js';
+import type { Resolution } from './sources.js';
+
+/**
+ * A resolved value (or text built from it) written where it outlives the code that resolved it without any variable
+ * holding it: a file, a CI step output, a bundle constant, `localStorage`. Whoever reads it later cannot refresh it.
+ */
+export function checkOutlivingSink(
+  resolution: Resolution,
+  flow: readonly FlowNode[],
+  ctx: SnapshotContext,
+): Finding | null {
+  const oneShot = isOneShotScript(ctx.sourceCode);
+  for (const node of flow) {
+    const handedTo = sinkArgument(node);
+    if (!handedTo) continue;
+    const sink = sinkOf(handedTo.call, handedTo.index, ctx);
+    if (!sink || (oneShot && !sink.outlivesProcess) || !arrivesUnderOption(node, sink) || !carriesSecret(node))
+      continue;
+    return {
+      node: resolution.reportNode,
+      messageId: 'writtenToOutlivingSink',
+      data: {
+        what:
+          resolution.kind === 'google-token'
+            ? `A token from \`${resolution.sourceName}\` is`
+            : `Credentials resolved once from \`${resolution.sourceName}\` are`,
+        sink: sink.label,
+        ...sessionWords(resolution.sessionId, ctx.settings, resolution.durationSeconds),
+      },
+    };
+  }
+  return null;
+}
+
+/**
+ * The call that receives the value: as an argument, or as what a config function passed to it returns
+ * (`defineConfig(async () => ({ define: { X: value } }))`).
+ */
+function sinkArgument(
+  node: FlowNode,
+): { call: TSESTree.CallExpression | TSESTree.NewExpression; index: number } | null {
+  const { step } = node;
+  if (step.kind === 'argument') return { call: step.node, index: step.index };
+  if (step.kind !== 'return') return null;
+  const call = step.fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) return null;
+  const index = call.arguments.indexOf(step.fn as TSESTree.CallExpressionArgument);
+  return index >= 0 ? { call, index } : null;
+}
+
+function sinkOf(
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  index: number,
+  ctx: SnapshotContext,
+): OutlivingSink | null {
+  const how = call.type === AST_NODE_TYPES.NewExpression ? 'construct' : 'call';
+  const candidates = OUTLIVING_SINKS.filter((sink: OutlivingSink) => sink.how === how && sink.argument === index);
+  if (candidates.length === 0) return null;
+  const callee = unwrap(call.callee);
+  const ref = ctx.refs.resolve(callee);
+  for (const sink of candidates as readonly OutlivingSink[]) {
+    if (sink.api && ref && refMatches(ref, sink.api)) return sink;
+    if (
+      sink.globalMethod &&
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      staticPropertyName(callee) === sink.globalMethod[1]
+    ) {
+      const object = unwrap(callee.object);
+      if (
+        object.type === AST_NODE_TYPES.Identifier &&
+        object.name === sink.globalMethod[0] &&
+        !ctx.refs.variableOf(object)?.defs.length
+      )
+        return sink;
+    }
+  }
+  return null;
+}
+
+/**
+ * The value reaches the sink whole or through its secret fields, placed in objects or serialised on the way:
+ * `String(c.expiration)` or `Boolean(c)` carries no credential.
+ */
+function carriesSecret(node: FlowNode): boolean {
+  const path = flowPath(node).slice(0, -1);
+  return path.every(({ step }) => {
+    switch (step.kind) {
+      case 'store':
+      case 'property':
+      case 'return':
+        return true;
+      case 'field':
+        return step.name !== null && SECRET_CARRYING_FIELDS.has(step.name);
+      case 'argument': {
+        const callee = unwrap(step.node.callee);
+        return (
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          SERIALIZERS.some(
+            ([object, method]) =>
+              staticPropertyName(callee) === method &&
+              unwrap(callee.object).type === AST_NODE_TYPES.Identifier &&
+              (unwrap(callee.object) as TSESTree.Identifier).name === object,
+          )
+        );
+      }
+      default:
+        return false;
+    }
+  });
+}
+
+/** For `defineConfig({ define: { X: value } })`: the value went through the `define` property. */
+function arrivesUnderOption(node: FlowNode, sink: OutlivingSink): boolean {
+  if (!sink.option) return true;
+  return flowPath(node).some((n) => n.step.kind === 'property' && n.step.name === sink.option);
+}

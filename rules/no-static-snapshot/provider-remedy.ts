@@ -1,0 +1,158 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { enclosingFunction, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { isMovable, removeStatement } from '../../src/analysis/edits.js';
+import { isConstLike } from '../../src/analysis/module-refs.js';
+import {
+  AWS_V3_CREDENTIAL_FIELDS,
+  AWS_V3_EXPIRATION_FIELD,
+  AWS_V3_SNAPSHOT_WRAPPERS,
+  findByApi,
+  type SnapshotWrapper,
+} from '../../src/knowledge/index.js';
+import { credentialsSlot, throughTypeWrappers } from './clients.js';
+import { type Node, type SnapshotContext, type Suggestion, snippet } from './context.js';
+
+type Fix = TSESLint.ReportFixFunction;
+
+/** A place that holds the resolved value but could hold the provider: `credentials: c`, `fromStatic(c)`, `credentials: { accessKeyId: c.accessKeyId, ... }`. */
+interface ProviderSite {
+  readonly replace: Node;
+  readonly text: string;
+  /** The value itself goes there (a fix may apply); false for copied fields (a suggestion). */
+  readonly direct: boolean;
+  readonly wrapped: boolean;
+}
+
+export interface Remedy {
+  readonly fix?: Fix;
+  readonly suggest?: Suggestion[];
+}
+
+const COPIED_FIELDS = new Set<string>([...AWS_V3_CREDENTIAL_FIELDS, AWS_V3_EXPIRATION_FIELD]);
+
+/**
+ * Hands the provider where the resolved value went. A fix when the value goes straight into one such place
+ * (inline `credentials: await P()`, `fromStatic(await P())`, or a const whose only use is `credentials: c`,
+ * whose declaration then goes too); a `passProvider` suggestion for the other places that take a provider.
+ */
+export function providerRemedy(resolved: Node, provider: TSESTree.Expression, ctx: SnapshotContext): Remedy {
+  const text = ctx.sourceCode.getText(provider);
+  const data = { provider: snippet(ctx.sourceCode, provider) };
+  const inline = siteAt(resolved, text, null, ctx);
+  if (inline) {
+    const fix: Fix = (fixer) => fixer.replaceText(inline.replace, inline.text);
+    return inline.direct ? { fix } : { suggest: [{ messageId: 'passProvider', data, fix }] };
+  }
+  const declared = declarationOf(resolved);
+  if (!declared) return {};
+  const variable = ctx.refs.variableOf(declared.id);
+  const reads = (variable?.references ?? []).filter((r) => r.isRead()).map((r) => r.identifier as Node);
+  const sites: ProviderSite[] = [];
+  for (const read of reads) {
+    const site = siteAt(read, text, variable, ctx);
+    if (!site || sites.some((s) => s.replace === site.replace)) continue;
+    if (!isMovable(provider, site.replace, ctx.sourceCode)) continue;
+    if (
+      unwrap(provider).type !== AST_NODE_TYPES.Identifier &&
+      enclosingFunction(site.replace) !== enclosingFunction(declared.statement)
+    )
+      continue;
+    sites.push(site);
+  }
+  if (sites.length === 0) return {};
+  const covered = reads.every((read) =>
+    sites.some((s) => s.replace.range[0] <= read.range[0] && read.range[1] <= s.replace.range[1]),
+  );
+  const removable = covered && declared.removable && variable !== null && isConstLike(variable);
+  const edits: Fix = (fixer) => [
+    ...sites.map((s) => fixer.replaceText(s.replace, s.text)),
+    ...(removable ? [removeStatement(fixer, ctx.sourceCode, declared.statement)] : []),
+  ];
+  if (removable && reads.length === 1 && sites[0].direct && !sites[0].wrapped) return { fix: edits };
+  return { suggest: [{ messageId: 'passProvider', data, fix: edits }] };
+}
+
+/** The value wrapper (`fromStatic`, `fromValue`, `memoize`) a call invokes. */
+export function snapshotWrapperOf(call: TSESTree.CallExpression, ctx: SnapshotContext): SnapshotWrapper | undefined {
+  return findByApi(AWS_V3_SNAPSHOT_WRAPPERS, ctx.refs.resolve(call.callee));
+}
+
+function siteAt(
+  holder: Node,
+  providerText: string,
+  variable: TSESLint.Scope.Variable | null | undefined,
+  ctx: SnapshotContext,
+): ProviderSite | null {
+  const outer = throughTypeWrappers(holder);
+  const slot = credentialsSlot(outer, ctx);
+  if (slot) {
+    return slot.shorthand
+      ? { replace: slot, text: `${ctx.sourceCode.getText(slot.key)}: ${providerText}`, direct: true, wrapped: false }
+      : { replace: slot.value, text: providerText, direct: true, wrapped: false };
+  }
+  const parent = outer.parent;
+  if (
+    parent?.type === AST_NODE_TYPES.CallExpression &&
+    parent.arguments[0] === outer &&
+    snapshotWrapperOf(parent, ctx)?.wraps === 'value'
+  ) {
+    return { replace: parent, text: providerText, direct: true, wrapped: true };
+  }
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) {
+    const copy = fieldCopyObject(parent, outer, variable, ctx);
+    if (copy && credentialsSlot(copy, ctx)) return { replace: copy, text: providerText, direct: false, wrapped: false };
+  }
+  return null;
+}
+
+/** `{ accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, ... }` made only of fields of the same value. */
+function fieldCopyObject(
+  member: TSESTree.MemberExpression,
+  base: Node,
+  variable: TSESLint.Scope.Variable | null | undefined,
+  ctx: SnapshotContext,
+): TSESTree.ObjectExpression | null {
+  const property = throughTypeWrappers(member).parent;
+  const object = property?.type === AST_NODE_TYPES.Property ? property.parent : null;
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression) return null;
+  const sameBase = (node: Node): boolean => {
+    const inner = unwrap(node);
+    if (variable && inner.type === AST_NODE_TYPES.Identifier) return ctx.refs.variableOf(inner) === variable;
+    return ctx.sourceCode.getText(inner) === ctx.sourceCode.getText(unwrap(base));
+  };
+  const allCopied = object.properties.every((p) => {
+    if (p.type !== AST_NODE_TYPES.Property) return false;
+    const name = staticPropertyName(p);
+    const value = unwrap(p.value);
+    return (
+      name !== null &&
+      COPIED_FIELDS.has(name) &&
+      value.type === AST_NODE_TYPES.MemberExpression &&
+      staticPropertyName(value) === name &&
+      sameBase(value.object)
+    );
+  });
+  return allCopied ? object : null;
+}
+
+/** `const c = await P()` (one identifier) around `resolved`, and whether the whole statement can go. */
+function declarationOf(
+  resolved: Node,
+): { id: TSESTree.Identifier; statement: TSESTree.VariableDeclaration; removable: boolean } | null {
+  const outer = throughTypeWrappers(resolved);
+  const declarator = outer.parent;
+  if (
+    declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+    declarator.init !== outer ||
+    declarator.id.type !== AST_NODE_TYPES.Identifier
+  )
+    return null;
+  const statement = declarator.parent;
+  const holder = statement.parent;
+  const removable =
+    statement.declarations.length === 1 &&
+    (holder?.type === AST_NODE_TYPES.Program ||
+      holder?.type === AST_NODE_TYPES.BlockStatement ||
+      holder?.type === AST_NODE_TYPES.StaticBlock);
+  return { id: declarator.id, statement, removable };
+}

@@ -1,0 +1,41 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { type FlowNode, traceValue } from '../../src/analysis/value-flow.js';
+import type { Finding, SnapshotContext } from './context.js';
+import { checkCapturedProvider } from './captured-provider.js';
+import { checkDropsExpiration } from './drops-expiration.js';
+import { checkGoogleTokenStored } from './google-token.js';
+import { checkOutlivingSink } from './outliving-sink.js';
+import { checkSharedClientCredentials } from './shared-client-credentials.js';
+import { isConstantOnPlatform } from './session.js';
+import { type Resolution, resolutionOf } from './sources.js';
+import { checkStaticWrapper } from './static-wrapper.js';
+import { checkStoredCredentials } from './stored-credentials.js';
+import { checkStsCopy } from './sts-copy.js';
+import { checkV2ChainCopy } from './v2-chain-copy.js';
+
+type ResolutionCheck = (resolution: Resolution, flow: readonly FlowNode[], ctx: SnapshotContext) => Finding | null;
+
+/** Most specific first: one finding per resolution, from the first check that recognises its shape. */
+const CHECKS: readonly ResolutionCheck[] = [
+  checkOutlivingSink,
+  checkCapturedProvider,
+  checkSharedClientCredentials,
+  checkStaticWrapper,
+  checkDropsExpiration,
+  checkStsCopy,
+  checkV2ChainCopy,
+  checkGoogleTokenStored,
+  checkStoredCredentials,
+];
+
+/** If `call` resolves a refreshing source once, follows where the value goes and returns the snapshot finding, if any. */
+export function checkResolution(call: TSESTree.CallExpression, ctx: SnapshotContext): Finding | null {
+  const resolution = resolutionOf(call, ctx);
+  if (!resolution || isConstantOnPlatform(resolution.sessionId, ctx.settings)) return null;
+  const flow = traceValue(resolution.valueStart, ctx.refs, ctx.sourceCode);
+  for (const check of CHECKS) {
+    const finding = check(resolution, flow, ctx);
+    if (finding) return finding;
+  }
+  return null;
+}

@@ -1,0 +1,290 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { findPropertyPath, isFunctionNode, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { isConstLike } from '../../src/analysis/module-refs.js';
+import { staticNumber } from '../../src/analysis/static-value.js';
+import {
+  type ApiRef,
+  AWS_TOKEN_METHODS,
+  AWS_V2_CHAIN_RESOLVERS,
+  AWS_V2_MODULES,
+  AWS_V2_PROMISE_METHOD,
+  AWS_V2_PROVIDER_CHAIN,
+  AWS_V2_STS_CLIENT_MODULES,
+  AWS_V2_STS_OPERATIONS,
+  AWS_V3_CLIENT_PROVIDER_PATH,
+  AWS_V3_PROVIDER_FACTORIES,
+  AWS_V3_SEND_METHOD,
+  AWS_V3_STS_OPERATIONS,
+  type CredentialMethod,
+  findByApi,
+  GOOGLE_TOKEN_METHODS,
+  moduleMatches,
+  type ProviderFactory,
+  refMatches,
+  type StsOperation,
+  type Yield,
+} from '../../src/knowledge/index.js';
+import { providerFactoryOf as recognizedFactory } from '../../src/analysis/recognize.js';
+import { isV3ClientValue } from './clients.js';
+import { type Node, type SnapshotContext, snippet } from './context.js';
+
+/**
+ * A call that resolves a refreshing source once:
+ * - `provider`: `await P()` for a v3 provider (`fromInstanceMetadata()()`, `provider()` with `const provider = fromX()`);
+ * - `client-provider`: `await client.config.credentials()`;
+ * - `sts`: `await sts.send(new AssumeRoleCommand(...))`, v2 `sts.assumeRole(p).promise()` / `(p, cb)`;
+ * - `google-token`: `await auth.getAccessToken()` / `getRequestHeaders()` / `fetchIdToken()`;
+ * - `v2-chain`: `chain.resolve((err, creds) => ...)` / `await chain.resolvePromise()` (a live v2 object);
+ * - `auth-token`: `await generateAuthToken({ region })`, `await signer.getAuthToken()` (IAM auth tokens, 15 min).
+ */
+export interface Resolution {
+  readonly kind: 'provider' | 'client-provider' | 'sts' | 'google-token' | 'auth-token' | 'v2-chain';
+  readonly call: TSESTree.CallExpression;
+  /** Where a finding is reported: `await call` when awaited, else the call. */
+  readonly reportNode: Node;
+  /** Where the resolved value starts: the call (or `.promise()` call), or a callback's value parameter. */
+  readonly valueStart: Node;
+  /** `provider` / `client-provider`: the provider expression, the callee of the call. */
+  readonly provider?: TSESTree.Expression;
+  /** Words for messages: `fromInstanceMetadata()`, `s3.config.credentials()`, `auth.getAccessToken`. */
+  readonly sourceName: string;
+  readonly sessionId: string;
+  /** A session length the code sets (`DurationSeconds: 7200`). */
+  readonly durationSeconds?: number;
+  readonly sts?: { readonly operation: StsOperation; readonly input: Node | null };
+  readonly token?: CredentialMethod;
+}
+
+/** Token getters whose result is a snapshot once stored (gcp-metadata responses are caches: no-module-token-cache). */
+const SNAPSHOT_TOKEN_YIELDS: readonly Yield[] = ['access-token', 'request-headers', 'id-token'];
+const TOKEN_METHODS = GOOGLE_TOKEN_METHODS.filter(
+  (m) => SNAPSHOT_TOKEN_YIELDS.includes(m.yields) && !m.argumentPattern,
+);
+const V2_STS_RECEIVERS: readonly ApiRef[] = [
+  ...new Set([...AWS_V2_STS_OPERATIONS.map((op) => op.api), ...AWS_V2_STS_CLIENT_MODULES]),
+];
+const V2_MODULES: readonly string[] = [...AWS_V2_MODULES, ...AWS_V2_STS_CLIENT_MODULES.flatMap((api) => api.modules)];
+
+/** Method names any resolution is called by: a cheap pre-filter for call expressions. */
+const RESOLUTION_METHOD_NAMES: ReadonlySet<string> = new Set([
+  AWS_V3_SEND_METHOD,
+  AWS_V3_CLIENT_PROVIDER_PATH.at(-1)!,
+  ...AWS_V2_STS_OPERATIONS.map((op) => op.method!),
+  ...TOKEN_METHODS.map((m) => m.method),
+  ...AWS_V2_CHAIN_RESOLVERS,
+]);
+
+export function resolutionOf(call: TSESTree.CallExpression, ctx: SnapshotContext): Resolution | null {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression)
+    return providerResolution(call, ctx) ?? authTokenResolution(call, null, ctx);
+  const name = staticPropertyName(callee);
+  if (name === null) return null;
+  if (AUTH_TOKEN_METHOD_NAMES.has(name)) return authTokenResolution(call, callee, ctx);
+  if (!RESOLUTION_METHOD_NAMES.has(name)) return null;
+  return (
+    clientProviderResolution(call, callee, ctx) ??
+    stsV3Resolution(call, name, ctx) ??
+    stsV2Resolution(call, callee, name, ctx) ??
+    tokenResolution(call, callee, name, ctx) ??
+    chainResolution(call, callee, name, ctx)
+  );
+}
+
+/** The v3 factory behind a provider expression: `fromX(init)`, or a const bound to it. */
+export function providerFactoryOf(
+  expression: Node,
+  ctx: SnapshotContext,
+): { factory: ProviderFactory; call: TSESTree.CallExpression } | null {
+  return recognizedFactory(expression, ctx.refs);
+}
+
+function providerResolution(call: TSESTree.CallExpression, ctx: SnapshotContext): Resolution | null {
+  const found = providerFactoryOf(call.callee, ctx);
+  if (!found) return null;
+  const { factory } = found;
+  const durationNode =
+    factory.durationOption && found.call.arguments[0]
+      ? findPropertyPath(found.call.arguments[0], factory.durationOption)
+      : undefined;
+  return {
+    kind: 'provider',
+    call,
+    reportNode: awaitedOrSelf(call),
+    valueStart: call,
+    provider: call.callee,
+    sourceName: `${factory.api.path.at(-1)}()`,
+    sessionId: factory.session,
+    durationSeconds: durationNode ? staticNumber(durationNode.value, ctx.rule) : undefined,
+  };
+}
+
+function clientProviderResolution(
+  call: TSESTree.CallExpression,
+  callee: TSESTree.MemberExpression,
+  ctx: SnapshotContext,
+): Resolution | null {
+  const [configName, credentialsName] = AWS_V3_CLIENT_PROVIDER_PATH;
+  const config = unwrap(callee.object);
+  if (
+    staticPropertyName(callee) !== credentialsName ||
+    config.type !== AST_NODE_TYPES.MemberExpression ||
+    staticPropertyName(config) !== configName
+  ) {
+    return null;
+  }
+  if (!isV3ClientValue(config.object, ctx)) return null;
+  return {
+    kind: 'client-provider',
+    call,
+    reportNode: awaitedOrSelf(call),
+    valueStart: call,
+    provider: call.callee,
+    sourceName: `${snippet(ctx.sourceCode, call.callee)}()`,
+    sessionId: 'default-chain',
+  };
+}
+
+function stsV3Resolution(call: TSESTree.CallExpression, name: string, ctx: SnapshotContext): Resolution | null {
+  const command = call.arguments[0] && unwrap(call.arguments[0]);
+  if (name !== AWS_V3_SEND_METHOD || command?.type !== AST_NODE_TYPES.NewExpression) return null;
+  const operation = findByApi(AWS_V3_STS_OPERATIONS, ctx.refs.resolve(command.callee));
+  if (!operation) return null;
+  return stsResolution(call, call, operation, command.arguments[0] ?? null, ctx);
+}
+
+function stsV2Resolution(
+  call: TSESTree.CallExpression,
+  callee: TSESTree.MemberExpression,
+  name: string,
+  ctx: SnapshotContext,
+): Resolution | null {
+  const operation = AWS_V2_STS_OPERATIONS.find((op) => op.method === name);
+  if (!operation || !receiverIs(callee.object, V2_STS_RECEIVERS, V2_MODULES, ctx)) return null;
+  const callback = call.arguments.find((a) => isFunctionNode(a)) as TSESTree.FunctionLike | undefined;
+  const input = call.arguments[0] && !isFunctionNode(call.arguments[0]) ? call.arguments[0] : null;
+  if (callback) return callback.params[1] ? stsResolution(call, callback.params[1], operation, input, ctx) : null;
+  const promise = promiseCall(call);
+  return promise ? stsResolution(call, promise, operation, input, ctx) : null;
+}
+
+function stsResolution(
+  call: TSESTree.CallExpression,
+  valueStart: Node,
+  operation: StsOperation,
+  input: Node | null,
+  ctx: SnapshotContext,
+): Resolution {
+  const duration = input ? findPropertyPath(input, [operation.durationParam]) : undefined;
+  return {
+    kind: 'sts',
+    call,
+    reportNode: awaitedOrSelf(valueStart.type === AST_NODE_TYPES.CallExpression ? valueStart : call),
+    valueStart,
+    sourceName: operation.method ?? operation.api.path.at(-1)!,
+    sessionId: operation.session,
+    durationSeconds: duration ? staticNumber(duration.value, ctx.rule) : undefined,
+    sts: { operation, input },
+  };
+}
+
+function tokenResolution(
+  call: TSESTree.CallExpression,
+  callee: TSESTree.MemberExpression,
+  name: string,
+  ctx: SnapshotContext,
+): Resolution | null {
+  const token = TOKEN_METHODS.find(
+    (m) => m.method === name && receiverIs(callee.object, m.receivers, m.gateModules, ctx),
+  );
+  if (!token) return null;
+  return {
+    kind: 'google-token',
+    call,
+    reportNode: awaitedOrSelf(call),
+    valueStart: call,
+    sourceName: `${snippet(ctx.sourceCode, callee, 40)}`,
+    sessionId: token.session,
+    token,
+  };
+}
+
+/** An IAM auth token: a free function of the signer module, or a method on a signer made from its class. */
+function authTokenResolution(
+  call: TSESTree.CallExpression,
+  callee: TSESTree.MemberExpression | null,
+  ctx: SnapshotContext,
+): Resolution | null {
+  const ref = callee ? ctx.refs.instanceOf(callee.object) : ctx.refs.resolve(call.callee);
+  if (!ref) return null;
+  const name = callee ? staticPropertyName(callee) : ref.path.at(-1);
+  const token = AWS_TOKEN_METHODS.find(
+    (m: CredentialMethod) =>
+      m.method === name &&
+      m.receivers.some((r) => refMatches(ref, callee ? r : { modules: r.modules, path: [...r.path, m.method] })),
+  );
+  if (!token) return null;
+  return {
+    kind: 'auth-token',
+    call,
+    reportNode: awaitedOrSelf(call),
+    valueStart: call,
+    sourceName: `${snippet(ctx.sourceCode, call.callee, 40)}()`,
+    sessionId: token.session,
+    token,
+  };
+}
+
+const AUTH_TOKEN_METHOD_NAMES: ReadonlySet<string> = new Set(AWS_TOKEN_METHODS.map((m: CredentialMethod) => m.method));
+
+function chainResolution(
+  call: TSESTree.CallExpression,
+  callee: TSESTree.MemberExpression,
+  name: string,
+  ctx: SnapshotContext,
+): Resolution | null {
+  if (!(AWS_V2_CHAIN_RESOLVERS as readonly string[]).includes(name)) return null;
+  const made = ctx.refs.instanceOf(callee.object);
+  if (!made || !refMatches(made, AWS_V2_PROVIDER_CHAIN.api)) return null;
+  // Node-style callback `(err, credentials)`, else the promise's value.
+  const callback = call.arguments.find((a) => isFunctionNode(a)) as TSESTree.FunctionLike | undefined;
+  const valueStart = callback ? callback.params[1] : call;
+  if (!valueStart) return null;
+  return {
+    kind: 'v2-chain',
+    call,
+    reportNode: awaitedOrSelf(call),
+    valueStart,
+    sourceName: snippet(ctx.sourceCode, callee, 40),
+    sessionId: AWS_V2_PROVIDER_CHAIN.session,
+  };
+}
+
+/** A receiver made from one of `receivers`; one we cannot trace counts in a file that imports `gateModules`. */
+function receiverIs(
+  receiver: Node,
+  receivers: readonly ApiRef[],
+  gateModules: readonly string[],
+  ctx: SnapshotContext,
+): boolean {
+  const made = ctx.refs.instanceOf(receiver);
+  if (made) return receivers.some((api) => refMatches(made, api));
+  return [...ctx.imports].some((specifier) => gateModules.some((m) => moduleMatches(m, specifier)));
+}
+
+/** v2 `request.promise()` called directly on a request. */
+function promiseCall(request: TSESTree.CallExpression): TSESTree.CallExpression | null {
+  const member = request.parent;
+  if (
+    member?.type !== AST_NODE_TYPES.MemberExpression ||
+    member.object !== request ||
+    staticPropertyName(member) !== AWS_V2_PROMISE_METHOD
+  )
+    return null;
+  const call = member.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.callee === member ? call : null;
+}
+
+export function awaitedOrSelf(node: Node): Node {
+  return node.parent?.type === AST_NODE_TYPES.AwaitExpression ? node.parent : node;
+}

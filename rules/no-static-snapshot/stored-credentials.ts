@@ -1,0 +1,37 @@
+import { flowPath, type FlowNode } from '../../src/analysis/value-flow.js';
+import { AWS_V3_CREDENTIAL_FIELDS } from '../../src/knowledge/index.js';
+import { type Finding, type SnapshotContext, snippet } from './context.js';
+import { keptBeyondCall } from './kept.js';
+import { providerRemedy } from './provider-remedy.js';
+import { sessionWords } from './session.js';
+import type { Resolution } from './sources.js';
+
+const FIELDS: ReadonlySet<string> = new Set(AWS_V3_CREDENTIAL_FIELDS);
+
+/**
+ * Shapes 1 and 2: v3 credentials resolved once (from a provider or `client.config.credentials()`) whose value,
+ * or keys copied from it, or a client built from them, outlive the call: module scope, a field, a global.
+ */
+export function checkStoredCredentials(
+  resolution: Resolution,
+  flow: readonly FlowNode[],
+  ctx: SnapshotContext,
+): Finding | null {
+  if ((resolution.kind !== 'provider' && resolution.kind !== 'client-provider') || !resolution.provider) return null;
+  const kept = keptBeyondCall(resolution.reportNode, flow, ctx);
+  if (!kept) return null;
+  const copied = flowPath(kept.step).some(
+    (n) => n.step.kind === 'field' && n.step.name !== null && FIELDS.has(n.step.name),
+  );
+  return {
+    node: resolution.reportNode,
+    messageId: copied ? 'copiedCredentials' : 'storedCredentials',
+    data: {
+      source: `\`${resolution.sourceName}\``,
+      where: kept.where,
+      provider: snippet(ctx.sourceCode, resolution.provider),
+      ...sessionWords(resolution.sessionId, ctx.settings, resolution.durationSeconds),
+    },
+    ...providerRemedy(resolution.reportNode, resolution.provider, ctx),
+  };
+}

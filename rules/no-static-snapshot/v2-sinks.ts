@@ -1,0 +1,172 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import {
+  AWS_V2_CONFIG_UPDATE,
+  AWS_V2_CREDENTIAL_FIELDS,
+  AWS_V2_CREDENTIALS_OPTION,
+  AWS_V2_GLOBAL_CREDENTIALS,
+  AWS_V2_REFRESHING_CLASSES,
+  AWS_V2_SERVICE_CLIENTS,
+  AWS_V2_STATIC_CREDENTIALS,
+  findByApi,
+} from '../../src/knowledge/index.js';
+import { HeldValues } from '../../src/analysis/held-value.js';
+import { type Finding, type Node, resolvesTo, type SnapshotContext, snippet } from './context.js';
+import { sessionWords } from './session.js';
+import { resolutionOf } from './sources.js';
+
+const KEY_FIELDS: ReadonlySet<string> = new Set(AWS_V2_CREDENTIAL_FIELDS);
+
+/** Where v2 turns raw keys into a static `AWS.Credentials`: `new AWS.Credentials(...)`, `AWS.config.update({...})`, `new AWS.S3({...})`. */
+interface V2Sink {
+  readonly node: TSESTree.NewExpression | TSESTree.CallExpression;
+  /** The key values given (positional arguments, or the key properties' values). */
+  readonly keys: readonly Node[];
+  /** The config object holding the keys, where the live object replaces them as `credentials` (null: replace the whole sink). */
+  readonly options: TSESTree.ObjectExpression | null;
+}
+
+/**
+ * Shape 6: keys copied out of a live, refreshing v2 object (`AWS.config.credentials`, `new AWS.EC2MetadataCredentials()`,
+ * a provider chain's result) into static credentials. Always reported: the copy never refreshes, the object did.
+ */
+export function checkV2StaticCopy(
+  node: TSESTree.NewExpression | TSESTree.CallExpression,
+  ctx: SnapshotContext,
+): Finding | null {
+  const sink = v2SinkOf(node, ctx);
+  if (!sink || sink.keys.length === 0) return null;
+  const sources = sink.keys.map((key) => liveKeySource(key, ctx));
+  if (sources.some((s) => s === null)) return fetchedKeysCopied(sink, ctx);
+  const [first] = sources as LiveObject[];
+  const sameObject = sources.every((s) => s!.text === first.text);
+  const objectText = first.text;
+  const replace = (fixer: TSESLint.RuleFixer) =>
+    sink.options
+      ? replaceV2Keys(fixer, ctx.sourceCode, sink.options, objectText)
+      : fixer.replaceText(sink.node, objectText);
+  return {
+    node: sink.node,
+    messageId: 'v2FieldsCopied',
+    data: {
+      object: snippet(ctx.sourceCode, first.node, 40),
+      sink: `\`${sink.node.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${snippet(ctx.sourceCode, sink.node.callee, 40)}(...)\``,
+      ...sessionWords(first.sessionId, ctx.settings),
+    },
+    ...(sameObject
+      ? {
+          suggest: [
+            { messageId: 'passLiveObject', data: { object: snippet(ctx.sourceCode, first.node, 40) }, fix: replace },
+          ],
+        }
+      : {}),
+  };
+}
+
+/**
+ * Keys fetched by hand from a metadata credentials endpoint (`axios.get('http://169.254.169.254/.../security-credentials/role')`)
+ * copied into static credentials: nothing fetches them again.
+ */
+function fetchedKeysCopied(sink: V2Sink, ctx: SnapshotContext): Finding | null {
+  const values = HeldValues.for(ctx.rule, ctx.refs, ctx.imports);
+  const held = sink.keys.map((key) => values.heldBy(key));
+  const [first] = held;
+  if (!first || first.kind !== 'aws-credentials' || first.call || held.some((h) => h?.kind !== 'aws-credentials'))
+    return null;
+  return {
+    node: sink.node,
+    messageId: 'fetchedCredentialsCopied',
+    data: {
+      what: first.what,
+      sink: `\`${sink.node.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${snippet(ctx.sourceCode, sink.node.callee, 40)}(...)\``,
+      phrase: first.lifetime,
+      fix: first.fix,
+    },
+  };
+}
+
+/** `new AWS.Credentials(...)`, `AWS.config.update({...})` or `new AWS.S3({...})` given raw keys: reported here, at the sink. */
+export function isV2KeySink(node: TSESTree.Node, ctx: SnapshotContext): boolean {
+  if (node.type !== AST_NODE_TYPES.NewExpression && node.type !== AST_NODE_TYPES.CallExpression) return false;
+  return (v2SinkOf(node, ctx)?.keys.length ?? 0) > 0;
+}
+
+function v2SinkOf(node: TSESTree.NewExpression | TSESTree.CallExpression, ctx: SnapshotContext): V2Sink | null {
+  const options = node.arguments[0] ? unwrap(node.arguments[0]) : null;
+  const objectKeys = (): V2Sink | null => {
+    if (options?.type !== AST_NODE_TYPES.ObjectExpression) return null;
+    const keys = options.properties.filter(
+      (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && KEY_FIELDS.has(staticPropertyName(p) ?? ''),
+    );
+    return { node, keys: keys.map((p) => p.value), options };
+  };
+  if (node.type === AST_NODE_TYPES.CallExpression)
+    return resolvesTo(node.callee, AWS_V2_CONFIG_UPDATE, ctx) ? objectKeys() : null;
+  if (resolvesTo(node.callee, AWS_V2_STATIC_CREDENTIALS, ctx)) {
+    const keys =
+      options?.type === AST_NODE_TYPES.ObjectExpression ? objectKeys()!.keys : node.arguments.slice(0, KEY_FIELDS.size);
+    return { node, keys, options: null };
+  }
+  return AWS_V2_SERVICE_CLIENTS.some((api) => resolvesTo(node.callee, api, ctx)) ? objectKeys() : null;
+}
+
+interface LiveObject {
+  readonly node: Node;
+  readonly text: string;
+  readonly sessionId: string;
+}
+
+/** `live.accessKeyId` where `live` is a refreshing v2 credentials object. */
+function liveKeySource(key: Node, ctx: SnapshotContext): LiveObject | null {
+  const value = unwrap(key);
+  if (value.type !== AST_NODE_TYPES.MemberExpression || !KEY_FIELDS.has(staticPropertyName(value) ?? '')) return null;
+  const sessionId = liveSession(value.object, ctx);
+  return sessionId ? { node: value.object, text: ctx.sourceCode.getText(value.object), sessionId } : null;
+}
+
+/** The session of a live v2 object: the global credentials, a refreshing class instance, or what a provider chain resolved. */
+export function liveSession(node: Node, ctx: SnapshotContext): string | null {
+  const inner = unwrap(node);
+  if (resolvesTo(inner, AWS_V2_GLOBAL_CREDENTIALS, ctx)) return 'default-chain';
+  const made = ctx.refs.instanceOf(inner);
+  const refreshing = findByApi(AWS_V2_REFRESHING_CLASSES, made);
+  if (refreshing) return refreshing.session;
+  if (inner.type !== AST_NODE_TYPES.Identifier) return null;
+  const def = ctx.refs.variableOf(inner)?.defs[0];
+  const call =
+    def?.type === 'Parameter' && def.node.parent?.type === AST_NODE_TYPES.CallExpression
+      ? def.node.parent
+      : def?.type === 'Variable' && def.node.init
+        ? awaitedCall(def.node.init)
+        : null;
+  const resolution = call ? resolutionOf(call, ctx) : null;
+  if (resolution?.kind !== 'v2-chain') return null;
+  return resolution.valueStart === def!.name || resolution.valueStart === call ? resolution.sessionId : null;
+}
+
+function awaitedCall(node: Node): TSESTree.CallExpression | null {
+  const inner = unwrap(node);
+  const call = inner.type === AST_NODE_TYPES.AwaitExpression ? unwrap(inner.argument) : inner;
+  return call.type === AST_NODE_TYPES.CallExpression ? call : null;
+}
+
+/**
+ * Replaces the key properties of a v2 options object with one `credentials: <object>`: the first key property is
+ * rewritten, each later one is removed with the comma before it (so the edits never overlap).
+ */
+export function replaceV2Keys(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  options: TSESTree.ObjectExpression,
+  objectText: string,
+): TSESLint.RuleFix[] {
+  const keys = options.properties.filter(
+    (p) => p.type === AST_NODE_TYPES.Property && KEY_FIELDS.has(staticPropertyName(p) ?? ''),
+  );
+  const [first, ...rest] = keys;
+  if (!first) return [];
+  return [
+    fixer.replaceText(first, `${AWS_V2_CREDENTIALS_OPTION}: ${objectText}`),
+    ...rest.map((p) => fixer.removeRange([sourceCode.getTokenBefore(p)!.range[0], p.range[1]])),
+  ];
+}

@@ -1,0 +1,62 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { calleeName, unwrap } from '../../src/analysis/ast.js';
+import type { ModuleRefs } from '../../src/analysis/module-refs.js';
+import { findByApi, moduleMatches, PRESIGNERS, type Presigner, refMatches } from '../../src/knowledge/index.js';
+
+/** Every module a presigner is reached through: a file that mentions none of them has no presign call. */
+const PRESIGN_MODULES: readonly string[] = [
+  ...new Set(
+    PRESIGNERS.flatMap((p) => [
+      ...(p.api?.modules ?? []),
+      ...(p.receivers ?? []).flatMap((r) => r.modules),
+      ...(p.gateModules ?? []),
+    ]),
+  ),
+];
+
+export function isPresignModule(specifier: string): boolean {
+  return PRESIGN_MODULES.some((pattern) => moduleMatches(pattern, specifier));
+}
+
+/**
+ * The presigner a call invokes: a free function resolved through imports (`getSignedUrl(client, cmd, opts)`), a
+ * method on a receiver made from a known class (`new AWS.S3().getSignedUrl`), or, for receivers we cannot trace
+ * (`storage.bucket(b).file(k).getSignedUrl`), a method of that name in a file that imports the presigner's module.
+ */
+export function presignerOf(
+  call: TSESTree.CallExpression,
+  refs: ModuleRefs,
+  imported: ReadonlySet<string>,
+): Presigner | undefined {
+  const byApi = findByApi(PRESIGNERS, refs.resolve(call.callee));
+  if (byApi) return byApi;
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = calleeName(call);
+  const candidates = PRESIGNERS.filter((p) => p.method !== undefined && p.method === name && fitsArguments(call, p));
+  if (candidates.length === 0) return undefined;
+  const receiver = refs.instanceOf(callee.object);
+  const byReceiver = receiver && candidates.find((p) => p.receivers?.some((r) => refMatches(receiver, r)));
+  if (byReceiver) return byReceiver;
+  return candidates.find((p) =>
+    p.gateModules?.some((gate) => [...imported].some((specifier) => moduleMatches(gate, specifier))),
+  );
+}
+
+/**
+ * Tells apart presigners that share a method name (v2 `s3.getSignedUrl('getObject', params)` and GCS
+ * `file.getSignedUrl(config)`): the lifetime argument, when passed, is an object or value, never a callback or an
+ * operation name.
+ */
+function fitsArguments(call: TSESTree.CallExpression, presigner: Presigner): boolean {
+  const argument = call.arguments[presigner.expiry.argument];
+  if (!argument) return true;
+  const inner = unwrap(argument);
+  if (inner.type === AST_NODE_TYPES.ArrowFunctionExpression || inner.type === AST_NODE_TYPES.FunctionExpression)
+    return false;
+  return !(
+    inner.type === AST_NODE_TYPES.Literal &&
+    typeof inner.value === 'string' &&
+    presigner.expiry.property !== undefined
+  );
+}
