@@ -5,6 +5,7 @@ import {
   findProperty,
   findPropertyPath,
   isFunctionNode,
+  memberChain,
   staticPropertyName,
   unwrap,
 } from './ast.js';
@@ -20,9 +21,13 @@ import {
   AWS_V3_STS_OPERATIONS,
   CREDENTIAL_METHODS,
   type CredentialMethod,
+  EKS_TOKEN,
+  GOOGLE_TOKEN_CALLBACKS,
   findByApi,
   HTTP_BODY_METHODS,
   HTTP_BODY_PROPERTIES,
+  HTTP_BUILDER_METHODS,
+  NODE_HTTP_MODULES,
   HTTP_CLIENT_GLOBALS,
   HTTP_CLIENTS,
   isKnowledgeModule,
@@ -35,6 +40,8 @@ import {
 import {
   codeOf,
   type Held,
+  heldFromCallback,
+  heldFromEksToken,
   heldFromEndpoint,
   heldFromMethod,
   heldFromPresigner,
@@ -44,7 +51,7 @@ import {
   heldFromTokenField,
 } from './held.js';
 import { providerFactoryOf } from './recognize.js';
-import { fetchesToken, type HttpRequest, httpRequestOf } from './http-request.js';
+import { fetchesToken, type HttpRequest, httpRequestOf, withBuilderCall } from './http-request.js';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -89,6 +96,10 @@ const SDK_METHOD_NAMES: ReadonlySet<string> = new Set([
 ]);
 const HTTP_CLIENT_MODULES: readonly string[] = [...new Set(HTTP_CLIENTS.flatMap((api) => api.modules))];
 const PROMISE_THEN = 'then';
+const JSON_GLOBAL = 'JSON';
+const JSON_PARSE = 'parse';
+/** `https.request(o, (res) => { res.on('end', () => JSON.parse(data)) })`: the parse sits two callbacks deep. */
+const MAX_CALLBACK_NESTING = 3;
 const V2_PROMISE = 'promise';
 /** `sasParameters.toString()`, `url.toString()`: the same value as text. */
 const TO_STRING = 'toString';
@@ -170,10 +181,12 @@ export class HeldValues {
           (n) => this.valueOf(n.type === AST_NODE_TYPES.SpreadElement ? n.argument : n, next),
         );
       case AST_NODE_TYPES.TemplateLiteral:
+        if ((node.quasis[0]?.value.cooked ?? '').startsWith(EKS_TOKEN.prefix)) return heldFromEksToken();
         return settleHttp(firstOf(node.expressions, (n) => this.valueOf(n, next)));
       case AST_NODE_TYPES.BinaryExpression:
         // String concatenation (`'Bearer ' + token`) carries the token; arithmetic (`Date.now() + expires_in`) does not.
         if (node.operator !== '+') return null;
+        if (startsWithEksPrefix(node)) return heldFromEksToken();
         if (!isStringy(node.left) && !isStringy(node.right)) return null;
         return settleHttp(this.valueOf(node.left, next) ?? this.valueOf(node.right, next));
       case AST_NODE_TYPES.ConditionalExpression:
@@ -209,7 +222,11 @@ export class HeldValues {
     if (variable.scope.block.type === AST_NODE_TYPES.Program) return null;
     const def = variable.defs[0];
     if (def?.type === 'Parameter')
-      return this.thenParameter(def.node, variable, depth) ?? this.callbackResult(def.node, variable, depth);
+      return (
+        this.thenParameter(def.node, variable, depth) ??
+        this.callbackResult(def.node, variable, depth) ??
+        this.tokenCallbackParameter(def.node, variable)
+      );
     if (def?.type !== 'Variable') return null;
     if (def.node.init && def.node.id.type !== AST_NODE_TYPES.Identifier) {
       let value = this.valueOf(def.node.init, depth);
@@ -239,6 +256,12 @@ export class HeldValues {
         return null;
       }
     }
+    if (callee.type === AST_NODE_TYPES.MemberExpression && name !== null && HTTP_BUILDER_METHODS.includes(name)) {
+      const object = this.valueOf(callee.object, depth);
+      if (object?.kind === 'http' && object.stage === 'response')
+        return { ...object, request: withBuilderCall(object.request, call, this.context) };
+    }
+    if (this.isJsonParse(callee)) return this.parsedBody(call, depth);
     const request = this.httpRequest(call);
     if (request) return { kind: 'http', stage: 'response', request };
     return (
@@ -318,6 +341,36 @@ export class HeldValues {
       if (seconds !== undefined) return seconds;
     }
     return undefined;
+  }
+
+  /** `JSON.parse` of the global `JSON`. */
+  private isJsonParse(callee: Node): boolean {
+    return (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      callee.object.type === AST_NODE_TYPES.Identifier &&
+      callee.object.name === JSON_GLOBAL &&
+      staticPropertyName(callee) === JSON_PARSE &&
+      !this.refs.variableOf(callee.object)?.defs.length
+    );
+  }
+
+  /**
+   * `JSON.parse(await r.text())` is the body it parses; `JSON.parse(data)` inside the callback of node's
+   * `https.request(options, (res) => ...)` parses the chunks of that request's response.
+   */
+  private parsedBody(call: TSESTree.CallExpression, depth: number): Value | null {
+    const text = call.arguments[0] ? this.valueOf(call.arguments[0], depth) : null;
+    if (text?.kind === 'http') return { ...text, stage: 'body' };
+    if (text || !this.imports(NODE_HTTP_MODULES)) return text;
+    let fn = enclosingFunction(call);
+    for (let level = 0; fn && level < MAX_CALLBACK_NESTING; level++, fn = enclosingFunction(fn)) {
+      const outer = fn.parent;
+      if (outer?.type !== AST_NODE_TYPES.CallExpression || !outer.arguments.includes(fn as TSESTree.Expression))
+        continue;
+      const request = this.httpRequest(outer);
+      if (request) return { kind: 'http', stage: 'body', request };
+    }
+    return null;
   }
 
   /** `fetch(url)` (global), or a call through an HTTP client module the file imports. */
@@ -444,6 +497,36 @@ export class HeldValues {
     return settle(this.valueOf(callee.object, depth));
   }
 
+  /** The token a library hands to a callback option: `initTokenClient({ callback: (response) => ... })`. */
+  private tokenCallbackParameter(fn: Node, variable: Variable): Held | null {
+    if (!isFunctionNode(fn)) return null;
+    const property = fn.parent;
+    const options = property?.parent;
+    const call = options?.parent;
+    if (
+      property?.type !== AST_NODE_TYPES.Property ||
+      options?.type !== AST_NODE_TYPES.ObjectExpression ||
+      call?.type !== AST_NODE_TYPES.CallExpression ||
+      call.arguments[0] !== options
+    )
+      return null;
+    const chain = memberChain(call.callee);
+    const option = staticPropertyName(property);
+    const entry = GOOGLE_TOKEN_CALLBACKS.find(
+      (e) =>
+        e.option === option &&
+        chain !== null &&
+        chain.join('.') === e.global.join('.') &&
+        fn.params[e.parameter]?.type === AST_NODE_TYPES.Identifier &&
+        this.refs.variableOf(fn.params[e.parameter] as TSESTree.Identifier) === variable,
+    );
+    // The global must not be a local of the same name.
+    const base = unwrap(call.callee);
+    const root = memberRoot(base);
+    if (!entry || (root && this.refs.variableOf(root)?.defs.length)) return null;
+    return heldFromCallback(entry, call, this.context);
+  }
+
   /** The data parameter of a v2 callback: `sts.assumeRole(params, (err, data) => ...)`. */
   private callbackResult(fn: Node, variable: Variable, depth: number): Value | null {
     if (
@@ -492,6 +575,22 @@ function firstOf<T>(nodes: readonly T[], value: (node: T) => Value | null): Valu
     if (found) return found;
   }
   return null;
+}
+
+/** `'k8s-aws-v1.' + x` (however the `+` chain is grouped). */
+function startsWithEksPrefix(node: TSESTree.BinaryExpression): boolean {
+  let left: Node = node;
+  for (let i = 0; left.type === AST_NODE_TYPES.BinaryExpression && i < MAX_DEPTH; i++) left = left.left;
+  return (
+    left.type === AST_NODE_TYPES.Literal && typeof left.value === 'string' && left.value.startsWith(EKS_TOKEN.prefix)
+  );
+}
+
+/** `google` of `google.accounts.oauth2.initTokenClient`. */
+function memberRoot(node: Node): TSESTree.Identifier | null {
+  let current = node;
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
+  return current.type === AST_NODE_TYPES.Identifier ? current : null;
 }
 
 function isStringy(node: Node): boolean {

@@ -16,6 +16,10 @@ export const EXPIRY_SYMPTOMS = {
     text: '401 Unauthorized (invalid_token)',
     source: 'RFC 6750 §3.1 (invalid_token)',
   },
+  eks: {
+    text: 'Unauthorized ("You must be logged in to the server")',
+    source: 'https://docs.aws.amazon.com/eks/latest/userguide/troubleshooting.html (Unauthorized or access denied)',
+  },
   's3-url': {
     text: 'AccessDenied "Request has expired" (or ExpiredToken once the signing session has ended)',
     source: 'aws/aws-sdk-js#3493; aws/aws-sdk-js#1099',
