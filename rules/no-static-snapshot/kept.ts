@@ -65,11 +65,13 @@ export function cachedAtModuleLevel(flow: readonly FlowNode[]): boolean {
 
 function describeStorage(storage: StorageKind, target: Node, ctx: SnapshotContext): string {
   const name =
-    target.type === AST_NODE_TYPES.PropertyDefinition
+    target.type === AST_NODE_TYPES.PropertyDefinition || target.type === AST_NODE_TYPES.Property
       ? snippet(ctx.sourceCode, target.key, 40)
       : target.type === AST_NODE_TYPES.ExportDefaultDeclaration
         ? 'the default export'
         : snippet(ctx.sourceCode, target, 40);
+  // `{ provide, useFactory }`: the container keeps what the factory returned for the life of the process.
+  if (target.type === AST_NODE_TYPES.Property) return `in a singleton built once by \`${name}\``;
   switch (storage) {
     case 'module':
       return `in module scope (\`${name}\`)`;

@@ -96,6 +96,11 @@ const SDK_METHOD_NAMES: ReadonlySet<string> = new Set([
 ]);
 const HTTP_CLIENT_MODULES: readonly string[] = [...new Set(HTTP_CLIENTS.flatMap((api) => api.modules))];
 const PROMISE_THEN = 'then';
+const PROMISE_GLOBAL = 'Promise';
+const PROMISE_COMBINATORS: readonly string[] = ['all', 'race', 'any'];
+/** Array methods whose callback returns the new elements, and those whose callback's first parameter is an element. */
+const ARRAY_MAPPERS: readonly string[] = ['map', 'flatMap'];
+const ARRAY_ITERATORS: readonly string[] = ['map', 'flatMap', 'forEach', 'filter', 'find', 'some', 'every'];
 const JSON_GLOBAL = 'JSON';
 const JSON_PARSE = 'parse';
 /** `https.request(o, (res) => { res.on('end', () => JSON.parse(data)) })`: the parse sits two callbacks deep. */
@@ -198,6 +203,36 @@ export class HeldValues {
     }
   }
 
+  /**
+   * The element at `index` of an array literal, or of the array `await Promise.all([...])` settles to; undefined when
+   * the array is not written out (then every element reads as the array's value).
+   */
+  private arrayElement(init: Node, index: number, depth: number): Value | null | undefined {
+    const inner = unwrap(init);
+    const awaited = inner.type === AST_NODE_TYPES.AwaitExpression ? unwrap(inner.argument) : null;
+    if (awaited?.type === AST_NODE_TYPES.CallExpression && this.isPromiseCombinator(awaited.callee)) {
+      const list = awaited.arguments[0] ? unwrap(awaited.arguments[0]) : null;
+      if (list?.type !== AST_NODE_TYPES.ArrayExpression) return undefined;
+      const element = list.elements[index];
+      return element && element.type !== AST_NODE_TYPES.SpreadElement ? settle(this.valueOf(element, depth)) : null;
+    }
+    if (inner.type !== AST_NODE_TYPES.ArrayExpression) return undefined;
+    const element = inner.elements[index];
+    return element && element.type !== AST_NODE_TYPES.SpreadElement ? this.valueOf(element, depth) : null;
+  }
+
+  /** `Promise.all` / `Promise.race` / `Promise.any` of the global `Promise`: a promise of what the array holds. */
+  private isPromiseCombinator(callee: Node): boolean {
+    const inner = unwrap(callee);
+    return (
+      inner.type === AST_NODE_TYPES.MemberExpression &&
+      inner.object.type === AST_NODE_TYPES.Identifier &&
+      inner.object.name === PROMISE_GLOBAL &&
+      PROMISE_COMBINATORS.includes(staticPropertyName(inner) ?? '') &&
+      !this.refs.variableOf(inner.object)?.defs.length
+    );
+  }
+
   private member(object: Value, name: string): Value | null {
     if (object.kind === 'resolved') return object.promise || object.signer || isExpiryName(name) ? null : object;
     if (object.kind === 'http') {
@@ -224,14 +259,21 @@ export class HeldValues {
     if (def?.type === 'Parameter')
       return (
         this.thenParameter(def.node, variable, depth) ??
+        this.elementParameter(def.node, variable, depth) ??
         this.callbackResult(def.node, variable, depth) ??
         this.tokenCallbackParameter(def.node, variable)
       );
     if (def?.type !== 'Variable') return null;
     if (def.node.init && def.node.id.type !== AST_NODE_TYPES.Identifier) {
-      let value = this.valueOf(def.node.init, depth);
-      for (const step of patternPath(def.node.id, def.name) ?? [])
-        value = value && (step === null ? value : this.member(value, step));
+      let steps = patternPath(def.node.id, def.name) ?? [];
+      // `const [password, host] = await Promise.all([signer.getAuthToken(), lookup()])`: only the matching element.
+      const element =
+        def.node.id.type === AST_NODE_TYPES.ArrayPattern
+          ? this.arrayElement(def.node.init, positionOf(def.node.id, def.name), depth)
+          : undefined;
+      let value = element === undefined ? this.valueOf(def.node.init, depth) : element;
+      if (element !== undefined) steps = steps.slice(1);
+      for (const step of steps) value = value && (step === null ? value : this.member(value, step));
       return value;
     }
     // A local written more than once (`let data; ... data = await r.json()`): any of its values.
@@ -262,6 +304,15 @@ export class HeldValues {
         return { ...object, request: withBuilderCall(object.request, call, this.context) };
     }
     if (this.isJsonParse(callee)) return this.parsedBody(call, depth);
+    if (this.isPromiseCombinator(callee)) {
+      const list = call.arguments[0] ? this.valueOf(call.arguments[0], depth) : null;
+      return list && asPromise(list);
+    }
+    if (callee.type === AST_NODE_TYPES.MemberExpression && name !== null && ARRAY_MAPPERS.includes(name)) {
+      // `keys.map((k) => presign(k))`: an array of what the callback returns.
+      const callback = call.arguments[0];
+      if (callback && isFunctionNode(callback)) return firstOf(returnedValues(callback), (n) => this.valueOf(n, depth));
+    }
     const request = this.httpRequest(call);
     if (request) return { kind: 'http', stage: 'response', request };
     return (
@@ -497,6 +548,22 @@ export class HeldValues {
     return settle(this.valueOf(callee.object, depth));
   }
 
+  /** The element parameter of an array callback: `urls.forEach((url) => ...)` gets what the array holds. */
+  private elementParameter(fn: Node, variable: Variable, depth: number): Value | null {
+    if (
+      !isFunctionNode(fn) ||
+      fn.params[0]?.type !== AST_NODE_TYPES.Identifier ||
+      this.refs.variableOf(fn.params[0]) !== variable
+    )
+      return null;
+    const call = fn.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return null;
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !ARRAY_ITERATORS.includes(staticPropertyName(callee) ?? ''))
+      return null;
+    return this.valueOf(callee.object, depth);
+  }
+
   /** The token a library hands to a callback option: `initTokenClient({ callback: (response) => ... })`. */
   private tokenCallbackParameter(fn: Node, variable: Variable): Held | null {
     if (!isFunctionNode(fn)) return null;
@@ -645,6 +712,11 @@ function statementChildren(node: Node): (Node | null | undefined)[] {
     default:
       return [];
   }
+}
+
+/** The position in an array pattern of the element that binds `target`. */
+function positionOf(pattern: TSESTree.ArrayPattern, target: TSESTree.Identifier): number {
+  return pattern.elements.findIndex((element) => element !== null && patternPath(element, target) !== null);
 }
 
 /** The property path to `target` in a destructuring pattern; `null` steps are array positions. */

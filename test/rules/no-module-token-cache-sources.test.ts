@@ -3,9 +3,9 @@ import rule from '../../rules/no-module-token-cache/index.js';
 import type { TokenCacheMessageId as MessageId } from '../../rules/no-module-token-cache/messages.js';
 import { createRuleTester } from '../rule-tester.js';
 
-// Sources of short-lived values for anti-pattern B that no SDK call hands out: EKS bearer tokens, Google Identity
-// Services token callbacks, node's own https requests, superagent chains, JSON parsed from a response's text.
-// Each invalid case has a look-alike in `valid`.
+// Sources of short-lived values for anti-pattern B beyond SDK calls (EKS bearer tokens, Google Identity Services
+// token callbacks, node https requests, superagent chains, JSON parsed from a response's text) and flow through
+// `Promise.all` and array callbacks. Each invalid case has a look-alike in `valid`.
 const lines = (...text: string[]) => text.join('\n');
 
 const invalid: InvalidTestCase<MessageId, []>[] = [
@@ -199,6 +199,60 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
       },
     ],
   },
+  {
+    // Flow: the token is one element of `await Promise.all([...])`, destructured by position into a pool's password.
+    code: lines(
+      "import { Signer } from '@aws-sdk/rds-signer';",
+      "import { Pool } from 'pg';",
+      "const signer = new Signer({ hostname: 'db', port: 5432, username: 'app' });",
+      'let pool: Pool | undefined;',
+      'export async function db(lookupHost: () => Promise<string>) {',
+      '  if (!pool) {',
+      '    const [host, password] = await Promise.all([lookupHost(), signer.getAuthToken()]);',
+      '    pool = new Pool({ host, password });',
+      '  }',
+      '  return pool;',
+      '}',
+    ),
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 4,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'addExpiryCheck',
+            output:
+              "import { Signer } from '@aws-sdk/rds-signer';\nimport { Pool } from 'pg';\nconst signer = new Signer({ hostname: 'db', port: 5432, username: 'app' });\nlet pool: Pool | undefined;\nlet poolExpiresAt = 0;\nexport async function db(lookupHost: () => Promise<string>) {\n  if (!pool || Date.now() >= poolExpiresAt) {\n    const [host, password] = await Promise.all([lookupHost(), signer.getAuthToken()]);\n    pool = new Pool({ host, password });\n    poolExpiresAt = Date.now() + 10 * 60 * 1000;\n  }\n  return pool;\n}",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // Flow: presigned URLs made in a `map` callback, awaited together, then cached from a `forEach` callback.
+    code: lines(
+      "import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';",
+      "import { getSignedUrl } from '@aws-sdk/s3-request-presigner';",
+      'const s3 = new S3Client({});',
+      'const links = new Map<string, string>();',
+      'export async function warm(keys: string[]) {',
+      "  const urls = await Promise.all(keys.map((Key) => getSignedUrl(s3, new GetObjectCommand({ Bucket: 'media', Key }), { expiresIn: 3600 })));",
+      '  urls.forEach((url, i) => links.set(keys[i], url));',
+      '}',
+      'export function link(key: string) {',
+      '  return links.get(key);',
+      '}',
+    ),
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 4,
+        column: 7,
+        suggestions: [],
+      },
+    ],
+  },
 ];
 
 const valid: ValidTestCase<[]>[] = [
@@ -287,6 +341,39 @@ const valid: ValidTestCase<[]>[] = [
       '  return profile;',
       '}',
       'module.exports = { getToken, me };',
+    ),
+  },
+  {
+    // The other element of the same `Promise.all` is kept: the host, not the token.
+    code: lines(
+      "import { Signer } from '@aws-sdk/rds-signer';",
+      "const signer = new Signer({ hostname: 'db', port: 5432, username: 'app' });",
+      'let dbHost: string | undefined;',
+      'export async function connectOptions(lookupHost: () => Promise<string>) {',
+      '  const [host, password] = await Promise.all([lookupHost(), signer.getAuthToken()]);',
+      '  dbHost ??= host;',
+      '  return { host: dbHost, password };',
+      '}',
+    ),
+  },
+  {
+    // `map`/`forEach` over values that are not tokens, and presigned URLs kept with their expiry.
+    code: lines(
+      "import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';",
+      "import { getSignedUrl } from '@aws-sdk/s3-request-presigner';",
+      'const s3 = new S3Client({});',
+      'const names = new Map<string, string>();',
+      'export function remember(keys: string[]) {',
+      '  keys.map((k) => k.toUpperCase()).forEach((name, i) => names.set(keys[i], name));',
+      '}',
+      'const links = new Map<string, { url: string; expiresAt: number }>();',
+      'export async function link(Key: string) {',
+      '  const hit = links.get(Key);',
+      '  if (hit && hit.expiresAt > Date.now()) return hit.url;',
+      "  const [url] = await Promise.all([getSignedUrl(s3, new GetObjectCommand({ Bucket: 'media', Key }), { expiresIn: 3600 })]);",
+      '  links.set(Key, { url, expiresAt: Date.now() + 3_000_000 });',
+      '  return url;',
+      '}',
     ),
   },
 ];

@@ -3,8 +3,9 @@ import rule from '../../rules/no-static-snapshot/index.js';
 import type { SnapshotMessageId as MessageId } from '../../rules/no-static-snapshot/messages.js';
 import { createRuleTester } from '../rule-tester.js';
 
-// Wrapper libraries that return credentials they resolved once (CREDENTIAL_RESOLVERS): what they return is a
-// snapshot once kept, unless the library's own renewal is used. Each invalid case has a look-alike in `valid`.
+// Wrapper libraries that return credentials they resolved once (CREDENTIAL_RESOLVERS), unless the library's own
+// renewal is used, and DI factories that run once (SINGLETON_FACTORIES), which keep what they return.
+// Each invalid case has a look-alike in `valid`.
 const lines = (...text: string[]) => text.join('\n');
 
 const invalid: InvalidTestCase<MessageId, []>[] = [
@@ -55,6 +56,29 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
       },
     ],
   },
+  {
+    // Keeper: a NestJS factory provider runs once; the client it returns holds credentials resolved then.
+    code: lines(
+      "import { Module } from '@nestjs/common';",
+      "import { fromNodeProviderChain } from '@aws-sdk/credential-providers';",
+      "import { S3Client } from '@aws-sdk/client-s3';",
+      '@Module({',
+      "  providers: [{ provide: 'S3', useFactory: async () => new S3Client({ credentials: await fromNodeProviderChain()() }) }],",
+      "  exports: ['S3'],",
+      '})',
+      'export class StorageModule {}',
+    ),
+    output:
+      "import { Module } from '@nestjs/common';\nimport { fromNodeProviderChain } from '@aws-sdk/credential-providers';\nimport { S3Client } from '@aws-sdk/client-s3';\n@Module({\n  providers: [{ provide: 'S3', useFactory: async () => new S3Client({ credentials: fromNodeProviderChain() }) }],\n  exports: ['S3'],\n})\nexport class StorageModule {}",
+    errors: [
+      {
+        messageId: 'storedCredentials',
+        line: 5,
+        column: 84,
+        suggestions: [],
+      },
+    ],
+  },
 ];
 
 const valid: ValidTestCase<[]>[] = [
@@ -85,6 +109,22 @@ const valid: ValidTestCase<[]>[] = [
       '}',
     ),
   },
+  {
+    // The factory hands over the provider; a request-scoped factory runs per request; an object that is no provider.
+    code: lines(
+      "import { Module, Scope } from '@nestjs/common';",
+      "import { fromNodeProviderChain } from '@aws-sdk/credential-providers';",
+      "import { S3Client } from '@aws-sdk/client-s3';",
+      '@Module({',
+      '  providers: [',
+      "    { provide: 'S3', useFactory: () => new S3Client({ credentials: fromNodeProviderChain() }) },",
+      "    { provide: 'S3_REQUEST', scope: Scope.REQUEST, useFactory: async () => new S3Client({ credentials: await fromNodeProviderChain()() }) },",
+      '  ],',
+      '})',
+      'export class StorageModule {}',
+      'export const helpers = { useFactory: async () => new S3Client({ credentials: await fromNodeProviderChain()() }) };',
+    ),
+  },
 ];
 
-createRuleTester().run('no-static-snapshot (credential resolvers)', rule, { valid, invalid });
+createRuleTester().run('no-static-snapshot (credential resolvers and singleton factories)', rule, { valid, invalid });
