@@ -8,6 +8,7 @@ import { MIGRATION_SAFE_SUGGESTIONS, SNAPSHOT_MESSAGES, type SnapshotMessageId }
 import { checkResolution } from './resolutions.js';
 import { mocksTheSdk } from './test-doubles.js';
 import { checkV2StaticCopy } from './v2-sinks.js';
+import { checkV2GlobalDestructure, checkV2GlobalRead } from './v2-global-read.js';
 import { settingsWithInfrastructure } from '../../src/repository/settings.js';
 import { createRule } from '../../src/util/create-rule.js';
 
@@ -57,6 +58,12 @@ export default createRule<[], SnapshotMessageId>({
       },
       AssignmentExpression(node) {
         google.collect(node);
+      },
+      MemberExpression(node) {
+        report(checkV2GlobalRead(node, ctx));
+      },
+      VariableDeclarator(node) {
+        report(checkV2GlobalDestructure(node, ctx));
       },
       'Program:exit'() {
         for (const finding of google.findings(ctx)) report(finding);

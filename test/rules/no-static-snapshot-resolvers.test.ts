@@ -4,8 +4,8 @@ import type { SnapshotMessageId as MessageId } from '../../rules/no-static-snaps
 import { createRuleTester } from '../rule-tester.js';
 
 // Wrapper libraries that return credentials they resolved once (CREDENTIAL_RESOLVERS), unless the library's own
-// renewal is used, and DI factories that run once (SINGLETON_FACTORIES), which keep what they return.
-// Each invalid case has a look-alike in `valid`.
+// renewal is used; DI factories that run once (SINGLETON_FACTORIES), which keep what they return; keys read off the
+// v2 global `AWS.config.credentials` once loaded. Each invalid case has a look-alike in `valid`.
 const lines = (...text: string[]) => text.join('\n');
 
 const invalid: InvalidTestCase<MessageId, []>[] = [
@@ -79,6 +79,52 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
       },
     ],
   },
+  {
+    // Source: keys read off `AWS.config.credentials` after `getPromise()`, destructured into a client kept at module scope.
+    code: lines(
+      "const AWS = require('aws-sdk');",
+      "const { Client } = require('@opensearch-project/opensearch');",
+      'let client;',
+      'async function search() {',
+      '  if (!client) {',
+      '    await AWS.config.credentials.getPromise();',
+      '    const { accessKeyId, secretAccessKey, sessionToken } = AWS.config.credentials;',
+      '    client = new Client({ node: process.env.OS_ENDPOINT, auth: { accessKeyId, secretAccessKey, sessionToken } });',
+      '  }',
+      '  return client;',
+      '}',
+      'module.exports = { search };',
+    ),
+    errors: [
+      {
+        messageId: 'v2ChainCopied',
+        line: 7,
+        column: 60,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    // Source: keys read off `AWS.config.credentials` in the `get()` callback, kept in module scope (one finding for the copy).
+    code: lines(
+      "const AWS = require('aws-sdk');",
+      "const express = require('express');",
+      'let keys;',
+      'AWS.config.credentials.get((err) => {',
+      '  if (err) throw err;',
+      '  keys = { accessKeyId: AWS.config.credentials.accessKeyId, secretAccessKey: AWS.config.credentials.secretAccessKey };',
+      '});',
+      "express().get('/keys', (req, res) => res.json(keys)).listen(3000);",
+    ),
+    errors: [
+      {
+        messageId: 'v2ChainCopied',
+        line: 6,
+        column: 25,
+        suggestions: [],
+      },
+    ],
+  },
 ];
 
 const valid: ValidTestCase<[]>[] = [
@@ -125,6 +171,35 @@ const valid: ValidTestCase<[]>[] = [
       'export const helpers = { useFactory: async () => new S3Client({ credentials: await fromNodeProviderChain()() }) };',
     ),
   },
+  {
+    // Keys re-read after `getPromise()` on each request, the live object passed whole, and a file that never loads it.
+    code: lines(
+      "const AWS = require('aws-sdk');",
+      "const aws4 = require('aws4');",
+      'async function signed(request) {',
+      '  await AWS.config.credentials.getPromise();',
+      '  const { accessKeyId, secretAccessKey, sessionToken } = AWS.config.credentials;',
+      '  return aws4.sign(request, { accessKeyId, secretAccessKey, sessionToken });',
+      '}',
+      'const s3 = new AWS.S3({ credentials: AWS.config.credentials });',
+      'module.exports = { signed, s3 };',
+    ),
+  },
+  {
+    // Without any `get()` the file only inspects which key is configured.
+    code: lines(
+      "const AWS = require('aws-sdk');",
+      'let keyPrefix;',
+      'function describe() {',
+      "  keyPrefix = (AWS.config.credentials && AWS.config.credentials.accessKeyId || '').slice(0, 4);",
+      '  return keyPrefix;',
+      '}',
+      'module.exports = { describe };',
+    ),
+  },
 ];
 
-createRuleTester().run('no-static-snapshot (credential resolvers and singleton factories)', rule, { valid, invalid });
+createRuleTester().run('no-static-snapshot (resolvers, singleton factories, v2 global reads)', rule, {
+  valid,
+  invalid,
+});
