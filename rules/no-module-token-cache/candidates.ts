@@ -11,20 +11,11 @@ import {
 } from '../../src/analysis/storage-slot.js';
 import { CACHE_PUT_METHOD } from '../../src/knowledge/index.js';
 import type { Held } from '../../src/analysis/held.js';
+import { ownerOfKeptValue } from '../../src/analysis/kept-owner.js';
 import { type HeldValues, patternPath } from '../../src/analysis/held-value.js';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-
-/**
- * Google tokens and header maps kept on an object's fields are no-static-snapshot's finding (its shape 7), at
- * module level this rule's: one finding per defect.
- */
-const SNAPSHOT_RULE_FIELD_METHODS: ReadonlySet<string> = new Set([
-  'google:getAccessToken',
-  'google:getRequestHeaders',
-  'google:fetchIdToken',
-]);
 
 /** Long-lived storage that is filled with an expiring value somewhere in the file. */
 export interface Candidate {
@@ -117,11 +108,7 @@ export class CandidateCollector {
     )
       return;
     const found = held();
-    if (
-      !found ||
-      (storage === 'instance-field' && found.method !== undefined && SNAPSHOT_RULE_FIELD_METHODS.has(found.method))
-    )
-      return;
+    if (!found || ownerOfKeptValue(storage, found.method) === 'snapshot') return;
     const key = slot.kind === 'variable' ? slot.variable : memberKey(slot);
     if (this.bySlot.has(key)) return;
     const container =

@@ -9,6 +9,7 @@ import {
   CREDENTIAL_METHODS,
   HTTP_CLIENTS,
   moduleMatches,
+  NODE_HTTP_MODULES,
   PRESIGNERS,
   TOKEN_TEXT_HINT,
 } from '../../src/knowledge/index.js';
@@ -25,7 +26,8 @@ const SOURCE_MODULES: readonly string[] = [
       ...AWS_V2_STS_OPERATIONS.map((op) => op.api),
       ...AWS_V2_STS_CLIENT_MODULES,
       ...PRESIGNERS.flatMap((p): ApiRef[] => [...(p.api ? [p.api] : []), ...(p.receivers ?? [])]),
-      ...HTTP_CLIENTS,
+      // Node's own http(s) is imported by every server: a file fetching a token with it names the token in its text.
+      ...HTTP_CLIENTS.filter((api) => !api.modules.some((m) => NODE_HTTP_MODULES.includes(m))),
     ]
       .flatMap((api) => api.modules)
       .concat(

@@ -11,7 +11,8 @@ import { mayHoldTokens } from './gate.js';
 import { HeldValues } from '../../src/analysis/held-value.js';
 import type { TokenCacheMessageId } from './messages.js';
 import { suggestionsFor } from './suggestions.js';
-import { isTestFile } from './test-file.js';
+import { mocksModules } from '../../src/analysis/test-doubles.js';
+import { skipsTestCode } from '../../src/analysis/test-code.js';
 
 type Context = Readonly<TSESLint.RuleContext<TokenCacheMessageId, readonly unknown[]>>;
 type Node = TSESTree.Node;
@@ -24,13 +25,19 @@ const STORAGE_WORDS = {
 } as const;
 
 /**
- * The listeners of no-module-token-cache. Files that are tests, or that neither import a module handing out tokens
- * nor mention a token endpoint or token field, get none (the cheap gate).
+ * The listeners of no-module-token-cache. Test code (under the `testCode: 'skip'` default), files that mock modules,
+ * and files that neither import a module handing out tokens nor mention a token endpoint or token field (the cheap
+ * gate) get none.
  */
 export function tokenCacheListeners(context: Context, settings: ResolvedSettings): TSESLint.RuleListener {
   const { sourceCode } = context;
   const specifiers = moduleSpecifiers(sourceCode);
-  if (isTestFile(context.filename, sourceCode, specifiers) || !mayHoldTokens(sourceCode, specifiers)) return {};
+  if (
+    skipsTestCode(context) ||
+    !mayHoldTokens(sourceCode, specifiers) ||
+    mocksModules(sourceCode, specifiers, () => true)
+  )
+    return {};
   const refs = ModuleRefs.for(sourceCode);
   const collector = new CandidateCollector(context, HeldValues.for(context, refs, specifiers));
   return {

@@ -7,6 +7,7 @@ import {
   AWS_V3_PROVIDER_FACTORIES,
   AWS_V3_SNAPSHOT_WRAPPERS,
   AWS_V3_STS_OPERATIONS,
+  CREDENTIAL_RESOLVERS,
   GOOGLE_AUTH_MODULES,
   moduleMatches,
 } from '../../src/knowledge/index.js';
@@ -21,6 +22,7 @@ const SOURCE_MODULES: readonly string[] = [
     ...AWS_V2_MODULES,
     ...AWS_V2_STS_CLIENT_MODULES.flatMap((e) => e.modules),
     ...GOOGLE_AUTH_MODULES,
+    ...CREDENTIAL_RESOLVERS.flatMap((e) => e.api.modules),
   ]),
 ];
 const WRAPPER_MODULES: readonly string[] = [...new Set(AWS_V3_SNAPSHOT_WRAPPERS.flatMap((e) => e.api.modules))];

@@ -21,7 +21,8 @@ export function checkGoogleTokenStored(
   flow: readonly FlowNode[],
   ctx: SnapshotContext,
 ): Finding | null {
-  if (resolution.kind !== 'google-token' || !resolution.token || cachedAtModuleLevel(flow)) return null;
+  if (resolution.kind !== 'google-token' || !resolution.token || cachedAtModuleLevel(flow, resolution.token.id))
+    return null;
   const kept = keptBeyondCall(resolution.reportNode, flow, ctx);
   if (!kept) return null;
   const { phrase } = sessionWords(resolution.sessionId, ctx.settings);

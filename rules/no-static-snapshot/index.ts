@@ -6,8 +6,11 @@ import { GoogleCredentialCalls } from './google-set-credentials.js';
 import { checkMemoizeForever } from './memoize-forever.js';
 import { MIGRATION_SAFE_SUGGESTIONS, SNAPSHOT_MESSAGES, type SnapshotMessageId } from './messages.js';
 import { checkResolution } from './resolutions.js';
-import { mocksTheSdk } from './test-doubles.js';
 import { checkV2StaticCopy } from './v2-sinks.js';
+import { checkV2GlobalDestructure, checkV2GlobalRead } from './v2-global-read.js';
+import { mocksModules } from '../../src/analysis/test-doubles.js';
+import { skipsTestCode } from '../../src/analysis/test-code.js';
+import { isKnowledgeModule } from '../../src/knowledge/index.js';
 import { settingsWithInfrastructure } from '../../src/repository/settings.js';
 import { createRule } from '../../src/util/create-rule.js';
 
@@ -33,7 +36,12 @@ export default createRule<[], SnapshotMessageId>({
     const settings = settingsWithInfrastructure(context);
     const { sourceCode } = context;
     const imports = moduleSpecifiers(sourceCode);
-    if (!mayMakeSnapshots(sourceCode, imports) || mocksTheSdk(sourceCode, imports)) return {};
+    if (
+      skipsTestCode(context) ||
+      !mayMakeSnapshots(sourceCode, imports) ||
+      mocksModules(sourceCode, imports, isKnowledgeModule)
+    )
+      return {};
     const ctx: SnapshotContext = {
       rule: context as unknown as SnapshotContext['rule'],
       sourceCode,
@@ -57,6 +65,12 @@ export default createRule<[], SnapshotMessageId>({
       },
       AssignmentExpression(node) {
         google.collect(node);
+      },
+      MemberExpression(node) {
+        report(checkV2GlobalRead(node, ctx));
+      },
+      VariableDeclarator(node) {
+        report(checkV2GlobalDestructure(node, ctx));
       },
       'Program:exit'() {
         for (const finding of google.findings(ctx)) report(finding);

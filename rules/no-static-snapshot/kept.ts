@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { enclosingFunction } from '../../src/analysis/ast.js';
 import { isExpiryGuarded } from '../../src/analysis/expiry-guard.js';
+import { ownerOfKeptValue } from '../../src/analysis/kept-owner.js';
 import { isOneShotScript } from '../../src/analysis/process-lifetime.js';
 import { isLongLived, type StorageKind } from '../../src/analysis/storage.js';
 import { type FlowNode, flowPath } from '../../src/analysis/value-flow.js';
@@ -46,30 +47,31 @@ export function keptBeyondCall(
   return used ? { storage: 'module', where: 'in module scope (resolved when the module loads)', step: used } : null;
 }
 
-const MODULE_LEVEL: ReadonlySet<StorageKind> = new Set(['module', 'static-field', 'global']);
 const HOLDS_VALUE: ReadonlySet<FlowNode['step']['kind']> = new Set(['store', 'field', 'property']);
 
 /**
- * Whether the value itself (or a part of it, or a plain object such as a header map holding it) is kept in
- * module-level storage. no-module-token-cache reports that storage, with its expiry-check suggestions, so this rule
- * stays silent there: one finding per defect.
+ * Whether the value itself (or a part of it, or a plain object such as a header map holding it) is kept where
+ * no-module-token-cache reports it, with its expiry-check suggestions (`ownerOfKeptValue`): this rule stays silent
+ * there, one finding per defect.
  */
-export function cachedAtModuleLevel(flow: readonly FlowNode[]): boolean {
+export function cachedAtModuleLevel(flow: readonly FlowNode[], method?: string): boolean {
   return flow.some(
     (node) =>
       node.step.kind === 'store' &&
-      MODULE_LEVEL.has(node.step.storage) &&
+      ownerOfKeptValue(node.step.storage, method) === 'token-cache' &&
       flowPath(node).every((step) => HOLDS_VALUE.has(step.step.kind)),
   );
 }
 
 function describeStorage(storage: StorageKind, target: Node, ctx: SnapshotContext): string {
   const name =
-    target.type === AST_NODE_TYPES.PropertyDefinition
+    target.type === AST_NODE_TYPES.PropertyDefinition || target.type === AST_NODE_TYPES.Property
       ? snippet(ctx.sourceCode, target.key, 40)
       : target.type === AST_NODE_TYPES.ExportDefaultDeclaration
         ? 'the default export'
         : snippet(ctx.sourceCode, target, 40);
+  // `{ provide, useFactory }`: the container keeps what the factory returned for the life of the process.
+  if (target.type === AST_NODE_TYPES.Property) return `in a singleton built once by \`${name}\``;
   switch (storage) {
     case 'module':
       return `in module scope (\`${name}\`)`;

@@ -15,6 +15,7 @@ import {
   AWS_V3_PROVIDER_FACTORIES,
   AWS_V3_SEND_METHOD,
   AWS_V3_STS_OPERATIONS,
+  CREDENTIAL_RESOLVERS,
   type CredentialMethod,
   findByApi,
   GOOGLE_TOKEN_METHODS,
@@ -26,6 +27,7 @@ import {
 } from '../../src/knowledge/index.js';
 import { providerFactoryOf as recognizedFactory } from '../../src/analysis/recognize.js';
 import { isV3ClientValue } from './clients.js';
+import { callsApi } from '../../src/analysis/api-calls.js';
 import { type Node, type SnapshotContext, snippet } from './context.js';
 
 /**
@@ -101,7 +103,7 @@ export function providerFactoryOf(
 
 function providerResolution(call: TSESTree.CallExpression, ctx: SnapshotContext): Resolution | null {
   const found = providerFactoryOf(call.callee, ctx);
-  if (!found) return null;
+  if (!found) return resolverResolution(call, ctx);
   const { factory } = found;
   const durationNode =
     factory.durationOption && found.call.arguments[0]
@@ -116,6 +118,21 @@ function providerResolution(call: TSESTree.CallExpression, ctx: SnapshotContext)
     sourceName: `${factory.api.path.at(-1)}()`,
     sessionId: factory.session,
     durationSeconds: durationNode ? staticNumber(durationNode.value, ctx.rule) : undefined,
+  };
+}
+
+/** `await awsGetCredentials()`: a wrapper library's function returning credentials it resolved (CREDENTIAL_RESOLVERS). */
+function resolverResolution(call: TSESTree.CallExpression, ctx: SnapshotContext): Resolution | null {
+  const resolver = findByApi(CREDENTIAL_RESOLVERS, ctx.refs.resolve(call.callee));
+  if (!resolver || (resolver.renewedBy && callsApi(resolver.renewedBy, ctx))) return null;
+  return {
+    kind: 'provider',
+    call,
+    reportNode: awaitedOrSelf(call),
+    valueStart: call,
+    provider: call.callee,
+    sourceName: `${resolver.api.path.at(-1)}()`,
+    sessionId: resolver.session,
   };
 }
 

@@ -5,6 +5,7 @@ import {
   findProperty,
   findPropertyPath,
   isFunctionNode,
+  memberChain,
   staticPropertyName,
   unwrap,
 } from './ast.js';
@@ -20,9 +21,13 @@ import {
   AWS_V3_STS_OPERATIONS,
   CREDENTIAL_METHODS,
   type CredentialMethod,
+  EKS_TOKEN,
+  GOOGLE_TOKEN_CALLBACKS,
   findByApi,
   HTTP_BODY_METHODS,
   HTTP_BODY_PROPERTIES,
+  HTTP_BUILDER_METHODS,
+  NODE_HTTP_MODULES,
   HTTP_CLIENT_GLOBALS,
   HTTP_CLIENTS,
   isKnowledgeModule,
@@ -35,6 +40,8 @@ import {
 import {
   codeOf,
   type Held,
+  heldFromCallback,
+  heldFromEksToken,
   heldFromEndpoint,
   heldFromMethod,
   heldFromPresigner,
@@ -44,7 +51,7 @@ import {
   heldFromTokenField,
 } from './held.js';
 import { providerFactoryOf } from './recognize.js';
-import { fetchesToken, type HttpRequest, httpRequestOf } from './http-request.js';
+import { fetchesToken, type HttpRequest, httpRequestOf, withBuilderCall } from './http-request.js';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -89,6 +96,15 @@ const SDK_METHOD_NAMES: ReadonlySet<string> = new Set([
 ]);
 const HTTP_CLIENT_MODULES: readonly string[] = [...new Set(HTTP_CLIENTS.flatMap((api) => api.modules))];
 const PROMISE_THEN = 'then';
+const PROMISE_GLOBAL = 'Promise';
+const PROMISE_COMBINATORS: readonly string[] = ['all', 'race', 'any'];
+/** Array methods whose callback returns the new elements, and those whose callback's first parameter is an element. */
+const ARRAY_MAPPERS: readonly string[] = ['map', 'flatMap'];
+const ARRAY_ITERATORS: readonly string[] = ['map', 'flatMap', 'forEach', 'filter', 'find', 'some', 'every'];
+const JSON_GLOBAL = 'JSON';
+const JSON_PARSE = 'parse';
+/** `https.request(o, (res) => { res.on('end', () => JSON.parse(data)) })`: the parse sits two callbacks deep. */
+const MAX_CALLBACK_NESTING = 3;
 const V2_PROMISE = 'promise';
 /** `sasParameters.toString()`, `url.toString()`: the same value as text. */
 const TO_STRING = 'toString';
@@ -170,10 +186,12 @@ export class HeldValues {
           (n) => this.valueOf(n.type === AST_NODE_TYPES.SpreadElement ? n.argument : n, next),
         );
       case AST_NODE_TYPES.TemplateLiteral:
+        if ((node.quasis[0]?.value.cooked ?? '').startsWith(EKS_TOKEN.prefix)) return heldFromEksToken();
         return settleHttp(firstOf(node.expressions, (n) => this.valueOf(n, next)));
       case AST_NODE_TYPES.BinaryExpression:
         // String concatenation (`'Bearer ' + token`) carries the token; arithmetic (`Date.now() + expires_in`) does not.
         if (node.operator !== '+') return null;
+        if (startsWithEksPrefix(node)) return heldFromEksToken();
         if (!isStringy(node.left) && !isStringy(node.right)) return null;
         return settleHttp(this.valueOf(node.left, next) ?? this.valueOf(node.right, next));
       case AST_NODE_TYPES.ConditionalExpression:
@@ -183,6 +201,36 @@ export class HeldValues {
       default:
         return null;
     }
+  }
+
+  /**
+   * The element at `index` of an array literal, or of the array `await Promise.all([...])` settles to; undefined when
+   * the array is not written out (then every element reads as the array's value).
+   */
+  private arrayElement(init: Node, index: number, depth: number): Value | null | undefined {
+    const inner = unwrap(init);
+    const awaited = inner.type === AST_NODE_TYPES.AwaitExpression ? unwrap(inner.argument) : null;
+    if (awaited?.type === AST_NODE_TYPES.CallExpression && this.isPromiseCombinator(awaited.callee)) {
+      const list = awaited.arguments[0] ? unwrap(awaited.arguments[0]) : null;
+      if (list?.type !== AST_NODE_TYPES.ArrayExpression) return undefined;
+      const element = list.elements[index];
+      return element && element.type !== AST_NODE_TYPES.SpreadElement ? settle(this.valueOf(element, depth)) : null;
+    }
+    if (inner.type !== AST_NODE_TYPES.ArrayExpression) return undefined;
+    const element = inner.elements[index];
+    return element && element.type !== AST_NODE_TYPES.SpreadElement ? this.valueOf(element, depth) : null;
+  }
+
+  /** `Promise.all` / `Promise.race` / `Promise.any` of the global `Promise`: a promise of what the array holds. */
+  private isPromiseCombinator(callee: Node): boolean {
+    const inner = unwrap(callee);
+    return (
+      inner.type === AST_NODE_TYPES.MemberExpression &&
+      inner.object.type === AST_NODE_TYPES.Identifier &&
+      inner.object.name === PROMISE_GLOBAL &&
+      PROMISE_COMBINATORS.includes(staticPropertyName(inner) ?? '') &&
+      !this.refs.variableOf(inner.object)?.defs.length
+    );
   }
 
   private member(object: Value, name: string): Value | null {
@@ -209,12 +257,23 @@ export class HeldValues {
     if (variable.scope.block.type === AST_NODE_TYPES.Program) return null;
     const def = variable.defs[0];
     if (def?.type === 'Parameter')
-      return this.thenParameter(def.node, variable, depth) ?? this.callbackResult(def.node, variable, depth);
+      return (
+        this.thenParameter(def.node, variable, depth) ??
+        this.elementParameter(def.node, variable, depth) ??
+        this.callbackResult(def.node, variable, depth) ??
+        this.tokenCallbackParameter(def.node, variable)
+      );
     if (def?.type !== 'Variable') return null;
     if (def.node.init && def.node.id.type !== AST_NODE_TYPES.Identifier) {
-      let value = this.valueOf(def.node.init, depth);
-      for (const step of patternPath(def.node.id, def.name) ?? [])
-        value = value && (step === null ? value : this.member(value, step));
+      let steps = patternPath(def.node.id, def.name) ?? [];
+      // `const [password, host] = await Promise.all([signer.getAuthToken(), lookup()])`: only the matching element.
+      const element =
+        def.node.id.type === AST_NODE_TYPES.ArrayPattern
+          ? this.arrayElement(def.node.init, positionOf(def.node.id, def.name), depth)
+          : undefined;
+      let value = element === undefined ? this.valueOf(def.node.init, depth) : element;
+      if (element !== undefined) steps = steps.slice(1);
+      for (const step of steps) value = value && (step === null ? value : this.member(value, step));
       return value;
     }
     // A local written more than once (`let data; ... data = await r.json()`): any of its values.
@@ -238,6 +297,21 @@ export class HeldValues {
           return { ...object, promise: true, pending: false };
         return null;
       }
+    }
+    if (callee.type === AST_NODE_TYPES.MemberExpression && name !== null && HTTP_BUILDER_METHODS.includes(name)) {
+      const object = this.valueOf(callee.object, depth);
+      if (object?.kind === 'http' && object.stage === 'response')
+        return { ...object, request: withBuilderCall(object.request, call, this.context) };
+    }
+    if (this.isJsonParse(callee)) return this.parsedBody(call, depth);
+    if (this.isPromiseCombinator(callee)) {
+      const list = call.arguments[0] ? this.valueOf(call.arguments[0], depth) : null;
+      return list && asPromise(list);
+    }
+    if (callee.type === AST_NODE_TYPES.MemberExpression && name !== null && ARRAY_MAPPERS.includes(name)) {
+      // `keys.map((k) => presign(k))`: an array of what the callback returns.
+      const callback = call.arguments[0];
+      if (callback && isFunctionNode(callback)) return firstOf(returnedValues(callback), (n) => this.valueOf(n, depth));
     }
     const request = this.httpRequest(call);
     if (request) return { kind: 'http', stage: 'response', request };
@@ -318,6 +392,36 @@ export class HeldValues {
       if (seconds !== undefined) return seconds;
     }
     return undefined;
+  }
+
+  /** `JSON.parse` of the global `JSON`. */
+  private isJsonParse(callee: Node): boolean {
+    return (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      callee.object.type === AST_NODE_TYPES.Identifier &&
+      callee.object.name === JSON_GLOBAL &&
+      staticPropertyName(callee) === JSON_PARSE &&
+      !this.refs.variableOf(callee.object)?.defs.length
+    );
+  }
+
+  /**
+   * `JSON.parse(await r.text())` is the body it parses; `JSON.parse(data)` inside the callback of node's
+   * `https.request(options, (res) => ...)` parses the chunks of that request's response.
+   */
+  private parsedBody(call: TSESTree.CallExpression, depth: number): Value | null {
+    const text = call.arguments[0] ? this.valueOf(call.arguments[0], depth) : null;
+    if (text?.kind === 'http') return { ...text, stage: 'body' };
+    if (text || !this.imports(NODE_HTTP_MODULES)) return text;
+    let fn = enclosingFunction(call);
+    for (let level = 0; fn && level < MAX_CALLBACK_NESTING; level++, fn = enclosingFunction(fn)) {
+      const outer = fn.parent;
+      if (outer?.type !== AST_NODE_TYPES.CallExpression || !outer.arguments.includes(fn as TSESTree.Expression))
+        continue;
+      const request = this.httpRequest(outer);
+      if (request) return { kind: 'http', stage: 'body', request };
+    }
+    return null;
   }
 
   /** `fetch(url)` (global), or a call through an HTTP client module the file imports. */
@@ -444,6 +548,52 @@ export class HeldValues {
     return settle(this.valueOf(callee.object, depth));
   }
 
+  /** The element parameter of an array callback: `urls.forEach((url) => ...)` gets what the array holds. */
+  private elementParameter(fn: Node, variable: Variable, depth: number): Value | null {
+    if (
+      !isFunctionNode(fn) ||
+      fn.params[0]?.type !== AST_NODE_TYPES.Identifier ||
+      this.refs.variableOf(fn.params[0]) !== variable
+    )
+      return null;
+    const call = fn.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return null;
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !ARRAY_ITERATORS.includes(staticPropertyName(callee) ?? ''))
+      return null;
+    return this.valueOf(callee.object, depth);
+  }
+
+  /** The token a library hands to a callback option: `initTokenClient({ callback: (response) => ... })`. */
+  private tokenCallbackParameter(fn: Node, variable: Variable): Held | null {
+    if (!isFunctionNode(fn)) return null;
+    const property = fn.parent;
+    const options = property?.parent;
+    const call = options?.parent;
+    if (
+      property?.type !== AST_NODE_TYPES.Property ||
+      options?.type !== AST_NODE_TYPES.ObjectExpression ||
+      call?.type !== AST_NODE_TYPES.CallExpression ||
+      call.arguments[0] !== options
+    )
+      return null;
+    const chain = memberChain(call.callee);
+    const option = staticPropertyName(property);
+    const entry = GOOGLE_TOKEN_CALLBACKS.find(
+      (e) =>
+        e.option === option &&
+        chain !== null &&
+        chain.join('.') === e.global.join('.') &&
+        fn.params[e.parameter]?.type === AST_NODE_TYPES.Identifier &&
+        this.refs.variableOf(fn.params[e.parameter] as TSESTree.Identifier) === variable,
+    );
+    // The global must not be a local of the same name.
+    const base = unwrap(call.callee);
+    const root = memberRoot(base);
+    if (!entry || (root && this.refs.variableOf(root)?.defs.length)) return null;
+    return heldFromCallback(entry, call, this.context);
+  }
+
   /** The data parameter of a v2 callback: `sts.assumeRole(params, (err, data) => ...)`. */
   private callbackResult(fn: Node, variable: Variable, depth: number): Value | null {
     if (
@@ -492,6 +642,22 @@ function firstOf<T>(nodes: readonly T[], value: (node: T) => Value | null): Valu
     if (found) return found;
   }
   return null;
+}
+
+/** `'k8s-aws-v1.' + x` (however the `+` chain is grouped). */
+function startsWithEksPrefix(node: TSESTree.BinaryExpression): boolean {
+  let left: Node = node;
+  for (let i = 0; left.type === AST_NODE_TYPES.BinaryExpression && i < MAX_DEPTH; i++) left = left.left;
+  return (
+    left.type === AST_NODE_TYPES.Literal && typeof left.value === 'string' && left.value.startsWith(EKS_TOKEN.prefix)
+  );
+}
+
+/** `google` of `google.accounts.oauth2.initTokenClient`. */
+function memberRoot(node: Node): TSESTree.Identifier | null {
+  let current = node;
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
+  return current.type === AST_NODE_TYPES.Identifier ? current : null;
 }
 
 function isStringy(node: Node): boolean {
@@ -546,6 +712,11 @@ function statementChildren(node: Node): (Node | null | undefined)[] {
     default:
       return [];
   }
+}
+
+/** The position in an array pattern of the element that binds `target`. */
+function positionOf(pattern: TSESTree.ArrayPattern, target: TSESTree.Identifier): number {
+  return pattern.elements.findIndex((element) => element !== null && patternPath(element, target) !== null);
 }
 
 /** The property path to `target` in a destructuring pattern; `null` steps are array positions. */

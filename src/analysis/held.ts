@@ -14,8 +14,10 @@ import {
   SYNCHRONOUS_PRESIGNERS,
   type StsOperation,
   type SymptomKind,
+  type TokenCallback,
   type TokenEndpoint,
   type Yield,
+  EKS_TOKEN,
 } from '../knowledge/index.js';
 import type { HttpRequest } from './http-request.js';
 
@@ -202,6 +204,35 @@ export function heldFromTokenField(endpoint: TokenEndpoint | null, field: string
     seconds: session.seconds,
     symptom: symptomOfSession(endpoint?.session ?? GENERIC_TOKEN_ENDPOINT.session),
     fix: 'Keep `expires_in` from the same response with it and fetch again before it passes.',
+    promise: false,
+  };
+}
+
+/** `'k8s-aws-v1.' + base64url(presignedUrl)`: an EKS bearer token, accepted for 15 min. */
+export function heldFromEksToken(): Held {
+  const session = sessionOf(EKS_TOKEN.session);
+  return {
+    kind: 'auth-token',
+    what: `an EKS bearer token (\`${EKS_TOKEN.prefix}\` and a presigned GetCallerIdentity URL)`,
+    lifetime: session.phrase,
+    seconds: session.seconds,
+    symptom: 'eks',
+    fix: `Build ${EKS_TOKEN.replacement.code}, or keep its expiry with it and sign again before it passes.`,
+    promise: false,
+  };
+}
+
+/** The parameter of a token callback: `initTokenClient({ callback: (response) => ... })`. */
+export function heldFromCallback(entry: TokenCallback, call: TSESTree.CallExpression, context: Context): Held {
+  const session = sessionOf(entry.session);
+  const kind: HeldKind = entry.yields === 'live-aws-credentials' ? 'aws-credentials' : entry.yields;
+  return {
+    kind,
+    what: `${LABELS[kind]} handed to the \`${entry.option}\` of \`${codeOf(call, context)}\``,
+    lifetime: session.phrase,
+    seconds: session.seconds,
+    symptom: symptomOfSession(entry.session),
+    fix: `Keep its \`expires_in\` with it and call \`${entry.replacement.code}\` again before it passes.`,
     promise: false,
   };
 }

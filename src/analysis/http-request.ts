@@ -7,6 +7,8 @@ import {
   GRANT_TYPE_PARAMETER,
   HTTP_CLIENTS,
   HTTP_URL_OPTION,
+  NODE_HTTP_BODY_WRITERS,
+  NODE_HTTP_URL_OPTIONS,
   refMatches,
   TOKEN_ENDPOINTS,
   type TokenEndpoint,
@@ -39,13 +41,49 @@ export function httpRequestOf(
   if (!globalFetch && !isHttpClientCall(call.callee, refs)) return null;
   const first = call.arguments[0];
   if (!first) return null;
-  const urlNode =
-    unwrap(first).type === AST_NODE_TYPES.ObjectExpression ? findProperty(first, HTTP_URL_OPTION)?.value : first;
-  const url = urlNode ? urlText(urlNode, context, 0) : UNKNOWN;
+  const url = requestUrl(first, context);
   const endpoint =
     TOKEN_ENDPOINTS.find((e) => e.pattern.test(url)) ??
     (GENERIC_TOKEN_ENDPOINT.pattern.test(url) ? GENERIC_TOKEN_ENDPOINT : null);
-  return { endpoint, grantType: call.arguments.some((argument) => mentionsGrantType(argument, context, 0)) };
+  const grantType =
+    call.arguments.some((argument) => mentionsGrantType(argument, context, 0)) ||
+    bodyWrites(call, context).some((argument) => mentionsGrantType(argument, context, 0));
+  return { endpoint, grantType };
+}
+
+/** `fetch(url)`, `axios({ url })`, or node's `https.request({ hostname, path })`. */
+function requestUrl(first: Node, context: Context): string {
+  const options = unwrap(first);
+  if (options.type !== AST_NODE_TYPES.ObjectExpression) return urlText(first, context, 0);
+  const url = findProperty(options, HTTP_URL_OPTION)?.value;
+  if (url) return urlText(url, context, 0);
+  const [hostname, host, path] = NODE_HTTP_URL_OPTIONS.map((name) => findProperty(options, name)?.value);
+  const origin = hostname ?? host;
+  return `//${origin ? urlText(origin, context, 0) : UNKNOWN}${path ? urlText(path, context, 0) : '/'}`;
+}
+
+/** What a node request writes as its body: `const req = https.request(...); req.write(body); req.end()`. */
+function bodyWrites(call: TSESTree.CallExpression, context: Context): Node[] {
+  const declarator = call.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier)
+    return [];
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(declarator), declarator.id);
+  return (variable?.references ?? []).flatMap((reference) => {
+    const member = reference.identifier.parent;
+    const write = member?.parent;
+    return member?.type === AST_NODE_TYPES.MemberExpression &&
+      write?.type === AST_NODE_TYPES.CallExpression &&
+      write.callee === member &&
+      NODE_HTTP_BODY_WRITERS.includes(staticPropertyName(member) ?? '')
+      ? write.arguments
+      : [];
+  });
+}
+
+/** The same request after a builder call that may add its body: superagent's `.send({ grant_type })`. */
+export function withBuilderCall(request: HttpRequest, call: TSESTree.CallExpression, context: Context): HttpRequest {
+  if (request.grantType) return request;
+  return { ...request, grantType: call.arguments.some((argument) => mentionsGrantType(argument, context, 0)) };
 }
 
 /** A request whose response is a token or credentials by its URL or its `grant_type` alone. */

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { CACHE_WRITE_METHODS } from '../knowledge/index.js';
-import { enclosingFunction, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
+import { CACHE_WRITE_METHODS, SINGLETON_FACTORIES } from '../knowledge/index.js';
+import { enclosingFunction, findProperty, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
 import type { ModuleRefs } from './module-refs.js';
 import { type StorageKind, storageOf } from './storage.js';
 
@@ -308,6 +308,12 @@ class FlowWalker {
   private returned(node: Node, fn: TSESTree.FunctionLike, item: Pending): void {
     const at = this.emit({ kind: 'return', node, fn }, node, item);
     if (!at) return;
+    const factory = singletonFactoryOf(fn);
+    if (factory)
+      this.emit({ kind: 'store', node: factory, target: factory, storage: 'module' }, factory, {
+        ...item,
+        previous: at,
+      });
     for (const call of callSites(fn, this.refs, this.sourceCode)) this.follow(call, at, item.hops + 1);
   }
 
@@ -400,6 +406,18 @@ function outermostClosure(reference: Node, home: Node): TSESTree.FunctionLike | 
     if (isFunctionNode(p)) closure = p;
   }
   return closure;
+}
+
+/** `{ provide: X, useFactory: fn }`: the property whose function a DI container runs once (SINGLETON_FACTORIES). */
+function singletonFactoryOf(fn: TSESTree.FunctionLike): TSESTree.Property | null {
+  const property = fn.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== fn) return null;
+  const name = staticPropertyName(property);
+  const object = property.parent as TSESTree.ObjectExpression;
+  const factory = SINGLETON_FACTORIES.find((f) => f.option === name);
+  return factory && findProperty(object, factory.sibling) && !findProperty(object, factory.perUseOption)
+    ? property
+    : null;
 }
 
 /** The function a call invokes when it is declared in this file: `helper(x)` or `const helper = (x) => ...`. */

@@ -1,4 +1,4 @@
-import type { CredentialMethod, StsOperation } from './types.js';
+import type { CredentialMethod, CredentialResolver, StsOperation } from './types.js';
 
 /**
  * AWS calls that hand out a short-lived token of their own (not credentials): IAM database and Kafka auth tokens
@@ -61,3 +61,38 @@ export const AWS_TOKEN_COMMANDS = [
     source: 'https://docs.aws.amazon.com/codeartifact/latest/APIReference/API_GetAuthorizationToken.html',
   },
 ] as const satisfies readonly StsOperation[];
+
+/**
+ * An EKS bearer token is `k8s-aws-v1.` followed by a presigned STS GetCallerIdentity URL in base64url; the API server
+ * accepts it for 15 min whatever the URL's own expiry (kubernetes-sigs/aws-iam-authenticator: pkg/token/token.go,
+ * `v1Prefix`, `presignedURLExpiration`).
+ */
+export const EKS_TOKEN = {
+  id: 'aws:eks-token',
+  prefix: 'k8s-aws-v1.',
+  session: 'eks-token',
+  replacement: {
+    code: 'a fresh token for each kube client request (an exec credential plugin or `getToken` per call)',
+    imports: [],
+  },
+  source: 'kubernetes-sigs/aws-iam-authenticator: pkg/token/token.go (v1Prefix, presignedURLExpiration 15 min)',
+} as const;
+
+/**
+ * Wrapper libraries whose function returns credentials resolved once: what it returns is a snapshot, calling it
+ * again resolves anew (`@acuris/aws-es-connection` `awsGetCredentials()` resolves `AWS.config.credentials` through
+ * the v2 chain and returns the global `AWS.config.credentials`, which `createAWSConnection` then signs with as it is:
+ * only a client wrapped by `awsCredsifyAll` calls `get()` before each request: mergermarket/acuris-aws-es-connection
+ * src/index.ts).
+ */
+export const CREDENTIAL_RESOLVERS = [
+  {
+    id: 'acuris:awsGetCredentials',
+    ecosystem: 'aws-v2',
+    api: { modules: ['@acuris/aws-es-connection'], path: ['awsGetCredentials'] },
+    renewedBy: { modules: ['@acuris/aws-es-connection'], path: ['awsCredsifyAll'] },
+    session: 'default-chain',
+    replacement: { code: 'awsGetCredentials()', imports: [] },
+    source: 'acuris/aws-es-connection: src/index.ts (awsGetCredentials, createAWSConnection, awsCredsify)',
+  },
+] as const satisfies readonly CredentialResolver[];

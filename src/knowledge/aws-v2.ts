@@ -47,6 +47,8 @@ export const AWS_V2_CHAIN_RESOLVERS = ['resolve', 'resolvePromise'] as const;
 
 /** `AWS.config.credentials`: the global live credentials object. */
 export const AWS_V2_GLOBAL_CREDENTIALS = v2(['config', 'credentials']);
+/** Calls that load it: `AWS.config.getCredentials(cb)`, besides its own `get()` / `getPromise()` (aws/aws-sdk-js: lib/config.js). */
+export const AWS_V2_GLOBAL_LOADERS: readonly ApiRef[] = [v2(['config', 'getCredentials'])];
 
 /** `new AWS.Credentials(...)`: static; its `refresh()` only clears `expired` (aws/aws-sdk-js: lib/credentials.js). */
 export const AWS_V2_STATIC_CREDENTIALS = v2(['Credentials']);

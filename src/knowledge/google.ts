@@ -1,4 +1,4 @@
-import type { ApiRef, CredentialMethod, Presigner, RefreshingClass, Replacement } from './types.js';
+import type { ApiRef, CredentialMethod, Presigner, RefreshingClass, Replacement, TokenCallback } from './types.js';
 
 export const GOOGLE_AUTH_MODULES = ['google-auth-library', 'googleapis'] as const;
 const SRC = 'googleapis/google-auth-library-nodejs: src/auth';
@@ -90,6 +90,25 @@ export const GOOGLE_TOKEN_METHODS: readonly CredentialMethod[] = [
     source: 'googleapis/gcp-metadata: src/index.ts; googleapis/google-auth-library-nodejs: src/auth/computeclient.ts',
   },
 ];
+
+/**
+ * Google Identity Services in the browser: the token client hands `{ access_token, expires_in }` to its callback and
+ * never renews it; the page must call `requestAccessToken()` again (https://developers.google.com/identity/oauth2/web/reference/js-reference).
+ */
+export const GOOGLE_TOKEN_CALLBACKS = [
+  {
+    id: 'gis:initTokenClient',
+    ecosystem: 'google',
+    global: ['google', 'accounts', 'oauth2', 'initTokenClient'],
+    option: 'callback',
+    parameter: 0,
+    yields: 'token-response',
+    session: 'google-access-token',
+    replacement: { code: 'tokenClient.requestAccessToken()', imports: [] },
+    source:
+      'https://developers.google.com/identity/oauth2/web/reference/js-reference (TokenResponse.expires_in); https://developers.google.com/identity/oauth2/web/guides/use-token-model',
+  },
+] as const satisfies readonly TokenCallback[];
 
 /** `client.setCredentials({ access_token })` never refreshes without one of these (googleapis/google-auth-library-nodejs: src/auth/oauth2client.ts). */
 export const GOOGLE_SET_CREDENTIALS = {

@@ -17,7 +17,7 @@ import {
   AWS_V2_STS_CLIENT_MODULES,
   AWS_V2_STS_OPERATIONS,
 } from './aws-v2.js';
-import { AWS_TOKEN_COMMANDS, AWS_TOKEN_METHODS } from './aws-tokens.js';
+import { AWS_TOKEN_COMMANDS, AWS_TOKEN_METHODS, CREDENTIAL_RESOLVERS } from './aws-tokens.js';
 import {
   AZURE_BEARER_TOKEN_PROVIDER,
   AZURE_CREDENTIAL_CLASSES,
@@ -101,6 +101,7 @@ export const KNOWLEDGE_MODULES: readonly string[] = [
       ...AWS_V3_SNAPSHOT_WRAPPERS.map((e) => e.api),
       ...AWS_V3_STS_OPERATIONS.map((e) => e.api),
       ...AWS_TOKEN_COMMANDS.map((e) => e.api),
+      ...CREDENTIAL_RESOLVERS.map((e) => e.api),
       ...AWS_V2_STS_OPERATIONS.map((e) => e.api),
       ...AWS_V2_STS_CLIENT_MODULES,
       ...REFRESHING_CLASSES.map((e) => e.api),

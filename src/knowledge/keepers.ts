@@ -141,3 +141,13 @@ export const SECRET_CARRYING_FIELDS: ReadonlySet<string> = new Set([
 ]);
 /** Turns a value into text that still carries it (what sinks store). */
 export const SERIALIZERS: readonly (readonly [object: string, method: string])[] = [['JSON', 'stringify']];
+
+/**
+ * Provider factories that a dependency-injection container runs once, keeping what they return as a singleton for
+ * the life of the process: NestJS `{ provide, useFactory }` (default scope; `scope: Scope.REQUEST`/`TRANSIENT` runs it
+ * again). https://docs.nestjs.com/fundamentals/custom-providers#factory-providers-usefactory;
+ * https://docs.nestjs.com/fundamentals/injection-scopes
+ */
+export const SINGLETON_FACTORIES = [
+  { id: 'nestjs:useFactory', option: 'useFactory', sibling: 'provide', perUseOption: 'scope' },
+] as const satisfies readonly { id: string; option: string; sibling: string; perUseOption: string }[];

@@ -167,6 +167,13 @@ export const SESSIONS = {
     source:
       'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.Connecting.html (tokens live 15 minutes); aws/aws-msk-iam-sasl-signer-js: src/signer/signer.ts (expiry 900 s)',
   },
+  'eks-token': {
+    label: 'the EKS bearer token',
+    seconds: 900,
+    phrase: 'after 15 min',
+    temporary: true,
+    source: 'kubernetes-sigs/aws-iam-authenticator: pkg/token/token.go (presignedURLExpiration = 15 * time.Minute)',
+  },
   'registry-token': {
     label: 'the registry authorization token',
     seconds: 12 * HOUR,

@@ -16,6 +16,10 @@ export const EXPIRY_SYMPTOMS = {
     text: '401 Unauthorized (invalid_token)',
     source: 'RFC 6750 §3.1 (invalid_token)',
   },
+  eks: {
+    text: 'Unauthorized ("You must be logged in to the server")',
+    source: 'https://docs.aws.amazon.com/eks/latest/userguide/troubleshooting.html (Unauthorized or access denied)',
+  },
   's3-url': {
     text: 'AccessDenied "Request has expired" (or ExpiredToken once the signing session has ended)',
     source: 'aws/aws-sdk-js#3493; aws/aws-sdk-js#1099',
@@ -46,11 +50,6 @@ export const PER_USE_SOURCE =
   'googleapis/google-auth-library-nodejs: src/auth/oauth2client.ts (getAccessToken reuses the stored token until eagerRefreshThresholdMillis); ' +
   'Azure/azure-sdk-for-js: sdk/identity/identity/src/credentials/managedIdentityCredential/index.ts (MSAL token cache)';
 
-/**
- * Test files by name: `*.test.*`, `*.spec.*`, and files under `__tests__/`, `__mocks__/`, `__fixtures__/` (the Jest
- * and Vitest conventions). Files that mock modules are recognised from SDK_TEST_DOUBLES (snapshot.ts).
- */
-export const TEST_FILE_NAME = /(?:^|[/\\])(?:__tests__|__mocks__|__fixtures__)[/\\]|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 export const TEST_FILE_SOURCE =
   'https://jestjs.io/docs/configuration#testmatch-arraystring; https://vitest.dev/config/#include';
 

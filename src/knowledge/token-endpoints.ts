@@ -140,6 +140,30 @@ export const TOKEN_RESPONSE_FIELDS: ReadonlySet<string> = new Set([
 export const TOKEN_RESPONSE_SOURCE =
   'RFC 6749 §5.1 (access_token, expires_in); OpenID Connect Core 1.0 §3.1.3.3 (id_token)';
 
+/** Node's own clients: `https.request(options, (res) => ...)`, the body arrives in `res.on('data')` chunks. */
+export const NODE_HTTP_MODULES: readonly string[] = ['http', 'https', 'node:http', 'node:https'];
+const NODE_HTTP_REQUEST_FUNCTIONS: readonly string[] = ['request', 'get'];
+/** Options of a node request that make up its URL when it has no `url` (https://nodejs.org/api/http.html#httprequestoptions-callback). */
+export const NODE_HTTP_URL_OPTIONS: readonly string[] = ['hostname', 'host', 'path'];
+/** Methods of the request object that send body text: `req.write('grant_type=...')`, `req.end(body)`. */
+export const NODE_HTTP_BODY_WRITERS: readonly string[] = ['write', 'end'];
+/**
+ * Builder methods of chained clients that return the same pending request (superagent `request.post(url).type('form')
+ * .send({ grant_type })`, https://ladjs.github.io/superagent/): the request is still the one the chain started.
+ */
+export const HTTP_BUILDER_METHODS: readonly string[] = [
+  'send',
+  'type',
+  'set',
+  'query',
+  'field',
+  'auth',
+  'accept',
+  'timeout',
+  'retry',
+  'ok',
+];
+
 /**
  * HTTP clients whose call sends a request: the URL is the first argument, or its `url` property when the first
  * argument is an options object (`axios({ url })`). Global `fetch` is matched by name when not shadowed.
@@ -150,9 +174,12 @@ export const HTTP_CLIENTS: readonly ApiRef[] = [
   { modules: ['axios', 'got', 'ky', 'superagent'], path: ['*'] },
   { modules: ['undici', 'node-fetch', 'cross-fetch'], path: ['fetch'] },
   { modules: ['undici'], path: ['request'] },
+  ...NODE_HTTP_MODULES.flatMap((module) =>
+    NODE_HTTP_REQUEST_FUNCTIONS.map((name) => ({ modules: [module], path: [name] })),
+  ),
 ];
 export const HTTP_CLIENT_SOURCE =
-  'https://developer.mozilla.org/docs/Web/API/Window/fetch; https://axios-http.com/docs/api_intro; sindresorhus/got README; nodejs/undici README';
+  'https://developer.mozilla.org/docs/Web/API/Window/fetch; https://axios-http.com/docs/api_intro; sindresorhus/got README; nodejs/undici README; https://nodejs.org/api/http.html#httprequesturl-options-callback; https://ladjs.github.io/superagent/';
 /** Ways to read a response body: `await res.json()`, `res.data` (axios), `res.body` (got, undici). */
 export const HTTP_BODY_METHODS: readonly string[] = ['json', 'text'];
 export const HTTP_BODY_PROPERTIES: readonly string[] = ['data', 'body'];
@@ -164,4 +191,4 @@ export const HTTP_URL_OPTION = 'url';
  * Built from the endpoint patterns and token fields above.
  */
 export const TOKEN_TEXT_HINT =
-  /access_?token|id_?token|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws|microsoftonline/i;
+  /access_?token|id_?token|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws|microsoftonline|k8s-aws-v1/i;

@@ -165,3 +165,33 @@ export interface Presigner {
   readonly sessionBound?: false;
   readonly source: string;
 }
+
+/**
+ * A library that hands a token to a callback instead of returning it (Google Identity Services'
+ * `google.accounts.oauth2.initTokenClient({ callback: (response) => ... })`): the callback's parameter is the value.
+ */
+export interface TokenCallback {
+  readonly id: string;
+  readonly ecosystem: Ecosystem;
+  /** The function called, as a member chain from a browser global (no module to import). */
+  readonly global: readonly string[];
+  /** The option of its first argument that is the callback, and which parameter receives the value. */
+  readonly option: string;
+  readonly parameter: number;
+  readonly yields: Yield;
+  readonly session: string;
+  readonly replacement: Replacement;
+  readonly source: string;
+}
+
+/** A function that returns credentials it has already resolved (a wrapper library over a provider chain). */
+export interface CredentialResolver {
+  readonly id: string;
+  readonly ecosystem: 'aws-v3' | 'aws-v2';
+  readonly api: ApiRef;
+  /** A call of the same library that renews what was resolved before each use; a file that makes it is fine. */
+  readonly renewedBy?: ApiRef;
+  readonly session: string;
+  readonly replacement: Replacement;
+  readonly source: string;
+}
