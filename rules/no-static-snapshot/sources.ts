@@ -124,7 +124,7 @@ function providerResolution(call: TSESTree.CallExpression, ctx: SnapshotContext)
 /** `await awsGetCredentials()`: a wrapper library's function returning credentials it resolved (CREDENTIAL_RESOLVERS). */
 function resolverResolution(call: TSESTree.CallExpression, ctx: SnapshotContext): Resolution | null {
   const resolver = findByApi(CREDENTIAL_RESOLVERS, ctx.refs.resolve(call.callee));
-  if (!resolver || (resolver.renewedBy && callsApi(resolver.renewedBy, ctx))) return null;
+  if (!resolver || resolver.renewedBy?.some((api) => callsApi(api, ctx))) return null;
   return {
     kind: 'provider',
     call,

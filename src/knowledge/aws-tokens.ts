@@ -80,19 +80,24 @@ export const EKS_TOKEN = {
 
 /**
  * Wrapper libraries whose function returns credentials resolved once: what it returns is a snapshot, calling it
- * again resolves anew (`@acuris/aws-es-connection` `awsGetCredentials()` resolves `AWS.config.credentials` through
- * the v2 chain and returns the global `AWS.config.credentials`, which `createAWSConnection` then signs with as it is:
- * only a client wrapped by `awsCredsifyAll` calls `get()` before each request: mergermarket/acuris-aws-es-connection
- * src/index.ts).
+ * again resolves anew, unless the value goes only to the library's own renewing API. `@acuris/aws-es-connection`
+ * 2.x `awsGetCredentials()` resolves the v2 chain and returns the live global `AWS.config.credentials`;
+ * `createAWSConnection(credentials)` returns a Transport that calls `credentials.getPromise()` before every request,
+ * and `awsCredsifyAll` (1.x) does the same for every call (the package's dist/index.js, 2.3.0). So a file that hands
+ * the value to either keeps working; keys copied out of it elsewhere are a snapshot.
  */
 export const CREDENTIAL_RESOLVERS = [
   {
     id: 'acuris:awsGetCredentials',
     ecosystem: 'aws-v2',
     api: { modules: ['@acuris/aws-es-connection'], path: ['awsGetCredentials'] },
-    renewedBy: { modules: ['@acuris/aws-es-connection'], path: ['awsCredsifyAll'] },
+    renewedBy: [
+      { modules: ['@acuris/aws-es-connection'], path: ['awsCredsifyAll'] },
+      { modules: ['@acuris/aws-es-connection'], path: ['createAWSConnection'] },
+    ],
     session: 'default-chain',
     replacement: { code: 'awsGetCredentials()', imports: [] },
-    source: 'acuris/aws-es-connection: src/index.ts (awsGetCredentials, createAWSConnection, awsCredsify)',
+    source:
+      '@acuris/aws-es-connection 2.3.0 dist/index.js (awsGetCredentials, createAWSConnection: Transport.request calls credentials.getPromise())',
   },
 ] as const satisfies readonly CredentialResolver[];

@@ -190,7 +190,7 @@ export interface CredentialResolver {
   readonly ecosystem: 'aws-v3' | 'aws-v2';
   readonly api: ApiRef;
   /** A call of the same library that renews what was resolved before each use; a file that makes it is fine. */
-  readonly renewedBy?: ApiRef;
+  readonly renewedBy?: readonly ApiRef[];
   readonly session: string;
   readonly replacement: Replacement;
   readonly source: string;

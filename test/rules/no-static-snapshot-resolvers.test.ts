@@ -10,30 +10,6 @@ const lines = (...text: string[]) => text.join('\n');
 
 const invalid: InvalidTestCase<MessageId, []>[] = [
   {
-    // Source: a wrapper library's resolved credentials (`awsGetCredentials`), signed with by a client kept at module scope.
-    code: lines(
-      "const { Client } = require('@elastic/elasticsearch');",
-      "const { createAWSConnection, awsGetCredentials } = require('@acuris/aws-es-connection');",
-      'let client;',
-      'async function search() {',
-      '  if (!client) {',
-      '    const awsCredentials = await awsGetCredentials();',
-      '    client = new Client({ ...createAWSConnection(awsCredentials), node: process.env.ES_ENDPOINT });',
-      '  }',
-      '  return client;',
-      '}',
-      'module.exports = { search };',
-    ),
-    errors: [
-      {
-        messageId: 'storedCredentials',
-        line: 6,
-        column: 28,
-        suggestions: [],
-      },
-    ],
-  },
-  {
     // Source: keys copied out of `awsGetCredentials()` into a module-level signer config.
     code: lines(
       "import { awsGetCredentials } from '@acuris/aws-es-connection';",
@@ -128,6 +104,23 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
 ];
 
 const valid: ValidTestCase<[]>[] = [
+  {
+    // A client kept at module scope, but `createAWSConnection`'s Transport calls `credentials.getPromise()` (the live
+    // global object `awsGetCredentials()` returns) before every request, so the credentials renew.
+    code: lines(
+      "const { Client } = require('@elastic/elasticsearch');",
+      "const { createAWSConnection, awsGetCredentials } = require('@acuris/aws-es-connection');",
+      'let client;',
+      'async function search() {',
+      '  if (!client) {',
+      '    const awsCredentials = await awsGetCredentials();',
+      '    client = new Client({ ...createAWSConnection(awsCredentials), node: process.env.ES_ENDPOINT });',
+      '  }',
+      '  return client;',
+      '}',
+      'module.exports = { search };',
+    ),
+  },
   {
     // The client is wrapped by `awsCredsifyAll`, which renews the credentials before each call.
     code: lines(
