@@ -172,7 +172,7 @@ export function assessValues<Node>(
     });
   }
   const lineOf = new Map(sites.map((site) => [site.node, site.line] as const));
-  return onePerCredentialSetLine(dedupe(findings), lineOf);
+  return onePerCredentialSetLine(dedupe(withoutBundledDuplicates(findings)), lineOf);
 }
 
 /** The parts of one AWS credential set, in the order that names it best: one finding per line says it all. */
@@ -208,6 +208,15 @@ function onePerCredentialSetLine<Node>(
     else if (winner.node !== finding.node) (winner.sameLine ??= []).push(finding.node);
   }
   return kept;
+}
+
+/**
+ * A value under a bundler-inlined name that is also recognised as what it is (`REACT_APP_AWS_SECRET_ACCESS_KEY=` a
+ * secret key) is one defect: the finding that names the value stays, the bundler finding goes.
+ */
+function withoutBundledDuplicates<Node>(findings: CredentialFinding<Node>[]): CredentialFinding<Node>[] {
+  const named = new Set(findings.filter((f) => f.kind !== 'bundledCredential').map((f) => f.node));
+  return findings.filter((finding) => finding.kind !== 'bundledCredential' || !named.has(finding.node));
 }
 
 /** One finding per node and kind (a value may hold the same shape twice). */

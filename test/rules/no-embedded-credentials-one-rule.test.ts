@@ -9,6 +9,7 @@ import { fakeGoogleToken, fakeKeyId, fakeSecretKey, fakeSessionToken, lines } fr
  * to the same value in full, which is still reported.
  */
 const TEMP_KEY = fakeKeyId('ASIA');
+const LONG_KEY = fakeKeyId('AKIA');
 const SECRET = fakeSecretKey();
 const TOKEN = fakeSessionToken();
 const GOOGLE_TOKEN = fakeGoogleToken();
@@ -66,6 +67,25 @@ coreTester('dotenv').run('no-embedded-credentials: ellipsis (.env)', coreRule, {
       name: 'in full',
       code: `AWS_SESSION_TOKEN=${TOKEN}\n`,
       errors: [{ ...sessionToken, suggestions: [{ messageId: 'removeLine', output: '' }] }],
+    },
+  ],
+});
+
+coreTester('dotenv').run('no-embedded-credentials: one finding per line (.env)', coreRule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a key pair under bundler-inlined names: the key finding, not also the bundler one',
+      code: lines(`REACT_APP_AWS_ACCESS_KEY_ID=${LONG_KEY}`, `REACT_APP_AWS_SECRET_ACCESS_KEY=${SECRET}`),
+      errors: [
+        { messageId: 'longLivedKey', line: 1 },
+        { messageId: 'secretKey', line: 2 },
+      ],
+    },
+    {
+      name: 'a session token under a bundler-inlined name: one finding',
+      code: `VITE_AWS_SESSION_TOKEN=${TOKEN}\n`,
+      errors: [{ messageId: 'bundledCredential', line: 1 }],
     },
   ],
 });
