@@ -49,6 +49,8 @@ export interface CredentialFinding<Node> {
   index?: number;
   /** For a key id: where its secret access key stands (reported together, at the key id). */
   pairedWith?: Node;
+  /** Other parts of the same credential set on this line, reported with this finding (onePerCredentialSetLine). */
+  sameLine?: Node[];
 }
 
 export interface AssessOptions {
@@ -169,7 +171,52 @@ export function assessValues<Node>(
       name: candidate.site.name,
     });
   }
-  return dedupe(findings);
+  const lineOf = new Map(sites.map((site) => [site.node, site.line] as const));
+  return onePerCredentialSetLine(dedupe(withoutBundledDuplicates(findings)), lineOf);
+}
+
+/** The parts of one AWS credential set, in the order that names it best: one finding per line says it all. */
+const AWS_SET_PARTS: readonly CredentialKind[] = [
+  'temporaryKeyId',
+  'longLivedKey',
+  'sessionToken',
+  'temporarySecretKey',
+  'secretKey',
+];
+
+/**
+ * Key id, secret and session token written on one line (`{ accessKeyId: 'ASIA…', …, sessionToken: '…' }`) are one
+ * defect: it is reported once, at the part that names it best. Parts on lines of their own are each reported.
+ */
+function onePerCredentialSetLine<Node>(
+  findings: CredentialFinding<Node>[],
+  lineOf: ReadonlyMap<Node, number>,
+): CredentialFinding<Node>[] {
+  const best = new Map<number, CredentialFinding<Node>>();
+  for (const finding of findings) {
+    const rank = AWS_SET_PARTS.indexOf(finding.kind);
+    const line = lineOf.get(finding.node);
+    if (rank < 0 || line === undefined) continue;
+    const kept = best.get(line);
+    if (!kept || rank < AWS_SET_PARTS.indexOf(kept.kind)) best.set(line, finding);
+  }
+  const kept: CredentialFinding<Node>[] = [];
+  for (const finding of findings) {
+    const line = lineOf.get(finding.node);
+    const winner = line === undefined || !AWS_SET_PARTS.includes(finding.kind) ? finding : best.get(line)!;
+    if (winner === finding) kept.push(finding);
+    else if (winner.node !== finding.node) (winner.sameLine ??= []).push(finding.node);
+  }
+  return kept;
+}
+
+/**
+ * A value under a bundler-inlined name that is also recognised as what it is (`REACT_APP_AWS_SECRET_ACCESS_KEY=` a
+ * secret key) is one defect: the finding that names the value stays, the bundler finding goes.
+ */
+function withoutBundledDuplicates<Node>(findings: CredentialFinding<Node>[]): CredentialFinding<Node>[] {
+  const named = new Set(findings.filter((f) => f.kind !== 'bundledCredential').map((f) => f.node));
+  return findings.filter((finding) => finding.kind !== 'bundledCredential' || !named.has(finding.node));
 }
 
 /** One finding per node and kind (a value may hold the same shape twice). */

@@ -30,6 +30,7 @@ const STUB_WORDS: ReadonlySet<string> = new Set(PLACEHOLDER_STUBS.words);
 const ALPHABET_RUNS: readonly string[] = PLACEHOLDER_STUBS.alphabetRuns.map((run) =>
   run.slice(0, PLACEHOLDER_STUBS.minRun),
 );
+const ELLIPSIS_START = /^(?:…|\.{3})/u;
 /** Words joined by `-`, `_` or `.` (`dynamic-session-token`, `Static_Token_2`): a description, not a token. */
 const DESCRIPTION_SEGMENT = /^(?:[a-z]+|[A-Z][a-z]*|[A-Z]+|\d{1,4})$/u;
 
@@ -65,13 +66,19 @@ export function isPlaceholder(value: string): boolean {
     PLACEHOLDER_VALUES.words.test(trimmed) ||
     PLACEHOLDER_VALUES.markers.test(trimmed) ||
     PLACEHOLDER_VALUES.reference.test(trimmed) ||
-    PLACEHOLDER_VALUES.runs.test(trimmed)
+    PLACEHOLDER_VALUES.runs.test(trimmed) ||
+    PLACEHOLDER_VALUES.elided.test(trimmed)
   )
     return true;
   if (ALPHABET_RUNS.some((run) => trimmed.includes(run))) return true;
   if (trimmed.split(/[^A-Za-z0-9]+/u).some((segment) => STUB_WORDS.has(segment.toLowerCase()))) return true;
   // `AKIAXXXXXXXXXXXXXXXX`, `********`: almost no variety after a short prefix.
   return trimmed.length >= 8 && new Set(trimmed.slice(4)).size <= 3;
+}
+
+/** The secret that ends at `end` is followed by an ellipsis: what is there is the start of an excerpt. */
+function isElided(text: string, end: number): boolean {
+  return ELLIPSIS_START.test(text.slice(end, end + 3));
 }
 
 /** The text names an emulator's published account (`AccountName=devstoreaccount1`, `UseDevelopmentStorage=true`). */
@@ -92,6 +99,7 @@ export function findSecretShapes(text: string): ShapeMatch[] {
   for (const { id, pattern } of SHAPE_SCANS) {
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      if (isElided(text, match.index + match[0].length)) continue;
       const result = describeShape(id, match[0], text, match.index);
       if (result) found.push(result);
     }
@@ -248,7 +256,10 @@ export function jwtExpiry(token: string): Date | undefined {
 export function findSecretKeyCandidates(text: string): string[] {
   if (text.length < 40) return [];
   SECRET_KEY_SCAN.lastIndex = 0;
-  return [...text.matchAll(SECRET_KEY_SCAN)].map((match) => match[0]).filter(looksLikeSecretKey);
+  return [...text.matchAll(SECRET_KEY_SCAN)]
+    .filter((match) => !isElided(text, match.index + match[0].length))
+    .map((match) => match[0])
+    .filter(looksLikeSecretKey);
 }
 
 /** `value` is, as a whole, an AWS secret access key. */

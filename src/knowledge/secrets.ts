@@ -207,6 +207,11 @@ export const PLACEHOLDER_VALUES = {
   /** `${VAR}`, `$VAR`, `$(cmd)`, `{{ tpl }}`, `%VAR%`: the value comes from elsewhere. */
   reference: /\$\{|\$\(|\$[A-Za-z_]|\{\{|%[A-Za-z_]+%/u,
   runs: /0123456789|1234567890|abcdefghij|ABCDEFGHIJ/u,
+  /**
+   * An ellipsis (`IQoJb3JpZ2lu…`, `ya29.a0Af...`): an excerpt cut short, as documentation writes one. It cannot
+   * authenticate, in any file type. No credential alphabet has `…` or three dots in a row.
+   */
+  elided: /…|\.{3}/u,
   source:
     'googleapis/google-auth-library-nodejs: src/auth/computeclient.ts, src/auth/impersonated.ts (placeholder refresh tokens); https://docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html (example keys)',
 } as const;

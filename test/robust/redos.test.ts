@@ -27,6 +27,9 @@ const keyOf = (source: string, flags: string) => `/${source}/${flags}`;
  * Anything else it reports fails the test.
  */
 const REVIEWED_FALSE_POSITIVES: Readonly<Record<string, string>> = {
+  // recheck times out on it under load (undecided); every branch is a literal start then runs of disjoint classes.
+  [String.raw`/(?:^|[^\d&>])>>?\s*([^\s;&|<>]+)|\btee\s+(?:-a\s+)?([^\s;&|<>-][^\s;&|<>]*)|\s(?:-o|-O|--output(?:-document)?)[=\s]([^\s;&|<>-][^\s;&|<>]*)/gu`]:
+    "output targets of a RUN step; 'a>>b' repeated: 64 kB: 100 ms, 256 kB: 47 ms; 'tee -a ' repeated: 112 kB: 18 ms, 448 kB: 73 ms",
   [String.raw`/\baws\s+configure\s+set\s+(?:[\w-]+\.)?aws_(?:session_token|secret_access_key|access_key_id)\b/u`]:
     "a start needs `aws` and whitespace, which the reported attack ('awsonfi-' repeated) never has; 164 kB: 39 ms, 657 kB: 9 ms",
   [String.raw`/\baws\s+(?:--[^\s-]\S*\s+){0,4}sts\s+(?:assume-role(?:-with-web-identity|-with-saml)?|get-session-token|get-federation-token)\b/u`]:

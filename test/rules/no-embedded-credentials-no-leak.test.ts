@@ -42,7 +42,8 @@ const FILES: Record<string, { text: string; findings: number }> = {
       'RUN npm ci',
       '',
     ].join('\n'),
-    findings: 3,
+    // The set on line 2 is one finding.
+    findings: 2,
   },
   '.env': {
     text: [
@@ -91,7 +92,8 @@ const FILES: Record<string, { text: string; findings: number }> = {
       `export const refresh = { refresh_token: '${SECRETS.refresh}' };`,
       '',
     ].join('\n'),
-    findings: 6,
+    // The set on line 2 is one finding.
+    findings: 5,
   },
 };
 

@@ -30,7 +30,11 @@ export function checkDockerfile(context: EmbeddedContext) {
       reportFindings(context, findings);
       const literal = new Set(
         findings
-          .flatMap((finding) => [finding.node, ...(finding.pairedWith ? [finding.pairedWith] : [])])
+          .flatMap((finding) => [
+            finding.node,
+            ...(finding.pairedWith ? [finding.pairedWith] : []),
+            ...(finding.sameLine ?? []),
+          ])
           .filter((node): node is PropertyNode => node.type === 'KeyValue'),
       );
       const shipped = shippedStages(root);
