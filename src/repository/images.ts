@@ -1,10 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { DockerfileParser } from 'dockerfile-ast';
+import type * as DockerfileAst from 'dockerfile-ast';
+import { lazyModule } from '../util/lazy-module.js';
 import { relativePath } from './cite.js';
 import { debug } from './debug.js';
 import { replacePlaceholders } from './placeholders.js';
 
+const dockerfileAst = lazyModule<typeof DockerfileAst>('dockerfile-ast');
 const CODE_FILE = /\.(?:[cm]?[jt]sx?)$/;
 
 /**
@@ -60,7 +62,7 @@ export function copiedSources(root: string, dockerfile: string): string[] {
   }
   const context = path.dirname(dockerfile);
   const sources = new Set<string>();
-  for (const copy of DockerfileParser.parse(text).getCOPYs()) {
+  for (const copy of dockerfileAst().DockerfileParser.parse(text).getCOPYs()) {
     if (copy.getFromFlag()) continue;
     const args = copy.getArguments().map((a) => a.getValue());
     for (const source of args.slice(0, -1)) {

@@ -1,13 +1,9 @@
-import {
-  type CollectionTag,
-  isNode,
-  LineCounter,
-  parseAllDocuments,
-  type ScalarTag,
-  type YAMLMap,
-  type YAMLSeq,
-} from 'yaml';
+import type * as Yaml from 'yaml';
+import type { CollectionTag, ScalarTag, YAMLMap, YAMLSeq } from 'yaml';
+import { lazyModule } from '../util/lazy-module.js';
 import { debug } from './debug.js';
+
+const yaml = lazyModule<typeof Yaml>('yaml');
 
 /** CloudFormation's short-form intrinsic functions (`!Ref X`, `!GetAtt X.Arn`, `!Sub '...'`). */
 const INTRINSICS = [
@@ -59,10 +55,10 @@ export interface YamlDocument {
 
 /** All documents of a YAML or JSON file, or null (with a debug reason) when it does not parse. */
 export function parseYamlDocuments(text: string, file: string): YamlDocument[] | null {
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yaml().LineCounter)();
   let documents;
   try {
-    documents = parseAllDocuments(text, {
+    documents = yaml().parseAllDocuments(text, {
       customTags: CLOUDFORMATION_TAGS,
       lineCounter,
       uniqueKeys: false,
@@ -84,7 +80,7 @@ export function parseYamlDocuments(text: string, file: string): YamlDocument[] |
       value: document.toJS({ maxAliasCount: 100 }),
       lineOf(path) {
         const node = document.getIn(path, true);
-        if (isNode(node) && node.range) return line(node.range[0]);
+        if (yaml().isNode(node) && node.range) return line(node.range[0]);
         return line(document.range[0]);
       },
     });

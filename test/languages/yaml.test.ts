@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { Linter } from 'eslint';
 import plugin from '../../src/index.js';
-import { yaml } from '../../src/languages/index.js';
+import { YamlLanguage } from '../../src/languages/yaml/index.js';
 import { indentQuotedContinuations, originalOffset } from '../../src/languages/yaml/lenient.js';
 import { parserOf } from './lint-helpers.js';
 
-const { parse, parseError } = parserOf(yaml, 'deploy.yaml');
+// A language of its own: the plugin's `yaml` skips the parse of files without a trigger (test/languages/parse-gate.test.ts).
+const { parse, parseError } = parserOf(new YamlLanguage(), 'deploy.yaml');
 
 /** A compiled Kubeflow pipeline step: the quoted command's second line sits left of its key (PyYAML reads it). */
 const UNDER_INDENTED = [

@@ -44,7 +44,8 @@ const FILES: Record<string, string> = {
     `PRIVATE_KEY="${PEM_ESCAPED}"`,
     '',
   ].join('\n'),
-  'broken.env': [`${S.secretKey} ${S.sessionToken}`, ''].join('\n'),
+  // The key id makes the .env language parse it (a file without any trigger is not parsed, so has no parse error).
+  'broken.env': [`${S.secretKey} ${S.sessionToken} ${S.temporaryKeyId}`, ''].join('\n'),
   'service-account.json': JSON.stringify(
     {
       type: 'service_account',

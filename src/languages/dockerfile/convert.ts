@@ -1,14 +1,7 @@
 import type { FileError } from '@eslint/core';
-import {
-  DockerfileParser,
-  Keyword,
-  type Dockerfile,
-  type Flag,
-  type From,
-  type Heredoc,
-  type Instruction,
-  type Property,
-} from 'dockerfile-ast';
+import type * as DockerfileAst from 'dockerfile-ast';
+import type { Dockerfile, Flag, From, Heredoc, Instruction, Property } from 'dockerfile-ast';
+import { lazyModule } from '../../util/lazy-module.js';
 import type { CommentNode } from '../shared/ast.js';
 import type { TextParseResult } from '../shared/hash-comment-language.js';
 import { LineIndex } from '../shared/line-index.js';
@@ -26,7 +19,10 @@ import type {
 /** dockerfile-ast's 0-based LSP range (line, UTF-16 character). */
 type Range = ReturnType<Instruction['getRange']>;
 
-const KEYWORDS: ReadonlySet<string> = new Set(Object.values(Keyword));
+// Loaded on the first Dockerfile (src/util/lazy-module.ts).
+const dockerfileAst = lazyModule<typeof DockerfileAst>('dockerfile-ast');
+let keywords: ReadonlySet<string> | undefined;
+const knownKeywords = (): ReadonlySet<string> => (keywords ??= new Set(Object.values(dockerfileAst().Keyword)));
 
 /**
  * Parses with dockerfile-ast (error-tolerant, built for editors) and converts its result once into our own
@@ -36,7 +32,7 @@ const KEYWORDS: ReadonlySet<string> = new Set(Object.values(Keyword));
  */
 export function convertDockerfile(text: string): TextParseResult<DockerfileNode> {
   const lines = new LineIndex(text);
-  const dockerfile = DockerfileParser.parse(text);
+  const dockerfile = dockerfileAst().DockerfileParser.parse(text);
   const converter = new Converter(text, lines);
 
   const globalArgs: InstructionNode[] = [];
@@ -74,7 +70,7 @@ export function convertDockerfile(text: string): TextParseResult<DockerfileNode>
 
 function findProblem(instruction: Instruction, inStage: boolean): string | undefined {
   const keyword = instruction.getKeyword();
-  if (!KEYWORDS.has(keyword)) {
+  if (!knownKeywords().has(keyword)) {
     return `Unknown instruction '${instruction.getInstruction()}' (is a line continuation missing on the line before?).`;
   }
   if (!inStage && keyword !== 'ARG' && keyword !== 'FROM') {

@@ -4,10 +4,19 @@ import { DOCKERFILE_VISITOR_KEYS, type DockerfileAnyNode, type DockerfileNode } 
 import { convertDockerfile } from './convert.js';
 import { DockerfileSourceCode } from './source-code.js';
 
-/** ESLint Language for Dockerfiles / Containerfiles (`language: 'credential-expiry/dockerfile'`). */
+const VISITOR_KEYS = Object.fromEntries(
+  Object.entries(DOCKERFILE_VISITOR_KEYS).map(([type, keys]) => [type, [...keys]]),
+);
+
+/**
+ * ESLint Language for Dockerfiles / Containerfiles (`language: 'credential-expiry/dockerfile'`). Always parsed: the
+ * Dockerfile checks read shell commands, paths and line continuations that no text-gate family lists.
+ */
 export class DockerfileLanguage extends HashCommentLanguage<DockerfileNode, DockerfileAnyNode, DockerfileSourceCode> {
+  readonly visitorKeys = VISITOR_KEYS;
+
   constructor() {
-    super(DOCKERFILE_VISITOR_KEYS, 'This Dockerfile');
+    super('This Dockerfile');
   }
 
   protected parseText(text: string) {

@@ -26,7 +26,8 @@ export class HashCommentSourceCode<Root extends NodeBase> extends TextSourceCode
   ConfigNode: CommentNode;
 }> {
   readonly comments: readonly CommentNode[];
-  readonly #visitorKeys: VisitorKeys;
+  /** Read by ESLint's traverser before the language's own keys (which may load a parser). */
+  readonly visitorKeys: Record<string, string[]>;
   readonly #parents = new WeakMap<NodeBase, NodeBase>();
   #steps: HashCommentTraversalStep[] | undefined;
   #inlineConfigComments: CommentNode[] | undefined;
@@ -47,7 +48,8 @@ export class HashCommentSourceCode<Root extends NodeBase> extends TextSourceCode
   }) {
     super({ text, ast, lineEndingPattern: LINE_BREAK });
     this.comments = comments;
-    this.#visitorKeys = visitorKeys;
+    // Never mutated; ESLint's SourceCode type spells the arrays mutable.
+    this.visitorKeys = visitorKeys as Record<string, string[]>;
     tolerateForeignRules(this, fileKind);
   }
 
@@ -102,7 +104,7 @@ export class HashCommentSourceCode<Root extends NodeBase> extends TextSourceCode
       const visit = (node: NodeBase, parent: NodeBase | undefined): void => {
         if (parent) this.#parents.set(node, parent);
         steps.push(new HashCommentTraversalStep({ target: node, phase: 1, args: [node, parent] }));
-        for (const key of this.#visitorKeys[node.type] ?? []) {
+        for (const key of this.visitorKeys[node.type] ?? []) {
           const child = (node as unknown as Record<string, unknown>)[key];
           for (const item of Array.isArray(child) ? child : [child]) {
             if (isNode(item)) visit(item, node);

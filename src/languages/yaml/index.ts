@@ -1,5 +1,7 @@
 import type { File, FileError, OkParseResult } from '@eslint/core';
-import { type AST, parseForESLint, VisitorKeys } from 'yaml-eslint-parser';
+import type * as YamlEslintParser from 'yaml-eslint-parser';
+import type { AST } from 'yaml-eslint-parser';
+import { lazyModule } from '../../util/lazy-module.js';
 import { rejectTooDeep } from '../nesting.js';
 import type { CommentNode, NodeBase } from '../shared/ast.js';
 import { HashCommentLanguage, type TextParseResult } from '../shared/hash-comment-language.js';
@@ -13,10 +15,27 @@ import { indentQuotedContinuations, type Insertion, originalOffset } from './len
  */
 export type YamlRoot = Omit<AST.YAMLProgram, 'type'> & { type: 'YAMLProgram' };
 
-const YAML_VISITOR_KEYS: Record<string, readonly string[]> = {
-  ...VisitorKeys,
-  YAMLProgram: VisitorKeys.Program ?? ['body'],
-};
+// Loaded on the first YAML file the text gate opens (src/util/lazy-module.ts).
+const yamlParser = lazyModule<typeof YamlEslintParser>('yaml-eslint-parser');
+
+let visitorKeys: Record<string, string[]> | undefined;
+function yamlVisitorKeys(): Record<string, string[]> {
+  if (!visitorKeys) {
+    const keys = yamlParser().VisitorKeys;
+    const withRoot = { ...keys, YAMLProgram: keys.Program ?? ['body'] };
+    visitorKeys = Object.fromEntries(Object.entries(withRoot).map(([type, list]) => [type, [...list]]));
+  }
+  return visitorKeys;
+}
+/** All an empty root needs, without loading the parser. */
+const EMPTY_ROOT_KEYS: Record<string, readonly string[]> = { YAMLProgram: ['body'] };
+
+/**
+ * Text that YAML reads as other text, beyond the escape sequences the text gate's families already open on: `\U`
+ * escapes, and a Kubernetes Secret's base64 `data` (rules/no-embedded-credentials/yaml.ts decodes it; yaml-eslint-parser
+ * leaves `!!binary` scalars as written).
+ */
+const YAML_ENCODINGS = /\\U|Secret/u;
 
 /** Lock files are generated and can be larger than the size guard. */
 export const YAML_IGNORES = ['**/pnpm-lock.yaml'];
@@ -28,7 +47,7 @@ export class YamlSourceCode extends HashCommentSourceCode<YamlRoot> {
       text,
       ast,
       comments: ast.comments as unknown as CommentNode[],
-      visitorKeys: YAML_VISITOR_KEYS,
+      visitorKeys: ast.body.length === 0 && ast.comments.length === 0 ? EMPTY_ROOT_KEYS : yamlVisitorKeys(),
       fileKind: 'YAML',
     });
   }
@@ -41,13 +60,36 @@ export class YamlSourceCode extends HashCommentSourceCode<YamlRoot> {
 export class YamlLanguage extends HashCommentLanguage<YamlRoot, NodeBase, YamlSourceCode> {
   override readonly columnStart = 0;
 
+  protected override readonly decodedText = YAML_ENCODINGS;
+
   constructor() {
-    super(YAML_VISITOR_KEYS, 'This YAML file');
+    super('This YAML file');
+  }
+
+  get visitorKeys(): Record<string, string[]> {
+    return yamlVisitorKeys();
+  }
+
+  protected override rejectBeforeParse(text: string): FileError | undefined {
+    return rejectTooDeep(text, 'This YAML file');
+  }
+
+  protected override emptyRoot(text: string): YamlRoot {
+    const { start, end } = new LineIndex(text).locOf(0, text.length);
+    return {
+      type: 'YAMLProgram',
+      body: [],
+      comments: [],
+      tokens: [],
+      sourceType: 'module',
+      parent: null,
+      range: [0, text.length],
+      loc: { start: { line: start.line, column: start.column - 1 }, end: { line: end.line, column: end.column - 1 } },
+    } as unknown as YamlRoot;
   }
 
   protected parseText(text: string): TextParseResult<YamlRoot> {
-    const tooDeep = rejectTooDeep(text, 'This YAML file');
-    if (tooDeep) return { ok: false, error: { ...tooDeep, column: tooDeep.column - 1 + this.columnStart } };
+    const { parseForESLint } = yamlParser();
     try {
       return { ok: true, ast: asRoot(parseForESLint(text).ast) };
     } catch (strictError) {

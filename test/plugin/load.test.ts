@@ -1,0 +1,35 @@
+// Loading the plugin loads no parser of a file type it has not met: yaml-eslint-parser, `yaml` and dockerfile-ast load
+// on the first file that needs them (src/util/lazy-module.ts). Checked on the built package, in a fresh process.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const PARSERS = /node_modules\/(dockerfile-ast|yaml|yaml-eslint-parser)\//u;
+
+/** The parser packages in Node's module cache after running `script` (an ES module) in a fresh process. */
+function loadedParsers(script: string): string[] {
+  const probe = `${script}
+const { createRequire } = await import('node:module');
+const loaded = Object.keys(createRequire(import.meta.url).cache).flatMap((file) => file.match(${String(PARSERS)})?.[1] ?? []);
+console.log(JSON.stringify([...new Set(loaded)].sort()));`;
+  const output = execFileSync(process.execPath, ['--input-type=module', '-e', probe], { cwd: ROOT, encoding: 'utf8' });
+  return JSON.parse(output.trim().split('\n').at(-1)!) as string[];
+}
+
+describe('plugin load', () => {
+  const entry = JSON.stringify(path.join(ROOT, 'dist/src/index.js'));
+
+  it('loads none of the Dockerfile and YAML parsers', () => {
+    expect(loadedParsers(`await import(${entry});`)).toEqual([]);
+  });
+
+  it('loads each on the first file that needs it', () => {
+    const lint = `const { Linter } = await import('eslint');
+const plugin = (await import(${entry})).default;
+new Linter().verify('FROM node:20\\n', plugin.configs.dockerfile, 'Dockerfile');
+new Linter().verify('env:\\n  AWS_SESSION_TOKEN: x\\n', plugin.configs.yaml, 'ci.yml');`;
+    expect(loadedParsers(lint)).toEqual(['dockerfile-ast', 'yaml', 'yaml-eslint-parser']); // yaml-eslint-parser reads YAML with `yaml`;
+  });
+});
