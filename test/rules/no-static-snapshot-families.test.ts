@@ -1,0 +1,82 @@
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import rule from '../../rules/no-static-snapshot/index.js';
+import type { SnapshotMessageId } from '../../rules/no-static-snapshot/messages.js';
+import { createRuleTester } from '../rule-tester.js';
+
+// Families that fresh real-world code showed the engine getting wrong: per-request clients and copies that die with
+// the request (valid), and keepers and sources it missed (invalid). Each invalid case has a look-alike among the valid.
+const lines = (...text: string[]) => text.join('\n');
+const GOOGLEAPIS = `import { google } from 'googleapis';`;
+
+const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
+  {
+    // Look-alike of the per-request route handler: the same client, but returned to a caller that may keep it.
+    code: lines(
+      GOOGLEAPIS,
+      'export async function calendarFor(accessToken: string) {',
+      '  const oauth2Client = new google.auth.OAuth2();',
+      '  oauth2Client.setCredentials({ access_token: accessToken });',
+      "  return google.calendar({ version: 'v3', auth: oauth2Client });",
+      '}',
+    ),
+    errors: [{ messageId: 'googleNoRefresh', line: 4, column: 3 }],
+  },
+  {
+    // Built per request, but the token is the deployment's own, from the environment: it dies within the hour.
+    code: lines(
+      GOOGLEAPIS,
+      'export async function GET() {',
+      '  const oauth2Client = new google.auth.OAuth2();',
+      '  oauth2Client.setCredentials({ access_token: process.env.GOOGLE_ACCESS_TOKEN });',
+      "  const drive = google.drive({ version: 'v3', auth: oauth2Client });",
+      '  return Response.json((await drive.files.list()).data);',
+      '}',
+    ),
+    errors: [{ messageId: 'googleNoRefresh', line: 4, column: 3 }],
+  },
+  {
+    // Built per call, but kept on the instance.
+    code: lines(
+      GOOGLEAPIS,
+      'export class Sheets {',
+      '  async connect(token: string) {',
+      '    const client = new google.auth.OAuth2();',
+      '    client.setCredentials({ access_token: token });',
+      '    this.client = client;',
+      '  }',
+      '}',
+    ),
+    errors: [{ messageId: 'googleNoRefresh', line: 5, column: 5 }],
+  },
+];
+
+const valid: ValidTestCase<[]>[] = [
+  // A Next.js route handler: a client built per request with the token Clerk just handed out for this user.
+  lines(
+    GOOGLEAPIS,
+    `import { auth, clerkClient } from '@clerk/nextjs/server';`,
+    'export async function GET() {',
+    '  const { userId } = await auth();',
+    "  const tokens = await (await clerkClient()).users.getUserOauthAccessToken(userId, 'oauth_google');",
+    '  const oauth2Client = new google.auth.OAuth2();',
+    '  oauth2Client.setCredentials({ access_token: tokens.data[0].token });',
+    "  const calendar = google.calendar({ version: 'v3', auth: oauth2Client });",
+    "  const events = await calendar.events.list({ calendarId: 'primary' });",
+    '  return Response.json(events.data);',
+    '}',
+  ),
+  // The same with a NextAuth session's token.
+  lines(
+    GOOGLEAPIS,
+    `import { getServerSession } from 'next-auth';`,
+    'export async function POST(req: Request) {',
+    '  const session = await getServerSession();',
+    '  const oauth2Client = new google.auth.OAuth2(process.env.GOOGLE_CLIENT_ID, process.env.GOOGLE_CLIENT_SECRET);',
+    '  oauth2Client.setCredentials({ access_token: session.accessToken });',
+    '  const res = await google.drive({ version: "v3", auth: oauth2Client }).files.list();',
+    '  return Response.json(res.data);',
+    '}',
+  ),
+];
+
+createRuleTester().run('no-static-snapshot (families from fresh code)', rule, { valid, invalid });
