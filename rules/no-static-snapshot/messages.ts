@@ -16,7 +16,7 @@ export const SNAPSHOT_MESSAGES = {
   providerDropsExpiration:
     'This credentials function returns keys copied from {{source}} without `expiration`, so the SDK calls it only once and keeps the first keys; they stop working when {{session}} ends ({{phrase}}). Return `expiration` too.',
   stsCopied:
-    'The output of STS {{operation}} is copied into static credentials kept {{where}}; nothing calls STS again, so they stop working {{phrase}}. Use `{{replacement}}`, which sends {{operation}} again before expiry.',
+    'The output of {{service}} {{operation}} is copied into static credentials kept {{where}}; nothing calls {{service}} again, so they stop working {{phrase}}. Use `{{replacement}}`, which sends {{operation}} again before expiry.',
   v2FieldsCopied:
     'Keys copied out of the refreshing `{{object}}` into {{sink}} make static credentials: the live object refreshes, the copy never does, so it stops working when {{session}} ends ({{phrase}}). Pass the object itself.',
   fetchedCredentialsCopied:

@@ -34,9 +34,49 @@ const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
     ),
     errors: [{ messageId: 'moduleTokenCache', line: 4 }],
   },
+  {
+    // Cognito identity credentials (1 h) memoised in module scope (SDK v2).
+    code: lines(
+      `import AWS from 'aws-sdk';`,
+      'let creds;',
+      'export async function credentials(identityId) {',
+      '  if (!creds) creds = (await new AWS.CognitoIdentity().getCredentialsForIdentity({ IdentityId: identityId }).promise()).Credentials;',
+      '  return creds;',
+      '}',
+    ),
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 2,
+        suggestions: [
+          {
+            messageId: 'addExpiryCheck',
+            output: lines(
+              `import AWS from 'aws-sdk';`,
+              'let creds;',
+              'let credsExpiresAt = 0;',
+              'export async function credentials(identityId) {',
+              '  if (!creds || Date.now() >= credsExpiresAt) { creds = (await new AWS.CognitoIdentity().getCredentialsForIdentity({ IdentityId: identityId }).promise()).Credentials; credsExpiresAt = Date.now() + 55 * 60 * 1000; }',
+              '  return creds;',
+              '}',
+            ),
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 const valid: ValidTestCase<[]>[] = [
+  // Look-alike: the same cache, renewed before `Expiration`.
+  lines(
+    `import AWS from 'aws-sdk';`,
+    'let creds;',
+    'export async function credentials(identityId) {',
+    '  if (!creds || creds.Expiration.getTime() - Date.now() < 60_000) creds = (await new AWS.CognitoIdentity().getCredentialsForIdentity({ IdentityId: identityId }).promise()).Credentials;',
+    '  return creds;',
+    '}',
+  ),
   // The pool asks the signer for a fresh token on every new connection.
   lines(
     DSQL,

@@ -7,6 +7,12 @@ import { createRuleTester } from '../rule-tester.js';
 // the request (valid), and keepers and sources it missed (invalid). Each invalid case has a look-alike among the valid.
 const lines = (...text: string[]) => text.join('\n');
 const GOOGLEAPIS = `import { google } from 'googleapis';`;
+const COGNITO_V3 = lines(
+  `import { CognitoIdentityClient, GetCredentialsForIdentityCommand } from '@aws-sdk/client-cognito-identity';`,
+  `import { S3Client, ListBucketsCommand } from '@aws-sdk/client-s3';`,
+  `const cognito = new CognitoIdentityClient({ region: 'us-east-1' });`,
+);
+const V2_IOT = lines(`import AWS from 'aws-sdk';`, `import awsIot from 'aws-iot-device-sdk';`);
 
 const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
   {
@@ -48,9 +54,54 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
     ),
     errors: [{ messageId: 'googleNoRefresh', line: 5, column: 5 }],
   },
+  {
+    // Cognito identity credentials (1 h) copied into an MQTT device kept on a singleton (SDK v2).
+    code: lines(
+      V2_IOT,
+      'class Mqtt {',
+      '  async connect(identityId) {',
+      '    const data = await new AWS.CognitoIdentity().getCredentialsForIdentity({ IdentityId: identityId }).promise();',
+      '    const { AccessKeyId, SecretKey, SessionToken } = data.Credentials;',
+      "    this.device = awsIot.device({ protocol: 'wss', host: 'h', accessKeyId: AccessKeyId, secretKey: SecretKey, sessionToken: SessionToken });",
+      '  }',
+      '}',
+      'export default new Mqtt();',
+    ),
+    errors: [{ messageId: 'stsCopied', line: 5, column: 18 }],
+  },
+  {
+    // The v3 command's output copied into a client kept on the instance.
+    code: lines(
+      COGNITO_V3,
+      'export class Uploader {',
+      '  async init(identityId: string) {',
+      '    const { Credentials } = await cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId }));',
+      '    this.s3 = new S3Client({ credentials: { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretKey, sessionToken: Credentials.SessionToken } });',
+      '  }',
+      '}',
+    ),
+    errors: [{ messageId: 'stsCopied', line: 6, column: 29 }],
+  },
 ];
 
 const valid: ValidTestCase<[]>[] = [
+  // Look-alike: Cognito credentials used within the request that fetched them.
+  lines(
+    COGNITO_V3,
+    'export async function list(identityId: string) {',
+    '  const { Credentials } = await cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId }));',
+    '  const s3 = new S3Client({ credentials: { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretKey, sessionToken: Credentials.SessionToken } });',
+    '  return s3.send(new ListBucketsCommand({}));',
+    '}',
+  ),
+  // Look-alike: the Cognito provider handed to the client, which calls it again before expiry.
+  lines(
+    `import { fromCognitoIdentity } from '@aws-sdk/credential-providers';`,
+    `import { S3Client } from '@aws-sdk/client-s3';`,
+    'export class Uploader {',
+    "  init(identityId: string) { this.s3 = new S3Client({ credentials: fromCognitoIdentity({ identityId, clientConfig: { region: 'us-east-1' } }) }); }",
+    '}',
+  ),
   // A Next.js route handler: a client built per request with the token Clerk just handed out for this user.
   lines(
     GOOGLEAPIS,

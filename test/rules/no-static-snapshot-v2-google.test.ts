@@ -185,6 +185,7 @@ AWS.config.update({ accessKeyId: out.Credentials!.AccessKeyId, secretAccessKey: 
         column: 13,
         data: {
           operation: 'getSessionToken',
+          service: 'STS',
           where: 'in the global AWS config',
           replacement: 'new AWS.ChainableTemporaryCredentials({ params: { DurationSeconds } })',
           session: 'the GetSessionToken session',
