@@ -82,9 +82,53 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
     ),
     errors: [{ messageId: 'stsCopied', line: 6, column: 29 }],
   },
+  {
+    // Look-alike of the long-term key copy: with the session token, the copy is of temporary credentials.
+    code: lines(
+      `const AWS = require('aws-sdk');`,
+      'exports.upload = async (req, res) => {',
+      '  const c = AWS.config.credentials;',
+      '  const s3 = new AWS.S3({ accessKeyId: AWS.config.credentials.accessKeyId, secretAccessKey: AWS.config.credentials.secretAccessKey, sessionToken: AWS.config.credentials.sessionToken });',
+      "  await s3.putObject({ Bucket: 'b', Key: req.params.key, Body: req.body }).promise();",
+      '};',
+    ),
+    errors: [
+      {
+        messageId: 'v2FieldsCopied',
+        line: 4,
+        column: 14,
+        suggestions: [
+          {
+            messageId: 'passLiveObject',
+            output: lines(
+              `const AWS = require('aws-sdk');`,
+              'exports.upload = async (req, res) => {',
+              '  const c = AWS.config.credentials;',
+              '  const s3 = new AWS.S3({ credentials: AWS.config.credentials });',
+              "  await s3.putObject({ Bucket: 'b', Key: req.params.key, Body: req.body }).promise();",
+              '};',
+            ),
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 const valid: ValidTestCase<[]>[] = [
+  // An access key and secret without a session token: only long-term keys work that way, and they do not expire.
+  lines(
+    `const AWS = require('aws-sdk');`,
+    'exports.upload = async (req, res) => {',
+    '  const s3 = new AWS.S3({ accessKeyId: AWS.config.credentials.accessKeyId, secretAccessKey: AWS.config.credentials.secretAccessKey });',
+    "  await s3.putObject({ Bucket: 'b', Key: req.params.key, Body: req.body }).promise();",
+    '};',
+  ),
+  lines(
+    `const AWS = require('aws-sdk');`,
+    'const live = new AWS.SharedIniFileCredentials({ profile: "ci" });',
+    'export const creds = new AWS.Credentials(live.accessKeyId, live.secretAccessKey);',
+  ),
   // Look-alike: Cognito credentials used within the request that fetched them.
   lines(
     COGNITO_V3,

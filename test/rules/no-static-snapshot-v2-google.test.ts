@@ -58,6 +58,7 @@ export async function clients() {
     region: 'x',
     accessKeyId: live.accessKeyId,
     secretAccessKey: live.secretAccessKey,
+    sessionToken: live.sessionToken,
   });
   return { copy, s3 };
 }`,
@@ -77,6 +78,7 @@ export async function clients() {
     region: 'x',
     accessKeyId: live.accessKeyId,
     secretAccessKey: live.secretAccessKey,
+    sessionToken: live.sessionToken,
   });
   return { copy, s3 };
 }`,
