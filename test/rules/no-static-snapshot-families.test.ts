@@ -12,6 +12,23 @@ const COGNITO_V3 = lines(
   `import { S3Client, ListBucketsCommand } from '@aws-sdk/client-s3';`,
   `const cognito = new CognitoIdentityClient({ region: 'us-east-1' });`,
 );
+/** The AWS IoT browser samples' credentials provider; `timer` starts (or not) the refresh. */
+const cognitoProvider = (timer: string) =>
+  lines(
+    `import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';`,
+    'export class AWSCognitoCredentialsProvider {',
+    '  private cachedCredentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };',
+    '  constructor(private options: { IdentityPoolId: string; Region: string }, expireIntervalMs?: number) {',
+    `    ${timer}`,
+    '  }',
+    '  getCredentials() {',
+    "    return { aws_access_id: this.cachedCredentials?.accessKeyId ?? '', aws_sts_token: this.cachedCredentials?.sessionToken };",
+    '  }',
+    '  async refreshCredentials() {',
+    '    this.cachedCredentials = await fromCognitoIdentityPool({ identityPoolId: this.options.IdentityPoolId })();',
+    '  }',
+    '}',
+  );
 const V2_IOT = lines(`import AWS from 'aws-sdk';`, `import awsIot from 'aws-iot-device-sdk';`);
 
 const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
@@ -113,9 +130,22 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
       },
     ],
   },
+  {
+    // Look-alike of the timer refresh: the provider is resolved once, from the constructor, and never again.
+    code: cognitoProvider('void this.refreshCredentials();'),
+    errors: [{ messageId: 'storedCredentials', line: 11, column: 30 }],
+  },
+  {
+    // A timer that does something else does not renew the field.
+    code: cognitoProvider('void this.refreshCredentials(); setInterval(() => console.log(this.options), 60_000);'),
+    errors: [{ messageId: 'storedCredentials', line: 11, column: 30 }],
+  },
 ];
 
 const valid: ValidTestCase<[]>[] = [
+  // A timer calls the method that refills the field before the credentials expire (AWS IoT browser samples).
+  cognitoProvider('setInterval(async () => { await this.refreshCredentials(); }, expireIntervalMs ?? 3600 * 1000);'),
+  cognitoProvider('const tick = () => { void this.refreshCredentials(); setTimeout(tick, 50 * 60 * 1000); }; tick();'),
   // An access key and secret without a session token: only long-term keys work that way, and they do not expire.
   lines(
     `const AWS = require('aws-sdk');`,
