@@ -67,7 +67,7 @@ const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
   },
 ];
 
-const valid: ValidTestCase<[]>[] = [
+const valid: (string | ValidTestCase<[]>)[] = [
   // Look-alike: the same cache, renewed before `Expiration`.
   lines(
     `import AWS from 'aws-sdk';`,

@@ -29,6 +29,19 @@ const cognitoProvider = (timer: string) =>
     '  }',
     '}',
   );
+/** An AWS IoT device over WebSocket, given the Cognito keys of `AWS.config.credentials` by `hand`. */
+const iotDevice = (...hand: string[]) =>
+  lines(
+    `import AWS from 'aws-sdk';`,
+    `import awsIot from 'aws-iot-device-sdk';`,
+    "AWS.config.credentials = new AWS.CognitoIdentityCredentials({ IdentityPoolId: 'us-east-1:x' });",
+    "const device = awsIot.device({ protocol: 'wss', host: 'h', accessKeyId: '', secretKey: '', sessionToken: '' });",
+    'const handKeys = () => AWS.config.credentials.get((err) => {',
+    '  if (!err) device.updateWebSocketCredentials(AWS.config.credentials.accessKeyId, AWS.config.credentials.secretAccessKey, AWS.config.credentials.sessionToken);',
+    '});',
+    ...hand,
+    'export default device;',
+  );
 const V2_IOT = lines(`import AWS from 'aws-sdk';`, `import awsIot from 'aws-iot-device-sdk';`);
 
 const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
@@ -140,9 +153,36 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
     code: cognitoProvider('void this.refreshCredentials(); setInterval(() => console.log(this.options), 60_000);'),
     errors: [{ messageId: 'storedCredentials', line: 11, column: 30 }],
   },
+  {
+    // Keys handed to a long-lived MQTT connection once: every reconnect after the session ends fails.
+    code: iotDevice('handKeys();'),
+    errors: [{ messageId: 'keysHandedOnce', line: 6, column: 13 }],
+  },
+  {
+    // Cognito output handed once to the device.
+    code: lines(
+      V2_IOT,
+      "const device = awsIot.device({ protocol: 'wss', host: 'h', accessKeyId: '', secretKey: '', sessionToken: '' });",
+      'export async function connect(identityId) {',
+      '  const data = await new AWS.CognitoIdentity().getCredentialsForIdentity({ IdentityId: identityId }).promise();',
+      '  device.updateWebSocketCredentials(data.Credentials.AccessKeyId, data.Credentials.SecretKey, data.Credentials.SessionToken);',
+      '}',
+    ),
+    errors: [{ messageId: 'keysHandedOnce', line: 6, column: 3 }],
+  },
 ];
 
-const valid: ValidTestCase<[]>[] = [
+const valid: (string | ValidTestCase<[]>)[] = [
+  // The device gets fresh keys on every reconnect, or from a timer.
+  iotDevice('handKeys();', "device.on('reconnect', () => handKeys());"),
+  iotDevice('handKeys();', 'setInterval(() => handKeys(), 45 * 60 * 1000);'),
+  // The same method name on an object of an unrelated library.
+  lines(
+    `import AWS from 'aws-sdk';`,
+    `import { Socket } from './socket.js';`,
+    'const socket = new Socket();',
+    'socket.updateWebSocketCredentials(AWS.config.credentials.accessKeyId, AWS.config.credentials.secretAccessKey, AWS.config.credentials.sessionToken);',
+  ),
   // A timer calls the method that refills the field before the credentials expire (AWS IoT browser samples).
   cognitoProvider('setInterval(async () => { await this.refreshCredentials(); }, expireIntervalMs ?? 3600 * 1000);'),
   cognitoProvider('const tick = () => { void this.refreshCredentials(); setTimeout(tick, 50 * 60 * 1000); }; tick();'),
