@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { findProperty, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import {
   GOOGLE_AUTH_MODULES,
   GOOGLE_REFRESHING_CLASSES,
@@ -8,6 +8,7 @@ import {
   refMatches,
 } from '../../src/knowledge/index.js';
 import { type Finding, type Node, type SnapshotContext, snippet } from './context.js';
+import { isPerRequestClient, isPerRequestValue } from './per-request-client.js';
 import { sessionWords } from './session.js';
 
 const TOKEN_SESSION = 'google-access-token';
@@ -45,7 +46,7 @@ export class GoogleCredentialCalls {
     const findings: Finding[] = [];
     for (const call of this.calls) {
       const receiver = (unwrap(call.callee) as TSESTree.MemberExpression).object;
-      if (!isGoogleClient(receiver, ctx) || !setsBareToken(call)) continue;
+      if (!isGoogleClient(receiver, ctx) || !setsBareToken(call) || isPerRequest(call, receiver, ctx)) continue;
       if (this.handlerTargets.some((target) => sameReceiver(target, receiver, ctx))) continue;
       findings.push({
         node: call,
@@ -80,6 +81,14 @@ function setsBareToken(call: TSESTree.CallExpression): boolean {
   }
   return (
     names.has(GOOGLE_SET_CREDENTIALS.tokenField) && !GOOGLE_SET_CREDENTIALS.refreshFields.some((f) => names.has(f))
+  );
+}
+
+/** A client built per request with the caller's token, which dies with the request: no token is kept. */
+function isPerRequest(call: TSESTree.CallExpression, receiver: Node, ctx: SnapshotContext): boolean {
+  const token = findProperty(call.arguments[0]!, GOOGLE_SET_CREDENTIALS.tokenField);
+  return (
+    token !== undefined && isPerRequestValue(token.value, ctx.refs) && isPerRequestClient(receiver, call, ctx.refs)
   );
 }
 

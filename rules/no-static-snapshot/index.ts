@@ -3,6 +3,7 @@ import { ModuleRefs, moduleSpecifiers } from '../../src/analysis/module-refs.js'
 import type { Finding, SnapshotContext } from './context.js';
 import { mayMakeSnapshots } from './gate.js';
 import { GoogleCredentialCalls } from './google-set-credentials.js';
+import { checkKeysHandedOnce } from './key-update.js';
 import { checkMemoizeForever } from './memoize-forever.js';
 import { MIGRATION_SAFE_SUGGESTIONS, SNAPSHOT_MESSAGES, type SnapshotMessageId } from './messages.js';
 import { checkResolution } from './resolutions.js';
@@ -57,7 +58,12 @@ export default createRule<[], SnapshotMessageId>({
     };
     return {
       CallExpression(node) {
-        report(checkResolution(node, ctx) ?? checkMemoizeForever(node, ctx) ?? checkV2StaticCopy(node, ctx));
+        report(
+          checkResolution(node, ctx) ??
+            checkMemoizeForever(node, ctx) ??
+            checkV2StaticCopy(node, ctx) ??
+            checkKeysHandedOnce(node, ctx),
+        );
         google.collect(node);
       },
       NewExpression(node) {

@@ -16,7 +16,7 @@ export const SNAPSHOT_MESSAGES = {
   providerDropsExpiration:
     'This credentials function returns keys copied from {{source}} without `expiration`, so the SDK calls it only once and keeps the first keys; they stop working when {{session}} ends ({{phrase}}). Return `expiration` too.',
   stsCopied:
-    'The output of STS {{operation}} is copied into static credentials kept {{where}}; nothing calls STS again, so they stop working {{phrase}}. Use `{{replacement}}`, which sends {{operation}} again before expiry.',
+    'The output of {{service}} {{operation}} is copied into static credentials kept {{where}}; nothing calls {{service}} again, so they stop working {{phrase}}. Use `{{replacement}}`, which sends {{operation}} again before expiry.',
   v2FieldsCopied:
     'Keys copied out of the refreshing `{{object}}` into {{sink}} make static credentials: the live object refreshes, the copy never does, so it stops working when {{session}} ends ({{phrase}}). Pass the object itself.',
   fetchedCredentialsCopied:
@@ -31,6 +31,8 @@ export const SNAPSHOT_MESSAGES = {
     '{{what}} written to {{sink}}, which outlives them: whoever reads it after {{session}} ends ({{phrase}}) gets ExpiredToken (or 401), and nothing there can refresh them. Hand the reader a refreshing source instead (the provider itself, a profile with `credential_process`, or the role to assume).',
   capturedProvider:
     'The `{{option}}` function returns what {{source}} resolved once, captured from outside it: the object that calls it for fresh credentials or a fresh token gets the same copy every time, and it stops working when {{session}} ends ({{phrase}}). Call {{source}} inside the function instead.',
+  keysHandedOnce:
+    '`{{call}}` hands the connection {{what}} once, and nothing hands it fresh ones: it signs every reconnect with them, so it stops authenticating {{phrase}}. Hand it freshly resolved keys again from a timer or its `reconnect` handler, before they expire.',
   passProvider: 'Pass the provider `{{provider}}` instead of its resolved value.',
   passLiveObject: 'Pass the live credentials object `{{object}}` itself.',
   addExpiryChecks: 'Add the expiry checks so the memo refreshes {{window}} before expiry.',

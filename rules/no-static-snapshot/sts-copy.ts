@@ -54,6 +54,7 @@ export function checkStsCopy(resolution: Resolution, flow: readonly FlowNode[], 
     messageId: 'stsCopied',
     data: {
       operation: resolution.sourceName,
+      service: resolution.sts.operation.service ?? 'STS',
       where: kept ? kept.where : 'in the global AWS config',
       replacement: resolution.sts.operation.replacement.code,
       ...sessionWords(resolution.sessionId, ctx.settings, resolution.durationSeconds),

@@ -16,6 +16,7 @@ import { sessionWords } from './session.js';
 import { resolutionOf } from './sources.js';
 
 const KEY_FIELDS: ReadonlySet<string> = new Set(AWS_V2_CREDENTIAL_FIELDS);
+const SESSION_TOKEN_FIELD = AWS_V2_CREDENTIAL_FIELDS[2];
 
 /** Where v2 turns raw keys into a static `AWS.Credentials`: `new AWS.Credentials(...)`, `AWS.config.update({...})`, `new AWS.S3({...})`. */
 interface V2Sink {
@@ -35,7 +36,7 @@ export function checkV2StaticCopy(
   ctx: SnapshotContext,
 ): Finding | null {
   const sink = v2SinkOf(node, ctx);
-  if (!sink || sink.keys.length === 0) return null;
+  if (!sink || sink.keys.length === 0 || !carriesSessionToken(sink)) return null;
   const sources = sink.keys.map((key) => liveKeySource(key, ctx));
   if (sources.some((s) => s === null)) return fetchedKeysCopied(sink, ctx);
   const [first] = sources as LiveObject[];
@@ -83,6 +84,19 @@ function fetchedKeysCopied(sink: V2Sink, ctx: SnapshotContext): Finding | null {
       fix: first.fix,
     },
   };
+}
+
+/**
+ * Temporary credentials work only with their session token (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html):
+ * a copy of the access key and secret alone only ever works with long-term keys, which do not expire.
+ */
+function carriesSessionToken(sink: V2Sink): boolean {
+  if (!sink.options) return sink.keys.length >= KEY_FIELDS.size;
+  return sink.options.properties.some(
+    (p) =>
+      p.type === AST_NODE_TYPES.SpreadElement ||
+      (p.type === AST_NODE_TYPES.Property && staticPropertyName(p) === SESSION_TOKEN_FIELD),
+  );
 }
 
 /** `new AWS.Credentials(...)`, `AWS.config.update({...})` or `new AWS.S3({...})` given raw keys: reported here, at the sink. */

@@ -220,15 +220,28 @@ class GuardSearch {
   private schedulesRefresh(call: TSESTree.CallExpression): boolean {
     const callback = call.arguments[0];
     if (!callback) return false;
-    if (isFunctionNode(callback))
-      return this.occurrences.some((o) => isWrite(o.access) && enclosingFunction(o.node) === callback);
+    if (isFunctionNode(callback)) return this.refills(callback);
     const name =
       callback.type === AST_NODE_TYPES.Identifier
         ? callback.name
         : callback.type === AST_NODE_TYPES.MemberExpression
           ? staticPropertyName(callback)
           : null;
-    return name !== null && this.refresherNames.has(name);
+    if (name === null) return false;
+    if (this.refresherNames.has(name)) return true;
+    // A re-armed timer: `const tick = () => { refresh(); setTimeout(tick, ttl); }`.
+    const rearmed = enclosingFunction(call);
+    return rearmed !== null && functionName(rearmed) === name && this.refills(rearmed);
+  }
+
+  /** `fn` writes the slot, or calls the function that does (`async () => { await this.refresh(); }`). */
+  private refills(fn: FunctionLike): boolean {
+    return (
+      this.occurrences.some((o) => isWrite(o.access) && enclosingFunction(o.node) === fn) ||
+      fileIndex(this.sourceCode).calls.some(
+        (c) => enclosingFunction(c) === fn && this.refresherNames.has(calleeName(c) ?? ''),
+      )
+    );
   }
 
   /**

@@ -98,7 +98,7 @@ export function heldFromSts(
   const name = operation.method ?? operation.api.path.at(-1);
   return {
     kind: 'sts-output',
-    what: `${LABELS['sts-output']} from STS \`${name}\``,
+    what: `${LABELS['sts-output']} from ${operation.service ?? 'STS'} \`${name}\``,
     lifetime:
       durationSeconds !== undefined
         ? `after ${formatDuration(durationSeconds)} (its ${operation.durationParam})`

@@ -1,11 +1,12 @@
 import type { CredentialMethod, CredentialResolver, StsOperation } from './types.js';
 
 /**
- * AWS calls that hand out a short-lived token of their own (not credentials): IAM database and Kafka auth tokens
+ * AWS calls that hand out a short-lived token of their own (not credentials): IAM database (RDS, Aurora DSQL) and Kafka auth tokens
  * (15 min) and registry passwords (12 h). A pool, client or cache built once with one stops authenticating then.
  */
 const RDS_SIGNER = '@aws-sdk/rds-signer';
 const MSK_SIGNER = 'aws-msk-iam-sasl-signer-js';
+const DSQL_SIGNER = '@aws-sdk/dsql-signer';
 
 export const AWS_TOKEN_METHODS = [
   {
@@ -19,6 +20,18 @@ export const AWS_TOKEN_METHODS = [
     replacement: { code: 'password: () => signer.getAuthToken()', imports: [] },
     source: 'aws/aws-sdk-js-v3: packages/rds-signer/src/Signer.ts (getAuthToken presigns a connect request, 900 s)',
   },
+  ...['getDbConnectAuthToken', 'getDbConnectAdminAuthToken'].map((method): CredentialMethod => ({
+    id: `aws-v3:dsql-signer.${method}`,
+    ecosystem: 'aws-v3',
+    method,
+    receivers: [{ modules: [DSQL_SIGNER], path: ['DsqlSigner'] }],
+    gateModules: [DSQL_SIGNER],
+    yields: 'auth-token',
+    session: 'iam-auth-token',
+    replacement: { code: `password: () => signer.${method}()`, imports: [] },
+    source:
+      'aws/aws-sdk-js-v3: packages/dsql-signer/src/Signer.ts (presigns a DbConnect request, expiresIn defaults to 900 s)',
+  })),
   ...[
     'generateAuthToken',
     'generateAuthTokenFromProfile',

@@ -98,10 +98,25 @@ export const AWS_V2_STS_OPERATIONS: readonly StsOperation[] = [
     replacement: { code: 'new AWS.ChainableTemporaryCredentials({ params: { DurationSeconds } })', imports: [] },
     source: 'aws/aws-sdk-js: lib/credentials/chainable_temporary_credentials.js',
   },
+  {
+    // Cognito, not STS, with the same kind of plain output (`Credentials.SecretKey`); no duration parameter.
+    id: 'aws-v2:cognitoIdentity.getCredentialsForIdentity',
+    ecosystem: 'aws-v2',
+    api: v2(['CognitoIdentity']),
+    method: 'getCredentialsForIdentity',
+    service: 'Cognito',
+    session: 'cognito',
+    durationParam: 'DurationSeconds',
+    replacement: { code: 'new AWS.CognitoIdentityCredentials({ IdentityPoolId })', imports: [] },
+    source: 'aws/aws-sdk-js: lib/credentials/cognito_identity_credentials.js',
+  },
 ];
+/** Clients whose operations above return plain temporary credentials. */
 export const AWS_V2_STS_CLIENT_MODULES: readonly ApiRef[] = [
   v2(['STS']),
   { modules: ['aws-sdk/clients/sts'], path: [] },
+  v2(['CognitoIdentity']),
+  { modules: ['aws-sdk/clients/cognitoidentity'], path: [] },
 ];
 
 const S3_RECEIVERS: readonly ApiRef[] = [v2(['S3']), { modules: ['aws-sdk/clients/s3'], path: [] }];

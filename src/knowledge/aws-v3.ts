@@ -211,9 +211,25 @@ export const AWS_V3_STS_OPERATIONS: readonly StsOperation[] = [
     source:
       'https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html; aws/aws-sdk-js-v3: packages/credential-providers/src/fromTemporaryCredentials.base.ts',
   },
+  {
+    // Not STS, but the same kind of output: `{ IdentityId, Credentials: { AccessKeyId, SecretKey, SessionToken,
+    // Expiration } }`, plain data of a 1 h session. The operation has no duration parameter: the name never matches.
+    id: 'aws-v3:GetCredentialsForIdentityCommand',
+    ecosystem: 'aws-v3',
+    api: { modules: ['@aws-sdk/client-cognito-identity'], path: ['GetCredentialsForIdentityCommand'] },
+    service: 'Cognito',
+    session: 'cognito',
+    durationParam: 'DurationSeconds',
+    replacement: {
+      code: 'fromCognitoIdentity({ identityId, client })',
+      imports: [{ module: '@aws-sdk/credential-providers', name: 'fromCognitoIdentity' }],
+    },
+    source:
+      'https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_GetCredentialsForIdentity.html; aws/aws-sdk-js-v3: packages/credential-provider-cognito-identity/src/fromCognitoIdentity.ts',
+  },
 ];
-/** Fields of the STS output's `Credentials`. */
-export const STS_CREDENTIAL_FIELDS = ['AccessKeyId', 'SecretAccessKey', 'SessionToken'] as const;
+/** Fields of the STS output's `Credentials` (Cognito's `GetCredentialsForIdentity` names the secret `SecretKey`). */
+export const STS_CREDENTIAL_FIELDS = ['AccessKeyId', 'SecretAccessKey', 'SecretKey', 'SessionToken'] as const;
 export const STS_EXPIRATION_FIELD = 'Expiration';
 
 /** smithy-lang/smithy-typescript: packages/signature-v4/src/SignatureV4.ts (rejects with a plain string, not an Error). */

@@ -151,3 +151,32 @@ export const SERIALIZERS: readonly (readonly [object: string, method: string])[]
 export const SINGLETON_FACTORIES = [
   { id: 'nestjs:useFactory', option: 'useFactory', sibling: 'provide', perUseOption: 'scope' },
 ] as const satisfies readonly { id: string; option: string; sibling: string; perUseOption: string }[];
+
+/**
+ * Methods that hand raw keys to a long-lived connection, which signs with them until they are handed again: called
+ * once, the connection stops authenticating when the session ends. A call from a timer or one of `renewEvents`
+ * hands fresh keys each time.
+ */
+export interface KeyUpdateMethod {
+  readonly id: string;
+  readonly method: string;
+  /** The file must import one of these for a receiver we cannot trace. */
+  readonly modules: readonly string[];
+  /** Positional arguments: access key ID, secret, session token. */
+  readonly keyArguments: number;
+  /** Events of the connection whose handler is where the keys are renewed. */
+  readonly renewEvents: readonly string[];
+  readonly source: string;
+}
+
+export const KEY_UPDATE_METHODS: readonly KeyUpdateMethod[] = [
+  {
+    id: 'aws-iot-device-sdk:updateWebSocketCredentials',
+    method: 'updateWebSocketCredentials',
+    modules: ['aws-iot-device-sdk'],
+    keyArguments: 3,
+    renewEvents: ['reconnect', 'offline', 'close'],
+    source:
+      'aws/aws-iot-device-sdk-js: README.md (updateWebSocketCredentials: "should be called ... when credentials expire", device.js signs each WebSocket connection with the last keys given)',
+  },
+];

@@ -165,7 +165,7 @@ export const SESSIONS = {
     phrase: 'after 15 min',
     temporary: true,
     source:
-      'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.Connecting.html (tokens live 15 minutes); aws/aws-msk-iam-sasl-signer-js: src/signer/signer.ts (expiry 900 s)',
+      'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.Connecting.html (tokens live 15 minutes); aws/aws-msk-iam-sasl-signer-js: src/signer/signer.ts (expiry 900 s); aws/aws-sdk-js-v3: packages/dsql-signer/src/Signer.ts (expiresIn 900 s by default)',
   },
   'eks-token': {
     label: 'the EKS bearer token',

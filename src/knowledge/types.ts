@@ -115,6 +115,8 @@ export interface StsOperation {
   readonly api: ApiRef;
   /** v2 only: the method name on the service object. */
   readonly method?: string;
+  /** The service in messages, when not STS ("Cognito"). */
+  readonly service?: string;
   readonly session: string;
   readonly durationParam: string;
   readonly replacement: Replacement;

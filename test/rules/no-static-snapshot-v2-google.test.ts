@@ -58,6 +58,7 @@ export async function clients() {
     region: 'x',
     accessKeyId: live.accessKeyId,
     secretAccessKey: live.secretAccessKey,
+    sessionToken: live.sessionToken,
   });
   return { copy, s3 };
 }`,
@@ -77,6 +78,7 @@ export async function clients() {
     region: 'x',
     accessKeyId: live.accessKeyId,
     secretAccessKey: live.secretAccessKey,
+    sessionToken: live.sessionToken,
   });
   return { copy, s3 };
 }`,
@@ -185,6 +187,7 @@ AWS.config.update({ accessKeyId: out.Credentials!.AccessKeyId, secretAccessKey: 
         column: 13,
         data: {
           operation: 'getSessionToken',
+          service: 'STS',
           where: 'in the global AWS config',
           replacement: 'new AWS.ChainableTemporaryCredentials({ params: { DurationSeconds } })',
           session: 'the GetSessionToken session',

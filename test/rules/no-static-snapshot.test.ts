@@ -291,6 +291,7 @@ export async function connect() {
         column: 30,
         data: {
           operation: 'AssumeRoleCommand',
+          service: 'STS',
           where: 'in module scope (`s3`)',
           replacement: 'fromTemporaryCredentials({ params: { RoleArn, RoleSessionName } })',
           session: 'the assumed-role session',

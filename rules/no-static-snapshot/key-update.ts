@@ -1,0 +1,89 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { calleeName, isFunctionNode, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { HeldValues } from '../../src/analysis/held-value.js';
+import { fileIndex } from '../../src/analysis/storage-slot.js';
+import { KEY_UPDATE_METHODS, moduleMatches, REFRESH_TIMERS } from '../../src/knowledge/index.js';
+import { type Finding, type Node, type SnapshotContext, snippet } from './context.js';
+import { sessionWords } from './session.js';
+import { liveSession } from './v2-sinks.js';
+
+/**
+ * Keys handed once to a long-lived connection (`device.updateWebSocketCredentials(k, s, t)`): the connection signs
+ * every reconnect with them, so it stops authenticating when their session ends. Renewed when the file hands keys
+ * again (a second call), or the call runs from a timer or a reconnect/offline handler.
+ */
+export function checkKeysHandedOnce(call: TSESTree.CallExpression, ctx: SnapshotContext): Finding | null {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const name = staticPropertyName(callee);
+  const method = KEY_UPDATE_METHODS.find((m) => m.method === name);
+  if (!method || !method.modules.some((m) => [...ctx.imports].some((specifier) => moduleMatches(m, specifier))))
+    return null;
+  const keys = call.arguments.slice(0, method.keyArguments);
+  if (keys.length < method.keyArguments) return null;
+  const source = keySource(keys, ctx);
+  if (!source) return null;
+  const calls = fileIndex(ctx.sourceCode).calls.filter((c) => calleeName(c) === method.method);
+  if (calls.length > 1 || runsAgain(call, method.renewEvents, ctx)) return null;
+  return {
+    node: call,
+    messageId: 'keysHandedOnce',
+    data: { call: `${snippet(ctx.sourceCode, callee, 40)}(...)`, what: source.what, phrase: source.phrase },
+  };
+}
+
+/** The keys' origin: a live v2 credentials object's fields, or resolved credentials the engine follows. */
+function keySource(keys: readonly Node[], ctx: SnapshotContext): { what: string; phrase: string } | null {
+  const first = unwrap(keys[0]!);
+  if (first.type === AST_NODE_TYPES.MemberExpression) {
+    const session = liveSession(first.object, ctx);
+    if (session) {
+      const words = sessionWords(session, ctx.settings);
+      return { what: `keys copied out of \`${snippet(ctx.sourceCode, first.object, 40)}\``, phrase: words.phrase };
+    }
+  }
+  const held = HeldValues.for(ctx.rule, ctx.refs, ctx.imports).heldBy(keys[2]!);
+  if (held && (held.kind === 'aws-credentials' || held.kind === 'sts-output'))
+    return { what: held.what, phrase: held.lifetime };
+  return null;
+}
+
+/**
+ * The call sits in a callback of a timer or of a connection event that renews keys, directly or through a named
+ * function of the file that such a callback calls (`device.on('reconnect', () => handKeys())`) or is given.
+ */
+function runsAgain(call: Node, renewEvents: readonly string[], ctx: SnapshotContext, depth = 0): boolean {
+  for (let node: Node | undefined = call.parent; node; node = node.parent) {
+    if (!isFunctionNode(node)) continue;
+    if (node.parent?.type === AST_NODE_TYPES.CallExpression && isRenewingHost(node.parent, renewEvents)) return true;
+    const name = nameOf(node);
+    if (name === null || depth > 1) continue;
+    for (const other of fileIndex(ctx.sourceCode).calls) {
+      if (calleeName(other) === name && runsAgain(other, renewEvents, ctx, depth + 1)) return true;
+      if (
+        isRenewingHost(other, renewEvents) &&
+        other.arguments.some((a) => a.type === AST_NODE_TYPES.Identifier && a.name === name)
+      )
+        return true;
+    }
+  }
+  return false;
+}
+
+function isRenewingHost(host: TSESTree.CallExpression, renewEvents: readonly string[]): boolean {
+  const hostName = calleeName(host);
+  if (hostName !== null && REFRESH_TIMERS.includes(hostName)) return true;
+  const event = host.arguments[0];
+  return event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && renewEvents.includes(event.value);
+}
+
+/** `function f() {}`, `const f = () => {}`, a method `f() {}`. */
+function nameOf(fn: TSESTree.FunctionLike): string | null {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name ?? null;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier)
+    return parent.id.name;
+  if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property)
+    return staticPropertyName(parent);
+  return null;
+}
