@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../../src/analysis/ast.js';
-import { addNamedImport, isMovable } from '../../src/analysis/edits.js';
+import { addNamedImport, isMovable, isRepeatable } from '../../src/analysis/edits.js';
 import { flowPath, type FlowNode } from '../../src/analysis/value-flow.js';
 import {
   AWS_V2_CONFIG_UPDATE,
@@ -95,6 +95,8 @@ function refreshingSuggestion(
   input: Node,
   ctx: SnapshotContext,
 ): Suggestion | null {
+  // The provider sends the input again at each refresh: it must mean the same there and have no effect of its own.
+  if (!isRepeatable(input)) return null;
   const params = `{ ${refreshing.paramsOption}: ${ctx.sourceCode.getText(input)} }`;
   const name = refreshing.api.path.at(-1)!;
   if (refreshing.kind === 'factory') {
