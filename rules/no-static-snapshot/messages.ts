@@ -33,6 +33,10 @@ export const SNAPSHOT_MESSAGES = {
     'The `{{option}}` function returns what {{source}} resolved once, captured from outside it: the object that calls it for fresh credentials or a fresh token gets the same copy every time, and it stops working when {{session}} ends ({{phrase}}). Call {{source}} inside the function instead.',
   passProvider: 'Pass the provider `{{provider}}` instead of its resolved value.',
   passLiveObject: 'Pass the live credentials object `{{object}}` itself.',
+  leaveOutMasterCredentials:
+    'Leave out `masterCredentials`: `ChainableTemporaryCredentials` then uses the live `{{object}}` itself.',
+  passGlobalCredentials:
+    'Pass `{{object}}` itself, after checking that it holds a refreshing `AWS.Credentials` here: its type also allows plain keys and null.',
   addExpiryChecks: 'Add the expiry checks so the memo refreshes {{window}} before expiry.',
   useRefreshingSource: 'Use `{{replacement}}` instead.',
 } as const;
@@ -43,5 +47,6 @@ export type SnapshotMessageId = keyof typeof SNAPSHOT_MESSAGES;
 export const MIGRATION_SAFE_SUGGESTIONS: readonly SnapshotMessageId[] = [
   'passProvider',
   'passLiveObject',
+  'leaveOutMasterCredentials',
   'addExpiryChecks',
 ];

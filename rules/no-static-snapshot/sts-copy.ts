@@ -16,7 +16,7 @@ import { type Finding, type Node, resolvesTo, type SnapshotContext, type Suggest
 import { cachedAtModuleLevel, keptBeyondCall } from './kept.js';
 import { sessionWords } from './session.js';
 import type { Resolution } from './sources.js';
-import { replaceV2Keys } from './v2-sinks.js';
+import { replaceV2Keys } from './v2-remedy.js';
 
 const STS_FIELDS: ReadonlySet<string> = new Set(STS_CREDENTIAL_FIELDS);
 const STATIC_FIELDS: ReadonlySet<string> = new Set([...AWS_V3_CREDENTIAL_FIELDS, ...AWS_V2_CREDENTIAL_FIELDS]);
