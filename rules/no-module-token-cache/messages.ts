@@ -20,7 +20,8 @@ export type TokenCacheMessageId = keyof typeof TOKEN_CACHE_MESSAGES;
 /**
  * `callPerUse` replaces a stored token with a per-use call of a method whose object keeps its own cache and
  * refreshes it (google-auth-library clients, Azure credentials): the value has the same type and stays fresh.
- * The other suggestions guess a lifetime (`addExpiryCheck`), change what a URL looks like per use
- * (`signPerUse`), or flip a check whose intent a person should confirm (`invertComparison`).
+ * `invertComparison` flips one operator of a check that, as written, reuses the value only once its own deadline
+ * has passed: the flipped check is the one the code meant (the deadline and the refill stay as they are).
+ * The other suggestions guess a lifetime (`addExpiryCheck`) or change what a URL looks like per use (`signPerUse`).
  */
-export const MIGRATION_SAFE_SUGGESTIONS: readonly TokenCacheMessageId[] = ['callPerUse'];
+export const MIGRATION_SAFE_SUGGESTIONS: readonly TokenCacheMessageId[] = ['callPerUse', 'invertComparison'];
