@@ -35,6 +35,7 @@ export const SNAPSHOT_MESSAGES = {
   passLiveObject: 'Pass the live credentials object `{{object}}` itself.',
   leaveOutMasterCredentials:
     'Leave out `masterCredentials`: `ChainableTemporaryCredentials` then uses the live `{{object}}` itself.',
+  useMetadataCredentials: 'Use `{{replacement}}`, which fetches the same keys and again before they expire.',
   passGlobalCredentials:
     'Pass `{{object}}` itself, after checking that it holds a refreshing `AWS.Credentials` here: its type also allows plain keys and null.',
   addExpiryChecks: 'Add the expiry checks so the memo refreshes {{window}} before expiry.',
@@ -48,5 +49,6 @@ export const MIGRATION_SAFE_SUGGESTIONS: readonly SnapshotMessageId[] = [
   'passProvider',
   'passLiveObject',
   'leaveOutMasterCredentials',
+  'useMetadataCredentials',
   'addExpiryChecks',
 ];

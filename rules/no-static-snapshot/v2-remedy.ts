@@ -6,6 +6,7 @@ import {
   AWS_V2_CREDENTIALS_OPTION,
   AWS_V2_GLOBAL_CREDENTIALS,
   AWS_V2_GLOBAL_CREDENTIALS_DEFAULT,
+  AWS_V2_REFRESHING_CLASSES,
 } from '../../src/knowledge/index.js';
 import { type Node, resolvesTo, type SnapshotContext, snippet, type Suggestion } from './context.js';
 
@@ -37,6 +38,38 @@ export function liveObjectSuggestion(
     return { messageId: 'leaveOutMasterCredentials', data, fix: (fixer) => removeProperty(fixer, sourceCode, master) };
   const cast = typeScriptFile(ctx) ? castToCredentials(text, sink, ctx) : text;
   return { messageId: 'passGlobalCredentials', data, fix: (fixer) => fixer.replaceText(sink, cast) };
+}
+
+/**
+ * Keys fetched by hand from a metadata endpoint (`http://169.254.169.254/.../security-credentials/role`) copied into
+ * static v2 credentials: the SDK's own refreshing class for that endpoint (`new AWS.EC2MetadataCredentials()`),
+ * which fetches the same role's keys (an instance or task has one) and again before they expire. Named on the
+ * namespace the copy used (`AWS.Credentials` → `AWS.EC2MetadataCredentials`); none for a class imported by name.
+ */
+export function metadataCredentialsSuggestion(
+  sink: TSESTree.NewExpression | TSESTree.CallExpression,
+  options: TSESTree.ObjectExpression | null,
+  session: string,
+  ctx: SnapshotContext,
+): Suggestion | null {
+  const refreshing = AWS_V2_REFRESHING_CLASSES.find((c) => c.session === session);
+  const callee = sink.callee;
+  if (!refreshing || callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return null;
+  const namespace = sink.type === AST_NODE_TYPES.NewExpression ? callee.object : rootOf(callee);
+  const replacement = `new ${ctx.sourceCode.getText(namespace)}.${refreshing.api.path.at(-1)}()`;
+  return {
+    messageId: 'useMetadataCredentials',
+    data: { replacement },
+    fix: (fixer) =>
+      options ? replaceV2Keys(fixer, ctx.sourceCode, options, replacement) : fixer.replaceText(sink, replacement),
+  };
+}
+
+/** `AWS` in `AWS.config.update`. */
+function rootOf(node: Node): Node {
+  let root = node;
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
+  return root;
 }
 
 /** `new AWS.ChainableTemporaryCredentials({ masterCredentials: <sink> })`: the property, which defaults to the global. */

@@ -11,7 +11,7 @@ import {
 } from '../../src/knowledge/index.js';
 import { HeldValues } from '../../src/analysis/held-value.js';
 import { type Finding, type Node, resolvesTo, type SnapshotContext, snippet } from './context.js';
-import { liveObjectSuggestion } from './v2-remedy.js';
+import { liveObjectSuggestion, metadataCredentialsSuggestion } from './v2-remedy.js';
 import { sessionWords } from './session.js';
 import { resolutionOf } from './sources.js';
 
@@ -62,6 +62,9 @@ function fetchedKeysCopied(sink: V2Sink, ctx: SnapshotContext): Finding | null {
   const [first] = held;
   if (!first || first.kind !== 'aws-credentials' || first.call || held.some((h) => h?.kind !== 'aws-credentials'))
     return null;
+  const suggestion = first.endpointSession
+    ? metadataCredentialsSuggestion(sink.node, sink.options, first.endpointSession, ctx)
+    : null;
   return {
     node: sink.node,
     messageId: 'fetchedCredentialsCopied',
@@ -71,6 +74,7 @@ function fetchedKeysCopied(sink: V2Sink, ctx: SnapshotContext): Finding | null {
       phrase: first.lifetime,
       fix: first.fix,
     },
+    ...(suggestion ? { suggest: [suggestion] } : {}),
   };
 }
 

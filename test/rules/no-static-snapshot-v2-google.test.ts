@@ -307,6 +307,36 @@ module.exports.copy = [AWS.config.credentials];`,
       },
     ],
   },
+  // test/fixtures/realworld A07: keys fetched by hand from the EC2 metadata endpoint: the SDK's class for it.
+  {
+    code: realworld('A07.ts'),
+    filename: 'A07.ts',
+    errors: [
+      {
+        messageId: 'fetchedCredentialsCopied',
+        line: 12,
+        column: 28,
+        suggestions: [
+          {
+            messageId: 'useMetadataCredentials',
+            output: realworld('A07.ts').replace(
+              /new AWS\.Credentials\(\{[^]*?\}\)/u,
+              'new AWS.EC2MetadataCredentials()',
+            ),
+          },
+        ],
+      },
+    ],
+  },
+  // Keys from the metadata endpoint into the global config, on a class imported by name: no namespace to name the
+  // SDK class on, so no suggestion.
+  {
+    code: `import { Credentials } from 'aws-sdk';
+import axios from 'axios';
+export const load = () =>
+  axios.get('http://169.254.169.254/latest/meta-data/iam/security-credentials/r').then((r) => new Credentials(r.data.AccessKeyId, r.data.SecretAccessKey, r.data.Token));`,
+    errors: [{ messageId: 'fetchedCredentialsCopied', line: 4, column: 95, suggestions: [] }],
+  },
   // test/fixtures/realworld A01: the default chain's result frozen in a static field (line 12).
   { code: realworld('A01.ts'), filename: 'A01.ts', errors: [{ messageId: 'storedCredentials', line: 12, column: 28 }] },
   // test/fixtures/realworld A03: a chain result's keys copied into a connection kept on the instance (line 14).
