@@ -5,7 +5,7 @@ import { TYPED_FIXTURE_DIR } from '../rule-tester.js';
 /**
  * Type-checks virtual TypeScript files (absolute path → text) as one program with the typed fixture project's
  * options (test/fixtures/typed/tsconfig.json: strict, NodeNext, the installed SDKs' types). Returns the errors of
- * those files, each as `<file>(<line>): TS<code> <message>`.
+ * those files, each as `<path from the typed fixture folder>(<line>): TS<code> <message>`.
  */
 export class TypeCheck {
   readonly #options: ts.CompilerOptions;
@@ -19,6 +19,11 @@ export class TypeCheck {
   /** A file name beside the typed fixture project, where the installed packages resolve. */
   static fileName(stem: string): string {
     return path.join(TYPED_FIXTURE_DIR, `${stem}.ts`);
+  }
+
+  /** How `errors` names a file made by `fileName`. */
+  static relative(file: string): string {
+    return path.relative(TYPED_FIXTURE_DIR, file);
   }
 
   /** The program of the last `errors` call (for a typed lint of the same files: `parserOptions.programs`). */
@@ -35,6 +40,10 @@ export class TypeCheck {
     };
     const fileExists = host.fileExists.bind(host);
     host.fileExists = (name) => files.has(path.resolve(name)) || fileExists(name);
+    // Virtual files may sit in virtual folders (so that the files of one case import each other).
+    const folders = new Set([...files.keys()].map((file) => path.dirname(file)));
+    const directoryExists = host.directoryExists?.bind(host);
+    host.directoryExists = (name) => folders.has(path.resolve(name)) || (directoryExists?.(name) ?? true);
     // Reusing the previous program lets TypeScript keep the (large) SDK declaration files it already checked.
     this.#program = ts.createProgram([...files.keys()], this.#options, host, this.#program);
     return ts
@@ -42,7 +51,7 @@ export class TypeCheck {
       .filter((d) => d.file && files.has(path.resolve(d.file.fileName)))
       .map((d) => {
         const { line } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
-        return `${path.basename(d.file!.fileName)}(${line + 1}): TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
+        return `${TypeCheck.relative(d.file!.fileName)}(${line + 1}): TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
       });
   }
 }
