@@ -94,7 +94,7 @@ function perUse(context: Context, candidate: Candidate, declared: Declared, name
     awaited && needsParentheses(read) ? `(await ${text})` : awaited ? `await ${text}` : text;
   return [
     {
-      messageId: call.perUse ? 'callPerUse' : 'signPerUse',
+      messageId: call.perUse ? 'callPerUse' : candidate.held.kind === 'presigned-url' ? 'signPerUse' : 'fetchPerUse',
       data: { call: awaited ? `await ${text}` : text, name },
       fix: (fixer) => [
         removeStatement(fixer, context.sourceCode, declared.declaration),

@@ -675,6 +675,39 @@ export const invalid: Invalid[] = [
     ],
   },
   {
+    name: 'gcp-metadata: a token promise kept at module load is fetched per use (the metadata server caches it)',
+    filename: 'metadata-token.js',
+    code: lines(
+      `const gcpMetadata = require('gcp-metadata');`,
+      "const tokenPromise = gcpMetadata.instance('service-accounts/default/token');",
+      'async function callApi(url) {',
+      '  const { access_token } = await tokenPromise;',
+      '  return fetch(url, { headers: { Authorization: `Bearer ${access_token}` } });',
+      '}',
+      'module.exports = { callApi };',
+    ),
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 2,
+        column: 7,
+        suggestions: [
+          {
+            messageId: 'fetchPerUse',
+            output: lines(
+              `const gcpMetadata = require('gcp-metadata');`,
+              'async function callApi(url) {',
+              "  const { access_token } = await gcpMetadata.instance('service-accounts/default/token');",
+              '  return fetch(url, { headers: { Authorization: `Bearer ${access_token}` } });',
+              '}',
+              'module.exports = { callApi };',
+            ),
+          },
+        ],
+      },
+    ],
+  },
+  {
     name: 'presigned URL: an initializer with `await` inside is not copied into a non-async function',
     filename: 'presign-await.ts',
     code: lines(
