@@ -68,7 +68,12 @@ export default createRule<[], MessageId>({
             ? [
                 {
                   messageId: 'readInStatedUnit',
-                  data: { ...fromNow[stated.unit].data, ...stated },
+                  data: {
+                    value: fromNow[stated.unit].data.value,
+                    unit: stated.unit,
+                    why: stated.why,
+                    replacement: fromNow[stated.unit].data.replacement,
+                  },
                   fix: fromNow[stated.unit].fix,
                 },
               ]
