@@ -1,10 +1,11 @@
 import { formatDuration } from '../src/analysis/format.js';
 import { presignListener } from './presign-utils/index.js';
-import { clampEdit, fromNowEdits } from './presign-utils/suggest.js';
+import { clampEdit, fromNowEdits, statedUnit } from './presign-utils/suggest.js';
 import { readSettings } from '../src/settings.js';
 import { createRule } from '../src/util/create-rule.js';
 
-type MessageId = 'aboveMaximum' | 'timeAsDuration' | 'clampToMaximum' | 'readAsSeconds' | 'readAsMilliseconds';
+type MessageId =
+  'aboveMaximum' | 'timeAsDuration' | 'clampToMaximum' | 'readAsSeconds' | 'readAsMilliseconds' | 'readInStatedUnit';
 
 export default createRule<[], MessageId>({
   name: 'presign-max-lifetime',
@@ -17,8 +18,9 @@ export default createRule<[], MessageId>({
       recommended: 'error',
       usesTypeInformation: true,
       // Above the maximum the SDK throws, so no link is ever made: the longest lifetime that works is the only one
-      // that keeps the code's intent. Reading a duration as seconds or milliseconds is a guess, left to a person.
-      migrationSafeSuggestions: ['clampToMaximum'],
+      // that keeps the code's intent. Reading a duration as seconds or milliseconds is a guess, left to a person,
+      // unless the code states the unit (a name, a `* 1000`, a whole number of minutes in seconds).
+      migrationSafeSuggestions: ['clampToMaximum', 'readInStatedUnit'],
     },
     hasSuggestions: true,
     messages: {
@@ -28,6 +30,7 @@ export default createRule<[], MessageId>({
       clampToMaximum: 'Shorten the lifetime to the {{target}} maximum: {{replacement}}',
       readAsSeconds: 'Read {{value}} as seconds from now: {{replacement}}',
       readAsMilliseconds: 'Read {{value}} as milliseconds from now: {{replacement}}',
+      readInStatedUnit: 'Read {{value}} as {{unit}} from now ({{why}}): {{replacement}}',
     },
     schema: [],
   },
@@ -51,6 +54,7 @@ export default createRule<[], MessageId>({
       } else if (finding.kind === 'time-as-duration') {
         const { value } = finding.requested.source;
         const fromNow = fromNowEdits(context, finding.requested);
+        const stated = statedUnit(context, finding.requested);
         context.report({
           node: finding.node,
           messageId: 'timeAsDuration',
@@ -60,10 +64,23 @@ export default createRule<[], MessageId>({
             date: new Date(value).toISOString(),
             failure: expiry.pastFailure,
           },
-          suggest: [
-            { messageId: 'readAsSeconds', data: fromNow.seconds.data, fix: fromNow.seconds.fix },
-            { messageId: 'readAsMilliseconds', data: fromNow.milliseconds.data, fix: fromNow.milliseconds.fix },
-          ],
+          suggest: stated
+            ? [
+                {
+                  messageId: 'readInStatedUnit',
+                  data: {
+                    value: fromNow[stated.unit].data.value,
+                    unit: stated.unit,
+                    why: stated.why,
+                    replacement: fromNow[stated.unit].data.replacement,
+                  },
+                  fix: fromNow[stated.unit].fix,
+                },
+              ]
+            : [
+                { messageId: 'readAsSeconds', data: fromNow.seconds.data, fix: fromNow.seconds.fix },
+                { messageId: 'readAsMilliseconds', data: fromNow.milliseconds.data, fix: fromNow.milliseconds.fix },
+              ],
         });
       }
     });

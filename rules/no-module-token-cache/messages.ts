@@ -12,6 +12,7 @@ export const TOKEN_CACHE_MESSAGES = {
   callPerUse:
     'Call `{{call}}` where `{{name}}` is used instead of keeping its result (the SDK object caches and refreshes the token).',
   signPerUse: 'Call `{{call}}` where `{{name}}` is used, so every use gets a URL that is still valid.',
+  fetchPerUse: 'Call `{{call}}` where `{{name}}` is used, so every use gets a token that is still valid.',
   invertComparison: 'Reverse the comparison on line {{line}} (`{{from}}` → `{{to}}`).',
 } as const;
 
@@ -20,7 +21,15 @@ export type TokenCacheMessageId = keyof typeof TOKEN_CACHE_MESSAGES;
 /**
  * `callPerUse` replaces a stored token with a per-use call of a method whose object keeps its own cache and
  * refreshes it (google-auth-library clients, Azure credentials): the value has the same type and stays fresh.
- * The other suggestions guess a lifetime (`addExpiryCheck`), change what a URL looks like per use
- * (`signPerUse`), or flip a check whose intent a person should confirm (`invertComparison`).
+ * `fetchPerUse` does the same for a call that asks the source each time: the metadata server, which caches the
+ * token and hands out a fresh one before expiry (https://cloud.google.com/compute/docs/access/authenticate-workloads),
+ * or a signer that signs a new token locally; same value type, one local request or signature per use.
+ * `invertComparison` flips one operator of a check that, as written, reuses the value only once its own deadline
+ * has passed: the flipped check is the one the code meant (the deadline and the refill stay as they are).
+ * The other suggestions guess a lifetime (`addExpiryCheck`) or change what a URL looks like per use (`signPerUse`).
  */
-export const MIGRATION_SAFE_SUGGESTIONS: readonly TokenCacheMessageId[] = ['callPerUse'];
+export const MIGRATION_SAFE_SUGGESTIONS: readonly TokenCacheMessageId[] = [
+  'callPerUse',
+  'fetchPerUse',
+  'invertComparison',
+];

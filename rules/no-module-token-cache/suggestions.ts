@@ -1,8 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, unwrap } from '../../src/analysis/ast.js';
-import { isMovable, removeStatement } from '../../src/analysis/edits.js';
+import { isMovable, isRepeatable, removeStatement } from '../../src/analysis/edits.js';
 import type { ExpiryGuard } from '../../src/analysis/expiry-guard.js';
 import { formatDuration } from '../../src/analysis/format.js';
+import { ModuleRefs } from '../../src/analysis/module-refs.js';
 import type { Candidate } from './candidates.js';
 import type { TokenCacheMessageId } from './messages.js';
 import { containsIdentifier } from '../../src/util/words.js';
@@ -76,6 +77,7 @@ function perUse(context: Context, candidate: Candidate, declared: Declared, name
   if (!call || !init) return [];
   const awaited = unwrap(init).type === AST_NODE_TYPES.AwaitExpression;
   if ((awaited ? unwrap((unwrap(init) as TSESTree.AwaitExpression).argument) : unwrap(init)) !== call.node) return [];
+  if (!repeatableCall(call.node, context.sourceCode)) return [];
   const references = declared.variable.references;
   if (references.some((r) => r.isWrite() && !r.init)) return [];
   const reads = references.filter((r) => r.isRead()).map((r) => r.identifier as TSESTree.Identifier);
@@ -92,7 +94,7 @@ function perUse(context: Context, candidate: Candidate, declared: Declared, name
     awaited && needsParentheses(read) ? `(await ${text})` : awaited ? `await ${text}` : text;
   return [
     {
-      messageId: call.perUse ? 'callPerUse' : 'signPerUse',
+      messageId: call.perUse ? 'callPerUse' : candidate.held.kind === 'presigned-url' ? 'signPerUse' : 'fetchPerUse',
       data: { call: awaited ? `await ${text}` : text, name },
       fix: (fixer) => [
         removeStatement(fixer, context.sourceCode, declared.declaration),
@@ -104,6 +106,17 @@ function perUse(context: Context, candidate: Candidate, declared: Declared, name
       ],
     },
   ];
+}
+
+/**
+ * The call may be copied to each read: besides the call itself, nothing in it has an effect of its own (an
+ * argument with `await`, a nested call or an update would run again per use, or not parse outside an async function).
+ */
+function repeatableCall(call: Node, sourceCode: Context['sourceCode']): boolean {
+  if (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) return false;
+  const refs = ModuleRefs.for(sourceCode);
+  const imported = (callee: Node) => refs.resolve(callee) !== null;
+  return isRepeatable(call.callee) && call.arguments.every((argument) => isRepeatable(argument, imported));
 }
 
 /** `await x` binds looser than member access, calls and tagged templates: `(await x).y`, `(await x)()`. */

@@ -35,6 +35,11 @@ export const SNAPSHOT_MESSAGES = {
     '`{{call}}` hands the connection {{what}} once, and nothing hands it fresh ones: it signs every reconnect with them, so it stops authenticating {{phrase}}. Hand it freshly resolved keys again from a timer or its `reconnect` handler, before they expire.',
   passProvider: 'Pass the provider `{{provider}}` instead of its resolved value.',
   passLiveObject: 'Pass the live credentials object `{{object}}` itself.',
+  leaveOutMasterCredentials:
+    'Leave out `masterCredentials`: `ChainableTemporaryCredentials` then uses the live `{{object}}` itself.',
+  useMetadataCredentials: 'Use `{{replacement}}`, which fetches the same keys and again before they expire.',
+  passGlobalCredentials:
+    'Pass `{{object}}` itself, after checking that it holds a refreshing `AWS.Credentials` here: its type also allows plain keys and null.',
   addExpiryChecks: 'Add the expiry checks so the memo refreshes {{window}} before expiry.',
   useRefreshingSource: 'Use `{{replacement}}` instead.',
 } as const;
@@ -45,5 +50,7 @@ export type SnapshotMessageId = keyof typeof SNAPSHOT_MESSAGES;
 export const MIGRATION_SAFE_SUGGESTIONS: readonly SnapshotMessageId[] = [
   'passProvider',
   'passLiveObject',
+  'leaveOutMasterCredentials',
+  'useMetadataCredentials',
   'addExpiryChecks',
 ];

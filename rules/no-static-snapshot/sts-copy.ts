@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../../src/analysis/ast.js';
-import { addNamedImport, isMovable } from '../../src/analysis/edits.js';
+import { addNamedImport, isMovable, isRepeatable } from '../../src/analysis/edits.js';
 import { flowPath, type FlowNode } from '../../src/analysis/value-flow.js';
 import {
   AWS_V2_CONFIG_UPDATE,
@@ -16,7 +16,7 @@ import { type Finding, type Node, resolvesTo, type SnapshotContext, type Suggest
 import { cachedAtModuleLevel, keptBeyondCall } from './kept.js';
 import { sessionWords } from './session.js';
 import type { Resolution } from './sources.js';
-import { replaceV2Keys } from './v2-sinks.js';
+import { replaceV2Keys } from './v2-remedy.js';
 
 const STS_FIELDS: ReadonlySet<string> = new Set(STS_CREDENTIAL_FIELDS);
 const STATIC_FIELDS: ReadonlySet<string> = new Set([...AWS_V3_CREDENTIAL_FIELDS, ...AWS_V2_CREDENTIAL_FIELDS]);
@@ -96,6 +96,8 @@ function refreshingSuggestion(
   input: Node,
   ctx: SnapshotContext,
 ): Suggestion | null {
+  // The provider sends the input again at each refresh: it must mean the same there and have no effect of its own.
+  if (!isRepeatable(input)) return null;
   const params = `{ ${refreshing.paramsOption}: ${ctx.sourceCode.getText(input)} }`;
   const name = refreshing.api.path.at(-1)!;
   if (refreshing.kind === 'factory') {

@@ -1,9 +1,8 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import {
   AWS_V2_CONFIG_UPDATE,
   AWS_V2_CREDENTIAL_FIELDS,
-  AWS_V2_CREDENTIALS_OPTION,
   AWS_V2_GLOBAL_CREDENTIALS,
   AWS_V2_REFRESHING_CLASSES,
   AWS_V2_SERVICE_CLIENTS,
@@ -12,6 +11,7 @@ import {
 } from '../../src/knowledge/index.js';
 import { HeldValues } from '../../src/analysis/held-value.js';
 import { type Finding, type Node, resolvesTo, type SnapshotContext, snippet } from './context.js';
+import { liveObjectSuggestion, metadataCredentialsSuggestion } from './v2-remedy.js';
 import { sessionWords } from './session.js';
 import { resolutionOf } from './sources.js';
 
@@ -41,11 +41,6 @@ export function checkV2StaticCopy(
   if (sources.some((s) => s === null)) return fetchedKeysCopied(sink, ctx);
   const [first] = sources as LiveObject[];
   const sameObject = sources.every((s) => s!.text === first.text);
-  const objectText = first.text;
-  const replace = (fixer: TSESLint.RuleFixer) =>
-    sink.options
-      ? replaceV2Keys(fixer, ctx.sourceCode, sink.options, objectText)
-      : fixer.replaceText(sink.node, objectText);
   return {
     node: sink.node,
     messageId: 'v2FieldsCopied',
@@ -54,13 +49,7 @@ export function checkV2StaticCopy(
       sink: `\`${sink.node.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${snippet(ctx.sourceCode, sink.node.callee, 40)}(...)\``,
       ...sessionWords(first.sessionId, ctx.settings),
     },
-    ...(sameObject
-      ? {
-          suggest: [
-            { messageId: 'passLiveObject', data: { object: snippet(ctx.sourceCode, first.node, 40) }, fix: replace },
-          ],
-        }
-      : {}),
+    ...(sameObject ? { suggest: [liveObjectSuggestion(sink.node, sink.options, first.node, ctx)] } : {}),
   };
 }
 
@@ -74,6 +63,9 @@ function fetchedKeysCopied(sink: V2Sink, ctx: SnapshotContext): Finding | null {
   const [first] = held;
   if (!first || first.kind !== 'aws-credentials' || first.call || held.some((h) => h?.kind !== 'aws-credentials'))
     return null;
+  const suggestion = first.endpointSession
+    ? metadataCredentialsSuggestion(sink.node, sink.options, first.endpointSession, ctx)
+    : null;
   return {
     node: sink.node,
     messageId: 'fetchedCredentialsCopied',
@@ -83,6 +75,7 @@ function fetchedKeysCopied(sink: V2Sink, ctx: SnapshotContext): Finding | null {
       phrase: first.lifetime,
       fix: first.fix,
     },
+    ...(suggestion ? { suggest: [suggestion] } : {}),
   };
 }
 
@@ -162,25 +155,4 @@ function awaitedCall(node: Node): TSESTree.CallExpression | null {
   const inner = unwrap(node);
   const call = inner.type === AST_NODE_TYPES.AwaitExpression ? unwrap(inner.argument) : inner;
   return call.type === AST_NODE_TYPES.CallExpression ? call : null;
-}
-
-/**
- * Replaces the key properties of a v2 options object with one `credentials: <object>`: the first key property is
- * rewritten, each later one is removed with the comma before it (so the edits never overlap).
- */
-export function replaceV2Keys(
-  fixer: TSESLint.RuleFixer,
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  options: TSESTree.ObjectExpression,
-  objectText: string,
-): TSESLint.RuleFix[] {
-  const keys = options.properties.filter(
-    (p) => p.type === AST_NODE_TYPES.Property && KEY_FIELDS.has(staticPropertyName(p) ?? ''),
-  );
-  const [first, ...rest] = keys;
-  if (!first) return [];
-  return [
-    fixer.replaceText(first, `${AWS_V2_CREDENTIALS_OPTION}: ${objectText}`),
-    ...rest.map((p) => fixer.removeRange([sourceCode.getTokenBefore(p)!.range[0], p.range[1]])),
-  ];
 }

@@ -105,3 +105,38 @@ function isTightOperand(node: TSESTree.Node): boolean {
       return false;
   }
 }
+
+/**
+ * The unit a duration given as a point in time was meant in, when the code says it: a name that ends in a unit
+ * (`LINK_MS`, `ttlSeconds`), a product with `* 1000`, or a number that is a whole number of minutes up to a day
+ * and not a whole number of seconds in milliseconds (`3600`, `900`, `86400`: read as milliseconds they would give
+ * a link of a few seconds). Null when both readings are plausible (`60000`): then a person chooses.
+ */
+export function statedUnit(
+  context: Context,
+  requested: Extract<Requested, { kind: 'time-as-duration' }>,
+): { unit: 'seconds' | 'milliseconds'; why: string } | null {
+  const names = [requested.valueNode, requested.source.node].flatMap((node) => {
+    const inner = unwrap(node);
+    if (inner.type === AST_NODE_TYPES.Identifier) return [inner.name];
+    return inner.type === AST_NODE_TYPES.MemberExpression && inner.property.type === AST_NODE_TYPES.Identifier
+      ? [inner.property.name]
+      : [];
+  });
+  for (const name of names) {
+    if (/(?:^|_|[a-z])(?:MS|Ms|ms|MILLIS|Millis|millis|MILLISECONDS|Milliseconds)$/u.test(name))
+      return { unit: 'milliseconds', why: `\`${name}\` says milliseconds` };
+    if (/(?:^|_|[a-z])(?:SECONDS|Seconds|seconds|SECS|Secs|secs)$/u.test(name))
+      return { unit: 'seconds', why: `\`${name}\` says seconds` };
+  }
+  const source = unwrap(requested.source.node);
+  if (source.type === AST_NODE_TYPES.BinaryExpression && source.operator === '*') {
+    const factors = [source.left, source.right].map((f) => unwrap(f as TSESTree.Node));
+    if (factors.some((f) => f.type === AST_NODE_TYPES.Literal && f.value === 1000))
+      return { unit: 'milliseconds', why: 'it is multiplied by 1000' };
+  }
+  const { value } = requested.source;
+  if (Number.isInteger(value) && value > 0 && value % 60 === 0 && value <= 86_400 && value % 1000 !== 0)
+    return { unit: 'seconds', why: `in milliseconds it would last ${formatDuration(value / 1000)}` };
+  return null;
+}

@@ -103,3 +103,71 @@ export function addNamedImport(
     fixes: [first ? fixer.insertTextBefore(first, `${line}\n`) : fixer.insertTextAfterRange([0, 0], `${line}\n`)],
   };
 }
+
+/**
+ * Whether evaluating `expression` once more (a copy of its text elsewhere) has no effect of its own: no `await` or
+ * `yield` (which would also need an async or generator function there), no call, assignment, update or `delete`.
+ * `new C(...)` counts as a value only when `isValueClass(C)` (SDK command classes, which just hold their input).
+ * Function bodies are not evaluated by the copy, so they are not looked into.
+ */
+export function isRepeatable(expression: Node, isValueClass: (callee: Node) => boolean = () => false): boolean {
+  const stack: Node[] = [expression];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    switch (node.type) {
+      case AST_NODE_TYPES.Literal:
+      case AST_NODE_TYPES.Identifier:
+      case AST_NODE_TYPES.ThisExpression:
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.FunctionExpression:
+        continue;
+      case AST_NODE_TYPES.TemplateLiteral:
+        stack.push(...node.expressions);
+        continue;
+      case AST_NODE_TYPES.MemberExpression:
+        stack.push(node.object);
+        if (node.computed) stack.push(node.property);
+        continue;
+      case AST_NODE_TYPES.ChainExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+        stack.push(node.expression);
+        continue;
+      case AST_NODE_TYPES.SpreadElement:
+        stack.push(node.argument);
+        continue;
+      case AST_NODE_TYPES.UnaryExpression:
+        if (node.operator === 'delete') return false;
+        stack.push(node.argument);
+        continue;
+      case AST_NODE_TYPES.BinaryExpression:
+      case AST_NODE_TYPES.LogicalExpression:
+        stack.push(node.left as Node, node.right);
+        continue;
+      case AST_NODE_TYPES.ConditionalExpression:
+        stack.push(node.test, node.consequent, node.alternate);
+        continue;
+      case AST_NODE_TYPES.ArrayExpression:
+        for (const element of node.elements) if (element) stack.push(element);
+        continue;
+      case AST_NODE_TYPES.ObjectExpression:
+        for (const property of node.properties) {
+          if (property.type === AST_NODE_TYPES.SpreadElement) stack.push(property.argument);
+          else {
+            if (property.computed) stack.push(property.key);
+            stack.push(property.value);
+          }
+        }
+        continue;
+      case AST_NODE_TYPES.NewExpression:
+        if (!isValueClass(node.callee)) return false;
+        stack.push(...node.arguments);
+        continue;
+      default:
+        return false;
+    }
+  }
+  return true;
+}

@@ -45,6 +45,8 @@ export interface Held {
   readonly call?: { readonly node: TSESTree.CallExpression; readonly perUse: boolean };
   /** The CREDENTIAL_METHODS id of the SDK method that produced it. */
   readonly method?: string;
+  /** The SESSIONS key of the known endpoint it was fetched from by hand (a remedy picks the SDK object for it). */
+  readonly endpointSession?: string;
 }
 
 const LABELS: Record<HeldKind, string> = {
@@ -190,6 +192,7 @@ export function heldFromEndpoint(request: HttpRequest): Held {
       ? `${useInstead(endpoint.replacement, 'it refreshes by itself')}, or ${check}.`
       : `${capitalize(check)}.`,
     promise: false,
+    ...(request.endpoint ? { endpointSession: endpoint.session } : {}),
   };
 }
 

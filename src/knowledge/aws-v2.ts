@@ -50,6 +50,18 @@ export const AWS_V2_GLOBAL_CREDENTIALS = v2(['config', 'credentials']);
 /** Calls that load it: `AWS.config.getCredentials(cb)`, besides its own `get()` / `getPromise()` (aws/aws-sdk-js: lib/config.js). */
 export const AWS_V2_GLOBAL_LOADERS: readonly ApiRef[] = [v2(['config', 'getCredentials'])];
 
+/**
+ * `new AWS.ChainableTemporaryCredentials({ masterCredentials })`: without the option the constructor takes
+ * `AWS.config.credentials` itself (aws/aws-sdk-js: lib/credentials/chainable_temporary_credentials.js,
+ * `credentials: options.masterCredentials || AWS.config.credentials`). Its type is `Credentials` only, while the
+ * global's is `Credentials | CredentialsOptions | null` (lib/config-base.d.ts), so leaving it out is the typed way
+ * to pass the global live object.
+ */
+export const AWS_V2_GLOBAL_CREDENTIALS_DEFAULT = {
+  api: v2(['ChainableTemporaryCredentials']),
+  option: 'masterCredentials',
+} as const;
+
 /** `new AWS.Credentials(...)`: static; its `refresh()` only clears `expired` (aws/aws-sdk-js: lib/credentials.js). */
 export const AWS_V2_STATIC_CREDENTIALS = v2(['Credentials']);
 /** `AWS.config.update({ accessKeyId, ... })` wraps raw keys into a static `AWS.Credentials` (lib/config.js extractCredentials). */

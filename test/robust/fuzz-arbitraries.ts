@@ -222,3 +222,82 @@ export const yaml: fc.Arbitrary<string> = fc.oneof(
     .integer({ min: 1, max: 20_000 })
     .map((depth) => `k: ${'['.repeat(depth)}${']'.repeat(depth % 2 === 0 ? depth : 0)}`),
 );
+
+/** Provider factories of @aws-sdk/credential-providers whose options are optional (the others need an argument). */
+const zeroArgumentProvider = fc.constantFrom(
+  ...AWS_V3_PROVIDER_FACTORIES.map((p) => p.api.path[0]).filter((name) =>
+    [
+      'fromInstanceMetadata',
+      'fromContainerMetadata',
+      'fromNodeProviderChain',
+      'fromIni',
+      'fromSSO',
+      'fromTokenFile',
+      'fromProcess',
+    ].includes(name),
+  ),
+);
+
+/**
+ * Statements the rules rewrite (a fix or a migration-safe suggestion), for the type-check property: each one is
+ * valid TypeScript on its own against the SDKs' types, so an error the rewrite adds stands out.
+ */
+const rewritable: fc.Arbitrary<string> = fc.oneof(
+  fc
+    .tuple(zeroArgumentProvider, numberExpr)
+    .map(
+      ([p, e]) =>
+        `export const link = (ttl?: number) => getSignedUrl(new S3Client({ credentials: ${p}() }), new GetObjectCommand({ Bucket: 'b', Key: 'k' }), { expiresIn: ${e.replace(/\b(?:creds|token|cache|client|exp|opts|a|b|auth|provider|cached|expiresAt)\b/gu, 'ttl')} });`,
+    ),
+  zeroArgumentProvider.map((p) => `export const inline = new S3Client({ credentials: await ${p}()() });`),
+  zeroArgumentProvider.map(
+    (p) => `const resolved = await ${p}()();\nexport const viaConst = new S3Client({ credentials: resolved });`,
+  ),
+  zeroArgumentProvider.map(
+    (p) =>
+      `const snap = await ${p}()();\nexport const copied = new S3Client({ credentials: { accessKeyId: snap.accessKeyId, secretAccessKey: snap.secretAccessKey, sessionToken: snap.sessionToken } });`,
+  ),
+  fc
+    .constantFrom(900, 3600, 60000, 600000)
+    .map(
+      (n) =>
+        `export const gcs = () => new Storage().bucket('b').file('f').getSignedUrl({ version: 'v4', action: 'read', expires: ${n} });`,
+    ),
+  fc.constantFrom('>', '>=').map(
+    (op) =>
+      `let pooled: { token: string | null; validUntil: number } = { token: null, validUntil: 0 };
+export async function password(): Promise<string> {
+  if (pooled.token && Date.now() ${op} pooled.validUntil) return pooled.token;
+  pooled.validUntil = Date.now() + 600_000;
+  pooled.token = await new GoogleAuth().getAccessToken() ?? '';
+  return pooled.token;
+}`,
+  ),
+  googleMethod.map(
+    (m) => `const stored = await new GoogleAuth().${m}();\nexport async function headers() { return { stored }; }`,
+  ),
+  fc.constant(
+    `export const chained = new AWS.ChainableTemporaryCredentials({
+  masterCredentials: new AWS.Credentials(AWS.config.credentials!.accessKeyId, AWS.config.credentials!.secretAccessKey),
+});`,
+  ),
+  fc.constant(
+    `let s3: S3Client | undefined;
+export async function connect() {
+  const { Credentials: k } = await new STSClient({}).send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: 's' }));
+  s3 = new S3Client({ credentials: { accessKeyId: k!.AccessKeyId!, secretAccessKey: k!.SecretAccessKey!, sessionToken: k!.SessionToken } });
+  return s3;
+}`,
+  ),
+);
+
+/** A TypeScript program (as `file.ts`) of one to three rewritable statements after every SDK import. */
+export const rewritableProgram: fc.Arbitrary<string> = fc.uniqueArray(rewritable, { minLength: 1, maxLength: 3 }).map(
+  (body) =>
+    [
+      ...IMPORTS.filter((line) => !line.includes("'aws-sdk'")),
+      // The global entry point declares the credentials classes without every service client: a shorter compile.
+      "import AWS = require('aws-sdk/global');",
+      ...body,
+    ].join('\n') + '\n',
+);

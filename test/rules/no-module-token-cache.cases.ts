@@ -675,6 +675,105 @@ export const invalid: Invalid[] = [
     ],
   },
   {
+    name: 'gcp-metadata: a token promise kept at module load is fetched per use (the metadata server caches it)',
+    filename: 'metadata-token.js',
+    code: lines(
+      `const gcpMetadata = require('gcp-metadata');`,
+      "const tokenPromise = gcpMetadata.instance('service-accounts/default/token');",
+      'async function callApi(url) {',
+      '  const { access_token } = await tokenPromise;',
+      '  return fetch(url, { headers: { Authorization: `Bearer ${access_token}` } });',
+      '}',
+      'module.exports = { callApi };',
+    ),
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 2,
+        column: 7,
+        suggestions: [
+          {
+            messageId: 'fetchPerUse',
+            output: lines(
+              `const gcpMetadata = require('gcp-metadata');`,
+              'async function callApi(url) {',
+              "  const { access_token } = await gcpMetadata.instance('service-accounts/default/token');",
+              '  return fetch(url, { headers: { Authorization: `Bearer ${access_token}` } });',
+              '}',
+              'module.exports = { callApi };',
+            ),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'presigned URL: an initializer with `await` inside is not copied into a non-async function',
+    filename: 'presign-await.ts',
+    code: lines(
+      `import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';`,
+      `import { getSignedUrl } from '@aws-sdk/s3-request-presigner';`,
+      '',
+      'const s3 = new S3Client({});',
+      'declare function nextKey(): Promise<string>;',
+      "const url = getSignedUrl(s3, new GetObjectCommand({ Bucket: 'b', Key: await nextKey() }), { expiresIn: 900 });",
+      'export function a() {',
+      '  return url;',
+      '}',
+    ),
+    errors: [{ messageId: 'moduleTokenCache', line: 6, column: 7, suggestions: [] }],
+  },
+  {
+    name: 'presigned URL: an initializer with a side effect is not evaluated again per use',
+    filename: 'presign-effect.js',
+    code: lines(
+      `const AWS = require('aws-sdk');`,
+      'const s3 = new AWS.S3();',
+      'let signed = 0;',
+      "const logoUrl = s3.getSignedUrl('getObject', { Bucket: 'assets', Key: `logo-${signed++}.png` });",
+      'module.exports.page = () => `<img src="${logoUrl}">`;',
+      'module.exports.icon = () => logoUrl;',
+    ),
+    errors: [{ messageId: 'moduleTokenCache', line: 4, column: 7, suggestions: [] }],
+  },
+  {
+    name: 'presigned URL: an SDK command built in the initializer is a value, copied per use',
+    filename: 'presign-command.ts',
+    code: lines(
+      `import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';`,
+      `import { getSignedUrl } from '@aws-sdk/s3-request-presigner';`,
+      '',
+      'const s3 = new S3Client({});',
+      "const reportUrl = await getSignedUrl(s3, new GetObjectCommand({ Bucket: 'reports', Key: 'q3.pdf' }), { expiresIn: 3600 });",
+      '',
+      'export async function link() {',
+      '  return reportUrl;',
+      '}',
+    ),
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 5,
+        column: 7,
+        suggestions: [
+          {
+            messageId: 'signPerUse',
+            output: lines(
+              `import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';`,
+              `import { getSignedUrl } from '@aws-sdk/s3-request-presigner';`,
+              '',
+              'const s3 = new S3Client({});',
+              '',
+              'export async function link() {',
+              "  return await getSignedUrl(s3, new GetObjectCommand({ Bucket: 'reports', Key: 'q3.pdf' }), { expiresIn: 3600 });",
+              '}',
+            ),
+          },
+        ],
+      },
+    ],
+  },
+  {
     name: 'Azure: a shared-key SAS generated once (toString)',
     filename: 'azure-sas.ts',
     code: lines(

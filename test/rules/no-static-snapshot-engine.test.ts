@@ -124,7 +124,24 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
       'exports.load = () =>',
       "  axios.get('http://169.254.170.2/v2/credentials/abc').then((r) => new AWS.Credentials(r.data.AccessKeyId, r.data.SecretAccessKey, r.data.Token));",
     ),
-    errors: [{ messageId: 'fetchedCredentialsCopied', line: 4, column: 68 }],
+    errors: [
+      {
+        messageId: 'fetchedCredentialsCopied',
+        line: 4,
+        column: 68,
+        suggestions: [
+          {
+            messageId: 'useMetadataCredentials',
+            output: lines(
+              `const AWS = require('aws-sdk');`,
+              `const axios = require('axios');`,
+              'exports.load = () =>',
+              "  axios.get('http://169.254.170.2/v2/credentials/abc').then((r) => new AWS.ECSCredentials());",
+            ),
+          },
+        ],
+      },
+    ],
   },
 ];
 

@@ -243,6 +243,103 @@ export const fetcher = await makeFetcher();`,
       { messageId: 'googleTokenStored', line: 12, column: 17 },
     ],
   },
+  // The global credentials copied into a master beside other options: only that property goes.
+  {
+    code: `${V2}export const chained = new AWS.ChainableTemporaryCredentials({
+  params: { RoleArn: 'arn:aws:iam::1:role/r' },
+  masterCredentials: new AWS.Credentials(AWS.config.credentials!.accessKeyId, AWS.config.credentials!.secretAccessKey),
+  stsConfig: { region: 'eu-west-1' },
+});`,
+    errors: [
+      {
+        messageId: 'v2FieldsCopied',
+        line: 4,
+        column: 22,
+        suggestions: [
+          {
+            messageId: 'leaveOutMasterCredentials',
+            output: `${V2}export const chained = new AWS.ChainableTemporaryCredentials({
+  params: { RoleArn: 'arn:aws:iam::1:role/r' },
+  stsConfig: { region: 'eu-west-1' },
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  // The global credentials where only `AWS.Credentials` fits: a cast, for a person to confirm (not migration-safe).
+  {
+    code: `${V2}export function master(): AWS.Credentials {
+  return new AWS.Credentials({ accessKeyId: AWS.config.credentials!.accessKeyId, secretAccessKey: AWS.config.credentials!.secretAccessKey });
+}`,
+    errors: [
+      {
+        messageId: 'v2FieldsCopied',
+        line: 3,
+        column: 10,
+        suggestions: [
+          {
+            messageId: 'passGlobalCredentials',
+            output: `${V2}export function master(): AWS.Credentials {
+  return AWS.config.credentials! as AWS.Credentials;
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // The same in JavaScript with require: no cast, still for a person.
+  {
+    filename: 'master.js',
+    code: `const AWS = require('aws-sdk');
+module.exports.sts = new AWS.STS({ credentials: null }).config;
+module.exports.copy = [new AWS.Credentials(AWS.config.credentials.accessKeyId, AWS.config.credentials.secretAccessKey)];`,
+    errors: [
+      {
+        messageId: 'v2FieldsCopied',
+        line: 3,
+        column: 24,
+        suggestions: [
+          {
+            messageId: 'passGlobalCredentials',
+            output: `const AWS = require('aws-sdk');
+module.exports.sts = new AWS.STS({ credentials: null }).config;
+module.exports.copy = [AWS.config.credentials];`,
+          },
+        ],
+      },
+    ],
+  },
+  // test/fixtures/realworld A07: keys fetched by hand from the EC2 metadata endpoint: the SDK's class for it.
+  {
+    code: realworld('A07.ts'),
+    filename: 'A07.ts',
+    errors: [
+      {
+        messageId: 'fetchedCredentialsCopied',
+        line: 12,
+        column: 28,
+        suggestions: [
+          {
+            messageId: 'useMetadataCredentials',
+            output: realworld('A07.ts').replace(
+              /new AWS\.Credentials\(\{[^]*?\}\)/u,
+              'new AWS.EC2MetadataCredentials()',
+            ),
+          },
+        ],
+      },
+    ],
+  },
+  // Keys from the metadata endpoint into the global config, on a class imported by name: no namespace to name the
+  // SDK class on, so no suggestion.
+  {
+    code: `import { Credentials } from 'aws-sdk';
+import axios from 'axios';
+export const load = () =>
+  axios.get('http://169.254.169.254/latest/meta-data/iam/security-credentials/r').then((r) => new Credentials(r.data.AccessKeyId, r.data.SecretAccessKey, r.data.Token));`,
+    errors: [{ messageId: 'fetchedCredentialsCopied', line: 4, column: 95, suggestions: [] }],
+  },
   // test/fixtures/realworld A01: the default chain's result frozen in a static field (line 12).
   { code: realworld('A01.ts'), filename: 'A01.ts', errors: [{ messageId: 'storedCredentials', line: 12, column: 28 }] },
   // test/fixtures/realworld A03: a chain result's keys copied into a connection kept on the instance (line 14).
@@ -258,15 +355,14 @@ export const fetcher = await makeFetcher();`,
         column: 24,
         suggestions: [
           {
-            messageId: 'passLiveObject',
+            // `masterCredentials: AWS.config.credentials!` would not type-check (TS2769): it defaults to that object.
+            messageId: 'leaveOutMasterCredentials',
             output: `// A05
 import AWS = require('aws-sdk');
 
 export function roleChainFromHost(): AWS.ChainableTemporaryCredentials {
   AWS.config.getCredentials(() => undefined);
-  return new AWS.ChainableTemporaryCredentials({
-    masterCredentials: AWS.config.credentials!,
-  });
+  return new AWS.ChainableTemporaryCredentials({});
 }`,
           },
         ],

@@ -312,6 +312,17 @@ export async function connect() {
       },
     ],
   },
+  // Shape 5 with an input that has an effect of its own (`await`, a call): the provider would send it again per refresh.
+  {
+    code: `${STS}const sts = new STSClient({});
+declare function sessionName(): Promise<string>;
+export let s3: S3Client;
+export async function connect() {
+  const { Credentials: k } = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: await sessionName() }));
+  s3 = new S3Client({ credentials: { accessKeyId: k!.AccessKeyId!, secretAccessKey: k!.SecretAccessKey!, sessionToken: k!.SessionToken } });
+}`,
+    errors: [{ messageId: 'stsCopied', line: 7, column: 30, suggestions: [] }],
+  },
   // Shape 5 on a long-lived object; v3 has no provider that sends GetSessionToken again: no suggestion.
   {
     code: `${STS}export class Tenant {

@@ -242,14 +242,57 @@ export const policy = () => file.generateSignedPostPolicyV4({ expires: new Date(
           data: { property: 'expires', value: '3600', date: '1970-01-01T00:00:03.600Z', failure: GCS_PAST_FAILURE },
           suggestions: [
             {
-              messageId: 'readAsSeconds',
-              data: { value: '3600', replacement: 'Date.now() + 3600 * 1000' },
+              // A whole number of minutes in seconds; as milliseconds the link would last 3.6 s.
+              messageId: 'readInStatedUnit',
+              data: {
+                value: '3600',
+                unit: 'seconds',
+                why: 'in milliseconds it would last 3.6 s',
+                replacement: 'Date.now() + 3600 * 1000',
+              },
               output: `${GCS}export const link = () => file.getSignedUrl({ version: 'v4', action: 'read', expires: Date.now() + 3600 * 1000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Both readings are plausible (1 min, or 16.7 h): a person chooses.
+      code: `${GCS}export const link = () => file.getSignedUrl({ version: 'v4', action: 'read', expires: 60000 });`,
+      errors: [
+        {
+          messageId: 'timeAsDuration',
+          suggestions: [
+            {
+              messageId: 'readAsSeconds',
+              output: `${GCS}export const link = () => file.getSignedUrl({ version: 'v4', action: 'read', expires: Date.now() + 60000 * 1000 });`,
             },
             {
               messageId: 'readAsMilliseconds',
-              data: { value: '3600', replacement: 'Date.now() + 3600' },
-              output: `${GCS}export const link = () => file.getSignedUrl({ version: 'v4', action: 'read', expires: Date.now() + 3600 });`,
+              output: `${GCS}export const link = () => file.getSignedUrl({ version: 'v4', action: 'read', expires: Date.now() + 60000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The name states the unit.
+      code: `${GCS}const linkSeconds = 60000;
+export const link = () => file.getSignedUrl({ version: 'v4', action: 'read', expires: linkSeconds });`,
+      errors: [
+        {
+          messageId: 'timeAsDuration',
+          suggestions: [
+            {
+              messageId: 'readInStatedUnit',
+              data: {
+                value: '60000',
+                unit: 'seconds',
+                why: '`linkSeconds` says seconds',
+                replacement: 'Date.now() + linkSeconds * 1000',
+              },
+              output: `${GCS}const linkSeconds = 60000;
+export const link = () => file.getSignedUrl({ version: 'v4', action: 'read', expires: Date.now() + linkSeconds * 1000 });`,
             },
           ],
         },
@@ -266,12 +309,13 @@ export const link = () => file.getSignedUrl({ version: 'v4', action: 'read', exp
           column: 87,
           suggestions: [
             {
-              messageId: 'readAsSeconds',
-              output: `${GCS}const LINK_MS = 15 * 60 * 1000;
-export const link = () => file.getSignedUrl({ version: 'v4', action: 'read', expires: Date.now() + LINK_MS * 1000 });`,
-            },
-            {
-              messageId: 'readAsMilliseconds',
+              messageId: 'readInStatedUnit',
+              data: {
+                value: '900000',
+                unit: 'milliseconds',
+                why: '`LINK_MS` says milliseconds',
+                replacement: 'Date.now() + LINK_MS',
+              },
               output: `${GCS}const LINK_MS = 15 * 60 * 1000;
 export const link = () => file.getSignedUrl({ version: 'v4', action: 'read', expires: Date.now() + LINK_MS });`,
             },
@@ -286,12 +330,8 @@ export const link = () => file.getSignedUrl({ version: 'v4', action: 'read', exp
           messageId: 'timeAsDuration',
           suggestions: [
             {
-              messageId: 'readAsSeconds',
+              messageId: 'readInStatedUnit',
               output: `${GCS}export const link = (ttl?: number) => file.getSignedUrl({ action: 'read', expires: new Date(Date.now() + (ttl ?? 60 * 60) * 1000) });`,
-            },
-            {
-              messageId: 'readAsMilliseconds',
-              output: `${GCS}export const link = (ttl?: number) => file.getSignedUrl({ action: 'read', expires: new Date(Date.now() + (ttl ?? 60 * 60)) });`,
             },
           ],
         },
