@@ -35,7 +35,7 @@ export default createRule<[], SnapshotMessageId>({
     const imports = moduleSpecifiers(sourceCode);
     if (!mayMakeSnapshots(sourceCode, imports) || mocksTheSdk(sourceCode, imports)) return {};
     const ctx: SnapshotContext = {
-      rule: context as unknown as SnapshotContext['rule'],
+      rule: context,
       sourceCode,
       refs: ModuleRefs.for(sourceCode),
       settings,

@@ -1,6 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findPropertyPath, isFunctionNode, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
-import { isConstLike } from '../../src/analysis/module-refs.js';
 import { staticNumber } from '../../src/analysis/static-value.js';
 import {
   type ApiRef,
@@ -12,7 +11,6 @@ import {
   AWS_V2_STS_CLIENT_MODULES,
   AWS_V2_STS_OPERATIONS,
   AWS_V3_CLIENT_PROVIDER_PATH,
-  AWS_V3_PROVIDER_FACTORIES,
   AWS_V3_SEND_METHOD,
   AWS_V3_STS_OPERATIONS,
   type CredentialMethod,

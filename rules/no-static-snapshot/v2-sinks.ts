@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { DefinitionType, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import {
   AWS_V2_CONFIG_UPDATE,
   AWS_V2_CREDENTIAL_FIELDS,
@@ -134,9 +134,9 @@ export function liveSession(node: Node, ctx: SnapshotContext): string | null {
   if (inner.type !== AST_NODE_TYPES.Identifier) return null;
   const def = ctx.refs.variableOf(inner)?.defs[0];
   const call =
-    def?.type === 'Parameter' && def.node.parent?.type === AST_NODE_TYPES.CallExpression
+    def?.type === DefinitionType.Parameter && def.node.parent?.type === AST_NODE_TYPES.CallExpression
       ? def.node.parent
-      : def?.type === 'Variable' && def.node.init
+      : def?.type === DefinitionType.Variable && def.node.init
         ? awaitedCall(def.node.init)
         : null;
   const resolution = call ? resolutionOf(call, ctx) : null;

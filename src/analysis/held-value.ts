@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   calleeName,
+  DefinitionType,
   enclosingFunction,
   findProperty,
   findPropertyPath,
@@ -208,9 +209,9 @@ export class HeldValues {
     // Another module-level variable is storage of its own: what it holds is reported at its declaration.
     if (variable.scope.block.type === AST_NODE_TYPES.Program) return null;
     const def = variable.defs[0];
-    if (def?.type === 'Parameter')
+    if (def?.type === DefinitionType.Parameter)
       return this.thenParameter(def.node, variable, depth) ?? this.callbackResult(def.node, variable, depth);
-    if (def?.type !== 'Variable') return null;
+    if (def?.type !== DefinitionType.Variable) return null;
     if (def.node.init && def.node.id.type !== AST_NODE_TYPES.Identifier) {
       let value = this.valueOf(def.node.init, depth);
       for (const step of patternPath(def.node.id, def.name) ?? [])
@@ -352,7 +353,7 @@ export class HeldValues {
     if (command?.type !== AST_NODE_TYPES.NewExpression) return null;
     const ref = this.refs.resolve(command.callee);
     const tokenCommand = findByApi(AWS_TOKEN_COMMANDS, ref);
-    if (tokenCommand) return heldFromTokenCommand(tokenCommand, call);
+    if (tokenCommand) return heldFromTokenCommand(tokenCommand);
     const operation = findByApi(AWS_V3_STS_OPERATIONS, ref);
     if (!operation) return null;
     const duration = command.arguments[0]

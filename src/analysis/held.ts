@@ -1,3 +1,4 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findProperty } from './ast.js';
 import { formatDuration } from './format.js';
@@ -156,7 +157,7 @@ export function heldFromSigner(
 }
 
 /** The output of a v3 command that returns a registry password (ECR, CodeArtifact). */
-export function heldFromTokenCommand(command: StsOperation, call: TSESTree.CallExpression): Held {
+export function heldFromTokenCommand(command: StsOperation): Held {
   const session = sessionOf(command.session);
   return {
     kind: 'auth-token',
@@ -222,7 +223,7 @@ function useInstead(replacement: Replacement, why: string): string {
 /** `createClient()`, `new Pool()`: a call for messages, its callee shortened. */
 export function codeOf(call: TSESTree.CallExpression | TSESTree.NewExpression, context: Context): string {
   const callee = context.sourceCode.getText(call.callee).replace(/\s+/g, '');
-  const prefix = call.type === 'NewExpression' ? 'new ' : '';
+  const prefix = call.type === AST_NODE_TYPES.NewExpression ? 'new ' : '';
   return `${prefix}${callee.length > MAX_CODE ? `…${callee.slice(-MAX_CODE)}` : callee}()`;
 }
 

@@ -27,11 +27,11 @@ const isTrigger = (finding: Finding) =>
  * id, location), never by a detector of its own. Analyses everything first, then applies the text edits of each
  * file in one go. Returns the files whose text it changed (stage 1 re-lints them).
  */
-export async function runProjectStage(
+export function runProjectStage(
   plan: MigrationPlan,
   project: Project,
   choice: { rewriteExports: boolean },
-): Promise<FileState[]> {
+): FileState[] {
   const pending = new Map<FileState, TextEdit[]>();
   const codeFiles = plan.files.filter((file) => CODE_FILE.test(file.path));
   const loaded = new Map<FileState, SourceFile>();

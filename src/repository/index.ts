@@ -54,7 +54,7 @@ const runningCache = new WeakMap<RepositoryModel, Map<string, ComputeUnit[]>>();
 /** The compute units whose code includes `file`. */
 export function unitsRunning(model: RepositoryModel, file: string): ComputeUnit[] {
   let byFile = runningCache.get(model);
-  if (!byFile) runningCache.set(model, (byFile = new Map()));
+  if (!byFile) runningCache.set(model, (byFile = new Map<string, ComputeUnit[]>()));
   const known = byFile.get(file);
   if (known) return known;
   const relative = relativePath(model.root, file);

@@ -55,4 +55,4 @@ export interface Extracted {
   readonly units: ComputeUnit[];
 }
 
-export const NOTHING: Extracted = Object.freeze({ roles: [], units: [] }) as unknown as Extracted;
+export const NOTHING: Extracted = Object.freeze({ roles: [], units: [] });

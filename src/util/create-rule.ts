@@ -79,7 +79,7 @@ function maskingReports<MessageIds extends string, Options extends readonly unkn
       ...(descriptor.suggest
         ? { suggest: descriptor.suggest.map((s) => (s.data ? { ...s, data: maskData(s.data) } : s)) }
         : {}),
-    } as Descriptor<MessageIds>);
+    });
   // ESLint's context is frozen; a child object with its own `report` inherits everything else.
   return Object.create(context, { report: { value: report } }) as Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 }
@@ -126,7 +126,7 @@ function guardRule<MessageIds extends string, Options extends readonly unknown[]
       }
     };
   }
-  return guarded as TSESLint.RuleListener;
+  return guarded;
 }
 
 /** The type of the file's root node: `Program` for JS, each language's own root otherwise. */

@@ -3,15 +3,7 @@ import rule from '../../rules/no-embedded-credentials/index.js';
 import { cloudJwtExpiry, isDescription, isPlaceholder, isTokenLike } from '../../src/analysis/secret-scan.js';
 import { PUBLIC_TEST_CREDENTIALS } from '../../src/knowledge/secrets.js';
 import { createRuleTester } from '../rule-tester.js';
-import {
-  encodeJson,
-  fakeJwt,
-  fakeKeyId,
-  fakePem,
-  fakeSecretKey,
-  fakeSessionToken,
-  fakeTruncatedPem,
-} from './embedded-fixtures.js';
+import { fakeJwt, fakeKeyId, fakePem, fakeSecretKey, fakeSessionToken, fakeTruncatedPem } from './embedded-fixtures.js';
 
 /**
  * Issue 13: what whole-repository runs reported falsely (test fixtures' JWTs, descriptive words under credential

@@ -1,13 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import {
-  type CallExpression,
-  type Identifier,
-  Node,
-  type Project,
-  type SourceFile,
-  SyntaxKind,
-  VariableDeclarationKind,
-} from 'ts-morph';
+import { type Identifier, Node, type Project, type SourceFile, SyntaxKind, VariableDeclarationKind } from 'ts-morph';
 import type { FileState, Finding } from '../types.js';
 import { names } from './cleanup.js';
 import { lineColumnOf, offsetOf, type TextEdit } from './text-edits.js';
@@ -82,7 +74,7 @@ export function snapshotAt(finding: Finding, producer: FileState, sourceFile: So
   const form = Node.isCallExpression(callee) && call.getArguments().length === 0 ? 'provider' : 'getter';
   const name = nameNode.getText();
   const newName = renamed(name, form);
-  const init = form === 'provider' ? callee.getText() : `() => ${(call as CallExpression).getText()}`;
+  const init = form === 'provider' ? callee.getText() : `() => ${call.getText()}`;
   return {
     finding,
     producer,
