@@ -2,6 +2,7 @@ import { formatDuration } from '../src/analysis/format.js';
 import { presignListener } from './presign-utils/index.js';
 import { clampEdit, fromNowEdits } from './presign-utils/suggest.js';
 import { readSettings } from '../src/settings.js';
+import { JS_ONLY } from '../src/languages/ids.js';
 import { createRule } from '../src/util/create-rule.js';
 
 type MessageId = 'aboveMaximum' | 'timeAsDuration' | 'clampToMaximum' | 'readAsSeconds' | 'readAsMilliseconds';
@@ -20,6 +21,7 @@ export default createRule<[], MessageId>({
       // that keeps the code's intent. Reading a duration as seconds or milliseconds is a guess, left to a person.
       migrationSafeSuggestions: ['clampToMaximum'],
     },
+    languages: JS_ONLY,
     hasSuggestions: true,
     messages: {
       aboveMaximum: 'This signature is asked to last {{lifetime}}, more than the {{maximum}} maximum: {{failure}}.',

@@ -1,6 +1,7 @@
 import { tokenCacheListeners } from './listeners.js';
 import { MIGRATION_SAFE_SUGGESTIONS, TOKEN_CACHE_MESSAGES, type TokenCacheMessageId } from './messages.js';
 import { settingsWithInfrastructure } from '../../src/repository/settings.js';
+import { JS_ONLY } from '../../src/languages/ids.js';
 import { createRule } from '../../src/util/create-rule.js';
 
 export default createRule<[], TokenCacheMessageId>({
@@ -14,8 +15,8 @@ export default createRule<[], TokenCacheMessageId>({
       recommended: 'error',
       migrationSafeSuggestions: MIGRATION_SAFE_SUGGESTIONS,
     },
-    // The suggestions are reported from ./listeners.ts, which this lint rule cannot follow.
-    // eslint-disable-next-line eslint-plugin/require-meta-has-suggestions
+    languages: JS_ONLY,
+    // eslint-disable-next-line eslint-plugin/require-meta-has-suggestions -- reported from ./listeners.ts, which this lint rule cannot follow
     hasSuggestions: true,
     messages: TOKEN_CACHE_MESSAGES,
     schema: [],

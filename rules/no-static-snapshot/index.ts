@@ -9,6 +9,7 @@ import { checkResolution } from './resolutions.js';
 import { mocksTheSdk } from './test-doubles.js';
 import { checkV2StaticCopy } from './v2-sinks.js';
 import { settingsWithInfrastructure } from '../../src/repository/settings.js';
+import { JS_ONLY } from '../../src/languages/ids.js';
 import { createRule } from '../../src/util/create-rule.js';
 
 export default createRule<[], SnapshotMessageId>({
@@ -24,6 +25,7 @@ export default createRule<[], SnapshotMessageId>({
       migrationSafeSuggestions: MIGRATION_SAFE_SUGGESTIONS,
     },
     fixable: 'code',
+    languages: JS_ONLY,
     hasSuggestions: true,
     messages: SNAPSHOT_MESSAGES,
     schema: [],

@@ -6,16 +6,11 @@ import { gatedByText } from './text-gated-rule.js';
 
 export const REPOSITORY_URL = 'https://github.com/eslint-plugin-credential-expiry/eslint-plugin-credential-expiry';
 
-/** The kinds of files a rule understands; src/configs.ts turns each into one flat-config block. */
-export type FileType = 'js' | 'dockerfile' | 'dotenv' | 'json' | 'yaml';
-
 export interface CredentialExpiryDocs {
   /** Severity in `configs.recommended`; absent: only in `configs.strict`. */
   recommended?: 'error' | 'warn';
   /** Severity in `configs.strict` (defaults to `error`). */
   strict?: 'error' | 'warn';
-  /** File types the rule checks (default `['js']`). */
-  fileTypes?: readonly FileType[];
   /** Sees further with type information, works without it. */
   usesTypeInformation?: boolean;
   /** Suggestion message ids that `credential-expiry migrate` applies like fixes (they keep meaning in practice). */

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { fileTypesOf } from '../../src/configs.js';
+import { LANGUAGE_IDS } from '../../src/languages/ids.js';
 import plugin from '../../src/index.js';
 import { REPOSITORY_URL, type CredentialExpiryDocs } from '../../src/util/create-rule.js';
 
@@ -14,6 +16,14 @@ const ruleEntries = Object.entries(plugin.rules);
 describe('plugin object', () => {
   it('names itself for caching and concurrency', () => {
     expect(plugin.meta).toEqual({ name: pkg.name, namespace: 'credential-expiry', version: pkg.version });
+  });
+
+  it('provides every language its rules name under its own namespace', () => {
+    const own = Object.values(LANGUAGE_IDS)
+      .flat()
+      .filter((id) => id.startsWith('credential-expiry/'));
+    expect(own.length).toBeGreaterThan(0);
+    for (const id of own) expect(plugin.languages).toHaveProperty(id.slice('credential-expiry/'.length));
   });
 
   it('has rules', () => {
@@ -46,8 +56,16 @@ describe.each(ruleEntries)('rule %s', (id, rule) => {
       expect(blocks).toEqual([]);
       return;
     }
-    expect(blocks.map((b) => b.name?.split('/').pop()).sort()).toEqual([...(docs.fileTypes ?? ['js'])].sort());
+    expect(blocks.map((b) => b.name?.split('/').pop()).sort()).toEqual(fileTypesOf(rule.meta?.languages).sort());
     for (const block of blocks) expect(block.rules?.[key]).toBe(docs.recommended);
+  });
+
+  it('declares the languages it reads, each one this plugin or a companion plugin provides', () => {
+    const languages = rule.meta?.languages;
+    expect(languages?.length).toBeGreaterThan(0);
+    const known = new Set<string>(Object.values(LANGUAGE_IDS).flat());
+    for (const language of languages ?? []) expect(known).toContain(language);
+    expect(fileTypesOf(languages).length).toBeGreaterThan(0);
   });
 
   it('is in configs.strict', () => {
@@ -68,6 +86,30 @@ describe('configs', () => {
       expect(new Set(names).size).toBe(names.length);
       for (const block of config) expect(block.files?.length).toBeGreaterThan(0);
     }
+  });
+
+  it('are accepted by ESLint for every file type, and a JS-only rule is refused on a Dockerfile (meta.languages)', async () => {
+    const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: plugin.configs.strict });
+    const files = {
+      Dockerfile: 'FROM alpine\n',
+      '.env': 'A=1\n',
+      'config.json': '{}\n',
+      'values.yaml': 'a: 1\n',
+      'probe.ts': 'export {};\n',
+    };
+    for (const [file, text] of Object.entries(files))
+      expect((await eslint.lintText(text, { filePath: path.join(ROOT, file) }))[0].messages).toEqual([]);
+    const jsOnly = new ESLint({
+      cwd: ROOT,
+      overrideConfigFile: true,
+      overrideConfig: [
+        ...plugin.configs.dockerfile,
+        { files: ['**/Dockerfile'], rules: { 'credential-expiry/no-static-snapshot': 'error' } },
+      ],
+    });
+    await expect(jsOnly.lintText('FROM alpine\n', { filePath: path.join(ROOT, 'Dockerfile') })).rejects.toThrow(
+      /do not support the language "credential-expiry\/dockerfile"/,
+    );
   });
 
   it('load in ESLint and lint a TypeScript file through the recommended config', async () => {
