@@ -14,6 +14,8 @@ export default createRule<[], TokenCacheMessageId>({
       triggers: ['modules', 'token-text'],
       recommended: 'error',
       migrationSafeSuggestions: MIGRATION_SAFE_SUGGESTIONS,
+      // A kept token in module scope: exported, its readers get a getter; filled lazily, each read asks the client.
+      codemodTriggers: { 'exported-snapshot': ['moduleTokenCache'], 'lazy-token-cache': ['moduleTokenCache'] },
     },
     languages: JS_ONLY,
     // eslint-disable-next-line eslint-plugin/require-meta-has-suggestions -- reported from ./listeners.ts, which this lint rule cannot follow

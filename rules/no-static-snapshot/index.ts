@@ -23,6 +23,9 @@ export default createRule<[], SnapshotMessageId>({
       recommended: 'error',
       usesTypeInformation: true,
       migrationSafeSuggestions: MIGRATION_SAFE_SUGGESTIONS,
+      // Resolved credentials exported from module scope become a provider their readers call. (A Google token kept
+      // in module scope is no-module-token-cache's `moduleTokenCache`, so `googleTokenStored` never reaches it.)
+      codemodTriggers: { 'exported-snapshot': ['storedCredentials'] },
     },
     fixable: 'code',
     languages: JS_ONLY,

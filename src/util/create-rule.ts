@@ -6,6 +6,10 @@ import { gatedByText } from './text-gated-rule.js';
 
 export const REPOSITORY_URL = 'https://github.com/eslint-plugin-credential-expiry/eslint-plugin-credential-expiry';
 
+/** The codemod's rewrites across files (src/codemod/transforms/), each acting on findings that rules name for it. */
+export const PROJECT_TRANSFORMS = ['exported-snapshot', 'lazy-token-cache'] as const;
+export type ProjectTransform = (typeof PROJECT_TRANSFORMS)[number];
+
 export interface CredentialExpiryDocs {
   /** Severity in `configs.recommended`; absent: only in `configs.strict`. */
   recommended?: 'error' | 'warn';
@@ -15,6 +19,8 @@ export interface CredentialExpiryDocs {
   usesTypeInformation?: boolean;
   /** Suggestion message ids that `credential-expiry migrate` applies like fixes (they keep meaning in practice). */
   migrationSafeSuggestions?: readonly string[];
+  /** Per rewrite across files of `credential-expiry migrate`, the message ids of the findings it acts on. */
+  codemodTriggers?: Partial<Record<ProjectTransform, readonly string[]>>;
   /**
    * The text-gate families (src/analysis/text-gate.ts) without which the rule reports nothing in a JS/TS or JSON file:
    * where none occurs in the file's text, the rule's create() is not called. Absent: never skipped.

@@ -4,15 +4,6 @@ import type { FileState, Finding } from '../types.js';
 import { names } from './cleanup.js';
 import { lineColumnOf, offsetOf, type TextEdit } from './text-edits.js';
 
-/**
- * The findings this transform acts on: rule id → message ids of "a resolved credential / token is kept".
- * Only those located in an exported module-scope `const` (or a `let` never assigned again) are taken.
- */
-export const EXPORTED_SNAPSHOT_TRIGGERS: Readonly<Record<string, readonly string[]>> = {
-  'credential-expiry/no-static-snapshot': ['storedCredentials', 'googleTokenStored'],
-  'credential-expiry/no-module-token-cache': ['moduleTokenCache'],
-};
-
 /** What the rewrite of one exported snapshot amounts to: edits per file, or why a person must do it. */
 export type SnapshotPlan =
   | {
