@@ -21,6 +21,7 @@ import {
   refMatches,
   type StsOperation,
   type Yield,
+  type SessionId,
 } from '../../src/knowledge/index.js';
 import { providerFactoryOf as recognizedFactory } from '../../src/analysis/recognize.js';
 import { isV3ClientValue } from './clients.js';
@@ -46,7 +47,7 @@ export interface Resolution {
   readonly provider?: TSESTree.Expression;
   /** Words for messages: `fromInstanceMetadata()`, `s3.config.credentials()`, `auth.getAccessToken`. */
   readonly sourceName: string;
-  readonly sessionId: string;
+  readonly sessionId: SessionId;
   /** A session length the code sets (`DurationSeconds: 7200`). */
   readonly durationSeconds?: number;
   readonly sts?: { readonly operation: StsOperation; readonly input: Node | null };

@@ -9,6 +9,7 @@ import {
   AWS_V2_SERVICE_CLIENTS,
   AWS_V2_STATIC_CREDENTIALS,
   findByApi,
+  type SessionId,
 } from '../../src/knowledge/index.js';
 import { HeldValues } from '../../src/analysis/held-value.js';
 import { type Finding, type Node, resolvesTo, type SnapshotContext, snippet } from './context.js';
@@ -113,7 +114,7 @@ function v2SinkOf(node: TSESTree.NewExpression | TSESTree.CallExpression, ctx: S
 interface LiveObject {
   readonly node: Node;
   readonly text: string;
-  readonly sessionId: string;
+  readonly sessionId: SessionId;
 }
 
 /** `live.accessKeyId` where `live` is a refreshing v2 credentials object. */
@@ -125,7 +126,7 @@ function liveKeySource(key: Node, ctx: SnapshotContext): LiveObject | null {
 }
 
 /** The session of a live v2 object: the global credentials, a refreshing class instance, or what a provider chain resolved. */
-export function liveSession(node: Node, ctx: SnapshotContext): string | null {
+export function liveSession(node: Node, ctx: SnapshotContext): SessionId | null {
   const inner = unwrap(node);
   if (resolvesTo(inner, AWS_V2_GLOBAL_CREDENTIALS, ctx)) return 'default-chain';
   const made = ctx.refs.instanceOf(inner);

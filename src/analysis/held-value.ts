@@ -32,6 +32,7 @@ import {
   type Presigner,
   refMatches,
   TOKEN_RESPONSE_FIELDS,
+  type SessionId,
 } from '../knowledge/index.js';
 import {
   codeOf,
@@ -70,7 +71,7 @@ interface Resolved {
   readonly promise: boolean;
   readonly signer: boolean;
   readonly source: string;
-  readonly session: string;
+  readonly session: SessionId;
   /** A lifetime in seconds given to the signer (`expiresIn: 900`). */
   readonly expiresIn?: number;
 }

@@ -7,16 +7,15 @@ import {
   type CredentialMethod,
   GENERIC_TOKEN_ENDPOINT,
   GRANT_TYPE_PARAMETER,
-  PER_USE_METHODS,
   type Presigner,
   type Replacement,
   sessionOf,
   STS_EXPIRATION_FIELD,
-  SYNCHRONOUS_PRESIGNERS,
   type StsOperation,
   type SymptomKind,
   type TokenEndpoint,
   type Yield,
+  type SessionId,
 } from '../knowledge/index.js';
 import type { HttpRequest } from './http-request.js';
 
@@ -58,13 +57,6 @@ const LABELS: Record<HeldKind, string> = {
 };
 
 const MAX_CODE = 48;
-const PRESIGNED_SYMPTOMS = {
-  'aws-v3': 's3-url',
-  'aws-v2': 's3-url',
-  google: 'gcs-url',
-  azure: 'azure-sas',
-} as const satisfies Record<Presigner['ecosystem'], SymptomKind>;
-
 export function heldFromMethod(method: CredentialMethod, call: TSESTree.CallExpression, context: Context): Held {
   const session = sessionOf(method.session);
   const kind: HeldKind = method.yields === 'live-aws-credentials' ? 'aws-credentials' : method.yields;
@@ -82,7 +74,7 @@ export function heldFromMethod(method: CredentialMethod, call: TSESTree.CallExpr
         : 'it caches and refreshes the token',
     ),
     promise: true,
-    call: { node: call, perUse: PER_USE_METHODS.has(method.id) },
+    call: { node: call, perUse: method.perUse === true },
     method: method.id,
   };
 }
@@ -125,9 +117,9 @@ export function heldFromPresigner(presigner: Presigner, call: TSESTree.CallExpre
         ? `after ${formatDuration(seconds)} (its ${option}), or sooner when the signing credentials expire`
         : `when its \`${option}\` time passes`,
     seconds: seconds ?? expiry.defaultSeconds,
-    symptom: PRESIGNED_SYMPTOMS[presigner.ecosystem],
+    symptom: presigner.symptom,
     fix: 'Sign the URL per request, or keep its expiry with it and sign again before it passes.',
-    promise: !SYNCHRONOUS_PRESIGNERS.has(presigner.id),
+    promise: !presigner.synchronous,
     call: { node: call, perUse: false },
   };
 }
@@ -135,7 +127,7 @@ export function heldFromPresigner(presigner: Presigner, call: TSESTree.CallExpre
 /** A token minted by a signer of the file's own, built from credentials resolved once. */
 export function heldFromSigner(
   source: string,
-  sessionId: string,
+  sessionId: SessionId,
   expiresIn: number | undefined,
   call: TSESTree.CallExpression,
   context: Context,
@@ -207,10 +199,8 @@ export function heldFromTokenField(endpoint: TokenEndpoint | null, field: string
   };
 }
 
-function symptomOfSession(session: string): SymptomKind {
-  if (session.startsWith('google')) return 'google';
-  if (session.startsWith('azure')) return 'azure';
-  return session === 'oauth-token' ? 'oauth' : 'aws';
+function symptomOfSession(session: SessionId): SymptomKind {
+  return sessionOf(session).symptom ?? 'aws';
 }
 
 /** "Call `await auth.getAccessToken()` where the value is used (...)" or "Use `fromInstanceMetadata()` instead (...)". */
