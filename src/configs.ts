@@ -16,7 +16,7 @@ import { LANGUAGE_IDS } from './languages/ids.js';
 
 export const NAMESPACE = 'credential-expiry';
 
-export const JS_FILES = ['**/*.{js,cjs,mjs,jsx,ts,cts,mts,tsx}'];
+const JS_FILES = ['**/*.{js,cjs,mjs,jsx,ts,cts,mts,tsx}'];
 const TYPESCRIPT_FILES = ['**/*.{ts,cts,mts,tsx}'];
 
 /** The kinds of files the plugin has a config block for; a rule is in a kind's block when its `meta.languages` says so. */
@@ -56,7 +56,7 @@ const FILE_TYPES: Record<FileType, { language: string; files: string[]; block: P
   },
 };
 
-export const FILE_TYPE_NAMES = Object.keys(FILE_TYPES) as FileType[];
+const FILE_TYPE_NAMES = Object.keys(FILE_TYPES) as FileType[];
 
 type Level = 'error' | 'warn';
 export type ConfigName = 'recommended' | 'strict' | FileType;

@@ -35,11 +35,7 @@ export type Requested =
     };
 
 /** The lifetime option as written in the call, or null when it is absent (the default) or hidden behind a spread. */
-export function lifetimeNode(
-  call: TSESTree.CallExpression,
-  presigner: Presigner,
-  context: Context,
-): TSESTree.Node | null {
+function lifetimeNode(call: TSESTree.CallExpression, presigner: Presigner, context: Context): TSESTree.Node | null {
   const { argument: index, property, within = [] } = presigner.expiry;
   if (call.arguments.slice(0, index + 1).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return null;
   const argument = call.arguments[index];

@@ -56,7 +56,7 @@ export function removeStatement(fixer: Fixer, sourceCode: SourceCode, statement:
  * The local name under which `name` from `module` is already available (a named import or a destructured
  * require of it), or null.
  */
-export function importedName(module: string, name: string, refs: ModuleRefs, sourceCode: SourceCode): string | null {
+function importedName(module: string, name: string, refs: ModuleRefs, sourceCode: SourceCode): string | null {
   for (const statement of sourceCode.ast.body) {
     const locals: Node[] = [];
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) locals.push(...statement.specifiers.map((s) => s.local));

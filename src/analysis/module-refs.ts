@@ -245,10 +245,7 @@ function rootOf(node: Node): string | typeof MODULE_ROOT | null {
 }
 
 /** `require('x')` with a literal argument and an unshadowed `require` → 'x'. */
-export function requiredModule(
-  call: TSESTree.CallExpression,
-  sourceCode: Readonly<TSESLint.SourceCode>,
-): string | null {
+function requiredModule(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): string | null {
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'require' || call.arguments.length !== 1)
     return null;

@@ -29,7 +29,7 @@ function deeper(walk: Walk, through?: Node): Walk | null {
  * concatenation, `const` bindings, properties of const objects (all via eslint-utils' getStaticValue), and, when
  * type information is present, identifiers whose type is a literal (constants imported from other files).
  */
-export function staticValue(node: TSESTree.Node, context: Context): { value: unknown } | null {
+function staticValue(node: TSESTree.Node, context: Context): { value: unknown } | null {
   const local = ASTUtils.getStaticValue(node, context.sourceCode.getScope(node));
   if (local) return local;
   return literalTypeValue(node, context);

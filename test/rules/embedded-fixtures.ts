@@ -42,7 +42,7 @@ export function fakeJwt(
   return `${encodeJson(header)}.${encodeJson(payload)}.${draw(BASE64URL, signatureLength)}`;
 }
 
-export const encodeJson = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+const encodeJson = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 export function fakePem(): string {
   const lines = Array.from({ length: 8 }, () => draw(BASE64, 64));
