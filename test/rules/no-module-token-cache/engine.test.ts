@@ -1,7 +1,7 @@
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
-import rule from '../../rules/no-module-token-cache/index.js';
-import type { TokenCacheMessageId } from '../../rules/no-module-token-cache/messages.js';
-import { createRuleTester } from '../rule-tester.js';
+import rule from '../../../rules/no-module-token-cache/index.js';
+import type { TokenCacheMessageId } from '../../../rules/no-module-token-cache/messages.js';
+import { createRuleTester } from '../../rule-tester.js';
 
 // The lifetime engine's newer families for anti-pattern B: token fields of any fetched response, IAM auth and registry
 // tokens, objects built once with a token (pools, clients), signers built from resolved credentials, stored deadlines

@@ -2,7 +2,7 @@ import { parse } from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clampedText } from '../../rules/presign-utils/clamp.js';
+import { clampedText } from '../../../rules/presign-utils/clamp.js';
 
 function expression(text: string): TSESTree.Expression {
   const statement = parse(text).body[0] as TSESTree.ExpressionStatement;

@@ -1,8 +1,8 @@
-import rule from '../../rules/no-static-snapshot/index.js';
+import rule from '../../../rules/no-static-snapshot/index.js';
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
-import { createRuleTester } from '../rule-tester.js';
-import { checkOutputs } from './no-static-snapshot-helpers.js';
-import type { SnapshotMessageId } from '../../rules/no-static-snapshot/messages.js';
+import { createRuleTester } from '../../rule-tester.js';
+import { checkOutputs } from './helpers.js';
+import type { SnapshotMessageId } from '../../../rules/no-static-snapshot/messages.js';
 
 // AWS SDK v3 shapes (issue 2, shapes 1-5) and their look-alikes (docs/credential-lifetimes.md).
 // Every header is two lines, so the code under test starts on line 3.

@@ -1,5 +1,5 @@
-import rule from '../../rules/session-duration-within-role/index.js';
-import { createRuleTester } from '../rule-tester.js';
+import rule from '../../../rules/session-duration-within-role/index.js';
+import { createRuleTester } from '../../rule-tester.js';
 
 const V3 = `import { fromIni, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 `;

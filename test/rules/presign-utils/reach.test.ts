@@ -1,5 +1,5 @@
-import rule from '../../rules/presign-max-lifetime.js';
-import { createRuleTester } from '../rule-tester.js';
+import rule from '../../../rules/presign-max-lifetime.js';
+import { createRuleTester } from '../../rule-tester.js';
 
 /**
  * Issue 13: presigners reached through other packages (firebase-admin's GCS buckets, Amplify Storage's getUrl),

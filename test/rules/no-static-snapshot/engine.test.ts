@@ -1,7 +1,7 @@
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
-import rule from '../../rules/no-static-snapshot/index.js';
-import type { SnapshotMessageId } from '../../rules/no-static-snapshot/messages.js';
-import { createRuleTester } from '../rule-tester.js';
+import rule from '../../../rules/no-static-snapshot/index.js';
+import type { SnapshotMessageId } from '../../../rules/no-static-snapshot/messages.js';
+import { createRuleTester } from '../../rule-tester.js';
 
 // The lifetime engine's newer families for anti-pattern A: keepers that outlive the process, closures handed over as
 // providers, keys fetched by hand from metadata endpoints, IAM auth tokens. Each invalid case has a look-alike below.

@@ -1,5 +1,5 @@
-import rule from '../../rules/presign-max-lifetime.js';
-import { createRuleTester, createTypedRuleTester } from '../rule-tester.js';
+import rule from '../../../rules/presign-max-lifetime.js';
+import { createRuleTester, createTypedRuleTester } from '../../rule-tester.js';
 
 const V3 = `import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';

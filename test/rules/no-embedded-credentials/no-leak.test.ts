@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ESLint, Linter, type Rule } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import plugin from '../../src/index.js';
-import rule from '../../rules/no-embedded-credentials/index.js';
+import plugin from '../../../src/index.js';
+import rule from '../../../rules/no-embedded-credentials/index.js';
 import {
   fakeGoogleToken,
   fakeJwt,

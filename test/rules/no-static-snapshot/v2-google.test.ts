@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
-import rule from '../../rules/no-static-snapshot/index.js';
+import rule from '../../../rules/no-static-snapshot/index.js';
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
-import { createRuleTester } from '../rule-tester.js';
-import { checkOutputs } from './no-static-snapshot-helpers.js';
-import type { SnapshotMessageId } from '../../rules/no-static-snapshot/messages.js';
+import { createRuleTester } from '../../rule-tester.js';
+import { checkOutputs } from './helpers.js';
+import type { SnapshotMessageId } from '../../../rules/no-static-snapshot/messages.js';
 
 /** A labelled real-world case, read from its fixture (test/fixtures/realworld/) so the two cannot drift apart. */
 const realworld = (name: string): string =>
-  readFileSync(new URL(`../fixtures/realworld/${name}`, import.meta.url), 'utf8').replace(/\n$/u, '');
+  readFileSync(new URL(`../../fixtures/realworld/${name}`, import.meta.url), 'utf8').replace(/\n$/u, '');
 
 // AWS SDK v2 (shape 6 and live objects), Google (shape 7), and the labelled real-world cases of test/fixtures/realworld
 // (A* must be reported on the labelled line, NA* must stay silent). Cases identical to their fixture read it; the

@@ -11,7 +11,7 @@ import {
 } from './embedded-fixtures.js';
 
 const realworld = (name: string): string =>
-  readFileSync(new URL(`../fixtures/realworld/${name}`, import.meta.url), 'utf8');
+  readFileSync(new URL(`../../fixtures/realworld/${name}`, import.meta.url), 'utf8');
 
 const TEMP_KEY = fakeKeyId('ASIA');
 const SECRET = fakeSecretKey();

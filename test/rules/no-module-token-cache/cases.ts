@@ -1,7 +1,7 @@
 // Test cases of no-module-token-cache, shared by the RuleTester test and the type-check of suggestion outputs.
 // TypeScript cases (filename *.ts) must type-check as written, and so must every suggestion output.
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
-import type { TokenCacheMessageId } from '../../rules/no-module-token-cache/messages.js';
+import type { TokenCacheMessageId } from '../../../rules/no-module-token-cache/messages.js';
 
 const lines = (...text: string[]) => text.join('\n');
 

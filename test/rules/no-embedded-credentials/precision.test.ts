@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import rule from '../../rules/no-embedded-credentials/index.js';
-import { cloudJwtExpiry, isDescription, isPlaceholder, isTokenLike } from '../../src/analysis/secret-scan.js';
-import { PUBLIC_TEST_CREDENTIALS } from '../../src/knowledge/secrets.js';
-import { createRuleTester } from '../rule-tester.js';
+import rule from '../../../rules/no-embedded-credentials/index.js';
+import { cloudJwtExpiry, isDescription, isPlaceholder, isTokenLike } from '../../../src/analysis/secret-scan.js';
+import { PUBLIC_TEST_CREDENTIALS } from '../../../src/knowledge/secrets.js';
+import { createRuleTester } from '../../rule-tester.js';
 import { fakeJwt, fakeKeyId, fakePem, fakeSecretKey, fakeSessionToken, fakeTruncatedPem } from './embedded-fixtures.js';
 
 /**
@@ -192,7 +192,7 @@ createRuleTester().run('no-embedded-credentials (issue 13 precision)', rule, {
 
 describe('the testCode setting', () => {
   it('rejects unknown values', async () => {
-    const { readSettings, SettingsError } = await import('../../src/settings.js');
+    const { readSettings, SettingsError } = await import('../../../src/settings.js');
     expect(readSettings({ 'credential-expiry': { testCode: 'report' } }).testCode).toBe('report');
     expect(() => readSettings({ 'credential-expiry': { testCode: 'ignore' } })).toThrow(SettingsError);
   });

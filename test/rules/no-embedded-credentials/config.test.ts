@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import plugin from '../../src/index.js';
+import plugin from '../../../src/index.js';
 import { fakeKeyId, fakeSessionToken } from './embedded-fixtures.js';
 
 const TOKEN = fakeSessionToken();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessValues } from '../../src/analysis/credential-sites.js';
+import { assessValues } from '../../../src/analysis/credential-sites.js';
 import {
   bundledCredential,
   credentialNameKind,
@@ -7,7 +7,7 @@ import {
   isPlaceholder,
   isSecretKey,
   jwtExpiry,
-} from '../../src/analysis/secret-scan.js';
+} from '../../../src/analysis/secret-scan.js';
 import { AWS_DOC_KEY_ID, AWS_DOC_SECRET, fakeJwt, fakeKeyId, fakePem, fakeSecretKey } from './embedded-fixtures.js';
 
 describe('secret-scan', () => {
@@ -112,7 +112,7 @@ describe('credential-sites pairing', () => {
 
 describe('maskSecretsInText', () => {
   it('masks shapes, secret keys and values under credential names, and leaves the rest', async () => {
-    const { maskSecretsInText } = await import('../../src/analysis/secret-scan.js');
+    const { maskSecretsInText } = await import('../../../src/analysis/secret-scan.js');
     const text = [
       "const id = 'ASIAZ7QX3PLMW4RT8KVN';",
       "const key = 'h7Gk2pQ9xR4mT8vW1zB6nL3cY5dF0sJ2aE9uK4oP';",

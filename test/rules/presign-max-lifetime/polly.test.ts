@@ -1,5 +1,5 @@
-import rule from '../../rules/presign-max-lifetime.js';
-import { createRuleTester } from '../rule-tester.js';
+import rule from '../../../rules/presign-max-lifetime.js';
+import { createRuleTester } from '../../rule-tester.js';
 
 // Amazon Polly's presigned speech URLs: the knowledge entries `aws-v3:getSynthesizeSpeechUrl` and
 // `aws-v3:getPresignedSynthesizeSpeechUrl` (the lifetime is `options.expiresIn` of the one argument).

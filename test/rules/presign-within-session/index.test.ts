@@ -1,9 +1,9 @@
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import rule from '../../rules/presign-within-session.js';
-import plugin from '../../src/index.js';
-import { createRuleTester, createTypedRuleTester } from '../rule-tester.js';
+import rule from '../../../rules/presign-within-session.js';
+import plugin from '../../../src/index.js';
+import { createRuleTester, createTypedRuleTester } from '../../rule-tester.js';
 
 const V3 = `import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';

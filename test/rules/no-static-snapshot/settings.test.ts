@@ -1,8 +1,8 @@
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import rule from '../../rules/no-static-snapshot/index.js';
-import { createRuleTester, createTypedRuleTester } from '../rule-tester.js';
+import rule from '../../../rules/no-static-snapshot/index.js';
+import { createRuleTester, createTypedRuleTester } from '../../rule-tester.js';
 
 const CHAIN = `import { S3Client } from '@aws-sdk/client-s3';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';

@@ -3,9 +3,9 @@ import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import plugin from '../../src/index.js';
-import { TYPED_FIXTURE_DIR } from '../rule-tester.js';
-import { invalid } from './no-module-token-cache.cases.js';
+import plugin from '../../../src/index.js';
+import { TYPED_FIXTURE_DIR } from '../../rule-tester.js';
+import { invalid } from './cases.js';
 
 /**
  * The TypeScript cases of the RuleTester test type-check as written against the installed SDKs' types, and so

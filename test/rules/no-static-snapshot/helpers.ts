@@ -2,7 +2,7 @@ import tsParser from '@typescript-eslint/parser';
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import rule from '../../rules/no-static-snapshot/index.js';
+import rule from '../../../rules/no-static-snapshot/index.js';
 
 const config = [
   {

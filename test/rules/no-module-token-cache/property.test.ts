@@ -2,7 +2,7 @@ import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import plugin from '../../src/index.js';
+import plugin from '../../../src/index.js';
 
 /**
  * Generated programs declare module-scope values from expiring sources (tokens, STS output, token-endpoint

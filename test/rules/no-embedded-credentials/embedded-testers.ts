@@ -2,8 +2,8 @@ import json from '@eslint/json';
 import { type Linter, type Rule, RuleTester } from 'eslint';
 import { describe, it } from 'vitest';
 import * as yamlParser from 'yaml-eslint-parser';
-import plugin from '../../src/index.js';
-import rule from '../../rules/no-embedded-credentials/index.js';
+import plugin from '../../../src/index.js';
+import rule from '../../../rules/no-embedded-credentials/index.js';
 
 RuleTester.describe = describe;
 RuleTester.it = it;

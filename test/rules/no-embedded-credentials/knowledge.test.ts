@@ -2,7 +2,7 @@ import json from '@eslint/json';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import * as yamlParser from 'yaml-eslint-parser';
-import plugin from '../../src/index.js';
+import plugin from '../../../src/index.js';
 import {
   AWS_KEY_ID_PREFIXES,
   BUILD_TIME_CREDENTIAL_FETCHES,
@@ -18,7 +18,7 @@ import {
   PUBLIC_TEST_CREDENTIALS,
   SECRET_SHAPES,
   type CredentialValueKind,
-} from '../../src/knowledge/secrets.js';
+} from '../../../src/knowledge/secrets.js';
 import {
   fakeGoogleToken,
   fakeJwt,

@@ -1,9 +1,9 @@
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import rule from '../../rules/no-module-token-cache/index.js';
-import plugin from '../../src/index.js';
-import { createRuleTester } from '../rule-tester.js';
-import { invalid, valid } from './no-module-token-cache.cases.js';
+import rule from '../../../rules/no-module-token-cache/index.js';
+import plugin from '../../../src/index.js';
+import { createRuleTester } from '../../rule-tester.js';
+import { invalid, valid } from './cases.js';
 
 createRuleTester().run('no-module-token-cache', rule, { valid, invalid });
 

@@ -1,7 +1,7 @@
 import { Linter } from 'eslint';
 import * as jsoncParser from 'jsonc-eslint-parser';
 import { describe, expect, it } from 'vitest';
-import plugin from '../../src/index.js';
+import plugin from '../../../src/index.js';
 import { fakeKeyId, fakePem, fakeSecretKey, fakeSessionToken } from './embedded-fixtures.js';
 
 const RULE = 'credential-expiry/no-embedded-credentials';

@@ -1,5 +1,5 @@
-import rule from '../../rules/no-embedded-credentials/index.js';
-import { createRuleTester } from '../rule-tester.js';
+import rule from '../../../rules/no-embedded-credentials/index.js';
+import { createRuleTester } from '../../rule-tester.js';
 import {
   AWS_DOC_KEY_ID,
   AWS_DOC_SECRET,
