@@ -268,6 +268,20 @@ export function isConstLike(variable: Variable): boolean {
   return variable.references.filter((r) => r.isWrite()).length <= 1;
 }
 
+/**
+ * The declarator of the written-once local variable `identifier` refers to (`const x = …`, `const { x } = …`), when
+ * it has an initializer; `declarator.id === name` tells a plain binding from a destructured one.
+ */
+export function constDeclarator(
+  identifier: TSESTree.Identifier,
+  scope: TSESLint.Scope.Scope,
+): { declarator: TSESTree.VariableDeclarator & { init: TSESTree.Expression }; name: TSESTree.Identifier } | null {
+  const variable = ASTUtils.findVariable(scope, identifier);
+  const def = variable?.defs[0];
+  if (!variable || def?.type !== DefinitionType.Variable || !def.node.init || !isConstLike(variable)) return null;
+  return { declarator: def.node as TSESTree.VariableDeclarator & { init: TSESTree.Expression }, name: def.name };
+}
+
 /** The property path to `target` inside a destructuring pattern: `{ a: { b: target } }` → ['a', 'b']. */
 function patternPath(pattern: Node, target: TSESTree.Identifier): string[] | null {
   if (pattern === target) return [];
