@@ -2,6 +2,7 @@ import { formatDuration } from '../src/analysis/format.js';
 import { presignListener } from './presign-utils/index.js';
 import { clampEdit, fromNowEdits, statedUnit } from './presign-utils/suggest.js';
 import { readSettings } from '../src/settings.js';
+import { JS_ONLY } from '../src/languages/ids.js';
 import { createRule } from '../src/util/create-rule.js';
 
 type MessageId =
@@ -22,6 +23,7 @@ export default createRule<[], MessageId>({
       // unless the code states the unit (a name, a `* 1000`, a whole number of minutes in seconds).
       migrationSafeSuggestions: ['clampToMaximum', 'readInStatedUnit'],
     },
+    languages: JS_ONLY,
     hasSuggestions: true,
     messages: {
       aboveMaximum: 'This signature is asked to last {{lifetime}}, more than the {{maximum}} maximum: {{failure}}.',

@@ -2,6 +2,7 @@ import { formatDuration } from '../src/analysis/format.js';
 import { presignListener } from './presign-utils/index.js';
 import { clampEdit } from './presign-utils/suggest.js';
 import { readSettings } from '../src/settings.js';
+import { JS_ONLY } from '../src/languages/ids.js';
 import { createRule } from '../src/util/create-rule.js';
 
 type MessageId = 'outlivesSession' | 'clampToSession' | 'clampToAssumedSession';
@@ -20,6 +21,7 @@ export default createRule<[], MessageId>({
       // is a guess (long-term keys sign for 7 days), so that one stays a suggestion for a person.
       migrationSafeSuggestions: ['clampToSession'],
     },
+    languages: JS_ONLY,
     hasSuggestions: true,
     messages: {
       outlivesSession:

@@ -1,6 +1,6 @@
 import tsParser from '@typescript-eslint/parser';
 import type { ESLint, Linter } from 'eslint';
-import type { CredentialExpiryDocs, FileType } from './util/create-rule.js';
+import type { CredentialExpiryDocs } from './util/create-rule.js';
 import {
   DOCKERFILE_FILES,
   DOCKERFILE_IGNORES,
@@ -12,22 +12,36 @@ import {
   jsonLanguagePlugin,
   YAML_IGNORES,
 } from './languages/index.js';
+import { LANGUAGE_IDS } from './languages/ids.js';
 
 export const NAMESPACE = 'credential-expiry';
 
-export const JS_FILES = ['**/*.{js,cjs,mjs,jsx,ts,cts,mts,tsx}'];
+const JS_FILES = ['**/*.{js,cjs,mjs,jsx,ts,cts,mts,tsx}'];
 const TYPESCRIPT_FILES = ['**/*.{ts,cts,mts,tsx}'];
 
+/** The kinds of files the plugin has a config block for; a rule is in a kind's block when its `meta.languages` says so. */
+export type FileType = 'js' | 'dockerfile' | 'dotenv' | 'json' | 'yaml';
+
 /**
- * How each file type is recognised and read. Non-JavaScript files get one of this plugin's languages, never a parser
+ * How each file type is recognised and read, and the `meta.languages` id that puts a rule in its block. Non-JavaScript files get one of this plugin's languages, never a parser
  * option: a later config without `files` that sets `languageOptions.parser` (typescript-eslint's base block) would
  * replace a parser, but leaves `language` alone.
  */
-const FILE_TYPES: Record<FileType, { files: string[]; block: Partial<Linter.Config> }> = {
-  js: { files: JS_FILES, block: {} },
-  dockerfile: { files: DOCKERFILE_FILES, block: { language: `${NAMESPACE}/dockerfile`, ignores: DOCKERFILE_IGNORES } },
-  dotenv: { files: DOTENV_FILES, block: { language: `${NAMESPACE}/dotenv`, ignores: DOTENV_IGNORES } },
+const FILE_TYPES: Record<FileType, { language: string; files: string[]; block: Partial<Linter.Config> }> = {
+  js: { language: LANGUAGE_IDS.js, files: JS_FILES, block: {} },
+  dockerfile: {
+    language: LANGUAGE_IDS.dockerfile,
+    files: DOCKERFILE_FILES,
+    block: { language: LANGUAGE_IDS.dockerfile, ignores: DOCKERFILE_IGNORES },
+  },
+  dotenv: {
+    language: LANGUAGE_IDS.dotenv,
+    files: DOTENV_FILES,
+    block: { language: LANGUAGE_IDS.dotenv, ignores: DOTENV_IGNORES },
+  },
   json: {
+    // The block's language, `credential-expiry-json/jsonc`, is @eslint/json's `jsonc` under the `json` namespace.
+    language: 'json/jsonc',
     files: ['**/*.json'],
     block: {
       language: JSON_LANGUAGE,
@@ -35,10 +49,14 @@ const FILE_TYPES: Record<FileType, { files: string[]; block: Partial<Linter.Conf
       ignores: JSON_IGNORES,
     },
   },
-  yaml: { files: ['**/*.{yml,yaml}'], block: { language: `${NAMESPACE}/yaml`, ignores: YAML_IGNORES } },
+  yaml: {
+    language: LANGUAGE_IDS.yaml[0],
+    files: ['**/*.{yml,yaml}'],
+    block: { language: LANGUAGE_IDS.yaml[0], ignores: YAML_IGNORES },
+  },
 };
 
-export const FILE_TYPE_NAMES = Object.keys(FILE_TYPES) as FileType[];
+const FILE_TYPE_NAMES = Object.keys(FILE_TYPES) as FileType[];
 
 type Level = 'error' | 'warn';
 export type ConfigName = 'recommended' | 'strict' | FileType;
@@ -75,7 +93,7 @@ function typedBlocks(
     const docs = (rule.meta?.docs ?? {}) as CredentialExpiryDocs;
     const severity = level(docs);
     if (!severity) continue;
-    for (const type of docs.fileTypes ?? ['js']) {
+    for (const type of fileTypesOf(rule.meta?.languages)) {
       const record = byType.get(type) ?? {};
       record[`${NAMESPACE}/${id}`] = severity;
       byType.set(type, record);
@@ -108,4 +126,10 @@ function typedBlocks(
     });
   }
   return configs;
+}
+
+/** The file types whose block a rule with these `meta.languages` belongs in (none listed: every language). */
+export function fileTypesOf(languages: readonly string[] | undefined): FileType[] {
+  if (!languages || languages.includes('*')) return FILE_TYPE_NAMES;
+  return FILE_TYPE_NAMES.filter((type) => languages.includes(FILE_TYPES[type].language));
 }

@@ -94,7 +94,7 @@ export function readSettings(settings: Readonly<Record<string, unknown>> | undef
   if (testCode !== undefined) resolved.testCode = testCode as TestCodePolicy;
   if (infrastructure !== undefined) resolved.infrastructure = infrastructure as false | string[];
   if (platform !== undefined) resolved.platform = platform as PlatformId;
-  if (sessionSeconds !== undefined) resolved.sessionSeconds = sessionSeconds as number;
+  if (sessionSeconds !== undefined) resolved.sessionSeconds = sessionSeconds;
   const preset = resolved.platform ? sessionOf(PLATFORM_PRESETS[resolved.platform]) : undefined;
   if (resolved.sessionSeconds !== undefined) {
     resolved.session = {

@@ -24,6 +24,6 @@ export function reportFindings<Node extends Located>(
       loc: locate?.(finding) ?? finding.node.loc,
       ...describeFinding(finding),
       ...(suggestions?.length ? { suggest: suggestions } : {}),
-    } as Report);
+    });
   }
 }

@@ -7,6 +7,7 @@ import type { EmbeddedContext } from './context.js';
 import { EMBEDDED_MESSAGES, type EmbeddedMessageId, KEPT_IN_TEST_CODE } from './messages.js';
 import { checkYaml } from './yaml.js';
 import { skipsTestCode } from '../../src/analysis/test-code.js';
+import { LANGUAGE_IDS } from '../../src/languages/ids.js';
 import { createRule } from '../../src/util/create-rule.js';
 
 /** Which checker a file needs, from the root of the AST its language produced. */
@@ -37,8 +38,14 @@ export default createRule<[], EmbeddedMessageId>({
         'Disallow credentials written into code, Dockerfiles, .env, JSON and YAML, credentials fetched at image build time, and key files copied into images',
       triggers: ['secrets', 'credential-files'],
       recommended: 'error',
-      fileTypes: ['js', 'dockerfile', 'dotenv', 'json', 'yaml'],
     },
+    languages: [
+      LANGUAGE_IDS.js,
+      LANGUAGE_IDS.dockerfile,
+      LANGUAGE_IDS.dotenv,
+      ...LANGUAGE_IDS.json,
+      ...LANGUAGE_IDS.yaml,
+    ],
     // eslint-disable-next-line eslint-plugin/require-meta-has-suggestions -- made by the checkers in this folder
     hasSuggestions: true,
     messages: EMBEDDED_MESSAGES,

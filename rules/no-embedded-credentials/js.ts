@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree, AST_TOKEN_TYPES } from '@typescript-eslint/utils';
 import { staticPropertyName } from '../../src/analysis/ast.js';
 import { assessValues, type CredentialFinding, type ValueSite } from '../../src/analysis/credential-sites.js';
 import { bundledCredential, MIN_CREDENTIAL_LENGTH } from '../../src/analysis/secret-scan.js';
@@ -59,7 +59,8 @@ function secretLoc(
   if (index === undefined || index === 0) return undefined;
   const text = context.sourceCode.text;
   // `//` and `/*` take two characters; a template element and a string literal one (the backtick, `}` or quote).
-  const start = node.range[0] + (node.type === 'Line' || node.type === 'Block' ? 2 : 1) + index;
+  const start =
+    node.range[0] + (node.type === AST_TOKEN_TYPES.Line || node.type === AST_TOKEN_TYPES.Block ? 2 : 1) + index;
   if (text.slice(start, start + secret.length) !== secret) return undefined;
   return {
     start: context.sourceCode.getLocFromIndex(start),

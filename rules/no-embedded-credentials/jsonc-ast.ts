@@ -52,11 +52,11 @@ function toMomoaShape(node: JsoncNode): Record<string, unknown> {
 
 /** no-embedded-credentials on JSON read by eslint-plugin-jsonc (`parserServices.isJSON`): the JSON check, on its AST. */
 export function checkJsonc(context: EmbeddedContext) {
-  const { Document } = checkJson(context);
+  const json = checkJson(context);
   return {
     Program(program: { body: { expression?: JsoncNode }[] }) {
       const expression = program.body[0]?.expression;
-      if (expression) Document({ body: toMomoaShape(expression) as never });
+      if (expression) json.Document({ body: toMomoaShape(expression) as never });
     },
   };
 }

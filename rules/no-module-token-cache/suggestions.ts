@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, unwrap } from '../../src/analysis/ast.js';
+import { DefinitionType, enclosingFunction, unwrap } from '../../src/analysis/ast.js';
 import { isMovable, isRepeatable, removeStatement } from '../../src/analysis/edits.js';
 import type { ExpiryGuard } from '../../src/analysis/expiry-guard.js';
 import { formatDuration } from '../../src/analysis/format.js';
@@ -60,8 +60,8 @@ function moduleLetOrConst(candidate: Candidate): Declared | null {
   const { slot } = candidate;
   if (slot.kind !== 'variable' || candidate.container) return null;
   const def = slot.variable.defs[0];
-  if (def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier) return null;
-  const declaration = def.parent as TSESTree.VariableDeclaration;
+  if (def?.type !== DefinitionType.Variable || def.node.id.type !== AST_NODE_TYPES.Identifier) return null;
+  const declaration = def.parent;
   if (declaration.declarations.length !== 1 || declaration.parent?.type !== AST_NODE_TYPES.Program) return null;
   return { variable: slot.variable, declarator: def.node, declaration };
 }

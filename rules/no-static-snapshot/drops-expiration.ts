@@ -8,7 +8,7 @@ import {
   STS_EXPIRATION_FIELD,
 } from '../../src/knowledge/index.js';
 import { credentialsSlot } from './clients.js';
-import { type Finding, type Node, type SnapshotContext } from './context.js';
+import { type Finding, type SnapshotContext } from './context.js';
 import { sessionWords } from './session.js';
 import type { Resolution } from './sources.js';
 
@@ -67,7 +67,7 @@ function isPassedAsCredentials(fn: TSESTree.FunctionLike, ctx: SnapshotContext):
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier)
     return false;
   const variable = ctx.refs.variableOf(declarator.id);
-  return (variable?.references ?? []).some((r) => r.isRead() && credentialsSlot(r.identifier as Node, ctx) !== null);
+  return (variable?.references ?? []).some((r) => r.isRead() && credentialsSlot(r.identifier, ctx) !== null);
 }
 
 /** `c.expiration` for a rebuilt object whose keys were read as `c.accessKeyId` (the last field read before it). */
@@ -94,6 +94,6 @@ function addProperty(
   if (last.loc.start.line === object.loc.start.line) return fixer.insertTextAfter(last, `, ${text}`);
   const indent = ' '.repeat(last.loc.start.column);
   return hasComma
-    ? fixer.insertTextAfter(comma!, `\n${indent}${text},`)
+    ? fixer.insertTextAfter(comma, `\n${indent}${text},`)
     : fixer.insertTextAfter(last, `,\n${indent}${text}`);
 }

@@ -86,7 +86,7 @@ function setsBareToken(call: TSESTree.CallExpression): boolean {
 
 /** A client built per request with the caller's token, which dies with the request: no token is kept. */
 function isPerRequest(call: TSESTree.CallExpression, receiver: Node, ctx: SnapshotContext): boolean {
-  const token = findProperty(call.arguments[0]!, GOOGLE_SET_CREDENTIALS.tokenField);
+  const token = findProperty(call.arguments[0], GOOGLE_SET_CREDENTIALS.tokenField);
   return (
     token !== undefined && isPerRequestValue(token.value, ctx.refs) && isPerRequestClient(receiver, call, ctx.refs)
   );

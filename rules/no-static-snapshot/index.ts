@@ -13,6 +13,7 @@ import { mocksModules } from '../../src/analysis/test-doubles.js';
 import { skipsTestCode } from '../../src/analysis/test-code.js';
 import { isKnowledgeModule } from '../../src/knowledge/index.js';
 import { settingsWithInfrastructure } from '../../src/repository/settings.js';
+import { JS_ONLY } from '../../src/languages/ids.js';
 import { createRule } from '../../src/util/create-rule.js';
 
 export default createRule<[], SnapshotMessageId>({
@@ -26,8 +27,12 @@ export default createRule<[], SnapshotMessageId>({
       recommended: 'error',
       usesTypeInformation: true,
       migrationSafeSuggestions: MIGRATION_SAFE_SUGGESTIONS,
+      // Resolved credentials exported from module scope become a provider their readers call. (A Google token kept
+      // in module scope is no-module-token-cache's `moduleTokenCache`, so `googleTokenStored` never reaches it.)
+      codemodTriggers: { 'exported-snapshot': ['storedCredentials'] },
     },
     fixable: 'code',
+    languages: JS_ONLY,
     hasSuggestions: true,
     messages: SNAPSHOT_MESSAGES,
     schema: [],
@@ -44,7 +49,7 @@ export default createRule<[], SnapshotMessageId>({
     )
       return {};
     const ctx: SnapshotContext = {
-      rule: context as unknown as SnapshotContext['rule'],
+      rule: context,
       sourceCode,
       refs: ModuleRefs.for(sourceCode),
       settings,

@@ -34,7 +34,7 @@ export function checkKeysHandedOnce(call: TSESTree.CallExpression, ctx: Snapshot
 
 /** The keys' origin: a live v2 credentials object's fields, or resolved credentials the engine follows. */
 function keySource(keys: readonly Node[], ctx: SnapshotContext): { what: string; phrase: string } | null {
-  const first = unwrap(keys[0]!);
+  const first = unwrap(keys[0]);
   if (first.type === AST_NODE_TYPES.MemberExpression) {
     const session = liveSession(first.object, ctx);
     if (session) {
@@ -42,7 +42,7 @@ function keySource(keys: readonly Node[], ctx: SnapshotContext): { what: string;
       return { what: `keys copied out of \`${snippet(ctx.sourceCode, first.object, 40)}\``, phrase: words.phrase };
     }
   }
-  const held = HeldValues.for(ctx.rule, ctx.refs, ctx.imports).heldBy(keys[2]!);
+  const held = HeldValues.for(ctx.rule, ctx.refs, ctx.imports).heldBy(keys[2]);
   if (held && (held.kind === 'aws-credentials' || held.kind === 'sts-output'))
     return { what: held.what, phrase: held.lifetime };
   return null;

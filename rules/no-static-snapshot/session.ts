@@ -1,5 +1,10 @@
 import { formatDuration } from '../../src/analysis/format.js';
-import { CONSTANT_DEFAULT_CHAIN_PLATFORMS, type Session, sessionOf } from '../../src/knowledge/index.js';
+import {
+  CONSTANT_DEFAULT_CHAIN_PLATFORMS,
+  type Session,
+  type SessionId,
+  sessionOf,
+} from '../../src/knowledge/index.js';
 import type { ResolvedSettings } from '../../src/settings.js';
 
 /** Sources whose session depends on where the code runs: the `platform` / `sessionSeconds` settings decide. */
@@ -13,7 +18,7 @@ export interface SessionWords {
 }
 
 /** How a message names the session a snapshot dies with, from the knowledge base or the settings. */
-export function sessionWords(sessionId: string, settings: ResolvedSettings, durationSeconds?: number): SessionWords {
+export function sessionWords(sessionId: SessionId, settings: ResolvedSettings, durationSeconds?: number): SessionWords {
   const known = sessionOf(sessionId);
   const session: Session = SETTLED_BY_PLATFORM.has(sessionId) && settings.session ? settings.session : known;
   if (durationSeconds !== undefined)
@@ -22,7 +27,7 @@ export function sessionWords(sessionId: string, settings: ResolvedSettings, dura
 }
 
 /** On Lambda (by the `platform` setting) the default chain's result never expires within the process: not a snapshot. */
-export function isConstantOnPlatform(sessionId: string, settings: ResolvedSettings): boolean {
+export function isConstantOnPlatform(sessionId: SessionId, settings: ResolvedSettings): boolean {
   const { platforms, sessions } = CONSTANT_DEFAULT_CHAIN_PLATFORMS;
   return (
     settings.platform !== undefined &&

@@ -1,3 +1,4 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { FlowNode } from '../../src/analysis/value-flow.js';
 import { AWS_V3_CREDENTIALS_OPTION } from '../../src/knowledge/index.js';
 import { credentialsSlot } from './clients.js';
@@ -33,7 +34,7 @@ export function checkSharedClientCredentials(
 /** The value itself (not a field of it, nor something built from it) is the `credentials` of a v3 client. */
 function isValueIntoCredentialsSlot(node: FlowNode, ctx: SnapshotContext): boolean {
   const { step } = node;
-  if (step.kind !== 'property' || step.name !== AWS_V3_CREDENTIALS_OPTION || step.node.type !== 'Property')
+  if (step.kind !== 'property' || step.name !== AWS_V3_CREDENTIALS_OPTION || step.node.type !== AST_NODE_TYPES.Property)
     return false;
   if (credentialsSlot(step.node.value, ctx) !== step.node) return false;
   for (let n = node.previous; n; n = n.previous) if (n.step.kind !== 'store') return false;

@@ -1,6 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findPropertyPath, isFunctionNode, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
-import { isConstLike } from '../../src/analysis/module-refs.js';
 import { staticNumber } from '../../src/analysis/static-value.js';
 import {
   type ApiRef,
@@ -12,7 +11,6 @@ import {
   AWS_V2_STS_CLIENT_MODULES,
   AWS_V2_STS_OPERATIONS,
   AWS_V3_CLIENT_PROVIDER_PATH,
-  AWS_V3_PROVIDER_FACTORIES,
   AWS_V3_SEND_METHOD,
   AWS_V3_STS_OPERATIONS,
   CREDENTIAL_RESOLVERS,
@@ -24,6 +22,7 @@ import {
   refMatches,
   type StsOperation,
   type Yield,
+  type SessionId,
 } from '../../src/knowledge/index.js';
 import { providerFactoryOf as recognizedFactory } from '../../src/analysis/recognize.js';
 import { isV3ClientValue } from './clients.js';
@@ -50,7 +49,7 @@ export interface Resolution {
   readonly provider?: TSESTree.Expression;
   /** Words for messages: `fromInstanceMetadata()`, `s3.config.credentials()`, `auth.getAccessToken`. */
   readonly sourceName: string;
-  readonly sessionId: string;
+  readonly sessionId: SessionId;
   /** A session length the code sets (`DurationSeconds: 7200`). */
   readonly durationSeconds?: number;
   readonly sts?: { readonly operation: StsOperation; readonly input: Node | null };

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as TS from 'typescript';
-import { staticPropertyName } from '../../src/analysis/ast.js';
+import { DefinitionType, staticPropertyName } from '../../src/analysis/ast.js';
 import {
   AWS_V2_CREDENTIAL_FIELDS,
   AWS_V2_CREDENTIALS_OPTION,
@@ -117,7 +117,7 @@ function castToCredentials(
   let root: Node = sink.callee;
   while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
   const definition = root.type === AST_NODE_TYPES.Identifier ? ctx.refs.variableOf(root)?.defs[0] : undefined;
-  const imported = definition?.type === 'ImportBinding';
+  const imported = definition?.type === DefinitionType.ImportBinding;
   const cast = `${text} as ${imported ? callee : `InstanceType<typeof ${callee}>`}`;
   return bareAsAllowed(sink) ? cast : `(${cast})`;
 }

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { DefinitionType, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import {
   AWS_V2_CONFIG_UPDATE,
   AWS_V2_CREDENTIAL_FIELDS,
@@ -8,6 +8,7 @@ import {
   AWS_V2_SERVICE_CLIENTS,
   AWS_V2_STATIC_CREDENTIALS,
   findByApi,
+  type SessionId,
 } from '../../src/knowledge/index.js';
 import { HeldValues } from '../../src/analysis/held-value.js';
 import { type Finding, type Node, resolvesTo, type SnapshotContext, snippet } from './context.js';
@@ -120,7 +121,7 @@ function v2SinkOf(node: TSESTree.NewExpression | TSESTree.CallExpression, ctx: S
 interface LiveObject {
   readonly node: Node;
   readonly text: string;
-  readonly sessionId: string;
+  readonly sessionId: SessionId;
 }
 
 /** `live.accessKeyId` where `live` is a refreshing v2 credentials object. */
@@ -132,7 +133,7 @@ function liveKeySource(key: Node, ctx: SnapshotContext): LiveObject | null {
 }
 
 /** The session of a live v2 object: the global credentials, a refreshing class instance, or what a provider chain resolved. */
-export function liveSession(node: Node, ctx: SnapshotContext): string | null {
+export function liveSession(node: Node, ctx: SnapshotContext): SessionId | null {
   const inner = unwrap(node);
   if (resolvesTo(inner, AWS_V2_GLOBAL_CREDENTIALS, ctx)) return 'default-chain';
   const made = ctx.refs.instanceOf(inner);
@@ -141,9 +142,9 @@ export function liveSession(node: Node, ctx: SnapshotContext): string | null {
   if (inner.type !== AST_NODE_TYPES.Identifier) return null;
   const def = ctx.refs.variableOf(inner)?.defs[0];
   const call =
-    def?.type === 'Parameter' && def.node.parent?.type === AST_NODE_TYPES.CallExpression
+    def?.type === DefinitionType.Parameter && def.node.parent?.type === AST_NODE_TYPES.CallExpression
       ? def.node.parent
-      : def?.type === 'Variable' && def.node.init
+      : def?.type === DefinitionType.Variable && def.node.init
         ? awaitedCall(def.node.init)
         : null;
   const resolution = call ? resolutionOf(call, ctx) : null;

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { DefinitionType, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import { AWS_V3_CREDENTIAL_FIELDS } from '../../src/knowledge/index.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -47,7 +47,7 @@ function typeFields(type: TSESTree.TypeNode, context: Context, depth: number): R
   if (type.type === AST_NODE_TYPES.TSTypeLiteral) return memberNames(type.members);
   if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return null;
   const declaration = ASTUtils.findVariable(context.sourceCode.getScope(type), type.typeName)?.defs.find(
-    (d) => d.type === 'Type',
+    (d) => d.type === DefinitionType.Type,
   )?.node;
   if (declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration)
     return typeFields(declaration.typeAnnotation, context, depth + 1);

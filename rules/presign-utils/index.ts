@@ -8,10 +8,6 @@ import { applicableMaximum, constantName, type Requested, requestedLifetime } fr
 import { isPresignModule, presignerOf } from './match.js';
 import { type SigningSession, signingSession } from './session.js';
 
-export { clampedText } from './clamp.js';
-export type { Requested } from './lifetime.js';
-export type { SigningSession } from './session.js';
-
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type Duration = Extract<Requested, { kind: 'duration' }>;
 

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { findProperty, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { DefinitionType, findProperty, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import {
   type NumberSource,
   staticNumberSource,
@@ -35,11 +35,7 @@ export type Requested =
     };
 
 /** The lifetime option as written in the call, or null when it is absent (the default) or hidden behind a spread. */
-export function lifetimeNode(
-  call: TSESTree.CallExpression,
-  presigner: Presigner,
-  context: Context,
-): TSESTree.Node | null {
+function lifetimeNode(call: TSESTree.CallExpression, presigner: Presigner, context: Context): TSESTree.Node | null {
   const { argument: index, property, within = [] } = presigner.expiry;
   if (call.arguments.slice(0, index + 1).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return null;
   const argument = call.arguments[index];
@@ -107,9 +103,9 @@ function longestPassedValue(node: TSESTree.Node, context: Context): NumberSource
   if (inner.type !== AST_NODE_TYPES.Identifier) return null;
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (!def || def.type !== 'Parameter' || variable!.references.some((r) => r.isWrite())) return null;
+  if (!def || def.type !== DefinitionType.Parameter || variable!.references.some((r) => r.isWrite())) return null;
   const fn = def.node as TSESTree.FunctionLike;
-  const index = fn.params.indexOf(def.name as TSESTree.Parameter);
+  const index = fn.params.indexOf(def.name);
   const callee = functionName(fn);
   if (index < 0 || !callee) return null;
   const binding = ASTUtils.findVariable(context.sourceCode.getScope(callee), callee);

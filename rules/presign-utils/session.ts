@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { awaited, calleeName, findProperty, findPropertyPath, unwrap } from '../../src/analysis/ast.js';
 import { formatDuration } from '../../src/analysis/format.js';
-import { isConstLike, type ModuleRefs } from '../../src/analysis/module-refs.js';
+import { constDeclarator, type ModuleRefs } from '../../src/analysis/module-refs.js';
 import { staticNumberSource, staticObjectSource } from '../../src/analysis/static-value.js';
 import {
   AWS_V2_PROVIDER_CHAIN,
@@ -288,11 +288,8 @@ class SessionFinder {
   }
 
   private constInit(identifier: TSESTree.Identifier): Node | null {
-    const variable = ASTUtils.findVariable(this.context.sourceCode.getScope(identifier), identifier);
-    const def = variable?.defs[0];
-    if (!variable || def?.type !== 'Variable' || def.node.id !== def.name || !def.node.init || !isConstLike(variable))
-      return null;
-    return def.node.init;
+    const found = constDeclarator(identifier, this.context.sourceCode.getScope(identifier));
+    return found && found.declarator.id === found.name ? found.declarator.init : null;
   }
 }
 

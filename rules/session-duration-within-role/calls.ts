@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { findProperty, unwrap } from '../../src/analysis/ast.js';
-import { isConstLike, type ModuleRefs } from '../../src/analysis/module-refs.js';
+import { constDeclarator, type ModuleRefs } from '../../src/analysis/module-refs.js';
 import { staticObjectSource } from '../../src/analysis/static-value.js';
 import {
   AWS_V2_REFRESHING_CLASSES,
@@ -67,7 +67,7 @@ export function assumeRoleCall(
   if (!command) return null;
   const credentials = senderCredentials(node, context);
   return {
-    ...shape(`new ${command.api!.path.join('.')}()`, [command.durationParam]),
+    ...shape(`new ${command.api.path.join('.')}()`, [command.durationParam]),
     ...(credentials ? { masterNode: credentials } : {}),
   };
 }
@@ -82,10 +82,9 @@ function senderCredentials(command: TSESTree.NewExpression, context: Context): T
   const callee = unwrap(send.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier)
     return undefined;
-  const variable = ASTUtils.findVariable(context.sourceCode.getScope(callee.object), callee.object);
-  const def = variable?.defs[0];
-  if (!variable || def?.type !== 'Variable' || !def.node.init || !isConstLike(variable)) return undefined;
-  const client = unwrap(def.node.init);
+  const found = constDeclarator(callee.object, context.sourceCode.getScope(callee.object));
+  if (!found) return undefined;
+  const client = unwrap(found.declarator.init);
   const options = client.type === AST_NODE_TYPES.NewExpression ? client.arguments[0] : undefined;
   return options && findProperty(options, 'credentials')?.value;
 }

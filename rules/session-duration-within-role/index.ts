@@ -8,6 +8,7 @@ import { assumeRoleCall, isAssumeRoleModule } from './calls.js';
 import { roleCeilings } from './ceiling.js';
 import { ASSUME_ROLE_LIMITS, SHORTEST_SESSION_SECONDS } from '../../src/knowledge/index.js';
 import { readSettings } from '../../src/settings.js';
+import { JS_ONLY } from '../../src/languages/ids.js';
 import { createRule } from '../../src/util/create-rule.js';
 
 type MessageId = 'aboveCeiling' | 'aboveAnyRole' | 'belowMinimum' | 'lowerToCeiling';
@@ -22,6 +23,7 @@ export default createRule<[], MessageId>({
       recommended: 'error',
       triggers: ['modules'],
     },
+    languages: JS_ONLY,
     hasSuggestions: true,
     messages: {
       aboveCeiling:

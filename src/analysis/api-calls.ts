@@ -12,7 +12,7 @@ export function callsApi(
 ): boolean {
   const { sourceCode, refs } = ctx;
   let byApi = CALLS.get(sourceCode);
-  if (!byApi) CALLS.set(sourceCode, (byApi = new Map()));
+  if (!byApi) CALLS.set(sourceCode, (byApi = new Map<ApiRef, boolean>()));
   const known = byApi.get(api);
   if (known !== undefined) return known;
   const name = api.path.at(-1);

@@ -1,6 +1,9 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 type Node = TSESTree.Node;
+
+/** What declared a variable (`def.type`), as values: typescript-eslint types `def.type` with this enum. */
+export const DefinitionType = TSESLint.Scope.DefinitionType;
 
 /** Strips wrappers that do not change the value: parentheses are not nodes, but TS assertions and `!` are. */
 export function unwrap(node: Node): Node {

@@ -56,7 +56,7 @@ export function removeStatement(fixer: Fixer, sourceCode: SourceCode, statement:
  * The local name under which `name` from `module` is already available (a named import or a destructured
  * require of it), or null.
  */
-export function importedName(module: string, name: string, refs: ModuleRefs, sourceCode: SourceCode): string | null {
+function importedName(module: string, name: string, refs: ModuleRefs, sourceCode: SourceCode): string | null {
   for (const statement of sourceCode.ast.body) {
     const locals: Node[] = [];
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) locals.push(...statement.specifiers.map((s) => s.local));
@@ -144,7 +144,7 @@ export function isRepeatable(expression: Node, isValueClass: (callee: Node) => b
         continue;
       case AST_NODE_TYPES.BinaryExpression:
       case AST_NODE_TYPES.LogicalExpression:
-        stack.push(node.left as Node, node.right);
+        stack.push(node.left, node.right);
         continue;
       case AST_NODE_TYPES.ConditionalExpression:
         stack.push(node.test, node.consequent, node.alternate);

@@ -7,7 +7,7 @@ import {
   TIME_FUNCTIONS,
   TIME_METHODS,
 } from '../knowledge/index.js';
-import { staticPropertyName, unwrap } from './ast.js';
+import { DefinitionType, staticPropertyName, unwrap } from './ast.js';
 import { isConstLike } from './module-refs.js';
 
 type Node = TSESTree.Node;
@@ -196,7 +196,7 @@ export class TimeReader {
   private localInit(identifier: TSESTree.Identifier): Node | null {
     const variable = this.variableOf(identifier);
     const def = variable?.defs[0];
-    if (!variable || def?.type !== 'Variable' || !def.node.init || !isConstLike(variable)) return null;
+    if (!variable || def?.type !== DefinitionType.Variable || !def.node.init || !isConstLike(variable)) return null;
     return def.node.init;
   }
 

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   calleeName,
+  DefinitionType,
   enclosingFunction,
   findProperty,
   findPropertyPath,
@@ -36,6 +37,7 @@ import {
   type Presigner,
   refMatches,
   TOKEN_RESPONSE_FIELDS,
+  type SessionId,
 } from '../knowledge/index.js';
 import {
   codeOf,
@@ -76,7 +78,7 @@ interface Resolved {
   readonly promise: boolean;
   readonly signer: boolean;
   readonly source: string;
-  readonly session: string;
+  readonly session: SessionId;
   /** A lifetime in seconds given to the signer (`expiresIn: 900`). */
   readonly expiresIn?: number;
 }
@@ -256,14 +258,14 @@ export class HeldValues {
     // Another module-level variable is storage of its own: what it holds is reported at its declaration.
     if (variable.scope.block.type === AST_NODE_TYPES.Program) return null;
     const def = variable.defs[0];
-    if (def?.type === 'Parameter')
+    if (def?.type === DefinitionType.Parameter)
       return (
         this.thenParameter(def.node, variable, depth) ??
         this.elementParameter(def.node, variable, depth) ??
         this.callbackResult(def.node, variable, depth) ??
         this.tokenCallbackParameter(def.node, variable)
       );
-    if (def?.type !== 'Variable') return null;
+    if (def?.type !== DefinitionType.Variable) return null;
     if (def.node.init && def.node.id.type !== AST_NODE_TYPES.Identifier) {
       let steps = patternPath(def.node.id, def.name) ?? [];
       // `const [password, host] = await Promise.all([signer.getAuthToken(), lookup()])`: only the matching element.
@@ -456,7 +458,7 @@ export class HeldValues {
     if (command?.type !== AST_NODE_TYPES.NewExpression) return null;
     const ref = this.refs.resolve(command.callee);
     const tokenCommand = findByApi(AWS_TOKEN_COMMANDS, ref);
-    if (tokenCommand) return heldFromTokenCommand(tokenCommand, call);
+    if (tokenCommand) return heldFromTokenCommand(tokenCommand);
     const operation = findByApi(AWS_V3_STS_OPERATIONS, ref);
     if (!operation) return null;
     const duration = command.arguments[0]

@@ -1,3 +1,4 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findProperty } from './ast.js';
 import { formatDuration } from './format.js';
@@ -6,18 +7,17 @@ import {
   type CredentialMethod,
   GENERIC_TOKEN_ENDPOINT,
   GRANT_TYPE_PARAMETER,
-  PER_USE_METHODS,
   type Presigner,
   type Replacement,
   sessionOf,
   STS_EXPIRATION_FIELD,
-  SYNCHRONOUS_PRESIGNERS,
   type StsOperation,
   type SymptomKind,
   type TokenCallback,
   type TokenEndpoint,
   type Yield,
   EKS_TOKEN,
+  type SessionId,
 } from '../knowledge/index.js';
 import type { HttpRequest } from './http-request.js';
 
@@ -61,13 +61,6 @@ const LABELS: Record<HeldKind, string> = {
 };
 
 const MAX_CODE = 48;
-const PRESIGNED_SYMPTOMS = {
-  'aws-v3': 's3-url',
-  'aws-v2': 's3-url',
-  google: 'gcs-url',
-  azure: 'azure-sas',
-} as const satisfies Record<Presigner['ecosystem'], SymptomKind>;
-
 export function heldFromMethod(method: CredentialMethod, call: TSESTree.CallExpression, context: Context): Held {
   const session = sessionOf(method.session);
   const kind: HeldKind = method.yields === 'live-aws-credentials' ? 'aws-credentials' : method.yields;
@@ -85,7 +78,7 @@ export function heldFromMethod(method: CredentialMethod, call: TSESTree.CallExpr
         : 'it caches and refreshes the token',
     ),
     promise: true,
-    call: { node: call, perUse: PER_USE_METHODS.has(method.id) },
+    call: { node: call, perUse: method.perUse === true },
     method: method.id,
   };
 }
@@ -128,9 +121,9 @@ export function heldFromPresigner(presigner: Presigner, call: TSESTree.CallExpre
         ? `after ${formatDuration(seconds)} (its ${option}), or sooner when the signing credentials expire`
         : `when its \`${option}\` time passes`,
     seconds: seconds ?? expiry.defaultSeconds,
-    symptom: PRESIGNED_SYMPTOMS[presigner.ecosystem],
+    symptom: presigner.symptom,
     fix: 'Sign the URL per request, or keep its expiry with it and sign again before it passes.',
-    promise: !SYNCHRONOUS_PRESIGNERS.has(presigner.id),
+    promise: !presigner.synchronous,
     call: { node: call, perUse: false },
   };
 }
@@ -138,7 +131,7 @@ export function heldFromPresigner(presigner: Presigner, call: TSESTree.CallExpre
 /** A token minted by a signer of the file's own, built from credentials resolved once. */
 export function heldFromSigner(
   source: string,
-  sessionId: string,
+  sessionId: SessionId,
   expiresIn: number | undefined,
   call: TSESTree.CallExpression,
   context: Context,
@@ -160,7 +153,7 @@ export function heldFromSigner(
 }
 
 /** The output of a v3 command that returns a registry password (ECR, CodeArtifact). */
-export function heldFromTokenCommand(command: StsOperation, call: TSESTree.CallExpression): Held {
+export function heldFromTokenCommand(command: StsOperation): Held {
   const session = sessionOf(command.session);
   return {
     kind: 'auth-token',
@@ -240,10 +233,8 @@ export function heldFromCallback(entry: TokenCallback, call: TSESTree.CallExpres
   };
 }
 
-function symptomOfSession(session: string): SymptomKind {
-  if (session.startsWith('google')) return 'google';
-  if (session.startsWith('azure')) return 'azure';
-  return session === 'oauth-token' ? 'oauth' : 'aws';
+function symptomOfSession(session: SessionId): SymptomKind {
+  return sessionOf(session).symptom ?? 'aws';
 }
 
 /** "Call `await auth.getAccessToken()` where the value is used (...)" or "Use `fromInstanceMetadata()` instead (...)". */
@@ -256,7 +247,7 @@ function useInstead(replacement: Replacement, why: string): string {
 /** `createClient()`, `new Pool()`: a call for messages, its callee shortened. */
 export function codeOf(call: TSESTree.CallExpression | TSESTree.NewExpression, context: Context): string {
   const callee = context.sourceCode.getText(call.callee).replace(/\s+/g, '');
-  const prefix = call.type === 'NewExpression' ? 'new ' : '';
+  const prefix = call.type === AST_NODE_TYPES.NewExpression ? 'new ' : '';
   return `${prefix}${callee.length > MAX_CODE ? `…${callee.slice(-MAX_CODE)}` : callee}()`;
 }
 

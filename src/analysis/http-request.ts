@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { findProperty, staticPropertyName, unwrap } from './ast.js';
+import { DefinitionType, findProperty, staticPropertyName, unwrap } from './ast.js';
 import type { ModuleRefs } from './module-refs.js';
 import { staticString } from './static-value.js';
 import {
@@ -179,6 +179,7 @@ function mentionsGrantType(node: Node, context: Context, depth: number): boolean
 function constInit(identifier: TSESTree.Identifier, context: Context): Node | null {
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier);
   const def = variable?.defs[0];
-  if (def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return null;
+  if (def?.type !== DefinitionType.Variable || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init)
+    return null;
   return variable!.references.filter((r) => r.isWrite()).length <= 1 ? def.node.init : null;
 }

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, staticPropertyName, unwrap } from './ast.js';
+import { DefinitionType, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
 import { isConstLike } from './module-refs.js';
 
 type Node = TSESTree.Node;
@@ -16,8 +16,13 @@ export function localFunction(
   if (callee.type === AST_NODE_TYPES.Identifier) {
     const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
     const def = variable?.defs[0];
-    if (def?.type === 'FunctionName') return def.node as TSESTree.FunctionLike;
-    if (def?.type === 'Variable' && def.node.init && isFunctionNode(def.node.init) && isConstLike(variable!))
+    if (def?.type === DefinitionType.FunctionName) return def.node;
+    if (
+      def?.type === DefinitionType.Variable &&
+      def.node.init &&
+      isFunctionNode(def.node.init) &&
+      isConstLike(variable!)
+    )
       return def.node.init;
     return null;
   }

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { ModuleRef } from '../knowledge/index.js';
 import { isKnowledgeModule } from '../knowledge/index.js';
-import { staticPropertyName, unwrap } from './ast.js';
+import { DefinitionType, staticPropertyName, unwrap } from './ast.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -100,14 +100,14 @@ export class ModuleRefs {
       const def = variable?.defs[0];
       if (!def) return null;
       if (
-        def.type === 'Variable' &&
+        def.type === DefinitionType.Variable &&
         def.node.id.type === AST_NODE_TYPES.Identifier &&
         def.node.init &&
         isConstLike(variable)
       ) {
         return this.originOf(def.node.init, depth + 1);
       }
-      if (def.type === 'Parameter') return { annotated: def.name };
+      if (def.type === DefinitionType.Parameter) return { annotated: def.name };
       return null;
     }
     if (inner.type === AST_NODE_TYPES.MemberExpression && unwrap(inner.object).type === AST_NODE_TYPES.ThisExpression) {
@@ -161,7 +161,7 @@ export class ModuleRefs {
   private resolveVariable(variable: Variable, depth: number): ModuleRef | null {
     const def = variable.defs[0];
     if (!def) return null;
-    if (def.type === 'ImportBinding') {
+    if (def.type === DefinitionType.ImportBinding) {
       const node = def.node;
       if (node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
         const ref = node.moduleReference;
@@ -181,7 +181,7 @@ export class ModuleRefs {
       }
       return { module, path: [] };
     }
-    if (def.type === 'Variable') {
+    if (def.type === DefinitionType.Variable) {
       const declarator = def.node;
       if (!declarator.init || !isConstLike(variable)) return null;
       const base = this.resolve(declarator.init, depth + 1);
@@ -204,8 +204,9 @@ function collectImportedNames(sourceCode: Readonly<TSESLint.SourceCode>): Set<st
   for (const scope of sourceCode.scopeManager?.scopes ?? []) {
     for (const variable of scope.variables) {
       const def = variable.defs[0];
-      if (def?.type === 'ImportBinding') names.add(variable.name);
-      else if (def?.type === 'Variable' && def.node.init) pending.push({ name: variable.name, init: def.node.init });
+      if (def?.type === DefinitionType.ImportBinding) names.add(variable.name);
+      else if (def?.type === DefinitionType.Variable && def.node.init)
+        pending.push({ name: variable.name, init: def.node.init });
     }
   }
   for (let pass = 0, grew = true; grew && pass < MAX_DEPTH; pass++) {
@@ -244,10 +245,7 @@ function rootOf(node: Node): string | typeof MODULE_ROOT | null {
 }
 
 /** `require('x')` with a literal argument and an unshadowed `require` → 'x'. */
-export function requiredModule(
-  call: TSESTree.CallExpression,
-  sourceCode: Readonly<TSESLint.SourceCode>,
-): string | null {
+function requiredModule(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): string | null {
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'require' || call.arguments.length !== 1)
     return null;
@@ -268,6 +266,20 @@ export function isConstLike(variable: Variable): boolean {
   const declaration = variable.defs[0]?.parent;
   if (declaration?.type === AST_NODE_TYPES.VariableDeclaration && declaration.kind === 'const') return true;
   return variable.references.filter((r) => r.isWrite()).length <= 1;
+}
+
+/**
+ * The declarator of the written-once local variable `identifier` refers to (`const x = …`, `const { x } = …`), when
+ * it has an initializer; `declarator.id === name` tells a plain binding from a destructured one.
+ */
+export function constDeclarator(
+  identifier: TSESTree.Identifier,
+  scope: TSESLint.Scope.Scope,
+): { declarator: TSESTree.VariableDeclarator & { init: TSESTree.Expression }; name: TSESTree.Identifier } | null {
+  const variable = ASTUtils.findVariable(scope, identifier);
+  const def = variable?.defs[0];
+  if (!variable || def?.type !== DefinitionType.Variable || !def.node.init || !isConstLike(variable)) return null;
+  return { declarator: def.node as TSESTree.VariableDeclarator & { init: TSESTree.Expression }, name: def.name };
 }
 
 /** The property path to `target` inside a destructuring pattern: `{ a: { b: target } }` → ['a', 'b']. */

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { AWS_V3_PROVIDER_FACTORIES, findByApi, type ProviderFactory } from '../knowledge/index.js';
-import { unwrap } from './ast.js';
+import { DefinitionType, unwrap } from './ast.js';
 import { isConstLike, type ModuleRefs } from './module-refs.js';
 
 const MAX_ALIASES = 3;
@@ -23,7 +23,7 @@ export function providerFactoryOf(
     const variable = refs.variableOf(inner);
     const def = variable?.defs[0];
     if (
-      def?.type === 'Variable' &&
+      def?.type === DefinitionType.Variable &&
       def.node.id.type === AST_NODE_TYPES.Identifier &&
       def.node.init &&
       isConstLike(variable!)

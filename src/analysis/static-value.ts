@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as TS from 'typescript';
-import { findProperty, staticPropertyName, unwrap } from './ast.js';
+import { DefinitionType, findProperty, staticPropertyName, unwrap } from './ast.js';
 import { isConstLike } from './module-refs.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -29,8 +29,8 @@ function deeper(walk: Walk, through?: Node): Walk | null {
  * concatenation, `const` bindings, properties of const objects (all via eslint-utils' getStaticValue), and, when
  * type information is present, identifiers whose type is a literal (constants imported from other files).
  */
-export function staticValue(node: TSESTree.Node, context: Context): { value: unknown } | null {
-  const local = ASTUtils.getStaticValue(node as TSESTree.Expression, context.sourceCode.getScope(node));
+function staticValue(node: TSESTree.Node, context: Context): { value: unknown } | null {
+  const local = ASTUtils.getStaticValue(node, context.sourceCode.getScope(node));
   if (local) return local;
   return literalTypeValue(node, context);
 }
@@ -265,7 +265,7 @@ function followValue(
   ) {
     return { node: name.parent.right, defaulted: true, walk: deeper(walk, name) };
   }
-  if (def.type === 'Variable' && def.node.id === name && def.node.init && isConstLike(variable)) {
+  if (def.type === DefinitionType.Variable && def.node.id === name && def.node.init && isConstLike(variable)) {
     return { node: def.node.init, defaulted: false, walk: deeper(walk, name) };
   }
   return null;

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { CACHE_PUT_METHOD, CACHE_WRITE_METHODS } from '../knowledge/index.js';
-import { enclosingFunction, staticPropertyName, unwrap } from './ast.js';
+import { DefinitionType, enclosingFunction, staticPropertyName, unwrap } from './ast.js';
 import { forEachDescendant } from './value-flow.js';
 
 type Node = TSESTree.Node;
@@ -123,8 +123,8 @@ export function slotOf(target: Node, sourceCode: SourceCode): Slot | null {
       : null;
   }
   const def = variable.defs[0];
-  if (def.type === 'ClassName' && name !== null) {
-    return { kind: 'member', name, owner: { kind: 'class', classNode: def.node as ClassNode, isStatic: true } };
+  if (def.type === DefinitionType.ClassName && name !== null) {
+    return { kind: 'member', name, owner: { kind: 'class', classNode: def.node, isStatic: true } };
   }
   return { kind: 'variable', name: variable.name, variable };
 }
@@ -146,7 +146,7 @@ export function occurrencesOf(slot: Slot, sourceCode: SourceCode): Occurrence[] 
     return slot.variable.references.map((reference) => {
       const node = reference.identifier as Node;
       if (reference.isWrite()) {
-        const value = reference.writeExpr ? (reference.writeExpr as Node) : undefined;
+        const value = reference.writeExpr ? reference.writeExpr : undefined;
         return { node, access: reference.isRead() ? 'read-write' : 'write', value };
       }
       return occurrenceAt(node);
@@ -192,7 +192,7 @@ function occurrenceAt(node: Node): Occurrence {
         return {
           node,
           access: 'container-write',
-          value: method === CACHE_PUT_METHOD ? (grand.arguments[1] as Node | undefined) : undefined,
+          value: method === CACHE_PUT_METHOD ? grand.arguments[1] : undefined,
         };
       }
     }
@@ -203,10 +203,9 @@ function occurrenceAt(node: Node): Occurrence {
 /** The class whose instance (or, in static members, the class itself) `this` refers to at `node`. */
 function thisOwner(node: Node): MemberOwner | null {
   for (let p = node.parent; p; p = p.parent) {
-    if (p.type === AST_NODE_TYPES.StaticBlock)
-      return { kind: 'class', classNode: p.parent.parent as ClassNode, isStatic: true };
+    if (p.type === AST_NODE_TYPES.StaticBlock) return { kind: 'class', classNode: p.parent.parent, isStatic: true };
     if (p.type === AST_NODE_TYPES.MethodDefinition || p.type === AST_NODE_TYPES.PropertyDefinition) {
-      return { kind: 'class', classNode: p.parent.parent as ClassNode, isStatic: p.static };
+      return { kind: 'class', classNode: p.parent.parent, isStatic: p.static };
     }
     if (
       (p.type === AST_NODE_TYPES.FunctionDeclaration || p.type === AST_NODE_TYPES.FunctionExpression) &&

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { unwrap } from './ast.js';
+import { DefinitionType, unwrap } from './ast.js';
 import type { ModuleRefs } from './module-refs.js';
 
 type Node = TSESTree.Node;
@@ -36,8 +36,12 @@ export function storageOf(target: Node, refs: ModuleRefs): StorageKind {
     return 'local';
   }
   const def = variable.defs[0];
-  if (def.type === 'ClassName') return 'static-field';
-  if (def.type === 'Variable' && def.node.init && unwrap(def.node.init).type === AST_NODE_TYPES.ThisExpression) {
+  if (def.type === DefinitionType.ClassName) return 'static-field';
+  if (
+    def.type === DefinitionType.Variable &&
+    def.node.init &&
+    unwrap(def.node.init).type === AST_NODE_TYPES.ThisExpression
+  ) {
     return 'instance-field'; // `const self = this`
   }
   return variableStorage(variable);

@@ -20,7 +20,7 @@ const RUNNER_GLOBALS: ReadonlySet<string> = new Set(TEST_CODE.runnerGlobals);
  * A test file by where it lives: a folder of TEST_CODE.directories or a `*.test.*` / `*.spec.*` name. Judged on the
  * path relative to the working directory, so that a repository checked out under `/home/me/test/` is not all tests.
  */
-export function isTestPath(filename: string, cwd: string): boolean {
+function isTestPath(filename: string, cwd: string): boolean {
   const relative = path.relative(cwd, filename);
   const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : filename;
   const parts = inside.split(/[/\\]/u);
@@ -29,7 +29,7 @@ export function isTestPath(filename: string, cwd: string): boolean {
 }
 
 /** A JS/TS program that imports a test runner, or calls a runner global (`describe(...)`) that the file does not bind. */
-export function usesTestRunner(program: TSESTree.Program): boolean {
+function usesTestRunner(program: TSESTree.Program): boolean {
   const bound = new Set<string>();
   let callsGlobal = false;
   for (const statement of program.body) {
@@ -64,7 +64,7 @@ function runnerGlobalCalled(expression: TSESTree.Expression, bound: ReadonlySet<
 const TEST_CODE_OF = new WeakMap<object, boolean>();
 
 /** The file is test code: by its path, or (JS/TS) because it runs under a test runner. */
-export function isTestCode(context: FileContext): boolean {
+function isTestCode(context: FileContext): boolean {
   const key = context.sourceCode.ast as object;
   let known = TEST_CODE_OF.get(key);
   if (known === undefined) {
@@ -78,7 +78,7 @@ export function isTestCode(context: FileContext): boolean {
 }
 
 /** `settings['credential-expiry'].testCode`, or the default. */
-export function testCodePolicy(context: Pick<FileContext, 'settings'>): TestCodePolicy {
+function testCodePolicy(context: Pick<FileContext, 'settings'>): TestCodePolicy {
   return readSettings(context.settings).testCode ?? DEFAULT_TEST_CODE_POLICY;
 }
 

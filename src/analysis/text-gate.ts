@@ -98,7 +98,7 @@ let enabled = true;
 export function mayTrigger(sourceCode: { readonly text: string }, families: readonly TriggerFamily[]): boolean {
   if (!enabled) return true;
   let found = FOUND.get(sourceCode);
-  if (!found) FOUND.set(sourceCode, (found = new Map()));
+  if (!found) FOUND.set(sourceCode, (found = new Map<TriggerFamily, boolean>()));
   for (const family of families) {
     let present = found.get(family);
     if (present === undefined) found.set(family, (present = PATTERNS[family].test(sourceCode.text)));

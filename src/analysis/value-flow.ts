@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { CACHE_WRITE_METHODS, SINGLETON_FACTORIES } from '../knowledge/index.js';
-import { enclosingFunction, findProperty, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
+import { DefinitionType, enclosingFunction, findProperty, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
 import type { ModuleRefs } from './module-refs.js';
 import { type StorageKind, storageOf } from './storage.js';
 
@@ -428,8 +428,8 @@ function localFunction(
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier) return null;
   const def = refs.variableOf(callee)?.defs[0];
-  if (def?.type === 'FunctionName') return def.node as TSESTree.FunctionDeclaration;
-  if (def?.type === 'Variable' && def.node.init && isFunctionNode(unwrap(def.node.init))) {
+  if (def?.type === DefinitionType.FunctionName) return def.node;
+  if (def?.type === DefinitionType.Variable && def.node.init && isFunctionNode(unwrap(def.node.init))) {
     return unwrap(def.node.init) as TSESTree.FunctionLike;
   }
   return null;

@@ -48,5 +48,5 @@ export function engineOptions(plugin: ESLint.Plugin, spec: EngineSpec): ESLint.O
 /** The URL of the options module ESLint's worker threads load (see eslint-options.ts). */
 export function optionsModuleUrl(spec: EngineSpec, concurrency: number): URL {
   const query = new URLSearchParams({ spec: JSON.stringify(spec), concurrency: String(concurrency) });
-  return new URL(`./eslint-options.js?${query}`, import.meta.url);
+  return new URL(`./eslint-options.js?${query.toString()}`, import.meta.url);
 }

@@ -7,7 +7,7 @@ import { engineOptions, type EngineSpec } from './engine-options.js';
 const query = new URL(import.meta.url).searchParams;
 
 const options: ESLint.Options = {
-  ...engineOptions(plugin as unknown as ESLint.Plugin, {
+  ...engineOptions(plugin, {
     ...(JSON.parse(query.get('spec') ?? '{}') as EngineSpec),
     fix: true,
   }),

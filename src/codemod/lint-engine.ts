@@ -1,4 +1,4 @@
-import { ESLint, type Linter, type Rule } from 'eslint';
+import { ESLint, type Linter } from 'eslint';
 import { buildConfigs, NAMESPACE } from '../configs.js';
 import { engineOptions, type EngineSpec, optionsModuleUrl } from './engine-options.js';
 import { transformNames } from './migration-plugin.js';
@@ -62,7 +62,7 @@ export class LintEngine {
 
   constructor(options: LintEngineOptions) {
     this.#options = options;
-    this.#plugin = options.plugin ?? (defaultPlugin as unknown as ESLint.Plugin);
+    this.#plugin = options.plugin ?? defaultPlugin;
     checkChoice('--rule', options.rules, Object.keys(this.#plugin.rules ?? {}));
     checkChoice('--transform', options.transforms, transformNames(this.#plugin));
     const files = buildConfigs(this.#plugin)
@@ -261,7 +261,7 @@ export class LintEngine {
       .filter((message) => message.ruleId?.startsWith(prefix))
       .map((message) => {
         const ruleId = message.ruleId as string;
-        const rule = this.#plugin.rules?.[ruleId.slice(prefix.length)] as Rule.RuleModule | undefined;
+        const rule = this.#plugin.rules?.[ruleId.slice(prefix.length)];
         const docs = rule?.meta?.docs?.url;
         const suggestions = (message.suggestions ?? []).map((suggestion) => suggestion.desc);
         return {
@@ -306,6 +306,7 @@ function checkChoice(flag: string, chosen: readonly string[] | undefined, known:
  * (node_modules/eslint/lib/services/warning-service.js), and its text names ESLint's own flags, not ours.
  */
 async function withoutPoorConcurrencyWarning(create: () => Promise<ESLint>, onPoor: () => void): Promise<ESLint> {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be put back as it was; called with `process`
   const original = process.emitWarning;
   const filtered = ((warning: string | Error, ...rest: unknown[]) => {
     const type = typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;

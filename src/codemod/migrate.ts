@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { ESLint } from 'eslint';
 import { directoryOf, discoverFiles, relativeName } from './discover.js';
-import { errorMessage, EXIT } from './errors.js';
+import { EXIT } from './errors.js';
 import { gitDirtyFiles, gitRoot } from './git.js';
 import { isOwnFile, journalPath, recoverInterruptedRun, TEMP_FILE } from './journal.js';
 import { LintEngine, type LintOutcome, type LintView } from './lint-engine.js';
@@ -117,7 +117,7 @@ export async function planMigration(
   // In path order, as the candidates were: files the prefilter passed over were added first.
   plan.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const projectWide = !options.transforms || options.transforms.includes(PROJECT_TRANSFORM);
-  const touched = await runProjectStage(plan, project, { rewriteExports: projectWide });
+  const touched = runProjectStage(plan, project, { rewriteExports: projectWide });
   await relint(engine, plan, touched, viewOf);
   plan.warnings.unshift(...engine.warnings);
   plan.notes.push(

@@ -11,10 +11,6 @@ const SCRIPT_FILE = /\.[cm]?[jt]sx?$/;
  * and parsing is most of the codemod's time. A skipped file that does not parse is not listed as unparsable: there
  * is nothing in it to migrate either way.
  */
-export function cannotReport(
-  path: string,
-  text: string,
-  plugin: ESLint.Plugin = defaultPlugin as unknown as ESLint.Plugin,
-): boolean {
+export function cannotReport(path: string, text: string, plugin: ESLint.Plugin = defaultPlugin): boolean {
   return SCRIPT_FILE.test(path) && !someRuleMayReport(plugin.rules ?? {}, text);
 }

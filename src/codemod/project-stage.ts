@@ -4,34 +4,29 @@ import { relativeName, walkRepository } from './discover.js';
 import { isOwnFile } from './journal.js';
 import { readSource } from './read-source.js';
 import { cleanupEdits } from './transforms/cleanup.js';
-import {
-  EXPORTED_SNAPSHOT_TRIGGERS,
-  planSnapshotRewrite,
-  type SnapshotPlan,
-  snapshotAt,
-} from './transforms/exported-snapshot.js';
-import { LAZY_CACHE_TRIGGER, lazyCacheEdits } from './transforms/lazy-token-cache.js';
+import { planSnapshotRewrite, type SnapshotPlan, snapshotAt } from './transforms/exported-snapshot.js';
+import { lazyCacheEdits } from './transforms/lazy-token-cache.js';
 import { tidyRemovals } from './transforms/tidy-removals.js';
 import { applyEdits, compatible, lineColumnOf, type TextEdit } from './transforms/text-edits.js';
+import { triggers } from './triggers.js';
 import type { FileState, Finding, MigrationPlan } from './types.js';
 import { containsIdentifier } from '../util/words.js';
 
 const CODE_FILE = /\.[cm]?[jt]sx?$/;
 const MODULE_SYNTAX = /\bimport\b|\brequire\s*\(/;
 
-const isTrigger = (finding: Finding) =>
-  EXPORTED_SNAPSHOT_TRIGGERS[finding.rule]?.includes(finding.messageId ?? '') ?? false;
+const isTrigger = (finding: Finding) => triggers('exported-snapshot', finding);
 
 /**
  * Stage 2: what one file cannot do, in the run's one ts-morph Project, driven by stage-1 findings (rule id, message
  * id, location), never by a detector of its own. Analyses everything first, then applies the text edits of each
  * file in one go. Returns the files whose text it changed (stage 1 re-lints them).
  */
-export async function runProjectStage(
+export function runProjectStage(
   plan: MigrationPlan,
   project: Project,
   choice: { rewriteExports: boolean },
-): Promise<FileState[]> {
+): FileState[] {
   const pending = new Map<FileState, TextEdit[]>();
   const codeFiles = plan.files.filter((file) => CODE_FILE.test(file.path));
   const loaded = new Map<FileState, SourceFile>();
@@ -95,9 +90,7 @@ export async function runProjectStage(
 
   // Lazily filled module-level tokens whose client refreshes them: each read calls the client (see lazy-token-cache.ts).
   for (const file of choice.rewriteExports ? codeFiles : []) {
-    for (const finding of file.remaining.filter(
-      (candidate) => candidate.rule === LAZY_CACHE_TRIGGER.rule && candidate.messageId === LAZY_CACHE_TRIGGER.messageId,
-    )) {
+    for (const finding of file.remaining.filter((candidate) => triggers('lazy-token-cache', candidate))) {
       project.forgetNodesCreatedInBlock(() => {
         const edits = lazyCacheEdits(finding, file, load(file));
         if (!edits.length || !compatible(pending.get(file) ?? [], edits)) return;

@@ -67,7 +67,7 @@ export async function writeChangedFiles(
   await writeJournal(path, journal);
   for (const [index, file] of files.entries()) {
     try {
-      await writeTemp(file.path, journal.files[index]!.temp, file.text);
+      await writeTemp(file.path, journal.files[index].temp, file.text);
     } catch (error) {
       await Promise.all(journal.files.map((entry) => rm(entry.temp, { force: true })));
       removeJournal(path);
@@ -79,7 +79,7 @@ export async function writeChangedFiles(
   await writeJournal(path, { ...journal, state: 'committed' });
   for (const [index, file] of files.entries()) {
     try {
-      await rename(journal.files[index]!.temp, file.path);
+      await rename(journal.files[index].temp, file.path);
     } catch (error) {
       return {
         file: file.file,

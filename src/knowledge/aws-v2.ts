@@ -1,4 +1,5 @@
 import { SIGV4_POST_FAILURE } from './aws-v3.js';
+import type { SessionId } from './sessions.js';
 import type { ApiRef, Presigner, RefreshingClass, StsOperation } from './types.js';
 
 export const AWS_V2_MODULES = ['aws-sdk', 'aws-sdk/global'] as const;
@@ -8,7 +9,12 @@ function v2(path: readonly string[]): ApiRef {
   return { modules: AWS_V2_MODULES, path };
 }
 
-function refreshing(name: string, session: string, file: string, durationOption?: readonly string[]): RefreshingClass {
+function refreshing(
+  name: string,
+  session: SessionId,
+  file: string,
+  durationOption?: readonly string[],
+): RefreshingClass {
   return {
     id: `aws-v2:${name}`,
     ecosystem: 'aws-v2',
@@ -140,7 +146,9 @@ const V2_PRESIGN_FAILURE =
 export const AWS_V2_PRESIGNERS: readonly Presigner[] = [
   {
     id: 'aws-v2:s3.getSignedUrl',
+    synchronous: true,
     ecosystem: 'aws-v2',
+    symptom: 's3-url',
     method: 'getSignedUrl',
     receivers: S3_RECEIVERS,
     gateModules: ['aws-sdk', 'aws-sdk/clients/s3'],
@@ -158,6 +166,7 @@ export const AWS_V2_PRESIGNERS: readonly Presigner[] = [
   {
     id: 'aws-v2:s3.getSignedUrlPromise',
     ecosystem: 'aws-v2',
+    symptom: 's3-url',
     method: 'getSignedUrlPromise',
     receivers: S3_RECEIVERS,
     gateModules: ['aws-sdk', 'aws-sdk/clients/s3'],
@@ -174,7 +183,9 @@ export const AWS_V2_PRESIGNERS: readonly Presigner[] = [
   },
   {
     id: 'aws-v2:s3.createPresignedPost',
+    synchronous: true,
     ecosystem: 'aws-v2',
+    symptom: 's3-url',
     method: 'createPresignedPost',
     receivers: S3_RECEIVERS,
     gateModules: ['aws-sdk', 'aws-sdk/clients/s3'],

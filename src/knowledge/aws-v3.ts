@@ -1,3 +1,4 @@
+import type { SessionId } from './sessions.js';
 import type { ApiRef, Presigner, ProviderFactory, SnapshotWrapper, StsOperation } from './types.js';
 
 const PROVIDERS = '@aws-sdk/credential-providers';
@@ -6,7 +7,7 @@ const SRC = 'aws/aws-sdk-js-v3: packages/credential-providers/src';
 function provider(
   name: string,
   modules: readonly string[],
-  session: string,
+  session: SessionId,
   source: string,
   extra: Partial<Pick<ProviderFactory, 'refreshes' | 'durationOption'>> = {},
 ): ProviderFactory {
@@ -259,12 +260,31 @@ const AMPLIFY_GET_URL_EXPIRY = (argument: number) =>
       'Amplify silently clamps the URL to the expiration of the Cognito identity-pool credentials that sign it (1 h), so the link dies within the hour',
   }) as const;
 
+/**
+ * Amazon Polly's presigned SynthesizeSpeech URL, `getSynthesizeSpeechUrl({ client, params, options: { expiresIn } })`
+ * (moved to `@aws-sdk/polly-signer` as `getPresignedSynthesizeSpeechUrl`): SignatureV4.presign with a default of
+ * 3600 s, so the SigV4 week is its maximum and the client enforces it.
+ */
+const POLLY_PRESIGN_EXPIRY = {
+  argument: 0,
+  within: ['options'],
+  property: 'expiresIn',
+  unit: 'seconds',
+  defaultSeconds: 3600,
+  maxSeconds: 604_800,
+  maxEnforcedBy: 'client',
+  maxFailure: SIGV4_CLIENT_FAILURE,
+} as const;
+const POLLY_PRESIGN_SOURCE =
+  'aws/aws-sdk-js-v3: packages/polly-signer/src/getPresignedSynthesizeSpeechUrl.ts, src/getSignedUrl.ts (signer.presign with expiresIn 3600 unless options say otherwise); packages/polly-request-presigner/src/getSynthesizeSpeechUrl.ts';
+
 /** AWS SDK v3 presigners (aws/aws-sdk-js-v3: packages/s3-request-presigner/src/presigner.ts). */
 
 export const AWS_V3_PRESIGNERS: readonly Presigner[] = [
   {
     id: 'aws-v3:getSignedUrl',
     ecosystem: 'aws-v3',
+    symptom: 's3-url',
     api: { modules: ['@aws-sdk/s3-request-presigner'], path: ['getSignedUrl'] },
     clientArgument: 0,
     expiry: {
@@ -282,6 +302,7 @@ export const AWS_V3_PRESIGNERS: readonly Presigner[] = [
   {
     id: 'aws-v3:createPresignedPost',
     ecosystem: 'aws-v3',
+    symptom: 's3-url',
     api: { modules: ['@aws-sdk/s3-presigned-post'], path: ['createPresignedPost'] },
     clientArgument: 0,
     expiry: {
@@ -299,6 +320,7 @@ export const AWS_V3_PRESIGNERS: readonly Presigner[] = [
   {
     id: 'aws-v3:SignatureV4.presign',
     ecosystem: 'aws-v3',
+    symptom: 's3-url',
     method: 'presign',
     receivers: [
       { modules: ['@smithy/signature-v4', '@aws-sdk/signature-v4', '@aws-sdk/signature-v4-multi-region'], path: ['*'] },
@@ -315,8 +337,25 @@ export const AWS_V3_PRESIGNERS: readonly Presigner[] = [
     source: 'smithy-lang/smithy-typescript: packages/signature-v4/src/SignatureV4.ts',
   },
   {
+    id: 'aws-v3:getSynthesizeSpeechUrl',
+    ecosystem: 'aws-v3',
+    symptom: 's3-url',
+    api: { modules: ['@aws-sdk/polly-request-presigner'], path: ['getSynthesizeSpeechUrl'] },
+    expiry: POLLY_PRESIGN_EXPIRY,
+    source: POLLY_PRESIGN_SOURCE,
+  },
+  {
+    id: 'aws-v3:getPresignedSynthesizeSpeechUrl',
+    ecosystem: 'aws-v3',
+    symptom: 's3-url',
+    api: { modules: ['@aws-sdk/polly-signer'], path: ['getPresignedSynthesizeSpeechUrl'] },
+    expiry: POLLY_PRESIGN_EXPIRY,
+    source: POLLY_PRESIGN_SOURCE,
+  },
+  {
     id: 'amplify:getUrl',
     ecosystem: 'aws-v3',
+    symptom: 's3-url',
     api: { modules: ['aws-amplify/storage', '@aws-amplify/storage'], path: ['getUrl'] },
     expiry: AMPLIFY_GET_URL_EXPIRY(0),
     source: AMPLIFY_GET_URL_SOURCE,
@@ -324,6 +363,7 @@ export const AWS_V3_PRESIGNERS: readonly Presigner[] = [
   {
     id: 'amplify:getUrl (server)',
     ecosystem: 'aws-v3',
+    symptom: 's3-url',
     api: { modules: ['aws-amplify/storage/server'], path: ['getUrl'] },
     expiry: AMPLIFY_GET_URL_EXPIRY(1),
     source: AMPLIFY_GET_URL_SOURCE,

@@ -34,6 +34,7 @@ export const AZURE_BEARER_TOKEN_PROVIDER: ApiRef = { modules: [IDENTITY], path: 
 export const AZURE_TOKEN_METHODS: readonly CredentialMethod[] = [
   {
     id: 'azure:getToken',
+    perUse: true,
     ecosystem: 'azure',
     method: 'getToken',
     receivers: AZURE_CREDENTIAL_CLASSES.map((c) => c.api),
@@ -66,6 +67,7 @@ export const AZURE_PRESIGNERS: readonly Presigner[] = [
   {
     id: 'azure:getUserDelegationKey',
     ecosystem: 'azure',
+    symptom: 'azure-sas',
     method: 'getUserDelegationKey',
     gateModules: [STORAGE_BLOB],
     expiry: {
@@ -83,7 +85,9 @@ export const AZURE_PRESIGNERS: readonly Presigner[] = [
   },
   {
     id: 'azure:generateBlobSASQueryParameters',
+    synchronous: true,
     ecosystem: 'azure',
+    symptom: 'azure-sas',
     api: { modules: [STORAGE_BLOB], path: ['generateBlobSASQueryParameters'] },
     expiry: SAS_EXPIRY,
     signingKey: { argument: 1, minArguments: 3, issuedBy: 'azure:getUserDelegationKey' },
@@ -92,6 +96,7 @@ export const AZURE_PRESIGNERS: readonly Presigner[] = [
   {
     id: 'azure:generateUserDelegationSasUrl',
     ecosystem: 'azure',
+    symptom: 'azure-sas',
     method: 'generateUserDelegationSasUrl',
     gateModules: [STORAGE_BLOB],
     expiry: SAS_EXPIRY,

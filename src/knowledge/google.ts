@@ -46,6 +46,7 @@ const PER_REQUEST_HEADERS: Replacement = { code: 'await auth.getRequestHeaders()
 export const GOOGLE_TOKEN_METHODS: readonly CredentialMethod[] = [
   {
     id: 'google:getAccessToken',
+    perUse: true,
     ecosystem: 'google',
     method: 'getAccessToken',
     receivers: AUTH_RECEIVERS,
@@ -57,6 +58,7 @@ export const GOOGLE_TOKEN_METHODS: readonly CredentialMethod[] = [
   },
   {
     id: 'google:getRequestHeaders',
+    perUse: true,
     ecosystem: 'google',
     method: 'getRequestHeaders',
     receivers: AUTH_RECEIVERS,
@@ -145,6 +147,7 @@ export const GOOGLE_PRESIGNERS: readonly Presigner[] = [
   {
     id: 'gcs:file.getSignedUrl',
     ecosystem: 'google',
+    symptom: 'gcs-url',
     method: 'getSignedUrl',
     gateModules: STORAGE_GATES,
     expiry: GCS_EXPIRY,
@@ -155,6 +158,7 @@ export const GOOGLE_PRESIGNERS: readonly Presigner[] = [
   {
     id: 'gcs:file.generateSignedPostPolicyV4',
     ecosystem: 'google',
+    symptom: 'gcs-url',
     method: 'generateSignedPostPolicyV4',
     gateModules: STORAGE_GATES,
     expiry: GCS_EXPIRY,

@@ -99,6 +99,7 @@ export const SESSIONS = {
       'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html (DurationSeconds default 3600 s: unknown temporary source)',
   },
   'google-access-token': {
+    symptom: 'google',
     label: 'the Google access token',
     seconds: HOUR,
     maxSeconds: 12 * HOUR,
@@ -108,6 +109,7 @@ export const SESSIONS = {
       'https://cloud.google.com/iam/docs/reference/credentials/rest/v1/projects.serviceAccounts/generateAccessToken',
   },
   'google-id-token': {
+    symptom: 'google',
     label: 'the Google ID token',
     seconds: HOUR,
     phrase: 'after about 1 h (its JWT exp)',
@@ -115,6 +117,7 @@ export const SESSIONS = {
     source: 'googleapis/google-auth-library-nodejs: src/auth/idtokenclient.ts',
   },
   'google-signblob': {
+    symptom: 'google',
     label: 'the IAM signBlob signing key',
     seconds: 12 * HOUR,
     phrase: 'after 12 h (the signBlob key is only guaranteed for 12 h)',
@@ -122,6 +125,7 @@ export const SESSIONS = {
     source: 'googleapis/google-auth-library-nodejs#1365; GoogleCloudPlatform/gsutil#1007',
   },
   'azure-access-token': {
+    symptom: 'azure',
     label: 'the Microsoft Entra access token',
     seconds: HOUR,
     phrase: 'typically within 60 to 90 min',
@@ -129,6 +133,7 @@ export const SESSIONS = {
     source: 'Azure/azure-sdk-for-js: sdk/core/core-auth/src/tokenCredential.ts',
   },
   'oauth-token': {
+    symptom: 'oauth',
     label: 'the OAuth access token',
     seconds: HOUR,
     phrase: 'after its expires_in (typically 1 h)',
@@ -144,6 +149,7 @@ export const SESSIONS = {
       'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-settings.html (MaxSessionDuration: 1 h to 12 h)',
   },
   'google-private-key': {
+    symptom: 'google',
     label: 'the service-account private key',
     seconds: 7 * 24 * HOUR,
     phrase: 'for up to 7 d (a signed URL should not outlive a week, and dies when the key is deleted)',
@@ -152,6 +158,7 @@ export const SESSIONS = {
       'googleapis/nodejs-storage: src/signer.ts (SEVEN_DAYS); https://cloud.google.com/storage/docs/access-control/signed-urls-v2',
   },
   'azure-user-delegation-key': {
+    symptom: 'azure',
     label: 'the user-delegation key',
     seconds: 7 * 24 * HOUR,
     phrase: 'at most 7 d after it is requested',
@@ -224,10 +231,9 @@ export const PLATFORM_PRESETS = {
 
 export type PlatformId = keyof typeof PLATFORM_PRESETS;
 
-export function sessionOf(id: string): Session {
-  const session = (SESSIONS as Record<string, Session>)[id];
-  if (!session) throw new Error(`credential-expiry: unknown session kind "${id}" in the knowledge base`);
-  return session;
+/** The session entry of an id (the type checker refuses an id SESSIONS does not have). */
+export function sessionOf(id: SessionId): Session {
+  return SESSIONS[id];
 }
 
 /**

@@ -36,29 +36,5 @@ export const EXPIRY_SYMPTOMS = {
 
 export type SymptomKind = keyof typeof EXPIRY_SYMPTOMS;
 
-/**
- * Credential methods that may be called per use instead of caching their result: the object they are called on
- * keeps its own cache and refreshes it (googleapis/google-auth-library-nodejs: src/auth/oauth2client.ts; Azure/azure-sdk-for-js: sdk/core/core-auth/src/tokenCredential.ts, sdk/core/core-rest-pipeline/src/util/tokenCycler.ts). Ids of CREDENTIAL_METHODS.
- * gcp-metadata `instance()` and `fetchIdToken()` are left out: each call goes to the network.
- */
-export const PER_USE_METHODS: ReadonlySet<string> = new Set([
-  'google:getAccessToken',
-  'google:getRequestHeaders',
-  'azure:getToken',
-]);
-export const PER_USE_SOURCE =
-  'googleapis/google-auth-library-nodejs: src/auth/oauth2client.ts (getAccessToken reuses the stored token until eagerRefreshThresholdMillis); ' +
-  'Azure/azure-sdk-for-js: sdk/identity/identity/src/credentials/managedIdentityCredential/index.ts (MSAL token cache)';
-
 export const TEST_FILE_SOURCE =
   'https://jestjs.io/docs/configuration#testmatch-arraystring; https://vitest.dev/config/#include';
-
-/** Presigners (ids of PRESIGNERS) that return the URL or SAS itself rather than a promise of it. */
-export const SYNCHRONOUS_PRESIGNERS: ReadonlySet<string> = new Set([
-  'aws-v2:s3.getSignedUrl',
-  'aws-v2:s3.createPresignedPost',
-  'azure:generateBlobSASQueryParameters',
-]);
-export const SYNCHRONOUS_PRESIGNERS_SOURCE =
-  'aws/aws-sdk-js: lib/services/s3.js (getSignedUrl and createPresignedPost return when no callback is given); ' +
-  '@azure/storage-blob: dist/commonjs/sas/BlobSASSignatureValues.d.ts (generateBlobSASQueryParameters returns SASQueryParameters)';

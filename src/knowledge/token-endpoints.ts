@@ -1,3 +1,4 @@
+import type { SessionId } from './sessions.js';
 import type { ApiRef, Replacement, Yield } from './types.js';
 
 /** A URL that hands out tokens or temporary credentials when fetched by hand (`fetch`, axios, got). */
@@ -10,7 +11,7 @@ export interface TokenEndpoint {
   /** What the response body is. */
   readonly yields: Yield;
   /** A key of SESSIONS. */
-  readonly session: string;
+  readonly session: SessionId;
   /** The refreshing object to use instead, when an SDK does the same job. */
   readonly replacement?: Replacement;
   readonly source: string;

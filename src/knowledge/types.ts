@@ -1,3 +1,6 @@
+import type { SessionId } from './sessions.js';
+import type { SymptomKind } from './token-cache.js';
+
 /** Shapes of the knowledge base. Every entry names its `source` (an SDK source path or a documentation URL). */
 
 export type Ecosystem = 'aws-v3' | 'aws-v2' | 'google' | 'azure';
@@ -23,6 +26,8 @@ export interface Session {
   /** Wording for messages: "typically within 6 h". */
   readonly phrase: string;
   readonly temporary: boolean;
+  /** What a caller sees once it has expired (EXPIRY_SYMPTOMS); absent: AWS's `ExpiredToken`. */
+  readonly symptom?: Extract<SymptomKind, 'google' | 'azure' | 'oauth'>;
   readonly source: string;
 }
 
@@ -59,7 +64,7 @@ export interface ProviderFactory {
   readonly api: ApiRef;
   /** Whether the provider, handed to a client, is called again before expiry. */
   readonly refreshes: boolean | 'when-temporary';
-  readonly session: string;
+  readonly session: SessionId;
   /** Init property that sets the session length (`params.DurationSeconds`), as a property path. */
   readonly durationOption?: readonly string[];
   readonly replacement: Replacement;
@@ -82,7 +87,7 @@ export interface RefreshingClass {
   readonly id: string;
   readonly ecosystem: Ecosystem;
   readonly api: ApiRef;
-  readonly session: string;
+  readonly session: SessionId;
   /** Where the constructor's first argument sets the session length (`params.DurationSeconds`), as a property path. */
   readonly durationOption?: readonly string[];
   readonly source: string;
@@ -100,9 +105,14 @@ export interface CredentialMethod {
   readonly receivers: readonly ApiRef[];
   readonly gateModules: readonly string[];
   readonly yields: Yield;
-  readonly session: string;
+  readonly session: SessionId;
   /** A required argument pattern, e.g. gcp-metadata `instance('service-accounts/default/token')`. */
   readonly argumentPattern?: RegExp;
+  /**
+   * The object it is called on keeps its own cache and refreshes it, so calling it per use is the fix (google-auth-library:
+   * src/auth/oauth2client.ts; @azure/core-auth: tokenCredential.ts, @azure/core-rest-pipeline: util/tokenCycler.ts).
+   */
+  readonly perUse?: true;
   readonly replacement: Replacement;
   readonly source: string;
 }
@@ -117,7 +127,7 @@ export interface StsOperation {
   readonly method?: string;
   /** The service in messages, when not STS ("Cognito"). */
   readonly service?: string;
-  readonly session: string;
+  readonly session: SessionId;
   readonly durationParam: string;
   readonly replacement: Replacement;
   readonly source: string;
@@ -165,6 +175,10 @@ export interface Presigner {
   readonly signingKey?: { readonly argument: number; readonly minArguments?: number; readonly issuedBy: string };
   /** False when no session bounds the lifetime (the request for a signing key itself). */
   readonly sessionBound?: false;
+  /** Returns the URL or SAS itself rather than a promise of it. */
+  readonly synchronous?: true;
+  /** What the holder of an expired URL sees (EXPIRY_SYMPTOMS). */
+  readonly symptom: Extract<SymptomKind, 's3-url' | 'gcs-url' | 'azure-sas'>;
   readonly source: string;
 }
 
@@ -181,7 +195,7 @@ export interface TokenCallback {
   readonly option: string;
   readonly parameter: number;
   readonly yields: Yield;
-  readonly session: string;
+  readonly session: SessionId;
   readonly replacement: Replacement;
   readonly source: string;
 }

@@ -109,7 +109,8 @@ class CdkFile {
     for (const [key, value] of Object.entries(node)) {
       if (key === 'parent' || key === 'loc' || key === 'range') continue;
       if (Array.isArray(value)) {
-        for (const child of value) if (child && typeof child.type === 'string') this.collect(child as Node);
+        for (const child of value as unknown[])
+          if (child && typeof (child as Node).type === 'string') this.collect(child as Node);
       } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') {
         this.collect(value as Node);
       }

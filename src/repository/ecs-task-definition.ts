@@ -24,7 +24,7 @@ export function extractTaskDefinition(
   const declared = cite(root, file, line, arn ? `"taskRoleArn": "${arn}"` : '"containerDefinitions"');
   return {
     platform: 'ecs',
-    label: `the ECS task \`${String(value.family ?? 'task')}\``,
+    label: `the ECS task \`${typeof value.family === 'string' ? value.family : 'task'}\``,
     declared,
     paths,
     roleEnvironment: {},

@@ -42,7 +42,7 @@ export class DockerImages {
 }
 
 /** `registry/team/name:tag` or `name@sha256:…` → `name`; null for an image named only by an expression. */
-export function imageRepositoryName(image: string): string | null {
+function imageRepositoryName(image: string): string | null {
   const withoutExpressions = replacePlaceholders(image);
   const last = withoutExpressions.split('/').at(-1) ?? '';
   const name = last.split('@')[0].split(':')[0];
@@ -53,7 +53,7 @@ export function imageRepositoryName(image: string): string | null {
  * The code a Dockerfile copies from its context (`COPY src ./src`, `COPY . .`; not `COPY --from=stage`):
  * folders and code files that exist, relative to the repository.
  */
-export function copiedSources(root: string, dockerfile: string): string[] {
+function copiedSources(root: string, dockerfile: string): string[] {
   let text: string;
   try {
     text = readFileSync(dockerfile, 'utf8');

@@ -52,9 +52,9 @@ function unchanged(model: RepositoryModel): boolean {
 const runningCache = new WeakMap<RepositoryModel, Map<string, ComputeUnit[]>>();
 
 /** The compute units whose code includes `file`. */
-export function unitsRunning(model: RepositoryModel, file: string): ComputeUnit[] {
+function unitsRunning(model: RepositoryModel, file: string): ComputeUnit[] {
   let byFile = runningCache.get(model);
-  if (!byFile) runningCache.set(model, (byFile = new Map()));
+  if (!byFile) runningCache.set(model, (byFile = new Map<string, ComputeUnit[]>()));
   const known = byFile.get(file);
   if (known) return known;
   const relative = relativePath(model.root, file);
@@ -65,7 +65,7 @@ export function unitsRunning(model: RepositoryModel, file: string): ComputeUnit[
   return units;
 }
 
-export function sessionOfUnit(unit: ComputeUnit): Session {
+function sessionOfUnit(unit: ComputeUnit): Session {
   return sessionOf(PLATFORM_PRESETS[unit.platform]);
 }
 

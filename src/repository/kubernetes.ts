@@ -45,7 +45,7 @@ export function extractKubernetes(
   for (const { file, document, value } of documents) {
     if (value.kind !== 'ServiceAccount' || !isRecord(value.metadata)) continue;
     const annotations = isRecord(value.metadata.annotations) ? value.metadata.annotations : {};
-    const key = `${String(value.metadata.namespace ?? 'default')}/${String(value.metadata.name)}`;
+    const key = `${namespaceOf(value.metadata)}/${String(value.metadata.name)}`;
     for (const [annotation, platform] of [
       [IRSA_ANNOTATION, 'eks-irsa'],
       [GKE_ANNOTATION, 'gcp'],
@@ -63,11 +63,11 @@ export function extractKubernetes(
     }
   }
   const units: ComputeUnit[] = [];
-  for (const { file, document, value } of documents) {
+  for (const { value } of documents) {
     const specPath = POD_SPEC_PATHS[String(value.kind)];
     const spec = specPath && dig(value, specPath);
     if (!isRecord(spec)) continue;
-    const namespace = isRecord(value.metadata) ? String(value.metadata.namespace ?? 'default') : 'default';
+    const namespace = isRecord(value.metadata) ? namespaceOf(value.metadata) : 'default';
     const account = spec.serviceAccountName ?? spec.serviceAccount;
     const identity = typeof account === 'string' ? identities.get(`${namespace}/${account}`) : undefined;
     if (!identity) continue;
@@ -91,4 +91,9 @@ function dig(value: Json, path: readonly string[]): unknown {
   let current: unknown = value;
   for (const key of path) current = isRecord(current) ? current[key] : undefined;
   return current;
+}
+
+/** The object's namespace: Kubernetes puts an object without one in `default`. */
+function namespaceOf(metadata: Record<string, unknown>): string {
+  return typeof metadata.namespace === 'string' ? metadata.namespace : 'default';
 }

@@ -34,11 +34,11 @@ export function settingsWithInfrastructure(context: SettingsContext): ResolvedSe
     };
     return placed;
   };
-  return Object.defineProperties(
+  return Object.defineProperties<ResolvedSettings>(
     { ...settings },
     {
       platform: { get: () => place()?.platform, enumerable: true },
       session: { get: () => place()?.session, enumerable: true },
     },
-  ) as ResolvedSettings;
+  );
 }

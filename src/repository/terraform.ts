@@ -110,7 +110,7 @@ class TerraformModule {
     }
     const seconds = isStatic(max) ? Number(max) : NaN;
     if (!Number.isInteger(seconds)) {
-      debug('%s: %s max_session_duration is not static (%s)', file.file, address, String(max));
+      debug('%s: %s max_session_duration is not static (%s)', file.file, address, JSON.stringify(max));
       this.roles.set(address, { id: address, names, declared, maxSessionUnknown: true });
       return;
     }
@@ -124,7 +124,7 @@ class TerraformModule {
   }
 
   private lambda(name: string, block: Block, file: ParsedFile): ComputeUnit | null {
-    const source = this.lambdaSource(block, file);
+    const source = this.lambdaSource(block);
     if (!source) {
       debug('%s: aws_lambda_function.%s has no static filename or archive source_dir', file.file, name);
       return null;
@@ -141,7 +141,7 @@ class TerraformModule {
   }
 
   /** `source_dir` of the `archive_file` that `filename` names, or a `filename` that is a folder's zip next to it. */
-  private lambdaSource(block: Block, file: ParsedFile): { path: string; attribute: string } | null {
+  private lambdaSource(block: Block): { path: string; attribute: string } | null {
     const ref = reference(block.filename);
     const archive = ref && /^data\.archive_file\.([\w-]+)\.output_path$/.exec(ref);
     if (archive) {

@@ -54,5 +54,3 @@ export interface Extracted {
   readonly roles: InfraRole[];
   readonly units: ComputeUnit[];
 }
-
-export const NOTHING: Extracted = Object.freeze({ roles: [], units: [] }) as unknown as Extracted;

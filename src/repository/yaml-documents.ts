@@ -42,7 +42,7 @@ const CLOUDFORMATION_TAGS: (ScalarTag | CollectionTag)[] = INTRINSICS.flatMap((n
     tag: `!${name}`,
     collection,
     identify: () => false,
-    resolve: (value: YAMLMap.Parsed | YAMLSeq.Parsed) => ({ [longForm(name)]: value.toJSON() }),
+    resolve: (value: YAMLMap.Parsed | YAMLSeq.Parsed) => ({ [longForm(name)]: value.toJSON() as unknown }),
   })),
 ]);
 

@@ -6,20 +6,21 @@ import { gatedByText } from './text-gated-rule.js';
 
 export const REPOSITORY_URL = 'https://github.com/eslint-plugin-credential-expiry/eslint-plugin-credential-expiry';
 
-/** The kinds of files a rule understands; src/configs.ts turns each into one flat-config block. */
-export type FileType = 'js' | 'dockerfile' | 'dotenv' | 'json' | 'yaml';
+/** The codemod's rewrites across files (src/codemod/transforms/), each acting on findings that rules name for it. */
+export const PROJECT_TRANSFORMS = ['exported-snapshot', 'lazy-token-cache'] as const;
+export type ProjectTransform = (typeof PROJECT_TRANSFORMS)[number];
 
 export interface CredentialExpiryDocs {
   /** Severity in `configs.recommended`; absent: only in `configs.strict`. */
   recommended?: 'error' | 'warn';
   /** Severity in `configs.strict` (defaults to `error`). */
   strict?: 'error' | 'warn';
-  /** File types the rule checks (default `['js']`). */
-  fileTypes?: readonly FileType[];
   /** Sees further with type information, works without it. */
   usesTypeInformation?: boolean;
   /** Suggestion message ids that `credential-expiry migrate` applies like fixes (they keep meaning in practice). */
   migrationSafeSuggestions?: readonly string[];
+  /** Per rewrite across files of `credential-expiry migrate`, the message ids of the findings it acts on. */
+  codemodTriggers?: Partial<Record<ProjectTransform, readonly string[]>>;
   /**
    * The text-gate families (src/analysis/text-gate.ts) without which the rule reports nothing in a JS/TS or JSON file:
    * where none occurs in the file's text, the rule's create() is not called. Absent: never skipped.
@@ -79,7 +80,7 @@ function maskingReports<MessageIds extends string, Options extends readonly unkn
       ...(descriptor.suggest
         ? { suggest: descriptor.suggest.map((s) => (s.data ? { ...s, data: maskData(s.data) } : s)) }
         : {}),
-    } as Descriptor<MessageIds>);
+    });
   // ESLint's context is frozen; a child object with its own `report` inherits everything else.
   return Object.create(context, { report: { value: report } }) as Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 }
@@ -126,7 +127,7 @@ function guardRule<MessageIds extends string, Options extends readonly unknown[]
       }
     };
   }
-  return guarded as TSESLint.RuleListener;
+  return guarded;
 }
 
 /** The type of the file's root node: `Program` for JS, each language's own root otherwise. */

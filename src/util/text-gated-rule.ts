@@ -34,7 +34,7 @@ export function gatedByText<Rule extends GateableRule>(rule: Rule): Rule {
       readSettings(context.settings);
       return {};
     },
-  } as Rule;
+  };
 }
 
 /** Whether some rule of `rules` may report on a JS/TS file with this text (a rule without triggers always may). */

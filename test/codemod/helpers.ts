@@ -29,7 +29,7 @@ export function tempTree(files: Record<string, string>): string {
   return dir;
 }
 
-export function writeTree(dir: string, files: Record<string, string>): void {
+function writeTree(dir: string, files: Record<string, string>): void {
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
@@ -83,7 +83,7 @@ export async function cli(cwd: string, argv: string[], plugin?: ESLint.Plugin): 
   return { code, stdout, stderr };
 }
 
-export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BUILT_CLI = join(REPO_ROOT, 'dist/src/codemod/cli.js');
 
 /** The built CLI is what a user runs; rebuild it when the sources are newer (npm test builds first anyway). */

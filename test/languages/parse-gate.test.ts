@@ -9,7 +9,13 @@ import { setTextGate } from '../../src/analysis/text-gate.js';
 import plugin from '../../src/index.js';
 import { dotenv } from '../../src/languages/dotenv/index.js';
 import { yaml, YamlLanguage } from '../../src/languages/yaml/index.js';
-import { fakeGoogleToken, fakeKeyId, fakeSecretKey, fakeSessionToken, lines } from '../rules/embedded-fixtures.js';
+import {
+  fakeGoogleToken,
+  fakeKeyId,
+  fakeSecretKey,
+  fakeSessionToken,
+  lines,
+} from '../rules/no-embedded-credentials/embedded-fixtures.js';
 
 afterEach(() => setTextGate(true));
 

@@ -1,23 +1,87 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { fileTypesOf } from '../../src/configs.js';
+import { LANGUAGE_IDS } from '../../src/languages/ids.js';
 import plugin from '../../src/index.js';
-import { REPOSITORY_URL, type CredentialExpiryDocs } from '../../src/util/create-rule.js';
+import {
+  type CredentialExpiryDocs,
+  INTERNAL_ERROR_MESSAGE_ID,
+  PROJECT_TRANSFORMS,
+  REPOSITORY_URL,
+} from '../../src/util/create-rule.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
 const ruleEntries = Object.entries(plugin.rules);
+const RULES_DIR = path.join(ROOT, 'rules');
+const TESTS_DIR = path.join(ROOT, 'test', 'rules');
+
+/** The .ts files under a folder, with paths relative to it. */
+const tsFilesUnder = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+
+/** The rule names rules/ holds: `rules/<name>.ts` or `rules/<name>/index.ts`; `rules/<x>-utils/` are shared helpers. */
+const ruleNamesOnDisk = readdirSync(RULES_DIR, { withFileTypes: true })
+  .filter((entry) => (entry.isDirectory() ? !entry.name.endsWith('-utils') : entry.name.endsWith('.ts')))
+  .map((entry) => entry.name.replace(/\.ts$/, ''))
+  .sort();
+
+/** The text of a rule's own sources and of the shared `-utils` folders they import. */
+function ruleSources(id: string): string {
+  const own = existsSync(path.join(RULES_DIR, id))
+    ? tsFilesUnder(path.join(RULES_DIR, id)).map((file) => path.join(RULES_DIR, id, file))
+    : [path.join(RULES_DIR, `${id}.ts`)];
+  const text = own.map((file) => readFileSync(file, 'utf8')).join('\n');
+  const utils = [...text.matchAll(/from '\.\.?\/(?:\.\.\/)?([\w-]+-utils)\//g)].map((match) => match[1]);
+  const shared = [...new Set(utils)].flatMap((folder) =>
+    tsFilesUnder(path.join(RULES_DIR, folder)).map((file) => readFileSync(path.join(RULES_DIR, folder, file), 'utf8')),
+  );
+  return [text, ...shared].join('\n');
+}
+
+/** The test files of a rule and their case files: `test/rules/<id>/…` or `test/rules/<id>[-.]….ts`. */
+function testFilesOf(id: string): string[] {
+  return tsFilesUnder(TESTS_DIR)
+    .filter((file) => file.startsWith(`${id}/`) || new RegExp(`^${id}[-.]`).test(file))
+    .map((file) => path.join(TESTS_DIR, file));
+}
 
 describe('plugin object', () => {
   it('names itself for caching and concurrency', () => {
     expect(plugin.meta).toEqual({ name: pkg.name, namespace: 'credential-expiry', version: pkg.version });
   });
 
+  it('provides every language its rules name under its own namespace', () => {
+    const own = Object.values(LANGUAGE_IDS)
+      .flat()
+      .filter((id) => id.startsWith('credential-expiry/'));
+    expect(own.length).toBeGreaterThan(0);
+    for (const id of own) expect(plugin.languages).toHaveProperty(id.slice('credential-expiry/'.length));
+  });
+
   it('has rules', () => {
     expect(ruleEntries.length).toBeGreaterThan(0);
+  });
+
+  it('exports exactly the rules in rules/', () => {
+    expect(Object.keys(plugin.rules).sort()).toEqual(ruleNamesOnDisk);
+  });
+
+  it('names only existing transforms, rules and messages in the codemod triggers, and every transform has one', () => {
+    const triggered = new Set<string>();
+    for (const [id, rule] of ruleEntries) {
+      const triggers = (rule.meta?.docs as CredentialExpiryDocs | undefined)?.codemodTriggers ?? {};
+      for (const [transform, messageIds] of Object.entries(triggers)) {
+        expect(PROJECT_TRANSFORMS, `${id}: transform ${transform}`).toContain(transform);
+        triggered.add(transform);
+        for (const messageId of messageIds) expect(rule.meta?.messages, id).toHaveProperty(messageId);
+      }
+    }
+    expect([...triggered].sort()).toEqual([...PROJECT_TRANSFORMS].sort());
   });
 });
 
@@ -46,8 +110,38 @@ describe.each(ruleEntries)('rule %s', (id, rule) => {
       expect(blocks).toEqual([]);
       return;
     }
-    expect(blocks.map((b) => b.name?.split('/').pop()).sort()).toEqual([...(docs.fileTypes ?? ['js'])].sort());
+    expect(blocks.map((b) => b.name?.split('/').pop()).sort()).toEqual(fileTypesOf(rule.meta?.languages).sort());
     for (const block of blocks) expect(block.rules?.[key]).toBe(docs.recommended);
+  });
+
+  it('declares the languages it reads, each one this plugin or a companion plugin provides', () => {
+    const languages = rule.meta?.languages;
+    expect(languages?.length).toBeGreaterThan(0);
+    const known = new Set<string>(Object.values(LANGUAGE_IDS).flat());
+    for (const language of languages ?? []) expect(known).toContain(language);
+    expect(fileTypesOf(languages).length).toBeGreaterThan(0);
+  });
+
+  it('has tests with valid and invalid cases', () => {
+    const tests = testFilesOf(id).map((file) => readFileSync(file, 'utf8'));
+    expect(tests.length).toBeGreaterThan(0);
+    expect(tests.some((text) => /\bvalid\s*:/.test(text))).toBe(true);
+    expect(tests.some((text) => /\binvalid\s*:/.test(text))).toBe(true);
+  });
+
+  it('reports or suggests with every message it declares, each one asserted by its tests', () => {
+    const sources = ruleSources(id);
+    const tests = testFilesOf(id)
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
+    const declared = Object.keys(rule.meta?.messages ?? {}).filter(
+      (messageId) => messageId !== INTERNAL_ERROR_MESSAGE_ID,
+    );
+    // A message id chosen by a finding's kind (no-embedded-credentials' describeFinding) is not quoted in the rule.
+    expect(
+      declared.filter((messageId) => !sources.includes(`'${messageId}'`) && !tests.includes(`'${messageId}'`)),
+    ).toEqual([]);
+    expect(declared.filter((messageId) => !tests.includes(`'${messageId}'`))).toEqual([]);
   });
 
   it('is in configs.strict', () => {
@@ -68,6 +162,30 @@ describe('configs', () => {
       expect(new Set(names).size).toBe(names.length);
       for (const block of config) expect(block.files?.length).toBeGreaterThan(0);
     }
+  });
+
+  it('are accepted by ESLint for every file type, and a JS-only rule is refused on a Dockerfile (meta.languages)', async () => {
+    const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: plugin.configs.strict });
+    const files = {
+      Dockerfile: 'FROM alpine\n',
+      '.env': 'A=1\n',
+      'config.json': '{}\n',
+      'values.yaml': 'a: 1\n',
+      'probe.ts': 'export {};\n',
+    };
+    for (const [file, text] of Object.entries(files))
+      expect((await eslint.lintText(text, { filePath: path.join(ROOT, file) }))[0].messages).toEqual([]);
+    const jsOnly = new ESLint({
+      cwd: ROOT,
+      overrideConfigFile: true,
+      overrideConfig: [
+        ...plugin.configs.dockerfile,
+        { files: ['**/Dockerfile'], rules: { 'credential-expiry/no-static-snapshot': 'error' } },
+      ],
+    });
+    await expect(jsOnly.lintText('FROM alpine\n', { filePath: path.join(ROOT, 'Dockerfile') })).rejects.toThrow(
+      /do not support the language "credential-expiry\/dockerfile"/,
+    );
   });
 
   it('load in ESLint and lint a TypeScript file through the recommended config', async () => {

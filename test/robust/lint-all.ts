@@ -5,11 +5,3 @@ import plugin from '../../src/index.js';
 export function lintAll(text: string, filename: string): Linter.LintMessage[] {
   return new Linter().verify(text, plugin.configs.strict, filename);
 }
-
-/** lintAll, then every fix applied until nothing changes (as `eslint --fix`): the output and the messages left. */
-export function fixAll(
-  text: string,
-  filename: string,
-): { output: string; messages: Linter.LintMessage[]; fixed: boolean } {
-  return new Linter().verifyAndFix(text, plugin.configs.strict, filename);
-}

@@ -132,7 +132,7 @@ function removeImportSpecifier(
   const next = elements[index + 1];
   return next
     ? { start: specifier.getStart(sourceFile), end: next.getStart(sourceFile), text: '' }
-    : { start: elements[index - 1]!.getEnd(), end: specifier.getEnd(), text: '' };
+    : { start: elements[index - 1].getEnd(), end: specifier.getEnd(), text: '' };
 }
 
 /**
@@ -224,7 +224,7 @@ function importEdits(
     const existing = commonJs ? undefined : imported(module);
     const bindings = existing?.importClause?.namedBindings;
     if (bindings && ts.isNamedImports(bindings) && bindings.elements.length) {
-      const last = bindings.elements[bindings.elements.length - 1]!;
+      const last = bindings.elements[bindings.elements.length - 1];
       edits.push({ start: last.getEnd(), end: last.getEnd(), text: names.map((name) => `, ${name}`).join('') });
       continue;
     }

@@ -1,25 +1,8 @@
 import { dirname, resolve } from 'node:path';
-import {
-  type CallExpression,
-  type Identifier,
-  Node,
-  type Project,
-  type SourceFile,
-  SyntaxKind,
-  VariableDeclarationKind,
-} from 'ts-morph';
+import { type Identifier, Node, type Project, type SourceFile, SyntaxKind, VariableDeclarationKind } from 'ts-morph';
 import type { FileState, Finding } from '../types.js';
 import { names } from './cleanup.js';
 import { lineColumnOf, offsetOf, type TextEdit } from './text-edits.js';
-
-/**
- * The findings this transform acts on: rule id → message ids of "a resolved credential / token is kept".
- * Only those located in an exported module-scope `const` (or a `let` never assigned again) are taken.
- */
-export const EXPORTED_SNAPSHOT_TRIGGERS: Readonly<Record<string, readonly string[]>> = {
-  'credential-expiry/no-static-snapshot': ['storedCredentials', 'googleTokenStored'],
-  'credential-expiry/no-module-token-cache': ['moduleTokenCache'],
-};
 
 /** What the rewrite of one exported snapshot amounts to: edits per file, or why a person must do it. */
 export type SnapshotPlan =
@@ -82,7 +65,7 @@ export function snapshotAt(finding: Finding, producer: FileState, sourceFile: So
   const form = Node.isCallExpression(callee) && call.getArguments().length === 0 ? 'provider' : 'getter';
   const name = nameNode.getText();
   const newName = renamed(name, form);
-  const init = form === 'provider' ? callee.getText() : `() => ${(call as CallExpression).getText()}`;
+  const init = form === 'provider' ? callee.getText() : `() => ${call.getText()}`;
   return {
     finding,
     producer,

@@ -7,20 +7,12 @@ import {
   SyntaxKind,
   VariableDeclarationKind,
 } from 'ts-morph';
-import { CREDENTIAL_METHODS, PER_USE_METHODS } from '../../knowledge/index.js';
+import { CREDENTIAL_METHODS } from '../../knowledge/index.js';
 import type { FileState, Finding } from '../types.js';
 import { offsetOf, type TextEdit } from './text-edits.js';
 
-/** The finding this transform acts on: a token kept in a module-level variable. */
-export const LAZY_CACHE_TRIGGER = {
-  rule: 'credential-expiry/no-module-token-cache',
-  messageId: 'moduleTokenCache',
-} as const;
-
-/** Methods whose object caches and refreshes the token itself (knowledge: PER_USE_METHODS), by name. */
-const REFRESHING_METHODS = new Set(
-  CREDENTIAL_METHODS.filter((method) => PER_USE_METHODS.has(method.id)).map((method) => method.method),
-);
+/** Methods whose object caches and refreshes the token itself (knowledge: `perUse`), by name. */
+const REFRESHING_METHODS = new Set(CREDENTIAL_METHODS.filter((method) => method.perUse).map((method) => method.method));
 
 /** Parents under which `await f()` needs no parentheses. */
 const BARE_AWAIT_PARENTS = new Set([

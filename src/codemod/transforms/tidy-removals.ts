@@ -18,7 +18,7 @@ export function tidyRemovals(original: string, text: string): string {
   const parts = diffLines(original, text);
   const out: string[] = [];
   for (let index = 0; index < parts.length; index++) {
-    const part = parts[index]!;
+    const part = parts[index];
     if (!part.added && !part.removed) {
       out.push(...lines(part.value));
       continue;
@@ -44,7 +44,7 @@ export function tidyRemovals(original: string, text: string): string {
     const paragraphEnds =
       !following || (!following.added && !following.removed && isBlank(lines(following.value)[0] ?? ''));
     let top = out.length;
-    while (paragraphEnds && top > 0 && isCommentOnly(out[top - 1]!)) top -= 1;
+    while (paragraphEnds && top > 0 && isCommentOnly(out[top - 1])) top -= 1;
     if (top > 0) out.length = top;
   }
   return collapseBlankRuns(out, longestBlankRun(lines(original))).join('');

@@ -1,0 +1,132 @@
+import rule from '../../../rules/no-embedded-credentials/index.js';
+import { createRuleTester } from '../../rule-tester.js';
+import {
+  AWS_DOC_KEY_ID,
+  AWS_DOC_SECRET,
+  fakeGoogleToken,
+  fakeJwt,
+  fakeKeyId,
+  fakePem,
+  fakeRefreshToken,
+  fakeSecretKey,
+  fakeSessionToken,
+} from './embedded-fixtures.js';
+
+const TEMP_KEY = fakeKeyId('ASIA');
+const LONG_KEY = fakeKeyId('AKIA');
+const SECRET = fakeSecretKey();
+const TOKEN = fakeSessionToken();
+const GOOGLE_TOKEN = fakeGoogleToken();
+const REFRESH = fakeRefreshToken();
+const EXPIRED_JWT = fakeJwt(new Date('2026-05-01T00:00:00Z'));
+const PEM = fakePem();
+const preview = (secret: string): string => `${secret.slice(0, 4)}****`;
+
+createRuleTester().run('no-embedded-credentials', rule, {
+  valid: [
+    {
+      name: 'a client without inline credentials',
+      code: "import { S3Client } from '@aws-sdk/client-s3';\nexport const s3 = new S3Client({ region: 'us-east-1' });",
+    },
+    {
+      name: "AWS's documented example keys",
+      code: `new S3Client({ credentials: { accessKeyId: '${AWS_DOC_KEY_ID}', secretAccessKey: '${AWS_DOC_SECRET}' } });`,
+    },
+    {
+      name: 'key ids without a secret nearby are identifiers',
+      code: `export const ALLOWED = ['${LONG_KEY}', '${TEMP_KEY}'];`,
+    },
+    {
+      name: 'a hex digest is not a secret key',
+      code: `const id = '${LONG_KEY}';\nconst sha = 'a94a8fe5ccb19ba61c4c0873d391e987982fbbd3';`,
+    },
+    {
+      name: 'credentials read from the environment at runtime',
+      code: 'new S3Client({ credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID!, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY!, sessionToken: process.env.AWS_SESSION_TOKEN } });',
+    },
+    {
+      name: 'short test stubs',
+      code: "const creds = { accessKeyId: 'AKID', secretAccessKey: 'secret', sessionToken: 'token' };",
+    },
+    {
+      name: "google-auth-library's placeholder refresh tokens",
+      code: "client.setCredentials({ refresh_token: 'compute-placeholder', expiry_date: 1 });",
+    },
+    {
+      name: 'public browser keys under bundler prefixes',
+      code: 'const map = new Map({ token: process.env.NEXT_PUBLIC_MAPBOX_TOKEN, key: import.meta.env.VITE_GOOGLE_MAPS_API_KEY });',
+    },
+    {
+      name: 'a JWT without exp says nothing about when it dies',
+      code: `const t = '${fakeJwt(new Date(0)).split('.')[0]}.${Buffer.from('{"sub":"x"}').toString('base64url')}.c2ln';`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'temporary credentials in a client config',
+      code: `const s3 = new S3Client({\n  credentials: {\n    accessKeyId: '${TEMP_KEY}',\n    secretAccessKey: '${SECRET}',\n    sessionToken: '${TOKEN}',\n  },\n});`,
+      errors: [
+        { messageId: 'temporaryKeyId', line: 3, column: 18, data: { preview: preview(TEMP_KEY) } },
+        { messageId: 'temporarySecretKey', line: 4, column: 22, data: { preview: preview(SECRET) } },
+        { messageId: 'sessionToken', line: 5, column: 19, data: { preview: 'IQoJ****' } },
+      ],
+    },
+    {
+      name: 'a long-term key pair passed positionally',
+      code: `AWS.config.credentials = new AWS.Credentials('${LONG_KEY}', '${SECRET}');`,
+      errors: [{ messageId: 'longLivedKey', line: 1, column: 46, data: { preview: preview(LONG_KEY) } }],
+    },
+    {
+      name: 'a secret key or session token under its name, alone',
+      code: `process.env.AWS_SESSION_TOKEN = '${TOKEN}';\nconst config = { secretAccessKey: \`${SECRET}\` };`,
+      errors: [
+        { messageId: 'sessionToken', line: 1, column: 33 },
+        { messageId: 'temporarySecretKey', line: 2, column: 35 },
+      ],
+    },
+    {
+      name: 'Google tokens, JWTs, refresh tokens and private keys',
+      code: [
+        `const headers = { Authorization: 'Bearer ${GOOGLE_TOKEN}' };`,
+        `const idToken = '${EXPIRED_JWT}';`,
+        `oauth2.setCredentials({ refresh_token: '${REFRESH}' });`,
+        `const key = \`${PEM}\`;`,
+      ].join('\n'),
+      errors: [
+        { messageId: 'googleAccessToken', line: 1, column: 42, data: { preview: 'ya29****' } },
+        { messageId: 'jwtExpired', line: 2, column: 17, data: { preview: 'eyJh****', date: '2026-05-01' } },
+        { messageId: 'refreshToken', line: 3, column: 40, data: { preview: '1//0****' } },
+        { messageId: 'privateKey', line: 4, column: 13 },
+      ],
+    },
+    {
+      name: 'a token pasted into a comment',
+      code: `// debug token: ${GOOGLE_TOKEN}\nexport {};`,
+      errors: [{ messageId: 'googleAccessToken', line: 1, column: 17 }],
+    },
+    {
+      name: 'env names a bundler inlines into browser code',
+      code: 'const a = process.env.REACT_APP_AWS_SESSION_TOKEN;\nconst b = import.meta.env.VITE_AWS_SECRET_ACCESS_KEY;\nconst { NEXT_PUBLIC_AWS_ACCESS_KEY_ID } = process.env;',
+      errors: [
+        {
+          messageId: 'bundledCredential',
+          line: 1,
+          column: 11,
+          data: { name: 'REACT_APP_AWS_SESSION_TOKEN', bundler: 'Create React App' },
+        },
+        {
+          messageId: 'bundledCredential',
+          line: 2,
+          column: 11,
+          data: { name: 'VITE_AWS_SECRET_ACCESS_KEY', bundler: 'Vite' },
+        },
+        {
+          messageId: 'bundledCredential',
+          line: 3,
+          column: 9,
+          data: { name: 'NEXT_PUBLIC_AWS_ACCESS_KEY_ID', bundler: 'Next.js' },
+        },
+      ],
+    },
+  ],
+});

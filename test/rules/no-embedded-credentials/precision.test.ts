@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../rules/no-embedded-credentials/index.js';
+import { cloudJwtExpiry, isDescription, isPlaceholder, isTokenLike } from '../../../src/analysis/secret-scan.js';
+import { PUBLIC_TEST_CREDENTIALS } from '../../../src/knowledge/secrets.js';
+import { createRuleTester } from '../../rule-tester.js';
+import { fakeJwt, fakeKeyId, fakePem, fakeSecretKey, fakeSessionToken, fakeTruncatedPem } from './embedded-fixtures.js';
+
+/**
+ * Issue 13: what whole-repository runs reported falsely (test fixtures' JWTs, descriptive words under credential
+ * names, PEM examples, emulator keys), each family next to the real credential of the same shape that must still
+ * be reported.
+ */
+const EXP = new Date('2026-05-01T00:00:00Z');
+const GOOGLE_JWT = fakeJwt(EXP);
+const COGNITO_JWT = fakeJwt(EXP, {
+  iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Ab12Cd34E',
+  token_use: 'id',
+});
+const ENTRA_JWT = fakeJwt(EXP, { iss: 'https://example-issuer.invalid/', aud: 'https://management.azure.com/' });
+/** jwt.io's sample claims, with an `exp` and even a Google issuer: copied into tests and docs everywhere. */
+const JWT_IO_SAMPLE = fakeJwt(
+  EXP,
+  { sub: '1234567890', name: 'John Doe', iss: 'https://accounts.google.com' },
+  { alg: 'HS256', typ: 'JWT' },
+  43,
+);
+const TEST_ISSUER_JWT = fakeJwt(EXP, { iss: 'https://test.com' });
+const SHORT_SIGNATURE_JWT = fakeJwt(EXP, {}, { alg: 'RS256', typ: 'JWT' }, 3);
+const NO_ALG_JWT = fakeJwt(EXP, {}, { typ: 'JWT' });
+const AZURITE = PUBLIC_TEST_CREDENTIALS.find((entry) => entry.id === 'azurite')!;
+const AZURITE_CONNECTION = `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${AZURITE.values[0]};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;`;
+
+describe('secret-scan precision', () => {
+  it('one placeholder test: stub words, alphabet runs, emulator and documentation values', () => {
+    for (const value of [
+      'foo',
+      'xxx',
+      'changeme',
+      'test',
+      'mock',
+      'invalid',
+      'expired',
+      'abcdef',
+      'abcdefghijklmnopqrstuvwxyz',
+      'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+      'mock-token',
+      'invalid_token',
+      'minioadmin',
+      ...AZURITE.values,
+      'UseDevelopmentStorage=true',
+    ]) {
+      expect(isPlaceholder(value), value).toBe(true);
+    }
+    for (const value of [fakeSecretKey(), fakeSessionToken(), fakeKeyId('AKIA')])
+      expect(isPlaceholder(value), value).toBe(false);
+  });
+
+  it('words joined by - or _ are descriptions, not tokens', () => {
+    for (const value of [
+      'dynamic-session-token',
+      'static-session-token',
+      'mock-session-token-alt',
+      'rotating-refresh-token',
+      'Static_Session_Token_2',
+    ]) {
+      expect(isDescription(value), value).toBe(true);
+      expect(isTokenLike(value), value).toBe(false);
+    }
+    for (const value of [fakeSessionToken(), 'Zk3-pQ9xR4mT8vW1zB6nL3cY5dF0sJ2'])
+      expect(isDescription(value), value).toBe(false);
+  });
+
+  it('a JWT counts only as a cloud platform credential with a plausible signature', () => {
+    for (const token of [GOOGLE_JWT, COGNITO_JWT, ENTRA_JWT])
+      expect(cloudJwtExpiry(token)?.toISOString()).toBe(EXP.toISOString());
+    for (const token of [JWT_IO_SAMPLE, TEST_ISSUER_JWT, SHORT_SIGNATURE_JWT, NO_ALG_JWT])
+      expect(cloudJwtExpiry(token)).toBeUndefined();
+  });
+});
+
+createRuleTester().run('no-embedded-credentials (issue 13 precision)', rule, {
+  valid: [
+    { name: "jwt.io's sample with an exp", code: `const accessToken = '${JWT_IO_SAMPLE}';` },
+    { name: 'a JWT issued by a test server', code: `const idToken = '${TEST_ISSUER_JWT}';` },
+    {
+      name: 'a JWT with a 3-character signature (a mocked fetch response)',
+      code: `const body = { id_token: '${SHORT_SIGNATURE_JWT}' };`,
+    },
+    {
+      name: 'descriptive words under credential names',
+      code: [
+        "const a = { sessionToken: 'dynamic-session-token' };",
+        "const b = { sessionToken: 'mock-session-token-alt' };",
+        "const c = { refresh_token: 'rotating-refresh-token' };",
+        "const d = { refresh_token: 'invalid-refresh-token' };",
+        "const e = { sessionToken: 'abcdefghijklmnopqrstuvwxyz' };",
+      ].join('\n'),
+    },
+    {
+      name: 'a refresh token that has no platform shape',
+      code: "const f = { refresh_token: 'qwersfsafsfssfasfQWERTY123' };",
+    },
+    {
+      name: 'a session token too short for STS',
+      code: "const creds = { sessionToken: 'IQoJb3JpZ2luX2VjEHoaCXVzLWVhc3QtMSJGMEQC' };",
+    },
+    {
+      name: 'a PEM example in JSDoc: the body ends at the closing quote, prose after it is not key material',
+      code: [
+        '/**',
+        ' * Signs with a service-account key.',
+        ' * @example',
+        ' *   const key = "-----BEGIN PRIVATE KEY-----\\n...";',
+        ' *   Provide the PKCS8 encoded private key material generated by the Google Cloud console for the account',
+        ' *   ThisLineIsLongEnoughToLookLikeBase64ButItIsJustProseAboutTheKeyAndItsRotationPolicyAcrossProjects',
+        ' */',
+        'export function sign(key: string) { return key; }',
+      ].join('\n'),
+    },
+    {
+      name: 'a truncated key (DER declares 1214 bytes, about 96 are present)',
+      code: `const key = \`${fakeTruncatedPem()}\`;`,
+    },
+    { name: "Azurite's published emulator connection string", code: `const connection = '${AZURITE_CONNECTION}';` },
+    { name: 'the emulator shortcut', code: "const connection = 'UseDevelopmentStorage=true';" },
+    {
+      name: 'test code (by path): a cloud-issued JWT and a session token are fixtures there',
+      filename: 'src/__tests__/auth.test.ts',
+      code: `const idToken = '${GOOGLE_JWT}';\nconst creds = { sessionToken: '${fakeSessionToken()}' };`,
+    },
+    {
+      name: 'test code (by runner globals): a describe block not bound in the file',
+      filename: 'src/auth-check.ts',
+      code: `describe('auth', () => { it('reads', () => { const idToken = '${GOOGLE_JWT}'; }); });`,
+    },
+    {
+      name: 'test code (by runner import)',
+      filename: 'src/auth-check.ts',
+      code: `import { it } from 'vitest';\nit('reads', () => { const idToken = '${COGNITO_JWT}'; });`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'JWTs of Google, Cognito and Azure/Entra',
+      code: `const a = '${GOOGLE_JWT}';\nconst b = '${COGNITO_JWT}';\nconst c = '${ENTRA_JWT}';`,
+      errors: [
+        { messageId: 'jwtExpired', line: 1 },
+        { messageId: 'jwtExpired', line: 2 },
+        { messageId: 'jwtExpired', line: 3 },
+      ],
+    },
+    {
+      name: 'a whole key in a comment block: reported on the key line, not the first line of the comment',
+      code: [
+        '/**',
+        ' * The deploy key:',
+        ...fakePem()
+          .trim()
+          .split('\n')
+          .map((line) => ` * ${line}`),
+        ' */',
+        'export {};',
+      ].join('\n'),
+      errors: [{ messageId: 'privateKey', line: 3, column: 4 }],
+    },
+    {
+      name: 'a function that only shares a runner global name is not a test file',
+      filename: 'src/auth-check.ts',
+      code: `function describe(x: string) { return x; }\ndescribe('${GOOGLE_JWT}');`,
+      errors: [{ messageId: 'jwtExpired', line: 2 }],
+    },
+    {
+      name: 'a real-looking cloud key pair in a test file still leaks',
+      filename: 'test/fixtures/creds.ts',
+      code: `const creds = { accessKeyId: '${fakeKeyId('AKIA')}', secretAccessKey: '${fakeSecretKey()}' };`,
+      errors: [{ messageId: 'longLivedKey', line: 1 }],
+    },
+    {
+      name: "testCode: 'report' treats test code as any code",
+      filename: 'src/__tests__/auth.test.ts',
+      settings: { 'credential-expiry': { testCode: 'report' } },
+      code: `const idToken = '${GOOGLE_JWT}';`,
+      errors: [{ messageId: 'jwtExpired', line: 1 }],
+    },
+    {
+      name: 'an Azure connection string with a real account name',
+      code: `const connection = 'DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=${fakeSecretKey()}${fakeSecretKey()}==;EndpointSuffix=core.windows.net';`,
+      errors: [{ messageId: 'azureAccountKey', line: 1 }],
+    },
+  ],
+});
+
+describe('the testCode setting', () => {
+  it('rejects unknown values', async () => {
+    const { readSettings, SettingsError } = await import('../../../src/settings.js');
+    expect(readSettings({ 'credential-expiry': { testCode: 'report' } }).testCode).toBe('report');
+    expect(() => readSettings({ 'credential-expiry': { testCode: 'ignore' } })).toThrow(SettingsError);
+  });
+});

@@ -1,0 +1,198 @@
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import rule from '../../../rules/no-static-snapshot/index.js';
+import type { SnapshotMessageId as MessageId } from '../../../rules/no-static-snapshot/messages.js';
+import { createRuleTester } from '../../rule-tester.js';
+
+// Wrapper libraries that return credentials they resolved once (CREDENTIAL_RESOLVERS), unless the library's own
+// renewal is used; DI factories that run once (SINGLETON_FACTORIES), which keep what they return; keys read off the
+// v2 global `AWS.config.credentials` once loaded. Each invalid case has a look-alike in `valid`.
+const lines = (...text: string[]) => text.join('\n');
+
+const invalid: InvalidTestCase<MessageId, []>[] = [
+  {
+    // Source: keys copied out of `awsGetCredentials()` into a module-level signer config.
+    code: lines(
+      "import { awsGetCredentials } from '@acuris/aws-es-connection';",
+      "import aws4 from 'aws4';",
+      'let keys: { accessKeyId: string; secretAccessKey: string } | undefined;',
+      'export async function sign(request: aws4.Request) {',
+      '  if (!keys) {',
+      '    const c = await awsGetCredentials();',
+      '    keys = { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey };',
+      '  }',
+      '  return aws4.sign(request, keys);',
+      '}',
+    ),
+    errors: [
+      {
+        messageId: 'copiedCredentials',
+        line: 6,
+        column: 15,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    // Keeper: a NestJS factory provider runs once; the client it returns holds credentials resolved then.
+    code: lines(
+      "import { Module } from '@nestjs/common';",
+      "import { fromNodeProviderChain } from '@aws-sdk/credential-providers';",
+      "import { S3Client } from '@aws-sdk/client-s3';",
+      '@Module({',
+      "  providers: [{ provide: 'S3', useFactory: async () => new S3Client({ credentials: await fromNodeProviderChain()() }) }],",
+      "  exports: ['S3'],",
+      '})',
+      'export class StorageModule {}',
+    ),
+    output:
+      "import { Module } from '@nestjs/common';\nimport { fromNodeProviderChain } from '@aws-sdk/credential-providers';\nimport { S3Client } from '@aws-sdk/client-s3';\n@Module({\n  providers: [{ provide: 'S3', useFactory: async () => new S3Client({ credentials: fromNodeProviderChain() }) }],\n  exports: ['S3'],\n})\nexport class StorageModule {}",
+    errors: [
+      {
+        messageId: 'storedCredentials',
+        line: 5,
+        column: 84,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    // Source: keys read off `AWS.config.credentials` after `getPromise()`, destructured into a client kept at module scope.
+    code: lines(
+      "const AWS = require('aws-sdk');",
+      "const { Client } = require('@opensearch-project/opensearch');",
+      'let client;',
+      'async function search() {',
+      '  if (!client) {',
+      '    await AWS.config.credentials.getPromise();',
+      '    const { accessKeyId, secretAccessKey, sessionToken } = AWS.config.credentials;',
+      '    client = new Client({ node: process.env.OS_ENDPOINT, auth: { accessKeyId, secretAccessKey, sessionToken } });',
+      '  }',
+      '  return client;',
+      '}',
+      'module.exports = { search };',
+    ),
+    errors: [
+      {
+        messageId: 'v2ChainCopied',
+        line: 7,
+        column: 60,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    // Source: keys read off `AWS.config.credentials` in the `get()` callback, kept in module scope (one finding for the copy).
+    code: lines(
+      "const AWS = require('aws-sdk');",
+      "const express = require('express');",
+      'let keys;',
+      'AWS.config.credentials.get((err) => {',
+      '  if (err) throw err;',
+      '  keys = { accessKeyId: AWS.config.credentials.accessKeyId, secretAccessKey: AWS.config.credentials.secretAccessKey };',
+      '});',
+      "express().get('/keys', (req, res) => res.json(keys)).listen(3000);",
+    ),
+    errors: [
+      {
+        messageId: 'v2ChainCopied',
+        line: 6,
+        column: 25,
+        suggestions: [],
+      },
+    ],
+  },
+];
+
+const valid: ValidTestCase<[]>[] = [
+  {
+    // A client kept at module scope, but `createAWSConnection`'s Transport calls `credentials.getPromise()` (the live
+    // global object `awsGetCredentials()` returns) before every request, so the credentials renew.
+    code: lines(
+      "const { Client } = require('@elastic/elasticsearch');",
+      "const { createAWSConnection, awsGetCredentials } = require('@acuris/aws-es-connection');",
+      'let client;',
+      'async function search() {',
+      '  if (!client) {',
+      '    const awsCredentials = await awsGetCredentials();',
+      '    client = new Client({ ...createAWSConnection(awsCredentials), node: process.env.ES_ENDPOINT });',
+      '  }',
+      '  return client;',
+      '}',
+      'module.exports = { search };',
+    ),
+  },
+  {
+    // The client is wrapped by `awsCredsifyAll`, which renews the credentials before each call.
+    code: lines(
+      "const { Client } = require('@elastic/elasticsearch');",
+      "const { createAWSConnection, awsGetCredentials, awsCredsifyAll } = require('@acuris/aws-es-connection');",
+      'let client;',
+      'async function search() {',
+      '  if (!client) {',
+      '    const awsCredentials = await awsGetCredentials();',
+      '    client = awsCredsifyAll(new Client({ ...createAWSConnection(awsCredentials), node: process.env.ES_ENDPOINT }));',
+      '  }',
+      '  return client;',
+      '}',
+      'module.exports = { search };',
+    ),
+  },
+  {
+    // Resolved per request, kept in a local only.
+    code: lines(
+      "import { awsGetCredentials } from '@acuris/aws-es-connection';",
+      "import aws4 from 'aws4';",
+      'export async function sign(request: aws4.Request) {',
+      '  const c = await awsGetCredentials();',
+      '  return aws4.sign(request, { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey });',
+      '}',
+    ),
+  },
+  {
+    // The factory hands over the provider; a request-scoped factory runs per request; an object that is no provider.
+    code: lines(
+      "import { Module, Scope } from '@nestjs/common';",
+      "import { fromNodeProviderChain } from '@aws-sdk/credential-providers';",
+      "import { S3Client } from '@aws-sdk/client-s3';",
+      '@Module({',
+      '  providers: [',
+      "    { provide: 'S3', useFactory: () => new S3Client({ credentials: fromNodeProviderChain() }) },",
+      "    { provide: 'S3_REQUEST', scope: Scope.REQUEST, useFactory: async () => new S3Client({ credentials: await fromNodeProviderChain()() }) },",
+      '  ],',
+      '})',
+      'export class StorageModule {}',
+      'export const helpers = { useFactory: async () => new S3Client({ credentials: await fromNodeProviderChain()() }) };',
+    ),
+  },
+  {
+    // Keys re-read after `getPromise()` on each request, the live object passed whole, and a file that never loads it.
+    code: lines(
+      "const AWS = require('aws-sdk');",
+      "const aws4 = require('aws4');",
+      'async function signed(request) {',
+      '  await AWS.config.credentials.getPromise();',
+      '  const { accessKeyId, secretAccessKey, sessionToken } = AWS.config.credentials;',
+      '  return aws4.sign(request, { accessKeyId, secretAccessKey, sessionToken });',
+      '}',
+      'const s3 = new AWS.S3({ credentials: AWS.config.credentials });',
+      'module.exports = { signed, s3 };',
+    ),
+  },
+  {
+    // Without any `get()` the file only inspects which key is configured.
+    code: lines(
+      "const AWS = require('aws-sdk');",
+      'let keyPrefix;',
+      'function describe() {',
+      "  keyPrefix = (AWS.config.credentials && AWS.config.credentials.accessKeyId || '').slice(0, 4);",
+      '  return keyPrefix;',
+      '}',
+      'module.exports = { describe };',
+    ),
+  },
+];
+
+createRuleTester().run('no-static-snapshot (resolvers, singleton factories, v2 global reads)', rule, {
+  valid,
+  invalid,
+});
