@@ -278,7 +278,7 @@ export async function password(): Promise<string> {
   ),
   fc.constant(
     `export const chained = new AWS.ChainableTemporaryCredentials({
-  masterCredentials: new AWS.Credentials(AWS.config.credentials!.accessKeyId, AWS.config.credentials!.secretAccessKey),
+  masterCredentials: new AWS.Credentials(AWS.config.credentials!.accessKeyId, AWS.config.credentials!.secretAccessKey, AWS.config.credentials!.sessionToken),
 });`,
   ),
   fc.constant(

@@ -25,14 +25,14 @@ export const chained = new AWS.ChainableTemporaryCredentials({
 });
 `,
   typedSlot: `${HEADER}export const holder: { credentials: typeof AWS.config.credentials } = {
-  credentials: new AWS.Credentials(AWS.config.credentials!.accessKeyId, AWS.config.credentials!.secretAccessKey),
+  credentials: new AWS.Credentials(AWS.config.credentials!.accessKeyId, AWS.config.credentials!.secretAccessKey, AWS.config.credentials!.sessionToken),
 };
 `,
   credentialsOnly: `${HEADER}export function master(): AWS.Credentials {
-  return new AWS.Credentials(AWS.config.credentials!.accessKeyId, AWS.config.credentials!.secretAccessKey);
+  return new AWS.Credentials(AWS.config.credentials!.accessKeyId, AWS.config.credentials!.secretAccessKey, AWS.config.credentials!.sessionToken);
 }
 `,
-  untypedConst: `${HEADER}const copy = new AWS.Credentials(AWS.config.credentials!.accessKeyId, AWS.config.credentials!.secretAccessKey);
+  untypedConst: `${HEADER}const copy = new AWS.Credentials(AWS.config.credentials!.accessKeyId, AWS.config.credentials!.secretAccessKey, AWS.config.credentials!.sessionToken);
 export const refreshed = copy.getPromise();
 `,
 } as const;

@@ -247,7 +247,7 @@ export const fetcher = await makeFetcher();`,
   {
     code: `${V2}export const chained = new AWS.ChainableTemporaryCredentials({
   params: { RoleArn: 'arn:aws:iam::1:role/r' },
-  masterCredentials: new AWS.Credentials(AWS.config.credentials!.accessKeyId, AWS.config.credentials!.secretAccessKey),
+  masterCredentials: new AWS.Credentials(AWS.config.credentials!.accessKeyId, AWS.config.credentials!.secretAccessKey, AWS.config.credentials!.sessionToken),
   stsConfig: { region: 'eu-west-1' },
 });`,
     errors: [
@@ -270,7 +270,7 @@ export const fetcher = await makeFetcher();`,
   // The global credentials where only `AWS.Credentials` fits: a cast, for a person to confirm (not migration-safe).
   {
     code: `${V2}export function master(): AWS.Credentials {
-  return new AWS.Credentials({ accessKeyId: AWS.config.credentials!.accessKeyId, secretAccessKey: AWS.config.credentials!.secretAccessKey });
+  return new AWS.Credentials({ accessKeyId: AWS.config.credentials!.accessKeyId, secretAccessKey: AWS.config.credentials!.secretAccessKey, sessionToken: AWS.config.credentials!.sessionToken });
 }`,
     errors: [
       {
@@ -293,7 +293,7 @@ export const fetcher = await makeFetcher();`,
     filename: 'master.js',
     code: `const AWS = require('aws-sdk');
 module.exports.sts = new AWS.STS({ credentials: null }).config;
-module.exports.copy = [new AWS.Credentials(AWS.config.credentials.accessKeyId, AWS.config.credentials.secretAccessKey)];`,
+module.exports.copy = [new AWS.Credentials(AWS.config.credentials.accessKeyId, AWS.config.credentials.secretAccessKey, AWS.config.credentials.sessionToken)];`,
     errors: [
       {
         messageId: 'v2FieldsCopied',
