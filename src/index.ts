@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { ESLint, Linter } from 'eslint';
 import { buildConfigs, type ConfigName, NAMESPACE } from './configs.js';
 import { rules } from './rules.js';
-import { skipParsesWithoutTriggers } from './languages/gates.js';
+import { skipParsesWithoutTriggers } from './language-gates.js';
 import { dockerfile, dotenv, json, yaml } from './languages/index.js';
 
 const { name, version } = createRequire(import.meta.url)('eslint-plugin-credential-expiry/package.json') as {

@@ -1,4 +1,21 @@
-import type { Ecosystem, Session } from './types.js';
+import type { Ecosystem } from './ecosystem.js';
+import type { SymptomKind } from './token-cache.js';
+
+/** How long a kind of credential lives. Keys of SESSIONS. */
+export interface Session {
+  /** What the user would call it, used in messages: "the EC2 instance-profile session". */
+  readonly label: string;
+  /** Seconds the credentials typically live; the conservative cap used for presign checks. */
+  readonly seconds: number;
+  /** Upper bound when configurable (e.g. a role's MaxSessionDuration). */
+  readonly maxSeconds?: number;
+  /** Wording for messages: "typically within 6 h". */
+  readonly phrase: string;
+  readonly temporary: boolean;
+  /** What a caller sees once it has expired (EXPIRY_SYMPTOMS); absent: AWS's `ExpiredToken`. */
+  readonly symptom?: Extract<SymptomKind, 'google' | 'azure' | 'oauth'>;
+  readonly source: string;
+}
 
 const HOUR = 3600;
 

@@ -3,7 +3,9 @@ import type { SymptomKind } from './token-cache.js';
 
 /** Shapes of the knowledge base. Every entry names its `source` (an SDK source path or a documentation URL). */
 
-export type Ecosystem = 'aws-v3' | 'aws-v2' | 'google' | 'azure';
+import type { Ecosystem } from './ecosystem.js';
+export type { Ecosystem } from './ecosystem.js';
+export type { Session } from './sessions.js';
 
 /**
  * Where an API lives: the modules that export it and the export path from the module's namespace.
@@ -13,22 +15,6 @@ export type Ecosystem = 'aws-v3' | 'aws-v2' | 'google' | 'azure';
 export interface ApiRef {
   readonly modules: readonly string[];
   readonly path: readonly string[];
-}
-
-/** How long a kind of credential lives. Keys of SESSIONS (lifetimes.ts). */
-export interface Session {
-  /** What the user would call it, used in messages: "the EC2 instance-profile session". */
-  readonly label: string;
-  /** Seconds the credentials typically live; the conservative cap used for presign checks. */
-  readonly seconds: number;
-  /** Upper bound when configurable (e.g. a role's MaxSessionDuration). */
-  readonly maxSeconds?: number;
-  /** Wording for messages: "typically within 6 h". */
-  readonly phrase: string;
-  readonly temporary: boolean;
-  /** What a caller sees once it has expired (EXPIRY_SYMPTOMS); absent: AWS's `ExpiredToken`. */
-  readonly symptom?: Extract<SymptomKind, 'google' | 'azure' | 'oauth'>;
-  readonly source: string;
 }
 
 /** What resolving a credential source yields. */

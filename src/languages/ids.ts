@@ -8,8 +8,21 @@ export const LANGUAGE_IDS = {
   js: 'js/js',
   dockerfile: 'credential-expiry/dockerfile',
   dotenv: 'credential-expiry/dotenv',
-  /** @eslint/json's dialects: this plugin's JSON language is @eslint/json's `jsonc` under the `json` namespace. */
-  json: ['json/json', 'json/jsonc', 'json/json5', 'credential-expiry/json'],
+  /**
+   * @eslint/json's dialects (this plugin's JSON language is @eslint/json's `jsonc` under the `json` namespace), and
+   * eslint-plugin-jsonc 3's, which its configs set on JSON files after ours (dist/index.mjs: `language: "jsonc/x"`)
+   * and which give jsonc-eslint-parser's AST (rules/no-embedded-credentials/jsonc-ast.ts reads it).
+   */
+  json: [
+    'json/json',
+    'json/jsonc',
+    'json/json5',
+    'credential-expiry/json',
+    'jsonc/json',
+    'jsonc/jsonc',
+    'jsonc/json5',
+    'jsonc/x',
+  ],
   /** This plugin's YAML language, and eslint-plugin-yml 3's (both give yaml-eslint-parser's AST). */
   yaml: ['credential-expiry/yaml', 'yml/yaml'],
 } as const;

@@ -1,5 +1,5 @@
 import type { FileError } from '@eslint/core';
-import { LineIndex } from './shared/line-index.js';
+import { LineIndex } from './common/line-index.js';
 
 /**
  * Nesting deeper than this is refused before parsing. The JSON and YAML parsers and ESLint's traversal recurse

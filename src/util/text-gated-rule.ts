@@ -9,7 +9,7 @@ interface GateableRule {
 
 /**
  * JS/TS files and JSON documents (@eslint/json's root is a `Document`). YAML (yaml-eslint-parser's root is a `Program`
- * too) and .env files are gated by their languages before parsing instead (src/languages/gates.ts); Dockerfiles are
+ * too) and .env files are gated by their languages before parsing instead (src/language-gates.ts); Dockerfiles are
  * not gated: their checks read shapes the trigger families do not list.
  */
 function isGated(sourceCode: { ast?: { type?: string }; parserServices?: { isYAML?: boolean } }): boolean {

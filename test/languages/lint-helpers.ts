@@ -4,8 +4,8 @@ import { expect } from 'vitest';
 import type { Rule } from 'eslint';
 import { Linter } from 'eslint';
 import { languages } from '../../src/languages/index.js';
-import type { NodeBase } from '../../src/languages/shared/ast.js';
-import type { HashCommentSourceCode } from '../../src/languages/shared/hash-comment-source-code.js';
+import type { NodeBase } from '../../src/languages/common/ast.js';
+import type { HashCommentSourceCode } from '../../src/languages/common/hash-comment-source-code.js';
 
 /** A tiny rule reporting every Instruction (Dockerfile) and every Entry key (.env), to test positions and directives. */
 const reportEverything: Rule.RuleModule = {

@@ -1,5 +1,5 @@
 // The plugin's .env and YAML languages skip the parse of a file whose text holds none of the triggers of the rules
-// that check it (src/languages/gates.ts). Exact: the same messages (findings, directives, parse errors) with the gate
+// that check it (src/language-gates.ts). Exact: the same messages (findings, directives, parse errors) with the gate
 // forced off, on files that hold credentials in every way these languages can spell them, and on look-alikes. The
 // one difference by design: a file without a trigger reports no parse error (nothing in it could be a credential).
 import type { File } from '@eslint/core';

@@ -1,4 +1,4 @@
-import type { CommentNode, NodeBase } from '../shared/ast.js';
+import type { CommentNode, NodeBase } from '../common/ast.js';
 
 /** Root: parser directives, global ARGs (before the first FROM), then one Stage per FROM. */
 export interface DockerfileNode extends NodeBase {

@@ -2,9 +2,9 @@ import type { FileError } from '@eslint/core';
 import type * as DockerfileAst from 'dockerfile-ast';
 import type { Dockerfile, Flag, From, Heredoc, Instruction, Property } from 'dockerfile-ast';
 import { lazyModule } from '../../util/lazy-module.js';
-import type { CommentNode } from '../shared/ast.js';
-import type { TextParseResult } from '../shared/hash-comment-language.js';
-import { LineIndex } from '../shared/line-index.js';
+import type { CommentNode } from '../common/ast.js';
+import type { TextParseResult } from '../common/hash-comment-language.js';
+import { LineIndex } from '../common/line-index.js';
 import type {
   ArgumentNode,
   DockerfileNode,

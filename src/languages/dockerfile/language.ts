@@ -1,5 +1,5 @@
 import type { File, OkParseResult } from '@eslint/core';
-import { HashCommentLanguage } from '../shared/hash-comment-language.js';
+import { HashCommentLanguage } from '../common/hash-comment-language.js';
 import { DOCKERFILE_VISITOR_KEYS, type DockerfileAnyNode, type DockerfileNode } from './ast.js';
 import { convertDockerfile } from './convert.js';
 import { DockerfileSourceCode } from './source-code.js';

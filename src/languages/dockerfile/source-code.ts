@@ -1,4 +1,4 @@
-import { HashCommentSourceCode } from '../shared/hash-comment-source-code.js';
+import { HashCommentSourceCode } from '../common/hash-comment-source-code.js';
 import { DOCKERFILE_VISITOR_KEYS, type DockerfileNode } from './ast.js';
 
 export class DockerfileSourceCode extends HashCommentSourceCode<DockerfileNode> {

@@ -1,4 +1,4 @@
-import type { CommentNode, NodeBase } from '../shared/ast.js';
+import type { CommentNode, NodeBase } from '../common/ast.js';
 
 export interface DotenvNode extends NodeBase {
   type: 'Dotenv';

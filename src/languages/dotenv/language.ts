@@ -1,6 +1,6 @@
 import type { File, OkParseResult } from '@eslint/core';
-import { HashCommentLanguage } from '../shared/hash-comment-language.js';
-import { LineIndex } from '../shared/line-index.js';
+import { HashCommentLanguage } from '../common/hash-comment-language.js';
+import { LineIndex } from '../common/line-index.js';
 import { DOTENV_VISITOR_KEYS, type DotenvAnyNode, type DotenvNode } from './ast.js';
 import { parseDotenv } from './parse.js';
 import { DotenvSourceCode } from './source-code.js';

@@ -1,6 +1,6 @@
-import type { CommentNode } from '../shared/ast.js';
-import type { TextParseResult } from '../shared/hash-comment-language.js';
-import { LineIndex } from '../shared/line-index.js';
+import type { CommentNode } from '../common/ast.js';
+import type { TextParseResult } from '../common/hash-comment-language.js';
+import { LineIndex } from '../common/line-index.js';
 import type { DotenvNode, EntryNode, ValueNode } from './ast.js';
 
 const BLANK = /[ \t\f\v]*/y;

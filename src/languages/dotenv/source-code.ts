@@ -1,4 +1,4 @@
-import { HashCommentSourceCode } from '../shared/hash-comment-source-code.js';
+import { HashCommentSourceCode } from '../common/hash-comment-source-code.js';
 import { DOTENV_VISITOR_KEYS, type DotenvNode } from './ast.js';
 
 export class DotenvSourceCode extends HashCommentSourceCode<DotenvNode> {

@@ -1,8 +1,8 @@
 import type { File } from '@eslint/core';
 import { JSONLanguage, type JSONOkParseResult, type JSONParseResult, type JSONSourceCode } from '@eslint/json';
 import { rejectTooDeep } from '../nesting.js';
-import { rejectUnreadableText } from '../shared/file-guards.js';
-import { tolerateForeignRules } from '../shared/foreign-rules.js';
+import { rejectUnreadableText } from '../common/file-guards.js';
+import { tolerateForeignRules } from '../common/foreign-rules.js';
 
 /** Lock files are generated, often larger than the size guard, and hold no credentials a person wrote. */
 export const JSON_IGNORES = ['**/package-lock.json', '**/npm-shrinkwrap.json'];

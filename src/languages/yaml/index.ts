@@ -3,10 +3,10 @@ import type * as YamlEslintParser from 'yaml-eslint-parser';
 import type { AST } from 'yaml-eslint-parser';
 import { lazyModule } from '../../util/lazy-module.js';
 import { rejectTooDeep } from '../nesting.js';
-import type { CommentNode, NodeBase } from '../shared/ast.js';
-import { HashCommentLanguage, type TextParseResult } from '../shared/hash-comment-language.js';
-import { HashCommentSourceCode } from '../shared/hash-comment-source-code.js';
-import { LineIndex } from '../shared/line-index.js';
+import type { CommentNode, NodeBase } from '../common/ast.js';
+import { HashCommentLanguage, type TextParseResult } from '../common/hash-comment-language.js';
+import { HashCommentSourceCode } from '../common/hash-comment-source-code.js';
+import { LineIndex } from '../common/line-index.js';
 import { indentQuotedContinuations, type Insertion, originalOffset } from './lenient.js';
 
 /**

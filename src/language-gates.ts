@@ -1,8 +1,8 @@
-import { mayTrigger, type TriggerFamily } from '../analysis/text-gate.js';
-import { fileTypesOf, type FileType } from '../configs.js';
-import type { CredentialExpiryDocs } from '../util/create-rule.js';
-import { dotenv } from './dotenv/index.js';
-import { yaml } from './yaml/index.js';
+import { mayTrigger, type TriggerFamily } from './analysis/text-gate.js';
+import { fileTypesOf, type FileType } from './configs.js';
+import type { CredentialExpiryDocs } from './util/create-rule.js';
+import { dotenv } from './languages/dotenv/index.js';
+import { yaml } from './languages/yaml/index.js';
 
 type Rules = Readonly<Record<string, { meta?: { docs?: unknown; languages?: readonly string[] } }>>;
 

@@ -42,7 +42,7 @@ export abstract class HashCommentLanguage<
   /**
    * Skips the parse of a file whose text cannot hold anything the rules that run on this language report
    * (`mayReport` false: src/index.ts builds it from those rules' text-gate triggers); such a file gets emptyRoot().
-   * Exact because only this plugin's rules read this language's nodes (src/languages/shared/foreign-rules.ts).
+   * Exact because only this plugin's rules read this language's nodes (src/languages/common/foreign-rules.ts).
    */
   skipParseUnless(mayReport: (text: string) => boolean): void {
     this.#mayReport = mayReport;
