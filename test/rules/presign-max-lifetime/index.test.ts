@@ -1,4 +1,4 @@
-import rule from '../../../rules/presign-max-lifetime.js';
+import rule from '../../../rules/presign-max-lifetime/index.js';
 import { createRuleTester, createTypedRuleTester } from '../../rule-tester.js';
 
 const V3 = `import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';

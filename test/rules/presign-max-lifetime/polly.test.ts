@@ -1,4 +1,4 @@
-import rule from '../../../rules/presign-max-lifetime.js';
+import rule from '../../../rules/presign-max-lifetime/index.js';
 import { createRuleTester } from '../../rule-tester.js';
 
 // Amazon Polly's presigned speech URLs: the knowledge entries `aws-v3:getSynthesizeSpeechUrl` and

@@ -1,4 +1,4 @@
-import rule from '../../../rules/presign-max-lifetime.js';
+import rule from '../../../rules/presign-max-lifetime/index.js';
 import { createRuleTester } from '../../rule-tester.js';
 
 /**

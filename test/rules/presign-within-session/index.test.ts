@@ -1,7 +1,7 @@
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import rule from '../../../rules/presign-within-session.js';
+import rule from '../../../rules/presign-within-session/index.js';
 import plugin from '../../../src/index.js';
 import { createRuleTester, createTypedRuleTester } from '../../rule-tester.js';
 

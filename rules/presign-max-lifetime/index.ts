@@ -1,9 +1,9 @@
-import { formatDuration } from '../src/analysis/format.js';
-import { presignListener } from './presign-utils/index.js';
-import { clampEdit, fromNowEdits, statedUnit } from './presign-utils/suggest.js';
-import { readSettings } from '../src/settings.js';
-import { JS_ONLY } from '../src/languages/ids.js';
-import { createRule } from '../src/util/create-rule.js';
+import { formatDuration } from '../../src/analysis/format.js';
+import { presignListener } from '../presign-utils/index.js';
+import { clampEdit, fromNowEdits, statedUnit } from '../presign-utils/suggest.js';
+import { readSettings } from '../../src/settings.js';
+import { JS_ONLY } from '../../src/languages/ids.js';
+import { createRule } from '../../src/util/create-rule.js';
 
 type MessageId =
   'aboveMaximum' | 'timeAsDuration' | 'clampToMaximum' | 'readAsSeconds' | 'readAsMilliseconds' | 'readInStatedUnit';
