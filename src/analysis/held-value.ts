@@ -537,21 +537,20 @@ export class HeldValues {
 
   /** The parameter of a `.then` callback: `request.then((resp) => resp.data)` gets what the promise settles to. */
   private thenParameter(fn: Node, variable: Variable, depth: number): Value | null {
-    if (
-      !isFunctionNode(fn) ||
-      fn.params[0]?.type !== AST_NODE_TYPES.Identifier ||
-      this.refs.variableOf(fn.params[0]) !== variable
-    )
-      return null;
-    const call = fn.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return null;
-    const callee = unwrap(call.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(callee) !== PROMISE_THEN) return null;
+    const callee = this.calleeOfCallbackWith(fn, variable);
+    if (!callee || staticPropertyName(callee) !== PROMISE_THEN) return null;
     return settle(this.valueOf(callee.object, depth));
   }
 
   /** The element parameter of an array callback: `urls.forEach((url) => ...)` gets what the array holds. */
   private elementParameter(fn: Node, variable: Variable, depth: number): Value | null {
+    const callee = this.calleeOfCallbackWith(fn, variable);
+    if (!callee || !ARRAY_ITERATORS.includes(staticPropertyName(callee) ?? '')) return null;
+    return this.valueOf(callee.object, depth);
+  }
+
+  /** `x.method(fn)` when `fn` is that call's first argument and `variable` its first parameter: the `x.method`. */
+  private calleeOfCallbackWith(fn: Node, variable: Variable): TSESTree.MemberExpression | null {
     if (
       !isFunctionNode(fn) ||
       fn.params[0]?.type !== AST_NODE_TYPES.Identifier ||
@@ -561,9 +560,7 @@ export class HeldValues {
     const call = fn.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return null;
     const callee = unwrap(call.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || !ARRAY_ITERATORS.includes(staticPropertyName(callee) ?? ''))
-      return null;
-    return this.valueOf(callee.object, depth);
+    return callee.type === AST_NODE_TYPES.MemberExpression ? callee : null;
   }
 
   /** The token a library hands to a callback option: `initTokenClient({ callback: (response) => ... })`. */
