@@ -1,4 +1,3 @@
-import tsParser from '@typescript-eslint/parser';
 import type { ESLint, Linter } from 'eslint';
 import type { CredentialExpiryDocs } from './util/create-rule.js';
 import {
@@ -13,6 +12,7 @@ import {
   YAML_IGNORES,
 } from './languages/index.js';
 import { LANGUAGE_IDS } from './languages/ids.js';
+import { typescriptParser } from './util/typescript-parser.js';
 
 export const NAMESPACE = 'credential-expiry';
 
@@ -106,7 +106,7 @@ function typedBlocks(
       config: {
         name: `${NAMESPACE}/${name}/typescript-parser`,
         files: TYPESCRIPT_FILES,
-        languageOptions: { parser: tsParser },
+        languageOptions: { parser: typescriptParser },
       },
     });
   }

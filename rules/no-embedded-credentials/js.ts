@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree, AST_TOKEN_TYPES } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/types';
 import { staticPropertyName } from '../../src/analysis/ast.js';
 import { assessValues, type CredentialFinding, type ValueSite } from '../../src/analysis/credential-sites.js';
 import { bundledCredential, MIN_CREDENTIAL_LENGTH } from '../../src/analysis/secret-scan.js';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import type { StorageKind } from '../../src/analysis/storage.js';
 import {

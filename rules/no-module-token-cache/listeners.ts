@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { staticPropertyName } from '../../src/analysis/ast.js';
 import { expiryGuardOf } from '../../src/analysis/expiry-guard.js';
 import { ModuleRefs, moduleSpecifiers } from '../../src/analysis/module-refs.js';

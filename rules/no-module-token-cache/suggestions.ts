@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { DefinitionType, enclosingFunction, unwrap } from '../../src/analysis/ast.js';
 import { isMovable, isRepeatable, removeStatement } from '../../src/analysis/edits.js';
 import type { ExpiryGuard } from '../../src/analysis/expiry-guard.js';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { isFunctionNode, unwrap } from '../../src/analysis/ast.js';
 import { climb, type FlowNode } from '../../src/analysis/value-flow.js';
 import { AWS_V2_PROMISE_METHOD } from '../../src/knowledge/index.js';

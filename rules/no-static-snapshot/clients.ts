@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { staticPropertyName } from '../../src/analysis/ast.js';
 import { typeOrigin } from '../../src/analysis/type-origin.js';
 import { AWS_V3_CLIENT, AWS_V3_CREDENTIALS_OPTION, moduleMatches, refMatches } from '../../src/knowledge/index.js';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { enclosingFunction, staticPropertyName } from '../../src/analysis/ast.js';
 import { flowPath, type FlowNode } from '../../src/analysis/value-flow.js';
 import {

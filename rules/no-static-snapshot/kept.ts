@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { enclosingFunction } from '../../src/analysis/ast.js';
 import { isExpiryGuarded } from '../../src/analysis/expiry-guard.js';
 import { ownerOfKeptValue } from '../../src/analysis/kept-owner.js';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { calleeName, isFunctionNode, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import { HeldValues } from '../../src/analysis/held-value.js';
 import { fileIndex } from '../../src/analysis/storage-slot.js';

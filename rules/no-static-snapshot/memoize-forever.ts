@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { formatDuration } from '../../src/analysis/format.js';
 import { AWS_V3_EXPIRATION_FIELD, AWS_V3_REFRESH_WINDOW_MS } from '../../src/knowledge/index.js';
 import { type Finding, type SnapshotContext, snippet } from './context.js';

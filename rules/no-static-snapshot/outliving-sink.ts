@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import { isOneShotScript } from '../../src/analysis/process-lifetime.js';
 import { type FlowNode, flowPath } from '../../src/analysis/value-flow.js';

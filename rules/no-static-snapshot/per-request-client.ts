@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { enclosingFunction, isFunctionNode, memberChain, unwrap } from '../../src/analysis/ast.js';
 import type { ModuleRefs } from '../../src/analysis/module-refs.js';
 import type { Node } from './context.js';

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FlowNode } from '../../src/analysis/value-flow.js';
 import { AWS_V3_CREDENTIALS_OPTION } from '../../src/knowledge/index.js';
 import { credentialsSlot } from './clients.js';

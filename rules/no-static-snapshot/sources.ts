@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findPropertyPath, isFunctionNode, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import { staticNumber } from '../../src/analysis/static-value.js';
 import {

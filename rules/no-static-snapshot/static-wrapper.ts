@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FlowNode } from '../../src/analysis/value-flow.js';
 import { type Finding, type SnapshotContext, snippet } from './context.js';
 import { providerRemedy, snapshotWrapperOf } from './provider-remedy.js';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { DefinitionType, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import {
   AWS_V2_CONFIG_UPDATE,

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { unwrap } from '../../src/analysis/ast.js';
 
 const UNITS_IN_SECONDS = [86_400, 3_600, 60, 1] as const;

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { awaited, calleeName, findProperty, findPropertyPath, unwrap } from '../../src/analysis/ast.js';
 import { formatDuration } from '../../src/analysis/format.js';
 import { constDeclarator, type ModuleRefs } from '../../src/analysis/module-refs.js';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { unwrap } from '../../src/analysis/ast.js';
 import { formatDuration } from '../../src/analysis/format.js';
 import { clampedText } from './clamp.js';

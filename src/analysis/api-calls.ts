@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type ApiRef, refMatches } from '../knowledge/index.js';
 import type { ModuleRefs } from './module-refs.js';
 import { forEachDescendant } from './value-flow.js';

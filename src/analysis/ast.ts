@@ -1,9 +1,27 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 type Node = TSESTree.Node;
+type ScopeDefinitionType = typeof TSESLint.Scope.DefinitionType;
 
-/** What declared a variable (`def.type`), as values: typescript-eslint types `def.type` with this enum. */
-export const DefinitionType = TSESLint.Scope.DefinitionType;
+/**
+ * What declared a variable (`def.type`), as values typed with typescript-eslint's enum. Spelled out (checked against
+ * the enum) because reading the enum at run time loads typescript-eslint's scope manager with the plugin.
+ */
+const definitionTypes = {
+  CatchClause: 'CatchClause',
+  ClassName: 'ClassName',
+  FunctionName: 'FunctionName',
+  ImplicitGlobalVariable: 'ImplicitGlobalVariable',
+  ImportBinding: 'ImportBinding',
+  Parameter: 'Parameter',
+  TSEnumMember: 'TSEnumMemberName',
+  TSEnumName: 'TSEnumName',
+  TSModuleName: 'TSModuleName',
+  Type: 'Type',
+  Variable: 'Variable',
+} as const satisfies { [Kind in keyof ScopeDefinitionType]: `${ScopeDefinitionType[Kind]}` };
+export const DefinitionType = definitionTypes as unknown as ScopeDefinitionType;
 
 /** Strips wrappers that do not change the value: parentheses are not nodes, but TS assertions and `!` are. */
 export function unwrap(node: Node): Node {

@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { EXPIRY_FLAG_FIELDS, EXPIRY_PREDICATES, type PredicateMeaning, REFRESH_TIMERS } from '../knowledge/index.js';
 import { calleeName, enclosingFunction, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
 import { isExpiryName, TimeReader } from './expiry-terms.js';

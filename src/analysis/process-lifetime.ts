@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { LONG_RUNNING_CALLS, ONE_SHOT_SIGNS } from '../knowledge/index.js';
 import { calleeName, staticPropertyName, unwrap } from './ast.js';
 import { fileIndex } from './storage-slot.js';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { AWS_V3_PROVIDER_FACTORIES, findByApi, type ProviderFactory } from '../knowledge/index.js';
 import { DefinitionType, unwrap } from './ast.js';
 import { isConstLike, type ModuleRefs } from './module-refs.js';

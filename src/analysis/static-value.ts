@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type * as TS from 'typescript';
 import { DefinitionType, findProperty, staticPropertyName, unwrap } from './ast.js';
 import { isConstLike } from './module-refs.js';

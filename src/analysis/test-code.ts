@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { DEFAULT_TEST_CODE_POLICY, TEST_CODE, type TestCodePolicy } from '../knowledge/test-code.js';
 import { readSettings } from '../settings.js';
 import { unwrap } from './ast.js';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { staticPropertyName, unwrap } from './ast.js';
 import { SDK_TEST_DOUBLES } from '../knowledge/index.js';
 

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { CACHE_WRITE_METHODS, SINGLETON_FACTORIES } from '../knowledge/index.js';
 import { DefinitionType, enclosingFunction, findProperty, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
 import type { ModuleRefs } from './module-refs.js';

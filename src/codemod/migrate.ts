@@ -8,14 +8,14 @@ import { gitDirtyFiles, gitRoot } from './git.js';
 import { isOwnFile, journalPath, recoverInterruptedRun, TEMP_FILE } from './journal.js';
 import { LintEngine, type LintOutcome, type LintView } from './lint-engine.js';
 import { cannotReport } from './prefilter.js';
-import { createProject, findTsconfig } from './project.js';
-import { runProjectStage } from './project-stage.js';
 import { Progress } from './progress.js';
 import { buildReport, changedFiles, formatSummary, type MigrationReport } from './report.js';
 import type { FileState, MigrateOptions, MigrationPlan } from './types.js';
 import { readSource } from './read-source.js';
 import { writeChangedFiles } from './write-stage.js';
 import { PROJECT_TRANSFORM } from './migration-plugin.js';
+import { triggers } from './triggers.js';
+import { PROJECT_TRANSFORMS } from '../util/create-rule.js';
 
 export interface MigrateIo {
   stdout: { write(text: string): unknown };
@@ -35,7 +35,8 @@ export async function planMigration(
   const gitTop = gitRoot(directoryOf(first));
   const root = gitTop ?? options.cwd;
   const candidates = discoverFiles(options.cwd, root, gitTop !== undefined, options.paths);
-  const project = createProject(findTsconfig(options.cwd, root, options.paths, options.tsconfig));
+  // A tsconfig given on the command line is checked before any work; the one found by walking up, when stage 2 needs it.
+  const stageTwo = options.tsconfig ? await loadStageTwo(options, root) : undefined;
   const engine = new LintEngine({
     root,
     config: options.config,
@@ -117,7 +118,8 @@ export async function planMigration(
   // In path order, as the candidates were: files the prefilter passed over were added first.
   plan.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const projectWide = !options.transforms || options.transforms.includes(PROJECT_TRANSFORM);
-  const touched = runProjectStage(plan, project, { rewriteExports: projectWide });
+  const stage = stageTwoHasWork(plan, projectWide) ? (stageTwo ?? (await loadStageTwo(options, root))) : undefined;
+  const touched = stage ? stage.runProjectStage(plan, stage.project, { rewriteExports: projectWide }) : [];
   await relint(engine, plan, touched, viewOf);
   plan.warnings.unshift(...engine.warnings);
   plan.notes.push(
@@ -125,6 +127,28 @@ export async function planMigration(
     `lint: ${threads} thread${threads === 1 ? '' : 's'} for ${total} file${total === 1 ? '' : 's'}`,
   );
   return plan;
+}
+
+/**
+ * Stage 2 and its ts-morph Project, loaded when needed: ts-morph bundles its own TypeScript, whose load is most of a
+ * small run's time, and most runs change few files or none.
+ */
+async function loadStageTwo(options: MigrateOptions, root: string) {
+  const [{ createProject, findTsconfig }, { runProjectStage }] = await Promise.all([
+    import('./project.js'),
+    import('./project-stage.js'),
+  ]);
+  return { project: createProject(findTsconfig(options.cwd, root, options.paths, options.tsconfig)), runProjectStage };
+}
+
+/** Stage 2 acts on the files stage 1 changed (their clean-up) and on the findings a project transform takes. */
+function stageTwoHasWork(plan: MigrationPlan, projectWide: boolean): boolean {
+  return plan.files.some(
+    (file) =>
+      file.text !== file.original ||
+      (projectWide &&
+        file.remaining.some((finding) => PROJECT_TRANSFORMS.some((transform) => triggers(transform, finding)))),
+  );
 }
 
 /** ESLint's own `--concurrency auto` rule: one worker per 50 files, at most half the cores, and no lone worker. */

@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { parse } from '@typescript-eslint/parser';
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { calleeName, findProperty, memberChain, unwrap } from '../analysis/ast.js';
 import { cite } from './cite.js';
 import { debug } from './debug.js';
+import { parseTypeScript } from '../util/typescript-parser.js';
 import type { Citation, ComputeUnit, Extracted, InfraRole, UnitPlatform } from './types.js';
 
 type Node = TSESTree.Node;
@@ -28,7 +29,7 @@ export function mentionsCdk(text: string): boolean {
 export function extractCdk(root: string, file: string, text: string, appDir: string): Extracted {
   let program: TSESTree.Program;
   try {
-    program = parse(text, {
+    program = parseTypeScript(text, {
       loc: true,
       range: true,
       sourceType: 'module',

@@ -1,4 +1,5 @@
-import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import * as ESLintUtils from '@typescript-eslint/utils/eslint-utils';
 import type { TriggerFamily } from '../analysis/text-gate.js';
 import { maskSecretsInText } from '../analysis/secret-mask.js';
 import { SettingsError } from '../settings.js';

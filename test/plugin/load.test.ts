@@ -1,18 +1,20 @@
-// Loading the plugin loads no parser of a file type it has not met: yaml-eslint-parser, `yaml` and dockerfile-ast load
-// on the first file that needs them (src/util/lazy-module.ts). Checked on the built package, in a fresh process.
+// Loading the plugin loads no parser of a file type it has not met: yaml-eslint-parser, `yaml`, dockerfile-ast and
+// typescript-eslint's parser (with TypeScript itself) load on the first file that needs them (src/util/lazy-module.ts),
+// and typescript-eslint's scope manager not at all for JavaScript. Checked on the built package, in a fresh process.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const PARSERS = /node_modules\/(dockerfile-ast|yaml|yaml-eslint-parser)\//u;
+const PARSERS =
+  /node_modules\/(dockerfile-ast|yaml|yaml-eslint-parser|typescript|@typescript-eslint\/(?:parser|scope-manager))\//u;
 
 /** The parser packages in Node's module cache after running `script` (an ES module) in a fresh process. */
 function loadedParsers(script: string): string[] {
   const probe = `${script}
 const { createRequire } = await import('node:module');
-const loaded = Object.keys(createRequire(import.meta.url).cache).flatMap((file) => file.match(${String(PARSERS)})?.[1] ?? []);
+const loaded = Object.keys(createRequire(import.meta.url).cache).filter((file) => !file.endsWith('package.json')).flatMap((file) => file.match(${String(PARSERS)})?.[1] ?? []);
 console.log(JSON.stringify([...new Set(loaded)].sort()));`;
   const output = execFileSync(process.execPath, ['--input-type=module', '-e', probe], { cwd: ROOT, encoding: 'utf8' });
   return JSON.parse(output.trim().split('\n').at(-1)!) as string[];
@@ -21,7 +23,7 @@ console.log(JSON.stringify([...new Set(loaded)].sort()));`;
 describe('plugin load', () => {
   const entry = JSON.stringify(path.join(ROOT, 'dist/src/index.js'));
 
-  it('loads none of the Dockerfile and YAML parsers', () => {
+  it('loads none of the Dockerfile, YAML and TypeScript parsers', () => {
     expect(loadedParsers(`await import(${entry});`)).toEqual([]);
   });
 
@@ -31,5 +33,18 @@ const plugin = (await import(${entry})).default;
 new Linter().verify('FROM node:20\\n', plugin.configs.dockerfile, 'Dockerfile');
 new Linter().verify('env:\\n  AWS_SESSION_TOKEN: x\\n', plugin.configs.yaml, 'ci.yml');`;
     expect(loadedParsers(lint)).toEqual(['dockerfile-ast', 'yaml', 'yaml-eslint-parser']); // yaml-eslint-parser reads YAML with `yaml`;
+  });
+
+  it('lints JavaScript without typescript-eslint, and loads its parser on the first TypeScript file', () => {
+    const lint = (file: string) => `const { Linter } = await import('eslint');
+const plugin = (await import(${entry})).default;
+const messages = new Linter().verify('const token = process.env.AWS_SESSION_TOKEN;\\n', plugin.configs.recommended, ${JSON.stringify(file)});
+if (messages.some((message) => message.fatal)) throw new Error(JSON.stringify(messages));`;
+    expect(loadedParsers(lint('app.js'))).toEqual([]);
+    expect(loadedParsers(lint('app.ts'))).toEqual([
+      '@typescript-eslint/parser',
+      '@typescript-eslint/scope-manager',
+      'typescript',
+    ]);
   });
 });
