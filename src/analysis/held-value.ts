@@ -7,6 +7,7 @@ import {
   findPropertyPath,
   isFunctionNode,
   memberChain,
+  patternPath,
   staticPropertyName,
   unwrap,
 } from './ast.js';
@@ -717,30 +718,3 @@ function statementChildren(node: Node): (Node | null | undefined)[] {
 function positionOf(pattern: TSESTree.ArrayPattern, target: TSESTree.Identifier): number {
   return pattern.elements.findIndex((element) => element !== null && patternPath(element, target) !== null);
 }
-
-/** The property path to `target` in a destructuring pattern; `null` steps are array positions. */
-function patternPath(pattern: Node, target: TSESTree.Identifier): (string | null)[] | null {
-  if (pattern === target) return [];
-  switch (pattern.type) {
-    case AST_NODE_TYPES.AssignmentPattern:
-      return patternPath(pattern.left, target);
-    case AST_NODE_TYPES.ObjectPattern:
-      for (const property of pattern.properties) {
-        if (property.type !== AST_NODE_TYPES.Property) continue;
-        const name = staticPropertyName(property);
-        const rest = patternPath(property.value, target);
-        if (name !== null && rest) return [name, ...rest];
-      }
-      return null;
-    case AST_NODE_TYPES.ArrayPattern:
-      for (const element of pattern.elements) {
-        const rest = element ? patternPath(element, target) : null;
-        if (rest) return [null, ...rest];
-      }
-      return null;
-    default:
-      return null;
-  }
-}
-
-export { patternPath };
