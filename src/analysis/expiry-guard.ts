@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { EXPIRY_FLAG_FIELDS, EXPIRY_PREDICATES, type PredicateMeaning, REFRESH_TIMERS } from '../knowledge/index.js';
-import { calleeName, enclosingFunction, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
+import { calleeName, enclosingFunction, isFunctionNode, isNullish, staticPropertyName, unwrap } from './ast.js';
 import { isExpiryName, TimeReader } from './expiry-terms.js';
 import { localFunction } from './local-function.js';
 import {
@@ -57,7 +57,7 @@ export function isPlaceholderValue(node: Node | undefined): boolean {
     case AST_NODE_TYPES.Literal:
       return true;
     case AST_NODE_TYPES.Identifier:
-      return inner.name === 'undefined';
+      return isNullish(inner);
     case AST_NODE_TYPES.ObjectExpression:
     case AST_NODE_TYPES.ArrayExpression:
       return (inner.type === AST_NODE_TYPES.ObjectExpression ? inner.properties : inner.elements).length === 0;
