@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findPropertyPath, isFunctionNode, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { importsAnyOf, madeFromAny } from '../../src/analysis/receiver.js';
 import { staticNumber } from '../../src/analysis/static-value.js';
 import {
   type ApiRef,
@@ -17,7 +18,6 @@ import {
   type CredentialMethod,
   findByApi,
   GOOGLE_TOKEN_METHODS,
-  moduleMatches,
   type ProviderFactory,
   refMatches,
   type StsOperation,
@@ -283,9 +283,7 @@ function receiverIs(
   gateModules: readonly string[],
   ctx: SnapshotContext,
 ): boolean {
-  const made = ctx.refs.instanceOf(receiver);
-  if (made) return receivers.some((api) => refMatches(made, api));
-  return [...ctx.imports].some((specifier) => gateModules.some((m) => moduleMatches(m, specifier)));
+  return madeFromAny(receiver, receivers, ctx.refs) ?? importsAnyOf(ctx.imports, gateModules);
 }
 
 /** v2 `request.promise()` called directly on a request. */

@@ -33,7 +33,6 @@ import {
   HTTP_CLIENT_GLOBALS,
   HTTP_CLIENTS,
   isKnowledgeModule,
-  moduleMatches,
   PRESIGNERS,
   type Presigner,
   refMatches,
@@ -54,6 +53,7 @@ import {
   heldFromTokenField,
 } from './held.js';
 import { providerFactoryOf } from './recognize.js';
+import { importsAnyOf, madeFromAny } from './receiver.js';
 import { fetchesToken, type HttpRequest, httpRequestOf, withBuilderCall } from './http-request.js';
 
 type Node = TSESTree.Node;
@@ -473,10 +473,9 @@ export class HeldValues {
     const operation = AWS_V2_STS_OPERATIONS.find((op) => op.method === name);
     const callee = unwrap(call.callee);
     if (!operation || callee.type !== AST_NODE_TYPES.MemberExpression) return null;
-    const receiver = this.refs.instanceOf(callee.object) ?? this.refs.resolve(callee.object);
-    const known = receiver
-      ? AWS_V2_STS_CLIENT_MODULES.some((api) => refMatches(receiver, api))
-      : this.imports(operation.api.modules);
+    const known =
+      madeFromAny(callee.object, AWS_V2_STS_CLIENT_MODULES, this.refs, { orReferenced: true }) ??
+      this.imports(operation.api.modules);
     if (!known) return null;
     const params = call.arguments[0];
     const duration = params ? findPropertyPath(params, [operation.durationParam]) : undefined;
@@ -503,17 +502,15 @@ export class HeldValues {
       );
     }
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-    const receiver = this.refs.instanceOf(callee.object) ?? this.refs.resolve(callee.object);
-    if (receiver && method.receivers.some((r) => refMatches(receiver, r))) return true;
-    return this.imports(method.gateModules);
+    const made = madeFromAny(callee.object, method.receivers, this.refs, { orReferenced: true });
+    return made === true || this.imports(method.gateModules);
   }
 
   private presignerReceiver(call: TSESTree.CallExpression, presigner: Presigner): boolean {
     const callee = unwrap(call.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-    const receiver = this.refs.instanceOf(callee.object) ?? this.refs.resolve(callee.object);
-    if (receiver && (presigner.receivers ?? []).some((r) => refMatches(receiver, r))) return true;
-    return this.imports(presigner.gateModules ?? []);
+    const made = madeFromAny(callee.object, presigner.receivers ?? [], this.refs, { orReferenced: true });
+    return made === true || this.imports(presigner.gateModules ?? []);
   }
 
   /** `promise.then((r) => r.json())`: the callback's result, with its parameter bound to the settled value. */
@@ -611,8 +608,7 @@ export class HeldValues {
   }
 
   private imports(modules: readonly string[]): boolean {
-    for (const specifier of this.specifiers) if (modules.some((m) => moduleMatches(m, specifier))) return true;
-    return false;
+    return importsAnyOf(this.specifiers, modules);
   }
 }
 
