@@ -116,6 +116,18 @@ export interface StsOperation {
   readonly session: SessionId;
   readonly durationParam: string;
   readonly replacement: Replacement;
+  /** The packaged source that sends this same request again before expiry, when there is one. */
+  readonly renewedBy?: StsRenewal;
+  readonly source: string;
+}
+
+/** How to turn an STS call into a refreshing source that sends the same request again before expiry. */
+export interface StsRenewal {
+  /** `factory`: a v3 provider factory call; `class`: a v2 class constructed on the aws-sdk namespace. */
+  readonly kind: 'factory' | 'class';
+  readonly api: ApiRef;
+  /** The option that takes the STS call's own input (`{ params: { RoleArn, ... } }`). */
+  readonly paramsOption: string;
   readonly source: string;
 }
 
