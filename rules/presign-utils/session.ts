@@ -15,13 +15,13 @@ import {
   findByApi,
   GCS_PRIVATE_KEY_OPTIONS,
   GCS_STORAGE_CLASS,
+  isUndeterminedKind,
   PRESIGNERS,
   type Presigner,
   refMatches,
   type Session,
   SESSIONS,
   sessionOf,
-  UNDETERMINED_SESSIONS,
   UNSEEN_SIGNER_SESSIONS,
 } from '../../src/knowledge/index.js';
 import { citationText, placementOf, repositoryModel } from '../../src/repository/index.js';
@@ -179,10 +179,7 @@ class SessionFinder {
       const factory = findByApi(AWS_V3_PROVIDER_FACTORIES, this.refs.resolve(call.callee));
       if (factory) {
         const name = `${factory.api.path.join('.')}()`;
-        if (
-          factory.refreshes === 'when-temporary' ||
-          (UNDETERMINED_SESSIONS as readonly string[]).includes(factory.session)
-        ) {
+        if (factory.refreshes === 'when-temporary' || isUndeterminedKind(factory.session)) {
           return { unseen: `${name} may find long-term or temporary credentials` };
         }
         return this.withDuration(sessionOf(factory.session), factory.durationOption, call.arguments[0], name);
@@ -194,8 +191,7 @@ class SessionFinder {
       const live = findByApi([...AWS_V2_REFRESHING_CLASSES, AWS_V2_PROVIDER_CHAIN], ref);
       if (live) {
         const name = `new ${live.api.path.join('.')}()`;
-        if ((UNDETERMINED_SESSIONS as readonly string[]).includes(live.session))
-          return { unseen: `${name} may find long-term or temporary credentials` };
+        if (isUndeterminedKind(live.session)) return { unseen: `${name} may find long-term or temporary credentials` };
         return this.withDuration(sessionOf(live.session), live.durationOption, inner.arguments[0], name);
       }
     }
