@@ -16,7 +16,6 @@ import {
   GCS_PRIVATE_KEY_OPTIONS,
   GCS_STORAGE_CLASS,
   isUndeterminedKind,
-  PRESIGNERS,
   type Presigner,
   refMatches,
   type Session,
@@ -258,11 +257,9 @@ class SessionFinder {
     if (key.minArguments !== undefined && call.arguments.length < key.minArguments) return null;
     const session = sessionOf(UNSEEN_SIGNER_SESSIONS[presigner.ecosystem]);
     const request = this.keyRequest(call.arguments[key.argument]);
-    const issuer = PRESIGNERS.find((p) => p.id === key.issuedBy);
+    const issuer = key.issuedBy;
     const requested =
-      request && issuer && calleeName(request) === issuer.method
-        ? requestedLifetime(request, issuer, this.context)
-        : null;
+      request && calleeName(request) === issuer.method ? requestedLifetime(request, issuer, this.context) : null;
     if (requested?.kind === 'duration') {
       return fromCode(
         session,

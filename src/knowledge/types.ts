@@ -168,9 +168,10 @@ export interface Presigner {
   readonly versionOption?: { readonly property: string; readonly capped: string; readonly defaultVersion: string };
   /**
    * Signs with a key passed as an argument instead of a client's session (Azure user-delegation SAS): the key is
-   * the result of the call `issuedBy` (a presigner id) and bounds the lifetime. Only with `minArguments` or more.
+   * the result of the call `issuedBy` (the presigner entry of the key request) and bounds the lifetime. Only with
+   * `minArguments` or more.
    */
-  readonly signingKey?: { readonly argument: number; readonly minArguments?: number; readonly issuedBy: string };
+  readonly signingKey?: { readonly argument: number; readonly minArguments?: number; readonly issuedBy: Presigner };
   /** False when no session bounds the lifetime (the request for a signing key itself). */
   readonly sessionBound?: false;
   /** Returns the URL or SAS itself rather than a promise of it. */
