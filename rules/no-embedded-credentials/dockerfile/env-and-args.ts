@@ -6,7 +6,7 @@ import type {
   PropertyNode,
   StageNode,
 } from '../../../src/languages/dockerfile/index.js';
-import type { EmbeddedContext } from '../context.js';
+import type { EmbeddedContext, ReportProblem } from '../context.js';
 import { addSecretMount, removeProperty, secretId } from './edits.js';
 import { describeStage, hasSecretMount, usesVariable } from './stages.js';
 
@@ -32,6 +32,7 @@ function carriesValue(value: string | null): boolean {
  */
 export function checkSecretEnv(
   context: EmbeddedContext,
+  report: ReportProblem,
   root: DockerfileNode,
   stage: StageNode,
   alreadyReported: ReadonlySet<PropertyNode>,
@@ -49,7 +50,7 @@ export function checkSecretEnv(
         .slice(0, position)
         .find((node) => node.keyword === 'ARG' && node.properties.some((p) => p.name === name && p.value === null));
       const argStillUsed = later.some((node) => usesVariable(node.command, name));
-      context.report({
+      report({
         loc: property.loc,
         messageId: 'dockerEnvCredential',
         data,
@@ -85,6 +86,7 @@ export function checkSecretEnv(
  */
 export function checkRunsUsingSecretArgs(
   context: EmbeddedContext,
+  report: ReportProblem,
   stage: StageNode,
   alreadyReported: ReadonlySet<InstructionNode>,
 ): void {
@@ -109,7 +111,7 @@ export function checkRunsUsingSecretArgs(
     const names = [...expanded, ...read];
     if (names.length === 0) continue;
     const how = expanded.length > 0 ? 'uses' : `runs ${tool!.tool}, which reads`;
-    context.report({
+    report({
       loc: instruction.loc,
       messageId: 'dockerRunUsesBuildArg',
       data: {
