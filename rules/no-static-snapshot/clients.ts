@@ -6,7 +6,7 @@ import { AWS_V3_CLIENT, AWS_V3_CREDENTIALS_OPTION, refMatches } from '../../src/
 import type { Node, SnapshotContext } from './context.js';
 
 /** `new S3Client(...)` (any v3 client), by import or, with type information, by the constructed type. */
-export function isV3ClientConstruction(node: TSESTree.NewExpression, ctx: SnapshotContext): boolean {
+function isV3ClientConstruction(node: TSESTree.NewExpression, ctx: SnapshotContext): boolean {
   const ref = ctx.refs.resolve(node.callee);
   if (ref) return refMatches(ref, AWS_V3_CLIENT);
   const typed = typeOrigin(node, ctx.sourceCode);

@@ -299,6 +299,6 @@ function promiseCall(request: TSESTree.CallExpression): TSESTree.CallExpression 
   return call?.type === AST_NODE_TYPES.CallExpression && call.callee === member ? call : null;
 }
 
-export function awaitedOrSelf(node: Node): Node {
+function awaitedOrSelf(node: Node): Node {
   return node.parent?.type === AST_NODE_TYPES.AwaitExpression ? node.parent : node;
 }

@@ -50,7 +50,7 @@ type Verdict = 'correct' | 'inverted' | 'undecided';
 type BranchKind = 'refresh' | 'reuse' | 'none';
 
 /** Values that fill nothing: `let x = null`, `= 0`, `= {}`, `= new Map()`. */
-export function isPlaceholderValue(node: Node | undefined): boolean {
+function isPlaceholderValue(node: Node | undefined): boolean {
   if (!node) return true;
   const inner = unwrap(node);
   switch (inner.type) {

@@ -13,7 +13,7 @@ import { describeStage, hasSecretMount, usesVariable } from './stages.js';
 const POINTER_NAMES: ReadonlySet<string> = new Set(CREDENTIAL_FILE_POINTERS.envNames);
 const NOT_A_SECRET_VALUE = /^(?:true|false|yes|no|on|off|\d+)$/iu;
 
-export function isSecretName(name: string): boolean {
+function isSecretName(name: string): boolean {
   return (
     DOCKER_SECRET_NAME.pattern.test(name) && !DOCKER_SECRET_NAME.notSecretSuffix.test(name) && !POINTER_NAMES.has(name)
   );
