@@ -4,6 +4,8 @@ import { describeFinding, type EmbeddedMessageId } from './messages.js';
 
 export type EmbeddedContext = Readonly<TSESLint.RuleContext<EmbeddedMessageId, []>>;
 export type Report = TSESLint.ReportDescriptor<EmbeddedMessageId>;
+/** What a checker hands the rule for each problem it finds; the rule (index.ts) decides whether and how to report it. */
+export type ReportProblem = (problem: Report) => void;
 
 /** Any node with an ESLint location: ESTree, YAML, JSON (momoa) and our Dockerfile/.env nodes. */
 export interface Located {
@@ -11,16 +13,16 @@ export interface Located {
   range: readonly [number, number] | [number, number];
 }
 
-/** Reports findings at their nodes (or where `locate` puts them); `suggest` adds suggestions for a finding. */
+/** Hands on findings at their nodes (or where `locate` puts them); `suggest` adds suggestions for a finding. */
 export function reportFindings<Node extends Located>(
-  context: EmbeddedContext,
+  report: ReportProblem,
   findings: readonly CredentialFinding<Node>[],
   suggest?: (finding: CredentialFinding<Node>) => Report['suggest'],
   locate?: (finding: CredentialFinding<Node>) => TSESLint.AST.SourceLocation | undefined,
 ): void {
   for (const finding of findings) {
     const suggestions = suggest?.(finding);
-    context.report({
+    report({
       loc: locate?.(finding) ?? finding.node.loc,
       ...describeFinding(finding),
       ...(suggestions?.length ? { suggest: suggestions } : {}),

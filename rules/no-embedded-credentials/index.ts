@@ -3,7 +3,6 @@ import { checkDotenv } from './dotenv.js';
 import { checkJs } from './js.js';
 import { checkJson } from './json.js';
 import { checkJsonc } from './jsonc-ast.js';
-import type { EmbeddedContext } from './context.js';
 import { EMBEDDED_MESSAGES, type EmbeddedMessageId, KEPT_IN_TEST_CODE } from './messages.js';
 import { checkYaml } from './yaml.js';
 import { skipsTestCode } from '../../src/analysis/test-code.js';
@@ -46,7 +45,6 @@ export default createRule<[], EmbeddedMessageId>({
       ...LANGUAGE_IDS.json,
       ...LANGUAGE_IDS.yaml,
     ],
-    // eslint-disable-next-line eslint-plugin/require-meta-has-suggestions -- made by the checkers in this folder
     hasSuggestions: true,
     messages: EMBEDDED_MESSAGES,
     schema: [],
@@ -59,16 +57,11 @@ export default createRule<[], EmbeddedMessageId>({
     };
     const checker = checkerFor(sourceCode.ast, sourceCode.parserServices);
     if (!checker) return {};
-    return checker(skipsTestCode(context) ? onlyKeptInTestCode(context) : context) as ReturnType<typeof checkJs>;
+    // Test code keeps only the findings KEPT_IN_TEST_CODE names (the checkers stay unaware of the policy).
+    const skipsTests = skipsTestCode(context);
+    return checker(context, (problem) => {
+      if (skipsTests && !KEPT_IN_TEST_CODE.has(problem.messageId)) return;
+      context.report({ ...problem, suggest: problem.suggest });
+    }) as ReturnType<typeof checkJs>;
   },
 });
-
-/** The same context, reporting only what KEPT_IN_TEST_CODE keeps (the checkers stay unaware of the policy). */
-function onlyKeptInTestCode(context: EmbeddedContext): EmbeddedContext {
-  return Object.create(context, {
-    report: {
-      value: (descriptor: { messageId: EmbeddedMessageId }) =>
-        KEPT_IN_TEST_CODE.has(descriptor.messageId) && context.report(descriptor as never),
-    },
-  }) as EmbeddedContext;
-}

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/types';
 import { staticPropertyName } from '../../src/analysis/ast.js';
 import { assessValues, type CredentialFinding, type ValueSite } from '../../src/analysis/credential-sites.js';
 import { bundledCredential, MIN_CREDENTIAL_LENGTH } from '../../src/analysis/secret-scan.js';
-import { type EmbeddedContext, reportFindings } from './context.js';
+import { type EmbeddedContext, type ReportProblem, reportFindings } from './context.js';
 
 type Site = ValueSite<TSESTree.Node | TSESTree.Comment>;
 
@@ -74,7 +74,7 @@ function secretLoc(
  * session tokens and secrets under credential names, `ya29.` tokens, private keys, JWTs with a known `exp` — and
  * reads of env names that a bundler inlines into browser code.
  */
-export function checkJs(context: EmbeddedContext) {
+export function checkJs(context: EmbeddedContext, report: ReportProblem) {
   const sites: Site[] = [];
   // Most strings in code are short; none under MIN_CREDENTIAL_LENGTH can be reported or pair with a key id.
   const addString = (node: TSESTree.Node, value: string): void => {
@@ -83,8 +83,7 @@ export function checkJs(context: EmbeddedContext) {
   };
   const reportBundled = (node: TSESTree.Node, name: string | null): void => {
     const bundled = name === null ? undefined : bundledCredential(name);
-    if (bundled)
-      context.report({ node, messageId: 'bundledCredential', data: { name: name!, bundler: bundled.bundler } });
+    if (bundled) report({ node, messageId: 'bundledCredential', data: { name: name!, bundler: bundled.bundler } });
   };
 
   return {
@@ -117,7 +116,7 @@ export function checkJs(context: EmbeddedContext) {
           sites.push({ node: comment, name: null, value: comment.value, line: comment.loc.start.line });
       }
       reportFindings(
-        context,
+        report,
         assessValues(sites, { loneTemporaryKeyIds: false, bundledNames: false }),
         undefined,
         (finding) => secretLoc(context, finding),

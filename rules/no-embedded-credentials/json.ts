@@ -2,7 +2,7 @@ import { assessValues, type ValueSite } from '../../src/analysis/credential-site
 import { holdsPrivateKey, isTokenLike } from '../../src/analysis/secret-scan.js';
 import { EXTERNAL_ACCOUNT_EC2_METADATA, GOOGLE_CREDENTIAL_FILE_TYPES } from '../../src/knowledge/secrets.js';
 import { readSettings } from '../../src/settings.js';
-import { type EmbeddedContext, type Located, reportFindings } from './context.js';
+import { type EmbeddedContext, type Located, type ReportProblem, reportFindings } from './context.js';
 import { nameValuePair } from './name-value.js';
 
 /** The few @eslint/json (momoa) node shapes this check reads. */
@@ -65,20 +65,25 @@ function collectSites(node: JsonValue, sites: ValueSite<JsonNode>[], objects: Js
 }
 
 /** Google credential files: a key file's secret member, reported once as a key file (not also as a PEM or token). */
-function googleKeyFiles(context: EmbeddedContext, objects: readonly JsonObject[], handled: Set<JsonNode>): void {
+function googleKeyFiles(
+  context: EmbeddedContext,
+  report: ReportProblem,
+  objects: readonly JsonObject[],
+  handled: Set<JsonNode>,
+): void {
   const platform = readSettings(context.settings).platform;
   for (const object of objects) {
     const type = GOOGLE_CREDENTIAL_FILE_TYPES.find((entry) => entry.type === stringMember(object, 'type'));
     if (!type) continue;
     if (type.secretField === null) {
-      externalAccountOnContainers(context, object, platform);
+      externalAccountOnContainers(report, object, platform);
       continue;
     }
     const secret = member(object, type.secretField);
     // A nested authorized_user inside impersonated_service_account's source_credentials is the same secret.
     if (!secret || handled.has(secret.value) || !holdsSecret(secret.value)) continue;
     markHandled(secret.value, handled);
-    context.report({ loc: secret.loc, messageId: 'googleKeyFile', data: { type: type.type, what: type.what } });
+    report({ loc: secret.loc, messageId: 'googleKeyFile', data: { type: type.type, what: type.what } });
   }
 }
 
@@ -94,7 +99,7 @@ function markHandled(node: JsonValue, handled: Set<JsonNode>): void {
 }
 
 /** `external_account` holds no secret; only its EC2-metadata source on a container platform is a (certain) failure. */
-function externalAccountOnContainers(context: EmbeddedContext, object: JsonObject, platform: string | undefined): void {
+function externalAccountOnContainers(report: ReportProblem, object: JsonObject, platform: string | undefined): void {
   const platforms: readonly string[] = EXTERNAL_ACCOUNT_EC2_METADATA.platforms;
   const source = member(object, 'credential_source');
   if (!platform || !platforms.includes(platform) || !source || !isObject(source.value)) return;
@@ -102,7 +107,7 @@ function externalAccountOnContainers(context: EmbeddedContext, object: JsonObjec
     const url = stringMember(source.value, field);
     const host = EXTERNAL_ACCOUNT_EC2_METADATA.hosts.find((candidate) => url?.includes(candidate));
     if (!host) continue;
-    context.report({
+    report({
       loc: source.loc,
       messageId: 'externalAccountOnContainers',
       data: { host, platform, fix: EXTERNAL_ACCOUNT_EC2_METADATA.fix },
@@ -112,7 +117,7 @@ function externalAccountOnContainers(context: EmbeddedContext, object: JsonObjec
 }
 
 /** no-embedded-credentials in JSON (@eslint/json): Google key files, the external_account trap, and credential values. */
-export function checkJson(context: EmbeddedContext) {
+export function checkJson(context: EmbeddedContext, report: ReportProblem) {
   return {
     Document(root: { body: JsonValue }) {
       const sites: ValueSite<JsonNode>[] = [];
@@ -121,10 +126,10 @@ export function checkJson(context: EmbeddedContext) {
         sites.push({ node: root.body, name: null, value: root.body.value, line: root.body.loc.start.line });
       else collectSites(root.body, sites, objects);
       const handled = new Set<JsonNode>();
-      googleKeyFiles(context, objects, handled);
+      googleKeyFiles(context, report, objects, handled);
       const findings = assessValues(sites, { loneTemporaryKeyIds: true, bundledNames: true });
       reportFindings(
-        context,
+        report,
         findings.filter((finding) => !handled.has(finding.node)),
       );
     },

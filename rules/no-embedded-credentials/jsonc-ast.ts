@@ -1,4 +1,4 @@
-import type { EmbeddedContext, Located } from './context.js';
+import type { EmbeddedContext, Located, ReportProblem } from './context.js';
 import { checkJson } from './json.js';
 
 /** The jsonc-eslint-parser nodes (eslint-plugin-jsonc's `jsonc/x` language) that carry JSON values. */
@@ -51,8 +51,8 @@ function toMomoaShape(node: JsoncNode): Record<string, unknown> {
 }
 
 /** no-embedded-credentials on JSON read by eslint-plugin-jsonc (`parserServices.isJSON`): the JSON check, on its AST. */
-export function checkJsonc(context: EmbeddedContext) {
-  const json = checkJson(context);
+export function checkJsonc(context: EmbeddedContext, report: ReportProblem) {
+  const json = checkJson(context, report);
   return {
     Program(program: { body: { expression?: JsoncNode }[] }) {
       const expression = program.body[0]?.expression;

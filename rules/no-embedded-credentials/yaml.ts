@@ -1,6 +1,6 @@
 import type { AST } from 'yaml-eslint-parser';
 import { assessValues, type ValueSite } from '../../src/analysis/credential-sites.js';
-import { type EmbeddedContext, reportFindings } from './context.js';
+import { type EmbeddedContext, type ReportProblem, reportFindings } from './context.js';
 import { nameValuePair, splitAssignment } from './name-value.js';
 
 type Site = ValueSite<AST.YAMLScalar>;
@@ -58,7 +58,7 @@ function collectSites(node: AST.YAMLNode | null | undefined, sites: Site[], base
 }
 
 /** no-embedded-credentials in YAML (k8s manifests, docker-compose, CI workflows), through yaml-eslint-parser. */
-export function checkYaml(context: EmbeddedContext) {
+export function checkYaml(context: EmbeddedContext, report: ReportProblem) {
   // `YAMLProgram`: the root of this plugin's YAML language; `Program`: yaml-eslint-parser's root under other setups.
   const check = (program: AST.YAMLProgram): void => {
     const sites: Site[] = [];
@@ -67,7 +67,7 @@ export function checkYaml(context: EmbeddedContext) {
       if (root) sites.push({ node: root, name: null, value: root.value as string, line: root.loc.start.line });
       else collectSites(document.content, sites, false);
     }
-    reportFindings(context, assessValues(sites, { loneTemporaryKeyIds: true, bundledNames: true }));
+    reportFindings(report, assessValues(sites, { loneTemporaryKeyIds: true, bundledNames: true }));
   };
   return { Program: check, YAMLProgram: check };
 }

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { patternPath, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import type { StorageKind } from '../../src/analysis/storage.js';
 import {
   declaredNames,
@@ -13,7 +13,7 @@ import {
 import { CACHE_PUT_METHOD } from '../../src/knowledge/index.js';
 import type { Held } from '../../src/analysis/held.js';
 import { ownerOfKeptValue } from '../../src/analysis/kept-owner.js';
-import { type HeldValues, patternPath } from '../../src/analysis/held-value.js';
+import type { HeldValues } from '../../src/analysis/held-value.js';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;

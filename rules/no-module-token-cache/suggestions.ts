@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { DefinitionType, enclosingFunction, unwrap } from '../../src/analysis/ast.js';
+import { DefinitionType, enclosingFunction, isNullish, unwrap } from '../../src/analysis/ast.js';
 import { isMovable, isRepeatable, removeStatement } from '../../src/analysis/edits.js';
 import type { ExpiryGuard } from '../../src/analysis/expiry-guard.js';
 import { formatDuration } from '../../src/analysis/format.js';
@@ -155,7 +155,7 @@ function addExpiryCheck(context: Context, candidate: Candidate, declared: Declar
   );
   const ttl = ttlSeconds % 60 === 0 ? `${ttlSeconds / 60} * 60 * 1000` : `${ttlSeconds} * 1000`;
   const filledAtLoad =
-    declared.declarator.init !== null && declared.declarator.init !== undefined && !isEmpty(declared.declarator.init);
+    declared.declarator.init !== null && declared.declarator.init !== undefined && !isNullish(declared.declarator.init);
   const { sourceCode } = context;
   return [
     {
@@ -218,23 +218,12 @@ function reuseTest(identifier: Node): { test: Node; positive: boolean } | null {
     positive = false;
   } else if (parent?.type === AST_NODE_TYPES.BinaryExpression && ['!=', '!==', '==', '==='].includes(parent.operator)) {
     const other = parent.left === identifier ? parent.right : parent.left;
-    const empty =
-      (other.type === AST_NODE_TYPES.Literal && other.value === null) ||
-      (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined');
-    if (!empty) return null;
+    if (!isNullish(other)) return null;
     node = parent;
     positive = parent.operator.startsWith('!');
   }
   const statement = node.parent;
   return statement?.type === AST_NODE_TYPES.IfStatement && statement.test === node ? { test: node, positive } : null;
-}
-
-function isEmpty(node: Node): boolean {
-  const inner = unwrap(node);
-  return (
-    (inner.type === AST_NODE_TYPES.Literal && inner.value === null) ||
-    (inner.type === AST_NODE_TYPES.Identifier && inner.name === 'undefined')
-  );
 }
 
 function freshName(base: string, text: string): string {

@@ -1,12 +1,13 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { staticPropertyName } from '../../src/analysis/ast.js';
+import { importsAnyOf, madeFromAny } from '../../src/analysis/receiver.js';
 import { typeOrigin } from '../../src/analysis/type-origin.js';
-import { AWS_V3_CLIENT, AWS_V3_CREDENTIALS_OPTION, moduleMatches, refMatches } from '../../src/knowledge/index.js';
+import { AWS_V3_CLIENT, AWS_V3_CREDENTIALS_OPTION, refMatches } from '../../src/knowledge/index.js';
 import type { Node, SnapshotContext } from './context.js';
 
 /** `new S3Client(...)` (any v3 client), by import or, with type information, by the constructed type. */
-export function isV3ClientConstruction(node: TSESTree.NewExpression, ctx: SnapshotContext): boolean {
+function isV3ClientConstruction(node: TSESTree.NewExpression, ctx: SnapshotContext): boolean {
   const ref = ctx.refs.resolve(node.callee);
   if (ref) return refMatches(ref, AWS_V3_CLIENT);
   const typed = typeOrigin(node, ctx.sourceCode);
@@ -18,11 +19,11 @@ export function isV3ClientConstruction(node: TSESTree.NewExpression, ctx: Snapsh
  * true in a file that imports a v3 client module (`deps.s3.config.credentials()`).
  */
 export function isV3ClientValue(node: Node, ctx: SnapshotContext): boolean {
-  const made = ctx.refs.instanceOf(node);
-  if (made) return refMatches(made, AWS_V3_CLIENT);
+  const made = madeFromAny(node, [AWS_V3_CLIENT], ctx.refs);
+  if (made !== null) return made;
   const typed = typeOrigin(node, ctx.sourceCode);
   if (typed) return refMatches(typed, AWS_V3_CLIENT);
-  return [...ctx.imports].some((specifier) => AWS_V3_CLIENT.modules.some((m) => moduleMatches(m, specifier)));
+  return importsAnyOf(ctx.imports, AWS_V3_CLIENT.modules);
 }
 
 /** The `credentials` property whose value is `value` (through TS wrappers), in the config of a v3 client constructor. */

@@ -1,13 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findProperty, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
-import {
-  GOOGLE_AUTH_MODULES,
-  GOOGLE_REFRESHING_CLASSES,
-  GOOGLE_SET_CREDENTIALS,
-  moduleMatches,
-  refMatches,
-} from '../../src/knowledge/index.js';
+import { importsAnyOf, madeFromAny } from '../../src/analysis/receiver.js';
+import { GOOGLE_AUTH_MODULES, GOOGLE_REFRESHING_CLASSES, GOOGLE_SET_CREDENTIALS } from '../../src/knowledge/index.js';
 import { type Finding, type Node, type SnapshotContext, snippet } from './context.js';
 import { isPerRequestClient, isPerRequestValue } from './per-request-client.js';
 import { sessionWords } from './session.js';
@@ -65,9 +60,8 @@ export class GoogleCredentialCalls {
 }
 
 function isGoogleClient(receiver: Node, ctx: SnapshotContext): boolean {
-  const made = ctx.refs.instanceOf(receiver);
-  if (made) return GOOGLE_REFRESHING_CLASSES.some((c) => refMatches(made, c.api));
-  return [...ctx.imports].some((specifier) => GOOGLE_AUTH_MODULES.some((m) => moduleMatches(m, specifier)));
+  const classes = GOOGLE_REFRESHING_CLASSES.map((c) => c.api);
+  return madeFromAny(receiver, classes, ctx.refs) ?? importsAnyOf(ctx.imports, GOOGLE_AUTH_MODULES);
 }
 
 /** An object literal with the token field, none of the refresh fields and no spread (which might bring them). */

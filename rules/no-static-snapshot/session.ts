@@ -7,9 +7,6 @@ import {
 } from '../../src/knowledge/index.js';
 import type { ResolvedSettings } from '../../src/settings.js';
 
-/** Sources whose session depends on where the code runs: the `platform` / `sessionSeconds` settings decide. */
-const SETTLED_BY_PLATFORM = new Set(['default-chain', 'profile', 'unknown-temporary']);
-
 export interface SessionWords {
   /** "the EC2 instance-profile session" */
   readonly session: string;
@@ -20,7 +17,8 @@ export interface SessionWords {
 /** How a message names the session a snapshot dies with, from the knowledge base or the settings. */
 export function sessionWords(sessionId: SessionId, settings: ResolvedSettings, durationSeconds?: number): SessionWords {
   const known = sessionOf(sessionId);
-  const session: Session = SETTLED_BY_PLATFORM.has(sessionId) && settings.session ? settings.session : known;
+  // A session the code cannot determine is the one the `platform` / `sessionSeconds` settings name.
+  const session: Session = known.undeterminedFromCode && settings.session ? settings.session : known;
   if (durationSeconds !== undefined)
     return { session: session.label, phrase: `after ${formatDuration(durationSeconds)} (its DurationSeconds)` };
   return { session: session.label, phrase: session.phrase };

@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findPropertyPath, isFunctionNode, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { importsAnyOf, madeFromAny } from '../../src/analysis/receiver.js';
 import { staticNumber } from '../../src/analysis/static-value.js';
 import {
   type ApiRef,
@@ -18,7 +19,6 @@ import {
   type CredentialMethod,
   findByApi,
   GOOGLE_TOKEN_METHODS,
-  moduleMatches,
   type ProviderFactory,
   refMatches,
   type StsOperation,
@@ -284,9 +284,7 @@ function receiverIs(
   gateModules: readonly string[],
   ctx: SnapshotContext,
 ): boolean {
-  const made = ctx.refs.instanceOf(receiver);
-  if (made) return receivers.some((api) => refMatches(made, api));
-  return [...ctx.imports].some((specifier) => gateModules.some((m) => moduleMatches(m, specifier)));
+  return madeFromAny(receiver, receivers, ctx.refs) ?? importsAnyOf(ctx.imports, gateModules);
 }
 
 /** v2 `request.promise()` called directly on a request. */
@@ -302,6 +300,6 @@ function promiseCall(request: TSESTree.CallExpression): TSESTree.CallExpression 
   return call?.type === AST_NODE_TYPES.CallExpression && call.callee === member ? call : null;
 }
 
-export function awaitedOrSelf(node: Node): Node {
+function awaitedOrSelf(node: Node): Node {
   return node.parent?.type === AST_NODE_TYPES.AwaitExpression ? node.parent : node;
 }

@@ -9,8 +9,7 @@ import {
   AWS_V2_STATIC_CREDENTIALS,
   AWS_V3_CREDENTIAL_FIELDS,
   STS_CREDENTIAL_FIELDS,
-  STS_REFRESHING_SOURCES,
-  type StsRefreshingSource,
+  type StsRenewal,
 } from '../../src/knowledge/index.js';
 import { credentialsSlot } from './clients.js';
 import { type Finding, type Node, resolvesTo, type SnapshotContext, type Suggestion } from './context.js';
@@ -47,7 +46,7 @@ export function checkStsCopy(resolution: Resolution, flow: readonly FlowNode[], 
     : keptBeyondCall(resolution.reportNode, flow, ctx, (n) => copies.some((c) => flowPath(n).includes(c.node)));
   if (!global && !kept) return null;
   const copy = global ?? copies.find((c) => kept && flowPath(kept.step).includes(c.node))!;
-  const refreshing = STS_REFRESHING_SOURCES.find((s) => s.operation === resolution.sts!.operation.id);
+  const refreshing = resolution.sts.operation.renewedBy;
   const suggestion =
     refreshing && resolution.sts.input ? refreshingSuggestion(copy, refreshing, resolution.sts.input, ctx) : null;
   return {
@@ -93,7 +92,7 @@ function isGlobalUpdate(call: TSESTree.CallExpression, ctx: SnapshotContext): bo
 /** `fromTemporaryCredentials({ params: <input> })` in the client's `credentials`, or `new AWS.ChainableTemporaryCredentials({ params })` for v2. */
 function refreshingSuggestion(
   copy: StaticCopy,
-  refreshing: StsRefreshingSource,
+  refreshing: StsRenewal,
   input: Node,
   ctx: SnapshotContext,
 ): Suggestion | null {

@@ -1,8 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { calleeName, unwrap } from '../../src/analysis/ast.js';
+import { importsAnyOf, madeFromAny } from '../../src/analysis/receiver.js';
 import type { ModuleRefs } from '../../src/analysis/module-refs.js';
-import { findByApi, moduleMatches, PRESIGNERS, type Presigner, refMatches } from '../../src/knowledge/index.js';
+import { findByApi, moduleMatches, PRESIGNERS, type Presigner } from '../../src/knowledge/index.js';
 
 /** Every module a presigner is reached through: a file that mentions none of them has no presign call. */
 const PRESIGN_MODULES: readonly string[] = [
@@ -36,12 +37,8 @@ export function presignerOf(
   const name = calleeName(call);
   const candidates = PRESIGNERS.filter((p) => p.method !== undefined && p.method === name && fitsArguments(call, p));
   if (candidates.length === 0) return undefined;
-  const receiver = refs.instanceOf(callee.object);
-  const byReceiver = receiver && candidates.find((p) => p.receivers?.some((r) => refMatches(receiver, r)));
-  if (byReceiver) return byReceiver;
-  return candidates.find((p) =>
-    p.gateModules?.some((gate) => [...imported].some((specifier) => moduleMatches(gate, specifier))),
-  );
+  const byReceiver = candidates.find((p) => p.receivers && madeFromAny(callee.object, p.receivers, refs) === true);
+  return byReceiver ?? candidates.find((p) => p.gateModules && importsAnyOf(imported, p.gateModules));
 }
 
 /**

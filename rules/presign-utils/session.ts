@@ -16,13 +16,12 @@ import {
   findByApi,
   GCS_PRIVATE_KEY_OPTIONS,
   GCS_STORAGE_CLASS,
-  PRESIGNERS,
+  isUndeterminedKind,
   type Presigner,
   refMatches,
   type Session,
   SESSIONS,
   sessionOf,
-  UNDETERMINED_SESSIONS,
   UNSEEN_SIGNER_SESSIONS,
 } from '../../src/knowledge/index.js';
 import { citationText, placementOf, repositoryModel } from '../../src/repository/index.js';
@@ -180,10 +179,7 @@ class SessionFinder {
       const factory = findByApi(AWS_V3_PROVIDER_FACTORIES, this.refs.resolve(call.callee));
       if (factory) {
         const name = `${factory.api.path.join('.')}()`;
-        if (
-          factory.refreshes === 'when-temporary' ||
-          (UNDETERMINED_SESSIONS as readonly string[]).includes(factory.session)
-        ) {
+        if (factory.refreshes === 'when-temporary' || isUndeterminedKind(factory.session)) {
           return { unseen: `${name} may find long-term or temporary credentials` };
         }
         return this.withDuration(sessionOf(factory.session), factory.durationOption, call.arguments[0], name);
@@ -195,8 +191,7 @@ class SessionFinder {
       const live = findByApi([...AWS_V2_REFRESHING_CLASSES, AWS_V2_PROVIDER_CHAIN], ref);
       if (live) {
         const name = `new ${live.api.path.join('.')}()`;
-        if ((UNDETERMINED_SESSIONS as readonly string[]).includes(live.session))
-          return { unseen: `${name} may find long-term or temporary credentials` };
+        if (isUndeterminedKind(live.session)) return { unseen: `${name} may find long-term or temporary credentials` };
         return this.withDuration(sessionOf(live.session), live.durationOption, inner.arguments[0], name);
       }
     }
@@ -263,11 +258,9 @@ class SessionFinder {
     if (key.minArguments !== undefined && call.arguments.length < key.minArguments) return null;
     const session = sessionOf(UNSEEN_SIGNER_SESSIONS[presigner.ecosystem]);
     const request = this.keyRequest(call.arguments[key.argument]);
-    const issuer = PRESIGNERS.find((p) => p.id === key.issuedBy);
+    const issuer = key.issuedBy;
     const requested =
-      request && issuer && calleeName(request) === issuer.method
-        ? requestedLifetime(request, issuer, this.context)
-        : null;
+      request && calleeName(request) === issuer.method ? requestedLifetime(request, issuer, this.context) : null;
     if (requested?.kind === 'duration') {
       return fromCode(
         session,

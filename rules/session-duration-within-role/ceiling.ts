@@ -3,7 +3,13 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findPropertyPath, memberChain, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import { formatDuration } from '../../src/analysis/format.js';
 import { staticString } from '../../src/analysis/static-value.js';
-import { ASSUME_ROLE_LIMITS, ROLE_SESSION_PLATFORMS } from '../../src/knowledge/index.js';
+import {
+  ASSUME_ROLE_LIMITS,
+  AWS_V2_REFRESHING_CLASSES,
+  AWS_V3_PROVIDER_FACTORIES,
+  ROLE_SESSION_PLATFORMS,
+  sessionOf,
+} from '../../src/knowledge/index.js';
 import {
   citationText,
   type InfraRole,
@@ -38,19 +44,12 @@ export interface AssumeRoleShape {
   readonly masterNode?: TSESTree.Node;
 }
 
-/** Provider factories whose result is itself an assumed-role session: passing one as `masterCredentials` chains roles. */
-const ROLE_SESSION_FACTORIES = new Set([
-  'fromTemporaryCredentials',
-  'fromContainerMetadata',
-  'fromInstanceMetadata',
-  'fromTokenFile',
-  'fromWebToken',
-  'ChainableTemporaryCredentials',
-  'TemporaryCredentials',
-  'ECSCredentials',
-  'EC2MetadataCredentials',
-  'TokenFileWebIdentityCredentials',
-]);
+/** Provider factories and classes whose result is itself a role session: passing one as `masterCredentials` chains roles. */
+const ROLE_SESSION_FACTORIES: ReadonlySet<string> = new Set(
+  [...AWS_V3_PROVIDER_FACTORIES, ...AWS_V2_REFRESHING_CLASSES]
+    .filter((source) => sessionOf(source.session).roleSession)
+    .map((source) => source.api.path.at(-1)!),
+);
 
 /**
  * The limits that apply to the session an assume-role call asks for, shortest first: role chaining (the caller's

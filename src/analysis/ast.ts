@@ -50,6 +50,15 @@ export function awaited(node: Node): Node | null {
   return inner.type === AST_NODE_TYPES.AwaitExpression ? unwrap(inner.argument) : null;
 }
 
+/** `null` or `undefined`: the value an empty slot holds. */
+export function isNullish(node: Node): boolean {
+  const inner = unwrap(node);
+  return (
+    (inner.type === AST_NODE_TYPES.Literal && inner.value === null) ||
+    (inner.type === AST_NODE_TYPES.Identifier && inner.name === 'undefined')
+  );
+}
+
 /** The static name of a property key or member property: `a.b`, `a['b']`, `{ b: 1 }`, `{ 'b': 1 }`. */
 export function staticPropertyName(
   node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition,
@@ -63,6 +72,31 @@ export function staticPropertyName(
     return key.quasis[0].value.cooked ?? null;
   if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
   return null;
+}
+
+/** The property path to `target` in a destructuring pattern; `null` steps are array positions. */
+export function patternPath(pattern: Node, target: TSESTree.Identifier): (string | null)[] | null {
+  if (pattern === target) return [];
+  switch (pattern.type) {
+    case AST_NODE_TYPES.AssignmentPattern:
+      return patternPath(pattern.left, target);
+    case AST_NODE_TYPES.ObjectPattern:
+      for (const property of pattern.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const name = staticPropertyName(property);
+        const rest = patternPath(property.value, target);
+        if (name !== null && rest) return [name, ...rest];
+      }
+      return null;
+    case AST_NODE_TYPES.ArrayPattern:
+      for (const element of pattern.elements) {
+        const rest = element ? patternPath(element, target) : null;
+        if (rest) return [null, ...rest];
+      }
+      return null;
+    default:
+      return null;
+  }
 }
 
 /** The property `name` of an object literal, if present and not computed from a runtime value. */

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { EXPIRY_FLAG_FIELDS, EXPIRY_PREDICATES, type PredicateMeaning, REFRESH_TIMERS } from '../knowledge/index.js';
-import { calleeName, enclosingFunction, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
+import { calleeName, enclosingFunction, isFunctionNode, isNullish, staticPropertyName, unwrap } from './ast.js';
 import { isExpiryName, TimeReader } from './expiry-terms.js';
 import { localFunction } from './local-function.js';
 import {
@@ -52,14 +52,14 @@ type Verdict = 'correct' | 'inverted' | 'undecided';
 type BranchKind = 'refresh' | 'reuse' | 'none';
 
 /** Values that fill nothing: `let x = null`, `= 0`, `= {}`, `= new Map()`. */
-export function isPlaceholderValue(node: Node | undefined): boolean {
+function isPlaceholderValue(node: Node | undefined): boolean {
   if (!node) return true;
   const inner = unwrap(node);
   switch (inner.type) {
     case AST_NODE_TYPES.Literal:
       return true;
     case AST_NODE_TYPES.Identifier:
-      return inner.name === 'undefined';
+      return isNullish(inner);
     case AST_NODE_TYPES.ObjectExpression:
     case AST_NODE_TYPES.ArrayExpression:
       return (inner.type === AST_NODE_TYPES.ObjectExpression ? inner.properties : inner.elements).length === 0;

@@ -9,8 +9,8 @@ import {
   TIME_FUNCTIONS,
   TIME_METHODS,
 } from '../knowledge/index.js';
-import { DefinitionType, staticPropertyName, unwrap } from './ast.js';
-import { isConstLike } from './module-refs.js';
+import { staticPropertyName, unwrap } from './ast.js';
+import { constDeclarator } from './module-refs.js';
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -196,10 +196,7 @@ export class TimeReader {
 
   /** The initializer of a local, written-once variable (`const now = Date.now()`, `const { exp } = decode(t)`). */
   private localInit(identifier: TSESTree.Identifier): Node | null {
-    const variable = this.variableOf(identifier);
-    const def = variable?.defs[0];
-    if (!variable || def?.type !== DefinitionType.Variable || !def.node.init || !isConstLike(variable)) return null;
-    return def.node.init;
+    return constDeclarator(identifier, this.sourceCode.getScope(identifier))?.declarator.init ?? null;
   }
 
   private variableOf(identifier: TSESTree.Identifier): Variable | null {

@@ -8,6 +8,7 @@ import {
   findPropertyPath,
   isFunctionNode,
   memberChain,
+  patternPath,
   staticPropertyName,
   unwrap,
 } from './ast.js';
@@ -33,7 +34,6 @@ import {
   HTTP_CLIENT_GLOBALS,
   HTTP_CLIENTS,
   isKnowledgeModule,
-  moduleMatches,
   PRESIGNERS,
   type Presigner,
   refMatches,
@@ -54,6 +54,7 @@ import {
   heldFromTokenField,
 } from './held.js';
 import { providerFactoryOf } from './recognize.js';
+import { importsAnyOf, madeFromAny } from './receiver.js';
 import { fetchesToken, type HttpRequest, httpRequestOf, withBuilderCall } from './http-request.js';
 
 type Node = TSESTree.Node;
@@ -473,10 +474,9 @@ export class HeldValues {
     const operation = AWS_V2_STS_OPERATIONS.find((op) => op.method === name);
     const callee = unwrap(call.callee);
     if (!operation || callee.type !== AST_NODE_TYPES.MemberExpression) return null;
-    const receiver = this.refs.instanceOf(callee.object) ?? this.refs.resolve(callee.object);
-    const known = receiver
-      ? AWS_V2_STS_CLIENT_MODULES.some((api) => refMatches(receiver, api))
-      : this.imports(operation.api.modules);
+    const known =
+      madeFromAny(callee.object, AWS_V2_STS_CLIENT_MODULES, this.refs, { orReferenced: true }) ??
+      this.imports(operation.api.modules);
     if (!known) return null;
     const params = call.arguments[0];
     const duration = params ? findPropertyPath(params, [operation.durationParam]) : undefined;
@@ -503,17 +503,15 @@ export class HeldValues {
       );
     }
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-    const receiver = this.refs.instanceOf(callee.object) ?? this.refs.resolve(callee.object);
-    if (receiver && method.receivers.some((r) => refMatches(receiver, r))) return true;
-    return this.imports(method.gateModules);
+    const made = madeFromAny(callee.object, method.receivers, this.refs, { orReferenced: true });
+    return made === true || this.imports(method.gateModules);
   }
 
   private presignerReceiver(call: TSESTree.CallExpression, presigner: Presigner): boolean {
     const callee = unwrap(call.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-    const receiver = this.refs.instanceOf(callee.object) ?? this.refs.resolve(callee.object);
-    if (receiver && (presigner.receivers ?? []).some((r) => refMatches(receiver, r))) return true;
-    return this.imports(presigner.gateModules ?? []);
+    const made = madeFromAny(callee.object, presigner.receivers ?? [], this.refs, { orReferenced: true });
+    return made === true || this.imports(presigner.gateModules ?? []);
   }
 
   /** `promise.then((r) => r.json())`: the callback's result, with its parameter bound to the settled value. */
@@ -611,8 +609,7 @@ export class HeldValues {
   }
 
   private imports(modules: readonly string[]): boolean {
-    for (const specifier of this.specifiers) if (modules.some((m) => moduleMatches(m, specifier))) return true;
-    return false;
+    return importsAnyOf(this.specifiers, modules);
   }
 }
 
@@ -718,30 +715,3 @@ function statementChildren(node: Node): (Node | null | undefined)[] {
 function positionOf(pattern: TSESTree.ArrayPattern, target: TSESTree.Identifier): number {
   return pattern.elements.findIndex((element) => element !== null && patternPath(element, target) !== null);
 }
-
-/** The property path to `target` in a destructuring pattern; `null` steps are array positions. */
-function patternPath(pattern: Node, target: TSESTree.Identifier): (string | null)[] | null {
-  if (pattern === target) return [];
-  switch (pattern.type) {
-    case AST_NODE_TYPES.AssignmentPattern:
-      return patternPath(pattern.left, target);
-    case AST_NODE_TYPES.ObjectPattern:
-      for (const property of pattern.properties) {
-        if (property.type !== AST_NODE_TYPES.Property) continue;
-        const name = staticPropertyName(property);
-        const rest = patternPath(property.value, target);
-        if (name !== null && rest) return [name, ...rest];
-      }
-      return null;
-    case AST_NODE_TYPES.ArrayPattern:
-      for (const element of pattern.elements) {
-        const rest = element ? patternPath(element, target) : null;
-        if (rest) return [null, ...rest];
-      }
-      return null;
-    default:
-      return null;
-  }
-}
-
-export { patternPath };

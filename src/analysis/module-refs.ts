@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type { ModuleRef } from '../knowledge/index.js';
 import { isKnowledgeModule } from '../knowledge/index.js';
-import { DefinitionType, staticPropertyName, unwrap } from './ast.js';
+import { DefinitionType, patternPath, staticPropertyName, unwrap } from './ast.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -189,8 +189,9 @@ export class ModuleRefs {
       const base = this.resolve(declarator.init, depth + 1);
       if (!base) return null;
       if (declarator.id.type === AST_NODE_TYPES.Identifier) return base;
+      // Array positions have no module path (`const [a] = mod` is not an import of a member).
       const path = patternPath(declarator.id, def.name);
-      return path ? { module: base.module, path: [...base.path, ...path] } : null;
+      return path && !path.includes(null) ? { module: base.module, path: [...base.path, ...(path as string[])] } : null;
     }
     return null;
   }
@@ -282,20 +283,6 @@ export function constDeclarator(
   const def = variable?.defs[0];
   if (!variable || def?.type !== DefinitionType.Variable || !def.node.init || !isConstLike(variable)) return null;
   return { declarator: def.node as TSESTree.VariableDeclarator & { init: TSESTree.Expression }, name: def.name };
-}
-
-/** The property path to `target` inside a destructuring pattern: `{ a: { b: target } }` → ['a', 'b']. */
-function patternPath(pattern: Node, target: TSESTree.Identifier): string[] | null {
-  if (pattern === target) return [];
-  if (pattern.type === AST_NODE_TYPES.AssignmentPattern) return patternPath(pattern.left, target);
-  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return null;
-  for (const property of pattern.properties) {
-    if (property.type !== AST_NODE_TYPES.Property) continue;
-    const name = staticPropertyName(property);
-    const rest = patternPath(property.value, target);
-    if (name !== null && rest) return [name, ...rest];
-  }
-  return null;
 }
 
 /** A class field or constructor-assigned `this.name`, found from a `this.name` use inside the class. */

@@ -82,7 +82,7 @@ function isElided(text: string, end: number): boolean {
 }
 
 /** The text names an emulator's published account (`AccountName=devstoreaccount1`, `UseDevelopmentStorage=true`). */
-export function mentionsPublicTestCredential(text: string): boolean {
+function mentionsPublicTestCredential(text: string): boolean {
   return PUBLIC_MARKERS.some((marker) => text.includes(marker));
 }
 

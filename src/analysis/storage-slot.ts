@@ -295,11 +295,6 @@ function isTopLevelStatementOf(node: Node, body: TSESTree.BlockStatement): boole
   return false;
 }
 
-/** The function a node belongs to (null at module level), the unit in which writes are paired. */
-export function writerOf(occurrence: Occurrence): TSESTree.FunctionLike | null {
-  return enclosingFunction(occurrence.node);
-}
-
 /** The identifiers a declaration binds: `x`, `{ a, b: { c } }`, `[d, ...e]`. */
 export function patternIdentifiers(pattern: Node): TSESTree.Identifier[] {
   switch (pattern.type) {

@@ -440,11 +440,7 @@ function localFunction(
  * Where a function's result goes: calls of a named function or a const-bound function expression, and
  * `this.name()` / `ClassName.name()` calls of a method inside its own class.
  */
-export function callSites(
-  fn: TSESTree.FunctionLike,
-  refs: ModuleRefs,
-  sourceCode: Readonly<TSESLint.SourceCode>,
-): Node[] {
+function callSites(fn: TSESTree.FunctionLike, refs: ModuleRefs, sourceCode: Readonly<TSESLint.SourceCode>): Node[] {
   const holder = fn.parent;
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) return calleeUses(refs.variableOf(fn.id));
   if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) {

@@ -4,7 +4,7 @@ import { UsageError } from './errors.js';
 import { gitListFiles } from './git.js';
 
 /** Build output and dependency folders: never migrated, whether or not .gitignore says so. */
-export const BUILD_OUTPUT_DIRS = [
+const BUILD_OUTPUT_DIRS = [
   'node_modules',
   'dist',
   'build',

@@ -26,7 +26,7 @@ export interface MigrateIo {
 }
 
 /** Stages 1 and 2: everything the migration would change, computed in memory. */
-export async function planMigration(
+async function planMigration(
   options: MigrateOptions,
   io: Pick<MigrateIo, 'plugin'>,
   progress?: Progress,

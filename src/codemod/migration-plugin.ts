@@ -4,12 +4,12 @@ import type { CredentialExpiryDocs } from '../util/create-rule.js';
 type ReportDescriptor = Parameters<Rule.RuleContext['report']>[0];
 
 /** The suggestion message ids a rule declares safe to apply during a migration. */
-export function migrationSafeSuggestions(rule: Rule.RuleModule | undefined): ReadonlySet<string> {
+function migrationSafeSuggestions(rule: Rule.RuleModule | undefined): ReadonlySet<string> {
   return new Set((rule?.meta?.docs as CredentialExpiryDocs | undefined)?.migrationSafeSuggestions ?? []);
 }
 
 /** `--transform` names besides the suggestion ids: the rules' own fixes, and the rewrite across files. */
-export const FIX_TRANSFORM = 'fix';
+const FIX_TRANSFORM = 'fix';
 export const PROJECT_TRANSFORM = 'exported-snapshot';
 
 /**

@@ -94,6 +94,13 @@ export const AWS_V2_STS_OPERATIONS: readonly StsOperation[] = [
     session: 'assume-role',
     durationParam: 'DurationSeconds',
     replacement: CHAINABLE,
+    renewedBy: {
+      kind: 'class',
+      api: v2(['ChainableTemporaryCredentials']),
+      paramsOption: 'params',
+      source:
+        'aws/aws-sdk-js: lib/credentials/chainable_temporary_credentials.js (assumeRole when params.RoleArn is set)',
+    },
     source: 'aws/aws-sdk-js: lib/credentials/chainable_temporary_credentials.js',
   },
   {
@@ -114,6 +121,13 @@ export const AWS_V2_STS_OPERATIONS: readonly StsOperation[] = [
     session: 'session-token',
     durationParam: 'DurationSeconds',
     replacement: { code: 'new AWS.ChainableTemporaryCredentials({ params: { DurationSeconds } })', imports: [] },
+    renewedBy: {
+      kind: 'class',
+      api: v2(['ChainableTemporaryCredentials']),
+      paramsOption: 'params',
+      source:
+        'aws/aws-sdk-js: lib/credentials/chainable_temporary_credentials.js (getSessionToken when params.RoleArn is absent)',
+    },
     source: 'aws/aws-sdk-js: lib/credentials/chainable_temporary_credentials.js',
   },
   {

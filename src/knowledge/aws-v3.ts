@@ -177,6 +177,13 @@ export const AWS_V3_STS_OPERATIONS: readonly StsOperation[] = [
       code: 'fromTemporaryCredentials({ params: { RoleArn, RoleSessionName } })',
       imports: [{ module: '@aws-sdk/credential-providers', name: 'fromTemporaryCredentials' }],
     },
+    renewedBy: {
+      kind: 'factory',
+      api: { modules: ['@aws-sdk/credential-providers'], path: ['fromTemporaryCredentials'] },
+      paramsOption: 'params',
+      source:
+        'aws/aws-sdk-js-v3: packages/credential-providers/src/fromTemporaryCredentials.base.ts (params: AssumeRoleCommandInput; sends AssumeRole on each call)',
+    },
     source: 'aws/aws-sdk-js-v3: clients/client-sts; packages/credential-providers/src/fromTemporaryCredentials.base.ts',
   },
   {

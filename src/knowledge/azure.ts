@@ -63,26 +63,28 @@ const SAS_EXPIRY = { argument: 0, property: 'expiresOn', unit: 'absolute', defau
  * `expiresOn` says, and the SDK does not check. The key itself must end within 7 days of the request.
  * Shared-key SAS (`generateBlobSASQueryParameters(values, sharedKeyCredential)`, two arguments) has no such bound.
  */
-export const AZURE_PRESIGNERS: readonly Presigner[] = [
-  {
-    id: 'azure:getUserDelegationKey',
-    ecosystem: 'azure',
-    symptom: 'azure-sas',
-    method: 'getUserDelegationKey',
-    gateModules: [STORAGE_BLOB],
-    expiry: {
-      argument: 1,
-      unit: 'absolute',
-      defaultSeconds: 0,
-      maxSeconds: 604_800,
-      maxEnforcedBy: 'server',
-      maxFailure:
-        "the service refuses a key that ends more than 7 d from now ('The value for one of the XML nodes is not in the correct format.')",
-    },
-    sessionBound: false,
-    source:
-      'Azure/azure-sdk-for-js: sdk/storage/storage-blob/src/BlobServiceClient.ts (getUserDelegationKey); jschneier/django-storages#1525',
+const USER_DELEGATION_KEY: Presigner = {
+  id: 'azure:getUserDelegationKey',
+  ecosystem: 'azure',
+  symptom: 'azure-sas',
+  method: 'getUserDelegationKey',
+  gateModules: [STORAGE_BLOB],
+  expiry: {
+    argument: 1,
+    unit: 'absolute',
+    defaultSeconds: 0,
+    maxSeconds: 604_800,
+    maxEnforcedBy: 'server',
+    maxFailure:
+      "the service refuses a key that ends more than 7 d from now ('The value for one of the XML nodes is not in the correct format.')",
   },
+  sessionBound: false,
+  source:
+    'Azure/azure-sdk-for-js: sdk/storage/storage-blob/src/BlobServiceClient.ts (getUserDelegationKey); jschneier/django-storages#1525',
+};
+
+export const AZURE_PRESIGNERS: readonly Presigner[] = [
+  USER_DELEGATION_KEY,
   {
     id: 'azure:generateBlobSASQueryParameters',
     synchronous: true,
@@ -90,7 +92,7 @@ export const AZURE_PRESIGNERS: readonly Presigner[] = [
     symptom: 'azure-sas',
     api: { modules: [STORAGE_BLOB], path: ['generateBlobSASQueryParameters'] },
     expiry: SAS_EXPIRY,
-    signingKey: { argument: 1, minArguments: 3, issuedBy: 'azure:getUserDelegationKey' },
+    signingKey: { argument: 1, minArguments: 3, issuedBy: USER_DELEGATION_KEY },
     source: SAS_SOURCE,
   },
   {
@@ -100,7 +102,7 @@ export const AZURE_PRESIGNERS: readonly Presigner[] = [
     method: 'generateUserDelegationSasUrl',
     gateModules: [STORAGE_BLOB],
     expiry: SAS_EXPIRY,
-    signingKey: { argument: 1, issuedBy: 'azure:getUserDelegationKey' },
+    signingKey: { argument: 1, issuedBy: USER_DELEGATION_KEY },
     source:
       'Azure/azure-sdk-for-js: sdk/storage/storage-blob/src/Clients.ts, ContainerClient.ts (generateUserDelegationSasUrl)',
   },

@@ -14,6 +14,17 @@ export interface Session {
   readonly temporary: boolean;
   /** What a caller sees once it has expired (EXPIRY_SYMPTOMS); absent: AWS's `ExpiredToken`. */
   readonly symptom?: Extract<SymptomKind, 'google' | 'azure' | 'oauth'>;
+  /**
+   * What the code cannot show, so the `platform` / `sessionSeconds` settings decide: `kind`, which credentials the
+   * environment provides (the default chain finds env keys, a profile, a task role...; a profile may hold long-term
+   * keys); `length`, how long a temporary session of an unknown source lasts.
+   */
+  readonly undeterminedFromCode?: 'kind' | 'length';
+  /**
+   * The credentials are themselves an IAM role session: assuming another role with them is role chaining, capped at
+   * 1 h (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining).
+   */
+  readonly roleSession?: true;
   readonly source: string;
 }
 
@@ -26,6 +37,7 @@ export const SESSIONS = {
     seconds: 6 * HOUR,
     phrase: 'typically within 6 h',
     temporary: true,
+    roleSession: true,
     source:
       'https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-presigned-url.html (instance-profile credentials "typically 6 hours")',
   },
@@ -34,6 +46,7 @@ export const SESSIONS = {
     seconds: 6 * HOUR,
     phrase: 'typically within 6 h',
     temporary: true,
+    roleSession: true,
     source: 'awsdocs/amazon-ecs-developer-guide#173 (6 h default, note removed in 2022; treated as a heuristic)',
   },
   'assume-role': {
@@ -42,6 +55,7 @@ export const SESSIONS = {
     maxSeconds: 12 * HOUR,
     phrase: 'after DurationSeconds (1 h by default, 12 h at most)',
     temporary: true,
+    roleSession: true,
     source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html',
   },
   'role-chaining': {
@@ -50,6 +64,7 @@ export const SESSIONS = {
     maxSeconds: HOUR,
     phrase: 'within 1 h (a hard cap for role chaining)',
     temporary: true,
+    roleSession: true,
     source: 'https://repost.aws/knowledge-center/iam-role-chaining-limit',
   },
   'web-identity': {
@@ -58,6 +73,7 @@ export const SESSIONS = {
     maxSeconds: 12 * HOUR,
     phrase: 'typically within 1 h',
     temporary: true,
+    roleSession: true,
     source:
       'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html; aws/amazon-eks-pod-identity-webhook README',
   },
@@ -97,6 +113,7 @@ export const SESSIONS = {
     seconds: HOUR,
     phrase: 'within 1 h for an assumed role, about 6 h for an instance profile or task role',
     temporary: true,
+    undeterminedFromCode: 'kind',
     source: 'aws/aws-sdk-js-v3: packages/credential-provider-node/src/defaultProvider.ts',
   },
   profile: {
@@ -105,6 +122,7 @@ export const SESSIONS = {
     maxSeconds: 12 * HOUR,
     phrase: 'typically within 1 h when the profile is role- or SSO-based',
     temporary: true,
+    undeterminedFromCode: 'kind',
     source: 'aws/aws-sdk-js-v3: packages/credential-provider-ini',
   },
   'unknown-temporary': {
@@ -112,6 +130,7 @@ export const SESSIONS = {
     seconds: HOUR,
     phrase: 'possibly within 1 h',
     temporary: true,
+    undeterminedFromCode: 'length',
     source:
       'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html (DurationSeconds default 3600 s: unknown temporary source)',
   },
@@ -217,11 +236,10 @@ export const SESSIONS = {
 
 export type SessionId = keyof typeof SESSIONS;
 
-/**
- * Sessions whose kind depends on what the environment provides (the default chain finds env keys, a profile, a
- * task role...; a profile may hold long-term keys). Code that shows only these shows nothing about the length.
- */
-export const UNDETERMINED_SESSIONS: readonly SessionId[] = ['default-chain', 'profile'];
+/** A session whose kind depends on what the environment provides: code that shows only it shows nothing about the length. */
+export function isUndeterminedKind(id: SessionId): boolean {
+  return sessionOf(id).undeterminedFromCode === 'kind';
+}
 
 /** The session assumed for a signer whose credentials the code does not show, per ecosystem (when settings say nothing). */
 export const UNSEEN_SIGNER_SESSIONS = {

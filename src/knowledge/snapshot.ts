@@ -3,7 +3,7 @@ import type { ApiRef } from './types.js';
 
 /**
  * What the snapshot rule (anti-pattern A) needs beyond the per-ecosystem tables: how results are obtained from
- * a client, which option takes a live credentials object, and how to rebuild a refreshing source from an STS call.
+ * a client and which option takes a live credentials object (the refreshing source of an STS call is its `renewedBy`).
  */
 
 /** v3: a command's output comes from `client.send(command)` (aws/aws-sdk-js-v3: packages/smithy-client Client.send). */
@@ -26,45 +26,6 @@ export const AWS_V2_SERVICE_CLIENTS: readonly ApiRef[] = [
   { modules: AWS_V2_MODULES, path: ['*'] },
   { modules: ['aws-sdk/clients/*'], path: [] },
 ];
-
-/** How to turn an STS call into a refreshing source that sends the same request again before expiry. */
-export interface StsRefreshingSource {
-  /** The `StsOperation.id` this rebuilds. */
-  readonly operation: string;
-  /** `factory`: a v3 provider factory call; `class`: a v2 class constructed on the aws-sdk namespace. */
-  readonly kind: 'factory' | 'class';
-  readonly api: ApiRef;
-  /** The option that takes the STS call's own input (`{ params: { RoleArn, ... } }`). */
-  readonly paramsOption: string;
-  readonly source: string;
-}
-
-export const STS_REFRESHING_SOURCES = [
-  {
-    operation: 'aws-v3:AssumeRoleCommand',
-    kind: 'factory',
-    api: { modules: ['@aws-sdk/credential-providers'], path: ['fromTemporaryCredentials'] },
-    paramsOption: 'params',
-    source:
-      'aws/aws-sdk-js-v3: packages/credential-providers/src/fromTemporaryCredentials.base.ts (params: AssumeRoleCommandInput; sends AssumeRole on each call)',
-  },
-  {
-    operation: 'aws-v2:sts.assumeRole',
-    kind: 'class',
-    api: { modules: AWS_V2_MODULES, path: ['ChainableTemporaryCredentials'] },
-    paramsOption: 'params',
-    source:
-      'aws/aws-sdk-js: lib/credentials/chainable_temporary_credentials.js (assumeRole when params.RoleArn is set)',
-  },
-  {
-    operation: 'aws-v2:sts.getSessionToken',
-    kind: 'class',
-    api: { modules: AWS_V2_MODULES, path: ['ChainableTemporaryCredentials'] },
-    paramsOption: 'params',
-    source:
-      'aws/aws-sdk-js: lib/credentials/chainable_temporary_credentials.js (getSessionToken when params.RoleArn is absent)',
-  },
-] as const satisfies readonly StsRefreshingSource[];
 
 /**
  * Test doubles: a file that mocks the SDK resolves fake credentials, so its snapshots expire nothing

@@ -116,6 +116,18 @@ export interface StsOperation {
   readonly session: SessionId;
   readonly durationParam: string;
   readonly replacement: Replacement;
+  /** The packaged source that sends this same request again before expiry, when there is one. */
+  readonly renewedBy?: StsRenewal;
+  readonly source: string;
+}
+
+/** How to turn an STS call into a refreshing source that sends the same request again before expiry. */
+export interface StsRenewal {
+  /** `factory`: a v3 provider factory call; `class`: a v2 class constructed on the aws-sdk namespace. */
+  readonly kind: 'factory' | 'class';
+  readonly api: ApiRef;
+  /** The option that takes the STS call's own input (`{ params: { RoleArn, ... } }`). */
+  readonly paramsOption: string;
   readonly source: string;
 }
 
@@ -156,9 +168,10 @@ export interface Presigner {
   readonly versionOption?: { readonly property: string; readonly capped: string; readonly defaultVersion: string };
   /**
    * Signs with a key passed as an argument instead of a client's session (Azure user-delegation SAS): the key is
-   * the result of the call `issuedBy` (a presigner id) and bounds the lifetime. Only with `minArguments` or more.
+   * the result of the call `issuedBy` (the presigner entry of the key request) and bounds the lifetime. Only with
+   * `minArguments` or more.
    */
-  readonly signingKey?: { readonly argument: number; readonly minArguments?: number; readonly issuedBy: string };
+  readonly signingKey?: { readonly argument: number; readonly minArguments?: number; readonly issuedBy: Presigner };
   /** False when no session bounds the lifetime (the request for a signing key itself). */
   readonly sessionBound?: false;
   /** Returns the URL or SAS itself rather than a promise of it. */

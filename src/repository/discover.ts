@@ -1,5 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { Minimatch } from 'minimatch';
+import { DOCKERFILE_FILES, DOCKERFILE_IGNORES } from '../knowledge/index.js';
 import { debug } from './debug.js';
 
 /**
@@ -44,6 +46,15 @@ export interface FoundFile {
   readonly kind: InfraKind;
 }
 
+/** The globs the configs give the Dockerfile language, matched as ESLint matches `files` (`dot: true`). */
+const matchers = (globs: readonly string[]) => globs.map((glob) => new Minimatch(glob, { dot: true }));
+const DOCKERFILE_MATCHERS = matchers(DOCKERFILE_FILES);
+const NOT_DOCKERFILE_MATCHERS = matchers(DOCKERFILE_IGNORES);
+
+function isDockerfileName(name: string): boolean {
+  return DOCKERFILE_MATCHERS.some((m) => m.match(name)) && !NOT_DOCKERFILE_MATCHERS.some((m) => m.match(name));
+}
+
 /** The kind of infrastructure a file name suggests; its contents decide later (a YAML file may be anything). */
 function kindOf(name: string): InfraKind | null {
   if (name === 'cdk.json') return 'cdk-app';
@@ -56,7 +67,7 @@ function kindOf(name: string): InfraKind | null {
     return 'json';
   if (/\.[cm]?[jt]s$/.test(name) && !name.endsWith('.d.ts') && !/\.(test|spec)\.[cm]?[jt]s$/.test(name))
     return 'script';
-  if (name === 'Dockerfile' || name.startsWith('Dockerfile.') || name.endsWith('.Dockerfile')) return 'dockerfile';
+  if (isDockerfileName(name)) return 'dockerfile';
   return null;
 }
 

@@ -5,7 +5,7 @@ import {
 } from '../../../src/knowledge/secrets.js';
 import { SESSIONS } from '../../../src/knowledge/sessions.js';
 import type { DockerfileNode, InstructionNode, StageNode } from '../../../src/languages/dockerfile/index.js';
-import type { EmbeddedContext } from '../context.js';
+import type { EmbeddedContext, ReportProblem } from '../context.js';
 import { removeInstruction } from './edits.js';
 import { hasSecretMount, resolvePath, withWorkdir } from './stages.js';
 
@@ -21,6 +21,7 @@ function fetchIn(text: string): BuildTimeFetch | undefined {
  */
 export function checkBuildTimeFetches(
   context: EmbeddedContext,
+  report: ReportProblem,
   stage: StageNode,
   reported: Set<InstructionNode>,
 ): void {
@@ -32,7 +33,7 @@ export function checkBuildTimeFetches(
     const session = SESSIONS[fetch.session];
     const alone = instruction === run && run.heredocs.length === 0 && !CHAINED.test(run.command);
     reported.add(instruction);
-    context.report({
+    report({
       loc: instruction.loc,
       messageId: 'dockerBuildTimeFetch',
       data: { what: fetch.what, session: session.label, phrase: session.phrase },
@@ -60,6 +61,7 @@ function writtenFiles(command: string, workdir: string): string[] {
  */
 export function checkCopiedBuildCredentials(
   context: EmbeddedContext,
+  report: ReportProblem,
   root: DockerfileNode,
   shipped: ReadonlySet<StageNode>,
 ): void {
@@ -98,13 +100,13 @@ export function checkCopiedBuildCredentials(
       const session = SESSIONS[hit.fetch.session];
       if (!reportedRuns.has(hit.run)) {
         reportedRuns.add(hit.run);
-        context.report({
+        report({
           loc: hit.run.loc,
           messageId: 'dockerBuildTimeFetch',
           data: { what: hit.fetch.what, session: session.label, phrase: session.phrase },
         });
       }
-      context.report({
+      report({
         loc: instruction.loc,
         messageId: 'dockerCopiedBuildCredential',
         data: {
@@ -138,13 +140,13 @@ function stageNamed(root: DockerfileNode, name: string): StageNode | undefined {
  * ENTRYPOINT/CMD run at container start, so a fetch there is not build time (https://docs.docker.com/reference/dockerfile/#entrypoint). Only a
  * script that exports the fetched values as AWS_* variables for the main process is a (process-lifetime) snapshot.
  */
-export function checkRuntimeExports(context: EmbeddedContext, stage: StageNode): void {
+export function checkRuntimeExports(report: ReportProblem, stage: StageNode): void {
   for (const instruction of stage.instructions) {
     if (instruction.keyword !== 'ENTRYPOINT' && instruction.keyword !== 'CMD') continue;
     const text = scriptOf(instruction);
     const fetch = fetchIn(text);
     if (!fetch || !RUNTIME_CREDENTIAL_EXPORT.pattern.test(text)) continue;
-    context.report({
+    report({
       loc: instruction.loc,
       messageId: 'dockerRuntimeExport',
       data: { keyword: instruction.keyword, phrase: SESSIONS[fetch.session].phrase },

@@ -6,14 +6,14 @@ import type {
   PropertyNode,
   StageNode,
 } from '../../../src/languages/dockerfile/index.js';
-import type { EmbeddedContext } from '../context.js';
+import type { EmbeddedContext, ReportProblem } from '../context.js';
 import { addSecretMount, removeProperty, secretId } from './edits.js';
 import { describeStage, hasSecretMount, usesVariable } from './stages.js';
 
 const POINTER_NAMES: ReadonlySet<string> = new Set(CREDENTIAL_FILE_POINTERS.envNames);
 const NOT_A_SECRET_VALUE = /^(?:true|false|yes|no|on|off|\d+)$/iu;
 
-export function isSecretName(name: string): boolean {
+function isSecretName(name: string): boolean {
   return (
     DOCKER_SECRET_NAME.pattern.test(name) && !DOCKER_SECRET_NAME.notSecretSuffix.test(name) && !POINTER_NAMES.has(name)
   );
@@ -32,6 +32,7 @@ function carriesValue(value: string | null): boolean {
  */
 export function checkSecretEnv(
   context: EmbeddedContext,
+  report: ReportProblem,
   root: DockerfileNode,
   stage: StageNode,
   alreadyReported: ReadonlySet<PropertyNode>,
@@ -49,7 +50,7 @@ export function checkSecretEnv(
         .slice(0, position)
         .find((node) => node.keyword === 'ARG' && node.properties.some((p) => p.name === name && p.value === null));
       const argStillUsed = later.some((node) => usesVariable(node.command, name));
-      context.report({
+      report({
         loc: property.loc,
         messageId: 'dockerEnvCredential',
         data,
@@ -85,6 +86,7 @@ export function checkSecretEnv(
  */
 export function checkRunsUsingSecretArgs(
   context: EmbeddedContext,
+  report: ReportProblem,
   stage: StageNode,
   alreadyReported: ReadonlySet<InstructionNode>,
 ): void {
@@ -109,7 +111,7 @@ export function checkRunsUsingSecretArgs(
     const names = [...expanded, ...read];
     if (names.length === 0) continue;
     const how = expanded.length > 0 ? 'uses' : `runs ${tool!.tool}, which reads`;
-    context.report({
+    report({
       loc: instruction.loc,
       messageId: 'dockerRunUsesBuildArg',
       data: {

@@ -1,6 +1,6 @@
 import { assessValues, type ValueSite } from '../../../src/analysis/credential-sites.js';
 import type { DockerfileNode, InstructionNode, PropertyNode } from '../../../src/languages/dockerfile/index.js';
-import { type EmbeddedContext, reportFindings } from '../context.js';
+import { type EmbeddedContext, type ReportProblem, reportFindings } from '../context.js';
 import { checkBuildTimeFetches, checkCopiedBuildCredentials, checkRuntimeExports } from './build-fetch.js';
 import { checkRunsUsingSecretArgs, checkSecretEnv } from './env-and-args.js';
 import { checkKeyFileCopies } from './key-files.js';
@@ -23,11 +23,11 @@ function valueSites(root: DockerfileNode): Site[] {
 }
 
 /** no-embedded-credentials in Dockerfiles: written credentials anywhere; ENV, build args, fetches and key files that ship. */
-export function checkDockerfile(context: EmbeddedContext) {
+export function checkDockerfile(context: EmbeddedContext, report: ReportProblem) {
   return {
     Dockerfile(root: DockerfileNode) {
       const findings = assessValues(valueSites(root), { loneTemporaryKeyIds: true, bundledNames: false });
-      reportFindings(context, findings);
+      reportFindings(report, findings);
       const literal = new Set(
         findings
           .flatMap((finding) => [
@@ -40,13 +40,13 @@ export function checkDockerfile(context: EmbeddedContext) {
       const shipped = shippedStages(root);
       for (const stage of shipped) {
         const fetching = new Set<InstructionNode>();
-        checkSecretEnv(context, root, stage, literal);
-        checkBuildTimeFetches(context, stage, fetching);
-        checkRunsUsingSecretArgs(context, stage, fetching);
-        checkKeyFileCopies(context, stage);
-        checkRuntimeExports(context, stage);
+        checkSecretEnv(context, report, root, stage, literal);
+        checkBuildTimeFetches(context, report, stage, fetching);
+        checkRunsUsingSecretArgs(context, report, stage, fetching);
+        checkKeyFileCopies(report, stage);
+        checkRuntimeExports(report, stage);
       }
-      checkCopiedBuildCredentials(context, root, shipped);
+      checkCopiedBuildCredentials(context, report, root, shipped);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { CREDENTIAL_FILE_POINTERS, KEY_FILE_NAMES } from '../../../src/knowledge/secrets.js';
 import type { InstructionNode, StageNode } from '../../../src/languages/dockerfile/index.js';
-import type { EmbeddedContext } from '../context.js';
+import type { ReportProblem } from '../context.js';
 import { resolvePath, unquote, withWorkdir } from './stages.js';
 
 interface Copy {
@@ -70,7 +70,7 @@ function pointersOf(instruction: InstructionNode, workdir: string): Pointer[] {
  * the stage uses exactly the copied path as a key (`--key-file`, GOOGLE_APPLICATION_CREDENTIALS). When the key only
  * arrives inside a copied directory (`COPY . /app`), the COPY line names no key, so the pointer is reported instead.
  */
-export function checkKeyFileCopies(context: EmbeddedContext, stage: StageNode): void {
+export function checkKeyFileCopies(report: ReportProblem, stage: StageNode): void {
   const copies: Copy[] = [];
   const pointers: Pointer[] = [];
   for (const { instruction, workdir } of withWorkdir(stage)) {
@@ -93,7 +93,7 @@ export function checkKeyFileCopies(context: EmbeddedContext, stage: StageNode): 
     const what = named
       ? named.entry!.what
       : `used as a credential file by ${usedBy!.name} on line ${usedBy!.instruction.loc.start.line}`;
-    context.report({
+    report({
       loc: copy.instruction.loc,
       messageId: 'dockerKeyFileCopy',
       data: { keyword: copy.instruction.keyword, path: named?.path ?? copy.destination, what },
@@ -116,7 +116,7 @@ export function checkKeyFileCopies(context: EmbeddedContext, stage: StageNode): 
       continue;
     const copy = named ?? copies.find((candidate) => isInside(pointer.path, candidate.destination));
     if (!copy) continue;
-    context.report({
+    report({
       loc: pointer.instruction.loc,
       messageId: 'dockerCredentialPath',
       data: {

@@ -41,7 +41,7 @@ const scriptKind = (path: string) =>
       ? ts.ScriptKind.JSX
       : ts.ScriptKind.JS;
 
-export function parse(path: string, text: string): ts.SourceFile {
+function parse(path: string, text: string): ts.SourceFile {
   return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKind(path));
 }
 

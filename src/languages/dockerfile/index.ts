@@ -4,24 +4,6 @@ export type * from './ast.js';
 export { DockerfileLanguage } from './language.js';
 export { DockerfileSourceCode } from './source-code.js';
 
-/** Files the Dockerfile language is meant for (`Dockerfile.dev`, `api.Dockerfile`, `Containerfile.arm64`, ...). */
-export const DOCKERFILE_FILES = [
-  '**/Dockerfile',
-  '**/Dockerfile.*',
-  '**/*.Dockerfile',
-  '**/*.dockerfile',
-  '**/Containerfile',
-  '**/Containerfile.*',
-];
-/**
- * Files those globs take that are not Dockerfiles: BuildKit's per-Dockerfile ignore files (`Dockerfile.dockerignore`),
- * editor grammars and snippets (`Dockerfile.tmLanguage`, `Dockerfile.sublime-syntax`), and files of other types named
- * after the Dockerfile they go with (`Dockerfile.md`, `Dockerfile.json`, `Dockerfile.sh`, ...).
- */
-export const DOCKERFILE_IGNORES = [
-  '**/*.dockerignore',
-  '**/{Dockerfile,Containerfile}.{tmLanguage,tmlanguage,tmPreferences,tmSnippet,sublime-syntax,sublime-snippet,plist,xml,cson}',
-  '**/{Dockerfile,Containerfile}.{md,markdown,txt,rst,adoc,html,json,jsonc,yml,yaml,toml,ini,sh,bash,zsh,ps1,bat,cmd,py,rb,go,js,cjs,mjs,jsx,ts,cts,mts,tsx,map,snap,orig,rej,bak,swp,patch,diff,lock,log,png,svg}',
-];
+export { DOCKERFILE_FILES, DOCKERFILE_IGNORES } from '../../knowledge/index.js';
 
 export const dockerfile = new DockerfileLanguage();

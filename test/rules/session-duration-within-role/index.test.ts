@@ -156,6 +156,37 @@ export const out = sts.send(new AssumeRoleCommand({ ${ROLE}, DurationSeconds: 36
       ],
     },
     {
+      // Every provider whose session is a role session counts, read from the knowledge base: the container endpoint's
+      // fromHttp (ECS, EKS Pod Identity) as well as fromContainerMetadata.
+      code: `${STS}import { STSClient } from '@aws-sdk/client-sts';
+import { fromHttp } from '@aws-sdk/credential-providers';
+const sts = new STSClient({ credentials: fromHttp() });
+export const out = sts.send(new AssumeRoleCommand({ ${ROLE}, DurationSeconds: 7200 }));`,
+      errors: [
+        {
+          messageId: 'aboveCeiling',
+          data: {
+            call: '`new AssumeRoleCommand()`',
+            requested: '2 h',
+            property: 'DurationSeconds',
+            basis:
+              "the STS client's credentials are themselves a role session (fromHttp), so this is role chaining, capped at 1 h",
+            failure:
+              'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+          },
+          suggestions: [
+            {
+              messageId: 'lowerToCeiling',
+              output: `${STS}import { STSClient } from '@aws-sdk/client-sts';
+import { fromHttp } from '@aws-sdk/credential-providers';
+const sts = new STSClient({ credentials: fromHttp() });
+export const out = sts.send(new AssumeRoleCommand({ ${ROLE}, DurationSeconds: 3600 }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       code: `${V2}export const c = new AWS.ChainableTemporaryCredentials({ params: { ${ROLE}, DurationSeconds: 86400 } });`,
       errors: [
         {
