@@ -98,6 +98,8 @@ const SDK_METHOD_NAMES: ReadonlySet<string> = new Set([
 ]);
 const HTTP_CLIENT_MODULES: readonly string[] = [...new Set(HTTP_CLIENTS.flatMap((api) => api.modules))];
 const PROMISE_THEN = 'then';
+/** `p.catch(onError)`, `p.finally(cb)`: the promise settles to the same value when the request succeeds. */
+const PROMISE_PASS_THROUGH: readonly string[] = ['catch', 'finally'];
 const PROMISE_GLOBAL = 'Promise';
 const PROMISE_COMBINATORS: readonly string[] = ['all', 'race', 'any'];
 /** Array methods whose callback returns the new elements, and those whose callback's first parameter is an element. */
@@ -288,6 +290,7 @@ export class HeldValues {
     const name = calleeName(call);
     if (callee.type === AST_NODE_TYPES.MemberExpression && name !== null) {
       if (name === PROMISE_THEN) return this.then(call, callee.object, depth);
+      if (PROMISE_PASS_THROUGH.includes(name)) return this.valueOf(callee.object, depth);
       if (name === TO_STRING) {
         const object = this.valueOf(callee.object, depth);
         return object && object.kind !== 'http' && object.kind !== 'resolved' && !object.promise ? object : null;
