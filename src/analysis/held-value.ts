@@ -66,6 +66,8 @@ interface Http {
   readonly kind: 'http';
   readonly stage: 'response' | 'body';
   readonly request: HttpRequest;
+  /** The body passed through a helper we cannot see (`decrypt(res.data)`): only its token fields are known. */
+  readonly opaque?: boolean;
 }
 
 /**
@@ -242,7 +244,7 @@ export class HeldValues {
     if (object.kind === 'http') {
       if (object.stage === 'response') return HTTP_BODY_PROPERTIES.includes(name) ? { ...object, stage: 'body' } : null;
       if (TOKEN_RESPONSE_FIELDS.has(name)) return heldFromTokenField(object.request.endpoint, name);
-      return isExpiryName(name) ? null : object;
+      return isExpiryName(name) || object.opaque ? null : object;
     }
     if (object.promise || isExpiryName(name)) return null;
     return object;
@@ -326,8 +328,19 @@ export class HeldValues {
       this.providerResolution(call) ??
       this.signedBy(call, depth) ??
       this.localCall(call, depth) ??
-      this.keptBy(call, depth)
+      this.keptBy(call, depth) ??
+      this.transformedBody(call, depth)
     );
+  }
+
+  /**
+   * `decrypt(res.data.eData)`, `parse(body)`: a helper of another module applied to a response body. What it returns
+   * is unknown, but a token field read from it (`.access_token`) is still the endpoint's token.
+   */
+  private transformedBody(call: TSESTree.CallExpression, depth: number): Value | null {
+    if (unwrap(call.callee).type !== AST_NODE_TYPES.Identifier || call.arguments.length !== 1) return null;
+    const argument = this.valueOf(call.arguments[0]!, depth);
+    return argument?.kind === 'http' && argument.stage === 'body' ? { ...argument, opaque: true } : null;
   }
 
   /** An SDK call by its method name, or by the exported name of a renamed import (`import { generateAuthToken as mint }`). */
@@ -635,7 +648,7 @@ function settleHttp(value: Value | null): Held | null {
   if (!value) return null;
   if (value.kind === 'resolved') return null;
   if (value.kind !== 'http') return value.pending ? null : value;
-  return fetchesToken(value.request) ? heldFromEndpoint(value.request) : null;
+  return !value.opaque && fetchesToken(value.request) ? heldFromEndpoint(value.request) : null;
 }
 
 function firstOf<T>(nodes: readonly T[], value: (node: T) => Value | null): Value | null {
