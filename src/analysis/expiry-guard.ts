@@ -1,5 +1,11 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { EXPIRY_FLAG_FIELDS, EXPIRY_PREDICATES, type PredicateMeaning, REFRESH_TIMERS } from '../knowledge/index.js';
+import {
+  EXPIRY_FLAG_FIELDS,
+  EXPIRY_PREDICATES,
+  type PredicateMeaning,
+  REFRESH_TIMERS,
+  TOKEN_REFRESH_LISTENERS,
+} from '../knowledge/index.js';
 import { calleeName, enclosingFunction, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
 import { isExpiryName, TimeReader } from './expiry-terms.js';
 import { localFunction } from './local-function.js';
@@ -124,6 +130,10 @@ class GuardSearch {
       if (name === null) continue;
       if (REFRESH_TIMERS.includes(name)) {
         if (this.schedulesRefresh(call)) yield [call, 'correct'];
+        continue;
+      }
+      if (TOKEN_REFRESH_LISTENERS.includes(name)) {
+        if (call.arguments.some((a) => isFunctionNode(a) && this.refills(a))) yield [call, 'correct'];
         continue;
       }
       const meaning = this.predicateMeaning(call, name);

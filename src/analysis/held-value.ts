@@ -31,6 +31,8 @@ import {
   NODE_HTTP_MODULES,
   HTTP_CLIENT_GLOBALS,
   HTTP_CLIENTS,
+  IDENTITY_PLATFORM_TOKENS,
+  IDENTITY_TOKEN_FIELDS,
   isKnowledgeModule,
   moduleMatches,
   PRESIGNERS,
@@ -45,6 +47,7 @@ import {
   heldFromCallback,
   heldFromEksToken,
   heldFromEndpoint,
+  heldFromIdentityPlatform,
   heldFromMethod,
   heldFromPresigner,
   heldFromSigner,
@@ -174,6 +177,7 @@ export class HeldValues {
       case AST_NODE_TYPES.MemberExpression: {
         const object = this.valueOf(node.object, next);
         const name = staticPropertyName(node);
+        if (!object && name !== null && IDENTITY_TOKEN_FIELDS.has(name)) return this.identityField(node, name);
         return object && name !== null ? this.member(object, name) : null;
       }
       case AST_NODE_TYPES.Identifier:
@@ -329,8 +333,37 @@ export class HeldValues {
       this.signedBy(call, depth) ??
       this.localCall(call, depth) ??
       this.keptBy(call, depth) ??
-      this.transformedBody(call, depth)
+      this.transformedBody(call, depth) ??
+      this.identityMethod(call, name)
     );
+  }
+
+  /** `data.session.provider_token`: a platform's token field, whatever object it is read from (IDENTITY_PLATFORM_TOKENS). */
+  private identityField(node: TSESTree.MemberExpression, name: string): Held | null {
+    const token = IDENTITY_PLATFORM_TOKENS.find((t) => 'field' in t && t.field === name);
+    return token ? heldFromIdentityPlatform(token, node, this.context) : null;
+  }
+
+  /**
+   * `await user.getIdToken()`: only awaited (or `.then`), since other SDKs have a synchronous method of the same name
+   * that returns an object (amazon-cognito-identity-js `session.getIdToken()`).
+   */
+  private identityMethod(call: TSESTree.CallExpression, name: string | null): Held | null {
+    const token = IDENTITY_PLATFORM_TOKENS.find((t) => 'method' in t && t.method === name);
+    if (!token || unwrap(call.callee).type !== AST_NODE_TYPES.MemberExpression) return null;
+    let outer: Node = call;
+    while (
+      outer.parent?.type === AST_NODE_TYPES.ChainExpression ||
+      outer.parent?.type === AST_NODE_TYPES.TSNonNullExpression
+    )
+      outer = outer.parent;
+    const parent = outer.parent;
+    const awaited =
+      parent?.type === AST_NODE_TYPES.AwaitExpression ||
+      (parent?.type === AST_NODE_TYPES.MemberExpression &&
+        parent.object === outer &&
+        staticPropertyName(parent) === PROMISE_THEN);
+    return awaited ? heldFromIdentityPlatform(token, call, this.context) : null;
   }
 
   /**

@@ -17,6 +17,7 @@ import {
   type TokenEndpoint,
   type Yield,
   EKS_TOKEN,
+  type IdentityPlatformToken,
   type SessionId,
 } from '../knowledge/index.js';
 import type { HttpRequest } from './http-request.js';
@@ -201,6 +202,31 @@ export function heldFromTokenField(endpoint: TokenEndpoint | null, field: string
     symptom: symptomOfSession(endpoint?.session ?? GENERIC_TOKEN_ENDPOINT.session),
     fix: 'Keep `expires_in` from the same response with it and fetch again before it passes.',
     promise: false,
+  };
+}
+
+/** A token of an identity platform read off its session or user object (`session.provider_token`, `user.getIdToken()`). */
+export function heldFromIdentityPlatform(
+  token: IdentityPlatformToken,
+  node: TSESTree.CallExpression | TSESTree.MemberExpression,
+  context: Context,
+): Held {
+  const session = sessionOf(token.session);
+  const text = context.sourceCode.getText(node).replace(/\s+/g, '');
+  const code =
+    node.type === AST_NODE_TYPES.CallExpression
+      ? codeOf(node, context)
+      : text.length > MAX_CODE
+        ? `…${text.slice(-MAX_CODE)}`
+        : text;
+  return {
+    kind: token.yields,
+    what: `${token.label} (\`${code}\`)`,
+    lifetime: session.phrase,
+    seconds: session.seconds,
+    symptom: token.symptom,
+    fix: token.fix,
+    promise: token.method !== undefined,
   };
 }
 

@@ -87,6 +87,12 @@ export const CLOCK_SOURCE = 'https://developer.mozilla.org/docs/Web/JavaScript/R
 
 /** Timers whose callback can refresh or drop a cached value before it expires (`setTimeout(refresh, ttl)`). */
 export const REFRESH_TIMERS: readonly string[] = ['setTimeout', 'setInterval'];
+/**
+ * Listeners an SDK calls each time it refreshes the token: a cache refilled from their callback stays fresh.
+ * Firebase `onIdTokenChanged(auth, cb)` / `auth.onIdTokenChanged(cb)` ("sign-in, sign-out, and token refresh events",
+ * https://firebase.google.com/docs/reference/js/auth.md#onidtokenchanged).
+ */
+export const TOKEN_REFRESH_LISTENERS: readonly string[] = ['onIdTokenChanged'];
 /** Methods that put a value into, or drop it from, a Map-like cache (`Map`, `lru-cache`, `node-cache`). */
 export const CACHE_WRITE_METHODS: ReadonlySet<string> = new Set(['set', 'delete', 'clear', 'del']);
 export const CACHE_SOURCE =

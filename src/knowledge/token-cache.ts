@@ -16,6 +16,10 @@ export const EXPIRY_SYMPTOMS = {
     text: '401 Unauthorized (invalid_token)',
     source: 'RFC 6750 §3.1 (invalid_token)',
   },
+  firebase: {
+    text: 'auth/id-token-expired ("Firebase ID token has expired") from verifyIdToken',
+    source: 'https://firebase.google.com/docs/auth/admin/errors (auth/id-token-expired)',
+  },
   eks: {
     text: 'Unauthorized ("You must be logged in to the server")',
     source: 'https://docs.aws.amazon.com/eks/latest/userguide/troubleshooting.html (Unauthorized or access denied)',

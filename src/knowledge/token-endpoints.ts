@@ -192,4 +192,4 @@ export const HTTP_URL_OPTION = 'url';
  * Built from the endpoint patterns and token fields above.
  */
 export const TOKEN_TEXT_HINT =
-  /access_?token|id_?token|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws|microsoftonline|k8s-aws-v1/i;
+  /access_?token|id_?token|provider_token|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws|microsoftonline|k8s-aws-v1/i;
