@@ -35,6 +35,7 @@ import {
   IDENTITY_TOKEN_FIELDS,
   isKnowledgeModule,
   moduleMatches,
+  NAMED_PRESIGNER_PATTERN,
   PRESIGNERS,
   type Presigner,
   refMatches,
@@ -49,6 +50,7 @@ import {
   heldFromEndpoint,
   heldFromIdentityPlatform,
   heldFromMethod,
+  heldFromNamedPresigner,
   heldFromPresigner,
   heldFromSigner,
   heldFromSts,
@@ -332,10 +334,22 @@ export class HeldValues {
       this.providerResolution(call) ??
       this.signedBy(call, depth) ??
       this.localCall(call, depth) ??
+      this.namedPresigner(call) ??
       this.keptBy(call, depth) ??
       this.transformedBody(call, depth) ??
       this.identityMethod(call, name)
     );
+  }
+
+  /**
+   * `getPresignedObjectUrl(key)` imported from the app's own module: a wrapper around a presigner, known by its name
+   * alone (NAMED_PRESIGNER_PATTERN). A promise when awaited or `.then`-ed, else whatever the helper returns.
+   */
+  private namedPresigner(call: TSESTree.CallExpression): Held | null {
+    const ref = this.refs.resolve(call.callee);
+    const name = ref?.path.at(-1);
+    if (!ref || name === undefined || isKnowledgeModule(ref.module) || !NAMED_PRESIGNER_PATTERN.test(name)) return null;
+    return heldFromNamedPresigner(call, this.context, isAwaited(call));
   }
 
   /** `data.session.provider_token`: a platform's token field, whatever object it is read from (IDENTITY_PLATFORM_TOKENS). */
@@ -662,6 +676,23 @@ export class HeldValues {
     for (const specifier of this.specifiers) if (modules.some((m) => moduleMatches(m, specifier))) return true;
     return false;
   }
+}
+
+/** `await call()`, `call().then(...)` (through `?.` and `!`). */
+function isAwaited(call: TSESTree.CallExpression): boolean {
+  let outer: Node = call;
+  while (
+    outer.parent?.type === AST_NODE_TYPES.ChainExpression ||
+    outer.parent?.type === AST_NODE_TYPES.TSNonNullExpression
+  )
+    outer = outer.parent;
+  const parent = outer.parent;
+  return (
+    parent?.type === AST_NODE_TYPES.AwaitExpression ||
+    (parent?.type === AST_NODE_TYPES.MemberExpression &&
+      parent.object === outer &&
+      staticPropertyName(parent) === PROMISE_THEN)
+  );
 }
 
 /** `await x`: a promise of a value becomes the value; a v2 request still needs `.promise()`. */

@@ -18,6 +18,7 @@ import {
   type Yield,
   EKS_TOKEN,
   type IdentityPlatformToken,
+  NAMED_PRESIGNER_DEFAULT_SECONDS,
   type SessionId,
 } from '../knowledge/index.js';
 import type { HttpRequest } from './http-request.js';
@@ -126,6 +127,20 @@ export function heldFromPresigner(presigner: Presigner, call: TSESTree.CallExpre
     fix: 'Sign the URL per request, or keep its expiry with it and sign again before it passes.',
     promise: !presigner.synchronous,
     call: { node: call, perUse: false },
+  };
+}
+
+/** A URL from an imported helper named like a presigner (NAMED_PRESIGNER_PATTERN); its lifetime is the helper's. */
+export function heldFromNamedPresigner(call: TSESTree.CallExpression, context: Context, promise: boolean): Held {
+  return {
+    kind: 'presigned-url',
+    what: `${LABELS['presigned-url']} from \`${codeOf(call, context)}\``,
+    lifetime:
+      'when the expiry it was signed with passes (15 min by default for the AWS SDK), or sooner when the signing session ends',
+    seconds: NAMED_PRESIGNER_DEFAULT_SECONDS,
+    symptom: 'signed-url',
+    fix: 'Sign the URL per request, or keep its expiry with it and sign again before it passes.',
+    promise,
   };
 }
 

@@ -1,3 +1,4 @@
+import { NAMED_PRESIGNER_SOURCE, SIGNED_URL_EXPIRY_TEXT } from './named-helpers.js';
 /** What users see once a reused token or credential has expired (docs/credential-lifetimes.md §4 and the sources cited there), by where it came from. */
 export const EXPIRY_SYMPTOMS = {
   aws: {
@@ -31,6 +32,10 @@ export const EXPIRY_SYMPTOMS = {
   'gcs-url': {
     text: 'ExpiredToken "The provided token has expired"',
     source: 'fog/fog-google#264',
+  },
+  'signed-url': {
+    text: SIGNED_URL_EXPIRY_TEXT,
+    source: NAMED_PRESIGNER_SOURCE,
   },
   'azure-sas': {
     text: 'AuthenticationFailed "Signature not valid in the specified time frame"',

@@ -1,0 +1,94 @@
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import rule from '../../../rules/no-module-token-cache/index.js';
+import type { TokenCacheMessageId } from '../../../rules/no-module-token-cache/messages.js';
+import { createRuleTester } from '../../rule-tester.js';
+
+// Module-level Maps of presigned or signed URLs from the app's own wrapper around a presigner (search results with
+// playback links, product image components, attachment viewers in public Next.js and Express apps). Without type
+// information the wrapper's body is in another file; its name is the signal. Each has a look-alike among the valid.
+const lines = (...text: string[]) => text.join('\n');
+
+const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
+  {
+    // A Map of promises of presigned URLs: the first promise is handed out forever.
+    code: lines(
+      `import { getPresignedObjectUrl } from './storage';`,
+      'const playbackUrls = new Map<string, Promise<string>>();',
+      'export const playbackUrl = (bucket: string, key: string) => {',
+      '  const existing = playbackUrls.get(key);',
+      '  if (existing) return existing;',
+      '  const pending = getPresignedObjectUrl({ bucket, key });',
+      '  playbackUrls.set(key, pending);',
+      '  return pending;',
+      '};',
+    ),
+    errors: [{ messageId: 'moduleTokenCache', line: 2 }],
+  },
+  {
+    // A React component's module cache, filled in a `.then` callback.
+    code: lines(
+      `import { getSignedImageUrl } from './image-upload';`,
+      'const signedUrlCache = new Map<string, string>();',
+      'export function prefetch(imageUrl: string) {',
+      '  if (signedUrlCache.has(imageUrl)) return;',
+      '  getSignedImageUrl(imageUrl).then((url) => signedUrlCache.set(imageUrl, url));',
+      '}',
+      'export const cachedImage = (imageUrl: string) => signedUrlCache.get(imageUrl);',
+    ),
+    errors: [{ messageId: 'moduleTokenCache', line: 2 }],
+  },
+  {
+    code: lines(
+      `const { generatePresignedUrl } = require('../lib/s3');`,
+      'const urls = {};',
+      'module.exports = async function avatarUrl(userId) {',
+      '  if (!urls[userId]) urls[userId] = await generatePresignedUrl(`avatars/${userId}.png`);',
+      '  return urls[userId];',
+      '};',
+    ),
+    errors: [{ messageId: 'moduleTokenCache', line: 2 }],
+  },
+];
+
+const valid: (string | ValidTestCase<[]>)[] = [
+  // Signed per request.
+  lines(
+    `import { getPresignedObjectUrl } from './storage';`,
+    'export const playbackUrl = (bucket: string, key: string) => getPresignedObjectUrl({ bucket, key });',
+  ),
+  // Names that only look like presigners: an upload through a presigned URL, a check, signed cookies.
+  lines(
+    `import { uploadToPresignedUrl, isPresigned, getSignedCookies } from './storage';`,
+    'const results = new Map<string, unknown>();',
+    'export async function upload(key: string, body: Blob) {',
+    '  if (results.has(key)) return results.get(key);',
+    '  results.set(key, await uploadToPresignedUrl(key, body));',
+    '  results.set(`${key}:check`, isPresigned(key));',
+    '  results.set(`${key}:cookies`, await getSignedCookies(key));',
+    '  return results.get(key);',
+    '}',
+  ),
+  // The URL kept with its expiry and signed again before it passes.
+  lines(
+    `import { getSignedImageUrl } from './image-upload';`,
+    'const cache = new Map<string, { url: string; expiresAt: number }>();',
+    'export async function imageUrl(key: string) {',
+    '  const hit = cache.get(key);',
+    '  if (hit && hit.expiresAt > Date.now()) return hit.url;',
+    '  const url = await getSignedImageUrl(key);',
+    '  cache.set(key, { url, expiresAt: Date.now() + 10 * 60 * 1000 });',
+    '  return url;',
+    '}',
+  ),
+  // A local function of the same name that returns a plain public URL.
+  lines(
+    'function getSignedUrl(key: string) { return `https://cdn.example.test/${key}`; }',
+    'const urls = new Map<string, string>();',
+    'export function url(key: string) {',
+    '  if (!urls.has(key)) urls.set(key, getSignedUrl(key));',
+    '  return urls.get(key);',
+    '}',
+  ),
+];
+
+createRuleTester().run('no-module-token-cache (named presigner wrappers)', rule, { valid, invalid });
