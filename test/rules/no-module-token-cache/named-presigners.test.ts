@@ -50,7 +50,30 @@ const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
   },
 ];
 
+const TTL_CACHE = (options: string) =>
+  lines(
+    `import { LRUCache } from 'lru-cache';`,
+    `import { S3Service } from '@/lib/s3';`,
+    `const presignedUrlCache = new LRUCache<string, string>(${options});`,
+    'export async function GET(key: string) {',
+    '  let url = presignedUrlCache.get(key);',
+    '  if (!url) {',
+    '    url = await S3Service.generatePresignedDownloadUrl(process.env.BUCKET!, key, 24 * 3600);',
+    '    presignedUrlCache.set(key, url);',
+    '  }',
+    '  return url;',
+    '}',
+  );
+invalid.push(
+  // An LRU cache bounded by size only (or with a zero TTL, lru-cache's "none") keeps a hot entry forever.
+  { code: TTL_CACHE('{ max: 500 }'), errors: [{ messageId: 'moduleTokenCache', line: 3 }] },
+  { code: TTL_CACHE('{ max: 500, ttl: 0 }'), errors: [{ messageId: 'moduleTokenCache', line: 3 }] },
+);
+
 const valid: (string | ValidTestCase<[]>)[] = [
+  // A TTL cache drops each URL itself (lru-cache `ttl`, node-cache `stdTTL`).
+  TTL_CACHE('{ max: 500, ttl: 23 * 60 * 60 * 1000 }'),
+  TTL_CACHE('{ stdTTL: 600 }').replace(`import { LRUCache } from 'lru-cache';`, `import LRUCache from 'node-cache';`),
   // Signed per request.
   lines(
     `import { getPresignedObjectUrl } from './storage';`,
