@@ -36,6 +36,7 @@ import {
   isKnowledgeModule,
   moduleMatches,
   NAMED_PRESIGNER_PATTERN,
+  PRESIGNED_URL_FIELD_PATTERN,
   PRESIGNERS,
   type Presigner,
   refMatches,
@@ -180,6 +181,12 @@ export class HeldValues {
         const object = this.valueOf(node.object, next);
         const name = staticPropertyName(node);
         if (!object && name !== null && IDENTITY_TOKEN_FIELDS.has(name)) return this.identityField(node, name);
+        // `{ presignedUrl }` of an unknown object or of any response body.
+        if (
+          (!object || (object.kind === 'http' && object.stage === 'body')) &&
+          PRESIGNED_URL_FIELD_PATTERN.test(name ?? '')
+        )
+          return heldFromNamedPresigner(node, this.context, false);
         return object && name !== null ? this.member(object, name) : null;
       }
       case AST_NODE_TYPES.Identifier:

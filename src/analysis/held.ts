@@ -131,10 +131,14 @@ export function heldFromPresigner(presigner: Presigner, call: TSESTree.CallExpre
 }
 
 /** A URL from an imported helper named like a presigner (NAMED_PRESIGNER_PATTERN); its lifetime is the helper's. */
-export function heldFromNamedPresigner(call: TSESTree.CallExpression, context: Context, promise: boolean): Held {
+export function heldFromNamedPresigner(
+  node: TSESTree.CallExpression | TSESTree.MemberExpression,
+  context: Context,
+  promise: boolean,
+): Held {
   return {
     kind: 'presigned-url',
-    what: `${LABELS['presigned-url']} from \`${codeOf(call, context)}\``,
+    what: `${LABELS['presigned-url']} ${node.type === AST_NODE_TYPES.CallExpression ? 'from' : 'in'} \`${shortCode(node, context)}\``,
     lifetime:
       'when the expiry it was signed with passes (15 min by default for the AWS SDK), or sooner when the signing session ends',
     seconds: NAMED_PRESIGNER_DEFAULT_SECONDS,
@@ -227,16 +231,9 @@ export function heldFromIdentityPlatform(
   context: Context,
 ): Held {
   const session = sessionOf(token.session);
-  const text = context.sourceCode.getText(node).replace(/\s+/g, '');
-  const code =
-    node.type === AST_NODE_TYPES.CallExpression
-      ? codeOf(node, context)
-      : text.length > MAX_CODE
-        ? `…${text.slice(-MAX_CODE)}`
-        : text;
   return {
     kind: token.yields,
-    what: `${token.label} (\`${code}\`)`,
+    what: `${token.label} (\`${shortCode(node, context)}\`)`,
     lifetime: session.phrase,
     seconds: session.seconds,
     symptom: token.symptom,
@@ -286,6 +283,13 @@ function useInstead(replacement: Replacement, why: string): string {
 }
 
 /** `createClient()`, `new Pool()`: a call for messages, its callee shortened. */
+/** A call as `callee()`, a member read as its text: short, and never a literal argument (which may be a secret). */
+function shortCode(node: TSESTree.CallExpression | TSESTree.MemberExpression, context: Context): string {
+  if (node.type === AST_NODE_TYPES.CallExpression) return codeOf(node, context);
+  const text = context.sourceCode.getText(node).replace(/\s+/g, '');
+  return text.length > MAX_CODE ? `…${text.slice(-MAX_CODE)}` : text;
+}
+
 export function codeOf(call: TSESTree.CallExpression | TSESTree.NewExpression, context: Context): string {
   const callee = context.sourceCode.getText(call.callee).replace(/\s+/g, '');
   const prefix = call.type === AST_NODE_TYPES.NewExpression ? 'new ' : '';

@@ -21,3 +21,10 @@ export const SIGNED_URL_EXPIRY_TEXT =
 export const NAMED_PRESIGNER_DEFAULT_SECONDS = 900;
 export const NAMED_PRESIGNER_SOURCE =
   'aws/aws-sdk-js-v3: packages/s3-request-presigner/src/getSignedUrl.ts (expiresIn default 900)';
+
+/**
+ * Fields under which APIs and app code return a presigned URL (`{ presignedUrl }`, `{ signedUrl }`, Supabase Storage
+ * `createSignedUrl` → `data.signedUrl`, supabase/storage-js src/packages/StorageFileApi.ts): read from a response we
+ * cannot follow, the name is the signal.
+ */
+export const PRESIGNED_URL_FIELD_PATTERN = /^(?:pre_?)?signed_?url$/i;

@@ -115,3 +115,45 @@ const valid: (string | ValidTestCase<[]>)[] = [
 ];
 
 createRuleTester().run('no-module-token-cache (named presigner wrappers)', rule, { valid, invalid });
+
+// `{ presignedUrl }` / `{ signedUrl }` fields of a response the rule cannot follow (an Angular service's HTTP call, a
+// fetched JSON body), kept on a root-provided service or in module scope.
+const ANGULAR_LINKS = (store: string) =>
+  lines(
+    `import { Injectable } from '@angular/core';`,
+    `import { FileUploadService } from './file-upload.service';`,
+    "@Injectable({ providedIn: 'root' })",
+    'export class AttachmentLinks {',
+    '  private presignedUrlCache = new Map<string, string>();',
+    '  constructor(private readonly uploads: FileUploadService) {}',
+    '  viewUrl(s3Url: string): string | null {',
+    '    if (this.presignedUrlCache.has(s3Url)) return this.presignedUrlCache.get(s3Url) ?? null;',
+    '    this.uploads.getDownloadUrl(s3Url).subscribe((response: { presignedUrl?: string; name?: string }) => {',
+    `      if (response?.presignedUrl) this.presignedUrlCache.set(s3Url, ${store});`,
+    '    });',
+    '    return null;',
+    '  }',
+    '}',
+  );
+const FETCHED_LINK = (field: string) =>
+  lines(
+    'const links: Record<string, string> = {};',
+    'export async function link(id: string) {',
+    '  if (links[id]) return links[id];',
+    '  const res = await fetch(`/api/files/${id}/download`);',
+    `  links[id] = (await res.json()).${field};`,
+    '  return links[id];',
+    '}',
+  );
+
+createRuleTester().run('no-module-token-cache (presigned URL fields)', rule, {
+  valid: [
+    // The same service keeping another field of the response.
+    ANGULAR_LINKS('response.name!'),
+    FETCHED_LINK('publicUrl'),
+  ],
+  invalid: [
+    { code: ANGULAR_LINKS('response.presignedUrl'), errors: [{ messageId: 'moduleTokenCache', line: 5 }] },
+    { code: FETCHED_LINK('signedUrl'), errors: [{ messageId: 'moduleTokenCache', line: 1 }] },
+  ],
+});
