@@ -272,8 +272,11 @@ export class HeldValues {
     if (!variable) return null;
     const bound = this.bindings.get(variable);
     if (bound) return bound;
-    // Another module-level variable is storage of its own: what it holds is reported at its declaration.
-    if (variable.scope.block.type === AST_NODE_TYPES.Program) return null;
+    // Another module-level variable is storage of its own: what it holds is reported at its declaration. Read in the
+    // function that has just written it (`pool = new Pool({ password }); db = drizzle({ client: pool })`), it is
+    // that write's value, handed on to what is built from it.
+    if (variable.scope.block.type === AST_NODE_TYPES.Program)
+      return this.writtenJustBefore(identifier, variable, depth);
     const def = variable.defs[0];
     if (def?.type === DefinitionType.Parameter)
       return (
@@ -297,6 +300,18 @@ export class HeldValues {
     }
     // A local written more than once (`let data; ... data = await r.json()`): any of its values.
     const writes = variable.references.filter((r) => r.writeExpr).map((r) => r.writeExpr as Node);
+    return firstOf(writes, (w) => this.valueOf(w, depth));
+  }
+
+  /** The value a module-level variable got earlier in the same function as `identifier` reads it. */
+  private writtenJustBefore(identifier: TSESTree.Identifier, variable: Variable, depth: number): Value | null {
+    const fn = enclosingFunction(identifier);
+    if (!fn) return null;
+    const writes = variable.references
+      .filter(
+        (r) => r.writeExpr && r.identifier.range[1] <= identifier.range[0] && enclosingFunction(r.identifier) === fn,
+      )
+      .map((r) => r.writeExpr as Node);
     return firstOf(writes, (w) => this.valueOf(w, depth));
   }
 
