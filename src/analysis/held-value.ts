@@ -408,7 +408,7 @@ export class HeldValues {
    */
   private transformedBody(call: TSESTree.CallExpression, depth: number): Value | null {
     if (unwrap(call.callee).type !== AST_NODE_TYPES.Identifier || call.arguments.length !== 1) return null;
-    const argument = this.valueOf(call.arguments[0]!, depth);
+    const argument = this.valueOf(call.arguments[0], depth);
     return argument?.kind === 'http' && argument.stage === 'body' ? { ...argument, opaque: true } : null;
   }
 
