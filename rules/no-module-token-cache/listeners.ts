@@ -21,7 +21,7 @@ type Node = TSESTree.Node;
 const STORAGE_WORDS = {
   module: 'module scope',
   'static-field': 'a static class field',
-  'instance-field': 'a field of a module-level singleton',
+  'instance-field': 'a field of a singleton (one instance for the whole process)',
   global: 'a global',
 } as const;
 

@@ -1,8 +1,23 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
-import { EXPIRY_FLAG_FIELDS, EXPIRY_PREDICATES, type PredicateMeaning, REFRESH_TIMERS } from '../knowledge/index.js';
-import { calleeName, enclosingFunction, isFunctionNode, isNullish, staticPropertyName, unwrap } from './ast.js';
+import {
+  EXPIRY_FLAG_FIELDS,
+  EXPIRY_PREDICATES,
+  type PredicateMeaning,
+  REFRESH_TIMERS,
+  TOKEN_REFRESH_LISTENERS,
+  TTL_CACHE_OPTIONS,
+} from '../knowledge/index.js';
+import {
+  calleeName,
+  enclosingFunction,
+  findProperty,
+  isFunctionNode,
+  isNullish,
+  staticPropertyName,
+  unwrap,
+} from './ast.js';
 import { isExpiryName, TimeReader } from './expiry-terms.js';
 import { localFunction } from './local-function.js';
 import {
@@ -96,6 +111,8 @@ class GuardSearch {
   }
 
   run(): ExpiryGuard {
+    const ttl = this.ttlOption();
+    if (ttl) return { kind: 'guarded', by: ttl };
     let guardedBy: Node | null = null;
     for (const [node, verdict] of this.checks()) {
       if (verdict === 'inverted') return { kind: 'inverted', by: node };
@@ -128,10 +145,31 @@ class GuardSearch {
         if (this.schedulesRefresh(call)) yield [call, 'correct'];
         continue;
       }
+      if (TOKEN_REFRESH_LISTENERS.includes(name)) {
+        if (call.arguments.some((a) => isFunctionNode(a) && this.refills(a))) yield [call, 'correct'];
+        continue;
+      }
       const meaning = this.predicateMeaning(call, name);
       if (meaning === 'untied') continue;
       yield [call, meaning === 'unknown' ? 'undecided' : this.verdict(call, meaning === 'expired')];
     }
+  }
+
+  /**
+   * `new LRUCache({ ttl: 23 * 3600_000 })`, `new NodeCache({ stdTTL: 600 })`: the cache drops each entry itself. A zero
+   * or absent TTL keeps entries forever (lru-cache: `ttl: 0` means none).
+   */
+  private ttlOption(): Node | null {
+    if (this.slot.kind !== 'variable') return null;
+    const def = this.slot.variable.defs[0];
+    const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? unwrap(def.node.init) : null;
+    const options = init?.type === AST_NODE_TYPES.NewExpression ? init.arguments[0] : undefined;
+    for (const name of options ? TTL_CACHE_OPTIONS : []) {
+      const property = findProperty(options!, name);
+      const value = property && unwrap(property.value);
+      if (value && !(value.type === AST_NODE_TYPES.Literal && !value.value)) return property;
+    }
+    return null;
   }
 
   /** Read occurrences of companion deadlines: other slots written next to this one from an expiry field or the clock. */

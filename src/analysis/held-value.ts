@@ -33,7 +33,11 @@ import {
   NODE_HTTP_MODULES,
   HTTP_CLIENT_GLOBALS,
   HTTP_CLIENTS,
+  IDENTITY_PLATFORM_TOKENS,
+  IDENTITY_TOKEN_FIELDS,
   isKnowledgeModule,
+  NAMED_PRESIGNER_PATTERN,
+  PRESIGNED_URL_FIELD_PATTERN,
   PRESIGNERS,
   type Presigner,
   refMatches,
@@ -46,7 +50,9 @@ import {
   heldFromCallback,
   heldFromEksToken,
   heldFromEndpoint,
+  heldFromIdentityPlatform,
   heldFromMethod,
+  heldFromNamedPresigner,
   heldFromPresigner,
   heldFromSigner,
   heldFromSts,
@@ -68,6 +74,8 @@ interface Http {
   readonly kind: 'http';
   readonly stage: 'response' | 'body';
   readonly request: HttpRequest;
+  /** The body passed through a helper we cannot see (`decrypt(res.data)`): only its token fields are known. */
+  readonly opaque?: boolean;
 }
 
 /**
@@ -100,6 +108,8 @@ const SDK_METHOD_NAMES: ReadonlySet<string> = new Set([
 ]);
 const HTTP_CLIENT_MODULES: readonly string[] = [...new Set(HTTP_CLIENTS.flatMap((api) => api.modules))];
 const PROMISE_THEN = 'then';
+/** `p.catch(onError)`, `p.finally(cb)`: the promise settles to the same value when the request succeeds. */
+const PROMISE_PASS_THROUGH: readonly string[] = ['catch', 'finally'];
 const PROMISE_GLOBAL = 'Promise';
 const PROMISE_COMBINATORS: readonly string[] = ['all', 'race', 'any'];
 /** Array methods whose callback returns the new elements, and those whose callback's first parameter is an element. */
@@ -172,6 +182,13 @@ export class HeldValues {
       case AST_NODE_TYPES.MemberExpression: {
         const object = this.valueOf(node.object, next);
         const name = staticPropertyName(node);
+        if (!object && name !== null && IDENTITY_TOKEN_FIELDS.has(name)) return this.identityField(node, name);
+        // `{ presignedUrl }` of an unknown object or of any response body.
+        if (
+          (!object || (object.kind === 'http' && object.stage === 'body')) &&
+          PRESIGNED_URL_FIELD_PATTERN.test(name ?? '')
+        )
+          return heldFromNamedPresigner(node, this.context, false);
         return object && name !== null ? this.member(object, name) : null;
       }
       case AST_NODE_TYPES.Identifier:
@@ -242,7 +259,7 @@ export class HeldValues {
     if (object.kind === 'http') {
       if (object.stage === 'response') return HTTP_BODY_PROPERTIES.includes(name) ? { ...object, stage: 'body' } : null;
       if (TOKEN_RESPONSE_FIELDS.has(name)) return heldFromTokenField(object.request.endpoint, name);
-      return isExpiryName(name) ? null : object;
+      return isExpiryName(name) || object.opaque ? null : object;
     }
     if (object.promise || isExpiryName(name)) return null;
     return object;
@@ -257,8 +274,11 @@ export class HeldValues {
     if (!variable) return null;
     const bound = this.bindings.get(variable);
     if (bound) return bound;
-    // Another module-level variable is storage of its own: what it holds is reported at its declaration.
-    if (variable.scope.block.type === AST_NODE_TYPES.Program) return null;
+    // Another module-level variable is storage of its own: what it holds is reported at its declaration. Read in the
+    // function that has just written it (`pool = new Pool({ password }); db = drizzle({ client: pool })`), it is
+    // that write's value, handed on to what is built from it.
+    if (variable.scope.block.type === AST_NODE_TYPES.Program)
+      return this.writtenJustBefore(identifier, variable, depth);
     const def = variable.defs[0];
     if (def?.type === DefinitionType.Parameter)
       return (
@@ -285,11 +305,24 @@ export class HeldValues {
     return firstOf(writes, (w) => this.valueOf(w, depth));
   }
 
+  /** The value a module-level variable got earlier in the same function as `identifier` reads it. */
+  private writtenJustBefore(identifier: TSESTree.Identifier, variable: Variable, depth: number): Value | null {
+    const fn = enclosingFunction(identifier);
+    if (!fn) return null;
+    const writes = variable.references
+      .filter(
+        (r) => r.writeExpr && r.identifier.range[1] <= identifier.range[0] && enclosingFunction(r.identifier) === fn,
+      )
+      .map((r) => r.writeExpr as Node);
+    return firstOf(writes, (w) => this.valueOf(w, depth));
+  }
+
   private call(call: TSESTree.CallExpression, depth: number): Value | null {
     const callee = unwrap(call.callee);
     const name = calleeName(call);
     if (callee.type === AST_NODE_TYPES.MemberExpression && name !== null) {
       if (name === PROMISE_THEN) return this.then(call, callee.object, depth);
+      if (PROMISE_PASS_THROUGH.includes(name)) return this.valueOf(callee.object, depth);
       if (name === TO_STRING) {
         const object = this.valueOf(callee.object, depth);
         return object && object.kind !== 'http' && object.kind !== 'resolved' && !object.promise ? object : null;
@@ -325,8 +358,60 @@ export class HeldValues {
       this.providerResolution(call) ??
       this.signedBy(call, depth) ??
       this.localCall(call, depth) ??
-      this.keptBy(call, depth)
+      this.namedPresigner(call) ??
+      this.keptBy(call, depth) ??
+      this.transformedBody(call, depth) ??
+      this.identityMethod(call, name)
     );
+  }
+
+  /**
+   * `getPresignedObjectUrl(key)` imported from the app's own module: a wrapper around a presigner, known by its name
+   * alone (NAMED_PRESIGNER_PATTERN). A promise when awaited or `.then`-ed, else whatever the helper returns.
+   */
+  private namedPresigner(call: TSESTree.CallExpression): Held | null {
+    const ref = this.refs.resolve(call.callee);
+    const name = ref?.path.at(-1);
+    if (!ref || name === undefined || isKnowledgeModule(ref.module) || !NAMED_PRESIGNER_PATTERN.test(name)) return null;
+    return heldFromNamedPresigner(call, this.context, isAwaited(call));
+  }
+
+  /** `data.session.provider_token`: a platform's token field, whatever object it is read from (IDENTITY_PLATFORM_TOKENS). */
+  private identityField(node: TSESTree.MemberExpression, name: string): Held | null {
+    const token = IDENTITY_PLATFORM_TOKENS.find((t) => 'field' in t && t.field === name);
+    return token ? heldFromIdentityPlatform(token, node, this.context) : null;
+  }
+
+  /**
+   * `await user.getIdToken()`: only awaited (or `.then`), since other SDKs have a synchronous method of the same name
+   * that returns an object (amazon-cognito-identity-js `session.getIdToken()`).
+   */
+  private identityMethod(call: TSESTree.CallExpression, name: string | null): Held | null {
+    const token = IDENTITY_PLATFORM_TOKENS.find((t) => 'method' in t && t.method === name);
+    if (!token || unwrap(call.callee).type !== AST_NODE_TYPES.MemberExpression) return null;
+    let outer: Node = call;
+    while (
+      outer.parent?.type === AST_NODE_TYPES.ChainExpression ||
+      outer.parent?.type === AST_NODE_TYPES.TSNonNullExpression
+    )
+      outer = outer.parent;
+    const parent = outer.parent;
+    const awaited =
+      parent?.type === AST_NODE_TYPES.AwaitExpression ||
+      (parent?.type === AST_NODE_TYPES.MemberExpression &&
+        parent.object === outer &&
+        staticPropertyName(parent) === PROMISE_THEN);
+    return awaited ? heldFromIdentityPlatform(token, call, this.context) : null;
+  }
+
+  /**
+   * `decrypt(res.data.eData)`, `parse(body)`: a helper of another module applied to a response body. What it returns
+   * is unknown, but a token field read from it (`.access_token`) is still the endpoint's token.
+   */
+  private transformedBody(call: TSESTree.CallExpression, depth: number): Value | null {
+    if (unwrap(call.callee).type !== AST_NODE_TYPES.Identifier || call.arguments.length !== 1) return null;
+    const argument = this.valueOf(call.arguments[0], depth);
+    return argument?.kind === 'http' && argument.stage === 'body' ? { ...argument, opaque: true } : null;
   }
 
   /** An SDK call by its method name, or by the exported name of a renamed import (`import { generateAuthToken as mint }`). */
@@ -613,6 +698,23 @@ export class HeldValues {
   }
 }
 
+/** `await call()`, `call().then(...)` (through `?.` and `!`). */
+function isAwaited(call: TSESTree.CallExpression): boolean {
+  let outer: Node = call;
+  while (
+    outer.parent?.type === AST_NODE_TYPES.ChainExpression ||
+    outer.parent?.type === AST_NODE_TYPES.TSNonNullExpression
+  )
+    outer = outer.parent;
+  const parent = outer.parent;
+  return (
+    parent?.type === AST_NODE_TYPES.AwaitExpression ||
+    (parent?.type === AST_NODE_TYPES.MemberExpression &&
+      parent.object === outer &&
+      staticPropertyName(parent) === PROMISE_THEN)
+  );
+}
+
 /** `await x`: a promise of a value becomes the value; a v2 request still needs `.promise()`. */
 function settle(value: Value | null): Value | null {
   if (!value || value.kind === 'http') return value;
@@ -630,7 +732,7 @@ function settleHttp(value: Value | null): Held | null {
   if (!value) return null;
   if (value.kind === 'resolved') return null;
   if (value.kind !== 'http') return value.pending ? null : value;
-  return fetchesToken(value.request) ? heldFromEndpoint(value.request) : null;
+  return !value.opaque && fetchesToken(value.request) ? heldFromEndpoint(value.request) : null;
 }
 
 function firstOf<T>(nodes: readonly T[], value: (node: T) => Value | null): Value | null {

@@ -17,6 +17,8 @@ import {
   type TokenEndpoint,
   type Yield,
   EKS_TOKEN,
+  type IdentityPlatformToken,
+  NAMED_PRESIGNER_DEFAULT_SECONDS,
   type SessionId,
 } from '../knowledge/index.js';
 import type { HttpRequest } from './http-request.js';
@@ -128,6 +130,24 @@ export function heldFromPresigner(presigner: Presigner, call: TSESTree.CallExpre
   };
 }
 
+/** A URL from an imported helper named like a presigner (NAMED_PRESIGNER_PATTERN); its lifetime is the helper's. */
+export function heldFromNamedPresigner(
+  node: TSESTree.CallExpression | TSESTree.MemberExpression,
+  context: Context,
+  promise: boolean,
+): Held {
+  return {
+    kind: 'presigned-url',
+    what: `${LABELS['presigned-url']} ${node.type === AST_NODE_TYPES.CallExpression ? 'from' : 'in'} \`${shortCode(node, context)}\``,
+    lifetime:
+      'when the expiry it was signed with passes (15 min by default for the AWS SDK), or sooner when the signing session ends',
+    seconds: NAMED_PRESIGNER_DEFAULT_SECONDS,
+    symptom: 'signed-url',
+    fix: 'Sign the URL per request, or keep its expiry with it and sign again before it passes.',
+    promise,
+  };
+}
+
 /** A token minted by a signer of the file's own, built from credentials resolved once. */
 export function heldFromSigner(
   source: string,
@@ -204,6 +224,24 @@ export function heldFromTokenField(endpoint: TokenEndpoint | null, field: string
   };
 }
 
+/** A token of an identity platform read off its session or user object (`session.provider_token`, `user.getIdToken()`). */
+export function heldFromIdentityPlatform(
+  token: IdentityPlatformToken,
+  node: TSESTree.CallExpression | TSESTree.MemberExpression,
+  context: Context,
+): Held {
+  const session = sessionOf(token.session);
+  return {
+    kind: token.yields,
+    what: `${token.label} (\`${shortCode(node, context)}\`)`,
+    lifetime: session.phrase,
+    seconds: session.seconds,
+    symptom: token.symptom,
+    fix: token.fix,
+    promise: token.method !== undefined,
+  };
+}
+
 /** `'k8s-aws-v1.' + base64url(presignedUrl)`: an EKS bearer token, accepted for 15 min. */
 export function heldFromEksToken(): Held {
   const session = sessionOf(EKS_TOKEN.session);
@@ -245,6 +283,13 @@ function useInstead(replacement: Replacement, why: string): string {
 }
 
 /** `createClient()`, `new Pool()`: a call for messages, its callee shortened. */
+/** A call as `callee()`, a member read as its text: short, and never a literal argument (which may be a secret). */
+function shortCode(node: TSESTree.CallExpression | TSESTree.MemberExpression, context: Context): string {
+  if (node.type === AST_NODE_TYPES.CallExpression) return codeOf(node, context);
+  const text = context.sourceCode.getText(node).replace(/\s+/g, '');
+  return text.length > MAX_CODE ? `…${text.slice(-MAX_CODE)}` : text;
+}
+
 export function codeOf(call: TSESTree.CallExpression | TSESTree.NewExpression, context: Context): string {
   const callee = context.sourceCode.getText(call.callee).replace(/\s+/g, '');
   const prefix = call.type === AST_NODE_TYPES.NewExpression ? 'new ' : '';

@@ -4,6 +4,7 @@ import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { CACHE_PUT_METHOD, CACHE_WRITE_METHODS } from '../knowledge/index.js';
 import { DefinitionType, enclosingFunction, staticPropertyName, unwrap } from './ast.js';
 import { forEachDescendant } from './value-flow.js';
+import { isContainerSingleton } from './storage-singleton.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -221,7 +222,8 @@ function thisOwner(node: Node): MemberOwner | null {
 
 /**
  * True when a top-level statement makes an instance of the class (`export const tokens = new TokenCache()`,
- * `export default new TokenCache()`, `module.exports = new TokenCache()`): its instance fields are process-wide.
+ * `export default new TokenCache()`, `module.exports = new TokenCache()`), or a DI container keeps one instance of it
+ * (storage-singleton.ts): its instance fields are process-wide.
  */
 export function isModuleSingleton(classNode: ClassNode, sourceCode: SourceCode): boolean {
   const known = singletons.get(classNode);
@@ -235,17 +237,18 @@ export function isModuleSingleton(classNode: ClassNode, sourceCode: SourceCode):
     const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
     return variable?.defs.some((def) => def.node === classNode) ?? false;
   };
-  const result = sourceCode.ast.body.some((statement) => {
-    const inner = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
-    if (inner?.type === AST_NODE_TYPES.VariableDeclaration) return inner.declarations.some((d) => made(d.init));
-    if (inner?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return made(inner.declaration);
-    if (
-      inner?.type === AST_NODE_TYPES.ExpressionStatement &&
-      inner.expression.type === AST_NODE_TYPES.AssignmentExpression
-    )
-      return made(inner.expression.right);
-    return false;
-  });
+  const result =
+    sourceCode.ast.body.some((statement) => {
+      const inner = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+      if (inner?.type === AST_NODE_TYPES.VariableDeclaration) return inner.declarations.some((d) => made(d.init));
+      if (inner?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return made(inner.declaration);
+      if (
+        inner?.type === AST_NODE_TYPES.ExpressionStatement &&
+        inner.expression.type === AST_NODE_TYPES.AssignmentExpression
+      )
+        return made(inner.expression.right);
+      return false;
+    }) || isContainerSingleton(classNode, sourceCode);
   singletons.set(classNode, result);
   return result;
 }

@@ -87,6 +87,18 @@ export const CLOCK_SOURCE = 'https://developer.mozilla.org/docs/Web/JavaScript/R
 
 /** Timers whose callback can refresh or drop a cached value before it expires (`setTimeout(refresh, ttl)`). */
 export const REFRESH_TIMERS: readonly string[] = ['setTimeout', 'setInterval'];
+/**
+ * Listeners an SDK calls each time it refreshes the token: a cache refilled from their callback stays fresh.
+ * Firebase `onIdTokenChanged(auth, cb)` / `auth.onIdTokenChanged(cb)` ("sign-in, sign-out, and token refresh events",
+ * https://firebase.google.com/docs/reference/js/auth.md#onidtokenchanged).
+ */
+export const TOKEN_REFRESH_LISTENERS: readonly string[] = ['onIdTokenChanged'];
+/**
+ * Options of cache constructors that drop each entry after a time: lru-cache and @isaacs/ttlcache `ttl` (older
+ * lru-cache and quick-lru `maxAge`), node-cache `stdTTL` (isaacs/node-lru-cache README; isaacs/ttlcache README;
+ * sindresorhus/quick-lru README; node-cache/node-cache README). A cache built with one evicts what it keeps.
+ */
+export const TTL_CACHE_OPTIONS: readonly string[] = ['ttl', 'maxAge', 'stdTTL'];
 /** Methods that put a value into, or drop it from, a Map-like cache (`Map`, `lru-cache`, `node-cache`). */
 export const CACHE_WRITE_METHODS: ReadonlySet<string> = new Set(['set', 'delete', 'clear', 'del']);
 export const CACHE_SOURCE =

@@ -42,6 +42,8 @@ export * from './aws-tokens.js';
 export * from './secrets.js';
 export * from './test-code.js';
 export * from './file-names.js';
+export * from './identity-platforms.js';
+export * from './named-helpers.js';
 
 /** What a resolved expression refers to: an export path inside a module (see src/analysis/module-refs.ts). */
 export interface ModuleRef {

@@ -180,3 +180,46 @@ export const KEY_UPDATE_METHODS: readonly KeyUpdateMethod[] = [
       'aws/aws-iot-device-sdk-js: README.md (updateWebSocketCredentials: "should be called ... when credentials expire", device.js signs each WebSocket connection with the last keys given)',
   },
 ];
+
+/**
+ * Class decorators after which a dependency-injection container makes one instance of the class and hands it to
+ * every consumer for the life of the application: a value kept on a field of that instance is kept process-wide.
+ * `requires`: the option of the decorator's first argument that must name an application-wide injector (Angular's
+ * `providedIn`); `perUseOption`: the option that, set to one of `perUseValues`, makes an instance per request or per
+ * injection instead (NestJS `scope`).
+ */
+export interface SingletonDecorator {
+  readonly id: string;
+  readonly api: ApiRef;
+  readonly requires?: { readonly option: string; readonly values: readonly string[] };
+  readonly perUseOption?: { readonly option: string; readonly values: readonly string[] };
+  readonly source: string;
+}
+
+export const SINGLETON_DECORATORS = [
+  {
+    id: 'angular:Injectable',
+    api: { modules: ['@angular/core'], path: ['Injectable'] },
+    // 'any' (deprecated) is one instance for the eager modules and one per lazy module: each lives as long as the app.
+    requires: { option: 'providedIn', values: ['root', 'platform', 'any'] },
+    source: 'https://angular.dev/api/core/Injectable (providedIn)',
+  },
+  {
+    id: 'nestjs:Injectable',
+    api: { modules: ['@nestjs/common'], path: ['Injectable'] },
+    perUseOption: { option: 'scope', values: ['REQUEST', 'TRANSIENT'] },
+    source: 'https://docs.nestjs.com/fundamentals/injection-scopes (DEFAULT: a single instance shared across the app)',
+  },
+  {
+    id: 'tsyringe:singleton',
+    api: { modules: ['tsyringe'], path: ['singleton'] },
+    source:
+      'https://github.com/microsoft/tsyringe#singleton (registers the class as a singleton in the global container)',
+  },
+] as const satisfies readonly SingletonDecorator[];
+
+/**
+ * Binding methods that make a container keep one instance of the bound class: InversifyJS
+ * `container.bind(X).toSelf().inSingletonScope()`. https://inversify.io/docs/fundamentals/binding/#insingletonscope
+ */
+export const SINGLETON_BINDING_METHODS: readonly string[] = ['inSingletonScope'];

@@ -176,6 +176,23 @@ export const SESSIONS = {
     temporary: true,
     source: 'RFC 6749 §5.1 (expires_in)',
   },
+  'oauth-provider-token': {
+    symptom: 'oauth',
+    label: "the OAuth provider's access token",
+    seconds: HOUR,
+    phrase: "when the provider's token expires (1 h for Google; Supabase never refreshes it)",
+    temporary: true,
+    source:
+      'supabase/auth-js: src/lib/types.ts (Session.provider_token, "the oauth provider token"); https://supabase.com/docs/guides/auth/social-login (provider tokens are not refreshed by Supabase Auth)',
+  },
+  'firebase-id-token': {
+    label: 'the Firebase ID token',
+    seconds: HOUR,
+    phrase: 'after 1 h',
+    temporary: true,
+    source:
+      'https://firebase.google.com/docs/auth/admin/manage-sessions ("Firebase ID tokens are short lived and last for an hour")',
+  },
   'unknown-signer': {
     label: 'any temporary session',
     seconds: 12 * HOUR,

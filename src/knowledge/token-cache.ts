@@ -1,3 +1,4 @@
+import { NAMED_PRESIGNER_SOURCE, SIGNED_URL_EXPIRY_TEXT } from './named-helpers.js';
 /** What users see once a reused token or credential has expired (docs/credential-lifetimes.md §4 and the sources cited there), by where it came from. */
 export const EXPIRY_SYMPTOMS = {
   aws: {
@@ -16,6 +17,10 @@ export const EXPIRY_SYMPTOMS = {
     text: '401 Unauthorized (invalid_token)',
     source: 'RFC 6750 §3.1 (invalid_token)',
   },
+  firebase: {
+    text: 'auth/id-token-expired ("Firebase ID token has expired") from verifyIdToken',
+    source: 'https://firebase.google.com/docs/auth/admin/errors (auth/id-token-expired)',
+  },
   eks: {
     text: 'Unauthorized ("You must be logged in to the server")',
     source: 'https://docs.aws.amazon.com/eks/latest/userguide/troubleshooting.html (Unauthorized or access denied)',
@@ -27,6 +32,10 @@ export const EXPIRY_SYMPTOMS = {
   'gcs-url': {
     text: 'ExpiredToken "The provided token has expired"',
     source: 'fog/fog-google#264',
+  },
+  'signed-url': {
+    text: SIGNED_URL_EXPIRY_TEXT,
+    source: NAMED_PRESIGNER_SOURCE,
   },
   'azure-sas': {
     text: 'AuthenticationFailed "Signature not valid in the specified time frame"',

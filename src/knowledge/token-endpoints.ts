@@ -189,7 +189,8 @@ export const HTTP_URL_OPTION = 'url';
 
 /**
  * Text that a file fetching tokens by hand must contain somewhere: the cheap gate for files that import no SDK.
- * Built from the endpoint patterns and token fields above.
+ * Built from the endpoint patterns and token fields above, the identity-platform tokens (identity-platforms.ts) and
+ * the presigner wrapper names (named-helpers.ts).
  */
 export const TOKEN_TEXT_HINT =
-  /access_?token|id_?token|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws|microsoftonline|k8s-aws-v1/i;
+  /access_?token|id_?token|provider_token|presign|signed\w{0,24}url|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws|microsoftonline|k8s-aws-v1/i;

@@ -1,0 +1,52 @@
+import type { SessionId } from './sessions.js';
+import type { SymptomKind } from './token-cache.js';
+
+/**
+ * Tokens that identity platforms hand to app code without refreshing them when they are copied out: a field of the
+ * platform's session object (`session.provider_token`), or a method of its user object (`user.getIdToken()`). The
+ * names are the platforms' own and are matched without the receiver, which usually comes from the app's own module
+ * (`import { supabase } from './supabase'`).
+ */
+export interface IdentityPlatformToken {
+  readonly id: string;
+  /** A property read (`field`) or a method call (`method`) that yields the token. */
+  readonly field?: string;
+  readonly method?: string;
+  /** For messages: "the Google/GitHub provider token of a Supabase session". */
+  readonly label: string;
+  readonly yields: 'access-token' | 'id-token';
+  readonly session: SessionId;
+  readonly symptom: SymptomKind;
+  /** One sentence: what to do instead. */
+  readonly fix: string;
+  readonly source: string;
+}
+
+export const IDENTITY_PLATFORM_TOKENS = [
+  {
+    id: 'supabase:provider_token',
+    field: 'provider_token',
+    label: 'the OAuth provider token of a Supabase session',
+    yields: 'access-token',
+    session: 'oauth-provider-token',
+    symptom: 'oauth',
+    fix: "Keep its expiry with it and renew it with the provider's refresh token (`provider_refresh_token`) before it passes.",
+    source:
+      'supabase/auth-js: src/lib/types.ts (Session.provider_token, provider_refresh_token); supabase discussions #2260, #33828 (Supabase does not refresh provider tokens)',
+  },
+  {
+    id: 'firebase:getIdToken',
+    method: 'getIdToken',
+    label: 'a Firebase ID token',
+    yields: 'id-token',
+    session: 'firebase-id-token',
+    symptom: 'firebase',
+    fix: 'Call `user.getIdToken()` where the token is used: the SDK caches it and refreshes it 5 min before it expires.',
+    source:
+      'firebase/firebase-js-sdk: packages/auth/src/core/user/id_token_result.ts, user_impl.ts (getIdToken refreshes a token that expires within 5 min); https://firebase.google.com/docs/auth/admin/manage-sessions',
+  },
+] as const satisfies readonly IdentityPlatformToken[];
+
+export const IDENTITY_TOKEN_FIELDS: ReadonlySet<string> = new Set(
+  IDENTITY_PLATFORM_TOKENS.flatMap((t): string[] => ('field' in t ? [t.field] : [])),
+);

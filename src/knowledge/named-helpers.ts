@@ -1,0 +1,30 @@
+/**
+ * Names that app code gives its own wrappers around a presigner (`getPresignedObjectUrl`, `getSignedImageUrl`,
+ * `createPresignedDownloadUrl`, `presignGet`): without type information the wrapper's body is in another file, and
+ * its name is the only sign that it returns a URL that expires. Modelled on the SDKs' own names: AWS SDK v3
+ * `getSignedUrl` and `createPresignedPost` (@aws-sdk/s3-request-presigner, @aws-sdk/s3-presigned-post), GCS
+ * `file.getSignedUrl` (googleapis/nodejs-storage src/file.ts), MinIO `presignedGetObject` / `presignedUrl`
+ * (minio/minio-js src/internal/client.ts), CloudFront `getSignedUrl` (@aws-sdk/cloudfront-signer).
+ * The name must start with a verb that makes the URL and end in "URL" (or be `presign...`): `isPresigned`,
+ * `uploadToPresignedUrl`, `getSignedCookies` and `signPayload` are other things.
+ */
+export const NAMED_PRESIGNER_PATTERN =
+  /^(?:(?:get|create|generate|make|fetch|build|request)(?:Pre)?[Ss]igned\w*(?:Url|URL)s?|presign(?:ed)?(?:[A-Z]\w*)?)$/;
+
+/**
+ * What fails once a URL signed by a helper of unknown provenance expires: every storage service answers 403 with
+ * its own code.
+ */
+export const SIGNED_URL_EXPIRY_TEXT =
+  '403 Forbidden (S3 AccessDenied "Request has expired", GCS ExpiredToken, Azure AuthenticationFailed)';
+/** AWS SDK v3 getSignedUrl's default `expiresIn` (900 s): the conservative lifetime when the helper's is unknown. */
+export const NAMED_PRESIGNER_DEFAULT_SECONDS = 900;
+export const NAMED_PRESIGNER_SOURCE =
+  'aws/aws-sdk-js-v3: packages/s3-request-presigner/src/getSignedUrl.ts (expiresIn default 900)';
+
+/**
+ * Fields under which APIs and app code return a presigned URL (`{ presignedUrl }`, `{ signedUrl }`, Supabase Storage
+ * `createSignedUrl` → `data.signedUrl`, supabase/storage-js src/packages/StorageFileApi.ts): read from a response we
+ * cannot follow, the name is the signal.
+ */
+export const PRESIGNED_URL_FIELD_PATTERN = /^(?:pre_?)?signed_?url$/i;

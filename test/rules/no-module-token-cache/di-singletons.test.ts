@@ -1,0 +1,131 @@
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import rule from '../../../rules/no-module-token-cache/index.js';
+import type { TokenCacheMessageId } from '../../../rules/no-module-token-cache/messages.js';
+import { createRuleTester } from '../../rule-tester.js';
+
+// Services that a dependency-injection container creates once per application: a token on one of their fields is
+// kept as long as a module variable. Shapes from public Angular, NestJS, tsyringe and InversifyJS services that fetch
+// a client-credentials token (Spotify, Twitch and similar APIs); each has a look-alike among the valid cases.
+const lines = (...text: string[]) => text.join('\n');
+const FETCH_TOKEN = lines(
+  '  async refresh() {',
+  "    const response = await axios.post('https://accounts.spotify.com/api/token', null, { params: { grant_type: 'client_credentials' } });",
+  '    this.accessToken = response.data.access_token;',
+  '  }',
+  '  async get(path: string) {',
+  '    if (!this.accessToken) await this.refresh();',
+  '    return axios.get(path, { headers: { Authorization: `Bearer ${this.accessToken}` } });',
+  '  }',
+);
+const service = (imports: string, decorator: string, body = FETCH_TOKEN) =>
+  lines(
+    imports,
+    `import axios from 'axios';`,
+    decorator,
+    'export class MusicService {',
+    '  private accessToken?: string;',
+    body,
+    '}',
+  );
+const NEST = `import { Injectable, Scope } from '@nestjs/common';`;
+const ANGULAR = `import { Injectable } from '@angular/core';`;
+
+const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
+  // NestJS providers are singletons in the default scope.
+  { code: service(NEST, '@Injectable()'), errors: [{ messageId: 'moduleTokenCache', line: 5 }] },
+  {
+    code: service(NEST, '@Injectable({ scope: Scope.DEFAULT })'),
+    errors: [{ messageId: 'moduleTokenCache', line: 5 }],
+  },
+  // Angular: one instance in the root (or platform) injector.
+  {
+    code: service(ANGULAR, "@Injectable({ providedIn: 'root' })"),
+    errors: [{ messageId: 'moduleTokenCache', line: 5 }],
+  },
+  {
+    code: service(ANGULAR, "@Injectable({ providedIn: 'platform' })"),
+    errors: [{ messageId: 'moduleTokenCache', line: 5 }],
+  },
+  // tsyringe's @singleton() registers one instance in the global container.
+  {
+    code: service(`import { singleton } from 'tsyringe';`, '@singleton()'),
+    errors: [{ messageId: 'moduleTokenCache', line: 5 }],
+  },
+  // InversifyJS: bound in singleton scope in the same file.
+  {
+    code: lines(
+      service(`import { injectable, Container } from 'inversify';`, '@injectable()'),
+      'export const container = new Container();',
+      'container.bind(MusicService).toSelf().inSingletonScope();',
+    ),
+    errors: [{ messageId: 'moduleTokenCache', line: 5 }],
+  },
+  // A hand-written singleton: `static getInstance()` keeps the one instance in a static field.
+  {
+    code: service(
+      '',
+      '',
+      lines(
+        '  private static instance?: MusicService;',
+        '  static getInstance() {',
+        '    if (!MusicService.instance) MusicService.instance = new MusicService();',
+        '    return MusicService.instance;',
+        '  }',
+        FETCH_TOKEN,
+      ),
+    ),
+    errors: [{ messageId: 'moduleTokenCache', line: 5 }],
+  },
+];
+
+const valid: (string | ValidTestCase<[]>)[] = [
+  // Request-scoped and transient NestJS providers are made per request / per injection.
+  service(NEST, '@Injectable({ scope: Scope.REQUEST })'),
+  service(NEST, '@Injectable({ scope: Scope.TRANSIENT })'),
+  // Angular services without providedIn are provided by a component (one per component instance).
+  service(ANGULAR, '@Injectable()'),
+  // tsyringe's @injectable() alone is transient.
+  service(`import { injectable } from 'tsyringe';`, '@injectable()'),
+  // Inversify binding in transient scope.
+  lines(
+    service(`import { injectable, Container } from 'inversify';`, '@injectable()'),
+    'export const container = new Container();',
+    'container.bind(MusicService).toSelf().inTransientScope();',
+  ),
+  // A decorator of the same name from another library.
+  service(`import { Injectable } from './di';`, '@Injectable()'),
+  // The singleton keeps the token with its expiry and refreshes before it passes.
+  service(
+    NEST,
+    '@Injectable()',
+    lines(
+      '  private expiresAt = 0;',
+      '  async get(path: string) {',
+      '    if (!this.accessToken || Date.now() >= this.expiresAt) {',
+      "      const response = await axios.post('https://accounts.spotify.com/api/token', null, { params: { grant_type: 'client_credentials' } });",
+      '      this.accessToken = response.data.access_token;',
+      '      this.expiresAt = Date.now() + (response.data.expires_in - 60) * 1000;',
+      '    }',
+      '    return axios.get(path, { headers: { Authorization: `Bearer ${this.accessToken}` } });',
+      '  }',
+    ),
+  ),
+  // A singleton service that stores a token handed to it by the caller (not fetched here): nothing known to expire.
+  lines(
+    ANGULAR,
+    "@Injectable({ providedIn: 'root' })",
+    'export class SpotifyService {',
+    '  private accessToken = "";',
+    '  saveAccessToken(token: string) { this.accessToken = token; }',
+    '  getAccessToken() { return this.accessToken; }',
+    '}',
+  ),
+  // A static factory that makes a new instance per call is no singleton.
+  service(
+    NEST.replace('Injectable, Scope', 'Scope'),
+    '',
+    lines('  static create() { return new MusicService(); }', FETCH_TOKEN),
+  ),
+];
+
+createRuleTester().run('no-module-token-cache (DI singletons)', rule, { valid, invalid });
