@@ -5,7 +5,7 @@ import { flowPath, type FlowNode, forEachDescendant } from '../../src/analysis/v
 import { AWS_V2_CREDENTIAL_FIELDS, AWS_V2_REFRESH_METHODS } from '../../src/knowledge/index.js';
 import { type Finding, type SnapshotContext } from './context.js';
 import { keptBeyondCall } from './kept.js';
-import { sessionWords } from './session.js';
+import { isConstantOnPlatform, sessionWords } from './session.js';
 import { isV2KeySink } from './v2-sinks.js';
 import type { Resolution } from './sources.js';
 
@@ -24,7 +24,7 @@ export function checkV2ChainCopy(
   flow: readonly FlowNode[],
   ctx: SnapshotContext,
 ): Finding | null {
-  if (resolution.kind !== 'v2-chain') return null;
+  if (resolution.kind !== 'v2-chain' || isConstantOnPlatform(resolution.sessionId, ctx)) return null;
   // Keys that pass through `new AWS.Credentials(...)` / `AWS.config.update(...)` are reported at that sink instead.
   const copied = (node: FlowNode) => {
     const path = flowPath(node);
