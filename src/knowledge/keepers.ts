@@ -180,3 +180,46 @@ export const KEY_UPDATE_METHODS: readonly KeyUpdateMethod[] = [
       'aws/aws-iot-device-sdk-js: README.md (updateWebSocketCredentials: "should be called ... when credentials expire", device.js signs each WebSocket connection with the last keys given)',
   },
 ];
+
+/**
+ * Client options whose function the client calls again whenever it needs a fresh token: a function that returns a
+ * token captured outside it hands the client the same token every time. `tokenOnly` options hold nothing but a token
+ * (whatever call produced it, it carries an expiry); the others are reported only when the captured value is known
+ * to be short-lived. `modules`: the clients that take a token-only option (a file importing one is checked even
+ * when it imports no SDK).
+ */
+export const TOKEN_PROVIDER_OPTIONS = [
+  {
+    option: 'oauthBearerProvider',
+    tokenOnly: true,
+    modules: ['kafkajs', '@confluentinc/kafka-javascript'],
+    source:
+      'tulios/kafkajs: src/broker/saslAuthenticator/oauthBearer.js ("The implementation of the oauthBearerProvider must take care that tokens are reused and refreshed when appropriate"); https://kafka.js.org/docs/configuration#oauthbearer-example',
+  },
+  {
+    option: 'oauthbearer_token_refresh_cb',
+    tokenOnly: true,
+    modules: ['@confluentinc/kafka-javascript', 'node-rdkafka'],
+    source:
+      'confluentinc/confluent-kafka-javascript: examples/oauthbearer_callback_authentication (called by librdkafka whenever a token needs to be retrieved); https://docs.confluent.io/platform/current/clients/librdkafka/html/classRdKafka_1_1OAuthBearerTokenRefreshCb.html',
+  },
+  { option: 'tokenProvider', tokenOnly: false, source: 'the option name: a function asked for the current token' },
+  {
+    option: 'accessTokenProvider',
+    tokenOnly: false,
+    source: 'the option name: a function asked for the current token',
+  },
+  {
+    option: 'getCredentials',
+    tokenOnly: false,
+    source: 'the option name: a function asked for the current credentials',
+  },
+  { option: 'getToken', tokenOnly: false, source: 'the option name: a function asked for the current token' },
+  { option: 'getAccessToken', tokenOnly: false, source: 'the option name: a function asked for the current token' },
+  {
+    option: 'credentials',
+    tokenOnly: false,
+    source:
+      'aws/aws-sdk-js-v3: a client calls its `credentials` provider function before each request (packages/middleware-signing)',
+  },
+] as const satisfies readonly { option: string; tokenOnly: boolean; modules?: readonly string[]; source: string }[];
