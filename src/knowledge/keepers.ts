@@ -223,3 +223,13 @@ export const TOKEN_PROVIDER_OPTIONS = [
       'aws/aws-sdk-js-v3: a client calls its `credentials` provider function before each request (packages/middleware-signing)',
   },
 ] as const satisfies readonly { option: string; tokenOnly: boolean; modules?: readonly string[]; source: string }[];
+
+/**
+ * Calls that put a value in an app-wide state store, which keeps it for as long as the page or process lives: Redux
+ * `dispatch(action)`, Vuex `commit(type, payload)` / `dispatch(type, payload)`, Pinia `store.$patch(partial)`.
+ */
+export const STATE_STORE_WRITES = {
+  methods: ['dispatch', 'commit', '$patch'],
+  source:
+    'https://redux.js.org/api/store#dispatchaction; https://vuex.vuejs.org/api/#commit; https://pinia.vuejs.org/api/pinia/interfaces/pinia._StoreWithState.html#patch',
+} as const;
