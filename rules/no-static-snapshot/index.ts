@@ -66,14 +66,16 @@ export default createRule<[], SnapshotMessageId>({
       const { suggest, ...problem } = finding;
       context.report({ ...problem, suggest });
     };
+    const collectProperty = (node: TSESTree.Property) => {
+      properties.push(node);
+    };
+    // After every other check: a source the engine knows is reported at its resolution already.
+    const checkProviderOptions = () => {
+      for (const property of properties) report(checkTokenProviderOption(property, ctx));
+    };
     const providerOptions = {
-      Property(node) {
-        properties.push(node);
-      },
-      'Program:exit'() {
-        // After every other check: a source the engine knows is reported at its resolution already.
-        for (const property of properties) report(checkTokenProviderOption(property, ctx));
-      },
+      Property: collectProperty,
+      'Program:exit': checkProviderOptions,
     } satisfies TSESLint.RuleListener;
     if (!snapshots) return providerOptions;
     return {
@@ -95,13 +97,13 @@ export default createRule<[], SnapshotMessageId>({
       MemberExpression(node) {
         report(checkV2GlobalRead(node, ctx));
       },
-      Property: providerOptions.Property,
+      Property: collectProperty,
       VariableDeclarator(node) {
         report(checkV2GlobalDestructure(node, ctx));
       },
       'Program:exit'() {
         for (const finding of google.findings(ctx)) report(finding);
-        providerOptions['Program:exit']();
+        checkProviderOptions();
       },
     } satisfies TSESLint.RuleListener;
   },

@@ -87,7 +87,7 @@ function fetchedOnceOutside(variable: Variable, fn: TSESTree.FunctionLike): TSES
 
 function isAwaited(call: TSESTree.CallExpression): boolean {
   let node: Node = call;
-  while (node.parent && unwrap(node.parent as Node) === call) node = node.parent;
+  while (node.parent && unwrap(node.parent) === call) node = node.parent;
   return node.parent?.type === AST_NODE_TYPES.AwaitExpression;
 }
 
