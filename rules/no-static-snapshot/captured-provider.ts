@@ -43,25 +43,24 @@ export function checkCapturedProvider(
 
 /** The closure's result is the captured reference: `() => creds`, `return creds`, `Promise.resolve(creds)`, `({ value: token })`. */
 function returnsReference(closure: TSESTree.FunctionLike, reference: TSESTree.Identifier): boolean {
-  const returned = returnedExpressions(closure);
-  return returned.some((expression) => carries(expression, reference, 0));
+  return returnedExpressions(closure).some((expression) => carriedIdentifiers(expression).includes(reference));
 }
 
-function carries(expression: Node, reference: TSESTree.Identifier, depth: number): boolean {
-  if (depth > MAX_OPTION_DEPTH) return false;
+/** The identifiers whose value an expression hands on as it is: `x`, `await x`, `x.token`, `{ value: x }`, `Promise.resolve(x)`. */
+export function carriedIdentifiers(expression: Node, depth = 0): TSESTree.Identifier[] {
+  if (depth > MAX_OPTION_DEPTH) return [];
   const inner = unwrap(expression);
-  if (inner === reference) return true;
   switch (inner.type) {
+    case AST_NODE_TYPES.Identifier:
+      return [inner];
     case AST_NODE_TYPES.AwaitExpression:
-      return carries(inner.argument, reference, depth + 1);
+      return carriedIdentifiers(inner.argument, depth + 1);
     case AST_NODE_TYPES.MemberExpression:
       // `captured.token`: a field of the captured value.
-      return carries(inner.object, reference, depth + 1);
+      return carriedIdentifiers(inner.object, depth + 1);
     case AST_NODE_TYPES.ObjectExpression:
-      return inner.properties.some((p) =>
-        p.type === AST_NODE_TYPES.Property
-          ? carries(p.value, reference, depth + 1)
-          : carries(p.argument, reference, depth + 1),
+      return inner.properties.flatMap((p) =>
+        carriedIdentifiers(p.type === AST_NODE_TYPES.Property ? p.value : p.argument, depth + 1),
       );
     case AST_NODE_TYPES.CallExpression: {
       const callee = unwrap(inner.callee);
@@ -71,14 +70,14 @@ function carries(expression: Node, reference: TSESTree.Identifier, depth: number
         (unwrap(callee.object) as TSESTree.Identifier).name === PROMISE_GLOBAL &&
         callee.property.type === AST_NODE_TYPES.Identifier &&
         callee.property.name === PROMISE_RESOLVE;
-      return isPromiseResolve && inner.arguments[0] !== undefined && carries(inner.arguments[0], reference, depth + 1);
+      return isPromiseResolve && inner.arguments[0] ? carriedIdentifiers(inner.arguments[0], depth + 1) : [];
     }
     default:
-      return false;
+      return [];
   }
 }
 
-function returnedExpressions(fn: TSESTree.FunctionLike): Node[] {
+export function returnedExpressions(fn: TSESTree.FunctionLike): Node[] {
   if (!fn.body) return [];
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
   const found: Node[] = [];

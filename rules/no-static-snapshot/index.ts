@@ -1,4 +1,4 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ModuleRefs, moduleSpecifiers } from '../../src/analysis/module-refs.js';
 import type { Finding, SnapshotContext } from './context.js';
 import { mayMakeSnapshots } from './gate.js';
@@ -7,6 +7,7 @@ import { checkKeysHandedOnce } from './key-update.js';
 import { checkMemoizeForever } from './memoize-forever.js';
 import { MIGRATION_SAFE_SUGGESTIONS, SNAPSHOT_MESSAGES, type SnapshotMessageId } from './messages.js';
 import { checkResolution } from './resolutions.js';
+import { checkTokenProviderOption, mayHandTokenProviders } from './token-provider.js';
 import { checkV2StaticCopy } from './v2-sinks.js';
 import { checkV2GlobalDestructure, checkV2GlobalRead } from './v2-global-read.js';
 import { mocksModules } from '../../src/analysis/test-doubles.js';
@@ -42,9 +43,10 @@ export default createRule<[], SnapshotMessageId>({
     const settings = settingsWithInfrastructure(context);
     const { sourceCode } = context;
     const imports = moduleSpecifiers(sourceCode);
+    const snapshots = mayMakeSnapshots(sourceCode, imports);
     if (
       skipsTestCode(context) ||
-      !mayMakeSnapshots(sourceCode, imports) ||
+      (!snapshots && !mayHandTokenProviders(imports)) ||
       mocksModules(sourceCode, imports, isKnowledgeModule)
     )
       return {};
@@ -56,11 +58,26 @@ export default createRule<[], SnapshotMessageId>({
       imports,
     };
     const google = new GoogleCredentialCalls();
+    const reported = new Set<unknown>();
+    const properties: TSESTree.Property[] = [];
     const report = (finding: Finding | null) => {
-      if (!finding) return;
+      if (!finding || ('node' in finding && reported.has(finding.node))) return;
+      if ('node' in finding) reported.add(finding.node);
       const { suggest, ...problem } = finding;
       context.report({ ...problem, suggest });
     };
+    const collectProperty = (node: TSESTree.Property) => {
+      properties.push(node);
+    };
+    // After every other check: a source the engine knows is reported at its resolution already.
+    const checkProviderOptions = () => {
+      for (const property of properties) report(checkTokenProviderOption(property, ctx));
+    };
+    const providerOptions = {
+      Property: collectProperty,
+      'Program:exit': checkProviderOptions,
+    } satisfies TSESLint.RuleListener;
+    if (!snapshots) return providerOptions;
     return {
       CallExpression(node) {
         report(
@@ -80,11 +97,13 @@ export default createRule<[], SnapshotMessageId>({
       MemberExpression(node) {
         report(checkV2GlobalRead(node, ctx));
       },
+      Property: collectProperty,
       VariableDeclarator(node) {
         report(checkV2GlobalDestructure(node, ctx));
       },
       'Program:exit'() {
         for (const finding of google.findings(ctx)) report(finding);
+        checkProviderOptions();
       },
     } satisfies TSESLint.RuleListener;
   },

@@ -1,5 +1,7 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { enclosingFunction } from '../../src/analysis/ast.js';
+import { calleeName, enclosingFunction, staticPropertyName } from '../../src/analysis/ast.js';
+import { AWS_V2_CREDENTIAL_FIELDS, STATE_STORE_WRITES } from '../../src/knowledge/index.js';
 import { isExpiryGuarded } from '../../src/analysis/expiry-guard.js';
 import { ownerOfKeptValue } from '../../src/analysis/kept-owner.js';
 import { isOneShotScript } from '../../src/analysis/process-lifetime.js';
@@ -12,6 +14,8 @@ export interface Kept {
   readonly storage: StorageKind;
   readonly where: string;
   readonly step: FlowNode;
+  /** Where a finding about several copies into one keeper belongs: the call that hands them to a state store. */
+  readonly keeper?: Node;
 }
 
 /**
@@ -31,6 +35,13 @@ export function keptBeyondCall(
   let guarded = false;
   for (const node of flow) {
     const { step } = node;
+    if (step.kind === 'argument' && isStateStoreWrite(step.node) && accept(node))
+      return {
+        storage: 'module',
+        where: `in an app-wide state store (\`${snippet(ctx.sourceCode, step.node.callee, 40)}(...)\`)`,
+        step: node,
+        keeper: step.node,
+      };
     if (step.kind !== 'store' || !isLongLived(step.storage) || !accept(node)) continue;
     if (isExpiryGuarded(step.target, ctx)) {
       guarded = true;
@@ -45,6 +56,34 @@ export function keptBeyondCall(
       (n.step.kind === 'store' || (n.step.kind === 'argument' && n.step.node.type === AST_NODE_TYPES.NewExpression)),
   );
   return used ? { storage: 'module', where: 'in module scope (resolved when the module loads)', step: used } : null;
+}
+
+const STORE_WRITES: ReadonlySet<string> = new Set(STATE_STORE_WRITES.methods);
+
+function isStateStoreWrite(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  return call.type === AST_NODE_TYPES.CallExpression && STORE_WRITES.has(calleeName(call) ?? '');
+}
+
+/**
+ * Temporary keys work only with their session token (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html):
+ * a flow that copies key fields but never reads the token can only ever work with long-term keys, which do not expire.
+ */
+export function copiesWithoutSessionToken(flow: readonly FlowNode[]): boolean {
+  const [accessKeyId, secretAccessKey, sessionToken] = AWS_V2_CREDENTIAL_FIELDS;
+  let copiesKey = false;
+  for (const { step } of flow) {
+    if (step.kind === 'field' && step.name === sessionToken) return false;
+    if (step.kind === 'field' && (step.name === accessKeyId || step.name === secretAccessKey)) copiesKey = true;
+    // The token may come from another read of the same object: `{ accessKeyId: c.accessKeyId, sessionToken: c.sessionToken }`,
+    // `new AWS.Credentials(c.accessKeyId, c.secretAccessKey, c.sessionToken)`.
+    if (
+      step.kind === 'property' &&
+      step.object.properties.some((p) => p.type !== AST_NODE_TYPES.Property || staticPropertyName(p) === sessionToken)
+    )
+      return false;
+    if (step.kind === 'argument' && step.node.arguments.length >= AWS_V2_CREDENTIAL_FIELDS.length) return false;
+  }
+  return copiesKey;
 }
 
 const HOLDS_VALUE: ReadonlySet<FlowNode['step']['kind']> = new Set(['store', 'field', 'property']);

@@ -5,7 +5,7 @@ import { HeldValues } from '../../src/analysis/held-value.js';
 import { fileIndex } from '../../src/analysis/storage-slot.js';
 import { KEY_UPDATE_METHODS, moduleMatches, REFRESH_TIMERS } from '../../src/knowledge/index.js';
 import { type Finding, type Node, type SnapshotContext, snippet } from './context.js';
-import { sessionWords } from './session.js';
+import { isConstantOnPlatform, sessionWords } from './session.js';
 import { liveSession } from './v2-sinks.js';
 
 /**
@@ -38,6 +38,7 @@ function keySource(keys: readonly Node[], ctx: SnapshotContext): { what: string;
   const first = unwrap(keys[0]);
   if (first.type === AST_NODE_TYPES.MemberExpression) {
     const session = liveSession(first.object, ctx);
+    if (session && isConstantOnPlatform(session, ctx)) return null;
     if (session) {
       const words = sessionWords(session, ctx.settings);
       return { what: `keys copied out of \`${snippet(ctx.sourceCode, first.object, 40)}\``, phrase: words.phrase };

@@ -22,7 +22,7 @@ export function checkMemoizeForever(call: TSESTree.CallExpression, ctx: Snapshot
   const [provider] = call.arguments;
   if (provider.type === AST_NODE_TYPES.SpreadElement) return null;
   const found = providerFactoryOf(provider, ctx);
-  if (!found || isConstantOnPlatform(found.factory.session, ctx.settings)) return null;
+  if (!found || isConstantOnPlatform(found.factory.session, ctx)) return null;
   return {
     node: call,
     messageId: 'memoizeForever',

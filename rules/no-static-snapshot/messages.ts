@@ -31,6 +31,8 @@ export const SNAPSHOT_MESSAGES = {
     '{{what}} written to {{sink}}, which outlives them: whoever reads it after {{session}} ends ({{phrase}}) gets ExpiredToken (or 401), and nothing there can refresh them. Hand the reader a refreshing source instead (the provider itself, a profile with `credential_process`, or the role to assume).',
   capturedProvider:
     'The `{{option}}` function returns what {{source}} resolved once, captured from outside it: the object that calls it for fresh credentials or a fresh token gets the same copy every time, and it stops working when {{session}} ends ({{phrase}}). Call {{source}} inside the function instead.',
+  capturedTokenProvider:
+    'The `{{option}}` function returns {{what}}, fetched once outside it: the client calls the function whenever it needs a fresh token and gets the same one every time, so it stops authenticating {{phrase}}. Fetch the token inside the function (keep it with its expiry there and fetch again before then).',
   keysHandedOnce:
     '`{{call}}` hands the connection {{what}} once, and nothing hands it fresh ones: it signs every reconnect with them, so it stops authenticating {{phrase}}. Hand it freshly resolved keys again from a timer or its `reconnect` handler, before they expire.',
   passProvider: 'Pass the provider `{{provider}}` instead of its resolved value.',

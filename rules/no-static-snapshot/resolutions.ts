@@ -31,7 +31,7 @@ const CHECKS: readonly ResolutionCheck[] = [
 /** If `call` resolves a refreshing source once, follows where the value goes and returns the snapshot finding, if any. */
 export function checkResolution(call: TSESTree.CallExpression, ctx: SnapshotContext): Finding | null {
   const resolution = resolutionOf(call, ctx);
-  if (!resolution || isConstantOnPlatform(resolution.sessionId, ctx.settings)) return null;
+  if (!resolution || isConstantOnPlatform(resolution.sessionId, ctx)) return null;
   const flow = traceValue(resolution.valueStart, ctx.refs, ctx.sourceCode);
   for (const check of CHECKS) {
     const finding = check(resolution, flow, ctx);

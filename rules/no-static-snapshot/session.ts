@@ -24,12 +24,17 @@ export function sessionWords(sessionId: SessionId, settings: ResolvedSettings, d
   return { session: session.label, phrase: session.phrase };
 }
 
-/** On Lambda (by the `platform` setting) the default chain's result never expires within the process: not a snapshot. */
-export function isConstantOnPlatform(sessionId: SessionId, settings: ResolvedSettings): boolean {
-  const { platforms, sessions } = CONSTANT_DEFAULT_CHAIN_PLATFORMS;
-  return (
-    settings.platform !== undefined &&
-    (platforms as readonly string[]).includes(settings.platform) &&
-    (sessions as readonly string[]).includes(sessionId)
-  );
+/**
+ * On Lambda the default chain's result never expires within the process: not a snapshot. Lambda is known from the
+ * `platform` setting (or the infrastructure), else from an import of the Lambda handler types.
+ */
+export function isConstantOnPlatform(
+  sessionId: SessionId,
+  ctx: { readonly settings: ResolvedSettings; readonly imports: ReadonlySet<string> },
+): boolean {
+  const { platforms, sessions, handlerTypeModules } = CONSTANT_DEFAULT_CHAIN_PLATFORMS;
+  if (!(sessions as readonly string[]).includes(sessionId)) return false;
+  const platform =
+    ctx.settings.platform ?? (handlerTypeModules.some((m) => ctx.imports.has(m)) ? platforms[0] : undefined);
+  return platform !== undefined && (platforms as readonly string[]).includes(platform);
 }

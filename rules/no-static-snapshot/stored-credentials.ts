@@ -1,7 +1,7 @@
 import { flowPath, type FlowNode } from '../../src/analysis/value-flow.js';
 import { AWS_V3_CREDENTIAL_FIELDS } from '../../src/knowledge/index.js';
 import { type Finding, type SnapshotContext, snippet } from './context.js';
-import { keptBeyondCall } from './kept.js';
+import { copiesWithoutSessionToken, keptBeyondCall } from './kept.js';
 import { providerRemedy } from './provider-remedy.js';
 import { sessionWords } from './session.js';
 import type { Resolution } from './sources.js';
@@ -23,6 +23,7 @@ export function checkStoredCredentials(
   const copied = flowPath(kept.step).some(
     (n) => n.step.kind === 'field' && n.step.name !== null && FIELDS.has(n.step.name),
   );
+  if (copied && copiesWithoutSessionToken(flow)) return null;
   return {
     node: resolution.reportNode,
     messageId: copied ? 'copiedCredentials' : 'storedCredentials',

@@ -5,8 +5,8 @@ import { isLongLived } from '../../src/analysis/storage.js';
 import { flowPath, type FlowNode, forEachDescendant } from '../../src/analysis/value-flow.js';
 import { AWS_V2_CREDENTIAL_FIELDS, AWS_V2_REFRESH_METHODS } from '../../src/knowledge/index.js';
 import { type Finding, type SnapshotContext } from './context.js';
-import { keptBeyondCall } from './kept.js';
-import { sessionWords } from './session.js';
+import { copiesWithoutSessionToken, keptBeyondCall } from './kept.js';
+import { isConstantOnPlatform, sessionWords } from './session.js';
 import { isV2KeySink } from './v2-sinks.js';
 import type { Resolution } from './sources.js';
 
@@ -25,7 +25,7 @@ export function checkV2ChainCopy(
   flow: readonly FlowNode[],
   ctx: SnapshotContext,
 ): Finding | null {
-  if (resolution.kind !== 'v2-chain') return null;
+  if (resolution.kind !== 'v2-chain' || isConstantOnPlatform(resolution.sessionId, ctx)) return null;
   // Keys that pass through `new AWS.Credentials(...)` / `AWS.config.update(...)` are reported at that sink instead.
   const copied = (node: FlowNode) => {
     const path = flowPath(node);
@@ -34,10 +34,11 @@ export function checkV2ChainCopy(
       !path.some((n) => n.step.kind === 'argument' && isV2KeySink(n.step.node, ctx))
     );
   };
+  if (copiesWithoutSessionToken(flow)) return null;
   const kept = keptBeyondCall(resolution.reportNode, flow, ctx, copied);
   if (!kept || keepsAndRefreshesLiveObject(flow, copied, ctx)) return null;
   return {
-    node: resolution.reportNode,
+    node: kept.keeper ?? resolution.reportNode,
     messageId: 'v2ChainCopied',
     data: { where: kept.where, ...sessionWords(resolution.sessionId, ctx.settings) },
   };

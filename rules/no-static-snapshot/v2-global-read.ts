@@ -11,6 +11,7 @@ import {
 import type { Finding, SnapshotContext } from './context.js';
 import type { Resolution } from './sources.js';
 import { checkV2ChainCopy } from './v2-chain-copy.js';
+import { globalSession } from './v2-sinks.js';
 
 const REFRESH_METHODS: ReadonlySet<string> = new Set(AWS_V2_REFRESH_METHODS);
 const LOADS = new WeakMap<object, TSESTree.CallExpression | null>();
@@ -34,7 +35,7 @@ export function checkV2GlobalRead(member: TSESTree.MemberExpression, ctx: Snapsh
     reportNode: member,
     valueStart: object,
     sourceName: ctx.sourceCode.getText(object),
-    sessionId: 'default-chain',
+    sessionId: globalSession(ctx),
   };
   const finding = checkV2ChainCopy(resolution, traceValue(object, ctx.refs, ctx.sourceCode), ctx);
   return finding && firstForKeeper(finding, member, ctx);
@@ -56,7 +57,7 @@ export function checkV2GlobalDestructure(
     reportNode: declarator.init,
     valueStart: object,
     sourceName: ctx.sourceCode.getText(object),
-    sessionId: 'default-chain',
+    sessionId: globalSession(ctx),
   };
   return checkV2ChainCopy(resolution, traceValue(object, ctx.refs, ctx.sourceCode), ctx);
 }

@@ -14,7 +14,8 @@ import {
 import { HeldValues } from '../../src/analysis/held-value.js';
 import { type Finding, type Node, resolvesTo, type SnapshotContext, snippet } from './context.js';
 import { liveObjectSuggestion, metadataCredentialsSuggestion } from './v2-remedy.js';
-import { sessionWords } from './session.js';
+import { isConstantOnPlatform, sessionWords } from './session.js';
+import { fileIndex } from '../../src/analysis/storage-slot.js';
 import { resolutionOf } from './sources.js';
 
 const KEY_FIELDS: ReadonlySet<string> = new Set(AWS_V2_CREDENTIAL_FIELDS);
@@ -42,6 +43,7 @@ export function checkV2StaticCopy(
   const sources = sink.keys.map((key) => liveKeySource(key, ctx));
   if (sources.some((s) => s === null)) return fetchedKeysCopied(sink, ctx);
   const [first] = sources as LiveObject[];
+  if (isConstantOnPlatform(first.sessionId, ctx)) return null;
   const sameObject = sources.every((s) => s!.text === first.text);
   return {
     node: sink.node,
@@ -136,7 +138,7 @@ function liveKeySource(key: Node, ctx: SnapshotContext): LiveObject | null {
 /** The session of a live v2 object: the global credentials, a refreshing class instance, or what a provider chain resolved. */
 export function liveSession(node: Node, ctx: SnapshotContext): SessionId | null {
   const inner = unwrap(node);
-  if (resolvesTo(inner, AWS_V2_GLOBAL_CREDENTIALS, ctx)) return 'default-chain';
+  if (resolvesTo(inner, AWS_V2_GLOBAL_CREDENTIALS, ctx)) return globalSession(ctx);
   const made = ctx.refs.instanceOf(inner);
   const refreshing = findByApi(AWS_V2_REFRESHING_CLASSES, made);
   if (refreshing) return refreshing.session;
@@ -151,6 +153,19 @@ export function liveSession(node: Node, ctx: SnapshotContext): SessionId | null 
   const resolution = call ? resolutionOf(call, ctx) : null;
   if (resolution?.kind !== 'v2-chain') return null;
   return resolution.valueStart === def!.name || resolution.valueStart === call ? resolution.sessionId : null;
+}
+
+/**
+ * The global's session: that of the refreshing object the file assigns to it (`AWS.config.credentials = new
+ * AWS.CognitoIdentityCredentials(...)`), else whatever the default chain finds.
+ */
+export function globalSession(ctx: SnapshotContext): SessionId {
+  for (const assignment of fileIndex(ctx.sourceCode).assignments) {
+    if (!resolvesTo(assignment.left, AWS_V2_GLOBAL_CREDENTIALS, ctx)) continue;
+    const assigned = findByApi(AWS_V2_REFRESHING_CLASSES, ctx.refs.instanceOf(unwrap(assignment.right)));
+    if (assigned) return assigned.session;
+  }
+  return 'default-chain';
 }
 
 function awaitedCall(node: Node): TSESTree.CallExpression | null {

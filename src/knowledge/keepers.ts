@@ -223,3 +223,56 @@ export const SINGLETON_DECORATORS = [
  * `container.bind(X).toSelf().inSingletonScope()`. https://inversify.io/docs/fundamentals/binding/#insingletonscope
  */
 export const SINGLETON_BINDING_METHODS: readonly string[] = ['inSingletonScope'];
+
+/**
+ * Client options whose function the client calls again whenever it needs a fresh token: a function that returns a
+ * token captured outside it hands the client the same token every time. `tokenOnly` options hold nothing but a token
+ * (whatever call produced it, it carries an expiry); the others are reported only when the captured value is known
+ * to be short-lived. `modules`: the clients that take a token-only option (a file importing one is checked even
+ * when it imports no SDK).
+ */
+export const TOKEN_PROVIDER_OPTIONS = [
+  {
+    option: 'oauthBearerProvider',
+    tokenOnly: true,
+    modules: ['kafkajs', '@confluentinc/kafka-javascript'],
+    source:
+      'tulios/kafkajs: src/broker/saslAuthenticator/oauthBearer.js ("The implementation of the oauthBearerProvider must take care that tokens are reused and refreshed when appropriate"); https://kafka.js.org/docs/configuration#oauthbearer-example',
+  },
+  {
+    option: 'oauthbearer_token_refresh_cb',
+    tokenOnly: true,
+    modules: ['@confluentinc/kafka-javascript', 'node-rdkafka'],
+    source:
+      'confluentinc/confluent-kafka-javascript: examples/oauthbearer_callback_authentication (called by librdkafka whenever a token needs to be retrieved); https://docs.confluent.io/platform/current/clients/librdkafka/html/classRdKafka_1_1OAuthBearerTokenRefreshCb.html',
+  },
+  { option: 'tokenProvider', tokenOnly: false, source: 'the option name: a function asked for the current token' },
+  {
+    option: 'accessTokenProvider',
+    tokenOnly: false,
+    source: 'the option name: a function asked for the current token',
+  },
+  {
+    option: 'getCredentials',
+    tokenOnly: false,
+    source: 'the option name: a function asked for the current credentials',
+  },
+  { option: 'getToken', tokenOnly: false, source: 'the option name: a function asked for the current token' },
+  { option: 'getAccessToken', tokenOnly: false, source: 'the option name: a function asked for the current token' },
+  {
+    option: 'credentials',
+    tokenOnly: false,
+    source:
+      'aws/aws-sdk-js-v3: a client calls its `credentials` provider function before each request (packages/middleware-signing)',
+  },
+] as const satisfies readonly { option: string; tokenOnly: boolean; modules?: readonly string[]; source: string }[];
+
+/**
+ * Calls that put a value in an app-wide state store, which keeps it for as long as the page or process lives: Redux
+ * `dispatch(action)`, Vuex `commit(type, payload)` / `dispatch(type, payload)`, Pinia `store.$patch(partial)`.
+ */
+export const STATE_STORE_WRITES = {
+  methods: ['dispatch', 'commit', '$patch'],
+  source:
+    'https://redux.js.org/api/store#dispatchaction; https://vuex.vuejs.org/api/#commit; https://pinia.vuejs.org/api/pinia/interfaces/pinia._StoreWithState.html#patch',
+} as const;

@@ -48,5 +48,13 @@ export const SDK_TEST_DOUBLES = {
 export const CONSTANT_DEFAULT_CHAIN_PLATFORMS = {
   platforms: ['lambda'],
   sessions: ['default-chain'],
-  source: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime',
+  /**
+   * A file that imports the Lambda handler types (`import type { Handler } from 'aws-lambda'`) runs on Lambda, as if
+   * `platform: 'lambda'` were set. An execution environment lives at most about 14 h and its role credentials stay
+   * the same for its whole life (injected once as environment variables, no expiry visible to the SDK), so a
+   * module-level copy of them lasts as long as the live object does.
+   */
+  handlerTypeModules: ['aws-lambda'],
+  source:
+    'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime; https://docs.aws.amazon.com/whitepapers/latest/security-overview-aws-lambda/lambda-executions.html',
 } as const;

@@ -87,6 +87,7 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
       '  const c = await fromNodeProviderChain()();',
       '  process.env.AWS_ACCESS_KEY_ID = c.accessKeyId;',
       '  process.env.AWS_SECRET_ACCESS_KEY = c.secretAccessKey;',
+      '  process.env.AWS_SESSION_TOKEN = c.sessionToken;',
       '  express().listen(8080);',
       '}',
     ),

@@ -115,7 +115,7 @@ export async function clients() {
   begin(connect: (o: object) => unknown) {
     new AWS.CredentialProviderChain().resolve((err: unknown, creds: any) => {
       this.live = creds;
-      this.conn = connect({ key: creds.accessKeyId, secret: creds.secretAccessKey });
+      this.conn = connect({ key: creds.accessKeyId, secret: creds.secretAccessKey, token: creds.sessionToken });
     });
   }
 }`,
