@@ -12,6 +12,8 @@ export const TOKEN_CACHE_MESSAGES = {
     'Nothing in the code states how long it lives (no `expires_in` or expiry field of the response is at hand), so confirm that lifetime.',
   expireFromResponse:
     'Keep an expiry time next to `{{name}}`, from the `{{field}}` of the token response (less {{margin}}), and fetch again once it passes.',
+  checkExpiration:
+    'Reuse `{{name}}` only while its `{{field}}` is more than {{margin}} away, so the cache fetches new credentials before the session ends.',
   callPerUse:
     'Call `{{call}}` where `{{name}}` is used instead of keeping its result (the SDK object caches and refreshes the token).',
   signPerUse: 'Call `{{call}}` where `{{name}}` is used, so every use gets a URL that is still valid.',
@@ -32,6 +34,8 @@ export type TokenCacheMessageId = keyof typeof TOKEN_CACHE_MESSAGES;
  * `expireFromResponse` keeps the lifetime the token response states (`expires_in`, RFC 6749 §5.1) with the cached
  * value and fetches again once it passes: the cache keeps working as before while the token is valid; a response
  * without `expires_in` gives no deadline (`NaN`), so the token is fetched again at each use rather than reused stale.
+ * `checkExpiration` makes each reuse test of cached STS `Credentials` also look at their `Expiration`, which every
+ * STS output carries: the same values and types reach the callers, refilled before the session ends.
  * The other suggestions guess a lifetime (`addExpiryCheck`) or change what a URL looks like per use (`signPerUse`).
  */
 export const MIGRATION_SAFE_SUGGESTIONS: readonly TokenCacheMessageId[] = [
@@ -39,4 +43,5 @@ export const MIGRATION_SAFE_SUGGESTIONS: readonly TokenCacheMessageId[] = [
   'fetchPerUse',
   'invertComparison',
   'expireFromResponse',
+  'checkExpiration',
 ];

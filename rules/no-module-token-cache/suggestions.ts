@@ -9,6 +9,7 @@ import type { TokenCacheMessageId } from './messages.js';
 import { containsIdentifier } from '../../src/util/words.js';
 import { OAUTH_EXPIRES_IN_FIELD } from '../../src/knowledge/index.js';
 import { responseLifetimeAt } from './response-lifetime.js';
+import { checkStsExpiration } from './sts-expiration.js';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<TokenCacheMessageId, readonly unknown[]>>;
@@ -22,6 +23,8 @@ const MARGIN_SECONDS = 300;
 /** The suggestions for one finding; each one's output parses and keeps the program's types. */
 export function suggestionsFor(context: Context, candidate: Candidate, guard: ExpiryGuard, name: string): Suggestion[] {
   if (guard.kind === 'inverted') return invertComparison(context, guard.by);
+  const sts = checkStsExpiration(context, candidate);
+  if (sts.length > 0) return sts;
   const declared = moduleLetOrConst(candidate);
   if (!declared) return [];
   return [...perUse(context, candidate, declared, name), ...addExpiryCheck(context, candidate, declared, name)];
