@@ -69,7 +69,7 @@ interface Plan {
 /** `let creds; ... if (!creds) creds = (await sts.send(...)).Credentials;` */
 function variablePlan(context: Context, variable: Variable): Plan | null {
   const writes = variable.references.filter((r) => r.isWrite() && !r.init);
-  if (writes.length === 0 || !writes.every((w) => w.writeExpr && isStsCredentials(w.writeExpr as Node, context)))
+  if (writes.length === 0 || !writes.every((w) => w.writeExpr && isStsCredentials(w.writeExpr, context)))
     return null;
   const reads = variable.references.filter((r) => r.isRead()).map((r) => r.identifier as TSESTree.Identifier);
   const tests = reads.map((read) => reuseTest(read)).filter((t) => t !== null);
@@ -154,7 +154,7 @@ function expirationMember(type: TSESTree.TypeNode | undefined, context: Context)
   if (type.type === AST_NODE_TYPES.TSUndefinedKeyword || type.type === AST_NODE_TYPES.TSNullKeyword) return () => [];
   if (type.type === AST_NODE_TYPES.TSUnionType) {
     const edits = type.types.map((t) => expirationMember(t, context));
-    return edits.every((e) => e !== null) ? (fixer) => edits.flatMap((e) => e!(fixer)) : null;
+    return edits.every((e) => e !== null) ? (fixer) => edits.flatMap((e) => e(fixer)) : null;
   }
   if (type.type === AST_NODE_TYPES.TSTypeReference) {
     const ref = ModuleRefs.for(context.sourceCode).resolve(type.typeName);
