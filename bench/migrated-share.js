@@ -1,13 +1,13 @@
 // The codemod's migrated share on the labelled real-world cases (issue 15): of the true A, B and D findings (a
 // labelled line the rules report with a rule of that kind), how many does `credential-expiry migrate` remove?
-//   node bench/migrated-share.js [--list]
+//   node bench/migrated-share.js [--list] [--dir FOLDER]   (FOLDER: labelled cases with a labels.json; default test/fixtures/realworld)
 // Runs the built CLI (npm run build first) on a copy of test/fixtures/realworld in a temporary git repository.
 // A finding counts as migrated when the report lists a change for its file at its line (stage 1 records the line
 // in the original file; stage 2 the line of the rewritten export), and it is not among the findings left for a person.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ESLint } from 'eslint';
 import { REPO_ROOT } from './corpus.js';
@@ -21,11 +21,11 @@ const KIND_OF_RULE = {
 const REALWORLD = join(REPO_ROOT, 'test', 'fixtures', 'realworld');
 const BUILT_CLI = join(REPO_ROOT, 'dist', 'src', 'codemod', 'cli.js');
 
-export async function migratedShare() {
-  const labels = JSON.parse(readFileSync(join(REALWORLD, 'labels.json'), 'utf8'));
+export async function migratedShare(dir = REALWORLD) {
+  const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8'));
   const repo = mkdtempSync(join(tmpdir(), 'credential-expiry-share-'));
   try {
-    cpSync(REALWORLD, repo, { recursive: true });
+    cpSync(dir, repo, { recursive: true });
     writeFileSync(join(repo, 'eslint.config.mjs'), 'export default [{}];\n');
     const git = (...args) =>
       execFileSync('git', ['-c', 'user.email=b@example.com', '-c', 'user.name=b', ...args], {
@@ -81,8 +81,10 @@ export async function migratedShare() {
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
-  const { values } = parseArgs({ options: { list: { type: 'boolean', default: false } } });
-  const share = await migratedShare();
+  const { values } = parseArgs({
+    options: { list: { type: 'boolean', default: false }, dir: { type: 'string' } },
+  });
+  const share = await migratedShare(values.dir ? resolve(values.dir) : REALWORLD);
   const byKind = (list, kind) => list.filter((t) => t.kind === kind).length;
   console.log(`true A/B/D findings reported: ${share.found} of ${share.truths} labelled`);
   console.log(
