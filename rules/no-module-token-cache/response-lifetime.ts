@@ -13,7 +13,7 @@ const TYPE_FLAG_ANY = 1;
 /**
  * At a write `slot = value` of a token cache: the expression that reads the lifetime the token response itself
  * states (`body.expires_in`, RFC 6749 §5.1), or null when the code does not hold that response there.
- * - `slot = body.access_token` (or `body?.access_token`), `body` a local: `body.expires_in`;
+ * - `slot = body.access_token` (or `body?.access_token`, `res.data.access_token`): `body.expires_in`;
  * - `slot = await res.json()` where the body is an OAuth token response: `slot.expires_in`.
  * In TypeScript the read must type-check: the object is `any` (as `Response.json()` gives) or has the field.
  */
@@ -27,15 +27,24 @@ export function responseLifetimeAt(write: TSESTree.Identifier, context: Context)
   const value = unwrap(assignment.right);
   if (value.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(value) === OAUTH_ACCESS_TOKEN_FIELD) {
     const object = unwrap(value.object);
-    if (object.type !== AST_NODE_TYPES.Identifier || object.name === write.name) return null;
-    if (!mayReadField(object, context, () => declaredAsParsedBody(object, context))) return null;
-    return `${object.name}${value.optional ? '?.' : '.'}${OAUTH_EXPIRES_IN_FIELD}`;
+    const root = referenceRoot(object);
+    if (!root || root.name === write.name) return null;
+    const untyped = () => object === root && declaredAsParsedBody(root, context);
+    if (!mayReadField(object, context, untyped)) return null;
+    return `${sourceCode.getText(object)}${value.optional ? '?.' : '.'}${OAUTH_EXPIRES_IN_FIELD}`;
   }
   // The whole body of a token endpoint's response (not an SDK method's result, whose shape varies by call).
   if (held.kind !== 'token-response' || held.method !== undefined) return null;
   if (!mayReadField(assignment.right, context, () => isUntypedBody(assignment.right) && !isAnnotated(write, context)))
     return null;
   return `${write.name}.${OAUTH_EXPIRES_IN_FIELD}`;
+}
+
+/** `body`, `res.data`: a local and plain property reads (re-reading them has no effect), else null. */
+function referenceRoot(node: Node): TSESTree.Identifier | null {
+  if (node.type === AST_NODE_TYPES.Identifier) return node;
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.optional) return null;
+  return referenceRoot(unwrap(node.object));
 }
 
 /**

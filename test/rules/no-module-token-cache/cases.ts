@@ -868,6 +868,44 @@ export const invalid: Invalid[] = [
     errors: [{ messageId: 'moduleTokenCache', line: 5, column: 7, suggestions: [] }],
   },
   {
+    name: 'axios: the token read through the response (res.data.access_token): expires_in read the same way',
+    filename: 'axios-chain.js',
+    code: lines(
+      `import axios from 'axios';`,
+      'let token = null;',
+      'export async function getToken() {',
+      '  if (token) return token;',
+      "  const res = await axios.post('https://accounts.example.com/api/token', new URLSearchParams({ grant_type: 'client_credentials' }));",
+      '  token = res.data.access_token;',
+      '  return token;',
+      '}',
+    ),
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 2,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'expireFromResponse',
+            output: lines(
+              `import axios from 'axios';`,
+              'let token = null;',
+              'let tokenExpiresAt = 0;',
+              'export async function getToken() {',
+              '  if (token && Date.now() < tokenExpiresAt) return token;',
+              "  const res = await axios.post('https://accounts.example.com/api/token', new URLSearchParams({ grant_type: 'client_credentials' }));",
+              '  token = res.data.access_token;',
+              '  tokenExpiresAt = Date.now() + (res.data.expires_in - 300) * 1000;',
+              '  return token;',
+              '}',
+            ),
+          },
+        ],
+      },
+    ],
+  },
+  {
     name: 'presigned URL: v3 getSignedUrl at startup',
     filename: 'presign.ts',
     code: lines(
