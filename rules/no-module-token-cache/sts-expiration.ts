@@ -69,8 +69,7 @@ interface Plan {
 /** `let creds; ... if (!creds) creds = (await sts.send(...)).Credentials;` */
 function variablePlan(context: Context, variable: Variable): Plan | null {
   const writes = variable.references.filter((r) => r.isWrite() && !r.init);
-  if (writes.length === 0 || !writes.every((w) => w.writeExpr && isStsCredentials(w.writeExpr, context)))
-    return null;
+  if (writes.length === 0 || !writes.every((w) => w.writeExpr && isStsCredentials(w.writeExpr, context))) return null;
   const reads = variable.references.filter((r) => r.isRead()).map((r) => r.identifier as TSESTree.Identifier);
   const tests = reads.map((read) => reuseTest(read)).filter((t) => t !== null);
   const def = variable.defs[0] as { node: TSESTree.VariableDeclarator };
