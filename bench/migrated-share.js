@@ -73,7 +73,12 @@ export async function migratedShare(dir = REALWORLD) {
     );
     const migrated = found.filter((t) => keys(t).some((key) => changed.has(key)));
     const left = report.needsPerson.filter((f) => KIND_OF_RULE[f.rule]);
+    // Stricter: a finding of the same kind still left in that file (a second defect on the same value, e.g. a
+    // clamp to 7 d that leaves the assumed session) means the file still needs a person for that kind.
+    const leftInFile = new Set(left.map((f) => `${f.file}:${KIND_OF_RULE[f.rule]}`));
+    const migratedClean = migrated.filter((t) => !leftInFile.has(`${t.file}:${t.kind}`));
     return {
+      migratedClean,
       truths: truths.length,
       found: found.length,
       migrated,
@@ -96,6 +101,9 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
   const percent = share.found === 0 ? 'n/a' : `${((100 * share.migrated.length) / share.found).toFixed(1)}%`;
   console.log(
     `migrated: ${share.migrated.length} (${percent})  A ${byKind(share.migrated, 'A')}, B ${byKind(share.migrated, 'B')}, D ${byKind(share.migrated, 'D')}`,
+  );
+  console.log(
+    `migrated with no finding of the same kind left in the file: ${share.migratedClean.length} (${((100 * share.migratedClean.length) / share.found).toFixed(1)}%)`,
   );
   console.log(
     `files changed: ${share.report.summary.filesChanged}; A/B/D findings left for a person: ${share.left.length}`,

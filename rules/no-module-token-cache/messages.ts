@@ -8,7 +8,12 @@ export const TOKEN_CACHE_MESSAGES = {
     'only after it has expired (and fetches a new one while the old one is still valid), so uses fail with {{symptom}} ' +
     'once it expires ({{lifetime}}). Reverse the comparison.',
   addExpiryCheck:
-    'Keep an expiry time next to `{{name}}` and reuse it for {{ttl}} only ({{margin}} before it typically expires).',
+    'Keep an expiry time next to `{{name}}` and reuse it for {{ttl}} only ({{margin}} before it typically expires). ' +
+    'Nothing in the code states how long it lives (no `expires_in` or expiry field of the response is at hand), so confirm that lifetime.',
+  expireFromResponse:
+    'Keep an expiry time next to `{{name}}`, from the `{{field}}` of the token response (less {{margin}}), and fetch again once it passes.',
+  checkExpiration:
+    'Reuse `{{name}}` only while its `{{field}}` is more than {{margin}} away, so the cache fetches new credentials before the session ends.',
   callPerUse:
     'Call `{{call}}` where `{{name}}` is used instead of keeping its result (the SDK object caches and refreshes the token).',
   signPerUse: 'Call `{{call}}` where `{{name}}` is used, so every use gets a URL that is still valid.',
@@ -26,10 +31,17 @@ export type TokenCacheMessageId = keyof typeof TOKEN_CACHE_MESSAGES;
  * or a signer that signs a new token locally; same value type, one local request or signature per use.
  * `invertComparison` flips one operator of a check that, as written, reuses the value only once its own deadline
  * has passed: the flipped check is the one the code meant (the deadline and the refill stay as they are).
+ * `expireFromResponse` keeps the lifetime the token response states (`expires_in`, RFC 6749 §5.1) with the cached
+ * value and fetches again once it passes: the cache keeps working as before while the token is valid; a response
+ * without `expires_in` gives no deadline (`NaN`), so the token is fetched again at each use rather than reused stale.
+ * `checkExpiration` makes each reuse test of cached STS `Credentials` also look at their `Expiration`, which every
+ * STS output carries: the same values and types reach the callers, refilled before the session ends.
  * The other suggestions guess a lifetime (`addExpiryCheck`) or change what a URL looks like per use (`signPerUse`).
  */
 export const MIGRATION_SAFE_SUGGESTIONS: readonly TokenCacheMessageId[] = [
   'callPerUse',
   'fetchPerUse',
   'invertComparison',
+  'expireFromResponse',
+  'checkExpiration',
 ];

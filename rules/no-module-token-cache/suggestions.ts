@@ -8,6 +8,9 @@ import { ModuleRefs } from '../../src/analysis/module-refs.js';
 import type { Candidate } from './candidates.js';
 import type { TokenCacheMessageId } from './messages.js';
 import { containsIdentifier } from '../../src/util/words.js';
+import { OAUTH_EXPIRES_IN_FIELD } from '../../src/knowledge/index.js';
+import { responseLifetimeAt } from './response-lifetime.js';
+import { checkStsExpiration } from './sts-expiration.js';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<TokenCacheMessageId, readonly unknown[]>>;
@@ -21,6 +24,8 @@ const MARGIN_SECONDS = 300;
 /** The suggestions for one finding; each one's output parses and keeps the program's types. */
 export function suggestionsFor(context: Context, candidate: Candidate, guard: ExpiryGuard, name: string): Suggestion[] {
   if (guard.kind === 'inverted') return invertComparison(context, guard.by);
+  const sts = checkStsExpiration(context, candidate);
+  if (sts.length > 0) return sts;
   const declared = moduleLetOrConst(candidate);
   if (!declared) return [];
   return [...perUse(context, candidate, declared, name), ...addExpiryCheck(context, candidate, declared, name)];
@@ -133,12 +138,14 @@ function needsParentheses(read: TSESTree.Identifier): boolean {
 
 /**
  * `let token = null; ... if (token) return token; ... token = await fetchToken();` → a companion
- * `tokenExpiresAt`, set after each write and checked in each reuse test.
+ * `tokenExpiresAt`, set after each write and checked in each reuse test. When every write holds the token
+ * response, the deadline is the lifetime it states (`expires_in`, less a margin: `expireFromResponse`); otherwise a
+ * typical lifetime, which is a guess (`addExpiryCheck`).
  */
 function addExpiryCheck(context: Context, candidate: Candidate, declared: Declared, name: string): Suggestion[] {
   if (declared.declaration.kind === 'const') return [];
   const references = declared.variable.references;
-  const writes = references.filter((r) => r.isWrite() && !r.init).map((r) => r.identifier as Node);
+  const writes = references.filter((r) => r.isWrite() && !r.init).map((r) => r.identifier as TSESTree.Identifier);
   const statements = writes.map(writeStatement);
   if (writes.length === 0 || statements.some((s) => s === null)) return [];
   const tests = references
@@ -147,6 +154,24 @@ function addExpiryCheck(context: Context, candidate: Candidate, declared: Declar
     .filter((t) => t !== null);
   if (tests.length === 0) return [];
   const deadline = freshName(`${name}ExpiresAt`, context.sourceCode.text);
+  const filledAtLoad =
+    declared.declarator.init !== null && declared.declarator.init !== undefined && !isNullish(declared.declarator.init);
+  const stated = filledAtLoad ? [] : writes.map((write) => responseLifetimeAt(write, context));
+  if (stated.length > 0 && stated.every((lifetime) => lifetime !== null)) {
+    const stamps = stated.map((lifetime) => `${deadline} = Date.now() + (${lifetime} - ${MARGIN_SECONDS}) * 1000;`);
+    return [
+      {
+        messageId: 'expireFromResponse',
+        data: { name, field: OAUTH_EXPIRES_IN_FIELD, margin: formatDuration(MARGIN_SECONDS) },
+        fix: (fixer) =>
+          expiryFixes(fixer, context, declared, `${declared.declaration.kind} ${deadline} = 0;`, {
+            tests,
+            deadline,
+            statements: statements.map((write, i) => ({ ...write!, stamp: stamps[i] })),
+          }),
+      },
+    ];
+  }
   const ttlSeconds = Math.max(
     60,
     candidate.held.seconds > 2 * MARGIN_SECONDS
@@ -154,43 +179,66 @@ function addExpiryCheck(context: Context, candidate: Candidate, declared: Declar
       : Math.floor(candidate.held.seconds / 2),
   );
   const ttl = ttlSeconds % 60 === 0 ? `${ttlSeconds / 60} * 60 * 1000` : `${ttlSeconds} * 1000`;
-  const filledAtLoad =
-    declared.declarator.init !== null && declared.declarator.init !== undefined && !isNullish(declared.declarator.init);
-  const { sourceCode } = context;
+  const stamp = `${deadline} = Date.now() + ${ttl};`;
   return [
     {
       messageId: 'addExpiryCheck',
       data: { name, ttl: formatDuration(ttlSeconds), margin: formatDuration(candidate.held.seconds - ttlSeconds) },
-      fix: (fixer) => [
-        fixer.insertTextAfter(
-          declared.declaration,
-          `\n${declared.declaration.kind} ${deadline} = ${filledAtLoad ? `Date.now() + ${ttl}` : '0'};`,
+      fix: (fixer) =>
+        expiryFixes(
+          fixer,
+          context,
+          declared,
+          `${declared.declaration.kind} ${deadline} = ${filledAtLoad ? `Date.now() + ${ttl}` : '0'};`,
+          { tests, deadline, statements: statements.map((write) => ({ ...write!, stamp })) },
         ),
-        ...tests.map(({ test, positive }) =>
-          fixer.replaceText(
-            test,
-            positive
-              ? `${sourceCode.getText(test)} && Date.now() < ${deadline}`
-              : `${sourceCode.getText(test)} || Date.now() >= ${deadline}`,
-          ),
-        ),
-        ...statements.map((write) => {
-          const stamp = `${deadline} = Date.now() + ${ttl};`;
-          const { statement, inList } = write!;
-          return inList
-            ? fixer.insertTextAfter(statement, `\n${indentOf(statement, sourceCode.text)}${stamp}`)
-            : fixer.replaceText(statement, `{ ${sourceCode.getText(statement)} ${stamp} }`);
-        }),
-      ],
     },
   ];
+}
+
+interface ExpiryEdits {
+  readonly tests: readonly { test: Node; positive: boolean }[];
+  readonly deadline: string;
+  readonly statements: readonly (WriteStatement & { stamp: string })[];
+}
+
+/** The deadline declared after the cache, tested in each reuse test, and stamped after each write. */
+function expiryFixes(
+  fixer: TSESLint.RuleFixer,
+  context: Context,
+  declared: Declared,
+  declaration: string,
+  { tests, deadline, statements }: ExpiryEdits,
+): TSESLint.RuleFix[] {
+  const { sourceCode } = context;
+  return [
+    fixer.insertTextAfter(declared.declaration, `\n${declaration}`),
+    ...tests.map(({ test, positive }) =>
+      fixer.replaceText(
+        test,
+        positive
+          ? `${sourceCode.getText(test)} && Date.now() < ${deadline}`
+          : `${sourceCode.getText(test)} || Date.now() >= ${deadline}`,
+      ),
+    ),
+    ...statements.map(({ statement, inList, stamp }) =>
+      inList
+        ? fixer.insertTextAfter(statement, `\n${indentOf(statement, sourceCode.text)}${stamp}`)
+        : fixer.replaceText(statement, `{ ${sourceCode.getText(statement)} ${stamp} }`),
+    ),
+  ];
+}
+
+interface WriteStatement {
+  readonly statement: TSESTree.ExpressionStatement;
+  readonly inList: boolean;
 }
 
 /**
  * The statement `x = value;` around a write. `inList`: it sits in a statement list, so a statement can follow
  * it; otherwise it is the body of an `if` or loop and needs braces to take a second statement.
  */
-function writeStatement(identifier: Node): { statement: TSESTree.ExpressionStatement; inList: boolean } | null {
+function writeStatement(identifier: Node): WriteStatement | null {
   const assignment = identifier.parent;
   if (
     assignment?.type !== AST_NODE_TYPES.AssignmentExpression ||

@@ -44,6 +44,8 @@ export const SNAPSHOT_MESSAGES = {
     'Pass `{{object}}` itself, after checking that it holds a refreshing `AWS.Credentials` here: its type also allows plain keys and null.',
   addExpiryChecks: 'Add the expiry checks so the memo refreshes {{window}} before expiry.',
   useRefreshingSource: 'Use `{{replacement}}` instead.',
+  checkExpiration:
+    'Keep `expiration` with `{{name}}` and resolve again once it is less than {{margin}} away (long-term keys, which have none, stay as they are).',
 } as const;
 
 export type SnapshotMessageId = keyof typeof SNAPSHOT_MESSAGES;
@@ -55,4 +57,6 @@ export const MIGRATION_SAFE_SUGGESTIONS: readonly SnapshotMessageId[] = [
   'leaveOutMasterCredentials',
   'useMetadataCredentials',
   'addExpiryChecks',
+  // The cache keeps its value and type; it resolves again where the SDK itself would (5 min before `expiration`).
+  'checkExpiration',
 ];

@@ -1,6 +1,9 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { flowPath, type FlowNode } from '../../src/analysis/value-flow.js';
+import { expirationCheck } from './expiration-check.js';
 import { AWS_V3_CREDENTIAL_FIELDS } from '../../src/knowledge/index.js';
-import { type Finding, type SnapshotContext, snippet } from './context.js';
+import { type Finding, type Node, type SnapshotContext, snippet } from './context.js';
+import { unwrap } from '../../src/analysis/ast.js';
 import { copiesWithoutSessionToken, keptBeyondCall } from './kept.js';
 import { providerRemedy } from './provider-remedy.js';
 import { sessionWords } from './session.js';
@@ -24,6 +27,9 @@ export function checkStoredCredentials(
     (n) => n.step.kind === 'field' && n.step.name !== null && FIELDS.has(n.step.name),
   );
   if (copied && copiesWithoutSessionToken(flow)) return null;
+  const remedy = providerRemedy(resolution.reportNode, resolution.provider, ctx);
+  const check =
+    remedy.fix || remedy.suggest?.length || copied ? null : expiryCheckOf(kept.step, resolution.reportNode, ctx);
   return {
     node: resolution.reportNode,
     messageId: copied ? 'copiedCredentials' : 'storedCredentials',
@@ -33,6 +39,19 @@ export function checkStoredCredentials(
       provider: snippet(ctx.sourceCode, resolution.provider),
       ...sessionWords(resolution.sessionId, ctx.settings, resolution.durationSeconds),
     },
-    ...providerRemedy(resolution.reportNode, resolution.provider, ctx),
+    ...(check ? { suggest: [check] } : remedy),
   };
+}
+
+/** A store `slot = await P()()` (the resolved value itself, not a part of it) whose slot is tested before reuse. */
+function expiryCheckOf(step: FlowNode, resolved: Node, ctx: SnapshotContext) {
+  if (step.step.kind !== 'store') return null;
+  const assignment = step.step.node;
+  if (
+    assignment.type !== AST_NODE_TYPES.AssignmentExpression ||
+    assignment.operator !== '=' ||
+    unwrap(assignment.right) !== unwrap(resolved)
+  )
+    return null;
+  return expirationCheck(step.step.target, ctx);
 }

@@ -138,6 +138,13 @@ export const TOKEN_RESPONSE_FIELDS: ReadonlySet<string> = new Set([
   'accessToken',
   'idToken',
 ]);
+/**
+ * The token field whose response states its lifetime: a successful OAuth 2.0 token response carries `access_token`
+ * and, RECOMMENDED, `expires_in` (seconds from issue), RFC 6749 §5.1. Without it the token is still usable, just of
+ * unknown lifetime; camelCase twins (`accessToken`) come from other response shapes that name no lifetime field.
+ */
+export const OAUTH_ACCESS_TOKEN_FIELD = 'access_token';
+export const OAUTH_EXPIRES_IN_FIELD = 'expires_in';
 export const TOKEN_RESPONSE_SOURCE =
   'RFC 6749 §5.1 (access_token, expires_in); OpenID Connect Core 1.0 §3.1.3.3 (id_token)';
 

@@ -50,13 +50,12 @@ const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
         line: 2,
         suggestions: [
           {
-            messageId: 'addExpiryCheck',
+            messageId: 'checkExpiration',
             output: lines(
               `import AWS from 'aws-sdk';`,
               'let creds;',
-              'let credsExpiresAt = 0;',
               'export async function credentials(identityId) {',
-              '  if (!creds || Date.now() >= credsExpiresAt) { creds = (await new AWS.CognitoIdentity().getCredentialsForIdentity({ IdentityId: identityId }).promise()).Credentials; credsExpiresAt = Date.now() + 55 * 60 * 1000; }',
+              '  if (!creds || !creds.Expiration || creds.Expiration.getTime() - Date.now() <= 5 * 60 * 1000) creds = (await new AWS.CognitoIdentity().getCredentialsForIdentity({ IdentityId: identityId }).promise()).Credentials;',
               '  return creds;',
               '}',
             ),

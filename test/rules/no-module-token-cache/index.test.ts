@@ -2,7 +2,7 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/no-module-token-cache/index.js';
 import plugin from '../../../src/index.js';
-import { createRuleTester } from '../../rule-tester.js';
+import { createRuleTester, createTypedRuleTester } from '../../rule-tester.js';
 import { invalid, valid } from './cases.js';
 
 createRuleTester().run('no-module-token-cache', rule, { valid, invalid });
@@ -55,4 +55,65 @@ describe('no-module-token-cache messages and settings', () => {
     expect(message.message).not.toContain('s3cr3t');
     expect(message.message).not.toContain('idp.example.com');
   });
+});
+
+// With type information the declared type of the body decides whether `expires_in` may be read.
+const typedBody = (type: string) =>
+  [
+    'let token: string | null = null;',
+    '',
+    'export async function bearer(): Promise<string> {',
+    '  if (!token) {',
+    "    const res = await fetch('https://id.example.com/oauth2/token', { method: 'POST' });",
+    `    const body: ${type} = await res.json();`,
+    '    token = body.access_token;',
+    '  }',
+    '  return token;',
+    '}',
+  ].join('\n');
+const typedOutput = (type: string, stamp: string) =>
+  [
+    'let token: string | null = null;',
+    'let tokenExpiresAt = 0;',
+    '',
+    'export async function bearer(): Promise<string> {',
+    '  if (!token || Date.now() >= tokenExpiresAt) {',
+    "    const res = await fetch('https://id.example.com/oauth2/token', { method: 'POST' });",
+    `    const body: ${type} = await res.json();`,
+    '    token = body.access_token;',
+    `    tokenExpiresAt = Date.now() + ${stamp};`,
+    '  }',
+    '  return token;',
+    '}',
+  ].join('\n');
+const WITH_EXPIRES_IN = '{ access_token: string; expires_in: number }';
+const WITHOUT_EXPIRES_IN = '{ access_token: string }';
+
+createTypedRuleTester().run('no-module-token-cache (type information)', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: typedBody(WITH_EXPIRES_IN),
+      errors: [
+        {
+          messageId: 'moduleTokenCache',
+          suggestions: [
+            {
+              messageId: 'expireFromResponse',
+              output: typedOutput(WITH_EXPIRES_IN, '(body.expires_in - 300) * 1000'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: typedBody(WITHOUT_EXPIRES_IN),
+      errors: [
+        {
+          messageId: 'moduleTokenCache',
+          suggestions: [{ messageId: 'addExpiryCheck', output: typedOutput(WITHOUT_EXPIRES_IN, '55 * 60 * 1000') }],
+        },
+      ],
+    },
+  ],
 });

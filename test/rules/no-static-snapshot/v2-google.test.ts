@@ -341,7 +341,84 @@ export const load = () =>
     errors: [{ messageId: 'fetchedCredentialsCopied', line: 4, column: 95, suggestions: [] }],
   },
   // test/fixtures/realworld A01: the default chain's result frozen in a static field (line 12).
-  { code: realworld('A01.ts'), filename: 'A01.ts', errors: [{ messageId: 'storedCredentials', line: 12, column: 28 }] },
+  // The cache is tested before reuse: the test also asks that `expiration` is more than 5 min away, and the type
+  // alias of the field keeps it.
+  {
+    code: realworld('A01.ts'),
+    filename: 'A01.ts',
+    errors: [
+      {
+        messageId: 'storedCredentials',
+        line: 12,
+        column: 28,
+        suggestions: [
+          {
+            messageId: 'checkExpiration',
+            output: realworld('A01.ts')
+              .replace('sessionToken?: string }', 'sessionToken?: string; expiration?: Date }')
+              .replace(
+                'if (!SegmentSink.frozen) {',
+                'if (!SegmentSink.frozen || (SegmentSink.frozen.expiration !== undefined && SegmentSink.frozen.expiration.getTime() - Date.now() <= 5 * 60 * 1000)) {',
+              ),
+          },
+        ],
+      },
+    ],
+  },
+  // A module-level cache in JavaScript, reused when set.
+  {
+    code: `import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+let cached;
+export async function keys() {
+  if (cached) return cached;
+  cached = await fromNodeProviderChain()();
+  return cached;
+}`,
+    filename: 'keys.js',
+    errors: [
+      {
+        messageId: 'storedCredentials',
+        line: 5,
+        column: 12,
+        suggestions: [
+          {
+            messageId: 'checkExpiration',
+            output: `import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+let cached;
+export async function keys() {
+  if (cached && (cached.expiration === undefined || cached.expiration.getTime() - Date.now() > 5 * 60 * 1000)) return cached;
+  cached = await fromNodeProviderChain()();
+  return cached;
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // Look-alikes: filled with ??= (no test to extend), and a field typed by an interface the rule does not edit.
+  {
+    code: `import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+let cached;
+export async function keys() {
+  cached ??= await fromNodeProviderChain()();
+  return cached;
+}`,
+    filename: 'keys-nullish.js',
+    errors: [{ messageId: 'storedCredentials', line: 4, column: 14, suggestions: [] }],
+  },
+  {
+    code: `import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+interface Keys { accessKeyId: string; secretAccessKey: string }
+export class Holder {
+  static keys?: Keys;
+  static async get(): Promise<Keys> {
+    if (!Holder.keys) Holder.keys = await fromNodeProviderChain()();
+    return Holder.keys;
+  }
+}`,
+    filename: 'keys-interface.ts',
+    errors: [{ messageId: 'storedCredentials', line: 6, column: 37, suggestions: [] }],
+  },
   // test/fixtures/realworld A03: a chain result's keys copied into a connection kept on the instance (line 14).
   { code: realworld('A03.js'), filename: 'A03.js', errors: [{ messageId: 'v2ChainCopied', line: 14, column: 3 }] },
   // test/fixtures/realworld A05: the global credentials' keys copied into a static master for a role chain (line 7).

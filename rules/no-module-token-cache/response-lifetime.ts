@@ -1,0 +1,97 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { DefinitionType, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { HeldValues } from '../../src/analysis/held-value.js';
+import { ModuleRefs, moduleSpecifiers } from '../../src/analysis/module-refs.js';
+import { HTTP_BODY_METHODS, OAUTH_ACCESS_TOKEN_FIELD, OAUTH_EXPIRES_IN_FIELD } from '../../src/knowledge/index.js';
+
+type Node = TSESTree.Node;
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** `ts.TypeFlags.Any` (a const enum of typescript, which rules do not load at run time). */
+const TYPE_FLAG_ANY = 1;
+
+/**
+ * At a write `slot = value` of a token cache: the expression that reads the lifetime the token response itself
+ * states (`body.expires_in`, RFC 6749 §5.1), or null when the code does not hold that response there.
+ * - `slot = body.access_token` (or `body?.access_token`, `res.data.access_token`): `body.expires_in`;
+ * - `slot = await res.json()` where the body is an OAuth token response: `slot.expires_in`.
+ * In TypeScript the read must type-check: the object is `any` (as `Response.json()` gives) or has the field.
+ */
+export function responseLifetimeAt(write: TSESTree.Identifier, context: Context): string | null {
+  const assignment = write.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== write) return null;
+  const { sourceCode } = context;
+  const values = HeldValues.for(context, ModuleRefs.for(sourceCode), moduleSpecifiers(sourceCode));
+  const held = values.heldBy(assignment.right);
+  if (!held || held.promise) return null;
+  const value = unwrap(assignment.right);
+  if (value.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(value) === OAUTH_ACCESS_TOKEN_FIELD) {
+    const object = unwrap(value.object);
+    const root = referenceRoot(object);
+    if (!root || root.name === write.name) return null;
+    const untyped = () => object === root && declaredAsParsedBody(root, context);
+    if (!mayReadField(object, context, untyped)) return null;
+    return `${sourceCode.getText(object)}${value.optional ? '?.' : '.'}${OAUTH_EXPIRES_IN_FIELD}`;
+  }
+  // The whole body of a token endpoint's response (not an SDK method's result, whose shape varies by call).
+  if (held.kind !== 'token-response' || held.method !== undefined) return null;
+  if (!mayReadField(assignment.right, context, () => isUntypedBody(assignment.right) && !isAnnotated(write, context)))
+    return null;
+  return `${write.name}.${OAUTH_EXPIRES_IN_FIELD}`;
+}
+
+/** `body`, `res.data`: a local and plain property reads (re-reading them has no effect), else null. */
+function referenceRoot(node: Node): TSESTree.Identifier | null {
+  if (node.type === AST_NODE_TYPES.Identifier) return node;
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.optional) return null;
+  return referenceRoot(unwrap(node.object));
+}
+
+/**
+ * With type information: the expression is `any` or its type has `expires_in`. Without it: JavaScript reads any
+ * field; TypeScript only what `untyped()` shows to be `any`.
+ */
+function mayReadField(node: Node, context: Context, untyped: () => boolean): boolean {
+  const services = context.sourceCode.parserServices;
+  if (services?.program && services.esTreeNodeToTSNodeMap) {
+    const tsNode = services.esTreeNodeToTSNodeMap.get(node as never);
+    if (!tsNode) return false;
+    const checker = services.program.getTypeChecker();
+    const type = checker.getNonNullableType(checker.getTypeAtLocation(tsNode));
+    return (type.flags & TYPE_FLAG_ANY) !== 0 || type.getProperty(OAUTH_EXPIRES_IN_FIELD) !== undefined;
+  }
+  return !/\.[cm]?tsx?$/u.test(context.filename) || untyped();
+}
+
+/** `await res.json()` with no type arguments or assertion: `Response.json()` resolves to `any`. */
+function isUntypedBody(node: Node): boolean {
+  if (node.type !== AST_NODE_TYPES.AwaitExpression) return false;
+  const call = node.argument;
+  return (
+    call.type === AST_NODE_TYPES.CallExpression &&
+    !call.typeArguments &&
+    call.callee.type === AST_NODE_TYPES.MemberExpression &&
+    HTTP_BODY_METHODS.includes(staticPropertyName(call.callee) ?? '')
+  );
+}
+
+/** `const body = await res.json()`, without a type annotation. */
+function declaredAsParsedBody(identifier: TSESTree.Identifier, context: Context): boolean {
+  const def = ModuleRefs.for(context.sourceCode).variableOf(identifier)?.defs[0];
+  return (
+    def?.type === DefinitionType.Variable &&
+    def.node.id.type === AST_NODE_TYPES.Identifier &&
+    !def.node.id.typeAnnotation &&
+    def.node.init !== null &&
+    isUntypedBody(def.node.init)
+  );
+}
+
+/** Declared with a type other than `any`: after `x = await res.json()` it keeps that type, not `any`. */
+function isAnnotated(identifier: TSESTree.Identifier, context: Context): boolean {
+  const def = ModuleRefs.for(context.sourceCode).variableOf(identifier)?.defs[0];
+  if (def?.type !== DefinitionType.Variable) return true;
+  const annotation = def.node.id.typeAnnotation?.typeAnnotation;
+  return annotation !== undefined && annotation.type !== AST_NODE_TYPES.TSAnyKeyword;
+}
