@@ -6,8 +6,10 @@ import {
   EXPIRY_PREDICATES,
   type PredicateMeaning,
   REFRESH_TIMERS,
+  REJECTED_TOKEN_STATUSES,
   TOKEN_REFRESH_LISTENERS,
   TTL_CACHE_OPTIONS,
+  TTL_SET_ARGUMENT_INDEX,
 } from '../knowledge/index.js';
 import {
   calleeName,
@@ -20,6 +22,7 @@ import {
 } from './ast.js';
 import { isExpiryName, TimeReader } from './expiry-terms.js';
 import { localFunction } from './local-function.js';
+import { forEachDescendant } from './value-flow.js';
 import {
   fileIndex,
   isRead,
@@ -111,7 +114,7 @@ class GuardSearch {
   }
 
   run(): ExpiryGuard {
-    const ttl = this.ttlOption();
+    const ttl = this.ttlOption() ?? this.ttlOnPut() ?? this.droppedWhenRejected();
     if (ttl) return { kind: 'guarded', by: ttl };
     let guardedBy: Node | null = null;
     for (const [node, verdict] of this.checks()) {
@@ -124,7 +127,12 @@ class GuardSearch {
   private *checks(): Generator<[Node, Verdict]> {
     const index = fileIndex(this.sourceCode);
     for (const comparison of index.comparisons) {
-      const terms = this.reader.difference(comparison.left, comparison.right);
+      let terms = this.reader.difference(comparison.left, comparison.right);
+      if (terms.expiry === 0 && this.inReuseTest(comparison)) {
+        // Another value's expiry (`token.expiresAt > now`) in the test that reuses this one: decided, or no guard.
+        terms = this.reader.ofAnyOwner().difference(comparison.left, comparison.right);
+        if (terms.now === 0 || Math.sign(terms.now) === Math.sign(terms.expiry)) continue;
+      }
       if (terms.expiry === 0) continue;
       if (terms.now === 0 || Math.sign(terms.now) === Math.sign(terms.expiry)) {
         yield [comparison, 'undecided'];
@@ -170,6 +178,64 @@ class GuardSearch {
       if (value && !(value.type === AST_NODE_TYPES.Literal && !value.value)) return property;
     }
     return null;
+  }
+
+  /** `cache.set(key, value, ttl)`: a cache whose `set` takes a lifetime drops that entry itself (Map#set takes two). */
+  private ttlOnPut(): Node | null {
+    for (const occurrence of this.occurrences) {
+      const member = occurrence.node.parent;
+      if (occurrence.access !== 'container-write' || member?.type !== AST_NODE_TYPES.MemberExpression) continue;
+      const call = member.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || staticPropertyName(member) !== 'set') continue;
+      const lifetime = call.arguments[TTL_SET_ARGUMENT_INDEX];
+      const none = lifetime && unwrap(lifetime);
+      if (none && !isNullish(none) && !(none.type === AST_NODE_TYPES.Literal && !none.value)) return lifetime;
+    }
+    return null;
+  }
+
+  /**
+   * `if (res.status === 401) { cached = null; return retry(); }`: the value is dropped when the service rejects it,
+   * so the next use fetches a new one.
+   */
+  private droppedWhenRejected(): Node | null {
+    for (const occurrence of this.occurrences) {
+      const member = occurrence.node.parent;
+      const drops =
+        (occurrence.access === 'write' && occurrence.value !== undefined && isNullish(unwrap(occurrence.value))) ||
+        (occurrence.access === 'container-write' &&
+          member?.type === AST_NODE_TYPES.MemberExpression &&
+          ['delete', 'del', 'clear'].includes(staticPropertyName(member) ?? ''));
+      if (!drops) continue;
+      for (let p: Node | undefined = occurrence.node.parent; p && !isFunctionNode(p); p = p.parent) {
+        if (p.type === AST_NODE_TYPES.IfStatement && p.consequent.range[0] <= occurrence.node.range[0]) {
+          if (mentionsRejectedStatus(p.test, this.sourceCode)) return p.test;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The comparison is part of an `if`/`?:` test that also reads this slot. */
+  private inReuseTest(comparison: Node): boolean {
+    let node: Node = comparison;
+    while (
+      node.parent &&
+      (node.parent.type === AST_NODE_TYPES.LogicalExpression ||
+        (node.parent.type === AST_NODE_TYPES.UnaryExpression && node.parent.operator === '!') ||
+        node.parent.type === AST_NODE_TYPES.ChainExpression)
+    ) {
+      node = node.parent;
+    }
+    const statement = node.parent;
+    if (
+      (statement?.type !== AST_NODE_TYPES.IfStatement && statement?.type !== AST_NODE_TYPES.ConditionalExpression) ||
+      statement.test !== node
+    )
+      return false;
+    return this.occurrences.some(
+      (o) => isRead(o.access) && node.range[0] <= o.node.range[0] && o.node.range[1] <= node.range[1],
+    );
   }
 
   /** Read occurrences of companion deadlines: other slots written next to this one from an expiry field or the clock. */
@@ -337,6 +403,16 @@ class GuardSearch {
     const expiredWhenTrue = terms.expiry > 0 === (inner.operator === '<' || inner.operator === '<=');
     return expiredWhenTrue !== negated ? 'expired' : 'valid';
   }
+}
+
+/** `res.status === 401`, `[401, 403].includes(e.response?.status)`: the test names a status of a rejected token. */
+function mentionsRejectedStatus(test: Node, sourceCode: SourceCode): boolean {
+  let found = false;
+  forEachDescendant(test, sourceCode, (node) => {
+    if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'number')
+      found ||= REJECTED_TOKEN_STATUSES.includes(node.value);
+  });
+  return found;
 }
 
 const comparingFunctions = new WeakMap<SourceCode, ReadonlySet<string>>();

@@ -6,6 +6,7 @@ import {
   CLOCK_CONSTRUCTORS,
   EXPIRY_FIELD_NAMES,
   EXPIRY_NAME_PATTERN,
+  FILL_TIME_NAME_PATTERN,
   TIME_FUNCTIONS,
   TIME_METHODS,
 } from '../knowledge/index.js';
@@ -40,10 +41,19 @@ export class TimeReader {
     private readonly slotNodes: ReadonlySet<Node>,
     private readonly deadlineNodes: ReadonlySet<Node>,
     private readonly bindings: ReadonlyMap<Variable, Node> = new Map(),
+    private readonly anyOwner = false,
   ) {}
 
   withBindings(bindings: ReadonlyMap<Variable, Node>): TimeReader {
-    return new TimeReader(this.sourceCode, this.slotNodes, this.deadlineNodes, bindings);
+    return new TimeReader(this.sourceCode, this.slotNodes, this.deadlineNodes, bindings, this.anyOwner);
+  }
+
+  /**
+   * A reader that counts any expiry field or name, whatever value it belongs to: for a check that sits in the same
+   * reuse test as the cached value (`if (pool && token.expiresAt > now) return pool`).
+   */
+  ofAnyOwner(): TimeReader {
+    return new TimeReader(this.sourceCode, this.slotNodes, this.deadlineNodes, this.bindings, true);
   }
 
   /** The terms of `left - right`, as in the comparison `left < right`. */
@@ -134,7 +144,8 @@ export class TimeReader {
         return;
       case AST_NODE_TYPES.MemberExpression: {
         const name = staticPropertyName(inner);
-        if (name !== null && isExpiryName(name) && this.derivesFromSlot(inner.object)) terms.expiry += sign;
+        const timed = name !== null && (isExpiryName(name) || FILL_TIME_NAME_PATTERN.test(name));
+        if (timed && (this.anyOwner || this.derivesFromSlot(inner.object))) terms.expiry += sign;
         return;
       }
       case AST_NODE_TYPES.CallExpression: {
@@ -154,8 +165,11 @@ export class TimeReader {
           return;
         }
         const init = this.localInit(inner);
-        if (!init) return;
-        if (isExpiryName(inner.name) && this.derivesFromSlot(init, depth + 1)) terms.expiry += sign;
+        if (!init) {
+          if (this.anyOwner && isExpiryName(inner.name)) terms.expiry += sign;
+          return;
+        }
+        if (isExpiryName(inner.name) && (this.anyOwner || this.derivesFromSlot(init, depth + 1))) terms.expiry += sign;
         else this.walk(init, sign, terms, depth + 1);
         return;
       }

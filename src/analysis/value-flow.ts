@@ -1,6 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { CACHE_WRITE_METHODS, SINGLETON_FACTORIES } from '../knowledge/index.js';
+import {
+  CACHE_WRITE_METHODS,
+  IGNORED_CREDENTIAL_OPTIONS,
+  refMatches,
+  SINGLETON_FACTORIES,
+} from '../knowledge/index.js';
 import { DefinitionType, enclosingFunction, findProperty, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
 import type { ModuleRefs } from './module-refs.js';
 import { type StorageKind, storageOf } from './storage.js';
@@ -138,6 +143,7 @@ class FlowWalker {
         return;
       case AST_NODE_TYPES.Property:
         if (parent.value === child && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+          if (this.isIgnoredOption(parent.parent, staticPropertyName(parent))) return;
           const at = this.emit(
             { kind: 'property', node: parent, name: staticPropertyName(parent), object: parent.parent },
             parent.parent,
@@ -282,6 +288,20 @@ class FlowWalker {
     if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member) return;
     const at = this.emit({ kind: 'field', node: member, name }, member, item);
     if (at) this.follow(member, at, item.hops);
+  }
+
+  /** `AwsSigv4Signer({ credentials })`: an option the called library never reads keeps nothing. */
+  private isIgnoredOption(object: TSESTree.ObjectExpression, name: string | null): boolean {
+    const call = object.parent;
+    if (name === null || (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression))
+      return false;
+    const ref = this.refs.resolve(call.callee);
+    return (
+      ref !== null &&
+      IGNORED_CREDENTIAL_OPTIONS.some(
+        (entry) => refMatches(ref, entry.api) && (entry.options as readonly string[]).includes(name),
+      )
+    );
   }
 
   private argument(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number, item: Pending): void {

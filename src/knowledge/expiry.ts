@@ -103,6 +103,23 @@ export const TTL_CACHE_OPTIONS: readonly string[] = ['ttl', 'maxAge', 'stdTTL'];
 export const CACHE_WRITE_METHODS: ReadonlySet<string> = new Set(['set', 'delete', 'clear', 'del']);
 export const CACHE_SOURCE =
   'https://developer.mozilla.org/docs/Web/JavaScript/Reference/Global_Objects/Map; isaacs/node-lru-cache README';
+/**
+ * Names of the time a value was stored (`{ url, ts }`, `cachedAt`, `fetchedAt`): `Date.now() - entry.ts < TTL` is an
+ * age check, which moves with the clock like an expiry check (a later fill is a later expiry).
+ */
+export const FILL_TIME_NAME_PATTERN =
+  /^(?:ts|time|timestamp|at)$|^(?:cached|fetched|stored|saved|created|issued|obtained|retrieved|refreshed|updated|signed)_?at$|_?timestamp$/i;
+/**
+ * A third argument to a cache's `set` is a per-entry lifetime: node-cache `set(key, val, ttl)`, lru-cache
+ * `set(k, v, { ttl })`, keyv and cache-manager `set(key, value, ttl)` (node-cache/node-cache README; isaacs/node-lru-cache
+ * README; jaredwray/keyv README). `Map#set` takes two.
+ */
+export const TTL_SET_ARGUMENT_INDEX = 2;
+/**
+ * HTTP statuses after which code that drops its cached token and fetches again renews it (RFC 6750 §3.1:
+ * `invalid_token` is answered with 401; some APIs answer 403).
+ */
+export const REJECTED_TOKEN_STATUSES: readonly number[] = [401, 403];
 /** Hand-written names of expiry bookkeeping that EXPIRY_FIELD_NAMES does not list (`tokenDeadline`, `cachedExpiry`). */
 export const EXPIRY_NAME_PATTERN = /expir|deadline|valid_?until/i;
 /** The method that puts a value into a Map-like cache: its second argument is the value. */

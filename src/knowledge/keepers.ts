@@ -276,3 +276,20 @@ export const STATE_STORE_WRITES = {
   source:
     'https://redux.js.org/api/store#dispatchaction; https://vuex.vuejs.org/api/#commit; https://pinia.vuejs.org/api/pinia/interfaces/pinia._StoreWithState.html#patch',
 } as const;
+
+/**
+ * Options a library takes but never reads, so credentials passed there reach nothing that keeps them: opensearch-js's
+ * `AwsSigv4Signer` signs with `opts.getCredentials`, or else the SDK's default provider chain, which it calls again
+ * before the cached credentials expire; a `credentials` option is ignored.
+ */
+export const IGNORED_CREDENTIAL_OPTIONS = [
+  {
+    api: {
+      modules: ['@opensearch-project/opensearch/aws', '@opensearch-project/opensearch/aws-v3'],
+      path: ['AwsSigv4Signer'],
+    },
+    options: ['credentials'],
+    source:
+      'opensearch-project/opensearch-js: lib/aws/shared.js (giveAwsV4Signer: `if (typeof opts.getCredentials !== "function") opts.getCredentials = awsDefaultCredentialsProvider`; no read of opts.credentials)',
+  },
+] as const satisfies readonly { api: ApiRef; options: readonly string[]; source: string }[];
