@@ -48,7 +48,11 @@ export function checkTokenProviderOption(property: TSESTree.Property, ctx: Snaps
   const option = OPTIONS.get(staticPropertyName(property) ?? '');
   const fn = unwrap(property.value);
   if (!option || !isFunctionNode(fn) || property.parent.type !== AST_NODE_TYPES.ObjectExpression) return null;
-  for (const returned of returnedExpressions(fn)) {
+  const handedBack =
+    'callbackTokenArgument' in option
+      ? callbackArguments(fn, option.callbackTokenArgument, ctx)
+      : returnedExpressions(fn);
+  for (const returned of handedBack) {
     for (const identifier of carriedIdentifiers(returned)) {
       const variable = ctx.refs.variableOf(identifier);
       const fetched = variable && fetchedOnceOutside(variable, fn);
@@ -74,6 +78,21 @@ export function checkTokenProviderOption(property: TSESTree.Property, ctx: Snaps
     }
   }
   return null;
+}
+
+/** `(done) => { done(null, token); }`: the arguments at `index` of the calls of the function's first parameter. */
+function callbackArguments(fn: TSESTree.FunctionLike, index: number, ctx: SnapshotContext): Node[] {
+  const callback = fn.params[0];
+  const variable = callback?.type === AST_NODE_TYPES.Identifier ? ctx.refs.variableOf(callback) : null;
+  if (!variable) return [];
+  return variable.references.flatMap((reference) => {
+    const call = reference.identifier.parent;
+    const argument =
+      call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier
+        ? call.arguments[index]
+        : null;
+    return argument && isInside(argument, fn) ? [argument] : [];
+  });
 }
 
 /** The call whose result `variable` holds, when it is declared outside `fn` and written exactly once. */

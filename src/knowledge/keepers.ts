@@ -246,6 +246,15 @@ export const TOKEN_PROVIDER_OPTIONS = [
     source:
       'confluentinc/confluent-kafka-javascript: examples/oauthbearer_callback_authentication (called by librdkafka whenever a token needs to be retrieved); https://docs.confluent.io/platform/current/clients/librdkafka/html/classRdKafka_1_1OAuthBearerTokenRefreshCb.html',
   },
+  {
+    // Called with a callback, `(done) => done(null, accessToken)`: the token is the callback's second argument.
+    option: 'authProvider',
+    tokenOnly: true,
+    callbackTokenArgument: 1,
+    modules: ['@microsoft/microsoft-graph-client'],
+    source:
+      'microsoftgraph/msgraph-sdk-javascript: src/CustomAuthenticationProvider.ts (the AuthProvider callback is called for the access token of each request); docs/CustomAuthenticationProvider.md',
+  },
   { option: 'tokenProvider', tokenOnly: false, source: 'the option name: a function asked for the current token' },
   {
     option: 'accessTokenProvider',
@@ -265,7 +274,13 @@ export const TOKEN_PROVIDER_OPTIONS = [
     source:
       'aws/aws-sdk-js-v3: a client calls its `credentials` provider function before each request (packages/middleware-signing)',
   },
-] as const satisfies readonly { option: string; tokenOnly: boolean; modules?: readonly string[]; source: string }[];
+] as const satisfies readonly {
+  option: string;
+  tokenOnly: boolean;
+  callbackTokenArgument?: number;
+  modules?: readonly string[];
+  source: string;
+}[];
 
 /**
  * Calls that put a value in an app-wide state store, which keeps it for as long as the page or process lives: Redux

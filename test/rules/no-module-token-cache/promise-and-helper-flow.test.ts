@@ -27,7 +27,8 @@ const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
         line: 1,
         suggestions: [
           {
-            messageId: 'addExpiryCheck',
+            // The body is a local holding the token response: the deadline comes from its own expires_in.
+            messageId: 'expireFromResponse',
             output: lines(
               'let cached = null;',
               'let cachedExpiresAt = 0;',
@@ -36,7 +37,7 @@ const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
               "  const response = await fetch('https://realm.example.test/api/client/v2.0/app/x/auth/providers/api-key/login', { method: 'POST' }).catch((err) => console.log(err));",
               '  const body = await response.json();',
               "  cached = body['access_token'];",
-              '  cachedExpiresAt = Date.now() + 55 * 60 * 1000;',
+              '  cachedExpiresAt = Date.now() + (body.expires_in - 300) * 1000;',
               '  return cached;',
               '}',
             ),

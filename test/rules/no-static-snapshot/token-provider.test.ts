@@ -56,8 +56,37 @@ export const kafka = new Kafka({ brokers: ['b:9098'], sasl: { mechanism: 'oauthb
 const settings = await loadSettings();
 export const client = new Api({ getToken: async () => settings.apiKey });`,
     },
+    // Microsoft Graph's callback-style authProvider asking for a token per request, or handed a parameter.
+    {
+      code: `const { Client } = require('@microsoft/microsoft-graph-client');
+const { acquireToken } = require('./msal');
+export const graph = Client.init({ authProvider: async (done) => { done(null, await acquireToken()); } });
+export function forUser(userToken) { return Client.init({ authProvider: (done) => done(null, userToken) }); }`,
+    },
   ],
   invalid: [
+    // Microsoft Graph's callback-style authProvider handing back a token fetched once at start.
+    {
+      code: `const { Client } = require('@microsoft/microsoft-graph-client');
+const { acquireToken } = require('./msal');
+async function start() {
+  const accessToken = await acquireToken();
+  const graph = Client.init({ authProvider: (done) => { done(null, accessToken); } });
+  await graph.api('/me').get();
+}
+start();`,
+      errors: [
+        {
+          messageId: 'capturedTokenProvider',
+          line: 4,
+          data: {
+            option: 'authProvider',
+            what: 'the token from `acquireToken(...)`',
+            phrase: 'when that token expires',
+          },
+        },
+      ],
+    },
     // An OAuth token fetched once by the file's own helper.
     {
       code: `${OAUTH_FETCH}
