@@ -4,13 +4,12 @@ import { patternPath, staticPropertyName, unwrap } from '../../src/analysis/ast.
 import type { StorageKind } from '../../src/analysis/storage.js';
 import {
   declaredNames,
-  GLOBAL_OBJECTS,
   isModuleSingleton,
   patternIdentifiers,
   type Slot,
   slotOf,
 } from '../../src/analysis/storage-slot.js';
-import { CACHE_PUT_METHOD } from '../../src/knowledge/index.js';
+import { CACHE_PUT_METHOD, GLOBAL_OBJECTS } from '../../src/knowledge/index.js';
 import type { Held } from '../../src/analysis/held.js';
 import { ownerOfKeptValue } from '../../src/analysis/kept-owner.js';
 import type { HeldValues } from '../../src/analysis/held-value.js';

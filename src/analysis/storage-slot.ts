@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
-import { CACHE_PUT_METHOD, CACHE_WRITE_METHODS } from '../knowledge/index.js';
+import { CACHE_PUT_METHOD, CACHE_WRITE_METHODS, GLOBAL_OBJECTS } from '../knowledge/index.js';
 import { DefinitionType, enclosingFunction, staticPropertyName, unwrap } from './ast.js';
 import { forEachDescendant } from './value-flow.js';
 import { isContainerSingleton } from './storage-singleton.js';
@@ -41,8 +41,6 @@ export function isRead(access: Access): boolean {
   return access === 'read' || access === 'read-write';
 }
 
-/** Names of the global object: `globalThis.x` is process-wide storage. */
-export const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['globalThis', 'global', 'window', 'self']);
 const RELATIONAL = new Set(['<', '<=', '>', '>=']);
 
 /** What one walk over a file collects, so that questions about slots need no further walks. */

@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { GLOBAL_OBJECTS } from '../knowledge/index.js';
 import { DefinitionType, unwrap } from './ast.js';
 import type { ModuleRefs } from './module-refs.js';
 
@@ -11,7 +12,6 @@ type Node = TSESTree.Node;
  */
 export type StorageKind = 'module' | 'static-field' | 'instance-field' | 'global' | 'local';
 
-const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window']);
 const COMMONJS_EXPORTS = new Set(['module', 'exports']);
 
 export function isLongLived(kind: StorageKind): boolean {

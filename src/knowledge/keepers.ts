@@ -308,3 +308,9 @@ export const IGNORED_CREDENTIAL_OPTIONS = [
       'opensearch-project/opensearch-js: lib/aws/shared.js (giveAwsV4Signer: `if (typeof opts.getCredentials !== "function") opts.getCredentials = awsDefaultCredentialsProvider`; no read of opts.credentials)',
   },
 ] as const satisfies readonly { api: ApiRef; options: readonly string[]; source: string }[];
+
+/**
+ * Names of the global object (unshadowed): `globalThis.x`, `global.x` (Node), `window.x` and `self.x` (browsers and
+ * workers) are process- or page-wide storage.
+ */
+export const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['globalThis', 'global', 'window', 'self']);
