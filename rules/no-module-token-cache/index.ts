@@ -1,8 +1,115 @@
-import { tokenCacheListeners } from './listeners.js';
-import { MIGRATION_SAFE_SUGGESTIONS, TOKEN_CACHE_MESSAGES, type TokenCacheMessageId } from './messages.js';
 import { settingsWithInfrastructure } from '../../src/repository/settings.js';
 import { JS_ONLY } from '../../src/languages/ids.js';
 import { createRule } from '../../src/util/create-rule.js';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { staticPropertyName } from '../../src/analysis/ast.js';
+import { expiryGuardOf } from '../../src/analysis/expiry-guard.js';
+import { ModuleRefs, moduleSpecifiers } from '../../src/analysis/module-refs.js';
+import { isOneShotScript } from '../../src/analysis/process-lifetime.js';
+import { isExported, isReadBack, occurrencesOf, type Slot } from '../../src/analysis/storage-slot.js';
+import { EXPIRY_SYMPTOMS } from '../../src/knowledge/index.js';
+import type { ResolvedSettings } from '../../src/settings.js';
+import { type Candidate, CandidateCollector } from './candidates.js';
+import { mayHoldTokens } from './gate.js';
+import { HeldValues } from '../../src/analysis/held-value.js';
+import { suggestionsFor } from './suggestions.js';
+import { mocksModules } from '../../src/analysis/test-doubles.js';
+import { skipsTestCode } from '../../src/analysis/test-code.js';
+import { MIGRATION_SAFE_SUGGESTIONS, TOKEN_CACHE_MESSAGES, type TokenCacheMessageId } from './messages.js';
+
+type Context = Readonly<TSESLint.RuleContext<TokenCacheMessageId, readonly unknown[]>>;
+type Node = TSESTree.Node;
+
+const STORAGE_WORDS = {
+  module: 'module scope',
+  'static-field': 'a static class field',
+  'instance-field': 'a field of a singleton (one instance for the whole process)',
+  global: 'a global',
+} as const;
+
+/**
+ * The listeners of no-module-token-cache. Test code (under the `testCode: 'skip'` default), files that mock modules,
+ * and files that neither import a module handing out tokens nor mention a token endpoint or token field (the cheap
+ * gate) get none.
+ */
+function tokenCacheListeners(context: Context, settings: ResolvedSettings): TSESLint.RuleListener {
+  const { sourceCode } = context;
+  const specifiers = moduleSpecifiers(sourceCode);
+  if (
+    skipsTestCode(context) ||
+    !mayHoldTokens(sourceCode, specifiers) ||
+    mocksModules(sourceCode, specifiers, () => true)
+  )
+    return {};
+  const refs = ModuleRefs.for(sourceCode);
+  const collector = new CandidateCollector(context, HeldValues.for(context, refs, specifiers));
+  return {
+    VariableDeclarator: (node) => collector.declarator(node),
+    AssignmentExpression: (node) => collector.assignment(node),
+    CallExpression: (node) => collector.call(node),
+    PropertyDefinition: (node) => collector.property(node),
+    'Program:exit'() {
+      // A one-shot script's module scope dies with it, long before what it holds expires.
+      if (isOneShotScript(sourceCode)) return;
+      for (const candidate of collector.candidates) report(context, candidate, settings);
+    },
+  };
+}
+
+function report(context: Context, candidate: Candidate, settings: ResolvedSettings): void {
+  const { slot, held } = candidate;
+  const occurrences = occurrencesOf(slot, context.sourceCode);
+  const readBack =
+    isReadBack(occurrences) || isExported(slot) || (slot.kind === 'member' && slot.owner.kind === 'global');
+  if (!readBack) return;
+  const guard = expiryGuardOf(candidate.target, context);
+  if (guard.kind === 'guarded') return;
+  const lifetime = held.kind === 'aws-credentials' && settings.session ? settings.session.phrase : held.lifetime;
+  const data = {
+    name: displayName(slot),
+    what: held.promise ? `a promise of ${held.what}` : held.what,
+    storage:
+      candidate.container && candidate.storage === 'module' ? 'a module-level cache' : STORAGE_WORDS[candidate.storage],
+    lifetime,
+    symptom: EXPIRY_SYMPTOMS[held.symptom].text,
+    fix: held.fix.endsWith('.') ? held.fix : `${held.fix}.`,
+    line: guard.kind === 'inverted' ? String(guard.by.loc.start.line) : '',
+  };
+  context.report({
+    node: declarationOf(
+      slot,
+      occurrences.map((o) => o.node),
+      candidate.target,
+    ),
+    messageId: guard.kind === 'inverted' ? 'invertedExpiryCheck' : 'moduleTokenCache',
+    data,
+    suggest: suggestionsFor(context, candidate, guard, data.name),
+  });
+}
+
+/** Where to report: the declaration of the storage (the variable, or the class property), else its first write. */
+function declarationOf(slot: Slot, occurrences: readonly Node[], fallback: Node): Node {
+  if (slot.kind === 'variable') return slot.variable.defs[0]?.name ?? fallback;
+  if (slot.owner.kind === 'class') {
+    const { isStatic } = slot.owner;
+    const property = slot.owner.classNode.body.body.find(
+      (e) =>
+        e.type === AST_NODE_TYPES.PropertyDefinition && e.static === isStatic && staticPropertyName(e) === slot.name,
+    );
+    if (property?.type === AST_NODE_TYPES.PropertyDefinition) return property.key;
+  }
+  const first = [...occurrences].sort((a, b) => a.range[0] - b.range[0])[0];
+  return first ?? fallback;
+}
+
+function displayName(slot: Slot): string {
+  if (slot.kind === 'variable') return slot.name;
+  if (slot.owner.kind === 'global') return `globalThis.${slot.name}`;
+  if (!slot.owner.isStatic) return `this.${slot.name}`;
+  const className = slot.owner.classNode.id?.name;
+  return className ? `${className}.${slot.name}` : slot.name;
+}
 
 export default createRule<[], TokenCacheMessageId>({
   name: 'no-module-token-cache',
@@ -18,7 +125,6 @@ export default createRule<[], TokenCacheMessageId>({
       codemodTriggers: { 'exported-snapshot': ['moduleTokenCache'], 'lazy-token-cache': ['moduleTokenCache'] },
     },
     languages: JS_ONLY,
-    // eslint-disable-next-line eslint-plugin/require-meta-has-suggestions -- reported from ./listeners.ts, which this lint rule cannot follow
     hasSuggestions: true,
     messages: TOKEN_CACHE_MESSAGES,
     schema: [],
