@@ -389,19 +389,7 @@ export class HeldValues {
   private identityMethod(call: TSESTree.CallExpression, name: string | null): Held | null {
     const token = IDENTITY_PLATFORM_TOKENS.find((t) => 'method' in t && t.method === name);
     if (!token || unwrap(call.callee).type !== AST_NODE_TYPES.MemberExpression) return null;
-    let outer: Node = call;
-    while (
-      outer.parent?.type === AST_NODE_TYPES.ChainExpression ||
-      outer.parent?.type === AST_NODE_TYPES.TSNonNullExpression
-    )
-      outer = outer.parent;
-    const parent = outer.parent;
-    const awaited =
-      parent?.type === AST_NODE_TYPES.AwaitExpression ||
-      (parent?.type === AST_NODE_TYPES.MemberExpression &&
-        parent.object === outer &&
-        staticPropertyName(parent) === PROMISE_THEN);
-    return awaited ? heldFromIdentityPlatform(token, call, this.context) : null;
+    return isAwaited(call) ? heldFromIdentityPlatform(token, call, this.context) : null;
   }
 
   /**

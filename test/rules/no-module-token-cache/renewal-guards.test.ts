@@ -1,5 +1,5 @@
-import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { reportedLines } from '../lint-with-rule.js';
 import rule from '../../../rules/no-module-token-cache/index.js';
 
 // Four ways real caches renew what they keep that are not an expiry comparison on the value itself: an age check on
@@ -8,23 +8,7 @@ import rule from '../../../rules/no-module-token-cache/index.js';
 // next to an invalid look-alike that renews nothing.
 const lines = (...text: string[]) => text.join('\n');
 
-function reportedLines(code: string): number[] {
-  const linter = new Linter({ configType: 'flat' });
-  const messages = linter.verify(
-    code,
-    [
-      {
-        files: ['**/*.js'],
-        languageOptions: { ecmaVersion: 'latest', sourceType: 'module' },
-        plugins: { ce: { rules: { 'no-module-token-cache': rule as never } } },
-        rules: { 'ce/no-module-token-cache': 'error' },
-      },
-    ],
-    'cache.js',
-  );
-  expect(messages.filter((m) => m.fatal)).toEqual([]);
-  return messages.map((m) => m.line);
-}
+const reported = (code: string) => reportedLines('no-module-token-cache', rule, code);
 
 const SIGNED_URLS = lines(
   `import { getSignedUrl } from '@aws-sdk/s3-request-presigner';`,
@@ -171,10 +155,10 @@ const cases: { name: string; renewed: string; lookAlike: string; line: number }[
 describe('no-module-token-cache: renewal that is not an expiry comparison on the value', () => {
   for (const c of cases) {
     it(`silent: ${c.name}`, () => {
-      expect(reportedLines(c.renewed)).toEqual([]);
+      expect(reported(c.renewed)).toEqual([]);
     });
     it(`reported: the look-alike of ${c.name} that renews nothing`, () => {
-      expect(reportedLines(c.lookAlike)).toEqual([c.line]);
+      expect(reported(c.lookAlike)).toEqual([c.line]);
     });
   }
 });

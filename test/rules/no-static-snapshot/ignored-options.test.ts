@@ -1,5 +1,5 @@
-import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { reportedLines } from '../lint-with-rule.js';
 import rule from '../../../rules/no-static-snapshot/index.js';
 
 // opensearch-js's AwsSigv4Signer never reads a `credentials` option: it signs with `getCredentials`, or else with the
@@ -7,23 +7,7 @@ import rule from '../../../rules/no-static-snapshot/index.js';
 // that keeps them; the same credentials handed back by a `getCredentials` closure are a snapshot.
 const lines = (...text: string[]) => text.join('\n');
 
-function reportedLines(code: string): number[] {
-  const linter = new Linter({ configType: 'flat' });
-  const messages = linter.verify(
-    code,
-    [
-      {
-        files: ['**/*.js'],
-        languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' },
-        plugins: { ce: { rules: { 'no-static-snapshot': rule as never } } },
-        rules: { 'ce/no-static-snapshot': 'error' },
-      },
-    ],
-    'search.js',
-  );
-  expect(messages.filter((m) => m.fatal)).toEqual([]);
-  return messages.map((m) => m.line);
-}
+const reported = (code: string) => reportedLines('no-static-snapshot', rule, code, 'commonjs');
 
 const client = (signerOptions: string) =>
   lines(
@@ -43,9 +27,9 @@ const client = (signerOptions: string) =>
 
 describe('no-static-snapshot: options a library never reads', () => {
   it('silent: resolved credentials passed as AwsSigv4Signer `credentials`, which it ignores', () => {
-    expect(reportedLines(client('credentials'))).toEqual([]);
+    expect(reported(client('credentials'))).toEqual([]);
   });
   it('reported: the same credentials handed back by a `getCredentials` closure', () => {
-    expect(reportedLines(client('getCredentials: () => Promise.resolve(credentials)'))).toEqual([7]);
+    expect(reported(client('getCredentials: () => Promise.resolve(credentials)'))).toEqual([7]);
   });
 });
