@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { DefinitionType, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { addOptionalMember, type TypeEdit } from '../../src/analysis/edits.js';
 import { formatDuration } from '../../src/analysis/format.js';
 import { HeldValues } from '../../src/analysis/held-value.js';
 import { ModuleRefs, moduleSpecifiers } from '../../src/analysis/module-refs.js';
@@ -143,8 +144,6 @@ function reuseTest(identifier: TSESTree.Identifier): { test: Node; positive: boo
     : null;
 }
 
-type TypeEdit = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
-
 /**
  * How the declared type of a cached value gets `Expiration`: nothing to do (no type, `any`, the SDK's own
  * `Credentials`), a member added to a type literal, or null when the type is one the rule cannot see into.
@@ -161,23 +160,5 @@ function expirationMember(type: TSESTree.TypeNode | undefined, context: Context)
     return ref && SDK_MODULE.test(ref.module) && ref.path.at(-1) === OUTPUT_CREDENTIALS ? () => [] : null;
   }
   if (type.type !== AST_NODE_TYPES.TSTypeLiteral) return null;
-  const has = type.members.some(
-    (m) =>
-      m.type === AST_NODE_TYPES.TSPropertySignature &&
-      m.key.type === AST_NODE_TYPES.Identifier &&
-      m.key.name === STS_EXPIRATION_FIELD,
-  );
-  if (has) return () => [];
-  const { sourceCode } = context;
-  const closing = sourceCode.getLastToken(type)!;
-  const before = sourceCode.getTokenBefore(closing)!;
-  const member = `${STS_EXPIRATION_FIELD}?: Date`;
-  const separated = before.value === ';' || before.value === ',';
-  if (sourceCode.text.slice(before.range[1], closing.range[0]).includes('\n')) {
-    const line = sourceCode.lines[before.loc.start.line - 1];
-    const indent = /^\s*/u.exec(line)![0];
-    return (fixer) => [fixer.insertTextAfter(before, `${separated ? '' : ';'}\n${indent}${member};`)];
-  }
-  if (before.value === '{') return (fixer) => [fixer.insertTextAfter(before, ` ${member} `)];
-  return (fixer) => [fixer.insertTextAfter(before, separated ? ` ${member};` : `; ${member}`)];
+  return addOptionalMember(type, STS_EXPIRATION_FIELD, 'Date', context.sourceCode);
 }

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { enclosingFunction } from '../../src/analysis/ast.js';
+import { addOptionalMember, type TypeEdit } from '../../src/analysis/edits.js';
 import { formatDuration } from '../../src/analysis/format.js';
 import { AWS_V3_EXPIRATION_FIELD } from '../../src/knowledge/index.js';
 import type { Node, SnapshotContext, Suggestion } from './context.js';
@@ -88,8 +89,6 @@ function encloses(outer: Node, inner: Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
-type TypeEdit = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
-
 /** The declaration of the slot (a variable or a class property) and how its type gets `expiration`. */
 function expirationInDeclaredType(target: Node, ctx: SnapshotContext): TypeEdit | null {
   const annotation = declaredAnnotation(target, ctx);
@@ -125,7 +124,8 @@ function withExpiration(type: TSESTree.TypeNode | null, ctx: SnapshotContext, de
     const edits = type.types.map((t) => withExpiration(t, ctx, depth));
     return edits.every((e) => e !== null) ? (fixer) => edits.flatMap((e) => e(fixer)) : null;
   }
-  if (type.type === AST_NODE_TYPES.TSTypeLiteral) return addMember(type, ctx);
+  if (type.type === AST_NODE_TYPES.TSTypeLiteral)
+    return addOptionalMember(type, AWS_V3_EXPIRATION_FIELD, 'Date', ctx.sourceCode);
   if (type.type !== AST_NODE_TYPES.TSTypeReference || depth > 0) return null;
   const ref = ctx.refs.resolve(type.typeName);
   if (ref) return SDK_TYPE_MODULE.test(ref.module) ? () => [] : null;
@@ -139,25 +139,4 @@ function withExpiration(type: TSESTree.TypeNode | null, ctx: SnapshotContext, de
   return alias?.type === AST_NODE_TYPES.TSTypeAliasDeclaration
     ? withExpiration(alias.typeAnnotation, ctx, depth + 1)
     : null;
-}
-
-function addMember(type: TSESTree.TSTypeLiteral, ctx: SnapshotContext): TypeEdit {
-  const has = type.members.some(
-    (m) =>
-      m.type === AST_NODE_TYPES.TSPropertySignature &&
-      m.key.type === AST_NODE_TYPES.Identifier &&
-      m.key.name === AWS_V3_EXPIRATION_FIELD,
-  );
-  if (has) return () => [];
-  const { sourceCode } = ctx;
-  const closing = sourceCode.getLastToken(type)!;
-  const before = sourceCode.getTokenBefore(closing)!;
-  const member = `${AWS_V3_EXPIRATION_FIELD}?: Date`;
-  const separated = before.value === ';' || before.value === ',';
-  if (sourceCode.text.slice(before.range[1], closing.range[0]).includes('\n')) {
-    const indent = /^\s*/u.exec(sourceCode.lines[before.loc.start.line - 1])![0];
-    return (fixer) => [fixer.insertTextAfter(before, `${separated ? '' : ';'}\n${indent}${member};`)];
-  }
-  if (before.value === '{') return (fixer) => [fixer.insertTextAfter(before, ` ${member} `)];
-  return (fixer) => [fixer.insertTextAfter(before, separated ? ` ${member};` : `; ${member}`)];
 }

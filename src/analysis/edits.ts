@@ -173,3 +173,33 @@ export function isRepeatable(expression: Node, isValueClass: (callee: Node) => b
   }
   return true;
 }
+
+/** Edits that add a member to a type, or none when it is there already. */
+export type TypeEdit = (fixer: Fixer) => Fix[];
+
+/**
+ * `{ a: string }` → `{ a: string; name?: Date }`: an optional member appended to a type literal in its own layout
+ * (one member per line, or inline), or no edit when a member of that name exists.
+ */
+export function addOptionalMember(
+  type: TSESTree.TSTypeLiteral,
+  name: string,
+  memberType: string,
+  sourceCode: SourceCode,
+): TypeEdit {
+  const has = type.members.some(
+    (m) =>
+      m.type === AST_NODE_TYPES.TSPropertySignature && m.key.type === AST_NODE_TYPES.Identifier && m.key.name === name,
+  );
+  if (has) return () => [];
+  const closing = sourceCode.getLastToken(type)!;
+  const before = sourceCode.getTokenBefore(closing)!;
+  const member = `${name}?: ${memberType}`;
+  const separated = before.value === ';' || before.value === ',';
+  if (sourceCode.text.slice(before.range[1], closing.range[0]).includes('\n')) {
+    const indent = /^\s*/u.exec(sourceCode.lines[before.loc.start.line - 1])![0];
+    return (fixer) => [fixer.insertTextAfter(before, `${separated ? '' : ';'}\n${indent}${member};`)];
+  }
+  if (before.value === '{') return (fixer) => [fixer.insertTextAfter(before, ` ${member} `)];
+  return (fixer) => [fixer.insertTextAfter(before, separated ? ` ${member};` : `; ${member}`)];
+}
