@@ -2,6 +2,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import {
+  CACHE_PUT_METHOD,
+  CACHE_WRITE_METHODS,
   EXPIRY_FLAG_FIELDS,
   EXPIRY_PREDICATES,
   type PredicateMeaning,
@@ -128,8 +130,9 @@ class GuardSearch {
     const index = fileIndex(this.sourceCode);
     for (const comparison of index.comparisons) {
       let terms = this.reader.difference(comparison.left, comparison.right);
-      if (terms.expiry === 0 && this.inReuseTest(comparison)) {
-        // Another value's expiry (`token.expiresAt > now`) in the test that reuses this one: decided, or no guard.
+      if (terms.expiry === 0 && this.inReuseTest(comparison) && this.readsRefilledValue(comparison)) {
+        // The expiry of a value refilled along with this one (`token.expiresAt > now`, the token the pool is built
+        // from) in the test that reuses it: decided, or no guard.
         terms = this.reader.ofAnyOwner().difference(comparison.left, comparison.right);
         if (terms.now === 0 || Math.sign(terms.now) === Math.sign(terms.expiry)) continue;
       }
@@ -188,8 +191,8 @@ class GuardSearch {
       const call = member.parent;
       if (call?.type !== AST_NODE_TYPES.CallExpression || staticPropertyName(member) !== 'set') continue;
       const lifetime = call.arguments[TTL_SET_ARGUMENT_INDEX];
-      const none = lifetime && unwrap(lifetime);
-      if (none && !isNullish(none) && !(none.type === AST_NODE_TYPES.Literal && !none.value)) return lifetime;
+      const given = lifetime && unwrap(lifetime);
+      if (given && !isNullish(given) && !(given.type === AST_NODE_TYPES.Literal && !given.value)) return lifetime;
     }
     return null;
   }
@@ -200,20 +203,45 @@ class GuardSearch {
    */
   private droppedWhenRejected(): Node | null {
     for (const occurrence of this.occurrences) {
-      const member = occurrence.node.parent;
+      const { node } = occurrence;
+      const method = node.parent?.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(node.parent) : null;
       const drops =
         (occurrence.access === 'write' && occurrence.value !== undefined && isNullish(unwrap(occurrence.value))) ||
         (occurrence.access === 'container-write' &&
-          member?.type === AST_NODE_TYPES.MemberExpression &&
-          ['delete', 'del', 'clear'].includes(staticPropertyName(member) ?? ''));
+          method !== null &&
+          method !== CACHE_PUT_METHOD &&
+          CACHE_WRITE_METHODS.has(method));
       if (!drops) continue;
-      for (let p: Node | undefined = occurrence.node.parent; p && !isFunctionNode(p); p = p.parent) {
-        if (p.type === AST_NODE_TYPES.IfStatement && p.consequent.range[0] <= occurrence.node.range[0]) {
-          if (mentionsRejectedStatus(p.test, this.sourceCode)) return p.test;
-        }
+      for (let p: Node | undefined = node.parent; p && !isFunctionNode(p); p = p.parent) {
+        if (p.type !== AST_NODE_TYPES.IfStatement) continue;
+        const inConsequent = p.consequent.range[0] <= node.range[0] && node.range[1] <= p.consequent.range[1];
+        if (inConsequent && mentionsRejectedStatus(p.test, this.sourceCode)) return p.test;
       }
     }
     return null;
+  }
+
+  /**
+   * The comparison reads storage that is written where this slot is refilled: in the same function, or in a function
+   * of the file that the refill calls (`pool = new Pool({ password: await getToken() })`, `getToken` writing the token).
+   */
+  private readsRefilledValue(comparison: Node): boolean {
+    const refills = new Set(this.writers);
+    for (const call of fileIndex(this.sourceCode).calls) {
+      if (!this.writers.has(enclosingFunction(call))) continue;
+      const callee = localFunction(call, this.sourceCode);
+      if (callee) refills.add(callee);
+    }
+    let tied = false;
+    forEachDescendant(comparison, this.sourceCode, (node) => {
+      if (tied || (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression)) return;
+      const other = slotOf(node, this.sourceCode);
+      tied =
+        other !== null &&
+        !sameSlot(other, this.slot) &&
+        occurrencesOf(other, this.sourceCode).some((o) => isWrite(o.access) && refills.has(enclosingFunction(o.node)));
+    });
+    return tied;
   }
 
   /** The comparison is part of an `if`/`?:` test that also reads this slot. */
