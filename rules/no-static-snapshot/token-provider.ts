@@ -4,8 +4,10 @@ import { isFunctionNode, staticPropertyName, unwrap } from '../../src/analysis/a
 import { HeldValues } from '../../src/analysis/held-value.js';
 import { ownerOfKeptValue } from '../../src/analysis/kept-owner.js';
 import { TOKEN_PROVIDER_OPTIONS } from '../../src/knowledge/index.js';
+import { traceValue } from '../../src/analysis/value-flow.js';
 import { carriedIdentifiers, returnedExpressions } from './captured-provider.js';
 import { type Finding, type Node, type SnapshotContext, snippet } from './context.js';
+import { keptBeyondCall } from './kept.js';
 import { resolutionOf } from './sources.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -48,6 +50,7 @@ export function checkTokenProviderOption(property: TSESTree.Property, ctx: Snaps
   const option = OPTIONS.get(staticPropertyName(property) ?? '');
   const fn = unwrap(property.value);
   if (!option || !isFunctionNode(fn) || property.parent.type !== AST_NODE_TYPES.ObjectExpression) return null;
+  if ('clientMustBeKept' in option && !isClientKept(property.parent, ctx)) return null;
   const handedBack =
     'callbackTokenArgument' in option
       ? callbackArguments(fn, option.callbackTokenArgument, ctx)
@@ -93,6 +96,13 @@ function callbackArguments(fn: TSESTree.FunctionLike, index: number, ctx: Snapsh
         : null;
     return argument && isInside(argument, fn) ? [argument] : [];
   });
+}
+
+/** `Client.init({ authProvider })`: the client built from these options reaches storage that outlives the call. */
+function isClientKept(options: TSESTree.ObjectExpression, ctx: SnapshotContext): boolean {
+  const client = options.parent;
+  if (client.type !== AST_NODE_TYPES.CallExpression && client.type !== AST_NODE_TYPES.NewExpression) return false;
+  return keptBeyondCall(client, traceValue(client, ctx.refs, ctx.sourceCode), ctx) !== null;
 }
 
 /** The call whose result `variable` holds, when it is declared outside `fn` and written exactly once. */

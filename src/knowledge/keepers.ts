@@ -251,6 +251,8 @@ export const TOKEN_PROVIDER_OPTIONS = [
     option: 'authProvider',
     tokenOnly: true,
     callbackTokenArgument: 1,
+    // A Graph client is cheap and often built per call: only one that is kept outlives the captured token.
+    clientMustBeKept: true,
     modules: ['@microsoft/microsoft-graph-client'],
     source:
       'microsoftgraph/msgraph-sdk-javascript: src/CustomAuthenticationProvider.ts (the AuthProvider callback is called for the access token of each request); docs/CustomAuthenticationProvider.md',
@@ -278,6 +280,7 @@ export const TOKEN_PROVIDER_OPTIONS = [
   option: string;
   tokenOnly: boolean;
   callbackTokenArgument?: number;
+  clientMustBeKept?: boolean;
   modules?: readonly string[];
   source: string;
 }[];

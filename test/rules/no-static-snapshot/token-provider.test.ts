@@ -63,22 +63,33 @@ const { acquireToken } = require('./msal');
 export const graph = Client.init({ authProvider: async (done) => { done(null, await acquireToken()); } });
 export function forUser(userToken) { return Client.init({ authProvider: (done) => done(null, userToken) }); }`,
     },
-  ],
-  invalid: [
-    // Microsoft Graph's callback-style authProvider handing back a token fetched once at start.
+    // A Graph client built per call and used at once: the captured token lives as long as the client.
     {
       code: `const { Client } = require('@microsoft/microsoft-graph-client');
 const { acquireToken } = require('./msal');
+async function graphClient() {
+  const token = await acquireToken();
+  return Client.init({ authProvider: (done) => { done(null, token); } });
+}
+async function me() { const client = await graphClient(); return client.api('/me').get(); }
+module.exports = { me };`,
+    },
+  ],
+  invalid: [
+    // Microsoft Graph's callback-style authProvider handing back a token fetched once, on a client kept for later.
+    {
+      code: `const { Client } = require('@microsoft/microsoft-graph-client');
+const { acquireToken } = require('./msal');
+let graph = null;
 async function start() {
   const accessToken = await acquireToken();
-  const graph = Client.init({ authProvider: (done) => { done(null, accessToken); } });
-  await graph.api('/me').get();
+  graph = Client.init({ authProvider: (done) => { done(null, accessToken); } });
 }
-start();`,
+module.exports = { start, me: () => graph.api('/me').get() };`,
       errors: [
         {
           messageId: 'capturedTokenProvider',
-          line: 4,
+          line: 5,
           data: {
             option: 'authProvider',
             what: 'the token from `acquireToken(...)`',
