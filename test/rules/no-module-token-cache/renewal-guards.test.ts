@@ -23,6 +23,21 @@ const TOKEN_FETCH = lines(
   '}',
 );
 
+// A pool kept in module scope (line 4) built from an RDS token that has its own expiry check.
+const RDS_TOKEN = lines(
+  `import { Signer } from '@aws-sdk/rds-signer';`,
+  `import { Pool } from 'pg';`,
+  "const signer = new Signer({ hostname: 'db', port: 5432, username: 'app' });",
+  'let pool = null;',
+  'let cachedToken = null;',
+  'async function getToken() {',
+  '  if (cachedToken && cachedToken.expiresAt > Date.now()) return cachedToken.token;',
+  '  const token = await signer.getAuthToken();',
+  '  cachedToken = { token, expiresAt: Date.now() + 14 * 60 * 1000 };',
+  '  return token;',
+  '}',
+);
+
 const cases: { name: string; renewed: string; lookAlike: string; line: number }[] = [
   {
     name: 'an age check on the entry fill time',
@@ -111,17 +126,7 @@ const cases: { name: string; renewed: string; lookAlike: string; line: number }[
   {
     name: "the token's expiry checked in the test that reuses the pool built from it",
     renewed: lines(
-      `import { Signer } from '@aws-sdk/rds-signer';`,
-      `import { Pool } from 'pg';`,
-      "const signer = new Signer({ hostname: 'db', port: 5432, username: 'app' });",
-      'let pool = null;',
-      'let cachedToken = null;',
-      'async function getToken() {',
-      '  if (cachedToken && cachedToken.expiresAt > Date.now()) return cachedToken.token;',
-      '  const token = await signer.getAuthToken();',
-      '  cachedToken = { token, expiresAt: Date.now() + 14 * 60 * 1000 };',
-      '  return token;',
-      '}',
+      RDS_TOKEN,
       'export async function getPool() {',
       '  if (pool && cachedToken && cachedToken.expiresAt > Date.now()) return pool;',
       '  if (pool) await pool.end();',
@@ -131,17 +136,7 @@ const cases: { name: string; renewed: string; lookAlike: string; line: number }[
     ),
     // The token has its own expiry check, but the pool built from it is reused whatever the token's age.
     lookAlike: lines(
-      `import { Signer } from '@aws-sdk/rds-signer';`,
-      `import { Pool } from 'pg';`,
-      "const signer = new Signer({ hostname: 'db', port: 5432, username: 'app' });",
-      'let pool = null;',
-      'let cachedToken = null;',
-      'async function getToken() {',
-      '  if (cachedToken && cachedToken.expiresAt > Date.now()) return cachedToken.token;',
-      '  const token = await signer.getAuthToken();',
-      '  cachedToken = { token, expiresAt: Date.now() + 14 * 60 * 1000 };',
-      '  return token;',
-      '}',
+      RDS_TOKEN,
       'export async function getPool() {',
       '  if (pool) return pool;',
       "  pool = new Pool({ host: 'db', user: 'app', password: await getToken() });",
