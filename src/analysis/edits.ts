@@ -187,6 +187,17 @@ export function addOptionalMember(
   memberType: string,
   sourceCode: SourceCode,
 ): TypeEdit {
+  return addMember(type, name, memberType, sourceCode, true);
+}
+
+/** `{ a: string }` → `{ a: string; name: T }` (or `name?: T`), in the literal's own layout; none when it is there. */
+export function addMember(
+  type: TSESTree.TSTypeLiteral,
+  name: string,
+  memberType: string,
+  sourceCode: SourceCode,
+  optional: boolean,
+): TypeEdit {
   const has = type.members.some(
     (m) =>
       m.type === AST_NODE_TYPES.TSPropertySignature && m.key.type === AST_NODE_TYPES.Identifier && m.key.name === name,
@@ -194,7 +205,7 @@ export function addOptionalMember(
   if (has) return () => [];
   const closing = sourceCode.getLastToken(type)!;
   const before = sourceCode.getTokenBefore(closing)!;
-  const member = `${name}?: ${memberType}`;
+  const member = `${name}${optional ? '?' : ''}: ${memberType}`;
   const separated = before.value === ';' || before.value === ',';
   if (sourceCode.text.slice(before.range[1], closing.range[0]).includes('\n')) {
     const indent = /^\s*/u.exec(sourceCode.lines[before.loc.start.line - 1])![0];
