@@ -83,8 +83,7 @@ function assertedBodyType(identifier: TSESTree.Identifier, context: Context): TS
     return null;
   const init = def.node.init;
   const annotation = def.node.id.typeAnnotation?.typeAnnotation;
-  if (annotation)
-    return annotation.type === AST_NODE_TYPES.TSTypeLiteral && isUntypedBody(init) ? annotation : null;
+  if (annotation) return annotation.type === AST_NODE_TYPES.TSTypeLiteral && isUntypedBody(init) ? annotation : null;
   if (init.type !== AST_NODE_TYPES.TSAsExpression && init.type !== AST_NODE_TYPES.TSTypeAssertion) return null;
   return init.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral && isUntypedBody(init.expression)
     ? init.typeAnnotation

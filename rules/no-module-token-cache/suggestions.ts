@@ -12,6 +12,7 @@ import { containsIdentifier } from '../../src/util/words.js';
 import { OAUTH_EXPIRES_IN_FIELD } from '../../src/knowledge/index.js';
 import { responseLifetimeAt } from './response-lifetime.js';
 import { checkStsExpiration } from './sts-expiration.js';
+import { passwordPerConnection } from './per-connection.js';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<TokenCacheMessageId, readonly unknown[]>>;
@@ -27,6 +28,8 @@ export function suggestionsFor(context: Context, candidate: Candidate, guard: Ex
   if (guard.kind === 'inverted') return invertComparison(context, guard.by);
   const sts = checkStsExpiration(context, candidate);
   if (sts.length > 0) return sts;
+  const pooled = passwordPerConnection(context, candidate);
+  if (pooled.length > 0) return pooled;
   const declared = moduleLetOrConst(candidate);
   return [...(declared ? perUse(context, candidate, declared, name) : []), ...addExpiryCheck(context, candidate, name)];
 }
@@ -239,14 +242,16 @@ function instanceFieldCache(context: Context, candidate: Candidate): CacheSlot |
       e.type === AST_NODE_TYPES.PropertyDefinition && !e.static && staticPropertyName(e) === slot.name,
   );
   const property = properties[0];
-  if (properties.length !== 1 || property.computed || (property.decorators?.length ?? 0) > 0 || property.declare) return null;
+  if (properties.length !== 1 || property.computed || (property.decorators?.length ?? 0) > 0 || property.declare)
+    return null;
   if (property.readonly) return null;
   const writes: TSESTree.MemberExpression[] = [];
   const reads: Node[] = [];
   for (const occurrence of occurrencesOf(slot, context.sourceCode)) {
     if (occurrence.node === property) continue;
     const node = occurrence.node;
-    if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) return null;
+    if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression)
+      return null;
     if (occurrence.access === 'write') writes.push(node);
     else if (occurrence.access === 'read') reads.push(node);
     else return null;
