@@ -1,10 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { DefinitionType, findProperty, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
-import { isMovable, isRepeatable, removeStatement } from '../../src/analysis/edits.js';
+import { isAskableAgain, removeStatement } from '../../src/analysis/edits.js';
 import { isConstLike, ModuleRefs } from '../../src/analysis/module-refs.js';
 import { staticString } from '../../src/analysis/static-value.js';
-import { forEachDescendant } from '../../src/analysis/value-flow.js';
 import { findByApi, PER_CONNECTION_SECRETS } from '../../src/knowledge/index.js';
 import type { Candidate } from './candidates.js';
 import type { Held } from '../../src/analysis/held.js';
@@ -43,7 +42,7 @@ export function passwordPerConnection(context: Context, candidate: Candidate): S
   const local = localHolding(secret, context);
   const source = local ? local.init : secret;
   if (!isAwaitOf(source, call) && !within(call, source)) return [];
-  if (!askableAgain(call, secret, context)) return [];
+  if (!isAskableAgain(call, secret, sourceCode, refs)) return [];
   const text = local ? withInit(local, secret, sourceCode) : sourceCode.getText(secret);
   // The whole secret is the awaited call (inline or through the local): the function returns the call's promise.
   const whole = local ? unwrap(secret) === local.identifier : true;
@@ -123,31 +122,4 @@ function within(call: Node, node: Node): boolean {
     else if (current.type === AST_NODE_TYPES.MemberExpression && !current.computed) current = unwrap(current.object);
     else return false;
   }
-}
-
-/**
- * Calling `call` again later, from the secret's place, asks the same source: its text means the same there, it has
- * no effect besides the call itself, and every name it uses is bound once (a later reassignment would change it).
- */
-function askableAgain(call: TSESTree.CallExpression, destination: Node, context: Context): boolean {
-  const { sourceCode } = context;
-  const refs = ModuleRefs.for(sourceCode);
-  if (!isRepeatable(call.callee) || !call.arguments.every((a) => isRepeatable(a, (c) => refs.resolve(c) !== null)))
-    return false;
-  if (!isMovable(call, destination, sourceCode)) return false;
-  let boundOnce = true;
-  forEachDescendant(call, sourceCode, (node) => {
-    if (node.type !== AST_NODE_TYPES.Identifier || isPropertyName(node)) return;
-    const variable = refs.variableOf(node);
-    if (variable && variable.defs.length > 0 && !isConstLike(variable)) boundOnce = false;
-  });
-  return boundOnce;
-}
-
-function isPropertyName(identifier: TSESTree.Identifier): boolean {
-  const parent = identifier.parent;
-  return (
-    (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === identifier && !parent.computed) ||
-    (parent?.type === AST_NODE_TYPES.Property && parent.key === identifier && !parent.computed && !parent.shorthand)
-  );
 }

@@ -36,6 +36,7 @@ export const SNAPSHOT_MESSAGES = {
   keysHandedOnce:
     '`{{call}}` hands the connection {{what}} once, and nothing hands it fresh ones: it signs every reconnect with them, so it stops authenticating {{phrase}}. Hand it freshly resolved keys again from a timer or its `reconnect` handler, before they expire.',
   passProvider: 'Pass the provider `{{provider}}` instead of its resolved value.',
+  fetchInProvider: 'Call `{{call}}` inside the function, so that each time the client asks it gets a fresh token.',
   passLiveObject: 'Pass the live credentials object `{{object}}` itself.',
   leaveOutMasterCredentials:
     'Leave out `masterCredentials`: `ChainableTemporaryCredentials` then uses the live `{{object}}` itself.',
@@ -64,4 +65,6 @@ export const MIGRATION_SAFE_SUGGESTIONS: readonly SnapshotMessageId[] = [
   // The same role and session name (literals, environment variables, module constants) from an STS client built with
   // the default credentials, which the renewing object uses as its source too.
   'renewFromSameSource',
+  // The client calls a token-provider option whenever it needs a token: fetching there is what the option is for.
+  'fetchInProvider',
 ];
