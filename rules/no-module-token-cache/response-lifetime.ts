@@ -4,7 +4,12 @@ import { DefinitionType, staticPropertyName, unwrap } from '../../src/analysis/a
 import { isMovable } from '../../src/analysis/edits.js';
 import { HeldValues } from '../../src/analysis/held-value.js';
 import { isConstLike, ModuleRefs, moduleSpecifiers } from '../../src/analysis/module-refs.js';
-import { HTTP_BODY_METHODS, OAUTH_ACCESS_TOKEN_FIELD, OAUTH_EXPIRES_IN_FIELD } from '../../src/knowledge/index.js';
+import {
+  HTTP_BODY_METHODS,
+  HTTP_UNTYPED_BODIES,
+  OAUTH_ACCESS_TOKEN_FIELD,
+  OAUTH_EXPIRES_IN_FIELD,
+} from '../../src/knowledge/index.js';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -45,7 +50,8 @@ export function responseLifetimeAt(
     if (!root || (write.type === AST_NODE_TYPES.Identifier && root.name === write.name)) return null;
     if (!isMovable(object, write, sourceCode)) return null;
     const text = `${sourceCode.getText(object)}${value.optional ? '?.' : '.'}${OAUTH_EXPIRES_IN_FIELD}`;
-    const untyped = () => object === root && declaredAsParsedBody(root, context);
+    const untyped = () =>
+      (object === root && declaredAsParsedBody(root, context)) || isUntypedClientBody(object, context);
     if (mayReadField(object, context, untyped)) return { text };
     const asserted = object === root ? assertedBodyType(root, context) : null;
     return asserted ? { text, addFieldTo: asserted } : null;
@@ -123,6 +129,27 @@ function isUntypedBody(node: Node): boolean {
     call.callee.type === AST_NODE_TYPES.MemberExpression &&
     HTTP_BODY_METHODS.includes(staticPropertyName(call.callee) ?? '')
   );
+}
+
+/**
+ * `response.data` where `const response = await axios.post(...)` (no type argument, no annotation): a body the
+ * client types `any` (`HTTP_UNTYPED_BODIES`).
+ */
+function isUntypedClientBody(node: Node, context: Context): boolean {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed) return false;
+  const response = unwrap(node.object);
+  if (response.type !== AST_NODE_TYPES.Identifier) return false;
+  const refs = ModuleRefs.for(context.sourceCode);
+  const variable = refs.variableOf(response);
+  const def = variable?.defs[0];
+  if (!variable || !isConstLike(variable) || def?.type !== DefinitionType.Variable || !def.node.init) return false;
+  if (def.node.id.type !== AST_NODE_TYPES.Identifier || def.node.id.typeAnnotation) return false;
+  const init = def.node.init;
+  const call = init.type === AST_NODE_TYPES.AwaitExpression ? init.argument : null;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.typeArguments) return false;
+  const module = refs.resolve(call.callee)?.module;
+  const property = staticPropertyName(node);
+  return HTTP_UNTYPED_BODIES.some((body) => body.module === module && body.property === property);
 }
 
 /** `const body = await res.json()`, without a type annotation. */

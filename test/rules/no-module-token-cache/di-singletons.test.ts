@@ -28,15 +28,15 @@ const service = (imports: string, decorator: string, body = FETCH_TOKEN) =>
     '}',
   );
 /**
- * The suggestion: a deadline field beside the token. Without type information `response.data` of a TypeScript file
- * may not have `expires_in`, so the lifetime is a guess (a person confirms it; the codemod does not apply it).
+ * The suggestion: a deadline field beside the token, from the `expires_in` of the same response (axios types the
+ * `data` of a call without a type argument `any`, so the read type-checks).
  */
 const withExpiry = (code: string) =>
   code
     .replace('  private accessToken?: string;', '  private accessToken?: string;\n  private accessTokenExpiresAt = 0;')
     .replace(
       '    this.accessToken = response.data.access_token;',
-      '    this.accessToken = response.data.access_token;\n    this.accessTokenExpiresAt = Date.now() + 55 * 60 * 1000;',
+      '    this.accessToken = response.data.access_token;\n    this.accessTokenExpiresAt = Date.now() + (response.data.expires_in - 300) * 1000;',
     )
     .replace('if (!this.accessToken)', 'if (!this.accessToken || Date.now() >= this.accessTokenExpiresAt)');
 const reported = (code: string) => ({
@@ -45,14 +45,32 @@ const reported = (code: string) => ({
     {
       messageId: 'moduleTokenCache' as const,
       line: 5,
-      suggestions: [{ messageId: 'addExpiryCheck' as const, output: withExpiry(code) }],
+      suggestions: [{ messageId: 'expireFromResponse' as const, output: withExpiry(code) }],
     },
   ],
 });
 const NEST = `import { Injectable, Scope } from '@nestjs/common';`;
 const ANGULAR = `import { Injectable } from '@angular/core';`;
 
+const TYPED_CALL = service(NEST, '@Injectable()').replace('axios.post(', 'axios.post<{ access_token: string }>(');
+
 const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
+  // Look-alike: a type argument names the body's fields, and expires_in is not among them: the lifetime is a guess.
+  {
+    code: TYPED_CALL,
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 5,
+        suggestions: [
+          {
+            messageId: 'addExpiryCheck',
+            output: withExpiry(TYPED_CALL).replace('(response.data.expires_in - 300) * 1000', '55 * 60 * 1000'),
+          },
+        ],
+      },
+    ],
+  },
   // NestJS providers are singletons in the default scope.
   reported(service(NEST, '@Injectable()')),
   reported(service(NEST, '@Injectable({ scope: Scope.DEFAULT })')),
