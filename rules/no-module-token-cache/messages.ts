@@ -19,6 +19,8 @@ export const TOKEN_CACHE_MESSAGES = {
   signPerUse: 'Call `{{call}}` where `{{name}}` is used, so every use gets a URL that is still valid.',
   fetchPerUse: 'Call `{{call}}` where `{{name}}` is used, so every use gets a token that is still valid.',
   invertComparison: 'Reverse the comparison on line {{line}} (`{{from}}` → `{{to}}`).',
+  passwordPerConnection:
+    'Give `{{option}}` a function that calls `{{call}}`: the library calls it for each new connection, so every connection gets a fresh token.',
 } as const;
 
 export type TokenCacheMessageId = keyof typeof TOKEN_CACHE_MESSAGES;
@@ -36,6 +38,9 @@ export type TokenCacheMessageId = keyof typeof TOKEN_CACHE_MESSAGES;
  * without `expires_in` gives no deadline (`NaN`), so the token is fetched again at each use rather than reused stale.
  * `checkExpiration` makes each reuse test of cached STS `Credentials` also look at their `Expiration`, which every
  * STS output carries: the same values and types reach the callers, refilled before the session ends.
+ * `passwordPerConnection` hands a pool a function for its password instead of one token: the library calls it for
+ * each connection it opens (`PER_CONNECTION_SECRETS`), and the signer or auth client it asks mints or caches the
+ * token, so the same connections open as before, each with a token that is still valid.
  * The other suggestions guess a lifetime (`addExpiryCheck`) or change what a URL looks like per use (`signPerUse`).
  */
 export const MIGRATION_SAFE_SUGGESTIONS: readonly TokenCacheMessageId[] = [
@@ -44,4 +49,5 @@ export const MIGRATION_SAFE_SUGGESTIONS: readonly TokenCacheMessageId[] = [
   'invertComparison',
   'expireFromResponse',
   'checkExpiration',
+  'passwordPerConnection',
 ];

@@ -1,9 +1,15 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { DefinitionType, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { isMovable } from '../../src/analysis/edits.js';
 import { HeldValues } from '../../src/analysis/held-value.js';
-import { ModuleRefs, moduleSpecifiers } from '../../src/analysis/module-refs.js';
-import { HTTP_BODY_METHODS, OAUTH_ACCESS_TOKEN_FIELD, OAUTH_EXPIRES_IN_FIELD } from '../../src/knowledge/index.js';
+import { isConstLike, ModuleRefs, moduleSpecifiers } from '../../src/analysis/module-refs.js';
+import {
+  HTTP_BODY_METHODS,
+  HTTP_UNTYPED_BODIES,
+  OAUTH_ACCESS_TOKEN_FIELD,
+  OAUTH_EXPIRES_IN_FIELD,
+} from '../../src/knowledge/index.js';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -11,34 +17,83 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 /** `ts.TypeFlags.Any` (a const enum of typescript, which rules do not load at run time). */
 const TYPE_FLAG_ANY = 1;
 
+/** The expression that reads the stated lifetime, and the asserted type literal that must get the field first. */
+export interface StatedLifetime {
+  readonly text: string;
+  readonly addFieldTo?: TSESTree.TSTypeLiteral;
+}
+
 /**
- * At a write `slot = value` of a token cache: the expression that reads the lifetime the token response itself
- * states (`body.expires_in`, RFC 6749 §5.1), or null when the code does not hold that response there.
- * - `slot = body.access_token` (or `body?.access_token`, `res.data.access_token`): `body.expires_in`;
+ * At a write `slot = value` of a token cache (`slot` a variable or `this.field`): the expression that reads the
+ * lifetime the token response itself states (`body.expires_in`, RFC 6749 §5.1), or null when the code does not hold
+ * that response there.
+ * - `slot = body.access_token` (or `body?.access_token`, `res.data.access_token`, or a const local holding one of
+ *   these): `body.expires_in`;
  * - `slot = await res.json()` where the body is an OAuth token response: `slot.expires_in`.
- * In TypeScript the read must type-check: the object is `any` (as `Response.json()` gives) or has the field.
+ * In TypeScript the read must type-check: the object is `any` (as `Response.json()` gives) or has the field, or it is
+ * a body asserted to a type literal, which then gets the field (`as { access_token: string; expires_in: number }`).
  */
-export function responseLifetimeAt(write: TSESTree.Identifier, context: Context): string | null {
+export function responseLifetimeAt(
+  write: TSESTree.Identifier | TSESTree.MemberExpression,
+  context: Context,
+): StatedLifetime | null {
   const assignment = write.parent;
   if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== write) return null;
   const { sourceCode } = context;
   const values = HeldValues.for(context, ModuleRefs.for(sourceCode), moduleSpecifiers(sourceCode));
   const held = values.heldBy(assignment.right);
   if (!held || held.promise) return null;
-  const value = unwrap(assignment.right);
-  if (value.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(value) === OAUTH_ACCESS_TOKEN_FIELD) {
+  const value = tokenFieldRead(unwrap(assignment.right), context);
+  if (value) {
     const object = unwrap(value.object);
     const root = referenceRoot(object);
-    if (!root || root.name === write.name) return null;
-    const untyped = () => object === root && declaredAsParsedBody(root, context);
-    if (!mayReadField(object, context, untyped)) return null;
-    return `${sourceCode.getText(object)}${value.optional ? '?.' : '.'}${OAUTH_EXPIRES_IN_FIELD}`;
+    if (!root || (write.type === AST_NODE_TYPES.Identifier && root.name === write.name)) return null;
+    if (!isMovable(object, write, sourceCode)) return null;
+    const text = `${sourceCode.getText(object)}${value.optional ? '?.' : '.'}${OAUTH_EXPIRES_IN_FIELD}`;
+    const untyped = () =>
+      (object === root && declaredAsParsedBody(root, context)) || isUntypedClientBody(object, context);
+    if (mayReadField(object, context, untyped)) return { text };
+    const asserted = object === root ? assertedBodyType(root, context) : null;
+    return asserted ? { text, addFieldTo: asserted } : null;
   }
   // The whole body of a token endpoint's response (not an SDK method's result, whose shape varies by call).
-  if (held.kind !== 'token-response' || held.method !== undefined) return null;
+  if (write.type !== AST_NODE_TYPES.Identifier || held.kind !== 'token-response' || held.method !== undefined)
+    return null;
   if (!mayReadField(assignment.right, context, () => isUntypedBody(assignment.right) && !isAnnotated(write, context)))
     return null;
-  return `${write.name}.${OAUTH_EXPIRES_IN_FIELD}`;
+  return { text: `${write.name}.${OAUTH_EXPIRES_IN_FIELD}` };
+}
+
+/**
+ * `body.access_token`, or a local declared once with it (`const accessToken = body['access_token']; slot =
+ * accessToken;`), read nowhere but there and in the write.
+ */
+function tokenFieldRead(value: Node, context: Context): TSESTree.MemberExpression | null {
+  if (value.type === AST_NODE_TYPES.MemberExpression)
+    return staticPropertyName(value) === OAUTH_ACCESS_TOKEN_FIELD ? value : null;
+  if (value.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = ModuleRefs.for(context.sourceCode).variableOf(value);
+  const def = variable?.defs[0];
+  if (!variable || !isConstLike(variable) || def?.type !== DefinitionType.Variable) return null;
+  if (def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return null;
+  const init = unwrap(def.node.init);
+  return init.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(init) === OAUTH_ACCESS_TOKEN_FIELD
+    ? init
+    : null;
+}
+
+/** `const body = (await res.json()) as { ... }` or `const body: { ... } = await res.json()`: that type literal. */
+function assertedBodyType(identifier: TSESTree.Identifier, context: Context): TSESTree.TSTypeLiteral | null {
+  const def = ModuleRefs.for(context.sourceCode).variableOf(identifier)?.defs[0];
+  if (def?.type !== DefinitionType.Variable || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init)
+    return null;
+  const init = def.node.init;
+  const annotation = def.node.id.typeAnnotation?.typeAnnotation;
+  if (annotation) return annotation.type === AST_NODE_TYPES.TSTypeLiteral && isUntypedBody(init) ? annotation : null;
+  if (init.type !== AST_NODE_TYPES.TSAsExpression && init.type !== AST_NODE_TYPES.TSTypeAssertion) return null;
+  return init.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral && isUntypedBody(init.expression)
+    ? init.typeAnnotation
+    : null;
 }
 
 /** `body`, `res.data`: a local and plain property reads (re-reading them has no effect), else null. */
@@ -74,6 +129,27 @@ function isUntypedBody(node: Node): boolean {
     call.callee.type === AST_NODE_TYPES.MemberExpression &&
     HTTP_BODY_METHODS.includes(staticPropertyName(call.callee) ?? '')
   );
+}
+
+/**
+ * `response.data` where `const response = await axios.post(...)` (no type argument, no annotation): a body the
+ * client types `any` (`HTTP_UNTYPED_BODIES`).
+ */
+function isUntypedClientBody(node: Node, context: Context): boolean {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed) return false;
+  const response = unwrap(node.object);
+  if (response.type !== AST_NODE_TYPES.Identifier) return false;
+  const refs = ModuleRefs.for(context.sourceCode);
+  const variable = refs.variableOf(response);
+  const def = variable?.defs[0];
+  if (!variable || !isConstLike(variable) || def?.type !== DefinitionType.Variable || !def.node.init) return false;
+  if (def.node.id.type !== AST_NODE_TYPES.Identifier || def.node.id.typeAnnotation) return false;
+  const init = def.node.init;
+  const call = init.type === AST_NODE_TYPES.AwaitExpression ? init.argument : null;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.typeArguments) return false;
+  const module = refs.resolve(call.callee)?.module;
+  const property = staticPropertyName(node);
+  return HTTP_UNTYPED_BODIES.some((body) => body.module === module && body.property === property);
 }
 
 /** `const body = await res.json()`, without a type annotation. */

@@ -1,16 +1,18 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { DefinitionType, enclosingFunction, isNullish, unwrap } from '../../src/analysis/ast.js';
-import { isMovable, isRepeatable, removeStatement } from '../../src/analysis/edits.js';
+import { DefinitionType, enclosingFunction, isNullish, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { addMember, isMovable, isRepeatable, removeStatement } from '../../src/analysis/edits.js';
 import type { ExpiryGuard } from '../../src/analysis/expiry-guard.js';
 import { formatDuration } from '../../src/analysis/format.js';
 import { ModuleRefs } from '../../src/analysis/module-refs.js';
 import type { Candidate } from './candidates.js';
+import { occurrencesOf } from '../../src/analysis/storage-slot.js';
 import type { TokenCacheMessageId } from './messages.js';
 import { containsIdentifier } from '../../src/util/words.js';
 import { OAUTH_EXPIRES_IN_FIELD } from '../../src/knowledge/index.js';
 import { responseLifetimeAt } from './response-lifetime.js';
 import { checkStsExpiration } from './sts-expiration.js';
+import { passwordPerConnection } from './per-connection.js';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<TokenCacheMessageId, readonly unknown[]>>;
@@ -26,9 +28,10 @@ export function suggestionsFor(context: Context, candidate: Candidate, guard: Ex
   if (guard.kind === 'inverted') return invertComparison(context, guard.by);
   const sts = checkStsExpiration(context, candidate);
   if (sts.length > 0) return sts;
+  const pooled = passwordPerConnection(context, candidate);
+  if (pooled.length > 0) return pooled;
   const declared = moduleLetOrConst(candidate);
-  if (!declared) return [];
-  return [...perUse(context, candidate, declared, name), ...addExpiryCheck(context, candidate, declared, name)];
+  return [...(declared ? perUse(context, candidate, declared, name) : []), ...addExpiryCheck(context, candidate, name)];
 }
 
 /** `if (cached && cached.expiresAt < Date.now()) return cached;` → `>=`. */
@@ -140,35 +143,35 @@ function needsParentheses(read: TSESTree.Identifier): boolean {
  * `let token = null; ... if (token) return token; ... token = await fetchToken();` → a companion
  * `tokenExpiresAt`, set after each write and checked in each reuse test. When every write holds the token
  * response, the deadline is the lifetime it states (`expires_in`, less a margin: `expireFromResponse`); otherwise a
- * typical lifetime, which is a guess (`addExpiryCheck`).
+ * typical lifetime, which is a guess (`addExpiryCheck`). The cache is a module variable or a singleton's field.
  */
-function addExpiryCheck(context: Context, candidate: Candidate, declared: Declared, name: string): Suggestion[] {
-  if (declared.declaration.kind === 'const') return [];
-  const references = declared.variable.references;
-  const writes = references.filter((r) => r.isWrite() && !r.init).map((r) => r.identifier as TSESTree.Identifier);
-  const statements = writes.map(writeStatement);
-  if (writes.length === 0 || statements.some((s) => s === null)) return [];
-  const tests = references
-    .filter((r) => r.isRead())
-    .map((r) => reuseTest(r.identifier as Node))
-    .filter((t) => t !== null);
+function addExpiryCheck(context: Context, candidate: Candidate, name: string): Suggestion[] {
+  const cache = cacheSlotOf(context, candidate);
+  if (!cache) return [];
+  const statements = cache.writes.map(writeStatement);
+  if (cache.writes.length === 0 || statements.some((s) => s === null)) return [];
+  const tests = cache.reads.map(reuseTest).filter((t) => t !== null);
   if (tests.length === 0) return [];
-  const deadline = freshName(`${name}ExpiresAt`, context.sourceCode.text);
-  const filledAtLoad =
-    declared.declarator.init !== null && declared.declarator.init !== undefined && !isNullish(declared.declarator.init);
-  const stated = filledAtLoad ? [] : writes.map((write) => responseLifetimeAt(write, context));
+  const deadline = freshName(`${cache.name}ExpiresAt`, context.sourceCode.text);
+  const deadlineRef = cache.reference(deadline);
+  const stated = cache.filledAtLoad ? [] : cache.writes.map((write) => responseLifetimeAt(write, context));
   if (stated.length > 0 && stated.every((lifetime) => lifetime !== null)) {
-    const stamps = stated.map((lifetime) => `${deadline} = Date.now() + (${lifetime} - ${MARGIN_SECONDS}) * 1000;`);
+    const stamps = stated.map(({ text }) => `${deadlineRef} = Date.now() + (${text} - ${MARGIN_SECONDS}) * 1000;`);
+    const typeLiterals = new Set(stated.flatMap(({ addFieldTo }) => (addFieldTo ? [addFieldTo] : [])));
     return [
       {
         messageId: 'expireFromResponse',
         data: { name, field: OAUTH_EXPIRES_IN_FIELD, margin: formatDuration(MARGIN_SECONDS) },
-        fix: (fixer) =>
-          expiryFixes(fixer, context, declared, `${declared.declaration.kind} ${deadline} = 0;`, {
+        fix: (fixer) => [
+          ...expiryFixes(fixer, context, cache.declare(fixer, deadline, '0'), {
             tests,
-            deadline,
+            deadlineRef,
             statements: statements.map((write, i) => ({ ...write!, stamp: stamps[i] })),
           }),
+          ...[...typeLiterals].flatMap((type) =>
+            addMember(type, OAUTH_EXPIRES_IN_FIELD, 'number', context.sourceCode, false)(fixer),
+          ),
+        ],
       },
     ];
   }
@@ -179,26 +182,100 @@ function addExpiryCheck(context: Context, candidate: Candidate, declared: Declar
       : Math.floor(candidate.held.seconds / 2),
   );
   const ttl = ttlSeconds % 60 === 0 ? `${ttlSeconds / 60} * 60 * 1000` : `${ttlSeconds} * 1000`;
-  const stamp = `${deadline} = Date.now() + ${ttl};`;
+  const stamp = `${deadlineRef} = Date.now() + ${ttl};`;
   return [
     {
       messageId: 'addExpiryCheck',
       data: { name, ttl: formatDuration(ttlSeconds), margin: formatDuration(candidate.held.seconds - ttlSeconds) },
       fix: (fixer) =>
-        expiryFixes(
-          fixer,
-          context,
-          declared,
-          `${declared.declaration.kind} ${deadline} = ${filledAtLoad ? `Date.now() + ${ttl}` : '0'};`,
-          { tests, deadline, statements: statements.map((write) => ({ ...write!, stamp })) },
-        ),
+        expiryFixes(fixer, context, cache.declare(fixer, deadline, cache.filledAtLoad ? `Date.now() + ${ttl}` : '0'), {
+          tests,
+          deadlineRef,
+          statements: statements.map((write) => ({ ...write!, stamp })),
+        }),
     },
   ];
 }
 
+/** A cache the expiry check can be added to: where it is written and read, and how a companion is declared. */
+interface CacheSlot {
+  /** The base of the companion's name. */
+  readonly name: string;
+  readonly writes: readonly (TSESTree.Identifier | TSESTree.MemberExpression)[];
+  readonly reads: readonly Node[];
+  /** It holds a value from the start (the companion then starts with a deadline too). */
+  readonly filledAtLoad: boolean;
+  /** How the code refers to the companion (`tokenExpiresAt`, `this.tokenExpiresAt`). */
+  reference(deadline: string): string;
+  declare(fixer: TSESLint.RuleFixer, deadline: string, initial: string): TSESLint.RuleFix;
+}
+
+function cacheSlotOf(context: Context, candidate: Candidate): CacheSlot | null {
+  const declared = moduleLetOrConst(candidate);
+  if (declared) return moduleVariableCache(declared);
+  return instanceFieldCache(context, candidate);
+}
+
+function moduleVariableCache({ variable, declarator, declaration }: Declared): CacheSlot | null {
+  if (declaration.kind === 'const') return null;
+  const references = variable.references;
+  return {
+    name: variable.name,
+    writes: references.filter((r) => r.isWrite() && !r.init).map((r) => r.identifier as TSESTree.Identifier),
+    reads: references.filter((r) => r.isRead()).map((r) => r.identifier as Node),
+    filledAtLoad: declarator.init !== null && declarator.init !== undefined && !isNullish(declarator.init),
+    reference: (deadline) => deadline,
+    declare: (fixer, deadline, initial) =>
+      fixer.insertTextAfter(declaration, `\n${declaration.kind} ${deadline} = ${initial};`),
+  };
+}
+
+/**
+ * A field of a singleton declared in its class (`private token: string | null = null;`) and used only as
+ * `this.token`: the companion is a field declared after it with the same accessibility.
+ */
+function instanceFieldCache(context: Context, candidate: Candidate): CacheSlot | null {
+  const { slot } = candidate;
+  if (slot.kind !== 'member' || slot.owner.kind !== 'class' || slot.owner.isStatic || candidate.container) return null;
+  const properties = slot.owner.classNode.body.body.filter(
+    (e): e is TSESTree.PropertyDefinition =>
+      e.type === AST_NODE_TYPES.PropertyDefinition && !e.static && staticPropertyName(e) === slot.name,
+  );
+  const property = properties[0];
+  if (properties.length !== 1 || property.computed || (property.decorators?.length ?? 0) > 0 || property.declare)
+    return null;
+  if (property.readonly) return null;
+  const writes: TSESTree.MemberExpression[] = [];
+  const reads: Node[] = [];
+  for (const occurrence of occurrencesOf(slot, context.sourceCode)) {
+    if (occurrence.node === property) continue;
+    const node = occurrence.node;
+    if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression)
+      return null;
+    if (occurrence.access === 'write') writes.push(node);
+    else if (occurrence.access === 'read') reads.push(node);
+    else return null;
+  }
+  const privateName = property.key.type === AST_NODE_TYPES.PrivateIdentifier;
+  const base = privateName ? slot.name.slice(1) : slot.name;
+  const key = (deadline: string) => (privateName ? `#${deadline}` : deadline);
+  return {
+    name: base,
+    writes,
+    reads,
+    filledAtLoad: property.value !== null && !isNullish(property.value),
+    reference: (deadline) => `this.${key(deadline)}`,
+    declare: (fixer, deadline, initial) =>
+      fixer.insertTextAfter(
+        property,
+        `\n${indentOf(property, context.sourceCode.text)}${property.accessibility ? `${property.accessibility} ` : ''}${key(deadline)} = ${initial};`,
+      ),
+  };
+}
+
 interface ExpiryEdits {
   readonly tests: readonly { test: Node; positive: boolean }[];
-  readonly deadline: string;
+  readonly deadlineRef: string;
   readonly statements: readonly (WriteStatement & { stamp: string })[];
 }
 
@@ -206,19 +283,18 @@ interface ExpiryEdits {
 function expiryFixes(
   fixer: TSESLint.RuleFixer,
   context: Context,
-  declared: Declared,
-  declaration: string,
-  { tests, deadline, statements }: ExpiryEdits,
+  declaration: TSESLint.RuleFix,
+  { tests, deadlineRef, statements }: ExpiryEdits,
 ): TSESLint.RuleFix[] {
   const { sourceCode } = context;
   return [
-    fixer.insertTextAfter(declared.declaration, `\n${declaration}`),
+    declaration,
     ...tests.map(({ test, positive }) =>
       fixer.replaceText(
         test,
         positive
-          ? `${sourceCode.getText(test)} && Date.now() < ${deadline}`
-          : `${sourceCode.getText(test)} || Date.now() >= ${deadline}`,
+          ? `${sourceCode.getText(test)} && Date.now() < ${deadlineRef}`
+          : `${sourceCode.getText(test)} || Date.now() >= ${deadlineRef}`,
       ),
     ),
     ...statements.map(({ statement, inList, stamp }) =>

@@ -3,7 +3,13 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { staticPropertyName } from '../../src/analysis/ast.js';
 import { importsAnyOf, madeFromAny } from '../../src/analysis/receiver.js';
 import { typeOrigin } from '../../src/analysis/type-origin.js';
-import { AWS_V3_CLIENT, AWS_V3_CREDENTIALS_OPTION, refMatches } from '../../src/knowledge/index.js';
+import {
+  AWS_V3_CLIENT,
+  AWS_V3_CREDENTIALS_OPTION,
+  AWS_V3_PROVIDER_TAKING_SIGNERS,
+  findByApi,
+  refMatches,
+} from '../../src/knowledge/index.js';
 import type { Node, SnapshotContext } from './context.js';
 
 /** `new S3Client(...)` (any v3 client), by import or, with type information, by the constructed type. */
@@ -28,6 +34,21 @@ export function isV3ClientValue(node: Node, ctx: SnapshotContext): boolean {
 
 /** The `credentials` property whose value is `value` (through TS wrappers), in the config of a v3 client constructor. */
 export function credentialsSlot(value: Node, ctx: SnapshotContext): TSESTree.Property | null {
+  return credentialsOption(value, (construction) => isV3ClientConstruction(construction, ctx));
+}
+
+/** The same in the options of a signer that takes a provider too (`new SignatureV4({ credentials })`). */
+export function signerCredentialsSlot(value: Node, ctx: SnapshotContext): TSESTree.Property | null {
+  return credentialsOption(
+    value,
+    (construction) => findByApi(AWS_V3_PROVIDER_TAKING_SIGNERS, ctx.refs.resolve(construction.callee)) !== undefined,
+  );
+}
+
+function credentialsOption(
+  value: Node,
+  constructs: (construction: TSESTree.NewExpression) => boolean,
+): TSESTree.Property | null {
   const held = throughTypeWrappers(value);
   const property = held.parent;
   if (property?.type !== AST_NODE_TYPES.Property || property.value !== held) return null;
@@ -39,7 +60,7 @@ export function credentialsSlot(value: Node, ctx: SnapshotContext): TSESTree.Pro
   const config = throughTypeWrappers(property.parent);
   const construction = config.parent;
   if (construction?.type !== AST_NODE_TYPES.NewExpression || construction.arguments[0] !== config) return null;
-  return isV3ClientConstruction(construction, ctx) ? property : null;
+  return constructs(construction) ? property : null;
 }
 
 /** The outermost `x as T` / `x!` / `x satisfies T` around `node` (or `node` itself). */

@@ -36,6 +36,7 @@ export const SNAPSHOT_MESSAGES = {
   keysHandedOnce:
     '`{{call}}` hands the connection {{what}} once, and nothing hands it fresh ones: it signs every reconnect with them, so it stops authenticating {{phrase}}. Hand it freshly resolved keys again from a timer or its `reconnect` handler, before they expire.',
   passProvider: 'Pass the provider `{{provider}}` instead of its resolved value.',
+  fetchInProvider: 'Call `{{call}}` inside the function, so that each time the client asks it gets a fresh token.',
   passLiveObject: 'Pass the live credentials object `{{object}}` itself.',
   leaveOutMasterCredentials:
     'Leave out `masterCredentials`: `ChainableTemporaryCredentials` then uses the live `{{object}}` itself.',
@@ -44,6 +45,8 @@ export const SNAPSHOT_MESSAGES = {
     'Pass `{{object}}` itself, after checking that it holds a refreshing `AWS.Credentials` here: its type also allows plain keys and null.',
   addExpiryChecks: 'Add the expiry checks so the memo refreshes {{window}} before expiry.',
   useRefreshingSource: 'Use `{{replacement}}` instead.',
+  renewFromSameSource:
+    'Use `{{replacement}}` instead: it sends the same request with the same source credentials again before the session ends.',
   checkExpiration:
     'Keep `expiration` with `{{name}}` and resolve again once it is less than {{margin}} away (long-term keys, which have none, stay as they are).',
 } as const;
@@ -59,4 +62,9 @@ export const MIGRATION_SAFE_SUGGESTIONS: readonly SnapshotMessageId[] = [
   'addExpiryChecks',
   // The cache keeps its value and type; it resolves again where the SDK itself would (5 min before `expiration`).
   'checkExpiration',
+  // The same role and session name (literals, environment variables, module constants) from an STS client built with
+  // the default credentials, which the renewing object uses as its source too.
+  'renewFromSameSource',
+  // The client calls a token-provider option whenever it needs a token: fetching there is what the option is for.
+  'fetchInProvider',
 ];

@@ -10,7 +10,7 @@ import {
   findByApi,
   type SnapshotWrapper,
 } from '../../src/knowledge/index.js';
-import { credentialsSlot, throughTypeWrappers } from './clients.js';
+import { credentialsSlot, signerCredentialsSlot, throughTypeWrappers } from './clients.js';
 import { type Node, type SnapshotContext, type Suggestion, snippet } from './context.js';
 
 type Fix = TSESLint.ReportFixFunction;
@@ -85,11 +85,14 @@ function siteAt(
   ctx: SnapshotContext,
 ): ProviderSite | null {
   const outer = throughTypeWrappers(holder);
-  const slot = credentialsSlot(outer, ctx);
+  const client = credentialsSlot(outer, ctx);
+  // A signer's provider is called for each signature, not memoized by a client: a suggestion, not a fix.
+  const slot = client ?? signerCredentialsSlot(outer, ctx);
   if (slot) {
+    const direct = client !== null;
     return slot.shorthand
-      ? { replace: slot, text: `${ctx.sourceCode.getText(slot.key)}: ${providerText}`, direct: true, wrapped: false }
-      : { replace: slot.value, text: providerText, direct: true, wrapped: false };
+      ? { replace: slot, text: `${ctx.sourceCode.getText(slot.key)}: ${providerText}`, direct, wrapped: false }
+      : { replace: slot.value, text: providerText, direct, wrapped: false };
   }
   const parent = outer.parent;
   if (
@@ -101,7 +104,8 @@ function siteAt(
   }
   if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) {
     const copy = fieldCopyObject(parent, outer, variable, ctx);
-    if (copy && credentialsSlot(copy, ctx)) return { replace: copy, text: providerText, direct: false, wrapped: false };
+    if (copy && (credentialsSlot(copy, ctx) ?? signerCredentialsSlot(copy, ctx)))
+      return { replace: copy, text: providerText, direct: false, wrapped: false };
   }
   return null;
 }

@@ -17,6 +17,7 @@ import { cachedAtModuleLevel, keptBeyondCall } from './kept.js';
 import { sessionWords } from './session.js';
 import type { Resolution } from './sources.js';
 import { replaceV2Keys } from './v2-remedy.js';
+import { renewsTheSame } from './sts-renewal.js';
 
 const STS_FIELDS: ReadonlySet<string> = new Set(STS_CREDENTIAL_FIELDS);
 const STATIC_FIELDS: ReadonlySet<string> = new Set([...AWS_V3_CREDENTIAL_FIELDS, ...AWS_V2_CREDENTIAL_FIELDS]);
@@ -48,7 +49,15 @@ export function checkStsCopy(resolution: Resolution, flow: readonly FlowNode[], 
   const copy = global ?? copies.find((c) => kept && flowPath(kept.step).includes(c.node))!;
   const refreshing = resolution.sts.operation.renewedBy;
   const suggestion =
-    refreshing && resolution.sts.input ? refreshingSuggestion(copy, refreshing, resolution.sts.input, ctx) : null;
+    refreshing && resolution.sts.input
+      ? refreshingSuggestion(
+          copy,
+          refreshing,
+          resolution.sts.input,
+          ctx,
+          renewsTheSame(resolution.call, resolution.sts.input, ctx),
+        )
+      : null;
   return {
     node: resolution.reportNode,
     messageId: 'stsCopied',
@@ -95,9 +104,11 @@ function refreshingSuggestion(
   refreshing: StsRenewal,
   input: Node,
   ctx: SnapshotContext,
+  same: boolean,
 ): Suggestion | null {
   // The provider sends the input again at each refresh: it must mean the same there and have no effect of its own.
   if (!isRepeatable(input)) return null;
+  const messageId = same ? 'renewFromSameSource' : 'useRefreshingSource';
   const params = `{ ${refreshing.paramsOption}: ${ctx.sourceCode.getText(input)} }`;
   const name = refreshing.api.path.at(-1)!;
   if (refreshing.kind === 'factory') {
@@ -110,7 +121,7 @@ function refreshingSuggestion(
       return null;
     const module = refreshing.api.modules[0];
     return {
-      messageId: 'useRefreshingSource',
+      messageId,
       data: { replacement: `${name}(${params})` },
       fix: (fixer) => {
         const imported = addNamedImport(fixer, module, name, ctx.refs, ctx.sourceCode);
@@ -125,7 +136,7 @@ function refreshingSuggestion(
     const config = unwrap(copy.globalUpdate.arguments[0]);
     if (config.type !== AST_NODE_TYPES.ObjectExpression || !isMovable(input, config, ctx.sourceCode)) return null;
     return {
-      messageId: 'useRefreshingSource',
+      messageId,
       data: { replacement },
       fix: (fixer) => replaceV2Keys(fixer, ctx.sourceCode, config, replacement),
     };
@@ -134,7 +145,7 @@ function refreshingSuggestion(
     return null;
   const target = copy.credentials;
   return {
-    messageId: 'useRefreshingSource',
+    messageId,
     data: { replacement },
     fix: (fixer: TSESLint.RuleFixer) => fixer.replaceText(target, replacement),
   };

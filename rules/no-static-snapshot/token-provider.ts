@@ -7,6 +7,7 @@ import { TOKEN_PROVIDER_OPTIONS } from '../../src/knowledge/index.js';
 import { traceValue } from '../../src/analysis/value-flow.js';
 import { carriedIdentifiers, returnedExpressions } from './captured-provider.js';
 import { type Finding, type Node, type SnapshotContext, snippet } from './context.js';
+import { fetchInside } from './fetch-inside.js';
 import { keptBeyondCall } from './kept.js';
 import { resolutionOf } from './sources.js';
 
@@ -77,6 +78,7 @@ export function checkTokenProviderOption(property: TSESTree.Property, ctx: Snaps
           what: shortLived ? held.what : `the token from \`${snippet(ctx.sourceCode, fetched.callee, 40)}(...)\``,
           phrase: shortLived ? held.lifetime : 'when that token expires',
         },
+        suggest: fetchInside(fn, identifier, fetched, ctx),
       };
     }
   }

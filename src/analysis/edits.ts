@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
-import type { ModuleRefs } from './module-refs.js';
+import { isConstLike, type ModuleRefs } from './module-refs.js';
 import { forEachDescendant } from './value-flow.js';
 
 type Node = TSESTree.Node;
@@ -174,6 +174,28 @@ export function isRepeatable(expression: Node, isValueClass: (callee: Node) => b
   return true;
 }
 
+/**
+ * Calling `call` again later, from `destination`, asks the same source: its text means the same there, it has no
+ * effect besides the call itself, and every name it uses is bound once (a later reassignment would change it).
+ */
+export function isAskableAgain(
+  call: TSESTree.CallExpression,
+  destination: Node,
+  sourceCode: SourceCode,
+  refs: ModuleRefs,
+): boolean {
+  if (!isRepeatable(call.callee) || !call.arguments.every((a) => isRepeatable(a, (c) => refs.resolve(c) !== null)))
+    return false;
+  if (!isMovable(call, destination, sourceCode)) return false;
+  let boundOnce = true;
+  forEachDescendant(call, sourceCode, (node) => {
+    if (node.type !== AST_NODE_TYPES.Identifier || !isReference(node)) return;
+    const variable = refs.variableOf(node);
+    if (variable && variable.defs.length > 0 && !isConstLike(variable)) boundOnce = false;
+  });
+  return boundOnce;
+}
+
 /** Edits that add a member to a type, or none when it is there already. */
 export type TypeEdit = (fixer: Fixer) => Fix[];
 
@@ -187,6 +209,17 @@ export function addOptionalMember(
   memberType: string,
   sourceCode: SourceCode,
 ): TypeEdit {
+  return addMember(type, name, memberType, sourceCode, true);
+}
+
+/** `{ a: string }` → `{ a: string; name: T }` (or `name?: T`), in the literal's own layout; none when it is there. */
+export function addMember(
+  type: TSESTree.TSTypeLiteral,
+  name: string,
+  memberType: string,
+  sourceCode: SourceCode,
+  optional: boolean,
+): TypeEdit {
   const has = type.members.some(
     (m) =>
       m.type === AST_NODE_TYPES.TSPropertySignature && m.key.type === AST_NODE_TYPES.Identifier && m.key.name === name,
@@ -194,7 +227,7 @@ export function addOptionalMember(
   if (has) return () => [];
   const closing = sourceCode.getLastToken(type)!;
   const before = sourceCode.getTokenBefore(closing)!;
-  const member = `${name}?: ${memberType}`;
+  const member = `${name}${optional ? '?' : ''}: ${memberType}`;
   const separated = before.value === ';' || before.value === ',';
   if (sourceCode.text.slice(before.range[1], closing.range[0]).includes('\n')) {
     const indent = /^\s*/u.exec(sourceCode.lines[before.loc.start.line - 1])![0];

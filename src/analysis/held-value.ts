@@ -457,7 +457,11 @@ export class HeldValues {
         if (call.type !== AST_NODE_TYPES.NewExpression) continue;
         return { ...value, signer: true, expiresIn: this.signerLifetime(options) };
       }
-      return { ...value, what: `${value.what}, inside \`${codeOf(call, this.context)}\`` };
+      return {
+        ...value,
+        what: `${value.what}, inside \`${codeOf(call, this.context)}\``,
+        keptIn: value.keptIn ?? { construction: call, property },
+      };
     }
     return null;
   }

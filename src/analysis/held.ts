@@ -49,6 +49,11 @@ export interface Held {
   readonly method?: string;
   /** The SESSIONS key of the known endpoint it was fetched from by hand (a remedy picks the SDK object for it). */
   readonly endpointSession?: string;
+  /** The object of another library built with it, innermost first (`new Pool({ password: token })`). */
+  readonly keptIn?: {
+    readonly construction: TSESTree.CallExpression | TSESTree.NewExpression;
+    readonly property: TSESTree.Property;
+  };
 }
 
 const LABELS: Record<HeldKind, string> = {

@@ -158,6 +158,22 @@ export const AWS_V3_SNAPSHOT_WRAPPERS: readonly SnapshotWrapper[] = [
 export const AWS_V3_CLIENT: ApiRef = { modules: ['@aws-sdk/client-*'], path: ['*Client'] };
 /** The client-config property that takes credentials or a provider. */
 export const AWS_V3_CREDENTIALS_OPTION = 'credentials';
+/**
+ * Signers (not clients) whose `credentials` option takes a provider as well as a value, and that call it for each
+ * signature: handed the provider rather than its resolved value, they sign with fresh credentials.
+ */
+export const AWS_V3_PROVIDER_TAKING_SIGNERS: readonly {
+  readonly id: string;
+  readonly api: ApiRef;
+  readonly source: string;
+}[] = [
+  {
+    id: 'smithy:SignatureV4',
+    api: { modules: ['@smithy/signature-v4', '@aws-sdk/signature-v4'], path: ['SignatureV4'] },
+    source:
+      'smithy-lang/smithy-typescript: packages/signature-v4/src/SignatureV4Base.ts (credentialProvider = normalizeProvider(credentials)), SignatureV4.ts (awaited in each sign and presign)',
+  },
+];
 /** `client.config.credentials`: the client's own memoized provider; calling it yields a snapshot. */
 export const AWS_V3_CLIENT_PROVIDER_PATH = ['config', 'credentials'] as const;
 /** Fields of an `AwsCredentialIdentity`. `expiration` is what makes the SDK call a provider again. */

@@ -317,3 +317,37 @@ export const IGNORED_CREDENTIAL_OPTIONS = [
  * workers) are process- or page-wide storage.
  */
 export const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['globalThis', 'global', 'window', 'self']);
+
+/**
+ * Connection options whose secret may be a function that the library calls for each new connection it opens. A
+ * pool built once with a token as its password authenticates every later connection with that token; given a
+ * function that asks the signer, each connection gets a fresh one. (A single client connects once: it is not listed.)
+ */
+export interface PerConnectionSecret {
+  readonly id: string;
+  /** The class constructed with the options as its first argument. */
+  readonly api: ApiRef;
+  /** The option holding the secret. */
+  readonly option: string;
+  /** Another option that must have one of these literal values (a library that passes the function on only then). */
+  readonly requires?: { readonly option: string; readonly values: readonly string[] };
+  readonly source: string;
+}
+
+export const PER_CONNECTION_SECRETS: readonly PerConnectionSecret[] = [
+  {
+    id: 'pg:Pool',
+    api: { modules: ['pg'], path: ['Pool'] },
+    option: 'password',
+    source:
+      'brianc/node-postgres: packages/pg/lib/client.js (_getPassword: a function password is called when each client connects; the pool makes a client per connection); @types/pg ClientConfig.password: string | (() => string | Promise<string>)',
+  },
+  {
+    id: 'typeorm:DataSource',
+    api: { modules: ['typeorm'], path: ['DataSource'] },
+    option: 'password',
+    requires: { option: 'type', values: ['postgres'] },
+    source:
+      'typeorm/typeorm: src/driver/postgres/PostgresConnectionCredentialsOptions.ts (password?: string | (() => string) | (() => Promise<string>)), handed to the pg pool by PostgresDriver',
+  },
+];

@@ -191,6 +191,21 @@ export const HTTP_CLIENT_SOURCE =
 /** Ways to read a response body: `await res.json()`, `res.data` (axios), `res.body` (got, undici). */
 export const HTTP_BODY_METHODS: readonly string[] = ['json', 'text'];
 export const HTTP_BODY_PROPERTIES: readonly string[] = ['data', 'body'];
+/**
+ * HTTP clients whose response body property is typed `any` when the call gives no type argument, so TypeScript
+ * lets code read any field of it (`response.data.expires_in`).
+ */
+export const HTTP_UNTYPED_BODIES: readonly {
+  readonly module: string;
+  readonly property: string;
+  readonly source: string;
+}[] = [
+  {
+    module: 'axios',
+    property: 'data',
+    source: 'axios/axios: index.d.ts (AxiosResponse<T = any>; get/post/request<T = any, R = AxiosResponse<T>>)',
+  },
+];
 /** The URL option of an options-object call. */
 export const HTTP_URL_OPTION = 'url';
 

@@ -86,9 +86,10 @@ const invalid: Invalid[] = [
     errors: [
       at('moduleTokenCache', 4, 5, [
         {
-          messageId: 'addExpiryCheck',
+          // pg calls a function password for each connection it opens.
+          messageId: 'passwordPerConnection',
           output:
-            "import { Signer } from '@aws-sdk/rds-signer';\nconst signer = new Signer({ hostname: 'db', port: 5432, username: 'app' });\nimport { Pool } from 'pg';\nlet pool;\nlet poolExpiresAt = 0;\nexport async function db() {\n  if (!pool || Date.now() >= poolExpiresAt) { pool = new Pool({ host: \"db\", password: await signer.getAuthToken() }); poolExpiresAt = Date.now() + 10 * 60 * 1000; }\n  return pool;\n}",
+            "import { Signer } from '@aws-sdk/rds-signer';\nconst signer = new Signer({ hostname: 'db', port: 5432, username: 'app' });\nimport { Pool } from 'pg';\nlet pool;\nexport async function db() {\n  if (!pool) pool = new Pool({ host: \"db\", password: () => signer.getAuthToken() });\n  return pool;\n}",
         },
       ]),
     ],

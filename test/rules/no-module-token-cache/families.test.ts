@@ -20,7 +20,21 @@ const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
       'const token = await signer.getDbConnectAdminAuthToken();',
       "export const pool = new Pool({ host: 'cluster.dsql.us-east-1.on.aws', user: 'admin', password: token });",
     ),
-    errors: [{ messageId: 'moduleTokenCache', line: 4 }],
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 4,
+        suggestions: [
+          {
+            messageId: 'passwordPerConnection',
+            output: lines(
+              DSQL,
+              "export const pool = new Pool({ host: 'cluster.dsql.us-east-1.on.aws', user: 'admin', password: () => signer.getDbConnectAdminAuthToken() });",
+            ),
+          },
+        ],
+      },
+    ],
   },
   {
     // The same token behind a lazily built pool in module scope.
@@ -32,7 +46,25 @@ const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
       '  return pool;',
       '}',
     ),
-    errors: [{ messageId: 'moduleTokenCache', line: 4 }],
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 4,
+        suggestions: [
+          {
+            messageId: 'passwordPerConnection',
+            output: lines(
+              DSQL,
+              'let pool: Pool | undefined;',
+              'export async function db() {',
+              "  pool ??= new Pool({ host: 'h', user: 'app', password: () => signer.getDbConnectAuthToken() });",
+              '  return pool;',
+              '}',
+            ),
+          },
+        ],
+      },
+    ],
   },
   {
     // Cognito identity credentials (1 h) memoised in module scope (SDK v2).

@@ -106,12 +106,30 @@ createTypedRuleTester().run('no-module-token-cache (type information)', rule, {
         },
       ],
     },
+    // A type literal declared for the body alone gets the field the response carries, and the check reads it.
     {
       code: typedBody(WITHOUT_EXPIRES_IN),
       errors: [
         {
           messageId: 'moduleTokenCache',
-          suggestions: [{ messageId: 'addExpiryCheck', output: typedOutput(WITHOUT_EXPIRES_IN, '55 * 60 * 1000') }],
+          suggestions: [
+            { messageId: 'expireFromResponse', output: typedOutput(WITH_EXPIRES_IN, '(body.expires_in - 300) * 1000') },
+          ],
+        },
+      ],
+    },
+    // A named type may be built elsewhere too: it is not edited, and the lifetime stays a guess.
+    {
+      code: `type Reply = { access_token: string };\n${typedBody('Reply')}`,
+      errors: [
+        {
+          messageId: 'moduleTokenCache',
+          suggestions: [
+            {
+              messageId: 'addExpiryCheck',
+              output: `type Reply = { access_token: string };\n${typedOutput('Reply', '55 * 60 * 1000')}`,
+            },
+          ],
         },
       ],
     },

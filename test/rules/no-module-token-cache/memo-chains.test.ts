@@ -33,20 +33,18 @@ const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
         line: 5,
         suggestions: [
           {
-            messageId: 'addExpiryCheck',
+            messageId: 'passwordPerConnection',
             output: lines(
               "import { Signer } from '@aws-sdk/rds-signer';",
               "import { Pool } from 'pg';",
               "const signer = new Signer({ hostname: 'db', port: 5432, username: 'app' });",
               "import { drizzle } from 'drizzle-orm/node-postgres';",
               'let db = null;',
-              'let dbExpiresAt = 0;',
               'let pool = null;',
               'export async function getDb() {',
-              '  if (db && Date.now() < dbExpiresAt) return db;',
-              "  pool = new Pool({ host: 'db', user: 'app', password: await signer.getAuthToken() });",
+              '  if (db) return db;',
+              "  pool = new Pool({ host: 'db', user: 'app', password: () => signer.getAuthToken() });",
               '  db = drizzle({ client: pool });',
-              '  dbExpiresAt = Date.now() + 10 * 60 * 1000;',
               '  return db;',
               '}',
             ),
@@ -74,7 +72,7 @@ const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
         line: 6,
         suggestions: [
           {
-            messageId: 'addExpiryCheck',
+            messageId: 'passwordPerConnection',
             output: lines(
               "import { Signer } from '@aws-sdk/rds-signer';",
               "import { Pool } from 'pg';",
@@ -82,12 +80,10 @@ const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
               "import { Kysely, PostgresDialect } from 'kysely';",
               'let pool: Pool | undefined;',
               'let db: Kysely<unknown> | undefined;',
-              'let dbExpiresAt = 0;',
               'export async function database() {',
-              '  if (db && Date.now() < dbExpiresAt) return db;',
-              "  pool = new Pool({ host: 'db', user: 'app', password: await signer.getAuthToken() });",
+              '  if (db) return db;',
+              "  pool = new Pool({ host: 'db', user: 'app', password: () => signer.getAuthToken() });",
               '  db = new Kysely({ dialect: new PostgresDialect({ pool }) });',
-              '  dbExpiresAt = Date.now() + 10 * 60 * 1000;',
               '  return db;',
               '}',
             ),

@@ -299,7 +299,7 @@ export async function connect() {
         },
         suggestions: [
           {
-            messageId: 'useRefreshingSource',
+            messageId: 'renewFromSameSource',
             output: `${STS}import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 const sts = new STSClient({});
 export let s3: S3Client;

@@ -76,6 +76,44 @@ module.exports = { me };`,
     },
   ],
   invalid: [
+    // Look-alike: the token is also read outside the function, so its declaration stays.
+    {
+      code: `${OAUTH_FETCH}
+async function main() {
+  const token = await fetchToken();
+  console.log(token.slice(0, 4));
+  return new Kafka({ brokers: ['b:9092'], sasl: { mechanism: 'oauthbearer', oauthBearerProvider: async () => ({ value: token }) } });
+}
+main();`,
+      errors: [
+        {
+          messageId: 'capturedTokenProvider',
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'fetchInProvider',
+              output: `${OAUTH_FETCH}
+async function main() {
+  const token = await fetchToken();
+  console.log(token.slice(0, 4));
+  return new Kafka({ brokers: ['b:9092'], sasl: { mechanism: 'oauthbearer', oauthBearerProvider: async () => ({ value: await fetchToken() }) } });
+}
+main();`,
+            },
+          ],
+        },
+      ],
+    },
+    // Look-alike: the helper takes a value made by a call, which would run again per token: no suggestion.
+    {
+      code: `${OAUTH_FETCH.replace('fetchToken()', 'fetchToken(scope)')}
+async function main() {
+  const token = await fetchToken(scopes());
+  return new Kafka({ brokers: ['b:9092'], sasl: { mechanism: 'oauthbearer', oauthBearerProvider: async () => ({ value: token }) } });
+}
+main();`,
+      errors: [{ messageId: 'capturedTokenProvider', line: 8, suggestions: [] }],
+    },
     // Microsoft Graph's callback-style authProvider handing back a token fetched once, on a client kept for later.
     {
       code: `const { Client } = require('@microsoft/microsoft-graph-client');
@@ -90,6 +128,8 @@ module.exports = { start, me: () => graph.api('/me').get() };`,
         {
           messageId: 'capturedTokenProvider',
           line: 5,
+          // A callback-style provider is not async: the fetch is not moved into it.
+          suggestions: [],
           data: {
             option: 'authProvider',
             what: 'the token from `acquireToken(...)`',
@@ -107,7 +147,24 @@ async function main() {
   await kafka.producer().connect();
 }
 main();`,
-      errors: [{ messageId: 'capturedTokenProvider', line: 8 }],
+      errors: [
+        {
+          messageId: 'capturedTokenProvider',
+          line: 8,
+          // The fetch moves into the function the client calls for each token; the declaration goes.
+          suggestions: [
+            {
+              messageId: 'fetchInProvider',
+              output: `${OAUTH_FETCH}
+async function main() {
+  const kafka = new Kafka({ brokers: ['b:9092'], sasl: { mechanism: 'oauthbearer', oauthBearerProvider: async () => ({ value: await fetchToken() }) } });
+  await kafka.producer().connect();
+}
+main();`,
+            },
+          ],
+        },
+      ],
     },
     // An imported helper's result, the options object built in steps.
     {
@@ -129,6 +186,19 @@ start();`,
             what: 'the token from `getAuthToken(...)`',
             phrase: 'when that token expires',
           },
+          suggestions: [
+            {
+              messageId: 'fetchInProvider',
+              output: `const { Kafka } = require('kafkajs');
+const { getAuthToken } = require('./auth');
+async function start() {
+  const config = { clientId: 'density', brokers: ['b:9092'] };
+  config.sasl = { mechanism: 'oauthbearer', oauthBearerProvider: async () => ({ value: await getAuthToken(process.env.CLIENT_ID, process.env.CLIENT_SECRET) }) };
+  await new Kafka(config).consumer({ groupId: 'g' }).connect();
+}
+start();`,
+            },
+          ],
         },
       ],
     },
@@ -138,7 +208,20 @@ start();`,
 const { tokenFor } = require('./identity');
 const token = await tokenFor('kafka');
 const producer = new Kafka.Producer({ 'sasl.mechanisms': 'OAUTHBEARER', oauthbearer_token_refresh_cb: async () => ({ value: token, lifetime: Date.now() + 3600e3, principal: 'svc' }) });`,
-      errors: [{ messageId: 'capturedTokenProvider', line: 3 }],
+      errors: [
+        {
+          messageId: 'capturedTokenProvider',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'fetchInProvider',
+              output: `const Kafka = require('@confluentinc/kafka-javascript');
+const { tokenFor } = require('./identity');
+const producer = new Kafka.Producer({ 'sasl.mechanisms': 'OAUTHBEARER', oauthbearer_token_refresh_cb: async () => ({ value: await tokenFor('kafka'), lifetime: Date.now() + 3600e3, principal: 'svc' }) });`,
+            },
+          ],
+        },
+      ],
     },
     // An MSK IAM token captured once in a start-up function (in module scope it is no-module-token-cache's):
     // reported once, by the check of known sources.
@@ -160,7 +243,22 @@ export async function makeApi() {
   const accessToken = await fetchToken();
   return new ApiClient({ getToken: async () => accessToken });
 }`,
-      errors: [{ messageId: 'capturedTokenProvider', line: 8 }],
+      errors: [
+        {
+          messageId: 'capturedTokenProvider',
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'fetchInProvider',
+              output: `import { S3Client } from '@aws-sdk/client-s3';
+${OAUTH_FETCH.split('\n').slice(1).join('\n')}
+export async function makeApi() {
+  return new ApiClient({ getToken: async () => await fetchToken() });
+}`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -165,7 +165,7 @@ sts.assumeRole({ RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: 's' }, funct
         column: 1,
         suggestions: [
           {
-            messageId: 'useRefreshingSource',
+            messageId: 'renewFromSameSource',
             output: `const AWS = require('aws-sdk');
 const sts = new AWS.STS();
 sts.assumeRole({ RoleArn: 'arn:aws:iam::1:role/r', RoleSessionName: 's' }, function (err, data) {
@@ -195,7 +195,7 @@ AWS.config.update({ accessKeyId: out.Credentials!.AccessKeyId, secretAccessKey: 
         },
         suggestions: [
           {
-            messageId: 'useRefreshingSource',
+            messageId: 'renewFromSameSource',
             output: `${V2}const out = await new AWS.STS().getSessionToken({ DurationSeconds: 3600 }).promise();
 AWS.config.update({ credentials: new AWS.ChainableTemporaryCredentials({ params: { DurationSeconds: 3600 } }) });`,
           },

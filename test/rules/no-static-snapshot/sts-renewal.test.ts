@@ -1,0 +1,60 @@
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import rule from '../../../rules/no-static-snapshot/index.js';
+import type { SnapshotMessageId } from '../../../rules/no-static-snapshot/messages.js';
+import { createRuleTester } from '../../rule-tester.js';
+
+// STS output copied into static credentials: the renewing object is migration-safe (renewFromSameSource) only when
+// it sends the same request with the same source credentials; otherwise it stays a suggestion for a person.
+const lines = (...text: string[]) => text.join('\n');
+const v2 = (sts: string, params: string, before = '') =>
+  lines(
+    `const AWS = require('aws-sdk');`,
+    ...(before ? [before] : []),
+    `const sts = ${sts};`,
+    `export function load() {`,
+    `  sts.assumeRole(${params}, (err, data) => {`,
+    '    if (err) return;',
+    '    AWS.config.update({ accessKeyId: data.Credentials.AccessKeyId, secretAccessKey: data.Credentials.SecretAccessKey, sessionToken: data.Credentials.SessionToken });',
+    '  });',
+    '}',
+  );
+const migrated = (code: string, params: string) =>
+  code.replace(
+    'AWS.config.update({ accessKeyId: data.Credentials.AccessKeyId, secretAccessKey: data.Credentials.SecretAccessKey, sessionToken: data.Credentials.SessionToken });',
+    `AWS.config.update({ credentials: new AWS.ChainableTemporaryCredentials({ params: ${params} }) });`,
+  );
+const ENV_PARAMS = "{ RoleArn: process.env.ROLE_ARN, RoleSessionName: 'reader' }";
+const CONST_PARAMS = '{ RoleArn: ROLE, RoleSessionName: `reader-${STAGE}` }';
+const case_ = (code: string, params: string, messageId: SnapshotMessageId): InvalidTestCase<SnapshotMessageId, []> => ({
+  code,
+  errors: [{ messageId: 'stsCopied', suggestions: [{ messageId, output: migrated(code, params) }] }],
+});
+
+createRuleTester().run('no-static-snapshot (STS renewal)', rule, {
+  valid: [],
+  invalid: [
+    // Environment variables, literals and module constants name the same role at every renewal.
+    case_(v2('new AWS.STS()', ENV_PARAMS), ENV_PARAMS, 'renewFromSameSource'),
+    case_(
+      v2('new AWS.STS({})', CONST_PARAMS, "const ROLE = 'arn:aws:iam::1:role/r';\nconst STAGE = process.env.STAGE;"),
+      CONST_PARAMS,
+      'renewFromSameSource',
+    ),
+    // Look-alike: the STS client has credentials of its own, which ChainableTemporaryCredentials would not use.
+    case_(
+      v2('new AWS.STS({ credentials: base })', ENV_PARAMS, 'const base = new AWS.SharedIniFileCredentials();'),
+      ENV_PARAMS,
+      'useRefreshingSource',
+    ),
+    // Look-alike: a module `let` may name another role by the time it renews.
+    case_(
+      v2(
+        'new AWS.STS()',
+        '{ RoleArn: role, RoleSessionName: "r" }',
+        "let role = 'arn:aws:iam::1:role/a';\nexport const use = (r) => { role = r; };",
+      ),
+      '{ RoleArn: role, RoleSessionName: "r" }',
+      'useRefreshingSource',
+    ),
+  ],
+});
