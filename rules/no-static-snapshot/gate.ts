@@ -1,4 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import { holdsTrigger } from '../../src/analysis/text-gate.js';
 import {
   AWS_TOKEN_METHODS,
   AWS_V2_MODULES,
@@ -42,4 +43,20 @@ export function mayMakeSnapshots(sourceCode: Readonly<TSESLint.SourceCode>, spec
     if (WRAPPER_MODULES.includes(specifier)) wrappers = true;
   }
   return wrappers && WRAPPER_NAMES.test(sourceCode.text);
+}
+
+/** Text that names a source module: the prefix of each pattern (`@aws-sdk/client-*` → `@aws-sdk/client-`). */
+export function mentionsSourceModule(text: string): boolean {
+  return SOURCE_MODULES.some((m) => text.includes(m.endsWith('*') ? m.slice(0, -1) : m));
+}
+
+/**
+ * A file that imports one of the app's own modules may call a helper there that returns resolved credentials: with
+ * type information the engine reads the helper; without, the file must name one that promises temporary credentials.
+ */
+export function mayCallCredentialHelpers(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  specifiers: ReadonlySet<string>,
+): boolean {
+  return [...specifiers].some((s) => s.startsWith('.')) && holdsTrigger('credential-helpers', sourceCode);
 }

@@ -28,6 +28,7 @@ import {
 import { providerFactoryOf as recognizedFactory } from '../../src/analysis/recognize.js';
 import { isV3ClientValue } from './clients.js';
 import { callsApi } from '../../src/analysis/api-calls.js';
+import type { HelperOrigin } from './helper-result.js';
 import { type Node, type SnapshotContext, snippet } from './context.js';
 
 /**
@@ -37,10 +38,11 @@ import { type Node, type SnapshotContext, snippet } from './context.js';
  * - `sts`: `await sts.send(new AssumeRoleCommand(...))`, v2 `sts.assumeRole(p).promise()` / `(p, cb)`;
  * - `google-token`: `await auth.getAccessToken()` / `getRequestHeaders()` / `fetchIdToken()`;
  * - `v2-chain`: `chain.resolve((err, creds) => ...)` / `await chain.resolvePromise()` (a live v2 object);
- * - `auth-token`: `await generateAuthToken({ region })`, `await signer.getAuthToken()` (IAM auth tokens, 15 min).
+ * - `auth-token`: `await generateAuthToken({ region })`, `await signer.getAuthToken()` (IAM auth tokens, 15 min);
+ * - `helper`: `await getCreds()` imported from the app's own module that returns one of the above.
  */
 export interface Resolution {
-  readonly kind: 'provider' | 'client-provider' | 'sts' | 'google-token' | 'auth-token' | 'v2-chain';
+  readonly kind: 'provider' | 'client-provider' | 'sts' | 'google-token' | 'auth-token' | 'v2-chain' | 'helper';
   readonly call: TSESTree.CallExpression;
   /** Where a finding is reported: `await call` when awaited, else the call. */
   readonly reportNode: Node;
@@ -55,6 +57,8 @@ export interface Resolution {
   readonly durationSeconds?: number;
   readonly sts?: { readonly operation: StsOperation; readonly input: Node | null };
   readonly token?: CredentialMethod;
+  /** `helper`: an imported function of the app that returns what it resolved (helper-result.ts). */
+  readonly helper?: HelperOrigin;
 }
 
 /** Token getters whose result is a snapshot once stored (gcp-metadata responses are caches: no-module-token-cache). */

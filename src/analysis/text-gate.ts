@@ -3,6 +3,7 @@ import {
   BUNDLER_ENV_PREFIXES,
   CREDENTIAL_NAMES,
   GOOGLE_CREDENTIAL_FILE_TYPES,
+  NAMED_CREDENTIAL_HELPER_PATTERN,
   TOKEN_TEXT_HINT,
 } from '../knowledge/index.js';
 import { ANY_SHAPE_MARKER } from './secret-scan.js';
@@ -17,13 +18,15 @@ import { ANY_SHAPE_MARKER } from './secret-scan.js';
  * - `secrets`: the markers of every secret shape, the credential names values are stored under (for a name that
  *   counts only beside a sibling, such as a bare `Token` beside `AccessKeyId`, the sibling), and the bundler
  *   prefixes of env names inlined into browser code;
- * - `credential-files`: the `type` of every Google credential file (`service_account`, `external_account`, ...).
+ * - `credential-files`: the `type` of every Google credential file (`service_account`, `external_account`, ...);
+ * - `credential-helpers`: the name of a helper that promises temporary credentials (NAMED_CREDENTIAL_HELPER_PATTERN),
+ *   or, in a file linted with type information, an import of a relative module (whose helpers the engine reads).
  *
  * `modules`, `secrets` and `credential-files` also open on escape sequences (`\u0041`, `\x41`, octal, line
  * continuations): a string value or an identifier may spell a trigger that its source text does not contain.
  * The gate reads JS/TS files and JSON documents (src/util/text-gated-rule.ts).
  */
-export type TriggerFamily = 'modules' | 'token-text' | 'secrets' | 'credential-files';
+export type TriggerFamily = 'modules' | 'token-text' | 'secrets' | 'credential-files' | 'credential-helpers';
 
 const ESCAPES = String.raw`\\(?:[ux1-7]|0[0-7]|\r|\n|\u2028|\u2029)`;
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/gu, String.raw`\$&`);
@@ -88,7 +91,20 @@ const PATTERNS: Record<TriggerFamily, RegExp> = {
     `${GOOGLE_CREDENTIAL_FILE_TYPES.map((entry) => escapeRegExp(entry.type)).join('|')}|${ESCAPES}`,
     'u',
   ),
+  'credential-helpers': new RegExp(`\\b(?:${NAMED_CREDENTIAL_HELPER_PATTERN.source.slice(1, -1)})\\b`, 'u'),
 };
+/** `from './x'`, `require('../x')`, `import('./x')`: a module of the app itself. */
+const RELATIVE_IMPORT = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"`]\.\.?\//u;
+
+/** Whether the file holds a trigger of `family` (whatever `setTextGate` says). */
+export function holdsTrigger(
+  family: TriggerFamily,
+  sourceCode: { readonly text: string; readonly parserServices?: unknown },
+): boolean {
+  if (PATTERNS[family].test(sourceCode.text)) return true;
+  const services = sourceCode.parserServices as { program?: unknown } | undefined;
+  return family === 'credential-helpers' && Boolean(services?.program) && RELATIVE_IMPORT.test(sourceCode.text);
+}
 
 /** Per file (keyed by its SourceCode, shared by every rule): which families its text holds, tested on demand. */
 const FOUND = new WeakMap<object, Map<TriggerFamily, boolean>>();
@@ -100,9 +116,9 @@ export function mayTrigger(sourceCode: { readonly text: string }, families: read
   let found = FOUND.get(sourceCode);
   if (!found) FOUND.set(sourceCode, (found = new Map<TriggerFamily, boolean>()));
   for (const family of families) {
-    let present = found.get(family);
-    if (present === undefined) found.set(family, (present = PATTERNS[family].test(sourceCode.text)));
-    if (present) return true;
+    let open = found.get(family);
+    if (open === undefined) found.set(family, (open = holdsTrigger(family, sourceCode)));
+    if (open) return true;
   }
   return false;
 }

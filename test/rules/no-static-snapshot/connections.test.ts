@@ -71,7 +71,7 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
   },
 ];
 
-const valid: ValidTestCase<[]>[] = [
+const valid: (string | ValidTestCase<[]>)[] = [
   // Closed before the function returns: the connection lives no longer than the call.
   builderConnection(
     "  connection.on('message', (topic) => console.log(topic));",
