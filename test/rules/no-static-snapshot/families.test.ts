@@ -170,6 +170,22 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
     ),
     errors: [{ messageId: 'keysHandedOnce', line: 6, column: 3 }],
   },
+  {
+    // A TypeScript namespace's variables live as long as the module: a client kept in its map outlives the call.
+    code: lines(
+      `import { defaultProvider } from '@aws-sdk/credential-provider-node';`,
+      `import { Client } from '@opensearch-project/opensearch';`,
+      'export namespace Search {',
+      '  const clients: Record<string, Client> = {};',
+      '  export async function clientFor(name: string) {',
+      '    const credentials = await defaultProvider()();',
+      "    clients[name] ??= new Client({ node: 'https://search', auth: credentials });",
+      '    return clients[name];',
+      '  }',
+      '}',
+    ),
+    errors: [{ messageId: 'storedCredentials', line: 6 }],
+  },
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [
@@ -240,6 +256,18 @@ const valid: (string | ValidTestCase<[]>)[] = [
     '  oauth2Client.setCredentials({ access_token: session.accessToken });',
     '  const res = await google.drive({ version: "v3", auth: oauth2Client }).files.list();',
     '  return Response.json(res.data);',
+    '}',
+  ),
+  // Look-alike: the client is a local of the namespace's function, built per call.
+  lines(
+    `import { defaultProvider } from '@aws-sdk/credential-provider-node';`,
+    `import { Client } from '@opensearch-project/opensearch';`,
+    'export namespace Search {',
+    '  export async function search(q: string) {',
+    '    const credentials = await defaultProvider()();',
+    "    const client = new Client({ node: 'https://search', auth: credentials });",
+    '    return client.search({ q });',
+    '  }',
     '}',
   ),
 ];
