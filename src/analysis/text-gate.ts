@@ -1,5 +1,6 @@
 import * as knowledge from '../knowledge/index.js';
 import {
+  BROWSER_SDK_GLOBALS,
   BUNDLER_ENV_PREFIXES,
   CREDENTIAL_NAMES,
   GOOGLE_CREDENTIAL_FILE_TYPES,
@@ -13,7 +14,8 @@ import { ANY_SHAPE_MARKER } from './secret-scan.js';
  * families the rule declares (`meta.docs.triggers`), so a file without any costs one scan of its text, then nothing.
  *
  * - `modules`: a module specifier the knowledge base knows, quoted as it must be in an import or require
- *   (`'@aws-sdk/client-s3'`, `"@aws-sdk/client-` for `@aws-sdk/client-*`, `'axios'`);
+ *   (`'@aws-sdk/client-s3'`, `"@aws-sdk/client-` for `@aws-sdk/client-*`, `'axios'`), or a browser bundle's global
+ *   in use (`AWS.config`, `window.AWSIoTData`: BROWSER_SDK_GLOBALS);
  * - `token-text`: the text every hand-written token fetch contains (TOKEN_TEXT_HINT: token endpoints and fields);
  * - `secrets`: the markers of every secret shape, the credential names values are stored under (for a name that
  *   counts only beside a sibling, such as a bare `Token` beside `AccessKeyId`, the sibling), and the bundler
@@ -78,11 +80,13 @@ const SECRET_WORDS = [
   .map(escapeRegExp)
   .join('|');
 const MODULE_ALTERNATIVES = moduleAlternatives();
+/** A browser bundle's global in use (`AWS.config`, `window.AWSIoTData`): the page loaded the SDK from a script tag. */
+const BROWSER_GLOBAL_USE = `\\b(?:${BROWSER_SDK_GLOBALS.map((g) => g.name).join('|')})\\.[A-Za-z]|\\b(?:window|self|globalThis)\\.(?:${BROWSER_SDK_GLOBALS.map((g) => g.name).join('|')})\\b`;
 
 // Built once when the module loads, from knowledge-base data only (never from a file's text).
 const PATTERNS: Record<TriggerFamily, RegExp> = {
   modules: new RegExp(
-    `(['"\`])(?:${MODULE_ALTERNATIVES.exact})\\1|['"\`](?:${MODULE_ALTERNATIVES.prefixes})|${ESCAPES}`,
+    `(['"\`])(?:${MODULE_ALTERNATIVES.exact})\\1|['"\`](?:${MODULE_ALTERNATIVES.prefixes})|${BROWSER_GLOBAL_USE}|${ESCAPES}`,
     'u',
   ),
   'token-text': TOKEN_TEXT_HINT,

@@ -186,6 +186,31 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
     ),
     errors: [{ messageId: 'storedCredentials', line: 6 }],
   },
+  {
+    // A page that loads the SDK from a script tag: the browser bundles' globals stand for their modules.
+    code: lines(
+      '// <script src="aws-sdk.min.js"> and the aws-iot-device-sdk browser bundle',
+      "AWS.config.credentials = new AWS.CognitoIdentityCredentials({ IdentityPoolId: 'us-east-1:x' });",
+      "const device = AWSIoTData.device({ protocol: 'wss', host: 'h', accessKeyId: '', secretKey: '', sessionToken: '' });",
+      'AWS.config.credentials.get((err) => {',
+      '  if (!err) device.updateWebSocketCredentials(AWS.config.credentials.accessKeyId, AWS.config.credentials.secretAccessKey, AWS.config.credentials.sessionToken);',
+      '});',
+    ),
+    errors: [{ messageId: 'keysHandedOnce', line: 5 }],
+  },
+  {
+    // The same globals read off `window`.
+    code: lines(
+      'const AWS = window.AWS;',
+      'const AWSIoTData = window.AWSIoTData;',
+      "AWS.config.credentials = new AWS.CognitoIdentityCredentials({ IdentityPoolId: 'us-east-1:x' });",
+      "const device = AWSIoTData.device({ protocol: 'wss', host: 'h', accessKeyId: '', secretKey: '', sessionToken: '' });",
+      'AWS.config.credentials.get((err) => {',
+      '  if (!err) device.updateWebSocketCredentials(AWS.config.credentials.accessKeyId, AWS.config.credentials.secretAccessKey, AWS.config.credentials.sessionToken);',
+      '});',
+    ),
+    errors: [{ messageId: 'keysHandedOnce', line: 6 }],
+  },
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [
@@ -269,6 +294,26 @@ const valid: (string | ValidTestCase<[]>)[] = [
     '    return client.search({ q });',
     '  }',
     '}',
+  ),
+  // Look-alike of the script-tag page: `AWS` and `AWSIoTData` are the file's own objects, not the SDK's.
+  lines(
+    'const AWS = { config: { credentials: null } };',
+    'const AWSIoTData = { device: (o) => o };',
+    "AWS.config.credentials = new AWS.CognitoIdentityCredentials({ IdentityPoolId: 'us-east-1:x' });",
+    "const device = AWSIoTData.device({ protocol: 'wss', host: 'h', accessKeyId: '', secretKey: '', sessionToken: '' });",
+    'AWS.config.credentials.get((err) => {',
+    '  if (!err) device.updateWebSocketCredentials(AWS.config.credentials.accessKeyId, AWS.config.credentials.secretAccessKey, AWS.config.credentials.sessionToken);',
+    '});',
+  ),
+  // The script-tag page hands fresh keys on every reconnect.
+  lines(
+    '// <script src="aws-sdk.min.js">',
+    "AWS.config.credentials = new AWS.CognitoIdentityCredentials({ IdentityPoolId: 'us-east-1:x' });",
+    "const device = AWSIoTData.device({ protocol: 'wss', host: 'h', accessKeyId: '', secretKey: '', sessionToken: '' });",
+    'AWS.config.credentials.get((err) => {',
+    '  if (!err) device.updateWebSocketCredentials(AWS.config.credentials.accessKeyId, AWS.config.credentials.secretAccessKey, AWS.config.credentials.sessionToken);',
+    '});',
+    "device.on('reconnect', () => AWS.config.credentials.refresh(() => device.updateWebSocketCredentials(AWS.config.credentials.accessKeyId, AWS.config.credentials.secretAccessKey, AWS.config.credentials.sessionToken)))",
   ),
 ];
 
