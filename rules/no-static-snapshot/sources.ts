@@ -17,6 +17,7 @@ import {
   AWS_V3_STS_OPERATIONS,
   CREDENTIAL_RESOLVERS,
   type CredentialMethod,
+  type CredentialResolver,
   findByApi,
   GOOGLE_TOKEN_METHODS,
   type ProviderFactory,
@@ -87,6 +88,7 @@ export function resolutionOf(call: TSESTree.CallExpression, ctx: SnapshotContext
   const name = staticPropertyName(callee);
   if (name === null) return null;
   if (AUTH_TOKEN_METHOD_NAMES.has(name)) return authTokenResolution(call, callee, ctx);
+  if (RESOLVER_NAMES.has(name)) return resolverResolution(call, ctx);
   if (!RESOLUTION_METHOD_NAMES.has(name)) return null;
   return (
     clientProviderResolution(call, callee, ctx) ??
@@ -127,7 +129,7 @@ function providerResolution(call: TSESTree.CallExpression, ctx: SnapshotContext)
 
 /** `await awsGetCredentials()`: a wrapper library's function returning credentials it resolved (CREDENTIAL_RESOLVERS). */
 function resolverResolution(call: TSESTree.CallExpression, ctx: SnapshotContext): Resolution | null {
-  const resolver = findByApi(CREDENTIAL_RESOLVERS, ctx.refs.resolve(call.callee));
+  const resolver: CredentialResolver | undefined = findByApi(CREDENTIAL_RESOLVERS, ctx.refs.resolve(call.callee));
   if (!resolver || resolver.renewedBy?.some((api) => callsApi(api, ctx))) return null;
   return {
     kind: 'provider',
@@ -256,6 +258,8 @@ function authTokenResolution(
   };
 }
 
+/** `Auth.currentCredentials()`: resolvers reached as a member of an export. */
+const RESOLVER_NAMES: ReadonlySet<string> = new Set(CREDENTIAL_RESOLVERS.map((r) => r.api.path.at(-1)!));
 const AUTH_TOKEN_METHOD_NAMES: ReadonlySet<string> = new Set(AWS_TOKEN_METHODS.map((m: CredentialMethod) => m.method));
 
 function chainResolution(
