@@ -340,7 +340,7 @@ export const LIVE_CONNECTION_SIGNS = {
     'connection_interrupted',
   ],
   reconnectOptions: ['baseReconnectTimeMs', 'maximumReconnectTimeMs', 'reconnectPeriod', 'autoReconnect'],
-  closeMethods: ['end', 'close', 'disconnect', 'destroy', 'terminate', 'quit'],
+  closeMethods: ['end', 'endAsync', 'close', 'disconnect', 'destroy', 'terminate', 'quit'],
   renewEvents: ['reconnect', 'offline', 'close', 'disconnect', 'interrupt', 'connection_interrupted'],
   source:
     'aws/aws-iot-device-sdk-js: README.md (device and thingShadow events connect/reconnect/offline/message, options baseReconnectTimeMs/maximumReconnectTimeMs; the WebSocket is signed again on each reconnect with the keys given); mqttjs/MQTT.js: README.md (events connect/reconnect/offline/disconnect/message, option reconnectPeriod); aws/aws-iot-device-sdk-js-v2: MqttClientConnection events connect/interrupt/resume/message/disconnect/connection_success',
