@@ -80,13 +80,26 @@ const SECRET_WORDS = [
   .map(escapeRegExp)
   .join('|');
 const MODULE_ALTERNATIVES = moduleAlternatives();
-/** A browser bundle's global in use (`AWS.config`, `window.AWSIoTData`): the page loaded the SDK from a script tag. */
-const BROWSER_GLOBAL_USE = `\\b(?:${BROWSER_SDK_GLOBALS.map((g) => g.name).join('|')})\\.[A-Za-z]|\\b(?:window|self|globalThis)\\.(?:${BROWSER_SDK_GLOBALS.map((g) => g.name).join('|')})\\b`;
+const BROWSER_GLOBAL_NAMES = BROWSER_SDK_GLOBALS.map((g) => g.name).join('|');
+const BROWSER_GLOBAL_OFF_WINDOW = new RegExp(`\\b(?:window|self|globalThis)\\.(?:${BROWSER_GLOBAL_NAMES})\\b`, 'u');
+const BROWSER_GLOBAL_USE = new RegExp(`\\b(?:${BROWSER_GLOBAL_NAMES})\\.[A-Za-z]`, 'u');
+const BROWSER_GLOBAL_DECLARED = new RegExp(
+  `\\b(?:var|let|const|function|class|as)\\s+(?:${BROWSER_GLOBAL_NAMES})\\b|\\b(?:${BROWSER_GLOBAL_NAMES})\\s*=[^=]`,
+  'u',
+);
+
+/**
+ * A browser bundle's global in use (`window.AWS`, or `AWS.config` in a file that declares no `AWS` of its own): the
+ * page loaded the SDK from a script tag. The SDK's own sources, which bind `var AWS = require('./core')`, stay closed.
+ */
+function usesBrowserGlobal(text: string): boolean {
+  return BROWSER_GLOBAL_OFF_WINDOW.test(text) || (BROWSER_GLOBAL_USE.test(text) && !BROWSER_GLOBAL_DECLARED.test(text));
+}
 
 // Built once when the module loads, from knowledge-base data only (never from a file's text).
 const PATTERNS: Record<TriggerFamily, RegExp> = {
   modules: new RegExp(
-    `(['"\`])(?:${MODULE_ALTERNATIVES.exact})\\1|['"\`](?:${MODULE_ALTERNATIVES.prefixes})|${BROWSER_GLOBAL_USE}|${ESCAPES}`,
+    `(['"\`])(?:${MODULE_ALTERNATIVES.exact})\\1|['"\`](?:${MODULE_ALTERNATIVES.prefixes})|${ESCAPES}`,
     'u',
   ),
   'token-text': TOKEN_TEXT_HINT,
@@ -106,6 +119,7 @@ export function holdsTrigger(
   sourceCode: { readonly text: string; readonly parserServices?: unknown },
 ): boolean {
   if (PATTERNS[family].test(sourceCode.text)) return true;
+  if (family === 'modules') return usesBrowserGlobal(sourceCode.text);
   const services = sourceCode.parserServices as { program?: unknown } | undefined;
   return family === 'credential-helpers' && Boolean(services?.program) && RELATIVE_IMPORT.test(sourceCode.text);
 }
@@ -129,7 +143,7 @@ export function mayTrigger(sourceCode: { readonly text: string }, families: read
 
 /** Whether `text` holds a trigger of any family: a file without one is a file no rule reports on (the codemod's prefilter). */
 export function mayTriggerAny(text: string): boolean {
-  return !enabled || Object.values(PATTERNS).some((pattern) => pattern.test(text));
+  return !enabled || (Object.keys(PATTERNS) as TriggerFamily[]).some((family) => holdsTrigger(family, { text }));
 }
 
 /** Turns the gate off (every file opens every rule), to prove it exact: findings must not change. Tests only. */
