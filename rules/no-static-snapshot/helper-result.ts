@@ -13,14 +13,26 @@ import { type Resolution, resolutionOf } from './sources.js';
 
 /** What an imported helper returns, from its body (with types) or its name (without). */
 export interface HelperOrigin {
-  readonly returns: 'credentials' | 'token';
+  readonly returns: 'credentials' | 'token' | 'built';
   /** "`fromNodeProviderChain()` in aws.ts", or "its name" */
   readonly from: string;
 }
 
+const WHAT: Record<HelperOrigin['returns'], string> = {
+  credentials: 'credentials',
+  token: 'a token',
+  built: 'a client or signed request built from credentials',
+};
+
 /** Calls inside a helper looked at for a summary: a bound on the work per helper. */
 const MAX_CALLS = 200;
-const SUMMARIES = new WeakMap<TSESTree.FunctionLike, Resolution | null>();
+interface Summary {
+  readonly resolution: Resolution;
+  /** The helper returns something built from the value (a client, a signed request), not the value. */
+  readonly built: boolean;
+}
+
+const SUMMARIES = new WeakMap<TSESTree.FunctionLike, Summary | null>();
 const CARRYING_STEPS: ReadonlySet<FlowNode['step']['kind']> = new Set(['store', 'field', 'property', 'return']);
 
 /**
@@ -35,11 +47,13 @@ export function helperResolution(call: TSESTree.CallExpression, ctx: SnapshotCon
   const ref = ctx.refs.resolve(callee);
   if (!ref || !ref.module.startsWith('.') || ref.path.length !== 1) return null;
   const foreign = foreignFunction(callee, ctx.sourceCode, mentionsSourceModule);
-  const inner = foreign ? summary(foreign, ctx) : null;
+  const found = foreign ? summary(foreign, ctx) : null;
+  const inner = found?.resolution;
   const named =
     !foreign && !ctx.sourceCode.parserServices?.program && NAMED_CREDENTIAL_HELPER_PATTERN.test(callee.name);
   if (!inner && !named) return null;
   const returnsToken = inner?.kind === 'google-token' || inner?.kind === 'auth-token';
+  const returns = found?.built ? 'built' : returnsToken ? 'token' : 'credentials';
   return {
     kind: 'helper',
     call,
@@ -50,14 +64,14 @@ export function helperResolution(call: TSESTree.CallExpression, ctx: SnapshotCon
     durationSeconds: inner?.durationSeconds,
     token: inner?.token,
     helper: {
-      returns: returnsToken ? 'token' : 'credentials',
+      returns,
       from: inner && foreign ? `\`${inner.sourceName}\` in ${foreign.fileName}` : 'its name',
     },
   };
 }
 
 /** The resolution in the helper's body whose value (or its secret fields) the helper returns, once per helper. */
-function summary(foreign: ForeignFunction, ctx: SnapshotContext): Resolution | null {
+function summary(foreign: ForeignFunction, ctx: SnapshotContext): Summary | null {
   if (SUMMARIES.has(foreign.fn)) return SUMMARIES.get(foreign.fn)!;
   SUMMARIES.set(foreign.fn, null);
   const imports = moduleSpecifiers(foreign.sourceCode);
@@ -79,22 +93,36 @@ function summary(foreign: ForeignFunction, ctx: SnapshotContext): Resolution | n
     // A v2 chain resolves a live object that refreshes itself: handing it on is fine.
     if (!resolution || resolution.kind === 'v2-chain') continue;
     const flow = traceValue(resolution.valueStart, there.refs, there.sourceCode);
-    if (flow.some((node) => returnsValue(node, foreign.fn))) {
-      SUMMARIES.set(foreign.fn, resolution);
-      return resolution;
+    const returned = flow.map((node) => returnsValue(node, foreign.fn, there)).find((how) => how !== null);
+    if (returned) {
+      const result = { resolution, built: returned === 'built' };
+      SUMMARIES.set(foreign.fn, result);
+      return result;
     }
   }
   return null;
 }
 
-/** The helper returns the value itself, or an object or field that carries its secret parts. */
-function returnsValue(node: FlowNode, fn: TSESTree.FunctionLike): boolean {
-  if (node.step.kind !== 'return' || node.step.fn !== fn) return false;
-  return flowPath(node).every(
-    ({ step }) =>
-      CARRYING_STEPS.has(step.kind) &&
-      (step.kind !== 'field' || (step.name !== null && SECRET_CARRYING_FIELDS.has(step.name))),
-  );
+/**
+ * How the helper returns the value: itself, or an object or field that carries its secret parts (`'value'`), or a
+ * client, connection or signed request built from them by a constructor or an imported library (`'built'`).
+ */
+function returnsValue(node: FlowNode, fn: TSESTree.FunctionLike, ctx: SnapshotContext): 'value' | 'built' | null {
+  if (node.step.kind !== 'return' || node.step.fn !== fn) return null;
+  let built = false;
+  for (const { step } of flowPath(node)) {
+    if (step.kind === 'argument' && buildsFrom(step.node, ctx)) built = true;
+    else if (!CARRYING_STEPS.has(step.kind)) return null;
+    else if (step.kind === 'field' && (step.name === null || !SECRET_CARRYING_FIELDS.has(step.name))) return null;
+  }
+  return built ? 'built' : 'value';
+}
+
+/** `new Client({ credentials })`, `aws4.sign(request, credentials)`: not `String(c)` or `console.log(c)`. */
+function buildsFrom(call: TSESTree.CallExpression | TSESTree.NewExpression, ctx: SnapshotContext): boolean {
+  if (call.type === AST_NODE_TYPES.NewExpression) return true;
+  const ref = ctx.refs.resolve(call.callee);
+  return ref !== null && !ref.module.startsWith('.');
 }
 
 /** The rule context, seen from the helper's file (what the engine reads of it is the file). */
@@ -122,7 +150,7 @@ export function checkHelperResult(
     messageId: 'helperResultKept',
     data: {
       helper: resolution.sourceName,
-      what: helper.returns === 'token' ? 'a token' : 'credentials',
+      what: WHAT[helper.returns],
       from: helper.from,
       where: kept.where,
       ...sessionWords(resolution.sessionId, ctx.settings, resolution.durationSeconds),

@@ -29,9 +29,26 @@ const typedInvalid: InvalidTestCase<SnapshotMessageId, []>[] = [
     ),
     errors: [{ messageId: 'helperResultKept', line: 5 }],
   },
+  {
+    // The helper returns a client built from what it resolved; this module keeps the client.
+    code: lines(HELPERS('makeClient'), 'export const s3 = await makeClient();'),
+    errors: [{ messageId: 'helperResultKept', line: 2, column: 19 }],
+  },
 ];
 
 const typedValid: ValidTestCase<[]>[] = [
+  // The helper's client calls the provider itself.
+  { code: lines(HELPERS('makeRefreshingClient'), 'export const s3 = makeRefreshingClient();') },
+  // A client built per call from the helper.
+  {
+    code: lines(
+      HELPERS('makeClient'),
+      'export async function region() {',
+      '  const s3 = await makeClient();',
+      '  return s3.config.region();',
+      '}',
+    ),
+  },
   // Per request: the client dies with the call.
   {
     code: lines(
