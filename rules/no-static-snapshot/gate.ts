@@ -1,4 +1,7 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { unwrap } from '../../src/analysis/ast.js';
+import { holdsTrigger } from '../../src/analysis/text-gate.js';
 import {
   AWS_TOKEN_METHODS,
   AWS_V2_MODULES,
@@ -10,6 +13,7 @@ import {
   CREDENTIAL_RESOLVERS,
   GOOGLE_AUTH_MODULES,
   moduleMatches,
+  NAMED_CREDENTIAL_HELPER_PATTERN,
 } from '../../src/knowledge/index.js';
 
 /** Modules whose exports make snapshots: providers, v3 clients, STS, AWS v2, Google auth (not presigners or Azure). */
@@ -42,4 +46,50 @@ export function mayMakeSnapshots(sourceCode: Readonly<TSESLint.SourceCode>, spec
     if (WRAPPER_MODULES.includes(specifier)) wrappers = true;
   }
   return wrappers && WRAPPER_NAMES.test(sourceCode.text);
+}
+
+/** Text that names a source module: the prefix of each pattern (`@aws-sdk/client-*` → `@aws-sdk/client-`). */
+export function mentionsSourceModule(text: string): boolean {
+  return SOURCE_MODULES.some((m) => text.includes(m.endsWith('*') ? m.slice(0, -1) : m));
+}
+
+/**
+ * A file that imports a function from one of the app's own modules may call a helper there that returns resolved
+ * credentials: with type information the engine reads the helper; without, the imported name must promise temporary
+ * credentials (NAMED_CREDENTIAL_HELPER_PATTERN).
+ */
+export function mayCallCredentialHelpers(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  specifiers: ReadonlySet<string>,
+): boolean {
+  if (![...specifiers].some(isRelative) || !holdsTrigger('credential-helpers', sourceCode)) return false;
+  return Boolean(sourceCode.parserServices?.program) || importedHelperNames(sourceCode.ast).length > 0;
+}
+
+const isRelative = (specifier: string) => specifier.startsWith('.');
+
+/** Names bound at the top of the file to a relative module's export that promise temporary credentials. */
+function importedHelperNames(program: TSESTree.Program): string[] {
+  const names: string[] = [];
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && isRelative(statement.source.value)) {
+      for (const specifier of statement.specifiers) names.push(specifier.local.name);
+    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        const init = declarator.init && unwrap(declarator.init);
+        const source = init?.type === AST_NODE_TYPES.CallExpression ? init.arguments[0] : undefined;
+        if (
+          declarator.id.type !== AST_NODE_TYPES.ObjectPattern ||
+          source?.type !== AST_NODE_TYPES.Literal ||
+          typeof source.value !== 'string' ||
+          !isRelative(source.value)
+        )
+          continue;
+        for (const property of declarator.id.properties)
+          if (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier)
+            names.push(property.value.name);
+      }
+    }
+  }
+  return names.filter((name) => NAMED_CREDENTIAL_HELPER_PATTERN.test(name));
 }

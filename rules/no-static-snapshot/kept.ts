@@ -8,6 +8,7 @@ import { isOneShotScript } from '../../src/analysis/process-lifetime.js';
 import { isLongLived, type StorageKind } from '../../src/analysis/storage.js';
 import { type FlowNode, flowPath } from '../../src/analysis/value-flow.js';
 import { type Node, type SnapshotContext, snippet } from './context.js';
+import { keptOpenByConnection } from './live-connection.js';
 
 /** Where a resolved value outlives the call that resolved it, in words for the message. */
 export interface Kept {
@@ -42,6 +43,8 @@ export function keptBeyondCall(
         step: node,
         keeper: step.node,
       };
+    const open = accept(node) ? keptOpenByConnection(node, resolved, ctx) : null;
+    if (open) return open;
     if (step.kind !== 'store' || !isLongLived(step.storage) || !accept(node)) continue;
     if (isExpiryGuarded(step.target, ctx)) {
       guarded = true;

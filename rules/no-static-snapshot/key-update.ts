@@ -1,10 +1,11 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { calleeName, isFunctionNode, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { calleeName, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import { HeldValues } from '../../src/analysis/held-value.js';
 import { fileIndex } from '../../src/analysis/storage-slot.js';
-import { KEY_UPDATE_METHODS, moduleMatches, REFRESH_TIMERS } from '../../src/knowledge/index.js';
+import { KEY_UPDATE_METHODS, moduleMatches } from '../../src/knowledge/index.js';
 import { type Finding, type Node, type SnapshotContext, snippet } from './context.js';
+import { runsAgain } from './runs-again.js';
 import { isConstantOnPlatform, sessionWords } from './session.js';
 import { liveSession } from './v2-sinks.js';
 
@@ -47,45 +48,5 @@ function keySource(keys: readonly Node[], ctx: SnapshotContext): { what: string;
   const held = HeldValues.for(ctx.rule, ctx.refs, ctx.imports).heldBy(keys[2]);
   if (held && (held.kind === 'aws-credentials' || held.kind === 'sts-output'))
     return { what: held.what, phrase: held.lifetime };
-  return null;
-}
-
-/**
- * The call sits in a callback of a timer or of a connection event that renews keys, directly or through a named
- * function of the file that such a callback calls (`device.on('reconnect', () => handKeys())`) or is given.
- */
-function runsAgain(call: Node, renewEvents: readonly string[], ctx: SnapshotContext, depth = 0): boolean {
-  for (let node: Node | undefined = call.parent; node; node = node.parent) {
-    if (!isFunctionNode(node)) continue;
-    if (node.parent?.type === AST_NODE_TYPES.CallExpression && isRenewingHost(node.parent, renewEvents)) return true;
-    const name = nameOf(node);
-    if (name === null || depth > 1) continue;
-    for (const other of fileIndex(ctx.sourceCode).calls) {
-      if (calleeName(other) === name && runsAgain(other, renewEvents, ctx, depth + 1)) return true;
-      if (
-        isRenewingHost(other, renewEvents) &&
-        other.arguments.some((a) => a.type === AST_NODE_TYPES.Identifier && a.name === name)
-      )
-        return true;
-    }
-  }
-  return false;
-}
-
-function isRenewingHost(host: TSESTree.CallExpression, renewEvents: readonly string[]): boolean {
-  const hostName = calleeName(host);
-  if (hostName !== null && REFRESH_TIMERS.includes(hostName)) return true;
-  const event = host.arguments[0];
-  return event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && renewEvents.includes(event.value);
-}
-
-/** `function f() {}`, `const f = () => {}`, a method `f() {}`. */
-function nameOf(fn: TSESTree.FunctionLike): string | null {
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name ?? null;
-  const parent = fn.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier)
-    return parent.id.name;
-  if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property)
-    return staticPropertyName(parent);
   return null;
 }

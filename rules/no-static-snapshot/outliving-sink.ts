@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { localFunction } from '../../src/analysis/local-function.js';
 import { isOneShotScript } from '../../src/analysis/process-lifetime.js';
 import { type FlowNode, flowPath } from '../../src/analysis/value-flow.js';
 import {
@@ -28,7 +29,7 @@ export function checkOutlivingSink(
     const handedTo = sinkArgument(node);
     if (!handedTo) continue;
     const sink = sinkOf(handedTo.call, handedTo.index, ctx);
-    if (!sink || (oneShot && !sink.outlivesProcess) || !arrivesUnderOption(node, sink) || !carriesSecret(node))
+    if (!sink || (oneShot && !sink.outlivesProcess) || !arrivesUnderOption(node, sink) || !carriesSecret(node, ctx))
       continue;
     return {
       node: resolution.reportNode,
@@ -95,9 +96,9 @@ function sinkOf(
  * The value reaches the sink whole or through its secret fields, placed in objects or serialised on the way:
  * `String(c.expiration)` or `Boolean(c)` carries no credential.
  */
-function carriesSecret(node: FlowNode): boolean {
-  const path = flowPath(node).slice(0, -1);
-  return path.every(({ step }) => {
+function carriesSecret(node: FlowNode, ctx: SnapshotContext): boolean {
+  const path = flowPath(node);
+  return path.slice(0, -1).every(({ step }, index) => {
     switch (step.kind) {
       case 'store':
       case 'property':
@@ -106,6 +107,7 @@ function carriesSecret(node: FlowNode): boolean {
       case 'field':
         return step.name !== null && SECRET_CARRYING_FIELDS.has(step.name);
       case 'argument': {
+        if (entersLocalFunction(step.node, path[index + 1].step.node, ctx)) return true;
         const callee = unwrap(step.node.callee);
         return (
           callee.type === AST_NODE_TYPES.MemberExpression &&
@@ -127,4 +129,14 @@ function carriesSecret(node: FlowNode): boolean {
 function arrivesUnderOption(node: FlowNode, sink: OutlivingSink): boolean {
   if (!sink.option) return true;
   return flowPath(node).some((n) => n.step.kind === 'property' && n.step.name === sink.option);
+}
+
+/** `save(c)` where `save` is a function of this file and the walk went on inside it (through its parameter). */
+function entersLocalFunction(
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  next: TSESTree.Node,
+  ctx: SnapshotContext,
+): boolean {
+  const fn = call.type === AST_NODE_TYPES.CallExpression ? localFunction(call, ctx.sourceCode) : null;
+  return fn !== null && fn.range[0] <= next.range[0] && next.range[1] <= fn.range[1];
 }

@@ -4,6 +4,7 @@ import type { Finding, SnapshotContext } from './context.js';
 import { checkCapturedProvider } from './captured-provider.js';
 import { checkDropsExpiration } from './drops-expiration.js';
 import { checkGoogleTokenStored } from './google-token.js';
+import { checkHelperResult, helperResolution } from './helper-result.js';
 import { checkOutlivingSink } from './outliving-sink.js';
 import { checkSharedClientCredentials } from './shared-client-credentials.js';
 import { isConstantOnPlatform } from './session.js';
@@ -26,11 +27,12 @@ const CHECKS: readonly ResolutionCheck[] = [
   checkV2ChainCopy,
   checkGoogleTokenStored,
   checkStoredCredentials,
+  checkHelperResult,
 ];
 
 /** If `call` resolves a refreshing source once, follows where the value goes and returns the snapshot finding, if any. */
 export function checkResolution(call: TSESTree.CallExpression, ctx: SnapshotContext): Finding | null {
-  const resolution = resolutionOf(call, ctx);
+  const resolution = resolutionOf(call, ctx) ?? helperResolution(call, ctx);
   if (!resolution || isConstantOnPlatform(resolution.sessionId, ctx)) return null;
   const flow = traceValue(resolution.valueStart, ctx.refs, ctx.sourceCode);
   for (const check of CHECKS) {

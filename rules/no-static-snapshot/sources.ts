@@ -17,6 +17,7 @@ import {
   AWS_V3_STS_OPERATIONS,
   CREDENTIAL_RESOLVERS,
   type CredentialMethod,
+  type CredentialResolver,
   findByApi,
   GOOGLE_TOKEN_METHODS,
   type ProviderFactory,
@@ -28,6 +29,7 @@ import {
 import { providerFactoryOf as recognizedFactory } from '../../src/analysis/recognize.js';
 import { isV3ClientValue } from './clients.js';
 import { callsApi } from '../../src/analysis/api-calls.js';
+import type { HelperOrigin } from './helper-result.js';
 import { type Node, type SnapshotContext, snippet } from './context.js';
 
 /**
@@ -37,10 +39,11 @@ import { type Node, type SnapshotContext, snippet } from './context.js';
  * - `sts`: `await sts.send(new AssumeRoleCommand(...))`, v2 `sts.assumeRole(p).promise()` / `(p, cb)`;
  * - `google-token`: `await auth.getAccessToken()` / `getRequestHeaders()` / `fetchIdToken()`;
  * - `v2-chain`: `chain.resolve((err, creds) => ...)` / `await chain.resolvePromise()` (a live v2 object);
- * - `auth-token`: `await generateAuthToken({ region })`, `await signer.getAuthToken()` (IAM auth tokens, 15 min).
+ * - `auth-token`: `await generateAuthToken({ region })`, `await signer.getAuthToken()` (IAM auth tokens, 15 min);
+ * - `helper`: `await getCreds()` imported from the app's own module that returns one of the above.
  */
 export interface Resolution {
-  readonly kind: 'provider' | 'client-provider' | 'sts' | 'google-token' | 'auth-token' | 'v2-chain';
+  readonly kind: 'provider' | 'client-provider' | 'sts' | 'google-token' | 'auth-token' | 'v2-chain' | 'helper';
   readonly call: TSESTree.CallExpression;
   /** Where a finding is reported: `await call` when awaited, else the call. */
   readonly reportNode: Node;
@@ -55,6 +58,8 @@ export interface Resolution {
   readonly durationSeconds?: number;
   readonly sts?: { readonly operation: StsOperation; readonly input: Node | null };
   readonly token?: CredentialMethod;
+  /** `helper`: an imported function of the app that returns what it resolved (helper-result.ts). */
+  readonly helper?: HelperOrigin;
 }
 
 /** Token getters whose result is a snapshot once stored (gcp-metadata responses are caches: no-module-token-cache). */
@@ -83,6 +88,7 @@ export function resolutionOf(call: TSESTree.CallExpression, ctx: SnapshotContext
   const name = staticPropertyName(callee);
   if (name === null) return null;
   if (AUTH_TOKEN_METHOD_NAMES.has(name)) return authTokenResolution(call, callee, ctx);
+  if (RESOLVER_NAMES.has(name)) return resolverResolution(call, ctx);
   if (!RESOLUTION_METHOD_NAMES.has(name)) return null;
   return (
     clientProviderResolution(call, callee, ctx) ??
@@ -123,7 +129,7 @@ function providerResolution(call: TSESTree.CallExpression, ctx: SnapshotContext)
 
 /** `await awsGetCredentials()`: a wrapper library's function returning credentials it resolved (CREDENTIAL_RESOLVERS). */
 function resolverResolution(call: TSESTree.CallExpression, ctx: SnapshotContext): Resolution | null {
-  const resolver = findByApi(CREDENTIAL_RESOLVERS, ctx.refs.resolve(call.callee));
+  const resolver: CredentialResolver | undefined = findByApi(CREDENTIAL_RESOLVERS, ctx.refs.resolve(call.callee));
   if (!resolver || resolver.renewedBy?.some((api) => callsApi(api, ctx))) return null;
   return {
     kind: 'provider',
@@ -252,6 +258,8 @@ function authTokenResolution(
   };
 }
 
+/** `Auth.currentCredentials()`: resolvers reached as a member of an export. */
+const RESOLVER_NAMES: ReadonlySet<string> = new Set(CREDENTIAL_RESOLVERS.map((r) => r.api.path.at(-1)!));
 const AUTH_TOKEN_METHOD_NAMES: ReadonlySet<string> = new Set(AWS_TOKEN_METHODS.map((m: CredentialMethod) => m.method));
 
 function chainResolution(

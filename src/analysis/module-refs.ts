@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type { ModuleRef } from '../knowledge/index.js';
-import { isKnowledgeModule } from '../knowledge/index.js';
+import { BROWSER_SDK_GLOBALS, GLOBAL_OBJECTS, isKnowledgeModule } from '../knowledge/index.js';
 import { DefinitionType, patternPath, staticPropertyName, unwrap } from './ast.js';
 
 type Node = TSESTree.Node;
@@ -55,7 +55,12 @@ export class ModuleRefs {
         const name = staticPropertyName(inner);
         if (name === null) return null;
         const base = this.resolve(inner.object, depth + 1);
-        return base ? { module: base.module, path: [...base.path, name] } : null;
+        if (base) return { module: base.module, path: [...base.path, name] };
+        // `window.AWS`: a browser bundle's global read off the global object.
+        const object = unwrap(inner.object);
+        return object.type === AST_NODE_TYPES.Identifier && GLOBAL_OBJECTS.has(object.name) && this.isFree(object)
+          ? browserGlobal(name)
+          : null;
       }
       case AST_NODE_TYPES.CallExpression: {
         const specifier = requiredModule(inner, this.sourceCode);
@@ -122,6 +127,11 @@ export class ModuleRefs {
     return null;
   }
 
+  /** No declaration of the file binds the name (it is a global). */
+  private isFree(identifier: TSESTree.Identifier): boolean {
+    return !this.variableOf(identifier)?.defs.length;
+  }
+
   /** The variable an identifier refers to, looked up from the identifier's own scope. */
   variableOf(identifier: TSESTree.Identifier): Variable | null {
     let variable = this.variables.get(identifier);
@@ -152,7 +162,7 @@ export class ModuleRefs {
   private resolveIdentifier(identifier: TSESTree.Identifier, depth: number): ModuleRef | null {
     if (!this.couldBeImported(identifier.name)) return null;
     const variable = this.variableOf(identifier);
-    if (!variable) return null;
+    if (!variable || variable.defs.length === 0) return browserGlobal(identifier.name);
     if (this.byVariable.has(variable)) return this.byVariable.get(variable) ?? null;
     this.byVariable.set(variable, null); // guards cycles
     const ref = this.resolveVariable(variable, depth);
@@ -198,11 +208,40 @@ export class ModuleRefs {
 }
 
 const SHARED = new WeakMap<object, ModuleRefs>();
+const BROWSER_GLOBAL_NAMES: ReadonlySet<string> = new Set(BROWSER_SDK_GLOBALS.map((g) => g.name));
+
+/** A browser bundle's global (BROWSER_SDK_GLOBALS) stands for its module. */
+function browserGlobal(name: string): ModuleRef | null {
+  const global = BROWSER_SDK_GLOBALS.find((g) => g.name === name);
+  return global ? { module: global.module, path: [] } : null;
+}
+
+/** The modules whose browser globals the file reads without declaring them: `AWS.config`, `window.AWSIoTData`. */
+function browserGlobalModules(sourceCode: Readonly<TSESLint.SourceCode>, found: Set<string>): void {
+  const scope = sourceCode.scopeManager?.globalScope;
+  if (!scope) return;
+  const free = (name: string) => {
+    const variable = scope.set.get(name);
+    if (variable?.defs.length) return [];
+    return [...(variable?.references ?? []), ...scope.through.filter((r) => r.identifier.name === name)];
+  };
+  for (const global of BROWSER_SDK_GLOBALS) {
+    if (!sourceCode.text.includes(global.name)) continue;
+    const direct = free(global.name).length > 0;
+    const offWindow = [...GLOBAL_OBJECTS].some((object) =>
+      free(object).some((r) => {
+        const parent = r.identifier.parent;
+        return parent?.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(parent) === global.name;
+      }),
+    );
+    if (direct || offWindow) found.add(global.module);
+  }
+}
 const MODULE_ROOT = Symbol('module');
 
 /** See ModuleRefs.couldBeImported. A few passes reach aliases of aliases in any declaration order. */
 function collectImportedNames(sourceCode: Readonly<TSESLint.SourceCode>): Set<string> {
-  const names = new Set<string>();
+  const names = new Set<string>([...BROWSER_GLOBAL_NAMES, ...GLOBAL_OBJECTS]);
   const pending: { name: string; init: Node }[] = [];
   for (const scope of sourceCode.scopeManager?.scopes ?? []) {
     for (const variable of scope.variables) {
@@ -376,6 +415,7 @@ function collectSpecifiers(sourceCode: Readonly<TSESLint.SourceCode>): Set<strin
   if (text.includes('require') || text.includes('import(')) {
     for (const match of text.matchAll(REQUIRE_OR_IMPORT)) found.add(match[2]);
   }
+  browserGlobalModules(sourceCode, found);
   return found;
 }
 

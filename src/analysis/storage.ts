@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { GLOBAL_OBJECTS } from '../knowledge/index.js';
-import { DefinitionType, unwrap } from './ast.js';
+import { DefinitionType, enclosingFunction, unwrap } from './ast.js';
 import type { ModuleRefs } from './module-refs.js';
 
 type Node = TSESTree.Node;
@@ -71,7 +71,9 @@ function variableStorage(variable: TSESLint.Scope.Variable | null): StorageKind 
   if (variable.defs.length === 0) return 'global';
   const block = variable.scope.block;
   // In CommonJS files ESLint adds a function scope for the module wrapper; its block is still the Program.
-  return block.type === AST_NODE_TYPES.Program ? 'module' : 'local';
+  if (block.type === AST_NODE_TYPES.Program) return 'module';
+  // A TypeScript namespace's body runs once, when the module loads: its variables live as long as the module's.
+  return block.type === AST_NODE_TYPES.TSModuleDeclaration && enclosingFunction(block) === null ? 'module' : 'local';
 }
 
 function isInStaticMember(node: Node): boolean {

@@ -1,8 +1,10 @@
 import * as knowledge from '../knowledge/index.js';
 import {
+  BROWSER_SDK_GLOBALS,
   BUNDLER_ENV_PREFIXES,
   CREDENTIAL_NAMES,
   GOOGLE_CREDENTIAL_FILE_TYPES,
+  NAMED_CREDENTIAL_HELPER_PATTERN,
   TOKEN_TEXT_HINT,
 } from '../knowledge/index.js';
 import { ANY_SHAPE_MARKER } from './secret-scan.js';
@@ -12,18 +14,21 @@ import { ANY_SHAPE_MARKER } from './secret-scan.js';
  * families the rule declares (`meta.docs.triggers`), so a file without any costs one scan of its text, then nothing.
  *
  * - `modules`: a module specifier the knowledge base knows, quoted as it must be in an import or require
- *   (`'@aws-sdk/client-s3'`, `"@aws-sdk/client-` for `@aws-sdk/client-*`, `'axios'`);
+ *   (`'@aws-sdk/client-s3'`, `"@aws-sdk/client-` for `@aws-sdk/client-*`, `'axios'`), or a browser bundle's global
+ *   in use (`AWS.config`, `window.AWSIoTData`: BROWSER_SDK_GLOBALS);
  * - `token-text`: the text every hand-written token fetch contains (TOKEN_TEXT_HINT: token endpoints and fields);
  * - `secrets`: the markers of every secret shape, the credential names values are stored under (for a name that
  *   counts only beside a sibling, such as a bare `Token` beside `AccessKeyId`, the sibling), and the bundler
  *   prefixes of env names inlined into browser code;
- * - `credential-files`: the `type` of every Google credential file (`service_account`, `external_account`, ...).
+ * - `credential-files`: the `type` of every Google credential file (`service_account`, `external_account`, ...);
+ * - `credential-helpers`: the name of a helper that promises temporary credentials (NAMED_CREDENTIAL_HELPER_PATTERN),
+ *   or, in a file linted with type information, an import of a relative module (whose helpers the engine reads).
  *
  * `modules`, `secrets` and `credential-files` also open on escape sequences (`\u0041`, `\x41`, octal, line
  * continuations): a string value or an identifier may spell a trigger that its source text does not contain.
  * The gate reads JS/TS files and JSON documents (src/util/text-gated-rule.ts).
  */
-export type TriggerFamily = 'modules' | 'token-text' | 'secrets' | 'credential-files';
+export type TriggerFamily = 'modules' | 'token-text' | 'secrets' | 'credential-files' | 'credential-helpers';
 
 const ESCAPES = String.raw`\\(?:[ux1-7]|0[0-7]|\r|\n|\u2028|\u2029)`;
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/gu, String.raw`\$&`);
@@ -75,6 +80,21 @@ const SECRET_WORDS = [
   .map(escapeRegExp)
   .join('|');
 const MODULE_ALTERNATIVES = moduleAlternatives();
+const BROWSER_GLOBAL_NAMES = BROWSER_SDK_GLOBALS.map((g) => g.name).join('|');
+const BROWSER_GLOBAL_OFF_WINDOW = new RegExp(`\\b(?:window|self|globalThis)\\.(?:${BROWSER_GLOBAL_NAMES})\\b`, 'u');
+const BROWSER_GLOBAL_USE = new RegExp(`\\b(?:${BROWSER_GLOBAL_NAMES})\\.[A-Za-z]`, 'u');
+const BROWSER_GLOBAL_DECLARED = new RegExp(
+  `\\b(?:var|let|const|function|class|as)\\s+(?:${BROWSER_GLOBAL_NAMES})\\b|\\b(?:${BROWSER_GLOBAL_NAMES})\\s*=[^=]`,
+  'u',
+);
+
+/**
+ * A browser bundle's global in use (`window.AWS`, or `AWS.config` in a file that declares no `AWS` of its own): the
+ * page loaded the SDK from a script tag. The SDK's own sources, which bind `var AWS = require('./core')`, stay closed.
+ */
+function usesBrowserGlobal(text: string): boolean {
+  return BROWSER_GLOBAL_OFF_WINDOW.test(text) || (BROWSER_GLOBAL_USE.test(text) && !BROWSER_GLOBAL_DECLARED.test(text));
+}
 
 // Built once when the module loads, from knowledge-base data only (never from a file's text).
 const PATTERNS: Record<TriggerFamily, RegExp> = {
@@ -88,7 +108,21 @@ const PATTERNS: Record<TriggerFamily, RegExp> = {
     `${GOOGLE_CREDENTIAL_FILE_TYPES.map((entry) => escapeRegExp(entry.type)).join('|')}|${ESCAPES}`,
     'u',
   ),
+  'credential-helpers': new RegExp(`\\b(?:${NAMED_CREDENTIAL_HELPER_PATTERN.source.slice(1, -1)})\\b`, 'u'),
 };
+/** `from './x'`, `require('../x')`, `import('./x')`: a module of the app itself. */
+const RELATIVE_IMPORT = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"`]\.\.?\//u;
+
+/** Whether the file holds a trigger of `family` (whatever `setTextGate` says). */
+export function holdsTrigger(
+  family: TriggerFamily,
+  sourceCode: { readonly text: string; readonly parserServices?: unknown },
+): boolean {
+  if (PATTERNS[family].test(sourceCode.text)) return true;
+  if (family === 'modules') return usesBrowserGlobal(sourceCode.text);
+  const services = sourceCode.parserServices as { program?: unknown } | undefined;
+  return family === 'credential-helpers' && Boolean(services?.program) && RELATIVE_IMPORT.test(sourceCode.text);
+}
 
 /** Per file (keyed by its SourceCode, shared by every rule): which families its text holds, tested on demand. */
 const FOUND = new WeakMap<object, Map<TriggerFamily, boolean>>();
@@ -100,16 +134,16 @@ export function mayTrigger(sourceCode: { readonly text: string }, families: read
   let found = FOUND.get(sourceCode);
   if (!found) FOUND.set(sourceCode, (found = new Map<TriggerFamily, boolean>()));
   for (const family of families) {
-    let present = found.get(family);
-    if (present === undefined) found.set(family, (present = PATTERNS[family].test(sourceCode.text)));
-    if (present) return true;
+    let open = found.get(family);
+    if (open === undefined) found.set(family, (open = holdsTrigger(family, sourceCode)));
+    if (open) return true;
   }
   return false;
 }
 
 /** Whether `text` holds a trigger of any family: a file without one is a file no rule reports on (the codemod's prefilter). */
 export function mayTriggerAny(text: string): boolean {
-  return !enabled || Object.values(PATTERNS).some((pattern) => pattern.test(text));
+  return !enabled || (Object.keys(PATTERNS) as TriggerFamily[]).some((family) => holdsTrigger(family, { text }));
 }
 
 /** Turns the gate off (every file opens every rule), to prove it exact: findings must not change. Tests only. */

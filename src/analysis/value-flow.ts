@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import {
+  BUILDER_METHOD_PATTERN,
   CACHE_WRITE_METHODS,
   IGNORED_CREDENTIAL_OPTIONS,
   refMatches,
@@ -272,6 +273,9 @@ class FlowWalker {
     const parent = member.parent;
     if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === member) {
       const at = this.emit({ kind: 'method', node: parent, name }, parent, item);
+      // `.with_credentials(k, s, t).with_endpoint(e).build()`: each link of a builder chain carries the value on.
+      if (at && name !== null && BUILDER_METHOD_PATTERN.test(name) && isBuilderLink(item.value, item.previous))
+        this.follow(parent, at, item.hops);
       const callback = parent.arguments[0];
       if (
         at &&
@@ -398,6 +402,17 @@ export function climb(node: Node): Node {
         return current;
     }
   }
+}
+
+/** A builder method's call that was handed the value (or continues a chain that was): its result is the builder. */
+function isBuilderLink(value: Node, previous: FlowNode | null): boolean {
+  if (value.type !== AST_NODE_TYPES.CallExpression || !previous) return false;
+  const { step } = previous;
+  if ((step.kind !== 'argument' && step.kind !== 'method') || step.node !== value) return false;
+  const callee = unwrap(value.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression && BUILDER_METHOD_PATTERN.test(staticPropertyName(callee) ?? '')
+  );
 }
 
 /** `obj.x...` → 'x' for the member read directly off `object` (null when computed), undefined when it is used whole. */

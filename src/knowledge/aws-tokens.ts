@@ -99,6 +99,9 @@ export const EKS_TOKEN = {
  * and `awsCredsifyAll` (1.x) does the same for every call (the package's dist/index.js, 2.3.0). So a file that hands
  * the value to either keeps working; keys copied out of it elsewhere are a snapshot.
  */
+const AMPLIFY_AUTH_SOURCE =
+  'aws-amplify/amplify-js v5: packages/auth/src/Auth.ts (currentCredentials / currentUserCredentials resolve the Cognito identity-pool credentials, refreshed only when called again); https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_Credentials.html (1 h)';
+
 export const CREDENTIAL_RESOLVERS = [
   {
     id: 'acuris:awsGetCredentials',
@@ -112,5 +115,32 @@ export const CREDENTIAL_RESOLVERS = [
     replacement: { code: 'awsGetCredentials()', imports: [] },
     source:
       '@acuris/aws-es-connection 2.3.0 dist/index.js (awsGetCredentials, createAWSConnection: Transport.request calls credentials.getPromise())',
+  },
+  // Amplify JS up to v5: the Cognito identity-pool credentials of the signed-in (or guest) user, as plain keys.
+  {
+    id: 'amplify:Auth.currentCredentials',
+    ecosystem: 'aws-v3',
+    api: { modules: ['aws-amplify', '@aws-amplify/auth'], path: ['Auth', 'currentCredentials'] },
+    session: 'cognito',
+    replacement: { code: 'await Auth.currentCredentials()', imports: [] },
+    source: AMPLIFY_AUTH_SOURCE,
+  },
+  {
+    id: 'amplify:Auth.currentUserCredentials',
+    ecosystem: 'aws-v3',
+    api: { modules: ['aws-amplify', '@aws-amplify/auth'], path: ['Auth', 'currentUserCredentials'] },
+    session: 'cognito',
+    replacement: { code: 'await Auth.currentUserCredentials()', imports: [] },
+    source: AMPLIFY_AUTH_SOURCE,
+  },
+  {
+    // Amplify JS v6: `{ credentials, tokens }`; calling it again refreshes both when they are about to expire.
+    id: 'amplify:fetchAuthSession',
+    ecosystem: 'aws-v3',
+    api: { modules: ['aws-amplify/auth', '@aws-amplify/auth', '@aws-amplify/core'], path: ['fetchAuthSession'] },
+    session: 'cognito',
+    replacement: { code: 'await fetchAuthSession()', imports: [] },
+    source:
+      'https://docs.amplify.aws/javascript/build-a-backend/auth/connect-your-frontend/manage-user-sessions/ (fetchAuthSession returns the credentials and tokens and refreshes them when expired); aws-amplify/amplify-js: packages/core/src/singleton/Auth/index.ts',
   },
 ] as const satisfies readonly CredentialResolver[];

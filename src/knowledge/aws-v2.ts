@@ -5,6 +5,24 @@ import type { ApiRef, Presigner, RefreshingClass, StsOperation } from './types.j
 export const AWS_V2_MODULES = ['aws-sdk', 'aws-sdk/global'] as const;
 const SRC = 'aws/aws-sdk-js: lib/credentials';
 
+/**
+ * Globals that the SDKs' browser bundles define when a page loads them from a `<script>` tag, standing for the
+ * module itself: code reads them as free names (`AWS.config.credentials`) or off `window` (`const AWS = window.AWS`).
+ */
+export const BROWSER_SDK_GLOBALS = [
+  {
+    name: 'AWS',
+    module: 'aws-sdk',
+    source:
+      'https://docs.aws.amazon.com/sdk-for-javascript/v2/developer-guide/loading-the-jssdk.html (the browser script defines the global AWS)',
+  },
+  {
+    name: 'AWSIoTData',
+    module: 'aws-iot-device-sdk',
+    source: 'aws/aws-iot-device-sdk-js: README.md, Browser applications (the browserified bundle exposes AWSIoTData)',
+  },
+] as const satisfies readonly { name: string; module: string; source: string }[];
+
 function v2(path: readonly string[]): ApiRef {
   return { modules: AWS_V2_MODULES, path };
 }

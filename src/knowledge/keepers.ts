@@ -351,3 +351,40 @@ export const PER_CONNECTION_SECRETS: readonly PerConnectionSecret[] = [
       'typeorm/typeorm: src/driver/postgres/PostgresConnectionCredentialsOptions.ts (password?: string | (() => string) | (() => Promise<string>)), handed to the pg pool by PostgresDriver',
   },
 ];
+
+/**
+ * What shows that a connection built from credentials stays open after the call that built it returns: listeners
+ * for its connection events (the event loop keeps it alive, and it reconnects by itself, signing again with the keys
+ * it was given), or options that make it reconnect. `closeMethods` end it within the call (a per-request connection);
+ * a function run again from one of `renewEvents` (or a timer) resolves fresh keys for each reconnect.
+ * HTTP request events (`response`, `data`, `end`, `close`, `error`) are left out: a request signed per call ends
+ * with the call.
+ */
+export const LIVE_CONNECTION_SIGNS = {
+  listenerMethods: ['on', 'once', 'addListener', 'addEventListener'],
+  events: [
+    'connect',
+    'reconnect',
+    'offline',
+    'disconnect',
+    'message',
+    'interrupt',
+    'resume',
+    'connection_success',
+    'connection_interrupted',
+  ],
+  reconnectOptions: ['baseReconnectTimeMs', 'maximumReconnectTimeMs', 'reconnectPeriod', 'autoReconnect'],
+  closeMethods: ['end', 'endAsync', 'close', 'disconnect', 'destroy', 'terminate', 'quit'],
+  renewEvents: ['reconnect', 'offline', 'close', 'disconnect', 'interrupt', 'connection_interrupted'],
+  source:
+    'aws/aws-iot-device-sdk-js: README.md (device and thingShadow events connect/reconnect/offline/message, options baseReconnectTimeMs/maximumReconnectTimeMs; the WebSocket is signed again on each reconnect with the keys given); mqttjs/MQTT.js: README.md (events connect/reconnect/offline/disconnect/message, option reconnectPeriod); aws/aws-iot-device-sdk-js-v2: MqttClientConnection events connect/interrupt/resume/message/disconnect/connection_success',
+} as const;
+
+/**
+ * Builder methods whose result still carries what was handed to the chain: `.with_credentials(region, k, s, t)`
+ * then `.with_endpoint(...)...build()` (aws-iot-device-sdk-v2 `AwsIotMqttConnectionConfigBuilder`), Java-style
+ * `.withCredentials(c).build()`. A chain is followed only from an argument given to one of these.
+ */
+export const BUILDER_METHOD_PATTERN = /^(?:with(?:_[a-z]|[A-Z])\w*|set[A-Z]\w*|build)$/;
+export const BUILDER_METHOD_SOURCE =
+  'aws/aws-iot-device-sdk-js-v2: lib/iot/aws_iot_mqtt_config.ts (AwsIotMqttConnectionConfigBuilder: with_* methods return this, build() returns the config)';

@@ -28,3 +28,16 @@ export const NAMED_PRESIGNER_SOURCE =
  * cannot follow, the name is the signal.
  */
 export const PRESIGNED_URL_FIELD_PATTERN = /^(?:pre_?)?signed_?url$/i;
+
+/**
+ * Names app code gives its own function that returns temporary AWS credentials it resolved (`getTemporaryCredentials`,
+ * `getSessionCredentials`, `fetchStsCreds`, `getCognitoCredentials`, `getRoleCredentials`, `assumeRole`): without type
+ * information its body is in another file, and its name is the only sign that what it returns expires. Modelled on
+ * the APIs such helpers wrap: STS `AssumeRole` and `GetSessionToken` (`Credentials`), SSO `GetRoleCredentials`,
+ * Cognito `GetCredentialsForIdentity`, v2 `AWS.TemporaryCredentials`. A name without the word that says "temporary"
+ * (`getCredentials`, `loadAwsCredentials`, which may read long-term keys from a secret store) is not enough.
+ */
+export const NAMED_CREDENTIAL_HELPER_PATTERN =
+  /^(?:(?:get|fetch|load|resolve|request|obtain|refresh)(?:Aws|AWS)?(?:Temporary|Temp|Session|Sts|STS|Assumed|Role|Cognito|Federated|Guest)(?:Aws|AWS)?(?:Credentials|Creds)|assumeRole(?:Credentials|Creds)?)$/;
+export const NAMED_CREDENTIAL_HELPER_SOURCE =
+  'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html; https://docs.aws.amazon.com/singlesignon/latest/PortalAPIReference/API_GetRoleCredentials.html; https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_GetCredentialsForIdentity.html (temporary credentials with an Expiration)';

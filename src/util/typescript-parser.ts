@@ -24,3 +24,10 @@ export function parseTypeScript(
 ): ReturnType<typeof TypeScriptParser.parse> {
   return parserModule().parse(...args);
 }
+
+/** typescript-eslint's `parseForESLint` (AST, scope manager, visitor keys), loaded on first use. */
+export function parseTypeScriptForESLint(
+  ...args: Parameters<typeof TypeScriptParser.parseForESLint>
+): ReturnType<typeof TypeScriptParser.parseForESLint> {
+  return parserModule().parseForESLint(...args);
+}

@@ -44,6 +44,20 @@ describe('trigger families', () => {
       expect(modules.has(module)).toBe(true);
   });
 
+  it("opens `modules` on the SDK browser bundles' globals, but not where the file binds the name itself", () => {
+    expect(
+      gate("AWS.config.credentials = new AWS.CognitoIdentityCredentials({ IdentityPoolId: 'x' });", ['modules']),
+    ).toBe(true);
+    expect(gate('const AWS = window.AWS;', ['modules'])).toBe(true);
+    expect(gate("var AWS = require('./core'); AWS.util.each(list, fn);", ['modules'])).toBe(false);
+    expect(gate('const total = items.length;', ['modules'])).toBe(false);
+  });
+
+  it('opens `credential-helpers` on helper names that promise temporary credentials', () => {
+    expect(gate("import { getTemporaryCredentials } from './aws';", ['credential-helpers'])).toBe(true);
+    expect(gate("import { getCredentials } from './aws';", ['credential-helpers'])).toBe(false);
+  });
+
   it('opens `token-text` on token endpoints and fields', () => {
     expect(gate("fetch('http://169.254.169.254/latest/api/token')", ['token-text'])).toBe(true);
     expect(gate('const { access_token } = await res.json();', ['token-text'])).toBe(true);

@@ -79,6 +79,17 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
     errors: [{ messageId: 'writtenToOutlivingSink', line: 3, column: 13 }],
   },
   {
+    // The same keeper, reached through a parameter of the file's own helper.
+    code: lines(
+      `import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';`,
+      "const save = (credentials) => localStorage.setItem('aws', JSON.stringify(credentials));",
+      'export async function signIn(identityPoolId) {',
+      '  save(await fromCognitoIdentityPool({ identityPoolId })());',
+      '}',
+    ),
+    errors: [{ messageId: 'writtenToOutlivingSink', line: 4, column: 8 }],
+  },
+  {
     // Keeper: the process environment (the env provider and child processes read it and never refresh).
     code: lines(
       CHAIN,
@@ -185,6 +196,14 @@ const valid: (string | ValidTestCase<[]>)[] = [
     "  if (!c.accessKeyId) throw new Error('no credentials');",
     "  return { define: { __REGION__: JSON.stringify('eu-west-1') } };",
     '});',
+  ),
+  // The helper stores something else than what it is given.
+  lines(
+    `import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';`,
+    "const save = (credentials) => localStorage.setItem('signedIn', String(Boolean(credentials)));",
+    'export async function signIn(identityPoolId) {',
+    '  save(await fromCognitoIdentityPool({ identityPoolId })());',
+    '}',
   ),
   // localStorage holds the identity id only.
   lines(

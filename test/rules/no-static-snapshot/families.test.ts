@@ -170,6 +170,47 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
     ),
     errors: [{ messageId: 'keysHandedOnce', line: 6, column: 3 }],
   },
+  {
+    // A TypeScript namespace's variables live as long as the module: a client kept in its map outlives the call.
+    code: lines(
+      `import { defaultProvider } from '@aws-sdk/credential-provider-node';`,
+      `import { Client } from '@opensearch-project/opensearch';`,
+      'export namespace Search {',
+      '  const clients: Record<string, Client> = {};',
+      '  export async function clientFor(name: string) {',
+      '    const credentials = await defaultProvider()();',
+      "    clients[name] ??= new Client({ node: 'https://search', auth: credentials });",
+      '    return clients[name];',
+      '  }',
+      '}',
+    ),
+    errors: [{ messageId: 'storedCredentials', line: 6 }],
+  },
+  {
+    // A page that loads the SDK from a script tag: the browser bundles' globals stand for their modules.
+    code: lines(
+      '// <script src="aws-sdk.min.js"> and the aws-iot-device-sdk browser bundle',
+      "AWS.config.credentials = new AWS.CognitoIdentityCredentials({ IdentityPoolId: 'us-east-1:x' });",
+      "const device = AWSIoTData.device({ protocol: 'wss', host: 'h', accessKeyId: '', secretKey: '', sessionToken: '' });",
+      'AWS.config.credentials.get((err) => {',
+      '  if (!err) device.updateWebSocketCredentials(AWS.config.credentials.accessKeyId, AWS.config.credentials.secretAccessKey, AWS.config.credentials.sessionToken);',
+      '});',
+    ),
+    errors: [{ messageId: 'keysHandedOnce', line: 5 }],
+  },
+  {
+    // The same globals read off `window`.
+    code: lines(
+      'const AWS = window.AWS;',
+      'const AWSIoTData = window.AWSIoTData;',
+      "AWS.config.credentials = new AWS.CognitoIdentityCredentials({ IdentityPoolId: 'us-east-1:x' });",
+      "const device = AWSIoTData.device({ protocol: 'wss', host: 'h', accessKeyId: '', secretKey: '', sessionToken: '' });",
+      'AWS.config.credentials.get((err) => {',
+      '  if (!err) device.updateWebSocketCredentials(AWS.config.credentials.accessKeyId, AWS.config.credentials.secretAccessKey, AWS.config.credentials.sessionToken);',
+      '});',
+    ),
+    errors: [{ messageId: 'keysHandedOnce', line: 6 }],
+  },
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [
@@ -241,6 +282,38 @@ const valid: (string | ValidTestCase<[]>)[] = [
     '  const res = await google.drive({ version: "v3", auth: oauth2Client }).files.list();',
     '  return Response.json(res.data);',
     '}',
+  ),
+  // Look-alike: the client is a local of the namespace's function, built per call.
+  lines(
+    `import { defaultProvider } from '@aws-sdk/credential-provider-node';`,
+    `import { Client } from '@opensearch-project/opensearch';`,
+    'export namespace Search {',
+    '  export async function search(q: string) {',
+    '    const credentials = await defaultProvider()();',
+    "    const client = new Client({ node: 'https://search', auth: credentials });",
+    '    return client.search({ q });',
+    '  }',
+    '}',
+  ),
+  // Look-alike of the script-tag page: `AWS` and `AWSIoTData` are the file's own objects, not the SDK's.
+  lines(
+    'const AWS = { config: { credentials: null } };',
+    'const AWSIoTData = { device: (o) => o };',
+    "AWS.config.credentials = new AWS.CognitoIdentityCredentials({ IdentityPoolId: 'us-east-1:x' });",
+    "const device = AWSIoTData.device({ protocol: 'wss', host: 'h', accessKeyId: '', secretKey: '', sessionToken: '' });",
+    'AWS.config.credentials.get((err) => {',
+    '  if (!err) device.updateWebSocketCredentials(AWS.config.credentials.accessKeyId, AWS.config.credentials.secretAccessKey, AWS.config.credentials.sessionToken);',
+    '});',
+  ),
+  // The script-tag page hands fresh keys on every reconnect.
+  lines(
+    '// <script src="aws-sdk.min.js">',
+    "AWS.config.credentials = new AWS.CognitoIdentityCredentials({ IdentityPoolId: 'us-east-1:x' });",
+    "const device = AWSIoTData.device({ protocol: 'wss', host: 'h', accessKeyId: '', secretKey: '', sessionToken: '' });",
+    'AWS.config.credentials.get((err) => {',
+    '  if (!err) device.updateWebSocketCredentials(AWS.config.credentials.accessKeyId, AWS.config.credentials.secretAccessKey, AWS.config.credentials.sessionToken);',
+    '});',
+    "device.on('reconnect', () => AWS.config.credentials.refresh(() => device.updateWebSocketCredentials(AWS.config.credentials.accessKeyId, AWS.config.credentials.secretAccessKey, AWS.config.credentials.sessionToken)))",
   ),
 ];
 

@@ -101,9 +101,54 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
       },
     ],
   },
+  {
+    // Amplify (v5): the identity-pool keys copied into an MQTT client that reconnects by itself.
+    code: lines(
+      "import mqtt from 'mqtt';",
+      "import { Auth } from 'aws-amplify';",
+      'export const connect = async () => {',
+      '  const { accessKeyId, secretAccessKey, sessionToken } = await Auth.currentCredentials();',
+      "  return mqtt.connect('wss://iot/mqtt', { accessKeyId, secretKey: secretAccessKey, sessionToken, reconnectPeriod: 1000 });",
+      '};',
+    ),
+    errors: [{ messageId: 'copiedCredentials', line: 4 }],
+  },
+  {
+    // Amplify (v6): the session's credentials handed to a client built when the module loads.
+    code: lines(
+      "import { fetchAuthSession } from 'aws-amplify/auth';",
+      "import { IoTClient } from '@aws-sdk/client-iot';",
+      'const { credentials } = await fetchAuthSession();',
+      "export const iot = new IoTClient({ region: 'eu-west-1', credentials });",
+    ),
+    errors: [{ messageId: 'storedCredentials', line: 3 }],
+  },
 ];
 
 const valid: ValidTestCase<[]>[] = [
+  // Look-alikes of the Amplify cases: the session is fetched per call, so Amplify refreshes it.
+  {
+    code: lines(
+      "import { fetchAuthSession } from 'aws-amplify/auth';",
+      "import { IoTClient, ListThingsCommand } from '@aws-sdk/client-iot';",
+      'export async function things() {',
+      '  const { credentials } = await fetchAuthSession();',
+      "  return new IoTClient({ region: 'eu-west-1', credentials }).send(new ListThingsCommand({}));",
+      '}',
+    ),
+  },
+  {
+    code: lines(
+      "import mqtt from 'mqtt';",
+      "import { Auth } from 'aws-amplify';",
+      'export const publishOnce = async (topic: string) => {',
+      '  const { accessKeyId, secretAccessKey, sessionToken } = await Auth.currentCredentials();',
+      "  const client = mqtt.connect('wss://iot/mqtt', { accessKeyId, secretKey: secretAccessKey, sessionToken });",
+      "  client.publish(topic, 'x');",
+      '  client.end();',
+      '};',
+    ),
+  },
   {
     // A client kept at module scope, but `createAWSConnection`'s Transport calls `credentials.getPromise()` (the live
     // global object `awsGetCredentials()` returns) before every request, so the credentials renew.
