@@ -122,6 +122,16 @@ describe.each(ruleEntries)('rule %s', (id, rule) => {
     expect(fileTypesOf(languages).length).toBeGreaterThan(0);
   });
 
+  it('owns its reports: context.report() is called in its entry file only, which does more than forward', () => {
+    const entry = existsSync(path.join(RULES_DIR, id)) ? path.join(id, 'index.ts') : `${id}.ts`;
+    const callers = tsFilesUnder(RULES_DIR).filter((file) =>
+      /\bcontext\.report\(/.test(readFileSync(path.join(RULES_DIR, file), 'utf8')),
+    );
+    expect(callers).toContain(entry);
+    expect(callers.filter((file) => file.startsWith(`${id}/`) || file === `${id}.ts`)).toEqual([entry]);
+    expect(readFileSync(path.join(RULES_DIR, entry), 'utf8').split('\n').length).toBeGreaterThanOrEqual(40);
+  });
+
   it('has tests with valid and invalid cases', () => {
     const tests = testFilesOf(id).map((file) => readFileSync(file, 'utf8'));
     expect(tests.length).toBeGreaterThan(0);
