@@ -6,7 +6,8 @@ import {
   refMatches,
   SINGLETON_FACTORIES,
 } from '../knowledge/index.js';
-import { DefinitionType, enclosingFunction, findProperty, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
+import { enclosingFunction, findProperty, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
+import { localFunction } from './local-function.js';
 import type { ModuleRefs } from './module-refs.js';
 import { type StorageKind, storageOf } from './storage.js';
 
@@ -321,7 +322,7 @@ class FlowWalker {
       );
     }
     this.follow(call, at, item.hops);
-    const param = localFunction(call, this.refs)?.params[index];
+    const param = localFunction(call, this.refs, { bindings: 'any', thisMethods: false })?.params[index];
     const variable = param?.type === AST_NODE_TYPES.Identifier ? this.refs.variableOf(param) : null;
     if (variable) this.followReads(variable, at, item.hops + 1);
   }
@@ -439,21 +440,6 @@ function singletonFactoryOf(fn: TSESTree.FunctionLike): TSESTree.Property | null
   return factory && findProperty(object, factory.sibling) && !findProperty(object, factory.perUseOption)
     ? property
     : null;
-}
-
-/** The function a call invokes when it is declared in this file: `helper(x)` or `const helper = (x) => ...`. */
-function localFunction(
-  call: TSESTree.CallExpression | TSESTree.NewExpression,
-  refs: ModuleRefs,
-): TSESTree.FunctionLike | null {
-  const callee = unwrap(call.callee);
-  if (callee.type !== AST_NODE_TYPES.Identifier) return null;
-  const def = refs.variableOf(callee)?.defs[0];
-  if (def?.type === DefinitionType.FunctionName) return def.node;
-  if (def?.type === DefinitionType.Variable && def.node.init && isFunctionNode(unwrap(def.node.init))) {
-    return unwrap(def.node.init) as TSESTree.FunctionLike;
-  }
-  return null;
 }
 
 /**
