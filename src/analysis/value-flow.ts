@@ -25,7 +25,7 @@ type Variable = TSESLint.Scope.Variable;
  * - `capture`: read inside the nested function `node`, which is followed as a closure built from the value;
  * - `discard`: evaluated for its side effects only.
  */
-export type FlowStep =
+type FlowStep =
   | { readonly kind: 'store'; readonly node: Node; readonly target: Node; readonly storage: StorageKind }
   | { readonly kind: 'field'; readonly node: Node; readonly name: string | null }
   | {
@@ -52,7 +52,7 @@ export interface FlowNode {
   readonly previous: FlowNode | null;
 }
 
-export interface FlowOptions {
+interface FlowOptions {
   /** Variable, parameter, closure and caller hops to follow (default 6). */
   readonly maxHops?: number;
   /** Stop following past a step (it is still reported). */
