@@ -10,7 +10,7 @@ import { type FlowNode, flowPath } from '../../src/analysis/value-flow.js';
 import { type Node, type SnapshotContext, snippet } from './context.js';
 
 /** Where a resolved value outlives the call that resolved it, in words for the message. */
-export interface Kept {
+interface Kept {
   readonly storage: StorageKind;
   readonly where: string;
   readonly step: FlowNode;

@@ -23,7 +23,7 @@ const MAX_DEPTH = 4;
  * How a time expression moves with the clock and with the cached value's expiry: `expiry - Date.now()` is
  * { now: -1, expiry: +1 }. Only the signs matter; constants (margins, `* 1000`) are ignored.
  */
-export interface Terms {
+interface Terms {
   now: number;
   expiry: number;
 }

@@ -25,7 +25,7 @@ import type { HttpRequest } from './http-request.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
-export type HeldKind = Exclude<Yield, 'live-aws-credentials'> | 'presigned-url';
+type HeldKind = Exclude<Yield, 'live-aws-credentials'> | 'presigned-url';
 
 /** An expiring value, described for a message, with what the suggestions need. */
 export interface Held {

@@ -6,7 +6,7 @@ import { isConstLike, type ModuleRefs } from './module-refs.js';
 type Node = TSESTree.Node;
 
 /** What counts as a function of this file for `localFunction`; every caller says both. */
-export interface LocalFunctionOptions {
+interface LocalFunctionOptions {
   /**
    * `written-once`: a variable bound to a function counts only when it is never reassigned (the function read is the
    * one that runs). `any`: any variable whose initializer is a function (the forward walk follows every candidate).

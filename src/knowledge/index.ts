@@ -51,7 +51,7 @@ export interface ModuleRef {
   readonly path: readonly string[];
 }
 
-export const REFRESHING_CLASSES: readonly RefreshingClass[] = [
+const REFRESHING_CLASSES: readonly RefreshingClass[] = [
   ...AWS_V2_REFRESHING_CLASSES,
   AWS_V2_PROVIDER_CHAIN,
   ...GOOGLE_REFRESHING_CLASSES,

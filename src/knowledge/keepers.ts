@@ -104,8 +104,6 @@ export const OUTLIVING_SINKS = [
   },
 ] as const satisfies readonly OutlivingSink[];
 
-export type OutlivingSinkId = (typeof OUTLIVING_SINKS)[number]['id'];
-
 /**
  * Calls that keep a process running after its top-level code: servers, timers, queue consumers, subscriptions.
  * A file that exports nothing, runs over `process.argv` or exits, and calls none of these is a one-shot script:
@@ -123,8 +121,7 @@ export const LONG_RUNNING_CALLS: readonly string[] = [
   'watch',
 ];
 export const ONE_SHOT_SIGNS = { argv: ['process', 'argv'], exit: ['process', 'exit'] } as const;
-export const PROCESS_LIFETIME_SOURCE =
-  'https://nodejs.org/api/process.html#event-exit (the process exits once its event loop is empty)';
+// Source: https://nodejs.org/api/process.html#event-exit (the process exits once its event loop is empty)
 
 /**
  * Fields that carry the secret part of a resolved value: v3 and STS keys, the STS output's `Credentials`, the IMDS/ECS
@@ -157,7 +154,7 @@ export const SINGLETON_FACTORIES = [
  * once, the connection stops authenticating when the session ends. A call from a timer or one of `renewEvents`
  * hands fresh keys each time.
  */
-export interface KeyUpdateMethod {
+interface KeyUpdateMethod {
   readonly id: string;
   readonly method: string;
   /** The file must import one of these for a receiver we cannot trace. */
@@ -188,7 +185,7 @@ export const KEY_UPDATE_METHODS: readonly KeyUpdateMethod[] = [
  * `providedIn`); `perUseOption`: the option that, set to one of `perUseValues`, makes an instance per request or per
  * injection instead (NestJS `scope`).
  */
-export interface SingletonDecorator {
+interface SingletonDecorator {
   readonly id: string;
   readonly api: ApiRef;
   readonly requires?: { readonly option: string; readonly values: readonly string[] };

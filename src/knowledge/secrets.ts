@@ -11,7 +11,7 @@ const SECRETS_IN_ARG_ENV_SOURCE = 'https://docs.docker.com/reference/build-check
 export type SecretLifetime = 'temporary' | 'long-lived';
 
 /** An AWS access key id prefix: `AKIA` = long-term IAM user key, `ASIA` = temporary STS key. */
-export interface AwsKeyIdPrefix {
+interface AwsKeyIdPrefix {
   readonly prefix: string;
   readonly lifetime: SecretLifetime;
   readonly label: string;
@@ -24,7 +24,7 @@ export const AWS_KEY_ID_PREFIXES = [
 ] as const satisfies readonly AwsKeyIdPrefix[];
 
 /** A secret recognised by its text alone, wherever it appears. */
-export interface SecretShape {
+interface SecretShape {
   readonly id: string;
   /** Matches one occurrence; scanners add the `g` flag. */
   readonly pattern: RegExp;
@@ -99,7 +99,7 @@ export type CredentialValueKind =
   'aws-key-id' | 'aws-secret-key' | 'aws-session-token' | 'google-access-token' | 'refresh-token';
 
 /** A name that holds a credential: env vars (`.env`, YAML, Dockerfile) and fields (JS, JSON, YAML). */
-export interface CredentialName {
+interface CredentialName {
   readonly name: string;
   readonly holds: CredentialValueKind;
   /** Only counts inside an object that also has this field (STS / ECS credential JSON uses a bare `Token`). */
@@ -162,7 +162,7 @@ export const DOCKER_SECRET_NAME = {
 } as const;
 
 /** Env prefixes that bundlers inline into browser code at build time. */
-export interface BundlerEnvPrefix {
+interface BundlerEnvPrefix {
   readonly prefix: string;
   readonly bundler: string;
   readonly source: string;
@@ -217,7 +217,7 @@ export const PLACEHOLDER_VALUES = {
 } as const;
 
 /** Google credential JSON `type`s (googleapis/google-auth-library-nodejs: src/auth/googleauth.ts, fromJSON()). */
-export interface GoogleCredentialFileType {
+interface GoogleCredentialFileType {
   readonly type: string;
   /** The member holding the long-lived secret; null for configurations that hold none. */
   readonly secretField: string | null;
@@ -352,7 +352,7 @@ export const CREDENTIAL_FILE_POINTERS = {
 } as const;
 
 /** File names that are credentials when COPY/ADD puts them into an image. */
-export interface KeyFileName {
+interface KeyFileName {
   readonly id: string;
   /** Tested against a path with `\` turned into `/` and any trailing `/` removed. */
   readonly pattern: RegExp;
@@ -444,7 +444,7 @@ export const PLACEHOLDER_STUBS = {
  * Credentials published for emulators and documentation: they open nothing but a local emulator, or nothing.
  * A value equal to one of `values`, or a text holding one of `markers`, is never reported.
  */
-export interface PublicTestCredential {
+interface PublicTestCredential {
   readonly id: string;
   readonly what: string;
   readonly values: readonly string[];
@@ -581,7 +581,7 @@ const AWS_CREDENTIAL_ENV = [
  * Tools that read credentials from their environment: a RUN step that runs one consumes a credential build
  * argument (Docker exposes build arguments to RUN steps as environment variables) with no `$NAME` in sight.
  */
-export interface EnvReadingTool {
+interface EnvReadingTool {
   readonly id: string;
   /** Completes "This RUN step runs ..." */
   readonly tool: string;

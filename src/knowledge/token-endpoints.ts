@@ -145,8 +145,7 @@ export const TOKEN_RESPONSE_FIELDS: ReadonlySet<string> = new Set([
  */
 export const OAUTH_ACCESS_TOKEN_FIELD = 'access_token';
 export const OAUTH_EXPIRES_IN_FIELD = 'expires_in';
-export const TOKEN_RESPONSE_SOURCE =
-  'RFC 6749 §5.1 (access_token, expires_in); OpenID Connect Core 1.0 §3.1.3.3 (id_token)';
+// Source: RFC 6749 §5.1 (access_token, expires_in); OpenID Connect Core 1.0 §3.1.3.3 (id_token)
 
 /** Node's own clients: `https.request(options, (res) => ...)`, the body arrives in `res.on('data')` chunks. */
 export const NODE_HTTP_MODULES: readonly string[] = ['http', 'https', 'node:http', 'node:https'];
@@ -186,8 +185,7 @@ export const HTTP_CLIENTS: readonly ApiRef[] = [
     NODE_HTTP_REQUEST_FUNCTIONS.map((name) => ({ modules: [module], path: [name] })),
   ),
 ];
-export const HTTP_CLIENT_SOURCE =
-  'https://developer.mozilla.org/docs/Web/API/Window/fetch; https://axios-http.com/docs/api_intro; sindresorhus/got README; nodejs/undici README; https://nodejs.org/api/http.html#httprequesturl-options-callback; https://ladjs.github.io/superagent/';
+// Source: https://developer.mozilla.org/docs/Web/API/Window/fetch; https://axios-http.com/docs/api_intro; sindresorhus/got README; nodejs/undici README; https://nodejs.org/api/http.html#httprequesturl-options-callback; https://ladjs.github.io/superagent/
 /** Ways to read a response body: `await res.json()`, `res.data` (axios), `res.body` (got, undici). */
 export const HTTP_BODY_METHODS: readonly string[] = ['json', 'text'];
 export const HTTP_BODY_PROPERTIES: readonly string[] = ['data', 'body'];

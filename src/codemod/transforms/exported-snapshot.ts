@@ -13,7 +13,7 @@ export type SnapshotPlan =
     }
   | { kind: 'blocked'; reasons: { file: FileState; line: number; column: number; reason: string }[] };
 
-export interface Snapshot {
+interface Snapshot {
   finding: Finding;
   producer: FileState;
   sourceFile: SourceFile;
