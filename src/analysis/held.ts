@@ -48,7 +48,7 @@ export interface Held {
   /** The CREDENTIAL_METHODS id of the SDK method that produced it. */
   readonly method?: string;
   /** The SESSIONS key of the known endpoint it was fetched from by hand (a remedy picks the SDK object for it). */
-  readonly endpointSession?: string;
+  readonly endpointSession?: SessionId;
 }
 
 const LABELS: Record<HeldKind, string> = {

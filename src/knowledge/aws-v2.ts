@@ -1,6 +1,7 @@
 import { SIGV4_POST_FAILURE } from './aws-v3.js';
 import type { SessionId } from './sessions.js';
 import type { ApiRef, Presigner, RefreshingClass, StsOperation } from './types.js';
+import { entriesOf } from './entries-of.js';
 
 export const AWS_V2_MODULES = ['aws-sdk', 'aws-sdk/global'] as const;
 const SRC = 'aws/aws-sdk-js: lib/credentials';
@@ -9,12 +10,12 @@ function v2(path: readonly string[]): ApiRef {
   return { modules: AWS_V2_MODULES, path };
 }
 
-function refreshing(
-  name: string,
+function refreshing<const Name extends string>(
+  name: Name,
   session: SessionId,
   file: string,
   durationOption?: readonly string[],
-): RefreshingClass {
+): RefreshingClass & { readonly id: `aws-v2:${Name}` } {
   return {
     id: `aws-v2:${name}`,
     ecosystem: 'aws-v2',
@@ -26,7 +27,7 @@ function refreshing(
 }
 
 /** AWS SDK v2 `AWS.Credentials` subclasses that reload themselves (aws/aws-sdk-js: lib/credentials/*.js). */
-export const AWS_V2_REFRESHING_CLASSES: readonly RefreshingClass[] = [
+export const AWS_V2_REFRESHING_CLASSES = entriesOf<RefreshingClass>()([
   refreshing('EC2MetadataCredentials', 'instance-profile', 'ec2_metadata_credentials.js'),
   refreshing('ECSCredentials', 'task-role', 'ecs_credentials.js'),
   refreshing('RemoteCredentials', 'task-role', 'remote_credentials.js'),
@@ -41,10 +42,10 @@ export const AWS_V2_REFRESHING_CLASSES: readonly RefreshingClass[] = [
   refreshing('ProcessCredentials', 'profile', 'process_credentials.js'),
   refreshing('SsoCredentials', 'sso', 'sso_credentials.js'),
   refreshing('CognitoIdentityCredentials', 'cognito', 'cognito_identity_credentials.js'),
-];
+]);
 
 /** `new AWS.CredentialProviderChain()`: `resolve(cb)` / `resolvePromise()` yield the first live credentials object. */
-export const AWS_V2_PROVIDER_CHAIN: RefreshingClass = refreshing(
+export const AWS_V2_PROVIDER_CHAIN = refreshing(
   'CredentialProviderChain',
   'default-chain',
   'credential_provider_chain.js',
@@ -85,7 +86,7 @@ const CHAINABLE = {
 };
 
 /** v2 STS calls whose output is plain data (aws/aws-sdk-js: apis/sts-2011-06-15.min.json). */
-export const AWS_V2_STS_OPERATIONS: readonly StsOperation[] = [
+export const AWS_V2_STS_OPERATIONS = entriesOf<StsOperation>()([
   {
     id: 'aws-v2:sts.assumeRole',
     ecosystem: 'aws-v2',
@@ -142,7 +143,7 @@ export const AWS_V2_STS_OPERATIONS: readonly StsOperation[] = [
     replacement: { code: 'new AWS.CognitoIdentityCredentials({ IdentityPoolId })', imports: [] },
     source: 'aws/aws-sdk-js: lib/credentials/cognito_identity_credentials.js',
   },
-];
+]);
 /** Clients whose operations above return plain temporary credentials. */
 export const AWS_V2_STS_CLIENT_MODULES: readonly ApiRef[] = [
   v2(['STS']),
@@ -157,7 +158,7 @@ const V2_PRESIGN_FAILURE =
   "the SDK throws InvalidExpiryTime: 'Presigning does not support expiry time greater than a week with SigV4 signing.'";
 
 /** v2 S3 presigners: `Expires` in seconds (aws/aws-sdk-js: lib/services/s3.js). */
-export const AWS_V2_PRESIGNERS: readonly Presigner[] = [
+export const AWS_V2_PRESIGNERS = entriesOf<Presigner>()([
   {
     id: 'aws-v2:s3.getSignedUrl',
     synchronous: true,
@@ -214,4 +215,4 @@ export const AWS_V2_PRESIGNERS: readonly Presigner[] = [
     },
     source: V2_S3,
   },
-];
+]);

@@ -274,6 +274,8 @@ export interface BuildTimeFetch {
   readonly pattern: RegExp;
   /** Completes "This RUN step ... at build time". */
   readonly what: string;
+  /** How a later stage's copy of the result was obtained, completing "with credentials ... at build time". */
+  readonly obtained?: string;
   readonly session: SessionId;
   /** A command this entry matches (tests and docs). */
   readonly example: string;
@@ -285,6 +287,7 @@ export const BUILD_TIME_CREDENTIAL_FETCHES = [
     id: 'ecs-credentials-endpoint',
     pattern: /169\.254\.170\.2(?!\d)|\$\{?AWS_CONTAINER_CREDENTIALS_(?:RELATIVE|FULL)_URI\b/u,
     what: 'fetches task-role credentials from the ECS credentials endpoint',
+    obtained: 'fetched from the ECS credentials endpoint',
     session: 'task-role',
     example: 'curl -s http://169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI > /app/creds.json',
     source:
@@ -294,6 +297,7 @@ export const BUILD_TIME_CREDENTIAL_FETCHES = [
     id: 'ec2-instance-metadata-credentials',
     pattern: /meta-data\/iam\/security-credentials/u,
     what: 'fetches instance-profile credentials from EC2 instance metadata',
+    obtained: 'fetched from EC2 instance metadata',
     session: 'instance-profile',
     example: 'curl -s http://169.254.169.254/latest/meta-data/iam/security-credentials/app-role > /creds.json',
     source: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-metadata-security-credentials.html',
@@ -302,6 +306,7 @@ export const BUILD_TIME_CREDENTIAL_FETCHES = [
     id: 'gce-metadata-token',
     pattern: /computeMetadata\/v1\/instance\/service-accounts\/[^/\s]+\/(?:token|identity)/u,
     what: 'fetches a Google access token from the metadata server',
+    obtained: 'fetched from the metadata server',
     session: 'google-access-token',
     example:
       'curl -s -H "Metadata-Flavor: Google" http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token > /token.json',
@@ -311,6 +316,7 @@ export const BUILD_TIME_CREDENTIAL_FETCHES = [
     id: 'gcloud-print-token',
     pattern: /\bgcloud\s+auth\s+(?:application-default\s+)?print-(?:access|identity)-token\b/u,
     what: 'prints a Google access token with gcloud',
+    obtained: 'printed by gcloud',
     session: 'google-access-token',
     example: 'gcloud auth print-access-token > /token',
     source: 'https://cloud.google.com/sdk/gcloud/reference/auth/print-access-token',
@@ -320,6 +326,7 @@ export const BUILD_TIME_CREDENTIAL_FETCHES = [
     pattern:
       /\baws\s+(?:--[^\s-]\S*\s+){0,4}sts\s+(?:assume-role(?:-with-web-identity|-with-saml)?|get-session-token|get-federation-token)\b/u,
     what: 'asks STS for temporary credentials',
+    obtained: 'issued by STS',
     session: 'assume-role',
     example: 'aws sts get-session-token --duration-seconds 129600 > /creds.json',
     source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html; API_GetSessionToken.html',

@@ -1,5 +1,6 @@
 import type { SessionId } from './sessions.js';
 import type { ApiRef, Replacement, Yield } from './types.js';
+import { entriesOf } from './entries-of.js';
 
 /** A URL that hands out tokens or temporary credentials when fetched by hand (`fetch`, axios, got). */
 export interface TokenEndpoint {
@@ -18,7 +19,7 @@ export interface TokenEndpoint {
 }
 
 /** Token endpoints (smithy-lang/smithy-typescript: packages/credential-provider-imds/src; googleapis/gcp-metadata: src/index.ts; RFC 6749 §5.1). Order matters: the first match wins. */
-export const TOKEN_ENDPOINTS: readonly TokenEndpoint[] = [
+export const TOKEN_ENDPOINTS = entriesOf<TokenEndpoint>()([
   {
     id: 'aws-ecs-credentials',
     label: 'the ECS/EKS container credentials endpoint',
@@ -113,7 +114,7 @@ export const TOKEN_ENDPOINTS: readonly TokenEndpoint[] = [
     source:
       'RFC 6749 §3.2 (token endpoint); Auth0 /oauth/token (https://auth0.com/docs/api/authentication#client-credentials-flow)',
   },
-];
+]);
 
 /**
  * A path ending in `/token` (`/api/token`, `/connect/token`, `/protocol/openid-connect/token`): a token endpoint

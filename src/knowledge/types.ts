@@ -206,7 +206,7 @@ export interface CredentialResolver {
   readonly api: ApiRef;
   /** A call of the same library that renews what was resolved before each use; a file that makes it is fine. */
   readonly renewedBy?: readonly ApiRef[];
-  readonly session: string;
+  readonly session: SessionId;
   readonly replacement: Replacement;
   readonly source: string;
 }
