@@ -1,22 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { coreRule, coreTester } from './embedded-testers.js';
-import {
-  AWS_DOC_KEY_ID,
-  AWS_DOC_SECRET,
-  fakeGoogleToken,
-  fakeKeyId,
-  fakeSecretKey,
-  fakeSessionToken,
-  lines,
-} from './embedded-fixtures.js';
+import { AWS_DOC_KEY_ID, AWS_DOC_SECRET, GOOGLE_TOKEN, lines, SECRET, TEMP_KEY, TOKEN } from './embedded-fixtures.js';
 
 const realworld = (name: string): string =>
   readFileSync(new URL(`../../fixtures/realworld/${name}`, import.meta.url), 'utf8');
 
-const TEMP_KEY = fakeKeyId('ASIA');
-const SECRET = fakeSecretKey();
-const TOKEN = fakeSessionToken();
-const GOOGLE_TOKEN = fakeGoogleToken();
 const ECS_FETCH = 'curl -s http://169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI';
 const INSTANCE = { session: 'the EC2 instance-profile session', phrase: 'typically within 6 h' };
 const GOOGLE = { session: 'the Google access token', phrase: 'after about 1 h' };
