@@ -157,54 +157,43 @@ const V2_S3 = 'aws/aws-sdk-js: lib/services/s3.js; lib/signers/presign.js';
 const V2_PRESIGN_FAILURE =
   "the SDK throws InvalidExpiryTime: 'Presigning does not support expiry time greater than a week with SigV4 signing.'";
 
+/** A presigning method of the v2 S3 client, `s3.<method>(..., { Bucket, Key, Expires })`. */
+function s3Presigner<const Method extends string>(
+  method: Method,
+  expiry: Presigner['expiry'],
+  synchronous: boolean,
+): Presigner & { readonly id: `aws-v2:s3.${Method}` } {
+  return {
+    id: `aws-v2:s3.${method}`,
+    ...(synchronous ? { synchronous: true } : {}),
+    ecosystem: 'aws-v2',
+    symptom: 's3-url',
+    method,
+    receivers: S3_RECEIVERS,
+    gateModules: ['aws-sdk', 'aws-sdk/clients/s3'],
+    expiry,
+    source: V2_S3,
+  };
+}
+
+/** `getSignedUrl(operation, params)`: `Expires` of the second argument, 900 s unless given. */
+const SIGNED_URL_EXPIRY = {
+  argument: 1,
+  property: 'Expires',
+  unit: 'seconds',
+  defaultSeconds: 900,
+  maxSeconds: 604_800,
+  maxEnforcedBy: 'client',
+  maxFailure: V2_PRESIGN_FAILURE,
+} as const;
+
 /** v2 S3 presigners: `Expires` in seconds (aws/aws-sdk-js: lib/services/s3.js). */
 export const AWS_V2_PRESIGNERS = entriesOf<Presigner>()([
-  {
-    id: 'aws-v2:s3.getSignedUrl',
-    synchronous: true,
-    ecosystem: 'aws-v2',
-    symptom: 's3-url',
-    method: 'getSignedUrl',
-    receivers: S3_RECEIVERS,
-    gateModules: ['aws-sdk', 'aws-sdk/clients/s3'],
-    expiry: {
-      argument: 1,
-      property: 'Expires',
-      unit: 'seconds',
-      defaultSeconds: 900,
-      maxSeconds: 604_800,
-      maxEnforcedBy: 'client',
-      maxFailure: V2_PRESIGN_FAILURE,
-    },
-    source: V2_S3,
-  },
-  {
-    id: 'aws-v2:s3.getSignedUrlPromise',
-    ecosystem: 'aws-v2',
-    symptom: 's3-url',
-    method: 'getSignedUrlPromise',
-    receivers: S3_RECEIVERS,
-    gateModules: ['aws-sdk', 'aws-sdk/clients/s3'],
-    expiry: {
-      argument: 1,
-      property: 'Expires',
-      unit: 'seconds',
-      defaultSeconds: 900,
-      maxSeconds: 604_800,
-      maxEnforcedBy: 'client',
-      maxFailure: V2_PRESIGN_FAILURE,
-    },
-    source: V2_S3,
-  },
-  {
-    id: 'aws-v2:s3.createPresignedPost',
-    synchronous: true,
-    ecosystem: 'aws-v2',
-    symptom: 's3-url',
-    method: 'createPresignedPost',
-    receivers: S3_RECEIVERS,
-    gateModules: ['aws-sdk', 'aws-sdk/clients/s3'],
-    expiry: {
+  s3Presigner('getSignedUrl', SIGNED_URL_EXPIRY, true),
+  s3Presigner('getSignedUrlPromise', SIGNED_URL_EXPIRY, false),
+  s3Presigner(
+    'createPresignedPost',
+    {
       argument: 0,
       property: 'Expires',
       unit: 'seconds',
@@ -213,6 +202,6 @@ export const AWS_V2_PRESIGNERS = entriesOf<Presigner>()([
       maxEnforcedBy: 'server',
       maxFailure: SIGV4_POST_FAILURE,
     },
-    source: V2_S3,
-  },
+    true,
+  ),
 ]);
