@@ -487,17 +487,22 @@ function methodCalls(body: TSESTree.ClassBody, name: string, sourceCode: Readonl
   return calls;
 }
 
-/** Visits every node under `root` (depth first) using the parser's visitor keys. */
+/**
+ * Visits every node under `root` (depth first) using the parser's visitor keys. `visit` may answer `'skip'` (not into
+ * this node's children) or `'stop'` (no further node).
+ */
 export function forEachDescendant(
   root: Node,
   sourceCode: Readonly<TSESLint.SourceCode>,
-  visit: (node: Node) => void,
+  visit: (node: Node) => void | 'skip' | 'stop',
 ): void {
   const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    visit(node);
+    const answer = visit(node);
+    if (answer === 'stop') return;
+    if (answer === 'skip') continue;
     for (const key of keys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {
