@@ -164,6 +164,18 @@ describe.each(ruleEntries)('rule %s', (id, rule) => {
   });
 });
 
+describe('documents for contributors', () => {
+  it.each(['README.md', 'docs/architecture.md', 'docs/codemod.md'])('%s cites only files of the repository', (doc) => {
+    const text = readFileSync(path.join(ROOT, doc), 'utf8');
+    // A repository path in backticks; one introduced as "a new `…`" is a file the reader would create.
+    const cited = [...text.matchAll(/(?<!\ba new\s+)`((?:src|rules|test|docs|bench|examples)\/[\w./-]+)`/g)].map(
+      (m) => m[1],
+    );
+    expect(cited.length).toBeGreaterThan(0);
+    expect(cited.filter((file) => !existsSync(path.join(ROOT, file)))).toEqual([]);
+  });
+});
+
 describe('configs', () => {
   it('are flat-config arrays with one named block per file type', () => {
     for (const config of [plugin.configs.recommended, plugin.configs.strict]) {
