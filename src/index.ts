@@ -4,7 +4,7 @@ import type { ESLint, Linter } from 'eslint';
 import { buildConfigs, type ConfigName, NAMESPACE } from './configs.js';
 import { rules } from './rules.js';
 import { skipParsesWithoutTriggers } from './language-gates.js';
-import { dockerfile, dotenv, json, yaml } from './languages/index.js';
+import { languages as ownLanguages } from './languages/index.js';
 
 const { name, version } = createRequire(import.meta.url)('eslint-plugin-credential-expiry/package.json') as {
   name: string;
@@ -12,12 +12,7 @@ const { name, version } = createRequire(import.meta.url)('eslint-plugin-credenti
 };
 
 /** ESLint languages for files that are not JavaScript (registered by src/languages/). */
-const languages: Record<string, NonNullable<ESLint.Plugin['languages']>[string]> = {
-  dockerfile,
-  dotenv,
-  json,
-  yaml,
-};
+const languages: Record<string, NonNullable<ESLint.Plugin['languages']>[string]> = ownLanguages;
 
 const plugin = {
   meta: { name, namespace: NAMESPACE, version },

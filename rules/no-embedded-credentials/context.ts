@@ -3,7 +3,7 @@ import type { CredentialFinding } from '../../src/analysis/credential-sites.js';
 import { describeFinding, type EmbeddedMessageId } from './messages.js';
 
 export type EmbeddedContext = Readonly<TSESLint.RuleContext<EmbeddedMessageId, []>>;
-export type Report = TSESLint.ReportDescriptor<EmbeddedMessageId>;
+type Report = TSESLint.ReportDescriptor<EmbeddedMessageId>;
 /** What a checker hands the rule for each problem it finds; the rule (index.ts) decides whether and how to report it. */
 export type ReportProblem = (problem: Report) => void;
 

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { enclosingFunction } from '../../src/analysis/ast.js';
 import { addOptionalMember, type TypeEdit } from '../../src/analysis/edits.js';
 import { formatDuration } from '../../src/analysis/format.js';
+import { forEachDescendant } from '../../src/analysis/value-flow.js';
 import { AWS_V3_EXPIRATION_FIELD } from '../../src/knowledge/index.js';
 import type { Node, SnapshotContext, Suggestion } from './context.js';
 
@@ -65,7 +66,7 @@ interface ReuseTest {
 /** Every `if (name)` / `if (!name)` in the function. */
 function ifTestsOf(scope: Node, name: string, sourceCode: Readonly<TSESLint.SourceCode>): ReuseTest[] {
   const found: ReuseTest[] = [];
-  const visit = (node: Node): void => {
+  forEachDescendant(scope, sourceCode, (node) => {
     if (node.type === AST_NODE_TYPES.IfStatement) {
       const test = node.test;
       if (sourceCode.getText(test) === name) found.push({ test, statement: node, positive: true });
@@ -76,12 +77,7 @@ function ifTestsOf(scope: Node, name: string, sourceCode: Readonly<TSESLint.Sour
       )
         found.push({ test, statement: node, positive: false });
     }
-    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, Node | Node[] | null | undefined>)[key];
-      for (const c of Array.isArray(child) ? child : child ? [child] : []) visit(c);
-    }
-  };
-  visit(scope);
+  });
   return found;
 }
 

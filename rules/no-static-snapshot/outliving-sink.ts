@@ -137,6 +137,9 @@ function entersLocalFunction(
   next: TSESTree.Node,
   ctx: SnapshotContext,
 ): boolean {
-  const fn = call.type === AST_NODE_TYPES.CallExpression ? localFunction(call, ctx.sourceCode) : null;
+  const fn =
+    call.type === AST_NODE_TYPES.CallExpression
+      ? localFunction(call, ctx.refs, { bindings: 'written-once', thisMethods: true })
+      : null;
   return fn !== null && fn.range[0] <= next.range[0] && next.range[1] <= fn.range[1];
 }

@@ -24,7 +24,7 @@ interface ProviderSite {
   readonly wrapped: boolean;
 }
 
-export interface Remedy {
+interface Remedy {
   readonly fix?: Fix;
   readonly suggest?: Suggestion[];
 }

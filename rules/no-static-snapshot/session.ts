@@ -7,7 +7,7 @@ import {
 } from '../../src/knowledge/index.js';
 import type { ResolvedSettings } from '../../src/settings.js';
 
-export interface SessionWords {
+interface SessionWords {
   /** "the EC2 instance-profile session" */
   readonly session: string;
   /** "typically within 6 h" */

@@ -8,6 +8,7 @@ import {
   AWS_V2_GLOBAL_CREDENTIALS,
   AWS_V2_GLOBAL_CREDENTIALS_DEFAULT,
   AWS_V2_REFRESHING_CLASSES,
+  type SessionId,
 } from '../../src/knowledge/index.js';
 import { type Node, resolvesTo, type SnapshotContext, snippet, type Suggestion } from './context.js';
 
@@ -50,7 +51,7 @@ export function liveObjectSuggestion(
 export function metadataCredentialsSuggestion(
   sink: TSESTree.NewExpression | TSESTree.CallExpression,
   options: TSESTree.ObjectExpression | null,
-  session: string,
+  session: SessionId,
   ctx: SnapshotContext,
 ): Suggestion | null {
   const refreshing = AWS_V2_REFRESHING_CLASSES.find((c) => c.session === session);

@@ -12,7 +12,7 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type Duration = Extract<Requested, { kind: 'duration' }>;
 
 /** One problem with a presign call. Both presign rules run the same check and keep their own kinds. */
-export type PresignFinding = {
+type PresignFinding = {
   readonly presigner: Presigner;
   readonly node: TSESTree.Node;
   /** The constant that writes the lifetime, when one names it (`TEN_YEARS_MS`, `linkLifetime`). */

@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { awaited, calleeName, findProperty, findPropertyPath, unwrap } from '../../src/analysis/ast.js';
 import { formatDuration } from '../../src/analysis/format.js';
-import { constDeclarator, type ModuleRefs } from '../../src/analysis/module-refs.js';
+import { constInitializer, type ModuleRefs } from '../../src/analysis/module-refs.js';
 import { staticNumberSource, staticObjectSource } from '../../src/analysis/static-value.js';
 import {
   AWS_V2_PROVIDER_CHAIN,
@@ -282,8 +282,7 @@ class SessionFinder {
   }
 
   private constInit(identifier: TSESTree.Identifier): Node | null {
-    const found = constDeclarator(identifier, this.context.sourceCode.getScope(identifier));
-    return found && found.declarator.id === found.name ? found.declarator.init : null;
+    return constInitializer(identifier, this.context.sourceCode.getScope(identifier));
   }
 }
 

@@ -7,7 +7,7 @@ import type { Requested } from './lifetime.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 /** A suggestion without its message id: the rule names it, so ESLint's tooling sees every id the rule uses. */
-export interface SuggestedEdit {
+interface SuggestedEdit {
   readonly data: Record<string, string>;
   readonly fix: TSESLint.ReportFixFunction;
 }

@@ -15,7 +15,7 @@ import type { AssumeRoleShape } from './ceiling.js';
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /** An assume-role request in code: the role, the session length asked for, and the caller's credentials. */
-export interface AssumeRoleCall extends AssumeRoleShape {
+interface AssumeRoleCall extends AssumeRoleShape {
   /** What the call is, for messages: `fromTemporaryCredentials()`. */
   readonly name: string;
   /** Path of `DurationSeconds` inside the options. */

@@ -25,7 +25,7 @@ import path from 'node:path';
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /** A limit on the session an assume-role call can get, and the evidence for it (shown in messages). */
-export interface RoleCeiling {
+interface RoleCeiling {
   readonly seconds: number;
   readonly kind: 'chaining' | 'role-maximum';
   readonly basis: string;

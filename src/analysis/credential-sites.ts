@@ -53,7 +53,7 @@ export interface CredentialFinding<Node> {
   sameLine?: Node[];
 }
 
-export interface AssessOptions {
+interface AssessOptions {
   /** Report an `ASIA` key id even without its secret nearby (config files: it is a dead snapshot either way). */
   loneTemporaryKeyIds: boolean;
   /** Report values stored under bundler-inlined names (`.env`, YAML); JS reports the reads instead. */

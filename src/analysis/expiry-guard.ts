@@ -24,6 +24,7 @@ import {
 } from './ast.js';
 import { isExpiryName, TimeReader } from './expiry-terms.js';
 import { localFunction } from './local-function.js';
+import { ModuleRefs } from './module-refs.js';
 import { forEachDescendant } from './value-flow.js';
 import {
   fileIndex,
@@ -229,7 +230,10 @@ class GuardSearch {
     const refills = new Set(this.writers);
     for (const call of fileIndex(this.sourceCode).calls) {
       if (!this.writers.has(enclosingFunction(call))) continue;
-      const callee = localFunction(call, this.sourceCode);
+      const callee = localFunction(call, ModuleRefs.for(this.sourceCode), {
+        bindings: 'written-once',
+        thisMethods: true,
+      });
       if (callee) refills.add(callee);
     }
     let tied = false;
@@ -385,7 +389,7 @@ class GuardSearch {
   private predicateMeaning(call: TSESTree.CallExpression, name: string): PredicateMeaning | 'unknown' | 'untied' {
     const named = EXPIRY_PREDICATES.find((p) => p.pattern.test(name));
     if (!named && !comparingFunctionNames(this.sourceCode).has(name)) return 'untied';
-    const local = localFunction(call, this.sourceCode);
+    const local = localFunction(call, ModuleRefs.for(this.sourceCode), { bindings: 'written-once', thisMethods: true });
     if (local) {
       const meaning = this.returnedComparison(local, call);
       if (meaning !== 'untied') return meaning;

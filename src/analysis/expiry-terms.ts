@@ -12,6 +12,7 @@ import {
 } from '../knowledge/index.js';
 import { staticPropertyName, unwrap } from './ast.js';
 import { constDeclarator } from './module-refs.js';
+import { forEachDescendant } from './value-flow.js';
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -23,7 +24,7 @@ const MAX_DEPTH = 4;
  * How a time expression moves with the clock and with the cached value's expiry: `expiry - Date.now()` is
  * { now: -1, expiry: +1 }. Only the signs matter; constants (margins, `* 1000`) are ignored.
  */
-export interface Terms {
+interface Terms {
   now: number;
   expiry: number;
 }
@@ -227,26 +228,18 @@ export class TimeReader {
 
   /** Depth-first search of an expression (not into nested functions). */
   private search(root: Node, test: (node: Node) => boolean): boolean {
-    const keys = this.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-    const stack: Node[] = [root];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      if (test(node)) return true;
-      if (
-        node !== root &&
-        (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression)
-      )
-        continue;
-      for (const key of keys[node.type] ?? []) {
-        const child = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(child)) {
-          for (const c of child) if (c && typeof c === 'object' && 'type' in c) stack.push(c as Node);
-        } else if (child && typeof child === 'object' && 'type' in child) {
-          stack.push(child as Node);
-        }
+    let found = false;
+    forEachDescendant(root, this.sourceCode, (node) => {
+      if (test(node)) {
+        found = true;
+        return 'stop';
       }
-    }
-    return false;
+      const nested =
+        node !== root &&
+        (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression);
+      return nested ? 'skip' : undefined;
+    });
+    return found;
   }
 }
 

@@ -605,7 +605,7 @@ export class HeldValues {
 
   /** A function or method of this file: what it returns (a promise of it when the function is async). */
   private localCall(call: TSESTree.CallExpression, depth: number): Value | null {
-    const fn = localFunction(call, this.context.sourceCode);
+    const fn = localFunction(call, this.refs, { bindings: 'written-once', thisMethods: true });
     if (!fn) return null;
     const result = firstOf(returnedValues(fn), (n) => this.valueOf(n, depth));
     return result && fn.async ? asPromise(result) : result;

@@ -25,7 +25,7 @@ import type { HttpRequest } from './http-request.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
-export type HeldKind = Exclude<Yield, 'live-aws-credentials'> | 'presigned-url';
+type HeldKind = Exclude<Yield, 'live-aws-credentials'> | 'presigned-url';
 
 /** An expiring value, described for a message, with what the suggestions need. */
 export interface Held {
@@ -48,7 +48,7 @@ export interface Held {
   /** The CREDENTIAL_METHODS id of the SDK method that produced it. */
   readonly method?: string;
   /** The SESSIONS key of the known endpoint it was fetched from by hand (a remedy picks the SDK object for it). */
-  readonly endpointSession?: string;
+  readonly endpointSession?: SessionId;
   /** The object of another library built with it, innermost first (`new Pool({ password: token })`). */
   readonly keptIn?: {
     readonly construction: TSESTree.CallExpression | TSESTree.NewExpression;

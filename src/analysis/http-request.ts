@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
-import { DefinitionType, findProperty, staticPropertyName, unwrap } from './ast.js';
-import type { ModuleRefs } from './module-refs.js';
+import { findProperty, staticPropertyName, unwrap } from './ast.js';
+import { constInitializer, type ModuleRefs } from './module-refs.js';
 import { staticString } from './static-value.js';
 import {
   GENERIC_TOKEN_ENDPOINT,
@@ -125,7 +125,7 @@ function urlText(node: Node, context: Context, depth: number): string {
     case AST_NODE_TYPES.Identifier: {
       const known = staticString(inner, context);
       if (known !== undefined) return known;
-      const init = constInit(inner, context);
+      const init = constInitializer(inner, context.sourceCode.getScope(inner));
       return init ? urlText(init, context, depth + 1) : UNKNOWN;
     }
     default:
@@ -160,7 +160,7 @@ function mentionsGrantType(node: Node, context: Context, depth: number): boolean
       return mentionsGrantType(inner.left, context, depth + 1) || mentionsGrantType(inner.right, context, depth + 1);
     case AST_NODE_TYPES.Identifier: {
       const variable = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner);
-      const init = constInit(inner, context);
+      const init = constInitializer(inner, context.sourceCode.getScope(inner));
       if (init && mentionsGrantType(init, context, depth + 1)) return true;
       return (variable?.references ?? []).some((reference) => {
         const member = reference.identifier.parent;
@@ -176,12 +176,4 @@ function mentionsGrantType(node: Node, context: Context, depth: number): boolean
     default:
       return false;
   }
-}
-
-function constInit(identifier: TSESTree.Identifier, context: Context): Node | null {
-  const variable = ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier);
-  const def = variable?.defs[0];
-  if (def?.type !== DefinitionType.Variable || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init)
-    return null;
-  return variable!.references.filter((r) => r.isWrite()).length <= 1 ? def.node.init : null;
 }

@@ -2,7 +2,7 @@ import { GOOGLE_TOKEN_METHODS } from '../knowledge/index.js';
 import type { StorageKind } from './storage.js';
 
 /** The two views of the lifetime engine: A (a refreshing source's value kept) and B (a cache without expiry test). */
-export type LifetimeView = 'snapshot' | 'token-cache';
+type LifetimeView = 'snapshot' | 'token-cache';
 
 const MODULE_LEVEL: ReadonlySet<StorageKind> = new Set(['module', 'static-field', 'global']);
 /** Google token getters whose result on an object's field is a snapshot of the auth client that refreshes it. */

@@ -1,34 +1,45 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { DefinitionType, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
-import { isConstLike } from './module-refs.js';
+import { isConstLike, type ModuleRefs } from './module-refs.js';
 
 type Node = TSESTree.Node;
 
+/** What counts as a function of this file for `localFunction`; every caller says both. */
+interface LocalFunctionOptions {
+  /**
+   * `written-once`: a variable bound to a function counts only when it is never reassigned (the function read is the
+   * one that runs). `any`: any variable whose initializer is a function (the forward walk follows every candidate).
+   */
+  readonly bindings: 'written-once' | 'any';
+  /** Whether `this.method(x)` counts, as the method of that name in the enclosing class. */
+  readonly thisMethods: boolean;
+}
+
 /**
- * The function of this file that a call runs: `helper(x)` (a function declaration or a written-once variable bound
- * to a function) or `this.method(x)` (a method of the enclosing class). Null for anything else.
+ * The function of this file that a call (or `new`) runs: `helper(x)` (a function declaration, or a variable bound to a
+ * function expression), or with `thisMethods` `this.method(x)`. Null for anything else.
  */
 export function localFunction(
-  call: TSESTree.CallExpression,
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  refs: ModuleRefs,
+  options: LocalFunctionOptions,
 ): TSESTree.FunctionLike | null {
   const callee = unwrap(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
-    const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
+    const variable = refs.variableOf(callee);
     const def = variable?.defs[0];
     if (def?.type === DefinitionType.FunctionName) return def.node;
-    if (
-      def?.type === DefinitionType.Variable &&
-      def.node.init &&
-      isFunctionNode(def.node.init) &&
-      isConstLike(variable!)
-    )
-      return def.node.init;
-    return null;
+    if (def?.type !== DefinitionType.Variable || !def.node.init) return null;
+    const init = unwrap(def.node.init);
+    if (!isFunctionNode(init)) return null;
+    return options.bindings === 'any' || isConstLike(variable!) ? init : null;
   }
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || unwrap(callee.object).type !== AST_NODE_TYPES.ThisExpression)
+  if (
+    !options.thisMethods ||
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    unwrap(callee.object).type !== AST_NODE_TYPES.ThisExpression
+  )
     return null;
   const name = staticPropertyName(callee);
   for (let p: Node | undefined = callee.parent; p; p = p.parent) {

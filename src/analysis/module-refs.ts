@@ -324,6 +324,15 @@ export function constDeclarator(
   return { declarator: def.node as TSESTree.VariableDeclarator & { init: TSESTree.Expression }, name: def.name };
 }
 
+/** The initializer of the written-once local variable `identifier` refers to, when bound by name (`const x = …`). */
+export function constInitializer(
+  identifier: TSESTree.Identifier,
+  scope: TSESLint.Scope.Scope,
+): TSESTree.Expression | null {
+  const found = constDeclarator(identifier, scope);
+  return found && found.declarator.id === found.name ? found.declarator.init : null;
+}
+
 /** A class field or constructor-assigned `this.name`, found from a `this.name` use inside the class. */
 function classMember(use: Node, name: string): { value?: Node; annotated?: Node } | null {
   let body: TSESTree.ClassBody | null = null;

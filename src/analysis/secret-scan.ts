@@ -34,7 +34,7 @@ const ELLIPSIS_START = /^(?:…|\.{3})/u;
 /** Words joined by `-`, `_` or `.` (`dynamic-session-token`, `Static_Token_2`): a description, not a token. */
 const DESCRIPTION_SEGMENT = /^(?:[a-z]+|[A-Z][a-z]*|[A-Z]+|\d{1,4})$/u;
 
-export type ShapeId = Exclude<keyof typeof SECRET_SHAPES, 'awsSecretKey'>;
+type ShapeId = Exclude<keyof typeof SECRET_SHAPES, 'awsSecretKey'>;
 
 /** One secret recognised by its text. `text` is the matched secret: never print it, mask it. */
 export interface ShapeMatch {

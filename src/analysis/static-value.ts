@@ -193,7 +193,7 @@ function objectSource(node: Node, context: Context, walk: Walk): TSESTree.Object
 }
 
 /** A point in time relative to now (`Date.now() + N`: N ms, with its source), or a fixed epoch-ms number. */
-export type StaticTime =
+type StaticTime =
   | { readonly kind: 'from-now'; readonly offsetMs: number; readonly source: NumberSource | null }
   | { readonly kind: 'epoch'; readonly source: NumberSource };
 

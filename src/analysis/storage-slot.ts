@@ -19,11 +19,11 @@ export type Slot =
   | { readonly kind: 'variable'; readonly name: string; readonly variable: Variable }
   | { readonly kind: 'member'; readonly name: string; readonly owner: MemberOwner };
 
-export type MemberOwner =
+type MemberOwner =
   { readonly kind: 'class'; readonly classNode: ClassNode; readonly isStatic: boolean } | { readonly kind: 'global' };
 
 /** `write`: replaced; `read-write`: `x ??= v`, `x++`; `container-write`: `cache.set(k, v)`, `cache[k] = v`, `delete cache[k]`. */
-export type Access = 'read' | 'write' | 'read-write' | 'container-write';
+type Access = 'read' | 'write' | 'read-write' | 'container-write';
 
 export interface Occurrence {
   /** The identifier, member expression or class property where the slot appears. */
@@ -44,7 +44,7 @@ export function isRead(access: Access): boolean {
 const RELATIONAL = new Set(['<', '<=', '>', '>=']);
 
 /** What one walk over a file collects, so that questions about slots need no further walks. */
-export interface FileIndex {
+interface FileIndex {
   readonly membersByName: ReadonlyMap<string, readonly TSESTree.MemberExpression[]>;
   readonly comparisons: readonly TSESTree.BinaryExpression[];
   readonly calls: readonly TSESTree.CallExpression[];
@@ -317,7 +317,7 @@ export function patternIdentifiers(pattern: Node): TSESTree.Identifier[] {
 }
 
 /** Names the file declares, at module level and anywhere (not the parser's implicit lib globals). */
-export interface DeclaredNames {
+interface DeclaredNames {
   readonly moduleLevel: ReadonlySet<string>;
   readonly anywhere: ReadonlySet<string>;
 }

@@ -6,7 +6,7 @@ import { readSettings } from '../settings.js';
 import { unwrap } from './ast.js';
 
 /** The parts of a rule context this module reads (any language: JS, Dockerfile, .env, JSON, YAML). */
-export interface FileContext {
+interface FileContext {
   readonly filename: string;
   readonly cwd: string;
   readonly settings: Readonly<Record<string, unknown>>;
@@ -21,7 +21,7 @@ const RUNNER_GLOBALS: ReadonlySet<string> = new Set(TEST_CODE.runnerGlobals);
  * A test file by where it lives: a folder of TEST_CODE.directories or a `*.test.*` / `*.spec.*` name. Judged on the
  * path relative to the working directory, so that a repository checked out under `/home/me/test/` is not all tests.
  */
-export function isTestPath(filename: string, cwd: string): boolean {
+function isTestPath(filename: string, cwd: string): boolean {
   const relative = path.relative(cwd, filename);
   const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : filename;
   const parts = inside.split(/[/\\]/u);

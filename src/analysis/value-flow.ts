@@ -7,7 +7,8 @@ import {
   refMatches,
   SINGLETON_FACTORIES,
 } from '../knowledge/index.js';
-import { DefinitionType, enclosingFunction, findProperty, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
+import { enclosingFunction, findProperty, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
+import { localFunction } from './local-function.js';
 import type { ModuleRefs } from './module-refs.js';
 import { type StorageKind, storageOf } from './storage.js';
 
@@ -25,7 +26,7 @@ type Variable = TSESLint.Scope.Variable;
  * - `capture`: read inside the nested function `node`, which is followed as a closure built from the value;
  * - `discard`: evaluated for its side effects only.
  */
-export type FlowStep =
+type FlowStep =
   | { readonly kind: 'store'; readonly node: Node; readonly target: Node; readonly storage: StorageKind }
   | { readonly kind: 'field'; readonly node: Node; readonly name: string | null }
   | {
@@ -52,7 +53,7 @@ export interface FlowNode {
   readonly previous: FlowNode | null;
 }
 
-export interface FlowOptions {
+interface FlowOptions {
   /** Variable, parameter, closure and caller hops to follow (default 6). */
   readonly maxHops?: number;
   /** Stop following past a step (it is still reported). */
@@ -325,7 +326,7 @@ class FlowWalker {
       );
     }
     this.follow(call, at, item.hops);
-    const param = localFunction(call, this.refs)?.params[index];
+    const param = localFunction(call, this.refs, { bindings: 'any', thisMethods: false })?.params[index];
     const variable = param?.type === AST_NODE_TYPES.Identifier ? this.refs.variableOf(param) : null;
     if (variable) this.followReads(variable, at, item.hops + 1);
   }
@@ -456,21 +457,6 @@ function singletonFactoryOf(fn: TSESTree.FunctionLike): TSESTree.Property | null
     : null;
 }
 
-/** The function a call invokes when it is declared in this file: `helper(x)` or `const helper = (x) => ...`. */
-function localFunction(
-  call: TSESTree.CallExpression | TSESTree.NewExpression,
-  refs: ModuleRefs,
-): TSESTree.FunctionLike | null {
-  const callee = unwrap(call.callee);
-  if (callee.type !== AST_NODE_TYPES.Identifier) return null;
-  const def = refs.variableOf(callee)?.defs[0];
-  if (def?.type === DefinitionType.FunctionName) return def.node;
-  if (def?.type === DefinitionType.Variable && def.node.init && isFunctionNode(unwrap(def.node.init))) {
-    return unwrap(def.node.init) as TSESTree.FunctionLike;
-  }
-  return null;
-}
-
 /**
  * Where a function's result goes: calls of a named function or a const-bound function expression, and
  * `this.name()` / `ClassName.name()` calls of a method inside its own class.
@@ -516,17 +502,22 @@ function methodCalls(body: TSESTree.ClassBody, name: string, sourceCode: Readonl
   return calls;
 }
 
-/** Visits every node under `root` (depth first) using the parser's visitor keys. */
+/**
+ * Visits every node under `root` (depth first) using the parser's visitor keys. `visit` may answer `'skip'` (not into
+ * this node's children) or `'stop'` (no further node).
+ */
 export function forEachDescendant(
   root: Node,
   sourceCode: Readonly<TSESLint.SourceCode>,
-  visit: (node: Node) => void,
+  visit: (node: Node) => void | 'skip' | 'stop',
 ): void {
   const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    visit(node);
+    const answer = visit(node);
+    if (answer === 'stop') return;
+    if (answer === 'skip') continue;
     for (const key of keys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {

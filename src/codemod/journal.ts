@@ -16,7 +16,7 @@ export interface Journal {
   files: JournalEntry[];
 }
 
-export interface JournalEntry {
+interface JournalEntry {
   /** Absolute path of the file being replaced. */
   path: string;
   /** Absolute path of its temporary file, in the same folder (a rename never crosses a file system). */
@@ -69,7 +69,7 @@ function readJournal(path: string): Journal | undefined {
 const hashOf = (path: string) => (existsSync(path) ? sha256(readFileSync(path)) : undefined);
 
 /** What recovering an interrupted run did: a sentence for the user, and the files it put into their migrated state. */
-export interface Recovery {
+interface Recovery {
   message: string;
   completed: string[];
 }

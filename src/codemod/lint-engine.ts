@@ -21,7 +21,7 @@ export interface LintView {
 
 const CODE_FILE = /\.[cm]?[jt]sx?$/;
 
-export interface LintEngineOptions {
+interface LintEngineOptions {
   root: string;
   config: 'recommended' | 'strict';
   /** Settings given on the command line; they win over the project's ESLint config. */

@@ -3,8 +3,7 @@ import { relative, sep } from 'node:path';
 import { errorMessage } from './errors.js';
 import type { SkippedFile } from './types.js';
 
-export type SourceRead =
-  { kind: 'text'; text: string } | { kind: 'skipped'; reason: SkippedFile['reason']; message: string };
+type SourceRead = { kind: 'text'; text: string } | { kind: 'skipped'; reason: SkippedFile['reason']; message: string };
 
 /** Throws on bytes that are not UTF-8; keeps a BOM in the text (ESLint keeps it in its output too). */
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -1,10 +1,10 @@
 import { unifiedDiff } from './diff.js';
 import type { Finding, MigrationPlan, SkippedFile } from './types.js';
 
-export const REPORT_SCHEMA_VERSION = 1;
+const REPORT_SCHEMA_VERSION = 1;
 
 /** One change the migration makes (a finding it fixed, or a project-wide rewrite). See docs/codemod.md. */
-export interface ReportChange {
+interface ReportChange {
   file: string;
   line: number;
   rule: string;
@@ -16,7 +16,7 @@ export interface ReportChange {
 }
 
 /** A finding the migration leaves for a person. */
-export interface ReportManualFinding {
+interface ReportManualFinding {
   file: string;
   line: number;
   column: number;

@@ -61,7 +61,7 @@ export interface SkippedFile {
 }
 
 /** A change made by stage 2 (project-wide), described for a person. */
-export interface ProjectChange {
+interface ProjectChange {
   file: string;
   line: number;
   rule: string;

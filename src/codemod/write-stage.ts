@@ -8,12 +8,12 @@ import type { FileState } from './types.js';
 export const WRITE_PAUSE_ENV = 'CREDENTIAL_EXPIRY_TEST_STALL_AFTER';
 const STALL_MS = 600_000;
 
-export interface WriteFailure {
+interface WriteFailure {
   file: string;
   message: string;
 }
 
-export interface WriteProgress {
+interface WriteProgress {
   /** A file's temporary file is complete (nothing replaced yet). */
   onPrepared(file: FileState): void;
   /** A file was replaced by its migrated text. */

@@ -1,3 +1,4 @@
+import { entriesOf } from './entries-of.js';
 import type { CredentialMethod, CredentialResolver, StsOperation } from './types.js';
 
 /**
@@ -8,19 +9,10 @@ const RDS_SIGNER = '@aws-sdk/rds-signer';
 const MSK_SIGNER = 'aws-msk-iam-sasl-signer-js';
 const DSQL_SIGNER = '@aws-sdk/dsql-signer';
 
-export const AWS_TOKEN_METHODS = [
-  {
-    id: 'aws-v3:rds-signer.getAuthToken',
-    ecosystem: 'aws-v3',
-    method: 'getAuthToken',
-    receivers: [{ modules: [RDS_SIGNER], path: ['Signer'] }],
-    gateModules: [RDS_SIGNER],
-    yields: 'auth-token',
-    session: 'iam-auth-token',
-    replacement: { code: 'password: () => signer.getAuthToken()', imports: [] },
-    source: 'aws/aws-sdk-js-v3: packages/rds-signer/src/Signer.ts (getAuthToken presigns a connect request, 900 s)',
-  },
-  ...['getDbConnectAuthToken', 'getDbConnectAdminAuthToken'].map((method): CredentialMethod => ({
+function dsqlTokenMethod<const Method extends string>(
+  method: Method,
+): CredentialMethod & { readonly id: `aws-v3:dsql-signer.${Method}` } {
+  return {
     id: `aws-v3:dsql-signer.${method}`,
     ecosystem: 'aws-v3',
     method,
@@ -31,13 +23,13 @@ export const AWS_TOKEN_METHODS = [
     replacement: { code: `password: () => signer.${method}()`, imports: [] },
     source:
       'aws/aws-sdk-js-v3: packages/dsql-signer/src/Signer.ts (presigns a DbConnect request, expiresIn defaults to 900 s)',
-  })),
-  ...[
-    'generateAuthToken',
-    'generateAuthTokenFromProfile',
-    'generateAuthTokenFromRole',
-    'generateAuthTokenFromCredentialsProvider',
-  ].map((method): CredentialMethod => ({
+  };
+}
+
+function mskTokenMethod<const Method extends string>(
+  method: Method,
+): CredentialMethod & { readonly id: `msk:${Method}` } {
+  return {
     id: `msk:${method}`,
     ecosystem: 'aws-v3',
     method,
@@ -50,8 +42,28 @@ export const AWS_TOKEN_METHODS = [
       imports: [],
     },
     source: 'aws/aws-msk-iam-sasl-signer-js: src/signer/signer.ts (returns { token, expiryTime }, 900 s)',
-  })),
-] as const satisfies readonly CredentialMethod[];
+  };
+}
+
+export const AWS_TOKEN_METHODS = entriesOf<CredentialMethod>()([
+  {
+    id: 'aws-v3:rds-signer.getAuthToken',
+    ecosystem: 'aws-v3',
+    method: 'getAuthToken',
+    receivers: [{ modules: [RDS_SIGNER], path: ['Signer'] }],
+    gateModules: [RDS_SIGNER],
+    yields: 'auth-token',
+    session: 'iam-auth-token',
+    replacement: { code: 'password: () => signer.getAuthToken()', imports: [] },
+    source: 'aws/aws-sdk-js-v3: packages/rds-signer/src/Signer.ts (getAuthToken presigns a connect request, 900 s)',
+  },
+  dsqlTokenMethod('getDbConnectAuthToken'),
+  dsqlTokenMethod('getDbConnectAdminAuthToken'),
+  mskTokenMethod('generateAuthToken'),
+  mskTokenMethod('generateAuthTokenFromProfile'),
+  mskTokenMethod('generateAuthTokenFromRole'),
+  mskTokenMethod('generateAuthTokenFromCredentialsProvider'),
+]);
 
 /** v3 commands whose output carries a registry password: `client.send(new GetAuthorizationTokenCommand({}))`. */
 export const AWS_TOKEN_COMMANDS = [

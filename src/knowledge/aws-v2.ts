@@ -1,6 +1,7 @@
 import { SIGV4_POST_FAILURE } from './aws-v3.js';
 import type { SessionId } from './sessions.js';
 import type { ApiRef, Presigner, RefreshingClass, StsOperation } from './types.js';
+import { entriesOf } from './entries-of.js';
 
 export const AWS_V2_MODULES = ['aws-sdk', 'aws-sdk/global'] as const;
 const SRC = 'aws/aws-sdk-js: lib/credentials';
@@ -27,12 +28,12 @@ function v2(path: readonly string[]): ApiRef {
   return { modules: AWS_V2_MODULES, path };
 }
 
-function refreshing(
-  name: string,
+function refreshing<const Name extends string>(
+  name: Name,
   session: SessionId,
   file: string,
   durationOption?: readonly string[],
-): RefreshingClass {
+): RefreshingClass & { readonly id: `aws-v2:${Name}` } {
   return {
     id: `aws-v2:${name}`,
     ecosystem: 'aws-v2',
@@ -44,7 +45,7 @@ function refreshing(
 }
 
 /** AWS SDK v2 `AWS.Credentials` subclasses that reload themselves (aws/aws-sdk-js: lib/credentials/*.js). */
-export const AWS_V2_REFRESHING_CLASSES: readonly RefreshingClass[] = [
+export const AWS_V2_REFRESHING_CLASSES = entriesOf<RefreshingClass>()([
   refreshing('EC2MetadataCredentials', 'instance-profile', 'ec2_metadata_credentials.js'),
   refreshing('ECSCredentials', 'task-role', 'ecs_credentials.js'),
   refreshing('RemoteCredentials', 'task-role', 'remote_credentials.js'),
@@ -59,10 +60,10 @@ export const AWS_V2_REFRESHING_CLASSES: readonly RefreshingClass[] = [
   refreshing('ProcessCredentials', 'profile', 'process_credentials.js'),
   refreshing('SsoCredentials', 'sso', 'sso_credentials.js'),
   refreshing('CognitoIdentityCredentials', 'cognito', 'cognito_identity_credentials.js'),
-];
+]);
 
 /** `new AWS.CredentialProviderChain()`: `resolve(cb)` / `resolvePromise()` yield the first live credentials object. */
-export const AWS_V2_PROVIDER_CHAIN: RefreshingClass = refreshing(
+export const AWS_V2_PROVIDER_CHAIN = refreshing(
   'CredentialProviderChain',
   'default-chain',
   'credential_provider_chain.js',
@@ -103,7 +104,7 @@ const CHAINABLE = {
 };
 
 /** v2 STS calls whose output is plain data (aws/aws-sdk-js: apis/sts-2011-06-15.min.json). */
-export const AWS_V2_STS_OPERATIONS: readonly StsOperation[] = [
+export const AWS_V2_STS_OPERATIONS = entriesOf<StsOperation>()([
   {
     id: 'aws-v2:sts.assumeRole',
     ecosystem: 'aws-v2',
@@ -160,7 +161,7 @@ export const AWS_V2_STS_OPERATIONS: readonly StsOperation[] = [
     replacement: { code: 'new AWS.CognitoIdentityCredentials({ IdentityPoolId })', imports: [] },
     source: 'aws/aws-sdk-js: lib/credentials/cognito_identity_credentials.js',
   },
-];
+]);
 /** Clients whose operations above return plain temporary credentials. */
 export const AWS_V2_STS_CLIENT_MODULES: readonly ApiRef[] = [
   v2(['STS']),
@@ -174,54 +175,43 @@ const V2_S3 = 'aws/aws-sdk-js: lib/services/s3.js; lib/signers/presign.js';
 const V2_PRESIGN_FAILURE =
   "the SDK throws InvalidExpiryTime: 'Presigning does not support expiry time greater than a week with SigV4 signing.'";
 
+/** A presigning method of the v2 S3 client, `s3.<method>(..., { Bucket, Key, Expires })`. */
+function s3Presigner<const Method extends string>(
+  method: Method,
+  expiry: Presigner['expiry'],
+  synchronous: boolean,
+): Presigner & { readonly id: `aws-v2:s3.${Method}` } {
+  return {
+    id: `aws-v2:s3.${method}`,
+    ...(synchronous ? { synchronous: true } : {}),
+    ecosystem: 'aws-v2',
+    symptom: 's3-url',
+    method,
+    receivers: S3_RECEIVERS,
+    gateModules: ['aws-sdk', 'aws-sdk/clients/s3'],
+    expiry,
+    source: V2_S3,
+  };
+}
+
+/** `getSignedUrl(operation, params)`: `Expires` of the second argument, 900 s unless given. */
+const SIGNED_URL_EXPIRY = {
+  argument: 1,
+  property: 'Expires',
+  unit: 'seconds',
+  defaultSeconds: 900,
+  maxSeconds: 604_800,
+  maxEnforcedBy: 'client',
+  maxFailure: V2_PRESIGN_FAILURE,
+} as const;
+
 /** v2 S3 presigners: `Expires` in seconds (aws/aws-sdk-js: lib/services/s3.js). */
-export const AWS_V2_PRESIGNERS: readonly Presigner[] = [
-  {
-    id: 'aws-v2:s3.getSignedUrl',
-    synchronous: true,
-    ecosystem: 'aws-v2',
-    symptom: 's3-url',
-    method: 'getSignedUrl',
-    receivers: S3_RECEIVERS,
-    gateModules: ['aws-sdk', 'aws-sdk/clients/s3'],
-    expiry: {
-      argument: 1,
-      property: 'Expires',
-      unit: 'seconds',
-      defaultSeconds: 900,
-      maxSeconds: 604_800,
-      maxEnforcedBy: 'client',
-      maxFailure: V2_PRESIGN_FAILURE,
-    },
-    source: V2_S3,
-  },
-  {
-    id: 'aws-v2:s3.getSignedUrlPromise',
-    ecosystem: 'aws-v2',
-    symptom: 's3-url',
-    method: 'getSignedUrlPromise',
-    receivers: S3_RECEIVERS,
-    gateModules: ['aws-sdk', 'aws-sdk/clients/s3'],
-    expiry: {
-      argument: 1,
-      property: 'Expires',
-      unit: 'seconds',
-      defaultSeconds: 900,
-      maxSeconds: 604_800,
-      maxEnforcedBy: 'client',
-      maxFailure: V2_PRESIGN_FAILURE,
-    },
-    source: V2_S3,
-  },
-  {
-    id: 'aws-v2:s3.createPresignedPost',
-    synchronous: true,
-    ecosystem: 'aws-v2',
-    symptom: 's3-url',
-    method: 'createPresignedPost',
-    receivers: S3_RECEIVERS,
-    gateModules: ['aws-sdk', 'aws-sdk/clients/s3'],
-    expiry: {
+export const AWS_V2_PRESIGNERS = entriesOf<Presigner>()([
+  s3Presigner('getSignedUrl', SIGNED_URL_EXPIRY, true),
+  s3Presigner('getSignedUrlPromise', SIGNED_URL_EXPIRY, false),
+  s3Presigner(
+    'createPresignedPost',
+    {
       argument: 0,
       property: 'Expires',
       unit: 'seconds',
@@ -230,6 +220,6 @@ export const AWS_V2_PRESIGNERS: readonly Presigner[] = [
       maxEnforcedBy: 'server',
       maxFailure: SIGV4_POST_FAILURE,
     },
-    source: V2_S3,
-  },
-];
+    true,
+  ),
+]);

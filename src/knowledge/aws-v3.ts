@@ -1,16 +1,17 @@
 import type { SessionId } from './sessions.js';
 import type { ApiRef, Presigner, ProviderFactory, SnapshotWrapper, StsOperation } from './types.js';
+import { entriesOf } from './entries-of.js';
 
 const PROVIDERS = '@aws-sdk/credential-providers';
 const SRC = 'aws/aws-sdk-js-v3: packages/credential-providers/src';
 
-function provider(
-  name: string,
+function provider<const Name extends string>(
+  name: Name,
   modules: readonly string[],
   session: SessionId,
   source: string,
   extra: Partial<Pick<ProviderFactory, 'refreshes' | 'durationOption'>> = {},
-): ProviderFactory {
+): ProviderFactory & { readonly id: `aws-v3:${Name}` } {
   return {
     id: `aws-v3:${name}`,
     ecosystem: 'aws-v3',
@@ -24,7 +25,7 @@ function provider(
 }
 
 /** AWS SDK v3 provider factories (aws/aws-sdk-js-v3: packages/credential-providers/README.md). `await factory()()` is a one-time snapshot. */
-export const AWS_V3_PROVIDER_FACTORIES: readonly ProviderFactory[] = [
+export const AWS_V3_PROVIDER_FACTORIES = entriesOf<ProviderFactory>()([
   provider(
     'fromInstanceMetadata',
     ['@smithy/credential-provider-imds', '@aws-sdk/credential-provider-imds'],
@@ -113,7 +114,7 @@ export const AWS_V3_PROVIDER_FACTORIES: readonly ProviderFactory[] = [
     'aws/aws-sdk-js-v3: packages/credential-provider-login',
   ),
   provider('createCredentialChain', [], 'default-chain', `${SRC}/createCredentialChain.ts`),
-];
+]);
 
 /**
  * Wrappers that never call a refreshing source again (checked against @smithy/core 3.x:
@@ -121,7 +122,7 @@ export const AWS_V3_PROVIDER_FACTORIES: readonly ProviderFactory[] = [
  * also wraps a non-function value with `fromValue`). `memoize` refreshes as soon as it gets an `isExpired`
  * argument: with two arguments it re-checks on every call, so only the one-argument form is a static memo.
  */
-export const AWS_V3_SNAPSHOT_WRAPPERS: readonly SnapshotWrapper[] = [
+export const AWS_V3_SNAPSHOT_WRAPPERS = entriesOf<SnapshotWrapper>()([
   {
     id: 'smithy:fromStatic',
     api: {
@@ -152,7 +153,7 @@ export const AWS_V3_SNAPSHOT_WRAPPERS: readonly SnapshotWrapper[] = [
     refreshingArity: 2,
     source: 'smithy-lang/smithy-typescript: packages/core/src/submodules/config/property-provider/memoize.ts',
   },
-];
+]);
 
 /** Any AWS SDK v3 service client: `new S3Client({ credentials })`. */
 export const AWS_V3_CLIENT: ApiRef = { modules: ['@aws-sdk/client-*'], path: ['*Client'] };
@@ -182,7 +183,7 @@ export const AWS_V3_EXPIRATION_FIELD = 'expiration';
 
 const STS = '@aws-sdk/client-sts';
 /** STS operations whose output carries temporary credentials as plain data (aws/aws-sdk-js-v3: clients/client-sts). */
-export const AWS_V3_STS_OPERATIONS: readonly StsOperation[] = [
+export const AWS_V3_STS_OPERATIONS = entriesOf<StsOperation>()([
   {
     id: 'aws-v3:AssumeRoleCommand',
     ecosystem: 'aws-v3',
@@ -251,7 +252,7 @@ export const AWS_V3_STS_OPERATIONS: readonly StsOperation[] = [
     source:
       'https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_GetCredentialsForIdentity.html; aws/aws-sdk-js-v3: packages/credential-provider-cognito-identity/src/fromCognitoIdentity.ts',
   },
-];
+]);
 /** Fields of the STS output's `Credentials` (Cognito's `GetCredentialsForIdentity` names the secret `SecretKey`). */
 export const STS_CREDENTIAL_FIELDS = ['AccessKeyId', 'SecretAccessKey', 'SecretKey', 'SessionToken'] as const;
 export const STS_EXPIRATION_FIELD = 'Expiration';
@@ -303,7 +304,7 @@ const POLLY_PRESIGN_SOURCE =
 
 /** AWS SDK v3 presigners (aws/aws-sdk-js-v3: packages/s3-request-presigner/src/presigner.ts). */
 
-export const AWS_V3_PRESIGNERS: readonly Presigner[] = [
+export const AWS_V3_PRESIGNERS = entriesOf<Presigner>()([
   {
     id: 'aws-v3:getSignedUrl',
     ecosystem: 'aws-v3',
@@ -391,4 +392,4 @@ export const AWS_V3_PRESIGNERS: readonly Presigner[] = [
     expiry: AMPLIFY_GET_URL_EXPIRY(1),
     source: AMPLIFY_GET_URL_SOURCE,
   },
-];
+]);

@@ -1,9 +1,10 @@
 import type { ApiRef, CredentialMethod, Presigner, RefreshingClass } from './types.js';
+import { entriesOf } from './entries-of.js';
 
 const IDENTITY = '@azure/identity';
 const SRC = 'Azure/azure-sdk-for-js: sdk/identity/identity/src';
 
-function credential(name: string): RefreshingClass {
+function credential<const Name extends string>(name: Name): RefreshingClass & { readonly id: `azure:${Name}` } {
   return {
     id: `azure:${name}`,
     ecosystem: 'azure',
@@ -14,24 +15,28 @@ function credential(name: string): RefreshingClass {
 }
 
 /** `TokenCredential` implementations: SDK clients refresh them through the token cycler (Azure/azure-sdk-for-js: sdk/core/core-auth/src/tokenCredential.ts, sdk/core/core-rest-pipeline/src/util/tokenCycler.ts). */
-export const AZURE_CREDENTIAL_CLASSES: readonly RefreshingClass[] = [
-  'DefaultAzureCredential',
-  'ManagedIdentityCredential',
-  'WorkloadIdentityCredential',
-  'ClientSecretCredential',
-  'ClientCertificateCredential',
-  'EnvironmentCredential',
-  'AzureCliCredential',
-  'ChainedTokenCredential',
-  'InteractiveBrowserCredential',
-  'DeviceCodeCredential',
-  'OnBehalfOfCredential',
-].map(credential);
+export const AZURE_CREDENTIAL_CLASSES = entriesOf<RefreshingClass>()(
+  (
+    [
+      'DefaultAzureCredential',
+      'ManagedIdentityCredential',
+      'WorkloadIdentityCredential',
+      'ClientSecretCredential',
+      'ClientCertificateCredential',
+      'EnvironmentCredential',
+      'AzureCliCredential',
+      'ChainedTokenCredential',
+      'InteractiveBrowserCredential',
+      'DeviceCodeCredential',
+      'OnBehalfOfCredential',
+    ] as const
+  ).map(credential),
+);
 
 /** `getBearerTokenProvider(credential, scopes)`: a function that returns a fresh token on every call. */
 export const AZURE_BEARER_TOKEN_PROVIDER: ApiRef = { modules: [IDENTITY], path: ['getBearerTokenProvider'] };
 
-export const AZURE_TOKEN_METHODS: readonly CredentialMethod[] = [
+export const AZURE_TOKEN_METHODS = entriesOf<CredentialMethod>()([
   {
     id: 'azure:getToken',
     perUse: true,
@@ -48,7 +53,7 @@ export const AZURE_TOKEN_METHODS: readonly CredentialMethod[] = [
     source:
       'Azure/azure-sdk-for-js: sdk/core/core-auth/src/tokenCredential.ts; sdk/identity/identity/src/tokenProvider.ts',
   },
-];
+]);
 
 /** `AccessToken` fields that carry the expiry. */
 export const AZURE_EXPIRY_FIELDS = ['expiresOnTimestamp', 'refreshAfterTimestamp'] as const;
@@ -63,7 +68,7 @@ const SAS_EXPIRY = { argument: 0, property: 'expiresOn', unit: 'absolute', defau
  * `expiresOn` says, and the SDK does not check. The key itself must end within 7 days of the request.
  * Shared-key SAS (`generateBlobSASQueryParameters(values, sharedKeyCredential)`, two arguments) has no such bound.
  */
-const USER_DELEGATION_KEY: Presigner = {
+const USER_DELEGATION_KEY = {
   id: 'azure:getUserDelegationKey',
   ecosystem: 'azure',
   symptom: 'azure-sas',
@@ -81,9 +86,9 @@ const USER_DELEGATION_KEY: Presigner = {
   sessionBound: false,
   source:
     'Azure/azure-sdk-for-js: sdk/storage/storage-blob/src/BlobServiceClient.ts (getUserDelegationKey); jschneier/django-storages#1525',
-};
+} as const satisfies Presigner;
 
-export const AZURE_PRESIGNERS: readonly Presigner[] = [
+export const AZURE_PRESIGNERS = entriesOf<Presigner>()([
   USER_DELEGATION_KEY,
   {
     id: 'azure:generateBlobSASQueryParameters',
@@ -106,4 +111,4 @@ export const AZURE_PRESIGNERS: readonly Presigner[] = [
     source:
       'Azure/azure-sdk-for-js: sdk/storage/storage-blob/src/Clients.ts, ContainerClient.ts (generateUserDelegationSasUrl)',
   },
-];
+]);

@@ -32,7 +32,7 @@ export const EXPIRY_FIELD_NAMES: ReadonlySet<string> = new Set([
  * retry listener on ExpiredToken). Testing one is an expiry check.
  */
 export const EXPIRY_FLAG_FIELDS: ReadonlySet<string> = new Set(['expired']);
-export const EXPIRY_FLAG_SOURCE = 'aws/aws-sdk-js: lib/credentials.js (expired, needsRefresh); lib/event_listeners.js';
+// Source: aws/aws-sdk-js: lib/credentials.js (expired, needsRefresh); lib/event_listeners.js
 
 /** What a `true` answer of an expiry predicate means. */
 export type PredicateMeaning = 'expired' | 'valid';
@@ -83,7 +83,7 @@ export const TIME_FUNCTIONS: readonly (readonly [string, string] | readonly [str
   ['Math', 'round'],
   ['Math', 'trunc'],
 ];
-export const CLOCK_SOURCE = 'https://developer.mozilla.org/docs/Web/JavaScript/Reference/Global_Objects/Date';
+// Source: https://developer.mozilla.org/docs/Web/JavaScript/Reference/Global_Objects/Date
 
 /** Timers whose callback can refresh or drop a cached value before it expires (`setTimeout(refresh, ttl)`). */
 export const REFRESH_TIMERS: readonly string[] = ['setTimeout', 'setInterval'];
@@ -101,8 +101,7 @@ export const TOKEN_REFRESH_LISTENERS: readonly string[] = ['onIdTokenChanged'];
 export const TTL_CACHE_OPTIONS: readonly string[] = ['ttl', 'maxAge', 'stdTTL'];
 /** Methods that put a value into, or drop it from, a Map-like cache (`Map`, `lru-cache`, `node-cache`). */
 export const CACHE_WRITE_METHODS: ReadonlySet<string> = new Set(['set', 'delete', 'clear', 'del']);
-export const CACHE_SOURCE =
-  'https://developer.mozilla.org/docs/Web/JavaScript/Reference/Global_Objects/Map; isaacs/node-lru-cache README';
+// Source: https://developer.mozilla.org/docs/Web/JavaScript/Reference/Global_Objects/Map; isaacs/node-lru-cache README
 /**
  * Names of the time a value was stored (`{ url, ts }`, `cachedAt`, `fetchedAt`): `Date.now() - entry.ts < TTL` is an
  * age check, which moves with the clock like an expiry check (a later fill is a later expiry).

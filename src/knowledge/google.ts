@@ -1,4 +1,5 @@
 import type { ApiRef, CredentialMethod, Presigner, RefreshingClass, Replacement, TokenCallback } from './types.js';
+import { entriesOf } from './entries-of.js';
 
 export const GOOGLE_AUTH_MODULES = ['google-auth-library', 'googleapis'] as const;
 const SRC = 'googleapis/google-auth-library-nodejs: src/auth';
@@ -9,7 +10,10 @@ function auth(name: string): ApiRef {
 }
 const viaGoogleapis = (name: string): ApiRef => ({ modules: ['googleapis'], path: ['google', 'auth', name] });
 
-function refreshing(name: string, file: string): RefreshingClass {
+function refreshing<const Name extends string>(
+  name: Name,
+  file: string,
+): RefreshingClass & { readonly id: `google:${Name}` } {
   return {
     id: `google:${name}`,
     ecosystem: 'google',
@@ -20,7 +24,7 @@ function refreshing(name: string, file: string): RefreshingClass {
 }
 
 /** Auth objects that refresh their own tokens (googleapis/google-auth-library-nodejs: src/auth/authclient.ts). Keep them as singletons. */
-export const GOOGLE_REFRESHING_CLASSES: readonly RefreshingClass[] = [
+export const GOOGLE_REFRESHING_CLASSES = entriesOf<RefreshingClass>()([
   refreshing('GoogleAuth', 'googleauth.ts'),
   refreshing('OAuth2Client', 'oauth2client.ts'),
   refreshing('JWT', 'jwtclient.ts'),
@@ -37,13 +41,13 @@ export const GOOGLE_REFRESHING_CLASSES: readonly RefreshingClass[] = [
     api: viaGoogleapis('GoogleAuth'),
   },
   { ...refreshing('OAuth2Client', 'oauth2client.ts'), id: 'google:google.auth.OAuth2', api: viaGoogleapis('OAuth2') },
-];
+]);
 
 /** Receivers of the token getters: every refreshing auth class, plus what `auth.getClient()` returns. */
 const AUTH_RECEIVERS: readonly ApiRef[] = GOOGLE_REFRESHING_CLASSES.map((c) => c.api);
 const PER_REQUEST_HEADERS: Replacement = { code: 'await auth.getRequestHeaders()', imports: [] };
 
-export const GOOGLE_TOKEN_METHODS: readonly CredentialMethod[] = [
+export const GOOGLE_TOKEN_METHODS = entriesOf<CredentialMethod>()([
   {
     id: 'google:getAccessToken',
     perUse: true,
@@ -91,7 +95,7 @@ export const GOOGLE_TOKEN_METHODS: readonly CredentialMethod[] = [
     replacement: { code: 'new Compute()', imports: [{ module: 'google-auth-library', name: 'Compute' }] },
     source: 'googleapis/gcp-metadata: src/index.ts; googleapis/google-auth-library-nodejs: src/auth/computeclient.ts',
   },
-];
+]);
 
 /**
  * Google Identity Services in the browser: the token client hands `{ access_token, expires_in }` to its callback and
@@ -143,7 +147,7 @@ const GCS_EXPIRY = {
   pastFailure: "the client throws 'An expiration date cannot be in the past.'",
 } as const;
 /** GCS signers: `expires` is an absolute time; V4 is capped at 7 days, the default version is V2 (googleapis/nodejs-storage: src/signer.ts, src/file.ts). */
-export const GOOGLE_PRESIGNERS: readonly Presigner[] = [
+export const GOOGLE_PRESIGNERS = entriesOf<Presigner>()([
   {
     id: 'gcs:file.getSignedUrl',
     ecosystem: 'google',
@@ -164,7 +168,7 @@ export const GOOGLE_PRESIGNERS: readonly Presigner[] = [
     expiry: GCS_EXPIRY,
     source: 'googleapis/nodejs-storage: src/file.ts (generateSignedPostPolicyV4 seven-day check)',
   },
-];
+]);
 /** `new Storage(opts)` options that mean a local private key signs (7 days allowed) rather than IAM signBlob (12 h). */
 export const GCS_STORAGE_CLASS: ApiRef = { modules: STORAGE, path: ['Storage'] };
 export const GCS_PRIVATE_KEY_OPTIONS = [['keyFilename'], ['credentials', 'private_key']] as const;

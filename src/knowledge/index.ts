@@ -26,6 +26,7 @@ import {
 } from './azure.js';
 import { GCS_STORAGE_CLASS, GOOGLE_PRESIGNERS, GOOGLE_REFRESHING_CLASSES, GOOGLE_TOKEN_METHODS } from './google.js';
 import type { ApiRef, CredentialMethod, Presigner, RefreshingClass } from './types.js';
+import { entriesOf } from './entries-of.js';
 
 export * from './types.js';
 export * from './sessions.js';
@@ -51,23 +52,23 @@ export interface ModuleRef {
   readonly path: readonly string[];
 }
 
-export const REFRESHING_CLASSES: readonly RefreshingClass[] = [
+export const REFRESHING_CLASSES = entriesOf<RefreshingClass>()([
   ...AWS_V2_REFRESHING_CLASSES,
   AWS_V2_PROVIDER_CHAIN,
   ...GOOGLE_REFRESHING_CLASSES,
   ...AZURE_CREDENTIAL_CLASSES,
-];
-export const CREDENTIAL_METHODS: readonly CredentialMethod[] = [
+]);
+export const CREDENTIAL_METHODS = entriesOf<CredentialMethod>()([
   ...GOOGLE_TOKEN_METHODS,
   ...AZURE_TOKEN_METHODS,
   ...AWS_TOKEN_METHODS,
-];
-export const PRESIGNERS: readonly Presigner[] = [
+]);
+export const PRESIGNERS = entriesOf<Presigner>()([
   ...AWS_V3_PRESIGNERS,
   ...AWS_V2_PRESIGNERS,
   ...GOOGLE_PRESIGNERS,
   ...AZURE_PRESIGNERS,
-];
+]);
 
 export function moduleMatches(pattern: string, specifier: string): boolean {
   return pattern.endsWith('*') ? specifier.startsWith(pattern.slice(0, -1)) : specifier === pattern;

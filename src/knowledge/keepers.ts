@@ -1,6 +1,7 @@
 import { AWS_V3_CREDENTIAL_FIELDS, STS_CREDENTIAL_FIELDS } from './aws-v3.js';
 import { TOKEN_RESPONSE_FIELDS } from './token-endpoints.js';
 import type { ApiRef } from './types.js';
+import { entriesOf } from './entries-of.js';
 
 /**
  * Places a value outlives the code that made it even though no variable holds it: files, CI step outputs, bundle
@@ -29,9 +30,18 @@ const FS_MODULES = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extr
 const FS_SOURCE =
   'https://nodejs.org/api/fs.html#fspromiseswritefilefile-data-options; jprichardson/node-fs-extra README (outputFile, writeJson)';
 
-function fileWrite(path: readonly string[]): OutlivingSink {
+/** `['promises', 'writeFile']` as the type `'promises.writeFile'`. */
+type JoinedPath<Path extends readonly string[]> = Path extends readonly [infer Only extends string]
+  ? Only
+  : Path extends readonly [infer First extends string, ...infer Rest extends readonly string[]]
+    ? `${First}.${JoinedPath<Rest>}`
+    : string;
+
+function fileWrite<const Path extends readonly string[]>(
+  path: Path,
+): OutlivingSink & { readonly id: `fs:${JoinedPath<Path>}` } {
   return {
-    id: `fs:${path.join('.')}`,
+    id: `fs:${path.join('.') as JoinedPath<Path>}`,
     label: 'a file',
     api: { modules: FS_MODULES, path },
     how: 'call',
@@ -42,20 +52,22 @@ function fileWrite(path: readonly string[]): OutlivingSink {
 }
 
 export const OUTLIVING_SINKS = [
-  ...[
-    ['writeFile'],
-    ['writeFileSync'],
-    ['appendFile'],
-    ['appendFileSync'],
-    ['promises', 'writeFile'],
-    ['promises', 'appendFile'],
-    ['outputFile'],
-    ['outputFileSync'],
-    ['writeJson'],
-    ['writeJsonSync'],
-    ['writeJSON'],
-    ['outputJson'],
-  ].map(fileWrite),
+  ...(
+    [
+      ['writeFile'],
+      ['writeFileSync'],
+      ['appendFile'],
+      ['appendFileSync'],
+      ['promises', 'writeFile'],
+      ['promises', 'appendFile'],
+      ['outputFile'],
+      ['outputFileSync'],
+      ['writeJson'],
+      ['writeJsonSync'],
+      ['writeJSON'],
+      ['outputJson'],
+    ] as const
+  ).map(fileWrite),
   {
     id: 'actions:setOutput',
     label: 'a CI step output (`@actions/core` setOutput)',
@@ -104,8 +116,6 @@ export const OUTLIVING_SINKS = [
   },
 ] as const satisfies readonly OutlivingSink[];
 
-export type OutlivingSinkId = (typeof OUTLIVING_SINKS)[number]['id'];
-
 /**
  * Calls that keep a process running after its top-level code: servers, timers, queue consumers, subscriptions.
  * A file that exports nothing, runs over `process.argv` or exits, and calls none of these is a one-shot script:
@@ -123,8 +133,7 @@ export const LONG_RUNNING_CALLS: readonly string[] = [
   'watch',
 ];
 export const ONE_SHOT_SIGNS = { argv: ['process', 'argv'], exit: ['process', 'exit'] } as const;
-export const PROCESS_LIFETIME_SOURCE =
-  'https://nodejs.org/api/process.html#event-exit (the process exits once its event loop is empty)';
+// Source: https://nodejs.org/api/process.html#event-exit (the process exits once its event loop is empty)
 
 /**
  * Fields that carry the secret part of a resolved value: v3 and STS keys, the STS output's `Credentials`, the IMDS/ECS
@@ -157,7 +166,7 @@ export const SINGLETON_FACTORIES = [
  * once, the connection stops authenticating when the session ends. A call from a timer or one of `renewEvents`
  * hands fresh keys each time.
  */
-export interface KeyUpdateMethod {
+interface KeyUpdateMethod {
   readonly id: string;
   readonly method: string;
   /** The file must import one of these for a receiver we cannot trace. */
@@ -169,7 +178,7 @@ export interface KeyUpdateMethod {
   readonly source: string;
 }
 
-export const KEY_UPDATE_METHODS: readonly KeyUpdateMethod[] = [
+export const KEY_UPDATE_METHODS = entriesOf<KeyUpdateMethod>()([
   {
     id: 'aws-iot-device-sdk:updateWebSocketCredentials',
     method: 'updateWebSocketCredentials',
@@ -179,7 +188,7 @@ export const KEY_UPDATE_METHODS: readonly KeyUpdateMethod[] = [
     source:
       'aws/aws-iot-device-sdk-js: README.md (updateWebSocketCredentials: "should be called ... when credentials expire", device.js signs each WebSocket connection with the last keys given)',
   },
-];
+]);
 
 /**
  * Class decorators after which a dependency-injection container makes one instance of the class and hands it to
@@ -188,7 +197,7 @@ export const KEY_UPDATE_METHODS: readonly KeyUpdateMethod[] = [
  * `providedIn`); `perUseOption`: the option that, set to one of `perUseValues`, makes an instance per request or per
  * injection instead (NestJS `scope`).
  */
-export interface SingletonDecorator {
+interface SingletonDecorator {
   readonly id: string;
   readonly api: ApiRef;
   readonly requires?: { readonly option: string; readonly values: readonly string[] };

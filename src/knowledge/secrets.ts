@@ -11,7 +11,7 @@ const SECRETS_IN_ARG_ENV_SOURCE = 'https://docs.docker.com/reference/build-check
 export type SecretLifetime = 'temporary' | 'long-lived';
 
 /** An AWS access key id prefix: `AKIA` = long-term IAM user key, `ASIA` = temporary STS key. */
-export interface AwsKeyIdPrefix {
+interface AwsKeyIdPrefix {
   readonly prefix: string;
   readonly lifetime: SecretLifetime;
   readonly label: string;
@@ -24,7 +24,7 @@ export const AWS_KEY_ID_PREFIXES = [
 ] as const satisfies readonly AwsKeyIdPrefix[];
 
 /** A secret recognised by its text alone, wherever it appears. */
-export interface SecretShape {
+interface SecretShape {
   readonly id: string;
   /** Matches one occurrence; scanners add the `g` flag. */
   readonly pattern: RegExp;
@@ -99,7 +99,7 @@ export type CredentialValueKind =
   'aws-key-id' | 'aws-secret-key' | 'aws-session-token' | 'google-access-token' | 'refresh-token';
 
 /** A name that holds a credential: env vars (`.env`, YAML, Dockerfile) and fields (JS, JSON, YAML). */
-export interface CredentialName {
+interface CredentialName {
   readonly name: string;
   readonly holds: CredentialValueKind;
   /** Only counts inside an object that also has this field (STS / ECS credential JSON uses a bare `Token`). */
@@ -162,7 +162,7 @@ export const DOCKER_SECRET_NAME = {
 } as const;
 
 /** Env prefixes that bundlers inline into browser code at build time. */
-export interface BundlerEnvPrefix {
+interface BundlerEnvPrefix {
   readonly prefix: string;
   readonly bundler: string;
   readonly source: string;
@@ -217,7 +217,7 @@ export const PLACEHOLDER_VALUES = {
 } as const;
 
 /** Google credential JSON `type`s (googleapis/google-auth-library-nodejs: src/auth/googleauth.ts, fromJSON()). */
-export interface GoogleCredentialFileType {
+interface GoogleCredentialFileType {
   readonly type: string;
   /** The member holding the long-lived secret; null for configurations that hold none. */
   readonly secretField: string | null;
@@ -274,6 +274,8 @@ export interface BuildTimeFetch {
   readonly pattern: RegExp;
   /** Completes "This RUN step ... at build time". */
   readonly what: string;
+  /** How a later stage's copy of the result was obtained, completing "with credentials ... at build time". */
+  readonly obtained?: string;
   readonly session: SessionId;
   /** A command this entry matches (tests and docs). */
   readonly example: string;
@@ -285,6 +287,7 @@ export const BUILD_TIME_CREDENTIAL_FETCHES = [
     id: 'ecs-credentials-endpoint',
     pattern: /169\.254\.170\.2(?!\d)|\$\{?AWS_CONTAINER_CREDENTIALS_(?:RELATIVE|FULL)_URI\b/u,
     what: 'fetches task-role credentials from the ECS credentials endpoint',
+    obtained: 'fetched from the ECS credentials endpoint',
     session: 'task-role',
     example: 'curl -s http://169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI > /app/creds.json',
     source:
@@ -294,6 +297,7 @@ export const BUILD_TIME_CREDENTIAL_FETCHES = [
     id: 'ec2-instance-metadata-credentials',
     pattern: /meta-data\/iam\/security-credentials/u,
     what: 'fetches instance-profile credentials from EC2 instance metadata',
+    obtained: 'fetched from EC2 instance metadata',
     session: 'instance-profile',
     example: 'curl -s http://169.254.169.254/latest/meta-data/iam/security-credentials/app-role > /creds.json',
     source: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-metadata-security-credentials.html',
@@ -302,6 +306,7 @@ export const BUILD_TIME_CREDENTIAL_FETCHES = [
     id: 'gce-metadata-token',
     pattern: /computeMetadata\/v1\/instance\/service-accounts\/[^/\s]+\/(?:token|identity)/u,
     what: 'fetches a Google access token from the metadata server',
+    obtained: 'fetched from the metadata server',
     session: 'google-access-token',
     example:
       'curl -s -H "Metadata-Flavor: Google" http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token > /token.json',
@@ -311,6 +316,7 @@ export const BUILD_TIME_CREDENTIAL_FETCHES = [
     id: 'gcloud-print-token',
     pattern: /\bgcloud\s+auth\s+(?:application-default\s+)?print-(?:access|identity)-token\b/u,
     what: 'prints a Google access token with gcloud',
+    obtained: 'printed by gcloud',
     session: 'google-access-token',
     example: 'gcloud auth print-access-token > /token',
     source: 'https://cloud.google.com/sdk/gcloud/reference/auth/print-access-token',
@@ -320,6 +326,7 @@ export const BUILD_TIME_CREDENTIAL_FETCHES = [
     pattern:
       /\baws\s+(?:--[^\s-]\S*\s+){0,4}sts\s+(?:assume-role(?:-with-web-identity|-with-saml)?|get-session-token|get-federation-token)\b/u,
     what: 'asks STS for temporary credentials',
+    obtained: 'issued by STS',
     session: 'assume-role',
     example: 'aws sts get-session-token --duration-seconds 129600 > /creds.json',
     source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html; API_GetSessionToken.html',
@@ -352,7 +359,7 @@ export const CREDENTIAL_FILE_POINTERS = {
 } as const;
 
 /** File names that are credentials when COPY/ADD puts them into an image. */
-export interface KeyFileName {
+interface KeyFileName {
   readonly id: string;
   /** Tested against a path with `\` turned into `/` and any trailing `/` removed. */
   readonly pattern: RegExp;
@@ -444,7 +451,7 @@ export const PLACEHOLDER_STUBS = {
  * Credentials published for emulators and documentation: they open nothing but a local emulator, or nothing.
  * A value equal to one of `values`, or a text holding one of `markers`, is never reported.
  */
-export interface PublicTestCredential {
+interface PublicTestCredential {
   readonly id: string;
   readonly what: string;
   readonly values: readonly string[];
@@ -581,7 +588,7 @@ const AWS_CREDENTIAL_ENV = [
  * Tools that read credentials from their environment: a RUN step that runs one consumes a credential build
  * argument (Docker exposes build arguments to RUN steps as environment variables) with no `$NAME` in sight.
  */
-export interface EnvReadingTool {
+interface EnvReadingTool {
   readonly id: string;
   /** Completes "This RUN step runs ..." */
   readonly tool: string;

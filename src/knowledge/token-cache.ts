@@ -44,6 +44,3 @@ export const EXPIRY_SYMPTOMS = {
 } as const satisfies Record<string, { text: string; source: string }>;
 
 export type SymptomKind = keyof typeof EXPIRY_SYMPTOMS;
-
-export const TEST_FILE_SOURCE =
-  'https://jestjs.io/docs/configuration#testmatch-arraystring; https://vitest.dev/config/#include';

@@ -1,5 +1,6 @@
 import type { SessionId } from './sessions.js';
 import type { ApiRef, Replacement, Yield } from './types.js';
+import { entriesOf } from './entries-of.js';
 
 /** A URL that hands out tokens or temporary credentials when fetched by hand (`fetch`, axios, got). */
 export interface TokenEndpoint {
@@ -18,7 +19,7 @@ export interface TokenEndpoint {
 }
 
 /** Token endpoints (smithy-lang/smithy-typescript: packages/credential-provider-imds/src; googleapis/gcp-metadata: src/index.ts; RFC 6749 §5.1). Order matters: the first match wins. */
-export const TOKEN_ENDPOINTS: readonly TokenEndpoint[] = [
+export const TOKEN_ENDPOINTS = entriesOf<TokenEndpoint>()([
   {
     id: 'aws-ecs-credentials',
     label: 'the ECS/EKS container credentials endpoint',
@@ -113,7 +114,7 @@ export const TOKEN_ENDPOINTS: readonly TokenEndpoint[] = [
     source:
       'RFC 6749 §3.2 (token endpoint); Auth0 /oauth/token (https://auth0.com/docs/api/authentication#client-credentials-flow)',
   },
-];
+]);
 
 /**
  * A path ending in `/token` (`/api/token`, `/connect/token`, `/protocol/openid-connect/token`): a token endpoint
@@ -145,8 +146,7 @@ export const TOKEN_RESPONSE_FIELDS: ReadonlySet<string> = new Set([
  */
 export const OAUTH_ACCESS_TOKEN_FIELD = 'access_token';
 export const OAUTH_EXPIRES_IN_FIELD = 'expires_in';
-export const TOKEN_RESPONSE_SOURCE =
-  'RFC 6749 §5.1 (access_token, expires_in); OpenID Connect Core 1.0 §3.1.3.3 (id_token)';
+// Source: RFC 6749 §5.1 (access_token, expires_in); OpenID Connect Core 1.0 §3.1.3.3 (id_token)
 
 /** Node's own clients: `https.request(options, (res) => ...)`, the body arrives in `res.on('data')` chunks. */
 export const NODE_HTTP_MODULES: readonly string[] = ['http', 'https', 'node:http', 'node:https'];
@@ -186,8 +186,7 @@ export const HTTP_CLIENTS: readonly ApiRef[] = [
     NODE_HTTP_REQUEST_FUNCTIONS.map((name) => ({ modules: [module], path: [name] })),
   ),
 ];
-export const HTTP_CLIENT_SOURCE =
-  'https://developer.mozilla.org/docs/Web/API/Window/fetch; https://axios-http.com/docs/api_intro; sindresorhus/got README; nodejs/undici README; https://nodejs.org/api/http.html#httprequesturl-options-callback; https://ladjs.github.io/superagent/';
+// Source: https://developer.mozilla.org/docs/Web/API/Window/fetch; https://axios-http.com/docs/api_intro; sindresorhus/got README; nodejs/undici README; https://nodejs.org/api/http.html#httprequesturl-options-callback; https://ladjs.github.io/superagent/
 /** Ways to read a response body: `await res.json()`, `res.data` (axios), `res.body` (got, undici). */
 export const HTTP_BODY_METHODS: readonly string[] = ['json', 'text'];
 export const HTTP_BODY_PROPERTIES: readonly string[] = ['data', 'body'];

@@ -132,7 +132,7 @@ export interface StsRenewal {
 }
 
 /** Where a presigner takes its lifetime. */
-export interface PresignExpiry {
+interface PresignExpiry {
   /** Index of the argument holding the options object. */
   readonly argument: number;
   /** Property of that object (absent: the argument itself). */

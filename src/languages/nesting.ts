@@ -9,7 +9,7 @@ import { LineIndex } from './common/line-index.js';
 export const MAX_NESTING = 500;
 
 /** Where `[` / `{` nesting (outside quoted strings) first goes past MAX_NESTING, as a 0-based offset; -1 if never. */
-export function tooDeepAt(text: string): number {
+function tooDeepAt(text: string): number {
   let depth = 0;
   let quote: string | null = null;
   for (let i = 0; i < text.length; i++) {

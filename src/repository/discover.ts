@@ -38,7 +38,7 @@ const MAX_ENTRIES = 50_000;
 /** Infrastructure files are small; a bigger file is data, not a template. */
 export const MAX_FILE_BYTES = 512 * 1024;
 
-export type InfraKind = 'cdk-app' | 'script' | 'terraform' | 'yaml' | 'json' | 'dockerfile';
+type InfraKind = 'cdk-app' | 'script' | 'terraform' | 'yaml' | 'json' | 'dockerfile';
 
 export interface FoundFile {
   /** Absolute path. */

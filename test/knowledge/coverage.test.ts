@@ -49,6 +49,12 @@ function importOf(api: ApiRef, local: string): string {
   return `import * as ns from '${module}';\nconst ${local} = ns.${api.path.join('.')};`;
 }
 
+/** The receiver's class path with a concrete name where it says `*` (any class: `SignatureV4` is one). */
+const receiverClass = (api: ApiRef): ApiRef => ({
+  modules: api.modules,
+  path: api.path.map((segment) => segment.replace('*', 'SignatureV4')),
+});
+
 const S3 = `import { S3Client } from '@aws-sdk/client-s3';`;
 const EIGHT_DAYS = '8 * 24 * 60 * 60';
 
@@ -125,7 +131,7 @@ const cases: Case[] = [
     'D',
     entry.api
       ? `${importOf(entry.api, 'presign')}\n${S3}\nexport const link = (s3: S3Client, cmd: never) => presign(${presignArguments(entry.expiry.argument, entry.expiry.property, entry.expiry.within)});`
-      : `${importOf({ modules: entry.receivers![0].modules, path: ['SignatureV4'] }, 'Signer')}\nconst signer = new Signer({} as never);\nexport const link = (req: never) => signer.${entry.method}(req, { ${entry.expiry.property}: ${EIGHT_DAYS} });`,
+      : `${importOf(receiverClass(entry.receivers![0]), 'Signer')}\nconst signer = new Signer({} as never);\nexport const link = (req: never) => signer.${entry.method}(req, { ${entry.expiry.property}: ${EIGHT_DAYS} });`,
   ]),
   ...AWS_V2_PRESIGNERS.map((entry): Case => [
     entry.id,

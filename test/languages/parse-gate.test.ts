@@ -10,18 +10,15 @@ import plugin from '../../src/index.js';
 import { dotenv } from '../../src/languages/dotenv/index.js';
 import { yaml, YamlLanguage } from '../../src/languages/yaml/index.js';
 import {
-  fakeGoogleToken,
-  fakeKeyId,
-  fakeSecretKey,
   fakeSessionToken,
+  GOOGLE_TOKEN,
   lines,
+  SECRET,
+  TEMP_KEY,
 } from '../rules/no-embedded-credentials/embedded-fixtures.js';
 
 afterEach(() => setTextGate(true));
 
-const TEMP_KEY = fakeKeyId('ASIA');
-const SECRET = fakeSecretKey();
-const GOOGLE_TOKEN = fakeGoogleToken();
 const base64 = (text: string): string => Buffer.from(text).toString('base64');
 const codePoints = (text: string, escape: (code: string) => string): string =>
   [...text].map((character) => escape(character.codePointAt(0)!.toString(16).padStart(8, '0'))).join('');

@@ -122,6 +122,16 @@ describe.each(ruleEntries)('rule %s', (id, rule) => {
     expect(fileTypesOf(languages).length).toBeGreaterThan(0);
   });
 
+  it('owns its reports: context.report() is called in its entry file only, which does more than forward', () => {
+    const entry = existsSync(path.join(RULES_DIR, id)) ? path.join(id, 'index.ts') : `${id}.ts`;
+    const callers = tsFilesUnder(RULES_DIR).filter((file) =>
+      /\bcontext\.report\(/.test(readFileSync(path.join(RULES_DIR, file), 'utf8')),
+    );
+    expect(callers).toContain(entry);
+    expect(callers.filter((file) => file.startsWith(`${id}/`) || file === `${id}.ts`)).toEqual([entry]);
+    expect(readFileSync(path.join(RULES_DIR, entry), 'utf8').split('\n').length).toBeGreaterThanOrEqual(40);
+  });
+
   it('has tests with valid and invalid cases', () => {
     const tests = testFilesOf(id).map((file) => readFileSync(file, 'utf8'));
     expect(tests.length).toBeGreaterThan(0);
@@ -151,6 +161,18 @@ describe.each(ruleEntries)('rule %s', (id, rule) => {
   it('lists only its own suggestion ids as safe for migration', () => {
     for (const suggestion of docs?.migrationSafeSuggestions ?? [])
       expect(rule.meta?.messages).toHaveProperty(suggestion);
+  });
+});
+
+describe('documents for contributors', () => {
+  it.each(['README.md', 'docs/architecture.md', 'docs/codemod.md'])('%s cites only files of the repository', (doc) => {
+    const text = readFileSync(path.join(ROOT, doc), 'utf8');
+    // A repository path in backticks; one introduced as "a new `…`" is a file the reader would create.
+    const cited = [...text.matchAll(/(?<!\ba new\s+)`((?:src|rules|test|docs|bench|examples)\/[\w./-]+)`/g)].map(
+      (m) => m[1],
+    );
+    expect(cited.length).toBeGreaterThan(0);
+    expect(cited.filter((file) => !existsSync(path.join(ROOT, file)))).toEqual([]);
   });
 });
 

@@ -113,7 +113,7 @@ export function checkCopiedBuildCredentials(
           stage: from!,
           path: hit.file,
           line: String(hit.run.loc.start.line),
-          what: FETCH_VERBS[hit.fetch.id] ?? 'obtained',
+          what: hit.fetch.obtained ?? 'obtained',
           session: session.label,
           phrase: session.phrase,
         },
@@ -121,15 +121,6 @@ export function checkCopiedBuildCredentials(
     }
   }
 }
-
-/** How a fetch obtained the credentials, completing "with credentials ... at build time". */
-const FETCH_VERBS: Readonly<Record<string, string>> = {
-  'ecs-credentials-endpoint': 'fetched from the ECS credentials endpoint',
-  'ec2-instance-metadata-credentials': 'fetched from EC2 instance metadata',
-  'gce-metadata-token': 'fetched from the metadata server',
-  'gcloud-print-token': 'printed by gcloud',
-  'aws-sts-temporary-credentials': 'issued by STS',
-};
 
 function stageNamed(root: DockerfileNode, name: string): StageNode | undefined {
   const wanted = name.toLowerCase();

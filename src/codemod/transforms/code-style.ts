@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 
-export interface CodeStyle {
+interface CodeStyle {
   quote: "'" | '"';
   semicolon: boolean;
   /** CommonJS: `require()` rather than `import`. */

@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { type Identifier, Node, type Project, type SourceFile, SyntaxKind, VariableDeclarationKind } from 'ts-morph';
 import type { FileState, Finding } from '../types.js';
+import { awaitInPlaceOf } from './await-text.js';
 import { names } from './cleanup.js';
 import { lineColumnOf, offsetOf, type TextEdit } from './text-edits.js';
 
@@ -13,7 +14,7 @@ export type SnapshotPlan =
     }
   | { kind: 'blocked'; reasons: { file: FileState; line: number; column: number; reason: string }[] };
 
-export interface Snapshot {
+interface Snapshot {
   finding: Finding;
   producer: FileState;
   sourceFile: SourceFile;
@@ -31,19 +32,6 @@ export interface Snapshot {
 const upperFirst = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 const renamed = (name: string, form: Snapshot['form']) =>
   form === 'getter' ? `get${upperFirst(name)}` : `${name}Provider`;
-
-/** Parents under which `await f()` needs no parentheses. */
-const BARE_AWAIT_PARENTS = new Set([
-  SyntaxKind.TemplateSpan,
-  SyntaxKind.PropertyAssignment,
-  SyntaxKind.VariableDeclaration,
-  SyntaxKind.ReturnStatement,
-  SyntaxKind.ArrayLiteralExpression,
-  SyntaxKind.ExpressionStatement,
-  SyntaxKind.SpreadElement,
-  SyntaxKind.SpreadAssignment,
-  SyntaxKind.JsxExpression,
-]);
 
 /** The exported `const NAME = await CALL` a finding points into, as a snapshot to rewrite. */
 export function snapshotAt(finding: Finding, producer: FileState, sourceFile: SourceFile): Snapshot | undefined {
@@ -184,10 +172,7 @@ function planUse(use: Node, snapshot: Snapshot, callee: string): UsePlan {
     edits.push({
       start: use.getStart(),
       end: use.getEnd(),
-      text:
-        BARE_AWAIT_PARENTS.has(parent.getKind()) || (Node.isCallExpression(parent) && parent.getExpression() !== use)
-          ? call
-          : `(${call})`,
+      text: awaitInPlaceOf(use, call),
     });
   if (insertion === 'already') return { edits };
   edits.push({ start: insertion.at, end: insertion.at, text: 'async ' });

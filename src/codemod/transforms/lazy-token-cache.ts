@@ -9,20 +9,11 @@ import {
 } from 'ts-morph';
 import { CREDENTIAL_METHODS } from '../../knowledge/index.js';
 import type { FileState, Finding } from '../types.js';
+import { awaitInPlaceOf } from './await-text.js';
 import { offsetOf, type TextEdit } from './text-edits.js';
 
 /** Methods whose object caches and refreshes the token itself (knowledge: `perUse`), by name. */
 const REFRESHING_METHODS = new Set(CREDENTIAL_METHODS.filter((method) => method.perUse).map((method) => method.method));
-
-/** Parents under which `await f()` needs no parentheses. */
-const BARE_AWAIT_PARENTS = new Set([
-  SyntaxKind.TemplateSpan,
-  SyntaxKind.PropertyAssignment,
-  SyntaxKind.VariableDeclaration,
-  SyntaxKind.ReturnStatement,
-  SyntaxKind.ArrayLiteralExpression,
-  SyntaxKind.ExpressionStatement,
-]);
 
 /**
  * A lazily filled module-level token, `let token; … if (!token) token = await auth.getAccessToken(); … use(token)`,
@@ -85,7 +76,7 @@ export function lazyCacheEdits(finding: Finding, file: FileState, sourceFile: So
     ...reads.map((read) => ({
       start: read.getStart(),
       end: read.getEnd(),
-      text: BARE_AWAIT_PARENTS.has(read.getParentOrThrow().getKind()) ? `await ${text}` : `(await ${text})`,
+      text: awaitInPlaceOf(read, `await ${text}`),
     })),
   ];
 }

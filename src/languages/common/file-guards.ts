@@ -1,7 +1,7 @@
 import type { FileError } from '@eslint/core';
 import { LineIndex } from './line-index.js';
 
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 /**
  * Refuses input no text parser should walk: binary files (NUL bytes) and files over 2 MiB.

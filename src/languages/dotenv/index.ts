@@ -1,8 +1,6 @@
 import { DotenvLanguage } from './language.js';
 
 export type * from './ast.js';
-export { DotenvLanguage } from './language.js';
-export { DotenvSourceCode } from './source-code.js';
 
 /** Files the .env language is meant for. */
 export const DOTENV_FILES = ['**/.env', '**/.env.*', '**/*.env'];

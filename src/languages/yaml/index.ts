@@ -13,7 +13,7 @@ import { indentQuotedContinuations, type Insertion, originalOffset } from './len
  * yaml-eslint-parser's AST with its root renamed from `Program` to `YAMLProgram`: JavaScript rules from configs without
  * `files` listen to `Program` and would run scope analysis on it.
  */
-export type YamlRoot = Omit<AST.YAMLProgram, 'type'> & { type: 'YAMLProgram' };
+type YamlRoot = Omit<AST.YAMLProgram, 'type'> & { type: 'YAMLProgram' };
 
 // Loaded on the first YAML file the text gate opens (src/util/lazy-module.ts).
 const yamlParser = lazyModule<typeof YamlEslintParser>('yaml-eslint-parser');
@@ -40,7 +40,7 @@ const YAML_ENCODINGS = /\\U|Secret/u;
 /** Lock files are generated and can be larger than the size guard. */
 export const YAML_IGNORES = ['**/pnpm-lock.yaml'];
 
-export class YamlSourceCode extends HashCommentSourceCode<YamlRoot> {
+class YamlSourceCode extends HashCommentSourceCode<YamlRoot> {
   constructor({ text, ast }: { text: string; ast: YamlRoot }) {
     // yaml-eslint-parser's comments are `Line` nodes with the text after `#` as `value`, like ours.
     super({

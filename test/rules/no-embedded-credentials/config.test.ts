@@ -4,9 +4,8 @@ import path from 'node:path';
 import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from '../../../src/index.js';
-import { fakeKeyId, fakeSessionToken } from './embedded-fixtures.js';
+import { fakeKeyId, TOKEN } from './embedded-fixtures.js';
 
-const TOKEN = fakeSessionToken();
 const RULE = 'credential-expiry/no-embedded-credentials';
 
 /** One `npx eslint .` with configs.recommended: every file type reached, look-alike file names left to their own language. */

@@ -1,28 +1,34 @@
 import { readFileSync } from 'node:fs';
 import { coreRule, coreTester } from './embedded-testers.js';
-import {
-  AWS_DOC_KEY_ID,
-  AWS_DOC_SECRET,
-  fakeGoogleToken,
-  fakeKeyId,
-  fakeSecretKey,
-  fakeSessionToken,
-  lines,
-} from './embedded-fixtures.js';
+import { AWS_DOC_KEY_ID, AWS_DOC_SECRET, GOOGLE_TOKEN, lines, SECRET, TEMP_KEY, TOKEN } from './embedded-fixtures.js';
 
 const realworld = (name: string): string =>
   readFileSync(new URL(`../../fixtures/realworld/${name}`, import.meta.url), 'utf8');
 
-const TEMP_KEY = fakeKeyId('ASIA');
-const SECRET = fakeSecretKey();
-const TOKEN = fakeSessionToken();
-const GOOGLE_TOKEN = fakeGoogleToken();
 const ECS_FETCH = 'curl -s http://169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI';
 const INSTANCE = { session: 'the EC2 instance-profile session', phrase: 'typically within 6 h' };
 const GOOGLE = { session: 'the Google access token', phrase: 'after about 1 h' };
 const ASSUMED = { session: 'the assumed-role session', phrase: 'after DurationSeconds (1 h by default, 12 h at most)' };
 const UNKNOWN = { session: 'the temporary session', phrase: 'possibly within 1 h' };
 const TASK = { session: 'the ECS/Fargate task-role session', phrase: 'typically within 6 h' };
+
+/** Build steps that fetch credentials, one a line, after a FROM. */
+const OTHER_FETCHES = [
+  'FROM ubuntu',
+  'RUN apt-get update && curl -s http://169.254.169.254/latest/meta-data/iam/security-credentials/app > /tmp/c',
+  'RUN TOKEN=$(gcloud auth application-default print-access-token) && echo "$TOKEN" > /token',
+  'RUN aws sts assume-role --role-arn arn:aws:iam::123456789012:role/deploy --role-session-name build > /creds.json',
+  'RUN aws configure set aws_session_token "$SESSION"',
+  'RUN printf \'[default]\\naws_access_key_id=%s\\n\' "$ID" >> ~/.aws/credentials',
+  'RUN curl -s -H "Metadata-Flavor: Google" http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token > /t',
+  `ONBUILD RUN ${ECS_FETCH} > /creds`,
+];
+
+/** The remove-step suggestion for the step on `line` (1-based): the same file without that line. */
+const removedStep = (file: readonly string[], line: number) => ({
+  messageId: 'removeBuildStep' as const,
+  output: lines(...file.filter((_, index) => index !== line - 1)),
+});
 
 coreTester('dockerfile').run('no-embedded-credentials', coreRule, {
   valid: [
@@ -236,16 +242,7 @@ coreTester('dockerfile').run('no-embedded-credentials', coreRule, {
     },
     {
       name: 'other build-time fetches (chained steps get no suggestion)',
-      code: lines(
-        'FROM ubuntu',
-        'RUN apt-get update && curl -s http://169.254.169.254/latest/meta-data/iam/security-credentials/app > /tmp/c',
-        'RUN TOKEN=$(gcloud auth application-default print-access-token) && echo "$TOKEN" > /token',
-        'RUN aws sts assume-role --role-arn arn:aws:iam::123456789012:role/deploy --role-session-name build > /creds.json',
-        'RUN aws configure set aws_session_token "$SESSION"',
-        'RUN printf \'[default]\\naws_access_key_id=%s\\n\' "$ID" >> ~/.aws/credentials',
-        'RUN curl -s -H "Metadata-Flavor: Google" http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token > /t',
-        `ONBUILD RUN ${ECS_FETCH} > /creds`,
-      ),
+      code: lines(...OTHER_FETCHES),
       errors: [
         {
           messageId: 'dockerBuildTimeFetch',
@@ -264,80 +261,28 @@ coreTester('dockerfile').run('no-embedded-credentials', coreRule, {
           line: 4,
           column: 1,
           data: { what: 'asks STS for temporary credentials', ...ASSUMED },
-          suggestions: [
-            {
-              messageId: 'removeBuildStep',
-              output: lines(
-                'FROM ubuntu',
-                'RUN apt-get update && curl -s http://169.254.169.254/latest/meta-data/iam/security-credentials/app > /tmp/c',
-                'RUN TOKEN=$(gcloud auth application-default print-access-token) && echo "$TOKEN" > /token',
-                'RUN aws configure set aws_session_token "$SESSION"',
-                'RUN printf \'[default]\\naws_access_key_id=%s\\n\' "$ID" >> ~/.aws/credentials',
-                'RUN curl -s -H "Metadata-Flavor: Google" http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token > /t',
-                `ONBUILD RUN ${ECS_FETCH} > /creds`,
-              ),
-            },
-          ],
+          suggestions: [removedStep(OTHER_FETCHES, 4)],
         },
         {
           messageId: 'dockerBuildTimeFetch',
           line: 5,
           column: 1,
           data: { what: 'writes credentials into the AWS config with `aws configure set`', ...UNKNOWN },
-          suggestions: [
-            {
-              messageId: 'removeBuildStep',
-              output: lines(
-                'FROM ubuntu',
-                'RUN apt-get update && curl -s http://169.254.169.254/latest/meta-data/iam/security-credentials/app > /tmp/c',
-                'RUN TOKEN=$(gcloud auth application-default print-access-token) && echo "$TOKEN" > /token',
-                'RUN aws sts assume-role --role-arn arn:aws:iam::123456789012:role/deploy --role-session-name build > /creds.json',
-                'RUN printf \'[default]\\naws_access_key_id=%s\\n\' "$ID" >> ~/.aws/credentials',
-                'RUN curl -s -H "Metadata-Flavor: Google" http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token > /t',
-                `ONBUILD RUN ${ECS_FETCH} > /creds`,
-              ),
-            },
-          ],
+          suggestions: [removedStep(OTHER_FETCHES, 5)],
         },
         {
           messageId: 'dockerBuildTimeFetch',
           line: 6,
           column: 1,
           data: { what: 'writes ~/.aws/credentials', ...UNKNOWN },
-          suggestions: [
-            {
-              messageId: 'removeBuildStep',
-              output: lines(
-                'FROM ubuntu',
-                'RUN apt-get update && curl -s http://169.254.169.254/latest/meta-data/iam/security-credentials/app > /tmp/c',
-                'RUN TOKEN=$(gcloud auth application-default print-access-token) && echo "$TOKEN" > /token',
-                'RUN aws sts assume-role --role-arn arn:aws:iam::123456789012:role/deploy --role-session-name build > /creds.json',
-                'RUN aws configure set aws_session_token "$SESSION"',
-                'RUN curl -s -H "Metadata-Flavor: Google" http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token > /t',
-                `ONBUILD RUN ${ECS_FETCH} > /creds`,
-              ),
-            },
-          ],
+          suggestions: [removedStep(OTHER_FETCHES, 6)],
         },
         {
           messageId: 'dockerBuildTimeFetch',
           line: 7,
           column: 1,
           data: { what: 'fetches a Google access token from the metadata server', ...GOOGLE },
-          suggestions: [
-            {
-              messageId: 'removeBuildStep',
-              output: lines(
-                'FROM ubuntu',
-                'RUN apt-get update && curl -s http://169.254.169.254/latest/meta-data/iam/security-credentials/app > /tmp/c',
-                'RUN TOKEN=$(gcloud auth application-default print-access-token) && echo "$TOKEN" > /token',
-                'RUN aws sts assume-role --role-arn arn:aws:iam::123456789012:role/deploy --role-session-name build > /creds.json',
-                'RUN aws configure set aws_session_token "$SESSION"',
-                'RUN printf \'[default]\\naws_access_key_id=%s\\n\' "$ID" >> ~/.aws/credentials',
-                `ONBUILD RUN ${ECS_FETCH} > /creds`,
-              ),
-            },
-          ],
+          suggestions: [removedStep(OTHER_FETCHES, 7)],
         },
         {
           messageId: 'dockerBuildTimeFetch',

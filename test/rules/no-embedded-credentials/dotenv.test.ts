@@ -2,22 +2,18 @@ import { coreRule, coreTester } from './embedded-testers.js';
 import {
   AWS_DOC_KEY_ID,
   AWS_DOC_SECRET,
-  fakeGoogleToken,
+  EXPIRED_JWT,
   fakeJwt,
-  fakeKeyId,
-  fakeSecretKey,
-  fakeSessionToken,
+  GOOGLE_TOKEN,
   lines,
+  LONG_KEY,
+  preview,
+  SECRET,
+  TEMP_KEY,
+  TOKEN,
 } from './embedded-fixtures.js';
 
-const TEMP_KEY = fakeKeyId('ASIA');
-const LONG_KEY = fakeKeyId('AKIA');
-const SECRET = fakeSecretKey();
-const TOKEN = fakeSessionToken();
-const GOOGLE_TOKEN = fakeGoogleToken();
-const EXPIRED_JWT = fakeJwt(new Date('2026-05-01T00:00:00Z'));
 const FUTURE_JWT = fakeJwt(new Date('2099-01-31T12:00:00Z'));
-const preview = (secret: string): string => `${secret.slice(0, 4)}****`;
 
 coreTester('dotenv').run('no-embedded-credentials', coreRule, {
   valid: [

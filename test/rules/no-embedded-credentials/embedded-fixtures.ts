@@ -65,3 +65,16 @@ export function fakeTruncatedPem(): string {
   const body = der.toString('base64');
   return ['-----BEGIN PRIVATE KEY-----', body.slice(0, 64), body.slice(64), '-----END PRIVATE KEY-----'].join('\n');
 }
+
+/** One fake of each kind, shared by the tests (drawn once, in this order, so every run sees the same values). */
+export const TEMP_KEY = fakeKeyId('ASIA');
+export const LONG_KEY = fakeKeyId('AKIA');
+export const SECRET = fakeSecretKey();
+export const TOKEN = fakeSessionToken();
+export const GOOGLE_TOKEN = fakeGoogleToken();
+export const REFRESH = fakeRefreshToken();
+export const PEM = fakePem();
+export const EXPIRED_JWT = fakeJwt(new Date('2026-05-01T00:00:00Z'));
+
+/** How a message shows a secret: its first 4 characters. */
+export const preview = (secret: string): string => `${secret.slice(0, 4)}****`;

@@ -3,24 +3,17 @@ import { createRuleTester } from '../../rule-tester.js';
 import {
   AWS_DOC_KEY_ID,
   AWS_DOC_SECRET,
-  fakeGoogleToken,
+  EXPIRED_JWT,
   fakeJwt,
-  fakeKeyId,
-  fakePem,
-  fakeRefreshToken,
-  fakeSecretKey,
-  fakeSessionToken,
+  GOOGLE_TOKEN,
+  LONG_KEY,
+  PEM,
+  preview,
+  REFRESH,
+  SECRET,
+  TEMP_KEY,
+  TOKEN,
 } from './embedded-fixtures.js';
-
-const TEMP_KEY = fakeKeyId('ASIA');
-const LONG_KEY = fakeKeyId('AKIA');
-const SECRET = fakeSecretKey();
-const TOKEN = fakeSessionToken();
-const GOOGLE_TOKEN = fakeGoogleToken();
-const REFRESH = fakeRefreshToken();
-const EXPIRED_JWT = fakeJwt(new Date('2026-05-01T00:00:00Z'));
-const PEM = fakePem();
-const preview = (secret: string): string => `${secret.slice(0, 4)}****`;
 
 createRuleTester().run('no-embedded-credentials', rule, {
   valid: [

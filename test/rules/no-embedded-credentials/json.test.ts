@@ -2,19 +2,14 @@ import { coreRule, coreTester } from './embedded-testers.js';
 import {
   AWS_DOC_KEY_ID,
   AWS_DOC_SECRET,
-  fakeKeyId,
-  fakePem,
-  fakeRefreshToken,
-  fakeSecretKey,
-  fakeSessionToken,
+  LONG_KEY,
+  PEM,
+  REFRESH,
+  SECRET,
+  TEMP_KEY,
+  TOKEN,
 } from './embedded-fixtures.js';
 
-const TEMP_KEY = fakeKeyId('ASIA');
-const LONG_KEY = fakeKeyId('AKIA');
-const SECRET = fakeSecretKey();
-const TOKEN = fakeSessionToken();
-const PEM = fakePem();
-const REFRESH = fakeRefreshToken();
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 const serviceAccount = json({

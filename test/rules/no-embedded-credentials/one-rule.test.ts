@@ -1,18 +1,13 @@
 import rule from '../../../rules/no-embedded-credentials/index.js';
 import { createRuleTester } from '../../rule-tester.js';
 import { coreRule, coreTester } from './embedded-testers.js';
-import { fakeGoogleToken, fakeKeyId, fakeSecretKey, fakeSessionToken, lines } from './embedded-fixtures.js';
+import { GOOGLE_TOKEN, lines, LONG_KEY, SECRET, TEMP_KEY, TOKEN } from './embedded-fixtures.js';
 
 /**
  * Issue 13: one rule for every file type on values cut short with an ellipsis (`IQoJb3JpZ2lu…`: documentation, it
  * cannot authenticate), and one finding per AWS credential set written on one line. Each elided value stands next
  * to the same value in full, which is still reported.
  */
-const TEMP_KEY = fakeKeyId('ASIA');
-const LONG_KEY = fakeKeyId('AKIA');
-const SECRET = fakeSecretKey();
-const TOKEN = fakeSessionToken();
-const GOOGLE_TOKEN = fakeGoogleToken();
 const SHORT = 'IQoJb3JpZ2lu';
 const ELIDED = [`${SHORT}…`, `${TOKEN}…`, `${TOKEN}...`, `${SHORT}...`];
 const HOW = ['a short prefix and …', 'the full token and …', 'the full token and ...', 'a short prefix and ...'];

@@ -1,11 +1,6 @@
 import { coreRule, coreTester } from './embedded-testers.js';
-import { fakeGoogleToken, fakeKeyId, fakeSecretKey, fakeSessionToken, lines } from './embedded-fixtures.js';
+import { GOOGLE_TOKEN, lines, LONG_KEY, SECRET, TEMP_KEY, TOKEN } from './embedded-fixtures.js';
 
-const TEMP_KEY = fakeKeyId('ASIA');
-const LONG_KEY = fakeKeyId('AKIA');
-const SECRET = fakeSecretKey();
-const TOKEN = fakeSessionToken();
-const GOOGLE_TOKEN = fakeGoogleToken();
 const base64 = (text: string): string => Buffer.from(text).toString('base64');
 
 coreTester('yaml').run('no-embedded-credentials', coreRule, {

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../../src/index.js';
 import { TYPED_FIXTURE_DIR } from '../../rule-tester.js';
+import { TypeCheck } from '../../robust/type-check.js';
 import { invalid } from './cases.js';
 
 /**
@@ -30,27 +30,6 @@ function applySuggestions(text: string, linter: Linter, filename: string): { id:
   );
 }
 
-function compile(files: ReadonlyMap<string, string>): string[] {
-  const configFile = ts.readConfigFile(path.join(TYPED_FIXTURE_DIR, 'tsconfig.json'), ts.sys.readFile);
-  const { options } = ts.parseJsonConfigFileContent(configFile.config, ts.sys, TYPED_FIXTURE_DIR);
-  const host = ts.createCompilerHost(options);
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (name, language, ...rest) => {
-    const text = files.get(path.resolve(name));
-    return text !== undefined ? ts.createSourceFile(name, text, language) : getSourceFile(name, language, ...rest);
-  };
-  const fileExists = host.fileExists.bind(host);
-  host.fileExists = (name) => files.has(path.resolve(name)) || fileExists(name);
-  const program = ts.createProgram([...files.keys()], options, host);
-  return ts
-    .getPreEmitDiagnostics(program)
-    .filter((d) => d.file && files.has(path.resolve(d.file.fileName)))
-    .map(
-      (d) =>
-        `${path.basename(d.file!.fileName)}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}\n${files.get(path.resolve(d.file!.fileName))}`,
-    );
-}
-
 describe('no-module-token-cache suggestions', () => {
   it('compiles every TypeScript case and every suggestion output without errors', () => {
     const linter = new Linter();
@@ -68,7 +47,7 @@ describe('no-module-token-cache suggestions', () => {
         }
       });
     expect(outputs).toBeGreaterThanOrEqual(5);
-    expect(compile(files)).toEqual([]);
+    expect(new TypeCheck().errors(files)).toEqual([]);
   });
 
   it('leaves nothing to report once a suggestion is applied', () => {
