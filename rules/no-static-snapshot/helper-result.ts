@@ -5,18 +5,12 @@ import { type ForeignFunction, foreignFunction } from '../../src/analysis/foreig
 import { ModuleRefs, moduleSpecifiers } from '../../src/analysis/module-refs.js';
 import { type FlowNode, flowPath, forEachDescendant, traceValue } from '../../src/analysis/value-flow.js';
 import { NAMED_CREDENTIAL_HELPER_PATTERN, SECRET_CARRYING_FIELDS } from '../../src/knowledge/index.js';
-import type { Finding, SnapshotContext } from './context.js';
+import type { Finding, HelperOrigin, SnapshotContext } from './context.js';
 import { mayMakeSnapshots, mentionsSourceModule } from './gate.js';
 import { cachedAtModuleLevel, keptBeyondCall } from './kept.js';
 import { sessionWords } from './session.js';
+import { parseTypeScriptForESLint } from '../../src/util/typescript-parser.js';
 import { type Resolution, resolutionOf } from './sources.js';
-
-/** What an imported helper returns, from its body (with types) or its name (without). */
-export interface HelperOrigin {
-  readonly returns: 'credentials' | 'token' | 'built';
-  /** "`fromNodeProviderChain()` in aws.ts", or "its name" */
-  readonly from: string;
-}
 
 const WHAT: Record<HelperOrigin['returns'], string> = {
   credentials: 'credentials',
@@ -46,7 +40,7 @@ export function helperResolution(call: TSESTree.CallExpression, ctx: SnapshotCon
   if (callee.type !== AST_NODE_TYPES.Identifier) return null;
   const ref = ctx.refs.resolve(callee);
   if (!ref || !ref.module.startsWith('.') || ref.path.length !== 1) return null;
-  const foreign = foreignFunction(callee, ctx.sourceCode, mentionsSourceModule);
+  const foreign = foreignFunction(callee, ctx.sourceCode, mentionsSourceModule, parseTypeScriptForESLint);
   const found = foreign ? summary(foreign, ctx) : null;
   const inner = found?.resolution;
   const named =

@@ -7,17 +7,8 @@ import { ownerOfKeptValue } from '../../src/analysis/kept-owner.js';
 import { isOneShotScript } from '../../src/analysis/process-lifetime.js';
 import { isLongLived, type StorageKind } from '../../src/analysis/storage.js';
 import { type FlowNode, flowPath } from '../../src/analysis/value-flow.js';
-import { type Node, type SnapshotContext, snippet } from './context.js';
+import { type Kept, type Node, type SnapshotContext, snippet } from './context.js';
 import { keptOpenByConnection } from './live-connection.js';
-
-/** Where a resolved value outlives the call that resolved it, in words for the message. */
-export interface Kept {
-  readonly storage: StorageKind;
-  readonly where: string;
-  readonly step: FlowNode;
-  /** Where a finding about several copies into one keeper belongs: the call that hands them to a state store. */
-  readonly keeper?: Node;
-}
 
 /**
  * Whether the value (or something built from it, as `accept` allows) outlives the code that resolved it:

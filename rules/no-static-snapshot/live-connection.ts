@@ -4,8 +4,7 @@ import { calleeName, enclosingFunction, staticPropertyName, unwrap } from '../..
 import { fileIndex } from '../../src/analysis/storage-slot.js';
 import { climb, type FlowNode, flowPath } from '../../src/analysis/value-flow.js';
 import { KEY_UPDATE_METHODS, LIVE_CONNECTION_SIGNS, SECRET_CARRYING_FIELDS } from '../../src/knowledge/index.js';
-import type { Node, SnapshotContext } from './context.js';
-import type { Kept } from './kept.js';
+import type { Kept, Node, SnapshotContext } from './context.js';
 import { runsAgain } from './runs-again.js';
 
 const LISTENER_METHODS: ReadonlySet<string> = new Set(LIVE_CONNECTION_SIGNS.listenerMethods);

@@ -29,7 +29,7 @@ import {
 import { providerFactoryOf as recognizedFactory } from '../../src/analysis/recognize.js';
 import { isV3ClientValue } from './clients.js';
 import { callsApi } from '../../src/analysis/api-calls.js';
-import type { HelperOrigin } from './helper-result.js';
+import type { HelperOrigin } from './context.js';
 import { type Node, type SnapshotContext, snippet } from './context.js';
 
 /**

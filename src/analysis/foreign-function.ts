@@ -3,7 +3,6 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { SourceCode } from 'eslint';
 import type ts from 'typescript';
 import { isFunctionNode, unwrap } from './ast.js';
-import { parseTypeScriptForESLint } from '../util/typescript-parser.js';
 import { forEachDescendant } from './value-flow.js';
 
 type Source = Readonly<TSESLint.SourceCode>;
@@ -15,6 +14,28 @@ export interface ForeignFunction {
   /** The file's base name, for messages: `aws.ts`. */
   readonly fileName: string;
 }
+
+/**
+ * typescript-eslint's `parseForESLint`, handed in by the rule (the parser loader lives in src/util/, a later layer
+ * than the engine).
+ */
+export type ParseForESLint = (
+  text: string,
+  options: {
+    filePath: string;
+    sourceType: 'module';
+    ecmaVersion: 'latest';
+    range: true;
+    loc: true;
+    tokens: true;
+    comment: true;
+  },
+) => {
+  ast: TSESTree.Program;
+  scopeManager: unknown;
+  visitorKeys: Record<string, readonly string[] | undefined>;
+  services: unknown;
+};
 
 /** Files bigger than this are not parsed for a summary (the engine's size bound per file). */
 const MAX_FOREIGN_TEXT = 200_000;
@@ -31,6 +52,7 @@ export function foreignFunction(
   callee: TSESTree.Node,
   sourceCode: Source,
   worthParsing: (text: string) => boolean,
+  parse: ParseForESLint,
 ): ForeignFunction | null {
   const services = sourceCode.parserServices;
   const identifier = unwrap(callee);
@@ -46,7 +68,7 @@ export function foreignFunction(
   const name = declaration && (declaration as ts.NamedDeclaration).name;
   if (!file || !name || file.isDeclarationFile || /[/\\]node_modules[/\\]/.test(file.fileName)) return null;
   if (!worthParsing(file.text)) return null;
-  const foreign = parsed(file);
+  const foreign = parsed(file, parse);
   const fn = foreign && functionNamedAt(foreign, name.getStart(file));
   return fn && foreign ? { fn, sourceCode: foreign, fileName: baseName(file.fileName) } : null;
 }
@@ -54,12 +76,12 @@ export function foreignFunction(
 /** `ts.SymbolFlags.Alias` (an import), by value: `typescript` is a peer, loaded only with the parser. */
 const ALIAS_FLAG = 1 << 21;
 
-function parsed(file: ts.SourceFile): Source | null {
+function parsed(file: ts.SourceFile, parse: ParseForESLint): Source | null {
   if (PARSED.has(file)) return PARSED.get(file)!;
   let result: Source | null = null;
   if (file.text.length <= MAX_FOREIGN_TEXT) {
     try {
-      const { ast, scopeManager, visitorKeys, services } = parseTypeScriptForESLint(file.text, {
+      const { ast, scopeManager, visitorKeys, services } = parse(file.text, {
         filePath: file.fileName,
         sourceType: 'module',
         ecmaVersion: 'latest',
@@ -74,7 +96,7 @@ function parsed(file: ts.SourceFile): Source | null {
         ast: ast as never,
         scopeManager: scopeManager as never,
         visitorKeys: visitorKeys as never,
-        parserServices: services,
+        parserServices: services as never,
       }) as unknown as Source;
     } catch {
       result = null;
