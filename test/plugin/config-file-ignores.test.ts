@@ -42,9 +42,17 @@ describe('the JSON and YAML blocks of configs.recommended', () => {
       expect(messages(file).map((m) => m.message)).toEqual([expect.stringMatching(/no matching configuration/i)]);
     }
     const yaml = 'AWS_SESSION_TOKEN: ' + JSON.parse(credentials).SessionToken + '\n';
-    const lookAlikes = ['/repo/src/locales.json', '/repo/src/locale-keys/credentials.json', '/repo/config/translation/app.json'];
+    const lookAlikes = [
+      '/repo/src/locales.json',
+      '/repo/src/locale-keys/credentials.json',
+      '/repo/config/translation/app.json',
+    ];
     for (const file of lookAlikes) expect(ruleIds(file)).toContain('credential-expiry/no-embedded-credentials');
-    const yamlRules = linter.verify(yaml, plugin.configs.recommended as Linter.Config[], '/repo/config/i18n-deploy.yml');
+    const yamlRules = linter.verify(
+      yaml,
+      plugin.configs.recommended as Linter.Config[],
+      '/repo/config/i18n-deploy.yml',
+    );
     expect(yamlRules.map((m) => m.ruleId)).toContain('credential-expiry/no-embedded-credentials');
   });
 });
