@@ -50,9 +50,11 @@ function tokenCacheListeners(context: Context, settings: ResolvedSettings): TSES
     CallExpression: (node) => collector.call(node),
     PropertyDefinition: (node) => collector.property(node),
     'Program:exit'() {
-      // A one-shot script's module scope dies with it, long before what it holds expires.
-      if (isOneShotScript(sourceCode)) return;
-      for (const candidate of collector.candidates) report(context, candidate, settings);
+      const candidates = [...collector.candidates];
+      // A one-shot script's module scope dies with it, long before what it holds expires (asked only when there is
+      // something to report: the answer walks the whole file).
+      if (candidates.length === 0 || isOneShotScript(sourceCode)) return;
+      for (const candidate of candidates) report(context, candidate, settings);
     },
   };
 }

@@ -24,12 +24,17 @@ export function checkOutlivingSink(
   flow: readonly FlowNode[],
   ctx: SnapshotContext,
 ): Finding | null {
-  const oneShot = isOneShotScript(ctx.sourceCode);
   for (const node of flow) {
     const handedTo = sinkArgument(node);
     if (!handedTo) continue;
     const sink = sinkOf(handedTo.call, handedTo.index, ctx);
-    if (!sink || (oneShot && !sink.outlivesProcess) || !arrivesUnderOption(node, sink) || !carriesSecret(node, ctx))
+    // isOneShotScript walks the whole file: asked last, for a sink that dies with the process.
+    if (
+      !sink ||
+      !arrivesUnderOption(node, sink) ||
+      !carriesSecret(node, ctx) ||
+      (!sink.outlivesProcess && isOneShotScript(ctx.sourceCode))
+    )
       continue;
     return {
       node: resolution.reportNode,

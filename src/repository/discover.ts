@@ -1,7 +1,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Minimatch } from 'minimatch';
+import type { Minimatch } from 'minimatch';
 import { DOCKERFILE_FILES, DOCKERFILE_IGNORES } from '../knowledge/index.js';
+import { lazyModule } from '../util/lazy-module.js';
 import { debug } from './debug.js';
 
 /**
@@ -46,13 +47,19 @@ export interface FoundFile {
   readonly kind: InfraKind;
 }
 
-/** The globs the configs give the Dockerfile language, matched as ESLint matches `files` (`dot: true`). */
-const matchers = (globs: readonly string[]) => globs.map((glob) => new Minimatch(glob, { dot: true }));
-const DOCKERFILE_MATCHERS = matchers(DOCKERFILE_FILES);
-const NOT_DOCKERFILE_MATCHERS = matchers(DOCKERFILE_IGNORES);
+/** minimatch loads with the first walk (its ES module costs ~15-30 ms of CPU): most lints never walk. */
+const minimatch = lazyModule<typeof import('minimatch')>('minimatch');
+let dockerfileMatchers: { names: Minimatch[]; notNames: Minimatch[] } | undefined;
 
+/** Matched against the globs the configs give the Dockerfile language, as ESLint matches `files` (`dot: true`). */
 function isDockerfileName(name: string): boolean {
-  return DOCKERFILE_MATCHERS.some((m) => m.match(name)) && !NOT_DOCKERFILE_MATCHERS.some((m) => m.match(name));
+  if (!dockerfileMatchers) {
+    const { Minimatch } = minimatch();
+    const matchers = (globs: readonly string[]) => globs.map((glob) => new Minimatch(glob, { dot: true }));
+    dockerfileMatchers = { names: matchers(DOCKERFILE_FILES), notNames: matchers(DOCKERFILE_IGNORES) };
+  }
+  const { names, notNames } = dockerfileMatchers;
+  return names.some((m) => m.match(name)) && !notNames.some((m) => m.match(name));
 }
 
 /** The kind of infrastructure a file name suggests; its contents decide later (a YAML file may be anything). */

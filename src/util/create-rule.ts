@@ -1,5 +1,4 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import * as ESLintUtils from '@typescript-eslint/utils/eslint-utils';
+import type { ESLintUtils, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { TriggerFamily } from '../analysis/text-gate.js';
 import { maskSecretsInText } from '../analysis/secret-mask.js';
 import { SettingsError } from '../settings.js';
@@ -35,9 +34,7 @@ const INTERNAL_ERROR_MESSAGE = 'credential-expiry: internal error in {{rule}} on
 /** Set to rethrow instead (for working on the rules: the stack trace says where). */
 const RETHROW_VARIABLE = 'CREDENTIAL_EXPIRY_RETHROW';
 
-const baseCreateRule = ESLintUtils.RuleCreator<CredentialExpiryDocs>(
-  (name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`,
-);
+const docsUrl = (name: string): string => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`;
 
 type RuleSpec<Options extends readonly unknown[], MessageIds extends string> = Readonly<
   ESLintUtils.RuleWithMetaAndName<Options, MessageIds, CredentialExpiryDocs>
@@ -55,13 +52,35 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     MessageIds,
     string
   >;
-  return gatedByText(
-    baseCreateRule<Options, MessageIds>({
-      ...spec,
-      meta: { ...spec.meta, messages },
-      create: (context, options) => guardRule(spec.name, context, () => spec.create(maskingReports(context), options)),
-    }),
-  );
+  const { name } = spec;
+  // As typescript-eslint resolves them: `meta.defaultOptions`, else the (deprecated) top-level `defaultOptions`.
+  const defaultOptions = (spec.meta.defaultOptions ?? spec.defaultOptions ?? []) as Options;
+  const rule: TSESLint.RuleModule<MessageIds, Options, CredentialExpiryDocs> & { name: string } = {
+    name,
+    defaultOptions,
+    meta: { ...spec.meta, messages, docs: { ...spec.meta.docs, url: docsUrl(name) } },
+    create: (context) =>
+      guardRule(name, context, () =>
+        spec.create(maskingReports(context), withDefaults(defaultOptions, context.options as readonly unknown[])),
+      ),
+  };
+  return gatedByText(rule);
+}
+
+/**
+ * The options a rule's create() gets: each default replaced by the user's option where one is given (plain objects
+ * merged key by key). Our own, not typescript-eslint's RuleCreator, whose `applyDefault` structuredClones the
+ * defaults for every rule on every file; no rule here takes options today, so this returns the defaults as they are.
+ */
+function withDefaults<Options extends readonly unknown[]>(defaults: Options, given: readonly unknown[]): Options {
+  if (given.length === 0) return defaults;
+  const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+    typeof value === 'object' && value !== null && !Array.isArray(value);
+  return defaults.map((fallback, index) => {
+    const option = given[index];
+    if (option === undefined) return fallback;
+    return isPlainObject(fallback) && isPlainObject(option) ? { ...fallback, ...option } : option;
+  }) as unknown as Options;
 }
 
 type Listener = (...args: unknown[]) => void;

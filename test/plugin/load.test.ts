@@ -2,6 +2,7 @@
 // typescript-eslint's parser (with TypeScript itself) load on the first file that needs them (src/util/lazy-module.ts),
 // and typescript-eslint's scope manager not at all for JavaScript. Checked on the built package, in a fresh process.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +22,21 @@ console.log(JSON.stringify([...new Set(loaded)].sort()));`;
 }
 
 describe('plugin load', () => {
-  const entry = JSON.stringify(path.join(ROOT, 'dist/src/index.js'));
+  // What `import 'eslint-plugin-credential-expiry'` loads: the bundle scripts/bundle.js makes of dist/src/index.js.
+  const entry = JSON.stringify(path.join(ROOT, 'dist/plugin.js'));
+
+  it('is one module of its own: the package entry is the bundle, which imports only packages', () => {
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      main: string;
+      exports: { '.': { default: string } };
+    };
+    expect([manifest.main, manifest.exports['.'].default]).toEqual(['./dist/plugin.js', './dist/plugin.js']);
+    const bundle = readFileSync(path.join(ROOT, 'dist/plugin.js'), 'utf8');
+    const specifiers = [...bundle.matchAll(/^(?:import|export)\b[^'"\n]*?from\s*['"]([^'"]+)['"]/gmu)].map((m) => m[1]);
+    expect(specifiers.length).toBeGreaterThan(0);
+    expect(specifiers.filter((specifier) => specifier.startsWith('.'))).toEqual([]);
+    expect(bundle).toContain('no-embedded-credentials');
+  });
 
   it('loads none of the Dockerfile, YAML and TypeScript parsers', () => {
     expect(loadedParsers(`await import(${entry});`)).toEqual([]);

@@ -1,11 +1,15 @@
 import type { File } from '@eslint/core';
 import { JSONLanguage, type JSONOkParseResult, type JSONParseResult, type JSONSourceCode } from '@eslint/json';
+import { TRANSLATION_CATALOG_IGNORES } from '../../knowledge/file-names.js';
 import { rejectTooDeep } from '../nesting.js';
 import { rejectUnreadableText } from '../common/file-guards.js';
 import { tolerateForeignRules } from '../common/foreign-rules.js';
 
-/** Lock files are generated, often larger than the size guard, and hold no credentials a person wrote. */
-export const JSON_IGNORES = ['**/package-lock.json', '**/npm-shrinkwrap.json'];
+/**
+ * Lock files are generated, often larger than the size guard, and hold no credentials a person wrote; translation
+ * catalogs hold UI text (TRANSLATION_CATALOG_IGNORES).
+ */
+export const JSON_IGNORES = ['**/package-lock.json', '**/npm-shrinkwrap.json', ...TRANSLATION_CATALOG_IGNORES];
 
 /**
  * @eslint/json's JSONC language (it reads plain JSON too, and does not stop at the comments and trailing commas of

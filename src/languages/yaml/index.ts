@@ -1,6 +1,7 @@
 import type { File, FileError, OkParseResult } from '@eslint/core';
 import type * as YamlEslintParser from 'yaml-eslint-parser';
 import type { AST } from 'yaml-eslint-parser';
+import { TRANSLATION_CATALOG_IGNORES } from '../../knowledge/file-names.js';
 import { lazyModule } from '../../util/lazy-module.js';
 import { rejectTooDeep } from '../nesting.js';
 import type { CommentNode, NodeBase } from '../common/ast.js';
@@ -37,8 +38,8 @@ const EMPTY_ROOT_KEYS: Record<string, readonly string[]> = { YAMLProgram: ['body
  */
 const YAML_ENCODINGS = /\\U|Secret/u;
 
-/** Lock files are generated and can be larger than the size guard. */
-export const YAML_IGNORES = ['**/pnpm-lock.yaml'];
+/** Lock files are generated and can be larger than the size guard; translation catalogs hold UI text. */
+export const YAML_IGNORES = ['**/pnpm-lock.yaml', ...TRANSLATION_CATALOG_IGNORES];
 
 class YamlSourceCode extends HashCommentSourceCode<YamlRoot> {
   constructor({ text, ast }: { text: string; ast: YamlRoot }) {
