@@ -153,6 +153,10 @@ function addExpiryCheck(context: Context, candidate: Candidate, declared: Declar
     .map((r) => reuseTest(r.identifier as Node))
     .filter((t) => t !== null);
   if (tests.length === 0) return [];
+  // `inflight = fetchToken().finally(() => { inflight = null; })`: edits of nested writes would overlap.
+  const edited = [...statements.map((s) => s!.statement), ...tests.map((t) => t.test)];
+  if (edited.some((a, i) => edited.some((b, j) => i !== j && a.range[0] < b.range[1] && b.range[0] < a.range[1])))
+    return [];
   const deadline = freshName(`${name}ExpiresAt`, context.sourceCode.text);
   const filledAtLoad =
     declared.declarator.init !== null && declared.declarator.init !== undefined && !isNullish(declared.declarator.init);

@@ -153,6 +153,11 @@ export class HeldValues {
     return settleHttp(this.valueOf(node, 0));
   }
 
+  /** What a function of the file returns, when that is an expiring value (`async () => (await r.json()).access_token`). */
+  returnedBy(fn: TSESTree.FunctionLike): Held | null {
+    return settleHttp(firstOf(returnedValues(fn), (n) => this.valueOf(n, 0)));
+  }
+
   /** What the part of `value` that a destructuring `path` picks holds: `const { Credentials: c } = await sts.send(...)`. */
   heldAtPath(value: Node, path: readonly string[]): Held | null {
     let current = this.valueOf(value, 0);
@@ -441,21 +446,31 @@ export class HeldValues {
    */
   private keptBy(call: TSESTree.CallExpression | TSESTree.NewExpression, depth: number): Value | null {
     const options = call.arguments[0] ? unwrap(call.arguments[0]) : null;
-    if (options?.type !== AST_NODE_TYPES.ObjectExpression || options.properties.length > MAX_LITERAL_ENTRIES)
-      return null;
     const ref = this.refs.resolve(call.callee);
     const local = call.type === AST_NODE_TYPES.NewExpression && unwrap(call.callee).type === AST_NODE_TYPES.Identifier;
+    // `new CachedToken(body.access_token, body.expires_in)`: a class of the file's own keeps what it is given.
+    const positional = !ref && local && options?.type !== AST_NODE_TYPES.ObjectExpression;
+    if (
+      !positional &&
+      (options?.type !== AST_NODE_TYPES.ObjectExpression || options.properties.length > MAX_LITERAL_ENTRIES)
+    )
+      return null;
     if (
       !(ref ? !isKnowledgeModule(ref.module) && !HTTP_CLIENTS.some((api) => api.modules.includes(ref.module)) : local)
     )
       return null;
-    for (const property of options.properties) {
-      if (property.type !== AST_NODE_TYPES.Property) continue;
-      const value = this.valueOf(property.value, depth);
+    const given = positional
+      ? call.arguments.slice(0, MAX_LITERAL_ENTRIES)
+      : (options as TSESTree.ObjectExpression).properties.map((p) =>
+          p.type === AST_NODE_TYPES.Property ? p.value : p,
+        );
+    for (const argument of given) {
+      if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
+      const value = this.valueOf(argument, depth);
       if (!value || value.kind === 'http' || value.promise) continue;
       if (value.kind === 'resolved') {
-        if (call.type !== AST_NODE_TYPES.NewExpression) continue;
-        return { ...value, signer: true, expiresIn: this.signerLifetime(options) };
+        if (call.type !== AST_NODE_TYPES.NewExpression || positional) continue;
+        return { ...value, signer: true, expiresIn: this.signerLifetime(options as TSESTree.ObjectExpression) };
       }
       return { ...value, what: `${value.what}, inside \`${codeOf(call, this.context)}\`` };
     }

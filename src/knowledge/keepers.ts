@@ -317,3 +317,43 @@ export const IGNORED_CREDENTIAL_OPTIONS = [
  * workers) are process- or page-wide storage.
  */
 export const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['globalThis', 'global', 'window', 'self']);
+
+/**
+ * Memoisers: `const token = memoize(fetchToken)` keeps the first result for as long as the module lives, unless an
+ * option gives each result a lifetime (memoizee and moize `maxAge`, sindresorhus `memoize`/`mem` `maxAge`, or a
+ * `cache` of the caller's own, such as p-memoize's documented `new ExpiryMap(ms)`). lodash's `memoize`,
+ * `memoize-one` and `fast-memoize` have no lifetime at all.
+ */
+export interface Memoizer {
+  readonly api: ApiRef;
+  /** Options (of the argument after the function) that make each result expire; empty when there is none. */
+  readonly lifetimeOptions: readonly string[];
+  readonly source: string;
+}
+
+export const MEMOIZERS: readonly Memoizer[] = [
+  {
+    api: { modules: ['lodash', 'lodash-es', 'underscore'], path: ['memoize'] },
+    lifetimeOptions: [],
+    source: 'https://lodash.com/docs/4.17.15#memoize',
+  },
+  {
+    api: {
+      modules: ['lodash.memoize', 'lodash/memoize', 'lodash-es/memoize', 'memoize-one', 'fast-memoize'],
+      path: [],
+    },
+    lifetimeOptions: [],
+    source:
+      'https://lodash.com/docs/4.17.15#memoize; alexreardon/memoize-one README; caiogondim/fast-memoize.js README',
+  },
+  {
+    api: { modules: ['memoizee', 'moize'], path: [] },
+    lifetimeOptions: ['maxAge'],
+    source: 'medikoo/memoizee README (maxAge); planttheidea/moize README (maxAge)',
+  },
+  {
+    api: { modules: ['p-memoize', 'mem', 'memoize'], path: [] },
+    lifetimeOptions: ['maxAge', 'cache'],
+    source: 'sindresorhus/p-memoize README (cache: new ExpiryMap(ms)); sindresorhus/memoize README (maxAge)',
+  },
+];
