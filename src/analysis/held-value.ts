@@ -14,14 +14,15 @@ import {
 } from './ast.js';
 import { isExpiryName } from './expiry-terms.js';
 import { localFunction } from './local-function.js';
-import type { ModuleRefs } from './module-refs.js';
+import { constDeclarator, type ModuleRefs } from './module-refs.js';
 import { staticNumber, staticString } from './static-value.js';
-import { declaredNames } from './storage-slot.js';
+import { declaredNames, fileIndex } from './storage-slot.js';
 import {
   AWS_TOKEN_COMMANDS,
   AWS_V2_STS_CLIENT_MODULES,
   AWS_V2_STS_OPERATIONS,
   AWS_V3_STS_OPERATIONS,
+  CONNECTING_METHODS,
   CREDENTIAL_METHODS,
   type CredentialMethod,
   EKS_TOKEN,
@@ -100,6 +101,8 @@ const SIGNER_LIFETIME_OPTIONS: readonly string[] = ['expiresIn', 'expiresInSecon
 // Each await, call, member read and binding is one step: a fetch, its `.json()`, a local and a field is already 7.
 const MAX_DEPTH = 12;
 const MAX_LITERAL_ENTRIES = 8;
+/** Callers of a function of the file whose arguments are followed into its parameters. */
+const MAX_CALL_SITES = 8;
 /** Names of the SDK calls that hand out expiring values: anything else is not looked up. */
 const SDK_METHOD_NAMES: ReadonlySet<string> = new Set([
   ...CREDENTIAL_METHODS.map((m) => m.method),
@@ -290,7 +293,8 @@ export class HeldValues {
         this.thenParameter(def.node, variable, depth) ??
         this.elementParameter(def.node, variable, depth) ??
         this.callbackResult(def.node, variable, depth) ??
-        this.tokenCallbackParameter(def.node, variable)
+        this.tokenCallbackParameter(def.node, variable) ??
+        this.argumentAtCallSites(def.node, variable, depth)
       );
     if (def?.type !== DefinitionType.Variable) return null;
     if (def.node.init && def.node.id.type !== AST_NODE_TYPES.Identifier) {
@@ -339,6 +343,11 @@ export class HeldValues {
           return { ...object, promise: true, pending: false };
         return null;
       }
+    }
+    if (callee.type === AST_NODE_TYPES.MemberExpression && name !== null && CONNECTING_METHODS.includes(name)) {
+      // `new sql.ConnectionPool(config).connect()`: a promise of the pool that keeps the token.
+      const object = this.valueOf(callee.object, depth);
+      if (object && object.kind !== 'http' && object.kind !== 'resolved' && !object.promise) return asPromise(object);
     }
     if (callee.type === AST_NODE_TYPES.MemberExpression && name !== null && HTTP_BUILDER_METHODS.includes(name)) {
       const object = this.valueOf(callee.object, depth);
@@ -445,7 +454,7 @@ export class HeldValues {
    * HTTP clients send the value instead of keeping it, and SDK objects are no-static-snapshot's.
    */
   private keptBy(call: TSESTree.CallExpression | TSESTree.NewExpression, depth: number): Value | null {
-    const options = call.arguments[0] ? unwrap(call.arguments[0]) : null;
+    const options = call.arguments[0] ? this.literalOptions(unwrap(call.arguments[0])) : null;
     const ref = this.refs.resolve(call.callee);
     const local = call.type === AST_NODE_TYPES.NewExpression && unwrap(call.callee).type === AST_NODE_TYPES.Identifier;
     // `new CachedToken(body.access_token, body.expires_in)`: a class of the file's own keeps what it is given.
@@ -475,6 +484,14 @@ export class HeldValues {
       return { ...value, what: `${value.what}, inside \`${codeOf(call, this.context)}\`` };
     }
     return null;
+  }
+
+  /** `config` of `new Pool(config)` when it is a local const written out as an object literal. */
+  private literalOptions(node: Node): Node {
+    if (node.type !== AST_NODE_TYPES.Identifier) return node;
+    const scope = this.context.sourceCode.getScope(node);
+    const init = constDeclarator(node, scope)?.declarator.init;
+    return init && unwrap(init).type === AST_NODE_TYPES.ObjectExpression ? unwrap(init) : node;
   }
 
   private signerLifetime(options: TSESTree.ObjectExpression): number | undefined {
@@ -650,6 +667,25 @@ export class HeldValues {
     return callee.type === AST_NODE_TYPES.MemberExpression ? callee : null;
   }
 
+  /**
+   * A parameter of a function of this file, given what its callers in the file pass:
+   * `function saveToken(t) { cached = t; }` called as `saveToken(body.access_token)` keeps the token.
+   */
+  private argumentAtCallSites(fn: Node, variable: Variable, depth: number): Value | null {
+    if (!isFunctionNode(fn)) return null;
+    const index = fn.params.findIndex((p) => p.type === AST_NODE_TYPES.Identifier && p.name === variable.name);
+    const name = declaredFunctionName(fn);
+    if (index < 0 || name === null) return null;
+    const given: Node[] = [];
+    for (const call of fileIndex(this.context.sourceCode).calls) {
+      const argument = call.arguments[index];
+      if (given.length >= MAX_CALL_SITES || calleeName(call) !== name || !argument) continue;
+      if (argument.type !== AST_NODE_TYPES.SpreadElement && localFunction(call, this.context.sourceCode) === fn)
+        given.push(argument);
+    }
+    return firstOf(given, (n) => this.valueOf(n, depth));
+  }
+
   /** The token a library hands to a callback option: `initTokenClient({ callback: (response) => ... })`. */
   private tokenCallbackParameter(fn: Node, variable: Variable): Held | null {
     if (!isFunctionNode(fn)) return null;
@@ -702,6 +738,15 @@ export class HeldValues {
 }
 
 /** `await call()`, `call().then(...)` (through `?.` and `!`). */
+/** The name a function is called by: its declaration's, its const's, or its method's. */
+function declaredFunctionName(fn: TSESTree.FunctionLike): string | null {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name ?? null;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier)
+    return parent.id.name;
+  return parent?.type === AST_NODE_TYPES.MethodDefinition ? staticPropertyName(parent) : null;
+}
+
 function isAwaited(call: TSESTree.CallExpression): boolean {
   let outer: Node = call;
   while (

@@ -357,3 +357,12 @@ export const MEMOIZERS: readonly Memoizer[] = [
     source: 'sindresorhus/p-memoize README (cache: new ExpiryMap(ms)); sindresorhus/memoize README (maxAge)',
   },
 ];
+
+/**
+ * Methods that open the connection of an object built with a credential and hand back a promise of that object (or
+ * of a connection made with its settings): mssql `new ConnectionPool(config).connect()`, node-redis
+ * `createClient({ password }).connect()`, pg `pool.connect()`. What they return keeps the credential as long as the
+ * object does. Sources: tediousjs/node-mssql README (ConnectionPool connect); redis/node-redis README (connect);
+ * https://node-postgres.com/apis/pool#poolconnect
+ */
+export const CONNECTING_METHODS: readonly string[] = ['connect'];
