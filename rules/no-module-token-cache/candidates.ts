@@ -4,6 +4,7 @@ import { patternPath, staticPropertyName, unwrap } from '../../src/analysis/ast.
 import type { StorageKind } from '../../src/analysis/storage.js';
 import {
   declaredNames,
+  isMemoisedByExportedClass,
   isModuleSingleton,
   patternIdentifiers,
   type Slot,
@@ -115,7 +116,8 @@ export class CandidateCollector {
       !(
         slot.kind === 'member' &&
         slot.owner.kind === 'class' &&
-        isModuleSingleton(slot.owner.classNode, this.context.sourceCode)
+        (isModuleSingleton(slot.owner.classNode, this.context.sourceCode) ||
+          isMemoisedByExportedClass(slot, this.context.sourceCode))
       )
     )
       return;
