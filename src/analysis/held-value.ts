@@ -17,6 +17,7 @@ import { localFunction } from './local-function.js';
 import { constDeclarator, type ModuleRefs } from './module-refs.js';
 import { staticNumber, staticString } from './static-value.js';
 import { declaredNames, fileIndex } from './storage-slot.js';
+import { forEachDescendant } from './value-flow.js';
 import {
   AWS_TOKEN_COMMANDS,
   AWS_V2_STS_CLIENT_MODULES,
@@ -42,6 +43,7 @@ import {
   PRESIGNERS,
   type Presigner,
   refMatches,
+  TOKEN_PROVIDER_OPTIONS,
   TOKEN_RESPONSE_FIELDS,
   type SessionId,
 } from '../knowledge/index.js';
@@ -49,6 +51,7 @@ import {
   codeOf,
   type Held,
   heldFromCallback,
+  heldFromCapturedToken,
   heldFromEksToken,
   heldFromEndpoint,
   heldFromIdentityPlatform,
@@ -455,6 +458,9 @@ export class HeldValues {
    */
   private keptBy(call: TSESTree.CallExpression | TSESTree.NewExpression, depth: number): Value | null {
     const options = call.arguments[0] ? this.literalOptions(unwrap(call.arguments[0])) : null;
+    const captured =
+      options?.type === AST_NODE_TYPES.ObjectExpression ? this.capturedTokenProvider(call, options) : null;
+    if (captured) return captured;
     const ref = this.refs.resolve(call.callee);
     const local = call.type === AST_NODE_TYPES.NewExpression && unwrap(call.callee).type === AST_NODE_TYPES.Identifier;
     // `new CachedToken(body.access_token, body.expires_in)`: a class of the file's own keeps what it is given.
@@ -482,6 +488,51 @@ export class HeldValues {
         return { ...value, signer: true, expiresIn: this.signerLifetime(options as TSESTree.ObjectExpression) };
       }
       return { ...value, what: `${value.what}, inside \`${codeOf(call, this.context)}\`` };
+    }
+    return null;
+  }
+
+  /**
+   * `Client.init({ authProvider: (done) => done(null, accessToken) })` where `accessToken` is a parameter of the code
+   * building the client: a token-only provider option (TOKEN_PROVIDER_OPTIONS) that hands back the same token on
+   * every call. A token fetched once outside is no-static-snapshot's (capturedTokenProvider); a parameter is not.
+   */
+  private capturedTokenProvider(
+    call: TSESTree.CallExpression | TSESTree.NewExpression,
+    options: TSESTree.ObjectExpression,
+  ): Held | null {
+    for (const property of options.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) continue;
+      const option = TOKEN_PROVIDER_OPTIONS.find((o) => o.option === staticPropertyName(property));
+      const fn = unwrap(property.value);
+      // `sasl: { oauthBearerProvider }`: one level of nested options.
+      if (fn.type === AST_NODE_TYPES.ObjectExpression && options.parent === call) {
+        const nested = this.capturedTokenProvider(call, fn);
+        if (nested) return nested;
+      }
+      if (!option || !('session' in option) || !isFunctionNode(fn)) continue;
+      const handedBack =
+        'callbackTokenArgument' in option
+          ? callbackArguments(fn, option.callbackTokenArgument, this.context.sourceCode)
+          : returnedValues(fn);
+      // The token itself, or the field of what is returned (kafkajs `{ value: token }`).
+      const tokens = handedBack.flatMap((node): Node[] => {
+        const inner = unwrap(node);
+        return inner.type === AST_NODE_TYPES.ObjectExpression
+          ? inner.properties.flatMap((p) => (p.type === AST_NODE_TYPES.Property ? [p.value] : []))
+          : [inner];
+      });
+      const capturesParameter = tokens.some((node) => {
+        const inner = unwrap(node);
+        const variable = inner.type === AST_NODE_TYPES.Identifier ? this.refs.variableOf(inner) : null;
+        const def = variable?.defs[0];
+        return (
+          def?.type === DefinitionType.Parameter &&
+          def.node !== fn &&
+          variable!.references.every((r) => !r.isWrite() || r.init)
+        );
+      });
+      if (capturesParameter) return heldFromCapturedToken(option.option, option.session, call, this.context);
     }
     return null;
   }
@@ -738,6 +789,27 @@ export class HeldValues {
 }
 
 /** `await call()`, `call().then(...)` (through `?.` and `!`). */
+/** `(done) => { done(null, token); }`: the arguments at `index` of the calls of the function's first parameter. */
+function callbackArguments(
+  fn: TSESTree.FunctionLike,
+  index: number,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): Node[] {
+  const callback = fn.params[0];
+  if (callback?.type !== AST_NODE_TYPES.Identifier) return [];
+  const found: Node[] = [];
+  forEachDescendant(fn, sourceCode, (node) => {
+    if (
+      node.type === AST_NODE_TYPES.CallExpression &&
+      unwrap(node.callee).type === AST_NODE_TYPES.Identifier &&
+      (unwrap(node.callee) as TSESTree.Identifier).name === callback.name &&
+      node.arguments[index]
+    )
+      found.push(node.arguments[index]);
+  });
+  return found;
+}
+
 /** The name a function is called by: its declaration's, its const's, or its method's. */
 function declaredFunctionName(fn: TSESTree.FunctionLike): string | null {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name ?? null;

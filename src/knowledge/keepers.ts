@@ -1,6 +1,7 @@
 import { AWS_V3_CREDENTIAL_FIELDS, STS_CREDENTIAL_FIELDS } from './aws-v3.js';
 import { TOKEN_RESPONSE_FIELDS } from './token-endpoints.js';
 import type { ApiRef } from './types.js';
+import type { SessionId } from './sessions.js';
 
 /**
  * Places a value outlives the code that made it even though no variable holds it: files, CI step outputs, bundle
@@ -235,6 +236,7 @@ export const TOKEN_PROVIDER_OPTIONS = [
   {
     option: 'oauthBearerProvider',
     tokenOnly: true,
+    session: 'oauth-token',
     modules: ['kafkajs', '@confluentinc/kafka-javascript'],
     source:
       'tulios/kafkajs: src/broker/saslAuthenticator/oauthBearer.js ("The implementation of the oauthBearerProvider must take care that tokens are reused and refreshed when appropriate"); https://kafka.js.org/docs/configuration#oauthbearer-example',
@@ -242,6 +244,7 @@ export const TOKEN_PROVIDER_OPTIONS = [
   {
     option: 'oauthbearer_token_refresh_cb',
     tokenOnly: true,
+    session: 'oauth-token',
     modules: ['@confluentinc/kafka-javascript', 'node-rdkafka'],
     source:
       'confluentinc/confluent-kafka-javascript: examples/oauthbearer_callback_authentication (called by librdkafka whenever a token needs to be retrieved); https://docs.confluent.io/platform/current/clients/librdkafka/html/classRdKafka_1_1OAuthBearerTokenRefreshCb.html',
@@ -250,6 +253,8 @@ export const TOKEN_PROVIDER_OPTIONS = [
     // Called with a callback, `(done) => done(null, accessToken)`: the token is the callback's second argument.
     option: 'authProvider',
     tokenOnly: true,
+    // Graph takes Microsoft Entra access tokens.
+    session: 'azure-access-token',
     callbackTokenArgument: 1,
     // A Graph client is cheap and often built per call: only one that is kept outlives the captured token.
     clientMustBeKept: true,
@@ -279,6 +284,8 @@ export const TOKEN_PROVIDER_OPTIONS = [
 ] as const satisfies readonly {
   option: string;
   tokenOnly: boolean;
+  /** For token-only options: how long the token the function hands back lives. */
+  session?: SessionId;
   callbackTokenArgument?: number;
   clientMustBeKept?: boolean;
   modules?: readonly string[];

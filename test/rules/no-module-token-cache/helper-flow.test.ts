@@ -139,3 +139,66 @@ describe('no-module-token-cache: values kept through a helper of the file', () =
     });
   }
 });
+
+// A client built with a provider option that only ever holds a token (Graph `authProvider`, kafkajs
+// `oauthBearerProvider`) whose function hands back the token the building code was given: the client, kept in
+// module scope, sends that token after it has expired.
+const GRAPH = `import { Client } from '@microsoft/microsoft-graph-client';`;
+const graphCases: { name: string; code: string; lines: number[] }[] = [
+  {
+    name: 'a Graph client kept in module scope, its authProvider replaying a parameter',
+    code: lines(
+      GRAPH,
+      'let graphClient;',
+      'export const init = (accessToken) => {',
+      '  graphClient = Client.init({ authProvider: (done) => { done(null, accessToken); } });',
+      '};',
+      "export const me = () => graphClient.api('/me').get();",
+    ),
+    lines: [2],
+  },
+  {
+    name: 'a kafkajs producer kept in module scope, its oauthBearerProvider replaying a parameter',
+    code: lines(
+      `import { Kafka } from 'kafkajs';`,
+      'let kafka;',
+      'export function connect(token) {',
+      "  kafka = new Kafka({ brokers: ['b:9098'], ssl: true, sasl: { mechanism: 'oauthbearer', oauthBearerProvider: async () => ({ value: token }) } });",
+      '}',
+      'export const send = (messages) => kafka.producer().send({ topic: "t", messages });',
+    ),
+    lines: [2],
+  },
+  {
+    name: 'the authProvider asks for a token on each call',
+    code: lines(
+      GRAPH,
+      `import { getToken } from './auth';`,
+      'let graphClient;',
+      'export const init = () => {',
+      '  graphClient = Client.init({ authProvider: async (done) => { done(null, await getToken()); } });',
+      '};',
+      "export const me = () => graphClient.api('/me').get();",
+    ),
+    lines: [],
+  },
+  {
+    name: 'a Graph client built per call',
+    code: lines(
+      GRAPH,
+      'export const me = (accessToken) => {',
+      '  const client = Client.init({ authProvider: (done) => done(null, accessToken) });',
+      "  return client.api('/me').get();",
+      '};',
+    ),
+    lines: [],
+  },
+];
+
+describe('no-module-token-cache: clients whose token provider replays the token they were built with', () => {
+  for (const c of graphCases) {
+    it(c.name, () => {
+      expect(reported(c.code)).toEqual(c.lines);
+    });
+  }
+});
