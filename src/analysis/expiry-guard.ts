@@ -2,7 +2,6 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import {
-  CACHE_WRITE_METHODS,
   EXPIRY_FLAG_FIELDS,
   EXPIRY_PREDICATES,
   EXPIRY_VERIFIERS,
@@ -214,10 +213,8 @@ class GuardSearch {
   private droppedWhenRejected(): Node | null {
     for (const occurrence of this.occurrences) {
       const { node } = occurrence;
-      const method = node.parent?.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(node.parent) : null;
       const renews =
-        (occurrence.access === 'write' && occurrence.value !== undefined) ||
-        (occurrence.access === 'container-write' && method !== null && CACHE_WRITE_METHODS.has(method));
+        (occurrence.access === 'write' && occurrence.value !== undefined) || occurrence.access === 'container-write';
       if (!renews) continue;
       for (let p: Node | undefined = node.parent; p && !isFunctionNode(p); p = p.parent) {
         if (p.type !== AST_NODE_TYPES.IfStatement) continue;

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
-import { CACHE_PUT_METHOD, CACHE_WRITE_METHODS, GLOBAL_OBJECTS } from '../knowledge/index.js';
+import { CACHE_PUT_METHOD, CACHE_WRITE_METHODS, GLOBAL_OBJECTS, MEMO_CACHE_PROPERTY } from '../knowledge/index.js';
 import { DefinitionType, enclosingFunction, staticPropertyName, unwrap } from './ast.js';
 import { forEachDescendant } from './value-flow.js';
 import { isContainerSingleton } from './storage-singleton.js';
@@ -197,6 +197,18 @@ function occurrenceAt(node: Node): Occurrence {
         };
       }
     }
+    // `getToken.cache.clear()`: a memoised function's own cache (lodash `memoize`).
+    const call = grand?.parent;
+    if (
+      staticPropertyName(parent) === MEMO_CACHE_PROPERTY &&
+      grand?.type === AST_NODE_TYPES.MemberExpression &&
+      grand.object === parent &&
+      call?.type === AST_NODE_TYPES.CallExpression &&
+      call.callee === grand &&
+      CACHE_WRITE_METHODS.has(staticPropertyName(grand) ?? '') &&
+      staticPropertyName(grand) !== CACHE_PUT_METHOD
+    )
+      return { node, access: 'container-write' };
   }
   return { node, access: 'read' };
 }

@@ -338,6 +338,9 @@ export interface Memoizer {
   readonly source: string;
 }
 
+/** lodash's memoised function exposes its cache: `getToken.cache.clear()` drops what it kept (lodash docs). */
+export const MEMO_CACHE_PROPERTY = 'cache';
+
 export const MEMOIZERS: readonly Memoizer[] = [
   {
     api: { modules: ['lodash', 'lodash-es', 'underscore'], path: ['memoize'] },

@@ -934,6 +934,47 @@ const families: Family[] = [
     ),
     keeper: 'const getToken',
   },
+  {
+    name: 'lodash memoize whose cache a timer clears',
+    renewed: lines(
+      `import memoize from 'lodash/memoize';`,
+      REQUEST_TOKEN,
+      'export const getToken = memoize(async () => (await requestToken()).access_token);',
+      'setInterval(() => getToken.cache.clear(), 50 * 60 * 1000);',
+    ),
+    // Cleared only when the user logs out.
+    broken: lines(
+      `import memoize from 'lodash/memoize';`,
+      REQUEST_TOKEN,
+      'export const getToken = memoize(async () => (await requestToken()).access_token);',
+      'export function logout() { getToken.cache.clear(); }',
+    ),
+    keeper: 'export const getToken',
+  },
+  {
+    name: 'lodash memoize whose cache is cleared when the service answers 401',
+    renewed: lines(
+      `import memoize from 'lodash/memoize';`,
+      REQUEST_TOKEN,
+      'const getToken = memoize(async () => (await requestToken()).access_token);',
+      'export async function call(path) {',
+      "  const res = await fetch(path, { headers: { Authorization: 'Bearer ' + (await getToken()) } });",
+      '  if (res.status === 401) { getToken.cache.clear(); return call(path); }',
+      '  return res.json();',
+      '}',
+    ),
+    broken: lines(
+      `import memoize from 'lodash/memoize';`,
+      REQUEST_TOKEN,
+      'const getToken = memoize(async () => (await requestToken()).access_token);',
+      'export async function call(path) {',
+      "  const res = await fetch(path, { headers: { Authorization: 'Bearer ' + (await getToken()) } });",
+      '  if (res.status === 500) { getToken.cache.clear(); return call(path); }',
+      '  return res.json();',
+      '}',
+    ),
+    keeper: 'const getToken',
+  },
 ];
 
 const lineOf = (code: string, start: string) => code.split('\n').findIndex((line) => line.startsWith(start)) + 1;
