@@ -138,6 +138,7 @@ export class HeldValues {
   private readonly memo = new Map<Node, Value | null>();
   private readonly bindings = new Map<Variable, Value>();
   private httpClientImported: boolean | undefined;
+  private callsByName: Map<string, TSESTree.CallExpression[]> | undefined;
   constructor(
     private readonly context: Context,
     private readonly refs: ModuleRefs,
@@ -728,13 +729,28 @@ export class HeldValues {
     const name = declaredFunctionName(fn);
     if (index < 0 || name === null) return null;
     const given: Node[] = [];
-    for (const call of fileIndex(this.context.sourceCode).calls) {
+    for (const call of this.callsNamed(name)) {
       const argument = call.arguments[index];
-      if (given.length >= MAX_CALL_SITES || calleeName(call) !== name || !argument) continue;
+      if (given.length >= MAX_CALL_SITES || !argument) continue;
       if (argument.type !== AST_NODE_TYPES.SpreadElement && localFunction(call, this.context.sourceCode) === fn)
         given.push(argument);
     }
     return firstOf(given, (n) => this.valueOf(n, depth));
+  }
+
+  /** The file's calls by callee name, grouped once. */
+  private callsNamed(name: string): readonly TSESTree.CallExpression[] {
+    if (!this.callsByName) {
+      this.callsByName = new Map();
+      for (const call of fileIndex(this.context.sourceCode).calls) {
+        const callee = calleeName(call);
+        if (callee === null) continue;
+        const list = this.callsByName.get(callee);
+        if (list) list.push(call);
+        else this.callsByName.set(callee, [call]);
+      }
+    }
+    return this.callsByName.get(name) ?? [];
   }
 
   /** The token a library hands to a callback option: `initTokenClient({ callback: (response) => ... })`. */

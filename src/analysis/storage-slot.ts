@@ -285,7 +285,12 @@ export function isMemoisedByExportedClass(slot: Slot, sourceCode: SourceCode): b
   const { classNode } = slot.owner;
   // A decorator (a DI container's scope) or a base class (a framework's component) decides the lifetime elsewhere.
   if ((classNode.decorators ?? []).length > 0 || classNode.superClass) return false;
-  if (!isExportedClass(classNode, sourceCode) || isInstantiatedInFile(classNode, sourceCode)) return false;
+  let keptByImporters = importerKept.get(classNode);
+  if (keptByImporters === undefined) {
+    keptByImporters = isExportedClass(classNode, sourceCode) && !isInstantiatedInFile(classNode, sourceCode);
+    importerKept.set(classNode, keptByImporters);
+  }
+  if (!keptByImporters) return false;
   const occurrences = occurrencesOf(slot, sourceCode);
   const inMethod = (o: Occurrence) => {
     const fn = enclosingFunction(o.node);
@@ -296,6 +301,9 @@ export function isMemoisedByExportedClass(slot: Slot, sourceCode: SourceCode): b
     occurrences.some((o) => isRead(o.access) && inMethod(o) && inTest(o.node))
   );
 }
+
+/** Per class: exported and never instantiated in its file (the walk over the file runs once per class). */
+const importerKept = new WeakMap<ClassNode, boolean>();
 
 /** The node is read by the test of an `if`, a `?:`, or the left side of `||` / `??` (`this.x ?? refill()`). */
 function inTest(node: Node): boolean {
