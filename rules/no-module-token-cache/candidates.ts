@@ -4,6 +4,7 @@ import { patternPath, staticPropertyName, unwrap } from '../../src/analysis/ast.
 import type { StorageKind } from '../../src/analysis/storage.js';
 import {
   declaredNames,
+  isMemoisedByExportedClass,
   isModuleSingleton,
   patternIdentifiers,
   type Slot,
@@ -13,6 +14,9 @@ import { CACHE_PUT_METHOD, GLOBAL_OBJECTS } from '../../src/knowledge/index.js';
 import type { Held } from '../../src/analysis/held.js';
 import { ownerOfKeptValue } from '../../src/analysis/kept-owner.js';
 import type { HeldValues } from '../../src/analysis/held-value.js';
+import { memoizedForever } from '../../src/analysis/memoizer.js';
+import { ModuleRefs } from '../../src/analysis/module-refs.js';
+import { codeOf } from '../../src/analysis/held.js';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -58,6 +62,15 @@ export class CandidateCollector {
   declarator(node: TSESTree.VariableDeclarator): void {
     if (!node.init || !isModuleLevel(node)) return;
     if (node.id.type === AST_NODE_TYPES.Identifier) {
+      const memo = memoizedForever(node.init, ModuleRefs.for(this.context.sourceCode), this.context.sourceCode);
+      if (memo) {
+        this.consider(node.id, node.init, () => {
+          const held = this.values.returnedBy(memo.fn);
+          const memoizer = codeOf(unwrap(node.init!) as TSESTree.CallExpression, this.context);
+          return held && { ...held, what: `${held.what}, memoised for good by \`${memoizer}\`` };
+        });
+        return;
+      }
       this.consider(node.id, node.init, () => this.values.heldBy(node.init!));
       return;
     }
@@ -103,7 +116,8 @@ export class CandidateCollector {
       !(
         slot.kind === 'member' &&
         slot.owner.kind === 'class' &&
-        isModuleSingleton(slot.owner.classNode, this.context.sourceCode)
+        (isModuleSingleton(slot.owner.classNode, this.context.sourceCode) ||
+          isMemoisedByExportedClass(slot, this.context.sourceCode))
       )
     )
       return;

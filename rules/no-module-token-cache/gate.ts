@@ -11,6 +11,7 @@ import {
   moduleMatches,
   NODE_HTTP_MODULES,
   PRESIGNERS,
+  TOKEN_PROVIDER_OPTIONS,
   TOKEN_TEXT_HINT,
 } from '../../src/knowledge/index.js';
 
@@ -33,6 +34,8 @@ const SOURCE_MODULES: readonly string[] = [
       .concat(
         CREDENTIAL_METHODS.flatMap((m) => m.gateModules),
         PRESIGNERS.flatMap((p) => p.gateModules ?? []),
+        // Clients whose token-only provider option may replay the token they were built with.
+        TOKEN_PROVIDER_OPTIONS.flatMap((o) => ('session' in o && 'modules' in o ? o.modules : [])),
       ),
   ),
 ];

@@ -7,7 +7,13 @@ import { staticPropertyName } from '../../src/analysis/ast.js';
 import { expiryGuardOf } from '../../src/analysis/expiry-guard.js';
 import { ModuleRefs, moduleSpecifiers } from '../../src/analysis/module-refs.js';
 import { isOneShotScript } from '../../src/analysis/process-lifetime.js';
-import { isExported, isReadBack, occurrencesOf, type Slot } from '../../src/analysis/storage-slot.js';
+import {
+  isExported,
+  isModuleSingleton,
+  isReadBack,
+  occurrencesOf,
+  type Slot,
+} from '../../src/analysis/storage-slot.js';
 import { EXPIRY_SYMPTOMS } from '../../src/knowledge/index.js';
 import type { ResolvedSettings } from '../../src/settings.js';
 import { type Candidate, CandidateCollector } from './candidates.js';
@@ -27,6 +33,9 @@ const STORAGE_WORDS = {
   'instance-field': 'a field of a singleton (one instance for the whole process)',
   global: 'a global',
 } as const;
+/** An instance field of an exported class that memoises the value (isMemoisedByExportedClass), not a known singleton. */
+const MEMOISING_CLASS_WORDS =
+  'a field of an exported class that memoises it (the instance its importers keep serves every call)';
 
 /**
  * The listeners of no-module-token-cache. Test code (under the `testCode: 'skip'` default), files that mock modules,
@@ -72,7 +81,14 @@ function report(context: Context, candidate: Candidate, settings: ResolvedSettin
     name: displayName(slot),
     what: held.promise ? `a promise of ${held.what}` : held.what,
     storage:
-      candidate.container && candidate.storage === 'module' ? 'a module-level cache' : STORAGE_WORDS[candidate.storage],
+      candidate.container && candidate.storage === 'module'
+        ? 'a module-level cache'
+        : slot.kind === 'member' &&
+            slot.owner.kind === 'class' &&
+            candidate.storage === 'instance-field' &&
+            !isModuleSingleton(slot.owner.classNode, context.sourceCode)
+          ? MEMOISING_CLASS_WORDS
+          : STORAGE_WORDS[candidate.storage],
     lifetime,
     symptom: EXPIRY_SYMPTOMS[held.symptom].text,
     fix: held.fix.endsWith('.') ? held.fix : `${held.fix}.`,

@@ -152,6 +152,10 @@ function addExpiryCheck(context: Context, candidate: Candidate, name: string): S
   if (cache.writes.length === 0 || statements.some((s) => s === null)) return [];
   const tests = cache.reads.map(reuseTest).filter((t) => t !== null);
   if (tests.length === 0) return [];
+  // `inflight = fetchToken().finally(() => { inflight = null; })`: edits of nested writes would overlap.
+  const edited = [...statements.map((s) => s!.statement), ...tests.map((t) => t.test)];
+  if (edited.some((a, i) => edited.some((b, j) => i !== j && a.range[0] < b.range[1] && b.range[0] < a.range[1])))
+    return [];
   const deadline = freshName(`${cache.name}ExpiresAt`, context.sourceCode.text);
   const deadlineRef = cache.reference(deadline);
   const stated = cache.filledAtLoad ? [] : cache.writes.map((write) => responseLifetimeAt(write, context));

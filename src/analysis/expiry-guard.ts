@@ -2,10 +2,10 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import {
-  CACHE_PUT_METHOD,
-  CACHE_WRITE_METHODS,
   EXPIRY_FLAG_FIELDS,
   EXPIRY_PREDICATES,
+  EXPIRY_VERIFIERS,
+  refMatches,
   type PredicateMeaning,
   REFRESH_TIMERS,
   REJECTED_TOKEN_STATUSES,
@@ -25,6 +25,7 @@ import {
 import { isExpiryName, TimeReader } from './expiry-terms.js';
 import { localFunction } from './local-function.js';
 import { ModuleRefs } from './module-refs.js';
+import { asTimeComparison, timeComparisons } from './time-comparisons.js';
 import { forEachDescendant } from './value-flow.js';
 import {
   fileIndex,
@@ -70,6 +71,8 @@ export function isExpiryGuarded(target: Node, context: Context): boolean {
 }
 
 type Verdict = 'correct' | 'inverted' | 'undecided';
+/** Promise callbacks that run once the request has settled (`finally`), or succeeded (`then`). */
+const SETTLED_CALLBACKS: readonly string[] = ['finally', 'then'];
 type BranchKind = 'refresh' | 'reuse' | 'none';
 
 /** Values that fill nothing: `let x = null`, `= 0`, `= {}`, `= new Map()`. */
@@ -117,7 +120,12 @@ class GuardSearch {
   }
 
   run(): ExpiryGuard {
-    const ttl = this.ttlOption() ?? this.ttlOnPut() ?? this.droppedWhenRejected();
+    const ttl =
+      this.ttlOption() ??
+      this.ttlOnPut() ??
+      this.droppedWhenRejected() ??
+      this.droppedWhenSettled() ??
+      this.renewedWhenVerifyFails();
     if (ttl) return { kind: 'guarded', by: ttl };
     let guardedBy: Node | null = null;
     for (const [node, verdict] of this.checks()) {
@@ -129,12 +137,12 @@ class GuardSearch {
 
   private *checks(): Generator<[Node, Verdict]> {
     const index = fileIndex(this.sourceCode);
-    for (const comparison of index.comparisons) {
-      let terms = this.reader.difference(comparison.left, comparison.right);
+    for (const { node: comparison, left, right, operator } of timeComparisons(this.sourceCode)) {
+      let terms = this.reader.difference(left, right);
       if (terms.expiry === 0 && this.inReuseTest(comparison) && this.readsRefilledValue(comparison)) {
         // The expiry of a value refilled along with this one (`token.expiresAt > now`, the token the pool is built
         // from) in the test that reuses it: decided, or no guard.
-        terms = this.reader.ofAnyOwner().difference(comparison.left, comparison.right);
+        terms = this.reader.ofAnyOwner().difference(left, right);
         if (terms.now === 0 || Math.sign(terms.now) === Math.sign(terms.expiry)) continue;
       }
       if (terms.expiry === 0) continue;
@@ -142,7 +150,7 @@ class GuardSearch {
         yield [comparison, 'undecided'];
         continue;
       }
-      const lessThan = comparison.operator === '<' || comparison.operator === '<=';
+      const lessThan = operator === '<' || operator === '<=';
       yield [comparison, this.verdict(comparison, terms.expiry > 0 === lessThan)];
     }
     for (const field of EXPIRY_FLAG_FIELDS) {
@@ -199,24 +207,64 @@ class GuardSearch {
   }
 
   /**
-   * `if (res.status === 401) { cached = null; return retry(); }`: the value is dropped when the service rejects it,
-   * so the next use fetches a new one.
+   * `if (res.status === 401) { cached = null; return retry(); }`: the value is dropped, or fetched again
+   * (`cached = await fetchToken()`), when the service rejects it, so what follows uses a new one.
    */
   private droppedWhenRejected(): Node | null {
     for (const occurrence of this.occurrences) {
       const { node } = occurrence;
-      const method = node.parent?.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(node.parent) : null;
-      const drops =
-        (occurrence.access === 'write' && occurrence.value !== undefined && isNullish(unwrap(occurrence.value))) ||
-        (occurrence.access === 'container-write' &&
-          method !== null &&
-          method !== CACHE_PUT_METHOD &&
-          CACHE_WRITE_METHODS.has(method));
-      if (!drops) continue;
+      const renews =
+        (occurrence.access === 'write' && occurrence.value !== undefined) || occurrence.access === 'container-write';
+      if (!renews) continue;
       for (let p: Node | undefined = node.parent; p && !isFunctionNode(p); p = p.parent) {
         if (p.type !== AST_NODE_TYPES.IfStatement) continue;
         const inConsequent = p.consequent.range[0] <= node.range[0] && node.range[1] <= p.consequent.range[1];
         if (inConsequent && mentionsRejectedStatus(p.test, this.sourceCode)) return p.test;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * `try { jwt.verify(cached, key); return cached; } catch { cached = null; }`: the verification throws once the token
+   * has expired, and the handler drops or refetches it.
+   */
+  private renewedWhenVerifyFails(): Node | null {
+    const refs = ModuleRefs.for(this.sourceCode);
+    for (const call of fileIndex(this.sourceCode).calls) {
+      const verified = call.arguments[0];
+      if (!verified || !this.reader.derivesFromSlot(verified)) continue;
+      const ref = refs.resolve(call.callee);
+      if (!ref || !EXPIRY_VERIFIERS.some((api) => refMatches(ref, api))) continue;
+      for (let p: Node | undefined = call.parent; p && !isFunctionNode(p); p = p.parent) {
+        const handler =
+          p.parent?.type === AST_NODE_TYPES.TryStatement && p.parent.block === p ? p.parent.handler : null;
+        const inside = (n: Node) => handler && handler.range[0] <= n.range[0] && n.range[1] <= handler.range[1];
+        if (this.occurrences.some((o) => isWrite(o.access) && inside(o.node))) return call;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * `inflight = fetchToken().finally(() => { inflight = null; })`, or a `finally { inflight = null; }` where it is
+   * filled: the value is dropped once its request settles, so concurrent callers share it and nobody reuses it later.
+   */
+  private droppedWhenSettled(): Node | null {
+    for (const { node, access, value } of this.occurrences) {
+      if (access !== 'write' || !value || !isNullish(unwrap(value))) continue;
+      const fn = enclosingFunction(node);
+      const chained = fn?.parent;
+      if (
+        chained?.type === AST_NODE_TYPES.CallExpression &&
+        chained.arguments.includes(fn as TSESTree.Expression) &&
+        SETTLED_CALLBACKS.includes(calleeName(chained) ?? '') &&
+        this.writers.has(enclosingFunction(chained))
+      )
+        return node;
+      for (let p: Node | undefined = node.parent; p && p !== fn; p = p.parent) {
+        const inFinally = p.parent?.type === AST_NODE_TYPES.TryStatement && p.parent.finalizer === p;
+        if (inFinally && this.writers.has(fn)) return node;
       }
     }
     return null;
@@ -354,10 +402,12 @@ class GuardSearch {
     return this.occurrences.some((o) => isRead(o.access) && inside(o.node)) ? 'reuse' : 'none';
   }
 
-  /** `setTimeout(() => { cached = null }, ms)`, `setInterval(refresh, ms)`. */
+  /** `setTimeout(() => { cached = null }, ms)`, `setInterval(refresh, ms)`, `cron.schedule(expr, refresh)`. */
   private schedulesRefresh(call: TSESTree.CallExpression): boolean {
-    const callback = call.arguments[0];
-    if (!callback) return false;
+    return call.arguments.some((callback) => this.refreshesWhenCalled(call, callback));
+  }
+
+  private refreshesWhenCalled(call: TSESTree.CallExpression, callback: Node): boolean {
     if (isFunctionNode(callback)) return this.refills(callback);
     const name =
       callback.type === AST_NODE_TYPES.Identifier
@@ -420,8 +470,8 @@ class GuardSearch {
       negated = !negated;
       inner = unwrap(inner.argument);
     }
-    if (inner.type !== AST_NODE_TYPES.BinaryExpression || !['<', '<=', '>', '>='].includes(inner.operator))
-      return 'untied';
+    const comparison = asTimeComparison(inner, this.sourceCode);
+    if (!comparison) return 'untied';
     const bindings = new Map<TSESLint.Scope.Variable, Node>();
     fn.params.forEach((param, i) => {
       const argument = call.arguments[i];
@@ -429,10 +479,10 @@ class GuardSearch {
       const variable = ASTUtils.findVariable(this.sourceCode.getScope(param), param);
       if (variable) bindings.set(variable, argument);
     });
-    const terms = this.reader.withBindings(bindings).difference(inner.left, inner.right);
+    const terms = this.reader.withBindings(bindings).difference(comparison.left, comparison.right);
     if (terms.expiry === 0) return 'untied';
     if (terms.now === 0 || Math.sign(terms.now) === Math.sign(terms.expiry)) return 'unknown';
-    const expiredWhenTrue = terms.expiry > 0 === (inner.operator === '<' || inner.operator === '<=');
+    const expiredWhenTrue = terms.expiry > 0 === (comparison.operator === '<' || comparison.operator === '<=');
     return expiredWhenTrue !== negated ? 'expired' : 'valid';
   }
 }
@@ -454,7 +504,7 @@ function comparingFunctionNames(sourceCode: SourceCode): ReadonlySet<string> {
   const known = comparingFunctions.get(sourceCode);
   if (known) return known;
   const names = new Set<string>();
-  for (const comparison of fileIndex(sourceCode).comparisons) {
+  for (const { node: comparison } of timeComparisons(sourceCode)) {
     let node: Node = comparison;
     while (node.parent?.type === AST_NODE_TYPES.UnaryExpression && node.parent.operator === '!') node = node.parent;
     const parent = node.parent;

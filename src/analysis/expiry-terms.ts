@@ -1,17 +1,27 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ApiRef } from '../knowledge/index.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import {
   CLOCK_CALLS,
   CLOCK_CONSTRUCTORS,
+  DATE_DIFFERENCE_FUNCTION_PATTERN,
+  DATE_DIFFERENCE_METHODS,
+  DATE_FNS_MODULES,
+  DATE_LIBRARY_CLOCKS,
+  DATE_LIBRARY_CONVERSIONS,
+  DATE_METHODS,
+  DEADLINE_NAME_PHRASES,
   EXPIRY_FIELD_NAMES,
   EXPIRY_NAME_PATTERN,
   FILL_TIME_NAME_PATTERN,
   TIME_FUNCTIONS,
   TIME_METHODS,
+  moduleMatches,
+  refMatches,
 } from '../knowledge/index.js';
 import { staticPropertyName, unwrap } from './ast.js';
-import { constDeclarator } from './module-refs.js';
+import { constDeclarator, ModuleRefs } from './module-refs.js';
 import { forEachDescendant } from './value-flow.js';
 
 type Node = TSESTree.Node;
@@ -57,11 +67,12 @@ export class TimeReader {
     return new TimeReader(this.sourceCode, this.slotNodes, this.deadlineNodes, this.bindings, true);
   }
 
-  /** The terms of `left - right`, as in the comparison `left < right`. */
-  difference(left: Node, right: Node): Terms {
+  /** The terms of `left - right`, as in the comparison `left < right`; a null `right` is the clock. */
+  difference(left: Node, right: Node | null): Terms {
     const terms = { now: 0, expiry: 0 };
     this.walk(left, 1, terms, 0);
-    this.walk(right, -1, terms, 0);
+    if (right) this.walk(right, -1, terms, 0);
+    else terms.now -= 1;
     return terms;
   }
 
@@ -86,6 +97,7 @@ export class TimeReader {
     const inner = unwrap(node);
     if (inner.type === AST_NODE_TYPES.CallExpression) {
       const callee = unwrap(inner.callee);
+      if (inner.arguments.length === 0 && this.isDateLibrary(callee, DATE_LIBRARY_CLOCKS)) return true;
       return (
         callee.type === AST_NODE_TYPES.MemberExpression &&
         CLOCK_CALLS.some(
@@ -150,10 +162,21 @@ export class TimeReader {
         return;
       }
       case AST_NODE_TYPES.CallExpression: {
+        const difference = this.dateDifference(inner);
+        if (difference) {
+          this.walk(difference[0], sign, terms, depth + 1);
+          this.walk(difference[1], -sign, terms, depth + 1);
+          return;
+        }
         const argument = this.timeConversionArgument(inner);
         if (argument) this.walk(argument, sign, terms, depth + 1);
         return;
       }
+      case AST_NODE_TYPES.ConditionalExpression:
+        // `cache ? cache.expiresAt - Date.now() : 0`: the branches are the value's times or constants.
+        this.walk(inner.consequent, sign, terms, depth + 1);
+        this.walk(inner.alternate, sign, terms, depth + 1);
+        return;
       case AST_NODE_TYPES.NewExpression:
         if (inner.arguments.length === 1 && CLOCK_CONSTRUCTORS.some((name) => this.isGlobal(inner.callee, name))) {
           this.walk(inner.arguments[0], sign, terms, depth + 1);
@@ -179,12 +202,35 @@ export class TimeReader {
     }
   }
 
-  /** `x.getTime()`, `Date.parse(x)`, `Math.floor(x)` → x. */
+  /** `a.diff(b)` (dayjs, moment), `differenceInSeconds(a, b)` (date-fns) → [a, b]: the time `a - b`. */
+  private dateDifference(call: TSESTree.CallExpression): [Node, Node] | null {
+    const callee = unwrap(call.callee);
+    const [first, second] = call.arguments;
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const name = staticPropertyName(callee);
+      return name !== null && DATE_DIFFERENCE_METHODS.includes(name) && first ? [callee.object, first] : null;
+    }
+    const ref = ModuleRefs.for(this.sourceCode).resolve(callee);
+    const named = ref?.path.length === 1 && DATE_DIFFERENCE_FUNCTION_PATTERN.test(ref.path[0]);
+    return named && DATE_FNS_MODULES.some((m) => moduleMatches(m, ref.module)) && first && second
+      ? [first, second]
+      : null;
+  }
+
+  /** Whether `callee` resolves to one of the date library functions `apis` (`dayjs`, luxon `DateTime.now`). */
+  private isDateLibrary(callee: Node, apis: readonly ApiRef[]): boolean {
+    const ref = ModuleRefs.for(this.sourceCode).resolve(callee);
+    return ref !== null && apis.some((api) => refMatches(ref, api));
+  }
+
+  /** `x.getTime()`, `Date.parse(x)`, `Math.floor(x)`, `dayjs.unix(x)`, `d.add(1, 'minute')` → x. */
   private timeConversionArgument(call: TSESTree.CallExpression): Node | null {
     const callee = unwrap(call.callee);
+    if (call.arguments[0] && this.isDateLibrary(callee, DATE_LIBRARY_CONVERSIONS)) return call.arguments[0];
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const name = staticPropertyName(callee);
       if (name !== null && TIME_METHODS.includes(name) && call.arguments.length === 0) return callee.object;
+      if (name !== null && DATE_METHODS.includes(name)) return callee.object;
       const matches = TIME_FUNCTIONS.some(
         (path) => path.length === 2 && this.isGlobal(callee.object, path[0]) && name === path[1],
       );
@@ -244,7 +290,16 @@ export class TimeReader {
 }
 
 export function isExpiryName(name: string): boolean {
-  return EXPIRY_FIELD_NAMES.has(name) || EXPIRY_NAME_PATTERN.test(name);
+  return EXPIRY_FIELD_NAMES.has(name) || EXPIRY_NAME_PATTERN.test(name) || namesDeadline(name);
+}
+
+/** `tokenValidTo`, `refresh_after`: the name's words contain a deadline phrase (DEADLINE_NAME_PHRASES). */
+function namesDeadline(name: string): boolean {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
+  return DEADLINE_NAME_PHRASES.some((phrase) => words.some((_, i) => phrase.every((word, j) => words[i + j] === word)));
 }
 
 /** `b` in `a.b` or `{ b: 1 }`: a name, not a variable. */

@@ -14,14 +14,16 @@ import {
 } from './ast.js';
 import { isExpiryName } from './expiry-terms.js';
 import { localFunction } from './local-function.js';
-import type { ModuleRefs } from './module-refs.js';
+import { constDeclarator, type ModuleRefs } from './module-refs.js';
 import { staticNumber, staticString } from './static-value.js';
-import { declaredNames } from './storage-slot.js';
+import { declaredNames, fileIndex } from './storage-slot.js';
+import { forEachDescendant } from './value-flow.js';
 import {
   AWS_TOKEN_COMMANDS,
   AWS_V2_STS_CLIENT_MODULES,
   AWS_V2_STS_OPERATIONS,
   AWS_V3_STS_OPERATIONS,
+  CONNECTING_METHODS,
   CREDENTIAL_METHODS,
   type CredentialMethod,
   EKS_TOKEN,
@@ -41,6 +43,7 @@ import {
   PRESIGNERS,
   type Presigner,
   refMatches,
+  TOKEN_PROVIDER_OPTIONS,
   TOKEN_RESPONSE_FIELDS,
   type SessionId,
 } from '../knowledge/index.js';
@@ -48,6 +51,7 @@ import {
   codeOf,
   type Held,
   heldFromCallback,
+  heldFromCapturedToken,
   heldFromEksToken,
   heldFromEndpoint,
   heldFromIdentityPlatform,
@@ -100,6 +104,8 @@ const SIGNER_LIFETIME_OPTIONS: readonly string[] = ['expiresIn', 'expiresInSecon
 // Each await, call, member read and binding is one step: a fetch, its `.json()`, a local and a field is already 7.
 const MAX_DEPTH = 12;
 const MAX_LITERAL_ENTRIES = 8;
+/** Callers of a function of the file whose arguments are followed into its parameters. */
+const MAX_CALL_SITES = 8;
 /** Names of the SDK calls that hand out expiring values: anything else is not looked up. */
 const SDK_METHOD_NAMES: ReadonlySet<string> = new Set([
   ...CREDENTIAL_METHODS.map((m) => m.method),
@@ -132,6 +138,7 @@ export class HeldValues {
   private readonly memo = new Map<Node, Value | null>();
   private readonly bindings = new Map<Variable, Value>();
   private httpClientImported: boolean | undefined;
+  private callsByName: Map<string, TSESTree.CallExpression[]> | undefined;
   constructor(
     private readonly context: Context,
     private readonly refs: ModuleRefs,
@@ -151,6 +158,11 @@ export class HeldValues {
   /** What `node` holds, or null when it is not (known to be) an expiring value. */
   heldBy(node: Node): Held | null {
     return settleHttp(this.valueOf(node, 0));
+  }
+
+  /** What a function of the file returns, when that is an expiring value (`async () => (await r.json()).access_token`). */
+  returnedBy(fn: TSESTree.FunctionLike): Held | null {
+    return settleHttp(firstOf(returnedValues(fn), (n) => this.valueOf(n, 0)));
   }
 
   /** What the part of `value` that a destructuring `path` picks holds: `const { Credentials: c } = await sts.send(...)`. */
@@ -285,7 +297,8 @@ export class HeldValues {
         this.thenParameter(def.node, variable, depth) ??
         this.elementParameter(def.node, variable, depth) ??
         this.callbackResult(def.node, variable, depth) ??
-        this.tokenCallbackParameter(def.node, variable)
+        this.tokenCallbackParameter(def.node, variable) ??
+        this.argumentAtCallSites(def.node, variable, depth)
       );
     if (def?.type !== DefinitionType.Variable) return null;
     if (def.node.init && def.node.id.type !== AST_NODE_TYPES.Identifier) {
@@ -334,6 +347,11 @@ export class HeldValues {
           return { ...object, promise: true, pending: false };
         return null;
       }
+    }
+    if (callee.type === AST_NODE_TYPES.MemberExpression && name !== null && CONNECTING_METHODS.includes(name)) {
+      // `new sql.ConnectionPool(config).connect()`: a promise of the pool that keeps the token.
+      const object = this.valueOf(callee.object, depth);
+      if (object && object.kind !== 'http' && object.kind !== 'resolved' && !object.promise) return asPromise(object);
     }
     if (callee.type === AST_NODE_TYPES.MemberExpression && name !== null && HTTP_BUILDER_METHODS.includes(name)) {
       const object = this.valueOf(callee.object, depth);
@@ -440,30 +458,96 @@ export class HeldValues {
    * HTTP clients send the value instead of keeping it, and SDK objects are no-static-snapshot's.
    */
   private keptBy(call: TSESTree.CallExpression | TSESTree.NewExpression, depth: number): Value | null {
-    const options = call.arguments[0] ? unwrap(call.arguments[0]) : null;
-    if (options?.type !== AST_NODE_TYPES.ObjectExpression || options.properties.length > MAX_LITERAL_ENTRIES)
-      return null;
+    const options = call.arguments[0] ? this.literalOptions(unwrap(call.arguments[0])) : null;
+    const captured =
+      options?.type === AST_NODE_TYPES.ObjectExpression ? this.capturedTokenProvider(call, options) : null;
+    if (captured) return captured;
     const ref = this.refs.resolve(call.callee);
     const local = call.type === AST_NODE_TYPES.NewExpression && unwrap(call.callee).type === AST_NODE_TYPES.Identifier;
+    // `new CachedToken(body.access_token, body.expires_in)`: a class of the file's own keeps what it is given.
+    const positional = !ref && local && options?.type !== AST_NODE_TYPES.ObjectExpression;
+    if (
+      !positional &&
+      (options?.type !== AST_NODE_TYPES.ObjectExpression || options.properties.length > MAX_LITERAL_ENTRIES)
+    )
+      return null;
     if (
       !(ref ? !isKnowledgeModule(ref.module) && !HTTP_CLIENTS.some((api) => api.modules.includes(ref.module)) : local)
     )
       return null;
-    for (const property of options.properties) {
-      if (property.type !== AST_NODE_TYPES.Property) continue;
-      const value = this.valueOf(property.value, depth);
+    const given: { argument: Node; property?: TSESTree.Property }[] = positional
+      ? call.arguments.slice(0, MAX_LITERAL_ENTRIES).map((argument) => ({ argument }))
+      : (options as TSESTree.ObjectExpression).properties.map((p) =>
+          p.type === AST_NODE_TYPES.Property ? { argument: p.value, property: p } : { argument: p },
+        );
+    for (const { argument, property } of given) {
+      if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
+      const value = this.valueOf(argument, depth);
       if (!value || value.kind === 'http' || value.promise) continue;
       if (value.kind === 'resolved') {
-        if (call.type !== AST_NODE_TYPES.NewExpression) continue;
-        return { ...value, signer: true, expiresIn: this.signerLifetime(options) };
+        if (call.type !== AST_NODE_TYPES.NewExpression || positional) continue;
+        return { ...value, signer: true, expiresIn: this.signerLifetime(options as TSESTree.ObjectExpression) };
       }
       return {
         ...value,
         what: `${value.what}, inside \`${codeOf(call, this.context)}\``,
-        keptIn: value.keptIn ?? { construction: call, property },
+        keptIn: value.keptIn ?? (property ? { construction: call, property } : undefined),
       };
     }
     return null;
+  }
+
+  /**
+   * `Client.init({ authProvider: (done) => done(null, accessToken) })` where `accessToken` is a parameter of the code
+   * building the client: a token-only provider option (TOKEN_PROVIDER_OPTIONS) that hands back the same token on
+   * every call. A token fetched once outside is no-static-snapshot's (capturedTokenProvider); a parameter is not.
+   */
+  private capturedTokenProvider(
+    call: TSESTree.CallExpression | TSESTree.NewExpression,
+    options: TSESTree.ObjectExpression,
+  ): Held | null {
+    for (const property of options.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) continue;
+      const option = TOKEN_PROVIDER_OPTIONS.find((o) => o.option === staticPropertyName(property));
+      const fn = unwrap(property.value);
+      // `sasl: { oauthBearerProvider }`: one level of nested options.
+      if (fn.type === AST_NODE_TYPES.ObjectExpression && options.parent === call) {
+        const nested = this.capturedTokenProvider(call, fn);
+        if (nested) return nested;
+      }
+      if (!option || !('session' in option) || !isFunctionNode(fn)) continue;
+      const handedBack =
+        'callbackTokenArgument' in option
+          ? callbackArguments(fn, option.callbackTokenArgument, this.context.sourceCode)
+          : returnedValues(fn);
+      // The token itself, or the field of what is returned (kafkajs `{ value: token }`).
+      const tokens = handedBack.flatMap((node): Node[] => {
+        const inner = unwrap(node);
+        return inner.type === AST_NODE_TYPES.ObjectExpression
+          ? inner.properties.flatMap((p) => (p.type === AST_NODE_TYPES.Property ? [p.value] : []))
+          : [inner];
+      });
+      const capturesParameter = tokens.some((node) => {
+        const inner = unwrap(node);
+        const variable = inner.type === AST_NODE_TYPES.Identifier ? this.refs.variableOf(inner) : null;
+        const def = variable?.defs[0];
+        return (
+          def?.type === DefinitionType.Parameter &&
+          def.node !== fn &&
+          variable!.references.every((r) => !r.isWrite() || r.init)
+        );
+      });
+      if (capturesParameter) return heldFromCapturedToken(option.option, option.session, call, this.context);
+    }
+    return null;
+  }
+
+  /** `config` of `new Pool(config)` when it is a local const written out as an object literal. */
+  private literalOptions(node: Node): Node {
+    if (node.type !== AST_NODE_TYPES.Identifier) return node;
+    const scope = this.context.sourceCode.getScope(node);
+    const init = constDeclarator(node, scope)?.declarator.init;
+    return init && unwrap(init).type === AST_NODE_TYPES.ObjectExpression ? unwrap(init) : node;
   }
 
   private signerLifetime(options: TSESTree.ObjectExpression): number | undefined {
@@ -639,6 +723,43 @@ export class HeldValues {
     return callee.type === AST_NODE_TYPES.MemberExpression ? callee : null;
   }
 
+  /**
+   * A parameter of a function of this file, given what its callers in the file pass:
+   * `function saveToken(t) { cached = t; }` called as `saveToken(body.access_token)` keeps the token.
+   */
+  private argumentAtCallSites(fn: Node, variable: Variable, depth: number): Value | null {
+    if (!isFunctionNode(fn)) return null;
+    const index = fn.params.findIndex((p) => p.type === AST_NODE_TYPES.Identifier && p.name === variable.name);
+    const name = declaredFunctionName(fn);
+    if (index < 0 || name === null) return null;
+    const given: Node[] = [];
+    for (const call of this.callsNamed(name)) {
+      const argument = call.arguments[index];
+      if (given.length >= MAX_CALL_SITES || !argument) continue;
+      if (
+        argument.type !== AST_NODE_TYPES.SpreadElement &&
+        localFunction(call, this.refs, { bindings: 'written-once', thisMethods: true }) === fn
+      )
+        given.push(argument);
+    }
+    return firstOf(given, (n) => this.valueOf(n, depth));
+  }
+
+  /** The file's calls by callee name, grouped once. */
+  private callsNamed(name: string): readonly TSESTree.CallExpression[] {
+    if (!this.callsByName) {
+      this.callsByName = new Map();
+      for (const call of fileIndex(this.context.sourceCode).calls) {
+        const callee = calleeName(call);
+        if (callee === null) continue;
+        const list = this.callsByName.get(callee);
+        if (list) list.push(call);
+        else this.callsByName.set(callee, [call]);
+      }
+    }
+    return this.callsByName.get(name) ?? [];
+  }
+
   /** The token a library hands to a callback option: `initTokenClient({ callback: (response) => ... })`. */
   private tokenCallbackParameter(fn: Node, variable: Variable): Held | null {
     if (!isFunctionNode(fn)) return null;
@@ -691,6 +812,36 @@ export class HeldValues {
 }
 
 /** `await call()`, `call().then(...)` (through `?.` and `!`). */
+/** `(done) => { done(null, token); }`: the arguments at `index` of the calls of the function's first parameter. */
+function callbackArguments(
+  fn: TSESTree.FunctionLike,
+  index: number,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): Node[] {
+  const callback = fn.params[0];
+  if (callback?.type !== AST_NODE_TYPES.Identifier) return [];
+  const found: Node[] = [];
+  forEachDescendant(fn, sourceCode, (node) => {
+    if (
+      node.type === AST_NODE_TYPES.CallExpression &&
+      unwrap(node.callee).type === AST_NODE_TYPES.Identifier &&
+      (unwrap(node.callee) as TSESTree.Identifier).name === callback.name &&
+      node.arguments[index]
+    )
+      found.push(node.arguments[index]);
+  });
+  return found;
+}
+
+/** The name a function is called by: its declaration's, its const's, or its method's. */
+function declaredFunctionName(fn: TSESTree.FunctionLike): string | null {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name ?? null;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier)
+    return parent.id.name;
+  return parent?.type === AST_NODE_TYPES.MethodDefinition ? staticPropertyName(parent) : null;
+}
+
 function isAwaited(call: TSESTree.CallExpression): boolean {
   let outer: Node = call;
   while (

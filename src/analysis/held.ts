@@ -276,6 +276,28 @@ export function heldFromCallback(entry: TokenCallback, call: TSESTree.CallExpres
   };
 }
 
+/**
+ * A client built with a token-only provider option whose function hands back a token it captured (a parameter of the
+ * code that built the client): `Client.init({ authProvider: (done) => done(null, accessToken) })`.
+ */
+export function heldFromCapturedToken(
+  option: string,
+  sessionId: SessionId,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  context: Context,
+): Held {
+  const session = sessionOf(sessionId);
+  return {
+    kind: 'access-token',
+    what: `a client whose \`${option}\` hands back the access token it was built with (\`${codeOf(call, context)}\`)`,
+    lifetime: session.phrase,
+    seconds: session.seconds,
+    symptom: symptomOfSession(sessionId),
+    fix: `Make \`${option}\` get a fresh token each time the client calls it (from a token provider or a token cache that checks the expiry)`,
+    promise: false,
+  };
+}
+
 function symptomOfSession(session: SessionId): SymptomKind {
   return sessionOf(session).symptom ?? 'aws';
 }

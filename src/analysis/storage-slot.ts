@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
-import { CACHE_PUT_METHOD, CACHE_WRITE_METHODS, GLOBAL_OBJECTS } from '../knowledge/index.js';
+import { CACHE_PUT_METHOD, CACHE_WRITE_METHODS, GLOBAL_OBJECTS, MEMO_CACHE_PROPERTY } from '../knowledge/index.js';
 import { DefinitionType, enclosingFunction, staticPropertyName, unwrap } from './ast.js';
 import { forEachDescendant } from './value-flow.js';
 import { isContainerSingleton } from './storage-singleton.js';
@@ -197,6 +197,18 @@ function occurrenceAt(node: Node): Occurrence {
         };
       }
     }
+    // `getToken.cache.clear()`: a memoised function's own cache (lodash `memoize`).
+    const call = grand?.parent;
+    if (
+      staticPropertyName(parent) === MEMO_CACHE_PROPERTY &&
+      grand?.type === AST_NODE_TYPES.MemberExpression &&
+      grand.object === parent &&
+      call?.type === AST_NODE_TYPES.CallExpression &&
+      call.callee === grand &&
+      CACHE_WRITE_METHODS.has(staticPropertyName(grand) ?? '') &&
+      staticPropertyName(grand) !== CACHE_PUT_METHOD
+    )
+      return { node, access: 'container-write' };
   }
   return { node, access: 'read' };
 }
@@ -235,6 +247,12 @@ export function isModuleSingleton(classNode: ClassNode, sourceCode: SourceCode):
     const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
     return variable?.defs.some((def) => def.node === classNode) ?? false;
   };
+  // `let instance; export const service = () => (instance ??= new Service())`: made in a function, kept in module scope.
+  const keptLazily = (assignment: TSESTree.AssignmentExpression): boolean => {
+    if (!made(assignment.right)) return false;
+    const slot = slotOf(assignment.left, sourceCode);
+    return slot?.kind === 'variable' && slot.variable.scope.block.type === AST_NODE_TYPES.Program;
+  };
   const result =
     sourceCode.ast.body.some((statement) => {
       const inner = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
@@ -246,12 +264,129 @@ export function isModuleSingleton(classNode: ClassNode, sourceCode: SourceCode):
       )
         return made(inner.expression.right);
       return false;
-    }) || isContainerSingleton(classNode, sourceCode);
+    }) ||
+    fileIndex(sourceCode).assignments.some(keptLazily) ||
+    isContainerSingleton(classNode, sourceCode);
   singletons.set(classNode, result);
   return result;
 }
 
 const singletons = new WeakMap<ClassNode, boolean>();
+
+/**
+ * A field of an exported class that the file never instantiates, which its own methods memoise: one method tests
+ * the field and a method refills it (`if (!this.token) this.token = await fetchToken()`). The memo only pays off
+ * when one instance serves many calls, so the importers keep the instance (a tool, client or service made once).
+ * A class the file instantiates itself is judged by what the file does with it (isModuleSingleton); one with a
+ * decorator or a base class is not judged here.
+ */
+export function isMemoisedByExportedClass(slot: Slot, sourceCode: SourceCode): boolean {
+  if (slot.kind !== 'member' || slot.owner.kind !== 'class' || slot.owner.isStatic) return false;
+  const { classNode } = slot.owner;
+  // A decorator (a DI container's scope) or a base class (a framework's component) decides the lifetime elsewhere.
+  if ((classNode.decorators ?? []).length > 0 || classNode.superClass) return false;
+  let keptByImporters = importerKept.get(classNode);
+  if (keptByImporters === undefined) {
+    keptByImporters = isExportedClass(classNode, sourceCode) && !isInstantiatedInFile(classNode, sourceCode);
+    importerKept.set(classNode, keptByImporters);
+  }
+  if (!keptByImporters) return false;
+  const occurrences = occurrencesOf(slot, sourceCode);
+  const inMethod = (o: Occurrence) => {
+    const fn = enclosingFunction(o.node);
+    return fn !== null && !(fn.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent.kind === 'constructor');
+  };
+  return (
+    occurrences.some((o) => isWrite(o.access) && o.value !== undefined && inMethod(o)) &&
+    occurrences.some((o) => isRead(o.access) && inMethod(o) && inTest(o.node))
+  );
+}
+
+/** Per class: exported and never instantiated in its file (the walk over the file runs once per class). */
+const importerKept = new WeakMap<ClassNode, boolean>();
+
+/** The node is read by the test of an `if`, a `?:`, or the left side of `||` / `??` (`this.x ?? refill()`). */
+function inTest(node: Node): boolean {
+  for (let child: Node = node, p = node.parent; p; child = p, p = p.parent) {
+    if ((p.type === AST_NODE_TYPES.IfStatement || p.type === AST_NODE_TYPES.ConditionalExpression) && p.test === child)
+      return true;
+    if (p.type === AST_NODE_TYPES.LogicalExpression && p.left === child && p.operator !== '&&') return true;
+    if (
+      p.type !== AST_NODE_TYPES.UnaryExpression &&
+      p.type !== AST_NODE_TYPES.LogicalExpression &&
+      p.type !== AST_NODE_TYPES.ChainExpression &&
+      p.type !== AST_NODE_TYPES.BinaryExpression &&
+      p.type !== AST_NODE_TYPES.TSNonNullExpression &&
+      !(p.type === AST_NODE_TYPES.MemberExpression && p.object === child)
+    )
+      return false;
+  }
+  return false;
+}
+
+/** `export class X`, `export default class`, `module.exports = X`, `module.exports = { X }`, `exports.X = X`. */
+function isExportedClass(classNode: ClassNode, sourceCode: SourceCode): boolean {
+  const parent = classNode.parent;
+  if (
+    parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+    parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration
+  )
+    return true;
+  const name = classNode.id?.name;
+  if (!name) return false;
+  return (
+    fileIndex(sourceCode).assignments.some((assignment) => {
+      const left = unwrap(assignment.left);
+      const root = left.type === AST_NODE_TYPES.MemberExpression ? unwrap(left.object) : null;
+      const exportsObject =
+        (root?.type === AST_NODE_TYPES.Identifier && root.name === 'exports') ||
+        (root?.type === AST_NODE_TYPES.MemberExpression &&
+          unwrap(root.object).type === AST_NODE_TYPES.Identifier &&
+          (unwrap(root.object) as TSESTree.Identifier).name === 'module' &&
+          staticPropertyName(root) === 'exports') ||
+        (left.type === AST_NODE_TYPES.MemberExpression &&
+          unwrap(left.object).type === AST_NODE_TYPES.Identifier &&
+          (unwrap(left.object) as TSESTree.Identifier).name === 'module' &&
+          staticPropertyName(left) === 'exports');
+      if (!exportsObject) return false;
+      const right = unwrap(assignment.right);
+      if (right.type === AST_NODE_TYPES.Identifier) return right.name === name;
+      return (
+        right.type === AST_NODE_TYPES.ObjectExpression &&
+        right.properties.some(
+          (p) =>
+            p.type === AST_NODE_TYPES.Property &&
+            unwrap(p.value).type === AST_NODE_TYPES.Identifier &&
+            (unwrap(p.value) as TSESTree.Identifier).name === name,
+        )
+      );
+    }) ||
+    sourceCode.ast.body.some(
+      (statement) =>
+        statement.type === AST_NODE_TYPES.ExportNamedDeclaration &&
+        statement.specifiers.some((s) => s.local.type === AST_NODE_TYPES.Identifier && s.local.name === name),
+    )
+  );
+}
+
+/** Some `new X(...)` of the file (or `extends X`) makes instances of the class. */
+function isInstantiatedInFile(classNode: ClassNode, sourceCode: SourceCode): boolean {
+  const name = classNode.id?.name;
+  let found = false;
+  forEachDescendant(sourceCode.ast, sourceCode, (node) => {
+    if (found) return;
+    if (node.type === AST_NODE_TYPES.NewExpression) {
+      const callee = unwrap(node.callee);
+      found = callee === classNode || (callee.type === AST_NODE_TYPES.Identifier && callee.name === name);
+    } else if (
+      (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) &&
+      node.superClass?.type === AST_NODE_TYPES.Identifier
+    ) {
+      found = node.superClass.name === name;
+    }
+  });
+  return found;
+}
 
 /** True when other modules can read the variable: `export let x`, `export { x }`, `module.exports = { x }`. */
 export function isExported(slot: Slot): boolean {

@@ -1,6 +1,7 @@
 import { AWS_V3_EXPIRATION_FIELD, STS_EXPIRATION_FIELD } from './aws-v3.js';
 import { AZURE_EXPIRY_FIELDS } from './azure.js';
 import { GOOGLE_EXPIRY_FIELDS } from './google.js';
+import type { ApiRef } from './types.js';
 
 /**
  * Property names that carry an expiry across the SDKs (AWS v3 `expiration`, STS `Expiration`, v2 `expireTime`,
@@ -85,8 +86,27 @@ export const TIME_FUNCTIONS: readonly (readonly [string, string] | readonly [str
 ];
 // Source: https://developer.mozilla.org/docs/Web/JavaScript/Reference/Global_Objects/Date
 
-/** Timers whose callback can refresh or drop a cached value before it expires (`setTimeout(refresh, ttl)`). */
-export const REFRESH_TIMERS: readonly string[] = ['setTimeout', 'setInterval'];
+/**
+ * Timers and schedulers whose callback can refresh or drop a cached value before it expires (`setTimeout(refresh,
+ * ttl)`, set-interval-async `setIntervalAsync(fn, ms)`, node-cron `cron.schedule(expr, fn)`, node-schedule
+ * `scheduleJob(rule, fn)`). A callback that refills the value counts, whichever argument it is.
+ */
+export const REFRESH_TIMERS: readonly string[] = [
+  'setTimeout',
+  'setInterval',
+  'setIntervalAsync',
+  'schedule',
+  'scheduleJob',
+];
+/**
+ * Verifications that throw once a JWT has expired (jsonwebtoken `verify`: TokenExpiredError; jose `jwtVerify`:
+ * JWTExpired): a cached token verified before reuse, and dropped or refetched when that throws, is renewed.
+ * Sources: auth0/node-jsonwebtoken README (TokenExpiredError); panva/jose docs/jwt/verify/functions/jwtVerify.md
+ */
+export const EXPIRY_VERIFIERS: readonly ApiRef[] = [
+  { modules: ['jsonwebtoken'], path: ['verify'] },
+  { modules: ['jose'], path: ['jwtVerify'] },
+];
 /**
  * Listeners an SDK calls each time it refreshes the token: a cache refilled from their callback stays fresh.
  * Firebase `onIdTokenChanged(auth, cb)` / `auth.onIdTokenChanged(cb)` ("sign-in, sign-out, and token refresh events",
@@ -123,3 +143,74 @@ export const REJECTED_TOKEN_STATUSES: readonly number[] = [401, 403];
 export const EXPIRY_NAME_PATTERN = /expir|deadline|valid_?until/i;
 /** The method that puts a value into a Map-like cache: its second argument is the value. */
 export const CACHE_PUT_METHOD = 'set';
+
+/**
+ * Word sequences that name a deadline in hand-written bookkeeping, read from a camelCase or snake_case name split
+ * into lowercase words (`tokenValidTo`, `refresh_after`, Azure's `refreshAfterTimestamp`): a stored "valid to" or
+ * "refresh at" time is compared with the clock like an expiry.
+ */
+export const DEADLINE_NAME_PHRASES: readonly (readonly string[])[] = [
+  ['valid', 'to'],
+  ['valid', 'through'],
+  ['valid', 'thru'],
+  ['valid', 'till'],
+  ['good', 'until'],
+  ['good', 'till'],
+  ['refresh', 'at'],
+  ['refresh', 'after'],
+  ['refresh', 'by'],
+  ['renew', 'at'],
+  ['renew', 'after'],
+  ['stale', 'at'],
+  ['stale', 'after'],
+];
+
+/**
+ * Date libraries read like `Date`: a clock (`dayjs()`, `moment()`, luxon `DateTime.now()`), conversions that keep
+ * a time's direction (`dayjs.unix(exp)`, `.add(1, 'minute')`, date-fns `addSeconds(d, n)`), and comparisons
+ * (`a.isBefore(b)` is `a < b`; date-fns `isAfter(a, b)` is `a > b`, `isPast(d)` is `d < now`).
+ * Sources: https://day.js.org/docs/en/query/is-before, https://momentjs.com/docs/#/query/,
+ * https://date-fns.org/docs/isBefore, https://moment.github.io/luxon/api-docs/index.html#datetimenow
+ */
+export const DATE_LIBRARY_CLOCKS: readonly ApiRef[] = [
+  { modules: ['dayjs', 'moment', 'moment-timezone'], path: [] },
+  { modules: ['luxon'], path: ['DateTime', 'now'] },
+  { modules: ['luxon'], path: ['DateTime', 'utc'] },
+];
+/** Functions of a date library whose first argument is the time they return, moved by a constant at most. */
+export const DATE_LIBRARY_CONVERSIONS: readonly ApiRef[] = [
+  { modules: ['dayjs', 'moment', 'moment-timezone'], path: [] },
+  { modules: ['dayjs', 'moment', 'moment-timezone'], path: ['unix'] },
+  { modules: ['luxon'], path: ['DateTime', '*'] },
+  { modules: ['date-fns', 'date-fns/*'], path: ['*'] },
+];
+/** Methods of a date object that return the same time moved by a constant, or the time as a number. */
+export const DATE_METHODS: readonly string[] = [
+  'add',
+  'subtract',
+  'plus',
+  'minus',
+  'unix',
+  'toDate',
+  'toMillis',
+  'toSeconds',
+  'toJSDate',
+];
+export type RelationalOperator = '<' | '<=' | '>' | '>=';
+/** `a.isBefore(b)`: the receiver compared with the first argument. */
+export const DATE_COMPARISON_METHODS: ReadonlyMap<string, RelationalOperator> = new Map([
+  ['isBefore', '<'],
+  ['isAfter', '>'],
+  ['isSameOrBefore', '<='],
+  ['isSameOrAfter', '>='],
+]);
+/** date-fns: `isBefore(a, b)` compares its two arguments; `isPast(d)` / `isFuture(d)` compare one with the clock. */
+export const DATE_FNS_MODULES: readonly string[] = ['date-fns', 'date-fns/*'];
+export const DATE_COMPARISON_FUNCTIONS: ReadonlyMap<string, RelationalOperator> = DATE_COMPARISON_METHODS;
+/** Differences of two times: dayjs/moment `a.diff(b)` and date-fns `differenceInSeconds(a, b)` are `a - b`. */
+export const DATE_DIFFERENCE_METHODS: readonly string[] = ['diff'];
+export const DATE_DIFFERENCE_FUNCTION_PATTERN = /^differenceIn[A-Z][a-z]+$/;
+export const DATE_CLOCK_COMPARISON_FUNCTIONS: ReadonlyMap<string, RelationalOperator> = new Map([
+  ['isPast', '<'],
+  ['isFuture', '>'],
+]);

@@ -2,6 +2,7 @@ import { AWS_V3_CREDENTIAL_FIELDS, STS_CREDENTIAL_FIELDS } from './aws-v3.js';
 import { TOKEN_RESPONSE_FIELDS } from './token-endpoints.js';
 import type { ApiRef } from './types.js';
 import { entriesOf } from './entries-of.js';
+import type { SessionId } from './sessions.js';
 
 /**
  * Places a value outlives the code that made it even though no variable holds it: files, CI step outputs, bundle
@@ -244,6 +245,7 @@ export const TOKEN_PROVIDER_OPTIONS = [
   {
     option: 'oauthBearerProvider',
     tokenOnly: true,
+    session: 'oauth-token',
     modules: ['kafkajs', '@confluentinc/kafka-javascript'],
     source:
       'tulios/kafkajs: src/broker/saslAuthenticator/oauthBearer.js ("The implementation of the oauthBearerProvider must take care that tokens are reused and refreshed when appropriate"); https://kafka.js.org/docs/configuration#oauthbearer-example',
@@ -251,6 +253,7 @@ export const TOKEN_PROVIDER_OPTIONS = [
   {
     option: 'oauthbearer_token_refresh_cb',
     tokenOnly: true,
+    session: 'oauth-token',
     modules: ['@confluentinc/kafka-javascript', 'node-rdkafka'],
     source:
       'confluentinc/confluent-kafka-javascript: examples/oauthbearer_callback_authentication (called by librdkafka whenever a token needs to be retrieved); https://docs.confluent.io/platform/current/clients/librdkafka/html/classRdKafka_1_1OAuthBearerTokenRefreshCb.html',
@@ -259,6 +262,8 @@ export const TOKEN_PROVIDER_OPTIONS = [
     // Called with a callback, `(done) => done(null, accessToken)`: the token is the callback's second argument.
     option: 'authProvider',
     tokenOnly: true,
+    // Graph takes Microsoft Entra access tokens.
+    session: 'azure-access-token',
     callbackTokenArgument: 1,
     // A Graph client is cheap and often built per call: only one that is kept outlives the captured token.
     clientMustBeKept: true,
@@ -288,6 +293,8 @@ export const TOKEN_PROVIDER_OPTIONS = [
 ] as const satisfies readonly {
   option: string;
   tokenOnly: boolean;
+  /** For token-only options: how long the token the function hands back lives. */
+  session?: SessionId;
   callbackTokenArgument?: number;
   clientMustBeKept?: boolean;
   modules?: readonly string[];
@@ -362,6 +369,49 @@ export const PER_CONNECTION_SECRETS: readonly PerConnectionSecret[] = [
 ];
 
 /**
+ * Memoisers: `const token = memoize(fetchToken)` keeps the first result for as long as the module lives, unless an
+ * option gives each result a lifetime (memoizee and moize `maxAge`, sindresorhus `memoize`/`mem` `maxAge`, or a
+ * `cache` of the caller's own, such as p-memoize's documented `new ExpiryMap(ms)`). lodash's `memoize`,
+ * `memoize-one` and `fast-memoize` have no lifetime at all.
+ */
+export interface Memoizer {
+  readonly api: ApiRef;
+  /** Options (of the argument after the function) that make each result expire; empty when there is none. */
+  readonly lifetimeOptions: readonly string[];
+  readonly source: string;
+}
+
+/** lodash's memoised function exposes its cache: `getToken.cache.clear()` drops what it kept (lodash docs). */
+export const MEMO_CACHE_PROPERTY = 'cache';
+
+export const MEMOIZERS: readonly Memoizer[] = [
+  {
+    api: { modules: ['lodash', 'lodash-es', 'underscore'], path: ['memoize'] },
+    lifetimeOptions: [],
+    source: 'https://lodash.com/docs/4.17.15#memoize',
+  },
+  {
+    api: {
+      modules: ['lodash.memoize', 'lodash/memoize', 'lodash-es/memoize', 'memoize-one', 'fast-memoize'],
+      path: [],
+    },
+    lifetimeOptions: [],
+    source:
+      'https://lodash.com/docs/4.17.15#memoize; alexreardon/memoize-one README; caiogondim/fast-memoize.js README',
+  },
+  {
+    api: { modules: ['memoizee', 'moize'], path: [] },
+    lifetimeOptions: ['maxAge'],
+    source: 'medikoo/memoizee README (maxAge); planttheidea/moize README (maxAge)',
+  },
+  {
+    api: { modules: ['p-memoize', 'mem', 'memoize'], path: [] },
+    lifetimeOptions: ['maxAge', 'cache'],
+    source: 'sindresorhus/p-memoize README (cache: new ExpiryMap(ms)); sindresorhus/memoize README (maxAge)',
+  },
+];
+
+/**
  * What shows that a connection built from credentials stays open after the call that built it returns: listeners
  * for its connection events (the event loop keeps it alive, and it reconnects by itself, signing again with the keys
  * it was given), or options that make it reconnect. `closeMethods` end it within the call (a per-request connection);
@@ -397,3 +447,12 @@ export const LIVE_CONNECTION_SIGNS = {
 export const BUILDER_METHOD_PATTERN = /^(?:with(?:_[a-z]|[A-Z])\w*|set[A-Z]\w*|build)$/;
 export const BUILDER_METHOD_SOURCE =
   'aws/aws-iot-device-sdk-js-v2: lib/iot/aws_iot_mqtt_config.ts (AwsIotMqttConnectionConfigBuilder: with_* methods return this, build() returns the config)';
+
+/**
+ * Methods that open the connection of an object built with a credential and hand back a promise of that object (or
+ * of a connection made with its settings): mssql `new ConnectionPool(config).connect()`, node-redis
+ * `createClient({ password }).connect()`, pg `pool.connect()`. What they return keeps the credential as long as the
+ * object does. Sources: tediousjs/node-mssql README (ConnectionPool connect); redis/node-redis README (connect);
+ * https://node-postgres.com/apis/pool#poolconnect
+ */
+export const CONNECTING_METHODS: readonly string[] = ['connect'];

@@ -5,11 +5,12 @@
  * `getSignedUrl` and `createPresignedPost` (@aws-sdk/s3-request-presigner, @aws-sdk/s3-presigned-post), GCS
  * `file.getSignedUrl` (googleapis/nodejs-storage src/file.ts), MinIO `presignedGetObject` / `presignedUrl`
  * (minio/minio-js src/internal/client.ts), CloudFront `getSignedUrl` (@aws-sdk/cloudfront-signer).
- * The name must start with a verb that makes the URL and end in "URL" (or be `presign...`): `isPresigned`,
- * `uploadToPresignedUrl`, `getSignedCookies` and `signPayload` are other things.
+ * The name must start with a verb that makes the URL and end in "URL" (or be `presign...`, or `sign...Url`:
+ * `signDownloadUrl`, `signUrl`): `isPresigned`, `uploadToPresignedUrl`, `getSignedCookies`, `signPayload` and the
+ * sign-in pages (`signInUrl`, `signupUrl`, `signOutURL`) are other things.
  */
 export const NAMED_PRESIGNER_PATTERN =
-  /^(?:(?:get|create|generate|make|fetch|build|request)(?:Pre)?[Ss]igned\w*(?:Url|URL)s?|presign(?:ed)?(?:[A-Z]\w*)?)$/;
+  /^(?:(?:get|create|generate|make|fetch|build|request)(?:Pre)?[Ss]igned\w*(?:Url|URL)s?|presign(?:ed)?(?:[A-Z]\w*)?|sign(?![Ii]n|[Oo]ut|[Uu]p)\w*(?:Url|URL)s?)$/;
 
 /**
  * What fails once a URL signed by a helper of unknown provenance expires: every storage service answers 403 with

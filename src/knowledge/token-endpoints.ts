@@ -214,4 +214,4 @@ export const HTTP_URL_OPTION = 'url';
  * the presigner wrapper names (named-helpers.ts).
  */
 export const TOKEN_TEXT_HINT =
-  /access_?token|id_?token|provider_token|presign|signed\w{0,24}url|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws|microsoftonline|k8s-aws-v1/i;
+  /access_?token|id_?token|provider_token|presign|sign\w{0,24}url|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws|microsoftonline|k8s-aws-v1/i;

@@ -48,6 +48,20 @@ const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
     ),
     errors: [{ messageId: 'moduleTokenCache', line: 2 }],
   },
+  {
+    // A gallery helper's Map of download links from `signDownloadUrl`, never dropped.
+    code: lines(
+      `const { signDownloadUrl } = require('../helpers/sign');`,
+      'const links = new Map();',
+      'module.exports = async function linkFor(key) {',
+      '  if (links.has(key)) return links.get(key);',
+      '  const url = await signDownloadUrl(key);',
+      '  links.set(key, url);',
+      '  return url;',
+      '};',
+    ),
+    errors: [{ messageId: 'moduleTokenCache', line: 2 }],
+  },
 ];
 
 const TTL_CACHE = (options: string) =>
@@ -89,6 +103,15 @@ const valid: (string | ValidTestCase<[]>)[] = [
     '  results.set(`${key}:check`, isPresigned(key));',
     '  results.set(`${key}:cookies`, await getSignedCookies(key));',
     '  return results.get(key);',
+    '}',
+  ),
+  // Sign-in and sign-up pages are URLs that do not expire.
+  lines(
+    `import { signInUrl, signupUrl, signOutURL } from './auth-links';`,
+    'const pages = new Map<string, string>();',
+    'export function page(tenant: string) {',
+    '  if (!pages.has(tenant)) pages.set(tenant, signInUrl(tenant) + signupUrl(tenant) + signOutURL(tenant));',
+    '  return pages.get(tenant);',
     '}',
   ),
   // The URL kept with its expiry and signed again before it passes.
