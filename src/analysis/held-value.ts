@@ -20,6 +20,7 @@ import { declaredNames, fileIndex } from './storage-slot.js';
 import { forEachDescendant } from './value-flow.js';
 import {
   AWS_TOKEN_COMMANDS,
+  AWS_V3_URL_FORMATTERS,
   AWS_V2_STS_CLIENT_MODULES,
   AWS_V2_STS_OPERATIONS,
   AWS_V3_STS_OPERATIONS,
@@ -126,8 +127,11 @@ const JSON_PARSE = 'parse';
 /** `https.request(o, (res) => { res.on('end', () => JSON.parse(data)) })`: the parse sits two callbacks deep. */
 const MAX_CALLBACK_NESTING = 3;
 const V2_PROMISE = 'promise';
-/** `sasParameters.toString()`, `url.toString()`: the same value as text. */
-const TO_STRING = 'toString';
+/**
+ * `sasParameters.toString()`, `url.toString()`: the same value as text; `formatUrl(req).replace('https://', '')`
+ * strips a scheme and keeps the signature.
+ */
+const TEXT_KEEPING_METHODS: readonly string[] = ['toString', 'replace', 'replaceAll', 'trim'];
 
 /**
  * Says what an expression holds when that is a token or temporary credential: follows awaits, member reads,
@@ -336,10 +340,11 @@ export class HeldValues {
     if (callee.type === AST_NODE_TYPES.MemberExpression && name !== null) {
       if (name === PROMISE_THEN) return this.then(call, callee.object, depth);
       if (PROMISE_PASS_THROUGH.includes(name)) return this.valueOf(callee.object, depth);
-      if (name === TO_STRING) {
-        const object = this.valueOf(callee.object, depth);
-        return object && object.kind !== 'http' && object.kind !== 'resolved' && !object.promise ? object : null;
-      }
+      if (TEXT_KEEPING_METHODS.includes(name)) return this.asText(callee.object, depth);
+    }
+    if (call.arguments[0] && callee.type === AST_NODE_TYPES.Identifier && this.formatsUrl(callee))
+      return this.asText(call.arguments[0], depth);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && name !== null) {
       if (HTTP_BODY_METHODS.includes(name) || name === V2_PROMISE) {
         const object = this.valueOf(callee.object, depth);
         if (object?.kind === 'http' && HTTP_BODY_METHODS.includes(name)) return { ...object, stage: 'body' };
@@ -466,6 +471,8 @@ export class HeldValues {
     const local = call.type === AST_NODE_TYPES.NewExpression && unwrap(call.callee).type === AST_NODE_TYPES.Identifier;
     // `new CachedToken(body.access_token, body.expires_in)`: a class of the file's own keeps what it is given.
     const positional = !ref && local && options?.type !== AST_NODE_TYPES.ObjectExpression;
+    if (ref && options && options.type !== AST_NODE_TYPES.ObjectExpression)
+      return this.optionsFromHelper(call, ref.module, options, depth);
     if (
       !positional &&
       (options?.type !== AST_NODE_TYPES.ObjectExpression || options.properties.length > MAX_LITERAL_ENTRIES)
@@ -542,6 +549,27 @@ export class HeldValues {
     return null;
   }
 
+  /**
+   * `new Pool(await this.poolConfig())`, `createClient(redisOptions())`: the options come from a function of the file
+   * that returns them as an object literal (`{ ...base, password: token.token }`); what the object holds is kept by
+   * the library object built from it, as with literal options.
+   */
+  private optionsFromHelper(
+    call: TSESTree.CallExpression | TSESTree.NewExpression,
+    module: string,
+    options: Node,
+    depth: number,
+  ): Value | null {
+    if (isKnowledgeModule(module) || HTTP_CLIENTS.some((api) => api.modules.includes(module))) return null;
+    const inner = options.type === AST_NODE_TYPES.AwaitExpression ? unwrap(options.argument) : options;
+    if (inner.type !== AST_NODE_TYPES.CallExpression) return null;
+    const fn = localFunction(inner, this.refs, { bindings: 'written-once', thisMethods: true });
+    if (!fn || !returnedValues(fn).some((n) => unwrap(n).type === AST_NODE_TYPES.ObjectExpression)) return null;
+    const value = this.valueOf(options, depth);
+    if (!value || value.kind === 'http' || value.kind === 'resolved' || value.promise) return null;
+    return { ...value, what: `${value.what}, inside \`${codeOf(call, this.context)}\`` };
+  }
+
   /** `config` of `new Pool(config)` when it is a local const written out as an object literal. */
   private literalOptions(node: Node): Node {
     if (node.type !== AST_NODE_TYPES.Identifier) return node;
@@ -605,6 +633,8 @@ export class HeldValues {
     const sts = this.stsV2(call, name);
     if (sts) return sts;
     const method = CREDENTIAL_METHODS.find((m) => m.method === name && this.methodMatches(call, m));
+    // The callback form of a synchronous method returns nothing: the token goes to the callback.
+    if (method?.synchronous && isFunctionNode(call.arguments.at(-1) ?? call)) return null;
     if (method) return heldFromMethod(method, call, this.context);
     const calleeRef = this.refs.resolve(call.callee);
     const presigner = PRESIGNERS.find((p) =>
@@ -685,6 +715,17 @@ export class HeldValues {
     if (variable) this.bindings.set(variable, settled);
     const result = firstOf(returnedValues(callback), (n) => this.valueOf(n, depth));
     return result && asPromise(result);
+  }
+
+  private formatsUrl(callee: TSESTree.Identifier): boolean {
+    const ref = this.refs.resolve(callee);
+    return ref !== null && AWS_V3_URL_FORMATTERS.some((api) => refMatches(ref, api));
+  }
+
+  /** What `node` holds, as text: a settled value, not a response or resolved credentials. */
+  private asText(node: Node, depth: number): Value | null {
+    const object = this.valueOf(node, depth);
+    return object && object.kind !== 'http' && object.kind !== 'resolved' && !object.promise ? object : null;
   }
 
   /** A function or method of this file: what it returns (a promise of it when the function is async). */

@@ -57,6 +57,38 @@ export const AWS_TOKEN_METHODS = entriesOf<CredentialMethod>()([
     replacement: { code: 'password: () => signer.getAuthToken()', imports: [] },
     source: 'aws/aws-sdk-js-v3: packages/rds-signer/src/Signer.ts (getAuthToken presigns a connect request, 900 s)',
   },
+  // aws-sdk v2: `new AWS.RDS.Signer(options).getAuthToken(options)` presigns a connect request for 900 s; with no
+  // callback it returns the token string itself.
+  {
+    id: 'aws-v2:RDS.Signer.getAuthToken',
+    ecosystem: 'aws-v2',
+    method: 'getAuthToken',
+    receivers: [
+      { modules: ['aws-sdk'], path: ['RDS', 'Signer'] },
+      { modules: ['aws-sdk/clients/rds'], path: ['Signer'] },
+    ],
+    gateModules: ['aws-sdk', 'aws-sdk/clients/rds'],
+    yields: 'auth-token',
+    session: 'iam-auth-token',
+    synchronous: true,
+    replacement: { code: 'password: () => signer.getAuthToken({})', imports: [] },
+    source:
+      'aws/aws-sdk-js: lib/rds/signer.js (getAuthToken: `var expires = 900`; returns the token when called without a callback)',
+  },
+  // A request signed in its headers (`Authorization`, `X-Amz-Date`): AWS accepts it within 15 min of signing, so a
+  // signed header map or `Authorization` value kept as a password or cached dies then.
+  {
+    id: 'aws-v3:SignatureV4.sign',
+    ecosystem: 'aws-v3',
+    method: 'sign',
+    receivers: [{ modules: ['@smithy/signature-v4', '@aws-sdk/signature-v4'], path: ['SignatureV4'] }],
+    gateModules: ['@smithy/signature-v4', '@aws-sdk/signature-v4'],
+    yields: 'auth-token',
+    session: 'sigv4-signed-request',
+    replacement: { code: 'a new `signer.sign(request)` for each request or connection', imports: [] },
+    source:
+      'smithy-lang/smithy-typescript: packages/signature-v4/src/SignatureV4.ts (sign sets authorization and x-amz-date); https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-authenticating-requests.html (valid within 15 minutes)',
+  },
   dsqlTokenMethod('getDbConnectAuthToken'),
   dsqlTokenMethod('getDbConnectAdminAuthToken'),
   mskTokenMethod('generateAuthToken'),

@@ -175,6 +175,15 @@ export const AWS_V3_PROVIDER_TAKING_SIGNERS: readonly {
       'smithy-lang/smithy-typescript: packages/signature-v4/src/SignatureV4Base.ts (credentialProvider = normalizeProvider(credentials)), SignatureV4.ts (awaited in each sign and presign)',
   },
 ];
+/**
+ * Functions that turn a (presigned) `HttpRequest` into its URL text: the text carries the same signature and dies
+ * with it (the ElastiCache and MemoryDB IAM auth token is such a URL without its scheme).
+ */
+export const AWS_V3_URL_FORMATTERS: readonly ApiRef[] = [
+  { modules: ['@aws-sdk/util-format-url', '@smithy/util-format-url'], path: ['formatUrl'] },
+];
+export const AWS_V3_URL_FORMATTERS_SOURCE =
+  'smithy-lang/smithy-typescript: packages/util-format-url/src/index.ts (formatUrl builds the URL from protocol, hostname, path and query); https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth-iam.html (the IAM auth token is a presigned connect request, valid 15 min)';
 /** `client.config.credentials`: the client's own memoized provider; calling it yields a snapshot. */
 export const AWS_V3_CLIENT_PROVIDER_PATH = ['config', 'credentials'] as const;
 /** Fields of an `AwsCredentialIdentity`. `expiration` is what makes the SDK call a provider again. */

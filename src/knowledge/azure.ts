@@ -55,6 +55,46 @@ export const AZURE_TOKEN_METHODS = entriesOf<CredentialMethod>()([
   },
 ]);
 
+const MSAL_NODE = '@azure/msal-node';
+const MSAL_BROWSER = '@azure/msal-browser';
+const MSAL_SOURCE =
+  'AzureAD/microsoft-authentication-library-for-js: lib/msal-common/src/response/AuthenticationResult.ts (accessToken, expiresOn: Date | null); lib/msal-node/src/client/ClientCredentialClient.ts (acquireToken reads the cache unless skipCache or claims); lib/msal-node/docs/caching.md (MSAL caches tokens in memory and refreshes them; call acquireToken* where the token is used); https://learn.microsoft.com/entra/identity-platform/access-tokens#token-lifetime (60 to 90 min)';
+const MSAL_CLIENTS: readonly ApiRef[] = [
+  { modules: [MSAL_NODE], path: ['ConfidentialClientApplication'] },
+  { modules: [MSAL_NODE, MSAL_BROWSER], path: ['PublicClientApplication'] },
+];
+
+/**
+ * MSAL's token calls: each returns an `AuthenticationResult` whose `accessToken` is an Entra token (60 to 90 min,
+ * `expiresOn`). The application object keeps its own token cache and renews from it, so asking it per use is the fix;
+ * a copy of `accessToken` kept in a variable is not renewed.
+ */
+function msalTokenMethod<const Method extends string>(
+  method: Method,
+): CredentialMethod & { readonly id: `msal:${Method}` } {
+  return {
+    id: `msal:${method}`,
+    perUse: true,
+    ecosystem: 'azure',
+    method,
+    receivers: MSAL_CLIENTS,
+    gateModules: [MSAL_NODE, MSAL_BROWSER],
+    yields: 'access-token',
+    session: 'azure-access-token',
+    replacement: { code: `(await msalClient.${method}(request)).accessToken, asked where it is used`, imports: [] },
+    source: MSAL_SOURCE,
+  };
+}
+
+export const MSAL_TOKEN_METHODS = entriesOf<CredentialMethod>()([
+  msalTokenMethod('acquireTokenByClientCredential'),
+  msalTokenMethod('acquireTokenOnBehalfOf'),
+  msalTokenMethod('acquireTokenSilent'),
+  msalTokenMethod('acquireTokenByCode'),
+  msalTokenMethod('acquireTokenByRefreshToken'),
+  msalTokenMethod('acquireTokenByUsernamePassword'),
+]);
+
 /** `AccessToken` fields that carry the expiry. */
 export const AZURE_EXPIRY_FIELDS = ['expiresOnTimestamp', 'refreshAfterTimestamp'] as const;
 

@@ -242,6 +242,14 @@ export const SESSIONS = {
     source:
       'https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetAuthorizationToken.html (valid for 12 hours); https://docs.aws.amazon.com/codeartifact/latest/APIReference/API_GetAuthorizationToken.html (durationSeconds, 12 h by default)',
   },
+  'sigv4-signed-request': {
+    label: 'the SigV4 signature of a signed request',
+    seconds: 900,
+    phrase: 'within 15 min of when it was signed',
+    temporary: true,
+    source:
+      'https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-authenticating-requests.html (the signed portions of a request are valid within 15 minutes of its timestamp)',
+  },
   'long-term': {
     label: 'a long-term access key',
     seconds: 7 * 24 * HOUR,

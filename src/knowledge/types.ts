@@ -99,6 +99,11 @@ export interface CredentialMethod {
    * src/auth/oauth2client.ts; @azure/core-auth: tokenCredential.ts, @azure/core-rest-pipeline: util/tokenCycler.ts).
    */
   readonly perUse?: true;
+  /**
+   * Called without a callback it returns the value itself, not a promise; given a callback as its last argument it
+   * returns nothing and hands the value to the callback (aws-sdk v2 `RDS.Signer.getAuthToken`).
+   */
+  readonly synchronous?: true;
   readonly replacement: Replacement;
   readonly source: string;
 }
