@@ -10,7 +10,7 @@ import {
   type Slot,
   slotOf,
 } from '../../src/analysis/storage-slot.js';
-import { CACHE_PUT_METHOD, GLOBAL_OBJECTS } from '../../src/knowledge/index.js';
+import { CACHE_PUT_METHOD, GLOBAL_OBJECTS, HTTP_CLIENT_KEEPERS } from '../../src/knowledge/index.js';
 import type { Held } from '../../src/analysis/held.js';
 import { ownerOfKeptValue } from '../../src/analysis/kept-owner.js';
 import type { HeldValues } from '../../src/analysis/held-value.js';
@@ -29,6 +29,8 @@ export interface Candidate {
   readonly storage: Exclude<StorageKind, 'local'>;
   /** Filled through `cache.set(k, v)` / `cache[k] = v` rather than replaced. */
   readonly container: boolean;
+  /** Written into an HTTP client's default headers (`instance.defaults.headers.common.Authorization`). */
+  readonly defaultHeaders?: true;
   readonly held: Held;
 }
 
@@ -129,8 +131,25 @@ export class CandidateCollector {
       viaSet ||
       (slot.kind === 'variable' && unwrap(target).type === AST_NODE_TYPES.MemberExpression) ||
       isNestedMember(target);
-    this.bySlot.set(key, { slot, target, storage, container, held: found });
+    this.bySlot.set(key, {
+      slot,
+      target,
+      storage,
+      container,
+      held: found,
+      ...(writesDefaultHeaders(target) && { defaultHeaders: true }),
+    });
   }
+}
+
+/** `instance.defaults.headers.common['Authorization']` (HTTP_CLIENT_KEEPERS.defaultHeaderPaths). */
+function writesDefaultHeaders(target: Node): boolean {
+  const names: string[] = [];
+  for (let node = unwrap(target); node.type === AST_NODE_TYPES.MemberExpression; node = unwrap(node.object))
+    names.unshift(staticPropertyName(node) ?? '');
+  return HTTP_CLIENT_KEEPERS.defaultHeaderPaths.some((path) =>
+    names.some((_, i) => path.every((name, j) => names[i + j] === name)),
+  );
 }
 
 function memberKey(slot: Extract<Slot, { kind: 'member' }>): string {

@@ -3,7 +3,7 @@ import { JS_ONLY } from '../../src/languages/ids.js';
 import { createRule } from '../../src/util/create-rule.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { staticPropertyName } from '../../src/analysis/ast.js';
+import { DefinitionType, staticPropertyName } from '../../src/analysis/ast.js';
 import { expiryGuardOf } from '../../src/analysis/expiry-guard.js';
 import { ModuleRefs, moduleSpecifiers } from '../../src/analysis/module-refs.js';
 import { isOneShotScript } from '../../src/analysis/process-lifetime.js';
@@ -33,6 +33,8 @@ const STORAGE_WORDS = {
   'instance-field': 'a field of a singleton (one instance for the whole process)',
   global: 'a global',
 } as const;
+/** Written into an HTTP client's default headers (the client is `name`). */
+const DEFAULT_HEADERS_WORDS = 'its default headers (every later request sends them)';
 /** An instance field of an exported class that memoises the value (isMemoisedByExportedClass), not a known singleton. */
 const MEMOISING_CLASS_WORDS =
   'a field of an exported class that memoises it (the instance its importers keep serves every call)';
@@ -80,8 +82,9 @@ function report(context: Context, candidate: Candidate, settings: ResolvedSettin
   const data = {
     name: displayName(slot),
     what: held.promise ? `a promise of ${held.what}` : held.what,
-    storage:
-      candidate.container && candidate.storage === 'module'
+    storage: candidate.defaultHeaders
+      ? DEFAULT_HEADERS_WORDS
+      : candidate.container && candidate.storage === 'module'
         ? 'a module-level cache'
         : slot.kind === 'member' &&
             slot.owner.kind === 'class' &&
@@ -108,7 +111,11 @@ function report(context: Context, candidate: Candidate, settings: ResolvedSettin
 
 /** Where to report: the declaration of the storage (the variable, or the class property), else its first write. */
 function declarationOf(slot: Slot, occurrences: readonly Node[], fallback: Node): Node {
-  if (slot.kind === 'variable') return slot.variable.defs[0]?.name ?? fallback;
+  if (slot.kind === 'variable') {
+    const def = slot.variable.defs[0];
+    // An object imported from another module (a shared HTTP client) is kept there: the write here is the defect.
+    return def && def.type !== DefinitionType.ImportBinding ? def.name : fallback;
+  }
   if (slot.owner.kind === 'class') {
     const { isStatic } = slot.owner;
     const property = slot.owner.classNode.body.body.find(

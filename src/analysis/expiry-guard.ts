@@ -5,6 +5,7 @@ import {
   EXPIRY_FLAG_FIELDS,
   EXPIRY_PREDICATES,
   EXPIRY_VERIFIERS,
+  HTTP_CLIENT_KEEPERS,
   refMatches,
   type PredicateMeaning,
   REFRESH_TIMERS,
@@ -124,6 +125,7 @@ class GuardSearch {
       this.ttlOption() ??
       this.ttlOnPut() ??
       this.droppedWhenRejected() ??
+      this.renewedByClientHooks() ??
       this.droppedWhenSettled() ??
       this.renewedWhenVerifyFails();
     if (ttl) return { kind: 'guarded', by: ttl };
@@ -221,6 +223,31 @@ class GuardSearch {
         const inConsequent = p.consequent.range[0] <= node.range[0] && node.range[1] <= p.consequent.range[1];
         if (inConsequent && mentionsRejectedStatus(p.test, this.sourceCode)) return p.test;
       }
+    }
+    return null;
+  }
+
+  /**
+   * `instance.interceptors.request.use(...)` on the client that keeps the value, or axios-auth-refresh's
+   * `createAuthRefreshInterceptor(instance, refresh)`: the client runs code of the file's own for each request or
+   * after a rejected one, which is where the header is asked for again (HTTP_CLIENT_KEEPERS).
+   */
+  private renewedByClientHooks(): Node | null {
+    for (const { node } of this.occurrences) {
+      const member = node.parent;
+      if (
+        member?.type === AST_NODE_TYPES.MemberExpression &&
+        member.object === node &&
+        HTTP_CLIENT_KEEPERS.interceptorPath.includes(staticPropertyName(member) ?? '')
+      )
+        return member;
+    }
+    const refs = ModuleRefs.for(this.sourceCode);
+    for (const call of fileIndex(this.sourceCode).calls) {
+      const client = call.arguments[0];
+      if (!client || !this.reader.derivesFromSlot(client)) continue;
+      const ref = refs.resolve(call.callee);
+      if (ref && HTTP_CLIENT_KEEPERS.refreshInterceptors.some((api) => refMatches(ref, api))) return call;
     }
     return null;
   }

@@ -35,6 +35,7 @@ import {
   HTTP_BUILDER_METHODS,
   NODE_HTTP_MODULES,
   HTTP_CLIENT_GLOBALS,
+  HTTP_CLIENT_KEEPERS,
   HTTP_CLIENTS,
   IDENTITY_PLATFORM_TOKENS,
   IDENTITY_TOKEN_FIELDS,
@@ -412,6 +413,7 @@ export class HeldValues {
   private identityMethod(call: TSESTree.CallExpression, name: string | null): Held | null {
     const token = IDENTITY_PLATFORM_TOKENS.find((t) => 'method' in t && t.method === name);
     if (!token || unwrap(call.callee).type !== AST_NODE_TYPES.MemberExpression) return null;
+    if ('synchronous' in token) return { ...heldFromIdentityPlatform(token, call, this.context), promise: false };
     return isAwaited(call) ? heldFromIdentityPlatform(token, call, this.context) : null;
   }
 
@@ -478,7 +480,10 @@ export class HeldValues {
       (options?.type !== AST_NODE_TYPES.ObjectExpression || options.properties.length > MAX_LITERAL_ENTRIES)
     )
       return null;
+    // `axios.create({ headers })`: an HTTP client instance keeps its default headers for every later request.
+    const clientKeeps = ref !== null && HTTP_CLIENT_KEEPERS.factories.some((api) => refMatches(ref, api));
     if (
+      !clientKeeps &&
       !(ref ? !isKnowledgeModule(ref.module) && !HTTP_CLIENTS.some((api) => api.modules.includes(ref.module)) : local)
     )
       return null;

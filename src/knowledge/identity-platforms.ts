@@ -12,6 +12,8 @@ export interface IdentityPlatformToken {
   /** A property read (`field`) or a method call (`method`) that yields the token. */
   readonly field?: string;
   readonly method?: string;
+  /** The method returns the token itself rather than a promise (and is then matched unawaited). */
+  readonly synchronous?: true;
   /** For messages: "the Google/GitHub provider token of a Supabase session". */
   readonly label: string;
   readonly yields: 'access-token' | 'id-token';
@@ -44,6 +46,20 @@ export const IDENTITY_PLATFORM_TOKENS = [
     fix: 'Call `user.getIdToken()` where the token is used: the SDK caches it and refreshes it 5 min before it expires.',
     source:
       'firebase/firebase-js-sdk: packages/auth/src/core/user/id_token_result.ts, user_impl.ts (getIdToken refreshes a token that expires within 5 min); https://firebase.google.com/docs/auth/admin/manage-sessions',
+  },
+  {
+    // `(await Auth.currentSession()).getAccessToken().getJwtToken()` (Amplify up to v5, amazon-cognito-identity-js):
+    // the JWT text of the session's token, which the session renews only when asked again.
+    id: 'cognito:getJwtToken',
+    method: 'getJwtToken',
+    synchronous: true,
+    label: 'a Cognito user-pool token',
+    yields: 'access-token',
+    session: 'cognito-user-pool-token',
+    symptom: 'oauth',
+    fix: 'Ask `Auth.currentSession()` for it where it is used (in a request interceptor): Amplify renews an expired session with its refresh token.',
+    source:
+      'amazon-cognito-identity-js: src/CognitoAccessToken.js, CognitoIdToken.js (getJwtToken returns the stored JWT), src/CognitoUser.js (getSession refreshes an invalid session); aws-amplify/amplify-js v5: packages/auth/src/Auth.ts (currentSession)',
   },
 ] as const satisfies readonly IdentityPlatformToken[];
 

@@ -242,6 +242,16 @@ export const SESSIONS = {
     source:
       'https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetAuthorizationToken.html (valid for 12 hours); https://docs.aws.amazon.com/codeartifact/latest/APIReference/API_GetAuthorizationToken.html (durationSeconds, 12 h by default)',
   },
+  'cognito-user-pool-token': {
+    label: 'the Cognito user-pool token',
+    seconds: HOUR,
+    maxSeconds: 24 * HOUR,
+    phrase: 'after 1 h by default (5 min to 24 h, as the app client sets it)',
+    temporary: true,
+    symptom: 'oauth',
+    source:
+      'https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html; https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html (AccessTokenValidity, IdTokenValidity: 5 min to 1 day, 1 h by default)',
+  },
   'sigv4-signed-request': {
     label: 'the SigV4 signature of a signed request',
     seconds: 900,

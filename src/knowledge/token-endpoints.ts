@@ -187,6 +187,31 @@ export const HTTP_CLIENTS: readonly ApiRef[] = [
   ),
 ];
 // Source: https://developer.mozilla.org/docs/Web/API/Window/fetch; https://axios-http.com/docs/api_intro; sindresorhus/got README; nodejs/undici README; https://nodejs.org/api/http.html#httprequesturl-options-callback; https://ladjs.github.io/superagent/
+/**
+ * Long-lived HTTP clients that keep headers for every later request: an instance made with default headers
+ * (`axios.create({ headers })`, `got.extend({ headers })`, `ky.create({ headers })`), and the mutable defaults of an
+ * instance (`instance.defaults.headers.common.Authorization = ...`). A short-lived token put there is sent after it
+ * has expired; a request interceptor or hook installed on the client is where code asks for a fresh one instead.
+ */
+export const HTTP_CLIENT_KEEPERS = {
+  factories: [
+    { modules: ['axios'], path: ['create'] },
+    { modules: ['got'], path: ['extend'] },
+    { modules: ['ky'], path: ['create'] },
+    { modules: ['ky'], path: ['extend'] },
+  ] as readonly ApiRef[],
+  /** The property path, on an instance, of the headers every request sends (axios; got's are `defaults.options`). */
+  defaultHeaderPaths: [
+    ['defaults', 'headers'],
+    ['defaults', 'options', 'headers'],
+  ] as readonly (readonly string[])[],
+  /** `instance.interceptors.request.use(fn)` (axios): code that runs for each request or each failed one. */
+  interceptorPath: ['interceptors'] as readonly string[],
+  /** axios-auth-refresh: `createAuthRefreshInterceptor(instance, refresh)` renews the header after a 401. */
+  refreshInterceptors: [{ modules: ['axios-auth-refresh'], path: [] }] as readonly ApiRef[],
+  source:
+    'https://axios-http.com/docs/config_defaults (axios.defaults.headers.common, instance.defaults.headers); https://axios-http.com/docs/interceptors; sindresorhus/got: documentation/10-instances.md (got.extend, instance.defaults.options); sindresorhus/ky README (ky.create, ky.extend, hooks.beforeRequest); Flyrell/axios-auth-refresh README',
+} as const;
 /** Ways to read a response body: `await res.json()`, `res.data` (axios), `res.body` (got, undici). */
 export const HTTP_BODY_METHODS: readonly string[] = ['json', 'text'];
 export const HTTP_BODY_PROPERTIES: readonly string[] = ['data', 'body'];
