@@ -114,6 +114,9 @@ const SDK_METHOD_NAMES: ReadonlySet<string> = new Set([
   ...AWS_V2_STS_OPERATIONS.map((op) => op.method ?? ''),
   ...PRESIGNERS.flatMap((p) => [p.method ?? '', p.api?.path.at(-1) ?? '']),
 ]);
+const CLIENT_FACTORY_NAMES: ReadonlySet<string> = new Set(
+  HTTP_CLIENT_KEEPERS.factories.map((api) => api.path.at(-1) ?? ''),
+);
 const HTTP_CLIENT_MODULES: readonly string[] = [...new Set(HTTP_CLIENTS.flatMap((api) => api.modules))];
 const PROMISE_THEN = 'then';
 /** `p.catch(onError)`, `p.finally(cb)`: the promise settles to the same value when the request succeeds. */
@@ -374,6 +377,7 @@ export class HeldValues {
       const callback = call.arguments[0];
       if (callback && isFunctionNode(callback)) return firstOf(returnedValues(callback), (n) => this.valueOf(n, depth));
     }
+    if (name !== null && CLIENT_FACTORY_NAMES.has(name) && this.isClientFactory(call)) return this.keptBy(call, depth);
     const request = this.httpRequest(call);
     if (request) return { kind: 'http', stage: 'response', request };
     return (
@@ -481,7 +485,7 @@ export class HeldValues {
     )
       return null;
     // `axios.create({ headers })`: an HTTP client instance keeps its default headers for every later request.
-    const clientKeeps = ref !== null && HTTP_CLIENT_KEEPERS.factories.some((api) => refMatches(ref, api));
+    const clientKeeps = call.type === AST_NODE_TYPES.CallExpression && this.isClientFactory(call);
     if (
       !clientKeeps &&
       !(ref ? !isKnowledgeModule(ref.module) && !HTTP_CLIENTS.some((api) => api.modules.includes(ref.module)) : local)
@@ -720,6 +724,12 @@ export class HeldValues {
     if (variable) this.bindings.set(variable, settled);
     const result = firstOf(returnedValues(callback), (n) => this.valueOf(n, depth));
     return result && asPromise(result);
+  }
+
+  /** `axios.create(...)`, `got.extend(...)` (HTTP_CLIENT_KEEPERS.factories). */
+  private isClientFactory(call: TSESTree.CallExpression): boolean {
+    const ref = this.refs.resolve(call.callee);
+    return ref !== null && HTTP_CLIENT_KEEPERS.factories.some((api) => refMatches(ref, api));
   }
 
   private formatsUrl(callee: TSESTree.Identifier): boolean {

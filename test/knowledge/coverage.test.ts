@@ -17,6 +17,7 @@ import {
   type ApiRef,
   AWS_TOKEN_COMMANDS,
   AWS_TOKEN_METHODS,
+  MSAL_TOKEN_METHODS,
   OUTLIVING_SINKS,
   type OutlivingSink,
 } from '../../src/knowledge/index.js';
@@ -125,6 +126,12 @@ const cases: Case[] = [
     'B',
     `${importOf(entry.api, 'Credential')}\nconst credential = new Credential({} as never);\nconst { token } = (await credential.getToken('https://storage.azure.com/.default'))!;\n` +
       `export function headers() { return { Authorization: 'Bearer ' + token }; }`,
+  ]),
+  ...MSAL_TOKEN_METHODS.map((entry): Case => [
+    entry.id,
+    'B',
+    `${importOf(entry.receivers[0], 'App')}\nconst app = new App({} as never);\nlet kept: string | undefined;\n` +
+      `export async function token() { kept ??= (await app.${entry.method}({} as never))!.accessToken; return kept; }`,
   ]),
   ...AWS_V3_PRESIGNERS.map((entry): Case => [
     entry.id,

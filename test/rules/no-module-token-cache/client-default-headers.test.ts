@@ -1,0 +1,218 @@
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import rule from '../../../rules/no-module-token-cache/index.js';
+import type { TokenCacheMessageId } from '../../../rules/no-module-token-cache/messages.js';
+import { createRuleTester } from '../../rule-tester.js';
+
+// A long-lived HTTP client whose default headers get a short-lived token once (axios defaults, axios.create,
+// got.extend): every later request sends it after it has expired. Look-alikes: interceptors that ask per request or
+// renew after a 401, axios-auth-refresh, static keys, a client built per call.
+const lines = (...text: string[]) => text.join('\n');
+
+const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
+  {
+    // A shared axios instance imported from another module gets a Cognito ID token as its default header at sign-in.
+    code: lines(
+      "import { Auth } from 'aws-amplify';",
+      "import { api } from '../services/api';",
+      '',
+      'export async function onSignedIn() {',
+      '  const session = await Auth.currentSession();',
+      '  api.defaults.headers.common.Authorization = `Bearer ${session.getIdToken().getJwtToken()}`;',
+      '}',
+      '',
+      "export const loadProfile = () => api.get('/me');",
+    ),
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 6,
+        column: 3,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    // axios's global defaults get an MSAL access token.
+    code: lines(
+      "import axios from 'axios';",
+      "import { PublicClientApplication, type AccountInfo } from '@azure/msal-browser';",
+      '',
+      "const msal = new PublicClientApplication({ auth: { clientId: 'spa' } });",
+      '',
+      'export async function signIn(account: AccountInfo) {',
+      "  const result = await msal.acquireTokenSilent({ account, scopes: ['api://orders/read'] });",
+      "  axios.defaults.headers.common['Authorization'] = 'Bearer ' + result.accessToken;",
+      '}',
+      '',
+      "export const orders = () => axios.get('/api/orders');",
+    ),
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 8,
+        column: 3,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    // An axios instance created once with an Entra token in its headers and memoised in module scope.
+    code: lines(
+      "import axios, { type AxiosInstance } from 'axios';",
+      "import { DefaultAzureCredential } from '@azure/identity';",
+      '',
+      'const credential = new DefaultAzureCredential();',
+      'let client: AxiosInstance | undefined;',
+      '',
+      'export async function managementApi(): Promise<AxiosInstance> {',
+      '  if (client) return client;',
+      "  const { token } = (await credential.getToken('https://management.azure.com/.default'))!;",
+      "  client = axios.create({ baseURL: 'https://management.azure.com', headers: { Authorization: `Bearer ${token}` } });",
+      '  return client;',
+      '}',
+    ),
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 5,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'addExpiryCheck',
+            output: lines(
+              "import axios, { type AxiosInstance } from 'axios';",
+              "import { DefaultAzureCredential } from '@azure/identity';",
+              '',
+              'const credential = new DefaultAzureCredential();',
+              'let client: AxiosInstance | undefined;',
+              'let clientExpiresAt = 0;',
+              '',
+              'export async function managementApi(): Promise<AxiosInstance> {',
+              '  if (client && Date.now() < clientExpiresAt) return client;',
+              "  const { token } = (await credential.getToken('https://management.azure.com/.default'))!;",
+              "  client = axios.create({ baseURL: 'https://management.azure.com', headers: { Authorization: `Bearer ${token}` } });",
+              '  clientExpiresAt = Date.now() + 55 * 60 * 1000;',
+              '  return client;',
+              '}',
+            ),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A got instance extended once with a Google access token in its headers.
+    code: lines(
+      "import got, { type Got } from 'got';",
+      "import { GoogleAuth } from 'google-auth-library';",
+      '',
+      "const auth = new GoogleAuth({ scopes: ['https://www.googleapis.com/auth/cloud-platform'] });",
+      'let compute: Got | null = null;',
+      '',
+      'export async function computeApi(): Promise<Got> {',
+      "  compute ??= got.extend({ prefixUrl: 'https://compute.googleapis.com', headers: { authorization: 'Bearer ' + (await auth.getAccessToken()) } });",
+      '  return compute;',
+      '}',
+    ),
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 5,
+        column: 5,
+        suggestions: [],
+      },
+    ],
+  },
+];
+
+const valid: (string | ValidTestCase<[]>)[] = [
+  // Look-alike: a request interceptor asks Amplify for the session on every request.
+  lines(
+    "import { Auth } from 'aws-amplify';",
+    "import axios from 'axios';",
+    '',
+    'export const api = axios.create({ baseURL: process.env.API_URL });',
+    '',
+    'api.interceptors.request.use(async (config) => {',
+    '  const session = await Auth.currentSession();',
+    '  config.headers.Authorization = `Bearer ${session.getIdToken().getJwtToken()}`;',
+    '  return config;',
+    '});',
+  ),
+  // Look-alike: a 401 response interceptor on the same instance sets the header again and retries.
+  lines(
+    "import { Auth } from 'aws-amplify';",
+    "import axios from 'axios';",
+    '',
+    'export const api = axios.create({ baseURL: process.env.API_URL });',
+    '',
+    'export async function onSignedIn() {',
+    '  const session = await Auth.currentSession();',
+    '  api.defaults.headers.common.Authorization = `Bearer ${session.getIdToken().getJwtToken()}`;',
+    '}',
+    '',
+    'api.interceptors.response.use(',
+    '  (response) => response,',
+    '  async (error) => {',
+    '    if (error.response?.status === 401 && !error.config.retried) {',
+    '      await onSignedIn();',
+    '      return api({ ...error.config, retried: true });',
+    '    }',
+    '    throw error;',
+    '  },',
+    ');',
+  ),
+  // Look-alike: axios-auth-refresh renews the default header after a 401.
+  lines(
+    "import axios from 'axios';",
+    "import createAuthRefreshInterceptor from 'axios-auth-refresh';",
+    "import { PublicClientApplication, type AccountInfo } from '@azure/msal-browser';",
+    '',
+    "const msal = new PublicClientApplication({ auth: { clientId: 'spa' } });",
+    'let account: AccountInfo;',
+    '',
+    'async function setToken() {',
+    "  const result = await msal.acquireTokenSilent({ account, scopes: ['api://orders/read'] });",
+    "  axios.defaults.headers.common['Authorization'] = 'Bearer ' + result.accessToken;",
+    '}',
+    '',
+    'export async function signIn(signedIn: AccountInfo) {',
+    '  account = signedIn;',
+    '  await setToken();',
+    '}',
+    '',
+    'createAuthRefreshInterceptor(axios, () => setToken());',
+  ),
+  // Look-alike: a static API key in an instance's headers.
+  lines(
+    "import axios from 'axios';",
+    "import { Auth } from 'aws-amplify';",
+    '',
+    "export const partner = axios.create({ baseURL: 'https://partner.example.com', headers: { 'x-api-key': process.env.PARTNER_KEY } });",
+    'export const signOut = () => Auth.signOut();',
+  ),
+  // Look-alike: a client built per call with a fresh token.
+  lines(
+    "import axios from 'axios';",
+    "import { DefaultAzureCredential } from '@azure/identity';",
+    '',
+    'const credential = new DefaultAzureCredential();',
+    '',
+    'export async function listGroups() {',
+    "  const { token } = (await credential.getToken('https://management.azure.com/.default'))!;",
+    "  const client = axios.create({ baseURL: 'https://management.azure.com', headers: { Authorization: `Bearer ${token}` } });",
+    "  return (await client.get('/subscriptions')).data;",
+    '}',
+  ),
+  // Look-alike: the app's own login token (its lifetime is unknown here) as the default header.
+  lines(
+    "import axios from 'axios';",
+    '',
+    'export async function login(email, password) {',
+    "  const { data } = await axios.post('/api/login', { email, password });",
+    '  axios.defaults.headers.common.Authorization = `Bearer ${data.token}`;',
+    '}',
+  ),
+];
+
+createRuleTester().run('no-module-token-cache (HTTP client default headers)', rule, { valid, invalid });
