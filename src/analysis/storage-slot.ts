@@ -1,7 +1,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
-import { CACHE_PUT_METHOD, CACHE_WRITE_METHODS, GLOBAL_OBJECTS, MEMO_CACHE_PROPERTY } from '../knowledge/index.js';
+import {
+  CACHE_PUT_METHOD,
+  CACHE_WRITE_METHODS,
+  GLOBAL_OBJECTS,
+  MEMO_CACHE_PROPERTY,
+  PER_CALLER_PARAMETER_PATTERN,
+} from '../knowledge/index.js';
 import { DefinitionType, enclosingFunction, staticPropertyName, unwrap } from './ast.js';
 import { forEachDescendant } from './value-flow.js';
 import { isContainerSingleton } from './storage-singleton.js';
@@ -285,6 +291,7 @@ export function isMemoisedByExportedClass(slot: Slot, sourceCode: SourceCode): b
   const { classNode } = slot.owner;
   // A decorator (a DI container's scope) or a base class (a framework's component) decides the lifetime elsewhere.
   if ((classNode.decorators ?? []).length > 0 || classNode.superClass) return false;
+  if (isMadePerCaller(classNode)) return false;
   let keptByImporters = importerKept.get(classNode);
   if (keptByImporters === undefined) {
     keptByImporters = isExportedClass(classNode, sourceCode) && !isInstantiatedInFile(classNode, sourceCode);
@@ -300,6 +307,18 @@ export function isMemoisedByExportedClass(slot: Slot, sourceCode: SourceCode): b
     occurrences.some((o) => isWrite(o.access) && o.value !== undefined && inMethod(o)) &&
     occurrences.some((o) => isRead(o.access) && inMethod(o) && inTest(o.node))
   );
+}
+
+/** The constructor takes the caller's token, assertion or request (PER_CALLER_PARAMETER_PATTERN): one per caller. */
+function isMadePerCaller(classNode: ClassNode): boolean {
+  const constructor = classNode.body.body.find(
+    (m): m is TSESTree.MethodDefinition => m.type === AST_NODE_TYPES.MethodDefinition && m.kind === 'constructor',
+  );
+  return (constructor?.value.params ?? []).some((param) => {
+    const inner = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+    const id = inner.type === AST_NODE_TYPES.AssignmentPattern ? inner.left : inner;
+    return id.type === AST_NODE_TYPES.Identifier && PER_CALLER_PARAMETER_PATTERN.test(id.name);
+  });
 }
 
 /** Per class: exported and never instantiated in its file (the walk over the file runs once per class). */

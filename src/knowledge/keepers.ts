@@ -329,6 +329,15 @@ export const IGNORED_CREDENTIAL_OPTIONS = [
 ] as const satisfies readonly { api: ApiRef; options: readonly string[]; source: string }[];
 
 /**
+ * Constructor parameters that make an instance one caller's: a user's token or assertion handed in for an
+ * on-behalf-of exchange (`new OnBehalfOfUserCredential(ssoToken)`, `new OboAuthProvider(jwt)`), or the request or
+ * event being served. Such a class is made per request, so a token memoised on its fields dies with it. Sources:
+ * the TeamsFx SDK's documented `new OnBehalfOfUserCredential(ssoToken)` (one per signed-in user's request);
+ * https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow (the assertion is the caller's token).
+ */
+export const PER_CALLER_PARAMETER_PATTERN = /(?:token|assertion|jwt)$|^(?:req|request|event)$/i;
+
+/**
  * Names of the global object (unshadowed): `globalThis.x`, `global.x` (Node), `window.x` and `self.x` (browsers and
  * workers) are process- or page-wide storage.
  */

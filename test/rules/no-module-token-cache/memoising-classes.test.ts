@@ -80,6 +80,25 @@ describe('no-module-token-cache: an exported class that memoises a token on its 
   it('stays silent when a base class or a decorator decides the lifetime', () => {
     expect(reported(memoising('export class SessionPoolTool extends Tool'))).toEqual([]);
   });
+  it("stays silent when the constructor takes the caller's token or request (one instance per caller)", () => {
+    const perCaller = (params: string) =>
+      lines(
+        `import { ConfidentialClientApplication } from '@azure/msal-node';`,
+        'const cca = new ConfidentialClientApplication({ auth: { clientId: process.env.CLIENT_ID } });',
+        'export class GraphForUser {',
+        `  constructor(${params}) { this.assertion = ${params.split(',')[0]}; }`,
+        '  graphToken;',
+        '  async me() {',
+        "    if (!this.graphToken) this.graphToken = (await cca.acquireTokenOnBehalfOf({ oboAssertion: this.assertion, scopes: ['User.Read'] })).accessToken;",
+        "    return fetch('https://graph.microsoft.com/v1.0/me', { headers: { Authorization: `Bearer ${this.graphToken}` } });",
+        '  }',
+        '}',
+      );
+    expect(reported(perCaller('ssoToken'))).toEqual([]);
+    expect(reported(perCaller('req'))).toEqual([]);
+    // The same class configured once (a client id) is kept by its importers: reported.
+    expect(reported(perCaller('clientId')).map((f) => f.line)).toEqual([5]);
+  });
   it('stays silent for a class that is not exported', () => {
     expect(reported(memoising('class SessionPoolTool'))).toEqual([]);
   });
