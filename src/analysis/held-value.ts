@@ -469,7 +469,8 @@ export class HeldValues {
    * HTTP clients send the value instead of keeping it, and SDK objects are no-static-snapshot's.
    */
   private keptBy(call: TSESTree.CallExpression | TSESTree.NewExpression, depth: number): Value | null {
-    const options = call.arguments[0] ? this.literalOptions(unwrap(call.arguments[0])) : null;
+    const optionsArgument = call.arguments[this.optionsIndex(call)];
+    const options = optionsArgument ? this.literalOptions(unwrap(optionsArgument)) : null;
     const captured =
       options?.type === AST_NODE_TYPES.ObjectExpression ? this.capturedTokenProvider(call, options) : null;
     if (captured) return captured;
@@ -724,6 +725,13 @@ export class HeldValues {
     if (variable) this.bindings.set(variable, settled);
     const result = firstOf(returnedValues(callback), (n) => this.valueOf(n, depth));
     return result && asPromise(result);
+  }
+
+  /** Where the options are: after the endpoint for `new GraphQLClient(url, options)`, else first. */
+  private optionsIndex(call: TSESTree.CallExpression | TSESTree.NewExpression): number {
+    if (call.type !== AST_NODE_TYPES.NewExpression || call.arguments.length < 2) return 0;
+    const ref = this.refs.resolve(call.callee);
+    return ref && HTTP_CLIENT_KEEPERS.optionsAfterEndpoint.some((api) => refMatches(ref, api)) ? 1 : 0;
   }
 
   /** `axios.create(...)`, `got.extend(...)` (HTTP_CLIENT_KEEPERS.factories). */

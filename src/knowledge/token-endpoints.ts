@@ -200,6 +200,8 @@ export const HTTP_CLIENT_KEEPERS = {
     { modules: ['ky'], path: ['create'] },
     { modules: ['ky'], path: ['extend'] },
   ] as readonly ApiRef[],
+  /** Clients constructed with their options after the endpoint: `new GraphQLClient(url, { headers })` (graphql-request). */
+  optionsAfterEndpoint: [{ modules: ['graphql-request'], path: ['GraphQLClient'] }] as readonly ApiRef[],
   /** The property path, on an instance, of the headers every request sends (axios; got's are `defaults.options`). */
   defaultHeaderPaths: [
     ['defaults', 'headers'],
@@ -210,7 +212,7 @@ export const HTTP_CLIENT_KEEPERS = {
   /** axios-auth-refresh: `createAuthRefreshInterceptor(instance, refresh)` renews the header after a 401. */
   refreshInterceptors: [{ modules: ['axios-auth-refresh'], path: [] }] as readonly ApiRef[],
   source:
-    'https://axios-http.com/docs/config_defaults (axios.defaults.headers.common, instance.defaults.headers); https://axios-http.com/docs/interceptors; sindresorhus/got: documentation/10-instances.md (got.extend, instance.defaults.options); sindresorhus/ky README (ky.create, ky.extend, hooks.beforeRequest); Flyrell/axios-auth-refresh README',
+    'https://axios-http.com/docs/config_defaults (axios.defaults.headers.common, instance.defaults.headers); https://axios-http.com/docs/interceptors; sindresorhus/got: documentation/10-instances.md (got.extend, instance.defaults.options); sindresorhus/ky README (ky.create, ky.extend, hooks.beforeRequest); Flyrell/axios-auth-refresh README; jasonkuhrt/graphql-request README (new GraphQLClient(endpoint, { headers }), requestMiddleware)',
 } as const;
 /** Ways to read a response body: `await res.json()`, `res.data` (axios), `res.body` (got, undici). */
 export const HTTP_BODY_METHODS: readonly string[] = ['json', 'text'];
@@ -239,4 +241,4 @@ export const HTTP_URL_OPTION = 'url';
  * the presigner wrapper names (named-helpers.ts).
  */
 export const TOKEN_TEXT_HINT =
-  /access_?token|id_?token|provider_token|presign|sign\w{0,24}url|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws|microsoftonline|k8s-aws-v1/i;
+  /access_?token|id_?token|getJwtToken|provider_token|presign|sign\w{0,24}url|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws|microsoftonline|k8s-aws-v1/i;

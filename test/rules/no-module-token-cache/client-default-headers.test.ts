@@ -3,9 +3,10 @@ import rule from '../../../rules/no-module-token-cache/index.js';
 import type { TokenCacheMessageId } from '../../../rules/no-module-token-cache/messages.js';
 import { createRuleTester } from '../../rule-tester.js';
 
-// A long-lived HTTP client whose default headers get a short-lived token once (axios defaults, axios.create,
-// got.extend): every later request sends it after it has expired. Look-alikes: interceptors that ask per request or
-// renew after a 401, axios-auth-refresh, static keys, a client built per call.
+// A long-lived HTTP or GraphQL client whose default headers get a short-lived token once (axios defaults,
+// axios.create, got.extend, ApolloClient, graphql-request): every later request sends it after it has expired.
+// Look-alikes: interceptors, links and middleware that ask per request or renew after a 401, axios-auth-refresh,
+// static keys, a client built per call, the app's own login token.
 const lines = (...text: string[]) => text.join('\n');
 
 const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
@@ -123,6 +124,96 @@ const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
       },
     ],
   },
+  {
+    // An Apollo client built once with a Cognito ID token in its headers.
+    code: lines(
+      "import { ApolloClient, InMemoryCache } from '@apollo/client';",
+      "import { Auth } from 'aws-amplify';",
+      '',
+      'let client: ApolloClient<object> | undefined;',
+      '',
+      'export async function appSyncClient() {',
+      '  if (client) return client;',
+      '  const session = await Auth.currentSession();',
+      '  client = new ApolloClient({ uri: process.env.APPSYNC_URL, cache: new InMemoryCache(), headers: { Authorization: session.getIdToken().getJwtToken() } });',
+      '  return client;',
+      '}',
+    ),
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 4,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'addExpiryCheck',
+            output: lines(
+              "import { ApolloClient, InMemoryCache } from '@apollo/client';",
+              "import { Auth } from 'aws-amplify';",
+              '',
+              'let client: ApolloClient<object> | undefined;',
+              'let clientExpiresAt = 0;',
+              '',
+              'export async function appSyncClient() {',
+              '  if (client && Date.now() < clientExpiresAt) return client;',
+              '  const session = await Auth.currentSession();',
+              '  client = new ApolloClient({ uri: process.env.APPSYNC_URL, cache: new InMemoryCache(), headers: { Authorization: session.getIdToken().getJwtToken() } });',
+              '  clientExpiresAt = Date.now() + 55 * 60 * 1000;',
+              '  return client;',
+              '}',
+            ),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A graphql-request client (options after the endpoint) built once with an MSAL token.
+    code: lines(
+      "import { GraphQLClient } from 'graphql-request';",
+      "import { ConfidentialClientApplication } from '@azure/msal-node';",
+      '',
+      'const cca = new ConfidentialClientApplication({ auth: { clientId: process.env.CLIENT_ID, clientSecret: process.env.CLIENT_SECRET } });',
+      'let gql;',
+      '',
+      'export async function api() {',
+      '  if (!gql) {',
+      "    const result = await cca.acquireTokenByClientCredential({ scopes: ['api://catalog/.default'] });",
+      '    gql = new GraphQLClient(process.env.CATALOG_URL, { headers: { authorization: `Bearer ${result.accessToken}` } });',
+      '  }',
+      '  return gql;',
+      '}',
+    ),
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 5,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'addExpiryCheck',
+            output: lines(
+              "import { GraphQLClient } from 'graphql-request';",
+              "import { ConfidentialClientApplication } from '@azure/msal-node';",
+              '',
+              'const cca = new ConfidentialClientApplication({ auth: { clientId: process.env.CLIENT_ID, clientSecret: process.env.CLIENT_SECRET } });',
+              'let gql;',
+              'let gqlExpiresAt = 0;',
+              '',
+              'export async function api() {',
+              '  if (!gql || Date.now() >= gqlExpiresAt) {',
+              "    const result = await cca.acquireTokenByClientCredential({ scopes: ['api://catalog/.default'] });",
+              '    gql = new GraphQLClient(process.env.CATALOG_URL, { headers: { authorization: `Bearer ${result.accessToken}` } });',
+              '    gqlExpiresAt = Date.now() + 55 * 60 * 1000;',
+              '  }',
+              '  return gql;',
+              '}',
+            ),
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [
@@ -212,6 +303,33 @@ const valid: (string | ValidTestCase<[]>)[] = [
     "  const { data } = await axios.post('/api/login', { email, password });",
     '  axios.defaults.headers.common.Authorization = `Bearer ${data.token}`;',
     '}',
+  ),
+  // Look-alike: Apollo's setContext link asks Amplify for the session on every operation.
+  lines(
+    "import { ApolloClient, InMemoryCache, createHttpLink } from '@apollo/client';",
+    "import { setContext } from '@apollo/client/link/context';",
+    "import { Auth } from 'aws-amplify';",
+    '',
+    'const authLink = setContext(async (_, { headers }) => {',
+    '  const session = await Auth.currentSession();',
+    '  return { headers: { ...headers, Authorization: session.getIdToken().getJwtToken() } };',
+    '});',
+    '',
+    'export const client = new ApolloClient({ link: authLink.concat(createHttpLink({ uri: process.env.APPSYNC_URL })), cache: new InMemoryCache() });',
+  ),
+  // Look-alike: graphql-request's requestMiddleware asks MSAL on every request.
+  lines(
+    "import { GraphQLClient } from 'graphql-request';",
+    "import { ConfidentialClientApplication } from '@azure/msal-node';",
+    '',
+    'const cca = new ConfidentialClientApplication({ auth: { clientId: process.env.CLIENT_ID, clientSecret: process.env.CLIENT_SECRET } });',
+    '',
+    'export const gql = new GraphQLClient(process.env.CATALOG_URL, {',
+    '  requestMiddleware: async (request) => {',
+    "    const result = await cca.acquireTokenByClientCredential({ scopes: ['api://catalog/.default'] });",
+    '    return { ...request, headers: { ...request.headers, authorization: `Bearer ${result.accessToken}` } };',
+    '  },',
+    '});',
   ),
 ];
 
