@@ -36,6 +36,7 @@ import {
   NODE_HTTP_MODULES,
   HTTP_CLIENT_GLOBALS,
   HTTP_CLIENT_KEEPERS,
+  POSITIONAL_CONNECTION_SECRETS,
   HTTP_CLIENTS,
   IDENTITY_PLATFORM_TOKENS,
   IDENTITY_TOKEN_FIELDS,
@@ -478,6 +479,8 @@ export class HeldValues {
     const local = call.type === AST_NODE_TYPES.NewExpression && unwrap(call.callee).type === AST_NODE_TYPES.Identifier;
     // `new CachedToken(body.access_token, body.expires_in)`: a class of the file's own keeps what it is given.
     const positional = !ref && local && options?.type !== AST_NODE_TYPES.ObjectExpression;
+    const positionalSecret = ref && POSITIONAL_CONNECTION_SECRETS.find((entry) => refMatches(ref, entry.api));
+    if (positionalSecret) return this.positionalSecret(call, positionalSecret, depth);
     if (ref && options && options.type !== AST_NODE_TYPES.ObjectExpression)
       return this.optionsFromHelper(call, ref.module, options, depth);
     if (
@@ -725,6 +728,31 @@ export class HeldValues {
     if (variable) this.bindings.set(variable, settled);
     const result = firstOf(returnedValues(callback), (n) => this.valueOf(n, depth));
     return result && asPromise(result);
+  }
+
+  /**
+   * `new Sequelize(db, user, await signer.getAuthToken(), options)`: the password argument, unless the file renews it
+   * in a `beforeConnect` hook (an option under `hooks`, or `x.beforeConnect(fn)` / `x.addHook('beforeConnect', fn)`).
+   */
+  private positionalSecret(
+    call: TSESTree.CallExpression | TSESTree.NewExpression,
+    entry: (typeof POSITIONAL_CONNECTION_SECRETS)[number],
+    depth: number,
+  ): Value | null {
+    const secret = call.arguments[entry.argument];
+    if (!secret || secret.type === AST_NODE_TYPES.SpreadElement) return null;
+    const value = this.valueOf(secret, depth);
+    if (!value || value.kind === 'http' || value.kind === 'resolved' || value.promise) return null;
+    const hooks = call.arguments[entry.argument + 1];
+    if (hooks && findPropertyPath(hooks, ['hooks', entry.renewingHook])) return null;
+    const renewed = fileIndex(this.context.sourceCode).calls.some((c) => {
+      const name = calleeName(c);
+      if (name === entry.renewingHook) return true;
+      const first = c.arguments[0];
+      return name === 'addHook' && first !== undefined && staticString(first, this.context) === entry.renewingHook;
+    });
+    if (renewed) return null;
+    return { ...value, what: `${value.what}, inside \`${codeOf(call, this.context)}\`` };
   }
 
   /** Where the options are: after the endpoint for `new GraphQLClient(url, options)`, else first. */

@@ -378,6 +378,29 @@ export const PER_CONNECTION_SECRETS: readonly PerConnectionSecret[] = [
 ];
 
 /**
+ * Connection classes that take the password as a positional argument: `new Sequelize(database, username, password,
+ * options)`. Built once with a token there, every later connection uses it, unless a `beforeConnect` hook (in
+ * `options.hooks`, or added with `sequelize.beforeConnect(fn)` / `addHook('beforeConnect', fn)`) sets a fresh
+ * password for each connection.
+ */
+export const POSITIONAL_CONNECTION_SECRETS = [
+  {
+    id: 'sequelize:Sequelize',
+    api: { modules: ['sequelize', '@sequelize/core'], path: ['Sequelize'] },
+    argument: 2,
+    renewingHook: 'beforeConnect',
+    source:
+      'sequelize/sequelize: src/sequelize.js (constructor(database, username, password, options)); https://sequelize.org/docs/v6/other-topics/hooks/ (beforeConnect receives the connection config to change, e.g. for a rotating password)',
+  },
+] as const satisfies readonly {
+  readonly id: string;
+  readonly api: ApiRef;
+  readonly argument: number;
+  readonly renewingHook: string;
+  readonly source: string;
+}[];
+
+/**
  * Memoisers: `const token = memoize(fetchToken)` keeps the first result for as long as the module lives, unless an
  * option gives each result a lifetime (memoizee and moize `maxAge`, sindresorhus `memoize`/`mem` `maxAge`, or a
  * `cache` of the caller's own, such as p-memoize's documented `new ExpiryMap(ms)`). lodash's `memoize`,

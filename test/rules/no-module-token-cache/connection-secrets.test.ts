@@ -217,6 +217,53 @@ const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
       },
     ],
   },
+  {
+    // CommonJS: a Sequelize instance built once with an RDS IAM token as its positional password.
+    code: lines(
+      "const { Sequelize } = require('sequelize');",
+      "const { Signer } = require('@aws-sdk/rds-signer');",
+      '',
+      'let sequelize;',
+      '',
+      'async function db() {',
+      '  if (sequelize) return sequelize;',
+      "  const signer = new Signer({ hostname: process.env.DB_HOST, port: 5432, username: 'app', region: 'us-east-1' });",
+      "  sequelize = new Sequelize('orders', 'app', await signer.getAuthToken(), { host: process.env.DB_HOST, dialect: 'postgres', dialectOptions: { ssl: true } });",
+      '  return sequelize;',
+      '}',
+      '',
+      'module.exports = { db };',
+    ),
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 4,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'addExpiryCheck',
+            output: lines(
+              "const { Sequelize } = require('sequelize');",
+              "const { Signer } = require('@aws-sdk/rds-signer');",
+              '',
+              'let sequelize;',
+              'let sequelizeExpiresAt = 0;',
+              '',
+              'async function db() {',
+              '  if (sequelize && Date.now() < sequelizeExpiresAt) return sequelize;',
+              "  const signer = new Signer({ hostname: process.env.DB_HOST, port: 5432, username: 'app', region: 'us-east-1' });",
+              "  sequelize = new Sequelize('orders', 'app', await signer.getAuthToken(), { host: process.env.DB_HOST, dialect: 'postgres', dialectOptions: { ssl: true } });",
+              '  sequelizeExpiresAt = Date.now() + 10 * 60 * 1000;',
+              '  return sequelize;',
+              '}',
+              '',
+              'module.exports = { db };',
+            ),
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [
@@ -347,6 +394,25 @@ const valid: (string | ValidTestCase<[]>)[] = [
     'await redis.connect();',
     '',
     'export const getSession = (id: string) => redis.get(`session:${id}`);',
+  ),
+  // Look-alike: the same Sequelize instance, with a beforeConnect hook that signs a new token for each connection.
+  lines(
+    "const { Sequelize } = require('sequelize');",
+    "const { Signer } = require('@aws-sdk/rds-signer');",
+    '',
+    'let sequelize;',
+    '',
+    'async function db() {',
+    '  if (sequelize) return sequelize;',
+    "  const signer = new Signer({ hostname: process.env.DB_HOST, port: 5432, username: 'app', region: 'us-east-1' });",
+    "  sequelize = new Sequelize('orders', 'app', await signer.getAuthToken(), { host: process.env.DB_HOST, dialect: 'postgres' });",
+    '  sequelize.beforeConnect(async (config) => {',
+    '    config.password = await signer.getAuthToken();',
+    '  });',
+    '  return sequelize;',
+    '}',
+    '',
+    'module.exports = { db };',
   ),
 ];
 
