@@ -646,8 +646,10 @@ export class HeldValues {
     const sts = this.stsV2(call, name);
     if (sts) return sts;
     const method = CREDENTIAL_METHODS.find((m) => m.method === name && this.methodMatches(call, m));
-    // The callback form of a synchronous method returns nothing: the token goes to the callback.
-    if (method?.synchronous && isFunctionNode(call.arguments.at(-1) ?? call)) return null;
+    // The callback form of a synchronous method returns nothing: the token goes to the callback's second parameter
+    // (`signer.getAuthToken(params, (err, token) => ...)`, read by callbackResult).
+    if (method?.synchronous && isFunctionNode(call.arguments.at(-1) ?? call))
+      return { ...heldFromMethod(method, call, this.context), promise: true, pending: true };
     if (method) return heldFromMethod(method, call, this.context);
     const calleeRef = this.refs.resolve(call.callee);
     const presigner = PRESIGNERS.find((p) =>

@@ -264,6 +264,59 @@ const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
       },
     ],
   },
+  {
+    // aws-sdk v2 callback form: the token handed to getAuthToken's callback becomes the password of a pool kept in module scope.
+    code: lines(
+      "const AWS = require('aws-sdk');",
+      "const mysql = require('mysql2');",
+      '',
+      "const signer = new AWS.RDS.Signer({ region: 'us-east-1', hostname: process.env.DB_HOST, port: 3306, username: 'worker' });",
+      'let pool;',
+      '',
+      'function connect(done) {',
+      '  if (pool) return done(null, pool);',
+      '  signer.getAuthToken({}, (err, token) => {',
+      '    if (err) return done(err);',
+      "    pool = mysql.createPool({ host: process.env.DB_HOST, user: 'worker', password: token, ssl: 'Amazon RDS' });",
+      '    done(null, pool);',
+      '  });',
+      '}',
+      '',
+      'module.exports = { connect };',
+    ),
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 5,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'addExpiryCheck',
+            output: lines(
+              "const AWS = require('aws-sdk');",
+              "const mysql = require('mysql2');",
+              '',
+              "const signer = new AWS.RDS.Signer({ region: 'us-east-1', hostname: process.env.DB_HOST, port: 3306, username: 'worker' });",
+              'let pool;',
+              'let poolExpiresAt = 0;',
+              '',
+              'function connect(done) {',
+              '  if (pool && Date.now() < poolExpiresAt) return done(null, pool);',
+              '  signer.getAuthToken({}, (err, token) => {',
+              '    if (err) return done(err);',
+              "    pool = mysql.createPool({ host: process.env.DB_HOST, user: 'worker', password: token, ssl: 'Amazon RDS' });",
+              '    poolExpiresAt = Date.now() + 10 * 60 * 1000;',
+              '    done(null, pool);',
+              '  });',
+              '}',
+              '',
+              'module.exports = { connect };',
+            ),
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [
@@ -413,6 +466,26 @@ const valid: (string | ValidTestCase<[]>)[] = [
     '}',
     '',
     'module.exports = { db };',
+  ),
+  // Look-alike: the callback form used per query, the connection ended after it.
+  lines(
+    "const AWS = require('aws-sdk');",
+    "const mysql = require('mysql2');",
+    '',
+    "const signer = new AWS.RDS.Signer({ region: 'us-east-1', hostname: process.env.DB_HOST, port: 3306, username: 'worker' });",
+    '',
+    'function query(sql, done) {',
+    '  signer.getAuthToken({}, (err, token) => {',
+    '    if (err) return done(err);',
+    "    const connection = mysql.createConnection({ host: process.env.DB_HOST, user: 'worker', password: token });",
+    '    connection.query(sql, (error, rows) => {',
+    '      connection.end();',
+    '      done(error, rows);',
+    '    });',
+    '  });',
+    '}',
+    '',
+    'module.exports = { query };',
   ),
 ];
 
