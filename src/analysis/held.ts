@@ -84,7 +84,7 @@ export function heldFromMethod(method: CredentialMethod, call: TSESTree.CallExpr
         ? 'the client asks for a fresh token for each connection'
         : 'it caches and refreshes the token',
     ),
-    promise: true,
+    promise: method.synchronous !== true,
     call: { node: call, perUse: method.perUse === true },
     method: method.id,
   };

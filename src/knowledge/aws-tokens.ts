@@ -57,6 +57,23 @@ export const AWS_TOKEN_METHODS = entriesOf<CredentialMethod>()([
     replacement: { code: 'password: () => signer.getAuthToken()', imports: [] },
     source: 'aws/aws-sdk-js-v3: packages/rds-signer/src/Signer.ts (getAuthToken presigns a connect request, 900 s)',
   },
+  {
+    // v2: `new AWS.RDS.Signer(options).getAuthToken(options)` returns the token itself when called without a callback.
+    id: 'aws-v2:rds.Signer.getAuthToken',
+    ecosystem: 'aws-v2',
+    method: 'getAuthToken',
+    receivers: [
+      { modules: ['aws-sdk'], path: ['RDS', 'Signer'] },
+      { modules: ['aws-sdk/clients/rds'], path: ['Signer'] },
+    ],
+    gateModules: ['aws-sdk', 'aws-sdk/clients/rds'],
+    yields: 'auth-token',
+    session: 'iam-auth-token',
+    synchronous: true,
+    replacement: { code: 'signer.getAuthToken(options) for each new connection', imports: [] },
+    source:
+      'aws/aws-sdk-js: lib/rds/signer.js (getAuthToken presigns a connect request, `var expires = 900`; returns the token when called without a callback)',
+  },
   dsqlTokenMethod('getDbConnectAuthToken'),
   dsqlTokenMethod('getDbConnectAdminAuthToken'),
   mskTokenMethod('generateAuthToken'),

@@ -99,6 +99,8 @@ export interface CredentialMethod {
    * src/auth/oauth2client.ts; @azure/core-auth: tokenCredential.ts, @azure/core-rest-pipeline: util/tokenCycler.ts).
    */
   readonly perUse?: true;
+  /** It returns the value itself, not a promise of it (v2 `RDS.Signer.getAuthToken(options)` without a callback). */
+  readonly synchronous?: true;
   readonly replacement: Replacement;
   readonly source: string;
 }
