@@ -9,6 +9,8 @@ export interface Cell {
   readonly id: string;
   readonly code: string;
   readonly expected: RuleKind | null;
+  /** A rule that may report besides `expected`: a top-level `const` of the flow is a module-level keeper of its own. */
+  readonly alsoAllowed?: RuleKind;
   readonly lines: ReadonlySet<number>;
 }
 
@@ -32,7 +34,14 @@ function compose(source: Source, flowUsed: Flow, keeper: Keeper): Cell | null {
     const declares = line.includes('// keeper') || (keeper.declaredBy && line.includes(keeper.declaredBy));
     if (line.includes(source.call) || declares) lines.add(i + 1);
   });
-  return { id: `${source.id} × ${flowUsed.id} × ${keeper.id}`, code: text, expected: ownerOf(source, keeper), lines };
+  const topLevelConst = keeper.declares && code.body.some((line) => line.startsWith('const '));
+  return {
+    id: `${source.id} × ${flowUsed.id} × ${keeper.id}`,
+    code: text,
+    expected: ownerOf(source, keeper),
+    ...(topLevelConst ? { alsoAllowed: source.owner } : {}),
+    lines,
+  };
 }
 
 function ownerOf(source: Source, keeper: Keeper): RuleKind | null {

@@ -18,6 +18,8 @@ export function outcomeOf(cell: Cell): string {
   const text = found.map((f) => `${f.kind} at ${f.line}`).join(', ');
   if (cell.expected === null) return found.length === 0 ? 'ok' : `reported: ${text}`;
   if (found.length === 0) return 'silent';
-  const wrong = found.filter((f) => f.kind !== cell.expected || !cell.lines.has(f.line));
+  const allowed = (kind: string | undefined) => kind === cell.expected || kind === cell.alsoAllowed;
+  if (!found.some((f) => f.kind === cell.expected)) return `${cell.expected} silent, got ${text}`;
+  const wrong = found.filter((f) => !allowed(f.kind) || !cell.lines.has(f.line));
   return wrong.length === 0 ? 'ok' : `expected ${cell.expected} at ${[...cell.lines].join('/')}, got ${text}`;
 }

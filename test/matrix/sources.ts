@@ -74,18 +74,19 @@ const v3Factories: Source[] = AWS_V3_PROVIDER_FACTORIES.map((factory) => {
 
 /** v2 live objects whose keys are copied out after `getPromise()`. */
 const V2_CLASS_ARGUMENTS: Readonly<Record<string, string>> = {
+  SharedIniFileCredentials: `{ profile: 'deploy' }`,
   CognitoIdentityCredentials: `{ IdentityPoolId: process.env.IDENTITY_POOL_ID }`,
   WebIdentityCredentials: `{ RoleArn: ${ROLE}, WebIdentityToken: process.env.OIDC_TOKEN }`,
   TemporaryCredentials: `{ RoleArn: ${ROLE} }`,
   ChainableTemporaryCredentials: `{ params: { RoleArn: ${ROLE} } }`,
 };
-const v2Copies: Source[] = AWS_V2_REFRESHING_CLASSES.filter((c) => c.api.path[0]! in V2_CLASS_ARGUMENTS).map(
-  (c) => ({
+const v2Copies: Source[] = AWS_V2_REFRESHING_CLASSES.map(
+  (c): Source => ({
     id: `v2 ${c.api.path[0]} keys`,
     entry: c.id,
     session: c.session,
     imports: [`import AWS from 'aws-sdk';`],
-    setup: [`const live = new AWS.${c.api.path[0]}(${V2_CLASS_ARGUMENTS[c.api.path[0]!]});`],
+    setup: [`const live = new AWS.${c.api.path[0]}(${V2_CLASS_ARGUMENTS[c.api.path[0]!] ?? ''});`],
     prepare: ['await live.getPromise();'],
     call: 'live',
     awaited: false,
@@ -125,7 +126,34 @@ export const SOURCES: readonly Source[] = [
     owner: 'A',
   },
   ...v2Copies,
-  ...(['AssumeRoleCommand', 'GetSessionTokenCommand', 'AssumeRoleWithWebIdentityCommand'] as const).map(
+  {
+    id: 'v2 CredentialProviderChain resolvePromise()',
+    entry: 'aws-v2:CredentialProviderChain',
+    session: 'default-chain',
+    imports: [`import AWS from 'aws-sdk';`],
+    setup: ['const chain = new AWS.CredentialProviderChain();'],
+    call: 'chain.resolvePromise()',
+    awaited: true,
+    yields: 'credentials',
+    use: keysOf,
+    expiration: (v) => `${v}.expireTime`,
+    owner: 'A',
+  },
+  {
+    id: 'amplify fetchAuthSession()',
+    entry: 'amplify:fetchAuthSession',
+    session: 'cognito',
+    imports: [`import { fetchAuthSession } from 'aws-amplify/auth';`],
+    call: 'fetchAuthSession()',
+    awaited: true,
+    yields: 'credentials',
+    use: (v) => `${v}.credentials`,
+    destructure: { pattern: '{ credentials }', value: 'credentials' },
+    owner: 'A',
+  },
+  ...(
+    ['AssumeRoleCommand', 'GetSessionTokenCommand', 'AssumeRoleWithWebIdentityCommand', 'AssumeRoleWithSAMLCommand'] as const
+  ).map(
     (command): Source => ({
       id: `v3 STS ${command}`,
       entry: `aws-v3:${command}`,
@@ -141,11 +169,11 @@ export const SOURCES: readonly Source[] = [
       owner: 'B',
     }),
   ),
-  ...(['assumeRole', 'getSessionToken'] as const).map(
+  ...(['assumeRole', 'getSessionToken', 'assumeRoleWithWebIdentity'] as const).map(
     (method): Source => ({
       id: `v2 STS ${method}`,
       entry: `aws-v2:sts.${method}`,
-      session: method === 'assumeRole' ? 'assume-role' : 'session-token',
+      session: method === 'assumeRole' ? 'assume-role' : method === 'getSessionToken' ? 'session-token' : 'web-identity',
       imports: [`import AWS from 'aws-sdk';`],
       setup: ['const sts = new AWS.STS();'],
       call: `sts.${method}({ RoleArn: ${ROLE}, RoleSessionName: 'app' }).promise()`,
@@ -297,6 +325,18 @@ export const SOURCES: readonly Source[] = [
     fieldOwner: 'A',
   },
   {
+    id: 'google IdTokenClient fetchIdToken()',
+    entry: 'google:fetchIdToken',
+    session: 'google-id-token',
+    imports: [`import { GoogleAuth } from 'google-auth-library';`],
+    setup: ['const auth = new GoogleAuth();'],
+    call: `auth.fetchIdToken('https://service.example.run.app')`,
+    awaited: true,
+    yields: 'token',
+    owner: 'B',
+    fieldOwner: 'A',
+  },
+  {
     id: 'gcp-metadata instance(token)',
     entry: 'gcp-metadata:instance(token)',
     session: 'google-access-token',
@@ -355,6 +395,42 @@ export const SOURCES: readonly Source[] = [
     session: 'google-access-token',
     imports: [],
     call: `fetch('http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token', { headers: { 'Metadata-Flavor': 'Google' } }).then((r) => r.json())`,
+    awaited: true,
+    yields: 'token',
+    use: (v) => `${v}.access_token`,
+    destructure: { pattern: '{ access_token }', value: 'access_token' },
+    owner: 'B',
+  },
+  {
+    id: 'HTTP Azure IMDS token',
+    entry: 'azure-imds-token',
+    session: 'azure-access-token',
+    imports: [],
+    call: `fetch('http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://vault.azure.net', { headers: { Metadata: 'true' } }).then((r) => r.json())`,
+    awaited: true,
+    yields: 'token',
+    use: (v) => `${v}.access_token`,
+    destructure: { pattern: '{ access_token }', value: 'access_token' },
+    owner: 'B',
+  },
+  {
+    id: 'HTTP Google OAuth refresh grant',
+    entry: 'google-oauth-token',
+    session: 'google-access-token',
+    imports: [`import axios from 'axios';`],
+    call: `axios.post('https://oauth2.googleapis.com/token', { grant_type: 'refresh_token', refresh_token: process.env.REFRESH_TOKEN })`,
+    awaited: true,
+    yields: 'token',
+    use: (v) => `${v}.data.access_token`,
+    destructure: { pattern: '{ data }', value: 'data.access_token' },
+    owner: 'B',
+  },
+  {
+    id: 'HTTP Entra client_credentials',
+    entry: 'entra-token',
+    session: 'azure-access-token',
+    imports: [],
+    call: `fetch(\`https://login.microsoftonline.com/\${process.env.TENANT_ID}/oauth2/v2.0/token\`, { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials' }) }).then((r) => r.json())`,
     awaited: true,
     yields: 'token',
     use: (v) => `${v}.access_token`,
