@@ -87,7 +87,10 @@ export const FLOWS: readonly Flow[] = [
     nests: true,
     build: (s, store) =>
       s.awaited
-        ? { helpers: [], body: [...prepare(s), `await ${s.call}.then((resolved) => {`, `  ${store(usable(s, 'resolved'))}`, '});'] }
+        ? {
+            helpers: [],
+            body: [...prepare(s), `await ${s.call}.then((resolved) => {`, `  ${store(usable(s, 'resolved'))}`, '});'],
+          }
         : null,
   },
   {

@@ -86,12 +86,9 @@ describe('the matrix tables', () => {
 });
 
 describe('source × flow × keeper', () => {
-  it.each(all.filter((cell) => !gapReason.has(cell.id)).map((cell) => [cell.id, cell] as const))(
-    '%s',
-    (_, cell) => {
-      expect(outcomeOf(cell), cell.code).toBe('ok');
-    },
-  );
+  it.each(all.filter((cell) => !gapReason.has(cell.id)).map((cell) => [cell.id, cell] as const))('%s', (_, cell) => {
+    expect(outcomeOf(cell), cell.code).toBe('ok');
+  });
 
   it.each(all.filter((cell) => gapReason.has(cell.id)).map((cell) => [cell.id, cell] as const))(
     'known gap: %s',

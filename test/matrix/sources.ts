@@ -33,7 +33,6 @@ export interface Source {
 }
 
 const ROLE = `'arn:aws:iam::123456789012:role/app'`;
-const V3 = '@aws-sdk/credential-providers';
 const KEYS = '{ accessKeyId, secretAccessKey, sessionToken }';
 const keysOf = (v: string) =>
   `{ accessKeyId: ${v}.accessKeyId, secretAccessKey: ${v}.secretAccessKey, sessionToken: ${v}.sessionToken }`;
@@ -41,7 +40,10 @@ const stsKeys =
   (secret = 'SecretAccessKey', token = 'SessionToken', field = '.Credentials') =>
   (v: string) =>
     `{ accessKeyId: ${v}${field}.AccessKeyId, secretAccessKey: ${v}${field}.${secret}, sessionToken: ${v}${field}.${token} }`;
-const STS_DESTRUCTURE = { pattern: '{ Credentials }', value: stsKeys('SecretAccessKey', 'SessionToken', '')('Credentials') };
+const STS_DESTRUCTURE = {
+  pattern: '{ Credentials }',
+  value: stsKeys('SecretAccessKey', 'SessionToken', '')('Credentials'),
+};
 const CREDENTIALS_DESTRUCTURE = { pattern: KEYS, value: KEYS };
 
 /** Arguments a factory needs to be called the way real code calls it. */
@@ -80,22 +82,20 @@ const V2_CLASS_ARGUMENTS: Readonly<Record<string, string>> = {
   TemporaryCredentials: `{ RoleArn: ${ROLE} }`,
   ChainableTemporaryCredentials: `{ params: { RoleArn: ${ROLE} } }`,
 };
-const v2Copies: Source[] = AWS_V2_REFRESHING_CLASSES.map(
-  (c): Source => ({
-    id: `v2 ${c.api.path[0]} keys`,
-    entry: c.id,
-    session: c.session,
-    imports: [`import AWS from 'aws-sdk';`],
-    setup: [`const live = new AWS.${c.api.path[0]}(${V2_CLASS_ARGUMENTS[c.api.path[0]!] ?? ''});`],
-    prepare: ['await live.getPromise();'],
-    call: 'live',
-    awaited: false,
-    yields: 'credentials',
-    use: keysOf,
-    expiration: (v) => `${v}.expireTime`,
-    owner: 'A',
-  }),
-);
+const v2Copies: Source[] = AWS_V2_REFRESHING_CLASSES.map((c): Source => ({
+  id: `v2 ${c.api.path[0]} keys`,
+  entry: c.id,
+  session: c.session,
+  imports: [`import AWS from 'aws-sdk';`],
+  setup: [`const live = new AWS.${c.api.path[0]}(${V2_CLASS_ARGUMENTS[c.api.path[0]!] ?? ''});`],
+  prepare: ['await live.getPromise();'],
+  call: 'live',
+  awaited: false,
+  yields: 'credentials',
+  use: keysOf,
+  expiration: (v) => `${v}.expireTime`,
+  owner: 'A',
+}));
 
 export const SOURCES: readonly Source[] = [
   ...v3Factories,
@@ -152,39 +152,41 @@ export const SOURCES: readonly Source[] = [
     owner: 'A',
   },
   ...(
-    ['AssumeRoleCommand', 'GetSessionTokenCommand', 'AssumeRoleWithWebIdentityCommand', 'AssumeRoleWithSAMLCommand'] as const
-  ).map(
-    (command): Source => ({
-      id: `v3 STS ${command}`,
-      entry: `aws-v3:${command}`,
-      session: command === 'GetSessionTokenCommand' ? 'session-token' : command.includes('Web') ? 'web-identity' : 'assume-role',
-      imports: [`import { STSClient, ${command} } from '@aws-sdk/client-sts';`],
-      setup: ['const sts = new STSClient({});'],
-      call: `sts.send(new ${command}({ RoleArn: ${ROLE}, RoleSessionName: 'app' }))`,
-      awaited: true,
-      yields: 'credentials',
-      use: stsKeys(),
-      expiration: (v) => `${v}.Credentials.Expiration`,
-      destructure: STS_DESTRUCTURE,
-      owner: 'B',
-    }),
-  ),
-  ...(['assumeRole', 'getSessionToken', 'assumeRoleWithWebIdentity'] as const).map(
-    (method): Source => ({
-      id: `v2 STS ${method}`,
-      entry: `aws-v2:sts.${method}`,
-      session: method === 'assumeRole' ? 'assume-role' : method === 'getSessionToken' ? 'session-token' : 'web-identity',
-      imports: [`import AWS from 'aws-sdk';`],
-      setup: ['const sts = new AWS.STS();'],
-      call: `sts.${method}({ RoleArn: ${ROLE}, RoleSessionName: 'app' }).promise()`,
-      awaited: true,
-      yields: 'credentials',
-      use: stsKeys(),
-      expiration: (v) => `${v}.Credentials.Expiration`,
-      destructure: STS_DESTRUCTURE,
-      owner: 'B',
-    }),
-  ),
+    [
+      'AssumeRoleCommand',
+      'GetSessionTokenCommand',
+      'AssumeRoleWithWebIdentityCommand',
+      'AssumeRoleWithSAMLCommand',
+    ] as const
+  ).map((command): Source => ({
+    id: `v3 STS ${command}`,
+    entry: `aws-v3:${command}`,
+    session:
+      command === 'GetSessionTokenCommand' ? 'session-token' : command.includes('Web') ? 'web-identity' : 'assume-role',
+    imports: [`import { STSClient, ${command} } from '@aws-sdk/client-sts';`],
+    setup: ['const sts = new STSClient({});'],
+    call: `sts.send(new ${command}({ RoleArn: ${ROLE}, RoleSessionName: 'app' }))`,
+    awaited: true,
+    yields: 'credentials',
+    use: stsKeys(),
+    expiration: (v) => `${v}.Credentials.Expiration`,
+    destructure: STS_DESTRUCTURE,
+    owner: 'B',
+  })),
+  ...(['assumeRole', 'getSessionToken', 'assumeRoleWithWebIdentity'] as const).map((method): Source => ({
+    id: `v2 STS ${method}`,
+    entry: `aws-v2:sts.${method}`,
+    session: method === 'assumeRole' ? 'assume-role' : method === 'getSessionToken' ? 'session-token' : 'web-identity',
+    imports: [`import AWS from 'aws-sdk';`],
+    setup: ['const sts = new AWS.STS();'],
+    call: `sts.${method}({ RoleArn: ${ROLE}, RoleSessionName: 'app' }).promise()`,
+    awaited: true,
+    yields: 'credentials',
+    use: stsKeys(),
+    expiration: (v) => `${v}.Credentials.Expiration`,
+    destructure: STS_DESTRUCTURE,
+    owner: 'B',
+  })),
   {
     id: 'v3 Cognito GetCredentialsForIdentity',
     entry: 'aws-v3:GetCredentialsForIdentityCommand',
@@ -301,7 +303,10 @@ export const SOURCES: readonly Source[] = [
     entry: 'google:getAccessToken',
     session: 'google-access-token',
     imports: [`import { OAuth2Client } from 'google-auth-library';`],
-    setup: ['const client = new OAuth2Client();', 'client.setCredentials({ refresh_token: process.env.REFRESH_TOKEN });'],
+    setup: [
+      'const client = new OAuth2Client();',
+      'client.setCredentials({ refresh_token: process.env.REFRESH_TOKEN });',
+    ],
     call: 'client.getAccessToken()',
     awaited: true,
     yields: 'token',
