@@ -55,6 +55,38 @@ export const AZURE_TOKEN_METHODS = entriesOf<CredentialMethod>()([
   },
 ]);
 
+const MSAL_NODE = '@azure/msal-node';
+/**
+ * MSAL Node: `acquireTokenByClientCredential` / `acquireTokenOnBehalfOf` / `acquireTokenSilent` return an
+ * `AuthenticationResult` (`{ accessToken, expiresOn, ... }`) and look in the application's own token cache first,
+ * refreshing what is about to expire, unless `skipCache` is set; called per use they are the fix.
+ */
+function msalTokenMethod<const Method extends string>(
+  method: Method,
+  receivers: readonly string[],
+): CredentialMethod & { readonly id: `azure:msal.${Method}` } {
+  return {
+    id: `azure:msal.${method}`,
+    perUse: true,
+    ecosystem: 'azure',
+    method,
+    receivers: receivers.map((name) => ({ modules: [MSAL_NODE], path: [name] })),
+    gateModules: [MSAL_NODE],
+    yields: 'token-response',
+    session: 'azure-access-token',
+    replacement: { code: `await app.${method}(request)`, imports: [] },
+    source:
+      'AzureAD/microsoft-authentication-library-for-js: lib/msal-node/src/client/ClientCredentialClient.ts, OnBehalfOfClient.ts (cache first unless request.skipCache), lib/msal-common/src/response/AuthenticationResult.ts (accessToken, expiresOn); lib/msal-node/docs/caching.md',
+  };
+}
+
+const CONFIDENTIAL = 'ConfidentialClientApplication';
+export const MSAL_TOKEN_METHODS = entriesOf<CredentialMethod>()([
+  msalTokenMethod('acquireTokenByClientCredential', [CONFIDENTIAL]),
+  msalTokenMethod('acquireTokenOnBehalfOf', [CONFIDENTIAL]),
+  msalTokenMethod('acquireTokenSilent', [CONFIDENTIAL, 'PublicClientApplication']),
+]);
+
 /** `AccessToken` fields that carry the expiry. */
 export const AZURE_EXPIRY_FIELDS = ['expiresOnTimestamp', 'refreshAfterTimestamp'] as const;
 

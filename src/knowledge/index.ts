@@ -23,6 +23,7 @@ import {
   AZURE_CREDENTIAL_CLASSES,
   AZURE_PRESIGNERS,
   AZURE_TOKEN_METHODS,
+  MSAL_TOKEN_METHODS,
 } from './azure.js';
 import { GCS_STORAGE_CLASS, GOOGLE_PRESIGNERS, GOOGLE_REFRESHING_CLASSES, GOOGLE_TOKEN_METHODS } from './google.js';
 import type { ApiRef, CredentialMethod, Presigner, RefreshingClass } from './types.js';
@@ -61,6 +62,7 @@ export const REFRESHING_CLASSES = entriesOf<RefreshingClass>()([
 export const CREDENTIAL_METHODS = entriesOf<CredentialMethod>()([
   ...GOOGLE_TOKEN_METHODS,
   ...AZURE_TOKEN_METHODS,
+  ...MSAL_TOKEN_METHODS,
   ...AWS_TOKEN_METHODS,
 ]);
 export const PRESIGNERS = entriesOf<Presigner>()([

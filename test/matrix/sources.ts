@@ -367,6 +367,21 @@ export const SOURCES: readonly Source[] = [
     owner: 'B',
   },
   {
+    id: 'MSAL acquireTokenByClientCredential()',
+    entry: 'azure:msal.acquireTokenByClientCredential',
+    session: 'azure-access-token',
+    imports: [`import { ConfidentialClientApplication } from '@azure/msal-node';`],
+    setup: [
+      'const msal = new ConfidentialClientApplication({ auth: { clientId: process.env.CLIENT_ID, clientSecret: process.env.CLIENT_SECRET } });',
+    ],
+    call: `msal.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] })`,
+    awaited: true,
+    yields: 'token',
+    use: (v) => `${v}.accessToken`,
+    destructure: { pattern: '{ accessToken }', value: 'accessToken' },
+    owner: 'B',
+  },
+  {
     id: 'HTTP EC2 IMDS credentials',
     entry: 'aws-imds-credentials',
     session: 'instance-profile',
