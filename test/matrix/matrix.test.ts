@@ -65,8 +65,9 @@ describe('the matrix tables', () => {
     ];
     expect(families.map((e) => e.id).filter((id) => !sampled.has(id))).toEqual([]);
     // Token methods: at least one sample per module (the MSK, DSQL and MSAL variants share their module's path).
-    const modules = new Set(CREDENTIAL_METHODS.map((m) => m.gateModules[0]));
-    const sampledModules = new Set(CREDENTIAL_METHODS.filter((m) => sampled.has(m.id)).map((m) => m.gateModules[0]));
+    const moduleOf = (m: (typeof CREDENTIAL_METHODS)[number]) => m.receivers[0]!.modules[0];
+    const modules = new Set(CREDENTIAL_METHODS.map(moduleOf));
+    const sampledModules = new Set(CREDENTIAL_METHODS.filter((m) => sampled.has(m.id)).map(moduleOf));
     expect([...modules].filter((module) => !sampledModules.has(module))).toEqual([]);
   });
 
