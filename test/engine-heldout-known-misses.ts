@@ -13,8 +13,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
     'A04.mjs': 'A: credentials from `aws configure export-credentials` (a CLI run) are not a known source.',
     'A08.ts': 'A: keys resolved in main() and used by a long-lived event listener: the listener is not a keeper.',
     'B01.ts': 'B: a pg Pool on a class field opened with an Entra token password from a helper returning a spread.',
-    'B02.js': 'B: a knex pool whose password is a v2 RDS.Signer token, kept in a module variable.',
-    'B03.ts': 'B: an MSAL on-behalf-of accessToken kept in a module variable: MSAL results are not a known source.',
     'B05.js': "B: a Cognito token written into an imported axios instance's default headers.",
     'B06.ts': 'B: a redis client connected with a SigV4-signed ElastiCache value from a helper, kept in module scope.',
     'N15.ts': 'False alarm (A): an assumed-role session on a field used only inside the init call chain that set it.',
