@@ -41,6 +41,9 @@ export const GOOGLE_REFRESHING_CLASSES = entriesOf<RefreshingClass>()([
     api: viaGoogleapis('GoogleAuth'),
   },
   { ...refreshing('OAuth2Client', 'oauth2client.ts'), id: 'google:google.auth.OAuth2', api: viaGoogleapis('OAuth2') },
+  // googleapis' `google.auth` is an AuthPlus, which also exposes `JWT` and `Compute` (googleapis/nodejs-googleapis-common: src/authplus.ts).
+  { ...refreshing('JWT', 'jwtclient.ts'), id: 'google:google.auth.JWT', api: viaGoogleapis('JWT') },
+  { ...refreshing('Compute', 'computeclient.ts'), id: 'google:google.auth.Compute', api: viaGoogleapis('Compute') },
 ]);
 
 /** Receivers of the token getters: every refreshing auth class, plus what `auth.getClient()` returns. */
@@ -82,6 +85,20 @@ export const GOOGLE_TOKEN_METHODS = entriesOf<CredentialMethod>()([
     session: 'google-id-token',
     replacement: { code: 'await auth.getIdTokenClient(audience)', imports: [] },
     source: `${SRC}/idtokenclient.ts; ${SRC}/googleauth.ts (getIdTokenClient)`,
+  },
+  {
+    // `jwt.authorize()` fetches a new token on every call and resolves to the `Credentials` it got
+    // (`{ access_token, expiry_date, ... }`); what is kept of it is a token response like any other.
+    id: 'google:JWT.authorize',
+    ecosystem: 'google',
+    method: 'authorize',
+    receivers: [auth('JWT'), viaGoogleapis('JWT')],
+    // `authorize` is a common name (passport, casbin): only a call on an object made from a JWT class counts.
+    gateModules: [],
+    yields: 'token-response',
+    session: 'google-access-token',
+    replacement: PER_REQUEST_HEADERS,
+    source: `${SRC}/jwtclient.ts (authorize, authorizeAsync: refreshToken() then returns result.tokens)`,
   },
   {
     id: 'gcp-metadata:instance(token)',
