@@ -13,6 +13,7 @@ import { OAUTH_EXPIRES_IN_FIELD } from '../../src/knowledge/index.js';
 import { responseLifetimeAt } from './response-lifetime.js';
 import { checkStsExpiration } from './sts-expiration.js';
 import { passwordPerConnection } from './per-connection.js';
+import { expireSignedUrls } from './signed-url-expiry.js';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<TokenCacheMessageId, readonly unknown[]>>;
@@ -30,6 +31,8 @@ export function suggestionsFor(context: Context, candidate: Candidate, guard: Ex
   if (sts.length > 0) return sts;
   const pooled = passwordPerConnection(context, candidate);
   if (pooled.length > 0) return pooled;
+  const urls = expireSignedUrls(context, candidate, name);
+  if (urls.length > 0) return urls;
   const declared = moduleLetOrConst(candidate);
   return [...(declared ? perUse(context, candidate, declared, name) : []), ...addExpiryCheck(context, candidate, name)];
 }
