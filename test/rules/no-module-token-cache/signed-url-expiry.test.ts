@@ -186,7 +186,7 @@ const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
   },
 ];
 
-const valid: ValidTestCase<[]>[] = [
+const valid: (string | ValidTestCase<[]>)[] = [
   // The output of the first case: each reuse checks the key's deadline.
   {
     filename: 'urls.js',
