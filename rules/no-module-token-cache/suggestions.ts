@@ -14,6 +14,7 @@ import { responseLifetimeAt } from './response-lifetime.js';
 import { checkStsExpiration } from './sts-expiration.js';
 import { passwordPerConnection } from './per-connection.js';
 import { expireSignedUrls } from './signed-url-expiry.js';
+import { checkAccessTokenExpiry } from './access-token-expiry.js';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<TokenCacheMessageId, readonly unknown[]>>;
@@ -164,6 +165,8 @@ function addExpiryCheck(context: Context, candidate: Candidate, name: string): S
   const edited = [...statements.map((s) => s!.statement), ...tests.map((t) => t.test)];
   if (edited.some((a, i) => edited.some((b, j) => i !== j && a.range[0] < b.range[1] && b.range[0] < a.range[1])))
     return [];
+  const ownExpiry = checkAccessTokenExpiry(context, cache.writes, tests, name);
+  if (ownExpiry.length > 0) return ownExpiry;
   const deadline = freshName(`${cache.name}ExpiresAt`, context.sourceCode.text);
   const deadlineRef = cache.reference(deadline);
   const stated = cache.filledAtLoad ? [] : cache.writes.map((write) => responseLifetimeAt(write, context));
