@@ -41,6 +41,8 @@ export const SNAPSHOT_MESSAGES = {
   fetchInProvider: 'Call `{{call}}` inside the function, so that each time the client asks it gets a fresh token.',
   resolveInProvider:
     'Call `{{call}}` inside the function, so that each time the client asks it gets credentials resolved then.',
+  keepOwnCredentials:
+    'Remove this call: `{{client}}` already holds the token `getAccessToken()` returned, with what refreshes it; setting the bare token throws that away.',
   passLiveObject: 'Pass the live credentials object `{{object}}` itself.',
   leaveOutMasterCredentials:
     'Leave out `masterCredentials`: `ChainableTemporaryCredentials` then uses the live `{{object}}` itself.',
@@ -73,4 +75,6 @@ export const MIGRATION_SAFE_SUGGESTIONS: readonly SnapshotMessageId[] = [
   'fetchInProvider',
   // The same for credentials: the option is called whenever the client signs, and now resolves them there.
   'resolveInProvider',
+  // The client keeps the same token it handed out, and its refresh token: its requests send the same token, then renew.
+  'keepOwnCredentials',
 ];
