@@ -80,7 +80,9 @@ export function expireSignedUrls(context: Context, candidate: Candidate, name: s
           const until = `Date.now() + (${lifetime} - ${SIGNED_URL_MARGIN_SECONDS}) * 1000`;
           const stamp = cache.kind === 'map' ? `${ref}.set(${key}, ${until});` : `${ref}[${key}] = ${until};`;
           const list = statement.parent.type;
-          return list === AST_NODE_TYPES.BlockStatement || list === AST_NODE_TYPES.SwitchCase
+          return list === AST_NODE_TYPES.BlockStatement ||
+            list === AST_NODE_TYPES.SwitchCase ||
+            list === AST_NODE_TYPES.Program
             ? fixer.insertTextAfter(statement, `\n${indentOf(statement, sourceCode.text)}${stamp}`)
             : fixer.replaceText(statement, `{ ${sourceCode.getText(statement)} ${stamp} }`);
         }),
