@@ -18,6 +18,10 @@ export const TOKEN_CACHE_MESSAGES = {
     'Call `{{call}}` where `{{name}}` is used instead of keeping its result (the SDK object caches and refreshes the token).',
   signPerUse: 'Call `{{call}}` where `{{name}}` is used, so every use gets a URL that is still valid.',
   fetchPerUse: 'Call `{{call}}` where `{{name}}` is used, so every use gets a token that is still valid.',
+  checkExpiresOn:
+    'Reuse `{{name}}` only while its `{{field}}` is more than {{margin}} away, so the credential is asked for a new token before this one expires.',
+  expireWithSignedUrl:
+    'Keep when each URL in `{{name}}` expires, from the lifetime it is signed for, and sign a new one {{margin}} before that.',
   invertComparison: 'Reverse the comparison on line {{line}} (`{{from}}` → `{{to}}`).',
   passwordPerConnection:
     'Give `{{option}}` a function that calls `{{call}}`: the library calls it for each new connection, so every connection gets a fresh token.',
@@ -38,6 +42,11 @@ export type TokenCacheMessageId = keyof typeof TOKEN_CACHE_MESSAGES;
  * without `expires_in` gives no deadline (`NaN`), so the token is fetched again at each use rather than reused stale.
  * `checkExpiration` makes each reuse test of cached STS `Credentials` also look at their `Expiration`, which every
  * STS output carries: the same values and types reach the callers, refilled before the session ends.
+ * `checkExpiresOn` makes each reuse test of a kept Azure `AccessToken` also look at its own `expiresOnTimestamp`
+ * (every AccessToken carries it), with the SDK pipeline's 2 min refresh window: same value and type, asked again in time.
+ * `expireWithSignedUrl` keeps, next to a cache of presigned URLs, the deadline each was signed for (the signer's own
+ * lifetime argument, in reach of the write) and reuses a URL only until a minute before it: the same URLs while they
+ * are valid, a new signature after that.
  * `passwordPerConnection` hands a pool a function for its password instead of one token: the library calls it for
  * each connection it opens (`PER_CONNECTION_SECRETS`), and the signer or auth client it asks mints or caches the
  * token, so the same connections open as before, each with a token that is still valid.
@@ -50,4 +59,6 @@ export const MIGRATION_SAFE_SUGGESTIONS: readonly TokenCacheMessageId[] = [
   'expireFromResponse',
   'checkExpiration',
   'passwordPerConnection',
+  'expireWithSignedUrl',
+  'checkExpiresOn',
 ];

@@ -13,6 +13,8 @@ import { OAUTH_EXPIRES_IN_FIELD } from '../../src/knowledge/index.js';
 import { responseLifetimeAt } from './response-lifetime.js';
 import { checkStsExpiration } from './sts-expiration.js';
 import { passwordPerConnection } from './per-connection.js';
+import { expireSignedUrls } from './signed-url-expiry.js';
+import { checkAccessTokenExpiry } from './access-token-expiry.js';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<TokenCacheMessageId, readonly unknown[]>>;
@@ -30,6 +32,8 @@ export function suggestionsFor(context: Context, candidate: Candidate, guard: Ex
   if (sts.length > 0) return sts;
   const pooled = passwordPerConnection(context, candidate);
   if (pooled.length > 0) return pooled;
+  const urls = expireSignedUrls(context, candidate, name);
+  if (urls.length > 0) return urls;
   const declared = moduleLetOrConst(candidate);
   return [...(declared ? perUse(context, candidate, declared, name) : []), ...addExpiryCheck(context, candidate, name)];
 }
@@ -146,16 +150,23 @@ function needsParentheses(read: TSESTree.Identifier): boolean {
  * typical lifetime, which is a guess (`addExpiryCheck`). The cache is a module variable or a singleton's field.
  */
 function addExpiryCheck(context: Context, candidate: Candidate, name: string): Suggestion[] {
-  const cache = cacheSlotOf(context, candidate);
-  if (!cache) return [];
+  const found = cacheSlotOf(context, candidate);
+  if (!found) return [];
+  const tests = found.reads.map(reuseTest).filter((t) => t !== null);
+  if (tests.length === 0) return [];
+  // `this.token = null` (a logout, the constructor's start) empties the cache: no deadline to stamp there, since a
+  // test of its truth (or a loose `!= null`) already refills it.
+  const cache = tests.every(({ test }) => !isStrictNullTest(test))
+    ? { ...found, writes: found.writes.filter((write) => !clearsCache(write)) }
+    : found;
   const statements = cache.writes.map(writeStatement);
   if (cache.writes.length === 0 || statements.some((s) => s === null)) return [];
-  const tests = cache.reads.map(reuseTest).filter((t) => t !== null);
-  if (tests.length === 0) return [];
   // `inflight = fetchToken().finally(() => { inflight = null; })`: edits of nested writes would overlap.
   const edited = [...statements.map((s) => s!.statement), ...tests.map((t) => t.test)];
   if (edited.some((a, i) => edited.some((b, j) => i !== j && a.range[0] < b.range[1] && b.range[0] < a.range[1])))
     return [];
+  const ownExpiry = checkAccessTokenExpiry(context, cache.writes, tests, name);
+  if (ownExpiry.length > 0) return ownExpiry;
   const deadline = freshName(`${cache.name}ExpiresAt`, context.sourceCode.text);
   const deadlineRef = cache.reference(deadline);
   const stated = cache.filledAtLoad ? [] : cache.writes.map((write) => responseLifetimeAt(write, context));
@@ -236,7 +247,8 @@ function moduleVariableCache({ variable, declarator, declaration }: Declared): C
 
 /**
  * A field of a singleton declared in its class (`private token: string | null = null;`) and used only as
- * `this.token`: the companion is a field declared after it with the same accessibility.
+ * `this.token`: the companion is a field declared after it with the same accessibility. A field the constructor
+ * starts empty instead (`this.token = null;`, JavaScript's way) gets its companion the same way, after that line.
  */
 function instanceFieldCache(context: Context, candidate: Candidate): CacheSlot | null {
   const { slot } = candidate;
@@ -245,6 +257,7 @@ function instanceFieldCache(context: Context, candidate: Candidate): CacheSlot |
     (e): e is TSESTree.PropertyDefinition =>
       e.type === AST_NODE_TYPES.PropertyDefinition && !e.static && staticPropertyName(e) === slot.name,
   );
+  if (properties.length === 0) return constructorFieldCache(context, candidate);
   const property = properties[0];
   if (properties.length !== 1 || property.computed || (property.decorators?.length ?? 0) > 0 || property.declare)
     return null;
@@ -275,6 +288,54 @@ function instanceFieldCache(context: Context, candidate: Candidate): CacheSlot |
         `\n${indentOf(property, context.sourceCode.text)}${property.accessibility ? `${property.accessibility} ` : ''}${key(deadline)} = ${initial};`,
       ),
   };
+}
+
+/** `constructor() { this.token = null; }` in a class that declares no `token` field: the companion follows it. */
+function constructorFieldCache(context: Context, candidate: Candidate): CacheSlot | null {
+  const { slot } = candidate;
+  if (slot.kind !== 'member' || slot.owner.kind !== 'class') return null;
+  const constructor = slot.owner.classNode.body.body.find(
+    (e): e is TSESTree.MethodDefinition => e.type === AST_NODE_TYPES.MethodDefinition && e.kind === 'constructor',
+  );
+  const writes: TSESTree.MemberExpression[] = [];
+  const reads: Node[] = [];
+  for (const occurrence of occurrencesOf(slot, context.sourceCode)) {
+    const node = occurrence.node;
+    if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression)
+      return null;
+    if (occurrence.access === 'write') writes.push(node);
+    else if (occurrence.access === 'read') reads.push(node);
+    else return null;
+  }
+  const start = constructor?.value.body?.body.find(
+    (statement): statement is TSESTree.ExpressionStatement =>
+      statement.type === AST_NODE_TYPES.ExpressionStatement &&
+      statement.expression.type === AST_NODE_TYPES.AssignmentExpression &&
+      writes.includes(statement.expression.left as TSESTree.MemberExpression) &&
+      isNullish(statement.expression.right),
+  );
+  if (!start) return null;
+  return {
+    name: slot.name,
+    // The constructor's empty start is the field's initial value, as a declared field's initializer is.
+    writes: writes.filter((write) => write !== (start.expression as TSESTree.AssignmentExpression).left),
+    reads,
+    filledAtLoad: false,
+    reference: (deadline) => `this.${deadline}`,
+    declare: (fixer, deadline, initial) =>
+      fixer.insertTextAfter(start, `\n${indentOf(start, context.sourceCode.text)}this.${deadline} = ${initial};`),
+  };
+}
+
+/** `x = null`, `this.x = undefined`: the cache is emptied. */
+function clearsCache(write: TSESTree.Identifier | TSESTree.MemberExpression): boolean {
+  const assignment = write.parent;
+  return assignment?.type === AST_NODE_TYPES.AssignmentExpression && isNullish(assignment.right);
+}
+
+/** `x !== null`, `x === undefined`: a null and an undefined value are told apart. */
+function isStrictNullTest(test: Node): boolean {
+  return test.type === AST_NODE_TYPES.BinaryExpression && (test.operator === '===' || test.operator === '!==');
 }
 
 interface ExpiryEdits {

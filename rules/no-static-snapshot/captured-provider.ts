@@ -4,6 +4,7 @@ import { isFunctionNode, unwrap } from '../../src/analysis/ast.js';
 import { climb, type FlowNode } from '../../src/analysis/value-flow.js';
 import { AWS_V2_PROMISE_METHOD } from '../../src/knowledge/index.js';
 import { type Finding, type SnapshotContext, snippet } from './context.js';
+import { resolveInside } from './resolve-inside.js';
 import { sessionWords } from './session.js';
 import type { Resolution } from './sources.js';
 
@@ -36,6 +37,7 @@ export function checkCapturedProvider(
         option: optionName(closure, ctx),
         ...sessionWords(resolution.sessionId, ctx.settings, resolution.durationSeconds),
       },
+      suggest: resolveInside(closure, node.step.reference, ctx),
     };
   }
   return null;

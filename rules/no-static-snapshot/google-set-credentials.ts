@@ -4,6 +4,7 @@ import { findProperty, staticPropertyName, unwrap } from '../../src/analysis/ast
 import { importsAnyOf, madeFromAny } from '../../src/analysis/receiver.js';
 import { GOOGLE_AUTH_MODULES, GOOGLE_REFRESHING_CLASSES, GOOGLE_SET_CREDENTIALS } from '../../src/knowledge/index.js';
 import { type Finding, type Node, type SnapshotContext, snippet } from './context.js';
+import { keepOwnCredentials } from './google-own-token.js';
 import { isPerRequestClient, isPerRequestValue } from './per-request-client.js';
 import { sessionWords } from './session.js';
 
@@ -53,6 +54,7 @@ export class GoogleCredentialCalls {
           handler: GOOGLE_SET_CREDENTIALS.refreshHandlerProperty,
           phrase: sessionWords(TOKEN_SESSION, ctx.settings).phrase,
         },
+        suggest: keepOwnCredentials(call, receiver, ctx, (a, b) => sameReceiver(a, b, ctx)),
       });
     }
     return findings;

@@ -39,6 +39,10 @@ export const SNAPSHOT_MESSAGES = {
     '`{{helper}}` returns {{what}} resolved once (from {{from}}), and its result is kept {{where}}: nothing calls `{{helper}}` again, so it stops working when {{session}} ends ({{phrase}}) and calls then fail with ExpiredToken (or 401). Call `{{helper}}` where the value is used, or have it return the provider or client instead of its result.',
   passProvider: 'Pass the provider `{{provider}}` instead of its resolved value.',
   fetchInProvider: 'Call `{{call}}` inside the function, so that each time the client asks it gets a fresh token.',
+  resolveInProvider:
+    'Call `{{call}}` inside the function, so that each time the client asks it gets credentials resolved then.',
+  keepOwnCredentials:
+    'Remove this call: `{{client}}` already holds the token `getAccessToken()` returned, with what refreshes it; setting the bare token throws that away.',
   passLiveObject: 'Pass the live credentials object `{{object}}` itself.',
   leaveOutMasterCredentials:
     'Leave out `masterCredentials`: `ChainableTemporaryCredentials` then uses the live `{{object}}` itself.',
@@ -69,4 +73,8 @@ export const MIGRATION_SAFE_SUGGESTIONS: readonly SnapshotMessageId[] = [
   'renewFromSameSource',
   // The client calls a token-provider option whenever it needs a token: fetching there is what the option is for.
   'fetchInProvider',
+  // The same for credentials: the option is called whenever the client signs, and now resolves them there.
+  'resolveInProvider',
+  // The client keeps the same token it handed out, and its refresh token: its requests send the same token, then renew.
+  'keepOwnCredentials',
 ];

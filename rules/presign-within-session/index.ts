@@ -18,7 +18,9 @@ export default createRule<[], MessageId>({
       usesTypeInformation: true,
       // The link dies with the session that signs it, so a lifetime clamped to that session (as the code or the
       // settings show it) gives users the same link. Clamping to the session assumed when nothing shows the signer
-      // is a guess (long-term keys sign for 7 days), so that one stays a suggestion for a person.
+      // is a guess (long-term keys sign for 7 days; AWS says services that assume a role, such as the Lambda
+      // execution role, need not follow the role's session settings:
+      // https://repost.aws/knowledge-center/presigned-url-s3-bucket-expiration), so that one stays for a person.
       migrationSafeSuggestions: ['clampToSession'],
     },
     languages: JS_ONLY,
@@ -27,7 +29,8 @@ export default createRule<[], MessageId>({
       outlivesSession:
         'This presigned URL asks for {{lifetime}}, but {{session}} that signs it lasts at most {{sessionLifetime}} ({{basis}}), so the link dies after {{sessionLifetime}}.',
       clampToSession: 'Shorten the lifetime to {{target}}: {{replacement}}',
-      clampToAssumedSession: 'If a temporary session signs it, shorten the lifetime to {{target}}: {{replacement}}',
+      clampToAssumedSession:
+        'If a temporary session signs it, shorten the lifetime to {{target}}: {{replacement}}. Left to you because nothing shows which credentials sign it: long-term keys sign for up to 7 d, and a service role session (Lambda, ECS) need not follow the role settings.',
     },
     schema: [],
   },

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import {
+  CACHE_PUT_METHOD,
   EXPIRY_FLAG_FIELDS,
   EXPIRY_PREDICATES,
   EXPIRY_VERIFIERS,
@@ -357,6 +358,16 @@ class GuardSearch {
     };
     for (const assignment of fileIndex(this.sourceCode).assignments) {
       if (this.writers.has(enclosingFunction(assignment))) consider(assignment.left, assignment.right);
+    }
+    // `expiresAt.set(key, Date.now() + ttl)` where a Map cache is filled: a deadline per key.
+    if (this.occurrences.some((o) => o.access === 'container-write' && o.value !== undefined)) {
+      for (const call of fileIndex(this.sourceCode).calls) {
+        const callee = unwrap(call.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(callee) !== CACHE_PUT_METHOD)
+          continue;
+        if (call.arguments.length === 2 && this.writers.has(enclosingFunction(call)))
+          consider(callee.object, call.arguments[1]);
+      }
     }
     if (this.writers.has(null)) {
       for (const other of moduleDeadlineCandidates(this.sourceCode, reader)) {

@@ -3,6 +3,7 @@ import type { ApiRef } from '../knowledge/index.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import {
+  CACHE_GET_METHOD,
   CLOCK_CALLS,
   CLOCK_CONSTRUCTORS,
   DATE_DIFFERENCE_FUNCTION_PATTERN,
@@ -156,12 +157,27 @@ export class TimeReader {
         if (inner.operator !== '&&') this.walk(inner.left, sign, terms, depth);
         return;
       case AST_NODE_TYPES.MemberExpression: {
+        // `expiresAt[key]`: one entry of a per-key deadline record.
+        if (inner.computed && this.deadlineNodes.has(unwrap(inner.object))) {
+          terms.expiry += sign;
+          return;
+        }
         const name = staticPropertyName(inner);
         const timed = name !== null && (isExpiryName(name) || FILL_TIME_NAME_PATTERN.test(name));
         if (timed && (this.anyOwner || this.derivesFromSlot(inner.object))) terms.expiry += sign;
         return;
       }
       case AST_NODE_TYPES.CallExpression: {
+        // `expiresAt.get(key)`: one entry of a per-key deadline map.
+        const callee = unwrap(inner.callee);
+        if (
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          staticPropertyName(callee) === CACHE_GET_METHOD &&
+          this.deadlineNodes.has(unwrap(callee.object))
+        ) {
+          terms.expiry += sign;
+          return;
+        }
         const difference = this.dateDifference(inner);
         if (difference) {
           this.walk(difference[0], sign, terms, depth + 1);

@@ -97,6 +97,12 @@ export const MSAL_TOKEN_METHODS = entriesOf<CredentialMethod>()([
 
 /** `AccessToken` fields that carry the expiry. */
 export const AZURE_EXPIRY_FIELDS = ['expiresOnTimestamp', 'refreshAfterTimestamp'] as const;
+/**
+ * How long before `expiresOnTimestamp` (ms since the epoch) the SDK's own pipeline gets a new token
+ * (`refreshWindowInMs`): a kept `AccessToken` is reused until then. Source: Azure/azure-sdk-for-js:
+ * sdk/core/core-rest-pipeline/src/util/tokenCycler.ts.
+ */
+export const AZURE_TOKEN_REFRESH_WINDOW_MS = 120_000;
 
 const STORAGE_BLOB = '@azure/storage-blob';
 const SAS_SOURCE =

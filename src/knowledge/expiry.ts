@@ -143,6 +143,8 @@ export const REJECTED_TOKEN_STATUSES: readonly number[] = [401, 403];
 export const EXPIRY_NAME_PATTERN = /expir|deadline|valid_?until/i;
 /** The method that puts a value into a Map-like cache: its second argument is the value. */
 export const CACHE_PUT_METHOD = 'set';
+/** The method that reads one entry of a Map-like cache (a per-key deadline: `expiresAt.get(key)`). */
+export const CACHE_GET_METHOD = 'get';
 
 /**
  * Word sequences that name a deadline in hand-written bookkeeping, read from a camelCase or snake_case name split

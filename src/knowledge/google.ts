@@ -142,6 +142,17 @@ export const GOOGLE_SET_CREDENTIALS = {
   source: `${SRC}/oauth2client.ts (getAccessToken, getRequestMetadataAsync, requestAsync retry conditions)`,
 } as const;
 
+/**
+ * `client.getAccessToken()` resolves to `{ token, res }`, where `token` is the access token the client itself now holds
+ * (refreshed into its own credentials, which keep `refresh_token` and `expiry_date`): setting it back on the same
+ * client with `setCredentials({ access_token })` only throws away what refreshes it.
+ */
+export const GOOGLE_OWN_ACCESS_TOKEN = {
+  method: 'getAccessToken',
+  resultField: 'token',
+  source: `${SRC}/oauth2client.ts (getAccessTokenAsync: refreshAccessTokenAsync sets this.credentials, then returns { token: this.credentials.access_token })`,
+} as const;
+
 /** Fields of a Google `Credentials` object and token responses that carry an expiry. */
 export const GOOGLE_EXPIRY_FIELDS = ['expiry_date', 'expires_in', 'expireTime'] as const;
 

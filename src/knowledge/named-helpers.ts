@@ -31,6 +31,22 @@ export const NAMED_PRESIGNER_SOURCE =
 export const PRESIGNED_URL_FIELD_PATTERN = /^(?:pre_?)?signed_?url$/i;
 
 /**
+ * Calls that hand back a signed URL in a field of their result and take its lifetime, in seconds, as an argument:
+ * with the argument in reach, a cache of those URLs can keep each one's expiry next to it.
+ */
+export const SIGNED_URL_CALLS = [
+  {
+    id: 'supabase-create-signed-url',
+    /** `supabase.storage.from(bucket).createSignedUrl(path, expiresIn)` → `{ data: { signedUrl }, error }`. */
+    method: 'createSignedUrl',
+    lifetimeArgument: 1,
+    resultPath: ['data', 'signedUrl'],
+    source:
+      'supabase/storage-js: src/packages/StorageFileApi.ts (createSignedUrl: "@param expiresIn The number of seconds until the signed URL expires"; returns { data: { signedUrl } })',
+  },
+] as const;
+
+/**
  * Names app code gives its own function that returns temporary AWS credentials it resolved (`getTemporaryCredentials`,
  * `getSessionCredentials`, `fetchStsCreds`, `getCognitoCredentials`, `getRoleCredentials`, `assumeRole`): without type
  * information its body is in another file, and its name is the only sign that what it returns expires. Modelled on

@@ -114,7 +114,27 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
       "  return AwsSigv4Signer({ region, service: 'es', getCredentials: () => Promise.resolve(c) });",
       '}',
     ),
-    errors: [{ messageId: 'capturedProvider', line: 4, column: 13 }],
+    errors: [
+      {
+        messageId: 'capturedProvider',
+        line: 4,
+        column: 13,
+        // The provider is kept instead of its result, and asked each time the signer asks.
+        suggestions: [
+          {
+            messageId: 'resolveInProvider',
+            output: lines(
+              CHAIN,
+              `import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws';`,
+              'export async function signer(region) {',
+              '  const cProvider = fromNodeProviderChain();',
+              "  return AwsSigv4Signer({ region, service: 'es', getCredentials: () => Promise.resolve(cProvider()) });",
+              '}',
+            ),
+          },
+        ],
+      },
+    ],
   },
   {
     // Source: an MSK IAM token, captured by an oauthBearerProvider (a field of it in an object).
@@ -126,7 +146,25 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
       "  return new Kafka({ brokers, sasl: { mechanism: 'oauthbearer', oauthBearerProvider: async () => ({ value: auth.token }) } });",
       '}',
     ),
-    errors: [{ messageId: 'capturedProvider', line: 4, column: 16 }],
+    errors: [
+      {
+        messageId: 'capturedProvider',
+        line: 4,
+        column: 16,
+        suggestions: [
+          {
+            messageId: 'fetchInProvider',
+            output: lines(
+              `import { generateAuthToken } from 'aws-msk-iam-sasl-signer-js';`,
+              `import { Kafka } from 'kafkajs';`,
+              'export async function connect(brokers) {',
+              "  return new Kafka({ brokers, sasl: { mechanism: 'oauthbearer', oauthBearerProvider: async () => ({ value: (await generateAuthToken({ region: 'us-east-1' })).token }) } });",
+              '}',
+            ),
+          },
+        ],
+      },
+    ],
   },
   {
     // Source: container credentials fetched by hand (`.then` parameter), copied into a static v2 object.

@@ -233,7 +233,23 @@ export async function connect() {
   const kafka = new Kafka({ brokers: ['b:9098'], sasl: { mechanism: 'oauthbearer', oauthBearerProvider: async () => ({ value: auth.token }) } });
   return kafka.producer();
 }`,
-      errors: [{ messageId: 'capturedProvider', line: 4 }],
+      errors: [
+        {
+          messageId: 'capturedProvider',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'fetchInProvider',
+              output: `import { Kafka } from 'kafkajs';
+import { generateAuthToken } from 'aws-msk-iam-sasl-signer-js';
+export async function connect() {
+  const kafka = new Kafka({ brokers: ['b:9098'], sasl: { mechanism: 'oauthbearer', oauthBearerProvider: async () => ({ value: (await generateAuthToken({ region: 'eu-west-1' })).token }) } });
+  return kafka.producer();
+}`,
+            },
+          ],
+        },
+      ],
     },
     // A generic option over a token the engine knows to expire.
     {
