@@ -27,8 +27,8 @@ import { localFunction } from './local-function.js';
 import { ModuleRefs } from './module-refs.js';
 import { asTimeComparison, timeComparisons } from './time-comparisons.js';
 import { forEachDescendant } from './value-flow.js';
+import { fileIndex } from './file-index.js';
 import {
-  fileIndex,
   isRead,
   isWrite,
   type Occurrence,

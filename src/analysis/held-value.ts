@@ -16,7 +16,8 @@ import { isExpiryName } from './expiry-terms.js';
 import { localFunction } from './local-function.js';
 import { constDeclarator, type ModuleRefs } from './module-refs.js';
 import { staticNumber, staticString } from './static-value.js';
-import { declaredNames, fileIndex } from './storage-slot.js';
+import { declaredNames } from './storage-slot.js';
+import { fileIndex } from './file-index.js';
 import { forEachDescendant } from './value-flow.js';
 import {
   AWS_TOKEN_COMMANDS,
