@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from './find-variable.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import {
   EXPIRY_FLAG_FIELDS,
   EXPIRY_PREDICATES,
@@ -476,7 +476,7 @@ class GuardSearch {
     fn.params.forEach((param, i) => {
       const argument = call.arguments[i];
       if (param.type !== AST_NODE_TYPES.Identifier || !argument) return;
-      const variable = ASTUtils.findVariable(this.sourceCode.getScope(param), param);
+      const variable = findVariable(this.sourceCode.getScope(param), param);
       if (variable) bindings.set(variable, argument);
     });
     const terms = this.reader.withBindings(bindings).difference(comparison.left, comparison.right);

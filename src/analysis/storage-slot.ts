@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from './find-variable.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { CACHE_PUT_METHOD, CACHE_WRITE_METHODS, GLOBAL_OBJECTS, MEMO_CACHE_PROPERTY } from '../knowledge/index.js';
 import { DefinitionType, enclosingFunction, staticPropertyName, unwrap } from './ast.js';
 import { fileIndex } from './file-index.js';
@@ -50,7 +50,7 @@ export function isRead(access: Access): boolean {
 export function slotOf(target: Node, sourceCode: SourceCode): Slot | null {
   const inner = unwrap(target);
   if (inner.type === AST_NODE_TYPES.Identifier) {
-    const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
+    const variable = findVariable(sourceCode.getScope(inner), inner);
     if (variable && variable.defs.length > 0) return { kind: 'variable', name: variable.name, variable };
     return { kind: 'member', name: inner.name, owner: { kind: 'global' } };
   }
@@ -68,7 +68,7 @@ export function slotOf(target: Node, sourceCode: SourceCode): Slot | null {
     return owner && name !== null ? { kind: 'member', name, owner } : null;
   }
   if (object.type !== AST_NODE_TYPES.Identifier) return null;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(object), object);
+  const variable = findVariable(sourceCode.getScope(object), object);
   if (!variable || variable.defs.length === 0) {
     return GLOBAL_OBJECTS.has(object.name) && name !== null
       ? { kind: 'member', name, owner: { kind: 'global' } }
@@ -222,7 +222,7 @@ export function isModuleSingleton(classNode: ClassNode, sourceCode: SourceCode):
     const callee = unwrap(inner.callee);
     if (callee === classNode) return true;
     if (callee.type !== AST_NODE_TYPES.Identifier) return false;
-    const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
+    const variable = findVariable(sourceCode.getScope(callee), callee);
     return variable?.defs.some((def) => def.node === classNode) ?? false;
   };
   // `let instance; export const service = () => (instance ??= new Service())`: made in a function, kept in module scope.
