@@ -6,7 +6,9 @@
 // the figure is the median of the pair ratios, with their spread, and from that spread how many pairs a ±2 % answer
 // needs. The child also reports what it can attribute: the CPU of loading the plugin, the rules' own time and the
 // time of the files only the plugin's config lints (ESLint's `stats`).
-//   node bench/user-overhead.js [--runs N] [--target app|sdk] [--dir PATH]
+//   node bench/user-overhead.js [--runs N] [--target app|sdk] [--dir PATH] [--until-resolved [--max-minutes M]]
+// --until-resolved: after the N pairs (default 5), adds pairs until the 95 % interval of the CPU ratio is within ±2 %
+//   or M minutes (default 30) have passed, and says which of the two ended it.
 // --target app (default): the generated application corpus (bench/app-corpus.js), mostly files with no credential
 //   code; --target sdk: the SDK corpus (bench/corpus.js), the worst case; --dir PATH: a repository of yours (its
 //   git-tracked JS/TS, JSON, YAML, Dockerfile and .env files; node_modules never).
@@ -166,7 +168,14 @@ function runChild(side, target) {
  * @param {{ runs?: number, target?: 'app' | 'sdk', dir?: string, log?: (line: string) => void }} [options]
  *   runs: pairs of measured runs (each side once per pair)
  */
-export async function runUserOverheadBench({ runs = 5, target = 'app', dir, log = console.log } = {}) {
+export async function runUserOverheadBench({
+  runs = 5,
+  target = 'app',
+  dir,
+  untilResolved = false,
+  maxMinutes = 30,
+  log = console.log,
+} = {}) {
   if (runs < 3) throw new Error(`the user-overhead bench needs at least 3 pairs of runs, got ${runs}`);
   const prepared = prepareTarget({ target, dir });
   log(`user's marginal cost of configs.recommended on ${prepared.label}`);
@@ -177,14 +186,26 @@ export async function runUserOverheadBench({ runs = 5, target = 'app', dir, log 
   runChild('baseline', prepared);
   runChild('plugin', prepared);
   const sides = { baseline: [], plugin: [] };
-  for (let run = 0; run < runs; run++) {
+  const started = performance.now();
+  const resolved = () =>
+    summarizeRatios(sides.plugin.map((p, run) => p.cpuMs / sides.baseline[run].cpuMs)).halfWidth <= RESOLUTION;
+  const overTime = () => performance.now() - started > maxMinutes * 60_000;
+  let stopped = '';
+  for (let run = 0; run < runs || (untilResolved && !stopped); run++) {
     for (const side of run % 2 === 0 ? ['baseline', 'plugin'] : ['plugin', 'baseline'])
       sides[side].push(runChild(side, prepared));
     const [b, p] = [sides.baseline[run], sides.plugin[run]];
     log(
       `  pair ${run + 1}: baseline cpu ${b.cpuMs.toFixed(0)} ms wall ${b.wallMs.toFixed(0)} ms | plugin cpu ${p.cpuMs.toFixed(0)} ms wall ${p.wallMs.toFixed(0)} ms (load ${p.loadCpuMs.toFixed(0)} ms cpu, rules ${p.ruleMs.toFixed(0)} ms, other files ${p.otherFilesMs.toFixed(0)} ms) | cpu ratio ${(p.cpuMs / b.cpuMs).toFixed(3)} | load ${loadAverage()}`,
     );
+    if (untilResolved && run + 1 >= Math.max(runs, 3)) {
+      if (resolved()) stopped = `resolved to ±${100 * RESOLUTION} % after ${run + 1} pairs`;
+      else if (overTime())
+        stopped = `not resolved to ±${100 * RESOLUTION} % within ${maxMinutes} min (${run + 1} pairs)`;
+    }
   }
+  runs = sides.plugin.length;
+  if (untilResolved) log(`until-resolved: ${stopped}`);
   const ratios = (key) => sides.plugin.map((p, run) => p[key] / sides.baseline[run][key]);
   const cpu = summarizeRatios(ratios('cpuMs'));
   const wall = summarizeRatios(ratios('wallMs'));
@@ -226,13 +247,21 @@ if (process.argv[1] === THIS_FILE) {
     await child({ side, kind, root, files: JSON.parse(files) });
   } else {
     const { values } = parseArgs({
-      options: { runs: { type: 'string' }, target: { type: 'string', default: 'app' }, dir: { type: 'string' } },
+      options: {
+        runs: { type: 'string' },
+        target: { type: 'string', default: 'app' },
+        dir: { type: 'string' },
+        'until-resolved': { type: 'boolean', default: false },
+        'max-minutes': { type: 'string' },
+      },
     });
     if (!['app', 'sdk'].includes(values.target)) throw new Error(`--target must be app or sdk, got ${values.target}`);
     const result = await runUserOverheadBench({
       runs: values.runs ? Number(values.runs) : undefined,
       target: values.target,
       dir: values.dir,
+      untilResolved: values['until-resolved'],
+      maxMinutes: values['max-minutes'] ? Number(values['max-minutes']) : undefined,
     });
     if (!result.pass) process.exitCode = 1;
   }

@@ -40,6 +40,7 @@ export interface Candidate {
  */
 export class CandidateCollector {
   private readonly bySlot = new Map<unknown, Candidate>();
+  private readonly instanceFieldLives = new Map<string, boolean>();
 
   constructor(
     private readonly context: Context,
@@ -107,22 +108,27 @@ export class CandidateCollector {
     if (node.value) this.consider(node, node.value, () => this.values.heldBy(node.value!));
   }
 
+  /** An instance field that lives as long as the process: of a singleton, or memoised by an exported class. */
+  private outlivesCalls(slot: Slot): boolean {
+    if (slot.kind !== 'member' || slot.owner.kind !== 'class') return false;
+    const key = memberKey(slot);
+    let answer = this.instanceFieldLives.get(key);
+    if (answer === undefined) {
+      answer =
+        isModuleSingleton(slot.owner.classNode, this.context.sourceCode) ||
+        isMemoisedByExportedClass(slot, this.context.sourceCode);
+      this.instanceFieldLives.set(key, answer);
+    }
+    return answer;
+  }
+
   private consider(target: Node, value: Node, held: () => Held | null, viaSet = false): void {
     if (isPlainValue(value) || !this.mayBeLongLived(target)) return;
     // Where the value goes is cheaper to answer than what it is: most writes go to locals or per-request objects.
     const slot = slotOf(target, this.context.sourceCode);
     const storage = slot ? storageOfSlot(slot) : 'local';
     if (!slot || storage === 'local') return;
-    if (
-      storage === 'instance-field' &&
-      !(
-        slot.kind === 'member' &&
-        slot.owner.kind === 'class' &&
-        (isModuleSingleton(slot.owner.classNode, this.context.sourceCode) ||
-          isMemoisedByExportedClass(slot, this.context.sourceCode))
-      )
-    )
-      return;
+    if (storage === 'instance-field' && !this.outlivesCalls(slot)) return;
     const found = held();
     if (!found || ownerOfKeptValue(storage, found.method) === 'snapshot') return;
     const key = slot.kind === 'variable' ? slot.variable : memberKey(slot);

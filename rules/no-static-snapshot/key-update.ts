@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { calleeName, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import { HeldValues } from '../../src/analysis/held-value.js';
-import { fileIndex } from '../../src/analysis/storage-slot.js';
+import { fileIndex } from '../../src/analysis/file-index.js';
 import { KEY_UPDATE_METHODS, moduleMatches } from '../../src/knowledge/index.js';
 import { type Finding, type Node, type SnapshotContext, snippet } from './context.js';
 import { runsAgain } from './runs-again.js';

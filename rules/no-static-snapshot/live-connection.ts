@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { calleeName, enclosingFunction, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
-import { fileIndex } from '../../src/analysis/storage-slot.js';
+import { fileIndex } from '../../src/analysis/file-index.js';
 import { climb, type FlowNode, flowPath } from '../../src/analysis/value-flow.js';
 import { KEY_UPDATE_METHODS, LIVE_CONNECTION_SIGNS, SECRET_CARRYING_FIELDS } from '../../src/knowledge/index.js';
 import type { Kept, Node, SnapshotContext } from './context.js';

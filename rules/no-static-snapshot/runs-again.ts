@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { calleeName, isFunctionNode, staticPropertyName } from '../../src/analysis/ast.js';
-import { fileIndex } from '../../src/analysis/storage-slot.js';
+import { fileIndex } from '../../src/analysis/file-index.js';
 import { REFRESH_TIMERS } from '../../src/knowledge/index.js';
 import type { Node, SnapshotContext } from './context.js';
 

@@ -15,7 +15,7 @@ import { HeldValues } from '../../src/analysis/held-value.js';
 import { type Finding, type Node, resolvesTo, type SnapshotContext, snippet } from './context.js';
 import { liveObjectSuggestion, metadataCredentialsSuggestion } from './v2-remedy.js';
 import { isConstantOnPlatform, sessionWords } from './session.js';
-import { fileIndex } from '../../src/analysis/storage-slot.js';
+import { fileIndex } from '../../src/analysis/file-index.js';
 import { resolutionOf } from './sources.js';
 
 const KEY_FIELDS: ReadonlySet<string> = new Set(AWS_V2_CREDENTIAL_FIELDS);

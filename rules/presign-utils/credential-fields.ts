@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '../../src/analysis/find-variable.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { DefinitionType, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import { AWS_V3_CREDENTIAL_FIELDS } from '../../src/knowledge/index.js';
 
@@ -36,7 +36,7 @@ export function declaredFields(node: Node, context: Context): ReadonlySet<string
     );
   }
   if (inner.type === AST_NODE_TYPES.Identifier) {
-    const def = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner)?.defs[0];
+    const def = findVariable(context.sourceCode.getScope(inner), inner)?.defs[0];
     const annotation = def && 'typeAnnotation' in def.name ? def.name.typeAnnotation : undefined;
     const fields = annotation ? typeFields(annotation.typeAnnotation, context, 0) : null;
     if (fields) return fields;
@@ -48,7 +48,7 @@ function typeFields(type: TSESTree.TypeNode, context: Context, depth: number): R
   if (depth > MAX_DEPTH) return null;
   if (type.type === AST_NODE_TYPES.TSTypeLiteral) return memberNames(type.members);
   if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return null;
-  const declaration = ASTUtils.findVariable(context.sourceCode.getScope(type), type.typeName)?.defs.find(
+  const declaration = findVariable(context.sourceCode.getScope(type), type.typeName)?.defs.find(
     (d) => d.type === DefinitionType.Type,
   )?.node;
   if (declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration)

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '../../src/analysis/find-variable.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { DefinitionType, findProperty, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import {
   type NumberSource,
@@ -103,14 +103,14 @@ export function applicableMaximum(
 function longestPassedValue(node: TSESTree.Node, context: Context): NumberSource | null {
   const inner = unwrap(node);
   if (inner.type !== AST_NODE_TYPES.Identifier) return null;
-  const variable = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner);
+  const variable = findVariable(context.sourceCode.getScope(inner), inner);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!def || def.type !== DefinitionType.Parameter || variable!.references.some((r) => r.isWrite())) return null;
   const fn = def.node as TSESTree.FunctionLike;
   const index = fn.params.indexOf(def.name);
   const callee = functionName(fn);
   if (index < 0 || !callee) return null;
-  const binding = ASTUtils.findVariable(context.sourceCode.getScope(callee), callee);
+  const binding = findVariable(context.sourceCode.getScope(callee), callee);
   let longest: NumberSource | null = null;
   for (const reference of binding?.references ?? []) {
     const call = reference.identifier.parent;

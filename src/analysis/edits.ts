@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from './find-variable.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { isConstLike, type ModuleRefs } from './module-refs.js';
 import { forEachDescendant } from './value-flow.js';
 
@@ -28,7 +28,7 @@ export function isMovable(expression: Node, destination: Node, sourceCode: Sourc
       return;
     }
     if (node.type !== AST_NODE_TYPES.Identifier || !isReference(node)) return;
-    movable = ASTUtils.findVariable(from, node.name) === ASTUtils.findVariable(to, node.name);
+    movable = findVariable(from, node.name) === findVariable(to, node.name);
   });
   return movable;
 }

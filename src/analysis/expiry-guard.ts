@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from './find-variable.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import {
   CACHE_PUT_METHOD,
   EXPIRY_FLAG_FIELDS,
@@ -29,8 +29,8 @@ import { localFunction } from './local-function.js';
 import { ModuleRefs } from './module-refs.js';
 import { asTimeComparison, timeComparisons } from './time-comparisons.js';
 import { forEachDescendant } from './value-flow.js';
+import { fileIndex } from './file-index.js';
 import {
-  fileIndex,
   isRead,
   isWrite,
   type Occurrence,
@@ -514,7 +514,7 @@ class GuardSearch {
     fn.params.forEach((param, i) => {
       const argument = call.arguments[i];
       if (param.type !== AST_NODE_TYPES.Identifier || !argument) return;
-      const variable = ASTUtils.findVariable(this.sourceCode.getScope(param), param);
+      const variable = findVariable(this.sourceCode.getScope(param), param);
       if (variable) bindings.set(variable, argument);
     });
     const terms = this.reader.withBindings(bindings).difference(comparison.left, comparison.right);

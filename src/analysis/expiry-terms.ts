@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from './find-variable.js';
 import type { ApiRef } from '../knowledge/index.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import {
   CACHE_GET_METHOD,
   CLOCK_CALLS,
@@ -277,7 +277,7 @@ export class TimeReader {
   }
 
   private variableOf(identifier: TSESTree.Identifier): Variable | null {
-    return ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
+    return findVariable(this.sourceCode.getScope(identifier), identifier);
   }
 
   /** `name` as an unshadowed global: `Date`, `Math`. */

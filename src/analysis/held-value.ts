@@ -16,7 +16,8 @@ import { isExpiryName } from './expiry-terms.js';
 import { localFunction } from './local-function.js';
 import { constDeclarator, type ModuleRefs } from './module-refs.js';
 import { staticNumber, staticString } from './static-value.js';
-import { declaredNames, fileIndex } from './storage-slot.js';
+import { declaredNames } from './storage-slot.js';
+import { fileIndex } from './file-index.js';
 import { forEachDescendant } from './value-flow.js';
 import {
   AWS_TOKEN_COMMANDS,
@@ -101,6 +102,20 @@ interface Resolved {
 }
 
 type Value = Held | Http | Resolved;
+/** The expressions `compute` can find a value in; any other holds none. */
+const CARRIERS: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.AwaitExpression,
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.NewExpression,
+  AST_NODE_TYPES.MemberExpression,
+  AST_NODE_TYPES.Identifier,
+  AST_NODE_TYPES.ObjectExpression,
+  AST_NODE_TYPES.ArrayExpression,
+  AST_NODE_TYPES.TemplateLiteral,
+  AST_NODE_TYPES.BinaryExpression,
+  AST_NODE_TYPES.ConditionalExpression,
+  AST_NODE_TYPES.LogicalExpression,
+]);
 /** Signer options that set the lifetime of what it signs. */
 const SIGNER_LIFETIME_OPTIONS: readonly string[] = ['expiresIn', 'expiresInSeconds', 'ttl', 'durationSeconds'];
 
@@ -184,6 +199,10 @@ export class HeldValues {
   private valueOf(node: Node, depth: number): Value | null {
     if (depth > MAX_DEPTH) return null;
     const inner = unwrap(node);
+    // Literals, functions and the like hold nothing, and most names are globals or module-level names read at module
+    // level (see identifier): answered before the memo, which would otherwise keep an entry for each of them.
+    if (!CARRIERS.has(inner.type) || (inner.type === AST_NODE_TYPES.Identifier && this.isUnfollowedName(inner)))
+      return null;
     if (this.memo.has(inner)) return this.memo.get(inner) ?? null;
     this.memo.set(inner, null); // guards recursion
     const value = this.compute(inner, depth);
@@ -286,11 +305,17 @@ export class HeldValues {
     return object;
   }
 
-  private identifier(identifier: TSESTree.Identifier, depth: number): Value | null {
-    // Globals, and module-level names read at module level, are not followed (see below): no lookup needed.
+  /** Globals, and module-level names read at module level, are not followed (see identifier): no lookup needed. */
+  private isUnfollowedName(identifier: TSESTree.Identifier): boolean {
     const names = declaredNames(this.context.sourceCode);
-    if (!names.anywhere.has(identifier.name)) return null;
-    if (names.moduleLevel.has(identifier.name) && enclosingFunction(identifier) === null) return null;
+    return (
+      !names.anywhere.has(identifier.name) ||
+      (names.moduleLevel.has(identifier.name) && enclosingFunction(identifier) === null)
+    );
+  }
+
+  private identifier(identifier: TSESTree.Identifier, depth: number): Value | null {
+    if (this.isUnfollowedName(identifier)) return null;
     const variable = this.refs.variableOf(identifier);
     if (!variable) return null;
     const bound = this.bindings.get(variable);

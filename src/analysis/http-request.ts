@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from './find-variable.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { findProperty, staticPropertyName, unwrap } from './ast.js';
 import { constInitializer, type ModuleRefs } from './module-refs.js';
 import { staticString } from './static-value.js';
@@ -69,7 +69,7 @@ function bodyWrites(call: TSESTree.CallExpression, context: Context): Node[] {
   const declarator = call.parent;
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier)
     return [];
-  const variable = ASTUtils.findVariable(context.sourceCode.getScope(declarator), declarator.id);
+  const variable = findVariable(context.sourceCode.getScope(declarator), declarator.id);
   return (variable?.references ?? []).flatMap((reference) => {
     const member = reference.identifier.parent;
     const write = member?.parent;
@@ -159,7 +159,7 @@ function mentionsGrantType(node: Node, context: Context, depth: number): boolean
     case AST_NODE_TYPES.BinaryExpression:
       return mentionsGrantType(inner.left, context, depth + 1) || mentionsGrantType(inner.right, context, depth + 1);
     case AST_NODE_TYPES.Identifier: {
-      const variable = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner);
+      const variable = findVariable(context.sourceCode.getScope(inner), inner);
       const init = constInitializer(inner, context.sourceCode.getScope(inner));
       if (init && mentionsGrantType(init, context, depth + 1)) return true;
       return (variable?.references ?? []).some((reference) => {

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from './find-variable.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { findByApi, MEMOIZERS, type Memoizer } from '../knowledge/index.js';
 import { DefinitionType, findProperty, isFunctionNode, unwrap } from './ast.js';
 import { isConstLike, type ModuleRefs } from './module-refs.js';
@@ -43,7 +43,7 @@ function functionOf(node: Node, sourceCode: Readonly<TSESLint.SourceCode>): TSES
   const inner = unwrap(node);
   if (isFunctionNode(inner)) return inner;
   if (inner.type !== AST_NODE_TYPES.Identifier) return null;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
+  const variable = findVariable(sourceCode.getScope(inner), inner);
   const def = variable?.defs[0];
   if (def?.type === DefinitionType.FunctionName) return def.node;
   if (def?.type === DefinitionType.Variable && def.node.init && isFunctionNode(def.node.init) && isConstLike(variable!))

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from './find-variable.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type { ModuleRef } from '../knowledge/index.js';
 import { BROWSER_SDK_GLOBALS, GLOBAL_OBJECTS, isKnowledgeModule } from '../knowledge/index.js';
 import { DefinitionType, patternPath, staticPropertyName, unwrap } from './ast.js';
@@ -136,7 +136,7 @@ export class ModuleRefs {
   variableOf(identifier: TSESTree.Identifier): Variable | null {
     let variable = this.variables.get(identifier);
     if (variable === undefined) {
-      variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
+      variable = findVariable(this.sourceCode.getScope(identifier), identifier);
       this.variables.set(identifier, variable);
     }
     return variable;
@@ -291,7 +291,7 @@ function requiredModule(call: TSESTree.CallExpression, sourceCode: Readonly<TSES
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'require' || call.arguments.length !== 1)
     return null;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(call), callee);
+  const variable = findVariable(sourceCode.getScope(call), callee);
   if (variable && variable.defs.length > 0) return null;
   return literalString(call.arguments[0]);
 }
@@ -318,7 +318,7 @@ export function constDeclarator(
   identifier: TSESTree.Identifier,
   scope: TSESLint.Scope.Scope,
 ): { declarator: TSESTree.VariableDeclarator & { init: TSESTree.Expression }; name: TSESTree.Identifier } | null {
-  const variable = ASTUtils.findVariable(scope, identifier);
+  const variable = findVariable(scope, identifier);
   const def = variable?.defs[0];
   if (!variable || def?.type !== DefinitionType.Variable || !def.node.init || !isConstLike(variable)) return null;
   return { declarator: def.node as TSESTree.VariableDeclarator & { init: TSESTree.Expression }, name: def.name };

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { LONG_RUNNING_CALLS, ONE_SHOT_SIGNS } from '../knowledge/index.js';
 import { calleeName, staticPropertyName, unwrap } from './ast.js';
-import { fileIndex } from './storage-slot.js';
+import { fileIndex } from './file-index.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { findVariable } from './find-variable.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
@@ -256,7 +257,7 @@ function followValue(
       : null;
   }
   if (node.type !== AST_NODE_TYPES.Identifier) return null;
-  const variable = ASTUtils.findVariable(context.sourceCode.getScope(node), node);
+  const variable = findVariable(context.sourceCode.getScope(node), node);
   const def = variable?.defs[0];
   if (!variable || !def || variable.defs.length !== 1) return null;
   const name = def.name as Node;
@@ -306,6 +307,6 @@ function isNow(node: Node, context: Context): boolean {
 function isGlobal(node: Node, name: string, context: Context): boolean {
   const inner = unwrap(node);
   if (inner.type !== AST_NODE_TYPES.Identifier || inner.name !== name) return false;
-  const variable = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner);
+  const variable = findVariable(context.sourceCode.getScope(inner), inner);
   return !variable || variable.defs.length === 0;
 }

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { refMatches, SINGLETON_BINDING_METHODS, SINGLETON_DECORATORS } from '../knowledge/index.js';
 import { findProperty, staticPropertyName, unwrap } from './ast.js';
 import { ModuleRefs } from './module-refs.js';
+import { fileIndex } from './file-index.js';
 import { forEachDescendant } from './value-flow.js';
 
 type Node = TSESTree.Node;
@@ -84,17 +85,17 @@ function isBoundAsSingleton(classNode: ClassNode, sourceCode: SourceCode): boole
   const name = classNode.id?.name;
   if (!name || !SINGLETON_BINDING_METHODS.some((m) => sourceCode.text.includes(m))) return false;
   let found = false;
-  forEachDescendant(sourceCode.ast, sourceCode, (node) => {
-    if (found || node.type !== AST_NODE_TYPES.CallExpression) return;
+  for (const node of fileIndex(sourceCode).calls) {
+    if (found) break;
     const callee = unwrap(node.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
-    if (!SINGLETON_BINDING_METHODS.includes(staticPropertyName(callee) ?? '')) return;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+    if (!SINGLETON_BINDING_METHODS.includes(staticPropertyName(callee) ?? '')) continue;
     for (let link: Node = callee.object; link.type === AST_NODE_TYPES.CallExpression;) {
       if (link.arguments.some((a) => a.type === AST_NODE_TYPES.Identifier && a.name === name)) found = true;
       const next = unwrap(link.callee);
       if (next.type !== AST_NODE_TYPES.MemberExpression) break;
       link = next.object;
     }
-  });
+  }
   return found;
 }

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from './find-variable.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import {
   CACHE_PUT_METHOD,
   CACHE_WRITE_METHODS,
@@ -9,6 +9,7 @@ import {
   PER_CALLER_PARAMETER_PATTERN,
 } from '../knowledge/index.js';
 import { DefinitionType, enclosingFunction, staticPropertyName, unwrap } from './ast.js';
+import { fileIndex } from './file-index.js';
 import { forEachDescendant } from './value-flow.js';
 import { isContainerSingleton } from './storage-singleton.js';
 
@@ -47,56 +48,6 @@ export function isRead(access: Access): boolean {
   return access === 'read' || access === 'read-write';
 }
 
-const RELATIONAL = new Set(['<', '<=', '>', '>=']);
-
-/** What one walk over a file collects, so that questions about slots need no further walks. */
-interface FileIndex {
-  readonly membersByName: ReadonlyMap<string, readonly TSESTree.MemberExpression[]>;
-  readonly comparisons: readonly TSESTree.BinaryExpression[];
-  readonly calls: readonly TSESTree.CallExpression[];
-  readonly assignments: readonly TSESTree.AssignmentExpression[];
-}
-
-const indexes = new WeakMap<SourceCode, FileIndex>();
-
-/** The file's index, built on first use by one walk over the AST. */
-export function fileIndex(sourceCode: SourceCode): FileIndex {
-  const cached = indexes.get(sourceCode);
-  if (cached) return cached;
-  const membersByName = new Map<string, TSESTree.MemberExpression[]>();
-  const index = {
-    membersByName,
-    comparisons: [] as TSESTree.BinaryExpression[],
-    calls: [] as TSESTree.CallExpression[],
-    assignments: [] as TSESTree.AssignmentExpression[],
-  };
-  forEachDescendant(sourceCode.ast, sourceCode, (node) => {
-    switch (node.type) {
-      case AST_NODE_TYPES.MemberExpression: {
-        const name = staticPropertyName(node);
-        if (name === null) break;
-        const list = membersByName.get(name);
-        if (list) list.push(node);
-        else membersByName.set(name, [node]);
-        break;
-      }
-      case AST_NODE_TYPES.BinaryExpression:
-        if (RELATIONAL.has(node.operator)) index.comparisons.push(node);
-        break;
-      case AST_NODE_TYPES.CallExpression:
-        index.calls.push(node);
-        break;
-      case AST_NODE_TYPES.AssignmentExpression:
-        index.assignments.push(node);
-        break;
-      default:
-        break;
-    }
-  });
-  indexes.set(sourceCode, index);
-  return index;
-}
-
 /**
  * The slot behind a declared identifier, an assignment target or a class property: `x`, `this.x`, `Cls.x`,
  * `globalThis.x`, `cache.x`, `cache[k]`, `this.cache.x` (the last three are the container `cache`).
@@ -105,7 +56,7 @@ export function fileIndex(sourceCode: SourceCode): FileIndex {
 export function slotOf(target: Node, sourceCode: SourceCode): Slot | null {
   const inner = unwrap(target);
   if (inner.type === AST_NODE_TYPES.Identifier) {
-    const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
+    const variable = findVariable(sourceCode.getScope(inner), inner);
     if (variable && variable.defs.length > 0) return { kind: 'variable', name: variable.name, variable };
     return { kind: 'member', name: inner.name, owner: { kind: 'global' } };
   }
@@ -123,7 +74,7 @@ export function slotOf(target: Node, sourceCode: SourceCode): Slot | null {
     return owner && name !== null ? { kind: 'member', name, owner } : null;
   }
   if (object.type !== AST_NODE_TYPES.Identifier) return null;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(object), object);
+  const variable = findVariable(sourceCode.getScope(object), object);
   if (!variable || variable.defs.length === 0) {
     return GLOBAL_OBJECTS.has(object.name) && name !== null
       ? { kind: 'member', name, owner: { kind: 'global' } }
@@ -172,12 +123,39 @@ export function occurrencesOf(slot: Slot, sourceCode: SourceCode): Occurrence[] 
       }
     }
   }
-  for (const member of fileIndex(sourceCode).membersByName.get(slot.name) ?? []) {
+  // `this.x` of an instance field is read or written only inside its class: no need to look at the rest of the file.
+  const members =
+    slot.owner.kind === 'class' && !slot.owner.isStatic
+      ? membersNamedIn(slot.owner.classNode, sourceCode)
+      : fileIndex(sourceCode).membersByName;
+  for (const member of members.get(slot.name) ?? []) {
     if (unwrap(member.object).type === AST_NODE_TYPES.MemberExpression) continue;
     const other = slotOf(member, sourceCode);
     if (other && sameSlot(slot, other)) found.push(occurrenceAt(member));
   }
   return found;
+}
+
+const membersByClass = new WeakMap<ClassNode, ReadonlyMap<string, readonly TSESTree.MemberExpression[]>>();
+
+/** The member expressions inside a class, by property name, in the order of the file index. */
+function membersNamedIn(
+  classNode: ClassNode,
+  sourceCode: SourceCode,
+): ReadonlyMap<string, readonly TSESTree.MemberExpression[]> {
+  const known = membersByClass.get(classNode);
+  if (known) return known;
+  const byName = new Map<string, TSESTree.MemberExpression[]>();
+  forEachDescendant(classNode, sourceCode, (node) => {
+    if (node.type !== AST_NODE_TYPES.MemberExpression) return;
+    const name = staticPropertyName(node);
+    if (name === null) return;
+    const list = byName.get(name);
+    if (list) list.push(node);
+    else byName.set(name, [node]);
+  });
+  membersByClass.set(classNode, byName);
+  return byName;
 }
 
 /** How the slot is accessed at `node` (an identifier or member expression naming it). */
@@ -250,7 +228,7 @@ export function isModuleSingleton(classNode: ClassNode, sourceCode: SourceCode):
     const callee = unwrap(inner.callee);
     if (callee === classNode) return true;
     if (callee.type !== AST_NODE_TYPES.Identifier) return false;
-    const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
+    const variable = findVariable(sourceCode.getScope(callee), callee);
     return variable?.defs.some((def) => def.node === classNode) ?? false;
   };
   // `let instance; export const service = () => (instance ??= new Service())`: made in a function, kept in module scope.
@@ -271,13 +249,49 @@ export function isModuleSingleton(classNode: ClassNode, sourceCode: SourceCode):
         return made(inner.expression.right);
       return false;
     }) ||
-    fileIndex(sourceCode).assignments.some(keptLazily) ||
+    assignedConstructions(classNode, sourceCode).some(keptLazily) ||
     isContainerSingleton(classNode, sourceCode);
   singletons.set(classNode, result);
   return result;
 }
 
 const singletons = new WeakMap<ClassNode, boolean>();
+
+/**
+ * The assignments whose value is `new` of the class itself or of an identifier with the class's name, found from the
+ * scope manager's references rather than by a walk over the file: every assignment that `made` can accept is among
+ * them.
+ */
+function assignedConstructions(classNode: ClassNode, sourceCode: SourceCode): TSESTree.AssignmentExpression[] {
+  const name = classNode.id?.name;
+  const callees: Node[] = [classNode, ...(name === undefined ? [] : identifiersNamed(name, sourceCode))];
+  const found: TSESTree.AssignmentExpression[] = [];
+  for (const callee of callees) {
+    const construction = outermostWrapper(callee).parent;
+    if (construction?.type !== AST_NODE_TYPES.NewExpression || unwrap(construction.callee) !== callee) continue;
+    const value = outermostWrapper(construction);
+    if (value.parent?.type === AST_NODE_TYPES.AssignmentExpression && value.parent.right === value)
+      found.push(value.parent);
+  }
+  return found;
+}
+
+/** The outermost of the wrappers `unwrap` strips around `node` (the node itself when it has none). */
+function outermostWrapper(node: Node): Node {
+  let current = node;
+  while (
+    current.parent &&
+    'expression' in current.parent &&
+    current.parent.expression === current &&
+    isWrapper(current.parent)
+  )
+    current = current.parent;
+  return current;
+}
+
+function isWrapper(node: Node): boolean {
+  return unwrap(node) !== node;
+}
 
 /**
  * A field of an exported class that the file never instantiates, which its own methods memoise: one method tests
@@ -354,7 +368,7 @@ function isExportedClass(classNode: ClassNode, sourceCode: SourceCode): boolean 
   const name = classNode.id?.name;
   if (!name) return false;
   return (
-    fileIndex(sourceCode).assignments.some((assignment) => {
+    assignmentsOfName(name, sourceCode).some((assignment) => {
       const left = unwrap(assignment.left);
       const root = left.type === AST_NODE_TYPES.MemberExpression ? unwrap(left.object) : null;
       const exportsObject =
@@ -391,20 +405,50 @@ function isExportedClass(classNode: ClassNode, sourceCode: SourceCode): boolean 
 /** Some `new X(...)` of the file (or `extends X`) makes instances of the class. */
 function isInstantiatedInFile(classNode: ClassNode, sourceCode: SourceCode): boolean {
   const name = classNode.id?.name;
-  let found = false;
-  forEachDescendant(sourceCode.ast, sourceCode, (node) => {
-    if (found) return;
-    if (node.type === AST_NODE_TYPES.NewExpression) {
-      const callee = unwrap(node.callee);
-      found = callee === classNode || (callee.type === AST_NODE_TYPES.Identifier && callee.name === name);
-    } else if (
-      (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) &&
-      node.superClass?.type === AST_NODE_TYPES.Identifier
-    ) {
-      found = node.superClass.name === name;
-    }
-  });
+  const isConstructed = (callee: Node): boolean => {
+    const construction = outermostWrapper(callee).parent;
+    return construction?.type === AST_NODE_TYPES.NewExpression && unwrap(construction.callee) === callee;
+  };
+  if (isConstructed(classNode)) return true;
+  if (name === undefined) return false;
+  return identifiersNamed(name, sourceCode).some(
+    (identifier) =>
+      isConstructed(identifier) ||
+      ((identifier.parent?.type === AST_NODE_TYPES.ClassDeclaration ||
+        identifier.parent?.type === AST_NODE_TYPES.ClassExpression) &&
+        identifier.parent.superClass === identifier),
+  );
+}
+
+/**
+ * Every identifier of the file that reads `name` as a value, from the scope manager: the references of each variable
+ * of that name, and the unresolved ones (globals). A name read anywhere is one of these.
+ */
+function identifiersNamed(name: string, sourceCode: SourceCode): Node[] {
+  const manager = sourceCode.scopeManager;
+  if (!manager) return [];
+  const found: Node[] = [];
+  for (const scope of manager.scopes)
+    for (const reference of scope.set.get(name)?.references ?? []) found.push(reference.identifier);
+  for (const reference of manager.globalScope?.through ?? [])
+    if (reference.identifier.name === name) found.push(reference.identifier);
   return found;
+}
+
+/** Assignments whose value is the identifier `name`, or an object literal with a property of that value. */
+function assignmentsOfName(name: string, sourceCode: SourceCode): TSESTree.AssignmentExpression[] {
+  const found = new Set<TSESTree.AssignmentExpression>();
+  for (const identifier of identifiersNamed(name, sourceCode)) {
+    let value = outermostWrapper(identifier);
+    if (value.parent?.type === AST_NODE_TYPES.Property && value.parent.value === value) {
+      const object = value.parent.parent;
+      if (object?.type !== AST_NODE_TYPES.ObjectExpression) continue;
+      value = outermostWrapper(object);
+    }
+    if (value.parent?.type === AST_NODE_TYPES.AssignmentExpression && value.parent.right === value)
+      found.add(value.parent);
+  }
+  return [...found];
 }
 
 /** True when other modules can read the variable: `export let x`, `export { x }`, `module.exports = { x }`. */

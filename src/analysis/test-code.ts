@@ -32,17 +32,21 @@ export function isTestPath(filename: string, cwd: string): boolean {
 
 /** A JS/TS program that imports a test runner, or calls a runner global (`describe(...)`) that the file does not bind. */
 function usesTestRunner(program: TSESTree.Program): boolean {
+  // Only the runner globals' own names matter: a bundle binds thousands of others at its top level.
   const bound = new Set<string>();
+  const bind = (name: string) => {
+    if (RUNNER_GLOBALS.has(name)) bound.add(name);
+  };
   let callsGlobal = false;
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
       if (RUNNER_MODULES.has(statement.source.value)) return true;
-      for (const specifier of statement.specifiers) bound.add(specifier.local.name);
+      for (const specifier of statement.specifiers) bind(specifier.local.name);
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations)
-        if (declarator.id.type === AST_NODE_TYPES.Identifier) bound.add(declarator.id.name);
+        if (declarator.id.type === AST_NODE_TYPES.Identifier) bind(declarator.id.name);
     } else if (statement.type === AST_NODE_TYPES.FunctionDeclaration && statement.id) {
-      bound.add(statement.id.name);
+      bind(statement.id.name);
     } else if (
       statement.type === AST_NODE_TYPES.ExpressionStatement &&
       runnerGlobalCalled(statement.expression, bound)

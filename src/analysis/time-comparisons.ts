@@ -10,7 +10,7 @@ import {
 } from '../knowledge/index.js';
 import { staticPropertyName, unwrap } from './ast.js';
 import { ModuleRefs } from './module-refs.js';
-import { fileIndex } from './storage-slot.js';
+import { fileIndex } from './file-index.js';
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
