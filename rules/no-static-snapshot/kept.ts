@@ -9,6 +9,7 @@ import { isLongLived, type StorageKind } from '../../src/analysis/storage.js';
 import { type FlowNode, flowPath } from '../../src/analysis/value-flow.js';
 import { type Kept, type Node, type SnapshotContext, snippet } from './context.js';
 import { keptOpenByConnection } from './live-connection.js';
+import { isReadOnlyInWriterChain } from './writer-chain.js';
 
 /**
  * Whether the value (or something built from it, as `accept` allows) outlives the code that resolved it:
@@ -37,6 +38,7 @@ export function keptBeyondCall(
     const open = accept(node) ? keptOpenByConnection(node, resolved, ctx) : null;
     if (open) return open;
     if (step.kind !== 'store' || !isLongLived(step.storage) || !accept(node)) continue;
+    if (step.storage === 'instance-field' && isReadOnlyInWriterChain(step.target)) continue;
     if (isExpiryGuarded(step.target, ctx)) {
       guarded = true;
       continue;

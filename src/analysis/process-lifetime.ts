@@ -23,6 +23,11 @@ export function isOneShotScript(sourceCode: SourceCode): boolean {
   return known;
 }
 
+/** Whether the file starts something that keeps the process running after its top-level code (LONG_RUNNING_CALLS). */
+export function keepsProcessRunning(sourceCode: SourceCode): boolean {
+  return fileIndex(sourceCode).calls.some((call) => LONG_RUNNING_CALLS.includes(calleeName(call) ?? ''));
+}
+
 function computeOneShot(sourceCode: SourceCode): boolean {
   const program = sourceCode.ast;
   if (
@@ -38,7 +43,7 @@ function computeOneShot(sourceCode: SourceCode): boolean {
   }
   const index = fileIndex(sourceCode);
   if (index.assignments.some((a) => assignsCommonJsExport(a.left))) return false;
-  if (index.calls.some((call) => LONG_RUNNING_CALLS.includes(calleeName(call) ?? ''))) return false;
+  if (keepsProcessRunning(sourceCode)) return false;
   const [processName, argv] = ONE_SHOT_SIGNS.argv;
   const readsArgv = (index.membersByName.get(argv) ?? []).some((m) => isGlobalNamed(m.object, processName));
   const exits = index.calls.some((call) => {
