@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { calleeName, enclosingFunction, isFunctionNode, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { keepsProcessRunning, readsArgv } from '../../src/analysis/process-lifetime.js';
 import type { FlowNode } from '../../src/analysis/value-flow.js';
 import { LONG_LIVED_CALLBACKS, SECRET_CARRYING_FIELDS } from '../../src/knowledge/index.js';
 import type { Finding, Node, SnapshotContext } from './context.js';
@@ -33,7 +34,7 @@ export function checkCapturedByLongLivedCallback(
     const { step } = node;
     if (step.kind !== 'capture' || !readsSecret(step.reference) || isWrittenAgain(step.reference, ctx)) continue;
     const registration = registrationOf(step.node, home);
-    if (!registration) continue;
+    if (!registration || (registration.listener && runsOverArguments(ctx))) continue;
     return {
       node: resolution.reportNode,
       messageId: 'capturedByLongLivedCallback',
@@ -41,7 +42,7 @@ export function checkCapturedByLongLivedCallback(
         what: yieldsToken(resolution)
           ? `A token from \`${resolution.sourceName}\` is`
           : `Credentials resolved once from \`${resolution.sourceName}\` are`,
-        callback: registration,
+        callback: registration.words,
         start: home.type === AST_NODE_TYPES.FunctionDeclaration && home.id ? `\`${home.id.name}()\`` : 'start-up',
         ...sessionWords(resolution.sessionId, ctx.settings, resolution.durationSeconds),
       },
@@ -92,12 +93,26 @@ function isWrittenAgain(reference: TSESTree.Identifier, ctx: SnapshotContext): b
   return !variable || variable.references.filter((r) => r.isWrite()).length > 1;
 }
 
-/** How the closure (or a function it sits in, below `home`) is registered to run for the process's life, in words. */
-function registrationOf(closure: TSESTree.FunctionLike, home: TSESTree.FunctionLike): string | null {
+/**
+ * A command run over its arguments (`process.argv`) that starts nothing long-lived: its listeners (lines of an input
+ * file, a child's output) end with the work it was given.
+ */
+function runsOverArguments(ctx: SnapshotContext): boolean {
+  return readsArgv(ctx.sourceCode) && !keepsProcessRunning(ctx.sourceCode);
+}
+
+interface Registration {
+  readonly words: string;
+  /** An event listener (its emitter may be as short-lived as the command), not a server, timer or consumer. */
+  readonly listener: boolean;
+}
+
+/** How the closure (or a function it sits in, below `home`) is registered to run for the process's life. */
+function registrationOf(closure: TSESTree.FunctionLike, home: TSESTree.FunctionLike): Registration | null {
   for (let fn: Node | null = closure; fn && fn !== home; fn = enclosingFunction(fn)) {
     if (!isFunctionNode(fn)) return null;
     const words = registeredAs(fn);
-    if (words) return words;
+    if (words) return { words, listener: words.endsWith('listener') };
   }
   return null;
 }

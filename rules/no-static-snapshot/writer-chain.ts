@@ -4,7 +4,7 @@ import { staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import type { Node } from './context.js';
 
 /**
- * `this.session = ...` written in a method and read only in private methods that method alone calls
+ * A private field (`private session`, `#session`) written in a method and read only in private methods that method alone calls
  * (`init()` assumes a role, `this.loadSecrets()` builds a client from the field once, only the secrets are kept): the
  * field is a local in all but name. Nothing outside that call chain reuses it after its session ends.
  */
@@ -17,14 +17,18 @@ export function isReadOnlyInWriterChain(target: Node): boolean {
   const body = writer?.parent;
   if (name === null || !writer || body?.type !== AST_NODE_TYPES.ClassBody) return false;
   const methods = body.body.filter((m): m is TSESTree.MethodDefinition => m.type === AST_NODE_TYPES.MethodDefinition);
+  if (!isPrivateField(body, name)) return false;
   const reads: TSESTree.MemberExpression[] = [];
   collectThisMembers(body, name, reads);
-  return reads.every((read) => {
-    if (isWrite(read)) return true;
-    // A read in the writer itself may be the next call's reuse (`if (!this.client) this.client = ...`).
-    const method = enclosingMethod(read);
-    return method !== null && method !== writer && isCalledOnlyFrom(method, writer, methods, body);
-  });
+  return (
+    reads.some((read) => !isWrite(read)) &&
+    reads.every((read) => {
+      if (isWrite(read)) return true;
+      // A read in the writer itself may be the next call's reuse (`if (!this.client) this.client = ...`).
+      const method = enclosingMethod(read);
+      return method !== null && method !== writer && isCalledOnlyFrom(method, writer, methods, body);
+    })
+  );
 }
 
 /** A private method (`private m()`, `#m()`) whose every mention in the class is `this.m(...)` inside `writer`. */
@@ -45,6 +49,17 @@ function isCalledOnlyFrom(
     mentions.every(
       (m) => m.parent?.type === AST_NODE_TYPES.CallExpression && m.parent.callee === m && enclosingMethod(m) === writer,
     )
+  );
+}
+
+/** Declared `private x` or `#x`: nothing outside the class reads it. */
+function isPrivateField(body: TSESTree.ClassBody, name: string): boolean {
+  return body.body.some(
+    (member) =>
+      member.type === AST_NODE_TYPES.PropertyDefinition &&
+      !member.static &&
+      staticPropertyName(member) === name &&
+      (member.accessibility === 'private' || member.key.type === AST_NODE_TYPES.PrivateIdentifier),
   );
 }
 

@@ -44,8 +44,6 @@ function computeOneShot(sourceCode: SourceCode): boolean {
   const index = fileIndex(sourceCode);
   if (index.assignments.some((a) => assignsCommonJsExport(a.left))) return false;
   if (keepsProcessRunning(sourceCode)) return false;
-  const [processName, argv] = ONE_SHOT_SIGNS.argv;
-  const readsArgv = (index.membersByName.get(argv) ?? []).some((m) => isGlobalNamed(m.object, processName));
   const exits = index.calls.some((call) => {
     const callee = unwrap(call.callee);
     return (
@@ -54,7 +52,13 @@ function computeOneShot(sourceCode: SourceCode): boolean {
       isGlobalNamed(callee.object, ONE_SHOT_SIGNS.exit[0])
     );
   });
-  return readsArgv || exits;
+  return readsArgv(sourceCode) || exits;
+}
+
+/** The file reads `process.argv`: a command run over its arguments. */
+export function readsArgv(sourceCode: SourceCode): boolean {
+  const [processName, argv] = ONE_SHOT_SIGNS.argv;
+  return (fileIndex(sourceCode).membersByName.get(argv) ?? []).some((m) => isGlobalNamed(m.object, processName));
 }
 
 function assignsCommonJsExport(target: TSESTree.Node): boolean {

@@ -193,7 +193,8 @@ export const ONE_SHOT_SIGNS = { argv: ['process', 'argv'], exit: ['process', 'ex
 // Source: https://nodejs.org/api/process.html#event-exit (the process exits once its event loop is empty)
 
 /**
- * Fields that carry the secret part of a resolved value: v3 and STS keys, the STS output's `Credentials`, the IMDS/ECS
+ * Fields that carry the secret part of a resolved value: v3 and STS keys, the STS output's `Credentials` (Amplify
+ * `fetchAuthSession()`'s `credentials`: aws-amplify/amplify-js packages/core/src/singleton/Auth/types.ts), the IMDS/ECS
  * document's `Token`, a token object's `token` (MSK signer, Azure `AccessToken`) and token-response fields. What is
  * built from other fields (`expiration`, `RoleArn`) carries no credential into a keeper.
  */
@@ -201,6 +202,7 @@ export const SECRET_CARRYING_FIELDS: ReadonlySet<string> = new Set([
   ...AWS_V3_CREDENTIAL_FIELDS,
   ...STS_CREDENTIAL_FIELDS,
   'Credentials',
+  'credentials',
   'Token',
   'token',
   ...TOKEN_RESPONSE_FIELDS,

@@ -1,0 +1,94 @@
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import rule from '../../../rules/no-static-snapshot/index.js';
+import type { SnapshotMessageId } from '../../../rules/no-static-snapshot/messages.js';
+import { createRuleTester } from '../../rule-tester.js';
+
+// Credentials or a token printed once by a cloud CLI (CLI_CREDENTIAL_COMMANDS) and kept: nothing runs it again.
+const lines = (...text: string[]) => text.join('\n');
+
+const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
+  {
+    // A Vite config exports the profile's credentials through the AWS CLI into the dev bundle.
+    code: lines(
+      `import { execFileSync } from 'node:child_process';`,
+      `import { defineConfig } from 'vite';`,
+      'function devCredentials() {',
+      "  const out = JSON.parse(execFileSync('aws', ['configure', 'export-credentials', '--profile', 'dev', '--format', 'process'], { encoding: 'utf8' }));",
+      '  return { accessKeyId: out.AccessKeyId, secretAccessKey: out.SecretAccessKey, sessionToken: out.SessionToken };',
+      '}',
+      'export default defineConfig(() => {',
+      '  const creds = devCredentials();',
+      '  return { define: { AWS_KEYS: JSON.stringify(creds.accessKeyId), AWS_TOKEN: JSON.stringify(creds.sessionToken) } };',
+      '});',
+    ),
+    errors: [{ messageId: 'writtenToOutlivingSink', line: 4, column: 26 }],
+  },
+  {
+    // `aws sts assume-role` through a shell, the keys in a client built when the module loads (CommonJS).
+    code: lines(
+      `const { execSync } = require('child_process');`,
+      `const { S3Client } = require('@aws-sdk/client-s3');`,
+      'const role = JSON.parse(execSync(`aws sts assume-role --role-arn ${process.env.ROLE_ARN} --role-session-name app`).toString());',
+      'module.exports.s3 = new S3Client({',
+      '  credentials: { accessKeyId: role.Credentials.AccessKeyId, secretAccessKey: role.Credentials.SecretAccessKey, sessionToken: role.Credentials.SessionToken },',
+      '});',
+    ),
+    errors: [{ messageId: 'cliOutputKept', line: 3, column: 25 }],
+  },
+  {
+    // A gcloud token kept on a singleton's field.
+    code: lines(
+      `import { execFileSync } from 'node:child_process';`,
+      'class Uploader {',
+      '  private token: string;',
+      '  constructor() {',
+      "    this.token = execFileSync('gcloud', ['auth', 'application-default', 'print-access-token'], { encoding: 'utf8' }).trim();",
+      '  }',
+      '  headers() {',
+      '    return { Authorization: `Bearer ${this.token}` };',
+      '  }',
+      '}',
+      'export default new Uploader();',
+    ),
+    errors: [{ messageId: 'cliOutputKept', line: 5, column: 18 }],
+  },
+  {
+    // An az token written to a file that outlives the process.
+    code: lines(
+      `import { spawnSync } from 'child_process';`,
+      `import { writeFileSync } from 'fs';`,
+      "const token = spawnSync('az', ['account', 'get-access-token', '--resource', 'https://management.azure.com']).stdout.toString();",
+      "writeFileSync('.azure-token.json', token);",
+    ),
+    errors: [{ messageId: 'writtenToOutlivingSink', line: 3, column: 15 }],
+  },
+];
+
+const valid: (string | ValidTestCase<[]>)[] = [
+  // Look-alike: the same CLI run per request, its output gone with the response.
+  lines(
+    `import { execSync } from 'child_process';`,
+    `import express from 'express';`,
+    'const app = express();',
+    "app.get('/token', (req, res) => {",
+    "  const token = execSync('gcloud auth print-access-token').toString().trim();",
+    '  res.json({ token });',
+    '});',
+    'app.listen(3000);',
+  ),
+  // Look-alike: `aws sts get-caller-identity` prints who you are, not credentials.
+  lines(
+    `import { execSync } from 'child_process';`,
+    'export const identity = JSON.parse(execSync("aws sts get-caller-identity").toString());',
+    'export const account = identity.Account;',
+  ),
+  // Look-alike: a CLI call whose output is not credentials, kept at module scope.
+  lines(
+    `import { execFileSync } from 'node:child_process';`,
+    "export const region = execFileSync('aws', ['configure', 'get', 'region'], { encoding: 'utf8' }).trim();",
+  ),
+  // Look-alike: a file's own `execSync`, not child_process's.
+  lines('const execSync = (cmd: string) => cmd;', "export const token = execSync('gcloud auth print-access-token');"),
+];
+
+createRuleTester().run('no-static-snapshot (credentials from a cloud CLI)', rule, { valid, invalid });
