@@ -12,6 +12,9 @@ const COMMAND_LINE: ReadonlySet<string> = new Set(CHILD_PROCESS_RUNNERS.commandL
 const PROGRAM_AND_ARGUMENTS: ReadonlySet<string> = new Set(CHILD_PROCESS_RUNNERS.programAndArguments);
 const TEXT_METHODS: ReadonlySet<string> = new Set(CHILD_PROCESS_RUNNERS.textMethods);
 const RUNNER_MODULES: readonly string[] = CHILD_PROCESS_RUNNERS.runnerModules;
+const PROMISIFIERS: ReadonlySet<string> = new Set(CHILD_PROCESS_RUNNERS.promisifiers);
+/** The callback runners, whose promisified forms resolve to `{ stdout, stderr }`. */
+const PROMISED: ReadonlySet<string> = new Set(['exec', 'execFile']);
 
 /** A child_process call that runs a cloud CLI command printing credentials or a token, and where its output starts. */
 export interface CliRun {
@@ -26,13 +29,16 @@ export interface CliRun {
  * with the runner imported from child_process. The command's words must be literal text.
  */
 export function cliRunOf(call: TSESTree.CallExpression, ctx: SnapshotContext): CliRun | null {
-  const runner = calleeName(call);
-  if (runner === null || (!COMMAND_LINE.has(runner) && !PROGRAM_AND_ARGUMENTS.has(runner))) return null;
-  const ref = ctx.refs.resolve(call.callee);
-  if (!ref || !RUNNER_MODULES.includes(ref.module) || ref.path.at(-1) !== runner) return null;
+  const promised = promisifiedRunner(call, ctx);
+  const runner = promised ?? childProcessRunner(call, ctx);
+  if (runner === null) return null;
   const words = COMMAND_LINE.has(runner) ? commandLineWords(call.arguments[0]) : programWords(call);
   const command = words ? CLI_CREDENTIAL_COMMANDS.find((c) => runs(words, c)) : undefined;
   if (!command) return null;
+  if (promised) {
+    const output = promisedOutput(call);
+    return output ? { command, output } : null;
+  }
   const callback = call.arguments.find((a) => isFunctionNode(a)) as TSESTree.FunctionLike | undefined;
   if (callback) return callback.params[1] ? { command, output: callback.params[1] } : null;
   const field = CHILD_PROCESS_RUNNERS.outputField[runner];
@@ -43,6 +49,48 @@ export function cliRunOf(call: TSESTree.CallExpression, ctx: SnapshotContext): C
     output = member;
   }
   return { command, output: throughTextMethods(output) };
+}
+
+/** The child_process runner a call makes (`execSync(...)`, `cp.execFileSync(...)`), by its import. */
+function childProcessRunner(call: TSESTree.CallExpression, ctx: SnapshotContext): string | null {
+  const runner = calleeName(call);
+  if (runner === null || (!COMMAND_LINE.has(runner) && !PROGRAM_AND_ARGUMENTS.has(runner))) return null;
+  const ref = ctx.refs.resolve(call.callee);
+  return ref && RUNNER_MODULES.includes(ref.module) && ref.path.at(-1) === runner ? runner : null;
+}
+
+/** `run(...)` with `const run = promisify(exec)` (or `util.promisify(cp.execFile)`): the runner it wraps. */
+function promisifiedRunner(call: TSESTree.CallExpression, ctx: SnapshotContext): string | null {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return null;
+  const def = ctx.refs.variableOf(callee)?.defs[0];
+  const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? unwrap(def.node.init) : null;
+  if (init?.type !== AST_NODE_TYPES.CallExpression || !PROMISIFIERS.has(calleeName(init) ?? '')) return null;
+  const wrapped = init.arguments[0] ? unwrap(init.arguments[0]) : null;
+  if (!wrapped || wrapped.type === AST_NODE_TYPES.SpreadElement) return null;
+  const ref = ctx.refs.resolve(wrapped);
+  const runner = ref?.path.at(-1);
+  return ref && runner && RUNNER_MODULES.includes(ref.module) && PROMISED.has(runner) ? runner : null;
+}
+
+/** `(await run(cmd)).stdout`, or `stdout` in `const { stdout } = await run(cmd)`. */
+function promisedOutput(call: TSESTree.CallExpression): Node | null {
+  const awaited = call.parent?.type === AST_NODE_TYPES.AwaitExpression ? call.parent : null;
+  if (!awaited) return null;
+  const field = CHILD_PROCESS_RUNNERS.promisedOutputField;
+  const parent = awaited.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === awaited)
+    return staticPropertyName(parent) === field ? throughTextMethods(parent) : null;
+  if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.id.type !== AST_NODE_TYPES.ObjectPattern)
+    return null;
+  for (const property of parent.id.properties)
+    if (
+      property.type === AST_NODE_TYPES.Property &&
+      staticPropertyName(property) === field &&
+      property.value.type === AST_NODE_TYPES.Identifier
+    )
+      return property.value;
+  return null;
 }
 
 /** `x.toString().trim()`: the text of the output, still the output. */

@@ -9,6 +9,7 @@ import { isLongLived, type StorageKind } from '../../src/analysis/storage.js';
 import { type FlowNode, flowPath } from '../../src/analysis/value-flow.js';
 import { type Kept, type Node, type SnapshotContext, snippet } from './context.js';
 import { keptOpenByConnection } from './live-connection.js';
+import { isHandedOverWithRefreshToken } from '../../src/analysis/renewing-options.js';
 import { isReadOnlyInWriterChain } from './writer-chain.js';
 
 /**
@@ -28,6 +29,7 @@ export function keptBeyondCall(
   let guarded = false;
   for (const node of flow) {
     const { step } = node;
+    if (renewedWhereHandedOver(node)) continue;
     if (step.kind === 'argument' && isStateStoreWrite(step.node) && accept(node))
       return {
         storage: 'module',
@@ -52,6 +54,11 @@ export function keptBeyondCall(
       (n.step.kind === 'store' || (n.step.kind === 'argument' && n.step.node.type === AST_NODE_TYPES.NewExpression)),
   );
   return used ? { storage: 'module', where: 'in module scope (resolved when the module loads)', step: used } : null;
+}
+
+/** On the way, the value went into options that also hand over a refresh token: the library renews it there. */
+function renewedWhereHandedOver(node: FlowNode): boolean {
+  return flowPath(node).some((n) => n.step.kind === 'property' && isHandedOverWithRefreshToken(n.step.object));
 }
 
 const STORE_WRITES: ReadonlySet<string> = new Set(STATE_STORE_WRITES.methods);

@@ -34,7 +34,7 @@ export const SNAPSHOT_MESSAGES = {
   cliOutputKept:
     'What `{{command}}` printed ({{what}}) is kept {{where}}; nothing runs the command again, so it stops working when {{session}} ends ({{phrase}}) and calls then fail with ExpiredToken (or 401). {{instead}}.',
   capturedByLongLivedCallback:
-    '{{what}} read by {{callback}}, which {{start}} registers for the life of the process: every call gets the same copy, so they stop working when {{session}} ends ({{phrase}}) while the process keeps running. Resolve inside the callback (the provider caches and refreshes), or pass the provider or client instead of its result.',
+    '{{what}} read by {{callback}}, which {{start}} registers for the life of the process: every call gets the same copy, which stops working when {{session}} ends ({{phrase}}) while the process keeps running. Resolve inside the callback (the provider caches and refreshes), or pass the provider or client instead of its result.',
   capturedProvider:
     'The `{{option}}` function returns what {{source}} resolved once, captured from outside it: the object that calls it for fresh credentials or a fresh token gets the same copy every time, and it stops working when {{session}} ends ({{phrase}}). Call {{source}} inside the function instead.',
   capturedTokenProvider:

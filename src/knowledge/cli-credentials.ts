@@ -130,6 +130,9 @@ export const CHILD_PROCESS_RUNNERS = {
   programAndArguments: ['execFileSync', 'execFile', 'spawnSync'],
   /** The result's field that holds the output (`spawnSync(...).stdout`); the others return it. */
   outputField: { spawnSync: 'stdout' } as Readonly<Record<string, string>>,
+  /** `promisify(exec)` / `util.promisify(execFile)`: a promise of `{ stdout, stderr }`. */
+  promisifiers: ['promisify'],
+  promisedOutputField: 'stdout',
   /** Methods on the output that keep its text: `execSync(cmd).toString().trim()`. */
   textMethods: ['toString', 'trim', 'trimEnd', 'trimStart'],
   source:

@@ -189,6 +189,17 @@ export const LONG_LIVED_CALLBACKS = {
     'https://nodejs.org/api/events.html#emitteroneventname-listener; https://nodejs.org/api/timers.html#setintervalcallback-delay-args; https://expressjs.com/en/guide/routing.html; https://kafka.js.org/docs/consuming#a-name-each-message-a-eachmessage; https://github.com/bbc/sqs-consumer#usage; https://github.com/kelektiv/node-cron#usage; https://github.com/node-cron/node-cron',
 } as const;
 
+/**
+ * Fields that hand a library what it needs to fetch the next access token itself: an options object given to a
+ * library with one of these beside the token renews it there (nodemailer's OAuth2 `auth` with `refreshToken`, a
+ * `{ access_token, refresh_token }` credentials object). The token in it is the first of many, not a snapshot.
+ */
+export const TOKEN_RENEWING_FIELDS = {
+  names: ['refreshToken', 'refresh_token'],
+  source:
+    'https://nodemailer.com/smtp/oauth2 (refreshToken: "Nodemailer tries to generate a new access token if existing one expires or fails"); googleapis/google-auth-library-nodejs: src/auth/oauth2client.ts (refresh_token)',
+} as const;
+
 export const ONE_SHOT_SIGNS = { argv: ['process', 'argv'], exit: ['process', 'exit'] } as const;
 // Source: https://nodejs.org/api/process.html#event-exit (the process exits once its event loop is empty)
 

@@ -62,9 +62,70 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
     ),
     errors: [{ messageId: 'writtenToOutlivingSink', line: 3, column: 15 }],
   },
+  {
+    // Promisified exec (`{ stdout }`), `get-session-token`, a client on a private field of a singleton.
+    code: lines(
+      `import { exec } from 'node:child_process';`,
+      `import { promisify } from 'node:util';`,
+      `import { S3Client } from '@aws-sdk/client-s3';`,
+      'const run = promisify(exec);',
+      'class Store {',
+      '  private s3?: S3Client;',
+      '  async init() {',
+      "    const { stdout } = await run('aws sts get-session-token --duration-seconds 3600');",
+      '    const { Credentials } = JSON.parse(stdout);',
+      '    this.s3 = new S3Client({ credentials: { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, sessionToken: Credentials.SessionToken } });',
+      '  }',
+      '  list() { return this.s3; }',
+      '}',
+      'export default new Store();',
+    ),
+    errors: [{ messageId: 'cliOutputKept', line: 8, column: 24 }],
+  },
+  {
+    // util.promisify(cp.execFile), `(await ...).stdout`, a gcloud token read by a route handler registered in main().
+    code: lines(
+      `const util = require('util');`,
+      `const cp = require('child_process');`,
+      `const express = require('express');`,
+      'const execFileAsync = util.promisify(cp.execFile);',
+      'async function main() {',
+      "  const token = (await execFileAsync('gcloud', ['auth', 'print-access-token'])).stdout.trim();",
+      '  const app = express();',
+      "  app.get('/buckets', async (req, res) => res.json(await fetch('https://storage.googleapis.com/storage/v1/b?project=p', { headers: { Authorization: `Bearer ${token}` } })));",
+      '  app.listen(8080);',
+      '}',
+      'main();',
+    ),
+    errors: [{ messageId: 'capturedByLongLivedCallback', line: 6, column: 18 }],
+  },
+  {
+    // The CLI's credentials copied into the environment of a worker that keeps running.
+    code: lines(
+      `import { execSync } from 'child_process';`,
+      `import { Consumer } from 'sqs-consumer';`,
+      "const creds = JSON.parse(execSync('aws configure export-credentials --profile worker').toString());",
+      'process.env.AWS_ACCESS_KEY_ID = creds.AccessKeyId;',
+      'process.env.AWS_SECRET_ACCESS_KEY = creds.SecretAccessKey;',
+      'process.env.AWS_SESSION_TOKEN = creds.SessionToken;',
+      "Consumer.create({ queueUrl: 'q', handleMessage: async () => {} }).start();",
+      'setInterval(() => {}, 60_000);',
+    ),
+    errors: [{ messageId: 'copiedIntoEnvironment', line: 3, column: 26 }],
+  },
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [
+  // Look-alike: promisified exec run per request.
+  lines(
+    `import { exec } from 'node:child_process';`,
+    `import { promisify } from 'node:util';`,
+    'const run = promisify(exec);',
+    'export async function handler() {',
+    "  const { stdout } = await run('gcloud auth print-access-token');",
+    "  return fetch('https://example.googleapis.com', { headers: { Authorization: `Bearer ${stdout.trim()}` } });",
+    '}',
+  ),
   // Look-alike: the same CLI run per request, its output gone with the response.
   lines(
     `import { execSync } from 'child_process';`,

@@ -7,6 +7,23 @@ import { createRuleTester } from '../../rule-tester.js';
 // the pair marks an OAuth2Client even when it is imported from the app's own module, with no Google import in sight.
 const lines = (...text: string[]) => text.join('\n');
 
+/** A Gmail transport built once with the token an OAuth2 client issued; `extra` are more `auth` fields. */
+const mailer = (...extra: string[]) =>
+  lines(
+    `import nodemailer from 'nodemailer';`,
+    `import { google } from 'googleapis';`,
+    'let transporter: nodemailer.Transporter;',
+    'export async function initMailer() {',
+    '  const oauth2 = new google.auth.OAuth2(process.env.CLIENT_ID, process.env.CLIENT_SECRET);',
+    '  oauth2.setCredentials({ refresh_token: process.env.REFRESH_TOKEN });',
+    '  const { token } = await oauth2.getAccessToken();',
+    "  transporter = nodemailer.createTransport({ service: 'gmail', auth: {",
+    "    type: 'OAuth2', user: 'me@example.com', accessToken: token!,",
+    ...extra,
+    '  } });',
+    '}',
+  );
+
 const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
   {
     // The client comes from an app alias; the token object's `.token` goes back in at start-up.
@@ -37,9 +54,18 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
     ),
     errors: [{ messageId: 'googleNoRefresh', line: 5, column: 5 }],
   },
+  {
+    // The mailer is built once with the access token alone: it fails after about 1 h.
+    code: mailer(),
+    errors: [{ messageId: 'googleTokenStored', line: 7, column: 21 }],
+  },
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [
+  // Look-alike of the mailer below: nodemailer gets the refresh token too and fetches the next access token itself.
+  mailer(
+    '    clientId: process.env.CLIENT_ID, clientSecret: process.env.CLIENT_SECRET, refreshToken: process.env.REFRESH_TOKEN,',
+  ),
   // Look-alike: the refresh token goes back in with the access token.
   lines(
     `import { google } from '@api/clients';`,
