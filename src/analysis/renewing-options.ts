@@ -22,6 +22,6 @@ export function isHandedOverWithRefreshToken(object: TSESTree.ObjectExpression):
   const parent = current.parent;
   return (
     (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
-    parent.arguments.includes(current as TSESTree.CallExpressionArgument)
+    parent.arguments.includes(current)
   );
 }
