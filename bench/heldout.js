@@ -16,6 +16,7 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ESLint } from 'eslint';
 import { REPO_ROOT } from './corpus.js';
+import { scoreCase } from './heldout-score.js';
 
 const KIND_OF_RULE = {
   'credential-expiry/no-static-snapshot': 'A',
@@ -47,20 +48,6 @@ async function lintCases(dir, labels, plugin) {
       },
     ]),
   );
-}
-
-/** Scores one case: which defects were found, and which findings are false alarms. */
-function scoreCase(label, linted) {
-  const findings = linted?.findings ?? [];
-  const listed = new Set(label.expect.map((e) => e.line));
-  const expectedKinds = [...new Set(label.expect.filter((e) => !e.optional).map((e) => e.kind))];
-  const found = Object.fromEntries(
-    expectedKinds.map((kind) => [kind, findings.some((f) => f.kind === kind && listed.has(f.line))]),
-  );
-  const anywhere = Object.fromEntries(expectedKinds.map((kind) => [kind, findings.some((f) => f.kind === kind)]));
-  const otherRule = findings.filter((f) => listed.has(f.line) && !expectedKinds.includes(f.kind));
-  const falseAlarms = findings.filter((f) => !listed.has(f.line));
-  return { expectedKinds, found, anywhere, otherRule, falseAlarms, findings, fatal: linted?.fatal ?? ['not linted'] };
 }
 
 function ratio(numerator, denominator) {

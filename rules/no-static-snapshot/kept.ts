@@ -5,6 +5,7 @@ import { AWS_V2_CREDENTIAL_FIELDS, STATE_STORE_WRITES } from '../../src/knowledg
 import { isExpiryGuarded } from '../../src/analysis/expiry-guard.js';
 import { ownerOfKeptValue } from '../../src/analysis/kept-owner.js';
 import { isOneShotScript } from '../../src/analysis/process-lifetime.js';
+import { refreshedBeforeEachUse } from '../../src/analysis/refreshed-before-use.js';
 import { isLongLived, type StorageKind } from '../../src/analysis/storage.js';
 import { type FlowNode, flowPath } from '../../src/analysis/value-flow.js';
 import { type Kept, type Node, type SnapshotContext, snippet } from './context.js';
@@ -41,7 +42,7 @@ export function keptBeyondCall(
     if (open) return open;
     if (step.kind !== 'store' || !isLongLived(step.storage) || !accept(node)) continue;
     if (step.storage === 'instance-field' && isReadOnlyInWriterChain(step.target)) continue;
-    if (isExpiryGuarded(step.target, ctx)) {
+    if (isExpiryGuarded(step.target, ctx) || refreshedBeforeEachUse(step.target, resolved, ctx.sourceCode)) {
       guarded = true;
       continue;
     }

@@ -20,8 +20,9 @@ const RUNNER_GLOBALS: ReadonlySet<string> = new Set(TEST_CODE.runnerGlobals);
 /**
  * A test file by where it lives: a folder of TEST_CODE.directories or a `*.test.*` / `*.spec.*` name. Judged on the
  * path relative to the working directory, so that a repository checked out under `/home/me/test/` is not all tests.
+ * Exported for bench/sweep.js, which marks each finding in test code for triage.
  */
-function isTestPath(filename: string, cwd: string): boolean {
+export function isTestPath(filename: string, cwd: string): boolean {
   const relative = path.relative(cwd, filename);
   const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : filename;
   const parts = inside.split(/[/\\]/u);
