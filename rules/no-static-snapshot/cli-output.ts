@@ -1,14 +1,15 @@
 import { type FlowNode, flowPath } from '../../src/analysis/value-flow.js';
 import { SECRET_CARRYING_FIELDS } from '../../src/knowledge/index.js';
 import type { Finding, SnapshotContext } from './context.js';
-import { cachedAtModuleLevel, keptBeyondCall } from './kept.js';
+import { keptBeyondCall } from './kept.js';
 import { sessionWords } from './session.js';
 import type { Resolution } from './sources.js';
 
 /**
  * What a cloud CLI printed once (credentials or a token), or something built from it (a client, a header map), kept
  * where it outlives the code that ran the command: module scope, a field, a client built when the module loads.
- * Nothing runs the command again. A token kept as such in module scope is no-module-token-cache's, as for any token.
+ * Nothing runs the command again. (no-module-token-cache does not know CLI output: a token kept in module scope is this
+ * rule's too.)
  */
 export function checkCliOutputKept(
   resolution: Resolution,
@@ -17,7 +18,6 @@ export function checkCliOutputKept(
 ): Finding | null {
   const command = resolution.cli;
   if (resolution.kind !== 'cli' || !command) return null;
-  if (command.yields === 'token' && cachedAtModuleLevel(flow)) return null;
   const kept = keptBeyondCall(resolution.reportNode, flow, ctx, (node) => carriesSecret(node, command.yields));
   if (!kept) return null;
   return {

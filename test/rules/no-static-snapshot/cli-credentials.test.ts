@@ -113,6 +113,15 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
     ),
     errors: [{ messageId: 'copiedIntoEnvironment', line: 3, column: 26 }],
   },
+  {
+    // A gcloud token kept in module scope and reused by every call.
+    code: lines(
+      `import { execSync } from 'child_process';`,
+      "const token = execSync('gcloud auth print-access-token').toString().trim();",
+      'export const list = () => fetch(`https://storage.googleapis.com/storage/v1/b`, { headers: { Authorization: `Bearer ${token}` } });',
+    ),
+    errors: [{ messageId: 'cliOutputKept', line: 2, column: 15 }],
+  },
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [
