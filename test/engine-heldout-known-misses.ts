@@ -6,13 +6,5 @@
 export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'engine-heldout-2': {},
   'engine-heldout-3': {},
-  'engine-heldout-4': {
-    'A01.ts': 'A: STS session keys copied into process.env before a long-running server starts: env is not a keeper.',
-    'A02.ts':
-      'A: a Google client of unknown type given a bare access_token by setCredentials after its own getAccessToken().',
-    'A04.mjs': 'A: credentials from `aws configure export-credentials` (a CLI run) are not a known source.',
-    'A08.ts': 'A: keys resolved in main() and used by a long-lived event listener: the listener is not a keeper.',
-    'N15.ts': 'False alarm (A): an assumed-role session on a field used only inside the init call chain that set it.',
-    'N23.ts': "False alarm (A): a test run's global setup writes credentials to a temp file that its teardown deletes.",
-  },
+  'engine-heldout-4': {},
 };

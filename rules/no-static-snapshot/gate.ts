@@ -10,8 +10,11 @@ import {
   AWS_V3_PROVIDER_FACTORIES,
   AWS_V3_SNAPSHOT_WRAPPERS,
   AWS_V3_STS_OPERATIONS,
+  CHILD_PROCESS_RUNNERS,
+  CLI_CREDENTIAL_WORDS,
   CREDENTIAL_RESOLVERS,
   GOOGLE_AUTH_MODULES,
+  GOOGLE_SET_CREDENTIALS,
   moduleMatches,
   NAMED_CREDENTIAL_HELPER_PATTERN,
 } from '../../src/knowledge/index.js';
@@ -46,6 +49,25 @@ export function mayMakeSnapshots(sourceCode: Readonly<TSESLint.SourceCode>, spec
     if (WRAPPER_MODULES.includes(specifier)) wrappers = true;
   }
   return wrappers && WRAPPER_NAMES.test(sourceCode.text);
+}
+
+/**
+ * A Google client from the app's own module (`import { google } from '@api/clients'`) handed its own token back:
+ * the file names both methods of the pair (`getAccessToken`, `setCredentials`).
+ */
+export function mayReplaceGoogleCredentials(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const { text } = sourceCode;
+  return text.includes(`.${GOOGLE_SET_CREDENTIALS.method}(`) && text.includes(`.${GOOGLE_SET_CREDENTIALS.issuedBy}(`);
+}
+
+const CLI_WORD = new RegExp(`(?<![\\w-])(?:${CLI_CREDENTIAL_WORDS.join('|')})\\b`, 'u');
+
+/** A file that imports child_process and names a cloud CLI command printing credentials (CLI_CREDENTIAL_COMMANDS). */
+export function mayRunCredentialCli(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  specifiers: ReadonlySet<string>,
+): boolean {
+  return CHILD_PROCESS_RUNNERS.runnerModules.some((m) => specifiers.has(m)) && CLI_WORD.test(sourceCode.text);
 }
 
 /** Text that names a source module: the prefix of each pattern (`@aws-sdk/client-*` → `@aws-sdk/client-`). */

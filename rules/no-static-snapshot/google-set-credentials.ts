@@ -43,7 +43,8 @@ export class GoogleCredentialCalls {
     const findings: Finding[] = [];
     for (const call of this.calls) {
       const receiver = (unwrap(call.callee) as TSESTree.MemberExpression).object;
-      if (!isGoogleClient(receiver, ctx) || !setsBareToken(call) || isPerRequest(call, receiver, ctx)) continue;
+      if (!setsBareToken(call) || isPerRequest(call, receiver, ctx)) continue;
+      if (!isGoogleClient(receiver, ctx) && !handsBackOwnToken(call, receiver, ctx)) continue;
       if (this.handlerTargets.some((target) => sameReceiver(target, receiver, ctx))) continue;
       findings.push({
         node: call,
@@ -64,6 +65,35 @@ export class GoogleCredentialCalls {
 function isGoogleClient(receiver: Node, ctx: SnapshotContext): boolean {
   const classes = GOOGLE_REFRESHING_CLASSES.map((c) => c.api);
   return madeFromAny(receiver, classes, ctx.refs) ?? importsAnyOf(ctx.imports, GOOGLE_AUTH_MODULES);
+}
+
+/**
+ * `const t = await client.getAccessToken(); client.setCredentials({ access_token: t.token })`: the pair of calls on
+ * one receiver is an OAuth2Client even when it comes from the app's own module (`import { google } from '@api/clients'`).
+ */
+function handsBackOwnToken(call: TSESTree.CallExpression, receiver: Node, ctx: SnapshotContext): boolean {
+  const token = findProperty(call.arguments[0], GOOGLE_SET_CREDENTIALS.tokenField);
+  const issuer = token ? tokenCallOf(token.value, ctx) : null;
+  if (!issuer) return false;
+  const callee = unwrap(issuer.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    staticPropertyName(callee) === GOOGLE_SET_CREDENTIALS.issuedBy &&
+    sameReceiver(callee.object, receiver, ctx)
+  );
+}
+
+/** The call a token expression was read from: `t.token` or `token` bound to `await x.getAccessToken()` (or destructured from it). */
+function tokenCallOf(value: Node, ctx: SnapshotContext): TSESTree.CallExpression | null {
+  let expression = unwrap(value);
+  if (expression.type === AST_NODE_TYPES.MemberExpression) expression = unwrap(expression.object);
+  if (expression.type === AST_NODE_TYPES.CallExpression) return expression;
+  if (expression.type !== AST_NODE_TYPES.Identifier) return null;
+  const def = ctx.refs.variableOf(expression)?.defs[0];
+  if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return null;
+  const init = unwrap(def.node.init);
+  const call = init.type === AST_NODE_TYPES.AwaitExpression ? unwrap(init.argument) : init;
+  return call.type === AST_NODE_TYPES.CallExpression ? call : null;
 }
 
 /** An object literal with the token field, none of the refresh fields and no spread (which might bring them). */

@@ -1,7 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ModuleRefs, moduleSpecifiers } from '../../src/analysis/module-refs.js';
 import type { Finding, SnapshotContext } from './context.js';
-import { mayCallCredentialHelpers, mayMakeSnapshots } from './gate.js';
+import {
+  mayCallCredentialHelpers,
+  mayMakeSnapshots,
+  mayReplaceGoogleCredentials,
+  mayRunCredentialCli,
+} from './gate.js';
 import { GoogleCredentialCalls } from './google-set-credentials.js';
 import { checkKeysHandedOnce } from './key-update.js';
 import { checkMemoizeForever } from './memoize-forever.js';
@@ -24,7 +29,7 @@ export default createRule<[], SnapshotMessageId>({
     docs: {
       description:
         'Disallow resolving a refreshing credential source once and keeping or passing on the value, which expires with its session',
-      triggers: ['modules', 'credential-helpers'],
+      triggers: ['modules', 'credential-helpers', 'google-set-credentials', 'cli-credentials'],
       recommended: 'error',
       usesTypeInformation: true,
       migrationSafeSuggestions: MIGRATION_SAFE_SUGGESTIONS,
@@ -43,7 +48,11 @@ export default createRule<[], SnapshotMessageId>({
     const settings = settingsWithInfrastructure(context);
     const { sourceCode } = context;
     const imports = moduleSpecifiers(sourceCode);
-    const snapshots = mayMakeSnapshots(sourceCode, imports) || mayCallCredentialHelpers(sourceCode, imports);
+    const snapshots =
+      mayMakeSnapshots(sourceCode, imports) ||
+      mayCallCredentialHelpers(sourceCode, imports) ||
+      mayReplaceGoogleCredentials(sourceCode) ||
+      mayRunCredentialCli(sourceCode, imports);
     if (
       skipsTestCode(context) ||
       (!snapshots && !mayHandTokenProviders(imports)) ||

@@ -10,6 +10,8 @@ import { isLongLived, type StorageKind } from '../../src/analysis/storage.js';
 import { type FlowNode, flowPath } from '../../src/analysis/value-flow.js';
 import { type Kept, type Node, type SnapshotContext, snippet } from './context.js';
 import { keptOpenByConnection } from './live-connection.js';
+import { isHandedOverWithRefreshToken } from '../../src/analysis/renewing-options.js';
+import { isReadOnlyInWriterChain } from './writer-chain.js';
 
 /**
  * Whether the value (or something built from it, as `accept` allows) outlives the code that resolved it:
@@ -28,6 +30,7 @@ export function keptBeyondCall(
   let guarded = false;
   for (const node of flow) {
     const { step } = node;
+    if (renewedWhereHandedOver(node)) continue;
     if (step.kind === 'argument' && isStateStoreWrite(step.node) && accept(node))
       return {
         storage: 'module',
@@ -38,6 +41,7 @@ export function keptBeyondCall(
     const open = accept(node) ? keptOpenByConnection(node, resolved, ctx) : null;
     if (open) return open;
     if (step.kind !== 'store' || !isLongLived(step.storage) || !accept(node)) continue;
+    if (step.storage === 'instance-field' && isReadOnlyInWriterChain(step.target)) continue;
     if (isExpiryGuarded(step.target, ctx) || refreshedBeforeEachUse(step.target, resolved, ctx.sourceCode)) {
       guarded = true;
       continue;
@@ -51,6 +55,11 @@ export function keptBeyondCall(
       (n.step.kind === 'store' || (n.step.kind === 'argument' && n.step.node.type === AST_NODE_TYPES.NewExpression)),
   );
   return used ? { storage: 'module', where: 'in module scope (resolved when the module loads)', step: used } : null;
+}
+
+/** On the way, the value went into options that also hand over a refresh token: the library renews it there. */
+function renewedWhereHandedOver(node: FlowNode): boolean {
+  return flowPath(node).some((n) => n.step.kind === 'property' && isHandedOverWithRefreshToken(n.step.object));
 }
 
 const STORE_WRITES: ReadonlySet<string> = new Set(STATE_STORE_WRITES.methods);

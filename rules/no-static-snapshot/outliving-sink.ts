@@ -13,7 +13,7 @@ import {
 } from '../../src/knowledge/index.js';
 import type { Finding, SnapshotContext } from './context.js';
 import { sessionWords } from './session.js';
-import type { Resolution } from './sources.js';
+import { type Resolution, yieldsToken } from './sources.js';
 
 /**
  * A resolved value (or text built from it) written where it outlives the code that resolved it without any variable
@@ -40,10 +40,9 @@ export function checkOutlivingSink(
       node: resolution.reportNode,
       messageId: 'writtenToOutlivingSink',
       data: {
-        what:
-          resolution.kind === 'google-token'
-            ? `A token from \`${resolution.sourceName}\` is`
-            : `Credentials resolved once from \`${resolution.sourceName}\` are`,
+        what: yieldsToken(resolution)
+          ? `A token from \`${resolution.sourceName}\` is`
+          : `Credentials resolved once from \`${resolution.sourceName}\` are`,
         sink: sink.label,
         ...sessionWords(resolution.sessionId, ctx.settings, resolution.durationSeconds),
       },

@@ -6,6 +6,9 @@ import { checkDropsExpiration } from './drops-expiration.js';
 import { checkGoogleTokenStored } from './google-token.js';
 import { checkHelperResult, helperResolution } from './helper-result.js';
 import { checkOutlivingSink } from './outliving-sink.js';
+import { checkCopiedIntoEnvironment } from './process-env.js';
+import { checkCliOutputKept } from './cli-output.js';
+import { checkCapturedByLongLivedCallback } from './long-lived-callback.js';
 import { checkSharedClientCredentials } from './shared-client-credentials.js';
 import { isConstantOnPlatform } from './session.js';
 import { type Resolution, resolutionOf } from './sources.js';
@@ -19,6 +22,7 @@ type ResolutionCheck = (resolution: Resolution, flow: readonly FlowNode[], ctx: 
 /** Most specific first: one finding per resolution, from the first check that recognises its shape. */
 const CHECKS: readonly ResolutionCheck[] = [
   checkOutlivingSink,
+  checkCopiedIntoEnvironment,
   checkCapturedProvider,
   checkSharedClientCredentials,
   checkStaticWrapper,
@@ -28,6 +32,8 @@ const CHECKS: readonly ResolutionCheck[] = [
   checkGoogleTokenStored,
   checkStoredCredentials,
   checkHelperResult,
+  checkCliOutputKept,
+  checkCapturedByLongLivedCallback,
 ];
 
 /** If `call` resolves a refreshing source once, follows where the value goes and returns the snapshot finding, if any. */

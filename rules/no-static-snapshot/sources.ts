@@ -16,6 +16,7 @@ import {
   AWS_V3_SEND_METHOD,
   AWS_V3_STS_OPERATIONS,
   CREDENTIAL_RESOLVERS,
+  type CliCredentialCommand,
   type CredentialMethod,
   type CredentialResolver,
   findByApi,
@@ -28,6 +29,7 @@ import {
 } from '../../src/knowledge/index.js';
 import { providerFactoryOf as recognizedFactory } from '../../src/analysis/recognize.js';
 import { isV3ClientValue } from './clients.js';
+import { cliRunOf } from './cli-source.js';
 import { callsApi } from '../../src/analysis/api-calls.js';
 import type { HelperOrigin } from './context.js';
 import { type Node, type SnapshotContext, snippet } from './context.js';
@@ -40,10 +42,12 @@ import { type Node, type SnapshotContext, snippet } from './context.js';
  * - `google-token`: `await auth.getAccessToken()` / `getRequestHeaders()` / `fetchIdToken()`;
  * - `v2-chain`: `chain.resolve((err, creds) => ...)` / `await chain.resolvePromise()` (a live v2 object);
  * - `auth-token`: `await generateAuthToken({ region })`, `await signer.getAuthToken()` (IAM auth tokens, 15 min);
- * - `helper`: `await getCreds()` imported from the app's own module that returns one of the above.
+ * - `helper`: `await getCreds()` imported from the app's own module that returns one of the above;
+ * - `cli`: `execSync('aws sts assume-role ...')`, `execFileSync('gcloud', ['auth', 'print-access-token'])`: what a
+ *   cloud CLI printed (cli-source.ts).
  */
 export interface Resolution {
-  readonly kind: 'provider' | 'client-provider' | 'sts' | 'google-token' | 'auth-token' | 'v2-chain' | 'helper';
+  readonly kind: 'provider' | 'client-provider' | 'sts' | 'google-token' | 'auth-token' | 'v2-chain' | 'helper' | 'cli';
   readonly call: TSESTree.CallExpression;
   /** Where a finding is reported: `await call` when awaited, else the call. */
   readonly reportNode: Node;
@@ -60,6 +64,8 @@ export interface Resolution {
   readonly token?: CredentialMethod;
   /** `helper`: an imported function of the app that returns what it resolved (helper-result.ts). */
   readonly helper?: HelperOrigin;
+  /** `cli`: the command that printed the value. */
+  readonly cli?: CliCredentialCommand;
 }
 
 /** Token getters whose result is a snapshot once stored (gcp-metadata responses are caches: no-module-token-cache). */
@@ -82,6 +88,8 @@ const RESOLUTION_METHOD_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 export function resolutionOf(call: TSESTree.CallExpression, ctx: SnapshotContext): Resolution | null {
+  const cli = cliResolution(call, ctx);
+  if (cli) return cli;
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression)
     return providerResolution(call, ctx) ?? authTokenResolution(call, null, ctx);
@@ -97,6 +105,25 @@ export function resolutionOf(call: TSESTree.CallExpression, ctx: SnapshotContext
     tokenResolution(call, callee, name, ctx) ??
     chainResolution(call, callee, name, ctx)
   );
+}
+
+/** The resolution yields a token (words for messages), not credentials. */
+export function yieldsToken(resolution: Resolution): boolean {
+  return resolution.kind === 'google-token' || resolution.cli?.yields === 'token';
+}
+
+function cliResolution(call: TSESTree.CallExpression, ctx: SnapshotContext): Resolution | null {
+  const run = cliRunOf(call, ctx);
+  if (!run) return null;
+  return {
+    kind: 'cli',
+    call,
+    reportNode: awaitedOrSelf(call),
+    valueStart: run.output,
+    sourceName: [run.command.program, ...run.command.words].join(' '),
+    sessionId: run.command.session,
+    cli: run.command,
+  };
 }
 
 /** The v3 factory behind a provider expression: `fromX(init)`, or a const bound to it. */

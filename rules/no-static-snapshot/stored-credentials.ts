@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { flowPath, type FlowNode } from '../../src/analysis/value-flow.js';
 import { expirationCheck } from './expiration-check.js';
-import { AWS_V3_CREDENTIAL_FIELDS } from '../../src/knowledge/index.js';
+import { AWS_V3_CREDENTIAL_FIELDS, SECRET_CARRYING_FIELDS } from '../../src/knowledge/index.js';
 import { type Finding, type Node, type SnapshotContext, snippet } from './context.js';
 import { unwrap } from '../../src/analysis/ast.js';
 import { copiesWithoutSessionToken, keptBeyondCall } from './kept.js';
@@ -10,6 +10,19 @@ import { sessionWords } from './session.js';
 import type { Resolution } from './sources.js';
 
 const FIELDS: ReadonlySet<string> = new Set(AWS_V3_CREDENTIAL_FIELDS);
+
+/**
+ * The keeper gets the credentials or their keys, not only what was read off them (`String(c.expiration)`): fields
+ * read before the value enters a call are secret ones. What a call built from the keys (`aws4.sign(...).headers`)
+ * carries them on.
+ */
+function carriesSecret(node: FlowNode): boolean {
+  const path = flowPath(node);
+  const call = path.findIndex(({ step }) => step.kind === 'argument' || step.kind === 'method');
+  return path
+    .slice(0, call < 0 ? path.length : call)
+    .every(({ step }) => step.kind !== 'field' || SECRET_CARRYING_FIELDS.has(step.name ?? ''));
+}
 
 /**
  * Shapes 1 and 2: v3 credentials resolved once (from a provider or `client.config.credentials()`) whose value,
@@ -21,7 +34,7 @@ export function checkStoredCredentials(
   ctx: SnapshotContext,
 ): Finding | null {
   if ((resolution.kind !== 'provider' && resolution.kind !== 'client-provider') || !resolution.provider) return null;
-  const kept = keptBeyondCall(resolution.reportNode, flow, ctx);
+  const kept = keptBeyondCall(resolution.reportNode, flow, ctx, carriesSecret);
   if (!kept) return null;
   const copied = flowPath(kept.step).some(
     (n) => n.step.kind === 'field' && n.step.name !== null && FIELDS.has(n.step.name),

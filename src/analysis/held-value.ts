@@ -14,6 +14,7 @@ import {
 } from './ast.js';
 import { isExpiryName } from './expiry-terms.js';
 import { localFunction } from './local-function.js';
+import { isHandedOverWithRefreshToken } from './renewing-options.js';
 import { constDeclarator, type ModuleRefs } from './module-refs.js';
 import { staticNumber, staticString } from './static-value.js';
 import { declaredNames } from './storage-slot.js';
@@ -235,7 +236,7 @@ export class HeldValues {
         return this.identifier(node, next);
       case AST_NODE_TYPES.ObjectExpression:
         // A header map or `{ token, expiresAt }` is small; large literals are tables of functions and settings.
-        if (node.properties.length > MAX_LITERAL_ENTRIES) return null;
+        if (node.properties.length > MAX_LITERAL_ENTRIES || isHandedOverWithRefreshToken(node)) return null;
         return firstOf(
           node.properties.map((p) => (p.type === AST_NODE_TYPES.Property ? p.value : p.argument)),
           (n) => this.valueOf(n, next),

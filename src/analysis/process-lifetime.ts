@@ -23,6 +23,11 @@ export function isOneShotScript(sourceCode: SourceCode): boolean {
   return known;
 }
 
+/** Whether the file starts something that keeps the process running after its top-level code (LONG_RUNNING_CALLS). */
+export function keepsProcessRunning(sourceCode: SourceCode): boolean {
+  return fileIndex(sourceCode).calls.some((call) => LONG_RUNNING_CALLS.includes(calleeName(call) ?? ''));
+}
+
 function computeOneShot(sourceCode: SourceCode): boolean {
   const program = sourceCode.ast;
   if (
@@ -38,9 +43,7 @@ function computeOneShot(sourceCode: SourceCode): boolean {
   }
   const index = fileIndex(sourceCode);
   if (index.assignments.some((a) => assignsCommonJsExport(a.left))) return false;
-  if (index.calls.some((call) => LONG_RUNNING_CALLS.includes(calleeName(call) ?? ''))) return false;
-  const [processName, argv] = ONE_SHOT_SIGNS.argv;
-  const readsArgv = (index.membersByName.get(argv) ?? []).some((m) => isGlobalNamed(m.object, processName));
+  if (keepsProcessRunning(sourceCode)) return false;
   const exits = index.calls.some((call) => {
     const callee = unwrap(call.callee);
     return (
@@ -49,7 +52,13 @@ function computeOneShot(sourceCode: SourceCode): boolean {
       isGlobalNamed(callee.object, ONE_SHOT_SIGNS.exit[0])
     );
   });
-  return readsArgv || exits;
+  return readsArgv(sourceCode) || exits;
+}
+
+/** The file reads `process.argv`: a command run over its arguments. */
+export function readsArgv(sourceCode: SourceCode): boolean {
+  const [processName, argv] = ONE_SHOT_SIGNS.argv;
+  return (fileIndex(sourceCode).membersByName.get(argv) ?? []).some((m) => isGlobalNamed(m.object, processName));
 }
 
 function assignsCommonJsExport(target: TSESTree.Node): boolean {

@@ -52,7 +52,7 @@ export function storageOf(target: Node, refs: ModuleRefs): StorageKind {
  * `process.env`: what is written there lives as long as the process, and child processes inherit it (the SDK's env
  * provider reads it without ever refreshing). https://nodejs.org/api/process.html#processenv
  */
-function isProcessEnv(node: Node, refs: ModuleRefs): boolean {
+export function isProcessEnv(node: Node, refs: ModuleRefs): boolean {
   if (
     node.type !== AST_NODE_TYPES.MemberExpression ||
     node.computed ||

@@ -26,7 +26,8 @@ export function isTestPath(filename: string, cwd: string): boolean {
   const relative = path.relative(cwd, filename);
   const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : filename;
   const parts = inside.split(/[/\\]/u);
-  if (TEST_CODE.fileName.test(parts.at(-1) ?? '')) return true;
+  const name = parts.at(-1) ?? '';
+  if (TEST_CODE.fileName.test(name) || TEST_CODE.globalSetupFileName.test(name)) return true;
   return parts.slice(0, -1).some((part) => TEST_DIRECTORIES.has(part));
 }
 
@@ -37,9 +38,12 @@ function usesTestRunner(program: TSESTree.Program): boolean {
   const bind = (name: string) => {
     if (RUNNER_GLOBALS.has(name)) bound.add(name);
   };
+  const exported = new Set<string>();
   let callsGlobal = false;
   for (const statement of program.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+      for (const name of exportedNames(statement)) exported.add(name);
+    } else if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
       if (RUNNER_MODULES.has(statement.source.value)) return true;
       for (const specifier of statement.specifiers) bind(specifier.local.name);
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
@@ -54,7 +58,16 @@ function usesTestRunner(program: TSESTree.Program): boolean {
       callsGlobal = true;
     }
   }
-  return callsGlobal;
+  return callsGlobal || TEST_CODE.globalSetupExports.every((name) => exported.has(name));
+}
+
+/** `export function setup() {}`, `export const teardown = ...`, `export { setup }`. */
+function exportedNames(statement: TSESTree.ExportNamedDeclaration): string[] {
+  const declaration = statement.declaration;
+  if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration) return declaration.id ? [declaration.id.name] : [];
+  if (declaration?.type === AST_NODE_TYPES.VariableDeclaration)
+    return declaration.declarations.flatMap((d) => (d.id.type === AST_NODE_TYPES.Identifier ? [d.id.name] : []));
+  return statement.specifiers.flatMap((s) => (s.exported.type === AST_NODE_TYPES.Identifier ? [s.exported.name] : []));
 }
 
 /** `describe(...)`, `it.each(table)(...)`, `test.skip(...)`, `describe.concurrent(...)`: the name at the root of the callee. */

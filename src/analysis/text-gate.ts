@@ -2,8 +2,10 @@ import * as knowledge from '../knowledge/index.js';
 import {
   BROWSER_SDK_GLOBALS,
   BUNDLER_ENV_PREFIXES,
+  CLI_CREDENTIAL_WORDS,
   CREDENTIAL_NAMES,
   GOOGLE_CREDENTIAL_FILE_TYPES,
+  GOOGLE_SET_CREDENTIALS,
   NAMED_CREDENTIAL_HELPER_PATTERN,
   TOKEN_TEXT_HINT,
 } from '../knowledge/index.js';
@@ -22,13 +24,24 @@ import { ANY_SHAPE_MARKER } from './secret-scan.js';
  *   prefixes of env names inlined into browser code;
  * - `credential-files`: the `type` of every Google credential file (`service_account`, `external_account`, ...);
  * - `credential-helpers`: the name of a helper that promises temporary credentials (NAMED_CREDENTIAL_HELPER_PATTERN),
- *   or, in a file linted with type information, an import of a relative module (whose helpers the engine reads).
+ *   or, in a file linted with type information, an import of a relative module (whose helpers the engine reads);
+ * - `google-set-credentials`: a call of `.setCredentials(` (GOOGLE_SET_CREDENTIALS), on a client the file may have made
+ *   itself or imported from the app (the rule asks for the same receiver's `getAccessToken` too);
+ * - `cli-credentials`: the last word of a cloud CLI command that prints credentials or a token
+ *   (CLI_CREDENTIAL_COMMANDS: `export-credentials`, `assume-role`, `print-access-token`, ...).
  *
  * `modules`, `secrets` and `credential-files` also open on escape sequences (`\u0041`, `\x41`, octal, line
  * continuations): a string value or an identifier may spell a trigger that its source text does not contain.
  * The gate reads JS/TS files and JSON documents (src/util/text-gated-rule.ts).
  */
-export type TriggerFamily = 'modules' | 'token-text' | 'secrets' | 'credential-files' | 'credential-helpers';
+export type TriggerFamily =
+  | 'modules'
+  | 'token-text'
+  | 'secrets'
+  | 'credential-files'
+  | 'credential-helpers'
+  | 'google-set-credentials'
+  | 'cli-credentials';
 
 const ESCAPES = String.raw`\\(?:[ux1-7]|0[0-7]|\r|\n|\u2028|\u2029)`;
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/gu, String.raw`\$&`);
@@ -109,6 +122,8 @@ const PATTERNS: Record<TriggerFamily, RegExp> = {
     'u',
   ),
   'credential-helpers': new RegExp(`\\b(?:${NAMED_CREDENTIAL_HELPER_PATTERN.source.slice(1, -1)})\\b`, 'u'),
+  'cli-credentials': new RegExp(`(?<![\\w-])(?:${CLI_CREDENTIAL_WORDS.map(escapeRegExp).join('|')})\\b`, 'u'),
+  'google-set-credentials': new RegExp(`\\.${GOOGLE_SET_CREDENTIALS.method}\\(`, 'u'),
 };
 /** `from './x'`, `require('../x')`, `import('./x')`: a module of the app itself. */
 const RELATIVE_IMPORT = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"`]\.\.?\//u;

@@ -144,6 +144,11 @@ class FlowWalker {
         if (parent.right === child) this.assign(parent, item);
         return;
       case AST_NODE_TYPES.Property:
+        // A destructured binding as the start: the value arrives in it (`const { stdout } = await run(cmd)`).
+        if (parent.value === child && parent.parent.type === AST_NODE_TYPES.ObjectPattern && !item.previous) {
+          this.bind(child, item);
+          return;
+        }
         if (parent.value === child && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
           if (this.isIgnoredOption(parent.parent, staticPropertyName(parent))) return;
           const at = this.emit(

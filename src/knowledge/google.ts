@@ -139,6 +139,11 @@ export const GOOGLE_SET_CREDENTIALS = {
   tokenField: 'access_token',
   refreshFields: ['refresh_token'],
   refreshHandlerProperty: 'refreshHandler',
+  /**
+   * The client's own token method: its result handed back to the same receiver's `setCredentials` is an
+   * OAuth2Client replacing its refreshing credentials with the bare token, whatever module the client came from.
+   */
+  issuedBy: 'getAccessToken',
   source: `${SRC}/oauth2client.ts (getAccessToken, getRequestMetadataAsync, requestAsync retry conditions)`,
 } as const;
 

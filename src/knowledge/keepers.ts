@@ -133,11 +133,79 @@ export const LONG_RUNNING_CALLS: readonly string[] = [
   'schedule',
   'watch',
 ];
+/**
+ * Environment variables that SDKs and CLIs read as static credentials: whatever the process writes there is what
+ * every client it builds later (and every child it starts) signs with, read once per client and never refreshed.
+ */
+interface EnvCredentialVariable {
+  readonly name: string;
+  /** Completes "every ... built later reads it". */
+  readonly reader: string;
+  readonly source: string;
+}
+
+export const ENV_CREDENTIAL_VARIABLES = [
+  ...(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN'] as const).map(
+    (name) => ({
+      name,
+      reader: 'AWS SDK client',
+      source:
+        'aws/aws-sdk-js-v3: packages/credential-provider-env/src/fromEnv.ts (reads AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, no expiration unless AWS_CREDENTIAL_EXPIRATION); aws/aws-sdk-js: lib/credentials/environment_credentials.js',
+    }),
+  ),
+  {
+    name: 'GOOGLE_OAUTH_ACCESS_TOKEN',
+    reader: 'Terraform Google provider',
+    source:
+      'https://registry.terraform.io/providers/hashicorp/google/latest/docs/guides/provider_reference (access_token, GOOGLE_OAUTH_ACCESS_TOKEN: not refreshed)',
+  },
+  {
+    name: 'CLOUDSDK_AUTH_ACCESS_TOKEN',
+    reader: 'gcloud command',
+    source: 'https://cloud.google.com/sdk/docs/authorizing (CLOUDSDK_AUTH_ACCESS_TOKEN: used as is, not refreshed)',
+  },
+] as const satisfies readonly EnvCredentialVariable[];
+
+/**
+ * Callbacks a library calls again and again for the life of the process: event listeners, timers, route handlers,
+ * queue consumers, cron jobs. A value such a callback reads from the function that registered it is the one value
+ * that function resolved, however long the process runs.
+ */
+export const LONG_LIVED_CALLBACKS = {
+  /** `emitter.on(event, fn)`: every event except those that end the emitter or the process. */
+  listenerMethods: ['on', 'addListener', 'addEventListener', 'prependListener'],
+  endingEvents: ['exit', 'beforeExit', 'SIGTERM', 'SIGINT', 'SIGHUP', 'close', 'end', 'finish', 'error'],
+  /** `setInterval(fn, ms)`, node-cron `schedule(expr, fn)`. */
+  repeatingCalls: ['setInterval', 'schedule'],
+  /** `app.get('/path', fn)`: a route handler, registered with a path. */
+  routeMethods: ['get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'route'],
+  /** `http.createServer(fn)`. */
+  serverFactories: ['createServer'],
+  /** kafkajs `consumer.run({ eachMessage })`, sqs-consumer `Consumer.create({ handleMessage })`, cron `new CronJob({ onTick })`. */
+  handlerOptions: ['eachMessage', 'eachBatch', 'handleMessage', 'handleMessageBatch', 'onTick'],
+  /** `new CronJob(expr, fn)` (cron). */
+  repeatingConstructors: ['CronJob'],
+  source:
+    'https://nodejs.org/api/events.html#emitteroneventname-listener; https://nodejs.org/api/timers.html#setintervalcallback-delay-args; https://expressjs.com/en/guide/routing.html; https://kafka.js.org/docs/consuming#a-name-each-message-a-eachmessage; https://github.com/bbc/sqs-consumer#usage; https://github.com/kelektiv/node-cron#usage; https://github.com/node-cron/node-cron',
+} as const;
+
+/**
+ * Fields that hand a library what it needs to fetch the next access token itself: an options object given to a
+ * library with one of these beside the token renews it there (nodemailer's OAuth2 `auth` with `refreshToken`, a
+ * `{ access_token, refresh_token }` credentials object). The token in it is the first of many, not a snapshot.
+ */
+export const TOKEN_RENEWING_FIELDS = {
+  names: ['refreshToken', 'refresh_token'],
+  source:
+    'https://nodemailer.com/smtp/oauth2 (refreshToken: "Nodemailer tries to generate a new access token if existing one expires or fails"); googleapis/google-auth-library-nodejs: src/auth/oauth2client.ts (refresh_token)',
+} as const;
+
 export const ONE_SHOT_SIGNS = { argv: ['process', 'argv'], exit: ['process', 'exit'] } as const;
 // Source: https://nodejs.org/api/process.html#event-exit (the process exits once its event loop is empty)
 
 /**
- * Fields that carry the secret part of a resolved value: v3 and STS keys, the STS output's `Credentials`, the IMDS/ECS
+ * Fields that carry the secret part of a resolved value: v3 and STS keys, the STS output's `Credentials` (Amplify
+ * `fetchAuthSession()`'s `credentials`: aws-amplify/amplify-js packages/core/src/singleton/Auth/types.ts), the IMDS/ECS
  * document's `Token`, a token object's `token` (MSK signer, Azure `AccessToken`) and token-response fields. What is
  * built from other fields (`expiration`, `RoleArn`) carries no credential into a keeper.
  */
@@ -145,12 +213,16 @@ export const SECRET_CARRYING_FIELDS: ReadonlySet<string> = new Set([
   ...AWS_V3_CREDENTIAL_FIELDS,
   ...STS_CREDENTIAL_FIELDS,
   'Credentials',
+  'credentials',
   'Token',
   'token',
   ...TOKEN_RESPONSE_FIELDS,
 ]);
-/** Turns a value into text that still carries it (what sinks store). */
-export const SERIALIZERS: readonly (readonly [object: string, method: string])[] = [['JSON', 'stringify']];
+/** Turns a value into text that still carries it (what sinks store), or text back into the value (a CLI's JSON output). */
+export const SERIALIZERS: readonly (readonly [object: string, method: string])[] = [
+  ['JSON', 'stringify'],
+  ['JSON', 'parse'],
+];
 
 /**
  * Provider factories that a dependency-injection container runs once, keeping what they return as a singleton for

@@ -31,10 +31,16 @@ export const TEST_CODE = {
     'aws-sdk-client-mock',
     'aws-sdk-mock',
   ],
+  /**
+   * A test run's global setup: a file that exports both of these (Vitest `globalSetup`), or is named like one (the
+   * file Jest's `globalSetup` / `globalTeardown` option names by convention). It runs once around the test run.
+   */
+  globalSetupExports: ['setup', 'teardown'],
+  globalSetupFileName: /^(?:(?:vitest|jest)[.-])?global[-_.]?(?:setup|teardown)\.[cm]?[jt]sx?$/iu,
   /** Called at top level without a binding in the file, these are the runner's globals (Jest, Vitest globals, Mocha, Jasmine). */
   runnerGlobals: ['describe', 'it', 'test', 'suite', 'beforeAll', 'beforeEach', 'afterAll', 'afterEach'],
   source:
-    'https://jestjs.io/docs/configuration#testmatch-arraystring (__tests__, .test., .spec.); https://jestjs.io/docs/api (globals); https://vitest.dev/config/#include; https://pkg.go.dev/cmd/go#hdr-Test_packages (testdata)',
+    'https://jestjs.io/docs/configuration#testmatch-arraystring (__tests__, .test., .spec.); https://jestjs.io/docs/configuration#globalsetup-string; https://vitest.dev/config/#globalsetup (export setup / teardown); https://jestjs.io/docs/api (globals); https://vitest.dev/config/#include; https://pkg.go.dev/cmd/go#hdr-Test_packages (testdata)',
 } as const;
 
 /** What the rules do in test code: `skip` keeps only what leaks from a test file too; `report` treats it as any code. */

@@ -18,6 +18,8 @@ import {
   AWS_TOKEN_COMMANDS,
   AWS_TOKEN_METHODS,
   MSAL_TOKEN_METHODS,
+  CLI_CREDENTIAL_COMMANDS,
+  ENV_CREDENTIAL_VARIABLES,
   OUTLIVING_SINKS,
   type OutlivingSink,
 } from '../../src/knowledge/index.js';
@@ -163,6 +165,28 @@ const cases: Case[] = [
     'B',
     `${importOf(entry.api, 'Command')}\nimport { ECRClient } from '@aws-sdk/client-ecr';\nconst client = new ECRClient({});\nlet kept: unknown;\n` +
       `export async function token() { kept ??= await client.send(new Command({} as never)); return kept; }`,
+  ]),
+  // The command's output kept on a singleton: credentials through their keys, a token as it is.
+  ...CLI_CREDENTIAL_COMMANDS.map((entry): Case => {
+    const output = `execFileSync('${entry.program}', ${JSON.stringify(entry.words)}, { encoding: 'utf8' })`;
+    const kept =
+      entry.yields === 'token' ? output : `{ accessKeyId: JSON.parse(${output}).AccessKeyId, sessionToken: 't' }`;
+    return [
+      entry.id,
+      'A',
+      `import { execFileSync } from 'node:child_process';
+class Keeper { kept: unknown; init() { this.kept = ${kept}; } }
+export default new Keeper();`,
+    ];
+  }),
+  ...ENV_CREDENTIAL_VARIABLES.map((entry): Case => [
+    `process.env.${entry.name}`,
+    'A',
+    `import { fromSSO } from '@aws-sdk/credential-providers';
+import express from 'express';
+` +
+      `async function main() { const c = await fromSSO()(); process.env.${entry.name} = c.sessionToken; express().listen(1); }
+main();`,
   ]),
   ...(OUTLIVING_SINKS as readonly OutlivingSink[]).map((entry): Case => {
     const value = entry.option ? `{ ${entry.option}: { X: JSON.stringify(c) } }` : 'JSON.stringify(c)';

@@ -374,7 +374,6 @@ export const KNOWN_GAPS: readonly { readonly reason: string; readonly cells: rea
     cells: [
       'v3 SignatureV4 sign() Authorization header × direct × file write',
       'v3 SignatureV4 sign() Authorization header × direct × vite define',
-      'amplify fetchAuthSession() × direct × file write',
       'v3 ECR GetAuthorizationToken × direct × file write',
       'v3 ECR GetAuthorizationToken × direct × vite define',
       'v3 CodeArtifact GetAuthorizationToken × direct × file write',
@@ -409,15 +408,6 @@ export const KNOWN_GAPS: readonly { readonly reason: string; readonly cells: rea
       'a value written to `process.env` is reported by no-static-snapshot for v3 provider results only (not tokens or STS output); no-module-token-cache needs it read back in the file',
     cells: [
       'v3 SignatureV4 sign() Authorization header × direct × process.env (server)',
-      'v3 STS AssumeRoleCommand × const × process.env (server)',
-      'v3 STS GetSessionTokenCommand × const × process.env (server)',
-      'v3 STS AssumeRoleWithWebIdentityCommand × const × process.env (server)',
-      'v3 STS AssumeRoleWithSAMLCommand × const × process.env (server)',
-      'v2 STS assumeRole × const × process.env (server)',
-      'v2 STS getSessionToken × const × process.env (server)',
-      'v2 STS assumeRoleWithWebIdentity × const × process.env (server)',
-      'v3 Cognito GetCredentialsForIdentity × const × process.env (server)',
-      'v2 Cognito getCredentialsForIdentity × const × process.env (server)',
       'v3 rds-signer getAuthToken() × direct × process.env (server)',
       'v2 RDS.Signer getAuthToken() × direct × process.env (server)',
       'v3 dsql-signer getDbConnectAdminAuthToken() × direct × process.env (server)',

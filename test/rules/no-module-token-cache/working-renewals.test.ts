@@ -975,6 +975,34 @@ const families: Family[] = [
     ),
     keeper: 'const getToken',
   },
+  {
+    name: "nodemailer's OAuth2 auth with the refresh token (nodemailer fetches the next access token)",
+    renewed: lines(
+      `import nodemailer from 'nodemailer';`,
+      `import { google } from 'googleapis';`,
+      'let transporter;',
+      'export async function initMailer() {',
+      '  const oauth2 = new google.auth.OAuth2(process.env.CLIENT_ID, process.env.CLIENT_SECRET);',
+      '  oauth2.setCredentials({ refresh_token: process.env.REFRESH_TOKEN });',
+      '  const { token } = await oauth2.getAccessToken();',
+      "  transporter = nodemailer.createTransport({ service: 'gmail', auth: { type: 'OAuth2', user: 'me@example.com', clientId: process.env.CLIENT_ID, clientSecret: process.env.CLIENT_SECRET, refreshToken: process.env.REFRESH_TOKEN, accessToken: token } });",
+      '}',
+      'export const send = (to) => transporter.sendMail({ to });',
+    ),
+    broken: lines(
+      `import nodemailer from 'nodemailer';`,
+      `import { google } from 'googleapis';`,
+      'let transporter;',
+      'export async function initMailer() {',
+      '  const oauth2 = new google.auth.OAuth2(process.env.CLIENT_ID, process.env.CLIENT_SECRET);',
+      '  oauth2.setCredentials({ refresh_token: process.env.REFRESH_TOKEN });',
+      '  const { token } = await oauth2.getAccessToken();',
+      "  transporter = nodemailer.createTransport({ service: 'gmail', auth: { type: 'OAuth2', user: 'me@example.com', accessToken: token } });",
+      '}',
+      'export const send = (to) => transporter.sendMail({ to });',
+    ),
+    keeper: 'let transporter',
+  },
 ];
 
 const lineOf = (code: string, start: string) => code.split('\n').findIndex((line) => line.startsWith(start)) + 1;

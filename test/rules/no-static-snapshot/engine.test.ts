@@ -102,7 +102,7 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
       '  express().listen(8080);',
       '}',
     ),
-    errors: [{ messageId: 'copiedCredentials', line: 4, column: 13 }],
+    errors: [{ messageId: 'copiedIntoEnvironment', line: 4, column: 13 }],
   },
   {
     // Flow: a closure handed over as a provider returns the captured value (Promise.resolve).

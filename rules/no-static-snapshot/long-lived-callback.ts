@@ -1,0 +1,148 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { calleeName, enclosingFunction, isFunctionNode, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { keepsProcessRunning, readsArgv } from '../../src/analysis/process-lifetime.js';
+import type { FlowNode } from '../../src/analysis/value-flow.js';
+import { LONG_LIVED_CALLBACKS, SECRET_CARRYING_FIELDS } from '../../src/knowledge/index.js';
+import type { Finding, Node, SnapshotContext } from './context.js';
+import { sessionWords } from './session.js';
+import { type Resolution, yieldsToken } from './sources.js';
+
+const LISTENERS: ReadonlySet<string> = new Set(LONG_LIVED_CALLBACKS.listenerMethods);
+const ENDING_EVENTS: ReadonlySet<string> = new Set(LONG_LIVED_CALLBACKS.endingEvents);
+const REPEATING: ReadonlySet<string> = new Set(LONG_LIVED_CALLBACKS.repeatingCalls);
+const ROUTES: ReadonlySet<string> = new Set(LONG_LIVED_CALLBACKS.routeMethods);
+const SERVERS: ReadonlySet<string> = new Set(LONG_LIVED_CALLBACKS.serverFactories);
+const HANDLER_OPTIONS: ReadonlySet<string> = new Set(LONG_LIVED_CALLBACKS.handlerOptions);
+const REPEATING_CONSTRUCTORS: ReadonlySet<string> = new Set(LONG_LIVED_CALLBACKS.repeatingConstructors);
+
+/**
+ * A value resolved once in a start-up function (`main()`, `start()`, run once from the top of the file) and read by
+ * a callback that function registers for the life of the process: an event listener, a timer, a route handler, a
+ * queue consumer, a cron job. Every call of the callback gets the same copy, long after its session ended. A value
+ * resolved inside the callback, a variable written again (a refresh), `once(...)` and exit handlers are fine.
+ */
+export function checkCapturedByLongLivedCallback(
+  resolution: Resolution,
+  flow: readonly FlowNode[],
+  ctx: SnapshotContext,
+): Finding | null {
+  if (resolution.kind === 'v2-chain') return null;
+  const home = enclosingFunction(resolution.reportNode);
+  if (!home || !runsOnceAtStart(home, ctx)) return null;
+  for (const node of flow) {
+    const { step } = node;
+    if (step.kind !== 'capture' || !readsSecret(step.reference) || isWrittenAgain(step.reference, ctx)) continue;
+    const registration = registrationOf(step.node, home);
+    if (!registration || (registration.listener && runsOverArguments(ctx))) continue;
+    return {
+      node: resolution.reportNode,
+      messageId: 'capturedByLongLivedCallback',
+      data: {
+        what: yieldsToken(resolution)
+          ? `A token from \`${resolution.sourceName}\` is`
+          : `Credentials resolved once from \`${resolution.sourceName}\` are`,
+        callback: registration.words,
+        start: home.type === AST_NODE_TYPES.FunctionDeclaration && home.id ? `\`${home.id.name}()\`` : 'start-up',
+        ...sessionWords(resolution.sessionId, ctx.settings, resolution.durationSeconds),
+      },
+    };
+  }
+  return null;
+}
+
+/**
+ * A function the file runs once from its top level: `main();`, `start().catch(...)`, `void bootstrap()`, or an
+ * async IIFE there. Its locals live as long as what it registers.
+ */
+function runsOnceAtStart(fn: TSESTree.FunctionLike, ctx: SnapshotContext): boolean {
+  const call = fn.parent?.type === AST_NODE_TYPES.CallExpression && fn.parent.callee === fn ? fn.parent : null;
+  if (call) return enclosingFunction(call) === null;
+  const name =
+    fn.type === AST_NODE_TYPES.FunctionDeclaration
+      ? fn.id
+      : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier
+        ? fn.parent.id
+        : null;
+  const variable = name ? ctx.refs.variableOf(name) : null;
+  if (!variable) return false;
+  const reads = variable.references.filter((r) => r.isRead());
+  return (
+    reads.length === 1 &&
+    reads.every((r) => {
+      const parent = r.identifier.parent;
+      return (
+        parent?.type === AST_NODE_TYPES.CallExpression &&
+        parent.callee === r.identifier &&
+        enclosingFunction(parent) === null
+      );
+    })
+  );
+}
+
+/** The reference reads the value whole or a secret field of it (`creds.accessKeyId`), not `creds.expiration`. */
+function readsSecret(reference: TSESTree.Identifier): boolean {
+  const parent = reference.parent;
+  if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== reference) return true;
+  return SECRET_CARRYING_FIELDS.has(staticPropertyName(parent) ?? '');
+}
+
+/** `creds = await provider()` again somewhere (a refresh): the variable is not one copy. */
+function isWrittenAgain(reference: TSESTree.Identifier, ctx: SnapshotContext): boolean {
+  const variable = ctx.refs.variableOf(reference);
+  return !variable || variable.references.filter((r) => r.isWrite()).length > 1;
+}
+
+/**
+ * A command run over its arguments (`process.argv`) that starts nothing long-lived: its listeners (lines of an input
+ * file, a child's output) end with the work it was given.
+ */
+function runsOverArguments(ctx: SnapshotContext): boolean {
+  return readsArgv(ctx.sourceCode) && !keepsProcessRunning(ctx.sourceCode);
+}
+
+interface Registration {
+  readonly words: string;
+  /** An event listener (its emitter may be as short-lived as the command), not a server, timer or consumer. */
+  readonly listener: boolean;
+}
+
+/** How the closure (or a function it sits in, below `home`) is registered to run for the process's life. */
+function registrationOf(closure: TSESTree.FunctionLike, home: TSESTree.FunctionLike): Registration | null {
+  for (let fn: Node | null = closure; fn && fn !== home; fn = enclosingFunction(fn)) {
+    if (!isFunctionNode(fn)) return null;
+    const words = registeredAs(fn);
+    if (words) return { words, listener: words.endsWith('listener') };
+  }
+  return null;
+}
+
+function registeredAs(fn: TSESTree.FunctionLike): string | null {
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === fn) {
+    const option = staticPropertyName(parent);
+    const holder = parent.parent?.parent;
+    return option !== null &&
+      HANDLER_OPTIONS.has(option) &&
+      (holder?.type === AST_NODE_TYPES.CallExpression || holder?.type === AST_NODE_TYPES.NewExpression)
+      ? `the \`${option}\` handler`
+      : null;
+  }
+  if (parent?.type === AST_NODE_TYPES.NewExpression) {
+    const name = calleeName(parent);
+    return name !== null && REPEATING_CONSTRUCTORS.has(name) ? `the \`${name}\` job` : null;
+  }
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(fn as TSESTree.Expression))
+    return null;
+  const name = calleeName(parent);
+  if (name === null) return null;
+  const first = parent.arguments[0] ? unwrap(parent.arguments[0]) : null;
+  const literal = first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value : null;
+  if (LISTENERS.has(name) && parent.callee.type === AST_NODE_TYPES.MemberExpression)
+    return literal !== null && !ENDING_EVENTS.has(literal) ? `the \`'${literal}'\` listener` : null;
+  if (REPEATING.has(name)) return `the \`${name}\` callback`;
+  if (SERVERS.has(name)) return `the \`${name}\` request handler`;
+  if (ROUTES.has(name) && parent.callee.type === AST_NODE_TYPES.MemberExpression && literal?.startsWith('/'))
+    return `the \`${name}('${literal.slice(0, 40)}')\` route handler`;
+  return null;
+}

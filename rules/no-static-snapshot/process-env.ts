@@ -1,0 +1,78 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { keepsProcessRunning } from '../../src/analysis/process-lifetime.js';
+import { isProcessEnv } from '../../src/analysis/storage.js';
+import { type FlowNode, flowPath } from '../../src/analysis/value-flow.js';
+import { ENV_CREDENTIAL_VARIABLES, SECRET_CARRYING_FIELDS } from '../../src/knowledge/index.js';
+import type { Finding, SnapshotContext } from './context.js';
+import { sessionWords } from './session.js';
+import { type Resolution, yieldsToken } from './sources.js';
+
+const VARIABLES: ReadonlyMap<string, (typeof ENV_CREDENTIAL_VARIABLES)[number]> = new Map(
+  ENV_CREDENTIAL_VARIABLES.map((v) => [v.name, v]),
+);
+
+/**
+ * A resolved value's secret written into the process's own environment (`process.env.AWS_SESSION_TOKEN = c.SessionToken`,
+ * `Object.assign(process.env, { ... })`) by a file that then keeps the process running (a server, a timer, a
+ * consumer): every client built later reads the variables as static credentials and none renews them. A script that
+ * exits, or a file that starts nothing long-lived, is left alone (its children die with it, long before the session).
+ */
+export function checkCopiedIntoEnvironment(
+  resolution: Resolution,
+  flow: readonly FlowNode[],
+  ctx: SnapshotContext,
+): Finding | null {
+  for (const node of flow) {
+    const variable = environmentVariableAt(node, ctx);
+    if (!variable || !carriesSecret(node) || !keepsProcessRunning(ctx.sourceCode)) continue;
+    return {
+      node: resolution.reportNode,
+      messageId: 'copiedIntoEnvironment',
+      data: {
+        what: yieldsToken(resolution)
+          ? `A token from \`${resolution.sourceName}\` is`
+          : `Credentials resolved once from \`${resolution.sourceName}\` are`,
+        variable: variable.name,
+        reader: variable.reader,
+        ...sessionWords(resolution.sessionId, ctx.settings, resolution.durationSeconds),
+      },
+    };
+  }
+  return null;
+}
+
+/** `process.env.NAME = value`, or `Object.assign(process.env, { NAME: value })`, for a credential variable. */
+function environmentVariableAt(node: FlowNode, ctx: SnapshotContext) {
+  const { step } = node;
+  if (step.kind === 'store') {
+    const target = unwrap(step.target);
+    if (target.type !== AST_NODE_TYPES.MemberExpression || !isProcessEnv(unwrap(target.object), ctx.refs)) return null;
+    return VARIABLES.get(staticPropertyName(target) ?? '') ?? null;
+  }
+  if (step.kind !== 'argument' || step.index === 0 || !isAssignToEnv(step.node, ctx)) return null;
+  const property = flowPath(node).findLast((n) => n.step.kind === 'property');
+  return property?.step.kind === 'property' ? (VARIABLES.get(property.step.name ?? '') ?? null) : null;
+}
+
+function isAssignToEnv(call: TSESTree.CallExpression | TSESTree.NewExpression, ctx: SnapshotContext): boolean {
+  const callee = unwrap(call.callee);
+  const target = call.arguments[0];
+  return (
+    call.type === AST_NODE_TYPES.CallExpression &&
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    staticPropertyName(callee) === 'assign' &&
+    unwrap(callee.object).type === AST_NODE_TYPES.Identifier &&
+    (unwrap(callee.object) as TSESTree.Identifier).name === 'Object' &&
+    target !== undefined &&
+    isProcessEnv(unwrap(target), ctx.refs)
+  );
+}
+
+/** The secret itself reaches the variable: through its key fields, never through `Expiration` or a role ARN. */
+function carriesSecret(node: FlowNode): boolean {
+  return flowPath(node).every(
+    ({ step }) => step.kind !== 'field' || (step.name !== null && SECRET_CARRYING_FIELDS.has(step.name)),
+  );
+}

@@ -1,0 +1,140 @@
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import rule from '../../../rules/no-static-snapshot/index.js';
+import type { SnapshotMessageId } from '../../../rules/no-static-snapshot/messages.js';
+import { createRuleTester } from '../../rule-tester.js';
+
+// A value resolved once in a start-up function and read by a callback it registers for the process's life.
+const lines = (...text: string[]) => text.join('\n');
+const CHAIN = `import { fromNodeProviderChain } from '@aws-sdk/credential-providers';`;
+const STS_V3 = `import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';`;
+
+const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
+  {
+    // A readline listener over a child's output signs every event with the copy resolved in main().
+    code: lines(
+      CHAIN,
+      `import { createInterface } from 'node:readline';`,
+      `import { invoke } from './sigv4';`,
+      'async function main() {',
+      '  const creds = await fromNodeProviderChain()();',
+      "  createInterface({ input: process.stdin }).on('line', (line) => {",
+      '    void invoke(line, { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey, sessionToken: creds.sessionToken });',
+      '  });',
+      '}',
+      'main().catch(console.error);',
+    ),
+    errors: [{ messageId: 'capturedByLongLivedCallback', line: 5, column: 17 }],
+  },
+  {
+    // STS keys resolved in an async IIFE and read by a kafkajs consumer's eachMessage handler.
+    code: lines(
+      STS_V3,
+      `import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';`,
+      `import { Kafka } from 'kafkajs';`,
+      '(async () => {',
+      "  const { Credentials } = await new STSClient({}).send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::1:role/w', RoleSessionName: 'w' }));",
+      "  const consumer = new Kafka({ brokers: ['b:9092'] }).consumer({ groupId: 'g' });",
+      '  await consumer.run({',
+      '    eachMessage: async ({ message }) => {',
+      '      const s3 = new S3Client({ credentials: { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken } });',
+      "      await s3.send(new PutObjectCommand({ Bucket: 'b', Key: String(message.offset), Body: message.value! }));",
+      '    },',
+      '  });',
+      '})();',
+    ),
+    errors: [{ messageId: 'capturedByLongLivedCallback', line: 5, column: 27 }],
+  },
+  {
+    // A Google token read by an express route handler registered in start().
+    code: lines(
+      `const { GoogleAuth } = require('google-auth-library');`,
+      `const express = require('express');`,
+      'async function start() {',
+      '  const token = await new GoogleAuth().getAccessToken();',
+      '  const app = express();',
+      "  app.get('/files', async (req, res) => {",
+      "    const r = await fetch('https://www.googleapis.com/drive/v3/files', { headers: { Authorization: `Bearer ${token}` } });",
+      '    res.json(await r.json());',
+      '  });',
+      '  app.listen(3000);',
+      '}',
+      'start();',
+    ),
+    errors: [{ messageId: 'capturedByLongLivedCallback', line: 4, column: 17 }],
+  },
+];
+
+const valid: (string | ValidTestCase<[]>)[] = [
+  // Look-alike: resolved inside the listener, per event (the provider caches and refreshes).
+  lines(
+    CHAIN,
+    `import { createInterface } from 'node:readline';`,
+    `import { invoke } from './sigv4';`,
+    'async function main() {',
+    '  const provider = fromNodeProviderChain();',
+    "  createInterface({ input: process.stdin }).on('line', async (line) => {",
+    '    const creds = await provider();',
+    '    void invoke(line, { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey, sessionToken: creds.sessionToken });',
+    '  });',
+    '}',
+    'main();',
+  ),
+  // Look-alike: read only by a shutdown handler and a one-time listener.
+  lines(
+    CHAIN,
+    `import { flush } from './sink';`,
+    'async function main() {',
+    '  const creds = await fromNodeProviderChain()();',
+    "  process.on('SIGTERM', () => flush(creds));",
+    "  process.once('message', () => flush(creds));",
+    '}',
+    'main();',
+  ),
+  // Look-alike: a callback bounded by the function, awaited before it returns.
+  lines(
+    CHAIN,
+    `import { upload } from './upload';`,
+    'async function main(files: string[]) {',
+    '  const creds = await fromNodeProviderChain()();',
+    '  await Promise.all(files.map((f) => upload(f, creds)));',
+    '}',
+    'main(process.argv.slice(2));',
+  ),
+  // Look-alike: a command run over its arguments reads the lines of one input file, then ends.
+  lines(
+    CHAIN,
+    `import { createReadStream } from 'node:fs';`,
+    `import { createInterface } from 'node:readline';`,
+    `import { put } from './put';`,
+    'async function main() {',
+    '  const creds = await fromNodeProviderChain()();',
+    "  createInterface({ input: createReadStream(process.argv[2]) }).on('line', (line) => put(line, creds));",
+    '}',
+    'main();',
+  ),
+  // Look-alike: the variable is written again by a refresh timer, so the listener reads fresh keys.
+  lines(
+    CHAIN,
+    `import { invoke } from './sigv4';`,
+    `import { EventEmitter } from 'node:events';`,
+    'async function main(bus: EventEmitter) {',
+    '  const provider = fromNodeProviderChain();',
+    '  let creds = await provider();',
+    '  setInterval(async () => { creds = await provider(); }, 10 * 60 * 1000);',
+    "  bus.on('job', (job) => invoke(job, creds));",
+    '}',
+    'main(new EventEmitter());',
+  ),
+  // Look-alike: a function called per request registers a listener on a stream that ends with the request.
+  lines(
+    CHAIN,
+    `import { sign } from './sign';`,
+    `import type { Readable } from 'node:stream';`,
+    'export async function handle(body: Readable) {',
+    '  const creds = await fromNodeProviderChain()();',
+    "  body.on('data', (chunk) => sign(chunk, creds));",
+    '}',
+  ),
+];
+
+createRuleTester().run('no-static-snapshot (values captured by long-lived callbacks)', rule, { valid, invalid });
