@@ -4,7 +4,8 @@ import { DefinitionType, isNullish, staticPropertyName, unwrap } from '../../src
 import { formatDuration } from '../../src/analysis/format.js';
 import { isConstLike, ModuleRefs } from '../../src/analysis/module-refs.js';
 import { isExported, occurrencesOf } from '../../src/analysis/storage-slot.js';
-import { containsIdentifier } from '../../src/util/words.js';
+import { indentOf } from '../../src/analysis/edits.js';
+import { freshIdentifier } from '../../src/util/words.js';
 import { inReach, lifetimeOf } from './signed-url-lifetime.js';
 import type { Candidate } from './candidates.js';
 import type { TokenCacheMessageId } from './messages.js';
@@ -58,7 +59,7 @@ export function expireSignedUrls(context: Context, candidate: Candidate, name: s
   if (!cache) return [];
   const plan = planOf(context, cache);
   if (!plan) return [];
-  const deadline = freshName(`${cache.base}ExpiresAt`, context.sourceCode.text);
+  const deadline = freshIdentifier(`${cache.base}ExpiresAt`, context.sourceCode.text);
   const ref = cache.reference(deadline);
   const at = (key: string) => (cache.kind === 'map' ? `(${ref}.get(${key}) ?? 0)` : `(${ref}[${key}] ?? 0)`);
   const { sourceCode } = context;
@@ -353,14 +354,3 @@ function writeAt(context: Context, write: Node, value: Node, key: string): Write
 }
 
 const within = (inner: Node, outer: Node) => inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
-
-function freshName(base: string, text: string): string {
-  let name = base;
-  for (let i = 2; containsIdentifier(text, name); i++) name = `${base}${i}`;
-  return name;
-}
-
-function indentOf(node: Node, text: string): string {
-  const lineStart = text.lastIndexOf('\n', node.range[0] - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart))![0];
-}

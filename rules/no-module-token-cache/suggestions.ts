@@ -1,14 +1,14 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { DefinitionType, enclosingFunction, isNullish, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
-import { addMember, isMovable, isRepeatable, removeStatement } from '../../src/analysis/edits.js';
+import { addMember, isMovable, isRepeatable, removeStatement, indentOf } from '../../src/analysis/edits.js';
 import type { ExpiryGuard } from '../../src/analysis/expiry-guard.js';
 import { formatDuration } from '../../src/analysis/format.js';
 import { ModuleRefs } from '../../src/analysis/module-refs.js';
 import type { Candidate } from './candidates.js';
 import { occurrencesOf } from '../../src/analysis/storage-slot.js';
 import type { TokenCacheMessageId } from './messages.js';
-import { containsIdentifier } from '../../src/util/words.js';
+import { freshIdentifier } from '../../src/util/words.js';
 import { OAUTH_EXPIRES_IN_FIELD } from '../../src/knowledge/index.js';
 import { responseLifetimeAt } from './response-lifetime.js';
 import { checkStsExpiration } from './sts-expiration.js';
@@ -167,7 +167,7 @@ function addExpiryCheck(context: Context, candidate: Candidate, name: string): S
     return [];
   const ownExpiry = checkAccessTokenExpiry(context, cache.writes, tests, name);
   if (ownExpiry.length > 0) return ownExpiry;
-  const deadline = freshName(`${cache.name}ExpiresAt`, context.sourceCode.text);
+  const deadline = freshIdentifier(`${cache.name}ExpiresAt`, context.sourceCode.text);
   const deadlineRef = cache.reference(deadline);
   const stated = cache.filledAtLoad ? [] : cache.writes.map((write) => responseLifetimeAt(write, context));
   if (stated.length > 0 && stated.every((lifetime) => lifetime !== null)) {
@@ -413,15 +413,4 @@ function reuseTest(identifier: Node): { test: Node; positive: boolean } | null {
   }
   const statement = node.parent;
   return statement?.type === AST_NODE_TYPES.IfStatement && statement.test === node ? { test: node, positive } : null;
-}
-
-function freshName(base: string, text: string): string {
-  let name = base;
-  for (let i = 2; containsIdentifier(text, name); i++) name = `${base}${i}`;
-  return name;
-}
-
-function indentOf(node: Node, text: string): string {
-  const lineStart = text.lastIndexOf('\n', node.range[0] - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart))![0];
 }

@@ -236,3 +236,9 @@ export function addMember(
   if (before.value === '{') return (fixer) => [fixer.insertTextAfter(before, ` ${member} `)];
   return (fixer) => [fixer.insertTextAfter(before, separated ? ` ${member};` : `; ${member}`)];
 }
+
+/** The spaces and tabs that open the line `node` starts on. */
+export function indentOf(node: Node, text: string): string {
+  const lineStart = text.lastIndexOf('\n', node.range[0] - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart))![0];
+}

@@ -14,3 +14,10 @@ export function containsIdentifier(text: string, name: string): boolean {
 function isIdentifierCharacter(character: string | undefined): boolean {
   return character !== undefined && /[\p{ID_Continue}$\u200C\u200D]/u.test(character);
 }
+
+/** `base`, or `base2`, `base3`, ... : the first that `text` does not already use as an identifier. */
+export function freshIdentifier(base: string, text: string): string {
+  let name = base;
+  for (let i = 2; containsIdentifier(text, name); i++) name = `${base}${i}`;
+  return name;
+}
