@@ -262,17 +262,9 @@ function instanceFieldCache(context: Context, candidate: Candidate): CacheSlot |
   if (properties.length !== 1 || property.computed || (property.decorators?.length ?? 0) > 0 || property.declare)
     return null;
   if (property.readonly) return null;
-  const writes: TSESTree.MemberExpression[] = [];
-  const reads: Node[] = [];
-  for (const occurrence of occurrencesOf(slot, context.sourceCode)) {
-    if (occurrence.node === property) continue;
-    const node = occurrence.node;
-    if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression)
-      return null;
-    if (occurrence.access === 'write') writes.push(node);
-    else if (occurrence.access === 'read') reads.push(node);
-    else return null;
-  }
+  const accesses = thisAccesses(slot, context, property);
+  if (!accesses) return null;
+  const { writes, reads } = accesses;
   const privateName = property.key.type === AST_NODE_TYPES.PrivateIdentifier;
   const base = privateName ? slot.name.slice(1) : slot.name;
   const key = (deadline: string) => (privateName ? `#${deadline}` : deadline);
@@ -290,6 +282,29 @@ function instanceFieldCache(context: Context, candidate: Candidate): CacheSlot |
   };
 }
 
+/**
+ * The field's writes and reads, when every occurrence (but its declaration, `skip`) is a plain `this.x` read or write;
+ * null when one is anything else (destructuring, `delete`, another object's `x`), which no companion edit can follow.
+ */
+function thisAccesses(
+  slot: Parameters<typeof occurrencesOf>[0],
+  context: Context,
+  skip?: Node,
+): { writes: TSESTree.MemberExpression[]; reads: Node[] } | null {
+  const writes: TSESTree.MemberExpression[] = [];
+  const reads: Node[] = [];
+  for (const occurrence of occurrencesOf(slot, context.sourceCode)) {
+    const node = occurrence.node;
+    if (node === skip) continue;
+    if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression)
+      return null;
+    if (occurrence.access === 'write') writes.push(node);
+    else if (occurrence.access === 'read') reads.push(node);
+    else return null;
+  }
+  return { writes, reads };
+}
+
 /** `constructor() { this.token = null; }` in a class that declares no `token` field: the companion follows it. */
 function constructorFieldCache(context: Context, candidate: Candidate): CacheSlot | null {
   const { slot } = candidate;
@@ -297,16 +312,9 @@ function constructorFieldCache(context: Context, candidate: Candidate): CacheSlo
   const constructor = slot.owner.classNode.body.body.find(
     (e): e is TSESTree.MethodDefinition => e.type === AST_NODE_TYPES.MethodDefinition && e.kind === 'constructor',
   );
-  const writes: TSESTree.MemberExpression[] = [];
-  const reads: Node[] = [];
-  for (const occurrence of occurrencesOf(slot, context.sourceCode)) {
-    const node = occurrence.node;
-    if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression)
-      return null;
-    if (occurrence.access === 'write') writes.push(node);
-    else if (occurrence.access === 'read') reads.push(node);
-    else return null;
-  }
+  const accesses = thisAccesses(slot, context);
+  if (!accesses) return null;
+  const { writes, reads } = accesses;
   const start = constructor?.value.body?.body.find(
     (statement): statement is TSESTree.ExpressionStatement =>
       statement.type === AST_NODE_TYPES.ExpressionStatement &&
