@@ -21,6 +21,8 @@ const REPEATING_CONSTRUCTORS: ReadonlySet<string> = new Set(LONG_LIVED_CALLBACKS
  * a callback that function registers for the life of the process: an event listener, a timer, a route handler, a
  * queue consumer, a cron job. Every call of the callback gets the same copy, long after its session ended. A value
  * resolved inside the callback, a variable written again (a refresh), `once(...)` and exit handlers are fine.
+ * A timer whose handle nobody keeps, or a listener on `process`, outlives whatever function registered it, so there
+ * the function need not be a start-up one (an exported `start()` the file never calls).
  */
 export function checkCapturedByLongLivedCallback(
   resolution: Resolution,
@@ -29,12 +31,14 @@ export function checkCapturedByLongLivedCallback(
 ): Finding | null {
   if (resolution.kind === 'v2-chain') return null;
   const home = enclosingFunction(resolution.reportNode);
-  if (!home || !runsOnceAtStart(home, ctx)) return null;
+  if (!home) return null;
+  const atStart = runsOnceAtStart(home, ctx);
   for (const node of flow) {
     const { step } = node;
     if (step.kind !== 'capture' || !readsSecret(step.reference) || isWrittenAgain(step.reference, ctx)) continue;
     const registration = registrationOf(step.node, home);
     if (!registration || (registration.listener && runsOverArguments(ctx))) continue;
+    if (!atStart && !registration.processWide) continue;
     return {
       node: resolution.reportNode,
       messageId: 'capturedByLongLivedCallback',
@@ -43,12 +47,26 @@ export function checkCapturedByLongLivedCallback(
           ? `A token from \`${resolution.sourceName}\` is`
           : `Credentials resolved once from \`${resolution.sourceName}\` are`,
         callback: registration.words,
-        start: home.type === AST_NODE_TYPES.FunctionDeclaration && home.id ? `\`${home.id.name}()\`` : 'start-up',
+        start: registrantWords(home, atStart),
         ...sessionWords(resolution.sessionId, ctx.settings, resolution.durationSeconds),
       },
     };
   }
   return null;
+}
+
+/** `\`main()\``, the method's or the variable's name, or what it is when it has none. */
+function registrantWords(home: TSESTree.FunctionLike, atStart: boolean): string {
+  const parent = home.parent;
+  const name =
+    home.type === AST_NODE_TYPES.FunctionDeclaration && home.id
+      ? home.id.name
+      : parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property
+        ? staticPropertyName(parent)
+        : parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier
+          ? parent.id.name
+          : null;
+  return name ? `\`${name}()\`` : atStart ? 'start-up' : 'the function around it';
 }
 
 /**
@@ -105,6 +123,8 @@ interface Registration {
   readonly words: string;
   /** An event listener (its emitter may be as short-lived as the command), not a server, timer or consumer. */
   readonly listener: boolean;
+  /** Outlives any call of the function that registers it: a timer nobody can clear, a listener on `process`. */
+  readonly processWide: boolean;
 }
 
 /** How the closure (or a function it sits in, below `home`) is registered to run for the process's life. */
@@ -112,7 +132,7 @@ function registrationOf(closure: TSESTree.FunctionLike, home: TSESTree.FunctionL
   for (let fn: Node | null = closure; fn && fn !== home; fn = enclosingFunction(fn)) {
     if (!isFunctionNode(fn)) return null;
     const words = registeredAs(fn);
-    if (words) return { words, listener: words.endsWith('listener') };
+    if (words) return { words, listener: words.endsWith('listener'), processWide: isProcessWide(fn) };
   }
   return null;
 }
@@ -145,4 +165,22 @@ function registeredAs(fn: TSESTree.FunctionLike): string | null {
   if (ROUTES.has(name) && parent.callee.type === AST_NODE_TYPES.MemberExpression && literal?.startsWith('/'))
     return `the \`${name}('${literal.slice(0, 40)}')\` route handler`;
   return null;
+}
+
+/**
+ * `setInterval(fn, ms);` with its handle dropped (nothing can `clearInterval` it) or `process.on(event, fn)`: the
+ * callback runs until the process ends, however often (or rarely) its registering function is called.
+ */
+function isProcessWide(fn: TSESTree.FunctionLike): boolean {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = call.callee;
+  if (callee.type === AST_NODE_TYPES.Identifier)
+    return REPEATING.has(callee.name) && call.parent?.type === AST_NODE_TYPES.ExpressionStatement;
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'process' &&
+    LISTENERS.has(staticPropertyName(callee) ?? '')
+  );
 }

@@ -3,7 +3,8 @@ import rule from '../../../rules/no-static-snapshot/index.js';
 import type { SnapshotMessageId } from '../../../rules/no-static-snapshot/messages.js';
 import { createRuleTester } from '../../rule-tester.js';
 
-// A value resolved once in a start-up function and read by a callback it registers for the process's life.
+// A value resolved once in a start-up function and read by a callback it registers for the process's life, or read
+// by a callback that outlives any function registering it (a timer nobody can clear, a listener on `process`).
 const lines = (...text: string[]) => text.join('\n');
 const CHAIN = `import { fromNodeProviderChain } from '@aws-sdk/credential-providers';`;
 const STS_V3 = `import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';`;
@@ -61,6 +62,35 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
       'start();',
     ),
     errors: [{ messageId: 'capturedByLongLivedCallback', line: 4, column: 17 }],
+  },
+  {
+    // An exported start() the file never calls: the timer's handle is dropped, so it outlives every call of start().
+    code: lines(
+      STS_V3,
+      `import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';`,
+      'export async function startHeartbeat(queueUrl: string) {',
+      "  const { Credentials } = await new STSClient({}).send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::1:role/hb', RoleSessionName: 'hb' }));",
+      '  setInterval(() => {',
+      '    const sqs = new SQSClient({ credentials: { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken } });',
+      "    void sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'alive' }));",
+      '  }, 30_000);',
+      '}',
+    ),
+    errors: [{ messageId: 'capturedByLongLivedCallback', line: 4, column: 27 }],
+  },
+  {
+    // CommonJS class: a Google token fetched in init() and read by a listener on `process` (IPC from the parent).
+    code: lines(
+      `const { GoogleAuth } = require('google-auth-library');`,
+      'class Worker {',
+      '  async init() {',
+      '    const token = await new GoogleAuth().getAccessToken();',
+      "    process.on('message', (job) => fetch(job.url, { headers: { Authorization: `Bearer ${token}` } }));",
+      '  }',
+      '}',
+      'module.exports = { Worker };',
+    ),
+    errors: [{ messageId: 'capturedByLongLivedCallback', line: 4, column: 19 }],
   },
 ];
 
@@ -134,6 +164,37 @@ const valid: (string | ValidTestCase<[]>)[] = [
     '  const creds = await fromNodeProviderChain()();',
     "  body.on('data', (chunk) => sign(chunk, creds));",
     '}',
+  ),
+  // Look-alike: a function called per request keeps the timer's handle and clears it when the job is done.
+  lines(
+    CHAIN,
+    `import { pollJob } from './jobs';`,
+    'export async function waitForJob(id: string) {',
+    '  const creds = await fromNodeProviderChain()();',
+    '  return new Promise<void>((resolve) => {',
+    '    const timer = setInterval(async () => {',
+    '      if (await pollJob(id, creds)) { clearInterval(timer); resolve(); }',
+    '    }, 1000);',
+    '  });',
+    '}',
+  ),
+  // Look-alike: an exported start() whose timer resolves the credentials on every tick (the provider refreshes).
+  lines(
+    CHAIN,
+    `import { report } from './report';`,
+    'export async function startReporter() {',
+    '  const provider = fromNodeProviderChain();',
+    '  setInterval(async () => report(await provider()), 60_000);',
+    '}',
+  ),
+  // Look-alike: an exported function whose process listener handles only the shutdown.
+  lines(
+    `const { GoogleAuth } = require('google-auth-library');`,
+    `const { flush } = require('./flush');`,
+    'exports.install = async function install() {',
+    '  const token = await new GoogleAuth().getAccessToken();',
+    "  process.on('SIGTERM', () => flush(token));",
+    '};',
   ),
 ];
 
