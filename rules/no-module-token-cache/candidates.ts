@@ -4,8 +4,7 @@ import { patternPath, staticPropertyName, unwrap } from '../../src/analysis/ast.
 import type { StorageKind } from '../../src/analysis/storage.js';
 import {
   declaredNames,
-  isMemoisedByExportedClass,
-  isModuleSingleton,
+  instanceFieldOutlivesCalls,
   patternIdentifiers,
   type Slot,
   slotOf,
@@ -114,9 +113,7 @@ export class CandidateCollector {
     const key = memberKey(slot);
     let answer = this.instanceFieldLives.get(key);
     if (answer === undefined) {
-      answer =
-        isModuleSingleton(slot.owner.classNode, this.context.sourceCode) ||
-        isMemoisedByExportedClass(slot, this.context.sourceCode);
+      answer = instanceFieldOutlivesCalls(slot, this.context.sourceCode);
       this.instanceFieldLives.set(key, answer);
     }
     return answer;
@@ -130,7 +127,7 @@ export class CandidateCollector {
     if (!slot || storage === 'local') return;
     if (storage === 'instance-field' && !this.outlivesCalls(slot)) return;
     const found = held();
-    if (!found || ownerOfKeptValue(storage, found.method) === 'snapshot') return;
+    if (!found || ownerOfKeptValue(storage, found.method, true) === 'snapshot') return;
     const key = slot.kind === 'variable' ? slot.variable : memberKey(slot);
     if (this.bySlot.has(key)) return;
     const container =

@@ -21,7 +21,11 @@ export function checkGoogleTokenStored(
   flow: readonly FlowNode[],
   ctx: SnapshotContext,
 ): Finding | null {
-  if (resolution.kind !== 'google-token' || !resolution.token || cachedAtModuleLevel(flow, resolution.token.id))
+  if (
+    resolution.kind !== 'google-token' ||
+    !resolution.token ||
+    cachedAtModuleLevel(flow, ctx, resolution.token.id, true)
+  )
     return null;
   const kept = keptBeyondCall(resolution.reportNode, flow, ctx);
   if (!kept) return null;

@@ -136,7 +136,7 @@ export function checkHelperResult(
 ): Finding | null {
   const { helper } = resolution;
   if (resolution.kind !== 'helper' || !helper) return null;
-  if (helper.returns === 'token' && cachedAtModuleLevel(flow, resolution.token?.id)) return null;
+  if (helper.returns === 'token' && cachedAtModuleLevel(flow, ctx, resolution.token?.id, true)) return null;
   const kept = keptBeyondCall(resolution.reportNode, flow, ctx);
   if (!kept) return null;
   return {

@@ -8,6 +8,8 @@ import { isOneShotScript } from '../../src/analysis/process-lifetime.js';
 import { refreshedBeforeEachUse } from '../../src/analysis/refreshed-before-use.js';
 import { isLongLived, type StorageKind } from '../../src/analysis/storage.js';
 import { type FlowNode, flowPath } from '../../src/analysis/value-flow.js';
+import { isPromiseCombinator, keepsWhatItIsBuiltWith } from '../../src/analysis/value-keepers.js';
+import { instanceFieldOutlivesCalls, slotOf } from '../../src/analysis/storage-slot.js';
 import { type Kept, type Node, type SnapshotContext, snippet } from './context.js';
 import { keptOpenByConnection } from './live-connection.js';
 import { isHandedOverWithRefreshToken } from '../../src/analysis/renewing-options.js';
@@ -90,20 +92,56 @@ export function copiesWithoutSessionToken(flow: readonly FlowNode[]): boolean {
   return copiesKey;
 }
 
-const HOLDS_VALUE: ReadonlySet<FlowNode['step']['kind']> = new Set(['store', 'field', 'property']);
+const HOLDS_VALUE: ReadonlySet<FlowNode['step']['kind']> = new Set(['store', 'field', 'property', 'return']);
+const SETTLES = 'then';
 
 /**
  * Whether the value itself (or a part of it, or a plain object such as a header map holding it) is kept where
  * no-module-token-cache reports it, with its expiry-check suggestions (`ownerOfKeptValue`): this rule stays silent
- * there, one finding per defect.
+ * there, one finding per defect. On the way it may be returned by a function of the file, settled (`await`,
+ * `.then`), picked out of `Promise.all`, put in a `Map`, or, for a token (`builtInto`), built into another library's
+ * object (`new Pool({ password })`), all of which no-module-token-cache follows back.
  */
-export function cachedAtModuleLevel(flow: readonly FlowNode[], method?: string): boolean {
-  return flow.some(
-    (node) =>
-      node.step.kind === 'store' &&
-      ownerOfKeptValue(node.step.storage, method) === 'token-cache' &&
-      flowPath(node).every((step) => HOLDS_VALUE.has(step.step.kind)),
-  );
+export function cachedAtModuleLevel(
+  flow: readonly FlowNode[],
+  ctx: SnapshotContext,
+  method?: string,
+  builtInto = false,
+): boolean {
+  return flow.some((node) => {
+    const { step } = node;
+    if (step.kind !== 'store') return false;
+    const outlivesCalls = step.storage === 'instance-field' && fieldOutlivesCalls(step.target, ctx);
+    if (ownerOfKeptValue(step.storage, method, outlivesCalls) !== 'token-cache') return false;
+    const path = flowPath(node);
+    return path.every((n, i) => holdsValue(n, path[i - 1], path[i + 1], ctx, builtInto));
+  });
+}
+
+function holdsValue(
+  node: FlowNode,
+  previous: FlowNode | undefined,
+  next: FlowNode | undefined,
+  ctx: SnapshotContext,
+  builtInto: boolean,
+): boolean {
+  const { step } = node;
+  if (HOLDS_VALUE.has(step.kind)) return true;
+  if (step.kind === 'method') return step.name === SETTLES;
+  if (step.kind !== 'argument') return false;
+  // `cache.set(key, value)`: the walk's next step is the container's store at the same call.
+  if (next?.step.kind === 'store' && next.step.node === step.node) return true;
+  if (step.node.type === AST_NODE_TYPES.CallExpression && isPromiseCombinator(step.node.callee, ctx.refs)) return true;
+  // Only a top-level option (`new Pool({ password })`), as no-module-token-cache reads it; nested options stay A's.
+  const option = previous?.step.kind === 'property' && previous.step.object.parent === step.node;
+  if (!builtInto || !option || previous.previous?.step.kind === 'property') return false;
+  const ref = ctx.refs.resolve(step.node.callee);
+  return ref !== null && keepsWhatItIsBuiltWith(ref.module);
+}
+
+function fieldOutlivesCalls(target: Node, ctx: SnapshotContext): boolean {
+  const slot = slotOf(target, ctx.sourceCode);
+  return slot !== null && instanceFieldOutlivesCalls(slot, ctx.sourceCode);
 }
 
 function describeStorage(storage: StorageKind, target: Node, ctx: SnapshotContext): string {

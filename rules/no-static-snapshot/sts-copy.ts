@@ -41,7 +41,7 @@ export function checkStsCopy(resolution: Resolution, flow: readonly FlowNode[], 
   const copies = flow.map((n) => staticCopyAt(n, ctx)).filter((c): c is StaticCopy => c !== null);
   if (copies.length === 0) return null;
   const global = copies.find((c) => c.globalUpdate);
-  if (!global && cachedAtModuleLevel(flow)) return null;
+  if (!global && cachedAtModuleLevel(flow, ctx)) return null;
   const kept = global
     ? null
     : keptBeyondCall(resolution.reportNode, flow, ctx, (n) => copies.some((c) => flowPath(n).includes(c.node)));

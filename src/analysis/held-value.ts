@@ -20,6 +20,7 @@ import { staticNumber, staticString } from './static-value.js';
 import { declaredNames } from './storage-slot.js';
 import { fileIndex } from './file-index.js';
 import { forEachDescendant } from './value-flow.js';
+import { isPromiseCombinator, keepsWhatItIsBuiltWith } from './value-keepers.js';
 import {
   AWS_TOKEN_COMMANDS,
   AWS_V3_URL_FORMATTERS,
@@ -138,8 +139,6 @@ const HTTP_CLIENT_MODULES: readonly string[] = [...new Set(HTTP_CLIENTS.flatMap(
 const PROMISE_THEN = 'then';
 /** `p.catch(onError)`, `p.finally(cb)`: the promise settles to the same value when the request succeeds. */
 const PROMISE_PASS_THROUGH: readonly string[] = ['catch', 'finally'];
-const PROMISE_GLOBAL = 'Promise';
-const PROMISE_COMBINATORS: readonly string[] = ['all', 'race', 'any'];
 /** Array methods whose callback returns the new elements, and those whose callback's first parameter is an element. */
 const ARRAY_MAPPERS: readonly string[] = ['map', 'flatMap'];
 const ARRAY_ITERATORS: readonly string[] = ['map', 'flatMap', 'forEach', 'filter', 'find', 'some', 'every'];
@@ -285,14 +284,7 @@ export class HeldValues {
 
   /** `Promise.all` / `Promise.race` / `Promise.any` of the global `Promise`: a promise of what the array holds. */
   private isPromiseCombinator(callee: Node): boolean {
-    const inner = unwrap(callee);
-    return (
-      inner.type === AST_NODE_TYPES.MemberExpression &&
-      inner.object.type === AST_NODE_TYPES.Identifier &&
-      inner.object.name === PROMISE_GLOBAL &&
-      PROMISE_COMBINATORS.includes(staticPropertyName(inner) ?? '') &&
-      !this.refs.variableOf(inner.object)?.defs.length
-    );
+    return isPromiseCombinator(callee, this.refs);
   }
 
   private member(object: Value, name: string): Value | null {
@@ -516,11 +508,7 @@ export class HeldValues {
       return null;
     // `axios.create({ headers })`: an HTTP client instance keeps its default headers for every later request.
     const clientKeeps = call.type === AST_NODE_TYPES.CallExpression && this.isClientFactory(call);
-    if (
-      !clientKeeps &&
-      !(ref ? !isKnowledgeModule(ref.module) && !HTTP_CLIENTS.some((api) => api.modules.includes(ref.module)) : local)
-    )
-      return null;
+    if (!clientKeeps && !(ref ? keepsWhatItIsBuiltWith(ref.module) : local)) return null;
     const given: { argument: Node; property?: TSESTree.Property }[] = positional
       ? call.arguments.slice(0, MAX_LITERAL_ENTRIES).map((argument) => ({ argument }))
       : (options as TSESTree.ObjectExpression).properties.map((p) =>
@@ -599,7 +587,7 @@ export class HeldValues {
     options: Node,
     depth: number,
   ): Value | null {
-    if (isKnowledgeModule(module) || HTTP_CLIENTS.some((api) => api.modules.includes(module))) return null;
+    if (!keepsWhatItIsBuiltWith(module)) return null;
     const inner = options.type === AST_NODE_TYPES.AwaitExpression ? unwrap(options.argument) : options;
     if (inner.type !== AST_NODE_TYPES.CallExpression) return null;
     const fn = localFunction(inner, this.refs, { bindings: 'written-once', thisMethods: true });

@@ -13,11 +13,17 @@ const FIELD_SNAPSHOT_METHODS: ReadonlySet<string> = new Set(
 /**
  * Which rule reports a short-lived value kept as such in `storage`: one finding per defect. A value at module level
  * (a variable, a `Map` there, a static field, a global) is a cache, `no-module-token-cache`'s; a Google token on an
- * object's field (`this.token = await auth.getAccessToken()`) is a snapshot, `no-static-snapshot`'s. Elsewhere each
- * rule keeps its own view (null): A reports copies built into clients, B only fields of module-level singletons.
+ * object's field (`this.token = await auth.getAccessToken()`) is a snapshot, `no-static-snapshot`'s; any other
+ * value on the field of an object that outlives the calls (`outlivesCalls`: a module singleton) is a cache again.
+ * Elsewhere each rule keeps its own view (null): A reports copies built into clients.
  */
-export function ownerOfKeptValue(storage: StorageKind, method: string | undefined): LifetimeView | null {
+export function ownerOfKeptValue(
+  storage: StorageKind,
+  method: string | undefined,
+  outlivesCalls = false,
+): LifetimeView | null {
   if (MODULE_LEVEL.has(storage)) return 'token-cache';
-  if (storage === 'instance-field' && method !== undefined && FIELD_SNAPSHOT_METHODS.has(method)) return 'snapshot';
-  return null;
+  if (storage !== 'instance-field') return null;
+  if (method !== undefined && FIELD_SNAPSHOT_METHODS.has(method)) return 'snapshot';
+  return outlivesCalls ? 'token-cache' : null;
 }

@@ -539,3 +539,9 @@ export function declaredNames(sourceCode: SourceCode): DeclaredNames {
   declaredNamesByFile.set(sourceCode, names);
   return names;
 }
+
+/** An instance field that lives as long as the process: of a module singleton, or memoised by an exported class. */
+export function instanceFieldOutlivesCalls(slot: Slot, sourceCode: SourceCode): boolean {
+  if (slot.kind !== 'member' || slot.owner.kind !== 'class') return false;
+  return isModuleSingleton(slot.owner.classNode, sourceCode) || isMemoisedByExportedClass(slot, sourceCode);
+}
