@@ -43,7 +43,7 @@ export function keptBeyondCall(
     const open = accept(node) ? keptOpenByConnection(node, resolved, ctx) : null;
     if (open) return open;
     if (step.kind !== 'store' || !isLongLived(step.storage) || !accept(node)) continue;
-    if (step.storage === 'instance-field' && isReadOnlyInWriterChain(step.target)) continue;
+    if (step.storage === 'instance-field' && isReadOnlyInWriterChain(step.target, ctx.sourceCode)) continue;
     if (isExpiryGuarded(step.target, ctx) || refreshedBeforeEachUse(step.target, resolved, ctx.sourceCode)) {
       guarded = true;
       continue;

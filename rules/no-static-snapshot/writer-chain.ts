@@ -1,6 +1,7 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { thisFieldOccurrences } from '../../src/analysis/refreshed-before-use.js';
 import type { Node } from './context.js';
 
 /**
@@ -8,7 +9,7 @@ import type { Node } from './context.js';
  * (`init()` assumes a role, `this.loadSecrets()` builds a client from the field once, only the secrets are kept): the
  * field is a local in all but name. Nothing outside that call chain reuses it after its session ends.
  */
-export function isReadOnlyInWriterChain(target: Node): boolean {
+export function isReadOnlyInWriterChain(target: Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const field = unwrap(target);
   if (field.type !== AST_NODE_TYPES.MemberExpression || unwrap(field.object).type !== AST_NODE_TYPES.ThisExpression)
     return false;
@@ -18,15 +19,14 @@ export function isReadOnlyInWriterChain(target: Node): boolean {
   if (name === null || !writer || body?.type !== AST_NODE_TYPES.ClassBody) return false;
   const methods = body.body.filter((m): m is TSESTree.MethodDefinition => m.type === AST_NODE_TYPES.MethodDefinition);
   if (!isPrivateField(body, name)) return false;
-  const reads: TSESTree.MemberExpression[] = [];
-  collectThisMembers(body, name, reads);
+  const reads = thisFieldOccurrences(body, name, sourceCode);
   return (
     reads.some((read) => !isWrite(read)) &&
     reads.every((read) => {
       if (isWrite(read)) return true;
       // A read in the writer itself may be the next call's reuse (`if (!this.client) this.client = ...`).
       const method = enclosingMethod(read);
-      return method !== null && method !== writer && isCalledOnlyFrom(method, writer, methods, body);
+      return method !== null && method !== writer && isCalledOnlyFrom(method, writer, methods, body, sourceCode);
     })
   );
 }
@@ -37,13 +37,13 @@ function isCalledOnlyFrom(
   writer: TSESTree.MethodDefinition,
   methods: readonly TSESTree.MethodDefinition[],
   body: TSESTree.ClassBody,
+  sourceCode: Readonly<TSESLint.SourceCode>,
 ): boolean {
   const name = staticPropertyName(method);
   if (name === null || method.kind !== 'method' || method.static) return false;
   if (method.accessibility !== 'private' && method.key.type !== AST_NODE_TYPES.PrivateIdentifier) return false;
   if (methods.filter((m) => staticPropertyName(m) === name).length !== 1) return false;
-  const mentions: TSESTree.MemberExpression[] = [];
-  collectThisMembers(body, name, mentions);
+  const mentions = thisFieldOccurrences(body, name, sourceCode);
   return (
     mentions.length > 0 &&
     mentions.every(
@@ -74,25 +74,4 @@ function enclosingMethod(node: Node): TSESTree.MethodDefinition | null {
     if (p.type === AST_NODE_TYPES.ClassBody || p.type === AST_NODE_TYPES.PropertyDefinition) return null;
   }
   return null;
-}
-
-/** Every `this.<name>` in the class body, nested classes left out. */
-function collectThisMembers(node: Node, name: string, into: TSESTree.MemberExpression[]): void {
-  if (
-    node.type === AST_NODE_TYPES.MemberExpression &&
-    unwrap(node.object).type === AST_NODE_TYPES.ThisExpression &&
-    staticPropertyName(node) === name
-  )
-    into.push(node);
-  for (const key of Object.keys(node) as (keyof typeof node)[]) {
-    if (key === 'parent') continue;
-    const value: unknown = node[key];
-    for (const child of Array.isArray(value) ? (value as unknown[]) : [value]) {
-      if (isNode(child) && child.type !== AST_NODE_TYPES.ClassBody) collectThisMembers(child, name, into);
-    }
-  }
-}
-
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }

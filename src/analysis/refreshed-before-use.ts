@@ -37,12 +37,9 @@ export function refreshedBeforeEachUse(field: Node, resolved: Node, sourceCode: 
   }
   if (!model.renewing.has(writer)) return false;
 
-  const reads: Node[] = [];
-  forEachDescendant(writer.parent, sourceCode, (node) => {
-    if (node.type !== AST_NODE_TYPES.MemberExpression || thisFieldName(node) !== name) return;
-    const parent = node.parent;
-    if (!(parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node)) reads.push(node);
-  });
+  const reads = thisFieldOccurrences(writer.parent, name, sourceCode).filter(
+    (node) => !(node.parent.type === AST_NODE_TYPES.AssignmentExpression && node.parent.left === node),
+  );
   return reads.length > 0 && reads.every((read) => renewedBefore(read, model, CALL_DEPTH));
 }
 
@@ -168,7 +165,7 @@ function callsThisMethod(call: TSESTree.CallExpression, method: string | null): 
 }
 
 /** `x` for `this.x` (or `this['x']`, `this.#x` as `#x`); null for anything else. */
-function thisFieldName(node: Node): string | null {
+export function thisFieldName(node: Node): string | null {
   return node.type === AST_NODE_TYPES.MemberExpression && unwrap(node.object).type === AST_NODE_TYPES.ThisExpression
     ? staticPropertyName(node)
     : null;
@@ -184,7 +181,7 @@ function isPrivate(member: Member): boolean {
  * The class member whose `this` the node's `this` is: the nearest method or field initializer, seen through arrow
  * functions; null inside a nested `function` (its own `this`) or outside a class.
  */
-function classMemberOf(node: Node): Member | null {
+export function classMemberOf(node: Node): Member | null {
   for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
     const parent = fn.parent;
     if (parent.type === AST_NODE_TYPES.MethodDefinition && parent.value === fn) return parent;
@@ -197,4 +194,19 @@ function classMemberOf(node: Node): Member | null {
 function bodyOf(member: Member): TSESTree.BlockStatement | null {
   const value = member.value;
   return value && isFunctionNode(value) && value.body?.type === AST_NODE_TYPES.BlockStatement ? value.body : null;
+}
+
+/** Every `this.<name>` in a class body, nested classes (their own `this`) left out. */
+export function thisFieldOccurrences(
+  classBody: TSESTree.ClassBody,
+  name: string,
+  sourceCode: SourceCode,
+): TSESTree.MemberExpression[] {
+  const found: TSESTree.MemberExpression[] = [];
+  forEachDescendant(classBody, sourceCode, (node) => {
+    if (node !== classBody && node.type === AST_NODE_TYPES.ClassBody) return 'skip';
+    if (node.type === AST_NODE_TYPES.MemberExpression && thisFieldName(node) === name) found.push(node);
+    return undefined;
+  });
+  return found;
 }
