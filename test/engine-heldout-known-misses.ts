@@ -8,8 +8,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   'engine-heldout-3': {},
   'engine-heldout-4': {},
   'engine-heldout-5': {
-    'A03.ts':
-      'A: v2 Cognito identity keys copied into an aws-iot-device-sdk device (wss, reconnectPeriod) on an exported singleton.',
     'A04.js':
       'A: a Google ID token captured once in the Logins of v2 CognitoIdentityCredentials: the refresh re-sends it.',
     'A05.js':
