@@ -242,6 +242,14 @@ export const SESSIONS = {
     source:
       'https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetAuthorizationToken.html (valid for 12 hours); https://docs.aws.amazon.com/codeartifact/latest/APIReference/API_GetAuthorizationToken.html (durationSeconds, 12 h by default)',
   },
+  'identity-provider-token': {
+    label: 'the identity-provider token in the logins',
+    seconds: HOUR,
+    phrase: 'typically after 1 h, as a Cognito user-pool or Google ID token does',
+    temporary: true,
+    source:
+      'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html (IdTokenValidity, 1 h by default); https://developers.google.com/identity/openid-connect/openid-connect (ID tokens expire after 1 h)',
+  },
   'cognito-user-pool-token': {
     label: 'the Cognito user-pool token',
     seconds: HOUR,
