@@ -31,7 +31,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
     'B03.mjs': 'B: an Entra token in the config of a module-level mssql pool reused while pool.connected.',
     'B04.js': 'B: an ms-rest-azure token for Azure SQL behind a memoised pool promise.',
     'B05.ts': 'B: a v2 RDS.Signer token as the static password of a pg pool memoised in module scope.',
-    'B08.mjs': 'B: a GitHub App installation token kept in module scope of a Cloudflare Worker.',
     'B09.js': 'B: a delegated Graph token stored in req.session and used later with no expiry check.',
   },
 };

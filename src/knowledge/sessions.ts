@@ -242,6 +242,16 @@ export const SESSIONS = {
     source:
       'https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetAuthorizationToken.html (valid for 12 hours); https://docs.aws.amazon.com/codeartifact/latest/APIReference/API_GetAuthorizationToken.html (durationSeconds, 12 h by default)',
   },
+  'github-installation-token': {
+    symptom: 'oauth',
+    label: 'the GitHub App installation token',
+    seconds: HOUR,
+    maxSeconds: HOUR,
+    phrase: 'after 1 h (its expires_at)',
+    temporary: true,
+    source:
+      'https://docs.github.com/apps/creating-github-apps/authenticating-with-a-github-app/generating-an-installation-access-token-for-a-github-app (expires after 1 hour)',
+  },
   'identity-provider-token': {
     label: 'the identity-provider token in the logins',
     seconds: HOUR,
