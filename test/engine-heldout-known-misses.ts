@@ -13,7 +13,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   'engine-heldout-5': {
     'B01.ts': 'B: an mssql pool in module scope built with an Entra token (azure-active-directory-access-token).',
     'B05.ts': 'B: a Google Identity Services token kept in a module variable and localStorage, read back at load.',
-    'B06.ts': 'B: an MSAL browser token cached in a module variable in front of acquireTokenSilent.',
     'N01.ts': 'False alarm (A): a Lambda assumes the role again in every invocation before writing AWS.config.',
     'N08.js': 'False alarm (B): STS credentials reused only while `now - cacheTime < 15 min` of a 1 h session.',
     'N13.js': 'False alarm (B): a module keeps the socket, not the token; each connect reads a fresh Cognito ID token.',

@@ -19,6 +19,12 @@ export const BROWSER_SDK_GLOBALS = [
       'https://docs.aws.amazon.com/sdk-for-javascript/v2/developer-guide/loading-the-jssdk.html (the browser script defines the global AWS)',
   },
   {
+    name: 'msal',
+    module: '@azure/msal-browser',
+    source:
+      'AzureAD/microsoft-authentication-library-for-js: lib/msal-browser/docs/cdn-usage.md (the CDN bundle defines the global msal: new msal.PublicClientApplication(config))',
+  },
+  {
     name: 'AWSIoTData',
     module: 'aws-iot-device-sdk',
     source: 'aws/aws-iot-device-sdk-js: README.md, Browser applications (the browserified bundle exposes AWSIoTData)',
