@@ -70,7 +70,7 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
   },
 ];
 
-const valid: ValidTestCase<[]>[] = [
+const valid: (string | ValidTestCase<[]>)[] = [
   // Look-alike of the const copy: the keys go into a client used for this call only.
   lines(
     V2,
