@@ -4,21 +4,15 @@
  * listed here fails. A set's figures before it was opened to the engineers are in bench/RESULTS.md §issue 11.
  */
 export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  'engine-heldout-2': {},
+  'engine-heldout-2': {
+    'N11.ts':
+      'False alarm (A) by its label, a defect by the package source: the user-pool ID token is captured once in the logins of a fromCognitoIdentityPool provider held by an exported singleton, and each resolution re-sends it (resolveLogins), as in engine-heldout-5 A06. Labelled before that family was known.',
+  },
   'engine-heldout-3': {},
   'engine-heldout-4': {},
   'engine-heldout-5': {
-    'A03.ts':
-      'A: v2 Cognito identity keys copied into an aws-iot-device-sdk device (wss, reconnectPeriod) on an exported singleton.',
-    'A04.js':
-      'A: a Google ID token captured once in the Logins of v2 CognitoIdentityCredentials: the refresh re-sends it.',
-    'A05.js':
-      'A: a user-pool ID token captured in the Logins of CognitoIdentityCredentials behind a memoised DocumentClient.',
-    'A06.js':
-      'A: a user-pool ID token captured in the logins of fromCognitoIdentityPool, the provider kept in Vuex state.',
     'B01.ts': 'B: an mssql pool in module scope built with an Entra token (azure-active-directory-access-token).',
     'B05.ts': 'B: a Google Identity Services token kept in a module variable and localStorage, read back at load.',
-    'B06.ts': 'B: an MSAL browser token cached in a module variable in front of acquireTokenSilent.',
     'N01.ts': 'False alarm (A): a Lambda assumes the role again in every invocation before writing AWS.config.',
     'N08.js': 'False alarm (B): STS credentials reused only while `now - cacheTime < 15 min` of a 1 h session.',
     'N13.js': 'False alarm (B): a module keeps the socket, not the token; each connect reads a fresh Cognito ID token.',
@@ -36,7 +30,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
     'B03.mjs': 'B: an Entra token in the config of a module-level mssql pool reused while pool.connected.',
     'B04.js': 'B: an ms-rest-azure token for Azure SQL behind a memoised pool promise.',
     'B05.ts': 'B: a v2 RDS.Signer token as the static password of a pg pool memoised in module scope.',
-    'B08.mjs': 'B: a GitHub App installation token kept in module scope of a Cloudflare Worker.',
     'B09.js': 'B: a delegated Graph token stored in req.session and used later with no expiry check.',
   },
 };

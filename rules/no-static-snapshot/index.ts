@@ -8,6 +8,7 @@ import {
   mayRunCredentialCli,
 } from './gate.js';
 import { GoogleCredentialCalls } from './google-set-credentials.js';
+import { checkCapturedLogins } from './captured-logins.js';
 import { checkKeysHandedOnce } from './key-update.js';
 import { checkMemoizeForever } from './memoize-forever.js';
 import { MIGRATION_SAFE_SUGGESTIONS, SNAPSHOT_MESSAGES, type SnapshotMessageId } from './messages.js';
@@ -93,12 +94,13 @@ export default createRule<[], SnapshotMessageId>({
           checkResolution(node, ctx) ??
             checkMemoizeForever(node, ctx) ??
             checkV2StaticCopy(node, ctx) ??
-            checkKeysHandedOnce(node, ctx),
+            checkKeysHandedOnce(node, ctx) ??
+            checkCapturedLogins(node, ctx),
         );
         google.collect(node);
       },
       NewExpression(node) {
-        report(checkV2StaticCopy(node, ctx));
+        report(checkV2StaticCopy(node, ctx) ?? checkCapturedLogins(node, ctx));
       },
       AssignmentExpression(node) {
         google.collect(node);

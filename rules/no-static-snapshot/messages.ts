@@ -17,6 +17,8 @@ export const SNAPSHOT_MESSAGES = {
     'This credentials function returns keys copied from {{source}} without `expiration`, so the SDK calls it only once and keeps the first keys; they stop working when {{session}} ends ({{phrase}}). Return `expiration` too.',
   stsCopied:
     'The output of {{service}} {{operation}} is copied into static credentials kept {{where}}; nothing calls {{service}} again, so they stop working {{phrase}}. Use `{{replacement}}`, which sends {{operation}} again before expiry.',
+  loginTokenCaptured:
+    '`{{token}}` is captured once in the `{{option}}` of `{{source}}`: each refresh sends this same token again, and once it has expired ({{tokenPhrase}}) Cognito answers {{symptom}}, so the credentials stop renewing when {{session}} ends ({{phrase}}). {{fix}}.',
   v2FieldsCopied:
     'Keys copied out of the refreshing `{{object}}` into {{sink}} make static credentials: the live object refreshes, the copy never does, so it stops working when {{session}} ends ({{phrase}}). Pass the object itself.',
   fetchedCredentialsCopied:

@@ -3,17 +3,23 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import { forEachDescendant, traceValue } from '../../src/analysis/value-flow.js';
 import {
+  AWS_V2_CREDENTIAL_FIELDS,
   AWS_V2_GLOBAL_CREDENTIALS,
   AWS_V2_GLOBAL_LOADERS,
   AWS_V2_REFRESH_METHODS,
+  AWS_V2_REFRESHING_CLASSES,
+  findByApi,
   refMatches,
+  type SessionId,
 } from '../../src/knowledge/index.js';
 import type { Finding, SnapshotContext } from './context.js';
 import type { Resolution } from './sources.js';
+import { checkOutlivingSink } from './outliving-sink.js';
 import { checkV2ChainCopy } from './v2-chain-copy.js';
 import { globalSession } from './v2-sinks.js';
 
 const REFRESH_METHODS: ReadonlySet<string> = new Set(AWS_V2_REFRESH_METHODS);
+const KEY_FIELDS: ReadonlySet<string> = new Set(AWS_V2_CREDENTIAL_FIELDS);
 const LOADS = new WeakMap<object, TSESTree.CallExpression | null>();
 const REPORTED = new WeakMap<object, Set<TSESTree.Node>>();
 
@@ -24,9 +30,10 @@ const REPORTED = new WeakMap<object, Set<TSESTree.Node>>();
  */
 export function checkV2GlobalRead(member: TSESTree.MemberExpression, ctx: SnapshotContext): Finding | null {
   const object = unwrap(member.object);
-  if (!isGlobalCredentials(object, ctx)) return null;
   // `AWS.config.credentials.get()` itself is the load, not a read.
   if (member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member) return null;
+  const sessionId = liveObjectRead(member, object, ctx);
+  if (!sessionId) return null;
   const load = loadCall(ctx);
   if (!load) return null;
   const resolution: Resolution = {
@@ -35,10 +42,33 @@ export function checkV2GlobalRead(member: TSESTree.MemberExpression, ctx: Snapsh
     reportNode: member,
     valueStart: object,
     sourceName: ctx.sourceCode.getText(object),
-    sessionId: globalSession(ctx),
+    sessionId,
   };
-  const finding = checkV2ChainCopy(resolution, traceValue(object, ctx.refs, ctx.sourceCode), ctx);
+  const flow = traceValue(object, ctx.refs, ctx.sourceCode);
+  const finding = checkOutlivingSink(resolution, flow, ctx) ?? checkV2ChainCopy(resolution, flow, ctx);
   return finding && firstForKeeper(finding, member, ctx);
+}
+
+/**
+ * The session of the live v2 object `object` is when `member` reads off it: the global itself (any member), or,
+ * for a key field, a name bound to the global (`const creds = AWS.config.credentials`) or to a refreshing class's
+ * instance (`const live = new AWS.EC2MetadataCredentials()`). Only key reads of names are looked up: the listener
+ * sees every member expression of the file.
+ */
+function liveObjectRead(
+  member: TSESTree.MemberExpression,
+  object: TSESTree.Node,
+  ctx: SnapshotContext,
+): SessionId | null {
+  if (isGlobalCredentials(object, ctx)) return globalSession(ctx);
+  return KEY_FIELDS.has(staticPropertyName(member) ?? '') ? liveSessionOf(object, ctx) : null;
+}
+
+function liveSessionOf(object: TSESTree.Node, ctx: SnapshotContext): SessionId | null {
+  if (object.type !== AST_NODE_TYPES.Identifier && object.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const ref = ctx.refs.resolve(object);
+  if (ref && refMatches(ref, AWS_V2_GLOBAL_CREDENTIALS)) return globalSession(ctx);
+  return findByApi(AWS_V2_REFRESHING_CLASSES, ctx.refs.instanceOf(object))?.session ?? null;
 }
 
 /** `const { accessKeyId } = AWS.config.credentials` reads it too. */
@@ -48,7 +78,8 @@ export function checkV2GlobalDestructure(
 ): Finding | null {
   if (!declarator.init || declarator.id.type !== AST_NODE_TYPES.ObjectPattern) return null;
   const object = unwrap(declarator.init);
-  if (!isGlobalCredentials(object, ctx)) return null;
+  const sessionId = liveSessionOf(object, ctx);
+  if (!sessionId) return null;
   const load = loadCall(ctx);
   if (!load) return null;
   const resolution: Resolution = {
@@ -57,7 +88,7 @@ export function checkV2GlobalDestructure(
     reportNode: declarator.init,
     valueStart: object,
     sourceName: ctx.sourceCode.getText(object),
-    sessionId: globalSession(ctx),
+    sessionId,
   };
   return checkV2ChainCopy(resolution, traceValue(object, ctx.refs, ctx.sourceCode), ctx);
 }
@@ -73,7 +104,12 @@ function isGlobalCredentials(node: TSESTree.Node, ctx: SnapshotContext): boolean
   return ref !== null && refMatches(ref, AWS_V2_GLOBAL_CREDENTIALS);
 }
 
-/** The file's first call that loads the global credentials, memoized per file. */
+/** The global credentials, or an instance of a refreshing v2 class. */
+function isLiveObject(node: TSESTree.Node, ctx: SnapshotContext): boolean {
+  return isGlobalCredentials(node, ctx) || liveSessionOf(node, ctx) !== null;
+}
+
+/** The file's first call that loads live v2 credentials (the global's, or a refreshing instance's), memoized per file. */
 function loadCall(ctx: SnapshotContext): TSESTree.CallExpression | null {
   const known = LOADS.get(ctx.sourceCode);
   if (known !== undefined) return known;
@@ -83,9 +119,9 @@ function loadCall(ctx: SnapshotContext): TSESTree.CallExpression | null {
     const callee = unwrap(node.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
     const name = staticPropertyName(callee) ?? '';
-    const onGlobal = REFRESH_METHODS.has(name) && isGlobalCredentials(unwrap(callee.object), ctx);
-    const ref = onGlobal ? null : ctx.refs.resolve(callee);
-    if (onGlobal || (ref && AWS_V2_GLOBAL_LOADERS.some((api) => refMatches(ref, api)))) found = node;
+    const onLive = REFRESH_METHODS.has(name) && isLiveObject(unwrap(callee.object), ctx);
+    const ref = onLive ? null : ctx.refs.resolve(callee);
+    if (onLive || (ref && AWS_V2_GLOBAL_LOADERS.some((api) => refMatches(ref, api)))) found = node;
   });
   LOADS.set(ctx.sourceCode, found);
   return found;

@@ -64,6 +64,7 @@ import {
   heldFromMethod,
   heldFromNamedPresigner,
   heldFromPresigner,
+  heldFromResponseShape,
   heldFromSigner,
   heldFromSts,
   heldFromTokenCommand,
@@ -72,6 +73,7 @@ import {
 import { providerFactoryOf } from './recognize.js';
 import { importsAnyOf, madeFromAny } from './receiver.js';
 import { fetchesToken, type HttpRequest, httpRequestOf, withBuilderCall } from './http-request.js';
+import { lifetimeDestructuredBeside, lifetimeReadBeside } from './token-shape.js';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -223,6 +225,10 @@ export class HeldValues {
         const object = this.valueOf(node.object, next);
         const name = staticPropertyName(node);
         if (!object && name !== null && IDENTITY_TOKEN_FIELDS.has(name)) return this.identityField(node, name);
+        if (!object && name !== null) {
+          const lifetime = lifetimeReadBeside(node, this.context.sourceCode);
+          if (lifetime !== null) return heldFromResponseShape(name, lifetime);
+        }
         // `{ presignedUrl }` of an unknown object or of any response body.
         if (
           (!object || (object.kind === 'http' && object.stage === 'body')) &&
@@ -338,7 +344,8 @@ export class HeldValues {
       let value = element === undefined ? this.valueOf(def.node.init, depth) : element;
       if (element !== undefined) steps = steps.slice(1);
       for (const step of steps) value = value && (step === null ? value : this.member(value, step));
-      return value;
+      const lifetime = value ? null : lifetimeDestructuredBeside(def.name);
+      return lifetime !== null ? heldFromResponseShape(steps.at(-1) ?? def.name.name, lifetime) : value;
     }
     // A local written more than once (`let data; ... data = await r.json()`): any of its values.
     const writes = variable.references.filter((r) => r.writeExpr).map((r) => r.writeExpr as Node);

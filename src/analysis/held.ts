@@ -229,6 +229,21 @@ export function heldFromTokenField(endpoint: TokenEndpoint | null, field: string
   };
 }
 
+/** `res.token` read beside `res.expires_at`: a token whose own response says it expires, whatever fetched it. */
+export function heldFromResponseShape(field: string, lifetimeField: string): Held {
+  const session = sessionOf(GENERIC_TOKEN_ENDPOINT.session);
+  const kind: HeldKind = /^id_?token$/i.test(field) ? 'id-token' : 'access-token';
+  return {
+    kind,
+    what: `${LABELS[kind]} (\`${field}\` of a response that gives its \`${lifetimeField}\`)`,
+    lifetime: `after its ${lifetimeField} (typically 1 h)`,
+    seconds: session.seconds,
+    symptom: symptomOfSession(GENERIC_TOKEN_ENDPOINT.session),
+    fix: `Keep \`${lifetimeField}\` with it and fetch again before it passes.`,
+    promise: false,
+  };
+}
+
 /** A token of an identity platform read off its session or user object (`session.provider_token`, `user.getIdToken()`). */
 export function heldFromIdentityPlatform(
   token: IdentityPlatformToken,

@@ -129,7 +129,7 @@ export class ModuleRefs {
 
   /** No declaration of the file binds the name (it is a global). */
   private isFree(identifier: TSESTree.Identifier): boolean {
-    return !this.variableOf(identifier)?.defs.length;
+    return isUndeclared(this.variableOf(identifier));
   }
 
   /** The variable an identifier refers to, looked up from the identifier's own scope. */
@@ -162,7 +162,7 @@ export class ModuleRefs {
   private resolveIdentifier(identifier: TSESTree.Identifier, depth: number): ModuleRef | null {
     if (!this.couldBeImported(identifier.name)) return null;
     const variable = this.variableOf(identifier);
-    if (!variable || variable.defs.length === 0) return browserGlobal(identifier.name);
+    if (!variable || isUndeclared(variable)) return browserGlobal(identifier.name);
     if (this.byVariable.has(variable)) return this.byVariable.get(variable) ?? null;
     this.byVariable.set(variable, null); // guards cycles
     const ref = this.resolveVariable(variable, depth);
@@ -208,6 +208,21 @@ export class ModuleRefs {
 }
 
 const SHARED = new WeakMap<object, ModuleRefs>();
+const MODULE_SCOPE = 'module';
+
+/**
+ * No declaration of the file binds the name, or only an ambient one (`declare const msal: any`, TypeScript's way to
+ * name a global that a `<script>` tag defines): either way it is the global.
+ */
+function isUndeclared(variable: Variable | null | undefined): boolean {
+  return (
+    !variable ||
+    variable.defs.every(
+      (def) =>
+        def.type === DefinitionType.Variable && (def.parent as TSESTree.VariableDeclaration | null)?.declare === true,
+    )
+  );
+}
 const BROWSER_GLOBAL_NAMES: ReadonlySet<string> = new Set(BROWSER_SDK_GLOBALS.map((g) => g.name));
 
 /** A browser bundle's global (BROWSER_SDK_GLOBALS) stands for its module. */
@@ -220,9 +235,11 @@ function browserGlobal(name: string): ModuleRef | null {
 function browserGlobalModules(sourceCode: Readonly<TSESLint.SourceCode>, found: Set<string>): void {
   const scope = sourceCode.scopeManager?.globalScope;
   if (!scope) return;
+  // An ES module's own top-level names live in its module scope: an ambient `declare const` there names the global.
+  const moduleScope = scope.childScopes.find((child) => String(child.type) === MODULE_SCOPE);
   const free = (name: string) => {
-    const variable = scope.set.get(name);
-    if (variable?.defs.length) return [];
+    const variable = scope.set.get(name) ?? moduleScope?.set.get(name);
+    if (!isUndeclared(variable)) return [];
     return [...(variable?.references ?? []), ...scope.through.filter((r) => r.identifier.name === name)];
   };
   for (const global of BROWSER_SDK_GLOBALS) {

@@ -1,6 +1,7 @@
 import { SIGV4_POST_FAILURE } from './aws-v3.js';
 import type { SessionId } from './sessions.js';
-import type { ApiRef, Presigner, RefreshingClass, StsOperation } from './types.js';
+import type { ApiRef, LoginTokens, Presigner, RefreshingClass, StsOperation } from './types.js';
+import { COGNITO_LOGIN_EXPIRED } from './identity-platforms.js';
 import { entriesOf } from './entries-of.js';
 
 export const AWS_V2_MODULES = ['aws-sdk', 'aws-sdk/global'] as const;
@@ -18,6 +19,12 @@ export const BROWSER_SDK_GLOBALS = [
       'https://docs.aws.amazon.com/sdk-for-javascript/v2/developer-guide/loading-the-jssdk.html (the browser script defines the global AWS)',
   },
   {
+    name: 'msal',
+    module: '@azure/msal-browser',
+    source:
+      'AzureAD/microsoft-authentication-library-for-js: lib/msal-browser/docs/cdn-usage.md (the CDN bundle defines the global msal: new msal.PublicClientApplication(config))',
+  },
+  {
     name: 'AWSIoTData',
     module: 'aws-iot-device-sdk',
     source: 'aws/aws-iot-device-sdk-js: README.md, Browser applications (the browserified bundle exposes AWSIoTData)',
@@ -33,6 +40,7 @@ function refreshing<const Name extends string>(
   session: SessionId,
   file: string,
   durationOption?: readonly string[],
+  loginTokens?: LoginTokens,
 ): RefreshingClass & { readonly id: `aws-v2:${Name}` } {
   return {
     id: `aws-v2:${name}`,
@@ -40,6 +48,7 @@ function refreshing<const Name extends string>(
     api: v2([name]),
     session,
     durationOption,
+    ...(loginTokens ? { loginTokens } : {}),
     source: `${SRC}/${file}`,
   };
 }
@@ -59,7 +68,16 @@ export const AWS_V2_REFRESHING_CLASSES = entriesOf<RefreshingClass>()([
   refreshing('WebIdentityCredentials', 'web-identity', 'web_identity_credentials.js', ['DurationSeconds']),
   refreshing('ProcessCredentials', 'profile', 'process_credentials.js'),
   refreshing('SsoCredentials', 'sso', 'sso_credentials.js'),
-  refreshing('CognitoIdentityCredentials', 'cognito', 'cognito_identity_credentials.js'),
+  refreshing('CognitoIdentityCredentials', 'cognito', 'cognito_identity_credentials.js', undefined, {
+    // refresh() sends getId / getCredentialsForIdentity with `params.Logins` as they are; the class doc's own
+    // renewal is `AWS.config.credentials.params.Logins['graph.facebook.com'] = updatedToken`.
+    option: 'Logins',
+    acceptsProvider: false,
+    renewedAt: ['params', 'Logins'],
+    symptom: COGNITO_LOGIN_EXPIRED,
+    session: 'identity-provider-token',
+    source: `${SRC}/cognito_identity_credentials.js`,
+  }),
 ]);
 
 /** `new AWS.CredentialProviderChain()`: `resolve(cb)` / `resolvePromise()` yield the first live credentials object. */

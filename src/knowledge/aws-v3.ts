@@ -1,5 +1,6 @@
 import type { SessionId } from './sessions.js';
-import type { ApiRef, Presigner, ProviderFactory, SnapshotWrapper, StsOperation } from './types.js';
+import type { ApiRef, LoginTokens, Presigner, ProviderFactory, SnapshotWrapper, StsOperation } from './types.js';
+import { COGNITO_LOGIN_EXPIRED } from './identity-platforms.js';
 import { entriesOf } from './entries-of.js';
 
 const PROVIDERS = '@aws-sdk/credential-providers';
@@ -10,7 +11,7 @@ function provider<const Name extends string>(
   modules: readonly string[],
   session: SessionId,
   source: string,
-  extra: Partial<Pick<ProviderFactory, 'refreshes' | 'durationOption'>> = {},
+  extra: Partial<Pick<ProviderFactory, 'refreshes' | 'durationOption' | 'loginTokens'>> = {},
 ): ProviderFactory & { readonly id: `aws-v3:${Name}` } {
   return {
     id: `aws-v3:${name}`,
@@ -19,8 +20,23 @@ function provider<const Name extends string>(
     refreshes: extra.refreshes ?? true,
     session,
     durationOption: extra.durationOption,
+    ...(extra.loginTokens ? { loginTokens: extra.loginTokens } : {}),
     replacement: { code: `${name}()`, imports: [{ module: PROVIDERS, name }] },
     source,
+  };
+}
+
+/**
+ * `logins` of the Cognito providers: each resolution sends `GetCredentialsForIdentity` with `resolveLogins(logins)`,
+ * which calls a function value and passes a string as it is.
+ */
+function cognitoLogins(file: string): LoginTokens {
+  return {
+    option: 'logins',
+    acceptsProvider: true,
+    symptom: COGNITO_LOGIN_EXPIRED,
+    session: 'identity-provider-token',
+    source: `aws/aws-sdk-js-v3: packages/credential-provider-cognito-identity/src/${file}, src/resolveLogins.ts`,
   };
 }
 
@@ -100,12 +116,14 @@ export const AWS_V3_PROVIDER_FACTORIES = entriesOf<ProviderFactory>()([
     ['@aws-sdk/credential-provider-cognito-identity'],
     'cognito',
     'aws/aws-sdk-js-v3: packages/credential-provider-cognito-identity/src/fromCognitoIdentity.ts',
+    { loginTokens: cognitoLogins('fromCognitoIdentity.ts') },
   ),
   provider(
     'fromCognitoIdentityPool',
     ['@aws-sdk/credential-provider-cognito-identity'],
     'cognito',
     'aws/aws-sdk-js-v3: packages/credential-provider-cognito-identity/src/fromCognitoIdentityPool.ts',
+    { loginTokens: cognitoLogins('fromCognitoIdentityPool.ts') },
   ),
   provider(
     'fromLoginCredentials',

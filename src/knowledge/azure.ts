@@ -93,6 +93,12 @@ export const MSAL_TOKEN_METHODS = entriesOf<CredentialMethod>()([
   msalTokenMethod('acquireTokenByCode'),
   msalTokenMethod('acquireTokenByRefreshToken'),
   msalTokenMethod('acquireTokenByUsernamePassword'),
+  // msal-browser: the interactive and redirect flows resolve the same AuthenticationResult
+  // (lib/msal-browser/src/app/IPublicClientApplication.ts: acquireTokenPopup, ssoSilent, loginPopup, handleRedirectPromise).
+  msalTokenMethod('acquireTokenPopup'),
+  msalTokenMethod('ssoSilent'),
+  msalTokenMethod('loginPopup'),
+  msalTokenMethod('handleRedirectPromise'),
 ]);
 
 /** `AccessToken` fields that carry the expiry. */

@@ -2,6 +2,21 @@ import type { SessionId } from './sessions.js';
 import type { SymptomKind } from './token-cache.js';
 
 /**
+ * What Cognito answers when a refresh re-sends an identity-provider token that has expired
+ * (aws-amplify/amplify-js#405 and #14348, quoting the service's message).
+ */
+export const COGNITO_LOGIN_EXPIRED = 'NotAuthorizedException: Invalid login token. Token expired';
+
+/**
+ * Callbacks that run again whenever the signed-in user's token is renewed, so code in them rebuilds what it builds
+ * from the token: Amplify's `Hub.listen('auth', cb)` with its `tokenRefresh` event
+ * (https://docs.amplify.aws/gen1/javascript/build-a-backend/utilities/hub/), Firebase's `onIdTokenChanged(auth, cb)`
+ * (https://firebase.google.com/docs/reference/js/auth.md#onidtokenchanged).
+ */
+export const LOGIN_RENEWAL_EVENTS: readonly string[] = ['tokenRefresh'];
+export const LOGIN_RENEWAL_HOSTS: readonly string[] = ['onIdTokenChanged'];
+
+/**
  * Tokens that identity platforms hand to app code without refreshing them when they are copied out: a field of the
  * platform's session object (`session.provider_token`), or a method of its user object (`user.getIdToken()`). The
  * names are the platforms' own and are matched without the receiver, which usually comes from the app's own module

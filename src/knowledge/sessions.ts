@@ -242,6 +242,24 @@ export const SESSIONS = {
     source:
       'https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetAuthorizationToken.html (valid for 12 hours); https://docs.aws.amazon.com/codeartifact/latest/APIReference/API_GetAuthorizationToken.html (durationSeconds, 12 h by default)',
   },
+  'github-installation-token': {
+    symptom: 'oauth',
+    label: 'the GitHub App installation token',
+    seconds: HOUR,
+    maxSeconds: HOUR,
+    phrase: 'after 1 h (its expires_at)',
+    temporary: true,
+    source:
+      'https://docs.github.com/apps/creating-github-apps/authenticating-with-a-github-app/generating-an-installation-access-token-for-a-github-app (expires after 1 hour)',
+  },
+  'identity-provider-token': {
+    label: 'the identity-provider token in the logins',
+    seconds: HOUR,
+    phrase: 'typically after 1 h, as a Cognito user-pool or Google ID token does',
+    temporary: true,
+    source:
+      'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html (IdTokenValidity, 1 h by default); https://developers.google.com/identity/openid-connect/openid-connect (ID tokens expire after 1 h)',
+  },
   'cognito-user-pool-token': {
     label: 'the Cognito user-pool token',
     seconds: HOUR,

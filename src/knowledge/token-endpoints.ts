@@ -106,6 +106,20 @@ export const TOKEN_ENDPOINTS = entriesOf<TokenEndpoint>()([
     source: 'https://learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow',
   },
   {
+    id: 'github-installation-token',
+    label: 'the GitHub App installation token endpoint',
+    // `POST /app/installations/{installation_id}/access_tokens` on api.github.com or a GitHub Enterprise `/api/v3`.
+    pattern: /\/app\/installations\/[^/?#]+\/access_tokens/,
+    yields: 'access-token',
+    session: 'github-installation-token',
+    replacement: {
+      code: "createAppAuth({ appId, privateKey, installationId }), asked with { type: 'installation' } where the token is used",
+      imports: [{ module: '@octokit/auth-app', name: 'createAppAuth' }],
+    },
+    source:
+      'https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app (token, expires_at; "installation access tokens expire after 1 hour"); octokit/auth-app.js README (caches installation tokens and renews them)',
+  },
+  {
     id: 'oauth2-token-path',
     label: 'an OAuth token endpoint',
     pattern: /\/oauth2?\/(?:v\d(?:\.\d)?\/)?token\/?(?:[?#]|$)/,
@@ -139,6 +153,28 @@ export const TOKEN_RESPONSE_FIELDS: ReadonlySet<string> = new Set([
   'accessToken',
   'idToken',
 ]);
+/**
+ * Fields that state a token's lifetime beside it, whatever issued it: OAuth `expires_in` (RFC 6749 §5.1), GitHub App
+ * installation tokens' `expires_at` (https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app),
+ * MSAL's `expiresOn` (AuthenticationResult), google-auth-library's `expiry_date` (src/auth/credentials.ts), Azure's
+ * `expiresOnTimestamp`, STS's `Expiration`, and their camelCase twins. A token field read next to one of them is a
+ * short-lived token by the response's own word.
+ */
+export const RESPONSE_LIFETIME_FIELDS: ReadonlySet<string> = new Set([
+  'expires_in',
+  'expiresIn',
+  'expires_at',
+  'expiresAt',
+  'expiresOn',
+  'expiresOnTimestamp',
+  'expiry_date',
+  'expiryDate',
+  'Expiration',
+  'expiration',
+]);
+/** Token fields that count beside such a lifetime field; `token` counts only there (alone it names too many things). */
+export const SHAPED_TOKEN_FIELDS: ReadonlySet<string> = new Set([...TOKEN_RESPONSE_FIELDS, 'token']);
+
 /**
  * The token field whose response states its lifetime: a successful OAuth 2.0 token response carries `access_token`
  * and, RECOMMENDED, `expires_in` (seconds from issue), RFC 6749 §5.1. Without it the token is still usable, just of
@@ -237,8 +273,8 @@ export const HTTP_URL_OPTION = 'url';
 
 /**
  * Text that a file fetching tokens by hand must contain somewhere: the cheap gate for files that import no SDK.
- * Built from the endpoint patterns and token fields above, the identity-platform tokens (identity-platforms.ts) and
+ * Built from the endpoint patterns, token fields and lifetime fields (RESPONSE_LIFETIME_FIELDS) above, the identity-platform tokens (identity-platforms.ts) and
  * the presigner wrapper names (named-helpers.ts).
  */
 export const TOKEN_TEXT_HINT =
-  /access_?token|id_?token|getJwtToken|provider_token|presign|sign\w{0,24}url|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws|microsoftonline|k8s-aws-v1/i;
+  /access_?token|id_?token|getJwtToken|provider_token|presign|sign\w{0,24}url|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws|microsoftonline|k8s-aws-v1|expires_?(?:in|at|on)\b|expiry_?date/i;

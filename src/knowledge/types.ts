@@ -44,6 +44,25 @@ export interface Replacement {
 }
 
 /** A v3-style provider factory: `factory(init)` returns a provider `P`, and `await P()` resolves credentials. */
+/**
+ * The option of a refreshing source that holds identity-provider tokens (Cognito `Logins`: a Google, Facebook or
+ * user-pool ID token per provider) and is sent again at every refresh: a token captured there once has expired by
+ * the time the source needs it again.
+ */
+export interface LoginTokens {
+  /** The option of the first argument holding the map: `Logins`, `logins`. */
+  readonly option: string;
+  /** A map value may be a function the source calls at each refresh (then nothing is captured). */
+  readonly acceptsProvider: boolean;
+  /** Where the app can put a renewed token on the live object (`credentials.params.Logins[provider] = token`). */
+  readonly renewedAt?: readonly string[];
+  /** What Cognito answers once the captured token has expired. */
+  readonly symptom: string;
+  /** The login token's own lifetime (what `Logins` typically holds). */
+  readonly session: SessionId;
+  readonly source: string;
+}
+
 export interface ProviderFactory {
   readonly id: string;
   readonly ecosystem: 'aws-v3';
@@ -53,6 +72,7 @@ export interface ProviderFactory {
   readonly session: SessionId;
   /** Init property that sets the session length (`params.DurationSeconds`), as a property path. */
   readonly durationOption?: readonly string[];
+  readonly loginTokens?: LoginTokens;
   readonly replacement: Replacement;
   readonly source: string;
 }
@@ -76,6 +96,7 @@ export interface RefreshingClass {
   readonly session: SessionId;
   /** Where the constructor's first argument sets the session length (`params.DurationSeconds`), as a property path. */
   readonly durationOption?: readonly string[];
+  readonly loginTokens?: LoginTokens;
   readonly source: string;
 }
 

@@ -32,7 +32,8 @@ function compose(source: Source, flowUsed: Flow, keeper: Keeper): Cell | null {
   const lines = new Set<number>();
   text.split('\n').forEach((line, i) => {
     const declares = line.includes('// keeper') || (keeper.declaredBy && line.includes(keeper.declaredBy));
-    if (line.includes(source.call) || declares) lines.add(i + 1);
+    const read = source.readAt !== undefined && line.includes(source.readAt);
+    if (line.includes(source.call) || read || declares) lines.add(i + 1);
   });
   const topLevelConst = keeper.declares && code.body.some((line) => line.startsWith('const '));
   return {

@@ -30,6 +30,8 @@ export interface Source {
   readonly fieldOwner?: 'A';
   /** Reported even when resolved per request (docs/rules/no-static-snapshot.md: "always reported"). */
   readonly reportedPerRequest?: true;
+  /** Text of the other lines where A belongs: the keys of a live v2 object are copied where they are read. */
+  readonly readAt?: string;
 }
 
 const ROLE = `'arn:aws:iam::123456789012:role/app'`;
@@ -95,6 +97,7 @@ const v2Copies: Source[] = AWS_V2_REFRESHING_CLASSES.map((c): Source => ({
   use: keysOf,
   expiration: (v) => `${v}.expireTime`,
   owner: 'A',
+  readAt: '.accessKeyId',
 }));
 
 export const SOURCES: readonly Source[] = [
@@ -124,6 +127,7 @@ export const SOURCES: readonly Source[] = [
     use: keysOf,
     expiration: (v) => `${v}.expireTime`,
     owner: 'A',
+    readAt: '.accessKeyId',
   },
   ...v2Copies,
   {
