@@ -10,7 +10,7 @@ function provider<const Name extends string>(
   modules: readonly string[],
   session: SessionId,
   source: string,
-  extra: Partial<Pick<ProviderFactory, 'refreshes' | 'durationOption'>> = {},
+  extra: Partial<Pick<ProviderFactory, 'refreshes' | 'durationOption' | 'cachesResult'>> = {},
 ): ProviderFactory & { readonly id: `aws-v3:${Name}` } {
   return {
     id: `aws-v3:${name}`,
@@ -19,6 +19,7 @@ function provider<const Name extends string>(
     refreshes: extra.refreshes ?? true,
     session,
     durationOption: extra.durationOption,
+    ...(extra.cachesResult ? { cachesResult: true } : {}),
     replacement: { code: `${name}()`, imports: [{ module: PROVIDERS, name }] },
     source,
   };
@@ -44,13 +45,21 @@ export const AWS_V3_PROVIDER_FACTORIES = entriesOf<ProviderFactory>()([
     'task-role',
     'aws/aws-sdk-js-v3: packages/credential-provider-http/src/fromHttp/fromHttp.ts',
   ),
-  provider('fromNodeProviderChain', [], 'default-chain', `${SRC}/fromNodeProviderChain.ts`),
+  // Both build `defaultProvider`, whose `memoizeChain` keeps the credentials until 5 min before `expiration`.
+  provider(
+    'fromNodeProviderChain',
+    [],
+    'default-chain',
+    `${SRC}/fromNodeProviderChain.ts; aws/aws-sdk-js-v3: packages/credential-provider-node/src/runtime/memoize-chain.ts`,
+    { cachesResult: true },
+  ),
   {
     ...provider(
       'defaultProvider',
       ['@aws-sdk/credential-provider-node'],
       'default-chain',
-      'aws/aws-sdk-js-v3: packages/credential-provider-node/src/defaultProvider.ts',
+      'aws/aws-sdk-js-v3: packages/credential-provider-node/src/defaultProvider.ts (memoizeChain, credentialsTreatedAsExpired)',
+      { cachesResult: true },
     ),
     api: { modules: ['@aws-sdk/credential-provider-node'], path: ['defaultProvider'] },
     replacement: {
