@@ -122,9 +122,7 @@ function typesUntypedBody(name: Node): boolean {
     return holder.typeAnnotation === reference && isUntypedBody(holder.expression);
   const declarator = holder?.type === AST_NODE_TYPES.TSTypeAnnotation ? holder.parent?.parent : null;
   return (
-    declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
-    declarator.init !== null &&
-    isUntypedBody(declarator.init)
+    declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init !== null && isUntypedBody(declarator.init)
   );
 }
 

@@ -60,10 +60,7 @@ export function resolveAtUse(resolution: Resolution, ctx: SnapshotContext): Sugg
               `${declaration.kind} ${providerName} = ${provider.text};\n${indentOf(declaration, text)}await ${providerName}();`,
             ),
         ...[...insertions.values()].map((statement) =>
-          fixer.insertTextBefore(
-            statement,
-            `const ${name} = await ${providerName}();\n${indentOf(statement, text)}`,
-          ),
+          fixer.insertTextBefore(statement, `const ${name} = await ${providerName}();\n${indentOf(statement, text)}`),
         ),
       ],
     },
