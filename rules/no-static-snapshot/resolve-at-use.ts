@@ -1,38 +1,40 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { DefinitionType, enclosingFunction, unwrap } from '../../src/analysis/ast.js';
-import { indentOf } from '../../src/analysis/edits.js';
+import { indentOf, isAskableAgain } from '../../src/analysis/edits.js';
 import { isConstLike } from '../../src/analysis/module-refs.js';
 import { AWS_V3_PROVIDER_FACTORIES, findByApi } from '../../src/knowledge/index.js';
 import { freshIdentifier } from '../../src/util/words.js';
-import type { Node, SnapshotContext, Suggestion } from './context.js';
+import { type Node, type SnapshotContext, type Suggestion, snippet } from './context.js';
 import type { Resolution } from './sources.js';
 
 /**
  * `const creds = await fromNodeProviderChain()();` in a start-up function, read only by callbacks it registers for
  * the life of the process → `const credsProvider = fromNodeProviderChain(); await credsProvider();` there (still
  * resolved at start-up, so missing credentials fail as early as before), and `const creds = await credsProvider();`
- * in each async callback, before its first read: each call gets the provider's current credentials. Only for a provider that keeps what it resolved until near `expiration` (`cachesResult`), so a
+ * in each async callback, before its first read: each call gets the provider's current credentials. A token from a
+ * method whose object caches and renews it (`perUse`: `auth.getAccessToken()`, `credential.getToken(scope)`) is
+ * declared again the same way in each callback, the call asked once more at start-up. Only for a provider that keeps what it resolved until near `expiration` (`cachesResult`), so a
  * call per use costs a lookup, not a request; the reads keep their text and types.
  */
 export function resolveAtUse(resolution: Resolution, ctx: SnapshotContext): Suggestion[] {
-  if (resolution.kind !== 'provider' || !resolution.provider) return [];
-  const provider = cachingProvider(resolution.provider, ctx);
-  if (!provider) return [];
+  const provider = resolution.kind === 'provider' && resolution.provider && cachingProvider(resolution.provider, ctx);
+  const cachedCall = resolution.token?.perUse === true;
+  if (!provider && !cachedCall) return [];
   const declarator = resolution.reportNode.parent;
   if (
     resolution.reportNode.type !== AST_NODE_TYPES.AwaitExpression ||
     declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
     declarator.init !== resolution.reportNode ||
-    declarator.id.type !== AST_NODE_TYPES.Identifier
+    (provider && declarator.id.type !== AST_NODE_TYPES.Identifier)
   )
     return [];
   const declaration = declarator.parent;
   if (declaration.declarations.length !== 1 || declaration.parent?.type !== AST_NODE_TYPES.BlockStatement) return [];
   const home = enclosingFunction(declaration);
-  const variable = ctx.refs.variableOf(declarator.id);
-  if (!home || !variable || !isConstLike(variable)) return [];
-  const reads = variable.references.filter((r) => r.isRead()).map((r) => r.identifier as Node);
+  const variables = ctx.sourceCode.getDeclaredVariables(declarator);
+  if (!home || variables.length === 0 || !variables.every(isConstLike)) return [];
+  const reads = variables.flatMap((v) => v.references.filter((r) => r.isRead()).map((r) => r.identifier as Node));
   const insertions = new Map<TSESTree.FunctionLike, TSESTree.Statement>();
   for (const read of reads) {
     const fn = enclosingFunction(read);
@@ -42,9 +44,25 @@ export function resolveAtUse(resolution: Resolution, ctx: SnapshotContext): Sugg
     if (!first || statement.range[0] < first.range[0]) insertions.set(fn, statement);
   }
   if (insertions.size === 0) return [];
-  const name = declarator.id.name;
   const { sourceCode } = ctx;
   const text = sourceCode.text;
+  if (!provider) {
+    // A token method whose object caches and renews the token (`perUse`): the same declaration, in each callback.
+    const call = resolution.call;
+    if (![...insertions.values()].every((at) => isAskableAgain(call, at, sourceCode, ctx.refs))) return [];
+    const again = `${declaration.kind} ${sourceCode.getText(declarator)};`;
+    return [
+      {
+        messageId: 'resolveAtUse',
+        data: { provider: snippet(sourceCode, call) },
+        fix: (fixer) => [
+          fixer.replaceText(declaration, `${sourceCode.getText(resolution.reportNode)};`),
+          ...[...insertions.values()].map((at) => fixer.insertTextBefore(at, `${again}\n${indentOf(at, text)}`)),
+        ],
+      },
+    ];
+  }
+  const name = (declarator.id as TSESTree.Identifier).name;
   const providerName =
     provider.kind === 'name' ? provider.text : freshIdentifier(`${name}Provider`, sourceCode.getText(home));
   return [

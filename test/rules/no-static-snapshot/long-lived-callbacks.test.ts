@@ -184,6 +184,53 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
     ],
   },
   {
+    // A Google token from a client the file keeps (it caches and refreshes the token): fetched again in the handler.
+    code: lines(
+      `const { GoogleAuth } = require('google-auth-library');`,
+      `const express = require('express');`,
+      'const auth = new GoogleAuth();',
+      'async function start() {',
+      '  const token = await auth.getAccessToken();',
+      '  const app = express();',
+      "  app.get('/files', async (req, res) => {",
+      "    const r = await fetch('https://www.googleapis.com/drive/v3/files', { headers: { Authorization: `Bearer ${token}` } });",
+      '    res.json(await r.json());',
+      '  });',
+      '  app.listen(3000);',
+      '}',
+      'start();',
+    ),
+    errors: [
+      {
+        messageId: 'capturedByLongLivedCallback',
+        line: 5,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'resolveAtUse',
+            data: { provider: 'auth.getAccessToken()' },
+            output: lines(
+              `const { GoogleAuth } = require('google-auth-library');`,
+              `const express = require('express');`,
+              'const auth = new GoogleAuth();',
+              'async function start() {',
+              '  await auth.getAccessToken();',
+              '  const app = express();',
+              "  app.get('/files', async (req, res) => {",
+              '    const token = await auth.getAccessToken();',
+              "    const r = await fetch('https://www.googleapis.com/drive/v3/files', { headers: { Authorization: `Bearer ${token}` } });",
+              '    res.json(await r.json());',
+              '  });',
+              '  app.listen(3000);',
+              '}',
+              'start();',
+            ),
+          },
+        ],
+      },
+    ],
+  },
+  {
     // Look-alike of the above for the remedy: IMDS credentials are fetched anew by each call of the provider (no
     // cache of its own), so calling it per request is not offered; the finding stays for a person.
     code: lines(
