@@ -20,7 +20,8 @@ const PER_CONNECTION_KINDS: ReadonlySet<string> = new Set(['auth-token', 'access
  * `new Pool({ password: await signer.getAuthToken() })` → `password: () => signer.getAuthToken()`, for a library
  * that calls a function secret for each new connection (`PER_CONNECTION_SECRETS`). Also through a const local read
  * only there (`const token = await signer.getAuthToken(); ... password: token`, whose declaration goes) and a field
- * of the result (`password: token.token` → `async () => (await credential.getToken(scope)).token`).
+ * of the result (`password: token.token` → `async () => (await credential.getToken(scope)).token`). A local that is
+ * also read elsewhere (a check that a token came back) stays: the first connection's check still runs once.
  */
 export function passwordPerConnection(context: Context, candidate: Candidate): Suggestion[] {
   const { held } = candidate;
@@ -54,7 +55,7 @@ export function passwordPerConnection(context: Context, candidate: Candidate): S
       data: { option: entry.option, call: sourceCode.getText(call) },
       fix: (fixer) => [
         fixer.replaceText(secret, fn),
-        ...(local ? [removeStatement(fixer, sourceCode, local.statement)] : []),
+        ...(local?.removable ? [removeStatement(fixer, sourceCode, local.statement)] : []),
       ],
     },
   ];
@@ -76,9 +77,11 @@ interface HoldingLocal {
   readonly identifier: TSESTree.Identifier;
   readonly init: Node;
   readonly statement: TSESTree.VariableDeclaration;
+  /** Read only in the secret: its statement can go. */
+  readonly removable: boolean;
 }
 
-/** `token` or `token.token` where `const token = <init>` is read only there, and its statement can go. */
+/** `token` or `token.token` where `const token = <init>`; its statement can go when it is read only there. */
 function localHolding(secret: Node, context: Context): HoldingLocal | null {
   let root = unwrap(secret);
   while (root.type === AST_NODE_TYPES.MemberExpression && !root.computed) root = unwrap(root.object);
@@ -88,7 +91,7 @@ function localHolding(secret: Node, context: Context): HoldingLocal | null {
   if (!variable || !isConstLike(variable) || def?.type !== DefinitionType.Variable || !def.node.init) return null;
   if (def.node.id.type !== AST_NODE_TYPES.Identifier) return null;
   const reads = variable.references.filter((r) => r.isRead());
-  if (reads.length !== 1 || reads[0].identifier !== root) return null;
+  if (!reads.some((r) => r.identifier === root)) return null;
   const statement = def.parent;
   const holder = statement.parent?.type;
   if (
@@ -96,7 +99,7 @@ function localHolding(secret: Node, context: Context): HoldingLocal | null {
     (holder !== AST_NODE_TYPES.BlockStatement && holder !== AST_NODE_TYPES.Program)
   )
     return null;
-  return { identifier: root, init: def.node.init, statement };
+  return { identifier: root, init: def.node.init, statement, removable: reads.length === 1 };
 }
 
 /** The secret's text with the local replaced by its init: `(await x).token`, or the bare init for the whole secret. */

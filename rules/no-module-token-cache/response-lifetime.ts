@@ -31,7 +31,8 @@ export interface StatedLifetime {
  *   these): `body.expires_in`;
  * - `slot = await res.json()` where the body is an OAuth token response: `slot.expires_in`.
  * In TypeScript the read must type-check: the object is `any` (as `Response.json()` gives) or has the field, or it is
- * a body asserted to a type literal, which then gets the field (`as { access_token: string; expires_in: number }`).
+ * a body asserted to a type literal, which then gets the field (`as { access_token: string; expires_in: number }`),
+ * or to a type alias of the file used for nothing else, whose literal gets it.
  */
 export function responseLifetimeAt(
   write: TSESTree.Identifier | TSESTree.MemberExpression,
@@ -89,11 +90,40 @@ function assertedBodyType(identifier: TSESTree.Identifier, context: Context): TS
     return null;
   const init = def.node.init;
   const annotation = def.node.id.typeAnnotation?.typeAnnotation;
-  if (annotation) return annotation.type === AST_NODE_TYPES.TSTypeLiteral && isUntypedBody(init) ? annotation : null;
+  if (annotation) return isUntypedBody(init) ? bodyTypeLiteral(annotation, context) : null;
   if (init.type !== AST_NODE_TYPES.TSAsExpression && init.type !== AST_NODE_TYPES.TSTypeAssertion) return null;
-  return init.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral && isUntypedBody(init.expression)
-    ? init.typeAnnotation
-    : null;
+  return isUntypedBody(init.expression) ? bodyTypeLiteral(init.typeAnnotation, context) : null;
+}
+
+/**
+ * The type literal itself, or the literal of a type alias of this file (`type TokenResponse = { access_token: string
+ * }`, not exported) that is used only to type untyped bodies: the field added there reaches nothing else.
+ */
+function bodyTypeLiteral(type: TSESTree.TypeNode, context: Context): TSESTree.TSTypeLiteral | null {
+  if (type.type === AST_NODE_TYPES.TSTypeLiteral) return type;
+  if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeArguments) return null;
+  if (type.typeName.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = ModuleRefs.for(context.sourceCode).variableOf(type.typeName);
+  const def = variable?.defs[0];
+  if (!variable || variable.defs.length !== 1 || def?.node.type !== AST_NODE_TYPES.TSTypeAliasDeclaration) return null;
+  const alias = def.node;
+  if (alias.typeParameters || alias.typeAnnotation.type !== AST_NODE_TYPES.TSTypeLiteral) return null;
+  if (alias.parent?.type !== AST_NODE_TYPES.Program) return null;
+  const onlyBodies = variable.references.every((reference) => typesUntypedBody(reference.identifier));
+  return onlyBodies ? alias.typeAnnotation : null;
+}
+
+/** `X` in `(await res.json()) as X` or `const body: X = await res.json()`. */
+function typesUntypedBody(name: Node): boolean {
+  const reference = name.parent;
+  if (reference?.type !== AST_NODE_TYPES.TSTypeReference) return false;
+  const holder = reference.parent;
+  if (holder?.type === AST_NODE_TYPES.TSAsExpression || holder?.type === AST_NODE_TYPES.TSTypeAssertion)
+    return holder.typeAnnotation === reference && isUntypedBody(holder.expression);
+  const declarator = holder?.type === AST_NODE_TYPES.TSTypeAnnotation ? holder.parent?.parent : null;
+  return (
+    declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init !== null && isUntypedBody(declarator.init)
+  );
 }
 
 /** `body`, `res.data`: a local and plain property reads (re-reading them has no effect), else null. */

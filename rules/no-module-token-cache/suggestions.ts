@@ -212,6 +212,12 @@ function addExpiryCheck(context: Context, candidate: Candidate, name: string): S
   ];
 }
 
+/** `null`, `undefined` or `''`: a cache declared empty (a string cache's `let token = ''`, tested by its truth). */
+function isUnset(node: Node): boolean {
+  const inner = unwrap(node);
+  return isNullish(inner) || (inner.type === AST_NODE_TYPES.Literal && inner.value === '');
+}
+
 /** A cache the expiry check can be added to: where it is written and read, and how a companion is declared. */
 interface CacheSlot {
   /** The base of the companion's name. */
@@ -238,7 +244,7 @@ function moduleVariableCache({ variable, declarator, declaration }: Declared): C
     name: variable.name,
     writes: references.filter((r) => r.isWrite() && !r.init).map((r) => r.identifier as TSESTree.Identifier),
     reads: references.filter((r) => r.isRead()).map((r) => r.identifier as Node),
-    filledAtLoad: declarator.init !== null && declarator.init !== undefined && !isNullish(declarator.init),
+    filledAtLoad: declarator.init !== null && declarator.init !== undefined && !isUnset(declarator.init),
     reference: (deadline) => deadline,
     declare: (fixer, deadline, initial) =>
       fixer.insertTextAfter(declaration, `\n${declaration.kind} ${deadline} = ${initial};`),
@@ -272,7 +278,7 @@ function instanceFieldCache(context: Context, candidate: Candidate): CacheSlot |
     name: base,
     writes,
     reads,
-    filledAtLoad: property.value !== null && !isNullish(property.value),
+    filledAtLoad: property.value !== null && !isUnset(property.value),
     reference: (deadline) => `this.${key(deadline)}`,
     declare: (fixer, deadline, initial) =>
       fixer.insertTextAfter(

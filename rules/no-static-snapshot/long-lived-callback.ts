@@ -5,6 +5,7 @@ import { keepsProcessRunning, readsArgv } from '../../src/analysis/process-lifet
 import type { FlowNode } from '../../src/analysis/value-flow.js';
 import { LONG_LIVED_CALLBACKS, SECRET_CARRYING_FIELDS } from '../../src/knowledge/index.js';
 import type { Finding, Node, SnapshotContext } from './context.js';
+import { resolveAtUse } from './resolve-at-use.js';
 import { sessionWords } from './session.js';
 import { type Resolution, yieldsToken } from './sources.js';
 
@@ -50,6 +51,7 @@ export function checkCapturedByLongLivedCallback(
         start: registrantWords(home, atStart),
         ...sessionWords(resolution.sessionId, ctx.settings, resolution.durationSeconds),
       },
+      suggest: resolveAtUse(resolution, ctx),
     };
   }
   return null;

@@ -47,6 +47,8 @@ export const SNAPSHOT_MESSAGES = {
     '`{{helper}}` returns {{what}} resolved once (from {{from}}), and its result is kept {{where}}: nothing calls `{{helper}}` again, so it stops working when {{session}} ends ({{phrase}}) and calls then fail with ExpiredToken (or 401). Call `{{helper}}` where the value is used, or have it return the provider or client instead of its result.',
   passProvider: 'Pass the provider `{{provider}}` instead of its resolved value.',
   fetchInProvider: 'Call `{{call}}` inside the function, so that each time the client asks it gets a fresh token.',
+  resolveAtUse:
+    'Keep the provider `{{provider}}` and call it in each callback that reads its credentials: it keeps them until they are close to expiry, then resolves fresh ones.',
   resolveInProvider:
     'Call `{{call}}` inside the function, so that each time the client asks it gets credentials resolved then.',
   keepOwnCredentials:
@@ -83,6 +85,8 @@ export const MIGRATION_SAFE_SUGGESTIONS: readonly SnapshotMessageId[] = [
   'fetchInProvider',
   // The same for credentials: the option is called whenever the client signs, and now resolves them there.
   'resolveInProvider',
+  // A provider that caches until near `expiration`, asked in each callback instead of once before registering it.
+  'resolveAtUse',
   // The client keeps the same token it handed out, and its refresh token: its requests send the same token, then renew.
   'keepOwnCredentials',
 ];

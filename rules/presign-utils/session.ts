@@ -43,6 +43,8 @@ export interface SigningSession {
    * model places the file on a platform; `default`: nothing is known.
    */
   readonly from: 'code' | 'settings' | 'infrastructure' | 'default';
+  /** The length is observed, not documented as a limit (`Session.lengthObserved`): no migration clamps to it. */
+  readonly observed?: boolean;
 }
 
 /** What a source says, before settings and defaults: a session, or the reason the code cannot tell. */
@@ -77,6 +79,8 @@ export function signingSession(
       label: settings.session.label,
       basis: `${found.unseen}; settings['credential-expiry'] ${setting}`,
       from: 'settings',
+      // `sessionSeconds` states the length; a `platform` preset only names the session.
+      observed: settings.sessionSeconds === undefined && settings.session.lengthObserved === true,
     };
   }
   const placed = platformSession(context, presigner, settings);
@@ -98,7 +102,13 @@ function platformSession(context: Context, presigner: Presigner, settings: Resol
   const { unit, session } = placed;
   const role = unit.role ? ` with the role \`${unit.role.id}\`` : '';
   const basis = `${unit.label} runs this code${role} (${citationText(unit.declared)}): ${session.phrase}`;
-  return { seconds: session.seconds, label: session.label, basis, from: 'infrastructure' };
+  return {
+    seconds: session.seconds,
+    label: session.label,
+    basis,
+    from: 'infrastructure',
+    observed: session.lengthObserved === true,
+  };
 }
 
 class SessionFinder {
@@ -293,5 +303,5 @@ function keyPair(fields: ReadonlySet<string> | null): Finding | null {
 }
 
 function fromCode(session: Session, basis: string, seconds = session.seconds): SigningSession {
-  return { seconds, label: session.label, basis, from: 'code' };
+  return { seconds, label: session.label, basis, from: 'code', observed: session.lengthObserved === true };
 }

@@ -5,7 +5,7 @@ import { readSettings } from '../../src/settings.js';
 import { JS_ONLY } from '../../src/languages/ids.js';
 import { createRule } from '../../src/util/create-rule.js';
 
-type MessageId = 'outlivesSession' | 'clampToSession' | 'clampToAssumedSession';
+type MessageId = 'outlivesSession' | 'clampToSession' | 'clampToAssumedSession' | 'clampToObservedSession';
 
 export default createRule<[], MessageId>({
   name: 'presign-within-session',
@@ -20,7 +20,9 @@ export default createRule<[], MessageId>({
       // settings show it) gives users the same link. Clamping to the session assumed when nothing shows the signer
       // is a guess (long-term keys sign for 7 days; AWS says services that assume a role, such as the Lambda
       // execution role, need not follow the role's session settings:
-      // https://repost.aws/knowledge-center/presigned-url-s3-bucket-expiration), so that one stays for a person.
+      // https://repost.aws/knowledge-center/presigned-url-s3-bucket-expiration), so that one stays for a person; so
+      // does a clamp to a session whose length is only observed (Lambda, ECS task role: `lengthObserved`), which a
+      // longer real session would cut short.
       migrationSafeSuggestions: ['clampToSession'],
     },
     languages: JS_ONLY,
@@ -31,6 +33,8 @@ export default createRule<[], MessageId>({
       clampToSession: 'Shorten the lifetime to {{target}}: {{replacement}}',
       clampToAssumedSession:
         'If a temporary session signs it, shorten the lifetime to {{target}}: {{replacement}}. Left to you because nothing shows which credentials sign it: long-term keys sign for up to 7 d, and a service role session (Lambda, ECS) need not follow the role settings.',
+      clampToObservedSession:
+        'Shorten the lifetime to {{target}}, the length {{session}} is usually seen to have: {{replacement}}. Left to you because AWS documents no maximum for it (a session a service assumes for you need not follow the role settings), so a longer session would have kept the link alive longer.',
     },
     schema: [],
   },
@@ -53,8 +57,13 @@ export default createRule<[], MessageId>({
         suggest: clamp
           ? [
               {
-                messageId: session.from === 'default' ? 'clampToAssumedSession' : 'clampToSession',
-                data: clamp.data,
+                messageId:
+                  session.from === 'default'
+                    ? 'clampToAssumedSession'
+                    : session.observed
+                      ? 'clampToObservedSession'
+                      : 'clampToSession',
+                data: session.observed ? { ...clamp.data, session: session.label } : clamp.data,
                 fix: clamp.fix,
               },
             ]

@@ -11,7 +11,7 @@ function provider<const Name extends string>(
   modules: readonly string[],
   session: SessionId,
   source: string,
-  extra: Partial<Pick<ProviderFactory, 'refreshes' | 'durationOption' | 'loginTokens'>> = {},
+  extra: Partial<Pick<ProviderFactory, 'refreshes' | 'durationOption' | 'loginTokens' | 'cachesResult'>> = {},
 ): ProviderFactory & { readonly id: `aws-v3:${Name}` } {
   return {
     id: `aws-v3:${name}`,
@@ -21,6 +21,7 @@ function provider<const Name extends string>(
     session,
     durationOption: extra.durationOption,
     ...(extra.loginTokens ? { loginTokens: extra.loginTokens } : {}),
+    ...(extra.cachesResult ? { cachesResult: true } : {}),
     replacement: { code: `${name}()`, imports: [{ module: PROVIDERS, name }] },
     source,
   };
@@ -60,13 +61,21 @@ export const AWS_V3_PROVIDER_FACTORIES = entriesOf<ProviderFactory>()([
     'task-role',
     'aws/aws-sdk-js-v3: packages/credential-provider-http/src/fromHttp/fromHttp.ts',
   ),
-  provider('fromNodeProviderChain', [], 'default-chain', `${SRC}/fromNodeProviderChain.ts`),
+  // Both build `defaultProvider`, whose `memoizeChain` keeps the credentials until 5 min before `expiration`.
+  provider(
+    'fromNodeProviderChain',
+    [],
+    'default-chain',
+    `${SRC}/fromNodeProviderChain.ts; aws/aws-sdk-js-v3: packages/credential-provider-node/src/runtime/memoize-chain.ts`,
+    { cachesResult: true },
+  ),
   {
     ...provider(
       'defaultProvider',
       ['@aws-sdk/credential-provider-node'],
       'default-chain',
-      'aws/aws-sdk-js-v3: packages/credential-provider-node/src/defaultProvider.ts',
+      'aws/aws-sdk-js-v3: packages/credential-provider-node/src/defaultProvider.ts (memoizeChain, credentialsTreatedAsExpired)',
+      { cachesResult: true },
     ),
     api: { modules: ['@aws-sdk/credential-provider-node'], path: ['defaultProvider'] },
     replacement: {

@@ -25,6 +25,11 @@ export interface Session {
    * 1 h (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining).
    */
   readonly roleSession?: true;
+  /**
+   * `seconds` is what users observe, not a limit AWS documents: the session may last longer, so a presign clamped to
+   * it could die before the session does. Messages may use it; a migration may not shorten a lifetime to it.
+   */
+  readonly lengthObserved?: true;
   readonly source: string;
 }
 
@@ -47,6 +52,7 @@ export const SESSIONS = {
     phrase: 'typically within 6 h',
     temporary: true,
     roleSession: true,
+    lengthObserved: true,
     source: 'awsdocs/amazon-ecs-developer-guide#173 (6 h default, note removed in 2022; treated as a heuristic)',
   },
   'assume-role': {
@@ -106,6 +112,8 @@ export const SESSIONS = {
     seconds: 12 * HOUR,
     phrase: 'within about 12 h',
     temporary: true,
+    // AWS: services that assume a role for you "don't necessarily comply with the role's session duration".
+    lengthObserved: true,
     source: 'https://repost.aws/knowledge-center/presigned-url-s3-bucket-expiration; boto/boto3#2392',
   },
   'default-chain': {

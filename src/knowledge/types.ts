@@ -73,6 +73,11 @@ export interface ProviderFactory {
   /** Init property that sets the session length (`params.DurationSeconds`), as a property path. */
   readonly durationOption?: readonly string[];
   readonly loginTokens?: LoginTokens;
+  /**
+   * The provider keeps what it resolved and resolves again only near `expiration`: calling it at every use costs
+   * one lookup, not a request.
+   */
+  readonly cachesResult?: boolean;
   readonly replacement: Replacement;
   readonly source: string;
 }

@@ -118,7 +118,7 @@ createTypedRuleTester().run('no-module-token-cache (type information)', rule, {
         },
       ],
     },
-    // A named type may be built elsewhere too: it is not edited, and the lifetime stays a guess.
+    // A type alias of this file that types nothing but the body gets the field too.
     {
       code: `type Reply = { access_token: string };\n${typedBody('Reply')}`,
       errors: [
@@ -126,8 +126,24 @@ createTypedRuleTester().run('no-module-token-cache (type information)', rule, {
           messageId: 'moduleTokenCache',
           suggestions: [
             {
+              messageId: 'expireFromResponse',
+              output: `type Reply = ${WITH_EXPIRES_IN};\n${typedOutput('Reply', '(body.expires_in - 300) * 1000')}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Look-alike: the alias also types a value the file builds, which would lack the field: it is not edited, and
+    // the lifetime stays a guess.
+    {
+      code: `type Reply = { access_token: string };\nexport const none: Reply = { access_token: '' };\n${typedBody('Reply')}`,
+      errors: [
+        {
+          messageId: 'moduleTokenCache',
+          suggestions: [
+            {
               messageId: 'addExpiryCheck',
-              output: `type Reply = { access_token: string };\n${typedOutput('Reply', '55 * 60 * 1000')}`,
+              output: `type Reply = { access_token: string };\nexport const none: Reply = { access_token: '' };\n${typedOutput('Reply', '55 * 60 * 1000')}`,
             },
           ],
         },

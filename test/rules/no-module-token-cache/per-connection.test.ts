@@ -57,31 +57,17 @@ const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
       '}',
     ),
   ),
-  // Look-alike: the local is read elsewhere too, so it stays (and the finding keeps the guessed expiry check).
-  {
-    code: lazyPool(
+  // The local is read elsewhere too (a check that a token came back): it stays, and the pool asks per connection.
+  perConnection(
+    lazyPool(
       'password: token',
-      '  const token = await signer.getAuthToken();\n  console.log(token.slice(0, 4));',
+      "  const token = await signer.getAuthToken();\n  if (!token) throw new Error('no token');",
     ),
-    errors: [
-      {
-        messageId: 'moduleTokenCache',
-        line: 3,
-        suggestions: [
-          {
-            messageId: 'addExpiryCheck',
-            output: lazyPool(
-              'password: token',
-              '  const token = await signer.getAuthToken();\n  console.log(token.slice(0, 4));',
-            )
-              .replace('let pool;', 'let pool;\nlet poolExpiresAt = 0;')
-              .replace('if (pool) return pool;', 'if (pool && Date.now() < poolExpiresAt) return pool;')
-              .replace('  return pool;\n}', '  poolExpiresAt = Date.now() + 10 * 60 * 1000;\n  return pool;\n}'),
-          },
-        ],
-      },
-    ],
-  },
+    lazyPool(
+      'password: () => signer.getAuthToken()',
+      "  const token = await signer.getAuthToken();\n  if (!token) throw new Error('no token');",
+    ),
+  ),
   // Look-alike: the signer is rebuilt by a call in the same expression, which a function would run per connection.
   {
     code: lazyPool('password: await new Signer(options()).getAuthToken()'),

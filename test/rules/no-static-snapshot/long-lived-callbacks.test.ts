@@ -92,6 +92,160 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
     ),
     errors: [{ messageId: 'capturedByLongLivedCallback', line: 4, column: 19 }],
   },
+  {
+    // An async listener: the chain's provider (it caches until near expiry) is kept and asked in the listener.
+    code: lines(
+      CHAIN,
+      `import { createInterface } from 'node:readline';`,
+      `import { invoke } from './sigv4';`,
+      'async function main() {',
+      '  const creds = await fromNodeProviderChain()();',
+      "  createInterface({ input: process.stdin }).on('line', async (line) => {",
+      '    if (!line) return;',
+      '    await invoke(line, { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey });',
+      '  });',
+      '}',
+      'main().catch(console.error);',
+    ),
+    errors: [
+      {
+        messageId: 'capturedByLongLivedCallback',
+        line: 5,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'resolveAtUse',
+            data: { provider: 'fromNodeProviderChain()' },
+            output: lines(
+              CHAIN,
+              `import { createInterface } from 'node:readline';`,
+              `import { invoke } from './sigv4';`,
+              'async function main() {',
+              '  const credsProvider = fromNodeProviderChain();',
+              '  await credsProvider();',
+              "  createInterface({ input: process.stdin }).on('line', async (line) => {",
+              '    if (!line) return;',
+              '    const creds = await credsProvider();',
+              '    await invoke(line, { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey });',
+              '  });',
+              '}',
+              'main().catch(console.error);',
+            ),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // The provider kept in a const already: only its call moves into the route handler.
+    code: lines(
+      `const { defaultProvider } = require('@aws-sdk/credential-provider-node');`,
+      `const express = require('express');`,
+      `const { signedFetch } = require('./signed-fetch');`,
+      'async function start() {',
+      '  const chain = defaultProvider();',
+      '  const keys = await chain();',
+      '  const app = express();',
+      "  app.get('/items', async (req, res) => {",
+      "    res.json(await signedFetch('/items', keys));",
+      '  });',
+      '  app.listen(3000);',
+      '}',
+      'start();',
+    ),
+    errors: [
+      {
+        messageId: 'capturedByLongLivedCallback',
+        line: 6,
+        column: 16,
+        suggestions: [
+          {
+            messageId: 'resolveAtUse',
+            data: { provider: 'chain' },
+            output: lines(
+              `const { defaultProvider } = require('@aws-sdk/credential-provider-node');`,
+              `const express = require('express');`,
+              `const { signedFetch } = require('./signed-fetch');`,
+              'async function start() {',
+              '  const chain = defaultProvider();',
+              '  await chain();',
+              '  const app = express();',
+              "  app.get('/items', async (req, res) => {",
+              '    const keys = await chain();',
+              "    res.json(await signedFetch('/items', keys));",
+              '  });',
+              '  app.listen(3000);',
+              '}',
+              'start();',
+            ),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A Google token from a client the file keeps (it caches and refreshes the token): fetched again in the handler.
+    code: lines(
+      `const { GoogleAuth } = require('google-auth-library');`,
+      `const express = require('express');`,
+      'const auth = new GoogleAuth();',
+      'async function start() {',
+      '  const token = await auth.getAccessToken();',
+      '  const app = express();',
+      "  app.get('/files', async (req, res) => {",
+      "    const r = await fetch('https://www.googleapis.com/drive/v3/files', { headers: { Authorization: `Bearer ${token}` } });",
+      '    res.json(await r.json());',
+      '  });',
+      '  app.listen(3000);',
+      '}',
+      'start();',
+    ),
+    errors: [
+      {
+        messageId: 'capturedByLongLivedCallback',
+        line: 5,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'resolveAtUse',
+            data: { provider: 'auth.getAccessToken()' },
+            output: lines(
+              `const { GoogleAuth } = require('google-auth-library');`,
+              `const express = require('express');`,
+              'const auth = new GoogleAuth();',
+              'async function start() {',
+              '  await auth.getAccessToken();',
+              '  const app = express();',
+              "  app.get('/files', async (req, res) => {",
+              '    const token = await auth.getAccessToken();',
+              "    const r = await fetch('https://www.googleapis.com/drive/v3/files', { headers: { Authorization: `Bearer ${token}` } });",
+              '    res.json(await r.json());',
+              '  });',
+              '  app.listen(3000);',
+              '}',
+              'start();',
+            ),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // Look-alike of the above for the remedy: IMDS credentials are fetched anew by each call of the provider (no
+    // cache of its own), so calling it per request is not offered; the finding stays for a person.
+    code: lines(
+      `import { fromInstanceMetadata } from '@aws-sdk/credential-providers';`,
+      `import { invoke } from './sigv4';`,
+      'async function main() {',
+      '  const creds = await fromInstanceMetadata()();',
+      "  process.stdin.on('data', async (chunk) => {",
+      '    await invoke(String(chunk), creds);',
+      '  });',
+      '}',
+      'main();',
+    ),
+    errors: [{ messageId: 'capturedByLongLivedCallback', line: 4, column: 17, suggestions: [] }],
+  },
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [

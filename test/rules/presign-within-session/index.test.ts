@@ -212,7 +212,7 @@ export async function link() {
           },
           suggestions: [
             {
-              messageId: 'clampToSession',
+              messageId: 'clampToObservedSession',
               output: `${V3}${PROVIDERS}export class Links {
   private readonly s3 = new S3Client({ credentials: fromContainerMetadata() });
   async get(key: string) {
@@ -440,9 +440,35 @@ export const link = () => getSignedUrl(s3, ${CMD}, { expiresIn: 7 * 24 * 3600 })
           },
           suggestions: [
             {
-              messageId: 'clampToSession',
+              messageId: 'clampToObservedSession',
               output: `${V3}const s3 = new S3Client({});
 export const link = () => getSignedUrl(s3, ${CMD}, { expiresIn: 6 * 3600 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Lambda: AWS documents no maximum for the execution-role session (about 12 h is observed), so the clamp to
+      // 12 h is left for a person. Its look-alike, `sessionSeconds` (a length the user states), is clampToSession below.
+      code: `${V3}const s3 = new S3Client({});
+export const link = () => getSignedUrl(s3, ${CMD}, { expiresIn: 3 * 24 * 3600 });`,
+      settings: { 'credential-expiry': { platform: 'lambda' } },
+      errors: [
+        {
+          messageId: 'outlivesSession',
+          data: {
+            lifetime: '3 d',
+            session: 'the Lambda execution-role session',
+            sessionLifetime: '12 h',
+            basis: "the client uses the default credential chain; settings['credential-expiry'] platform 'lambda'",
+          },
+          suggestions: [
+            {
+              messageId: 'clampToObservedSession',
+              data: { target: '12 h', replacement: '12 * 3600', session: 'the Lambda execution-role session' },
+              output: `${V3}const s3 = new S3Client({});
+export const link = () => getSignedUrl(s3, ${CMD}, { expiresIn: 12 * 3600 });`,
             },
           ],
         },
