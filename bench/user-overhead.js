@@ -5,7 +5,10 @@
 // threads, from the start of the lint's imports to the end; Node's start-up is left out, the same on both sides);
 // the figure is the median of the pair ratios, with their spread, and from that spread how many pairs a ±2 % answer
 // needs. The child also reports what it can attribute: the CPU of loading the plugin, the rules' own time and the
-// time of the files only the plugin's config lints (ESLint's `stats`).
+// time of the files only the plugin's config lints (ESLint's `stats`), and per pair the whole CPU difference split
+// into parts that add up to it (`cpuBreakdown`): those three, the background threads' CPU (GC, compilers; from /proc),
+// the differences in the JS/TS files' parse and in the rest of their lint passes, and the main thread's CPU outside
+// the timed passes (file walk, config matching, reading).
 //   node bench/user-overhead.js [--runs N] [--target app|sdk] [--dir PATH] [--until-resolved [--max-minutes M]]
 // --until-resolved: after the N pairs (default 5), adds pairs until the 95 % interval of the CPU ratio is within ±2 %
 //   or M minutes (default 30) have passed, and says which of the two ended it.
@@ -13,7 +16,7 @@
 //   code; --target sdk: the SDK corpus (bench/corpus.js), the worst case; --dir PATH: a repository of yours (its
 //   git-tracked JS/TS, JSON, YAML, Dockerfile and .env files; node_modules never).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -40,6 +43,28 @@ const quantile = (values, q) => {
   return sorted[low] + (sorted[Math.ceil(position)] - sorted[low]) * (position - low);
 };
 const median = (values) => quantile(values, 0.5);
+
+/**
+ * CPU ms of this process's threads other than the main one (V8's GC helpers and background compilers, libuv's pool),
+ * from /proc; null where there is no /proc. ESLint's `stats` see none of it: it is the part of a run's CPU that a
+ * config can add without any rule or parse getting slower on the main thread (more garbage to collect, more code to
+ * compile).
+ */
+function backgroundThreadsCpuMs() {
+  try {
+    const ticksPerSecond = 100; // USER_HZ, 100 on every Linux Node supports
+    let ticks = 0;
+    for (const tid of readdirSync('/proc/self/task')) {
+      if (tid === String(process.pid)) continue;
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    }
+    return (ticks * 1000) / ticksPerSecond;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The pair ratios summarised: median, quartiles, and the 95 % half-width of the mean log ratio (1.96 standard errors,
@@ -105,6 +130,7 @@ async function userConfig(kind) {
 /** One lint in this process (the child): prints its times, the rules' own time from `stats`, and the findings. */
 async function child({ side, kind, root, files }) {
   const startedCpu = process.cpuUsage();
+  const startedBackground = backgroundThreadsCpuMs();
   const started = performance.now();
   const { ESLint } = await import('eslint');
   const user = await userConfig(kind);
@@ -133,29 +159,75 @@ async function child({ side, kind, root, files }) {
   const results = await eslint.lintFiles(files);
   let ruleMs = 0;
   let otherFilesMs = 0; // Dockerfile, .env, JSON and YAML files: only the plugin's config lints them
+  let jsParseMs = 0;
+  let jsRuleMs = 0;
+  let jsRestMs = 0; // ESLint's per-file work on JS/TS files besides the parse and our rules: other rules, traversal
+  let passesMs = 0;
   for (const result of results) {
     const jsFile = JS_FILE.test(result.filePath);
     for (const pass of result.stats?.times.passes ?? []) {
+      passesMs += pass.total;
       if (!jsFile) otherFilesMs += pass.total;
+      let ours = 0;
       for (const [rule, { total }] of Object.entries(pass.rules ?? {}))
-        if (rule.startsWith(`${namespace}/`)) ruleMs += total;
+        if (rule.startsWith(`${namespace}/`)) ours += total;
+      ruleMs += ours;
+      if (jsFile) {
+        jsRuleMs += ours;
+        jsParseMs += pass.parse?.total ?? 0;
+        jsRestMs += pass.total - (pass.parse?.total ?? 0) - ours;
+      }
     }
   }
   const cpu = process.cpuUsage(startedCpu);
+  const endedBackground = backgroundThreadsCpuMs();
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  const backgroundMs = startedBackground === null ? null : endedBackground - startedBackground;
   const messages = results.flatMap((result) => result.messages);
   console.log(
     JSON.stringify({
       wallMs: performance.now() - started,
-      cpuMs: (cpu.user + cpu.system) / 1000,
+      cpuMs,
       ruleMs,
       loadCpuMs,
       otherFilesMs,
+      jsParseMs,
+      jsRuleMs,
+      jsRestMs,
+      backgroundMs,
+      // The main thread's CPU outside the lint passes `stats` times (and outside the plugin's load): importing ESLint
+      // and the user's parser, finding files, matching each against the config blocks, reading them, the results.
+      outsidePassesMs: cpuMs - (backgroundMs ?? 0) - loadCpuMs - passesMs,
       files: results.length,
       fatal: messages.filter((message) => message.fatal).length,
       findings: messages.filter((message) => message.ruleId?.startsWith(`${namespace}/`)).length,
     }),
   );
 }
+
+/**
+ * Where a pair's CPU difference is, part by part; the parts add up to it. Our rules, our load and the files only
+ * our config lints are the plugin's alone; the rest are differences between the sides: the parse of the JS/TS files
+ * both lint, ESLint's other per-file work on them (other rules, traversal, the set-up of every rule), the background
+ * threads (GC, compilers), and the main thread outside the timed passes (file walk, config matching, reading).
+ * `stats` times are wall times, so on a loaded machine the last part also takes up their difference from CPU.
+ */
+export function cpuBreakdown(baseline, plugin) {
+  const delta = (key) => (plugin[key] ?? 0) - (baseline[key] ?? 0);
+  return {
+    load: plugin.loadCpuMs,
+    rules: plugin.jsRuleMs,
+    'other files': plugin.otherFilesMs,
+    'JS/TS parse': delta('jsParseMs'),
+    'JS/TS rest of the pass': delta('jsRestMs'),
+    'background threads': delta('backgroundMs'),
+    'outside the passes': delta('outsidePassesMs'),
+  };
+}
+const formatBreakdown = (parts) =>
+  Object.entries(parts)
+    .map(([part, ms]) => `${part} ${ms.toFixed(0)}`)
+    .join(', ');
 
 function runChild(side, target) {
   const args = [THIS_FILE, CHILD_FLAG, side, target.kind, target.root, JSON.stringify(target.files)];
@@ -198,6 +270,7 @@ export async function runUserOverheadBench({
     log(
       `  pair ${run + 1}: baseline cpu ${b.cpuMs.toFixed(0)} ms wall ${b.wallMs.toFixed(0)} ms | plugin cpu ${p.cpuMs.toFixed(0)} ms wall ${p.wallMs.toFixed(0)} ms (load ${p.loadCpuMs.toFixed(0)} ms cpu, rules ${p.ruleMs.toFixed(0)} ms, other files ${p.otherFilesMs.toFixed(0)} ms) | cpu ratio ${(p.cpuMs / b.cpuMs).toFixed(3)} | load ${loadAverage()}`,
     );
+    log(`    Δ cpu ${(p.cpuMs - b.cpuMs).toFixed(0)} ms = ${formatBreakdown(cpuBreakdown(b, p))}`);
     if (untilResolved && run + 1 >= Math.max(runs, 3)) {
       if (resolved()) stopped = `resolved to ±${100 * RESOLUTION} % after ${run + 1} pairs`;
       else if (overTime())
@@ -225,6 +298,13 @@ export async function runUserOverheadBench({
   log(
     `CPU medians: baseline ${median(sides.baseline.map((b) => b.cpuMs)).toFixed(0)} ms, plugin ${attributed('cpuMs')} ms, of which loading the plugin ${attributed('loadCpuMs')} ms; ESLint stats: rules ${attributed('ruleMs')} ms, files only the plugin lints ${attributed('otherFilesMs')} ms`,
   );
+  const breakdowns = sides.plugin.map((p, run) => cpuBreakdown(sides.baseline[run], p));
+  const medianBreakdown = Object.fromEntries(
+    Object.keys(breakdowns[0]).map((part) => [part, median(breakdowns.map((parts) => parts[part]))]),
+  );
+  log(
+    `Δ CPU per pair, median ${median(sides.plugin.map((p, run) => p.cpuMs - sides.baseline[run].cpuMs)).toFixed(0)} ms; median of each part: ${formatBreakdown(medianBreakdown)}`,
+  );
   log(
     `rules' own time (ESLint stats), median share of the run: ${(100 * ruleShare).toFixed(2)} % (budget ${100 * BUDGETS.ruleShare} %)`,
   );
@@ -238,6 +318,7 @@ export async function runUserOverheadBench({
     wallRatio: wall.median,
     ruleShare,
     cpu,
+    breakdown: medianBreakdown,
   };
 }
 

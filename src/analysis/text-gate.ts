@@ -56,17 +56,20 @@ export function knowledgeModules(): Set<string> {
   const addAll = (value: unknown) => {
     if (Array.isArray(value)) for (const item of value) if (typeof item === 'string') found.add(item);
   };
-  const walk = (value: unknown, depth: number): void => {
-    if (depth > 6 || value === null || typeof value !== 'object' || seen.has(value) || value instanceof RegExp) return;
+  // Called only for objects not seen yet (the knowledge base is ~4,000 values, most of them strings): a call per value
+  // made this walk hot enough at load for V8 to compile it with its optimising compiler, which cost more than the walk.
+  const isUnseenObject = (value: unknown): value is object =>
+    value !== null && typeof value === 'object' && !seen.has(value) && !(value instanceof RegExp);
+  const walk = (value: object, depth: number): void => {
     seen.add(value);
     for (const [key, child] of Object.entries(value)) {
       if (key === 'modules' || key === 'gateModules') addAll(child);
-      walk(child, depth + 1);
+      if (depth < 6 && isUnseenObject(child)) walk(child, depth + 1);
     }
   };
   for (const [name, value] of Object.entries(knowledge)) {
     if (name.endsWith('_MODULES')) addAll(value);
-    walk(value, 0);
+    if (isUnseenObject(value)) walk(value, 0);
   }
   return found;
 }

@@ -38,6 +38,19 @@ describe('plugin load', () => {
     expect(bundle).toContain('no-embedded-credentials');
   });
 
+  it('is ASCII, and requires the CommonJS-only packages instead of importing them (scripts/bundle.js)', () => {
+    const bundle = readFileSync(path.join(ROOT, 'dist/plugin.js'), 'utf8');
+    // One character beyond Latin-1 and V8 keeps the whole source as a two-byte string.
+    expect(/[^\x00-\x7f]/u.test(bundle)).toBe(false);
+    // An `import` of CommonJS makes Node lex the package's source for its export names on every load.
+    const imported = [...bundle.matchAll(/^import\b[^'"\n]*?from\s*"([^"]+)"/gmu)].map((m) => m[1]);
+    const required = [...bundle.matchAll(/__requireCommonJs\("([^"]+)"\)/gu)].map((m) => m[1]);
+    for (const cjs of ['@typescript-eslint/types', '@typescript-eslint/utils/ast-utils', 'debug', 'eslint']) {
+      expect(required).toContain(cjs);
+      expect(imported).not.toContain(cjs);
+    }
+  });
+
   it('loads none of the Dockerfile, YAML and TypeScript parsers', () => {
     expect(loadedParsers(`await import(${entry});`)).toEqual([]);
   });
