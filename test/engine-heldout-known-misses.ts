@@ -16,7 +16,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'A: a user-pool ID token captured in the Logins of CognitoIdentityCredentials behind a memoised DocumentClient.',
     'A06.js':
       'A: a user-pool ID token captured in the logins of fromCognitoIdentityPool, the provider kept in Vuex state.',
-    'B01.ts': 'B: an mssql pool in module scope built with an Entra token (azure-active-directory-access-token).',
     'B05.ts': 'B: a Google Identity Services token kept in a module variable and localStorage, read back at load.',
     'B06.ts': 'B: an MSAL browser token cached in a module variable in front of acquireTokenSilent.',
     'N01.ts': 'False alarm (A): a Lambda assumes the role again in every invocation before writing AWS.config.',
@@ -33,7 +32,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
     'A06.ts':
       'A: fromTemporaryCredentials()() keys in an Elasticsearch connector of a client memoised in a module Map.',
     'B02.mjs': 'B: a client-credentials token written to process.env and read back on every call.',
-    'B03.mjs': 'B: an Entra token in the config of a module-level mssql pool reused while pool.connected.',
     'B04.js': 'B: an ms-rest-azure token for Azure SQL behind a memoised pool promise.',
     'B05.ts': 'B: a v2 RDS.Signer token as the static password of a pg pool memoised in module scope.',
     'B08.mjs': 'B: a GitHub App installation token kept in module scope of a Cloudflare Worker.',

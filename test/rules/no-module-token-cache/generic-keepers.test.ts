@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { reportedLines } from '../lint-with-rule.js';
+import rule from '../../../rules/no-module-token-cache/index.js';
+
+// An object of any library built once with a short-lived value in its options keeps it, however the options reach the
+// construction: written out, from a helper whose result is bound to a const first, or from a helper that destructures
+// its parameter. Each invalid case sits next to a look-alike that must stay silent.
+const lines = (...text: string[]) => text.join('\n');
+const reported = (code: string) => reportedLines('no-module-token-cache', rule, code);
+
+const AZURE = lines(
+  `import sql from 'mssql';`,
+  `import pg from 'pg';`,
+  `import { DefaultAzureCredential } from '@azure/identity';`,
+  `const credential = new DefaultAzureCredential();`,
+  `const SCOPE = 'https://database.windows.net/.default';`,
+);
+
+const cases: { name: string; code: string; lines: number[] }[] = [
+  {
+    name: 'options from an async helper, bound to a const, then a pool kept in module scope',
+    code: lines(
+      AZURE,
+      'async function buildConfig() {',
+      '  const accessToken = await credential.getToken(SCOPE);',
+      "  return { server: 'db', authentication: { type: 'azure-active-directory-access-token', options: { token: accessToken.token } } };",
+      '}',
+      'let shared = null;',
+      'export async function getPool() {',
+      '  if (shared && shared.connected) return shared;',
+      '  const config = await buildConfig();',
+      '  shared = await sql.connect(config);',
+      '  return shared;',
+      '}',
+    ),
+    lines: [10],
+  },
+  {
+    name: 'options from an async helper whose password is a function called per connection',
+    code: lines(
+      AZURE,
+      'async function buildConfig() {',
+      "  return { host: 'db', user: 'app', password: async () => (await credential.getToken(SCOPE)).token };",
+      '}',
+      'let shared = null;',
+      'export async function getPool() {',
+      '  if (shared) return shared;',
+      '  const config = await buildConfig();',
+      '  shared = new pg.Pool(config);',
+      '  return shared;',
+      '}',
+    ),
+    lines: [],
+  },
+  {
+    name: 'options from a helper that destructures its parameter and puts the token in the config',
+    code: lines(
+      AZURE,
+      'let pool;',
+      'function tokenConfig({ server, token }) {',
+      "  return { server, authentication: { type: 'azure-active-directory-access-token', options: { token } } };",
+      '}',
+      'export async function getDb() {',
+      '  if (pool?.connected) return pool;',
+      '  const token = await credential.getToken(SCOPE);',
+      "  const next = new sql.ConnectionPool(tokenConfig({ server: 'db', token: token.token }));",
+      '  await next.connect();',
+      '  pool = next;',
+      '  return pool;',
+      '}',
+    ),
+    lines: [6],
+  },
+  {
+    name: 'the same destructuring helper that leaves the token out of the config',
+    code: lines(
+      AZURE,
+      'let pool;',
+      'function tokenConfig({ server }) {',
+      '  return { server, user: process.env.SQL_USER, password: process.env.SQL_PASSWORD };',
+      '}',
+      'export async function getDb() {',
+      '  if (pool?.connected) return pool;',
+      '  const token = await credential.getToken(SCOPE);',
+      "  const next = new sql.ConnectionPool(tokenConfig({ server: 'db', token: token.token }));",
+      '  await next.connect();',
+      '  pool = next;',
+      '  return pool;',
+      '}',
+    ),
+    lines: [],
+  },
+  {
+    name: 'a pool built per request from the destructuring helper, closed after use',
+    code: lines(
+      AZURE,
+      'function tokenConfig({ server, token }) {',
+      "  return { server, authentication: { type: 'azure-active-directory-access-token', options: { token } } };",
+      '}',
+      'export async function query(text) {',
+      '  const token = await credential.getToken(SCOPE);',
+      "  const pool = await new sql.ConnectionPool(tokenConfig({ server: 'db', token: token.token })).connect();",
+      '  try { return await pool.request().query(text); } finally { await pool.close(); }',
+      '}',
+    ),
+    lines: [],
+  },
+];
+
+describe('no-module-token-cache: objects built once with a short-lived value, whatever the library', () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      expect(reported(c.code)).toEqual(c.lines);
+    });
+  }
+});
