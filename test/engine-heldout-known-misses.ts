@@ -19,9 +19,7 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
     'B05.ts': 'B: a Google Identity Services token kept in a module variable and localStorage, read back at load.',
     'B06.ts': 'B: an MSAL browser token cached in a module variable in front of acquireTokenSilent.',
     'N01.ts': 'False alarm (A): a Lambda assumes the role again in every invocation before writing AWS.config.',
-    'N08.js': 'False alarm (B): STS credentials reused only while `now - cacheTime < 15 min` of a 1 h session.',
     'N13.js': 'False alarm (B): a module keeps the socket, not the token; each connect reads a fresh Cognito ID token.',
-    'N19.ts': 'False alarm (B): a field rebuilt with a fresh getToken() before every completion.',
     'N21.mjs': 'False alarm (A): a credentials file rewritten from a fresh fromSSO() on every cron tick.',
   },
   'engine-heldout-6': {

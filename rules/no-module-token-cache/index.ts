@@ -74,7 +74,9 @@ function report(context: Context, candidate: Candidate, settings: ResolvedSettin
   const { slot, held } = candidate;
   const occurrences = occurrencesOf(slot, context.sourceCode);
   const readBack =
-    isReadBack(occurrences) || isExported(slot) || (slot.kind === 'member' && slot.owner.kind === 'global');
+    isReadBack(occurrences, context.sourceCode) ||
+    isExported(slot) ||
+    (slot.kind === 'member' && slot.owner.kind === 'global');
   if (!readBack) return;
   const guard = expiryGuardOf(candidate.target, context);
   if (guard.kind === 'guarded') return;

@@ -12,6 +12,7 @@ import { DefinitionType, enclosingFunction, staticPropertyName, unwrap } from '.
 import { fileIndex } from './file-index.js';
 import { forEachDescendant } from './value-flow.js';
 import { isContainerSingleton } from './storage-singleton.js';
+import { rebuiltWheneverReached } from './rebuilt-before-read.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -460,38 +461,38 @@ export function isExported(slot: Slot): boolean {
 
 /**
  * True when some read of the slot can see a value kept from an earlier call: storage that is only read right after
- * the same function refilled it (`last = await fetchToken(); return last;`) is a log of the last value, not a cache.
+ * the same function refilled it (`last = await fetchToken(); return last;`, or a client rebuilt behind a configuration
+ * test before each use: rebuiltWheneverReached) is a log of the last value, not a cache.
  */
-export function isReadBack(occurrences: readonly Occurrence[]): boolean {
-  return occurrences.some((read) => isRead(read.access) && !followsRefill(read, occurrences));
+export function isReadBack(occurrences: readonly Occurrence[], sourceCode: SourceCode): boolean {
+  const slotNodes = new Set(occurrences.map((o) => o.node));
+  const inSlot = (node: Node) => slotNodes.has(node);
+  return occurrences.some((read) => isRead(read.access) && !followsRefill(read, occurrences, inSlot, sourceCode));
 }
 
-/** The read comes after an unconditional write of the slot in the body of the same function. */
-function followsRefill(read: Occurrence, occurrences: readonly Occurrence[]): boolean {
+/** The read comes after a write of the slot, in the same function, that runs whenever the read is reached. */
+function followsRefill(
+  read: Occurrence,
+  occurrences: readonly Occurrence[],
+  inSlot: (node: Node) => boolean,
+  sourceCode: SourceCode,
+): boolean {
   const fn = enclosingFunction(read.node);
   if (!fn || fn.body?.type !== AST_NODE_TYPES.BlockStatement) return false;
   const body = fn.body;
   return occurrences.some(
     (write) =>
       write.access === 'write' &&
-      write.node.range[1] <= read.node.range[0] &&
+      writeEnd(write.node) <= read.node.range[0] &&
       enclosingFunction(write.node) === fn &&
-      isTopLevelStatementOf(write.node, body),
+      rebuiltWheneverReached(write.node, body, inSlot, sourceCode),
   );
 }
 
-/** `x = v;` written directly in `body` (not under an `if`, a loop, a `try` or a callback). */
-function isTopLevelStatementOf(node: Node, body: TSESTree.BlockStatement): boolean {
-  let current: Node = node;
-  for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
-    if (parent === body) return true;
-    const passes =
-      (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === current) ||
-      parent.type === AST_NODE_TYPES.ExpressionStatement ||
-      parent.type === AST_NODE_TYPES.SequenceExpression;
-    if (!passes) return false;
-  }
-  return false;
+/** Where the write's statement ends: a read inside its own right-hand side (`x = x ?? make()`) comes before it. */
+function writeEnd(node: Node): number {
+  const parent = node.parent;
+  return parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node ? parent.range[1] : node.range[1];
 }
 
 /** The identifiers a declaration binds: `x`, `{ a, b: { c } }`, `[d, ...e]`. */
