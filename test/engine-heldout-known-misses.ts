@@ -27,7 +27,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'A: v2 assumeRoleWithWebIdentity keys copied into new AWS.Credentials on AWS.config, used by a manual signer.',
     'A03.ts':
       'A: Cognito keys read off AWS.config.credentials into MQTT-over-WebSocket options of a module-level gateway.',
-    'B02.mjs': 'B: a client-credentials token written to process.env and read back on every call.',
     'B04.js': 'B: an ms-rest-azure token for Azure SQL behind a memoised pool promise.',
     'B05.ts': 'B: a v2 RDS.Signer token as the static password of a pg pool memoised in module scope.',
     'B08.mjs': 'B: a GitHub App installation token kept in module scope of a Cloudflare Worker.',

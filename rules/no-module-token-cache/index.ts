@@ -33,6 +33,8 @@ const STORAGE_WORDS = {
   'instance-field': 'a field of a singleton (one instance for the whole process)',
   global: 'a global',
 } as const;
+/** Written to `process.env`, and read back from there by the file. */
+const ENVIRONMENT_WORDS = 'the process environment (it lasts as long as the process, and child processes inherit it)';
 /** Written into an HTTP client's default headers (the client is `name`). */
 const DEFAULT_HEADERS_WORDS = 'its default headers (every later request sends them)';
 /** An instance field of an exported class that memoises the value (isMemoisedByExportedClass), not a known singleton. */
@@ -86,14 +88,16 @@ function report(context: Context, candidate: Candidate, settings: ResolvedSettin
     what: held.promise ? `a promise of ${held.what}` : held.what,
     storage: candidate.defaultHeaders
       ? DEFAULT_HEADERS_WORDS
-      : candidate.container && candidate.storage === 'module'
-        ? 'a module-level cache'
-        : slot.kind === 'member' &&
-            slot.owner.kind === 'class' &&
-            candidate.storage === 'instance-field' &&
-            !isModuleSingleton(slot.owner.classNode, context.sourceCode)
-          ? MEMOISING_CLASS_WORDS
-          : STORAGE_WORDS[candidate.storage],
+      : slot.kind === 'member' && slot.owner.kind === 'environment'
+        ? ENVIRONMENT_WORDS
+        : candidate.container && candidate.storage === 'module'
+          ? 'a module-level cache'
+          : slot.kind === 'member' &&
+              slot.owner.kind === 'class' &&
+              candidate.storage === 'instance-field' &&
+              !isModuleSingleton(slot.owner.classNode, context.sourceCode)
+            ? MEMOISING_CLASS_WORDS
+            : STORAGE_WORDS[candidate.storage],
     lifetime,
     symptom: EXPIRY_SYMPTOMS[held.symptom].text,
     fix: held.fix.endsWith('.') ? held.fix : `${held.fix}.`,
@@ -133,6 +137,7 @@ function declarationOf(slot: Slot, occurrences: readonly Node[], fallback: Node)
 function displayName(slot: Slot): string {
   if (slot.kind === 'variable') return slot.name;
   if (slot.owner.kind === 'global') return `globalThis.${slot.name}`;
+  if (slot.owner.kind === 'environment') return `process.env.${slot.name}`;
   if (!slot.owner.isStatic) return `this.${slot.name}`;
   const className = slot.owner.classNode.id?.name;
   return className ? `${className}.${slot.name}` : slot.name;

@@ -18,17 +18,21 @@ type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+const PROCESS_ENV = ['process', 'env'] as const;
 
 /**
  * A place where a value is kept and found again: a variable (a Map or object cache counts as one slot), a named
- * class member (static or per instance), or a property of the global object.
+ * class member (static or per instance), a property of the global object, or a variable of `process.env`.
  */
 export type Slot =
   | { readonly kind: 'variable'; readonly name: string; readonly variable: Variable }
   | { readonly kind: 'member'; readonly name: string; readonly owner: MemberOwner };
 
+/** `environment`: a variable of the process's own environment (`process.env.X`), which lives as long as the process. */
 type MemberOwner =
-  { readonly kind: 'class'; readonly classNode: ClassNode; readonly isStatic: boolean } | { readonly kind: 'global' };
+  | { readonly kind: 'class'; readonly classNode: ClassNode; readonly isStatic: boolean }
+  | { readonly kind: 'global' }
+  | { readonly kind: 'environment' };
 
 /** `write`: replaced; `read-write`: `x ??= v`, `x++`; `container-write`: `cache.set(k, v)`, `cache[k] = v`, `delete cache[k]`. */
 type Access = 'read' | 'write' | 'read-write' | 'container-write';
@@ -69,7 +73,11 @@ export function slotOf(target: Node, sourceCode: SourceCode): Slot | null {
   if (inner.type !== AST_NODE_TYPES.MemberExpression) return null;
   const object = unwrap(inner.object);
   const name = staticPropertyName(inner);
-  if (object.type === AST_NODE_TYPES.MemberExpression) return slotOf(object, sourceCode);
+  if (object.type === AST_NODE_TYPES.MemberExpression) {
+    if (isProcessEnvIn(object, sourceCode))
+      return name === null ? null : { kind: 'member', name, owner: { kind: 'environment' } };
+    return slotOf(object, sourceCode);
+  }
   if (object.type === AST_NODE_TYPES.ThisExpression) {
     const owner = thisOwner(object);
     return owner && name !== null ? { kind: 'member', name, owner } : null;
@@ -88,6 +96,18 @@ export function slotOf(target: Node, sourceCode: SourceCode): Slot | null {
   return { kind: 'variable', name: variable.name, variable };
 }
 
+/** `process.env` of the global `process` (not a local of that name). */
+function isProcessEnvIn(node: TSESTree.MemberExpression, sourceCode: SourceCode): boolean {
+  const process = unwrap(node.object);
+  return (
+    staticPropertyName(node) === PROCESS_ENV[1] &&
+    !node.computed &&
+    process.type === AST_NODE_TYPES.Identifier &&
+    process.name === PROCESS_ENV[0] &&
+    !findVariable(sourceCode.getScope(process), process)?.defs.length
+  );
+}
+
 export function sameSlot(a: Slot, b: Slot): boolean {
   if (a.kind === 'variable' || b.kind === 'variable')
     return a.kind === b.kind && a.kind === 'variable' && b.kind === 'variable' && a.variable === b.variable;
@@ -95,7 +115,7 @@ export function sameSlot(a: Slot, b: Slot): boolean {
 }
 
 function sameOwner(a: MemberOwner, b: MemberOwner): boolean {
-  if (a.kind === 'global' || b.kind === 'global') return a.kind === b.kind;
+  if (a.kind !== 'class' || b.kind !== 'class') return a.kind === b.kind;
   return a.classNode === b.classNode && a.isStatic === b.isStatic;
 }
 
@@ -130,7 +150,7 @@ export function occurrencesOf(slot: Slot, sourceCode: SourceCode): Occurrence[] 
       ? membersNamedIn(slot.owner.classNode, sourceCode)
       : fileIndex(sourceCode).membersByName;
   for (const member of members.get(slot.name) ?? []) {
-    if (unwrap(member.object).type === AST_NODE_TYPES.MemberExpression) continue;
+    if (unwrap(member.object).type === AST_NODE_TYPES.MemberExpression && slot.owner.kind !== 'environment') continue;
     const other = slotOf(member, sourceCode);
     if (other && sameSlot(slot, other)) found.push(occurrenceAt(member));
   }

@@ -114,3 +114,72 @@ describe('no-module-token-cache: objects built once with a short-lived value, wh
     });
   }
 });
+
+// `process.env` as a cache: a token written to a variable of the process environment and read back from it later.
+const SPOTIFY = lines(
+  'async function fetchAppToken() {',
+  "  const res = await fetch('https://accounts.spotify.com/api/token', { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials' }) });",
+  '  const body = await res.json();',
+  "  process.env.SPOTIFY_BEARER = 'Bearer ' + body.access_token;",
+  "  return 'Bearer ' + body.access_token;",
+  '}',
+);
+const environmentCases: { name: string; code: string; lines: number[] }[] = [
+  {
+    name: 'a token written to process.env and read back before each request',
+    code: lines(
+      SPOTIFY,
+      'export async function search(q) {',
+      '  const auth = process.env.SPOTIFY_BEARER ? process.env.SPOTIFY_BEARER : await fetchAppToken();',
+      "  return fetch('https://api.spotify.com/v1/search?q=' + q, { headers: { Authorization: auth } });",
+      '}',
+    ),
+    lines: [4],
+  },
+  {
+    name: 'the same variable read back behind a stored deadline',
+    code: lines(
+      SPOTIFY.replace(
+        "  process.env.SPOTIFY_BEARER = 'Bearer ' + body.access_token;",
+        "  process.env.SPOTIFY_BEARER = 'Bearer ' + body.access_token;\n  process.env.SPOTIFY_EXPIRES_AT = String(Date.now() + body.expires_in * 1000);",
+      ),
+      'export async function search(q) {',
+      '  const fresh = process.env.SPOTIFY_BEARER && Date.now() < Number(process.env.SPOTIFY_EXPIRES_AT);',
+      '  const auth = fresh ? process.env.SPOTIFY_BEARER : await fetchAppToken();',
+      "  return fetch('https://api.spotify.com/v1/search?q=' + q, { headers: { Authorization: auth } });",
+      '}',
+    ),
+    lines: [],
+  },
+  {
+    name: 'a token written to process.env that the file never reads back',
+    code: lines(
+      SPOTIFY,
+      'export async function search(q) {',
+      '  const auth = await fetchAppToken();',
+      "  return fetch('https://api.spotify.com/v1/search?q=' + q, { headers: { Authorization: auth } });",
+      '}',
+    ),
+    lines: [],
+  },
+  {
+    name: 'a static setting read from process.env, the token kept nowhere',
+    code: lines(
+      'export async function search(q) {',
+      "  const res = await fetch('https://accounts.spotify.com/api/token', { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials' }) });",
+      '  const { access_token } = await res.json();',
+      '  process.env.SPOTIFY_MARKET = process.env.SPOTIFY_MARKET ?? "SE";',
+      "  return fetch(process.env.SPOTIFY_API + '/search?q=' + q, { headers: { Authorization: 'Bearer ' + access_token } });",
+      '}',
+    ),
+    lines: [],
+  },
+];
+
+describe('no-module-token-cache: the process environment as a cache', () => {
+  for (const c of environmentCases) {
+    it(c.name, () => {
+      expect(reported(c.code)).toEqual(c.lines);
+    });
+  }
+});
