@@ -5,6 +5,7 @@ import type { StorageKind } from '../../src/analysis/storage.js';
 import {
   declaredNames,
   instanceFieldOutlivesCalls,
+  isRequestSession,
   patternIdentifiers,
   type Slot,
   slotOf,
@@ -55,7 +56,10 @@ export class CandidateCollector {
    */
   private mayBeLongLived(target: Node): boolean {
     let root = unwrap(target);
-    while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+    while (root.type === AST_NODE_TYPES.MemberExpression) {
+      if (isRequestSession(root)) return true;
+      root = unwrap(root.object);
+    }
     if (root.type !== AST_NODE_TYPES.Identifier) return true;
     return (
       declaredNames(this.context.sourceCode).moduleLevel.has(root.name) ||

@@ -33,8 +33,12 @@ const STORAGE_WORDS = {
   'instance-field': 'a field of a singleton (one instance for the whole process)',
   global: 'a global',
 } as const;
-/** Written to `process.env`, and read back from there by the file. */
-const ENVIRONMENT_WORDS = 'the process environment (it lasts as long as the process, and child processes inherit it)';
+/** Written to `process.env` or a request's session, and read back from there by the file. */
+const OWNER_WORDS = {
+  environment: 'the process environment (it lasts as long as the process, and child processes inherit it)',
+  session:
+    "the user's session (the session store hands it back on every later request, for as long as the session lasts)",
+} as const;
 /** Written into an HTTP client's default headers (the client is `name`). */
 const DEFAULT_HEADERS_WORDS = 'its default headers (every later request sends them)';
 /** An instance field of an exported class that memoises the value (isMemoisedByExportedClass), not a known singleton. */
@@ -88,8 +92,8 @@ function report(context: Context, candidate: Candidate, settings: ResolvedSettin
     what: held.promise ? `a promise of ${held.what}` : held.what,
     storage: candidate.defaultHeaders
       ? DEFAULT_HEADERS_WORDS
-      : slot.kind === 'member' && slot.owner.kind === 'environment'
-        ? ENVIRONMENT_WORDS
+      : slot.kind === 'member' && slot.owner.kind !== 'class' && slot.owner.kind !== 'global'
+        ? OWNER_WORDS[slot.owner.kind]
         : candidate.container && candidate.storage === 'module'
           ? 'a module-level cache'
           : slot.kind === 'member' &&
@@ -138,6 +142,7 @@ function displayName(slot: Slot): string {
   if (slot.kind === 'variable') return slot.name;
   if (slot.owner.kind === 'global') return `globalThis.${slot.name}`;
   if (slot.owner.kind === 'environment') return `process.env.${slot.name}`;
+  if (slot.owner.kind === 'session') return `req.session.${slot.name}`;
   if (!slot.owner.isStatic) return `this.${slot.name}`;
   const className = slot.owner.classNode.id?.name;
   return className ? `${className}.${slot.name}` : slot.name;

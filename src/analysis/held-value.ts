@@ -295,6 +295,7 @@ export class HeldValues {
       return isExpiryName(name) || object.opaque ? null : object;
     }
     if (object.promise || isExpiryName(name)) return null;
+    if (object.secretFields) return object.secretFields.includes(name) ? { ...object, secretFields: undefined } : null;
     return object;
   }
 

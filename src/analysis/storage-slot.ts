@@ -7,6 +7,7 @@ import {
   GLOBAL_OBJECTS,
   MEMO_CACHE_PROPERTY,
   PER_CALLER_PARAMETER_PATTERN,
+  REQUEST_SESSIONS,
 } from '../knowledge/index.js';
 import { DefinitionType, enclosingFunction, staticPropertyName, unwrap } from './ast.js';
 import { fileIndex } from './file-index.js';
@@ -28,11 +29,15 @@ export type Slot =
   | { readonly kind: 'variable'; readonly name: string; readonly variable: Variable }
   | { readonly kind: 'member'; readonly name: string; readonly owner: MemberOwner };
 
-/** `environment`: a variable of the process's own environment (`process.env.X`), which lives as long as the process. */
+/**
+ * `environment`: a variable of the process's own environment (`process.env.X`), which lives as long as the process;
+ * `session`: a field of the request's session (`req.session.x`), which the session store keeps across requests.
+ */
 type MemberOwner =
   | { readonly kind: 'class'; readonly classNode: ClassNode; readonly isStatic: boolean }
   | { readonly kind: 'global' }
-  | { readonly kind: 'environment' };
+  | { readonly kind: 'environment' }
+  | { readonly kind: 'session' };
 
 /** `write`: replaced; `read-write`: `x ??= v`, `x++`; `container-write`: `cache.set(k, v)`, `cache[k] = v`, `delete cache[k]`. */
 type Access = 'read' | 'write' | 'read-write' | 'container-write';
@@ -76,6 +81,7 @@ export function slotOf(target: Node, sourceCode: SourceCode): Slot | null {
   if (object.type === AST_NODE_TYPES.MemberExpression) {
     if (isProcessEnvIn(object, sourceCode))
       return name === null ? null : { kind: 'member', name, owner: { kind: 'environment' } };
+    if (isRequestSession(object)) return name === null ? null : { kind: 'member', name, owner: { kind: 'session' } };
     return slotOf(object, sourceCode);
   }
   if (object.type === AST_NODE_TYPES.ThisExpression) {
@@ -105,6 +111,21 @@ function isProcessEnvIn(node: TSESTree.MemberExpression, sourceCode: SourceCode)
     process.type === AST_NODE_TYPES.Identifier &&
     process.name === PROCESS_ENV[0] &&
     !findVariable(sourceCode.getScope(process), process)?.defs.length
+  );
+}
+
+/**
+ * `req.session`, `ctx.session` (REQUEST_SESSIONS): the session of the request a handler serves, named by its
+ * conventional parameter.
+ */
+export function isRequestSession(node: Node): boolean {
+  const inner = unwrap(node);
+  if (inner.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(inner) !== REQUEST_SESSIONS.property)
+    return false;
+  const request = unwrap(inner.object);
+  return (
+    request.type === AST_NODE_TYPES.Identifier &&
+    (REQUEST_SESSIONS.requestNames as readonly string[]).includes(request.name)
   );
 }
 
@@ -150,7 +171,8 @@ export function occurrencesOf(slot: Slot, sourceCode: SourceCode): Occurrence[] 
       ? membersNamedIn(slot.owner.classNode, sourceCode)
       : fileIndex(sourceCode).membersByName;
   for (const member of members.get(slot.name) ?? []) {
-    if (unwrap(member.object).type === AST_NODE_TYPES.MemberExpression && slot.owner.kind !== 'environment') continue;
+    const nested = unwrap(member.object).type === AST_NODE_TYPES.MemberExpression;
+    if (nested && slot.owner.kind !== 'environment' && slot.owner.kind !== 'session') continue;
     const other = slotOf(member, sourceCode);
     if (other && sameSlot(slot, other)) found.push(occurrenceAt(member));
   }

@@ -183,3 +183,79 @@ describe('no-module-token-cache: the process environment as a cache', () => {
     });
   }
 });
+
+// A request's session (express-session `req.session`, Koa `ctx.session`) keeps what a handler writes there and hands
+// it back on the user's later requests, however long ago the token was issued.
+const MSAL = lines(
+  `import express from 'express';`,
+  `import { ConfidentialClientApplication } from '@azure/msal-node';`,
+  'const msal = new ConfidentialClientApplication({ auth: { clientId: process.env.CLIENT_ID } });',
+  'const app = express();',
+);
+const SIGN_IN = (extra = '') =>
+  lines(
+    "app.get('/redirect', async (req, res) => {",
+    "  const result = await msal.acquireTokenByCode({ code: req.query.code, scopes: ['Mail.Send'] });",
+    '  req.session.graphToken = result.accessToken;',
+    ...(extra ? [`  ${extra}`] : []),
+    "  res.redirect('/ready');",
+    '});',
+  );
+const SEND = (test: string) =>
+  lines(
+    "app.post('/send', async (req, res) => {",
+    `  if (${test}) return res.sendStatus(401);`,
+    "  await fetch('https://graph.microsoft.com/v1.0/me/sendMail', { headers: { Authorization: `Bearer ${req.session.graphToken}` } });",
+    '  res.sendStatus(202);',
+    '});',
+  );
+const sessionCases: { name: string; code: string; lines: number[] }[] = [
+  {
+    name: 'a token kept in req.session and used by a later request',
+    code: lines(MSAL, SIGN_IN(), SEND('!req.session.graphToken')),
+    lines: [7],
+  },
+  {
+    name: 'the same session token with its expiry kept and checked',
+    code: lines(
+      MSAL,
+      SIGN_IN('req.session.graphTokenExpiresAt = result.expiresOn.getTime();'),
+      SEND('!req.session.graphToken || Date.now() >= req.session.graphTokenExpiresAt'),
+    ),
+    lines: [],
+  },
+  {
+    name: 'a token written to the session but used only in the handler that got it',
+    code: lines(
+      MSAL,
+      "app.get('/redirect', async (req, res) => {",
+      "  const result = await msal.acquireTokenByCode({ code: req.query.code, scopes: ['Mail.Send'] });",
+      '  req.session.graphToken = result.accessToken;',
+      "  await fetch('https://graph.microsoft.com/v1.0/me', { headers: { Authorization: `Bearer ${req.session.graphToken}` } });",
+      "  res.redirect('/ready');",
+      '});',
+    ),
+    lines: [],
+  },
+  {
+    name: 'only the account id kept in the session, the token asked for per request',
+    code: lines(
+      MSAL,
+      "app.get('/redirect', async (req, res) => {",
+      "  const result = await msal.acquireTokenByCode({ code: req.query.code, scopes: ['Mail.Send'] });",
+      '  req.session.homeAccountId = result.account.homeAccountId;',
+      "  res.redirect('/ready');",
+      '});',
+      "app.post('/send', async (req, res) => res.json({ account: req.session.homeAccountId }));",
+    ),
+    lines: [],
+  },
+];
+
+describe("no-module-token-cache: the user's session as a cache", () => {
+  for (const c of sessionCases) {
+    it(c.name, () => {
+      expect(reported(c.code)).toEqual(c.lines);
+    });
+  }
+});
