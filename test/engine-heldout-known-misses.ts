@@ -18,7 +18,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'A: a user-pool ID token captured in the logins of fromCognitoIdentityPool, the provider kept in Vuex state.',
     'B05.ts': 'B: a Google Identity Services token kept in a module variable and localStorage, read back at load.',
     'B06.ts': 'B: an MSAL browser token cached in a module variable in front of acquireTokenSilent.',
-    'N01.ts': 'False alarm (A): a Lambda assumes the role again in every invocation before writing AWS.config.',
     'N13.js': 'False alarm (B): a module keeps the socket, not the token; each connect reads a fresh Cognito ID token.',
     'N21.mjs': 'False alarm (A): a credentials file rewritten from a fresh fromSSO() on every cron tick.',
   },
