@@ -19,7 +19,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
     'B05.ts': 'B: a Google Identity Services token kept in a module variable and localStorage, read back at load.',
     'B06.ts': 'B: an MSAL browser token cached in a module variable in front of acquireTokenSilent.',
     'N13.js': 'False alarm (B): a module keeps the socket, not the token; each connect reads a fresh Cognito ID token.',
-    'N21.mjs': 'False alarm (A): a credentials file rewritten from a fresh fromSSO() on every cron tick.',
   },
   'engine-heldout-6': {
     'A02.js':

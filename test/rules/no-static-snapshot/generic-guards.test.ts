@@ -96,3 +96,56 @@ export async function load() {
     expect(lines(code)).toEqual([5]);
   });
 });
+
+// A file written from a fresh resolution on every tick of a schedule holds values one period old at most.
+const SSO = `import { fromSSO } from '@aws-sdk/credential-providers';
+import { writeFileSync } from 'node:fs';
+import { CronJob } from 'cron';
+import http from 'node:http';
+http.createServer((req, res) => res.end()).listen(8080);`;
+const WRITE = `const { accessKeyId, secretAccessKey, sessionToken } = await fromSSO({ profile: 'sso' })();
+  writeFileSync('/tmp/credentials', \`[static]\\naws_access_key_id = \${accessKeyId}\\naws_secret_access_key = \${secretAccessKey}\\naws_session_token = \${sessionToken}\\n\`);`;
+
+describe('no-static-snapshot: a file rewritten on a schedule', () => {
+  it.each([
+    [
+      'a cron onTick that calls the writer through a helper',
+      `${SSO}
+async function rewrite() {
+  ${WRITE}
+}
+function refresh() { return rewrite(); }
+CronJob.from({ cronTime: '0 */50 * * * *', start: true, onTick: async () => { await refresh(); } });`,
+    ],
+    [
+      'a setInterval callback',
+      `${SSO}
+setInterval(async () => {
+  ${WRITE}
+}, 50 * 60 * 1000);`,
+    ],
+  ])('stays silent on %s', (_, code) => {
+    expect(lines(code)).toEqual([]);
+  });
+
+  it.each([
+    [
+      'the writer run once at start-up',
+      `${SSO}
+async function rewrite() {
+  ${WRITE}
+}
+rewrite();`,
+      [7],
+    ],
+    [
+      'a tick that writes credentials resolved once outside it',
+      `${SSO}
+const creds = await fromSSO({ profile: 'sso' })();
+setInterval(() => writeFileSync('/tmp/credentials', creds.sessionToken), 50 * 60 * 1000);`,
+      [6],
+    ],
+  ])('reports %s', (_, code, expected) => {
+    expect(lines(code)).toEqual(expected);
+  });
+});
