@@ -45,7 +45,7 @@ function isScheduled(fn: TSESTree.FunctionLike): boolean {
   return (
     TICK_OPTIONS.includes(staticPropertyName(parent) ?? '') &&
     (host?.type === AST_NODE_TYPES.CallExpression || host?.type === AST_NODE_TYPES.NewExpression) &&
-    host.arguments.includes(options as TSESTree.ObjectExpression)
+    host.arguments.includes(options)
   );
 }
 
