@@ -11,23 +11,14 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   'engine-heldout-3': {},
   'engine-heldout-4': {},
   'engine-heldout-5': {
-    'B01.ts': 'B: an mssql pool in module scope built with an Entra token (azure-active-directory-access-token).',
     'B05.ts': 'B: a Google Identity Services token kept in a module variable and localStorage, read back at load.',
-    'N01.ts': 'False alarm (A): a Lambda assumes the role again in every invocation before writing AWS.config.',
-    'N08.js': 'False alarm (B): STS credentials reused only while `now - cacheTime < 15 min` of a 1 h session.',
     'N13.js': 'False alarm (B): a module keeps the socket, not the token; each connect reads a fresh Cognito ID token.',
-    'N19.ts': 'False alarm (B): a field rebuilt with a fresh getToken() before every completion.',
-    'N21.mjs': 'False alarm (A): a credentials file rewritten from a fresh fromSSO() on every cron tick.',
   },
   'engine-heldout-6': {
     'A02.js':
       'A: v2 assumeRoleWithWebIdentity keys copied into new AWS.Credentials on AWS.config, used by a manual signer.',
     'A03.ts':
       'A: Cognito keys read off AWS.config.credentials into MQTT-over-WebSocket options of a module-level gateway.',
-    'A06.ts':
-      'A: fromTemporaryCredentials()() keys in an Elasticsearch connector of a client memoised in a module Map.',
-    'B02.mjs': 'B: a client-credentials token written to process.env and read back on every call.',
-    'B03.mjs': 'B: an Entra token in the config of a module-level mssql pool reused while pool.connected.',
     'B04.js': 'B: an ms-rest-azure token for Azure SQL behind a memoised pool promise.',
     'B05.ts': 'B: a v2 RDS.Signer token as the static password of a pg pool memoised in module scope.',
     'B09.js': 'B: a delegated Graph token stored in req.session and used later with no expiry check.',

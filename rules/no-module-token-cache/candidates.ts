@@ -5,6 +5,7 @@ import type { StorageKind } from '../../src/analysis/storage.js';
 import {
   declaredNames,
   instanceFieldOutlivesCalls,
+  isRequestSession,
   patternIdentifiers,
   type Slot,
   slotOf,
@@ -16,6 +17,9 @@ import type { HeldValues } from '../../src/analysis/held-value.js';
 import { memoizedForever } from '../../src/analysis/memoizer.js';
 import { ModuleRefs } from '../../src/analysis/module-refs.js';
 import { codeOf } from '../../src/analysis/held.js';
+
+/** `process.env.X = v`: the process's environment keeps it (a `process.env` slot, storage-slot.ts). */
+const PROCESS_GLOBAL = 'process';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -52,9 +56,16 @@ export class CandidateCollector {
    */
   private mayBeLongLived(target: Node): boolean {
     let root = unwrap(target);
-    while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+    while (root.type === AST_NODE_TYPES.MemberExpression) {
+      if (isRequestSession(root)) return true;
+      root = unwrap(root.object);
+    }
     if (root.type !== AST_NODE_TYPES.Identifier) return true;
-    return declaredNames(this.context.sourceCode).moduleLevel.has(root.name) || GLOBAL_OBJECTS.has(root.name);
+    return (
+      declaredNames(this.context.sourceCode).moduleLevel.has(root.name) ||
+      GLOBAL_OBJECTS.has(root.name) ||
+      root.name === PROCESS_GLOBAL
+    );
   }
 
   get candidates(): Iterable<Candidate> {
@@ -156,7 +167,8 @@ function writesDefaultHeaders(target: Node): boolean {
 }
 
 function memberKey(slot: Extract<Slot, { kind: 'member' }>): string {
-  const owner = slot.owner.kind === 'global' ? 'global' : `${slot.owner.classNode.range[0]}:${slot.owner.isStatic}`;
+  const owner =
+    slot.owner.kind === 'class' ? `${slot.owner.classNode.range[0]}:${slot.owner.isStatic}` : slot.owner.kind;
   return `${owner}:${slot.name}`;
 }
 
@@ -192,6 +204,6 @@ function isNestedMember(target: Node): boolean {
 /** How long the slot lives (src/analysis/storage.ts terms), read off the slot itself. */
 function storageOfSlot(slot: Slot): StorageKind {
   if (slot.kind === 'variable') return slot.variable.scope.block.type === AST_NODE_TYPES.Program ? 'module' : 'local';
-  if (slot.owner.kind === 'global') return 'global';
+  if (slot.owner.kind !== 'class') return 'global';
   return slot.owner.isStatic ? 'static-field' : 'instance-field';
 }

@@ -33,6 +33,12 @@ const STORAGE_WORDS = {
   'instance-field': 'a field of a singleton (one instance for the whole process)',
   global: 'a global',
 } as const;
+/** Written to `process.env` or a request's session, and read back from there by the file. */
+const OWNER_WORDS = {
+  environment: 'the process environment (it lasts as long as the process, and child processes inherit it)',
+  session:
+    "the user's session (the session store hands it back on every later request, for as long as the session lasts)",
+} as const;
 /** Written into an HTTP client's default headers (the client is `name`). */
 const DEFAULT_HEADERS_WORDS = 'its default headers (every later request sends them)';
 /** An instance field of an exported class that memoises the value (isMemoisedByExportedClass), not a known singleton. */
@@ -74,7 +80,9 @@ function report(context: Context, candidate: Candidate, settings: ResolvedSettin
   const { slot, held } = candidate;
   const occurrences = occurrencesOf(slot, context.sourceCode);
   const readBack =
-    isReadBack(occurrences) || isExported(slot) || (slot.kind === 'member' && slot.owner.kind === 'global');
+    isReadBack(occurrences, context.sourceCode) ||
+    isExported(slot) ||
+    (slot.kind === 'member' && slot.owner.kind === 'global');
   if (!readBack) return;
   const guard = expiryGuardOf(candidate.target, context);
   if (guard.kind === 'guarded') return;
@@ -84,14 +92,16 @@ function report(context: Context, candidate: Candidate, settings: ResolvedSettin
     what: held.promise ? `a promise of ${held.what}` : held.what,
     storage: candidate.defaultHeaders
       ? DEFAULT_HEADERS_WORDS
-      : candidate.container && candidate.storage === 'module'
-        ? 'a module-level cache'
-        : slot.kind === 'member' &&
-            slot.owner.kind === 'class' &&
-            candidate.storage === 'instance-field' &&
-            !isModuleSingleton(slot.owner.classNode, context.sourceCode)
-          ? MEMOISING_CLASS_WORDS
-          : STORAGE_WORDS[candidate.storage],
+      : slot.kind === 'member' && slot.owner.kind !== 'class' && slot.owner.kind !== 'global'
+        ? OWNER_WORDS[slot.owner.kind]
+        : candidate.container && candidate.storage === 'module'
+          ? 'a module-level cache'
+          : slot.kind === 'member' &&
+              slot.owner.kind === 'class' &&
+              candidate.storage === 'instance-field' &&
+              !isModuleSingleton(slot.owner.classNode, context.sourceCode)
+            ? MEMOISING_CLASS_WORDS
+            : STORAGE_WORDS[candidate.storage],
     lifetime,
     symptom: EXPIRY_SYMPTOMS[held.symptom].text,
     fix: held.fix.endsWith('.') ? held.fix : `${held.fix}.`,
@@ -131,6 +141,8 @@ function declarationOf(slot: Slot, occurrences: readonly Node[], fallback: Node)
 function displayName(slot: Slot): string {
   if (slot.kind === 'variable') return slot.name;
   if (slot.owner.kind === 'global') return `globalThis.${slot.name}`;
+  if (slot.owner.kind === 'environment') return `process.env.${slot.name}`;
+  if (slot.owner.kind === 'session') return `req.session.${slot.name}`;
   if (!slot.owner.isStatic) return `this.${slot.name}`;
   const className = slot.owner.classNode.id?.name;
   return className ? `${className}.${slot.name}` : slot.name;

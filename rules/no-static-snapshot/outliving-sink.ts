@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { enclosingFunction, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import { localFunction } from '../../src/analysis/local-function.js';
 import { isOneShotScript } from '../../src/analysis/process-lifetime.js';
 import { type FlowNode, flowPath } from '../../src/analysis/value-flow.js';
@@ -12,6 +12,7 @@ import {
   SERIALIZERS,
 } from '../../src/knowledge/index.js';
 import type { Finding, SnapshotContext } from './context.js';
+import { runsOnSchedule } from './runs-on-schedule.js';
 import { sessionWords } from './session.js';
 import { type Resolution, yieldsToken } from './sources.js';
 
@@ -33,7 +34,8 @@ export function checkOutlivingSink(
       !sink ||
       !arrivesUnderOption(node, sink) ||
       !carriesSecret(node, ctx) ||
-      (!sink.outlivesProcess && isOneShotScript(ctx.sourceCode))
+      (!sink.outlivesProcess && isOneShotScript(ctx.sourceCode)) ||
+      rewrittenOnSchedule(resolution, handedTo.call, ctx)
     )
       continue;
     return {
@@ -146,4 +148,13 @@ function entersLocalFunction(
       ? localFunction(call, ctx.refs, { bindings: 'written-once', thisMethods: true })
       : null;
   return fn !== null && fn.range[0] <= next.range[0] && next.range[1] <= fn.range[1];
+}
+
+/** Resolved and written in one function that a schedule runs again (a cron job rewriting the file on every tick). */
+function rewrittenOnSchedule(
+  resolution: Resolution,
+  sink: TSESTree.CallExpression | TSESTree.NewExpression,
+  ctx: SnapshotContext,
+): boolean {
+  return enclosingFunction(sink) === enclosingFunction(resolution.call) && runsOnSchedule(resolution.call, ctx);
 }

@@ -18,6 +18,7 @@ import { sessionWords } from './session.js';
 import type { Resolution } from './sources.js';
 import { replaceV2Keys } from './v2-remedy.js';
 import { renewsTheSame } from './sts-renewal.js';
+import { resolvedOnEveryEntryCall } from './per-invocation.js';
 
 const STS_FIELDS: ReadonlySet<string> = new Set(STS_CREDENTIAL_FIELDS);
 const STATIC_FIELDS: ReadonlySet<string> = new Set([...AWS_V3_CREDENTIAL_FIELDS, ...AWS_V2_CREDENTIAL_FIELDS]);
@@ -46,6 +47,8 @@ export function checkStsCopy(resolution: Resolution, flow: readonly FlowNode[], 
     ? null
     : keptBeyondCall(resolution.reportNode, flow, ctx, (n) => copies.some((c) => flowPath(n).includes(c.node)));
   if (!global && !kept) return null;
+  // The global config rewritten from a role assumed again on every invocation of the file's entry point.
+  if (global && resolvedOnEveryEntryCall(resolution.call)) return null;
   const copy = global ?? copies.find((c) => kept && flowPath(kept.step).includes(c.node))!;
   const refreshing = resolution.sts.operation.renewedBy;
   const suggestion =

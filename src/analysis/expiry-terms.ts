@@ -123,7 +123,7 @@ export class TimeReader {
         const name = staticPropertyName(n);
         return name !== null && isExpiryName(name);
       }
-      if (n.type === AST_NODE_TYPES.Identifier) return isExpiryName(n.name) && !isPropertyKey(n);
+      if (n.type === AST_NODE_TYPES.Identifier) return (isExpiryName(n.name) && !isPropertyKey(n)) || this.isClock(n);
       return this.isClock(n);
     });
   }

@@ -15,7 +15,7 @@ import {
 import { isExpiryName } from './expiry-terms.js';
 import { localFunction } from './local-function.js';
 import { isHandedOverWithRefreshToken } from './renewing-options.js';
-import { constDeclarator, type ModuleRefs } from './module-refs.js';
+import { constDeclarator, constInitializer, type ModuleRefs } from './module-refs.js';
 import { staticNumber, staticString } from './static-value.js';
 import { declaredNames } from './storage-slot.js';
 import { fileIndex } from './file-index.js';
@@ -301,6 +301,7 @@ export class HeldValues {
       return isExpiryName(name) || object.opaque ? null : object;
     }
     if (object.promise || isExpiryName(name)) return null;
+    if (object.secretFields) return object.secretFields.includes(name) ? { ...object, secretFields: undefined } : null;
     return object;
   }
 
@@ -595,13 +596,25 @@ export class HeldValues {
     depth: number,
   ): Value | null {
     if (!keepsWhatItIsBuiltWith(module)) return null;
-    const inner = options.type === AST_NODE_TYPES.AwaitExpression ? unwrap(options.argument) : options;
-    if (inner.type !== AST_NODE_TYPES.CallExpression) return null;
+    const inner = this.helperCallOf(options);
+    if (!inner) return null;
     const fn = localFunction(inner, this.refs, { bindings: 'written-once', thisMethods: true });
     if (!fn || !returnedValues(fn).some((n) => unwrap(n).type === AST_NODE_TYPES.ObjectExpression)) return null;
     const value = this.valueOf(options, depth);
     if (!value || value.kind === 'http' || value.kind === 'resolved' || value.promise) return null;
     return { ...value, what: `${value.what}, inside \`${codeOf(call, this.context)}\`` };
+  }
+
+  /** The call that makes the options: `await helper()`, or a const bound to it (`const config = await buildConfig()`). */
+  private helperCallOf(options: Node): TSESTree.CallExpression | null {
+    let inner = unwrap(options);
+    if (inner.type === AST_NODE_TYPES.Identifier) {
+      const init = constInitializer(inner, this.context.sourceCode.getScope(inner));
+      if (!init) return null;
+      inner = unwrap(init);
+    }
+    if (inner.type === AST_NODE_TYPES.AwaitExpression) inner = unwrap(inner.argument);
+    return inner.type === AST_NODE_TYPES.CallExpression ? inner : null;
   }
 
   /** `config` of `new Pool(config)` when it is a local const written out as an object literal. */
@@ -844,9 +857,12 @@ export class HeldValues {
    */
   private argumentAtCallSites(fn: Node, variable: Variable, depth: number): Value | null {
     if (!isFunctionNode(fn)) return null;
-    const index = fn.params.findIndex((p) => p.type === AST_NODE_TYPES.Identifier && p.name === variable.name);
+    const declared = variable.identifiers[0];
+    // `function tokenConfig({ server, token })`: the parameter's place in the pattern picks the part of the argument.
+    const index = fn.params.findIndex((p) => declared !== undefined && patternPath(p, declared) !== null);
+    const steps = index < 0 || !declared ? null : patternPath(fn.params[index], declared);
     const name = declaredFunctionName(fn);
-    if (index < 0 || name === null) return null;
+    if (index < 0 || name === null || !steps || steps.includes(null)) return null;
     const given: Node[] = [];
     for (const call of this.callsNamed(name)) {
       const argument = call.arguments[index];
@@ -857,7 +873,21 @@ export class HeldValues {
       )
         given.push(argument);
     }
-    return firstOf(given, (n) => this.valueOf(n, depth));
+    return firstOf(given, (n) => this.pickedFrom(n, steps as readonly string[], depth));
+  }
+
+  /** What the part of `node` at a destructuring path holds: a written-out property, else the member of its value. */
+  private pickedFrom(node: Node, steps: readonly string[], depth: number): Value | null {
+    const [first, ...rest] = steps;
+    if (first === undefined) return this.valueOf(node, depth);
+    const inner = unwrap(node);
+    if (inner.type === AST_NODE_TYPES.ObjectExpression) {
+      const property = findProperty(inner, first);
+      return property ? this.pickedFrom(property.value, rest, depth) : null;
+    }
+    let value = this.valueOf(node, depth);
+    for (const step of steps) value = value && this.member(value, step);
+    return value;
   }
 
   /** The file's calls by callee name, grouped once. */

@@ -47,6 +47,8 @@ export interface Held {
   readonly call?: { readonly node: TSESTree.CallExpression; readonly perUse: boolean };
   /** The CREDENTIAL_METHODS id of the SDK method that produced it. */
   readonly method?: string;
+  /** The value is the method's whole result, and only these of its fields carry the secret (`secretFields`). */
+  readonly secretFields?: readonly string[];
   /** The SESSIONS key of the known endpoint it was fetched from by hand (a remedy picks the SDK object for it). */
   readonly endpointSession?: SessionId;
   /** The object of another library built with it, innermost first (`new Pool({ password: token })`). */
@@ -87,6 +89,7 @@ export function heldFromMethod(method: CredentialMethod, call: TSESTree.CallExpr
     promise: method.synchronous !== true,
     call: { node: call, perUse: method.perUse === true },
     method: method.id,
+    ...(method.secretFields && { secretFields: method.secretFields }),
   };
 }
 

@@ -7,27 +7,37 @@ import {
   GLOBAL_OBJECTS,
   MEMO_CACHE_PROPERTY,
   PER_CALLER_PARAMETER_PATTERN,
+  REQUEST_SESSIONS,
 } from '../knowledge/index.js';
 import { DefinitionType, enclosingFunction, staticPropertyName, unwrap } from './ast.js';
 import { fileIndex } from './file-index.js';
 import { forEachDescendant } from './value-flow.js';
 import { isContainerSingleton } from './storage-singleton.js';
+import { rebuiltWheneverReached } from './rebuilt-before-read.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+const PROCESS_ENV = ['process', 'env'] as const;
 
 /**
  * A place where a value is kept and found again: a variable (a Map or object cache counts as one slot), a named
- * class member (static or per instance), or a property of the global object.
+ * class member (static or per instance), a property of the global object, or a variable of `process.env`.
  */
 export type Slot =
   | { readonly kind: 'variable'; readonly name: string; readonly variable: Variable }
   | { readonly kind: 'member'; readonly name: string; readonly owner: MemberOwner };
 
+/**
+ * `environment`: a variable of the process's own environment (`process.env.X`), which lives as long as the process;
+ * `session`: a field of the request's session (`req.session.x`), which the session store keeps across requests.
+ */
 type MemberOwner =
-  { readonly kind: 'class'; readonly classNode: ClassNode; readonly isStatic: boolean } | { readonly kind: 'global' };
+  | { readonly kind: 'class'; readonly classNode: ClassNode; readonly isStatic: boolean }
+  | { readonly kind: 'global' }
+  | { readonly kind: 'environment' }
+  | { readonly kind: 'session' };
 
 /** `write`: replaced; `read-write`: `x ??= v`, `x++`; `container-write`: `cache.set(k, v)`, `cache[k] = v`, `delete cache[k]`. */
 type Access = 'read' | 'write' | 'read-write' | 'container-write';
@@ -68,7 +78,12 @@ export function slotOf(target: Node, sourceCode: SourceCode): Slot | null {
   if (inner.type !== AST_NODE_TYPES.MemberExpression) return null;
   const object = unwrap(inner.object);
   const name = staticPropertyName(inner);
-  if (object.type === AST_NODE_TYPES.MemberExpression) return slotOf(object, sourceCode);
+  if (object.type === AST_NODE_TYPES.MemberExpression) {
+    if (isProcessEnvIn(object, sourceCode))
+      return name === null ? null : { kind: 'member', name, owner: { kind: 'environment' } };
+    if (isRequestSession(object)) return name === null ? null : { kind: 'member', name, owner: { kind: 'session' } };
+    return slotOf(object, sourceCode);
+  }
   if (object.type === AST_NODE_TYPES.ThisExpression) {
     const owner = thisOwner(object);
     return owner && name !== null ? { kind: 'member', name, owner } : null;
@@ -87,6 +102,33 @@ export function slotOf(target: Node, sourceCode: SourceCode): Slot | null {
   return { kind: 'variable', name: variable.name, variable };
 }
 
+/** `process.env` of the global `process` (not a local of that name). */
+function isProcessEnvIn(node: TSESTree.MemberExpression, sourceCode: SourceCode): boolean {
+  const process = unwrap(node.object);
+  return (
+    staticPropertyName(node) === PROCESS_ENV[1] &&
+    !node.computed &&
+    process.type === AST_NODE_TYPES.Identifier &&
+    process.name === PROCESS_ENV[0] &&
+    !findVariable(sourceCode.getScope(process), process)?.defs.length
+  );
+}
+
+/**
+ * `req.session`, `ctx.session` (REQUEST_SESSIONS): the session of the request a handler serves, named by its
+ * conventional parameter.
+ */
+export function isRequestSession(node: Node): boolean {
+  const inner = unwrap(node);
+  if (inner.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(inner) !== REQUEST_SESSIONS.property)
+    return false;
+  const request = unwrap(inner.object);
+  return (
+    request.type === AST_NODE_TYPES.Identifier &&
+    (REQUEST_SESSIONS.requestNames as readonly string[]).includes(request.name)
+  );
+}
+
 export function sameSlot(a: Slot, b: Slot): boolean {
   if (a.kind === 'variable' || b.kind === 'variable')
     return a.kind === b.kind && a.kind === 'variable' && b.kind === 'variable' && a.variable === b.variable;
@@ -94,7 +136,7 @@ export function sameSlot(a: Slot, b: Slot): boolean {
 }
 
 function sameOwner(a: MemberOwner, b: MemberOwner): boolean {
-  if (a.kind === 'global' || b.kind === 'global') return a.kind === b.kind;
+  if (a.kind !== 'class' || b.kind !== 'class') return a.kind === b.kind;
   return a.classNode === b.classNode && a.isStatic === b.isStatic;
 }
 
@@ -129,7 +171,8 @@ export function occurrencesOf(slot: Slot, sourceCode: SourceCode): Occurrence[] 
       ? membersNamedIn(slot.owner.classNode, sourceCode)
       : fileIndex(sourceCode).membersByName;
   for (const member of members.get(slot.name) ?? []) {
-    if (unwrap(member.object).type === AST_NODE_TYPES.MemberExpression) continue;
+    const nested = unwrap(member.object).type === AST_NODE_TYPES.MemberExpression;
+    if (nested && slot.owner.kind !== 'environment' && slot.owner.kind !== 'session') continue;
     const other = slotOf(member, sourceCode);
     if (other && sameSlot(slot, other)) found.push(occurrenceAt(member));
   }
@@ -460,38 +503,38 @@ export function isExported(slot: Slot): boolean {
 
 /**
  * True when some read of the slot can see a value kept from an earlier call: storage that is only read right after
- * the same function refilled it (`last = await fetchToken(); return last;`) is a log of the last value, not a cache.
+ * the same function refilled it (`last = await fetchToken(); return last;`, or a client rebuilt behind a configuration
+ * test before each use: rebuiltWheneverReached) is a log of the last value, not a cache.
  */
-export function isReadBack(occurrences: readonly Occurrence[]): boolean {
-  return occurrences.some((read) => isRead(read.access) && !followsRefill(read, occurrences));
+export function isReadBack(occurrences: readonly Occurrence[], sourceCode: SourceCode): boolean {
+  const slotNodes = new Set(occurrences.map((o) => o.node));
+  const inSlot = (node: Node) => slotNodes.has(node);
+  return occurrences.some((read) => isRead(read.access) && !followsRefill(read, occurrences, inSlot, sourceCode));
 }
 
-/** The read comes after an unconditional write of the slot in the body of the same function. */
-function followsRefill(read: Occurrence, occurrences: readonly Occurrence[]): boolean {
+/** The read comes after a write of the slot, in the same function, that runs whenever the read is reached. */
+function followsRefill(
+  read: Occurrence,
+  occurrences: readonly Occurrence[],
+  inSlot: (node: Node) => boolean,
+  sourceCode: SourceCode,
+): boolean {
   const fn = enclosingFunction(read.node);
   if (!fn || fn.body?.type !== AST_NODE_TYPES.BlockStatement) return false;
   const body = fn.body;
   return occurrences.some(
     (write) =>
       write.access === 'write' &&
-      write.node.range[1] <= read.node.range[0] &&
+      writeEnd(write.node) <= read.node.range[0] &&
       enclosingFunction(write.node) === fn &&
-      isTopLevelStatementOf(write.node, body),
+      rebuiltWheneverReached(write.node, body, inSlot, sourceCode),
   );
 }
 
-/** `x = v;` written directly in `body` (not under an `if`, a loop, a `try` or a callback). */
-function isTopLevelStatementOf(node: Node, body: TSESTree.BlockStatement): boolean {
-  let current: Node = node;
-  for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
-    if (parent === body) return true;
-    const passes =
-      (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === current) ||
-      parent.type === AST_NODE_TYPES.ExpressionStatement ||
-      parent.type === AST_NODE_TYPES.SequenceExpression;
-    if (!passes) return false;
-  }
-  return false;
+/** Where the write's statement ends: a read inside its own right-hand side (`x = x ?? make()`) comes before it. */
+function writeEnd(node: Node): number {
+  const parent = node.parent;
+  return parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node ? parent.range[1] : node.range[1];
 }
 
 /** The identifiers a declaration binds: `x`, `{ a, b: { c } }`, `[d, ...e]`. */

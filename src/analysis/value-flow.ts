@@ -63,6 +63,8 @@ interface FlowOptions {
 const MAX_STEPS = 300;
 const DEFAULT_HOPS = 6;
 const THEN = 'then';
+const OBJECT_GLOBAL = 'Object';
+const OBJECT_ASSIGN = 'assign';
 
 interface Pending {
   readonly value: Node;
@@ -331,6 +333,10 @@ class FlowWalker {
       );
     }
     this.follow(call, at, item.hops);
+    // `Object.assign(options, connector(creds))`: the target object now carries the value wherever it is read.
+    const target = index > 0 && isObjectAssign(call, this.refs) ? unwrap(call.arguments[0]) : null;
+    const targetVariable = target?.type === AST_NODE_TYPES.Identifier ? this.refs.variableOf(target) : null;
+    if (targetVariable) this.followReads(targetVariable, at, item.hops + 1);
     const param = localFunction(call, this.refs, { bindings: 'any', thisMethods: false })?.params[index];
     const variable = param?.type === AST_NODE_TYPES.Identifier ? this.refs.variableOf(param) : null;
     if (variable) this.followReads(variable, at, item.hops + 1);
@@ -408,6 +414,19 @@ export function climb(node: Node): Node {
         return current;
     }
   }
+}
+
+/** `Object.assign(...)` of the global `Object`. */
+function isObjectAssign(call: TSESTree.CallExpression | TSESTree.NewExpression, refs: ModuleRefs): boolean {
+  const callee = unwrap(call.callee);
+  return (
+    call.type === AST_NODE_TYPES.CallExpression &&
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === OBJECT_GLOBAL &&
+    staticPropertyName(callee) === OBJECT_ASSIGN &&
+    !refs.variableOf(callee.object)?.defs.length
+  );
 }
 
 /** A builder method's call that was handed the value (or continues a chain that was): its result is the builder. */

@@ -58,7 +58,7 @@ export const AZURE_TOKEN_METHODS = entriesOf<CredentialMethod>()([
 const MSAL_NODE = '@azure/msal-node';
 const MSAL_BROWSER = '@azure/msal-browser';
 const MSAL_SOURCE =
-  'AzureAD/microsoft-authentication-library-for-js: lib/msal-common/src/response/AuthenticationResult.ts (accessToken, expiresOn: Date | null); lib/msal-node/src/client/ClientCredentialClient.ts (acquireToken reads the cache unless skipCache or claims); lib/msal-node/docs/caching.md (MSAL caches tokens in memory and refreshes them; call acquireToken* where the token is used); https://learn.microsoft.com/entra/identity-platform/access-tokens#token-lifetime (60 to 90 min)';
+  'AzureAD/microsoft-authentication-library-for-js: lib/msal-common/src/response/AuthenticationResult.ts (accessToken, idToken, expiresOn: Date | null; account, scopes, tenantId, uniqueId carry no secret); lib/msal-node/src/client/ClientCredentialClient.ts (acquireToken reads the cache unless skipCache or claims); lib/msal-node/docs/caching.md (MSAL caches tokens in memory and refreshes them; call acquireToken* where the token is used); https://learn.microsoft.com/entra/identity-platform/access-tokens#token-lifetime (60 to 90 min)';
 const MSAL_CLIENTS: readonly ApiRef[] = [
   { modules: [MSAL_NODE], path: ['ConfidentialClientApplication'] },
   { modules: [MSAL_NODE, MSAL_BROWSER], path: ['PublicClientApplication'] },
@@ -81,6 +81,7 @@ function msalTokenMethod<const Method extends string>(
     gateModules: [MSAL_NODE, MSAL_BROWSER],
     yields: 'access-token',
     session: 'azure-access-token',
+    secretFields: ['accessToken', 'idToken', 'refreshToken'],
     replacement: { code: `(await msalClient.${method}(request)).accessToken, asked where it is used`, imports: [] },
     source: MSAL_SOURCE,
   };

@@ -410,6 +410,30 @@ export const IGNORED_CREDENTIAL_OPTIONS = [
 export const PER_CALLER_PARAMETER_PATTERN = /(?:token|assertion|jwt)$|^(?:req|request|event)$/i;
 
 /**
+ * An entry point a serverless platform calls once per invocation: Lambda runs the exported function the function's
+ * `Handler` setting names (`index.handler` by default), as `handler(event, context)`. Known by its name or by its
+ * first parameter. Source: https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html ("export const handler =
+ * async (event, context) => ..."; the handler runs for each event, the code outside it once per environment).
+ */
+export const PER_INVOCATION_ENTRIES = {
+  namePattern: /^(?:handler|\w+Handler)$/,
+  firstParameters: ['event'],
+} as const;
+
+/**
+ * A request's session (`req.session.x`, Koa's `ctx.session.x`): the session middleware saves what is written there and
+ * hands it back on the user's later requests, for as long as the session lives (days by default), whatever the
+ * token's own lifetime. Sources: express-session README ("Session data is not saved in the cookie itself, just the
+ * session ID. Session data is stored server-side"; `cookie.maxAge`), https://github.com/expressjs/session; koa-session
+ * README (`ctx.session`, `maxAge` 1 day by default), https://github.com/koajs/session; @fastify/session
+ * (`request.session`), https://github.com/fastify/session.
+ */
+export const REQUEST_SESSIONS = {
+  property: 'session',
+  requestNames: ['req', 'request', 'ctx'],
+} as const;
+
+/**
  * Names of the global object (unshadowed): `globalThis.x`, `global.x` (Node), `window.x` and `self.x` (browsers and
  * workers) are process- or page-wide storage.
  */

@@ -130,6 +130,11 @@ export interface CredentialMethod {
    * returns nothing and hands the value to the callback (aws-sdk v2 `RDS.Signer.getAuthToken`).
    */
   readonly synchronous?: true;
+  /**
+   * The fields of the result object that carry a secret, when the result carries more (MSAL's `AuthenticationResult`
+   * also has `account`, `scopes`, `tenantId`): another field read off it keeps no token.
+   */
+  readonly secretFields?: readonly string[];
   readonly replacement: Replacement;
   readonly source: string;
 }
