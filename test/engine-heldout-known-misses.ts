@@ -23,4 +23,18 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
     'B05.ts': 'B: a v2 RDS.Signer token as the static password of a pg pool memoised in module scope.',
     'B09.js': 'B: a delegated Graph token stored in req.session and used later with no expiry check.',
   },
+  'engine-heldout-7': {
+    'A01.js':
+      'A: keys read off the loaded v2 global inside a reconnect callback sign an MQTT WebSocket URL for the page life.',
+    'B01.js': 'B: an Entra getToken() result in the Sequelize dialectOptions.authentication of a memoised instance.',
+    'N05.ts':
+      'False alarm (B): pool.connect is wrapped to write a fresh RDS IAM token into the options before every checkout.',
+    'N17.ts': 'False alarm (A): a fresh Cognito resolution and a new client at the start of every chat() call.',
+  },
+  'engine-heldout-8': {
+    'A01.ts': 'A: fromIni() resolved once and the keys copied into a Bedrock client the handler keeps.',
+    'B04.ts': 'B: Cognito identity credentials kept in localStorage and read at every page load with no expiry check.',
+    'N09.mjs':
+      'False alarm (A): a one-shot top-level-await smoke script resolves the default chain once for a few calls.',
+  },
 };
