@@ -239,8 +239,9 @@ const zeroArgumentProvider = fc.constantFrom(
 );
 
 /**
- * Statements the rules rewrite (a fix or a migration-safe suggestion), for the type-check property: each one is
- * valid TypeScript on its own against the SDKs' types, so an error the rewrite adds stands out.
+ * Statements the rules mostly rewrite (a fix or a migration-safe suggestion; some variants, such as a token of an
+ * inline client, have no mechanical remedy), for the type-check property: each one is valid TypeScript on its own
+ * against the SDKs' types, so an error the rewrite adds stands out.
  */
 const rewritable: fc.Arbitrary<string> = fc.oneof(
   fc

@@ -97,10 +97,13 @@ describe('fuzzing every rule', () => {
     collect = true;
     fc.assert(
       fc.property(rewritableProgram, (text) => checkFile(text, 'file.ts')),
-      { numRuns: TYPE_RUNS },
+      // About one program in ten is rewritten by nothing (an inline client has no remedy), so sample more than are
+      // type-checked: with ten per check, all of them unrewritten is as likely as 1 in 10^30.
+      { numRuns: TYPE_RUNS * 10 },
     );
     collect = false;
-    expect(rewritten.length).toBeGreaterThan(0);
+    expect(rewritten.length).toBeGreaterThanOrEqual(TYPE_RUNS);
+    rewritten.splice(TYPE_RUNS);
     const check = new TypeCheck();
     // One program per batch: TypeScript reuses the SDK declarations of the previous one.
     const BATCH = 40;
