@@ -34,7 +34,5 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   'engine-heldout-8': {
     'A01.ts': 'A: fromIni() resolved once and the keys copied into a Bedrock client the handler keeps.',
     'B04.ts': 'B: Cognito identity credentials kept in localStorage and read at every page load with no expiry check.',
-    'N09.mjs':
-      'False alarm (A): a one-shot top-level-await smoke script resolves the default chain once for a few calls.',
   },
 };

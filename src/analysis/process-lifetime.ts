@@ -1,8 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { LONG_RUNNING_CALLS, ONE_SHOT_SIGNS } from '../knowledge/index.js';
-import { calleeName, staticPropertyName, unwrap } from './ast.js';
+import { LONG_RUNNING_CALLS, ONE_SHOT_SIGNS, TOP_LEVEL_AWAIT_KEEPERS } from '../knowledge/index.js';
+import { calleeName, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
 import { fileIndex } from './file-index.js';
+import { forEachDescendant } from './value-flow.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -10,9 +11,11 @@ const COMMONJS_EXPORTS: ReadonlySet<string> = new Set(['module', 'exports']);
 const memo = new WeakMap<SourceCode, boolean>();
 
 /**
- * True for a one-shot script: the file exports nothing, reads `process.argv` or calls `process.exit()`, and starts
- * nothing that keeps the process alive (a server, a timer, a consumer). What it keeps at module scope dies with the
- * process, long before a session ends; only sinks that outlive the process (files, CI outputs) still matter.
+ * True for a one-shot script: the file exports nothing, starts nothing that keeps the process alive (a server, a
+ * timer, a consumer), and either reads `process.argv` or calls `process.exit()` (a command), or does its work in
+ * top-level `await`s and leaves nothing behind that outlives them (runsOnceAtTopLevel). What it keeps at module
+ * scope dies with the process, long before a session ends; only sinks that outlive the process (files, CI outputs)
+ * still matter.
  */
 export function isOneShotScript(sourceCode: SourceCode): boolean {
   let known = memo.get(sourceCode);
@@ -52,7 +55,71 @@ function computeOneShot(sourceCode: SourceCode): boolean {
       isGlobalNamed(callee.object, ONE_SHOT_SIGNS.exit[0])
     );
   });
-  return readsArgv(sourceCode) || exits;
+  return readsArgv(sourceCode) || exits || runsOnceAtTopLevel(sourceCode);
+}
+
+/**
+ * The module's work is top-level `await`s that run once: it awaits at module scope, and registers no listener,
+ * starts no app, publishes nothing on the global object, uses no page globals, and has no loop that never ends or
+ * waits on a stream (TOP_LEVEL_AWAIT_KEEPERS). Asked only of a file that exports nothing and calls no
+ * LONG_RUNNING_CALLS.
+ */
+function runsOnceAtTopLevel(sourceCode: SourceCode): boolean {
+  const signs = TOP_LEVEL_AWAIT_KEEPERS;
+  const index = fileIndex(sourceCode);
+  if (!awaitsAtModuleScope(sourceCode)) return false;
+  const keeps = index.calls.some((call) => {
+    const name = calleeName(call) ?? '';
+    return (
+      (signs.listenerCalls as readonly string[]).includes(name) ||
+      (signs.startCalls as readonly string[]).includes(name)
+    );
+  });
+  if (keeps) return false;
+  const publishes = index.assignments.some((a) => {
+    const left = unwrap(a.left);
+    if (left.type !== AST_NODE_TYPES.MemberExpression) return false;
+    if (signs.listenerProperty.test(staticPropertyName(left) ?? '')) return true;
+    let root: TSESTree.Node = left;
+    while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+    return root.type === AST_NODE_TYPES.Identifier && (signs.globalObjects as readonly string[]).includes(root.name);
+  });
+  if (publishes) return false;
+  const globals = sourceCode.scopeManager?.globalScope?.through ?? [];
+  if (globals.some((ref) => (signs.browserGlobals as readonly string[]).includes(ref.identifier.name))) return false;
+  return !hasEndlessLoop(sourceCode);
+}
+
+function awaitsAtModuleScope(sourceCode: SourceCode): boolean {
+  let found = false;
+  forEachDescendant(sourceCode.ast, sourceCode, (node) => {
+    if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return 'skip';
+    if (node.type !== AST_NODE_TYPES.AwaitExpression) return undefined;
+    found = true;
+    return 'stop';
+  });
+  return found;
+}
+
+/** A loop anywhere in the file that never ends by its test (`while (true)`, `for (;;)`) or waits on a stream (`for await`). */
+function hasEndlessLoop(sourceCode: SourceCode): boolean {
+  let found = false;
+  forEachDescendant(sourceCode.ast, sourceCode, (node) => {
+    const endless =
+      (node.type === AST_NODE_TYPES.ForOfStatement && node.await) ||
+      (node.type === AST_NODE_TYPES.ForStatement && node.test === null) ||
+      ((node.type === AST_NODE_TYPES.WhileStatement || node.type === AST_NODE_TYPES.DoWhileStatement) &&
+        isAlwaysTrue(node.test));
+    if (!endless) return undefined;
+    found = true;
+    return 'stop';
+  });
+  return found;
+}
+
+function isAlwaysTrue(test: TSESTree.Expression): boolean {
+  const inner = unwrap(test);
+  return inner.type === AST_NODE_TYPES.Literal && Boolean(inner.value);
 }
 
 /** The file reads `process.argv`: a command run over its arguments. */

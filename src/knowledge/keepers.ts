@@ -204,6 +204,24 @@ export const ONE_SHOT_SIGNS = { argv: ['process', 'argv'], exit: ['process', 'ex
 // Source: https://nodejs.org/api/process.html#event-exit (the process exits once its event loop is empty)
 
 /**
+ * A module whose work is top-level `await`s (an ES module run once: a smoke test, a seed or migration script) ends
+ * when its last await settles and the event loop is empty, unless it leaves something behind that keeps the loop
+ * or the page alive. These are the signs that it does, on top of LONG_RUNNING_CALLS: event listeners (`.on(...)`,
+ * `addEventListener`, `onmessage = ...`), a started app (`await app.start()`: Hapi, Bolt), values published on the
+ * global object for other modules, a page's globals (a browser module lives as long as its tab), and a top-level
+ * loop that never ends or waits on a stream (`while (true)`, `for await`).
+ */
+export const TOP_LEVEL_AWAIT_KEEPERS = {
+  listenerCalls: ['on', 'once', 'addListener', 'prependListener', 'addEventListener'],
+  listenerProperty: /^on[a-z]+$/,
+  startCalls: ['start'],
+  globalObjects: ['globalThis', 'global', 'window', 'self'],
+  browserGlobals: ['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location'],
+} as const;
+// Sources: https://nodejs.org/api/esm.html#top-level-await; https://nodejs.org/api/events.html#emitteroneventname-listener;
+// https://hapi.dev/api/#-await-serverstart; https://tools.slack.dev/bolt-js/getting-started (await app.start())
+
+/**
  * Fields that carry the secret part of a resolved value: v3 and STS keys, the STS output's `Credentials` (Amplify
  * `fetchAuthSession()`'s `credentials`: aws-amplify/amplify-js packages/core/src/singleton/Auth/types.ts), the IMDS/ECS
  * document's `Token`, a token object's `token` (MSK signer, Azure `AccessToken`) and token-response fields. What is
