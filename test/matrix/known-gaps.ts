@@ -32,10 +32,6 @@ export const KNOWN_GAPS: readonly { readonly reason: string; readonly cells: rea
       'v2 CognitoIdentityCredentials keys × direct × event listener',
       'v2 CredentialProviderChain resolvePromise() × const × setInterval callback',
       'v2 CredentialProviderChain resolvePromise() × const × event listener',
-      'v3 ECR GetAuthorizationToken × direct × setInterval callback',
-      'v3 ECR GetAuthorizationToken × direct × event listener',
-      'v3 CodeArtifact GetAuthorizationToken × direct × setInterval callback',
-      'v3 CodeArtifact GetAuthorizationToken × direct × event listener',
       'google JWT authorize() × direct × setInterval callback',
       'google JWT authorize() × direct × event listener',
       'gcp-metadata instance(token) × direct × setInterval callback',
@@ -64,12 +60,6 @@ export const KNOWN_GAPS: readonly { readonly reason: string; readonly cells: rea
     reason:
       'outliving sinks (a file, a bundle constant) are checked by no-static-snapshot only, which does not start from this source',
     cells: [
-      'v3 SignatureV4 sign() Authorization header × direct × file write',
-      'v3 SignatureV4 sign() Authorization header × direct × vite define',
-      'v3 ECR GetAuthorizationToken × direct × file write',
-      'v3 ECR GetAuthorizationToken × direct × vite define',
-      'v3 CodeArtifact GetAuthorizationToken × direct × file write',
-      'v3 CodeArtifact GetAuthorizationToken × direct × vite define',
       'google JWT authorize() × direct × file write',
       'google JWT authorize() × direct × vite define',
       'google getRequestHeaders() × direct × file write',
