@@ -136,7 +136,7 @@ function carriesSecret(node: FlowNode, resolution: Resolution, ctx: SnapshotCont
 }
 
 /** The fields read on the way are a prefix of one of the token's paths (`*`: any index). */
-function alongTokenPath(path: readonly FlowNode[], tokenPaths: readonly (readonly string[])[]): boolean {
+export function alongTokenPath(path: readonly FlowNode[], tokenPaths: readonly (readonly string[])[]): boolean {
   const names = path.flatMap(({ step }) => (step.kind === 'field' ? [step.name] : []));
   return tokenPaths.some(
     (tokenPath) =>
