@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { unwrap } from '../../src/analysis/ast.js';
 import { holdsTrigger } from '../../src/analysis/text-gate.js';
 import {
+  AWS_TOKEN_COMMANDS,
   AWS_TOKEN_METHODS,
   AWS_V2_MODULES,
   AWS_V2_STS_CLIENT_MODULES,
@@ -19,12 +20,16 @@ import {
   NAMED_CREDENTIAL_HELPER_PATTERN,
 } from '../../src/knowledge/index.js';
 
-/** Modules whose exports make snapshots: providers, v3 clients, STS, AWS v2, Google auth (not presigners or Azure). */
+/**
+ * Modules whose exports make snapshots: providers, v3 clients, STS, AWS token methods and commands, AWS v2, Google
+ * auth (not presigners or Azure).
+ */
 const SOURCE_MODULES: readonly string[] = [
   ...new Set([
     ...AWS_V3_PROVIDER_FACTORIES.flatMap((e) => e.api.modules),
     ...AWS_V3_STS_OPERATIONS.flatMap((e) => e.api.modules),
     ...AWS_TOKEN_METHODS.flatMap((e) => e.gateModules),
+    ...AWS_TOKEN_COMMANDS.flatMap((e) => e.api.modules),
     ...AWS_V3_CLIENT.modules,
     ...AWS_V2_MODULES,
     ...AWS_V2_STS_CLIENT_MODULES.flatMap((e) => e.modules),

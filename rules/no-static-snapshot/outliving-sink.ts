@@ -33,7 +33,7 @@ export function checkOutlivingSink(
     if (
       !sink ||
       !arrivesUnderOption(node, sink) ||
-      !carriesSecret(node, ctx) ||
+      !carriesSecret(node, resolution, ctx) ||
       (!sink.outlivesProcess && isOneShotScript(ctx.sourceCode)) ||
       rewrittenOnSchedule(resolution, handedTo.call, ctx)
     )
@@ -100,10 +100,14 @@ function sinkOf(
 
 /**
  * The value reaches the sink whole or through its secret fields, placed in objects or serialised on the way:
- * `String(c.expiration)` or `Boolean(c)` carries no credential.
+ * `String(c.expiration)` or `Boolean(c)` carries no credential. A token whose result carries more (a signed request,
+ * a command's output) carries it along its knowledge entry's `tokenPaths` only (`signed.headers.authorization`,
+ * `authorizationData[0].authorizationToken`, or an object on the way there).
  */
-function carriesSecret(node: FlowNode, ctx: SnapshotContext): boolean {
+function carriesSecret(node: FlowNode, resolution: Resolution, ctx: SnapshotContext): boolean {
   const path = flowPath(node);
+  const tokenPaths = resolution.token?.tokenPaths ?? resolution.command?.tokenPaths;
+  if (tokenPaths && !alongTokenPath(path, tokenPaths)) return false;
   return path.slice(0, -1).every(({ step }, index) => {
     switch (step.kind) {
       case 'store':
@@ -111,7 +115,7 @@ function carriesSecret(node: FlowNode, ctx: SnapshotContext): boolean {
       case 'return':
         return true;
       case 'field':
-        return step.name !== null && SECRET_CARRYING_FIELDS.has(step.name);
+        return tokenPaths !== undefined || (step.name !== null && SECRET_CARRYING_FIELDS.has(step.name));
       case 'argument': {
         if (entersLocalFunction(step.node, path[index + 1].step.node, ctx)) return true;
         const callee = unwrap(step.node.callee);
@@ -129,6 +133,15 @@ function carriesSecret(node: FlowNode, ctx: SnapshotContext): boolean {
         return false;
     }
   });
+}
+
+/** The fields read on the way are a prefix of one of the token's paths (`*`: any index). */
+export function alongTokenPath(path: readonly FlowNode[], tokenPaths: readonly (readonly string[])[]): boolean {
+  const names = path.flatMap(({ step }) => (step.kind === 'field' ? [step.name] : []));
+  return tokenPaths.some(
+    (tokenPath) =>
+      names.length <= tokenPath.length && names.every((name, i) => tokenPath[i] === '*' || tokenPath[i] === name),
+  );
 }
 
 /** For `defineConfig({ define: { X: value } })`: the value went through the `define` property. */

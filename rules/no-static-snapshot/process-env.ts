@@ -6,6 +6,7 @@ import { isProcessEnv } from '../../src/analysis/storage.js';
 import { type FlowNode, flowPath } from '../../src/analysis/value-flow.js';
 import { ENV_CREDENTIAL_VARIABLES, SECRET_CARRYING_FIELDS } from '../../src/knowledge/index.js';
 import type { Finding, SnapshotContext } from './context.js';
+import { alongTokenPath } from './outliving-sink.js';
 import { sessionWords } from './session.js';
 import { type Resolution, yieldsToken } from './sources.js';
 
@@ -25,8 +26,8 @@ export function checkCopiedIntoEnvironment(
   ctx: SnapshotContext,
 ): Finding | null {
   for (const node of flow) {
-    const variable = environmentVariableAt(node, ctx);
-    if (!variable || !carriesSecret(node) || !keepsProcessRunning(ctx.sourceCode)) continue;
+    const variable = environmentVariableAt(node, ctx, yieldsToken(resolution));
+    if (!variable || !carriesSecret(node, resolution) || !keepsProcessRunning(ctx.sourceCode)) continue;
     return {
       node: resolution.reportNode,
       messageId: 'copiedIntoEnvironment',
@@ -43,18 +44,30 @@ export function checkCopiedIntoEnvironment(
   return null;
 }
 
-/** `process.env.NAME = value`, or `Object.assign(process.env, { NAME: value })`, for a credential variable. */
-function environmentVariableAt(node: FlowNode, ctx: SnapshotContext) {
+/**
+ * `process.env.NAME = value`, or `Object.assign(process.env, { NAME: value })`, for a credential variable; a token
+ * (a bearer token, a signature, a registry password) is kept under whatever name it is given (`API_TOKEN`).
+ */
+function environmentVariableAt(
+  node: FlowNode,
+  ctx: SnapshotContext,
+  token: boolean,
+): { readonly name: string; readonly reader: string } | null {
   const { step } = node;
+  const known = (name: string | null) =>
+    name === null ? null : (VARIABLES.get(name) ?? (token ? { name, reader: TOKEN_READER } : null));
   if (step.kind === 'store') {
     const target = unwrap(step.target);
     if (target.type !== AST_NODE_TYPES.MemberExpression || !isProcessEnv(unwrap(target.object), ctx.refs)) return null;
-    return VARIABLES.get(staticPropertyName(target) ?? '') ?? null;
+    return known(staticPropertyName(target));
   }
   if (step.kind !== 'argument' || step.index === 0 || !isAssignToEnv(step.node, ctx)) return null;
   const property = flowPath(node).findLast((n) => n.step.kind === 'property');
-  return property?.step.kind === 'property' ? (VARIABLES.get(property.step.name ?? '') ?? null) : null;
+  return property?.step.kind === 'property' ? known(property.step.name) : null;
 }
+
+/** Who reads a token from a variable of the app's own naming. */
+const TOKEN_READER = 'client or child process';
 
 function isAssignToEnv(call: TSESTree.CallExpression | TSESTree.NewExpression, ctx: SnapshotContext): boolean {
   const callee = unwrap(call.callee);
@@ -70,8 +83,13 @@ function isAssignToEnv(call: TSESTree.CallExpression | TSESTree.NewExpression, c
   );
 }
 
-/** The secret itself reaches the variable: through its key fields, never through `Expiration` or a role ARN. */
-function carriesSecret(node: FlowNode): boolean {
+/**
+ * The secret itself reaches the variable: through its key fields, never through `Expiration` or a role ARN; a token
+ * whose result carries more, along its knowledge entry's `tokenPaths` only.
+ */
+function carriesSecret(node: FlowNode, resolution: Resolution): boolean {
+  const tokenPaths = resolution.token?.tokenPaths ?? resolution.command?.tokenPaths;
+  if (tokenPaths) return alongTokenPath(flowPath(node), tokenPaths);
   return flowPath(node).every(
     ({ step }) => step.kind !== 'field' || (step.name !== null && SECRET_CARRYING_FIELDS.has(step.name)),
   );

@@ -5,6 +5,7 @@ import { importsAnyOf, madeFromAny } from '../../src/analysis/receiver.js';
 import { staticNumber } from '../../src/analysis/static-value.js';
 import {
   type ApiRef,
+  AWS_TOKEN_COMMANDS,
   AWS_TOKEN_METHODS,
   AWS_V2_CHAIN_RESOLVERS,
   AWS_V2_MODULES,
@@ -41,7 +42,9 @@ import { type Node, type SnapshotContext, snippet } from './context.js';
  * - `sts`: `await sts.send(new AssumeRoleCommand(...))`, v2 `sts.assumeRole(p).promise()` / `(p, cb)`;
  * - `google-token`: `await auth.getAccessToken()` / `getRequestHeaders()` / `fetchIdToken()`;
  * - `v2-chain`: `chain.resolve((err, creds) => ...)` / `await chain.resolvePromise()` (a live v2 object);
- * - `auth-token`: `await generateAuthToken({ region })`, `await signer.getAuthToken()` (IAM auth tokens, 15 min);
+ * - `auth-token`: `await generateAuthToken({ region })`, `await signer.getAuthToken()` (IAM auth tokens, 15 min),
+ *   `await signer.sign(request)` (a SigV4 `Authorization` header), `await ecr.send(new GetAuthorizationTokenCommand({}))`
+ *   (a registry password: `command`);
  * - `helper`: `await getCreds()` imported from the app's own module that returns one of the above;
  * - `cli`: `execSync('aws sts assume-role ...')`, `execFileSync('gcloud', ['auth', 'print-access-token'])`: what a
  *   cloud CLI printed (cli-source.ts).
@@ -62,6 +65,8 @@ export interface Resolution {
   readonly durationSeconds?: number;
   readonly sts?: { readonly operation: StsOperation; readonly input: Node | null };
   readonly token?: CredentialMethod;
+  /** `auth-token` from a v3 command whose output carries a token (AWS_TOKEN_COMMANDS). */
+  readonly command?: StsOperation;
   /** `helper`: an imported function of the app that returns what it resolved (helper-result.ts). */
   readonly helper?: HelperOrigin;
   /** `cli`: the command that printed the value. */
@@ -109,7 +114,7 @@ export function resolutionOf(call: TSESTree.CallExpression, ctx: SnapshotContext
 
 /** The resolution yields a token (words for messages), not credentials. */
 export function yieldsToken(resolution: Resolution): boolean {
-  return resolution.kind === 'google-token' || resolution.cli?.yields === 'token';
+  return resolution.kind === 'google-token' || resolution.kind === 'auth-token' || resolution.cli?.yields === 'token';
 }
 
 function cliResolution(call: TSESTree.CallExpression, ctx: SnapshotContext): Resolution | null {
@@ -198,7 +203,10 @@ function clientProviderResolution(
 function stsV3Resolution(call: TSESTree.CallExpression, name: string, ctx: SnapshotContext): Resolution | null {
   const command = call.arguments[0] && unwrap(call.arguments[0]);
   if (name !== AWS_V3_SEND_METHOD || command?.type !== AST_NODE_TYPES.NewExpression) return null;
-  const operation = findByApi(AWS_V3_STS_OPERATIONS, ctx.refs.resolve(command.callee));
+  const ref = ctx.refs.resolve(command.callee);
+  const tokenCommand = findByApi(AWS_TOKEN_COMMANDS, ref);
+  if (tokenCommand) return tokenCommandResolution(call, tokenCommand, command.arguments[0] ?? null, ctx);
+  const operation = findByApi(AWS_V3_STS_OPERATIONS, ref);
   if (!operation) return null;
   return stsResolution(call, call, operation, command.arguments[0] ?? null, ctx);
 }
@@ -216,6 +224,26 @@ function stsV2Resolution(
   if (callback) return callback.params[1] ? stsResolution(call, callback.params[1], operation, input, ctx) : null;
   const promise = promiseCall(call);
   return promise ? stsResolution(call, promise, operation, input, ctx) : null;
+}
+
+/** `ecr.send(new GetAuthorizationTokenCommand({}))`: a registry token, whose output is the token and its expiry. */
+function tokenCommandResolution(
+  call: TSESTree.CallExpression,
+  command: StsOperation,
+  input: Node | null,
+  ctx: SnapshotContext,
+): Resolution {
+  const duration = input ? findPropertyPath(input, [command.durationParam]) : undefined;
+  return {
+    kind: 'auth-token',
+    call,
+    reportNode: awaitedOrSelf(call),
+    valueStart: call,
+    sourceName: command.api.path.at(-1)!,
+    sessionId: command.session,
+    durationSeconds: duration ? staticNumber(duration.value, ctx.rule) : undefined,
+    command,
+  };
 }
 
 function stsResolution(

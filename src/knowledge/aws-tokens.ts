@@ -85,6 +85,11 @@ export const AWS_TOKEN_METHODS = entriesOf<CredentialMethod>()([
     gateModules: ['@smithy/signature-v4', '@aws-sdk/signature-v4'],
     yields: 'auth-token',
     session: 'sigv4-signed-request',
+    // The signature, and the session token signed with it (smithy: signature-v4 constants AUTH_HEADER, TOKEN_HEADER).
+    tokenPaths: [
+      ['headers', 'authorization'],
+      ['headers', 'x-amz-security-token'],
+    ],
     replacement: { code: 'a new `signer.sign(request)` for each request or connection', imports: [] },
     source:
       'smithy-lang/smithy-typescript: packages/signature-v4/src/SignatureV4.ts (sign sets authorization and x-amz-date); https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-authenticating-requests.html (valid within 15 minutes)',
@@ -105,6 +110,7 @@ export const AWS_TOKEN_COMMANDS = [
     api: { modules: ['@aws-sdk/client-ecr'], path: ['GetAuthorizationTokenCommand'] },
     session: 'registry-token',
     durationParam: 'durationSeconds',
+    tokenPaths: [['authorizationData', '*', 'authorizationToken']],
     replacement: { code: 'a fresh GetAuthorizationToken call before `authorizationData[0].expiresAt`', imports: [] },
     source: 'https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetAuthorizationToken.html',
   },
@@ -114,6 +120,7 @@ export const AWS_TOKEN_COMMANDS = [
     api: { modules: ['@aws-sdk/client-codeartifact'], path: ['GetAuthorizationTokenCommand'] },
     session: 'registry-token',
     durationParam: 'durationSeconds',
+    tokenPaths: [['authorizationToken']],
     replacement: { code: 'a fresh GetAuthorizationToken call before its `expiration`', imports: [] },
     source: 'https://docs.aws.amazon.com/codeartifact/latest/APIReference/API_GetAuthorizationToken.html',
   },

@@ -72,6 +72,8 @@ export const GOOGLE_TOKEN_METHODS = entriesOf<CredentialMethod>()([
     gateModules: GOOGLE_AUTH_MODULES,
     yields: 'request-headers',
     session: 'google-access-token',
+    // `{ Authorization: 'Bearer ...' }` (a `Headers` with `authorization` in google-auth-library 10).
+    tokenPaths: [['Authorization'], ['authorization']],
     replacement: PER_REQUEST_HEADERS,
     source: `${SRC}/oauth2client.ts (getRequestHeaders)`,
   },

@@ -135,6 +135,12 @@ export interface CredentialMethod {
    * also has `account`, `scopes`, `tenantId`): another field read off it keeps no token.
    */
   readonly secretFields?: readonly string[];
+  /**
+   * Where the secret sits in a result that carries more (a signed request, a command's output): the field names from
+   * the result to it, `*` for any index (`['authorizationData', '*', 'authorizationToken']`). A value read off the
+   * result by another path (`authorizationData[0].proxyEndpoint`, `signed.hostname`) carries no secret.
+   */
+  readonly tokenPaths?: readonly (readonly string[])[];
   readonly replacement: Replacement;
   readonly source: string;
 }
@@ -151,6 +157,12 @@ export interface StsOperation {
   readonly service?: string;
   readonly session: SessionId;
   readonly durationParam: string;
+  /**
+   * Where the secret sits in a result that carries more (a signed request, a command's output): the field names from
+   * the result to it, `*` for any index (`['authorizationData', '*', 'authorizationToken']`). A value read off the
+   * result by another path (`authorizationData[0].proxyEndpoint`, `signed.hostname`) carries no secret.
+   */
+  readonly tokenPaths?: readonly (readonly string[])[];
   readonly replacement: Replacement;
   /** The packaged source that sends this same request again before expiry, when there is one. */
   readonly renewedBy?: StsRenewal;
