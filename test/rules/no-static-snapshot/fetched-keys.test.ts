@@ -102,6 +102,35 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
       },
     ],
   },
+  {
+    // The container endpoint's whole URL from AWS_CONTAINER_CREDENTIALS_FULL_URI (EKS Pod Identity), with its token.
+    code: lines(
+      `import { S3Client } from '@aws-sdk/client-s3';`,
+      'const headers = { Authorization: process.env.AWS_CONTAINER_AUTHORIZATION_TOKEN };',
+      'const res = await fetch(process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI, { headers });',
+      'const c = await res.json();',
+      'export const s3 = new S3Client({ credentials: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.Token } });',
+    ),
+    errors: [
+      {
+        messageId: 'fetchedCredentialsCopied',
+        line: 3,
+        suggestions: [
+          {
+            messageId: 'useMetadataCredentials',
+            output: lines(
+              `import { S3Client } from '@aws-sdk/client-s3';`,
+              `import { fromContainerMetadata } from '@aws-sdk/credential-providers';`,
+              'const headers = { Authorization: process.env.AWS_CONTAINER_AUTHORIZATION_TOKEN };',
+              'const res = await fetch(process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI, { headers });',
+              'const c = await res.json();',
+              'export const s3 = new S3Client({ credentials: fromContainerMetadata() });',
+            ),
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [
@@ -136,6 +165,12 @@ const valid: (string | ValidTestCase<[]>)[] = [
     `  const body = await fetch('https://vault.internal/v1/aws/creds/app').then((r) => r.json());`,
     '  s3 = new S3Client({ credentials: { accessKeyId: body.AccessKeyId, secretAccessKey: body.SecretAccessKey, sessionToken: body.Token } });',
     '}',
+  ),
+  // Look-alike: the whole URL from another environment variable (the app's own credentials broker).
+  lines(
+    `import { S3Client } from '@aws-sdk/client-s3';`,
+    'const c = await fetch(process.env.CREDENTIALS_BROKER_URL).then((r) => r.json());',
+    'export const s3 = new S3Client({ credentials: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.Token } });',
   ),
 ];
 
