@@ -10,6 +10,7 @@ import {
 import { GoogleCredentialCalls } from './google-set-credentials.js';
 import { checkCapturedLogins } from './captured-logins.js';
 import { checkKeysHandedOnce } from './key-update.js';
+import { checkFetchedKeysIntoClient } from './fetched-keys.js';
 import { checkMemoizeForever } from './memoize-forever.js';
 import { MIGRATION_SAFE_SUGGESTIONS, SNAPSHOT_MESSAGES, type SnapshotMessageId } from './messages.js';
 import { checkResolution } from './resolutions.js';
@@ -95,6 +96,7 @@ export default createRule<[], SnapshotMessageId>({
             checkMemoizeForever(node, ctx) ??
             checkV2StaticCopy(node, ctx) ??
             checkKeysHandedOnce(node, ctx) ??
+            checkFetchedKeysIntoClient(node, ctx) ??
             checkCapturedLogins(node, ctx),
         );
         google.collect(node);

@@ -4,6 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findProperty, staticPropertyName, unwrap } from './ast.js';
 import { constInitializer, type ModuleRefs } from './module-refs.js';
 import { staticString } from './static-value.js';
+import { isProcessEnv } from './storage.js';
 import {
   GENERIC_TOKEN_ENDPOINT,
   GRANT_TYPE_PARAMETER,
@@ -43,7 +44,7 @@ export function httpRequestOf(
   if (!globalFetch && !isHttpClientCall(call.callee, refs)) return null;
   const first = call.arguments[0];
   if (!first) return null;
-  const url = requestUrl(first, context);
+  const url = requestUrl(first, context, refs);
   const endpoint =
     TOKEN_ENDPOINTS.find((e) => e.pattern.test(url)) ??
     (GENERIC_TOKEN_ENDPOINT.pattern.test(url) ? GENERIC_TOKEN_ENDPOINT : null);
@@ -54,14 +55,14 @@ export function httpRequestOf(
 }
 
 /** `fetch(url)`, `axios({ url })`, or node's `https.request({ hostname, path })`. */
-function requestUrl(first: Node, context: Context): string {
+function requestUrl(first: Node, context: Context, refs: ModuleRefs): string {
   const options = unwrap(first);
-  if (options.type !== AST_NODE_TYPES.ObjectExpression) return urlText(first, context, 0);
+  if (options.type !== AST_NODE_TYPES.ObjectExpression) return urlText(first, context, refs, 0);
   const url = findProperty(options, HTTP_URL_OPTION)?.value;
-  if (url) return urlText(url, context, 0);
+  if (url) return urlText(url, context, refs, 0);
   const [hostname, host, path] = NODE_HTTP_URL_OPTIONS.map((name) => findProperty(options, name)?.value);
   const origin = hostname ?? host;
-  return `//${origin ? urlText(origin, context, 0) : UNKNOWN}${path ? urlText(path, context, 0) : '/'}`;
+  return `//${origin ? urlText(origin, context, refs, 0) : UNKNOWN}${path ? urlText(path, context, refs, 0) : '/'}`;
 }
 
 /** What a node request writes as its body: `const req = https.request(...); req.write(body); req.end()`. */
@@ -98,8 +99,11 @@ function isHttpClientCall(callee: Node, refs: ModuleRefs): boolean {
   return ref !== null && HTTP_CLIENTS.some((api) => refMatches(ref, api));
 }
 
-/** The URL as far as it is known: literals, templates, `+`, constants; unknown parts read as `{}`. */
-function urlText(node: Node, context: Context, depth: number): string {
+/**
+ * The URL as far as it is known: literals, templates, `+`, constants; `process.env.NAME` reads as `${NAME}`;
+ * unknown parts read as `{}`.
+ */
+function urlText(node: Node, context: Context, refs: ModuleRefs, depth: number): string {
   if (depth > MAX_DEPTH) return UNKNOWN;
   const inner = unwrap(node);
   switch (inner.type) {
@@ -110,23 +114,27 @@ function urlText(node: Node, context: Context, depth: number): string {
         .map(
           (quasi, i) =>
             (quasi.value.cooked ?? '') +
-            (inner.expressions[i] ? urlText(inner.expressions[i], context, depth + 1) : ''),
+            (inner.expressions[i] ? urlText(inner.expressions[i], context, refs, depth + 1) : ''),
         )
         .join('');
     case AST_NODE_TYPES.BinaryExpression:
       return inner.operator === '+'
-        ? urlText(inner.left, context, depth + 1) + urlText(inner.right, context, depth + 1)
+        ? urlText(inner.left, context, refs, depth + 1) + urlText(inner.right, context, refs, depth + 1)
         : UNKNOWN;
     case AST_NODE_TYPES.NewExpression:
       // new URL(path, base)
       return inner.arguments.length === 2
-        ? urlText(inner.arguments[1], context, depth + 1) + urlText(inner.arguments[0], context, depth + 1)
+        ? urlText(inner.arguments[1], context, refs, depth + 1) + urlText(inner.arguments[0], context, refs, depth + 1)
         : UNKNOWN;
     case AST_NODE_TYPES.Identifier: {
       const known = staticString(inner, context);
       if (known !== undefined) return known;
       const init = constInitializer(inner, context.sourceCode.getScope(inner));
-      return init ? urlText(init, context, depth + 1) : UNKNOWN;
+      return init ? urlText(init, context, refs, depth + 1) : UNKNOWN;
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      const variable = isProcessEnv(unwrap(inner.object), refs) ? staticPropertyName(inner) : null;
+      return variable ? `\${${variable}}` : (staticString(inner, context) ?? UNKNOWN);
     }
     default:
       return staticString(inner, context) ?? UNKNOWN;

@@ -7,7 +7,7 @@ export interface TokenEndpoint {
   readonly id: string;
   /** Used in messages: "the Google OAuth token endpoint". Never print the URL itself: it may carry secrets. */
   readonly label: string;
-  /** Tested against the URL as far as it is known statically; unknown parts read as `{}`. */
+  /** Tested against the URL as far as it is known statically; `process.env.NAME` reads as `${NAME}`, unknown parts as `{}`. */
   readonly pattern: RegExp;
   /** What the response body is. */
   readonly yields: Yield;
@@ -23,7 +23,8 @@ export const TOKEN_ENDPOINTS = entriesOf<TokenEndpoint>()([
   {
     id: 'aws-ecs-credentials',
     label: 'the ECS/EKS container credentials endpoint',
-    pattern: /169\.254\.170\.23?(?![\d.])/,
+    // Or the whole URL from AWS_CONTAINER_CREDENTIALS_FULL_URI (EKS Pod Identity, Greengrass, local emulators).
+    pattern: /169\.254\.170\.23?(?![\d.])|^\$\{AWS_CONTAINER_CREDENTIALS_FULL_URI\}/,
     yields: 'aws-credentials',
     session: 'task-role',
     replacement: {
@@ -31,7 +32,7 @@ export const TOKEN_ENDPOINTS = entriesOf<TokenEndpoint>()([
       imports: [{ module: '@aws-sdk/credential-providers', name: 'fromContainerMetadata' }],
     },
     source:
-      'smithy-lang/smithy-typescript: packages/credential-provider-imds/src/fromContainerMetadata.ts (CMDS_IP); aws/aws-sdk-js-v3: packages/credential-provider-http',
+      'smithy-lang/smithy-typescript: packages/credential-provider-imds/src/fromContainerMetadata.ts (CMDS_IP, ENV_CMDS_FULL_URI); aws/aws-sdk-js-v3: packages/credential-provider-http',
   },
   {
     id: 'aws-imds-credentials',

@@ -101,12 +101,4 @@ export const KNOWN_GAPS: readonly { readonly reason: string; readonly cells: rea
       'HTTP OAuth2 client_credentials × direct × process.env (server)',
     ],
   },
-  {
-    reason:
-      'keys fetched by hand from a metadata endpoint are followed into v2 credential sinks only, not into a v3 client',
-    cells: [
-      'HTTP EC2 IMDS credentials × const × SDK client built once',
-      'HTTP ECS container credentials × const × SDK client built once',
-    ],
-  },
 ];
