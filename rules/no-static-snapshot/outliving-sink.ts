@@ -10,6 +10,7 @@ import {
   refMatches,
   SECRET_CARRYING_FIELDS,
   SERIALIZERS,
+  type TokenPaths,
 } from '../../src/knowledge/index.js';
 import type { Finding, SnapshotContext } from './context.js';
 import { runsOnSchedule } from './runs-on-schedule.js';
@@ -136,7 +137,7 @@ function carriesSecret(node: FlowNode, resolution: Resolution, ctx: SnapshotCont
 }
 
 /** The fields read on the way are a prefix of one of the token's paths (`*`: any index). */
-export function alongTokenPath(path: readonly FlowNode[], tokenPaths: readonly (readonly string[])[]): boolean {
+export function alongTokenPath(path: readonly FlowNode[], tokenPaths: TokenPaths): boolean {
   const names = path.flatMap(({ step }) => (step.kind === 'field' ? [step.name] : []));
   return tokenPaths.some(
     (tokenPath) =>

@@ -110,6 +110,13 @@ export interface RefreshingClass {
  * Receivers are recognised by how they were made (`receiver`), or by the method name alone in a file that
  * imports one of `gateModules` (for objects we cannot trace, such as clients handed in as parameters).
  */
+/**
+ * Where the secret sits in a result that carries more (a signed request, a command's output): the field names from the
+ * result to it, `*` for any index (`['authorizationData', '*', 'authorizationToken']`). A value read off the result by
+ * another path (`authorizationData[0].proxyEndpoint`, `signed.hostname`) carries no secret.
+ */
+export type TokenPaths = readonly (readonly string[])[];
+
 export interface CredentialMethod {
   readonly id: string;
   readonly ecosystem: Ecosystem;
@@ -135,12 +142,7 @@ export interface CredentialMethod {
    * also has `account`, `scopes`, `tenantId`): another field read off it keeps no token.
    */
   readonly secretFields?: readonly string[];
-  /**
-   * Where the secret sits in a result that carries more (a signed request, a command's output): the field names from
-   * the result to it, `*` for any index (`['authorizationData', '*', 'authorizationToken']`). A value read off the
-   * result by another path (`authorizationData[0].proxyEndpoint`, `signed.hostname`) carries no secret.
-   */
-  readonly tokenPaths?: readonly (readonly string[])[];
+  readonly tokenPaths?: TokenPaths;
   readonly replacement: Replacement;
   readonly source: string;
 }
@@ -157,12 +159,7 @@ export interface StsOperation {
   readonly service?: string;
   readonly session: SessionId;
   readonly durationParam: string;
-  /**
-   * Where the secret sits in a result that carries more (a signed request, a command's output): the field names from
-   * the result to it, `*` for any index (`['authorizationData', '*', 'authorizationToken']`). A value read off the
-   * result by another path (`authorizationData[0].proxyEndpoint`, `signed.hostname`) carries no secret.
-   */
-  readonly tokenPaths?: readonly (readonly string[])[];
+  readonly tokenPaths?: TokenPaths;
   readonly replacement: Replacement;
   /** The packaged source that sends this same request again before expiry, when there is one. */
   readonly renewedBy?: StsRenewal;
