@@ -35,4 +35,22 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
     'A01.ts': 'A: fromIni() resolved once and the keys copied into a Bedrock client the handler keeps.',
     'B04.ts': 'B: Cognito identity credentials kept in localStorage and read at every page load with no expiry check.',
   },
+  'engine-heldout-9': {
+    'A03.ts':
+      'A: fromSSO()() resolved once into a module promise that an OpenSearch AwsSigv4Signer getCredentials returns.',
+    'A04.ts':
+      'A: fromSSO()() resolved once at NestJS boot and its keys written into process.env for every later client.',
+    'A05.tsx':
+      'A: Amplify Auth.currentCredentials() keys copied into React component state and used for later S3 clients.',
+    'B01.js':
+      'B: an Auth0 ID token kept in a module variable, localStorage and the Vue.http default Authorization header.',
+    'B02.tsx':
+      'B: a react-google-login access token kept on the root component instance and used by a 1.5 s polling loop.',
+    'B05.tsx':
+      'B: Cognito GetCredentialsForIdentity keys stored in localStorage and read back by a client factory (reported as A).',
+    'N01.ts':
+      'False alarm (B): a DSQL token cached with a 14-min expiresAt; the pool is ended and rebuilt once it passes.',
+    'N17.js':
+      "False alarm (A): updateWebSocketCredentials gets fresh Cognito keys from the client's error handler each retry.",
+  },
 };
