@@ -2,12 +2,13 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { calleeName, enclosingFunction, isFunctionNode, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import { keepsProcessRunning, readsArgv } from '../../src/analysis/process-lifetime.js';
-import type { FlowNode } from '../../src/analysis/value-flow.js';
+import { alongTokenPath } from '../../src/analysis/token-path.js';
+import { type FlowNode, flowPath } from '../../src/analysis/value-flow.js';
 import { LONG_LIVED_CALLBACKS, SECRET_CARRYING_FIELDS } from '../../src/knowledge/index.js';
 import type { Finding, Node, SnapshotContext } from './context.js';
 import { resolveAtUse } from './resolve-at-use.js';
 import { sessionWords } from './session.js';
-import { type Resolution, yieldsToken } from './sources.js';
+import { type Resolution, tokenPathsOf, yieldsToken } from './sources.js';
 
 const LISTENERS: ReadonlySet<string> = new Set(LONG_LIVED_CALLBACKS.listenerMethods);
 const ENDING_EVENTS: ReadonlySet<string> = new Set(LONG_LIVED_CALLBACKS.endingEvents);
@@ -34,9 +35,11 @@ export function checkCapturedByLongLivedCallback(
   const home = enclosingFunction(resolution.reportNode);
   if (!home) return null;
   const atStart = runsOnceAtStart(home, ctx);
+  const tokenPaths = tokenPathsOf(resolution);
   for (const node of flow) {
     const { step } = node;
     if (step.kind !== 'capture' || !readsSecret(step.reference) || isWrittenAgain(step.reference, ctx)) continue;
+    if (tokenPaths && !alongTokenPath(flowPath(node), tokenPaths)) continue;
     const registration = registrationOf(step.node, home);
     if (!registration || (registration.listener && runsOverArguments(ctx))) continue;
     if (!atStart && !registration.processWide) continue;
