@@ -13,7 +13,8 @@ import {
 import type { Finding, Node, SnapshotContext } from './context.js';
 import { resolveAtUse } from './resolve-at-use.js';
 import { sessionWords } from './session.js';
-import { type Resolution, tokenPathsOf, yieldsToken } from './sources.js';
+import { valueWords } from './keeper-words.js';
+import { type Resolution, tokenPathsOf } from './sources.js';
 
 const LISTENERS: ReadonlySet<string> = new Set(LONG_LIVED_CALLBACKS.listenerMethods);
 const ENDING_EVENTS: ReadonlySet<string> = new Set(LONG_LIVED_CALLBACKS.endingEvents);
@@ -60,12 +61,7 @@ export function checkCapturedByLongLivedCallback(
       node: resolution.reportNode,
       messageId: 'capturedByLongLivedCallback',
       data: {
-        what:
-          resolution.kind === 'v2-chain'
-            ? `Keys copied out of the live credentials \`${resolution.sourceName}\` are`
-            : yieldsToken(resolution)
-              ? `A token from \`${resolution.sourceName}\` is`
-              : `Credentials resolved once from \`${resolution.sourceName}\` are`,
+        ...valueWords(resolution, 'callback', ctx),
         callback: registration.words,
         start: registrantWords(home, atStart),
         ...sessionWords(resolution.sessionId, ctx.settings, resolution.durationSeconds),

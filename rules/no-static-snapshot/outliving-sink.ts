@@ -15,7 +15,8 @@ import {
 import type { Finding, SnapshotContext } from './context.js';
 import { runsOnSchedule } from './runs-on-schedule.js';
 import { sessionWords } from './session.js';
-import { type Resolution, tokenPathsOf, yieldsToken } from './sources.js';
+import { valueWords } from './keeper-words.js';
+import { type Resolution, tokenPathsOf } from './sources.js';
 
 /**
  * A resolved value (or text built from it) written where it outlives the code that resolved it without any variable
@@ -43,9 +44,7 @@ export function checkOutlivingSink(
       node: resolution.reportNode,
       messageId: 'writtenToOutlivingSink',
       data: {
-        what: yieldsToken(resolution)
-          ? `A token from \`${resolution.sourceName}\` is`
-          : `Credentials resolved once from \`${resolution.sourceName}\` are`,
+        ...valueWords(resolution, 'sink', ctx),
         sink: sink.label,
         ...sessionWords(resolution.sessionId, ctx.settings, resolution.durationSeconds),
       },

@@ -8,6 +8,7 @@ import { type FlowNode, flowPath } from '../../src/analysis/value-flow.js';
 import { ENV_CREDENTIAL_VARIABLES, SECRET_CARRYING_FIELDS } from '../../src/knowledge/index.js';
 import type { Finding, SnapshotContext } from './context.js';
 import { sessionWords } from './session.js';
+import { valueWords } from './keeper-words.js';
 import { type Resolution, tokenPathsOf, yieldsToken } from './sources.js';
 
 const VARIABLES: ReadonlyMap<string, (typeof ENV_CREDENTIAL_VARIABLES)[number]> = new Map(
@@ -32,9 +33,7 @@ export function checkCopiedIntoEnvironment(
       node: resolution.reportNode,
       messageId: 'copiedIntoEnvironment',
       data: {
-        what: yieldsToken(resolution)
-          ? `A token from \`${resolution.sourceName}\` is`
-          : `Credentials resolved once from \`${resolution.sourceName}\` are`,
+        ...valueWords(resolution, 'environment', ctx),
         variable: variable.name,
         reader: variable.reader,
         ...sessionWords(resolution.sessionId, ctx.settings, resolution.durationSeconds),

@@ -35,7 +35,22 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
       `  await writeFile('/tmp/token', token);`,
       '}',
     ),
-    errors: [{ messageId: 'writtenToOutlivingSink', line: 5 }],
+    errors: [
+      {
+        messageId: 'writtenToOutlivingSink',
+        line: 5,
+        data: {
+          what: 'An access token from `credential.getToken()` is',
+          sink: 'a file',
+          them: 'it',
+          session: 'the Microsoft Entra access token',
+          phrase: 'typically within 60 to 90 min',
+          error: '401/403 "Lifetime validation failed. The token is expired"',
+          instead:
+            'Hand the reader a way to get its own token where it uses it instead (a credential helper, or the client that issued the token): use `getBearerTokenProvider(credential, scope)` instead (it caches and refreshes the token).',
+        },
+      },
+    ],
   },
   {
     // An MSAL token read by a timer that runs for the life of the process.
@@ -59,7 +74,23 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
       '}',
       'http.createServer((req, res) => res.end()).listen(8080);',
     ),
-    errors: [{ messageId: 'copiedIntoEnvironment', line: 4 }],
+    errors: [
+      {
+        messageId: 'copiedIntoEnvironment',
+        line: 4,
+        data: {
+          what: 'A token response from the Google OAuth token endpoint is',
+          variable: 'GOOGLE_TOKEN',
+          reader: 'client or child process',
+          them: 'it',
+          session: 'the Google access token',
+          phrase: 'after about 1 h',
+          error: '401 "Request had invalid authentication credentials"',
+          instead:
+            'Leave the environment alone and have each client get the token where it uses it: call `await auth.getRequestHeaders()` where the value is used (it refreshes by itself), or keep `expires_in` with it and fetch again before it passes.',
+        },
+      },
+    ],
   },
   {
     // Keys fetched by hand from the instance metadata service, baked into a bundle.

@@ -268,6 +268,10 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
           start: '`start()`',
           session: 'the ECS/Fargate task-role session',
           phrase: 'typically within 6 h',
+          them: 'them',
+          error: 'ExpiredToken: The security token included in the request is expired',
+          instead:
+            'Resolve inside the callback (the provider caches and refreshes), or pass the provider or client instead of its result.',
         },
       },
     ],
