@@ -102,6 +102,40 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
     errors: [{ messageId: 'writtenToOutlivingSink', line: 2 }],
   },
   {
+    // An Azure token read by an async timer callback: the credential caches and renews it, so it is asked there.
+    code: lines(
+      ...AZURE,
+      'export async function start() {',
+      `  const t = await credential.getToken(${SCOPE});`,
+      '  setInterval(async () => {',
+      "    await fetch('https://management.azure.com/subscriptions', { headers: { Authorization: `Bearer ${t.token}` } });",
+      '  }, 60_000);',
+      '}',
+    ),
+    errors: [
+      {
+        messageId: 'capturedByLongLivedCallback',
+        line: 4,
+        suggestions: [
+          {
+            messageId: 'resolveAtUse',
+            data: { provider: `credential.getToken(${SCOPE})` },
+            output: lines(
+              ...AZURE,
+              'export async function start() {',
+              `  await credential.getToken(${SCOPE});`,
+              '  setInterval(async () => {',
+              `    const t = await credential.getToken(${SCOPE});`,
+              "    await fetch('https://management.azure.com/subscriptions', { headers: { Authorization: `Bearer ${t.token}` } });",
+              '  }, 60_000);',
+              '}',
+            ),
+          },
+        ],
+      },
+    ],
+  },
+  {
     // `jwt.authorize()` resolves a token response; a listener on `process` reads its token for ever.
     code: lines(
       ...JWT,
