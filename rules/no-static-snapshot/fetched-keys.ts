@@ -57,7 +57,8 @@ export function checkFetchedKeysIntoClient(call: TSESTree.CallExpression, ctx: S
 }
 
 /** Where the response goes, and its parsed body after `res.json()` (awaited, or in `.then((r) => r.json())`). */
-function responseFlow(call: TSESTree.CallExpression, ctx: SnapshotContext): FlowNode[] {
+/** Where a response goes, and its body once read (`await res.json()`, `.then((r) => r.json())`), each from its start. */
+export function responseFlow(call: TSESTree.CallExpression, ctx: SnapshotContext): FlowNode[] {
   const flow = traceValue(call, ctx.refs, ctx.sourceCode);
   const bodies = flow.flatMap((n) =>
     n.step.kind === 'method' && HTTP_BODY_METHODS.includes(n.step.name ?? '')

@@ -13,11 +13,13 @@ import {
   AWS_V3_STS_OPERATIONS,
   CHILD_PROCESS_RUNNERS,
   CLI_CREDENTIAL_WORDS,
+  CREDENTIAL_METHODS,
   CREDENTIAL_RESOLVERS,
   GOOGLE_AUTH_MODULES,
   GOOGLE_SET_CREDENTIALS,
   moduleMatches,
   NAMED_CREDENTIAL_HELPER_PATTERN,
+  TOKEN_TEXT_HINT,
 } from '../../src/knowledge/index.js';
 
 /**
@@ -54,6 +56,20 @@ export function mayMakeSnapshots(sourceCode: Readonly<TSESLint.SourceCode>, spec
     if (WRAPPER_MODULES.includes(specifier)) wrappers = true;
   }
   return wrappers && WRAPPER_NAMES.test(sourceCode.text);
+}
+
+/** Modules of the token methods (Azure, MSAL, gcp-metadata, ...), whose values only the outliving keepers follow here. */
+const TOKEN_METHOD_MODULES: ReadonlySet<string> = new Set(
+  CREDENTIAL_METHODS.flatMap((m) => [...m.gateModules, ...m.receivers.flatMap((r) => r.modules)]),
+);
+
+/**
+ * The gate of the sources no-static-snapshot follows into outliving keepers only (`keptElsewhereResolution`): the
+ * file imports a token method's module, or its text names a token endpoint or a token field (a request by hand).
+ */
+export function mayFetchTokens(sourceCode: Readonly<TSESLint.SourceCode>, specifiers: ReadonlySet<string>): boolean {
+  for (const specifier of specifiers) if (TOKEN_METHOD_MODULES.has(specifier)) return true;
+  return TOKEN_TEXT_HINT.test(sourceCode.text);
 }
 
 /**

@@ -3,6 +3,7 @@ import { ModuleRefs, moduleSpecifiers } from '../../src/analysis/module-refs.js'
 import type { Finding, SnapshotContext } from './context.js';
 import {
   mayCallCredentialHelpers,
+  mayFetchTokens,
   mayMakeSnapshots,
   mayReplaceGoogleCredentials,
   mayRunCredentialCli,
@@ -13,7 +14,7 @@ import { checkKeysHandedOnce } from './key-update.js';
 import { checkFetchedKeysIntoClient } from './fetched-keys.js';
 import { checkMemoizeForever } from './memoize-forever.js';
 import { MIGRATION_SAFE_SUGGESTIONS, SNAPSHOT_MESSAGES, type SnapshotMessageId } from './messages.js';
-import { checkResolution } from './resolutions.js';
+import { checkKeptElsewhere, checkResolution } from './resolutions.js';
 import { checkTokenProviderOption, mayHandTokenProviders } from './token-provider.js';
 import { checkV2StaticCopy } from './v2-sinks.js';
 import { checkV2GlobalDestructure, checkV2GlobalRead } from './v2-global-read.js';
@@ -55,9 +56,10 @@ export default createRule<[], SnapshotMessageId>({
       mayCallCredentialHelpers(sourceCode, imports) ||
       mayReplaceGoogleCredentials(sourceCode) ||
       mayRunCredentialCli(sourceCode, imports);
+    const tokens = !snapshots && mayFetchTokens(sourceCode, imports);
     if (
       skipsTestCode(context) ||
-      (!snapshots && !mayHandTokenProviders(imports)) ||
+      (!snapshots && !tokens && !mayHandTokenProviders(imports)) ||
       mocksModules(sourceCode, imports, isKnowledgeModule)
     )
       return {};
@@ -88,6 +90,13 @@ export default createRule<[], SnapshotMessageId>({
       Property: collectProperty,
       'Program:exit': checkProviderOptions,
     } satisfies TSESLint.RuleListener;
+    if (!snapshots && tokens)
+      return {
+        ...providerOptions,
+        CallExpression(node) {
+          report(checkKeptElsewhere(node, ctx));
+        },
+      } satisfies TSESLint.RuleListener;
     if (!snapshots) return providerOptions;
     return {
       CallExpression(node) {

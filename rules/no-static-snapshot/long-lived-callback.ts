@@ -2,12 +2,19 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { calleeName, enclosingFunction, isFunctionNode, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import { keepsProcessRunning, readsArgv } from '../../src/analysis/process-lifetime.js';
-import type { FlowNode } from '../../src/analysis/value-flow.js';
-import { LONG_LIVED_CALLBACKS, SECRET_CARRYING_FIELDS } from '../../src/knowledge/index.js';
+import { alongTokenPath } from '../../src/analysis/token-path.js';
+import { type FlowNode, flowPath } from '../../src/analysis/value-flow.js';
+import {
+  AWS_V2_CREDENTIAL_FIELDS,
+  AWS_V2_REFRESH_METHODS,
+  LONG_LIVED_CALLBACKS,
+  SECRET_CARRYING_FIELDS,
+} from '../../src/knowledge/index.js';
 import type { Finding, Node, SnapshotContext } from './context.js';
 import { resolveAtUse } from './resolve-at-use.js';
 import { sessionWords } from './session.js';
-import { type Resolution, yieldsToken } from './sources.js';
+import { valueWords } from './keeper-words.js';
+import { type Resolution, tokenPathsOf } from './sources.js';
 
 const LISTENERS: ReadonlySet<string> = new Set(LONG_LIVED_CALLBACKS.listenerMethods);
 const ENDING_EVENTS: ReadonlySet<string> = new Set(LONG_LIVED_CALLBACKS.endingEvents);
@@ -16,6 +23,8 @@ const ROUTES: ReadonlySet<string> = new Set(LONG_LIVED_CALLBACKS.routeMethods);
 const SERVERS: ReadonlySet<string> = new Set(LONG_LIVED_CALLBACKS.serverFactories);
 const HANDLER_OPTIONS: ReadonlySet<string> = new Set(LONG_LIVED_CALLBACKS.handlerOptions);
 const REPEATING_CONSTRUCTORS: ReadonlySet<string> = new Set(LONG_LIVED_CALLBACKS.repeatingConstructors);
+const V2_KEY_FIELDS: ReadonlySet<string> = new Set(AWS_V2_CREDENTIAL_FIELDS);
+const V2_REFRESH_METHODS: ReadonlySet<string> = new Set(AWS_V2_REFRESH_METHODS);
 
 /**
  * A value resolved once in a start-up function (`main()`, `start()`, run once from the top of the file) and read by
@@ -23,20 +32,28 @@ const REPEATING_CONSTRUCTORS: ReadonlySet<string> = new Set(LONG_LIVED_CALLBACKS
  * queue consumer, a cron job. Every call of the callback gets the same copy, long after its session ended. A value
  * resolved inside the callback, a variable written again (a refresh), `once(...)` and exit handlers are fine.
  * A timer whose handle nobody keeps, or a listener on `process`, outlives whatever function registered it, so there
- * the function need not be a start-up one (an exported `start()` the file never calls).
+ * the function need not be a start-up one (an exported `start()` the file never calls). A live v2 credentials object
+ * (what a v2 chain resolves, `AWS.config.credentials`, a refreshing class's instance) captured whole refreshes when
+ * its clients call `get()`; only keys copied out of it are one copy.
  */
 export function checkCapturedByLongLivedCallback(
   resolution: Resolution,
   flow: readonly FlowNode[],
   ctx: SnapshotContext,
 ): Finding | null {
-  if (resolution.kind === 'v2-chain') return null;
   const home = enclosingFunction(resolution.reportNode);
   if (!home) return null;
   const atStart = runsOnceAtStart(home, ctx);
+  const tokenPaths = tokenPathsOf(resolution);
   for (const node of flow) {
     const { step } = node;
     if (step.kind !== 'capture' || !readsSecret(step.reference) || isWrittenAgain(step.reference, ctx)) continue;
+    if (tokenPaths && !alongTokenPath(flowPath(node), tokenPaths)) continue;
+    if (
+      resolution.kind === 'v2-chain' &&
+      (!copiesV2Keys(node, step.reference) || reloadsInside(step.node, step.reference, ctx))
+    )
+      continue;
     const registration = registrationOf(step.node, home);
     if (!registration || (registration.listener && runsOverArguments(ctx))) continue;
     if (!atStart && !registration.processWide) continue;
@@ -44,9 +61,7 @@ export function checkCapturedByLongLivedCallback(
       node: resolution.reportNode,
       messageId: 'capturedByLongLivedCallback',
       data: {
-        what: yieldsToken(resolution)
-          ? `A token from \`${resolution.sourceName}\` is`
-          : `Credentials resolved once from \`${resolution.sourceName}\` are`,
+        ...valueWords(resolution, 'callback', ctx),
         callback: registration.words,
         start: registrantWords(home, atStart),
         ...sessionWords(resolution.sessionId, ctx.settings, resolution.durationSeconds),
@@ -55,6 +70,34 @@ export function checkCapturedByLongLivedCallback(
     };
   }
   return null;
+}
+
+/** A key field (`accessKeyId`) read off the live v2 object on the way to the callback, or by the callback itself. */
+function copiesV2Keys(node: FlowNode, reference: TSESTree.Identifier): boolean {
+  const parent = reference.parent;
+  return (
+    (parent?.type === AST_NODE_TYPES.MemberExpression &&
+      parent.object === reference &&
+      V2_KEY_FIELDS.has(staticPropertyName(parent) ?? '')) ||
+    flowPath(node).some(({ step }) => step.kind === 'field' && V2_KEY_FIELDS.has(step.name ?? ''))
+  );
+}
+
+/** The callback loads the live object again before it reads it (`await live.getPromise()`), so each run gets fresh keys. */
+function reloadsInside(closure: TSESTree.FunctionLike, reference: TSESTree.Identifier, ctx: SnapshotContext): boolean {
+  const variable = ctx.refs.variableOf(reference);
+  return (variable?.references ?? []).some(({ identifier }) => {
+    const member = identifier.parent;
+    return (
+      identifier.range[0] >= closure.range[0] &&
+      identifier.range[1] <= closure.range[1] &&
+      member?.type === AST_NODE_TYPES.MemberExpression &&
+      member.object === identifier &&
+      V2_REFRESH_METHODS.has(staticPropertyName(member) ?? '') &&
+      member.parent?.type === AST_NODE_TYPES.CallExpression &&
+      member.parent.callee === member
+    );
+  });
 }
 
 /** `\`main()\``, the method's or the variable's name, or what it is when it has none. */

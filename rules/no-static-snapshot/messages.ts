@@ -30,13 +30,13 @@ export const SNAPSHOT_MESSAGES = {
   googleTokenStored:
     'What `{{method}}()` returned (the {{what}}) is kept {{where}} and stops working {{phrase}}; the auth client refreshes, a stored copy does not. Call `{{method}}()` when each request is made (the client caches and refreshes the token).',
   writtenToOutlivingSink:
-    '{{what}} written to {{sink}}, which outlives them: whoever reads it after {{session}} ends ({{phrase}}) gets ExpiredToken (or 401), and nothing there can refresh them. Hand the reader a refreshing source instead (the provider itself, a profile with `credential_process`, or the role to assume).',
+    '{{what}} written to {{sink}}, which outlives {{them}}: whoever reads it after {{session}} ends ({{phrase}}) gets {{error}}, and nothing there can refresh {{them}}. {{instead}}',
   copiedIntoEnvironment:
-    '{{what}} copied into `process.env.{{variable}}` of a process that keeps running: every {{reader}} built later reads it as static credentials and nothing renews it, so it stops working when {{session}} ends ({{phrase}}). Leave the environment alone and pass the refreshing source to the clients (or to the child process, as a profile or role to assume).',
+    '{{what}} copied into `process.env.{{variable}}` of a process that keeps running: every {{reader}} built later reads it as it is and nothing renews it, so it stops working when {{session}} ends ({{phrase}}) and calls then fail with {{error}}. {{instead}}',
   cliOutputKept:
     'What `{{command}}` printed ({{what}}) is kept {{where}}; nothing runs the command again, so it stops working when {{session}} ends ({{phrase}}) and calls then fail with ExpiredToken (or 401). {{instead}}.',
   capturedByLongLivedCallback:
-    '{{what}} read by {{callback}}, which {{start}} registers for the life of the process: every call gets the same copy, which stops working when {{session}} ends ({{phrase}}) while the process keeps running. Resolve inside the callback (the provider caches and refreshes), or pass the provider or client instead of its result.',
+    '{{what}} read by {{callback}}, which {{start}} registers for the life of the process: every call gets the same copy, which stops working when {{session}} ends ({{phrase}}) while the process keeps running, and calls then fail with {{error}}. {{instead}}',
   capturedProvider:
     'The `{{option}}` function returns what {{source}} resolved once, captured from outside it: the object that calls it for fresh credentials or a fresh token gets the same copy every time, and it stops working when {{session}} ends ({{phrase}}). Call {{source}} inside the function instead.',
   capturedTokenProvider:

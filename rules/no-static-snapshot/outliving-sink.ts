@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { enclosingFunction, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import { localFunction } from '../../src/analysis/local-function.js';
 import { isOneShotScript } from '../../src/analysis/process-lifetime.js';
+import { alongTokenPath } from '../../src/analysis/token-path.js';
 import { type FlowNode, flowPath } from '../../src/analysis/value-flow.js';
 import {
   OUTLIVING_SINKS,
@@ -10,12 +11,12 @@ import {
   refMatches,
   SECRET_CARRYING_FIELDS,
   SERIALIZERS,
-  type TokenPaths,
 } from '../../src/knowledge/index.js';
 import type { Finding, SnapshotContext } from './context.js';
 import { runsOnSchedule } from './runs-on-schedule.js';
 import { sessionWords } from './session.js';
-import { type Resolution, yieldsToken } from './sources.js';
+import { valueWords } from './keeper-words.js';
+import { type Resolution, tokenPathsOf } from './sources.js';
 
 /**
  * A resolved value (or text built from it) written where it outlives the code that resolved it without any variable
@@ -43,9 +44,7 @@ export function checkOutlivingSink(
       node: resolution.reportNode,
       messageId: 'writtenToOutlivingSink',
       data: {
-        what: yieldsToken(resolution)
-          ? `A token from \`${resolution.sourceName}\` is`
-          : `Credentials resolved once from \`${resolution.sourceName}\` are`,
+        ...valueWords(resolution, 'sink', ctx),
         sink: sink.label,
         ...sessionWords(resolution.sessionId, ctx.settings, resolution.durationSeconds),
       },
@@ -107,7 +106,7 @@ function sinkOf(
  */
 function carriesSecret(node: FlowNode, resolution: Resolution, ctx: SnapshotContext): boolean {
   const path = flowPath(node);
-  const tokenPaths = resolution.token?.tokenPaths ?? resolution.command?.tokenPaths;
+  const tokenPaths = tokenPathsOf(resolution);
   if (tokenPaths && !alongTokenPath(path, tokenPaths)) return false;
   return path.slice(0, -1).every(({ step }, index) => {
     switch (step.kind) {
@@ -134,15 +133,6 @@ function carriesSecret(node: FlowNode, resolution: Resolution, ctx: SnapshotCont
         return false;
     }
   });
-}
-
-/** The fields read on the way are a prefix of one of the token's paths (`*`: any index). */
-export function alongTokenPath(path: readonly FlowNode[], tokenPaths: TokenPaths): boolean {
-  const names = path.flatMap(({ step }) => (step.kind === 'field' ? [step.name] : []));
-  return tokenPaths.some(
-    (tokenPath) =>
-      names.length <= tokenPath.length && names.every((name, i) => tokenPath[i] === '*' || tokenPath[i] === name),
-  );
 }
 
 /** For `defineConfig({ define: { X: value } })`: the value went through the `define` property. */

@@ -3,12 +3,13 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import { keepsProcessRunning } from '../../src/analysis/process-lifetime.js';
 import { isProcessEnv } from '../../src/analysis/storage.js';
+import { alongTokenPath } from '../../src/analysis/token-path.js';
 import { type FlowNode, flowPath } from '../../src/analysis/value-flow.js';
 import { ENV_CREDENTIAL_VARIABLES, SECRET_CARRYING_FIELDS } from '../../src/knowledge/index.js';
 import type { Finding, SnapshotContext } from './context.js';
-import { alongTokenPath } from './outliving-sink.js';
 import { sessionWords } from './session.js';
-import { type Resolution, yieldsToken } from './sources.js';
+import { valueWords } from './keeper-words.js';
+import { type Resolution, tokenPathsOf, yieldsToken } from './sources.js';
 
 const VARIABLES: ReadonlyMap<string, (typeof ENV_CREDENTIAL_VARIABLES)[number]> = new Map(
   ENV_CREDENTIAL_VARIABLES.map((v) => [v.name, v]),
@@ -32,9 +33,7 @@ export function checkCopiedIntoEnvironment(
       node: resolution.reportNode,
       messageId: 'copiedIntoEnvironment',
       data: {
-        what: yieldsToken(resolution)
-          ? `A token from \`${resolution.sourceName}\` is`
-          : `Credentials resolved once from \`${resolution.sourceName}\` are`,
+        ...valueWords(resolution, 'environment', ctx),
         variable: variable.name,
         reader: variable.reader,
         ...sessionWords(resolution.sessionId, ctx.settings, resolution.durationSeconds),
@@ -88,7 +87,7 @@ function isAssignToEnv(call: TSESTree.CallExpression | TSESTree.NewExpression, c
  * whose result carries more, along its knowledge entry's `tokenPaths` only.
  */
 function carriesSecret(node: FlowNode, resolution: Resolution): boolean {
-  const tokenPaths = resolution.token?.tokenPaths ?? resolution.command?.tokenPaths;
+  const tokenPaths = tokenPathsOf(resolution);
   if (tokenPaths) return alongTokenPath(flowPath(node), tokenPaths);
   return flowPath(node).every(
     ({ step }) => step.kind !== 'field' || (step.name !== null && SECRET_CARRYING_FIELDS.has(step.name)),

@@ -11,7 +11,8 @@ import { checkCliOutputKept } from './cli-output.js';
 import { checkCapturedByLongLivedCallback } from './long-lived-callback.js';
 import { checkSharedClientCredentials } from './shared-client-credentials.js';
 import { isConstantOnPlatform } from './session.js';
-import { type Resolution, resolutionOf } from './sources.js';
+import { keptElsewhereResolution, type Resolution, resolutionOf } from './sources.js';
+import { responseFlow } from './fetched-keys.js';
 import { checkStaticWrapper } from './static-wrapper.js';
 import { checkStoredCredentials } from './stored-credentials.js';
 import { checkStsCopy } from './sts-copy.js';
@@ -36,12 +37,35 @@ const CHECKS: readonly ResolutionCheck[] = [
   checkCapturedByLongLivedCallback,
 ];
 
+/**
+ * Keepers that outlive any value whatever its source, and that no-module-token-cache (which owns a token or STS
+ * output kept in storage) does not follow: a sink that outlives the process, the environment of a running process,
+ * a callback registered for the life of the process.
+ */
+const OUTLIVING_KEEPER_CHECKS: readonly ResolutionCheck[] = [
+  checkOutlivingSink,
+  checkCopiedIntoEnvironment,
+  checkCapturedByLongLivedCallback,
+];
+
 /** If `call` resolves a refreshing source once, follows where the value goes and returns the snapshot finding, if any. */
 export function checkResolution(call: TSESTree.CallExpression, ctx: SnapshotContext): Finding | null {
-  const resolution = resolutionOf(call, ctx) ?? helperResolution(call, ctx);
+  const resolution = resolutionOf(call, ctx) ?? helperResolution(call, ctx) ?? keptElsewhereResolution(call, ctx);
   if (!resolution || isConstantOnPlatform(resolution.sessionId, ctx)) return null;
-  const flow = traceValue(resolution.valueStart, ctx.refs, ctx.sourceCode);
-  for (const check of CHECKS) {
+  return checkFlow(resolution, ctx);
+}
+
+/** The same for the sources only no-static-snapshot's keeper checks follow, in a file its own gate keeps out. */
+export function checkKeptElsewhere(call: TSESTree.CallExpression, ctx: SnapshotContext): Finding | null {
+  const resolution = keptElsewhereResolution(call, ctx);
+  return resolution && !isConstantOnPlatform(resolution.sessionId, ctx) ? checkFlow(resolution, ctx) : null;
+}
+
+function checkFlow(resolution: Resolution, ctx: SnapshotContext): Finding | null {
+  const flow = resolution.request
+    ? responseFlow(resolution.call, ctx)
+    : traceValue(resolution.valueStart, ctx.refs, ctx.sourceCode);
+  for (const check of resolution.kind === 'kept-elsewhere' ? OUTLIVING_KEEPER_CHECKS : CHECKS) {
     const finding = check(resolution, flow, ctx);
     if (finding) return finding;
   }

@@ -16,7 +16,10 @@ import {
   AWS_V3_CLIENT_PROVIDER_PATH,
   AWS_V3_SEND_METHOD,
   AWS_V3_STS_OPERATIONS,
+  CREDENTIAL_METHODS,
   CREDENTIAL_RESOLVERS,
+  GENERIC_TOKEN_ENDPOINT,
+  HTTP_CLIENT_GLOBALS,
   type CliCredentialCommand,
   type CredentialMethod,
   type CredentialResolver,
@@ -25,6 +28,7 @@ import {
   type ProviderFactory,
   refMatches,
   type StsOperation,
+  type TokenPaths,
   type Yield,
   type SessionId,
 } from '../../src/knowledge/index.js';
@@ -32,6 +36,10 @@ import { providerFactoryOf as recognizedFactory } from '../../src/analysis/recog
 import { isV3ClientValue } from './clients.js';
 import { cliRunOf } from './cli-source.js';
 import { callsApi } from '../../src/analysis/api-calls.js';
+import { type Held } from '../../src/analysis/held.js';
+import { HeldValues } from '../../src/analysis/held-value.js';
+import { fetchesToken, type HttpRequest, httpRequestOf } from '../../src/analysis/http-request.js';
+import { endpointTokenPaths } from '../../src/analysis/token-path.js';
 import type { HelperOrigin } from './context.js';
 import { type Node, type SnapshotContext, snippet } from './context.js';
 
@@ -47,10 +55,22 @@ import { type Node, type SnapshotContext, snippet } from './context.js';
  *   (a registry password: `command`);
  * - `helper`: `await getCreds()` imported from the app's own module that returns one of the above;
  * - `cli`: `execSync('aws sts assume-role ...')`, `execFileSync('gcloud', ['auth', 'print-access-token'])`: what a
- *   cloud CLI printed (cli-source.ts).
+ *   cloud CLI printed (cli-source.ts);
+ * - `kept-elsewhere`: any other source the engine knows (`HeldValues`): a token method (Azure `getToken()`, MSAL,
+ *   `jwt.authorize()`, gcp-metadata) or a request made by hand to a token or metadata endpoint. Kept in storage it is
+ *   no-module-token-cache's; here only the keepers that rule does not follow count (resolutions.ts).
  */
 export interface Resolution {
-  readonly kind: 'provider' | 'client-provider' | 'sts' | 'google-token' | 'auth-token' | 'v2-chain' | 'helper' | 'cli';
+  readonly kind:
+    | 'provider'
+    | 'client-provider'
+    | 'sts'
+    | 'google-token'
+    | 'auth-token'
+    | 'v2-chain'
+    | 'helper'
+    | 'cli'
+    | 'kept-elsewhere';
   readonly call: TSESTree.CallExpression;
   /** Where a finding is reported: `await call` when awaited, else the call. */
   readonly reportNode: Node;
@@ -71,6 +91,12 @@ export interface Resolution {
   readonly helper?: HelperOrigin;
   /** `cli`: the command that printed the value. */
   readonly cli?: CliCredentialCommand;
+  /** `kept-elsewhere`: the value, in the words messages use (what it is, when it stops working, the fix). */
+  readonly held?: Held;
+  /** `kept-elsewhere`: where the secret sits in the result, when it carries more (see tokenPathsOf). */
+  readonly tokenPaths?: TokenPaths;
+  /** `kept-elsewhere`: the request was made by hand, and its body is read with `.json()` or `.text()` on the way. */
+  readonly request?: HttpRequest;
 }
 
 /** Token getters whose result is a snapshot once stored (gcp-metadata responses are caches: no-module-token-cache). */
@@ -114,7 +140,65 @@ export function resolutionOf(call: TSESTree.CallExpression, ctx: SnapshotContext
 
 /** The resolution yields a token (words for messages), not credentials. */
 export function yieldsToken(resolution: Resolution): boolean {
+  if (resolution.held) return !CREDENTIAL_KINDS.includes(resolution.held.kind);
   return resolution.kind === 'google-token' || resolution.kind === 'auth-token' || resolution.cli?.yields === 'token';
+}
+
+const CREDENTIAL_KINDS: readonly Held['kind'][] = ['aws-credentials', 'sts-output'];
+
+/** Where the secret sits in what the resolution yields, when it carries more than the secret (else undefined). */
+export function tokenPathsOf(resolution: Resolution): TokenPaths | undefined {
+  return resolution.tokenPaths ?? resolution.token?.tokenPaths ?? resolution.command?.tokenPaths;
+}
+
+const KNOWN_METHOD_NAMES: ReadonlySet<string> = new Set(CREDENTIAL_METHODS.map((m) => m.method));
+
+/**
+ * A source `resolutionOf` does not start from, recognised by the engine's one recogniser (`HeldValues`): a token
+ * method called on its client (`credential.getToken(scope)`, `msal.acquireTokenByClientCredential(request)`,
+ * `jwt.authorize()`, gcp-metadata `instance('service-accounts/default/token')`), or a request made by hand to a token
+ * or metadata endpoint (`fetch(imdsUrl)`, `axios.post(tokenUrl, { grant_type })`).
+ */
+export function keptElsewhereResolution(call: TSESTree.CallExpression, ctx: SnapshotContext): Resolution | null {
+  const callee = unwrap(call.callee);
+  const name = callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : null;
+  const request = name !== null && KNOWN_METHOD_NAMES.has(name) ? null : handMadeRequest(call, ctx);
+  if (!request && (name === null || !KNOWN_METHOD_NAMES.has(name))) return null;
+  const held = HeldValues.for(ctx.rule, ctx.refs, ctx.imports).heldBy(call);
+  if (!held) return null;
+  const words = { call, reportNode: awaitedOrSelf(call), valueStart: call, sourceName: held.what, held };
+  if (request) {
+    const endpoint = request.endpoint ?? GENERIC_TOKEN_ENDPOINT;
+    return {
+      kind: 'kept-elsewhere',
+      ...words,
+      sessionId: endpoint.session,
+      tokenPaths: endpointTokenPaths(endpoint),
+      request,
+    };
+  }
+  // The call itself hands out the value (not a local helper or a `.then` around it).
+  const method = held.call?.node === call ? CREDENTIAL_METHODS.find((m) => m.id === held.method) : undefined;
+  if (!method) return null;
+  const tokenPaths = method.tokenPaths ?? method.secretFields?.map((field) => [field]);
+  return {
+    kind: 'kept-elsewhere',
+    ...words,
+    sessionId: method.session,
+    token: method,
+    ...(tokenPaths && { tokenPaths }),
+  };
+}
+
+/** `fetch(url)` (the global, unshadowed) or an HTTP client's call that fetches a token or temporary keys. */
+function handMadeRequest(call: TSESTree.CallExpression, ctx: SnapshotContext): HttpRequest | null {
+  const callee = unwrap(call.callee);
+  const global =
+    callee.type === AST_NODE_TYPES.Identifier &&
+    HTTP_CLIENT_GLOBALS.includes(callee.name) &&
+    !ctx.refs.variableOf(callee)?.defs.length;
+  const request = httpRequestOf(call, global, ctx.rule, ctx.refs);
+  return request && fetchesToken(request) ? request : null;
 }
 
 function cliResolution(call: TSESTree.CallExpression, ctx: SnapshotContext): Resolution | null {

@@ -14,6 +14,7 @@ import {
 } from '../../src/knowledge/index.js';
 import type { Finding, SnapshotContext } from './context.js';
 import type { Resolution } from './sources.js';
+import { checkCapturedByLongLivedCallback } from './long-lived-callback.js';
 import { checkOutlivingSink } from './outliving-sink.js';
 import { checkV2ChainCopy } from './v2-chain-copy.js';
 import { globalSession } from './v2-sinks.js';
@@ -26,7 +27,8 @@ const REPORTED = new WeakMap<object, Set<TSESTree.Node>>();
 /**
  * Keys read off the global `AWS.config.credentials` once it is loaded (`get(cb)`, `await getPromise()`,
  * `AWS.config.getCredentials(cb)`): the live object refreshes when something calls `get()` again, the keys copied
- * out of it do not. A read whose copy is kept is a v2 chain copy (checkV2ChainCopy), reported once per keeper.
+ * out of it do not. A read whose copy is kept is a v2 chain copy (checkV2ChainCopy), reported once per keeper; one
+ * whose copy a callback registered for the life of the process reads is that callback's (long-lived-callback.ts).
  */
 export function checkV2GlobalRead(member: TSESTree.MemberExpression, ctx: SnapshotContext): Finding | null {
   const object = unwrap(member.object);
@@ -45,7 +47,10 @@ export function checkV2GlobalRead(member: TSESTree.MemberExpression, ctx: Snapsh
     sessionId,
   };
   const flow = traceValue(object, ctx.refs, ctx.sourceCode);
-  const finding = checkOutlivingSink(resolution, flow, ctx) ?? checkV2ChainCopy(resolution, flow, ctx);
+  const finding =
+    checkOutlivingSink(resolution, flow, ctx) ??
+    checkV2ChainCopy(resolution, flow, ctx) ??
+    checkCapturedByLongLivedCallback(resolution, flow, ctx);
   return finding && firstForKeeper(finding, member, ctx);
 }
 

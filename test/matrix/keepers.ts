@@ -18,7 +18,7 @@ export interface Keeper {
   readonly owner?: 'A' | 'B' | 'source' | 'field';
   /** Text of another line where the storage is declared (the import of the module whose object keeps it). */
   readonly declaredBy?: string;
-  /** Resolved and used within one request: silent, except for sources reported even there. */
+  /** Resolved and used within one request (or one run of a callback): silent, except for sources reported even there. */
   readonly perRequest?: boolean;
   readonly silent?: string;
 }
@@ -37,6 +37,11 @@ const useKept = (s: Source) =>
   s.yields === 'credentials'
     ? `new SQSClient({ region: 'eu-west-1', credentials: kept }).send(new ListQueuesCommand({}))`
     : `fetch(${API}, ${bearer('kept')})`;
+/** The source resolved again where the value is used (the statements it needs first, then the value). */
+const again = (s: Source) => {
+  const call = s.awaited ? `await ${s.call}` : s.call;
+  return [...(s.prepare ?? []), `const kept = ${s.use ? s.use(`(${call})`) : call};`].join(' ');
+};
 const SERVER = [`import http from 'node:http';`];
 const LISTEN = 'http.createServer((req, res) => res.end()).listen(8080);';
 
@@ -197,6 +202,29 @@ export const LOOK_ALIKE_KEEPERS: readonly Keeper[] = [
     silent: 'resolved on every call, returned to the caller',
     store: (v, s) => `const kept = ${v}; return ${useKept(s)};`,
     wrap: (body) => inFunction('call', body),
+  },
+  {
+    id: 'callback that resolves again',
+    accepts: 'any',
+    imports: [SQS],
+    perRequest: true,
+    silent: 'the long-lived callback asks the source on every run; the value resolved before is dropped',
+    store: (v, s) => `void ${v}; setInterval(async () => { ${again(s)} await ${useKept(s)}; }, 60_000);`,
+    wrap: (body) => inFunction('start', body),
+  },
+  {
+    id: 'timer that refreshes',
+    accepts: 'any',
+    imports: [SQS],
+    perRequest: true,
+    silent: 'a timer writes a fresh value into the variable the listener reads, well before the old one expires',
+    store: (v, s) =>
+      [
+        `let current = ${v};`,
+        `setInterval(async () => { ${again(s)} current = kept; }, 10 * 60_000);`,
+        `process.on('message', () => { const kept = current; return ${useKept(s)}; });`,
+      ].join(' '),
+    wrap: (body) => inFunction('start', body),
   },
   {
     id: 'expiry-checked cache',

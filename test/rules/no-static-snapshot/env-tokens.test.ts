@@ -40,6 +40,10 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
           reader: 'client or child process',
           session: 'the registry authorization token',
           phrase: 'after 12 h',
+          them: 'it',
+          error: 'an authentication error from the service it is for',
+          instead:
+            'Leave the environment alone and have each client get the token where it uses it: use a fresh GetAuthorizationToken call before `authorizationData[0].expiresAt` instead.',
         },
       },
     ],

@@ -246,6 +246,49 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
     ),
     errors: [{ messageId: 'capturedByLongLivedCallback', line: 4, column: 17, suggestions: [] }],
   },
+  {
+    // Keys copied out of a live v2 object once loaded, read by a timer nobody can clear.
+    code: lines(
+      `import AWS from 'aws-sdk';`,
+      `import { invoke } from './sigv4';`,
+      'const live = new AWS.ECSCredentials();',
+      'export async function start() {',
+      '  await live.getPromise();',
+      '  const keys = { accessKeyId: live.accessKeyId, secretAccessKey: live.secretAccessKey, sessionToken: live.sessionToken };',
+      '  setInterval(() => invoke(keys), 60_000);',
+      '}',
+    ),
+    errors: [
+      {
+        messageId: 'capturedByLongLivedCallback',
+        line: 6,
+        data: {
+          what: 'Keys copied out of the live credentials `live` are',
+          callback: 'the `setInterval` callback',
+          start: '`start()`',
+          session: 'the ECS/Fargate task-role session',
+          phrase: 'typically within 6 h',
+          them: 'them',
+          error: 'ExpiredToken: The security token included in the request is expired',
+          instead:
+            'Resolve inside the callback (the provider caches and refreshes), or pass the provider or client instead of its result.',
+        },
+      },
+    ],
+  },
+  {
+    // Keys copied out of what a v2 chain resolved, read by a listener on `process`.
+    code: lines(
+      `import AWS from 'aws-sdk';`,
+      `import { invoke } from './sigv4';`,
+      'const chain = new AWS.CredentialProviderChain();',
+      'export async function start() {',
+      '  const live = await chain.resolvePromise();',
+      "  process.on('message', (m) => invoke(m, { accessKeyId: live.accessKeyId, secretAccessKey: live.secretAccessKey, sessionToken: live.sessionToken }));",
+      '}',
+    ),
+    errors: [{ messageId: 'capturedByLongLivedCallback', line: 5 }],
+  },
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [
@@ -349,6 +392,49 @@ const valid: (string | ValidTestCase<[]>)[] = [
     '  const token = await new GoogleAuth().getAccessToken();',
     "  process.on('SIGTERM', () => flush(token));",
     '};',
+  ),
+  // Look-alike: the live v2 object itself, which v2 clients refresh with `get()`, read by the timer.
+  lines(
+    `import AWS from 'aws-sdk';`,
+    'const live = new AWS.ECSCredentials();',
+    'export async function start() {',
+    '  await live.getPromise();',
+    '  setInterval(() => new AWS.S3({ credentials: live }).listBuckets().promise(), 60_000);',
+    '}',
+  ),
+  // Look-alike: what the v2 chain resolved, handed whole to the clients the listener builds.
+  lines(
+    `import AWS from 'aws-sdk';`,
+    'const chain = new AWS.CredentialProviderChain();',
+    'export async function start() {',
+    '  const live = await chain.resolvePromise();',
+    "  process.on('message', () => new AWS.S3({ credentials: live }).listBuckets().promise());",
+    '}',
+  ),
+  // Look-alike: the listener reloads what the v2 chain resolved before it copies the keys.
+  lines(
+    `import AWS from 'aws-sdk';`,
+    `import { invoke } from './sigv4';`,
+    'const chain = new AWS.CredentialProviderChain();',
+    'export async function start() {',
+    '  const live = await chain.resolvePromise();',
+    "  process.on('message', async (m) => {",
+    '    await live.getPromise();',
+    '    await invoke(m, { accessKeyId: live.accessKeyId, secretAccessKey: live.secretAccessKey, sessionToken: live.sessionToken });',
+    '  });',
+    '}',
+  ),
+  // Look-alike: the listener loads the live object again and copies its keys then.
+  lines(
+    `import AWS from 'aws-sdk';`,
+    `import { invoke } from './sigv4';`,
+    'const live = new AWS.ECSCredentials();',
+    'export async function start() {',
+    "  process.on('message', async (m) => {",
+    '    await live.getPromise();',
+    '    await invoke(m, { accessKeyId: live.accessKeyId, secretAccessKey: live.secretAccessKey, sessionToken: live.sessionToken });',
+    '  });',
+    '}',
   ),
 ];
 

@@ -42,6 +42,10 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
           sink: 'a file',
           session: 'the SigV4 signature of a signed request',
           phrase: 'within 15 min of when it was signed',
+          them: 'it',
+          error: 'an authentication error from the service it is for',
+          instead:
+            'Hand the reader a way to get its own token where it uses it instead (a credential helper, or the client that issued the token): use a new `signer.sign(request)` for each request or connection instead.',
         },
       },
     ],
