@@ -15,10 +15,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
     'N13.js': 'False alarm (B): a module keeps the socket, not the token; each connect reads a fresh Cognito ID token.',
   },
   'engine-heldout-6': {
-    'A02.js':
-      'A: v2 assumeRoleWithWebIdentity keys copied into new AWS.Credentials on AWS.config, used by a manual signer.',
-    'A03.ts':
-      'A: Cognito keys read off AWS.config.credentials into MQTT-over-WebSocket options of a module-level gateway.',
     'B04.js': 'B: an ms-rest-azure token for Azure SQL behind a memoised pool promise.',
     'B05.ts': 'B: a v2 RDS.Signer token as the static password of a pg pool memoised in module scope.',
     'B09.js': 'B: a delegated Graph token stored in req.session and used later with no expiry check.',
@@ -32,7 +28,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
     'N17.ts': 'False alarm (A): a fresh Cognito resolution and a new client at the start of every chat() call.',
   },
   'engine-heldout-8': {
-    'A01.ts': 'A: fromIni() resolved once and the keys copied into a Bedrock client the handler keeps.',
     'B04.ts': 'B: Cognito identity credentials kept in localStorage and read at every page load with no expiry check.',
   },
   'engine-heldout-9': {

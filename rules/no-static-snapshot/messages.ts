@@ -1,12 +1,15 @@
+import { EXPIRY_SYMPTOMS } from '../../src/knowledge/index.js';
+
+/** What AWS answers a request signed with expired keys. */
+const AWS_EXPIRED = EXPIRY_SYMPTOMS.aws.text;
+
 /**
  * The texts of no-static-snapshot, one per shape. Each says what fails and when; `{{session}}` / `{{phrase}}`
  * come from the knowledge base's session table (or the `platform` / `sessionSeconds` settings).
  */
 export const SNAPSHOT_MESSAGES = {
-  storedCredentials:
-    'Credentials resolved once from {{source}} are kept {{where}}; nothing calls the provider again, so they stop working when {{session}} ends ({{phrase}}). Pass the provider `{{provider}}` where credentials are expected, or resolve it per request.',
-  copiedCredentials:
-    'Keys copied from credentials resolved once by {{source}} are kept {{where}}; they stop working when {{session}} ends ({{phrase}}). Pass the provider `{{provider}}` where the client accepts one, or rebuild the client from a fresh resolution before the keys expire.',
+  storedCredentials: `Credentials resolved once from {{source}} are kept {{where}}; nothing calls the provider again, so they stop working when {{session}} ends ({{phrase}}) and calls made with them then fail with ${AWS_EXPIRED}. Pass the provider \`{{provider}}\` where credentials are expected, or resolve it per request.`,
+  copiedCredentials: `Keys copied from credentials resolved once by {{source}} are kept {{where}}; they stop working when {{session}} ends ({{phrase}}) and calls made with them then fail with ${AWS_EXPIRED}. Pass the provider \`{{provider}}\` where the client accepts one, or rebuild the client from a fresh resolution before the keys expire.`,
   sharedClientCredentials:
     '`{{call}}` hands another client a one-time copy of the credentials: that client never refreshes them, so its calls fail when {{session}} ends ({{phrase}}). Share the function `{{provider}}` instead.',
   staticWrapper:
@@ -15,16 +18,14 @@ export const SNAPSHOT_MESSAGES = {
     '`{{wrapper}}()` with one argument keeps the first credentials from {{source}} forever, so they stop working when {{session}} ends ({{phrase}}). Give it the expiry checks, or pass `{{provider}}` itself (the client memoizes and refreshes it).',
   providerDropsExpiration:
     'This credentials function returns keys copied from {{source}} without `expiration`, so the SDK calls it only once and keeps the first keys; they stop working when {{session}} ends ({{phrase}}). Return `expiration` too.',
-  stsCopied:
-    'The output of {{service}} {{operation}} is copied into static credentials kept {{where}}; nothing calls {{service}} again, so they stop working {{phrase}}. Use `{{replacement}}`, which sends {{operation}} again before expiry.',
+  stsCopied: `The output of {{service}} {{operation}} is copied into static credentials kept {{where}}; nothing calls {{service}} again, so they stop working {{phrase}} and calls then fail with ${AWS_EXPIRED}. Use \`{{replacement}}\`, which sends {{operation}} again before expiry.`,
   loginTokenCaptured:
     '`{{token}}` is captured once in the `{{option}}` of `{{source}}`: each refresh sends this same token again, and once it has expired ({{tokenPhrase}}) Cognito answers {{symptom}}, so the credentials stop renewing when {{session}} ends ({{phrase}}). {{fix}}.',
   v2FieldsCopied:
     'Keys copied out of the refreshing `{{object}}` into {{sink}} make static credentials: the live object refreshes, the copy never does, so it stops working when {{session}} ends ({{phrase}}). Pass the object itself.',
   fetchedCredentialsCopied:
     'Keys of {{what}} are copied into {{sink}}, static credentials that never fetch them again: they stop working {{phrase}} and every call then fails with ExpiredToken. {{fix}}',
-  v2ChainCopied:
-    'Keys copied out of the credentials this provider chain resolves are kept {{where}}; the copy never refreshes, so it stops working when {{session}} ends ({{phrase}}). Keep the live credentials object, call `.get()` before each use and re-read its keys, or pass the object itself.',
+  v2ChainCopied: `Keys copied out of the credentials this provider chain resolves are kept {{where}}; the copy never refreshes, so it stops working when {{session}} ends ({{phrase}}) and calls signed with it fail with ${AWS_EXPIRED}. Keep the live credentials object, call \`.get()\` before each use and re-read its keys, or pass the object itself.`,
   googleNoRefresh:
     '`{{call}}` sets an access token without `{{refreshField}}` and no `{{handler}}` is assigned: the client sends the same token until it expires ({{phrase}}), then every call fails with 401 and nothing recovers. Assign `{{handler}}` or use the auth client that issued the token.',
   googleTokenStored:

@@ -6,6 +6,7 @@ import { flowPath, type FlowNode } from '../../src/analysis/value-flow.js';
 import {
   AWS_V2_CONFIG_UPDATE,
   AWS_V2_CREDENTIAL_FIELDS,
+  AWS_V2_GLOBAL_CREDENTIALS,
   AWS_V2_STATIC_CREDENTIALS,
   AWS_V3_CREDENTIAL_FIELDS,
   STS_CREDENTIAL_FIELDS,
@@ -34,14 +35,14 @@ interface StaticCopy {
 
 /**
  * Shape 5: STS output (AssumeRole, GetSessionToken...) copied into static credentials that outlive the call (or
- * into the global v2 config). Per-request use (a client built and dropped within the request) is fine. STS output
+ * into the global v2 config: `AWS.config.update(...)`, `AWS.config.credentials = new AWS.Credentials(...)`). Per-request use (a client built and dropped within the request) is fine. STS output
  * kept as such in module-level storage is no-module-token-cache's finding, unless it also feeds the global config.
  */
 export function checkStsCopy(resolution: Resolution, flow: readonly FlowNode[], ctx: SnapshotContext): Finding | null {
   if (resolution.kind !== 'sts' || !resolution.sts) return null;
   const copies = flow.map((n) => staticCopyAt(n, ctx)).filter((c): c is StaticCopy => c !== null);
   if (copies.length === 0) return null;
-  const global = copies.find((c) => c.globalUpdate);
+  const global = copies.find((c) => c.globalUpdate) ?? copies.find((c) => setsGlobalCredentials(c, flow, ctx));
   if (!global && cachedAtModuleLevel(flow, ctx)) return null;
   const kept = global
     ? null
@@ -95,6 +96,16 @@ function staticCopyAt(node: FlowNode, ctx: SnapshotContext): StaticCopy | null {
     return { node, credentials: step.node, globalUpdate: null };
   }
   return null;
+}
+
+/** `AWS.config.credentials = new AWS.Credentials(...)`: the copy becomes every later client's credentials. */
+function setsGlobalCredentials(copy: StaticCopy, flow: readonly FlowNode[], ctx: SnapshotContext): boolean {
+  return flow.some(
+    (n) =>
+      n.step.kind === 'store' &&
+      resolvesTo(n.step.target, AWS_V2_GLOBAL_CREDENTIALS, ctx) &&
+      flowPath(n).includes(copy.node),
+  );
 }
 
 function isGlobalUpdate(call: TSESTree.CallExpression, ctx: SnapshotContext): boolean {

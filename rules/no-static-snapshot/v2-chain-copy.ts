@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import { isLongLived } from '../../src/analysis/storage.js';
 import { flowPath, type FlowNode, forEachDescendant } from '../../src/analysis/value-flow.js';
-import { AWS_V2_CREDENTIAL_FIELDS, AWS_V2_REFRESH_METHODS } from '../../src/knowledge/index.js';
+import { AWS_V2_CREDENTIAL_FIELDS, AWS_V2_REFRESH_METHODS, type SessionId } from '../../src/knowledge/index.js';
 import { type Finding, type SnapshotContext } from './context.js';
 import { copiesWithoutSessionToken, keptBeyondCall } from './kept.js';
 import { isConstantOnPlatform, sessionWords } from './session.js';
@@ -25,7 +25,21 @@ export function checkV2ChainCopy(
   flow: readonly FlowNode[],
   ctx: SnapshotContext,
 ): Finding | null {
-  if (resolution.kind !== 'v2-chain' || isConstantOnPlatform(resolution.sessionId, ctx)) return null;
+  if (resolution.kind !== 'v2-chain') return null;
+  return checkV2KeysCopied(resolution.reportNode, resolution.sessionId, flow, ctx);
+}
+
+/**
+ * The same for keys read off a live v2 object at `read` (its session `sessionId`), whoever loaded it: reported when
+ * the copy carries the session token and is kept.
+ */
+export function checkV2KeysCopied(
+  read: TSESTree.Node,
+  sessionId: SessionId,
+  flow: readonly FlowNode[],
+  ctx: SnapshotContext,
+): Finding | null {
+  if (isConstantOnPlatform(sessionId, ctx)) return null;
   // Keys that pass through `new AWS.Credentials(...)` / `AWS.config.update(...)` are reported at that sink instead.
   const copied = (node: FlowNode) => {
     const path = flowPath(node);
@@ -35,12 +49,12 @@ export function checkV2ChainCopy(
     );
   };
   if (copiesWithoutSessionToken(flow)) return null;
-  const kept = keptBeyondCall(resolution.reportNode, flow, ctx, copied);
+  const kept = keptBeyondCall(read, flow, ctx, copied);
   if (!kept || keepsAndRefreshesLiveObject(flow, copied, ctx)) return null;
   return {
-    node: kept.keeper ?? resolution.reportNode,
+    node: kept.keeper ?? read,
     messageId: 'v2ChainCopied',
-    data: { where: kept.where, ...sessionWords(resolution.sessionId, ctx.settings) },
+    data: { where: kept.where, ...sessionWords(sessionId, ctx.settings) },
   };
 }
 

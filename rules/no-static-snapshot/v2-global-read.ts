@@ -16,7 +16,7 @@ import type { Finding, SnapshotContext } from './context.js';
 import type { Resolution } from './sources.js';
 import { checkCapturedByLongLivedCallback } from './long-lived-callback.js';
 import { checkOutlivingSink } from './outliving-sink.js';
-import { checkV2ChainCopy } from './v2-chain-copy.js';
+import { checkV2ChainCopy, checkV2KeysCopied } from './v2-chain-copy.js';
 import { globalSession } from './v2-sinks.js';
 
 const REFRESH_METHODS: ReadonlySet<string> = new Set(AWS_V2_REFRESH_METHODS);
@@ -37,7 +37,12 @@ export function checkV2GlobalRead(member: TSESTree.MemberExpression, ctx: Snapsh
   const sessionId = liveObjectRead(member, object, ctx);
   if (!sessionId) return null;
   const load = loadCall(ctx);
-  if (!load) return null;
+  const flow = traceValue(object, ctx.refs, ctx.sourceCode);
+  // Loaded elsewhere (at sign-in, by another module): a copy that carries the session token is of temporary keys.
+  if (!load) {
+    const finding = isGlobalOrBoundToIt(object, ctx) ? checkV2KeysCopied(member, sessionId, flow, ctx) : null;
+    return finding && firstForKeeper(finding, member, ctx);
+  }
   const resolution: Resolution = {
     kind: 'v2-chain',
     call: load,
@@ -46,7 +51,6 @@ export function checkV2GlobalRead(member: TSESTree.MemberExpression, ctx: Snapsh
     sourceName: ctx.sourceCode.getText(object),
     sessionId,
   };
-  const flow = traceValue(object, ctx.refs, ctx.sourceCode);
   const finding =
     checkOutlivingSink(resolution, flow, ctx) ??
     checkV2ChainCopy(resolution, flow, ctx) ??
@@ -105,6 +109,14 @@ function isGlobalCredentials(node: TSESTree.Node, ctx: SnapshotContext): boolean
     staticPropertyName(node) !== AWS_V2_GLOBAL_CREDENTIALS.path.at(-1)
   )
     return false;
+  const ref = ctx.refs.resolve(node);
+  return ref !== null && refMatches(ref, AWS_V2_GLOBAL_CREDENTIALS);
+}
+
+/** `AWS.config.credentials`, or a name bound to it (`const creds = AWS.config.credentials`). */
+function isGlobalOrBoundToIt(node: TSESTree.Node, ctx: SnapshotContext): boolean {
+  if (isGlobalCredentials(node, ctx)) return true;
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
   const ref = ctx.refs.resolve(node);
   return ref !== null && refMatches(ref, AWS_V2_GLOBAL_CREDENTIALS);
 }

@@ -8,7 +8,9 @@ import {
   SINGLETON_FACTORIES,
 } from '../knowledge/index.js';
 import { enclosingFunction, findProperty, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
+import { bodiesCallingOwnMethod } from './class-family.js';
 import { localFunction } from './local-function.js';
+import { namedThenCallback, promiseSettledBy, thenCallsOf } from './promise-flow.js';
 import type { ModuleRefs } from './module-refs.js';
 import { type StorageKind, storageOf } from './storage.js';
 
@@ -285,14 +287,10 @@ class FlowWalker {
       if (at && name !== null && BUILDER_METHOD_PATTERN.test(name) && isBuilderLink(item.value, item.previous))
         this.follow(parent, at, item.hops);
       const callback = parent.arguments[0];
-      if (
-        at &&
-        name === THEN &&
-        callback &&
-        isFunctionNode(callback) &&
-        callback.params[0]?.type === AST_NODE_TYPES.Identifier
-      ) {
-        const variable = this.refs.variableOf(callback.params[0]);
+      // `.then((value) => ...)`, or `.then(keepCredentials)` naming a function of the file.
+      const handler = callback && isFunctionNode(callback) ? callback : namedThenCallback(parent, this.refs);
+      if (at && name === THEN && handler && handler.params[0]?.type === AST_NODE_TYPES.Identifier) {
+        const variable = this.refs.variableOf(handler.params[0]);
         if (variable) this.followReads(variable, at, item.hops + 1);
       }
       return;
@@ -333,6 +331,9 @@ class FlowWalker {
       );
     }
     this.follow(call, at, item.hops);
+    // `resolve(value)` in a `new Promise` executor: the promise carries the value.
+    const promise = call.type === AST_NODE_TYPES.CallExpression ? promiseSettledBy(call, this.refs) : null;
+    if (promise) this.follow(promise, at, item.hops + 1);
     // `Object.assign(options, connector(creds))`: the target object now carries the value wherever it is read.
     const target = index > 0 && isObjectAssign(call, this.refs) ? unwrap(call.arguments[0]) : null;
     const targetVariable = target?.type === AST_NODE_TYPES.Identifier ? this.refs.variableOf(target) : null;
@@ -483,7 +484,8 @@ function singletonFactoryOf(fn: TSESTree.FunctionLike): TSESTree.Property | null
 
 /**
  * Where a function's result goes: calls of a named function or a const-bound function expression, and
- * `this.name()` / `ClassName.name()` calls of a method inside its own class.
+ * `this.name()` / `ClassName.name()` calls of a method inside its own class, its base classes and the subclasses
+ * that inherit it (class-family.ts).
  */
 function callSites(fn: TSESTree.FunctionLike, refs: ModuleRefs, sourceCode: Readonly<TSESLint.SourceCode>): Node[] {
   const holder = fn.parent;
@@ -491,9 +493,14 @@ function callSites(fn: TSESTree.FunctionLike, refs: ModuleRefs, sourceCode: Read
   if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) {
     return calleeUses(refs.variableOf(holder.id));
   }
+  // An inline `.then(fn)` callback: what it returns is what the `.then(...)` call settles to.
+  if (holder && thenCallsOf([fn as unknown as TSESTree.Identifier]).length > 0) return [holder];
   if (holder?.type === AST_NODE_TYPES.MethodDefinition) {
     const name = staticPropertyName(holder);
-    return name === null ? [] : methodCalls(holder.parent, name, sourceCode);
+    if (name === null) return [];
+    return bodiesCallingOwnMethod(holder.parent, name, refs, sourceCode).flatMap((body) =>
+      methodCalls(body, name, sourceCode),
+    );
   }
   return [];
 }
@@ -505,6 +512,8 @@ function calleeUses(variable: Variable | null): Node[] {
     const parent = reference.identifier.parent;
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === reference.identifier) calls.push(parent);
   }
+  // `.then(fn)` runs `fn` and settles to its result.
+  calls.push(...thenCallsOf(variable.references.map((r) => r.identifier as TSESTree.Identifier)));
   return calls;
 }
 
