@@ -15,16 +15,11 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
     'N13.js': 'False alarm (B): a module keeps the socket, not the token; each connect reads a fresh Cognito ID token.',
   },
   'engine-heldout-6': {
-    'B04.js': 'B: an ms-rest-azure token for Azure SQL behind a memoised pool promise.',
-    'B05.ts': 'B: a v2 RDS.Signer token as the static password of a pg pool memoised in module scope.',
     'B09.js': 'B: a delegated Graph token stored in req.session and used later with no expiry check.',
   },
   'engine-heldout-7': {
     'A01.js':
       'A: keys read off the loaded v2 global inside a reconnect callback sign an MQTT WebSocket URL for the page life.',
-    'B01.js': 'B: an Entra getToken() result in the Sequelize dialectOptions.authentication of a memoised instance.',
-    'N05.ts':
-      'False alarm (B): pool.connect is wrapped to write a fresh RDS IAM token into the options before every checkout.',
     'N17.ts': 'False alarm (A): a fresh Cognito resolution and a new client at the start of every chat() call.',
   },
   'engine-heldout-8': {

@@ -16,6 +16,7 @@ import { ownerOfKeptValue } from '../../src/analysis/kept-owner.js';
 import type { HeldValues } from '../../src/analysis/held-value.js';
 import { memoizedForever } from '../../src/analysis/memoizer.js';
 import { ModuleRefs } from '../../src/analysis/module-refs.js';
+import { renewedPerCheckout } from '../../src/analysis/checkout-renewal.js';
 import { codeOf } from '../../src/analysis/held.js';
 
 /** `process.env.X = v`: the process's environment keeps it (a `process.env` slot, storage-slot.ts). */
@@ -137,6 +138,7 @@ export class CandidateCollector {
     const storage = slot ? storageOfSlot(slot) : 'local';
     if (!slot || storage === 'local') return;
     if (storage === 'instance-field' && !this.outlivesCalls(slot)) return;
+    if (renewedPerCheckout(target, value, ModuleRefs.for(this.context.sourceCode))) return;
     const found = held();
     if (!found || ownerOfKeptValue(storage, found.method, true) === 'snapshot') return;
     const key = slot.kind === 'variable' ? slot.variable : memberKey(slot);

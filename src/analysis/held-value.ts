@@ -71,6 +71,8 @@ import {
   heldFromTokenField,
 } from './held.js';
 import { providerFactoryOf } from './recognize.js';
+import { promiseResolutions } from './promise-executor.js';
+import { connectionTermsOf } from './connection-terms.js';
 import { importsAnyOf, madeFromAny } from './receiver.js';
 import { fetchesToken, type HttpRequest, httpRequestOf, withBuilderCall } from './http-request.js';
 import { lifetimeDestructuredBeside, lifetimeReadBeside } from './token-shape.js';
@@ -123,8 +125,9 @@ const CARRIERS: ReadonlySet<string> = new Set([
 /** Signer options that set the lifetime of what it signs. */
 const SIGNER_LIFETIME_OPTIONS: readonly string[] = ['expiresIn', 'expiresInSeconds', 'ttl', 'durationSeconds'];
 
-// Each await, call, member read and binding is one step: a fetch, its `.json()`, a local and a field is already 7.
-const MAX_DEPTH = 12;
+// Each await, call, member read and binding is one step: a fetch, its `.json()`, a local and a field is already 7; a
+// token three option levels deep in a connection built by a helper from another helper's result is 14.
+const MAX_DEPTH = 16;
 const MAX_LITERAL_ENTRIES = 8;
 /** Callers of a function of the file whose arguments are followed into its parameters. */
 const MAX_CALL_SITES = 8;
@@ -139,6 +142,8 @@ const CLIENT_FACTORY_NAMES: ReadonlySet<string> = new Set(
 );
 const HTTP_CLIENT_MODULES: readonly string[] = [...new Set(HTTP_CLIENTS.flatMap((api) => api.modules))];
 const PROMISE_THEN = 'then';
+/** A token source whose replacement is already a per-connection password (`password: () => signer.getAuthToken()`). */
+const PASSWORD_FUNCTION_PREFIX = 'password:';
 /** `p.catch(onError)`, `p.finally(cb)`: the promise settles to the same value when the request succeeds. */
 const PROMISE_PASS_THROUGH: readonly string[] = ['catch', 'finally'];
 /** Array methods whose callback returns the new elements, and those whose callback's first parameter is an element. */
@@ -219,8 +224,11 @@ export class HeldValues {
         return settle(this.valueOf(node.argument, next));
       case AST_NODE_TYPES.CallExpression:
         return this.call(node, next);
-      case AST_NODE_TYPES.NewExpression:
-        return this.keptBy(node, next);
+      case AST_NODE_TYPES.NewExpression: {
+        // `new Promise((resolve) => api.call(params, (err, data) => resolve(data.token)))`: a promise of the value.
+        const resolved = firstOf(promiseResolutions(node, this.refs), (n) => this.valueOf(n, next));
+        return resolved ? asPromise(settle(resolved) ?? resolved) : this.keptBy(node, next);
+      }
       case AST_NODE_TYPES.MemberExpression: {
         const object = this.valueOf(node.object, next);
         const name = staticPropertyName(node);
@@ -531,8 +539,7 @@ export class HeldValues {
         return { ...value, signer: true, expiresIn: this.signerLifetime(options as TSESTree.ObjectExpression) };
       }
       return {
-        ...value,
-        what: `${value.what}, inside \`${codeOf(call, this.context)}\``,
+        ...this.insideConnection(value, call, options ? [options] : []),
         keptIn: value.keptIn ?? (property ? { construction: call, property } : undefined),
       };
     }
@@ -602,7 +609,7 @@ export class HeldValues {
     if (!fn || !returnedValues(fn).some((n) => unwrap(n).type === AST_NODE_TYPES.ObjectExpression)) return null;
     const value = this.valueOf(options, depth);
     if (!value || value.kind === 'http' || value.kind === 'resolved' || value.promise) return null;
-    return { ...value, what: `${value.what}, inside \`${codeOf(call, this.context)}\`` };
+    return this.insideConnection(value, call, returnedValues(fn));
   }
 
   /** The call that makes the options: `await helper()`, or a const bound to it (`const config = await buildConfig()`). */
@@ -682,7 +689,7 @@ export class HeldValues {
     const method = CREDENTIAL_METHODS.find((m) => m.method === name && this.methodMatches(call, m));
     // The callback form of a synchronous method returns nothing: the token goes to the callback's second parameter
     // (`signer.getAuthToken(params, (err, token) => ...)`, read by callbackResult).
-    if (method?.synchronous && isFunctionNode(call.arguments.at(-1) ?? call))
+    if ((method?.synchronous || method?.callbackForm) && isFunctionNode(call.arguments.at(-1) ?? call))
       return { ...heldFromMethod(method, call, this.context), promise: true, pending: true };
     if (method) return heldFromMethod(method, call, this.context);
     const calleeRef = this.refs.resolve(call.callee);
@@ -758,6 +765,11 @@ export class HeldValues {
   private then(call: TSESTree.CallExpression, object: Node, depth: number): Value | null {
     const settled = settle(this.valueOf(object, depth));
     const callback = call.arguments[0];
+    if (!settled && callback && isFunctionNode(callback)) {
+      // `login().then((creds) => mint(creds))`: what the callback returns, whatever the promise it waits for holds.
+      const made = firstOf(returnedValues(callback), (n) => this.valueOf(n, depth));
+      return made && asPromise(made);
+    }
     if (!settled || !callback || !isFunctionNode(callback)) return settled && { ...asPromise(settled) };
     const param = callback.params[0];
     const variable = param?.type === AST_NODE_TYPES.Identifier ? this.refs.variableOf(param) : null;
@@ -775,11 +787,16 @@ export class HeldValues {
     entry: (typeof POSITIONAL_CONNECTION_SECRETS)[number],
     depth: number,
   ): Value | null {
-    const secret = call.arguments[entry.argument];
-    if (!secret || secret.type === AST_NODE_TYPES.SpreadElement) return null;
-    const value = this.valueOf(secret, depth);
+    // `new Sequelize(db, user, token, options)`, or a token among the options (`dialectOptions.authentication`), also
+    // in the URI form `new Sequelize(uri, options)`.
+    const hooks = call.arguments.length > entry.argument ? call.arguments[entry.argument + 1] : call.arguments.at(-1);
+    const value = firstOf(
+      [call.arguments[entry.argument], hooks && this.literalOptions(unwrap(hooks))].filter(
+        (n): n is Node => n !== undefined && n.type !== AST_NODE_TYPES.SpreadElement,
+      ),
+      (n) => this.valueOf(n, depth),
+    );
     if (!value || value.kind === 'http' || value.kind === 'resolved' || value.promise) return null;
-    const hooks = call.arguments[entry.argument + 1];
     if (hooks && findPropertyPath(hooks, ['hooks', entry.renewingHook])) return null;
     const renewed = fileIndex(this.context.sourceCode).calls.some((c) => {
       const name = calleeName(c);
@@ -788,7 +805,20 @@ export class HeldValues {
       return name === 'addHook' && first !== undefined && staticString(first, this.context) === entry.renewingHook;
     });
     if (renewed) return null;
-    return { ...value, what: `${value.what}, inside \`${codeOf(call, this.context)}\`` };
+    return this.insideConnection(value, call, hooks ? [this.literalOptions(unwrap(hooks))] : []);
+  }
+
+  /**
+   * A value kept by the object `call` builds: named with it, and, when that is a database connection, described by
+   * how its next connection is refused and what gives each connection a fresh token (connection-terms.ts).
+   */
+  private insideConnection(value: Held, call: TSESTree.CallExpression | TSESTree.NewExpression, options: Node[]): Held {
+    const what = `${value.what}, inside \`${codeOf(call, this.context)}\``;
+    const signerFix = CREDENTIAL_METHODS.some(
+      (m) => m.id === value.method && m.replacement.code.startsWith(PASSWORD_FUNCTION_PREFIX),
+    );
+    const terms = connectionTermsOf(this.refs.resolve(call.callee), options, signerFix, this.context);
+    return terms ? { ...value, what, symptom: terms.symptom, fix: terms.fix ?? value.fix } : { ...value, what };
   }
 
   /** Where the options are: after the endpoint for `new GraphQLClient(url, options)`, else first. */

@@ -55,6 +55,42 @@ export const AZURE_TOKEN_METHODS = entriesOf<CredentialMethod>()([
   },
 ]);
 
+/**
+ * The legacy Azure auth libraries (`ms-rest-azure`, `@azure/ms-rest-nodeauth`): `loginWithServicePrincipalSecret`,
+ * `loginWithVmMSI`, `loginWithAppServiceMSI`, ... resolve a credentials object whose `getToken` hands out a token
+ * response (`accessToken`, or `access_token` for the MSI credentials) for the audience it was made for: an Entra
+ * access token (60 to 90 min). `ms-rest-azure` hands it to a callback (`getToken((err, response) => ...)`);
+ * `@azure/ms-rest-nodeauth` returns a promise of it.
+ */
+const MS_REST_AZURE = ['@azure/ms-rest-nodeauth', 'ms-rest-azure'];
+export const AZURE_LEGACY_TOKEN_METHODS = entriesOf<CredentialMethod>()([
+  {
+    id: 'ms-rest-azure:getToken',
+    ecosystem: 'azure',
+    method: 'getToken',
+    receivers: (
+      [
+        'ApplicationTokenCredentials',
+        'MSIVmTokenCredentials',
+        'MSIAppServiceTokenCredentials',
+        'UserTokenCredentials',
+        'DeviceTokenCredentials',
+      ] as const
+    ).map((name) => ({ modules: MS_REST_AZURE, path: [name] })),
+    gateModules: MS_REST_AZURE,
+    yields: 'access-token',
+    session: 'azure-access-token',
+    callbackForm: true,
+    secretFields: ['accessToken', 'access_token'],
+    replacement: {
+      code: 'getBearerTokenProvider(credential, scope)',
+      imports: [{ module: IDENTITY, name: 'getBearerTokenProvider' }],
+    },
+    source:
+      'Azure/azure-sdk-for-node: runtime/ms-rest-azure/lib/credentials/applicationTokenCredentials.js (getToken(callback): callback(err, tokenResponse), tokenResponse.accessToken); Azure/ms-rest-nodeauth: lib/credentials/tokenCredentialsBase.ts (getToken(): Promise<TokenResponse>)',
+  },
+]);
+
 const MSAL_NODE = '@azure/msal-node';
 const MSAL_BROWSER = '@azure/msal-browser';
 const MSAL_SOURCE =

@@ -21,6 +21,7 @@ import { AWS_TOKEN_COMMANDS, AWS_TOKEN_METHODS, CREDENTIAL_RESOLVERS } from './a
 import {
   AZURE_BEARER_TOKEN_PROVIDER,
   AZURE_CREDENTIAL_CLASSES,
+  AZURE_LEGACY_TOKEN_METHODS,
   AZURE_PRESIGNERS,
   AZURE_TOKEN_METHODS,
   MSAL_TOKEN_METHODS,
@@ -40,6 +41,7 @@ export * from './token-endpoints.js';
 export * from './token-cache.js';
 export * from './snapshot.js';
 export * from './keepers.js';
+export * from './connection-tokens.js';
 export * from './aws-tokens.js';
 export * from './secrets.js';
 export * from './test-code.js';
@@ -64,6 +66,7 @@ export const CREDENTIAL_METHODS = entriesOf<CredentialMethod>()([
   ...GOOGLE_TOKEN_METHODS,
   ...AZURE_TOKEN_METHODS,
   ...MSAL_TOKEN_METHODS,
+  ...AZURE_LEGACY_TOKEN_METHODS,
   ...AWS_TOKEN_METHODS,
 ]);
 export const PRESIGNERS = entriesOf<Presigner>()([

@@ -1,4 +1,5 @@
 import { NAMED_PRESIGNER_SOURCE, SIGNED_URL_EXPIRY_TEXT } from './named-helpers.js';
+import { CONNECTION_REFUSALS } from './connection-tokens.js';
 /** What users see once a reused token or credential has expired (docs/credential-lifetimes.md §4 and the sources cited there), by where it came from. */
 export const EXPIRY_SYMPTOMS = {
   aws: {
@@ -41,6 +42,7 @@ export const EXPIRY_SYMPTOMS = {
     text: 'AuthenticationFailed "Signature not valid in the specified time frame"',
     source: 'microsoft/AzureStorageExplorer#3219',
   },
+  ...CONNECTION_REFUSALS,
 } as const satisfies Record<string, { text: string; source: string }>;
 
 export type SymptomKind = keyof typeof EXPIRY_SYMPTOMS;

@@ -138,6 +138,11 @@ export interface CredentialMethod {
    */
   readonly synchronous?: true;
   /**
+   * Also takes a callback as its last argument, which it hands the value as its second parameter (`ms-rest-azure`
+   * `getToken((err, response) => ...)`), whatever it returns otherwise. Implied by `synchronous`.
+   */
+  readonly callbackForm?: true;
+  /**
    * The fields of the result object that carry a secret, when the result carries more (MSAL's `AuthenticationResult`
    * also has `account`, `scopes`, `tenantId`): another field read off it keeps no token.
    */

@@ -420,6 +420,21 @@ export const SOURCES: readonly Source[] = [
     owner: 'B',
   },
   {
+    id: 'ms-rest-nodeauth getToken()',
+    entry: 'ms-rest-azure:getToken',
+    session: 'azure-access-token',
+    imports: [`import { ApplicationTokenCredentials } from '@azure/ms-rest-nodeauth';`],
+    setup: [
+      `const creds = new ApplicationTokenCredentials(process.env.CLIENT_ID, process.env.TENANT_ID, process.env.CLIENT_SECRET, 'https://database.windows.net/');`,
+    ],
+    call: 'creds.getToken()',
+    awaited: true,
+    yields: 'token',
+    use: (v) => `${v}.accessToken`,
+    destructure: { pattern: '{ accessToken }', value: 'accessToken' },
+    owner: 'B',
+  },
+  {
     id: 'MSAL acquireTokenByClientCredential()',
     entry: 'msal:acquireTokenByClientCredential',
     session: 'azure-access-token',
