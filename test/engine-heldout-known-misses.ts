@@ -10,10 +10,7 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   },
   'engine-heldout-3': {},
   'engine-heldout-4': {},
-  'engine-heldout-5': {
-    'B05.ts': 'B: a Google Identity Services token kept in a module variable and localStorage, read back at load.',
-    'N13.js': 'False alarm (B): a module keeps the socket, not the token; each connect reads a fresh Cognito ID token.',
-  },
+  'engine-heldout-5': {},
   'engine-heldout-6': {
     'A02.js':
       'A: v2 assumeRoleWithWebIdentity keys copied into new AWS.Credentials on AWS.config, used by a manual signer.',
@@ -21,7 +18,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'A: Cognito keys read off AWS.config.credentials into MQTT-over-WebSocket options of a module-level gateway.',
     'B04.js': 'B: an ms-rest-azure token for Azure SQL behind a memoised pool promise.',
     'B05.ts': 'B: a v2 RDS.Signer token as the static password of a pg pool memoised in module scope.',
-    'B09.js': 'B: a delegated Graph token stored in req.session and used later with no expiry check.',
   },
   'engine-heldout-7': {
     'A01.js':
@@ -29,7 +25,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
     'B01.js': 'B: an Entra getToken() result in the Sequelize dialectOptions.authentication of a memoised instance.',
     'N05.ts':
       'False alarm (B): pool.connect is wrapped to write a fresh RDS IAM token into the options before every checkout.',
-    'N17.ts': 'False alarm (A): a fresh Cognito resolution and a new client at the start of every chat() call.',
   },
   'engine-heldout-8': {
     'A01.ts': 'A: fromIni() resolved once and the keys copied into a Bedrock client the handler keeps.',
