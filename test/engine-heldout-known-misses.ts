@@ -10,17 +10,11 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   },
   'engine-heldout-3': {},
   'engine-heldout-4': {},
-  'engine-heldout-5': {
-    'B05.ts': 'B: a Google Identity Services token kept in a module variable and localStorage, read back at load.',
-    'N13.js': 'False alarm (B): a module keeps the socket, not the token; each connect reads a fresh Cognito ID token.',
-  },
-  'engine-heldout-6': {
-    'B09.js': 'B: a delegated Graph token stored in req.session and used later with no expiry check.',
-  },
+  'engine-heldout-5': {},
+  'engine-heldout-6': {},
   'engine-heldout-7': {
     'A01.js':
       'A: keys read off the loaded v2 global inside a reconnect callback sign an MQTT WebSocket URL for the page life.',
-    'N17.ts': 'False alarm (A): a fresh Cognito resolution and a new client at the start of every chat() call.',
   },
   'engine-heldout-8': {
     'B04.ts': 'B: Cognito identity credentials kept in localStorage and read at every page load with no expiry check.',

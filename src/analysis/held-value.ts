@@ -7,7 +7,6 @@ import {
   findProperty,
   findPropertyPath,
   isFunctionNode,
-  memberChain,
   patternPath,
   staticPropertyName,
   unwrap,
@@ -21,6 +20,9 @@ import { declaredNames } from './storage-slot.js';
 import { fileIndex } from './file-index.js';
 import { forEachDescendant } from './value-flow.js';
 import { isPromiseCombinator, keepsWhatItIsBuiltWith } from './value-keepers.js';
+import { spendsAtHandshake } from './handshake.js';
+import { importedFromOwnModule } from './own-module.js';
+import { globalPath } from './global-path.js';
 import {
   AWS_TOKEN_COMMANDS,
   AWS_V3_URL_FORMATTERS,
@@ -504,6 +506,7 @@ export class HeldValues {
    * HTTP clients send the value instead of keeping it, and SDK objects are no-static-snapshot's.
    */
   private keptBy(call: TSESTree.CallExpression | TSESTree.NewExpression, depth: number): Value | null {
+    if (spendsAtHandshake(call, this.refs)) return null;
     const optionsArgument = call.arguments[this.optionsIndex(call)];
     const options = optionsArgument ? this.literalOptions(unwrap(optionsArgument)) : null;
     const captured =
@@ -751,7 +754,11 @@ export class HeldValues {
     }
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
     const made = madeFromAny(callee.object, method.receivers, this.refs, { orReferenced: true });
-    return made === true || this.imports(method.gateModules);
+    return (
+      made === true ||
+      this.imports(method.gateModules) ||
+      (method.ownName === true && importedFromOwnModule(callee.object, this.refs))
+    );
   }
 
   private presignerReceiver(call: TSESTree.CallExpression, presigner: Presigner): boolean {
@@ -948,20 +955,18 @@ export class HeldValues {
       call.arguments[0] !== options
     )
       return null;
-    const chain = memberChain(call.callee);
+    // The global, written whole or through a const alias (`const gis = window.google?.accounts?.oauth2`), not a
+    // local of the same name.
+    const path = globalPath(call.callee, this.refs)?.join('.');
     const option = staticPropertyName(property);
     const entry = GOOGLE_TOKEN_CALLBACKS.find(
       (e) =>
         e.option === option &&
-        chain !== null &&
-        chain.join('.') === e.global.join('.') &&
+        path === e.global.join('.') &&
         fn.params[e.parameter]?.type === AST_NODE_TYPES.Identifier &&
         this.refs.variableOf(fn.params[e.parameter] as TSESTree.Identifier) === variable,
     );
-    // The global must not be a local of the same name.
-    const base = unwrap(call.callee);
-    const root = memberRoot(base);
-    if (!entry || (root && this.refs.variableOf(root)?.defs.length)) return null;
+    if (!entry) return null;
     return heldFromCallback(entry, call, this.context);
   }
 
@@ -1068,13 +1073,6 @@ function startsWithEksPrefix(node: TSESTree.BinaryExpression): boolean {
   return (
     left.type === AST_NODE_TYPES.Literal && typeof left.value === 'string' && left.value.startsWith(EKS_TOKEN.prefix)
   );
-}
-
-/** `google` of `google.accounts.oauth2.initTokenClient`. */
-function memberRoot(node: Node): TSESTree.Identifier | null {
-  let current = node;
-  while (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
-  return current.type === AST_NODE_TYPES.Identifier ? current : null;
 }
 
 function isStringy(node: Node): boolean {

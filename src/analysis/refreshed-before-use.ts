@@ -1,10 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { enclosingFunction, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
+import { type ClassMember, readsInstanceConfiguration } from './instance-configuration.js';
 import { forEachDescendant } from './value-flow.js';
 
 type Node = TSESTree.Node;
-type Member = TSESTree.MethodDefinition | TSESTree.PropertyDefinition;
+type Member = ClassMember;
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
 /** How many private-method calls a read is followed back through to the renewal before it. */
@@ -57,7 +58,7 @@ function renewalIn(member: Member, model: ClassModel): Node | null {
   const body = bodyOf(member);
   if (!body) return null;
   let resolvedAt: number | null = null;
-  for (const statement of unconditionalStatements(body)) {
+  for (const statement of unconditionalStatements(body, 'throws')) {
     if (resolvedAt === null && someCall(statement, model, (call) => calleeText(call, model) === model.resolving))
       resolvedAt = statement.range[0];
   }
@@ -96,12 +97,23 @@ function renewedBefore(at: Node, model: ClassModel, depth: number): boolean {
   return calls.length > 0 && calls.every((call) => renewedBefore(call, model, depth - 1));
 }
 
-/** Whether a statement that always runs, and ends before `at`, calls a renewing method of the class. */
+/**
+ * Whether a statement that always runs, and ends before `at`, calls a renewing method of the class; or an `if` on the
+ * instance's configuration (`if (this.fromSession) await this.refreshClient()`, a flag only the constructor sets)
+ * does: with the flag off the field never holds a resolved value, with it on every use renews it first.
+ */
 function renewingCallBefore(body: TSESTree.BlockStatement, at: Node, model: ClassModel): boolean {
   const names = new Set([...model.renewing.keys()].map((member) => staticPropertyName(member)));
-  for (const statement of unconditionalStatements(body, true)) {
+  const renews = (root: Node) =>
+    someCall(root, model, (call) => [...names].some((name) => callsThisMethod(call, name)));
+  const configuration = (test: Node) => readsInstanceConfiguration(test, model.members, model.sourceCode);
+  for (const statement of unconditionalStatements(body, 'guards', configuration)) {
     if (statement.range[1] > at.range[0]) return false;
-    if (someCall(statement, model, (call) => [...names].some((name) => callsThisMethod(call, name)))) return true;
+    if (statement.type === AST_NODE_TYPES.IfStatement) {
+      if (renews(statement.consequent)) return true;
+      continue;
+    }
+    if (renews(statement)) return true;
   }
   return false;
 }
@@ -110,28 +122,42 @@ function renewingCallBefore(body: TSESTree.BlockStatement, at: Node, model: Clas
  * The statements of a method body that run on every call up to the first that may not let the rest run: plain
  * expression statements and declarations, those of a `try` block; the first `if`, loop or `return` ends them. With
  * `guards`, an `if` without `else` that always throws or returns (a guard clause: the rest runs whenever it is
- * reached) is stepped over; a renewing method gets no such allowance, since `if (this.creds) return` is a memo.
+ * reached) is stepped over, and an `if` without `else` whose test `isConfiguration` accepts is yielded (the caller decides what its branch counts for). With `throws`, only a guard clause that throws is
+ * stepped over: a renewing method may refuse to run (`if (!jwt) throw`), but `if (this.creds) return` is a memo.
  */
-function* unconditionalStatements(body: TSESTree.BlockStatement, guards = false): Generator<TSESTree.Statement> {
+function* unconditionalStatements(
+  body: TSESTree.BlockStatement,
+  allow: 'none' | 'throws' | 'guards' = 'none',
+  isConfiguration?: (test: Node) => boolean,
+): Generator<TSESTree.Statement> {
   for (const statement of body.body) {
     if (statement.type === AST_NODE_TYPES.TryStatement) {
-      yield* unconditionalStatements(statement.block, guards);
+      yield* unconditionalStatements(statement.block, allow, isConfiguration);
       continue;
     }
-    if (guards && isGuardClause(statement)) continue;
+    if (allow !== 'none' && isGuardClause(statement, allow === 'throws')) continue;
+    if (
+      isConfiguration &&
+      statement.type === AST_NODE_TYPES.IfStatement &&
+      !statement.alternate &&
+      isConfiguration(statement.test)
+    ) {
+      yield statement;
+      continue;
+    }
     if (statement.type !== AST_NODE_TYPES.ExpressionStatement && statement.type !== AST_NODE_TYPES.VariableDeclaration)
       return;
     yield statement;
   }
 }
 
-function isGuardClause(statement: TSESTree.Statement): boolean {
+function isGuardClause(statement: TSESTree.Statement, throwsOnly: boolean): boolean {
   if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate) return false;
   const last =
     statement.consequent.type === AST_NODE_TYPES.BlockStatement
       ? statement.consequent.body.at(-1)
       : statement.consequent;
-  return last?.type === AST_NODE_TYPES.ThrowStatement || last?.type === AST_NODE_TYPES.ReturnStatement;
+  return last?.type === AST_NODE_TYPES.ThrowStatement || (!throwsOnly && last?.type === AST_NODE_TYPES.ReturnStatement);
 }
 
 /** Whether a call that always runs when `root` runs (not in a nested function or a `?:`/`&&`/`||`/`??` branch) matches. */

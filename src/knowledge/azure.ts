@@ -107,9 +107,11 @@ const MSAL_CLIENTS: readonly ApiRef[] = [
  */
 function msalTokenMethod<const Method extends string>(
   method: Method,
+  { ownName = false } = {},
 ): CredentialMethod & { readonly id: `msal:${Method}` } {
   return {
     id: `msal:${method}`,
+    ...(ownName && { ownName: true }),
     perUse: true,
     ecosystem: 'azure',
     method,
@@ -123,16 +125,23 @@ function msalTokenMethod<const Method extends string>(
   };
 }
 
+/**
+ * The `acquireToken*` names are MSAL's alone (lib/msal-node/src/client/ClientApplication.ts,
+ * lib/msal-browser/src/app/IPublicClientApplication.ts): on a client the app imports from its own module they are
+ * still MSAL's. `ssoSilent`, `loginPopup` and `handleRedirectPromise` are names other sign-in libraries use too.
+ */
+const OWN_NAME = { ownName: true };
+
 export const MSAL_TOKEN_METHODS = entriesOf<CredentialMethod>()([
-  msalTokenMethod('acquireTokenByClientCredential'),
-  msalTokenMethod('acquireTokenOnBehalfOf'),
-  msalTokenMethod('acquireTokenSilent'),
-  msalTokenMethod('acquireTokenByCode'),
-  msalTokenMethod('acquireTokenByRefreshToken'),
-  msalTokenMethod('acquireTokenByUsernamePassword'),
+  msalTokenMethod('acquireTokenByClientCredential', OWN_NAME),
+  msalTokenMethod('acquireTokenOnBehalfOf', OWN_NAME),
+  msalTokenMethod('acquireTokenSilent', OWN_NAME),
+  msalTokenMethod('acquireTokenByCode', OWN_NAME),
+  msalTokenMethod('acquireTokenByRefreshToken', OWN_NAME),
+  msalTokenMethod('acquireTokenByUsernamePassword', OWN_NAME),
   // msal-browser: the interactive and redirect flows resolve the same AuthenticationResult
   // (lib/msal-browser/src/app/IPublicClientApplication.ts: acquireTokenPopup, ssoSilent, loginPopup, handleRedirectPromise).
-  msalTokenMethod('acquireTokenPopup'),
+  msalTokenMethod('acquireTokenPopup', OWN_NAME),
   msalTokenMethod('ssoSilent'),
   msalTokenMethod('loginPopup'),
   msalTokenMethod('handleRedirectPromise'),

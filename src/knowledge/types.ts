@@ -148,6 +148,12 @@ export interface CredentialMethod {
    */
   readonly secretFields?: readonly string[];
   readonly tokenPaths?: TokenPaths;
+  /**
+   * The method's name is the library's own (MSAL's `acquireTokenByCode`): called on an object the app imports from a
+   * module of its own (`const { msalClient } = require('../config/graph')`), whose making the file cannot see, it is
+   * this entry's call even though the file imports none of `gateModules`.
+   */
+  readonly ownName?: true;
   readonly replacement: Replacement;
   readonly source: string;
 }
