@@ -25,6 +25,10 @@ export const TOKEN_CACHE_MESSAGES = {
   invertComparison: 'Reverse the comparison on line {{line}} (`{{from}}` → `{{to}}`).',
   passwordPerConnection:
     'Give `{{option}}` a function that calls `{{call}}`: the library calls it for each new connection, so every connection gets a fresh token.',
+  useTokenCredential:
+    "Hand tedious the credential itself (`type: 'token-credential'`, `options: { credential: {{credential}} }`): it asks `{{credential}}` for a token at each login, and the credential refreshes it before it expires.",
+  useTokenCredentialAfterUpgrade:
+    "Hand tedious the credential itself (`type: 'token-credential'`, `options: { credential: {{credential}} }`) so it asks for a token at each login. That type needs tedious 18.3 or later (mssql 12 or later) and {{found}}: upgrade first, then apply this.",
 } as const;
 
 export type TokenCacheMessageId = keyof typeof TOKEN_CACHE_MESSAGES;
@@ -50,6 +54,10 @@ export type TokenCacheMessageId = keyof typeof TOKEN_CACHE_MESSAGES;
  * `passwordPerConnection` hands a pool a function for its password instead of one token: the library calls it for
  * each connection it opens (`PER_CONNECTION_SECRETS`), and the signer or auth client it asks mints or caches the
  * token, so the same connections open as before, each with a token that is still valid.
+ * `useTokenCredential` hands tedious (through mssql or Sequelize) the `@azure/identity` credential instead of one
+ * token it asked for (`TEDIOUS_TOKEN_CREDENTIAL`): tedious asks it at each login, the credential caches and refreshes,
+ * so the same logins happen, each with a token that is still valid. Offered as safe only where the project's installed
+ * or declared tedious/mssql version has that type (`useTokenCredentialAfterUpgrade` otherwise, for a person).
  * The other suggestions guess a lifetime (`addExpiryCheck`) or change what a URL looks like per use (`signPerUse`).
  */
 export const MIGRATION_SAFE_SUGGESTIONS: readonly TokenCacheMessageId[] = [
@@ -61,4 +69,5 @@ export const MIGRATION_SAFE_SUGGESTIONS: readonly TokenCacheMessageId[] = [
   'passwordPerConnection',
   'expireWithSignedUrl',
   'checkExpiresOn',
+  'useTokenCredential',
 ];

@@ -13,6 +13,7 @@ import { OAUTH_EXPIRES_IN_FIELD } from '../../src/knowledge/index.js';
 import { responseLifetimeAt } from './response-lifetime.js';
 import { checkStsExpiration } from './sts-expiration.js';
 import { passwordPerConnection } from './per-connection.js';
+import { useTokenCredential } from './token-credential.js';
 import { expireSignedUrls } from './signed-url-expiry.js';
 import { checkAccessTokenExpiry } from './access-token-expiry.js';
 
@@ -32,6 +33,8 @@ export function suggestionsFor(context: Context, candidate: Candidate, guard: Ex
   if (sts.length > 0) return sts;
   const pooled = passwordPerConnection(context, candidate);
   if (pooled.length > 0) return pooled;
+  const tedious = useTokenCredential(context, candidate);
+  if (tedious.length > 0) return tedious;
   const urls = expireSignedUrls(context, candidate, name);
   if (urls.length > 0) return urls;
   const declared = moduleLetOrConst(candidate);

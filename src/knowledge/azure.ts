@@ -210,3 +210,29 @@ export const AZURE_PRESIGNERS = entriesOf<Presigner>()([
       'Azure/azure-sdk-for-js: sdk/storage/storage-blob/src/Clients.ts, ContainerClient.ts (generateUserDelegationSasUrl)',
   },
 ]);
+
+/**
+ * tedious's Entra authentication with one access token, `authentication: { type: 'azure-active-directory-access-token',
+ * options: { token } }` (mssql passes `authentication` to tedious; so does Sequelize's mssql dialect through
+ * `dialectOptions`): every connection the pool opens later logs in with that token, refused once it expires (60-90
+ * min). tedious 18.3.0 added `{ type: 'token-credential', options: { credential } }`: it asks the `TokenCredential`
+ * at each login (the scope from the server's federated-authentication info), and `@azure/identity` credentials cache
+ * and refresh the token. mssql 12 depends on tedious 19, so an mssql 12 project has it. Older tedious rejects the
+ * type, so the rewrite is offered only where the project's installed or declared version shows it.
+ */
+export const TEDIOUS_TOKEN_CREDENTIAL = {
+  option: 'authentication',
+  staticType: 'azure-active-directory-access-token',
+  tokenOption: 'token',
+  refreshingType: 'token-credential',
+  credentialOption: 'credential',
+  /** Scopes of Azure SQL (and Synapse, Fabric SQL endpoints) that tedious asks for itself. */
+  scopes: ['https://database.windows.net/', 'https://database.windows.net/.default'],
+  /** Any one of these shows the project has the type. */
+  minimumVersions: [
+    { package: 'tedious', version: '18.3.0' },
+    { package: 'mssql', version: '12.0.0' },
+  ],
+  source:
+    'tediousjs/tedious: src/connection.ts (TokenCredentialAuthentication, added in 18.3.0; login with `token-credential` asks `credential.getToken` for the server-given SPN); tediousjs/node-mssql: package.json of 12.x (tedious ^19); lib/tedious/connection-pool.js (config.authentication handed to tedious)',
+} as const;

@@ -1,7 +1,8 @@
 // Fixture pairs: test/codemod/fixtures/<case>/ holds `input.<ext>` (one file, migrated as src/index.<ext>) or
 // `<name>.input.<ext>` files (several files, migrated as src/<name>.<ext>), and the expected `*output*` twin of each
 // file the migration changes (no twin: the file must stay as it is). An optional `expected.json` lists the findings
-// stage 2 must leave for a person. Set UPDATE_CODEMOD_FIXTURES=1 to write the outputs (then review them by hand).
+// stage 2 must leave for a person; an optional `package.json` replaces the project's default one (a remedy that
+// depends on a dependency's version reads it there). Set UPDATE_CODEMOD_FIXTURES=1 to write the outputs (then review them by hand).
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +40,12 @@ const PROJECT = {
   'eslint.config.js': 'export default [{}];\n',
 };
 
+/** The fixture's own package.json, when it has one, in place of the default. */
+function projectFor(dir: string): Record<string, string> {
+  const own = join(dir, 'package.json');
+  return existsSync(own) ? { ...PROJECT, 'package.json': readFileSync(own, 'utf8') } : PROJECT;
+}
+
 async function lint(dir: string, files: readonly string[]) {
   const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: plugin.configs.recommended });
   const results = await eslint.lintFiles(files.map((file) => join(dir, file)));
@@ -62,7 +69,8 @@ describe('codemod fixtures', () => {
       const inputs = Object.fromEntries(
         files.map((file) => [file.target, readFileSync(join(dir, file.input), 'utf8')]),
       );
-      const repo = tempRepo({ ...PROJECT, ...inputs });
+      const project = projectFor(dir);
+      const repo = tempRepo({ ...project, ...inputs });
       const reportFile = join(tempTree({}), 'report.json');
       const run = await cli(repo, ['migrate', '--report', reportFile]);
       expect(run.code, run.stderr).toBe(0);
@@ -104,7 +112,7 @@ describe('codemod fixtures', () => {
 
       // Parity: the linter flags each input, and is silent on the outputs for every finding the codemod claims it fixed.
       const targets = files.map((file) => file.target);
-      const before = await lint(tempTree({ ...PROJECT, ...inputs }), targets);
+      const before = await lint(tempTree({ ...project, ...inputs }), targets);
       expect(before.length).toBeGreaterThan(0);
       const after = await lint(repo, targets);
       for (const change of report.changes) {
