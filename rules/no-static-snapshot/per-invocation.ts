@@ -48,6 +48,52 @@ export function resolvedOnEveryEntryCall(call: Node): boolean {
   return false;
 }
 
+const lambdaEntryFiles = new WeakMap<TSESTree.Program, boolean>();
+
+/**
+ * The file exports a Lambda-style entry point at its top level: a function the file exports under the name `handler`
+ * or `…Handler` whose first parameter is `event` (`exports.handler = async (event) => …`). Name, parameter and export
+ * are all asked for: an exported `errorHandler(err, req, res)` or a `handler(event)` kept inside the file is no entry.
+ */
+export function exportsLambdaEntry(program: TSESTree.Program): boolean {
+  let found = lambdaEntryFiles.get(program);
+  if (found === undefined) {
+    found = program.body.some((statement) => topLevelFunctions(statement).some(isLambdaEntry));
+    lambdaEntryFiles.set(program, found);
+  }
+  return found;
+}
+
+function topLevelFunctions(statement: TSESTree.ProgramStatement): TSESTree.FunctionLike[] {
+  const inner = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+  if (!inner) return [];
+  if (inner.type === AST_NODE_TYPES.FunctionDeclaration) return [inner];
+  if (inner.type === AST_NODE_TYPES.VariableDeclaration)
+    return inner.declarations.flatMap((d) =>
+      d.init && isFunctionNode(unwrap(d.init)) ? [unwrap(d.init) as TSESTree.FunctionLike] : [],
+    );
+  if (
+    inner.type === AST_NODE_TYPES.ExpressionStatement &&
+    inner.expression.type === AST_NODE_TYPES.AssignmentExpression
+  ) {
+    const right = unwrap(inner.expression.right);
+    return isFunctionNode(right) ? [right] : [];
+  }
+  return [];
+}
+
+function isLambdaEntry(fn: TSESTree.FunctionLike): boolean {
+  const first = fn.params[0];
+  const name = entryName(fn);
+  return (
+    isExportedEntry(fn) &&
+    first?.type === AST_NODE_TYPES.Identifier &&
+    (PER_INVOCATION_ENTRIES.firstParameters as readonly string[]).includes(first.name) &&
+    name !== null &&
+    PER_INVOCATION_ENTRIES.namePattern.test(name)
+  );
+}
+
 /** `export async function handler()`, `export const handler = async () => …`, `exports.handler = async () => …`. */
 function isExportedEntry(fn: TSESTree.FunctionLike): boolean {
   const parent = fn.parent;

@@ -6,6 +6,8 @@ import {
   sessionOf,
 } from '../../src/knowledge/index.js';
 import type { ResolvedSettings } from '../../src/settings.js';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { exportsLambdaEntry } from './per-invocation.js';
 
 interface SessionWords {
   /** "the EC2 instance-profile session" */
@@ -26,15 +28,20 @@ export function sessionWords(sessionId: SessionId, settings: ResolvedSettings, d
 
 /**
  * On Lambda the default chain's result never expires within the process: not a snapshot. Lambda is known from the
- * `platform` setting (or the infrastructure), else from an import of the Lambda handler types.
+ * `platform` setting (or the infrastructure), else from an import of the Lambda handler types or an exported
+ * Lambda-style entry point (`exports.handler = async (event) => …`).
  */
 export function isConstantOnPlatform(
   sessionId: SessionId,
-  ctx: { readonly settings: ResolvedSettings; readonly imports: ReadonlySet<string> },
+  ctx: {
+    readonly settings: ResolvedSettings;
+    readonly imports: ReadonlySet<string>;
+    readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  },
 ): boolean {
   const { platforms, sessions, handlerTypeModules } = CONSTANT_DEFAULT_CHAIN_PLATFORMS;
   if (!(sessions as readonly string[]).includes(sessionId)) return false;
-  const platform =
-    ctx.settings.platform ?? (handlerTypeModules.some((m) => ctx.imports.has(m)) ? platforms[0] : undefined);
+  const looksLikeLambda = handlerTypeModules.some((m) => ctx.imports.has(m)) || exportsLambdaEntry(ctx.sourceCode.ast);
+  const platform = ctx.settings.platform ?? (looksLikeLambda ? platforms[0] : undefined);
   return platform !== undefined && (platforms as readonly string[]).includes(platform);
 }

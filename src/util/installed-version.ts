@@ -1,5 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import semverGte from 'semver/functions/gte.js';
+import validVersion from 'semver/functions/valid.js';
+import minVersion from 'semver/ranges/min-version.js';
 
 /**
  * The version of a package that the project of a linted file uses, as far as the files on disk show it: the
@@ -18,15 +21,20 @@ export function projectPackageVersion(filename: string, name: string): string | 
   }
 }
 
-/** `version` is at least `minimum` (both `major.minor.patch`; a pre-release tag counts as below its release). */
+/** `version` is at least `minimum` (a pre-release counts as below its release). */
 export function versionAtLeast(version: string, minimum: string): boolean {
-  const parse = (text: string) => /^(\d+)\.(\d+)\.(\d+)(-)?/u.exec(text)?.slice(1) ?? [];
-  const [a, b] = [parse(version), parse(minimum)];
-  if (a.length === 0 || b.length === 0) return false;
-  for (let i = 0; i < 3; i += 1) {
-    if (Number(a[i]) !== Number(b[i])) return Number(a[i]) > Number(b[i]);
+  const parsed = coerceVersion(version);
+  return parsed !== null && semverGte(parsed, minimum);
+}
+
+/** A full version, or the lowest one a range allows (`^18.3.0`, `~18.3.1`, `18.3.x`, `19`); null when neither. */
+function coerceVersion(text: string): string | null {
+  if (validVersion(text)) return text;
+  try {
+    return minVersion(text)?.version ?? null;
+  } catch {
+    return null;
   }
-  return a[3] === undefined || b[3] !== undefined;
 }
 
 const cache = new Map<string, string | null>();
@@ -47,17 +55,9 @@ function readVersionIn(dir: string, name: string): string | undefined {
   const manifest = readJson(join(dir, 'package.json'));
   for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
     const range = (manifest?.[field] as Record<string, unknown> | undefined)?.[name];
-    if (typeof range === 'string') return lowestOf(range);
+    if (typeof range === 'string') return coerceVersion(range) ?? undefined;
   }
   return undefined;
-}
-
-/** The lowest version a plain range allows: `^18.3.0`, `~18.3.1`, `>=18.3.0`, `18.3.x`, `19`; else undefined. */
-function lowestOf(range: string): string | undefined {
-  const match = /^\s*(?:\^|~|>=|=)?\s*v?(\d+)(?:\.(\d+|x|\*))?(?:\.(\d+|x|\*))?(-[0-9A-Za-z.-]+)?\s*$/u.exec(range);
-  if (!match) return undefined;
-  const part = (text: string | undefined) => (text === undefined || text === 'x' || text === '*' ? '0' : text);
-  return `${match[1]}.${part(match[2])}.${part(match[3])}${match[4] ?? ''}`;
 }
 
 function readJson(file: string): Record<string, unknown> | undefined {

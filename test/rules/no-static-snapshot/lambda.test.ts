@@ -3,7 +3,8 @@ import { createRuleTester } from '../../rule-tester.js';
 
 // A Lambda execution environment gets its role credentials once, as environment variables with no expiry visible
 // to the SDK, and lives at most about 14 h: a module-level copy of the default chain's keys lasts as long as the
-// live object. A file importing the handler types from `aws-lambda` runs on Lambda.
+// live object. A file importing the handler types from `aws-lambda`, or exporting a Lambda-style entry point
+// (`exports.handler = async (event) => ...`), runs on Lambda.
 const V2_COPY = (header: string) => `import * as aws from 'aws-sdk';
 ${header}
 aws.config.update({
@@ -25,6 +26,24 @@ export const list: APIGatewayProxyHandler = async () => ({ statusCode: 200, body
 const LAMBDA_TYPES = "import type { APIGatewayProxyHandler } from 'aws-lambda';";
 const OTHER_TYPES = "import type { APIGatewayProxyHandler } from './types';";
 
+// Keys copied off the v2 global into an object built at load (engine-heldout-9 N04), with the entry point given.
+const V2_GLOBAL_KEYS = (entry: string) => `const AWS = require('aws-sdk');
+const signer = new Authenticator({
+  accessKey: AWS.config.credentials.accessKeyId,
+  secretKey: AWS.config.credentials.secretAccessKey,
+  sessionToken: AWS.config.credentials.sessionToken,
+});
+${entry}`;
+const V2_GLOBAL_KEYS_ERROR = {
+  messageId: 'v2ChainCopied',
+  line: 3,
+  data: {
+    where: 'in module scope (`signer`)',
+    session: 'the session of whatever source the default chain found',
+    phrase: 'within 1 h for an assumed role, about 6 h for an instance profile or task role',
+  },
+} as const;
+
 const V3_KEPT = (header: string) => `import { S3Client } from '@aws-sdk/client-s3';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 ${header}
@@ -43,8 +62,27 @@ await AWS.config.credentials.getPromise();
 const keys = { accessKeyId: AWS.config.credentials.accessKeyId, secretAccessKey: AWS.config.credentials.secretAccessKey, sessionToken: AWS.config.credentials.sessionToken };
 export const handler: SQSHandler = async () => { await send(keys); };`,
     },
+    // An exported entry point that takes the `event`, in each module style.
+    { code: V2_GLOBAL_KEYS('exports.handler = async (event) => signer.sign(event);') },
+    {
+      code: V2_GLOBAL_KEYS(
+        'module.exports.ingestHandler = async function (event, context) { return signer.sign(event); };',
+      ),
+    },
+    { code: V2_GLOBAL_KEYS('export async function handler(event) { return signer.sign(event); }') },
+    { code: V2_GLOBAL_KEYS('export const handler = async (event, context) => signer.sign(event);') },
   ],
   invalid: [
+    // Not an entry point: an Express error handler, an entry not exported, an exported function of another name.
+    {
+      code: V2_GLOBAL_KEYS('exports.errorHandler = (err, req, res) => res.send(signer.sign(err));'),
+      errors: [V2_GLOBAL_KEYS_ERROR],
+    },
+    {
+      code: V2_GLOBAL_KEYS('const handler = async (event) => signer.sign(event);\nserver.on("request", handler);'),
+      errors: [V2_GLOBAL_KEYS_ERROR],
+    },
+    { code: V2_GLOBAL_KEYS('exports.start = async (event) => signer.sign(event);'), errors: [V2_GLOBAL_KEYS_ERROR] },
     // The same copy without the Lambda import: the default chain may find a 1 h session.
     {
       code: V2_COPY(OTHER_TYPES),
