@@ -12,20 +12,11 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   'engine-heldout-4': {},
   'engine-heldout-5': {},
   'engine-heldout-6': {},
-  'engine-heldout-7': {
-    'A01.js':
-      'A: keys read off the loaded v2 global inside a reconnect callback sign an MQTT WebSocket URL for the page life.',
-  },
+  'engine-heldout-7': {},
   'engine-heldout-8': {
     'B04.ts': 'B: Cognito identity credentials kept in localStorage and read at every page load with no expiry check.',
   },
   'engine-heldout-9': {
-    'A03.ts':
-      'A: fromSSO()() resolved once into a module promise that an OpenSearch AwsSigv4Signer getCredentials returns.',
-    'A04.ts':
-      'A: fromSSO()() resolved once at NestJS boot and its keys written into process.env for every later client.',
-    'A05.tsx':
-      'A: Amplify Auth.currentCredentials() keys copied into React component state and used for later S3 clients.',
     'B01.js':
       'B: an Auth0 ID token kept in a module variable, localStorage and the Vue.http default Authorization header.',
     'B02.tsx':
@@ -34,8 +25,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'B: Cognito GetCredentialsForIdentity keys stored in localStorage and read back by a client factory (reported as A).',
     'N01.ts':
       'False alarm (B): a DSQL token cached with a 14-min expiresAt; the pool is ended and rebuilt once it passes.',
-    'N17.js':
-      "False alarm (A): updateWebSocketCredentials gets fresh Cognito keys from the client's error handler each retry.",
   },
   'engine-heldout-10': {
     'A02.js':

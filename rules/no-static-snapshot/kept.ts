@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { calleeName, enclosingFunction, staticPropertyName } from '../../src/analysis/ast.js';
 import { AWS_V2_CREDENTIAL_FIELDS, STATE_STORE_WRITES } from '../../src/knowledge/index.js';
+import { isComponentStateWrite } from '../../src/analysis/component-state.js';
 import { isExpiryGuarded } from '../../src/analysis/expiry-guard.js';
 import { ownerOfKeptValue } from '../../src/analysis/kept-owner.js';
 import { isOneShotScript } from '../../src/analysis/process-lifetime.js';
@@ -37,6 +38,18 @@ export function keptBeyondCall(
       return {
         storage: 'module',
         where: `in an app-wide state store (\`${snippet(ctx.sourceCode, step.node.callee, 40)}(...)\`)`,
+        step: node,
+        keeper: step.node,
+      };
+    if (
+      step.kind === 'argument' &&
+      step.node.type === AST_NODE_TYPES.CallExpression &&
+      isComponentStateWrite(step.node, ctx.refs) &&
+      accept(node)
+    )
+      return {
+        storage: 'instance-field',
+        where: `in component state (\`${snippet(ctx.sourceCode, step.node.callee, 40)}(...)\`), which every later render and handler reads for as long as the component is mounted`,
         step: node,
         keeper: step.node,
       };

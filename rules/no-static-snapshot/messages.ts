@@ -44,6 +44,7 @@ export const SNAPSHOT_MESSAGES = {
     'The `{{option}}` function returns {{what}}, fetched once outside it: the client calls the function whenever it needs a fresh token and gets the same one every time, so it stops authenticating {{phrase}}. Fetch the token inside the function (keep it with its expiry there and fetch again before then).',
   keysHandedOnce:
     '`{{call}}` hands the connection {{what}} once, and nothing hands it fresh ones: it signs every reconnect with them, so it stops authenticating {{phrase}}. Hand it freshly resolved keys again from a timer or its `reconnect` handler, before they expire.',
+  keysReadOnReconnect: `Each reconnect signs with the keys read here off \`{{object}}\`, but nothing on that path reloads the object (\`get()\`): once {{session}} ends ({{phrase}}) it still holds the expired keys, and every later connection fails with ${AWS_EXPIRED}. Call \`{{object}}.get()\` on each reconnect (it refreshes expired keys) and read the keys in its callback.`,
   helperResultKept:
     '`{{helper}}` returns {{what}} resolved once (from {{from}}), and its result is kept {{where}}: nothing calls `{{helper}}` again, so it stops working when {{session}} ends ({{phrase}}) and calls then fail with ExpiredToken (or 401). Call `{{helper}}` where the value is used, or have it return the provider or client instead of its result.',
   passProvider: 'Pass the provider `{{provider}}` instead of its resolved value.',

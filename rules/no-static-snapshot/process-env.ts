@@ -5,7 +5,13 @@ import { keepsProcessRunning } from '../../src/analysis/process-lifetime.js';
 import { isProcessEnv } from '../../src/analysis/storage.js';
 import { alongTokenPath } from '../../src/analysis/token-path.js';
 import { type FlowNode, flowPath } from '../../src/analysis/value-flow.js';
-import { ENV_CREDENTIAL_VARIABLES, SECRET_CARRYING_FIELDS } from '../../src/knowledge/index.js';
+import { staticString } from '../../src/analysis/static-value.js';
+import {
+  ENV_CREDENTIAL_VARIABLES,
+  PATH_SETTERS,
+  refMatches,
+  SECRET_CARRYING_FIELDS,
+} from '../../src/knowledge/index.js';
 import type { Finding, SnapshotContext } from './context.js';
 import { sessionWords } from './session.js';
 import { valueWords } from './keeper-words.js';
@@ -44,7 +50,7 @@ export function checkCopiedIntoEnvironment(
 }
 
 /**
- * `process.env.NAME = value`, or `Object.assign(process.env, { NAME: value })`, for a credential variable; a token
+ * `process.env.NAME = value`, `Object.assign(process.env, { NAME: value })` or `set(process.env, 'NAME', value)`, for a credential variable; a token
  * (a bearer token, a signature, a registry password) is kept under whatever name it is given (`API_TOKEN`).
  */
 function environmentVariableAt(
@@ -60,9 +66,23 @@ function environmentVariableAt(
     if (target.type !== AST_NODE_TYPES.MemberExpression || !isProcessEnv(unwrap(target.object), ctx.refs)) return null;
     return known(staticPropertyName(target));
   }
+  if (step.kind === 'argument' && step.node.type === AST_NODE_TYPES.CallExpression) {
+    const written = pathSetOnEnv(step.node, step.index, ctx);
+    if (written !== undefined) return known(written);
+  }
   if (step.kind !== 'argument' || step.index === 0 || !isAssignToEnv(step.node, ctx)) return null;
   const property = flowPath(node).findLast((n) => n.step.kind === 'property');
   return property?.step.kind === 'property' ? known(property.step.name) : null;
+}
+
+/** `set(process.env, 'AWS_SESSION_TOKEN', value)` (PATH_SETTERS): the variable the value at `index` is written to. */
+function pathSetOnEnv(call: TSESTree.CallExpression, index: number, ctx: SnapshotContext): string | null | undefined {
+  const ref = ctx.refs.resolve(call.callee);
+  const setter = ref ? PATH_SETTERS.find((s) => refMatches(ref, s.api)) : undefined;
+  const target = setter ? call.arguments[setter.object] : undefined;
+  if (!setter || index !== setter.value || !target || !isProcessEnv(unwrap(target), ctx.refs)) return undefined;
+  const path = call.arguments[setter.path];
+  return (path && staticString(path, ctx.rule)) ?? null;
 }
 
 /** Who reads a token from a variable of the app's own naming. */

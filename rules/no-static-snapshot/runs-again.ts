@@ -2,12 +2,14 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { calleeName, isFunctionNode, staticPropertyName } from '../../src/analysis/ast.js';
 import { fileIndex } from '../../src/analysis/file-index.js';
-import { REFRESH_TIMERS } from '../../src/knowledge/index.js';
+import { LIVE_CONNECTION_SIGNS, REFRESH_TIMERS } from '../../src/knowledge/index.js';
 import type { Node, SnapshotContext } from './context.js';
 
 /**
- * The call sits in a callback of a timer or of a connection event that renews keys, directly or through a named
- * function of the file that such a callback calls (`device.on('reconnect', () => handKeys())`) or is given.
+ * The call sits in a callback of a timer or of a connection event that renews keys (`device.on('reconnect', fn)`,
+ * or a handler property such as Paho's `client.onConnectionLost = fn`), directly or through a named function of the
+ * file that such a callback calls (`device.on('reconnect', () => handKeys())`) or is given. A path that passes
+ * through a function `stopAt` accepts does not count.
  */
 export function runsAgain(
   call: Node,
@@ -15,15 +17,18 @@ export function runsAgain(
   ctx: SnapshotContext,
   depth = 0,
   renewHosts: readonly string[] = [],
+  stopAt?: (fn: TSESTree.FunctionLike) => boolean,
 ): boolean {
   for (let node: Node | undefined = call.parent; node; node = node.parent) {
     if (!isFunctionNode(node)) continue;
+    if (stopAt?.(node)) return false;
     if (node.parent?.type === AST_NODE_TYPES.CallExpression && isRenewingHost(node.parent, renewEvents, renewHosts))
       return true;
+    if (isRenewingHandler(node)) return true;
     const name = nameOf(node);
     if (name === null || depth > 1) continue;
     for (const other of fileIndex(ctx.sourceCode).calls) {
-      if (calleeName(other) === name && runsAgain(other, renewEvents, ctx, depth + 1, renewHosts)) return true;
+      if (calleeName(other) === name && runsAgain(other, renewEvents, ctx, depth + 1, renewHosts, stopAt)) return true;
       if (
         isRenewingHost(other, renewEvents, renewHosts) &&
         other.arguments.some((a) => a.type === AST_NODE_TYPES.Identifier && a.name === name)
@@ -45,7 +50,23 @@ function isRenewingHost(
   return event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && renewEvents.includes(event.value);
 }
 
-/** `function f() {}`, `const f = () => {}`, a method `f() {}`. */
+const RENEW_HANDLERS: ReadonlySet<string> = new Set(LIVE_CONNECTION_SIGNS.renewHandlers);
+
+/** `client.onConnectionLost = fn`, `connect({ onFailure: fn })`: a handler the connection calls when it drops. */
+function isRenewingHandler(fn: TSESTree.FunctionLike): boolean {
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn)
+    return (
+      parent.left.type === AST_NODE_TYPES.MemberExpression && RENEW_HANDLERS.has(staticPropertyName(parent.left) ?? '')
+    );
+  return (
+    parent?.type === AST_NODE_TYPES.Property &&
+    parent.value === fn &&
+    RENEW_HANDLERS.has(staticPropertyName(parent) ?? '')
+  );
+}
+
+/** `function f() {}`, `const f = () => {}`, a method `f() {}`, `obj.f = function () {}`. */
 function nameOf(fn: TSESTree.FunctionLike): string | null {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name ?? null;
   const parent = fn.parent;
@@ -53,5 +74,7 @@ function nameOf(fn: TSESTree.FunctionLike): string | null {
     return parent.id.name;
   if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property)
     return staticPropertyName(parent);
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression)
+    return staticPropertyName(parent.left);
   return null;
 }

@@ -18,6 +18,7 @@ import { checkCapturedByLongLivedCallback } from './long-lived-callback.js';
 import { checkOutlivingSink } from './outliving-sink.js';
 import { checkV2ChainCopy, checkV2KeysCopied } from './v2-chain-copy.js';
 import { globalSession } from './v2-sinks.js';
+import { checkKeysReadOnReconnect } from './v2-reconnect-read.js';
 
 const REFRESH_METHODS: ReadonlySet<string> = new Set(AWS_V2_REFRESH_METHODS);
 const KEY_FIELDS: ReadonlySet<string> = new Set(AWS_V2_CREDENTIAL_FIELDS);
@@ -39,8 +40,11 @@ export function checkV2GlobalRead(member: TSESTree.MemberExpression, ctx: Snapsh
   const load = loadCall(ctx);
   const flow = traceValue(object, ctx.refs, ctx.sourceCode);
   // Loaded elsewhere (at sign-in, by another module): a copy that carries the session token is of temporary keys.
+  const isLive = (node: TSESTree.Node) => isLiveObject(node, ctx);
   if (!load) {
-    const finding = isGlobalOrBoundToIt(object, ctx) ? checkV2KeysCopied(member, sessionId, flow, ctx) : null;
+    const finding =
+      (isGlobalOrBoundToIt(object, ctx) ? checkV2KeysCopied(member, sessionId, flow, ctx) : null) ??
+      checkKeysReadOnReconnect(member, object, sessionId, flow, isLive, ctx);
     return finding && firstForKeeper(finding, member, ctx);
   }
   const resolution: Resolution = {
@@ -54,7 +58,8 @@ export function checkV2GlobalRead(member: TSESTree.MemberExpression, ctx: Snapsh
   const finding =
     checkOutlivingSink(resolution, flow, ctx) ??
     checkV2ChainCopy(resolution, flow, ctx) ??
-    checkCapturedByLongLivedCallback(resolution, flow, ctx);
+    checkCapturedByLongLivedCallback(resolution, flow, ctx) ??
+    checkKeysReadOnReconnect(member, object, sessionId, flow, isLive, ctx);
   return finding && firstForKeeper(finding, member, ctx);
 }
 
@@ -99,7 +104,11 @@ export function checkV2GlobalDestructure(
     sourceName: ctx.sourceCode.getText(object),
     sessionId,
   };
-  return checkV2ChainCopy(resolution, traceValue(object, ctx.refs, ctx.sourceCode), ctx);
+  const flow = traceValue(object, ctx.refs, ctx.sourceCode);
+  return (
+    checkV2ChainCopy(resolution, flow, ctx) ??
+    checkKeysReadOnReconnect(declarator.init, object, sessionId, flow, (node) => isLiveObject(node, ctx), ctx)
+  );
 }
 
 function isGlobalCredentials(node: TSESTree.Node, ctx: SnapshotContext): boolean {

@@ -1,6 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { LONG_RUNNING_CALLS, ONE_SHOT_SIGNS, TOP_LEVEL_AWAIT_KEEPERS } from '../knowledge/index.js';
+import {
+  LONG_RUNNING_CALLS,
+  ONE_SHOT_SIGNS,
+  SERVER_APPLICATION_DECORATORS,
+  TOP_LEVEL_AWAIT_KEEPERS,
+} from '../knowledge/index.js';
 import { calleeName, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
 import { fileIndex } from './file-index.js';
 import { forEachDescendant } from './value-flow.js';
@@ -26,9 +31,50 @@ export function isOneShotScript(sourceCode: SourceCode): boolean {
   return known;
 }
 
-/** Whether the file starts something that keeps the process running after its top-level code (LONG_RUNNING_CALLS). */
+/**
+ * Whether the file runs in a process that keeps running after its top-level code: it starts something that does
+ * (LONG_RUNNING_CALLS), or declares a class a server framework loads for the life of the app
+ * (SERVER_APPLICATION_DECORATORS: a NestJS module, controller or provider).
+ */
 export function keepsProcessRunning(sourceCode: SourceCode): boolean {
-  return fileIndex(sourceCode).calls.some((call) => LONG_RUNNING_CALLS.includes(calleeName(call) ?? ''));
+  return (
+    fileIndex(sourceCode).calls.some((call) => LONG_RUNNING_CALLS.includes(calleeName(call) ?? '')) ||
+    declaresServerApplicationClass(sourceCode)
+  );
+}
+
+function declaresServerApplicationClass(sourceCode: SourceCode): boolean {
+  const decorators = new Set<string>();
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
+    const entry = SERVER_APPLICATION_DECORATORS.find((e) =>
+      (e.modules as readonly string[]).includes(statement.source.value),
+    );
+    for (const specifier of entry ? statement.specifiers : []) {
+      if (
+        specifier.type === AST_NODE_TYPES.ImportSpecifier &&
+        specifier.imported.type === AST_NODE_TYPES.Identifier &&
+        (entry!.names as readonly string[]).includes(specifier.imported.name)
+      )
+        decorators.add(specifier.local.name);
+    }
+  }
+  if (decorators.size === 0) return false;
+  return sourceCode.ast.body.some((statement) => {
+    const declaration =
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+      statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+        ? statement.declaration
+        : statement;
+    return (
+      declaration?.type === AST_NODE_TYPES.ClassDeclaration &&
+      declaration.decorators.some((d) => {
+        const expression = unwrap(d.expression);
+        const named = expression.type === AST_NODE_TYPES.CallExpression ? unwrap(expression.callee) : expression;
+        return named.type === AST_NODE_TYPES.Identifier && decorators.has(named.name);
+      })
+    );
+  });
 }
 
 function computeOneShot(sourceCode: SourceCode): boolean {

@@ -61,10 +61,14 @@ export function isProcessEnv(node: Node, refs: ModuleRefs): boolean {
   )
     return false;
   const process = unwrap(node.object);
-  return (
-    process.type === AST_NODE_TYPES.Identifier && process.name === 'process' && !refs.variableOf(process)?.defs.length
-  );
+  if (process.type !== AST_NODE_TYPES.Identifier) return false;
+  if (process.name === 'process' && !refs.variableOf(process)?.defs.length) return true;
+  // `import * as process from 'process'`, `import process from 'node:process'`, `const proc = require('process')`.
+  const ref = refs.resolve(process);
+  return ref !== null && ref.path.length === 0 && PROCESS_MODULES.has(ref.module);
 }
+
+const PROCESS_MODULES: ReadonlySet<string> = new Set(['process', 'node:process']);
 
 function variableStorage(variable: TSESLint.Scope.Variable | null): StorageKind {
   if (!variable) return 'global';
@@ -72,8 +76,35 @@ function variableStorage(variable: TSESLint.Scope.Variable | null): StorageKind 
   const block = variable.scope.block;
   // In CommonJS files ESLint adds a function scope for the module wrapper; its block is still the Program.
   if (block.type === AST_NODE_TYPES.Program) return 'module';
-  // A TypeScript namespace's body runs once, when the module loads: its variables live as long as the module's.
-  return block.type === AST_NODE_TYPES.TSModuleDeclaration && enclosingFunction(block) === null ? 'module' : 'local';
+  // A TypeScript namespace's body and a block of the module's own code (`if (stage) { const creds = ... }`) run once,
+  // when the module loads: what they bind lives as long as the module for every closure that captures it.
+  return isRunOnceAtLoad(variable.scope) && enclosingFunction(block) === null ? 'module' : 'local';
+}
+
+function isRunOnceAtLoad(scope: TSESLint.Scope.Scope): boolean {
+  if (scope.block.type === AST_NODE_TYPES.TSModuleDeclaration) return true;
+  const { block } = scope;
+  return (
+    (block.type === AST_NODE_TYPES.BlockStatement ||
+      block.type === AST_NODE_TYPES.SwitchStatement ||
+      block.type === AST_NODE_TYPES.CatchClause) &&
+    !isLoopBody(block)
+  );
+}
+
+/** A loop's body binds afresh on each pass: its variables are not the module's. */
+function isLoopBody(block: Node): boolean {
+  for (let node: Node | undefined = block; node && node.type !== AST_NODE_TYPES.Program; node = node.parent) {
+    if (
+      node.type === AST_NODE_TYPES.ForStatement ||
+      node.type === AST_NODE_TYPES.ForInStatement ||
+      node.type === AST_NODE_TYPES.ForOfStatement ||
+      node.type === AST_NODE_TYPES.WhileStatement ||
+      node.type === AST_NODE_TYPES.DoWhileStatement
+    )
+      return true;
+  }
+  return false;
 }
 
 function isInStaticMember(node: Node): boolean {

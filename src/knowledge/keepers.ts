@@ -134,6 +134,61 @@ export const LONG_RUNNING_CALLS: readonly string[] = [
   'watch',
 ];
 /**
+ * Class decorators that wire the class into an application a framework keeps running: a NestJS module, controller,
+ * provider, GraphQL resolver or WebSocket gateway is loaded by the server that handles requests for the life of the
+ * process (https://docs.nestjs.com/modules, /controllers, /providers, /graphql/resolvers, /websockets/gateways).
+ * A file that declares one runs in a long-running process even though it starts nothing itself.
+ */
+export const SERVER_APPLICATION_DECORATORS = [
+  {
+    id: 'nestjs:application-class',
+    modules: ['@nestjs/common', '@nestjs/graphql', '@nestjs/websockets', '@nestjs/microservices'],
+    names: ['Module', 'Global', 'Controller', 'Injectable', 'Resolver', 'WebSocketGateway'],
+    source: 'https://docs.nestjs.com/modules; https://docs.nestjs.com/controllers; https://docs.nestjs.com/providers',
+  },
+] as const satisfies readonly { id: string; modules: readonly string[]; names: readonly string[]; source: string }[];
+
+/**
+ * Functions that write a value at a named path of an object: `set(process.env, 'AWS_ACCESS_KEY_ID', key)` writes the
+ * variable as `process.env.AWS_ACCESS_KEY_ID = key` does. `object`, `path` and `value` are argument positions.
+ */
+interface PathSetter {
+  readonly id: string;
+  readonly api: ApiRef;
+  readonly object: number;
+  readonly path: number;
+  readonly value: number;
+  readonly source: string;
+}
+
+export const PATH_SETTERS = entriesOf<PathSetter>()([
+  {
+    id: 'lodash:set',
+    api: { modules: ['lodash', 'lodash-es'], path: ['set'] },
+    object: 0,
+    path: 1,
+    value: 2,
+    source: 'https://lodash.com/docs/4.17.15#set (_.set(object, path, value))',
+  },
+  {
+    id: 'lodash:set-module',
+    api: { modules: ['lodash.set', 'lodash/set', 'lodash-es/set'], path: [] },
+    object: 0,
+    path: 1,
+    value: 2,
+    source: 'https://lodash.com/docs/4.17.15#set; https://www.npmjs.com/package/lodash.set',
+  },
+  {
+    id: 'dot-prop:setProperty',
+    api: { modules: ['dot-prop'], path: ['setProperty'] },
+    object: 0,
+    path: 1,
+    value: 2,
+    source: 'sindresorhus/dot-prop README (setProperty(object, path, value))',
+  },
+]);
+
+/**
  * Environment variables that SDKs and CLIs read as static credentials: whatever the process writes there is what
  * every client it builds later (and every child it starts) signs with, read once per client and never refreshed.
  */
@@ -275,9 +330,11 @@ export const KEY_UPDATE_METHODS = entriesOf<KeyUpdateMethod>()([
     method: 'updateWebSocketCredentials',
     modules: ['aws-iot-device-sdk'],
     keyArguments: 3,
-    renewEvents: ['reconnect', 'offline', 'close'],
+    // 'error': the device emits it when a connection attempt fails (signed with expired keys, among others), so a
+    // handler that fetches keys and hands them on renews them on every failed retry.
+    renewEvents: ['reconnect', 'offline', 'close', 'error'],
     source:
-      'aws/aws-iot-device-sdk-js: README.md (updateWebSocketCredentials: "should be called ... when credentials expire", device.js signs each WebSocket connection with the last keys given)',
+      'aws/aws-iot-device-sdk-js: README.md (updateWebSocketCredentials: "should be called ... when credentials expire", device.js signs each WebSocket connection with the last keys given; events connect/close/reconnect/offline/error)',
   },
 ]);
 
@@ -400,6 +457,24 @@ export const STATE_STORE_WRITES = {
   source:
     'https://redux.js.org/api/store#dispatchaction; https://vuex.vuejs.org/api/#commit; https://pinia.vuejs.org/api/pinia/interfaces/pinia._StoreWithState.html#patch',
 } as const;
+
+/**
+ * A UI component's state keeps what is written there for as long as the component is mounted, and every later render
+ * and handler reads it back: React/Preact class components' `this.setState(partial)`, and the setter a `useState`
+ * hook hands back (`const [value, setValue] = useState()`, the second element).
+ */
+export const COMPONENT_STATE = {
+  classMethods: ['setState'],
+  hooks: [{ modules: ['react', 'preact/hooks', 'preact/compat'], path: ['useState'] }],
+  hookSetterIndex: 1,
+  source:
+    'https://react.dev/reference/react/Component#setstate; https://react.dev/reference/react/useState (returns [state, setState]); https://preactjs.com/guide/v10/hooks/#usestate',
+} as const satisfies {
+  classMethods: readonly string[];
+  hooks: readonly ApiRef[];
+  hookSetterIndex: number;
+  source: string;
+};
 
 /**
  * Options a library takes but never reads, so credentials passed there reach nothing that keeps them: opensearch-js's
@@ -581,8 +656,10 @@ export const LIVE_CONNECTION_SIGNS = {
   reconnectOptions: ['baseReconnectTimeMs', 'maximumReconnectTimeMs', 'reconnectPeriod', 'autoReconnect'],
   closeMethods: ['end', 'endAsync', 'close', 'disconnect', 'destroy', 'terminate', 'quit'],
   renewEvents: ['reconnect', 'offline', 'close', 'disconnect', 'interrupt', 'connection_interrupted'],
+  /** Handler properties a connection calls when it drops or fails to connect (Paho, the browser WebSocket). */
+  renewHandlers: ['onConnectionLost', 'onFailure', 'onclose', 'onerror', 'onClose', 'onError', 'onDisconnect'],
   source:
-    'aws/aws-iot-device-sdk-js: README.md (device and thingShadow events connect/reconnect/offline/message, options baseReconnectTimeMs/maximumReconnectTimeMs; the WebSocket is signed again on each reconnect with the keys given); mqttjs/MQTT.js: README.md (events connect/reconnect/offline/disconnect/message, option reconnectPeriod); aws/aws-iot-device-sdk-js-v2: MqttClientConnection events connect/interrupt/resume/message/disconnect/connection_success',
+    'aws/aws-iot-device-sdk-js: README.md (device and thingShadow events connect/reconnect/offline/message, options baseReconnectTimeMs/maximumReconnectTimeMs; the WebSocket is signed again on each reconnect with the keys given); mqttjs/MQTT.js: README.md (events connect/reconnect/offline/disconnect/message, option reconnectPeriod); aws/aws-iot-device-sdk-js-v2: MqttClientConnection events connect/interrupt/resume/message/disconnect/connection_success; eclipse/paho.mqtt.javascript: Paho.MQTT.Client onConnectionLost, connect options onFailure; https://developer.mozilla.org/docs/Web/API/WebSocket (onclose, onerror)',
 } as const;
 
 /**

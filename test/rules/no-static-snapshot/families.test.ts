@@ -159,6 +159,11 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
     errors: [{ messageId: 'keysHandedOnce', line: 6, column: 13 }],
   },
   {
+    // Look-alike of the renewal from the error handler: this one only logs, so the keys are still handed once.
+    code: iotDevice('handKeys();', "device.on('error', (err) => console.error(err));"),
+    errors: [{ messageId: 'keysHandedOnce', line: 6, column: 13 }],
+  },
+  {
     // Cognito output handed once to the device.
     code: lines(
       V2_IOT,
@@ -216,6 +221,8 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
 const valid: (string | ValidTestCase<[]>)[] = [
   // The device gets fresh keys on every reconnect, or from a timer.
   iotDevice('handKeys();', "device.on('reconnect', () => handKeys());"),
+  // A failed connection attempt (signed with expired keys among others) fetches fresh keys from the error handler.
+  iotDevice('handKeys();', "device.on('error', () => handKeys());"),
   iotDevice('handKeys();', 'setInterval(() => handKeys(), 45 * 60 * 1000);'),
   // The same method name on an object of an unrelated library.
   lines(

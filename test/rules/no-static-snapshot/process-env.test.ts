@@ -7,10 +7,47 @@ import { createRuleTester } from '../../rule-tester.js';
 // built later reads them as static env credentials (fromEnv), and nothing writes fresh ones.
 const lines = (...text: string[]) => text.join('\n');
 const STS_V3 = `import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';`;
-const PROVIDERS = `import { fromSSO } from '@aws-sdk/credential-providers';`;
+const PROVIDERS = `import { fromIni, fromSSO } from '@aws-sdk/credential-providers';`;
 const EXPRESS = `import express from 'express';`;
 
 const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
+  {
+    // A NestJS module runs inside the server for the life of the process; lodash's set writes the variables.
+    code: lines(
+      PROVIDERS,
+      `import { Module } from '@nestjs/common';`,
+      `import { set } from 'lodash';`,
+      `import * as process from 'node:process';`,
+      '@Module({})',
+      'export class AwsModule {',
+      '  static async forRoot() {',
+      '    const keys = await fromSSO({ profile: process.env.AWS_PROFILE })();',
+      "    set(process.env, 'AWS_ACCESS_KEY_ID', keys.accessKeyId);",
+      "    set(process.env, 'AWS_SECRET_ACCESS_KEY', keys.secretAccessKey);",
+      '    set(process.env, `AWS_SESSION_TOKEN`, keys.sessionToken);',
+      '    return { module: AwsModule };',
+      '  }',
+      '}',
+    ),
+    errors: [{ messageId: 'copiedIntoEnvironment', line: 8, column: 18 }],
+  },
+  {
+    // An injectable NestJS provider assigns the variables at module init.
+    code: lines(
+      PROVIDERS,
+      `import { Injectable, OnModuleInit } from '@nestjs/common';`,
+      '@Injectable()',
+      'export class CredentialsBootstrap implements OnModuleInit {',
+      '  async onModuleInit() {',
+      "    const creds = await fromIni({ profile: 'app' })();",
+      '    process.env.AWS_ACCESS_KEY_ID = creds.accessKeyId;',
+      '    process.env.AWS_SECRET_ACCESS_KEY = creds.secretAccessKey;',
+      '    process.env.AWS_SESSION_TOKEN = creds.sessionToken;',
+      '  }',
+      '}',
+    ),
+    errors: [{ messageId: 'copiedIntoEnvironment', line: 6, column: 19 }],
+  },
   {
     // v3 STS through a helper of the file, then a dev server.
     code: lines(
@@ -83,6 +120,33 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [
+  // Look-alike: a one-shot script writes the variables with lodash's set and exits.
+  lines(
+    PROVIDERS,
+    `import set from 'lodash/set';`,
+    `import { execFileSync } from 'node:child_process';`,
+    'const keys = await fromSSO({ profile: process.argv[2] })();',
+    "set(process.env, 'AWS_ACCESS_KEY_ID', keys.accessKeyId);",
+    "set(process.env, 'AWS_SECRET_ACCESS_KEY', keys.secretAccessKey);",
+    "set(process.env, 'AWS_SESSION_TOKEN', keys.sessionToken);",
+    "execFileSync('terraform', ['plan'], { stdio: 'inherit' });",
+    'process.exit(0);',
+  ),
+  // Look-alike: a NestJS module that writes only the region there, and its keys into an options object.
+  lines(
+    PROVIDERS,
+    `import { Module } from '@nestjs/common';`,
+    `import { set } from 'lodash';`,
+    '@Module({})',
+    'export class AwsModule {',
+    '  static async forRoot(options: Record<string, unknown>) {',
+    "    const keys = await fromSSO({ profile: 'app' })();",
+    "    set(process.env, 'AWS_REGION', 'eu-west-1');",
+    "    set(options, 'AWS_ACCESS_KEY_ID', keys.accessKeyId);",
+    '    return { module: AwsModule };',
+    '  }',
+    '}',
+  ),
   // Look-alike: a one-shot deploy script that exits; its environment dies with it.
   lines(
     STS_V3,
