@@ -32,8 +32,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'B: a react-google-login access token kept on the root component instance and used by a 1.5 s polling loop.',
     'B05.tsx':
       'B: Cognito GetCredentialsForIdentity keys stored in localStorage and read back by a client factory (reported as A).',
-    'N01.ts':
-      'False alarm (B): a DSQL token cached with a 14-min expiresAt; the pool is ended and rebuilt once it passes.',
     'N17.js':
       "False alarm (A): updateWebSocketCredentials gets fresh Cognito keys from the client's error handler each retry.",
   },

@@ -324,7 +324,10 @@ class GuardSearch {
     return tied;
   }
 
-  /** The comparison is part of an `if`/`?:` test that also reads this slot. */
+  /**
+   * The comparison is part of an `if`/`?:` test that also reads this slot, or a slot rebuilt from it where it is
+   * refilled (`db = drizzle(pool)` after `pool = new Pool(...)`: reusing `db` reuses the pool).
+   */
   private inReuseTest(comparison: Node): boolean {
     let node: Node = comparison;
     while (
@@ -341,9 +344,28 @@ class GuardSearch {
       statement.test !== node
     )
       return false;
-    return this.occurrences.some(
-      (o) => isRead(o.access) && node.range[0] <= o.node.range[0] && o.node.range[1] <= node.range[1],
+    const inTest = (read: Node) => node.range[0] <= read.range[0] && read.range[1] <= node.range[1];
+    return (
+      this.occurrences.some((o) => isRead(o.access) && inTest(o.node)) ||
+      this.builtFromReads().some((read) => inTest(read))
     );
+  }
+
+  private builtFrom: readonly Node[] | undefined;
+
+  /** Reads of the slots that the refill builds from this one: `db` of `db = drizzle(pool)` in the writer of `pool`. */
+  private builtFromReads(): readonly Node[] {
+    if (this.builtFrom) return this.builtFrom;
+    const reads = new Set(this.occurrences.filter((o) => isRead(o.access)).map((o) => o.node));
+    const found: Node[] = [];
+    for (const assignment of fileIndex(this.sourceCode).assignments) {
+      if (!this.writers.has(enclosingFunction(assignment)) || !mentionsAny(assignment.right, reads)) continue;
+      const other = slotOf(assignment.left, this.sourceCode);
+      if (!other || sameSlot(other, this.slot)) continue;
+      for (const o of occurrencesOf(other, this.sourceCode)) if (isRead(o.access)) found.push(o.node);
+    }
+    this.builtFrom = found;
+    return found;
   }
 
   /** Read occurrences of companion deadlines: other slots written next to this one from an expiry field or the clock. */
@@ -523,6 +545,13 @@ class GuardSearch {
     const expiredWhenTrue = terms.expiry > 0 === (comparison.operator === '<' || comparison.operator === '<=');
     return expiredWhenTrue !== negated ? 'expired' : 'valid';
   }
+}
+
+/** True when one of `nodes` lies inside `expression`. */
+function mentionsAny(expression: Node, nodes: ReadonlySet<Node>): boolean {
+  for (const node of nodes)
+    if (expression.range[0] <= node.range[0] && node.range[1] <= expression.range[1]) return true;
+  return false;
 }
 
 /** `res.status === 401`, `[401, 403].includes(e.response?.status)`: the test names a status of a rejected token. */
