@@ -16,9 +16,7 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
     'A01.js':
       'A: keys read off the loaded v2 global inside a reconnect callback sign an MQTT WebSocket URL for the page life.',
   },
-  'engine-heldout-8': {
-    'B04.ts': 'B: Cognito identity credentials kept in localStorage and read at every page load with no expiry check.',
-  },
+  'engine-heldout-8': {},
   'engine-heldout-9': {
     'A03.ts':
       'A: fromSSO()() resolved once into a module promise that an OpenSearch AwsSigv4Signer getCredentials returns.',
@@ -30,8 +28,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'B: an Auth0 ID token kept in a module variable, localStorage and the Vue.http default Authorization header.',
     'B02.tsx':
       'B: a react-google-login access token kept on the root component instance and used by a 1.5 s polling loop.',
-    'B05.tsx':
-      'B: Cognito GetCredentialsForIdentity keys stored in localStorage and read back by a client factory (reported as A).',
     'N17.js':
       "False alarm (A): updateWebSocketCredentials gets fresh Cognito keys from the client's error handler each retry.",
   },

@@ -30,6 +30,7 @@ import { ModuleRefs } from './module-refs.js';
 import { asTimeComparison, timeComparisons } from './time-comparisons.js';
 import { forEachDescendant } from './value-flow.js';
 import { fileIndex } from './file-index.js';
+import { browserStorageCall } from './browser-storage.js';
 import {
   isRead,
   isWrite,
@@ -380,6 +381,11 @@ class GuardSearch {
     };
     for (const assignment of fileIndex(this.sourceCode).assignments) {
       if (this.writers.has(enclosingFunction(assignment))) consider(assignment.left, assignment.right);
+    }
+    // `localStorage.setItem('expiresAt', ...)` where the value is stored: a deadline kept beside it.
+    for (const call of fileIndex(this.sourceCode).calls) {
+      if (this.writers.has(enclosingFunction(call)) && browserStorageCall(call, this.sourceCode)?.access === 'write')
+        consider(call, call.arguments[1]);
     }
     // `expiresAt.set(key, Date.now() + ttl)` where a Map cache is filled: a deadline per key.
     if (this.occurrences.some((o) => o.access === 'container-write' && o.value !== undefined)) {
