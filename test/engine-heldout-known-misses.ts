@@ -13,18 +13,12 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   'engine-heldout-5': {},
   'engine-heldout-6': {},
   'engine-heldout-7': {},
-  'engine-heldout-8': {
-    'B04.ts': 'B: Cognito identity credentials kept in localStorage and read at every page load with no expiry check.',
-  },
+  'engine-heldout-8': {},
   'engine-heldout-9': {
     'B01.js':
       'B: an Auth0 ID token kept in a module variable, localStorage and the Vue.http default Authorization header.',
     'B02.tsx':
       'B: a react-google-login access token kept on the root component instance and used by a 1.5 s polling loop.',
-    'B05.tsx':
-      'B: Cognito GetCredentialsForIdentity keys stored in localStorage and read back by a client factory (reported as A).',
-    'N01.ts':
-      'False alarm (B): a DSQL token cached with a 14-min expiresAt; the pool is ended and rebuilt once it passes.',
   },
   'engine-heldout-10': {
     'A02.js':

@@ -5,19 +5,23 @@ import type { StorageKind } from '../../src/analysis/storage.js';
 import {
   declaredNames,
   instanceFieldOutlivesCalls,
+  isRead,
   isRequestSession,
+  occurrencesOf,
   patternIdentifiers,
   type Slot,
   slotOf,
 } from '../../src/analysis/storage-slot.js';
-import { CACHE_PUT_METHOD, GLOBAL_OBJECTS, HTTP_CLIENT_KEEPERS } from '../../src/knowledge/index.js';
+import { CACHE_PUT_METHOD, GLOBAL_OBJECTS, HTTP_CLIENT_KEEPERS, SERIALIZERS } from '../../src/knowledge/index.js';
+import { browserStorageCall } from '../../src/analysis/browser-storage.js';
 import type { Held } from '../../src/analysis/held.js';
 import { ownerOfKeptValue } from '../../src/analysis/kept-owner.js';
 import type { HeldValues } from '../../src/analysis/held-value.js';
 import { memoizedForever } from '../../src/analysis/memoizer.js';
 import { ModuleRefs } from '../../src/analysis/module-refs.js';
 import { renewedPerCheckout } from '../../src/analysis/checkout-renewal.js';
-import { codeOf } from '../../src/analysis/held.js';
+import { codeOf, heldFromStoredSessionKeys } from '../../src/analysis/held.js';
+import { readsSignAsSession } from '../../src/analysis/session-key-reads.js';
 
 /** `process.env.X = v`: the process's environment keeps it (a `process.env` slot, storage-slot.ts). */
 const PROCESS_GLOBAL = 'process';
@@ -106,8 +110,15 @@ export class CandidateCollector {
     this.consider(left, node.right, () => this.values.heldBy(node.right));
   }
 
-  /** `cache.set(key, value)`. */
+  /** `cache.set(key, value)`, `localStorage.setItem(key, JSON.stringify(value))`. */
   call(node: TSESTree.CallExpression): void {
+    const stored = browserStorageCall(node, this.context.sourceCode);
+    if (stored) {
+      const value = stored.access === 'write' ? node.arguments[1] : undefined;
+      const kept = value && serializedValue(value);
+      if (kept) this.consider(node, kept, () => this.values.heldBy(kept) ?? this.readBackAsSessionKeys(node));
+      return;
+    }
     const callee = unwrap(node.callee);
     const value = node.arguments[1];
     if (callee.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(callee) !== CACHE_PUT_METHOD || !value)
@@ -117,6 +128,19 @@ export class CandidateCollector {
 
   property(node: TSESTree.PropertyDefinition): void {
     if (node.value) this.consider(node, node.value, () => this.values.heldBy(node.value!));
+  }
+
+  /** Stored text of unknown origin that the file reads back and signs with as temporary keys (`sessionToken`). */
+  private readBackAsSessionKeys(write: TSESTree.CallExpression): Held | null {
+    const { sourceCode } = this.context;
+    const slot = slotOf(write, sourceCode);
+    const reads = slot ? occurrencesOf(slot, sourceCode).filter((o) => isRead(o.access)) : [];
+    return readsSignAsSession(
+      reads.map((o) => o.node),
+      sourceCode,
+    )
+      ? heldFromStoredSessionKeys()
+      : null;
   }
 
   /** An instance field that lives as long as the process: of a singleton, or memoised by an exported class. */
@@ -168,9 +192,29 @@ function writesDefaultHeaders(target: Node): boolean {
   );
 }
 
+/** What text written to storage carries: the value itself, or what `JSON.stringify(value)` serialises. */
+function serializedValue(node: Node): Node {
+  const inner = unwrap(node);
+  if (inner.type !== AST_NODE_TYPES.CallExpression) return inner;
+  const callee = unwrap(inner.callee);
+  const serialized =
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    SERIALIZERS.some(
+      ([object, method]) =>
+        object === (callee.object as TSESTree.Identifier).name && method === staticPropertyName(callee),
+    );
+  const argument = inner.arguments[0];
+  return serialized && argument && argument.type !== AST_NODE_TYPES.SpreadElement ? unwrap(argument) : inner;
+}
+
 function memberKey(slot: Extract<Slot, { kind: 'member' }>): string {
   const owner =
-    slot.owner.kind === 'class' ? `${slot.owner.classNode.range[0]}:${slot.owner.isStatic}` : slot.owner.kind;
+    slot.owner.kind === 'class'
+      ? `${slot.owner.classNode.range[0]}:${slot.owner.isStatic}`
+      : slot.owner.kind === 'browser-storage'
+        ? `${slot.owner.kind}:${slot.owner.storage}`
+        : slot.owner.kind;
   return `${owner}:${slot.name}`;
 }
 

@@ -6,6 +6,8 @@ import {
   AWS_V2_STS_OPERATIONS,
   AWS_V3_PROVIDER_FACTORIES,
   AWS_V3_STS_OPERATIONS,
+  AWS_V3_CREDENTIAL_FIELDS,
+  BROWSER_STORAGES,
   CREDENTIAL_METHODS,
   HTTP_CLIENTS,
   moduleMatches,
@@ -50,5 +52,10 @@ const PATTERNS: readonly string[] = SOURCE_MODULES.filter((m) => m.endsWith('*')
 export function mayHoldTokens(sourceCode: Readonly<TSESLint.SourceCode>, specifiers: ReadonlySet<string>): boolean {
   for (const specifier of specifiers)
     if (EXACT.has(specifier) || PATTERNS.some((m) => moduleMatches(m, specifier))) return true;
-  return TOKEN_TEXT_HINT.test(sourceCode.text);
+  const { text } = sourceCode;
+  return TOKEN_TEXT_HINT.test(text) || (STORED_SESSION_KEYS_HINT.test(text) && BROWSER_STORAGE_HINT.test(text));
 }
+
+/** Keys of unknown origin kept in browser storage are known by the session token the page signs with. */
+const STORED_SESSION_KEYS_HINT = new RegExp(`\\b${AWS_V3_CREDENTIAL_FIELDS[2]}\\b`);
+const BROWSER_STORAGE_HINT = new RegExp(`\\b(?:${BROWSER_STORAGES.objects.join('|')})\\b`);

@@ -38,6 +38,7 @@ const OWNER_WORDS = {
   environment: 'the process environment (it lasts as long as the process, and child processes inherit it)',
   session:
     "the user's session (the session store hands it back on every later request, for as long as the session lasts)",
+  'browser-storage': "the browser's storage (every later read gets it back, after reloads too, however old it is)",
 } as const;
 /** Written into an HTTP client's default headers (the client is `name`). */
 const DEFAULT_HEADERS_WORDS = 'its default headers (every later request sends them)';
@@ -126,6 +127,8 @@ function declarationOf(slot: Slot, occurrences: readonly Node[], fallback: Node)
     // An object imported from another module (a shared HTTP client) is kept there: the write here is the defect.
     return def && def.type !== DefinitionType.ImportBinding ? def.name : fallback;
   }
+  // A key of the browser's storage is declared nowhere: its write is the defect.
+  if (slot.owner.kind === 'browser-storage') return fallback;
   if (slot.owner.kind === 'class') {
     const { isStatic } = slot.owner;
     const property = slot.owner.classNode.body.body.find(
@@ -143,6 +146,7 @@ function displayName(slot: Slot): string {
   if (slot.owner.kind === 'global') return `globalThis.${slot.name}`;
   if (slot.owner.kind === 'environment') return `process.env.${slot.name}`;
   if (slot.owner.kind === 'session') return `req.session.${slot.name}`;
+  if (slot.owner.kind === 'browser-storage') return `${slot.owner.storage} '${slot.name}'`;
   if (!slot.owner.isStatic) return `this.${slot.name}`;
   const className = slot.owner.classNode.id?.name;
   return className ? `${className}.${slot.name}` : slot.name;

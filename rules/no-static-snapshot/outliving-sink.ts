@@ -18,6 +18,14 @@ import { sessionWords } from './session.js';
 import { valueWords } from './keeper-words.js';
 import { type Resolution, tokenPathsOf } from './sources.js';
 
+/** What a refreshing provider resolved: a snapshot wherever it is kept (other values in a page's cache are B's). */
+const PROVIDER_RESOLUTIONS: ReadonlySet<Resolution['kind']> = new Set([
+  'provider',
+  'client-provider',
+  'v2-chain',
+  'helper',
+]);
+
 /**
  * A resolved value (or text built from it) written where it outlives the code that resolved it without any variable
  * holding it: a file, a CI step output, a bundle constant, `localStorage`. Whoever reads it later cannot refresh it.
@@ -31,6 +39,7 @@ export function checkOutlivingSink(
     const handedTo = sinkArgument(node);
     if (!handedTo) continue;
     const sink = sinkOf(handedTo.call, handedTo.index, ctx);
+    if (sink?.cacheOfThePage && !PROVIDER_RESOLUTIONS.has(resolution.kind)) continue;
     // isOneShotScript walks the whole file: asked last, for a sink that dies with the process.
     if (
       !sink ||

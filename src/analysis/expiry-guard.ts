@@ -30,6 +30,7 @@ import { ModuleRefs } from './module-refs.js';
 import { asTimeComparison, timeComparisons } from './time-comparisons.js';
 import { forEachDescendant } from './value-flow.js';
 import { fileIndex } from './file-index.js';
+import { browserStorageCall } from './browser-storage.js';
 import {
   isRead,
   isWrite,
@@ -324,7 +325,10 @@ class GuardSearch {
     return tied;
   }
 
-  /** The comparison is part of an `if`/`?:` test that also reads this slot. */
+  /**
+   * The comparison is part of an `if`/`?:` test that also reads this slot, or a slot rebuilt from it where it is
+   * refilled (`db = drizzle(pool)` after `pool = new Pool(...)`: reusing `db` reuses the pool).
+   */
   private inReuseTest(comparison: Node): boolean {
     let node: Node = comparison;
     while (
@@ -341,9 +345,28 @@ class GuardSearch {
       statement.test !== node
     )
       return false;
-    return this.occurrences.some(
-      (o) => isRead(o.access) && node.range[0] <= o.node.range[0] && o.node.range[1] <= node.range[1],
+    const inTest = (read: Node) => node.range[0] <= read.range[0] && read.range[1] <= node.range[1];
+    return (
+      this.occurrences.some((o) => isRead(o.access) && inTest(o.node)) ||
+      this.builtFromReads().some((read) => inTest(read))
     );
+  }
+
+  private builtFrom: readonly Node[] | undefined;
+
+  /** Reads of the slots that the refill builds from this one: `db` of `db = drizzle(pool)` in the writer of `pool`. */
+  private builtFromReads(): readonly Node[] {
+    if (this.builtFrom) return this.builtFrom;
+    const reads = new Set(this.occurrences.filter((o) => isRead(o.access)).map((o) => o.node));
+    const found: Node[] = [];
+    for (const assignment of fileIndex(this.sourceCode).assignments) {
+      if (!this.writers.has(enclosingFunction(assignment)) || !mentionsAny(assignment.right, reads)) continue;
+      const other = slotOf(assignment.left, this.sourceCode);
+      if (!other || sameSlot(other, this.slot)) continue;
+      for (const o of occurrencesOf(other, this.sourceCode)) if (isRead(o.access)) found.push(o.node);
+    }
+    this.builtFrom = found;
+    return found;
   }
 
   /** Read occurrences of companion deadlines: other slots written next to this one from an expiry field or the clock. */
@@ -358,6 +381,11 @@ class GuardSearch {
     };
     for (const assignment of fileIndex(this.sourceCode).assignments) {
       if (this.writers.has(enclosingFunction(assignment))) consider(assignment.left, assignment.right);
+    }
+    // `localStorage.setItem('expiresAt', ...)` where the value is stored: a deadline kept beside it.
+    for (const call of fileIndex(this.sourceCode).calls) {
+      if (this.writers.has(enclosingFunction(call)) && browserStorageCall(call, this.sourceCode)?.access === 'write')
+        consider(call, call.arguments[1]);
     }
     // `expiresAt.set(key, Date.now() + ttl)` where a Map cache is filled: a deadline per key.
     if (this.occurrences.some((o) => o.access === 'container-write' && o.value !== undefined)) {
@@ -523,6 +551,13 @@ class GuardSearch {
     const expiredWhenTrue = terms.expiry > 0 === (comparison.operator === '<' || comparison.operator === '<=');
     return expiredWhenTrue !== negated ? 'expired' : 'valid';
   }
+}
+
+/** True when one of `nodes` lies inside `expression`. */
+function mentionsAny(expression: Node, nodes: ReadonlySet<Node>): boolean {
+  for (const node of nodes)
+    if (expression.range[0] <= node.range[0] && node.range[1] <= expression.range[1]) return true;
+  return false;
 }
 
 /** `res.status === 401`, `[401, 403].includes(e.response?.status)`: the test names a status of a rejected token. */

@@ -316,6 +316,24 @@ export function heldFromCapturedToken(
   };
 }
 
+/**
+ * Keys whose copy the file reads back and signs with as a session (`sessionToken: stored.SessionToken`): temporary
+ * credentials, whatever fetched them, with nothing in the copy that renews them.
+ */
+export function heldFromStoredSessionKeys(): Held {
+  const session = sessionOf(STORED_KEYS_SESSION);
+  return {
+    kind: 'aws-credentials',
+    what: `${LABELS['aws-credentials']} (its readers sign with the session token in it)`,
+    lifetime: session.phrase,
+    seconds: session.seconds,
+    symptom: 'aws',
+    fix: 'Store their `Expiration` with them and fetch new ones once it passes, or keep a refreshing provider in memory instead.',
+    promise: false,
+  };
+}
+const STORED_KEYS_SESSION: SessionId = 'unknown-temporary';
+
 function symptomOfSession(session: SessionId): SymptomKind {
   return sessionOf(session).symptom ?? 'aws';
 }

@@ -14,6 +14,7 @@ import { fileIndex } from './file-index.js';
 import { forEachDescendant } from './value-flow.js';
 import { isContainerSingleton } from './storage-singleton.js';
 import { rebuiltWheneverReached } from './rebuilt-before-read.js';
+import { browserStorageCall, browserStorageProperty } from './browser-storage.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -31,13 +32,15 @@ export type Slot =
 
 /**
  * `environment`: a variable of the process's own environment (`process.env.X`), which lives as long as the process;
- * `session`: a field of the request's session (`req.session.x`), which the session store keeps across requests.
+ * `session`: a field of the request's session (`req.session.x`), which the session store keeps across requests;
+ * `browser-storage`: a key of the page's `localStorage`/`sessionStorage`, named by the slot (browser-storage.ts).
  */
 type MemberOwner =
   | { readonly kind: 'class'; readonly classNode: ClassNode; readonly isStatic: boolean }
   | { readonly kind: 'global' }
   | { readonly kind: 'environment' }
-  | { readonly kind: 'session' };
+  | { readonly kind: 'session' }
+  | { readonly kind: 'browser-storage'; readonly storage: string };
 
 /** `write`: replaced; `read-write`: `x ??= v`, `x++`; `container-write`: `cache.set(k, v)`, `cache[k] = v`, `delete cache[k]`. */
 type Access = 'read' | 'write' | 'read-write' | 'container-write';
@@ -75,9 +78,15 @@ export function slotOf(target: Node, sourceCode: SourceCode): Slot | null {
     const classNode = inner.parent.parent;
     return name === null ? null : { kind: 'member', name, owner: { kind: 'class', classNode, isStatic: inner.static } };
   }
+  if (inner.type === AST_NODE_TYPES.CallExpression) {
+    const call = browserStorageCall(inner, sourceCode);
+    return call && { kind: 'member', name: call.key, owner: { kind: 'browser-storage', storage: call.storage } };
+  }
   if (inner.type !== AST_NODE_TYPES.MemberExpression) return null;
   const object = unwrap(inner.object);
   const name = staticPropertyName(inner);
+  const stored = browserStorageProperty(inner, sourceCode);
+  if (stored) return { kind: 'member', name: stored.key, owner: { kind: 'browser-storage', storage: stored.storage } };
   if (object.type === AST_NODE_TYPES.MemberExpression) {
     if (isProcessEnvIn(object, sourceCode))
       return name === null ? null : { kind: 'member', name, owner: { kind: 'environment' } };
@@ -136,6 +145,8 @@ export function sameSlot(a: Slot, b: Slot): boolean {
 }
 
 function sameOwner(a: MemberOwner, b: MemberOwner): boolean {
+  if (a.kind === 'browser-storage' || b.kind === 'browser-storage')
+    return a.kind === b.kind && a.kind === 'browser-storage' && b.kind === 'browser-storage' && a.storage === b.storage;
   if (a.kind !== 'class' || b.kind !== 'class') return a.kind === b.kind;
   return a.classNode === b.classNode && a.isStatic === b.isStatic;
 }
@@ -153,6 +164,7 @@ export function occurrencesOf(slot: Slot, sourceCode: SourceCode): Occurrence[] 
     });
   }
   const found: Occurrence[] = [];
+  if (slot.owner.kind === 'browser-storage') found.push(...storageCallsOf(slot, sourceCode));
   if (slot.owner.kind === 'class') {
     for (const element of slot.owner.classNode.body.body) {
       if (
@@ -172,9 +184,32 @@ export function occurrencesOf(slot: Slot, sourceCode: SourceCode): Occurrence[] 
       : fileIndex(sourceCode).membersByName;
   for (const member of members.get(slot.name) ?? []) {
     const nested = unwrap(member.object).type === AST_NODE_TYPES.MemberExpression;
-    if (nested && slot.owner.kind !== 'environment' && slot.owner.kind !== 'session') continue;
+    if (
+      nested &&
+      slot.owner.kind !== 'environment' &&
+      slot.owner.kind !== 'session' &&
+      slot.owner.kind !== 'browser-storage'
+    )
+      continue;
     const other = slotOf(member, sourceCode);
     if (other && sameSlot(slot, other)) found.push(occurrenceAt(member));
+  }
+  return found;
+}
+
+/** `getItem(key)` reads the key, `setItem(key, v)` refills it, `removeItem(key)` drops it. */
+function storageCallsOf(slot: Slot, sourceCode: SourceCode): Occurrence[] {
+  const found: Occurrence[] = [];
+  for (const call of fileIndex(sourceCode).calls) {
+    const stored = browserStorageCall(call, sourceCode);
+    const other = stored && slotOf(call, sourceCode);
+    if (!stored || !other || !sameSlot(slot, other)) continue;
+    const { access } = stored;
+    found.push(
+      access === 'read'
+        ? { node: call, access: 'read' }
+        : { node: call, access: 'write', ...(access === 'write' && { value: call.arguments[1] }) },
+    );
   }
   return found;
 }

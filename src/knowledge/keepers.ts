@@ -24,6 +24,11 @@ export interface OutlivingSink {
   readonly option?: string;
   /** True when the sink survives the process itself (so even a one-shot script leaves a stale copy behind). */
   readonly outlivesProcess: boolean;
+  /**
+   * The page that wrote it reads it back (browser storage): a cache. What a refreshing provider resolved is still a
+   * snapshot there (no-static-snapshot); a token or a service's output is no-module-token-cache's (BROWSER_STORAGES).
+   */
+  readonly cacheOfThePage?: true;
   readonly source: string;
 }
 
@@ -113,9 +118,26 @@ export const OUTLIVING_SINKS = [
     how: 'call',
     argument: 1,
     outlivesProcess: true,
+    cacheOfThePage: true,
     source: 'https://developer.mozilla.org/docs/Web/API/Window/localStorage (kept across browser sessions)',
   },
 ] as const satisfies readonly OutlivingSink[];
+
+/**
+ * The browser's Web Storage: what a page writes there under a key is handed back to every later read of that key,
+ * across reloads and, for `localStorage`, later visits (`sessionStorage`: for as long as the tab lives), whatever the
+ * lifetime of the value. Reached as the unshadowed global or through the global object (`window.localStorage`).
+ */
+export const BROWSER_STORAGES = {
+  objects: ['localStorage', 'sessionStorage'],
+  write: 'setItem',
+  read: 'getItem',
+  remove: 'removeItem',
+  /** Members that are no key: `localStorage.clear()`, `.key(i)`, `.length`. */
+  otherMembers: ['clear', 'key', 'length'],
+  source:
+    'https://html.spec.whatwg.org/multipage/webstorage.html (setItem, getItem, removeItem; localStorage persists across browsing sessions, sessionStorage for the top-level browsing context); https://developer.mozilla.org/docs/Web/API/Window/localStorage',
+} as const;
 
 /**
  * Calls that keep a process running after its top-level code: servers, timers, queue consumers, subscriptions.

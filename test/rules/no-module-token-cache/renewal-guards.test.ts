@@ -145,6 +145,35 @@ const cases: { name: string; renewed: string; lookAlike: string; line: number }[
     ),
     line: 4,
   },
+  {
+    name: "the token's expiry checked in the test that reuses what the refill builds from the pool (an ORM handle)",
+    renewed: lines(
+      RDS_TOKEN,
+      "import { drizzle } from 'drizzle-orm/node-postgres';",
+      'let db = null;',
+      'export async function getDb() {',
+      '  if (db && cachedToken && cachedToken.expiresAt > Date.now()) return db;',
+      '  if (pool) await pool.end();',
+      "  pool = new Pool({ host: 'db', user: 'app', password: await getToken() });",
+      '  db = drizzle(pool);',
+      '  return db;',
+      '}',
+    ),
+    // The handle is reused once made, whatever the age of the token its pool was built with.
+    lookAlike: lines(
+      RDS_TOKEN,
+      "import { drizzle } from 'drizzle-orm/node-postgres';",
+      'let db = null;',
+      'export async function getDb() {',
+      '  if (db) return db;',
+      '  if (pool) await pool.end();',
+      "  pool = new Pool({ host: 'db', user: 'app', password: await getToken() });",
+      '  db = drizzle(pool);',
+      '  return db;',
+      '}',
+    ),
+    line: 4,
+  },
 ];
 
 describe('no-module-token-cache: renewal that is not an expiry comparison on the value', () => {
