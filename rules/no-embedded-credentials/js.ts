@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/types';
 import { staticPropertyName } from '../../src/analysis/ast.js';
 import { assessValues, type CredentialFinding, type ValueSite } from '../../src/analysis/credential-sites.js';
 import { bundledCredential, MIN_CREDENTIAL_LENGTH } from '../../src/analysis/secret-scan.js';
+import { mayNameBundledEnv } from '../../src/analysis/text-gate.js';
 import { type EmbeddedContext, type ReportProblem, reportFindings } from './context.js';
 
 type Site = ValueSite<TSESTree.Node | TSESTree.Comment>;
@@ -86,6 +87,22 @@ export function checkJs(context: EmbeddedContext, report: ReportProblem) {
     if (bundled) report({ node, messageId: 'bundledCredential', data: { name: name!, bundler: bundled.bundler } });
   };
 
+  // The reads of bundler-inlined env names: every member expression and declarator of the file, so only where the
+  // text can spell such a name (most files that open this rule do so for a credential name or a secret's shape).
+  const bundledEnvReads = mayNameBundledEnv(context.sourceCode.text)
+    ? {
+        MemberExpression(node: TSESTree.MemberExpression) {
+          if (isEnvObject(node.object)) reportBundled(node, staticPropertyName(node));
+        },
+        VariableDeclarator(node: TSESTree.VariableDeclarator) {
+          if (node.init && node.id.type === AST_NODE_TYPES.ObjectPattern && isEnvObject(node.init)) {
+            for (const property of node.id.properties)
+              if (property.type === AST_NODE_TYPES.Property) reportBundled(property, staticPropertyName(property));
+          }
+        },
+      }
+    : {};
+
   return {
     Literal(node: TSESTree.Literal) {
       if (typeof node.value === 'string' && node.parent?.type !== AST_NODE_TYPES.ImportDeclaration)
@@ -101,15 +118,7 @@ export function checkJs(context: EmbeddedContext, report: ReportProblem) {
         }
       }
     },
-    MemberExpression(node: TSESTree.MemberExpression) {
-      if (isEnvObject(node.object)) reportBundled(node, staticPropertyName(node));
-    },
-    VariableDeclarator(node: TSESTree.VariableDeclarator) {
-      if (node.init && node.id.type === AST_NODE_TYPES.ObjectPattern && isEnvObject(node.init)) {
-        for (const property of node.id.properties)
-          if (property.type === AST_NODE_TYPES.Property) reportBundled(property, staticPropertyName(property));
-      }
-    },
+    ...bundledEnvReads,
     'Program:exit'() {
       for (const comment of context.sourceCode.getAllComments()) {
         if (comment.value.length >= MIN_CREDENTIAL_LENGTH)

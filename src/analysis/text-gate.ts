@@ -159,6 +159,21 @@ export function mayTrigger(sourceCode: { readonly text: string }, families: read
   return false;
 }
 
+const BUNDLED_ENV_TEXT = new RegExp(
+  `${BUNDLER_ENV_PREFIXES.map((entry) => escapeRegExp(entry.prefix)).join('|')}|${ESCAPES}`,
+  'u',
+);
+
+/**
+ * Whether `text` may read an env name that a bundler inlines into browser code (`process.env.REACT_APP_…`): a
+ * prefix of BUNDLER_ENV_PREFIXES, or an escape sequence, which can spell one. A narrower gate than `secrets` (which
+ * opens on any credential name), for the checks that only such a name can make report. Off with the gate
+ * (`setTextGate(false)`), so the exactness tests cover it.
+ */
+export function mayNameBundledEnv(text: string): boolean {
+  return !enabled || BUNDLED_ENV_TEXT.test(text);
+}
+
 /** Whether `text` holds a trigger of any family: a file without one is a file no rule reports on (the codemod's prefilter). */
 export function mayTriggerAny(text: string): boolean {
   return !enabled || (Object.keys(PATTERNS) as TriggerFamily[]).some((family) => holdsTrigger(family, { text }));
