@@ -54,6 +54,12 @@ createRuleTester().run('no-embedded-credentials', rule, {
       code: "const a = process.env['\\u0041WS_SESSION_TOKEN'];\nconst { \\u0041WS_SECRET_ACCESS_KEY: b } = process.env;",
     },
     {
+      name: 'a character reference that spells no key id',
+      filename: 'file.tsx',
+      languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+      code: `const el = <Credentials accessKeyId="&#66;${TEMP_KEY.slice(1)}" secretAccessKey="${SECRET}" />;`,
+    },
+    {
       name: 'a JWT without exp says nothing about when it dies',
       code: `const t = '${fakeJwt(new Date(0)).split('.')[0]}.${Buffer.from('{"sub":"x"}').toString('base64url')}.c2ln';`,
     },
@@ -124,6 +130,14 @@ createRuleTester().run('no-embedded-credentials', rule, {
           data: { name: 'NEXT_PUBLIC_AWS_ACCESS_KEY_ID', bundler: 'Next.js' },
         },
       ],
+    },
+    {
+      // The text holds no secret's marker (`ASIA`): JSX decodes `&#65;` to `A` in the attribute's value.
+      name: 'a temporary key pair in JSX attributes, the key id spelled with a character reference',
+      filename: 'file.tsx',
+      languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+      code: `const el = <Credentials accessKeyId="&#65;${TEMP_KEY.slice(1)}" secretAccessKey="${SECRET}" />;`,
+      errors: [{ messageId: 'temporaryKeyId', line: 1 }],
     },
     {
       // The source text holds no bundler prefix: only the escape sequences spell one.
