@@ -2,7 +2,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/types';
 import { staticPropertyName } from '../../src/analysis/ast.js';
 import { assessValues, type CredentialFinding, type ValueSite } from '../../src/analysis/credential-sites.js';
-import { bundledCredential, MIN_CREDENTIAL_LENGTH } from '../../src/analysis/secret-scan.js';
+import { bundledCredential, credentialNameKind, MIN_CREDENTIAL_LENGTH } from '../../src/analysis/secret-scan.js';
+import { mayHoldSecretShape, mayNameBundledEnv } from '../../src/analysis/text-gate.js';
 import { type EmbeddedContext, type ReportProblem, reportFindings } from './context.js';
 
 type Site = ValueSite<TSESTree.Node | TSESTree.Comment>;
@@ -76,15 +77,37 @@ function secretLoc(
  */
 export function checkJs(context: EmbeddedContext, report: ReportProblem) {
   const sites: Site[] = [];
+  // Without a secret's marker in the text, no value has a secret's shape and no key id is there to pair with: only
+  // values stored under a credential name can be reported, and comments not at all (most files that open this rule
+  // do so for a credential name in code that never holds a value).
+  const shapes = mayHoldSecretShape(context.sourceCode.text);
   // Most strings in code are short; none under MIN_CREDENTIAL_LENGTH can be reported or pair with a key id.
   const addString = (node: TSESTree.Node, value: string): void => {
-    if (value.length >= MIN_CREDENTIAL_LENGTH)
-      sites.push({ node, value, line: node.loc.start.line, ...storedUnder(node) });
+    if (value.length < MIN_CREDENTIAL_LENGTH) return;
+    const stored = storedUnder(node);
+    if (shapes || (stored.name !== null && credentialNameKind(stored.name, stored.siblings) !== undefined))
+      sites.push({ node, value, line: node.loc.start.line, ...stored });
   };
   const reportBundled = (node: TSESTree.Node, name: string | null): void => {
     const bundled = name === null ? undefined : bundledCredential(name);
     if (bundled) report({ node, messageId: 'bundledCredential', data: { name: name!, bundler: bundled.bundler } });
   };
+
+  // The reads of bundler-inlined env names: every member expression and declarator of the file, so only where the
+  // text can spell such a name (most files that open this rule do so for a credential name or a secret's shape).
+  const bundledEnvReads = mayNameBundledEnv(context.sourceCode.text)
+    ? {
+        MemberExpression(node: TSESTree.MemberExpression) {
+          if (isEnvObject(node.object)) reportBundled(node, staticPropertyName(node));
+        },
+        VariableDeclarator(node: TSESTree.VariableDeclarator) {
+          if (node.init && node.id.type === AST_NODE_TYPES.ObjectPattern && isEnvObject(node.init)) {
+            for (const property of node.id.properties)
+              if (property.type === AST_NODE_TYPES.Property) reportBundled(property, staticPropertyName(property));
+          }
+        },
+      }
+    : {};
 
   return {
     Literal(node: TSESTree.Literal) {
@@ -94,6 +117,8 @@ export function checkJs(context: EmbeddedContext, report: ReportProblem) {
     TemplateLiteral(node: TSESTree.TemplateLiteral) {
       if (node.expressions.length === 0) addString(node, node.quasis[0].value.cooked ?? node.quasis[0].value.raw);
       else {
+        // Parts of a template with expressions are stored under no name: they count only by their shape.
+        if (!shapes) return;
         for (const quasi of node.quasis) {
           const value = quasi.value.cooked ?? quasi.value.raw;
           if (value.length >= MIN_CREDENTIAL_LENGTH)
@@ -101,17 +126,9 @@ export function checkJs(context: EmbeddedContext, report: ReportProblem) {
         }
       }
     },
-    MemberExpression(node: TSESTree.MemberExpression) {
-      if (isEnvObject(node.object)) reportBundled(node, staticPropertyName(node));
-    },
-    VariableDeclarator(node: TSESTree.VariableDeclarator) {
-      if (node.init && node.id.type === AST_NODE_TYPES.ObjectPattern && isEnvObject(node.init)) {
-        for (const property of node.id.properties)
-          if (property.type === AST_NODE_TYPES.Property) reportBundled(property, staticPropertyName(property));
-      }
-    },
+    ...bundledEnvReads,
     'Program:exit'() {
-      for (const comment of context.sourceCode.getAllComments()) {
+      for (const comment of shapes ? context.sourceCode.getAllComments() : []) {
         if (comment.value.length >= MIN_CREDENTIAL_LENGTH)
           sites.push({ node: comment, name: null, value: comment.value, line: comment.loc.start.line });
       }

@@ -159,6 +159,38 @@ export function mayTrigger(sourceCode: { readonly text: string }, families: read
   return false;
 }
 
+const BUNDLED_ENV_TEXT = new RegExp(
+  `${BUNDLER_ENV_PREFIXES.map((entry) => escapeRegExp(entry.prefix)).join('|')}|${ESCAPES}`,
+  'u',
+);
+
+/**
+ * Whether `text` may read an env name that a bundler inlines into browser code (`process.env.REACT_APP_…`): a
+ * prefix of BUNDLER_ENV_PREFIXES, or an escape sequence, which can spell one. A narrower gate than `secrets` (which
+ * opens on any credential name), for the checks that only such a name can make report. Off with the gate
+ * (`setTextGate(false)`), so the exactness tests cover it.
+ */
+export function mayNameBundledEnv(text: string): boolean {
+  return !enabled || BUNDLED_ENV_TEXT.test(text);
+}
+
+/**
+ * Numeric and named character references, which JSX decodes in attribute strings and text (`&#65;KIA` is `AKIA` in
+ * the value): like an escape sequence, they can spell a marker that the source text does not contain.
+ */
+const CHARACTER_REFERENCE = /&#?\w+;/u;
+const SECRET_SHAPE_TEXT = new RegExp(`${ANY_SHAPE_MARKER.source}|${ESCAPES}|${CHARACTER_REFERENCE.source}`, 'u');
+
+/**
+ * Whether a string value or comment of the file may hold a secret's shape (a key id, `ya29.`, a private key, a JWT,
+ * an Azure key or SAS): the text holds one of ANY_SHAPE_MARKER's markers, or an escape sequence or a JSX character
+ * reference that can spell one. Without, the only values that can be reported are those stored under a credential
+ * name (a key id is what an unnamed secret pairs with). Off with the gate (`setTextGate(false)`).
+ */
+export function mayHoldSecretShape(text: string): boolean {
+  return !enabled || SECRET_SHAPE_TEXT.test(text);
+}
+
 /** Whether `text` holds a trigger of any family: a file without one is a file no rule reports on (the codemod's prefilter). */
 export function mayTriggerAny(text: string): boolean {
   return !enabled || (Object.keys(PATTERNS) as TriggerFamily[]).some((family) => holdsTrigger(family, { text }));

@@ -50,6 +50,16 @@ createRuleTester().run('no-embedded-credentials', rule, {
       code: 'const map = new Map({ token: process.env.NEXT_PUBLIC_MAPBOX_TOKEN, key: import.meta.env.VITE_GOOGLE_MAPS_API_KEY });',
     },
     {
+      name: 'escaped env names that spell no bundler prefix',
+      code: "const a = process.env['\\u0041WS_SESSION_TOKEN'];\nconst { \\u0041WS_SECRET_ACCESS_KEY: b } = process.env;",
+    },
+    {
+      name: 'a character reference that spells no key id',
+      filename: 'file.tsx',
+      languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+      code: `const el = <Credentials accessKeyId="&#66;${TEMP_KEY.slice(1)}" secretAccessKey="${SECRET}" />;`,
+    },
+    {
       name: 'a JWT without exp says nothing about when it dies',
       code: `const t = '${fakeJwt(new Date(0)).split('.')[0]}.${Buffer.from('{"sub":"x"}').toString('base64url')}.c2ln';`,
     },
@@ -117,6 +127,32 @@ createRuleTester().run('no-embedded-credentials', rule, {
           messageId: 'bundledCredential',
           line: 3,
           column: 9,
+          data: { name: 'NEXT_PUBLIC_AWS_ACCESS_KEY_ID', bundler: 'Next.js' },
+        },
+      ],
+    },
+    {
+      // The text holds no secret's marker (`ASIA`): JSX decodes `&#65;` to `A` in the attribute's value.
+      name: 'a temporary key pair in JSX attributes, the key id spelled with a character reference',
+      filename: 'file.tsx',
+      languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+      code: `const el = <Credentials accessKeyId="&#65;${TEMP_KEY.slice(1)}" secretAccessKey="${SECRET}" />;`,
+      errors: [{ messageId: 'temporaryKeyId', line: 1 }],
+    },
+    {
+      // The source text holds no bundler prefix: only the escape sequences spell one.
+      name: 'env names a bundler inlines, spelled with escape sequences',
+      code: "const a = process.env['\\u0052EACT_APP_AWS_SESSION_TOKEN'];\nconst { \\u0056ITE_AWS_SECRET_ACCESS_KEY: b } = import.meta.env;\nconst c = process.env[`NEXT_\\x50UBLIC_AWS_ACCESS_KEY_ID`];",
+      errors: [
+        {
+          messageId: 'bundledCredential',
+          line: 1,
+          data: { name: 'REACT_APP_AWS_SESSION_TOKEN', bundler: 'Create React App' },
+        },
+        { messageId: 'bundledCredential', line: 2, data: { name: 'VITE_AWS_SECRET_ACCESS_KEY', bundler: 'Vite' } },
+        {
+          messageId: 'bundledCredential',
+          line: 3,
           data: { name: 'NEXT_PUBLIC_AWS_ACCESS_KEY_ID', bundler: 'Next.js' },
         },
       ],
