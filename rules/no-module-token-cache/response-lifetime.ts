@@ -9,6 +9,7 @@ import {
   HTTP_UNTYPED_BODIES,
   OAUTH_ACCESS_TOKEN_FIELD,
   OAUTH_EXPIRES_IN_FIELD,
+  STATED_DEADLINES,
 } from '../../src/knowledge/index.js';
 
 type Node = TSESTree.Node;
@@ -20,8 +21,29 @@ const TYPE_FLAG_ANY = 1;
 /** The expression that reads the stated lifetime, and the asserted type literal that must get the field first. */
 export interface StatedLifetime {
   readonly text: string;
+  /** The response field `text` reads. */
+  readonly field: string;
+  /** `expires_in` states seconds from now; a stated deadline's field (`expires_at`) states a time. */
+  readonly at: 'lifetime' | 'deadline';
   readonly addFieldTo?: TSESTree.TSTypeLiteral;
+  /** The type the field gets in that literal. */
+  readonly fieldType: string;
 }
+
+/** Which field holds the token and which states when it ends. */
+interface ResponseShape {
+  readonly tokenField: string;
+  readonly field: string;
+  readonly at: StatedLifetime['at'];
+  readonly fieldType: string;
+}
+
+const OAUTH_SHAPE: ResponseShape = {
+  tokenField: OAUTH_ACCESS_TOKEN_FIELD,
+  field: OAUTH_EXPIRES_IN_FIELD,
+  at: 'lifetime',
+  fieldType: 'number',
+};
 
 /**
  * At a write `slot = value` of a token cache (`slot` a variable or `this.field`): the expression that reads the
@@ -29,7 +51,9 @@ export interface StatedLifetime {
  * that response there.
  * - `slot = body.access_token` (or `body?.access_token`, `res.data.access_token`, or a const local holding one of
  *   these): `body.expires_in`;
- * - `slot = await res.json()` where the body is an OAuth token response: `slot.expires_in`.
+ * - `slot = await res.json()` where the body is an OAuth token response: `slot.expires_in`;
+ * - from an endpoint that states a deadline instead (`STATED_DEADLINES`: GitHub installation tokens), `slot =
+ *   body.token` reads `body.expires_at`.
  * In TypeScript the read must type-check: the object is `any` (as `Response.json()` gives) or has the field, or it is
  * a body asserted to a type literal, which then gets the field (`as { access_token: string; expires_in: number }`),
  * or to a type alias of the file used for nothing else, whose literal gets it.
@@ -44,43 +68,45 @@ export function responseLifetimeAt(
   const values = HeldValues.for(context, ModuleRefs.for(sourceCode), moduleSpecifiers(sourceCode));
   const held = values.heldBy(assignment.right);
   if (!held || held.promise) return null;
-  const value = tokenFieldRead(unwrap(assignment.right), context);
+  const deadline = STATED_DEADLINES.find((d) => d.session === held.endpointSession);
+  const shape: ResponseShape = deadline
+    ? { tokenField: deadline.tokenField, field: deadline.deadlineField, at: 'deadline', fieldType: 'string' }
+    : OAUTH_SHAPE;
+  const value = tokenFieldRead(unwrap(assignment.right), context, shape.tokenField);
   if (value) {
     const object = unwrap(value.object);
     const root = referenceRoot(object);
     if (!root || (write.type === AST_NODE_TYPES.Identifier && root.name === write.name)) return null;
     if (!isMovable(object, write, sourceCode)) return null;
-    const text = `${sourceCode.getText(object)}${value.optional ? '?.' : '.'}${OAUTH_EXPIRES_IN_FIELD}`;
+    const text = `${sourceCode.getText(object)}${value.optional ? '?.' : '.'}${shape.field}`;
+    const stated = { text, field: shape.field, at: shape.at, fieldType: shape.fieldType };
     const untyped = () =>
       (object === root && declaredAsParsedBody(root, context)) || isUntypedClientBody(object, context);
-    if (mayReadField(object, context, untyped)) return { text };
+    if (mayReadField(object, context, untyped, shape.field)) return stated;
     const asserted = object === root ? assertedBodyType(root, context) : null;
-    return asserted ? { text, addFieldTo: asserted } : null;
+    return asserted ? { ...stated, addFieldTo: asserted } : null;
   }
   // The whole body of a token endpoint's response (not an SDK method's result, whose shape varies by call).
   if (write.type !== AST_NODE_TYPES.Identifier || held.kind !== 'token-response' || held.method !== undefined)
     return null;
-  if (!mayReadField(assignment.right, context, () => isUntypedBody(assignment.right) && !isAnnotated(write, context)))
-    return null;
-  return { text: `${write.name}.${OAUTH_EXPIRES_IN_FIELD}` };
+  const untyped = () => isUntypedBody(assignment.right) && !isAnnotated(write, context);
+  if (deadline || !mayReadField(assignment.right, context, untyped, OAUTH_EXPIRES_IN_FIELD)) return null;
+  return { text: `${write.name}.${OAUTH_EXPIRES_IN_FIELD}`, ...OAUTH_SHAPE };
 }
 
 /**
- * `body.access_token`, or a local declared once with it (`const accessToken = body['access_token']; slot =
- * accessToken;`), read nowhere but there and in the write.
+ * `body.access_token` (or the shape's token field), or a local declared once with it (`const accessToken =
+ * body['access_token']; slot = accessToken;`), read nowhere but there and in the write.
  */
-function tokenFieldRead(value: Node, context: Context): TSESTree.MemberExpression | null {
-  if (value.type === AST_NODE_TYPES.MemberExpression)
-    return staticPropertyName(value) === OAUTH_ACCESS_TOKEN_FIELD ? value : null;
+function tokenFieldRead(value: Node, context: Context, tokenField: string): TSESTree.MemberExpression | null {
+  if (value.type === AST_NODE_TYPES.MemberExpression) return staticPropertyName(value) === tokenField ? value : null;
   if (value.type !== AST_NODE_TYPES.Identifier) return null;
   const variable = ModuleRefs.for(context.sourceCode).variableOf(value);
   const def = variable?.defs[0];
   if (!variable || !isConstLike(variable) || def?.type !== DefinitionType.Variable) return null;
   if (def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return null;
   const init = unwrap(def.node.init);
-  return init.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(init) === OAUTH_ACCESS_TOKEN_FIELD
-    ? init
-    : null;
+  return init.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(init) === tokenField ? init : null;
 }
 
 /** `const body = (await res.json()) as { ... }` or `const body: { ... } = await res.json()`: that type literal. */
@@ -134,17 +160,17 @@ function referenceRoot(node: Node): TSESTree.Identifier | null {
 }
 
 /**
- * With type information: the expression is `any` or its type has `expires_in`. Without it: JavaScript reads any
+ * With type information: the expression is `any` or its type has `field`. Without it: JavaScript reads any
  * field; TypeScript only what `untyped()` shows to be `any`.
  */
-function mayReadField(node: Node, context: Context, untyped: () => boolean): boolean {
+function mayReadField(node: Node, context: Context, untyped: () => boolean, field: string): boolean {
   const services = context.sourceCode.parserServices;
   if (services?.program && services.esTreeNodeToTSNodeMap) {
     const tsNode = services.esTreeNodeToTSNodeMap.get(node as never);
     if (!tsNode) return false;
     const checker = services.program.getTypeChecker();
     const type = checker.getNonNullableType(checker.getTypeAtLocation(tsNode));
-    return (type.flags & TYPE_FLAG_ANY) !== 0 || type.getProperty(OAUTH_EXPIRES_IN_FIELD) !== undefined;
+    return (type.flags & TYPE_FLAG_ANY) !== 0 || type.getProperty(field) !== undefined;
   }
   return !/\.[cm]?tsx?$/u.test(context.filename) || untyped();
 }

@@ -9,7 +9,6 @@ import type { Candidate } from './candidates.js';
 import { occurrencesOf } from '../../src/analysis/storage-slot.js';
 import type { TokenCacheMessageId } from './messages.js';
 import { freshIdentifier } from '../../src/util/words.js';
-import { OAUTH_EXPIRES_IN_FIELD } from '../../src/knowledge/index.js';
 import { responseLifetimeAt } from './response-lifetime.js';
 import { checkStsExpiration } from './sts-expiration.js';
 import { passwordPerConnection } from './per-connection.js';
@@ -174,20 +173,26 @@ function addExpiryCheck(context: Context, candidate: Candidate, name: string): S
   const deadlineRef = cache.reference(deadline);
   const stated = cache.filledAtLoad ? [] : cache.writes.map((write) => responseLifetimeAt(write, context));
   if (stated.length > 0 && stated.every((lifetime) => lifetime !== null)) {
-    const stamps = stated.map(({ text }) => `${deadlineRef} = Date.now() + (${text} - ${MARGIN_SECONDS}) * 1000;`);
-    const typeLiterals = new Set(stated.flatMap(({ addFieldTo }) => (addFieldTo ? [addFieldTo] : [])));
+    // `expires_in` counts seconds from the response; a stated deadline (`expires_at`) is a time `Date.parse` reads.
+    const stamps = stated.map(({ text, at }) =>
+      at === 'deadline'
+        ? `${deadlineRef} = Date.parse(${text}) - ${MARGIN_SECONDS} * 1000;`
+        : `${deadlineRef} = Date.now() + (${text} - ${MARGIN_SECONDS}) * 1000;`,
+    );
+    const typeLiterals = new Map(stated.flatMap((s) => (s.addFieldTo ? [[s.addFieldTo, s] as const] : [])));
+    const fields = [...new Set(stated.map(({ field }) => field))];
     return [
       {
         messageId: 'expireFromResponse',
-        data: { name, field: OAUTH_EXPIRES_IN_FIELD, margin: formatDuration(MARGIN_SECONDS) },
+        data: { name, field: fields.join('`, `'), margin: formatDuration(MARGIN_SECONDS) },
         fix: (fixer) => [
           ...expiryFixes(fixer, context, cache.declare(fixer, deadline, '0'), {
             tests,
             deadlineRef,
             statements: statements.map((write, i) => ({ ...write!, stamp: stamps[i] })),
           }),
-          ...[...typeLiterals].flatMap((type) =>
-            addMember(type, OAUTH_EXPIRES_IN_FIELD, 'number', context.sourceCode, false)(fixer),
+          ...[...typeLiterals].flatMap(([type, { field, fieldType }]) =>
+            addMember(type, field, fieldType, context.sourceCode, false)(fixer),
           ),
         ],
       },

@@ -185,6 +185,26 @@ export const OAUTH_ACCESS_TOKEN_FIELD = 'access_token';
 export const OAUTH_EXPIRES_IN_FIELD = 'expires_in';
 // Source: RFC 6749 §5.1 (access_token, expires_in); OpenID Connect Core 1.0 §3.1.3.3 (id_token)
 
+/**
+ * Token endpoints whose response states when the token expires as a time, not a lifetime: the field that holds the
+ * token and the field that holds that time (an ISO 8601 string, which `Date.parse` reads), by the endpoint's session.
+ */
+export interface StatedDeadline {
+  readonly session: SessionId;
+  readonly tokenField: string;
+  readonly deadlineField: string;
+  readonly source: string;
+}
+export const STATED_DEADLINES: readonly StatedDeadline[] = [
+  {
+    session: 'github-installation-token',
+    tokenField: 'token',
+    deadlineField: 'expires_at',
+    source:
+      'https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app (201 response: "token", "expires_at": "2016-07-11T22:14:10Z")',
+  },
+];
+
 /** Node's own clients: `https.request(options, (res) => ...)`, the body arrives in `res.on('data')` chunks. */
 export const NODE_HTTP_MODULES: readonly string[] = ['http', 'https', 'node:http', 'node:https'];
 const NODE_HTTP_REQUEST_FUNCTIONS: readonly string[] = ['request', 'get'];

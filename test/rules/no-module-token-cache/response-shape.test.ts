@@ -86,7 +86,8 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
     ],
   },
   {
-    // By its endpoint: a GitHub App installation token (1 h), fetched by hand and kept in module scope.
+    // By its endpoint: a GitHub App installation token (1 h), fetched by hand and kept in module scope. Its response
+    // states when it expires (`expires_at`, an ISO 8601 time): the deadline is that time, less the margin.
     code: lines(
       'let installationToken = null;',
       'export async function githubToken(env, jwt) {',
@@ -103,7 +104,7 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
         line: 1,
         suggestions: [
           {
-            messageId: 'addExpiryCheck',
+            messageId: 'expireFromResponse',
             output: lines(
               'let installationToken = null;',
               'let installationTokenExpiresAt = 0;',
@@ -112,8 +113,81 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
               '  const res = await fetch(`https://api.github.com/app/installations/${env.INSTALLATION_ID}/access_tokens`, { method: "POST", headers: { Authorization: `Bearer ${jwt}` } });',
               '  const data = await res.json();',
               '  installationToken = data.token;',
-              '  installationTokenExpiresAt = Date.now() + 55 * 60 * 1000;',
+              '  installationTokenExpiresAt = Date.parse(data.expires_at) - 300 * 1000;',
               '  return installationToken;',
+              '}',
+            ),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // TypeScript, the body asserted to a type literal without the deadline: the literal gets `expires_at: string`.
+    filename: 'github.ts',
+    code: lines(
+      'let installationToken: string | null = null;',
+      'export async function githubToken(installationId: string, jwt: string) {',
+      '  if (installationToken) return installationToken;',
+      '  const res = await fetch(`https://api.github.com/app/installations/${installationId}/access_tokens`, { method: "POST", headers: { Authorization: `Bearer ${jwt}` } });',
+      '  const data = (await res.json()) as { token: string };',
+      '  installationToken = data.token;',
+      '  return installationToken;',
+      '}',
+    ),
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 1,
+        suggestions: [
+          {
+            messageId: 'expireFromResponse',
+            output: lines(
+              'let installationToken: string | null = null;',
+              'let installationTokenExpiresAt = 0;',
+              'export async function githubToken(installationId: string, jwt: string) {',
+              '  if (installationToken && Date.now() < installationTokenExpiresAt) return installationToken;',
+              '  const res = await fetch(`https://api.github.com/app/installations/${installationId}/access_tokens`, { method: "POST", headers: { Authorization: `Bearer ${jwt}` } });',
+              '  const data = (await res.json()) as { token: string; expires_at: string };',
+              '  installationToken = data.token;',
+              '  installationTokenExpiresAt = Date.parse(data.expires_at) - 300 * 1000;',
+              '  return installationToken;',
+              '}',
+            ),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // Look-alike: an OAuth endpoint's `token` field is not the token its `expires_in` describes: a guess, for a person.
+    code: lines(
+      'let sessionToken = null;',
+      'export async function partnerSession() {',
+      '  if (sessionToken) return sessionToken;',
+      "  const res = await fetch('https://auth.example.com/oauth2/token', { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials' }) });",
+      '  const data = await res.json();',
+      '  sessionToken = data.token;',
+      '  return sessionToken;',
+      '}',
+    ),
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 1,
+        suggestions: [
+          {
+            messageId: 'addExpiryCheck',
+            output: lines(
+              'let sessionToken = null;',
+              'let sessionTokenExpiresAt = 0;',
+              'export async function partnerSession() {',
+              '  if (sessionToken && Date.now() < sessionTokenExpiresAt) return sessionToken;',
+              "  const res = await fetch('https://auth.example.com/oauth2/token', { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials' }) });",
+              '  const data = await res.json();',
+              '  sessionToken = data.token;',
+              '  sessionTokenExpiresAt = Date.now() + 55 * 60 * 1000;',
+              '  return sessionToken;',
               '}',
             ),
           },

@@ -30,6 +30,36 @@ const case_ = (code: string, params: string, messageId: SnapshotMessageId): Inva
   errors: [{ messageId: 'stsCopied', suggestions: [{ messageId, output: migrated(code, params) }] }],
 });
 
+// The STS client built in the method that assumes the role: the request may name what is fixed for that call.
+const KEYS_COPY =
+  'AWS.config.update({ accessKeyId: data.Credentials.AccessKeyId, secretAccessKey: data.Credentials.SecretAccessKey, sessionToken: data.Credentials.SessionToken });';
+const inMethod = (field: string, params: string, extra = '', between = '') =>
+  lines(
+    `import AWS from 'aws-sdk';`,
+    'export class Reader {',
+    `  constructor(${field}) {}`,
+    '  async init() {',
+    '    const sts = new AWS.STS();',
+    ...(between ? [`    ${between}`] : []),
+    `    const data = await sts.assumeRole(${params}).promise();`,
+    `    ${KEYS_COPY}`,
+    '  }',
+    ...(extra ? [`  ${extra}`] : []),
+    '}',
+  );
+const inFunction = (params: string) =>
+  lines(
+    `import AWS from 'aws-sdk';`,
+    'export async function actAs(roleArn: string) {',
+    '  const sts = new AWS.STS();',
+    `  const data = await sts.assumeRole(${params}).promise();`,
+    `  ${KEYS_COPY}`,
+    '}',
+  );
+const FIELD_PARAMS = "{ RoleArn: this.access.roleArn, RoleSessionName: 'audit' }";
+const PARAMETER_PARAMS = "{ RoleArn: roleArn, RoleSessionName: 'tenant' }";
+const READONLY_ACCESS = 'private readonly access: { roleArn: string }';
+
 createRuleTester().run('no-static-snapshot (STS renewal)', rule, {
   valid: [],
   invalid: [
@@ -54,6 +84,29 @@ createRuleTester().run('no-static-snapshot (STS renewal)', rule, {
         "let role = 'arn:aws:iam::1:role/a';\nexport const use = (r) => { role = r; };",
       ),
       '{ RoleArn: role, RoleSessionName: "r" }',
+      'useRefreshingSource',
+    ),
+    // A readonly field of the instance and a parameter never reassigned name the same role for the whole call, and
+    // the STS client is built there with the global credentials it will chain from.
+    case_(inMethod(READONLY_ACCESS, FIELD_PARAMS), FIELD_PARAMS, 'renewFromSameSource'),
+    case_(inFunction(PARAMETER_PARAMS), PARAMETER_PARAMS, 'renewFromSameSource'),
+    // Look-alikes: a field that is not readonly, a property the file writes, global credentials set after the STS
+    // client was built (the renewing object would chain from those instead).
+    case_(inMethod('private access: { roleArn: string }', FIELD_PARAMS), FIELD_PARAMS, 'useRefreshingSource'),
+    case_(
+      inMethod(READONLY_ACCESS, FIELD_PARAMS, 'use(arn: string) { this.access.roleArn = arn; }'),
+      FIELD_PARAMS,
+      'useRefreshingSource',
+    ),
+    case_(
+      inMethod(READONLY_ACCESS, FIELD_PARAMS, '', "AWS.config.credentials = new AWS.Credentials('a', 'b');"),
+      FIELD_PARAMS,
+      'useRefreshingSource',
+    ),
+    // Look-alike: a parameter with the STS client of the module (built once, from the credentials at load).
+    case_(
+      v2('new AWS.STS()', PARAMETER_PARAMS).replace('load()', 'load(roleArn)'),
+      PARAMETER_PARAMS,
       'useRefreshingSource',
     ),
   ],
