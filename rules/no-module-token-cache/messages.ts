@@ -44,8 +44,8 @@ export type TokenCacheMessageId = keyof typeof TOKEN_CACHE_MESSAGES;
  * `expireFromResponse` keeps the lifetime the token response states (`expires_in`, RFC 6749 §5.1) with the cached
  * value and fetches again once it passes: the cache keeps working as before while the token is valid; a response
  * without `expires_in` gives no deadline (`NaN`), so the token is fetched again at each use rather than reused stale.
- * A GitHub App installation token's response states the time it expires instead (`expires_at`, `STATED_DEADLINES`):
- * the deadline is that time less the margin.
+ * A GitHub App installation token's response states the time it expires instead (`expires_at`), and MSAL's
+ * `AuthenticationResult` a `Date` (`expiresOn`), `STATED_DEADLINES`: the deadline is that time less the margin.
  * `checkExpiration` makes each reuse test of cached STS `Credentials` also look at their `Expiration`, which every
  * STS output carries: the same values and types reach the callers, refilled before the session ends.
  * `checkExpiresOn` makes each reuse test of a kept Azure `AccessToken` also look at its own `expiresOnTimestamp`

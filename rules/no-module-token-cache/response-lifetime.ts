@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { DefinitionType, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import { isMovable } from '../../src/analysis/edits.js';
 import { HeldValues } from '../../src/analysis/held-value.js';
+import type { Held } from '../../src/analysis/held.js';
 import { isConstLike, ModuleRefs, moduleSpecifiers } from '../../src/analysis/module-refs.js';
 import {
   HTTP_BODY_METHODS,
@@ -10,6 +11,7 @@ import {
   OAUTH_ACCESS_TOKEN_FIELD,
   OAUTH_EXPIRES_IN_FIELD,
   STATED_DEADLINES,
+  type StatedDeadline,
 } from '../../src/knowledge/index.js';
 
 type Node = TSESTree.Node;
@@ -23,8 +25,8 @@ export interface StatedLifetime {
   readonly text: string;
   /** The response field `text` reads. */
   readonly field: string;
-  /** `expires_in` states seconds from now; a stated deadline's field (`expires_at`) states a time. */
-  readonly at: 'lifetime' | 'deadline';
+  /** `expires_in` states seconds from now; a stated deadline's field a time (`expires_at`) or a `Date` (`expiresOn`). */
+  readonly at: 'lifetime' | StatedDeadline['form'];
   readonly addFieldTo?: TSESTree.TSTypeLiteral;
   /** The type the field gets in that literal. */
   readonly fieldType: string;
@@ -52,8 +54,9 @@ const OAUTH_SHAPE: ResponseShape = {
  * - `slot = body.access_token` (or `body?.access_token`, `res.data.access_token`, or a const local holding one of
  *   these): `body.expires_in`;
  * - `slot = await res.json()` where the body is an OAuth token response: `slot.expires_in`;
- * - from an endpoint that states a deadline instead (`STATED_DEADLINES`: GitHub installation tokens), `slot =
- *   body.token` reads `body.expires_at`.
+ * - from an endpoint or SDK method that states a deadline instead (`STATED_DEADLINES`), `slot = body.token`
+ *   reads `body.expires_at` (GitHub installation tokens) and `slot = result.accessToken` reads `result.expiresOn`
+ *   (MSAL's `AuthenticationResult`).
  * In TypeScript the read must type-check: the object is `any` (as `Response.json()` gives) or has the field, or it is
  * a body asserted to a type literal, which then gets the field (`as { access_token: string; expires_in: number }`),
  * or to a type alias of the file used for nothing else, whose literal gets it.
@@ -68,9 +71,18 @@ export function responseLifetimeAt(
   const values = HeldValues.for(context, ModuleRefs.for(sourceCode), moduleSpecifiers(sourceCode));
   const held = values.heldBy(assignment.right);
   if (!held || held.promise) return null;
-  const deadline = STATED_DEADLINES.find((d) => d.session === held.endpointSession);
+  const deadline = STATED_DEADLINES.find(
+    (d) =>
+      (d.session !== undefined && d.session === held.endpointSession) ||
+      (held.method !== undefined && d.methods?.includes(held.method)),
+  );
   const shape: ResponseShape = deadline
-    ? { tokenField: deadline.tokenField, field: deadline.deadlineField, at: 'deadline', fieldType: 'string' }
+    ? {
+        tokenField: deadline.tokenField,
+        field: deadline.deadlineField,
+        at: deadline.form,
+        fieldType: deadline.form === 'date' ? 'Date | null' : 'string',
+      }
     : OAUTH_SHAPE;
   const value = tokenFieldRead(unwrap(assignment.right), context, shape.tokenField);
   if (value) {
@@ -81,7 +93,9 @@ export function responseLifetimeAt(
     const text = `${sourceCode.getText(object)}${value.optional ? '?.' : '.'}${shape.field}`;
     const stated = { text, field: shape.field, at: shape.at, fieldType: shape.fieldType };
     const untyped = () =>
-      (object === root && declaredAsParsedBody(root, context)) || isUntypedClientBody(object, context);
+      (object === root && declaredAsParsedBody(root, context)) ||
+      isUntypedClientBody(object, context) ||
+      (held.method !== undefined && object === root && declaredAsResultOf(root, held, context));
     if (mayReadField(object, context, untyped, shape.field)) return stated;
     const asserted = object === root ? assertedBodyType(root, context) : null;
     return asserted ? { ...stated, addFieldTo: asserted } : null;
@@ -226,4 +240,17 @@ function isAnnotated(identifier: TSESTree.Identifier, context: Context): boolean
   if (def?.type !== DefinitionType.Variable) return true;
   const annotation = def.node.id.typeAnnotation?.typeAnnotation;
   return annotation !== undefined && annotation.type !== AST_NODE_TYPES.TSAnyKeyword;
+}
+
+/**
+ * `const result = await client.method(...)` without a type annotation, the call the held value came from: the
+ * result has the SDK's type (or `any`), which declares the stated deadline's field.
+ */
+function declaredAsResultOf(identifier: TSESTree.Identifier, held: Held, context: Context): boolean {
+  const def = ModuleRefs.for(context.sourceCode).variableOf(identifier)?.defs[0];
+  if (def?.type !== DefinitionType.Variable || def.node.id.type !== AST_NODE_TYPES.Identifier) return false;
+  if (def.node.id.typeAnnotation || !def.node.init) return false;
+  const init = unwrap(def.node.init);
+  const call = init.type === AST_NODE_TYPES.AwaitExpression ? unwrap(init.argument) : null;
+  return call !== null && call === held.call?.node;
 }

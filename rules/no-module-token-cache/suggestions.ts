@@ -173,11 +173,14 @@ function addExpiryCheck(context: Context, candidate: Candidate, name: string): S
   const deadlineRef = cache.reference(deadline);
   const stated = cache.filledAtLoad ? [] : cache.writes.map((write) => responseLifetimeAt(write, context));
   if (stated.length > 0 && stated.every((lifetime) => lifetime !== null)) {
-    // `expires_in` counts seconds from the response; a stated deadline (`expires_at`) is a time `Date.parse` reads.
+    // `expires_in` counts seconds from the response; a stated deadline is a time (`expires_at`) or a `Date` (`expiresOn`,
+    // null when MSAL states none: then never reused).
     const stamps = stated.map(({ text, at }) =>
-      at === 'deadline'
+      at === 'iso-time'
         ? `${deadlineRef} = Date.parse(${text}) - ${MARGIN_SECONDS} * 1000;`
-        : `${deadlineRef} = Date.now() + (${text} - ${MARGIN_SECONDS}) * 1000;`,
+        : at === 'date'
+          ? `${deadlineRef} = (${text}?.getTime() ?? 0) - ${MARGIN_SECONDS} * 1000;`
+          : `${deadlineRef} = Date.now() + (${text} - ${MARGIN_SECONDS}) * 1000;`,
     );
     const typeLiterals = new Map(stated.flatMap((s) => (s.addFieldTo ? [[s.addFieldTo, s] as const] : [])));
     const fields = [...new Set(stated.map(({ field }) => field))];

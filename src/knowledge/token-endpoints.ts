@@ -186,13 +186,16 @@ export const OAUTH_EXPIRES_IN_FIELD = 'expires_in';
 // Source: RFC 6749 §5.1 (access_token, expires_in); OpenID Connect Core 1.0 §3.1.3.3 (id_token)
 
 /**
- * Token endpoints whose response states when the token expires as a time, not a lifetime: the field that holds the
- * token and the field that holds that time (an ISO 8601 string, which `Date.parse` reads), by the endpoint's session.
+ * Token responses that state when the token expires as a time, not a lifetime: the field that holds the token and the
+ * field that holds that time, for a token endpoint fetched by hand (by its session) or an SDK method's result (by its
+ * CREDENTIAL_METHODS id). `iso-time` is an ISO 8601 string (`Date.parse` reads it); `date` a `Date` or null.
  */
 export interface StatedDeadline {
-  readonly session: SessionId;
+  readonly session?: SessionId;
+  readonly methods?: readonly string[];
   readonly tokenField: string;
   readonly deadlineField: string;
+  readonly form: 'iso-time' | 'date';
   readonly source: string;
 }
 export const STATED_DEADLINES: readonly StatedDeadline[] = [
@@ -200,8 +203,26 @@ export const STATED_DEADLINES: readonly StatedDeadline[] = [
     session: 'github-installation-token',
     tokenField: 'token',
     deadlineField: 'expires_at',
+    form: 'iso-time',
     source:
       'https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app (201 response: "token", "expires_at": "2016-07-11T22:14:10Z")',
+  },
+  {
+    // The app's own token, or the one signed-in user's in a browser. Not on-behalf-of, by code, by username and
+    // password or by refresh token: those are a caller's token, and one kept for every caller stays wrong in time.
+    methods: [
+      'msal:acquireTokenByClientCredential',
+      'msal:acquireTokenSilent',
+      'msal:acquireTokenPopup',
+      'msal:ssoSilent',
+      'msal:loginPopup',
+      'msal:handleRedirectPromise',
+    ],
+    tokenField: 'accessToken',
+    deadlineField: 'expiresOn',
+    form: 'date',
+    source:
+      'AzureAD/microsoft-authentication-library-for-js: lib/msal-common/src/response/AuthenticationResult.ts (accessToken: string; expiresOn: Date | null)',
   },
 ];
 

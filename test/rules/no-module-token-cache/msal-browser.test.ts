@@ -30,7 +30,8 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
         line: 2,
         suggestions: [
           {
-            messageId: 'addExpiryCheck',
+            // The result states its own deadline (`AuthenticationResult.expiresOn`, a Date or null).
+            messageId: 'expireFromResponse',
             output: lines(
               'declare const msal: any;',
               'let cachedGraphToken: string | null = null;',
@@ -40,7 +41,7 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
               '  if (cachedGraphToken && Date.now() < cachedGraphTokenExpiresAt) return cachedGraphToken;',
               "  const popup = await msalInstance.acquireTokenPopup({ scopes: ['User.Read'] });",
               '  cachedGraphToken = popup.accessToken;',
-              '  cachedGraphTokenExpiresAt = Date.now() + 55 * 60 * 1000;',
+              '  cachedGraphTokenExpiresAt = (popup.expiresOn?.getTime() ?? 0) - 300 * 1000;',
               '  return cachedGraphToken;',
               '}',
             ),
@@ -50,6 +51,46 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
     ],
   },
 ];
+
+// msal-node: the app's own token states its deadline; an on-behalf-of token is a caller's, kept for every caller, so
+// an expiry check would not make it right (a guess, for a person); a result typed by the app may lack `expiresOn`.
+const node = (call: string, declared = 'const result') =>
+  lines(
+    "import { ConfidentialClientApplication } from '@azure/msal-node';",
+    "const cca = new ConfidentialClientApplication({ auth: { clientId: 'x' } });",
+    'let graphToken = null;',
+    'export async function token(userToken) {',
+    '  if (graphToken) return graphToken;',
+    `  ${declared} = await cca.${call};`,
+    '  graphToken = result.accessToken;',
+    '  return graphToken;',
+    '}',
+  );
+const withCheck = (code: string, stamp: string) =>
+  code
+    .replace('let graphToken = null;', 'let graphToken = null;\nlet graphTokenExpiresAt = 0;')
+    .replace('if (graphToken)', 'if (graphToken && Date.now() < graphTokenExpiresAt)')
+    .replace(
+      '  graphToken = result.accessToken;',
+      `  graphToken = result.accessToken;\n  graphTokenExpiresAt = ${stamp};`,
+    );
+const CLIENT_CREDENTIAL = "acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] })";
+const ON_BEHALF_OF = "acquireTokenOnBehalfOf({ oboAssertion: userToken, scopes: ['User.Read'] })";
+const expectSuggestion = (code: string, messageId: MessageId, stamp: string, filename?: string) => ({
+  code,
+  ...(filename ? { filename } : {}),
+  errors: [{ messageId: 'moduleTokenCache' as const, suggestions: [{ messageId, output: withCheck(code, stamp) }] }],
+});
+invalid.push(
+  expectSuggestion(node(CLIENT_CREDENTIAL), 'expireFromResponse', '(result.expiresOn?.getTime() ?? 0) - 300 * 1000'),
+  expectSuggestion(node(ON_BEHALF_OF), 'addExpiryCheck', 'Date.now() + 55 * 60 * 1000'),
+  expectSuggestion(
+    node(CLIENT_CREDENTIAL, 'const result: { accessToken: string }'),
+    'addExpiryCheck',
+    'Date.now() + 55 * 60 * 1000',
+    'token.ts',
+  ),
+);
 
 const valid: (string | ValidTestCase<[]>)[] = [
   // Look-alike: MSAL asked at each use (it caches and renews the token itself).

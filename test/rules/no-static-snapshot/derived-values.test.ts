@@ -43,7 +43,9 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
         column: 18,
         suggestions: [
           {
-            messageId: 'useRefreshingSource',
+            // The STS client is built in `init` itself and the role is its parameter: the renewing object is that
+            // call's, with the same source credentials (migration-safe).
+            messageId: 'renewFromSameSource',
             data: { replacement: CHAINABLE },
             output: PUBLIC_READER.replace(/new AWS\.Credentials\([^;]*\)(?=;)/u, CHAINABLE),
           },

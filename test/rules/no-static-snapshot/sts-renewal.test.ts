@@ -60,6 +60,18 @@ const FIELD_PARAMS = "{ RoleArn: this.access.roleArn, RoleSessionName: 'audit' }
 const PARAMETER_PARAMS = "{ RoleArn: roleArn, RoleSessionName: 'tenant' }";
 const READONLY_ACCESS = 'private readonly access: { roleArn: string }';
 
+// v3: the STS client built in the function with the default chain, which `fromTemporaryCredentials` uses too.
+const V3_CONNECT = lines(
+  `import { S3Client } from '@aws-sdk/client-s3';`,
+  `import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';`,
+  'let s3;',
+  'export async function connect(roleArn) {',
+  '  const sts = new STSClient({});',
+  "  const { Credentials: k } = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'conn' }));",
+  '  s3 = new S3Client({ credentials: { accessKeyId: k.AccessKeyId, secretAccessKey: k.SecretAccessKey, sessionToken: k.SessionToken } });',
+  '}',
+);
+
 createRuleTester().run('no-static-snapshot (STS renewal)', rule, {
   valid: [],
   invalid: [
@@ -103,6 +115,26 @@ createRuleTester().run('no-static-snapshot (STS renewal)', rule, {
       FIELD_PARAMS,
       'useRefreshingSource',
     ),
+    {
+      code: V3_CONNECT,
+      errors: [
+        {
+          messageId: 'stsCopied',
+          suggestions: [
+            {
+              messageId: 'renewFromSameSource',
+              output: V3_CONNECT.replace(
+                "from '@aws-sdk/client-sts';",
+                "from '@aws-sdk/client-sts';\nimport { fromTemporaryCredentials } from '@aws-sdk/credential-providers';",
+              ).replace(
+                '{ accessKeyId: k.AccessKeyId, secretAccessKey: k.SecretAccessKey, sessionToken: k.SessionToken }',
+                "fromTemporaryCredentials({ params: { RoleArn: roleArn, RoleSessionName: 'conn' } })",
+              ),
+            },
+          ],
+        },
+      ],
+    },
     // Look-alike: a parameter with the STS client of the module (built once, from the credentials at load).
     case_(
       v2('new AWS.STS()', PARAMETER_PARAMS).replace('load()', 'load(roleArn)'),
