@@ -1,13 +1,17 @@
 // Runs credentialExpiry.configs.recommended over whole repositories and prints the findings per rule and per 50k
 // lines, each finding with its file and line (the secret masked by the rule's own message), for triage.
 //   npm run build && node bench/sweep.js <repo-path> [<repo-path> ...] [--json out.json] [--no-list] [--test-code report]
+//     [--typed]
 // The repositories stay outside this one: check them out at the commits in test/fixtures/realworld/sources.md §repos.
 // Every file a config block of the plugin matches is linted, test code included (as a user's `npx eslint .` would);
 // node_modules, build output and minified bundles are left out, as a repository's own ESLint config would.
+// --typed gives TypeScript files type information (typescript-eslint's project service: each file's nearest
+// tsconfig.json), as a repository with typed linting would; the rules then follow values across files.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ESLint } from 'eslint';
+import { maskSecretsInText } from '../dist/src/analysis/secret-mask.js';
 import { isTestPath } from '../dist/src/analysis/test-code.js';
 import credentialExpiry from '../dist/src/index.js';
 
@@ -29,11 +33,12 @@ const { values, positionals } = parseArgs({
     json: { type: 'string' },
     'no-list': { type: 'boolean', default: false },
     'test-code': { type: 'string', default: 'skip' },
+    typed: { type: 'boolean', default: false },
   },
 });
 if (positionals.length === 0) {
   console.error(
-    'usage: node bench/sweep.js <repo-path> [<repo-path> ...] [--json out.json] [--no-list] [--test-code skip|report]',
+    'usage: node bench/sweep.js <repo-path> [<repo-path> ...] [--json out.json] [--no-list] [--test-code skip|report] [--typed]',
   );
   process.exit(2);
 }
@@ -50,6 +55,14 @@ for (const path of positionals) {
       { linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } },
       { settings: { 'credential-expiry': { testCode: values['test-code'] } } },
       ...credentialExpiry.configs.recommended,
+      ...(values.typed
+        ? [
+            {
+              files: ['**/*.{ts,cts,mts,tsx}'],
+              languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: root } },
+            },
+          ]
+        : []),
     ],
     errorOnUnmatchedPattern: false,
   });
@@ -57,13 +70,14 @@ for (const path of positionals) {
   const results = await eslint.lintFiles(['.']);
   let lines = 0;
   const findings = [];
-  let parseErrors = 0;
+  const notParsed = [];
   for (const result of results) {
     lines += readFileSync(result.filePath, 'utf8').split('\n').length;
     const file = relative(root, result.filePath);
     for (const message of result.messages) {
       // Files a parser rejects (templated YAML, JSON with comments the parser refuses) are counted, not findings.
-      if (message.fatal) parseErrors++;
+      // The parser's message may quote the source: masked like the rules' own.
+      if (message.fatal) notParsed.push({ file, message: maskSecretsInText(message.message) });
       // Only the plugin's findings (not ESLint's notes on the repository's own directives).
       if (!message.ruleId?.startsWith('credential-expiry/')) continue;
       findings.push({
@@ -83,15 +97,16 @@ for (const path of positionals) {
     lines,
     findings: findings.length,
     inTestCode: findings.filter((f) => f.test).length,
-    parseErrors,
+    parseErrors: notParsed.length,
     per50k: Number(((findings.length * LINES_PER_UNIT) / Math.max(lines, 1)).toFixed(2)),
     perRule,
     seconds: Math.round((Date.now() - started) / 1000),
     list: findings,
+    notParsed,
   };
   summaries.push(summary);
   console.log(
-    `\n## ${summary.repo}: ${summary.files} files, ${summary.lines} lines, ${summary.findings} findings (${summary.inTestCode} in test code), ${summary.per50k} per 50k lines, ${parseErrors} files not parsed, ${summary.seconds} s`,
+    `\n## ${summary.repo}: ${summary.files} files, ${summary.lines} lines, ${summary.findings} findings (${summary.inTestCode} in test code), ${summary.per50k} per 50k lines, ${notParsed.length} files not parsed, ${summary.seconds} s`,
   );
   for (const [rule, count] of Object.entries(perRule)) console.log(`  ${rule}: ${count}`);
   if (!values['no-list'])
