@@ -450,12 +450,15 @@ export const TOKEN_PROVIDER_OPTIONS = [
 
 /**
  * Calls that put a value in an app-wide state store, which keeps it for as long as the page or process lives: Redux
- * `dispatch(action)`, Vuex `commit(type, payload)` / `dispatch(type, payload)`, Pinia `store.$patch(partial)`.
+ * `dispatch(action)`, Vuex `commit(type, payload)` / `dispatch(type, payload)`, Pinia `store.$patch(partial)`, and
+ * (`storeMethods`, called on a store rather than on `this`, which is a component's own state) Zustand
+ * `useStore.setState(partial)`.
  */
 export const STATE_STORE_WRITES = {
   methods: ['dispatch', 'commit', '$patch'],
+  storeMethods: ['setState'],
   source:
-    'https://redux.js.org/api/store#dispatchaction; https://vuex.vuejs.org/api/#commit; https://pinia.vuejs.org/api/pinia/interfaces/pinia._StoreWithState.html#patch',
+    'https://redux.js.org/api/store#dispatchaction; https://vuex.vuejs.org/api/#commit; https://pinia.vuejs.org/api/pinia/interfaces/pinia._StoreWithState.html#patch; https://zustand.docs.pmnd.rs/apis/create (setState on the store outside components)',
 } as const;
 
 /**
