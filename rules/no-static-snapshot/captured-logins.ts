@@ -55,7 +55,7 @@ export function checkCapturedLogins(
   if (
     renewsLogins(map, source.logins, ctx) ||
     rebuiltWhenExpired(node, ctx) ||
-    runsAgain(node, LOGIN_RENEWAL_EVENTS, ctx, 0, LOGIN_RENEWAL_HOSTS) ||
+    runsAgain(node, LOGIN_RENEWAL_EVENTS, ctx, { renewHosts: LOGIN_RENEWAL_HOSTS }) ||
     keysCopiedOffGlobal(node, ctx)
   )
     return null;

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { calleeName, enclosingFunction, staticPropertyName } from '../../src/analysis/ast.js';
+import { calleeName, enclosingFunction, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import { AWS_V2_CREDENTIAL_FIELDS, STATE_STORE_WRITES } from '../../src/knowledge/index.js';
 import { isComponentStateWrite } from '../../src/analysis/component-state.js';
 import { isExpiryGuarded } from '../../src/analysis/expiry-guard.js';
@@ -78,9 +78,18 @@ function renewedWhereHandedOver(node: FlowNode): boolean {
 }
 
 const STORE_WRITES: ReadonlySet<string> = new Set(STATE_STORE_WRITES.methods);
+const STORE_METHODS: ReadonlySet<string> = new Set(STATE_STORE_WRITES.storeMethods);
 
 function isStateStoreWrite(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
-  return call.type === AST_NODE_TYPES.CallExpression && STORE_WRITES.has(calleeName(call) ?? '');
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const name = calleeName(call) ?? '';
+  if (STORE_WRITES.has(name)) return true;
+  const callee = unwrap(call.callee);
+  return (
+    STORE_METHODS.has(name) &&
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    unwrap(callee.object).type !== AST_NODE_TYPES.ThisExpression
+  );
 }
 
 /**

@@ -107,6 +107,11 @@ function closedInCall(connection: Connection, ctx: SnapshotContext): boolean {
 }
 
 function renewed(resolved: Node, ctx: SnapshotContext): boolean {
-  if (runsAgain(resolved, LIVE_CONNECTION_SIGNS.renewEvents, ctx)) return true;
+  if (
+    runsAgain(resolved, LIVE_CONNECTION_SIGNS.renewEvents, ctx, {
+      renewHandlers: LIVE_CONNECTION_SIGNS.renewHandlers,
+    })
+  )
+    return true;
   return fileIndex(ctx.sourceCode).calls.some((call) => KEY_UPDATES.has(calleeName(call) ?? ''));
 }

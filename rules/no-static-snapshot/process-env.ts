@@ -50,8 +50,9 @@ export function checkCopiedIntoEnvironment(
 }
 
 /**
- * `process.env.NAME = value`, `Object.assign(process.env, { NAME: value })` or `set(process.env, 'NAME', value)`, for a credential variable; a token
- * (a bearer token, a signature, a registry password) is kept under whatever name it is given (`API_TOKEN`).
+ * `process.env.NAME = value`, `Object.assign(process.env, { NAME: value })` or `set(process.env, 'NAME', value)`, for
+ * a credential variable; a token (a bearer token, a signature, a registry password) is kept under whatever name it is
+ * given (`API_TOKEN`).
  */
 function environmentVariableAt(
   node: FlowNode,

@@ -31,7 +31,13 @@ export function checkKeysReadOnReconnect(
 ): Finding | null {
   if (!readsKeys(read, flow)) return null;
   const reloads = (fn: TSESTree.FunctionLike) => isReloadCallback(fn, isLive) || reloadsInBody(fn, isLive, ctx);
-  if (!runsAgain(read, LIVE_CONNECTION_SIGNS.renewEvents, ctx, 0, [], reloads)) return null;
+  if (
+    !runsAgain(read, LIVE_CONNECTION_SIGNS.renewEvents, ctx, {
+      renewHandlers: LIVE_CONNECTION_SIGNS.renewHandlers,
+      stopAt: reloads,
+    })
+  )
+    return null;
   const words = sessionWords(sessionId, ctx.settings);
   return {
     node: read,

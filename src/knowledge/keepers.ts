@@ -472,12 +472,15 @@ export const TOKEN_PROVIDER_OPTIONS = [
 
 /**
  * Calls that put a value in an app-wide state store, which keeps it for as long as the page or process lives: Redux
- * `dispatch(action)`, Vuex `commit(type, payload)` / `dispatch(type, payload)`, Pinia `store.$patch(partial)`.
+ * `dispatch(action)`, Vuex `commit(type, payload)` / `dispatch(type, payload)`, Pinia `store.$patch(partial)`, and
+ * (`storeMethods`, called on a store rather than on `this`, which is a component's own state) Zustand
+ * `useStore.setState(partial)`.
  */
 export const STATE_STORE_WRITES = {
   methods: ['dispatch', 'commit', '$patch'],
+  storeMethods: ['setState'],
   source:
-    'https://redux.js.org/api/store#dispatchaction; https://vuex.vuejs.org/api/#commit; https://pinia.vuejs.org/api/pinia/interfaces/pinia._StoreWithState.html#patch',
+    'https://redux.js.org/api/store#dispatchaction; https://vuex.vuejs.org/api/#commit; https://pinia.vuejs.org/api/pinia/interfaces/pinia._StoreWithState.html#patch; https://zustand.docs.pmnd.rs/apis/create (setState on the store outside components)',
 } as const;
 
 /**
@@ -677,11 +680,13 @@ export const LIVE_CONNECTION_SIGNS = {
   ],
   reconnectOptions: ['baseReconnectTimeMs', 'maximumReconnectTimeMs', 'reconnectPeriod', 'autoReconnect'],
   closeMethods: ['end', 'endAsync', 'close', 'disconnect', 'destroy', 'terminate', 'quit'],
-  renewEvents: ['reconnect', 'offline', 'close', 'disconnect', 'interrupt', 'connection_interrupted'],
+  // 'error': MQTT.js and the IoT device SDKs emit it when a connection attempt is refused (an expired signature
+  // among others), so code run again from it on each failure builds the connection with what it resolves then.
+  renewEvents: ['reconnect', 'offline', 'close', 'disconnect', 'interrupt', 'connection_interrupted', 'error'],
   /** Handler properties a connection calls when it drops or fails to connect (Paho, the browser WebSocket). */
   renewHandlers: ['onConnectionLost', 'onFailure', 'onclose', 'onerror', 'onClose', 'onError', 'onDisconnect'],
   source:
-    'aws/aws-iot-device-sdk-js: README.md (device and thingShadow events connect/reconnect/offline/message, options baseReconnectTimeMs/maximumReconnectTimeMs; the WebSocket is signed again on each reconnect with the keys given); mqttjs/MQTT.js: README.md (events connect/reconnect/offline/disconnect/message, option reconnectPeriod); aws/aws-iot-device-sdk-js-v2: MqttClientConnection events connect/interrupt/resume/message/disconnect/connection_success; eclipse/paho.mqtt.javascript: Paho.MQTT.Client onConnectionLost, connect options onFailure; https://developer.mozilla.org/docs/Web/API/WebSocket (onclose, onerror)',
+    'aws/aws-iot-device-sdk-js: README.md (device and thingShadow events connect/reconnect/offline/message, options baseReconnectTimeMs/maximumReconnectTimeMs; the WebSocket is signed again on each reconnect with the keys given); mqttjs/MQTT.js: README.md (events connect/reconnect/offline/disconnect/error/message, option reconnectPeriod); aws/aws-iot-device-sdk-js-v2: MqttClientConnection events connect/interrupt/resume/message/disconnect/connection_success; eclipse/paho.mqtt.javascript: Paho.MQTT.Client onConnectionLost, connect options onFailure; https://developer.mozilla.org/docs/Web/API/WebSocket (onclose, onerror)',
 } as const;
 
 /**

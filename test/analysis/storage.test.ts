@@ -42,6 +42,19 @@ describe('storageOf', () => {
     ).toEqual(['module', 'module', 'module']);
   });
 
+  it('treats variables of blocks the module runs once at load as module storage, loop bodies and functions not', () => {
+    expect(
+      storages(`
+      if (stage) { let a; a = 1; } else { let b; b = 2; }
+      try { let c; c = 3; } catch (e) { let d; d = 4; }
+      switch (mode) { case 1: { let e; e = 5; } }
+      for (const x of xs) { let f; f = 6; }
+      while (more) { let g; g = 7; }
+      function run() { if (stage) { let h; h = 8; } }
+    `),
+    ).toEqual(['module', 'module', 'module', 'module', 'module', 'local', 'local', 'local']);
+  });
+
   it('only local storage dies with the call', () => {
     expect(isLongLived('local')).toBe(false);
     for (const kind of ['module', 'static-field', 'instance-field', 'global'] as const)

@@ -55,9 +55,31 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
     ),
     errors: [{ messageId: 'storedCredentials', line: 9, column: 24 }],
   },
+  {
+    // A Zustand store gets the keys at sign-in; every component builds its clients from the store.
+    code: lines(
+      AMPLIFY_V5,
+      `import { useAuthStore } from './auth-store';`,
+      'export async function signIn(username: string, password: string) {',
+      '  await Auth.signIn(username, password);',
+      '  const { accessKeyId, secretAccessKey, sessionToken } = await Auth.currentCredentials();',
+      '  useAuthStore.setState({ keys: { accessKeyId, secretAccessKey, sessionToken } });',
+      '}',
+    ),
+    errors: [{ messageId: 'copiedCredentials', line: 5, column: 58 }],
+  },
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [
+  // Look-alike: the store keeps the source, which each client calls again.
+  lines(
+    AMPLIFY_V5,
+    `import { useAuthStore } from './auth-store';`,
+    'export async function signIn(username: string, password: string) {',
+    '  await Auth.signIn(username, password);',
+    '  useAuthStore.setState({ credentials: () => Auth.currentCredentials() });',
+    '}',
+  ),
   // Look-alike: the state holds the provider, which each client calls again when its keys near expiry.
   lines(
     COGNITO,

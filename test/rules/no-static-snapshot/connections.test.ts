@@ -65,6 +65,15 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
     errors: [{ messageId: 'stsCopied', line: 5 }],
   },
   {
+    // Look-alike of the rebuild from the error handler: this one only reports the error.
+    code: shadowFromCallback(
+      '',
+      "    shadows.on('connect', () => shadows.register('van', {}));",
+      "    shadows.on('error', (error) => show(error));",
+    ),
+    errors: [{ messageId: 'stsCopied', line: 5 }],
+  },
+  {
     // No listener, but the shadow reconnects by itself, signing with the same keys.
     code: shadowFromCallback(' maximumReconnectTimeMs: 8000,'),
     errors: [{ messageId: 'stsCopied', line: 5 }],
@@ -122,6 +131,12 @@ const valid: (string | ValidTestCase<[]>)[] = [
     '  });',
     '}',
     'module.exports = { start };',
+  ),
+  // Rebuilt with fresh keys from its error handler, on each refused connection.
+  shadowFromCallback(
+    '',
+    "    shadows.on('connect', () => shadows.register('van', {}));",
+    "    shadows.on('error', () => { shadows.end(true); start(identityId, show); });",
   ),
   // Fresh keys handed to the shadow from its reconnect handler.
   shadowFromCallback(

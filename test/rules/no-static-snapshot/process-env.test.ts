@@ -12,6 +12,23 @@ const EXPRESS = `import express from 'express';`;
 
 const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
   {
+    // lodash's per-method module and process imported from node:process, in an express server.
+    code: lines(
+      PROVIDERS,
+      EXPRESS,
+      `import set from 'lodash/set';`,
+      `import proc from 'node:process';`,
+      'const app = express();',
+      'async function main() {',
+      "  const keys = await fromSSO({ profile: 'dev' })();",
+      "  set(proc.env, 'AWS_SESSION_TOKEN', keys.sessionToken);",
+      '  app.listen(3000);',
+      '}',
+      'main();',
+    ),
+    errors: [{ messageId: 'copiedIntoEnvironment', line: 7, column: 16 }],
+  },
+  {
     // A NestJS module runs inside the server for the life of the process; lodash's set writes the variables.
     code: lines(
       PROVIDERS,
