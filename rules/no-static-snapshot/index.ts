@@ -15,7 +15,7 @@ import { checkFetchedKeysIntoClient } from './fetched-keys.js';
 import { checkMemoizeForever } from './memoize-forever.js';
 import { MIGRATION_SAFE_SUGGESTIONS, SNAPSHOT_MESSAGES, type SnapshotMessageId } from './messages.js';
 import { checkKeptElsewhere, checkResolution } from './resolutions.js';
-import { checkTokenProviderOption, mayHandTokenProviders } from './token-provider.js';
+import { checkTokenProviderOption, mayBeTokenProviderOption, mayHandTokenProviders } from './token-provider.js';
 import { checkV2StaticCopy } from './v2-sinks.js';
 import { checkV2GlobalDestructure, checkV2GlobalRead } from './v2-global-read.js';
 import { mocksModules } from '../../src/analysis/test-doubles.js';
@@ -79,8 +79,9 @@ export default createRule<[], SnapshotMessageId>({
       const { suggest, ...problem } = finding;
       context.report({ ...problem, suggest });
     };
+    // Every property of the file passes here: only those named like a provider option are kept for the check.
     const collectProperty = (node: TSESTree.Property) => {
-      properties.push(node);
+      if (mayBeTokenProviderOption(node)) properties.push(node);
     };
     // After every other check: a source the engine knows is reported at its resolution already.
     const checkProviderOptions = () => {

@@ -29,7 +29,18 @@ export function keptBeyondCall(
   ctx: SnapshotContext,
   accept: (node: FlowNode) => boolean = () => true,
 ): Kept | null {
-  if (isOneShotScript(ctx.sourceCode)) return null;
+  const kept = keptByFlow(resolved, flow, ctx, accept);
+  // Asked last, when something is kept: the answer walks the whole file.
+  return kept && !isOneShotScript(ctx.sourceCode) ? kept : null;
+}
+
+/** Where `flow` keeps the value beyond the call, in a program that runs for long. */
+function keptByFlow(
+  resolved: Node,
+  flow: readonly FlowNode[],
+  ctx: SnapshotContext,
+  accept: (node: FlowNode) => boolean,
+): Kept | null {
   let guarded = false;
   for (const node of flow) {
     const { step } = node;

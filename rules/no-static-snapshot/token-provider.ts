@@ -39,6 +39,11 @@ const SHORT_LIVED = new Set([
   'token-response',
 ]);
 
+/** Whether `property` is named like a token provider option: the only properties checkTokenProviderOption reads. */
+export function mayBeTokenProviderOption(property: TSESTree.Property): boolean {
+  return OPTIONS.has(staticPropertyName(property) ?? '');
+}
+
 /**
  * A provider option (`sasl: { oauthBearerProvider: async () => ({ value: token }) }`, `getToken: () => token`) whose
  * function returns a value fetched once outside it: the client calls the function whenever it needs a fresh token

@@ -8,6 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { corpusLanguageBlocks, listCorpusFiles, REPO_ROOT } from '../../bench/corpus.js';
 import {
   knowledgeModules,
+  mayHoldSecretShape,
+  mayNameBundledEnv,
   mayTrigger,
   mayTriggerAny,
   setTextGate,
@@ -97,6 +99,19 @@ describe('trigger families', () => {
     expect(mayTriggerAny('const total = items.length;')).toBe(true);
   });
 
+  it("narrows no-embedded-credentials' checks: secret shapes and bundler env names, each with what can spell them", () => {
+    expect(mayHoldSecretShape("const k = 'AKIA';")).toBe(true);
+    expect(mayHoldSecretShape('// eyJhbGciOi')).toBe(true);
+    expect(mayHoldSecretShape(String.raw`const k = '\u0041KIA';`)).toBe(true);
+    expect(mayHoldSecretShape('<Keys id="&#65;KIA" />')).toBe(true);
+    expect(mayHoldSecretShape("const config = { secretAccessKey: process.env.SECRET, region: 'asia' };")).toBe(false);
+    expect(mayNameBundledEnv('const a = process.env.VITE_AWS_SECRET_ACCESS_KEY;')).toBe(true);
+    expect(mayNameBundledEnv(String.raw`const a = process.env['\x56ITE_AWS_SECRET_ACCESS_KEY'];`)).toBe(true);
+    expect(mayNameBundledEnv('const { AWS_SECRET_ACCESS_KEY } = process.env;')).toBe(false);
+    setTextGate(false);
+    expect(mayHoldSecretShape('const total = 1;') && mayNameBundledEnv('const total = 1;')).toBe(true);
+  });
+
   it('is declared by every rule, so every rule is gated', () => {
     for (const rule of Object.values(rules)) {
       expect(triggersOf(rule).length).toBeGreaterThan(0);
@@ -173,5 +188,26 @@ describe('the gate is exact: the same findings with the gate forced off', () => 
         .map((m) => `${file.corpusPath}:${m.line} ${m.ruleId ?? 'fatal'}`),
     );
     expect(wronglySkipped).toEqual([]);
+  });
+
+  it('on the SDK corpus: no-embedded-credentials reports nothing where its narrower gates close its checks', () => {
+    const embedded = triggersOf(rules['no-embedded-credentials']);
+    const narrowed = listCorpusFiles().flatMap((file) => {
+      const text = readFileSync(file.absolutePath, 'utf8');
+      const closes = gate(text, embedded) && (!mayHoldSecretShape(text) || !mayNameBundledEnv(text));
+      return closes ? [{ ...file, text }] : [];
+    });
+    expect(narrowed.length).toBeGreaterThan(50);
+
+    setTextGate(false);
+    const linter = new Linter({ cwd: REPO_ROOT });
+    const config = [...recommended, ...corpusLanguageBlocks()];
+    const reported = narrowed.flatMap((file) =>
+      linter
+        .verify(file.text, config, path.join(REPO_ROOT, 'sdk-corpus', file.corpusPath))
+        .filter((m) => m.fatal || m.ruleId === 'credential-expiry/no-embedded-credentials')
+        .map((m) => `${file.corpusPath}:${m.line} ${m.ruleId ?? 'fatal'}`),
+    );
+    expect(reported).toEqual([]);
   });
 });
