@@ -24,10 +24,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'A: fromSSO()() resolved once at NestJS boot and its keys written into process.env for every later client.',
     'A05.tsx':
       'A: Amplify Auth.currentCredentials() keys copied into React component state and used for later S3 clients.',
-    'B01.js':
-      'B: an Auth0 ID token kept in a module variable, localStorage and the Vue.http default Authorization header.',
-    'B02.tsx':
-      'B: a react-google-login access token kept on the root component instance and used by a 1.5 s polling loop.',
     'N17.js':
       "False alarm (A): updateWebSocketCredentials gets fresh Cognito keys from the client's error handler each retry.",
   },
