@@ -15,10 +15,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   'engine-heldout-7': {},
   'engine-heldout-8': {},
   'engine-heldout-9': {
-    'B01.js':
-      'B: an Auth0 ID token kept in a module variable, localStorage and the Vue.http default Authorization header.',
-    'B02.tsx':
-      'B: a react-google-login access token kept on the root component instance and used by a 1.5 s polling loop.',
   },
   'engine-heldout-10': {
     'A02.js':

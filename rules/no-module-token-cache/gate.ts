@@ -10,6 +10,7 @@ import {
   BROWSER_STORAGES,
   CREDENTIAL_METHODS,
   HTTP_CLIENTS,
+  LOGIN_CALLBACKS,
   moduleMatches,
   NODE_HTTP_MODULES,
   PRESIGNERS,
@@ -31,6 +32,7 @@ const SOURCE_MODULES: readonly string[] = [
       ...PRESIGNERS.flatMap((p): ApiRef[] => [...(p.api ? [p.api] : []), ...(p.receivers ?? [])]),
       // Node's own http(s) is imported by every server: a file fetching a token with it names the token in its text.
       ...HTTP_CLIENTS.filter((api) => !api.modules.some((m) => NODE_HTTP_MODULES.includes(m))),
+      ...LOGIN_CALLBACKS.map((entry) => entry.api),
     ]
       .flatMap((api) => api.modules)
       .concat(

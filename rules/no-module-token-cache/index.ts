@@ -7,6 +7,7 @@ import { DefinitionType, staticPropertyName } from '../../src/analysis/ast.js';
 import { expiryGuardOf } from '../../src/analysis/expiry-guard.js';
 import { ModuleRefs, moduleSpecifiers } from '../../src/analysis/module-refs.js';
 import { isOneShotScript } from '../../src/analysis/process-lifetime.js';
+import { isPageRootComponent } from '../../src/analysis/page-root.js';
 import {
   isExported,
   isModuleSingleton,
@@ -42,6 +43,8 @@ const OWNER_WORDS = {
 } as const;
 /** Written into an HTTP client's default headers (the client is `name`). */
 const DEFAULT_HEADERS_WORDS = 'its default headers (every later request sends them)';
+/** An instance field of the component a file mounts as the page's root (page-root.ts). */
+const PAGE_ROOT_WORDS = "a field of the page's root component (one instance, for as long as the page is open)";
 /** An instance field of an exported class that memoises the value (isMemoisedByExportedClass), not a known singleton. */
 const MEMOISING_CLASS_WORDS =
   'a field of an exported class that memoises it (the instance its importers keep serves every call)';
@@ -101,7 +104,9 @@ function report(context: Context, candidate: Candidate, settings: ResolvedSettin
               slot.owner.kind === 'class' &&
               candidate.storage === 'instance-field' &&
               !isModuleSingleton(slot.owner.classNode, context.sourceCode)
-            ? MEMOISING_CLASS_WORDS
+            ? isPageRootComponent(slot.owner.classNode, context.sourceCode)
+              ? PAGE_ROOT_WORDS
+              : MEMOISING_CLASS_WORDS
             : STORAGE_WORDS[candidate.storage],
     lifetime,
     symptom: EXPIRY_SYMPTOMS[held.symptom].text,

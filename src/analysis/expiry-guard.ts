@@ -74,6 +74,8 @@ export function isExpiryGuarded(target: Node, context: Context): boolean {
 }
 
 type Verdict = 'correct' | 'inverted' | 'undecided';
+/** How deep below the slot a client's `interceptors` are looked for: `api.interceptors`, `Vue.http.interceptors`. */
+const MAX_CLIENT_DEPTH = 2;
 /** Promise callbacks that run once the request has settled (`finally`), or succeeded (`then`). */
 const SETTLED_CALLBACKS: readonly string[] = ['finally', 'then'];
 type BranchKind = 'refresh' | 'reuse' | 'none';
@@ -236,13 +238,14 @@ class GuardSearch {
    */
   private renewedByClientHooks(): Node | null {
     for (const { node } of this.occurrences) {
-      const member = node.parent;
-      if (
-        member?.type === AST_NODE_TYPES.MemberExpression &&
-        member.object === node &&
-        HTTP_CLIENT_KEEPERS.interceptorPath.includes(staticPropertyName(member) ?? '')
-      )
-        return member;
+      // `api.interceptors`, or the interceptors of the client the slot holds (`Vue.http.interceptors`).
+      for (
+        let inner: Node = node, member = node.parent, steps = 0;
+        member?.type === AST_NODE_TYPES.MemberExpression && member.object === inner && steps < MAX_CLIENT_DEPTH;
+        inner = member, member = member.parent, steps++
+      ) {
+        if (HTTP_CLIENT_KEEPERS.interceptorPath.includes(staticPropertyName(member) ?? '')) return member;
+      }
     }
     const refs = ModuleRefs.for(this.sourceCode);
     for (const call of fileIndex(this.sourceCode).calls) {

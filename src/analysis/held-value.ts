@@ -22,6 +22,7 @@ import { forEachDescendant } from './value-flow.js';
 import { isPromiseCombinator, keepsWhatItIsBuiltWith } from './value-keepers.js';
 import { spendsAtHandshake } from './handshake.js';
 import { importedFromOwnModule } from './own-module.js';
+import { loginCallbackOf } from './login-callback.js';
 import { globalPath } from './global-path.js';
 import {
   AWS_TOKEN_COMMANDS,
@@ -59,6 +60,7 @@ import {
   codeOf,
   type Held,
   heldFromCallback,
+  heldFromLoginCallback,
   heldFromCapturedToken,
   heldFromEksToken,
   heldFromEndpoint,
@@ -342,6 +344,7 @@ export class HeldValues {
         this.elementParameter(def.node, variable, depth) ??
         this.callbackResult(def.node, variable, depth) ??
         this.tokenCallbackParameter(def.node, variable) ??
+        this.loginResult(def.node, variable) ??
         this.argumentAtCallSites(def.node, variable, depth)
       );
     if (def?.type !== DefinitionType.Variable) return null;
@@ -970,6 +973,13 @@ export class HeldValues {
     return heldFromCallback(entry, call, this.context);
   }
 
+  /** The result a login widget hands to the file's callback: `lock.on('authenticated', (authResult) => ...)`. */
+  private loginResult(fn: Node, variable: Variable): Held | null {
+    if (!isFunctionNode(fn)) return null;
+    const entry = loginCallbackOf(fn, variable, this.refs, this.context.sourceCode);
+    return entry && heldFromLoginCallback(entry);
+  }
+
   /** The data parameter of a v2 callback: `sts.assumeRole(params, (err, data) => ...)`. */
   private callbackResult(fn: Node, variable: Variable, depth: number): Value | null {
     if (
@@ -1019,7 +1029,9 @@ function declaredFunctionName(fn: TSESTree.FunctionLike): string | null {
   const parent = fn.parent;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier)
     return parent.id.name;
-  return parent?.type === AST_NODE_TYPES.MethodDefinition ? staticPropertyName(parent) : null;
+  return parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property
+    ? staticPropertyName(parent)
+    : null;
 }
 
 function isAwaited(call: TSESTree.CallExpression): boolean {

@@ -18,6 +18,7 @@ import {
   type Yield,
   EKS_TOKEN,
   type IdentityPlatformToken,
+  type LoginCallback,
   NAMED_PRESIGNER_DEFAULT_SECONDS,
   type SessionId,
 } from '../knowledge/index.js';
@@ -313,6 +314,21 @@ export function heldFromCapturedToken(
     symptom: symptomOfSession(sessionId),
     fix: `Make \`${option}\` get a fresh token each time the client calls it (from a token provider or a token cache that checks the expiry)`,
     promise: false,
+  };
+}
+
+/** The login result a widget hands to the app's callback once (LOGIN_CALLBACKS): only its token fields carry the secret. */
+export function heldFromLoginCallback(entry: LoginCallback): Held {
+  const session = sessionOf(entry.session);
+  return {
+    kind: entry.yields,
+    what: `${LABELS[entry.yields]} from ${entry.label}`,
+    lifetime: session.phrase,
+    seconds: session.seconds,
+    symptom: symptomOfSession(entry.session),
+    fix: entry.fix,
+    promise: false,
+    secretFields: entry.secretFields,
   };
 }
 

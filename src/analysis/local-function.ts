@@ -18,7 +18,8 @@ interface LocalFunctionOptions {
 
 /**
  * The function of this file that a call (or `new`) runs: `helper(x)` (a function declaration, or a variable bound to a
- * function expression), or with `thisMethods` `this.method(x)`. Null for anything else.
+ * function expression), `auth.setToken(x)` (a method of an object literal bound to a const), or with `thisMethods`
+ * `this.method(x)`. Null for anything else.
  */
 export function localFunction(
   call: TSESTree.CallExpression | TSESTree.NewExpression,
@@ -35,6 +36,8 @@ export function localFunction(
     if (!isFunctionNode(init)) return null;
     return options.bindings === 'any' || isConstLike(variable!) ? init : null;
   }
+  if (callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.Identifier)
+    return objectMethod(callee, refs);
   if (
     !options.thisMethods ||
     callee.type !== AST_NODE_TYPES.MemberExpression ||
@@ -48,4 +51,19 @@ export function localFunction(
     return method?.type === AST_NODE_TYPES.MethodDefinition ? method.value : null;
   }
   return null;
+}
+
+/** `auth.setToken(x)` where `const auth = { setToken(t) { ... } }` (or `setToken: (t) => ...`) is never reassigned. */
+function objectMethod(callee: TSESTree.MemberExpression, refs: ModuleRefs): TSESTree.FunctionLike | null {
+  const variable = refs.variableOf(unwrap(callee.object) as TSESTree.Identifier);
+  const def = variable?.defs[0];
+  if (def?.type !== DefinitionType.Variable || !def.node.init || !isConstLike(variable!)) return null;
+  const object = unwrap(def.node.init);
+  const name = staticPropertyName(callee);
+  if (object.type !== AST_NODE_TYPES.ObjectExpression || name === null) return null;
+  const property = object.properties.find(
+    (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && staticPropertyName(p) === name,
+  );
+  const value = property && unwrap(property.value);
+  return value && isFunctionNode(value) ? value : null;
 }

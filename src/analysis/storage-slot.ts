@@ -15,6 +15,7 @@ import { forEachDescendant } from './value-flow.js';
 import { isContainerSingleton } from './storage-singleton.js';
 import { rebuiltWheneverReached } from './rebuilt-before-read.js';
 import { browserStorageCall, browserStorageProperty } from './browser-storage.js';
+import { isPageRootComponent } from './page-root.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -621,5 +622,9 @@ export function declaredNames(sourceCode: SourceCode): DeclaredNames {
 /** An instance field that lives as long as the process: of a module singleton, or memoised by an exported class. */
 export function instanceFieldOutlivesCalls(slot: Slot, sourceCode: SourceCode): boolean {
   if (slot.kind !== 'member' || slot.owner.kind !== 'class') return false;
-  return isModuleSingleton(slot.owner.classNode, sourceCode) || isMemoisedByExportedClass(slot, sourceCode);
+  return (
+    isModuleSingleton(slot.owner.classNode, sourceCode) ||
+    isMemoisedByExportedClass(slot, sourceCode) ||
+    isPageRootComponent(slot.owner.classNode, sourceCode)
+  );
 }

@@ -1,5 +1,7 @@
 import type { SessionId } from './sessions.js';
+import type { ApiRef } from './types.js';
 import type { SymptomKind } from './token-cache.js';
+import { entriesOf } from './entries-of.js';
 
 /**
  * What Cognito answers when a refresh re-sends an identity-provider token that has expired
@@ -81,3 +83,54 @@ export const IDENTITY_PLATFORM_TOKENS = [
 export const IDENTITY_TOKEN_FIELDS: ReadonlySet<string> = new Set(
   IDENTITY_PLATFORM_TOKENS.flatMap((t): string[] => ('field' in t ? [t.field] : [])),
 );
+
+/**
+ * Login widgets that hand the signed-in user's tokens to a callback of the app once, at sign-in, and never again: an
+ * event of an object the file makes (`lock.on('authenticated', (authResult) => ...)`), or a prop of a component it
+ * renders (`<GoogleLogin onSuccess={(response) => ...} />`). The tokens in that argument (`secretFields`) are what the
+ * app keeps; renewing them takes another login or the widget's own renewal call.
+ */
+export interface LoginCallback {
+  readonly id: string;
+  /** The class made with `new` whose instance emits the event, or the component given the prop. */
+  readonly api: ApiRef;
+  readonly via: { readonly method: string; readonly event: string } | { readonly prop: string };
+  /** Which parameter of the callback receives the login result. */
+  readonly parameter: number;
+  readonly secretFields: readonly string[];
+  /** For messages: "an Auth0 Lock login". */
+  readonly label: string;
+  readonly yields: 'access-token' | 'id-token';
+  readonly session: SessionId;
+  readonly fix: string;
+  readonly source: string;
+}
+
+export const LOGIN_CALLBACKS = entriesOf<LoginCallback>()([
+  {
+    id: 'auth0-lock:authenticated',
+    api: { modules: ['auth0-lock'], path: [] },
+    via: { method: 'on', event: 'authenticated' },
+    parameter: 0,
+    secretFields: ['idToken', 'accessToken'],
+    label: "an Auth0 Lock login (its `authenticated` event)",
+    yields: 'id-token',
+    session: 'auth0-token',
+    fix: 'Keep `expiresIn` with it and renew it before it passes (`lock.checkSession()`), or use auth0-spa-js `getTokenSilently()` where it is needed.',
+    source:
+      'auth0/lock: README.md (lock.on("authenticated", function(authResult) { ... authResult.accessToken, authResult.idToken }), checkSession; auth0-js WebAuth.checkSession renews them)',
+  },
+  {
+    id: 'react-google-login:onSuccess',
+    api: { modules: ['react-google-login'], path: [] },
+    via: { prop: 'onSuccess' },
+    parameter: 0,
+    secretFields: ['accessToken', 'tokenId', 'tokenObj'],
+    label: 'a Google sign-in (`<GoogleLogin onSuccess>` of react-google-login)',
+    yields: 'access-token',
+    session: 'google-access-token',
+    fix: 'Call `response.reloadAuthResponse()` (or request a new token) before `tokenObj.expires_at`, and use the token it gives.',
+    source:
+      'anthonyjgrove/react-google-login: README.md (onSuccess receives GoogleLoginResponse: accessToken, tokenId, tokenObj with expires_at, reloadAuthResponse); https://developers.google.com/identity/sign-in/web/reference (access tokens expire after 1 h)',
+  },
+]);

@@ -140,6 +140,18 @@ export const BROWSER_STORAGES = {
 } as const;
 
 /**
+ * Calls that mount a component as the root of the page: the instance they make lives as long as the page, so what
+ * it keeps on `this` is kept for the page's life. `render(<App />, el)` / `hydrate` (react-dom up to 17, also
+ * `ReactDOM.render`), `hydrateRoot(el, <App />)` and `createRoot(el).render(<App />)` (react-dom/client).
+ */
+export const PAGE_ROOT_RENDERS = {
+  modules: ['react-dom', 'react-dom/client'],
+  calls: ['render', 'hydrate', 'hydrateRoot'],
+  source:
+    'https://legacy.reactjs.org/docs/react-dom.html#render; https://react.dev/reference/react-dom/client/createRoot (root.render); https://react.dev/reference/react-dom/client/hydrateRoot',
+} as const;
+
+/**
  * Calls that keep a process running after its top-level code: servers, timers, queue consumers, subscriptions.
  * A file that exports nothing, runs over `process.argv` or exits, and calls none of these is a one-shot script:
  * whatever it keeps at module scope dies with it long before a session ends.

@@ -193,6 +193,15 @@ export const SESSIONS = {
     source:
       'supabase/auth-js: src/lib/types.ts (Session.provider_token, "the oauth provider token"); https://supabase.com/docs/guides/auth/social-login (provider tokens are not refreshed by Supabase Auth)',
   },
+  'auth0-token': {
+    symptom: 'oauth',
+    label: 'the Auth0 token',
+    seconds: 2 * HOUR,
+    phrase: 'after its expiresIn (by default 2 h for an access token of a browser flow, 10 h for an ID token)',
+    temporary: true,
+    source:
+      'https://auth0.com/docs/secure/tokens/id-tokens/update-id-token-lifetime (ID Token Expiration: 36000 s by default); https://auth0.com/docs/secure/tokens/access-tokens/update-access-token-lifetime (Token Expiration For Browser Flows: 7200 s by default)',
+  },
   'firebase-id-token': {
     label: 'the Firebase ID token',
     seconds: HOUR,

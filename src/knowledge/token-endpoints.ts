@@ -284,13 +284,15 @@ export const HTTP_CLIENT_KEEPERS = {
   defaultHeaderPaths: [
     ['defaults', 'headers'],
     ['defaults', 'options', 'headers'],
+    // vue-resource: `Vue.http.headers.common['Authorization']`.
+    ['http', 'headers'],
   ] as readonly (readonly string[])[],
   /** `instance.interceptors.request.use(fn)` (axios): code that runs for each request or each failed one. */
   interceptorPath: ['interceptors'] as readonly string[],
   /** axios-auth-refresh: `createAuthRefreshInterceptor(instance, refresh)` renews the header after a 401. */
   refreshInterceptors: [{ modules: ['axios-auth-refresh'], path: [] }] as readonly ApiRef[],
   source:
-    'https://axios-http.com/docs/config_defaults (axios.defaults.headers.common, instance.defaults.headers); https://axios-http.com/docs/interceptors; sindresorhus/got: documentation/10-instances.md (got.extend, instance.defaults.options); sindresorhus/ky README (ky.create, ky.extend, hooks.beforeRequest); Flyrell/axios-auth-refresh README; jasonkuhrt/graphql-request README (new GraphQLClient(endpoint, { headers }), requestMiddleware)',
+    'https://axios-http.com/docs/config_defaults (axios.defaults.headers.common, instance.defaults.headers); https://axios-http.com/docs/interceptors; pagekit/vue-resource: docs/http.md (Vue.http.headers.common, Vue.http.interceptors.push); sindresorhus/got: documentation/10-instances.md (got.extend, instance.defaults.options); sindresorhus/ky README (ky.create, ky.extend, hooks.beforeRequest); Flyrell/axios-auth-refresh README; jasonkuhrt/graphql-request README (new GraphQLClient(endpoint, { headers }), requestMiddleware)',
 } as const;
 /** Ways to read a response body: `await res.json()`, `res.data` (axios), `res.body` (got, undici). */
 export const HTTP_BODY_METHODS: readonly string[] = ['json', 'text'];

@@ -1,6 +1,8 @@
+import { Linter, type Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { reportedLines } from '../lint-with-rule.js';
 import rule from '../../../rules/no-module-token-cache/index.js';
+import snapshotRule from '../../../rules/no-static-snapshot/index.js';
 
 // The browser's storage as a keeper: a token or temporary keys written to `localStorage` / `sessionStorage` and read
 // back by a later page load, with no expiry check on the way, are sent after they have expired. Each reported case
@@ -166,6 +168,45 @@ const cases: { name: string; lookAlikeName: string; reported: string; lookAlike:
     line: 9,
   },
 ];
+
+// One owner per defect: a service's output (or a token) in the page's storage is this rule's; what a refreshing
+// provider resolved stays no-static-snapshot's wherever it is written.
+function findingsOfBoth(code: string): string[] {
+  const linter = new Linter({ configType: 'flat' });
+  const messages = linter.verify(
+    code,
+    [
+      {
+        files: ['**/*.js'],
+        languageOptions: { ecmaVersion: 'latest', sourceType: 'module' },
+        plugins: {
+          ce: { rules: { B: rule as unknown as Rule.RuleModule, A: snapshotRule as unknown as Rule.RuleModule } },
+        },
+        rules: { 'ce/A': 'error', 'ce/B': 'error' },
+      },
+    ],
+    'file.js',
+  );
+  return messages.map((m) => `${m.ruleId}:${m.line}`);
+}
+
+describe('browser storage: one rule per defect', () => {
+  it('a Cognito GetCredentialsForIdentity output read back is reported by no-module-token-cache only', () => {
+    expect(findingsOfBoth(lines(COGNITO, s3From('!c')))).toEqual(['ce/B:6']);
+  });
+
+  it("fromCognitoIdentityPool's resolved credentials written there stay no-static-snapshot's", () => {
+    const code = lines(
+      "import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';",
+      'export async function signIn(identityPoolId) {',
+      '  const c = await fromCognitoIdentityPool({ identityPoolId })();',
+      "  localStorage.setItem('aws', JSON.stringify(c));",
+      '}',
+      "export const stored = () => JSON.parse(localStorage.getItem('aws') || 'null');",
+    );
+    expect(findingsOfBoth(code)).toEqual(['ce/A:3']);
+  });
+});
 
 describe('no-module-token-cache: browser storage as a keeper', () => {
   for (const c of cases) {

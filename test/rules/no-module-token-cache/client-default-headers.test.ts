@@ -1,4 +1,6 @@
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import { Linter, type Rule } from 'eslint';
+import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/no-module-token-cache/index.js';
 import type { TokenCacheMessageId } from '../../../rules/no-module-token-cache/messages.js';
 import { createRuleTester } from '../../rule-tester.js';
@@ -334,3 +336,59 @@ const valid: (string | ValidTestCase<[]>)[] = [
 ];
 
 createRuleTester().run('no-module-token-cache (HTTP client default headers)', rule, { valid, invalid });
+
+// vue-resource's `Vue.http.headers.common`: the same keeper on the plugin's shared client, and the same look-alike,
+// the header set again from a fresh token inside the client's per-request interceptor.
+const VUE_TOKEN = lines(
+  "import Vue from 'vue';",
+  'async function fetchToken() {',
+  "  const res = await fetch('https://auth.example.com/oauth2/token', { method: 'POST', body: 'grant_type=client_credentials' });",
+  '  return (await res.json()).access_token;',
+  '}',
+  "export const orders = () => Vue.http.get('/api/orders');",
+);
+
+describe('no-module-token-cache: vue-resource default headers', () => {
+  it('reports a token set once in Vue.http.headers.common, in the words of default headers', () => {
+    const messages = lintedMessages(
+      lines(
+        VUE_TOKEN,
+        'export async function signIn() {',
+        "  Vue.http.headers.common['Authorization'] = 'Bearer ' + (await fetchToken());",
+        '}',
+      ),
+    );
+    expect(messages.map((m) => m.line)).toEqual([8]);
+    expect(messages[0].message).toContain('its default headers (every later request sends them)');
+  });
+
+  it('stays silent when a per-request interceptor sets it from a fresh token', () => {
+    const messages = lintedMessages(
+      lines(
+        VUE_TOKEN,
+        'Vue.http.interceptors.push(async () => {',
+        "  Vue.http.headers.common['Authorization'] = 'Bearer ' + (await fetchToken());",
+        '});',
+      ),
+    );
+    expect(messages).toEqual([]);
+  });
+});
+
+function lintedMessages(code: string): Linter.LintMessage[] {
+  const linter = new Linter({ configType: 'flat' });
+  const messages = linter.verify(
+    code,
+    [
+      {
+        files: ['**/*.js'],
+        languageOptions: { ecmaVersion: 'latest', sourceType: 'module' },
+        plugins: { ce: { rules: { 'no-module-token-cache': rule as unknown as Rule.RuleModule } } },
+        rules: { 'ce/no-module-token-cache': 'error' },
+      },
+    ],
+    'file.js',
+  );
+  expect(messages.filter((m) => m.fatal)).toEqual([]);
+  return messages;
+}
