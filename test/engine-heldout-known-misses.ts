@@ -14,8 +14,7 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   'engine-heldout-6': {},
   'engine-heldout-7': {},
   'engine-heldout-8': {},
-  'engine-heldout-9': {
-  },
+  'engine-heldout-9': {},
   'engine-heldout-10': {
     'A02.js':
       'A: the IRSA token file read once with readFileSync and handed to v2 WebIdentityCredentials as a fixed string.',

@@ -105,6 +105,8 @@ class GuardSearch {
   private readonly occurrences: Occurrence[];
   private readonly writers = new Set<FunctionLike | null>();
   private readonly refresherNames = new Set<string>();
+  /** Of those, the functions that write the slot whatever it holds (no `if (!token)` memo around the write). */
+  private readonly renewerNames = new Set<string>();
   private readonly reader: TimeReader;
 
   constructor(
@@ -120,6 +122,11 @@ class GuardSearch {
       if (name) this.refresherNames.add(name);
     }
     const slotNodes = new Set(this.occurrences.filter((o) => isRead(o.access)).map((o) => o.node));
+    for (const occurrence of this.occurrences) {
+      const writer = isWrite(occurrence.access) ? enclosingFunction(occurrence.node) : null;
+      const name = writer ? functionName(writer) : null;
+      if (name && !behindTestOf(occurrence.node, writer!, slotNodes)) this.renewerNames.add(name);
+    }
     const bare = new TimeReader(sourceCode, slotNodes, new Set());
     this.reader = new TimeReader(sourceCode, slotNodes, this.deadlineReads(bare));
   }
@@ -214,14 +221,23 @@ class GuardSearch {
 
   /**
    * `if (res.status === 401) { cached = null; return retry(); }`: the value is dropped, or fetched again
-   * (`cached = await fetchToken()`), when the service rejects it, so what follows uses a new one.
+   * (`cached = await fetchToken()`, or a call of the file's function that does: `await refreshToken()`), when the
+   * service rejects it, so what follows uses a new one.
    */
   private droppedWhenRejected(): Node | null {
+    const renewals: Node[] = [];
     for (const occurrence of this.occurrences) {
-      const { node } = occurrence;
       const renews =
         (occurrence.access === 'write' && occurrence.value !== undefined) || occurrence.access === 'container-write';
-      if (!renews) continue;
+      if (renews) renewals.push(occurrence.node);
+    }
+    // A call of a function that renews the value; not a retry of the function the call sits in (`return call(path,
+    // true)`), which reuses the value it kept.
+    for (const call of fileIndex(this.sourceCode).calls) {
+      const name = calleeName(call);
+      if (name && this.renewerNames.has(name) && !insideFunctionNamed(call, name)) renewals.push(call);
+    }
+    for (const node of renewals) {
       for (let p: Node | undefined = node.parent; p && !isFunctionNode(p); p = p.parent) {
         if (p.type !== AST_NODE_TYPES.IfStatement) continue;
         const inConsequent = p.consequent.range[0] <= node.range[0] && node.range[1] <= p.consequent.range[1];
@@ -557,6 +573,27 @@ class GuardSearch {
 }
 
 /** True when one of `nodes` lies inside `expression`. */
+/** `node` sits in a branch (`if`, `?:`, `&&`, `??=`) of `fn` whose test reads the slot (`if (!token) token = ...`). */
+function behindTestOf(node: Node, fn: FunctionLike, slotReads: ReadonlySet<Node>): boolean {
+  for (let p: Node | undefined = node.parent; p && p !== fn; p = p.parent) {
+    const test =
+      p.type === AST_NODE_TYPES.IfStatement || p.type === AST_NODE_TYPES.ConditionalExpression
+        ? p.test
+        : p.type === AST_NODE_TYPES.LogicalExpression
+          ? p.left
+          : p.type === AST_NODE_TYPES.AssignmentExpression && p.operator !== '='
+            ? p.left
+            : null;
+    if (test && mentionsAny(test, slotReads)) return true;
+  }
+  return false;
+}
+
+function insideFunctionNamed(node: Node, name: string): boolean {
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) if (functionName(fn) === name) return true;
+  return false;
+}
+
 function mentionsAny(expression: Node, nodes: ReadonlySet<Node>): boolean {
   for (const node of nodes)
     if (expression.range[0] <= node.range[0] && node.range[1] <= expression.range[1]) return true;

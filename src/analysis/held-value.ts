@@ -133,6 +133,11 @@ const SIGNER_LIFETIME_OPTIONS: readonly string[] = ['expiresIn', 'expiresInSecon
 // token three option levels deep in a connection built by a helper from another helper's result is 14.
 const MAX_DEPTH = 16;
 const MAX_LITERAL_ENTRIES = 8;
+/**
+ * The options object of a connection a library builds (`new DataSource({ type, host, ..., password, ssl })`) is
+ * routinely 10-30 settings: all of them are read, up to this many.
+ */
+const MAX_OPTION_ENTRIES = 48;
 /** Callers of a function of the file whose arguments are followed into its parameters. */
 const MAX_CALL_SITES = 8;
 /** Names of the SDK calls that hand out expiring values: anything else is not looked up. */
@@ -525,7 +530,7 @@ export class HeldValues {
       return this.optionsFromHelper(call, ref.module, options, depth);
     if (
       !positional &&
-      (options?.type !== AST_NODE_TYPES.ObjectExpression || options.properties.length > MAX_LITERAL_ENTRIES)
+      (options?.type !== AST_NODE_TYPES.ObjectExpression || options.properties.length > MAX_OPTION_ENTRIES)
     )
       return null;
     // `axios.create({ headers })`: an HTTP client instance keeps its default headers for every later request.

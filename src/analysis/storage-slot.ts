@@ -16,6 +16,7 @@ import { isContainerSingleton } from './storage-singleton.js';
 import { rebuiltWheneverReached } from './rebuilt-before-read.js';
 import { browserStorageCall, browserStorageProperty } from './browser-storage.js';
 import { isPageRootComponent } from './page-root.js';
+import { outsideInstanceReads } from './instance-reads.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -178,7 +179,7 @@ export function occurrencesOf(slot: Slot, sourceCode: SourceCode): Occurrence[] 
       }
     }
   }
-  // `this.x` of an instance field is read or written only inside its class: no need to look at the rest of the file.
+  // `this.x` of an instance field is written only inside its class: no need to look at the rest of the file.
   const members =
     slot.owner.kind === 'class' && !slot.owner.isStatic
       ? membersNamedIn(slot.owner.classNode, sourceCode)
@@ -195,6 +196,10 @@ export function occurrencesOf(slot: Slot, sourceCode: SourceCode): Occurrence[] 
     const other = slotOf(member, sourceCode);
     if (other && sameSlot(slot, other)) found.push(occurrenceAt(member));
   }
+  // A public field is also read through the instance from outside (`(await Manager.getInstance()).token`).
+  if (slot.owner.kind === 'class' && !slot.owner.isStatic)
+    for (const read of outsideInstanceReads(slot.owner.classNode, slot.name, sourceCode))
+      found.push(occurrenceAt(read));
   return found;
 }
 

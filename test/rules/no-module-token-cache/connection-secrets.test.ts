@@ -8,6 +8,27 @@ import { createRuleTester } from '../../rule-tester.js';
 // has look-alikes where the library asks for the secret per connection, or the connection dies with the request.
 const lines = (...text: string[]) => text.join('\n');
 
+const MANY_OPTIONS = lines(
+  "import { DsqlSigner } from '@aws-sdk/dsql-signer';",
+  "import { DataSource } from 'typeorm';",
+  '',
+  'export class Database {',
+  '  static source = null;',
+  '  static async get() {',
+  '    if (Database.source == null) {',
+  "      const signer = new DsqlSigner({ hostname: process.env.DSQL_HOST, region: 'us-east-1' });",
+  '      Database.source = new DataSource({',
+  "        type: 'postgres', host: process.env.DSQL_HOST, port: 5432, username: 'admin',",
+  "        password: await signer.getDbConnectAdminAuthToken(), database: 'postgres', schema: 'app',",
+  '        synchronize: false, logging: false, entities: [], migrations: [], ssl: { rejectUnauthorized: true },',
+  '      });',
+  '      await Database.source.initialize();',
+  '    }',
+  '    return Database.source;',
+  '  }',
+  '}',
+);
+
 const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
   {
     // TS class: a pg Pool field of an exported instance, its options built by a method that spreads a base config and adds an Entra token (60-90 min) as the password.
@@ -317,6 +338,26 @@ const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
       },
     ],
   },
+  {
+    // A static field of a class keeps a TypeORM DataSource whose options, as such options usually are, run to many
+    // settings: the Aurora DSQL token (15 min) among them is found however many there are.
+    code: MANY_OPTIONS,
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 5,
+        suggestions: [
+          {
+            messageId: 'passwordPerConnection',
+            output: MANY_OPTIONS.replace(
+              'await signer.getDbConnectAdminAuthToken()',
+              '() => signer.getDbConnectAdminAuthToken()',
+            ),
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [
@@ -486,6 +527,18 @@ const valid: (string | ValidTestCase<[]>)[] = [
     '}',
     '',
     'module.exports = { query };',
+  ),
+  // The same many-option DataSource given a password function: the driver asks for a new token per connection.
+  lines(
+    "import { DsqlSigner } from '@aws-sdk/dsql-signer';",
+    "import { DataSource } from 'typeorm';",
+    '',
+    "const signer = new DsqlSigner({ hostname: process.env.DSQL_HOST, region: 'us-east-1' });",
+    'export const source = new DataSource({',
+    "  type: 'postgres', host: process.env.DSQL_HOST, port: 5432, username: 'admin',",
+    "  password: () => signer.getDbConnectAdminAuthToken(), database: 'postgres', schema: 'app',",
+    '  synchronize: false, logging: false, entities: [], migrations: [], ssl: { rejectUnauthorized: true },',
+    '});',
   ),
 ];
 

@@ -54,6 +54,28 @@ const ANGULAR = `import { Injectable } from '@angular/core';`;
 
 const TYPED_CALL = service(NEST, '@Injectable()').replace('axios.post(', 'axios.post<{ access_token: string }>(');
 
+/** A `getInstance()` singleton whose public token field is read by a function outside the class. */
+const outsideReader = (field: string, check: string) =>
+  lines(
+    "import { type AccessToken, DefaultAzureCredential } from '@azure/identity';",
+    'class Manager {',
+    '  private static instance?: Manager;',
+    '  credential = new DefaultAzureCredential();',
+    `  ${field}`,
+    '  static async getInstance() {',
+    '    if (!Manager.instance) Manager.instance = new Manager();',
+    '    const m = Manager.instance;',
+    ...(check ? [check] : ['    if (!m.token) await m.init();']),
+    '    return Manager.instance;',
+    '  }',
+    "  async init() { this.token = await this.credential.getToken('https://cognitiveservices.azure.com/.default'); }",
+    '}',
+    'export async function call(url: string) {',
+    '  const m = await Manager.getInstance();',
+    '  return fetch(url, { headers: { Authorization: `Bearer ${m.token!.token}` } });',
+    '}',
+  );
+
 const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
   // Look-alike: a type argument names the body's fields, and expires_in is not among them: the lifetime is a guess.
   {
@@ -102,6 +124,11 @@ const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
       ),
     ),
   ),
+  // The singleton's public field, filled by a method, read through the instance by code outside the class.
+  {
+    code: outsideReader('public token?: AccessToken;', ''),
+    errors: [{ messageId: 'moduleTokenCache', line: 5 }],
+  },
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [
@@ -151,6 +178,25 @@ const valid: (string | ValidTestCase<[]>)[] = [
     NEST.replace('Injectable, Scope', 'Scope'),
     '',
     lines('  static create() { return new MusicService(); }', FETCH_TOKEN),
+  ),
+  // The same reader outside, with the expiry checked through the instance before it is handed out.
+  outsideReader(
+    'public token?: AccessToken;',
+    '    if (!m.token || m.token.expiresOnTimestamp - Date.now() < 120_000) await m.init();',
+  ),
+  // A new instance per call: its field lives as long as the request.
+  lines(
+    "import { type AccessToken, DefaultAzureCredential } from '@azure/identity';",
+    'class Manager {',
+    '  credential = new DefaultAzureCredential();',
+    '  public token?: AccessToken;',
+    "  async init() { this.token = await this.credential.getToken('https://cognitiveservices.azure.com/.default'); }",
+    '}',
+    'export async function call(url: string) {',
+    '  const m = new Manager();',
+    '  await m.init();',
+    '  return fetch(url, { headers: { Authorization: `Bearer ${m.token!.token}` } });',
+    '}',
   ),
 ];
 
