@@ -22,18 +22,14 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'A: fetchAuthSession() Cognito keys copied into aws-iot-device-sdk-v2 AwsCredentialsProvider.newStatic for MQTT.',
     'A07.ts':
       'A: Cognito GetCredentialsForIdentity fetched by hand, kept on a client object and handed to newStatic for MQTT.',
-    'B01.ts':
-      'B: an Entra getToken() result kept in a public field of a static getInstance() singleton with no expiry check.',
     'B02.js': 'B: a legacy gapi.auth.authorize access token kept in a page global and reused by every Drive picker.',
     'B03.js':
       'B: a Salesforce OAuth access token written to global.accessToken and sent by every later proxied request.',
-    'B04.js': 'B: a static pool field keeps a TypeORM DataSource whose password is one Aurora DSQL admin token.',
     'B06.js':
       'B: a Google implicit-flow access token read from the URL hash into a module variable and reused for Calendar.',
     'B07.mjs': 'B found; false alarm (A) at the acquireTokenSilent line of a token that is also written to a file.',
     'B08.mjs': 'B found; false alarm (B) on the instance URL declared beside the cached Salesforce token.',
     'N03.ts':
       'False alarm (A): getCredentials returns AssumeRole keys captured in a client built per call for one request.',
-    'N05.mjs': 'False alarm (B): a module Zoho token that is refreshed and the call resent when Zoho answers 401.',
   },
 };
