@@ -113,7 +113,7 @@ export const LOGIN_CALLBACKS = entriesOf<LoginCallback>()([
     via: { method: 'on', event: 'authenticated' },
     parameter: 0,
     secretFields: ['idToken', 'accessToken'],
-    label: "an Auth0 Lock login (its `authenticated` event)",
+    label: 'an Auth0 Lock login (its `authenticated` event)',
     yields: 'id-token',
     session: 'auth0-token',
     fix: 'Keep `expiresIn` with it and renew it before it passes (`lock.checkSession()`), or use auth0-spa-js `getTokenSilently()` where it is needed.',
