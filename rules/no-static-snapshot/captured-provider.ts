@@ -4,6 +4,7 @@ import { isFunctionNode, unwrap } from '../../src/analysis/ast.js';
 import { climb, type FlowNode } from '../../src/analysis/value-flow.js';
 import { AWS_V2_PROMISE_METHOD } from '../../src/knowledge/index.js';
 import { type Finding, type SnapshotContext, snippet } from './context.js';
+import { heldForOneCall } from './per-call-holder.js';
 import { resolveInside } from './resolve-inside.js';
 import { sessionWords } from './session.js';
 import type { Resolution } from './sources.js';
@@ -28,7 +29,9 @@ export function checkCapturedProvider(
   for (const node of flow) {
     if (node.step.kind !== 'capture') continue;
     const closure = node.step.node;
-    if (!returnsReference(closure, node.step.reference) || !isHandedOverAsOption(closure)) continue;
+    if (!returnsReference(closure, node.step.reference)) continue;
+    const holder = optionHolder(closure);
+    if (!holder || heldForOneCall(holder, node.step.reference, ctx)) continue;
     return {
       node: resolution.reportNode,
       messageId: 'capturedProvider',
@@ -99,28 +102,28 @@ export function returnedExpressions(fn: TSESTree.FunctionLike): Node[] {
 }
 
 /**
- * The closure is an option of an object handed to a call or constructor: `new Client({ getCredentials: fn })`,
+ * The call or constructor the closure is handed to as an option: `new Client({ getCredentials: fn })`,
  * `AwsSigv4Signer({ getCredentials: fn })`, `new Kafka({ sasl: { oauthBearerProvider: fn } })`. Callbacks passed
  * directly (`items.map(() => token)`, `.then(() => creds)`) run at once and are not providers.
  */
-function isHandedOverAsOption(closure: TSESTree.FunctionLike): boolean {
+function optionHolder(closure: TSESTree.FunctionLike): TSESTree.CallExpression | TSESTree.NewExpression | null {
   let node: Node = climb(closure);
-  if (node.parent?.type !== AST_NODE_TYPES.Property || node.parent.value !== node) return false;
+  if (node.parent?.type !== AST_NODE_TYPES.Property || node.parent.value !== node) return null;
   for (let depth = 0; depth <= MAX_OPTION_DEPTH; depth++) {
     const property = node.parent;
     if (property?.type !== AST_NODE_TYPES.Property || property.parent.type !== AST_NODE_TYPES.ObjectExpression)
-      return false;
+      return null;
     const object: Node = climb(property.parent);
     const holder = object.parent;
     if (
       (holder?.type === AST_NODE_TYPES.CallExpression || holder?.type === AST_NODE_TYPES.NewExpression) &&
       holder.arguments.includes(object as TSESTree.CallExpressionArgument)
     ) {
-      return !isPromiseMethod(holder);
+      return isPromiseMethod(holder) ? null : holder;
     }
     node = object;
   }
-  return false;
+  return null;
 }
 
 /** `.promise()`-style calls are not option consumers. */
