@@ -35,7 +35,13 @@ async function loadPlugin() {
 
 /** Lints every labelled case and returns, per file, the A/B findings and any parse error. */
 async function lintCases(dir, labels, plugin) {
-  const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: plugin.configs.recommended });
+  // A React project's own config reads JSX in .jsx files; the plugin's configs leave parsing JavaScript to the user.
+  const jsx = { files: ['**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } };
+  const eslint = new ESLint({
+    cwd: dir,
+    overrideConfigFile: true,
+    overrideConfig: [...plugin.configs.recommended, jsx],
+  });
   const results = await eslint.lintFiles(labels.map((label) => label.file));
   return new Map(
     results.map((result) => [

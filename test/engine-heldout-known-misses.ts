@@ -30,4 +30,17 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
     'B07.mjs': 'B found; false alarm (A) at the acquireTokenSilent line of a token that is also written to a file.',
     'B08.mjs': 'B found; false alarm (B) on the instance URL declared beside the cached Salesforce token.',
   },
+  'engine-heldout-11': {
+    'A04.ts':
+      'A: an Azure DevOps token source called once and its token frozen in getBearerHandler of a memoised WebApi.',
+    'A05.ts': 'A: a GitHub App installation token (1 h) taken from createAppAuth once into a module-memoised Octokit.',
+    'A06.ts':
+      'A: a hand-made AssumeRoleWithWebIdentity / IMDS fetch in Deno, keys kept on the instance for aws_api ApiFactory.',
+    'B02.js': 'B: an Office add-in SSO token (Office.auth.getAccessToken) kept in a module variable for Graph.',
+    'B03.ts': 'B: a Zoom server-to-server token in a singleton class field with no expiry check.',
+    'B04.js': 'B: a Firebase Auth Google provider access token kept in a module variable for Calendar and Gmail.',
+    'B06.mjs': 'B: an MSAL Power BI token kept in a module variable of an MCP server; a 401 asks for a new sign-in.',
+    'N09.ts':
+      'False alarm (A): React Native Amplify credentials asked for on each upload, reported as kept in AWS.config.credentials.',
+  },
 };

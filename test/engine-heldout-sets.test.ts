@@ -26,7 +26,13 @@ describe.each(Object.keys(HELDOUT_KNOWN_MISSES))('held-out set %s', (set) => {
   const asLabelled = new Map<string, boolean>();
 
   beforeAll(async () => {
-    const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: plugin.configs.recommended });
+    // As bench/heldout.js: a React project's own config reads JSX in .jsx files.
+    const jsx = { files: ['**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } };
+    const eslint = new ESLint({
+      cwd: dir,
+      overrideConfigFile: true,
+      overrideConfig: [...plugin.configs.recommended, jsx],
+    });
     for (const result of await eslint.lintFiles(labels.map((label) => label.file))) {
       const file = path.basename(result.filePath);
       const findings: HeldoutFinding[] = result.messages
