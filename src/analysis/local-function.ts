@@ -1,9 +1,10 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { DefinitionType, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
 import { isConstLike, type ModuleRefs } from './module-refs.js';
 
 type Node = TSESTree.Node;
+type Variable = TSESLint.Scope.Variable;
 
 /** What counts as a function of this file for `localFunction`; every caller says both. */
 interface LocalFunctionOptions {
@@ -53,17 +54,105 @@ export function localFunction(
   return null;
 }
 
-/** `auth.setToken(x)` where `const auth = { setToken(t) { ... } }` (or `setToken: (t) => ...`) is never reassigned. */
+/**
+ * The method `receiver.name(x)` runs when `receiver` is a never-reassigned binding of this file: a method of an object
+ * literal (`const auth = { setToken(t) { ... } }`, or `setToken: (t) => ...`), a static method of a class
+ * (`Auth.obtain()`), or an instance method of a class of this file (`const auth = new Auth(); auth.obtain()`).
+ */
 function objectMethod(callee: TSESTree.MemberExpression, refs: ModuleRefs): TSESTree.FunctionLike | null {
+  const name = staticPropertyName(callee);
   const variable = refs.variableOf(unwrap(callee.object) as TSESTree.Identifier);
   const def = variable?.defs[0];
-  if (def?.type !== DefinitionType.Variable || !def.node.init || !isConstLike(variable!)) return null;
-  const object = unwrap(def.node.init);
-  const name = staticPropertyName(callee);
-  if (object.type !== AST_NODE_TYPES.ObjectExpression || name === null) return null;
-  const property = object.properties.find(
+  if (name === null || !def) return null;
+  if (def.type === DefinitionType.ClassName) return classMethod(def.node, name, true);
+  if (def.type !== DefinitionType.Variable || !def.node.init || !isConstLike(variable)) return null;
+  const init = unwrap(def.node.init);
+  if (init.type === AST_NODE_TYPES.ClassExpression) return classMethod(init, name, true);
+  if (init.type === AST_NODE_TYPES.NewExpression) {
+    const made = localClassOf(init, refs);
+    return made ? classMethod(made, name, false) : null;
+  }
+  if (init.type !== AST_NODE_TYPES.ObjectExpression) return null;
+  const property = init.properties.find(
     (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && staticPropertyName(p) === name,
   );
   const value = property && unwrap(property.value);
   return value && isFunctionNode(value) ? value : null;
+}
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** The class of this file that `new X()` builds, when `X` names one directly. */
+export function localClassOf(made: TSESTree.NewExpression, refs: ModuleRefs): ClassNode | null {
+  const callee = unwrap(made.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return null;
+  const def = refs.variableOf(callee)?.defs[0];
+  if (def?.type === DefinitionType.ClassName) return def.node;
+  const init = def?.type === DefinitionType.Variable && def.node.init ? unwrap(def.node.init) : null;
+  return init?.type === AST_NODE_TYPES.ClassExpression ? init : null;
+}
+
+function classMethod(node: ClassNode, name: string, isStatic: boolean): TSESTree.FunctionLike | null {
+  const method = node.body.body.find(
+    (m): m is TSESTree.MethodDefinition =>
+      m.type === AST_NODE_TYPES.MethodDefinition && m.static === isStatic && staticPropertyName(m) === name,
+  );
+  return method?.value ?? null;
+}
+
+/**
+ * The calls of this file that run `fn` through the binding that holds it (the inverse of `objectMethod`): for a method
+ * of a const object literal, `auth.obtain()`; for a static method, `Auth.obtain()`; for an instance method, the same
+ * call on a const made by `new Auth()`. Calls through `this` are the caller's business.
+ */
+export function callsOfMethod(fn: TSESTree.FunctionLike, refs: ModuleRefs): TSESTree.CallExpression[] {
+  const holder = fn.parent;
+  const bindings: TSESTree.Identifier[] = [];
+  if (holder?.type === AST_NODE_TYPES.Property && holder.parent.type === AST_NODE_TYPES.ObjectExpression)
+    bindings.push(...declaredName(holder.parent));
+  if (holder?.type === AST_NODE_TYPES.MethodDefinition) {
+    const owner = holder.parent.parent;
+    const names = owner.type === AST_NODE_TYPES.ClassDeclaration && owner.id ? [owner.id] : declaredName(owner);
+    if (holder.static) bindings.push(...names);
+    else
+      for (const use of names.flatMap((n) => outerVariable(n, refs)?.references ?? [])) {
+        const made = use.identifier.parent;
+        if (made?.type === AST_NODE_TYPES.NewExpression && made.callee === use.identifier)
+          bindings.push(...declaredName(made));
+      }
+  }
+  const calls: TSESTree.CallExpression[] = [];
+  for (const reference of bindings.flatMap((b) => outerVariable(b, refs)?.references ?? [])) {
+    const member = reference.identifier.parent;
+    const call = member?.parent;
+    if (
+      member?.type === AST_NODE_TYPES.MemberExpression &&
+      member.object === reference.identifier &&
+      call?.type === AST_NODE_TYPES.CallExpression &&
+      call.callee === member &&
+      objectMethod(member, refs) === fn
+    )
+      calls.push(call);
+  }
+  return calls;
+}
+
+/** The name a value is declared under when it is a declarator's whole initializer (`const auth = <node>`). */
+function declaredName(node: TSESTree.Node): TSESTree.Identifier[] {
+  const parent = node.parent;
+  return parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+    parent.init === node &&
+    parent.id.type === AST_NODE_TYPES.Identifier
+    ? [parent.id]
+    : [];
+}
+
+/**
+ * The variable a declared name binds where the rest of the file sees it: a class declaration's name also has a
+ * variable in the class's own scope, which only the class body refers to.
+ */
+function outerVariable(name: TSESTree.Identifier, refs: ModuleRefs): Variable | null {
+  const variable = refs.variableOf(name);
+  if (variable?.scope.block !== name.parent) return variable;
+  return variable.scope.upper?.set.get(name.name) ?? variable;
 }

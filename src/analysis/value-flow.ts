@@ -9,7 +9,7 @@ import {
 } from '../knowledge/index.js';
 import { enclosingFunction, findProperty, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
 import { bodiesCallingOwnMethod } from './class-family.js';
-import { localFunction } from './local-function.js';
+import { callsOfMethod, localFunction } from './local-function.js';
 import { namedThenCallback, promiseSettledBy, thenCallsOf } from './promise-flow.js';
 import type { ModuleRefs } from './module-refs.js';
 import { type StorageKind, storageOf } from './storage.js';
@@ -498,11 +498,12 @@ function callSites(fn: TSESTree.FunctionLike, refs: ModuleRefs, sourceCode: Read
   if (holder?.type === AST_NODE_TYPES.MethodDefinition) {
     const name = staticPropertyName(holder);
     if (name === null) return [];
-    return bodiesCallingOwnMethod(holder.parent, name, refs, sourceCode).flatMap((body) =>
+    const inside = bodiesCallingOwnMethod(holder.parent, name, refs, sourceCode).flatMap((body) =>
       methodCalls(body, name, sourceCode),
     );
+    return [...new Set([...inside, ...callsOfMethod(fn, refs)])];
   }
-  return [];
+  return callsOfMethod(fn, refs);
 }
 
 function calleeUses(variable: Variable | null): Node[] {

@@ -83,6 +83,123 @@ export const FLOWS: readonly Flow[] = [
     }),
   },
   {
+    id: 'arrow helper',
+    build: (s, store) => ({
+      helpers: [
+        'const obtain = async () => {',
+        ...prepare(s).map((line) => `  ${line}`),
+        `  const resolved = ${resolved(s)};`,
+        `  return ${usable(s, 'resolved')};`,
+        '};',
+      ],
+      body: [store('await obtain()')],
+    }),
+  },
+  {
+    id: 'helper with an argument',
+    build: (s, store) => ({
+      helpers: [
+        'async function obtain(label) {',
+        ...prepare(s).map((line) => `  ${line}`),
+        `  const resolved = ${resolved(s)};`,
+        '  console.info(label);',
+        `  return ${usable(s, 'resolved')};`,
+        '}',
+      ],
+      body: [store(`await obtain('start-up')`)],
+    }),
+  },
+  {
+    id: 'helper through a helper',
+    build: (s, store) => ({
+      helpers: [
+        'async function request() {',
+        ...prepare(s).map((line) => `  ${line}`),
+        `  const resolved = ${resolved(s)};`,
+        `  return ${usable(s, 'resolved')};`,
+        '}',
+        'async function obtain() {',
+        '  const value = await request();',
+        '  return value;',
+        '}',
+      ],
+      body: [store('await obtain()')],
+    }),
+  },
+  {
+    id: 'static method helper',
+    build: (s, store) => ({
+      helpers: [
+        'class Auth {',
+        '  static async obtain() {',
+        ...prepare(s).map((line) => `    ${line}`),
+        `    const resolved = ${resolved(s)};`,
+        `    return ${usable(s, 'resolved')};`,
+        '  }',
+        '}',
+      ],
+      body: [store('await Auth.obtain()')],
+    }),
+  },
+  {
+    id: 'object method helper',
+    build: (s, store) => ({
+      helpers: [
+        'const vault = {',
+        '  async obtain() {',
+        ...prepare(s).map((line) => `    ${line}`),
+        `    const resolved = ${resolved(s)};`,
+        `    return ${usable(s, 'resolved')};`,
+        '  },',
+        '};',
+      ],
+      body: [store('await vault.obtain()')],
+    }),
+  },
+  {
+    id: 'instance method helper',
+    build: (s, store) => ({
+      helpers: [
+        'class Issuer {',
+        '  async obtain() {',
+        ...prepare(s).map((line) => `    ${line}`),
+        `    const resolved = ${resolved(s)};`,
+        `    return ${usable(s, 'resolved')};`,
+        '  }',
+        '}',
+        'const issuer = new Issuer();',
+      ],
+      body: [store('await issuer.obtain()')],
+    }),
+  },
+  {
+    id: 'try/catch',
+    nests: true,
+    build: (s, store) => ({
+      helpers: [],
+      body: [
+        'try {',
+        ...prepare(s).map((line) => `  ${line}`),
+        `  const resolved = ${resolved(s)};`,
+        `  ${store(usable(s, 'resolved'))}`,
+        '} catch (error) {',
+        '  console.error(error);',
+        '}',
+      ],
+    }),
+  },
+  {
+    id: 'conditional',
+    build: (s, store) => ({
+      helpers: [],
+      body: [
+        ...prepare(s),
+        `const resolved = ${resolved(s)};`,
+        store(`resolved ? ${usable(s, 'resolved')} : undefined`),
+      ],
+    }),
+  },
+  {
     id: '.then(cb)',
     nests: true,
     build: (s, store) =>
