@@ -457,13 +457,14 @@ export class HeldValues {
 
   /**
    * `await user.getIdToken()`: only awaited (or `.then`), since other SDKs have a synchronous method of the same name
-   * that returns an object (amazon-cognito-identity-js `session.getIdToken()`).
+   * that returns an object (amazon-cognito-identity-js `session.getIdToken()`), unless the file imports the platform.
    */
   private identityMethod(call: TSESTree.CallExpression, name: string | null): Held | null {
     const token = IDENTITY_PLATFORM_TOKENS.find((t) => 'method' in t && t.method === name);
     if (!token || unwrap(call.callee).type !== AST_NODE_TYPES.MemberExpression) return null;
     if ('synchronous' in token) return { ...heldFromIdentityPlatform(token, call, this.context), promise: false };
-    return isAwaited(call) ? heldFromIdentityPlatform(token, call, this.context) : null;
+    const platformPromise = 'promiseModules' in token && this.imports(token.promiseModules);
+    return isAwaited(call) || platformPromise ? heldFromIdentityPlatform(token, call, this.context) : null;
   }
 
   /**

@@ -31,6 +31,11 @@ export interface IdentityPlatformToken {
   readonly method?: string;
   /** The method returns the token itself rather than a promise (and is then matched unawaited). */
   readonly synchronous?: true;
+  /**
+   * In a file importing one of these, the method's promise counts even before it is awaited (returned by a helper,
+   * put in `Promise.all`): there the name is the platform's, not another SDK's synchronous method of the same name.
+   */
+  readonly promiseModules?: readonly string[];
   /** For messages: "the Google/GitHub provider token of a Supabase session". */
   readonly label: string;
   readonly yields: 'access-token' | 'id-token';
@@ -56,6 +61,7 @@ export const IDENTITY_PLATFORM_TOKENS = [
   {
     id: 'firebase:getIdToken',
     method: 'getIdToken',
+    promiseModules: ['firebase/auth', 'firebase/compat/auth', 'firebase/compat/app', 'firebase', '@firebase/auth'],
     label: 'a Firebase ID token',
     yields: 'id-token',
     session: 'firebase-id-token',

@@ -130,7 +130,7 @@ export const FLOWS: readonly Flow[] = [
     id: 'static method helper',
     build: (s, store) => ({
       helpers: [
-        'class Auth {',
+        'class Obtainer {',
         '  static async obtain() {',
         ...prepare(s).map((line) => `    ${line}`),
         `    const resolved = ${resolved(s)};`,
@@ -138,7 +138,7 @@ export const FLOWS: readonly Flow[] = [
         '  }',
         '}',
       ],
-      body: [store('await Auth.obtain()')],
+      body: [store('await Obtainer.obtain()')],
     }),
   },
   {

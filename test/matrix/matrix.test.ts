@@ -8,6 +8,7 @@ import {
   AWS_V3_STS_OPERATIONS,
   CREDENTIAL_METHODS,
   CREDENTIAL_RESOLVERS,
+  IDENTITY_PLATFORM_TOKENS,
   REFRESHING_CLASSES,
   TOKEN_ENDPOINTS,
 } from '../../src/knowledge/index.js';
@@ -31,6 +32,7 @@ const SESSION_OF: ReadonlyMap<string, string> = new Map(
     ...AWS_TOKEN_COMMANDS,
     ...CREDENTIAL_RESOLVERS,
     ...TOKEN_ENDPOINTS,
+    ...IDENTITY_PLATFORM_TOKENS,
   ].map((entry) => [entry.id, entry.session]),
 );
 /** Sources the knowledge base names by a constant rather than an entry; their session comes from the settings. */

@@ -87,6 +87,41 @@ const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
     ),
     errors: [{ messageId: 'moduleTokenCache', line: 2 }],
   },
+  {
+    // In a file that imports Firebase Auth, the promise counts before it is awaited: returned by a helper, then kept.
+    code: lines(
+      `import { getAuth } from 'firebase/auth';`,
+      'const auth = getAuth();',
+      'const idToken = () => auth.currentUser!.getIdToken();',
+      'let kept: string | undefined;',
+      'export async function token() {',
+      '  if (!kept) kept = await idToken();',
+      '  return kept;',
+      '}',
+    ),
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 4,
+        suggestions: [
+          {
+            messageId: 'addExpiryCheck',
+            output: lines(
+              `import { getAuth } from 'firebase/auth';`,
+              'const auth = getAuth();',
+              'const idToken = () => auth.currentUser!.getIdToken();',
+              'let kept: string | undefined;',
+              'let keptExpiresAt = 0;',
+              'export async function token() {',
+              '  if (!kept || Date.now() >= keptExpiresAt) { kept = await idToken(); keptExpiresAt = Date.now() + 55 * 60 * 1000; }',
+              '  return kept;',
+              '}',
+            ),
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [
@@ -129,6 +164,13 @@ const valid: (string | ValidTestCase<[]>)[] = [
     '  if (!idTokenObject) idTokenObject = session.getIdToken();',
     '  return idTokenObject;',
     '}',
+  ),
+  // The same helper in a Firebase file, asked per use.
+  lines(
+    `import { getAuth } from 'firebase/auth';`,
+    'const auth = getAuth();',
+    'const idToken = () => auth.currentUser!.getIdToken();',
+    "export const me = async () => fetch('/api/me', { headers: { Authorization: `Bearer ${await idToken()}` } });",
   ),
   // The provider token kept with its expiry and renewed before it passes.
   lines(
