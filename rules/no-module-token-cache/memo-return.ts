@@ -45,11 +45,11 @@ export function dropMemoReturn(
     if (rest.some((s) => callsOtherThan(s, fillCalls))) return [];
   }
   const { sourceCode } = context;
-  const [first] = fillCalls;
+  const first = fillCalls[0];
   return [
     {
       messageId: 'askEachCall',
-      data: { name, call: sourceCode.getText(first!.callee) },
+      data: { name, call: sourceCode.getText(first.callee) },
       fix: (fixer) => returns.map((statement) => removeStatement(fixer, sourceCode, statement)),
     },
   ];
