@@ -23,6 +23,8 @@ export const TOKEN_CACHE_MESSAGES = {
   expireWithSignedUrl:
     'Keep when each URL in `{{name}}` expires, from the lifetime it is signed for, and sign a new one {{margin}} before that.',
   invertComparison: 'Reverse the comparison on line {{line}} (`{{from}}` → `{{to}}`).',
+  askEachCall:
+    'Drop the early return of `{{name}}` and ask `{{call}}` at each call: it keeps the token and renews it before it expires, so a call costs a cache lookup and always gets a valid token.',
   passwordPerConnection:
     'Give `{{option}}` a function that calls `{{call}}`: the library calls it for each new connection, so every connection gets a fresh token.',
   useTokenCredential:
@@ -60,6 +62,9 @@ export type TokenCacheMessageId = keyof typeof TOKEN_CACHE_MESSAGES;
  * token it asked for (`TEDIOUS_TOKEN_CREDENTIAL`): tedious asks it at each login, the credential caches and refreshes,
  * so the same logins happen, each with a token that is still valid. Offered as safe only where the project's installed
  * or declared tedious/mssql version has that type (`useTokenCredentialAfterUpgrade` otherwise, for a person).
+ * `askEachCall` drops `if (token) return token;` in front of a call whose object keeps and renews the token itself
+ * (`SELF_CACHING_TOKEN_CALLS`), when every write is such a call and the rest of the function does nothing else: each
+ * call gets what that object's cache holds, the same type, valid.
  * The other suggestions guess a lifetime (`addExpiryCheck`) or change what a URL looks like per use (`signPerUse`).
  */
 export const MIGRATION_SAFE_SUGGESTIONS: readonly TokenCacheMessageId[] = [
@@ -72,4 +77,5 @@ export const MIGRATION_SAFE_SUGGESTIONS: readonly TokenCacheMessageId[] = [
   'expireWithSignedUrl',
   'checkExpiresOn',
   'useTokenCredential',
+  'askEachCall',
 ];

@@ -15,6 +15,7 @@ import { passwordPerConnection } from './per-connection.js';
 import { useTokenCredential } from './token-credential.js';
 import { expireSignedUrls } from './signed-url-expiry.js';
 import { checkAccessTokenExpiry } from './access-token-expiry.js';
+import { dropMemoReturn } from './memo-return.js';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<TokenCacheMessageId, readonly unknown[]>>;
@@ -36,8 +37,22 @@ export function suggestionsFor(context: Context, candidate: Candidate, guard: Ex
   if (tedious.length > 0) return tedious;
   const urls = expireSignedUrls(context, candidate, name);
   if (urls.length > 0) return urls;
+  const memo = memoOfSelfCachingCall(context, candidate, name);
+  if (memo.length > 0) return memo;
   const declared = moduleLetOrConst(candidate);
   return [...(declared ? perUse(context, candidate, declared, name) : []), ...addExpiryCheck(context, candidate, name)];
+}
+
+/** A memo in front of a call that caches the token itself: the early return goes (memo-return.ts). */
+function memoOfSelfCachingCall(context: Context, candidate: Candidate, name: string): Suggestion[] {
+  const found = cacheSlotOf(context, candidate);
+  if (!found) return [];
+  return dropMemoReturn(
+    context,
+    found.reads,
+    found.writes.filter((write) => !clearsCache(write)),
+    name,
+  );
 }
 
 /** `if (cached && cached.expiresAt < Date.now()) return cached;` → `>=`. */

@@ -188,6 +188,18 @@ export const AWS_V2_STS_CLIENT_MODULES: readonly ApiRef[] = [
   { modules: ['aws-sdk/clients/cognitoidentity'], path: [] },
 ];
 
+/**
+ * The class names of the clients above, v2 and v3 (`new AWS.STS()`, `new STSClient({})`): their constructors only
+ * build a configuration (no request, no credential lookup until the first operation), so a declaration of one that
+ * nothing reads any more can go (aws/aws-sdk-js: lib/service.js; aws/aws-sdk-js-v3: clients/client-sts/src/STSClient.ts).
+ */
+export const STS_CLIENT_CLASS_NAMES: readonly string[] = [
+  'STS',
+  'CognitoIdentity',
+  'STSClient',
+  'CognitoIdentityClient',
+];
+
 const S3_RECEIVERS: readonly ApiRef[] = [v2(['S3']), { modules: ['aws-sdk/clients/s3'], path: [] }];
 const V2_S3 = 'aws/aws-sdk-js: lib/services/s3.js; lib/signers/presign.js';
 const V2_PRESIGN_FAILURE =

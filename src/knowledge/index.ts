@@ -50,6 +50,7 @@ export * from './identity-platforms.js';
 export * from './named-helpers.js';
 export * from './cli-credentials.js';
 export * from './handshake.js';
+export * from './self-caching.js';
 
 /** What a resolved expression refers to: an export path inside a module (see src/analysis/module-refs.ts). */
 export interface ModuleRef {

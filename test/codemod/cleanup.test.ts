@@ -81,4 +81,37 @@ describe('cleanup after fixes', () => {
     const declared = 'function fromTemporaryCredentials() {}\nfromTemporaryCredentials();\n';
     expect(cleaned('/r/a.js', 'function fromTemporaryCredentials() {}\n', declared)).toBe(declared);
   });
+
+  it('removes an STS client only the removed declaration read, and then its import', () => {
+    const original =
+      "import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';\n" +
+      "const sts = new STSClient({ region: 'us-east-1' });\n" +
+      'const out = await sts.send(new AssumeRoleCommand(params));\n' +
+      'export const s3 = new S3Client({ credentials: out.Credentials });\n';
+    const text = original.replace('out.Credentials', 'fromTemporaryCredentials({ params })');
+    expect(cleaned('/r/a.ts', original, text, [fixedAt(original, 'sts.send')])).toBe(
+      "import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';\n" +
+        'export const s3 = new S3Client({ credentials: fromTemporaryCredentials({ params }) });\n',
+    );
+  });
+
+  it('keeps an STS client still read, built with a call in its options, exported, or another client', () => {
+    const kept = (client: string) => {
+      const original = `${client}\nconst out = await sts.assumeRole(p).promise();\nuse(out);\n`;
+      const text = `${client}\nconst out = await sts.assumeRole(p).promise();\nuse(1);\n`;
+      return cleaned('/r/a.js', original, text, [fixedAt(original, 'sts.assumeRole')]);
+    };
+    expect(kept('const sts = new AWS.STS();')).toBe('use(1);\n');
+    expect(kept('const sts = new AWS.STS({ credentials: fromIni() });')).toBe(
+      'const sts = new AWS.STS({ credentials: fromIni() });\nuse(1);\n',
+    );
+    expect(kept('export const sts = new AWS.STS();')).toBe('export const sts = new AWS.STS();\nuse(1);\n');
+    expect(kept('const sts = new AWS.S3();')).toBe('const sts = new AWS.S3();\nuse(1);\n');
+    const stillRead = 'const sts = new AWS.STS();\nconst out = await sts.assumeRole(p).promise();\nuse(out, sts);\n';
+    expect(
+      cleaned('/r/a.js', stillRead, stillRead.replace('use(out, sts)', 'use(1, sts)'), [
+        fixedAt(stillRead, 'sts.assumeRole'),
+      ]),
+    ).toBe('const sts = new AWS.STS();\nuse(1, sts);\n');
+  });
 });

@@ -36,4 +36,12 @@ describe('knowledge ids', () => {
     expect(REFRESHING_CLASSES.some((c) => c.id === 'azure:DefaultAzureCredential')).toBe(true);
     expect(CREDENTIAL_METHODS.some((m) => m.id === 'google:getAccessToken')).toBe(true);
   });
+
+  it('SELF_CACHING_TOKEN_CALLS name calls the other lists know, by the same method', () => {
+    const known = [...CREDENTIAL_METHODS, ...knowledge.IDENTITY_PLATFORM_TOKENS].map((entry) => [
+      entry.id,
+      'method' in entry ? entry.method : undefined,
+    ]);
+    for (const call of knowledge.SELF_CACHING_TOKEN_CALLS) expect(known).toContainEqual([call.id, call.method]);
+  });
 });

@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import * as knowledge from '../../knowledge/index.js';
+import { STS_CLIENT_CLASS_NAMES } from '../../knowledge/index.js';
 import type { FileState } from '../types.js';
 import { codeStyleOf } from './code-style.js';
 import { offsetOf, type TextEdit } from './text-edits.js';
@@ -87,7 +88,7 @@ function declaresBinding(id: ts.Identifier): boolean {
 }
 
 /** Reads of each name in the file, and the names it declares (scope-less: enough to compare before and after). */
-export function names(sourceFile: ts.SourceFile): { reads: Map<string, number>; declared: Set<string> } {
+export function names(sourceFile: ts.Node): { reads: Map<string, number>; declared: Set<string> } {
   const reads = new Map<string, number>();
   const declared = new Set<string>();
   const visit = (node: ts.Node): void => {
@@ -102,6 +103,26 @@ export function names(sourceFile: ts.SourceFile): { reads: Map<string, number>; 
   };
   visit(sourceFile);
   return { reads, declared };
+}
+
+/**
+ * `const sts = new AWS.STS({ region })`, not exported: an STS client built with options that call nothing, whose
+ * construction does nothing else (knowledge `STS_CLIENT_CLASS_NAMES`).
+ */
+function isIdleStsClient(statement: ts.VariableStatement): boolean {
+  if (statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) return false;
+  const initializer = statement.declarationList.declarations[0]?.initializer;
+  if (!initializer || !ts.isNewExpression(initializer)) return false;
+  const callee = initializer.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  if (!STS_CLIENT_CLASS_NAMES.includes(name)) return false;
+  let calls = false;
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isAwaitExpression(node)) calls = true;
+    else ts.forEachChild(node, visit);
+  };
+  for (const argument of initializer.arguments ?? []) visit(argument);
+  return !calls;
 }
 
 /** The whole lines of `node` (with its leading comments' line start and the trailing newline). */
@@ -149,18 +170,6 @@ export function cleanupEdits(file: FileState): TextEdit[] {
   const wasRead = (name: string) => (old.reads.get(name) ?? 0) > 0;
   const isRead = (name: string) => (now.reads.get(name) ?? 0) > 0;
 
-  for (const statement of after.statements) {
-    if (!ts.isImportDeclaration(statement)) continue;
-    const bindings = statement.importClause?.namedBindings;
-    if (!bindings || !ts.isNamedImports(bindings)) continue;
-    const unused = bindings.elements.filter(
-      (specifier) => wasRead(specifier.name.text) && !isRead(specifier.name.text),
-    );
-    if (unused.length === bindings.elements.length && !statement.importClause?.name)
-      edits.push({ ...lineRange(file.text, statement, after), text: '' });
-    else for (const specifier of unused) edits.push(removeImportSpecifier(file.text, statement, specifier, after));
-  }
-
   const fixedAt = file.fixed.map((finding) => offsetOf(file.original, finding.line, finding.column));
   const declarations = (sourceFile: ts.SourceFile) => {
     const found = new Map<string, ts.VariableStatement[]>();
@@ -176,6 +185,7 @@ export function cleanupEdits(file: FileState): TextEdit[] {
     return found;
   };
   const oldDeclarations = declarations(before);
+  const removed: ts.VariableStatement[] = [];
   for (const [name, statements] of declarations(after)) {
     const [statement] = statements;
     const [original] = oldDeclarations.get(name) ?? [];
@@ -189,12 +199,37 @@ export function cleanupEdits(file: FileState): TextEdit[] {
     const initializer = original.declarationList.declarations[0]?.initializer;
     if (initializer && fixedAt.some((at) => at >= initializer.getStart(before) && at < initializer.getEnd())) {
       edits.push({ ...lineRange(file.text, statement, after), text: '' });
+      removed.push(statement);
     }
+  }
+  // What the removed declarations read is no longer read: an STS client only they used goes too.
+  for (const statement of removed) {
+    for (const [name, count] of names(statement).reads) now.reads.set(name, (now.reads.get(name) ?? 0) - count);
+  }
+  for (const [name, statements] of declarations(after)) {
+    const [statement] = statements;
+    if (statements.length !== 1 || oldDeclarations.get(name)?.length !== 1 || !statement) continue;
+    if (removed.includes(statement) || isRead(name) || !wasRead(name) || !isIdleStsClient(statement)) continue;
+    edits.push({ ...lineRange(file.text, statement, after), text: '' });
+    removed.push(statement);
+    for (const [read, count] of names(statement).reads) now.reads.set(read, (now.reads.get(read) ?? 0) - count);
+  }
+
+  for (const statement of after.statements) {
+    if (!ts.isImportDeclaration(statement)) continue;
+    const bindings = statement.importClause?.namedBindings;
+    if (!bindings || !ts.isNamedImports(bindings)) continue;
+    const unused = bindings.elements.filter(
+      (specifier) => wasRead(specifier.name.text) && !isRead(specifier.name.text),
+    );
+    if (unused.length === bindings.elements.length && !statement.importClause?.name)
+      edits.push({ ...lineRange(file.text, statement, after), text: '' });
+    else for (const specifier of unused) edits.push(removeImportSpecifier(file.text, statement, specifier, after));
   }
 
   KNOWN_IMPORTS ??= knownImports();
   const missing = [...now.reads.keys()].filter(
-    (name) => !now.declared.has(name) && !wasRead(name) && KNOWN_IMPORTS!.has(name),
+    (name) => isRead(name) && !now.declared.has(name) && !wasRead(name) && KNOWN_IMPORTS!.has(name),
   );
   if (missing.length) edits.push(...importEdits(file, after, missing, KNOWN_IMPORTS));
   return edits;
