@@ -10,6 +10,8 @@ import {
 } from './gate.js';
 import { GoogleCredentialCalls } from './google-set-credentials.js';
 import { checkCapturedLogins } from './captured-logins.js';
+import { checkTokenFileReadOnce } from './token-file-read-once.js';
+import { checkStaticProviderSink } from './static-provider-sink.js';
 import { checkKeysHandedOnce } from './key-update.js';
 import { checkFetchedKeysIntoClient } from './fetched-keys.js';
 import { checkMemoizeForever } from './memoize-forever.js';
@@ -107,12 +109,19 @@ export default createRule<[], SnapshotMessageId>({
             checkV2StaticCopy(node, ctx) ??
             checkKeysHandedOnce(node, ctx) ??
             checkFetchedKeysIntoClient(node, ctx) ??
-            checkCapturedLogins(node, ctx),
+            checkCapturedLogins(node, ctx) ??
+            checkTokenFileReadOnce(node, ctx) ??
+            checkStaticProviderSink(node, ctx),
         );
         google.collect(node);
       },
       NewExpression(node) {
-        report(checkV2StaticCopy(node, ctx) ?? checkCapturedLogins(node, ctx));
+        report(
+          checkV2StaticCopy(node, ctx) ??
+            checkCapturedLogins(node, ctx) ??
+            checkTokenFileReadOnce(node, ctx) ??
+            checkStaticProviderSink(node, ctx),
+        );
       },
       AssignmentExpression(node) {
         google.collect(node);
