@@ -1,7 +1,7 @@
 import { SIGV4_POST_FAILURE } from './aws-v3.js';
 import type { SessionId } from './sessions.js';
 import type { ApiRef, LoginTokens, Presigner, RefreshingClass, StsOperation, WebIdentityTokenOption } from './types.js';
-import { V2_WEB_IDENTITY_TOKEN } from './projected-tokens.js';
+import { V2_STS_WEB_IDENTITY_TOKEN, V2_WEB_IDENTITY_TOKEN } from './projected-tokens.js';
 import { COGNITO_LOGIN_EXPIRED } from './identity-platforms.js';
 import { entriesOf } from './entries-of.js';
 
@@ -158,6 +158,7 @@ export const AWS_V2_STS_OPERATIONS = entriesOf<StsOperation>()([
     session: 'web-identity',
     durationParam: 'DurationSeconds',
     replacement: { code: 'new AWS.TokenFileWebIdentityCredentials()', imports: [] },
+    webIdentityToken: V2_STS_WEB_IDENTITY_TOKEN,
     source: 'aws/aws-sdk-js: lib/credentials/token_file_web_identity_credentials.js',
   },
   {

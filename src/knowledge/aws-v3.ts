@@ -2,7 +2,7 @@ import type { SessionId } from './sessions.js';
 import type { ApiRef, LoginTokens, Presigner, ProviderFactory, SnapshotWrapper, StsOperation } from './types.js';
 import { COGNITO_LOGIN_EXPIRED } from './identity-platforms.js';
 import { entriesOf } from './entries-of.js';
-import { V3_WEB_IDENTITY_TOKEN } from './projected-tokens.js';
+import { V3_STS_WEB_IDENTITY_TOKEN, V3_WEB_IDENTITY_TOKEN } from './projected-tokens.js';
 
 const PROVIDERS = '@aws-sdk/credential-providers';
 const SRC = 'aws/aws-sdk-js-v3: packages/credential-providers/src';
@@ -253,6 +253,7 @@ export const AWS_V3_STS_OPERATIONS = entriesOf<StsOperation>()([
       code: 'fromTokenFile()',
       imports: [{ module: '@aws-sdk/credential-providers', name: 'fromTokenFile' }],
     },
+    webIdentityToken: V3_STS_WEB_IDENTITY_TOKEN,
     source: 'aws/aws-sdk-js-v3: packages/credential-provider-web-identity/src/fromTokenFile.ts',
   },
   {

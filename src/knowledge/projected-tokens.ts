@@ -47,3 +47,14 @@ export const V3_WEB_IDENTITY_TOKEN: WebIdentityTokenOption = {
   source:
     'aws/aws-sdk-js-v3: packages/credential-provider-web-identity/src/fromWebToken.ts (sends init.webIdentityToken), src/fromTokenFile.ts (readFileSync(webIdentityTokenFile) at each call)',
 };
+
+/** STS `AssumeRoleWithWebIdentity` itself (v3 command, v2 method): the request sends `WebIdentityToken` as given. */
+export const V3_STS_WEB_IDENTITY_TOKEN: WebIdentityTokenOption = {
+  ...V3_WEB_IDENTITY_TOKEN,
+  option: 'WebIdentityToken',
+  source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html (WebIdentityToken)',
+};
+export const V2_STS_WEB_IDENTITY_TOKEN: WebIdentityTokenOption = {
+  ...V2_WEB_IDENTITY_TOKEN,
+  source: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html (WebIdentityToken)',
+};

@@ -189,6 +189,8 @@ export interface StsOperation {
   readonly replacement: Replacement;
   /** The packaged source that sends this same request again before expiry, when there is one. */
   readonly renewedBy?: StsRenewal;
+  /** The input field that carries a web-identity token as text (`AssumeRoleWithWebIdentity`). */
+  readonly webIdentityToken?: WebIdentityTokenOption;
   readonly source: string;
 }
 

@@ -64,6 +64,31 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
     ),
     errors: [{ messageId: 'tokenFileReadOnce', line: 5 }],
   },
+  {
+    // STS by hand: the token read at load, sent by every later AssumeRoleWithWebIdentity.
+    code: lines(
+      `import { STSClient, AssumeRoleWithWebIdentityCommand } from '@aws-sdk/client-sts';`,
+      `import { readFileSync } from 'fs';`,
+      'const sts = new STSClient({});',
+      "const token = readFileSync(process.env.AWS_WEB_IDENTITY_TOKEN_FILE!, 'utf8');",
+      'export async function assume(roleArn: string) {',
+      "  return sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: 'app', WebIdentityToken: token }));",
+      '}',
+    ),
+    errors: [{ messageId: 'tokenFileReadOnce', line: 6 }],
+  },
+  {
+    // The same with v2's STS client.
+    code: lines(
+      V2,
+      'const sts = new AWS.STS();',
+      "const token = fs.readFileSync(process.env.AWS_WEB_IDENTITY_TOKEN_FILE, 'utf8');",
+      'export function assume(roleArn) {',
+      "  return sts.assumeRoleWithWebIdentity({ RoleArn: roleArn, RoleSessionName: 'app', WebIdentityToken: token }).promise();",
+      '}',
+    ),
+    errors: [{ messageId: 'tokenFileReadOnce', line: 6 }],
+  },
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [
@@ -120,6 +145,16 @@ const valid: (string | ValidTestCase<[]>)[] = [
     'const out = await new AWS.S3().listObjectsV2({ Bucket: bucket }).promise();',
     'console.log(out.KeyCount);',
     'process.exit(0);',
+  ),
+  // STS with the file read in the same call: each request sends the current token.
+  lines(
+    `import { STSClient, AssumeRoleWithWebIdentityCommand } from '@aws-sdk/client-sts';`,
+    `import { readFileSync } from 'fs';`,
+    'const sts = new STSClient({});',
+    'export async function assume(roleArn: string) {',
+    "  const token = readFileSync(process.env.AWS_WEB_IDENTITY_TOKEN_FILE!, 'utf8');",
+    "  return sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: 'app', WebIdentityToken: token }));",
+    '}',
   ),
 ];
 
