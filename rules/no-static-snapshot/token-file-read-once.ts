@@ -47,7 +47,7 @@ export function checkTokenFileReadOnce(
   const property = options && findProperty(options, source.token.option);
   const read = property ? projectedTokenRead(property.value, ctx.refs, ctx.sourceCode) : null;
   if (!property || !read || isOneShotScript(ctx.sourceCode) || runsOnSchedule(node, ctx)) return null;
-  const readAtLoad = enclosingFunction(read) === null && enclosingFunction(node) !== null;
+  const readAtLoad = enclosingFunction(read.at) === null && enclosingFunction(node) !== null;
   if (!readAtLoad && (source.request || !sourceKept(node, ctx))) return null;
   const token = SESSIONS[PROJECTED_TOKEN_FILES.session];
   return {
@@ -55,7 +55,7 @@ export function checkTokenFileReadOnce(
     messageId: 'tokenFileReadOnce',
     data: {
       token: snippet(ctx.sourceCode, property.value, 40),
-      file: snippet(ctx.sourceCode, read.arguments[0], 50),
+      file: snippet(ctx.sourceCode, read.read.arguments[0], 50),
       source: source.name,
       option: source.token.option,
       tokenPhrase: token.phrase,

@@ -1,8 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { PROJECTED_TOKEN_FILES, refMatches } from '../knowledge/index.js';
-import { staticPropertyName, unwrap } from './ast.js';
+import { isFunctionNode, staticPropertyName, unwrap } from './ast.js';
+import { localFunction } from './local-function.js';
 import { constInitializer, type ModuleRefs } from './module-refs.js';
+import { forEachDescendant } from './value-flow.js';
 
 type Node = TSESTree.Node;
 
@@ -11,17 +13,24 @@ const MAX_HOPS = 4;
 const ENV_NAMES: ReadonlySet<string> = new Set(PROJECTED_TOKEN_FILES.environmentVariables);
 const TEXT_METHODS: ReadonlySet<string> = new Set(PROJECTED_TOKEN_FILES.textMethods);
 
+/** A read of a projected token file, and where the text is produced for the code that uses it. */
+export interface ProjectedTokenRead {
+  readonly read: TSESTree.CallExpression;
+  /** The read itself, or the call of the file's own helper that returns it (`const token = readToken()`). */
+  readonly at: Node;
+}
+
 /**
  * The file read whose text `expression` holds, when the file is a projected token the kubelet rotates
  * (`fs.readFileSync(process.env.AWS_WEB_IDENTITY_TOKEN_FILE, 'utf8')`, `(await readFile(TOKEN_PATH)).toString().trim()`,
- * or a const bound to either); null for anything else, including a read made inside a function the value is not in.
+ * a const bound to either, or a call of a function of the file that returns one); null for anything else.
  */
 export function projectedTokenRead(
   expression: Node,
   refs: ModuleRefs,
   sourceCode: Readonly<TSESLint.SourceCode>,
   hops = 0,
-): TSESTree.CallExpression | null {
+): ProjectedTokenRead | null {
   if (hops > MAX_HOPS) return null;
   const inner = unwrap(expression);
   switch (inner.type) {
@@ -36,13 +45,36 @@ export function projectedTokenRead(
       if (callee.type === AST_NODE_TYPES.MemberExpression && TEXT_METHODS.has(staticPropertyName(callee) ?? ''))
         return projectedTokenRead(callee.object, refs, sourceCode, hops);
       const ref = refs.resolve(callee);
-      if (!ref || !PROJECTED_TOKEN_FILES.reads.some((api) => refMatches(ref, api))) return null;
-      const path = inner.arguments[0];
-      return path && isProjectedTokenPath(path, refs, sourceCode, hops) ? inner : null;
+      if (ref && PROJECTED_TOKEN_FILES.reads.some((api) => refMatches(ref, api))) {
+        const path = inner.arguments[0];
+        return path && isProjectedTokenPath(path, refs, sourceCode, hops) ? { read: inner, at: inner } : null;
+      }
+      const helper = localFunction(inner, refs, { bindings: 'written-once', thisMethods: false });
+      const found =
+        helper && firstReturned(helper, sourceCode, (value) => projectedTokenRead(value, refs, sourceCode, hops + 1));
+      return found ? { read: found.read, at: inner } : null;
     }
     default:
       return null;
   }
+}
+
+/** The first of a function's returned expressions (its body, or its own `return`s) for which `test` answers. */
+function firstReturned<T>(
+  fn: TSESTree.FunctionLike,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  test: (value: Node) => T | null,
+): T | null {
+  if (!fn.body) return null;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return test(fn.body);
+  let found: T | null = null;
+  forEachDescendant(fn.body, sourceCode, (node) => {
+    if (isFunctionNode(node)) return 'skip';
+    if (node.type !== AST_NODE_TYPES.ReturnStatement || !node.argument) return undefined;
+    found = test(node.argument);
+    return found ? 'stop' : 'skip';
+  });
+  return found;
 }
 
 /** `process.env.AWS_WEB_IDENTITY_TOKEN_FILE` (or `['...']`), a literal projected-token path, or a const bound to one. */

@@ -89,6 +89,18 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
     ),
     errors: [{ messageId: 'tokenFileReadOnce', line: 6 }],
   },
+  {
+    // Through a helper of the file that reads the file (inside a try), called once at load.
+    code: lines(
+      V3,
+      'function readToken(): string {',
+      "  try { return readFileSync(process.env.AWS_WEB_IDENTITY_TOKEN_FILE || '/var/run/secrets/eks.amazonaws.com/serviceaccount/token', 'utf8'); } catch { return ''; }",
+      '}',
+      'const token = readToken();',
+      'export const s3 = new S3Client({ credentials: fromWebToken({ roleArn: "r", webIdentityToken: token }) });',
+    ),
+    errors: [{ messageId: 'tokenFileReadOnce', line: 8 }],
+  },
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [
@@ -155,6 +167,14 @@ const valid: (string | ValidTestCase<[]>)[] = [
     "  const token = readFileSync(process.env.AWS_WEB_IDENTITY_TOKEN_FILE!, 'utf8');",
     "  return sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: 'app', WebIdentityToken: token }));",
     '}',
+  ),
+  // The same helper called inside the provider function: a fresh read at each resolution.
+  lines(
+    V3,
+    'function readToken(): string {',
+    "  return readFileSync(process.env.AWS_WEB_IDENTITY_TOKEN_FILE!, 'utf8');",
+    '}',
+    'export const s3 = new S3Client({ credentials: () => fromWebToken({ roleArn: "r", webIdentityToken: readToken() })() });',
   ),
 ];
 
