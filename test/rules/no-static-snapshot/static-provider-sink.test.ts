@@ -73,6 +73,24 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
     ),
     errors: [{ messageId: 'copiedCredentials', line: 6 }],
   },
+  {
+    // MQTT5 (JavaScript): keys set on the instance by a caller, the client kept and stopped by another method.
+    code: lines(
+      `import { auth, iot, mqtt5 } from 'aws-iot-device-sdk-v2';`,
+      'export class Feed {',
+      '  constructor(endpoint) { this.endpoint = endpoint; }',
+      '  setKeys(k) { this.keys = k; }',
+      '  start() {',
+      '    const provider = auth.AwsCredentialsProvider.newStatic(this.keys.AccessKeyId, this.keys.SecretKey, this.keys.SessionToken);',
+      "    const builder = iot.AwsIotMqtt5ClientConfigBuilder.newWebsocketMqttBuilderWithSigv4Auth(this.endpoint, { credentialsProvider: provider, region: 'eu-west-1' });",
+      '    this.client = new mqtt5.Mqtt5Client(builder.build());',
+      '    this.client.start();',
+      '  }',
+      '  stop() { this.client.stop(); }',
+      '}',
+    ),
+    errors: [{ messageId: 'staticProviderKeys', line: 6 }],
+  },
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [
