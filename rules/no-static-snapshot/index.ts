@@ -12,6 +12,7 @@ import { GoogleCredentialCalls } from './google-set-credentials.js';
 import { checkCapturedLogins } from './captured-logins.js';
 import { checkTokenFileReadOnce } from './token-file-read-once.js';
 import { checkStaticProviderSink } from './static-provider-sink.js';
+import { checkGoogleClientTokenRead } from './google-client-token.js';
 import { checkKeysHandedOnce } from './key-update.js';
 import { checkFetchedKeysIntoClient } from './fetched-keys.js';
 import { checkMemoizeForever } from './memoize-forever.js';
@@ -127,7 +128,7 @@ export default createRule<[], SnapshotMessageId>({
         google.collect(node);
       },
       MemberExpression(node) {
-        report(checkV2GlobalRead(node, ctx));
+        report(checkV2GlobalRead(node, ctx) ?? checkGoogleClientTokenRead(node, ctx));
       },
       Property: collectProperty,
       VariableDeclarator(node) {
