@@ -16,18 +16,11 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   'engine-heldout-8': {},
   'engine-heldout-9': {},
   'engine-heldout-10': {
-    'A02.js':
-      'A: the IRSA token file read once with readFileSync and handed to v2 WebIdentityCredentials as a fixed string.',
-    'A05.ts':
-      'A: fetchAuthSession() Cognito keys copied into aws-iot-device-sdk-v2 AwsCredentialsProvider.newStatic for MQTT.',
-    'A07.ts':
-      'A: Cognito GetCredentialsForIdentity fetched by hand, kept on a client object and handed to newStatic for MQTT.',
     'B02.js': 'B: a legacy gapi.auth.authorize access token kept in a page global and reused by every Drive picker.',
     'B03.js':
       'B: a Salesforce OAuth access token written to global.accessToken and sent by every later proxied request.',
     'B06.js':
       'B: a Google implicit-flow access token read from the URL hash into a module variable and reused for Calendar.',
-    'B07.mjs': 'B found; false alarm (A) at the acquireTokenSilent line of a token that is also written to a file.',
     'B08.mjs': 'B found; false alarm (B) on the instance URL declared beside the cached Salesforce token.',
   },
   'engine-heldout-11': {

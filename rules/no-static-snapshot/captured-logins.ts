@@ -59,7 +59,7 @@ export function checkCapturedLogins(
     keysCopiedOffGlobal(node, ctx)
   )
     return null;
-  if (!kept(node, ctx)) return null;
+  if (!sourceKept(node, ctx)) return null;
   const token = SESSIONS[source.logins.session];
   return {
     node: captured.value,
@@ -98,7 +98,7 @@ function loginSourceOf(
 }
 
 /** An object literal, written out or bound to a const. */
-function objectLiteral(node: Node, ctx: SnapshotContext): TSESTree.ObjectExpression | null {
+export function objectLiteral(node: Node, ctx: SnapshotContext): TSESTree.ObjectExpression | null {
   let inner = unwrap(node);
   if (inner.type === AST_NODE_TYPES.Identifier) {
     const init = constInitializer(inner, ctx.sourceCode.getScope(inner));
@@ -183,7 +183,7 @@ function isGlobal(node: Node, ctx: SnapshotContext): boolean {
  * The source outlives the code that built it: assigned to the v2 global (every service made later uses it), or
  * kept as any resolved value is (module scope, a field, a state store, a client built once).
  */
-function kept(node: TSESTree.NewExpression | TSESTree.CallExpression, ctx: SnapshotContext): boolean {
+export function sourceKept(node: TSESTree.NewExpression | TSESTree.CallExpression, ctx: SnapshotContext): boolean {
   const parent = node.parent;
   if (parent?.type === AST_NODE_TYPES.AssignmentExpression && isGlobal(parent.left, ctx)) return true;
   return keptBeyondCall(node, traceValue(node, ctx.refs, ctx.sourceCode), ctx) !== null;

@@ -19,6 +19,7 @@ import {
   GOOGLE_SET_CREDENTIALS,
   moduleMatches,
   NAMED_CREDENTIAL_HELPER_PATTERN,
+  STATIC_PROVIDER_SINKS,
   TOKEN_TEXT_HINT,
 } from '../../src/knowledge/index.js';
 
@@ -45,17 +46,26 @@ const WRAPPER_NAMES = new RegExp(
   `\\b(?:${[...new Set(AWS_V3_SNAPSHOT_WRAPPERS.map((e) => e.api.path.at(-1)))].join('|')})\\b`,
 );
 
+/** `newStatic`, `StaticCredentialProvider`: a static provider of another library (aws-crt) given temporary keys. */
+const SINK_MODULES: readonly string[] = [...new Set(STATIC_PROVIDER_SINKS.flatMap((e) => e.api.modules))];
+const SINK_NAMES = new RegExp(
+  `\\b(?:${[...new Set(STATIC_PROVIDER_SINKS.map((e) => e.api.path.at(-1)))].join('|')})\\b`,
+);
+
 /**
  * The cheap gate of no-static-snapshot: the file imports a module that hands out refreshing credentials, or a
- * wrapper module (`@smithy/core/config`, imported all over SDK internals for other things) and names a wrapper.
+ * wrapper module (`@smithy/core/config`, imported all over SDK internals for other things) and names a wrapper, or
+ * a module with a static provider (aws-crt) and names it.
  */
 export function mayMakeSnapshots(sourceCode: Readonly<TSESLint.SourceCode>, specifiers: ReadonlySet<string>): boolean {
   let wrappers = false;
+  let sinks = false;
   for (const specifier of specifiers) {
     if (SOURCE_MODULES.some((m) => moduleMatches(m, specifier))) return true;
     if (WRAPPER_MODULES.includes(specifier)) wrappers = true;
+    if (SINK_MODULES.includes(specifier)) sinks = true;
   }
-  return wrappers && WRAPPER_NAMES.test(sourceCode.text);
+  return (wrappers && WRAPPER_NAMES.test(sourceCode.text)) || (sinks && SINK_NAMES.test(sourceCode.text));
 }
 
 /** Modules of the token methods (Azure, MSAL, gcp-metadata, ...), whose values only the outliving keepers follow here. */

@@ -10,6 +10,9 @@ import {
 } from './gate.js';
 import { GoogleCredentialCalls } from './google-set-credentials.js';
 import { checkCapturedLogins } from './captured-logins.js';
+import { checkTokenFileReadOnce } from './token-file-read-once.js';
+import { checkStaticProviderSink } from './static-provider-sink.js';
+import { checkGoogleClientTokenRead } from './google-client-token.js';
 import { checkKeysHandedOnce } from './key-update.js';
 import { checkFetchedKeysIntoClient } from './fetched-keys.js';
 import { checkMemoizeForever } from './memoize-forever.js';
@@ -107,18 +110,25 @@ export default createRule<[], SnapshotMessageId>({
             checkV2StaticCopy(node, ctx) ??
             checkKeysHandedOnce(node, ctx) ??
             checkFetchedKeysIntoClient(node, ctx) ??
-            checkCapturedLogins(node, ctx),
+            checkCapturedLogins(node, ctx) ??
+            checkTokenFileReadOnce(node, ctx) ??
+            checkStaticProviderSink(node, ctx),
         );
         google.collect(node);
       },
       NewExpression(node) {
-        report(checkV2StaticCopy(node, ctx) ?? checkCapturedLogins(node, ctx));
+        report(
+          checkV2StaticCopy(node, ctx) ??
+            checkCapturedLogins(node, ctx) ??
+            checkTokenFileReadOnce(node, ctx) ??
+            checkStaticProviderSink(node, ctx),
+        );
       },
       AssignmentExpression(node) {
         google.collect(node);
       },
       MemberExpression(node) {
-        report(checkV2GlobalRead(node, ctx));
+        report(checkV2GlobalRead(node, ctx) ?? checkGoogleClientTokenRead(node, ctx));
       },
       Property: collectProperty,
       VariableDeclarator(node) {

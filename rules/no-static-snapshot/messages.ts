@@ -21,6 +21,12 @@ export const SNAPSHOT_MESSAGES = {
   stsCopied: `The output of {{service}} {{operation}} is copied into static credentials kept {{where}}; nothing calls {{service}} again, so they stop working {{phrase}} and calls then fail with ${AWS_EXPIRED}. Use \`{{replacement}}\`, which sends {{operation}} again before expiry.`,
   loginTokenCaptured:
     '`{{token}}` is captured once in the `{{option}}` of `{{source}}`: each refresh sends this same token again, and once it has expired ({{tokenPhrase}}) Cognito answers {{symptom}}, so the credentials stop renewing when {{session}} ends ({{phrase}}). {{fix}}.',
+  googleClientTokenCopied:
+    '`{{read}}` copies the access token the auth client holds now, and the copy is kept {{where}}: it stops working {{phrase}}, while the client replaces its own `credentials` when it refreshes. Ask the client when each request is made (`{{replacement}}`).',
+  staticProviderKeys:
+    '`{{sink}}()` is given temporary keys (the session token `{{token}}`) and hands out those same keys forever; what is built with it is kept {{where}} and signs with them until {{session}} ends ({{phrase}}), then every connection or reconnection is refused (ExpiredToken, 403). Use {{replacement}}.',
+  tokenFileReadOnce:
+    '`{{token}}` is the text of the token file `{{file}}` read once and handed to `{{source}}` as a fixed `{{option}}`: every refresh sends that same token, and once it has expired ({{tokenPhrase}}) STS answers {{symptom}}, so the credentials stop renewing when {{session}} ends ({{phrase}}). Use `{{replacement}}`, which reads the file again at each refresh.',
   v2FieldsCopied:
     'Keys copied out of the refreshing `{{object}}` into {{sink}} make static credentials: the live object refreshes, the copy never does, so it stops working when {{session}} ends ({{phrase}}). Pass the object itself.',
   fetchedCredentialsCopied:

@@ -43,6 +43,7 @@ export function checkOutlivingSink(
     // isOneShotScript walks the whole file: asked last, for a sink that dies with the process.
     if (
       !sink ||
+      throughModuleVariable(node, handedTo.call) ||
       !arrivesUnderOption(node, sink) ||
       !carriesSecret(node, resolution, ctx) ||
       (!sink.outlivesProcess && isOneShotScript(ctx.sourceCode)) ||
@@ -60,6 +61,19 @@ export function checkOutlivingSink(
     };
   }
   return null;
+}
+
+/**
+ * The value reaches the sink only through a module-scope variable that another function reads (`accessToken = token`
+ * in one handler, `writeFileSync(path, accessToken)` in another): the variable is what keeps it, and the sink gets
+ * whatever it holds then. That variable is the finding (no-module-token-cache's for a token, stored credentials for
+ * a provider's value), not this resolution's hand-over.
+ */
+function throughModuleVariable(node: FlowNode, sink: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const sinkFunction = enclosingFunction(sink);
+  return flowPath(node).some(
+    ({ step }) => step.kind === 'store' && step.storage === 'module' && enclosingFunction(step.node) !== sinkFunction,
+  );
 }
 
 /**

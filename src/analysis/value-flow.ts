@@ -284,7 +284,12 @@ class FlowWalker {
     if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === member) {
       const at = this.emit({ kind: 'method', node: parent, name }, parent, item);
       // `.with_credentials(k, s, t).with_endpoint(e).build()`: each link of a builder chain carries the value on.
-      if (at && name !== null && BUILDER_METHOD_PATTERN.test(name) && isBuilderLink(item.value, item.previous))
+      if (
+        at &&
+        name !== null &&
+        BUILDER_METHOD_PATTERN.test(name) &&
+        (isBuilderLink(item.value, item.previous) || isBuilderVariable(item.value, item.previous))
+      )
         this.follow(parent, at, item.hops);
       const callback = parent.arguments[0];
       // `.then((value) => ...)`, or `.then(keepCredentials)` naming a function of the file.
@@ -439,6 +444,16 @@ function isBuilderLink(value: Node, previous: FlowNode | null): boolean {
   return (
     callee.type === AST_NODE_TYPES.MemberExpression && BUILDER_METHOD_PATTERN.test(staticPropertyName(callee) ?? '')
   );
+}
+
+/**
+ * A builder made from the value and kept in a variable: `const builder = Factory.new_with_websockets({
+ * credentials_provider })`, then `builder.with_endpoint(e)` and `builder.build()` (the variable read, bound to the
+ * result of a call the value was handed to).
+ */
+function isBuilderVariable(value: Node, previous: FlowNode | null): boolean {
+  if (value.type !== AST_NODE_TYPES.Identifier || previous?.step.kind !== 'store') return false;
+  return previous.previous?.step.kind === 'argument';
 }
 
 /** `obj.x...` → 'x' for the member read directly off `object` (null when computed), undefined when it is used whole. */

@@ -1,6 +1,7 @@
 import { SIGV4_POST_FAILURE } from './aws-v3.js';
 import type { SessionId } from './sessions.js';
-import type { ApiRef, LoginTokens, Presigner, RefreshingClass, StsOperation } from './types.js';
+import type { ApiRef, LoginTokens, Presigner, RefreshingClass, StsOperation, WebIdentityTokenOption } from './types.js';
+import { V2_STS_WEB_IDENTITY_TOKEN, V2_WEB_IDENTITY_TOKEN } from './projected-tokens.js';
 import { COGNITO_LOGIN_EXPIRED } from './identity-platforms.js';
 import { entriesOf } from './entries-of.js';
 
@@ -41,6 +42,7 @@ function refreshing<const Name extends string>(
   file: string,
   durationOption?: readonly string[],
   loginTokens?: LoginTokens,
+  webIdentityToken?: WebIdentityTokenOption,
 ): RefreshingClass & { readonly id: `aws-v2:${Name}` } {
   return {
     id: `aws-v2:${name}`,
@@ -49,6 +51,7 @@ function refreshing<const Name extends string>(
     session,
     durationOption,
     ...(loginTokens ? { loginTokens } : {}),
+    ...(webIdentityToken ? { webIdentityToken } : {}),
     source: `${SRC}/${file}`,
   };
 }
@@ -65,7 +68,14 @@ export const AWS_V2_REFRESHING_CLASSES = entriesOf<RefreshingClass>()([
   refreshing('TemporaryCredentials', 'assume-role', 'temporary_credentials.js', ['DurationSeconds']),
   refreshing('SharedIniFileCredentials', 'profile', 'shared_ini_file_credentials.js'),
   refreshing('TokenFileWebIdentityCredentials', 'web-identity', 'token_file_web_identity_credentials.js'),
-  refreshing('WebIdentityCredentials', 'web-identity', 'web_identity_credentials.js', ['DurationSeconds']),
+  refreshing(
+    'WebIdentityCredentials',
+    'web-identity',
+    'web_identity_credentials.js',
+    ['DurationSeconds'],
+    undefined,
+    V2_WEB_IDENTITY_TOKEN,
+  ),
   refreshing('ProcessCredentials', 'profile', 'process_credentials.js'),
   refreshing('SsoCredentials', 'sso', 'sso_credentials.js'),
   refreshing('CognitoIdentityCredentials', 'cognito', 'cognito_identity_credentials.js', undefined, {
@@ -148,6 +158,7 @@ export const AWS_V2_STS_OPERATIONS = entriesOf<StsOperation>()([
     session: 'web-identity',
     durationParam: 'DurationSeconds',
     replacement: { code: 'new AWS.TokenFileWebIdentityCredentials()', imports: [] },
+    webIdentityToken: V2_STS_WEB_IDENTITY_TOKEN,
     source: 'aws/aws-sdk-js: lib/credentials/token_file_web_identity_credentials.js',
   },
   {

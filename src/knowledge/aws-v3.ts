@@ -2,6 +2,7 @@ import type { SessionId } from './sessions.js';
 import type { ApiRef, LoginTokens, Presigner, ProviderFactory, SnapshotWrapper, StsOperation } from './types.js';
 import { COGNITO_LOGIN_EXPIRED } from './identity-platforms.js';
 import { entriesOf } from './entries-of.js';
+import { V3_STS_WEB_IDENTITY_TOKEN, V3_WEB_IDENTITY_TOKEN } from './projected-tokens.js';
 
 const PROVIDERS = '@aws-sdk/credential-providers';
 const SRC = 'aws/aws-sdk-js-v3: packages/credential-providers/src';
@@ -11,7 +12,9 @@ function provider<const Name extends string>(
   modules: readonly string[],
   session: SessionId,
   source: string,
-  extra: Partial<Pick<ProviderFactory, 'refreshes' | 'durationOption' | 'loginTokens' | 'cachesResult'>> = {},
+  extra: Partial<
+    Pick<ProviderFactory, 'refreshes' | 'durationOption' | 'loginTokens' | 'webIdentityToken' | 'cachesResult'>
+  > = {},
 ): ProviderFactory & { readonly id: `aws-v3:${Name}` } {
   return {
     id: `aws-v3:${name}`,
@@ -21,6 +24,7 @@ function provider<const Name extends string>(
     session,
     durationOption: extra.durationOption,
     ...(extra.loginTokens ? { loginTokens: extra.loginTokens } : {}),
+    ...(extra.webIdentityToken ? { webIdentityToken: extra.webIdentityToken } : {}),
     ...(extra.cachesResult ? { cachesResult: true } : {}),
     replacement: { code: `${name}()`, imports: [{ module: PROVIDERS, name }] },
     source,
@@ -104,7 +108,7 @@ export const AWS_V3_PROVIDER_FACTORIES = entriesOf<ProviderFactory>()([
     ['@aws-sdk/credential-provider-web-identity'],
     'web-identity',
     'aws/aws-sdk-js-v3: packages/credential-provider-web-identity/src/fromWebToken.ts',
-    { durationOption: ['durationSeconds'] },
+    { durationOption: ['durationSeconds'], webIdentityToken: V3_WEB_IDENTITY_TOKEN },
   ),
   provider(
     'fromTokenFile',
@@ -249,6 +253,7 @@ export const AWS_V3_STS_OPERATIONS = entriesOf<StsOperation>()([
       code: 'fromTokenFile()',
       imports: [{ module: '@aws-sdk/credential-providers', name: 'fromTokenFile' }],
     },
+    webIdentityToken: V3_STS_WEB_IDENTITY_TOKEN,
     source: 'aws/aws-sdk-js-v3: packages/credential-provider-web-identity/src/fromTokenFile.ts',
   },
   {

@@ -1,5 +1,6 @@
 import type { ApiRef, CredentialMethod, Presigner, RefreshingClass, Replacement, TokenCallback } from './types.js';
 import { entriesOf } from './entries-of.js';
+import type { SessionId } from './sessions.js';
 
 export const GOOGLE_AUTH_MODULES = ['google-auth-library', 'googleapis'] as const;
 const SRC = 'googleapis/google-auth-library-nodejs: src/auth';
@@ -49,6 +50,29 @@ export const GOOGLE_REFRESHING_CLASSES = entriesOf<RefreshingClass>()([
 /** Receivers of the token getters: every refreshing auth class, plus what `auth.getClient()` returns. */
 const AUTH_RECEIVERS: readonly ApiRef[] = GOOGLE_REFRESHING_CLASSES.map((c) => c.api);
 const PER_REQUEST_HEADERS: Replacement = { code: 'await auth.getRequestHeaders()', imports: [] };
+
+/**
+ * The token an auth client holds, read off it: `client.credentials.access_token` after `await auth.getClient()`,
+ * `client.authorize()` or `getAccessToken()`. The client replaces its `credentials` object each time it refreshes;
+ * the text read once stays the token of that moment. The same classes as the token getters' receivers.
+ */
+export const GOOGLE_CLIENT_TOKEN_FIELD = {
+  id: 'google:credentials.access_token',
+  path: ['credentials', 'access_token'],
+  receivers: AUTH_RECEIVERS,
+  gateModules: GOOGLE_AUTH_MODULES,
+  session: 'google-access-token',
+  replacement: PER_REQUEST_HEADERS,
+  source: `${SRC}/oauth2client.ts (credentials: set anew by refreshAccessTokenAsync and setCredentials; getRequestHeaders refreshes before returning the header)`,
+} as const satisfies {
+  id: string;
+  path: readonly string[];
+  receivers: readonly ApiRef[];
+  gateModules: readonly string[];
+  session: SessionId;
+  replacement: Replacement;
+  source: string;
+};
 
 export const GOOGLE_TOKEN_METHODS = entriesOf<CredentialMethod>()([
   {

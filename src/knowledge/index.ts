@@ -29,6 +29,7 @@ import {
 import { GCS_STORAGE_CLASS, GOOGLE_PRESIGNERS, GOOGLE_REFRESHING_CLASSES, GOOGLE_TOKEN_METHODS } from './google.js';
 import type { ApiRef, CredentialMethod, Presigner, RefreshingClass } from './types.js';
 import { entriesOf } from './entries-of.js';
+import { STATIC_PROVIDER_SINKS } from './aws-crt.js';
 
 export * from './types.js';
 export * from './sessions.js';
@@ -51,6 +52,8 @@ export * from './named-helpers.js';
 export * from './cli-credentials.js';
 export * from './handshake.js';
 export * from './self-caching.js';
+export * from './projected-tokens.js';
+export * from './aws-crt.js';
 
 /** What a resolved expression refers to: an export path inside a module (see src/analysis/module-refs.ts). */
 export interface ModuleRef {
@@ -119,6 +122,7 @@ export const KNOWLEDGE_MODULES: readonly string[] = [
       ...REFRESHING_CLASSES.map((e) => e.api),
       ...CREDENTIAL_METHODS.flatMap((e) => e.receivers),
       ...PRESIGNERS.flatMap((e) => [...(e.api ? [e.api] : []), ...(e.receivers ?? [])]),
+      ...STATIC_PROVIDER_SINKS.map((e) => e.api),
       AWS_V3_CLIENT,
       AZURE_BEARER_TOKEN_PROVIDER,
       GCS_STORAGE_CLASS,

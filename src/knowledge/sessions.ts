@@ -277,6 +277,14 @@ export const SESSIONS = {
     source:
       'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html (IdTokenValidity, 1 h by default); https://developers.google.com/identity/openid-connect/openid-connect (ID tokens expire after 1 h)',
   },
+  'projected-service-account-token': {
+    label: 'the projected service-account token',
+    seconds: 24 * HOUR,
+    phrase: 'typically within 24 h on EKS, and the kubelet writes a new one into the file at 80% of that',
+    temporary: true,
+    source:
+      'https://kubernetes.io/docs/concepts/storage/projected-volumes/#serviceaccounttoken (the kubelet refreshes the token when it is older than 80% of its expirationSeconds or 24 h); aws/amazon-eks-pod-identity-webhook README (token expiration 86400 s)',
+  },
   'cognito-user-pool-token': {
     label: 'the Cognito user-pool token',
     seconds: HOUR,

@@ -63,6 +63,19 @@ export interface LoginTokens {
   readonly source: string;
 }
 
+/**
+ * The option of a refreshing web-identity source that holds the identity token as text (`WebIdentityToken`,
+ * `webIdentityToken`): every refresh sends that same text again, so text read once from a token file the kubelet
+ * rotates is refused once it has expired. The source's sibling that re-reads the file at each refresh is `renewedBy`.
+ */
+export interface WebIdentityTokenOption {
+  readonly option: string;
+  readonly renewedBy: Replacement;
+  /** What STS answers once the token sent has expired. */
+  readonly symptom: string;
+  readonly source: string;
+}
+
 export interface ProviderFactory {
   readonly id: string;
   readonly ecosystem: 'aws-v3';
@@ -73,6 +86,7 @@ export interface ProviderFactory {
   /** Init property that sets the session length (`params.DurationSeconds`), as a property path. */
   readonly durationOption?: readonly string[];
   readonly loginTokens?: LoginTokens;
+  readonly webIdentityToken?: WebIdentityTokenOption;
   /**
    * The provider keeps what it resolved and resolves again only near `expiration`: calling it at every use costs
    * one lookup, not a request.
@@ -102,6 +116,7 @@ export interface RefreshingClass {
   /** Where the constructor's first argument sets the session length (`params.DurationSeconds`), as a property path. */
   readonly durationOption?: readonly string[];
   readonly loginTokens?: LoginTokens;
+  readonly webIdentityToken?: WebIdentityTokenOption;
   readonly source: string;
 }
 
@@ -174,6 +189,8 @@ export interface StsOperation {
   readonly replacement: Replacement;
   /** The packaged source that sends this same request again before expiry, when there is one. */
   readonly renewedBy?: StsRenewal;
+  /** The input field that carries a web-identity token as text (`AssumeRoleWithWebIdentity`). */
+  readonly webIdentityToken?: WebIdentityTokenOption;
   readonly source: string;
 }
 

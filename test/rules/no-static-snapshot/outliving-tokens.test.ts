@@ -22,6 +22,12 @@ const CODEARTIFACT = [
   'const codeartifact = new CodeartifactClient({});',
 ];
 
+const MSAL = [
+  `import { PublicClientApplication } from '@azure/msal-node';`,
+  `import { writeFileSync } from 'node:fs';`,
+  "const msal = new PublicClientApplication({ auth: { clientId: 'app' } });",
+];
+
 const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
   {
     // A signed Authorization header saved to a file: AWS refuses the signature 15 minutes after signing.
@@ -81,6 +87,19 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
     ),
     errors: [{ messageId: 'writtenToOutlivingSink', line: 5 }],
   },
+  {
+    // The handler that stores the token in a module variable writes that variable to a file itself: two keepers.
+    code: lines(
+      ...MSAL,
+      'let accessToken = null;',
+      'export async function signIn(account) {',
+      "  const result = await msal.acquireTokenSilent({ scopes: ['User.Read'], account });",
+      '  accessToken = result.accessToken;',
+      "  writeFileSync('.token', JSON.stringify({ token: accessToken }));",
+      '}',
+    ),
+    errors: [{ messageId: 'writtenToOutlivingSink', line: 6 }],
+  },
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [
@@ -118,6 +137,19 @@ const valid: (string | ValidTestCase<[]>)[] = [
     "  if (!out.authorizationData?.length) throw new Error('no registry access');",
     "  return { define: { __REGION__: JSON.stringify('eu-west-1') } };",
     '});',
+  ),
+  // A token kept in a module variable by one handler and written to a file by another: the sink gets whatever the
+  // variable holds then, and the variable is the finding (no-module-token-cache's), not the resolution.
+  lines(
+    ...MSAL,
+    'let accessToken = null;',
+    'export async function refresh(account) {',
+    "  const result = await msal.acquireTokenSilent({ scopes: ['User.Read'], account });",
+    '  accessToken = result.accessToken;',
+    '}',
+    'export function save() {',
+    "  writeFileSync('.token', JSON.stringify({ token: accessToken }));",
+    '}',
   ),
 ];
 

@@ -1,0 +1,115 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { PROJECTED_TOKEN_FILES, refMatches } from '../knowledge/index.js';
+import { isFunctionNode, staticPropertyName, unwrap } from './ast.js';
+import { localFunction } from './local-function.js';
+import { constInitializer, type ModuleRefs } from './module-refs.js';
+import { forEachDescendant } from './value-flow.js';
+
+type Node = TSESTree.Node;
+
+/** Names bound once, then hops through them: bounded so that a chain of consts cannot loop. */
+const MAX_HOPS = 4;
+const ENV_NAMES: ReadonlySet<string> = new Set(PROJECTED_TOKEN_FILES.environmentVariables);
+const TEXT_METHODS: ReadonlySet<string> = new Set(PROJECTED_TOKEN_FILES.textMethods);
+
+/** A read of a projected token file, and where the text is produced for the code that uses it. */
+export interface ProjectedTokenRead {
+  readonly read: TSESTree.CallExpression;
+  /** The read itself, or the call of the file's own helper that returns it (`const token = readToken()`). */
+  readonly at: Node;
+}
+
+/**
+ * The file read whose text `expression` holds, when the file is a projected token the kubelet rotates
+ * (`fs.readFileSync(process.env.AWS_WEB_IDENTITY_TOKEN_FILE, 'utf8')`, `(await readFile(TOKEN_PATH)).toString().trim()`,
+ * a const bound to either, or a call of a function of the file that returns one); null for anything else.
+ */
+export function projectedTokenRead(
+  expression: Node,
+  refs: ModuleRefs,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  hops = 0,
+): ProjectedTokenRead | null {
+  if (hops > MAX_HOPS) return null;
+  const inner = unwrap(expression);
+  switch (inner.type) {
+    case AST_NODE_TYPES.AwaitExpression:
+      return projectedTokenRead(inner.argument, refs, sourceCode, hops);
+    case AST_NODE_TYPES.Identifier: {
+      const init = constInitializer(inner, sourceCode.getScope(inner));
+      return init ? projectedTokenRead(init, refs, sourceCode, hops + 1) : null;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = unwrap(inner.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && TEXT_METHODS.has(staticPropertyName(callee) ?? ''))
+        return projectedTokenRead(callee.object, refs, sourceCode, hops);
+      const ref = refs.resolve(callee);
+      if (ref && PROJECTED_TOKEN_FILES.reads.some((api) => refMatches(ref, api))) {
+        const path = inner.arguments[0];
+        return path && isProjectedTokenPath(path, refs, sourceCode, hops) ? { read: inner, at: inner } : null;
+      }
+      const helper = localFunction(inner, refs, { bindings: 'written-once', thisMethods: false });
+      const found =
+        helper && firstReturned(helper, sourceCode, (value) => projectedTokenRead(value, refs, sourceCode, hops + 1));
+      return found ? { read: found.read, at: inner } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The first of a function's returned expressions (its body, or its own `return`s) for which `test` answers. */
+function firstReturned<T>(
+  fn: TSESTree.FunctionLike,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  test: (value: Node) => T | null,
+): T | null {
+  if (!fn.body) return null;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return test(fn.body);
+  let found: T | null = null;
+  forEachDescendant(fn.body, sourceCode, (node) => {
+    if (isFunctionNode(node)) return 'skip';
+    if (node.type !== AST_NODE_TYPES.ReturnStatement || !node.argument) return undefined;
+    found = test(node.argument);
+    return found ? 'stop' : 'skip';
+  });
+  return found;
+}
+
+/** `process.env.AWS_WEB_IDENTITY_TOKEN_FILE` (or `['...']`), a literal projected-token path, or a const bound to one. */
+function isProjectedTokenPath(
+  path: Node,
+  refs: ModuleRefs,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  hops: number,
+): boolean {
+  const inner = unwrap(path);
+  if (inner.type === AST_NODE_TYPES.Literal)
+    return typeof inner.value === 'string' && PROJECTED_TOKEN_FILES.pathPattern.test(inner.value);
+  if (inner.type === AST_NODE_TYPES.TemplateLiteral)
+    return (
+      inner.expressions.length === 0 && PROJECTED_TOKEN_FILES.pathPattern.test(inner.quasis[0]?.value.cooked ?? '')
+    );
+  if (inner.type === AST_NODE_TYPES.LogicalExpression)
+    return (
+      isProjectedTokenPath(inner.left, refs, sourceCode, hops) ||
+      isProjectedTokenPath(inner.right, refs, sourceCode, hops)
+    );
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    if (hops >= MAX_HOPS) return false;
+    const init = constInitializer(inner, sourceCode.getScope(inner));
+    return init !== null && isProjectedTokenPath(init, refs, sourceCode, hops + 1);
+  }
+  return isEnvironmentRead(inner, refs);
+}
+
+/** `process.env.NAME` of the global `process`, for one of the token-file variables. */
+function isEnvironmentRead(node: Node, refs: ModuleRefs): boolean {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || !ENV_NAMES.has(staticPropertyName(node) ?? '')) return false;
+  const env = unwrap(node.object);
+  if (env.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(env) !== 'env') return false;
+  const process = unwrap(env.object);
+  if (process.type !== AST_NODE_TYPES.Identifier || process.name !== 'process') return false;
+  return !refs.variableOf(process)?.defs.length;
+}
