@@ -28,6 +28,5 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
     'B06.js':
       'B: a Google implicit-flow access token read from the URL hash into a module variable and reused for Calendar.',
     'B07.mjs': 'B found; false alarm (A) at the acquireTokenSilent line of a token that is also written to a file.',
-    'B08.mjs': 'B found; false alarm (B) on the instance URL declared beside the cached Salesforce token.',
   },
 };

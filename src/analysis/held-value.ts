@@ -54,6 +54,7 @@ import {
   refMatches,
   TOKEN_PROVIDER_OPTIONS,
   TOKEN_RESPONSE_FIELDS,
+  TOKEN_RESPONSE_PLAIN_FIELDS,
   type SessionId,
 } from '../knowledge/index.js';
 import {
@@ -315,9 +316,10 @@ export class HeldValues {
     if (object.kind === 'http') {
       if (object.stage === 'response') return HTTP_BODY_PROPERTIES.includes(name) ? { ...object, stage: 'body' } : null;
       if (TOKEN_RESPONSE_FIELDS.has(name)) return heldFromTokenField(object.request.endpoint, name);
-      return isExpiryName(name) || object.opaque ? null : object;
+      return isExpiryName(name) || object.opaque || TOKEN_RESPONSE_PLAIN_FIELDS.has(name) ? null : object;
     }
     if (object.promise || isExpiryName(name)) return null;
+    if (object.kind === 'token-response' && TOKEN_RESPONSE_PLAIN_FIELDS.has(name)) return null;
     if (object.secretFields) return object.secretFields.includes(name) ? { ...object, secretFields: undefined } : null;
     return object;
   }

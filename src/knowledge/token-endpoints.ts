@@ -155,6 +155,28 @@ export const TOKEN_RESPONSE_FIELDS: ReadonlySet<string> = new Set([
   'idToken',
 ]);
 /**
+ * Fields of a token response that are neither a secret nor expiring: where to send requests, what the token is, whom
+ * it names. Kept beside the token they do not die with it, so a module variable holding one is no token cache.
+ * Salesforce's response adds `instance_url`, `id` (the identity URL), `issued_at` and `signature` to RFC 6749's
+ * `token_type` and `scope`; OIDC providers add the user's id.
+ */
+export const TOKEN_RESPONSE_PLAIN_FIELDS: ReadonlySet<string> = new Set([
+  'instance_url',
+  'instanceUrl',
+  'token_type',
+  'tokenType',
+  'scope',
+  'scopes',
+  'id',
+  'user_id',
+  'userId',
+  'issued_at',
+  'issuedAt',
+  'signature',
+]);
+// Source: RFC 6749 §5.1 (token_type, scope); https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_web_server_flow.htm (access_token, instance_url, id, issued_at, signature, token_type, scope); jsforce: lib/connection.ts (instanceUrl, userInfo.id)
+
+/**
  * Fields that state a token's lifetime beside it, whatever issued it: OAuth `expires_in` (RFC 6749 §5.1), GitHub App
  * installation tokens' `expires_at` (https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app),
  * MSAL's `expiresOn` (AuthenticationResult), google-auth-library's `expiry_date` (src/auth/credentials.ts), Azure's
