@@ -14,7 +14,7 @@ import {
 import { isExpiryName } from './expiry-terms.js';
 import { localFunction } from './local-function.js';
 import { isHandedOverWithRefreshToken } from './renewing-options.js';
-import { constDeclarator, constInitializer, type ModuleRefs } from './module-refs.js';
+import { constDeclarator, constInitializer, isConstLike, type ModuleRefs } from './module-refs.js';
 import { staticNumber, staticString } from './static-value.js';
 import { declaredNames } from './storage-slot.js';
 import { fileIndex } from './file-index.js';
@@ -55,6 +55,7 @@ import {
   TOKEN_PROVIDER_OPTIONS,
   TOKEN_RESPONSE_FIELDS,
   TOKEN_RESPONSE_PLAIN_FIELDS,
+  STRATEGY_VERIFY_CALLBACKS,
   type SessionId,
 } from '../knowledge/index.js';
 import {
@@ -72,6 +73,7 @@ import {
   heldFromResponseShape,
   heldFromSigner,
   heldFromSts,
+  heldFromStrategyVerify,
   heldFromTokenCommand,
   heldFromTokenField,
 } from './held.js';
@@ -352,6 +354,7 @@ export class HeldValues {
         this.callbackResult(def.node, variable, depth) ??
         this.tokenCallbackParameter(def.node, variable) ??
         this.loginResult(def.node, variable) ??
+        this.strategyVerifyToken(def.node, variable) ??
         this.argumentAtCallSites(def.node, variable, depth)
       );
     if (def?.type !== DefinitionType.Variable) return null;
@@ -702,7 +705,7 @@ export class HeldValues {
     const method = CREDENTIAL_METHODS.find((m) => m.method === name && this.methodMatches(call, m));
     // The callback form of a synchronous method returns nothing: the token goes to the callback's second parameter
     // (`signer.getAuthToken(params, (err, token) => ...)`, read by callbackResult).
-    if ((method?.synchronous || method?.callbackForm) && isFunctionNode(call.arguments.at(-1) ?? call))
+    if ((method?.synchronous || method?.callbackForm) && this.endsWithCallback(call))
       return { ...heldFromMethod(method, call, this.context), promise: true, pending: true };
     if (method) return heldFromMethod(method, call, this.context);
     const calleeRef = this.refs.resolve(call.callee);
@@ -987,6 +990,44 @@ export class HeldValues {
     return entry && heldFromLoginCallback(entry);
   }
 
+  /**
+   * The access token an OAuth 2.0 login strategy hands to its verify function:
+   * `new GoogleStrategy(options, (accessToken, refreshToken, profile, done) => ...)` (STRATEGY_VERIFY_CALLBACKS),
+   * the function written there or passed by its name.
+   */
+  private strategyVerifyToken(fn: Node, variable: Variable): Held | null {
+    if (!isFunctionNode(fn)) return null;
+    for (const construction of this.constructionsGiven(fn)) {
+      const ref = this.refs.resolve(construction.callee);
+      const entry = ref && STRATEGY_VERIFY_CALLBACKS.find((e) => e.apis.some((api) => refMatches(ref, api)));
+      if (!entry) continue;
+      const options = construction.arguments.length > 1 ? construction.arguments[0] : undefined;
+      const requestFirst = options && findProperty(options, entry.requestFirstOption);
+      const index = requestFirst?.value.type === AST_NODE_TYPES.Literal && requestFirst.value.value === true ? 1 : 0;
+      const param = fn.params[index];
+      if (
+        fn.params.length >= entry.minParameters + index &&
+        param?.type === AST_NODE_TYPES.Identifier &&
+        this.refs.variableOf(param) === variable
+      )
+        return heldFromStrategyVerify(entry);
+    }
+    return null;
+  }
+
+  /** The `new X(..., fn)` constructions that take `fn` as their last argument, written there or by name. */
+  private constructionsGiven(fn: TSESTree.FunctionLike): TSESTree.NewExpression[] {
+    const parent = fn.parent;
+    if (parent?.type === AST_NODE_TYPES.NewExpression) return parent.arguments.at(-1) === fn ? [parent] : [];
+    if (declaredFunctionName(fn) === null) return [];
+    return fileIndex(this.context.sourceCode)
+      .constructions.filter((c) => {
+        const last = c.arguments.at(-1);
+        return last?.type === AST_NODE_TYPES.Identifier && this.namesFunction(last, fn);
+      })
+      .slice(0, MAX_CALL_SITES);
+  }
+
   /** The data parameter of a v2 callback: `sts.assumeRole(params, (err, data) => ...)`. */
   private callbackResult(fn: Node, variable: Variable, depth: number): Value | null {
     if (
@@ -995,12 +1036,57 @@ export class HeldValues {
       this.refs.variableOf(fn.params[1]) !== variable
     )
       return null;
-    const call = fn.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.at(-1) !== fn) return null;
-    const held = this.valueOf(call, depth);
-    return held && held.kind !== 'http' && held.kind !== 'resolved' && held.pending
-      ? { ...held, promise: false, pending: false }
-      : null;
+    return firstOf(this.callsGivenCallback(fn), (call) => {
+      const held = this.valueOf(call, depth);
+      return held && held.kind !== 'http' && held.kind !== 'resolved' && held.pending
+        ? { ...held, promise: false, pending: false }
+        : null;
+    });
+  }
+
+  /**
+   * The calls that take `fn` as their last argument: written there, or passed by the name it is declared under
+   * (`const onToken = (err, payload) => ...; oauth2.authenticate(options, onToken)`).
+   */
+  private callsGivenCallback(fn: TSESTree.FunctionLike): TSESTree.CallExpression[] {
+    const parent = fn.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression) return parent.arguments.at(-1) === fn ? [parent] : [];
+    const name = declaredFunctionName(fn);
+    if (name === null || parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property)
+      return [];
+    const found: TSESTree.CallExpression[] = [];
+    for (const call of fileIndex(this.context.sourceCode).calls) {
+      const last = call.arguments.at(-1);
+      if (found.length >= MAX_CALL_SITES || last?.type !== AST_NODE_TYPES.Identifier || last.name !== name) continue;
+      if (this.namesFunction(last, fn)) found.push(call);
+    }
+    return found;
+  }
+
+  /** The call's last argument is a function, written there or named (a function or const of the file). */
+  private endsWithCallback(call: TSESTree.CallExpression): boolean {
+    const last = call.arguments.at(-1);
+    if (!last) return false;
+    if (isFunctionNode(last)) return true;
+    if (last.type !== AST_NODE_TYPES.Identifier) return false;
+    const def = this.refs.variableOf(last)?.defs[0];
+    return (
+      def?.type === DefinitionType.FunctionName ||
+      (def?.type === DefinitionType.Variable && def.node.init !== null && isFunctionNode(unwrap(def.node.init)))
+    );
+  }
+
+  /** `name` refers to `fn`: its declaration, or a const bound to it. */
+  private namesFunction(name: TSESTree.Identifier, fn: TSESTree.FunctionLike): boolean {
+    const variable = this.refs.variableOf(name);
+    const def = variable?.defs[0];
+    if (def?.type === DefinitionType.FunctionName) return def.node === fn;
+    return (
+      def?.type === DefinitionType.Variable &&
+      def.node.init !== null &&
+      unwrap(def.node.init) === fn &&
+      isConstLike(variable!)
+    );
   }
 
   private imports(modules: readonly string[]): boolean {

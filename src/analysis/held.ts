@@ -19,6 +19,7 @@ import {
   EKS_TOKEN,
   type IdentityPlatformToken,
   type LoginCallback,
+  type StrategyVerifyCallback,
   NAMED_PRESIGNER_DEFAULT_SECONDS,
   type SessionId,
 } from '../knowledge/index.js';
@@ -81,12 +82,14 @@ export function heldFromMethod(method: CredentialMethod, call: TSESTree.CallExpr
     seconds: session.seconds,
     symptom: method.ecosystem === 'aws-v2' || method.ecosystem === 'aws-v3' ? 'aws' : method.ecosystem,
     // Signers mint a new token per call (no cache of their own); SDK auth clients cache and refresh theirs.
-    fix: useInstead(
-      method.replacement,
-      method.yields === 'auth-token'
-        ? 'the client asks for a fresh token for each connection'
-        : 'it caches and refreshes the token',
-    ),
+    fix:
+      method.fix ??
+      useInstead(
+        method.replacement,
+        method.yields === 'auth-token'
+          ? 'the client asks for a fresh token for each connection'
+          : 'it caches and refreshes the token',
+      ),
     promise: method.synchronous !== true,
     call: { node: call, perUse: method.perUse === true },
     method: method.id,
@@ -329,6 +332,20 @@ export function heldFromLoginCallback(entry: LoginCallback): Held {
     fix: entry.fix,
     promise: false,
     secretFields: entry.secretFields,
+  };
+}
+
+/** The access token an OAuth login strategy hands to the app's verify function once per login. */
+export function heldFromStrategyVerify(entry: StrategyVerifyCallback): Held {
+  const session = sessionOf(entry.session);
+  return {
+    kind: 'access-token',
+    what: `${LABELS['access-token']} from ${entry.label}`,
+    lifetime: session.phrase,
+    seconds: session.seconds,
+    symptom: symptomOfSession(entry.session),
+    fix: entry.fix,
+    promise: false,
   };
 }
 

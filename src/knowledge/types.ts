@@ -119,7 +119,8 @@ export type TokenPaths = readonly (readonly string[])[];
 
 export interface CredentialMethod {
   readonly id: string;
-  readonly ecosystem: Ecosystem;
+  /** `oauth`: a general OAuth client library, whose expired token is refused with RFC 6750's `invalid_token`. */
+  readonly ecosystem: Ecosystem | 'oauth';
   readonly method: string;
   readonly receivers: readonly ApiRef[];
   readonly gateModules: readonly string[];
@@ -155,6 +156,8 @@ export interface CredentialMethod {
    */
   readonly ownName?: true;
   readonly replacement: Replacement;
+  /** One sentence for messages, when "use the replacement, which caches and refreshes" does not say it right. */
+  readonly fix?: string;
   readonly source: string;
 }
 
