@@ -22,9 +22,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'A: fetchAuthSession() Cognito keys copied into aws-iot-device-sdk-v2 AwsCredentialsProvider.newStatic for MQTT.',
     'A07.ts':
       'A: Cognito GetCredentialsForIdentity fetched by hand, kept on a client object and handed to newStatic for MQTT.',
-    'B02.js': 'B: a legacy gapi.auth.authorize access token kept in a page global and reused by every Drive picker.',
-    'B06.js':
-      'B: a Google implicit-flow access token read from the URL hash into a module variable and reused for Calendar.',
     'B07.mjs': 'B found; false alarm (A) at the acquireTokenSilent line of a token that is also written to a file.',
   },
 };

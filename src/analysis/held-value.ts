@@ -35,6 +35,8 @@ import {
   type CredentialMethod,
   EKS_TOKEN,
   GOOGLE_TOKEN_CALLBACKS,
+  GOOGLE_GLOBAL_TOKEN_GETTERS,
+  type TokenCallback,
   findByApi,
   HTTP_BODY_METHODS,
   HTTP_BODY_PROPERTIES,
@@ -56,6 +58,7 @@ import {
   TOKEN_RESPONSE_FIELDS,
   TOKEN_RESPONSE_PLAIN_FIELDS,
   STRATEGY_VERIFY_CALLBACKS,
+  URL_FRAGMENT_TOKENS,
   type SessionId,
 } from '../knowledge/index.js';
 import {
@@ -74,6 +77,8 @@ import {
   heldFromSigner,
   heldFromSts,
   heldFromStrategyVerify,
+  heldFromGlobalGetter,
+  heldFromUrlFragment,
   heldFromTokenCommand,
   heldFromTokenField,
 } from './held.js';
@@ -439,8 +444,75 @@ export class HeldValues {
       this.namedPresigner(call) ??
       this.keptBy(call, depth) ??
       this.transformedBody(call, depth) ??
-      this.identityMethod(call, name)
+      this.identityMethod(call, name) ??
+      this.globalTokenGetter(call, name) ??
+      this.urlFragmentToken(call, name)
     );
+  }
+
+  /**
+   * A token field read from the URL fragment: `new URLSearchParams(location.hash.substring(1)).get('access_token')`
+   * (the parser written there or bound to a const), or `location.hash.match(/access_token=([^&]+)/)`.
+   */
+  private urlFragmentToken(call: TSESTree.CallExpression, name: string | null): Held | null {
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !call.arguments[0]) return null;
+    const argument = unwrap(call.arguments[0]);
+    if (name === URL_FRAGMENT_TOKENS.getter) {
+      const field = staticString(argument, this.context);
+      if (field === undefined || !TOKEN_RESPONSE_FIELDS.has(field)) return null;
+      const parser = this.constValue(unwrap(callee.object));
+      return parser.type === AST_NODE_TYPES.NewExpression &&
+        parser.callee.type === AST_NODE_TYPES.Identifier &&
+        parser.callee.name === URL_FRAGMENT_TOKENS.parser &&
+        !this.refs.variableOf(parser.callee)?.defs.length &&
+        parser.arguments[0] !== undefined &&
+        this.readsUrlFragment(parser.arguments[0])
+        ? heldFromUrlFragment(field)
+        : null;
+    }
+    if (name !== URL_FRAGMENT_TOKENS.matcher || argument.type !== AST_NODE_TYPES.Literal || !('regex' in argument))
+      return null;
+    const field = [...TOKEN_RESPONSE_FIELDS].find((f) => argument.regex.pattern.includes(f));
+    return field !== undefined && this.readsUrlFragment(callee.object) ? heldFromUrlFragment(field) : null;
+  }
+
+  /** `location.hash`, `window.location.hash.substring(1)`, or a const bound to one of them. */
+  private readsUrlFragment(node: Node, steps = 0): boolean {
+    const inner = this.constValue(unwrap(node));
+    if (steps > MAX_LITERAL_ENTRIES) return false;
+    if (inner.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrap(inner.callee);
+      return (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        URL_FRAGMENT_TOKENS.stringSteps.includes(staticPropertyName(callee) ?? '') &&
+        this.readsUrlFragment(callee.object, steps + 1)
+      );
+    }
+    const path = inner.type === AST_NODE_TYPES.MemberExpression ? globalPath(inner, this.refs)?.join('.') : undefined;
+    return path !== undefined && URL_FRAGMENT_TOKENS.hashPaths.some((p) => p.join('.') === path);
+  }
+
+  /** What a const (never reassigned) is bound to, else the node itself. */
+  private constValue(node: Node): Node {
+    if (node.type !== AST_NODE_TYPES.Identifier) return node;
+    const variable = this.refs.variableOf(node);
+    const def = variable?.defs[0];
+    return def?.type === DefinitionType.Variable &&
+      def.node.id.type === AST_NODE_TYPES.Identifier &&
+      def.node.init &&
+      isConstLike(variable!)
+      ? unwrap(def.node.init)
+      : node;
+  }
+
+  /** `gapi.client.getToken()`: the token response a browser global holds now (GOOGLE_GLOBAL_TOKEN_GETTERS). */
+  private globalTokenGetter(call: TSESTree.CallExpression, name: string | null): Held | null {
+    const candidates = GOOGLE_GLOBAL_TOKEN_GETTERS.filter((e) => e.global.at(-1) === name);
+    if (candidates.length === 0) return null;
+    const path = globalPath(call.callee, this.refs)?.join('.');
+    const entry = candidates.find((e) => e.global.join('.') === path);
+    return entry ? heldFromGlobalGetter(entry, call, this.context) : null;
   }
 
   /**
@@ -955,32 +1027,39 @@ export class HeldValues {
     return this.callsByName.get(name) ?? [];
   }
 
-  /** The token a library hands to a callback option: `initTokenClient({ callback: (response) => ... })`. */
+  /**
+   * The token a browser library hands to a callback: an option (`initTokenClient({ callback: (response) => ... })`)
+   * or a positional argument (`gapi.auth.authorize(params, handleAuthResult)`, the function written there or named).
+   */
   private tokenCallbackParameter(fn: Node, variable: Variable): Held | null {
     if (!isFunctionNode(fn)) return null;
+    const takes = (e: TokenCallback): boolean =>
+      fn.params[e.parameter]?.type === AST_NODE_TYPES.Identifier &&
+      this.refs.variableOf(fn.params[e.parameter] as TSESTree.Identifier) === variable;
+    // The global, written whole or through a const alias (`const gis = window.google?.accounts?.oauth2`), not a
+    // local of the same name.
+    const pathOf = (call: TSESTree.CallExpression): string | undefined => globalPath(call.callee, this.refs)?.join('.');
     const property = fn.parent;
     const options = property?.parent;
     const call = options?.parent;
     if (
-      property?.type !== AST_NODE_TYPES.Property ||
-      options?.type !== AST_NODE_TYPES.ObjectExpression ||
-      call?.type !== AST_NODE_TYPES.CallExpression ||
-      call.arguments[0] !== options
-    )
-      return null;
-    // The global, written whole or through a const alias (`const gis = window.google?.accounts?.oauth2`), not a
-    // local of the same name.
-    const path = globalPath(call.callee, this.refs)?.join('.');
-    const option = staticPropertyName(property);
-    const entry = GOOGLE_TOKEN_CALLBACKS.find(
-      (e) =>
-        e.option === option &&
-        path === e.global.join('.') &&
-        fn.params[e.parameter]?.type === AST_NODE_TYPES.Identifier &&
-        this.refs.variableOf(fn.params[e.parameter] as TSESTree.Identifier) === variable,
-    );
-    if (!entry) return null;
-    return heldFromCallback(entry, call, this.context);
+      property?.type === AST_NODE_TYPES.Property &&
+      options?.type === AST_NODE_TYPES.ObjectExpression &&
+      call?.type === AST_NODE_TYPES.CallExpression &&
+      call.arguments[0] === options
+    ) {
+      const option = staticPropertyName(property);
+      const entry = GOOGLE_TOKEN_CALLBACKS.find(
+        (e) => e.option !== undefined && e.option === option && pathOf(call) === e.global.join('.') && takes(e),
+      );
+      return entry ? heldFromCallback(entry, call, this.context) : null;
+    }
+    for (const entry of GOOGLE_TOKEN_CALLBACKS) {
+      if (entry.argument === undefined || !takes(entry)) continue;
+      const given = this.callsGivenCallback(fn, entry.argument).find((c) => pathOf(c) === entry.global.join('.'));
+      if (given) return heldFromCallback(entry, given, this.context);
+    }
+    return null;
   }
 
   /** The result a login widget hands to the file's callback: `lock.on('authenticated', (authResult) => ...)`. */
@@ -1045,18 +1124,18 @@ export class HeldValues {
   }
 
   /**
-   * The calls that take `fn` as their last argument: written there, or passed by the name it is declared under
+   * The calls that take `fn` as their argument at `index` (the last by default): written there, or passed by the name it is declared under
    * (`const onToken = (err, payload) => ...; oauth2.authenticate(options, onToken)`).
    */
-  private callsGivenCallback(fn: TSESTree.FunctionLike): TSESTree.CallExpression[] {
+  private callsGivenCallback(fn: TSESTree.FunctionLike, index = -1): TSESTree.CallExpression[] {
     const parent = fn.parent;
-    if (parent?.type === AST_NODE_TYPES.CallExpression) return parent.arguments.at(-1) === fn ? [parent] : [];
+    if (parent?.type === AST_NODE_TYPES.CallExpression) return parent.arguments.at(index) === fn ? [parent] : [];
     const name = declaredFunctionName(fn);
     if (name === null || parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property)
       return [];
     const found: TSESTree.CallExpression[] = [];
     for (const call of fileIndex(this.context.sourceCode).calls) {
-      const last = call.arguments.at(-1);
+      const last = call.arguments.at(index);
       if (found.length >= MAX_CALL_SITES || last?.type !== AST_NODE_TYPES.Identifier || last.name !== name) continue;
       if (this.namesFunction(last, fn)) found.push(call);
     }

@@ -249,8 +249,12 @@ export interface TokenCallback {
   readonly ecosystem: Ecosystem;
   /** The function called, as a member chain from a browser global (no module to import). */
   readonly global: readonly string[];
-  /** The option of its first argument that is the callback, and which parameter receives the value. */
-  readonly option: string;
+  /**
+   * Where the callback goes: an option of the first argument (`initTokenClient({ callback })`), or a positional
+   * argument (`gapi.auth.authorize(params, callback)`); one of the two. `parameter` receives the value.
+   */
+  readonly option?: string;
+  readonly argument?: number;
   readonly parameter: number;
   readonly yields: Yield;
   readonly session: SessionId;
