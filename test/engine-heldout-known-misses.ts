@@ -17,11 +17,8 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   'engine-heldout-9': {},
   'engine-heldout-10': {
     'B02.js': 'B: a legacy gapi.auth.authorize access token kept in a page global and reused by every Drive picker.',
-    'B03.js':
-      'B: a Salesforce OAuth access token written to global.accessToken and sent by every later proxied request.',
     'B06.js':
       'B: a Google implicit-flow access token read from the URL hash into a module variable and reused for Calendar.',
-    'B08.mjs': 'B found; false alarm (B) on the instance URL declared beside the cached Salesforce token.',
   },
   'engine-heldout-11': {
     'A04.ts':

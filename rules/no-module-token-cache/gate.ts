@@ -14,6 +14,7 @@ import {
   moduleMatches,
   NODE_HTTP_MODULES,
   PRESIGNERS,
+  STRATEGY_VERIFY_CALLBACKS,
   TOKEN_PROVIDER_OPTIONS,
   TOKEN_TEXT_HINT,
 } from '../../src/knowledge/index.js';
@@ -33,6 +34,7 @@ const SOURCE_MODULES: readonly string[] = [
       // Node's own http(s) is imported by every server: a file fetching a token with it names the token in its text.
       ...HTTP_CLIENTS.filter((api) => !api.modules.some((m) => NODE_HTTP_MODULES.includes(m))),
       ...LOGIN_CALLBACKS.map((entry) => entry.api),
+      ...STRATEGY_VERIFY_CALLBACKS.flatMap((entry) => entry.apis),
     ]
       .flatMap((api) => api.modules)
       .concat(

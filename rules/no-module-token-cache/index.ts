@@ -132,8 +132,8 @@ function declarationOf(slot: Slot, occurrences: readonly Node[], fallback: Node)
     // An object imported from another module (a shared HTTP client) is kept there: the write here is the defect.
     return def && def.type !== DefinitionType.ImportBinding ? def.name : fallback;
   }
-  // A key of the browser's storage is declared nowhere: its write is the defect.
-  if (slot.owner.kind === 'browser-storage') return fallback;
+  // A key of the browser's storage, or a property of the global object, is declared nowhere: its write is the defect.
+  if (slot.owner.kind === 'browser-storage' || slot.owner.kind === 'global') return fallback;
   if (slot.owner.kind === 'class') {
     const { isStatic } = slot.owner;
     const property = slot.owner.classNode.body.body.find(

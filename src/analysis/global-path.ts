@@ -18,7 +18,7 @@ export function globalPath(node: TSESTree.Node, refs: ModuleRefs, aliases = 0): 
   const root = rootIdentifier(node);
   if (!chain || !root) return null;
   const variable = refs.variableOf(root);
-  if (variable?.defs.length) {
+  if (variable?.defs.length && !declaresTheGlobal(variable.defs[0].node)) {
     const def = variable.defs[0];
     const declarator = def.node;
     if (
@@ -42,4 +42,14 @@ function rootIdentifier(node: TSESTree.Node): TSESTree.Identifier | null {
   let current = unwrap(node);
   while (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
   return current.type === AST_NODE_TYPES.Identifier ? current : null;
+}
+
+/** `declare const gapi: any;` (TypeScript's name for a global a script tag provides): still the global. */
+function declaresTheGlobal(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.VariableDeclarator &&
+    node.init === null &&
+    node.parent.type === AST_NODE_TYPES.VariableDeclaration &&
+    node.parent.declare === true
+  );
 }

@@ -14,7 +14,7 @@ import {
 import { isExpiryName } from './expiry-terms.js';
 import { localFunction } from './local-function.js';
 import { isHandedOverWithRefreshToken } from './renewing-options.js';
-import { constDeclarator, constInitializer, type ModuleRefs } from './module-refs.js';
+import { constDeclarator, constInitializer, isConstLike, type ModuleRefs } from './module-refs.js';
 import { staticNumber, staticString } from './static-value.js';
 import { declaredNames } from './storage-slot.js';
 import { fileIndex } from './file-index.js';
@@ -35,6 +35,8 @@ import {
   type CredentialMethod,
   EKS_TOKEN,
   GOOGLE_TOKEN_CALLBACKS,
+  GOOGLE_GLOBAL_TOKEN_GETTERS,
+  type TokenCallback,
   findByApi,
   HTTP_BODY_METHODS,
   HTTP_BODY_PROPERTIES,
@@ -54,6 +56,9 @@ import {
   refMatches,
   TOKEN_PROVIDER_OPTIONS,
   TOKEN_RESPONSE_FIELDS,
+  TOKEN_RESPONSE_PLAIN_FIELDS,
+  STRATEGY_VERIFY_CALLBACKS,
+  URL_FRAGMENT_TOKENS,
   type SessionId,
 } from '../knowledge/index.js';
 import {
@@ -71,6 +76,9 @@ import {
   heldFromResponseShape,
   heldFromSigner,
   heldFromSts,
+  heldFromStrategyVerify,
+  heldFromGlobalGetter,
+  heldFromUrlFragment,
   heldFromTokenCommand,
   heldFromTokenField,
 } from './held.js';
@@ -315,9 +323,10 @@ export class HeldValues {
     if (object.kind === 'http') {
       if (object.stage === 'response') return HTTP_BODY_PROPERTIES.includes(name) ? { ...object, stage: 'body' } : null;
       if (TOKEN_RESPONSE_FIELDS.has(name)) return heldFromTokenField(object.request.endpoint, name);
-      return isExpiryName(name) || object.opaque ? null : object;
+      return isExpiryName(name) || object.opaque || TOKEN_RESPONSE_PLAIN_FIELDS.has(name) ? null : object;
     }
     if (object.promise || isExpiryName(name)) return null;
+    if (object.kind === 'token-response' && TOKEN_RESPONSE_PLAIN_FIELDS.has(name)) return null;
     if (object.secretFields) return object.secretFields.includes(name) ? { ...object, secretFields: undefined } : null;
     return object;
   }
@@ -350,6 +359,7 @@ export class HeldValues {
         this.callbackResult(def.node, variable, depth) ??
         this.tokenCallbackParameter(def.node, variable) ??
         this.loginResult(def.node, variable) ??
+        this.strategyVerifyToken(def.node, variable) ??
         this.argumentAtCallSites(def.node, variable, depth)
       );
     if (def?.type !== DefinitionType.Variable) return null;
@@ -434,8 +444,75 @@ export class HeldValues {
       this.namedPresigner(call) ??
       this.keptBy(call, depth) ??
       this.transformedBody(call, depth) ??
-      this.identityMethod(call, name)
+      this.identityMethod(call, name) ??
+      this.globalTokenGetter(call, name) ??
+      this.urlFragmentToken(call, name)
     );
+  }
+
+  /**
+   * A token field read from the URL fragment: `new URLSearchParams(location.hash.substring(1)).get('access_token')`
+   * (the parser written there or bound to a const), or `location.hash.match(/access_token=([^&]+)/)`.
+   */
+  private urlFragmentToken(call: TSESTree.CallExpression, name: string | null): Held | null {
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !call.arguments[0]) return null;
+    const argument = unwrap(call.arguments[0]);
+    if (name === URL_FRAGMENT_TOKENS.getter) {
+      const field = staticString(argument, this.context);
+      if (field === undefined || !TOKEN_RESPONSE_FIELDS.has(field)) return null;
+      const parser = this.constValue(unwrap(callee.object));
+      return parser.type === AST_NODE_TYPES.NewExpression &&
+        parser.callee.type === AST_NODE_TYPES.Identifier &&
+        parser.callee.name === URL_FRAGMENT_TOKENS.parser &&
+        !this.refs.variableOf(parser.callee)?.defs.length &&
+        parser.arguments[0] !== undefined &&
+        this.readsUrlFragment(parser.arguments[0])
+        ? heldFromUrlFragment(field)
+        : null;
+    }
+    if (name !== URL_FRAGMENT_TOKENS.matcher || argument.type !== AST_NODE_TYPES.Literal || !('regex' in argument))
+      return null;
+    const field = [...TOKEN_RESPONSE_FIELDS].find((f) => argument.regex.pattern.includes(f));
+    return field !== undefined && this.readsUrlFragment(callee.object) ? heldFromUrlFragment(field) : null;
+  }
+
+  /** `location.hash`, `window.location.hash.substring(1)`, or a const bound to one of them. */
+  private readsUrlFragment(node: Node, steps = 0): boolean {
+    const inner = this.constValue(unwrap(node));
+    if (steps > MAX_LITERAL_ENTRIES) return false;
+    if (inner.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrap(inner.callee);
+      return (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        URL_FRAGMENT_TOKENS.stringSteps.includes(staticPropertyName(callee) ?? '') &&
+        this.readsUrlFragment(callee.object, steps + 1)
+      );
+    }
+    const path = inner.type === AST_NODE_TYPES.MemberExpression ? globalPath(inner, this.refs)?.join('.') : undefined;
+    return path !== undefined && URL_FRAGMENT_TOKENS.hashPaths.some((p) => p.join('.') === path);
+  }
+
+  /** What a const (never reassigned) is bound to, else the node itself. */
+  private constValue(node: Node): Node {
+    if (node.type !== AST_NODE_TYPES.Identifier) return node;
+    const variable = this.refs.variableOf(node);
+    const def = variable?.defs[0];
+    return def?.type === DefinitionType.Variable &&
+      def.node.id.type === AST_NODE_TYPES.Identifier &&
+      def.node.init &&
+      isConstLike(variable!)
+      ? unwrap(def.node.init)
+      : node;
+  }
+
+  /** `gapi.client.getToken()`: the token response a browser global holds now (GOOGLE_GLOBAL_TOKEN_GETTERS). */
+  private globalTokenGetter(call: TSESTree.CallExpression, name: string | null): Held | null {
+    const candidates = GOOGLE_GLOBAL_TOKEN_GETTERS.filter((e) => e.global.at(-1) === name);
+    if (candidates.length === 0) return null;
+    const path = globalPath(call.callee, this.refs)?.join('.');
+    const entry = candidates.find((e) => e.global.join('.') === path);
+    return entry ? heldFromGlobalGetter(entry, call, this.context) : null;
   }
 
   /**
@@ -701,7 +778,7 @@ export class HeldValues {
     const method = CREDENTIAL_METHODS.find((m) => m.method === name && this.methodMatches(call, m));
     // The callback form of a synchronous method returns nothing: the token goes to the callback's second parameter
     // (`signer.getAuthToken(params, (err, token) => ...)`, read by callbackResult).
-    if ((method?.synchronous || method?.callbackForm) && isFunctionNode(call.arguments.at(-1) ?? call))
+    if ((method?.synchronous || method?.callbackForm) && this.endsWithCallback(call))
       return { ...heldFromMethod(method, call, this.context), promise: true, pending: true };
     if (method) return heldFromMethod(method, call, this.context);
     const calleeRef = this.refs.resolve(call.callee);
@@ -951,32 +1028,39 @@ export class HeldValues {
     return this.callsByName.get(name) ?? [];
   }
 
-  /** The token a library hands to a callback option: `initTokenClient({ callback: (response) => ... })`. */
+  /**
+   * The token a browser library hands to a callback: an option (`initTokenClient({ callback: (response) => ... })`)
+   * or a positional argument (`gapi.auth.authorize(params, handleAuthResult)`, the function written there or named).
+   */
   private tokenCallbackParameter(fn: Node, variable: Variable): Held | null {
     if (!isFunctionNode(fn)) return null;
+    const takes = (e: TokenCallback): boolean =>
+      fn.params[e.parameter]?.type === AST_NODE_TYPES.Identifier &&
+      this.refs.variableOf(fn.params[e.parameter] as TSESTree.Identifier) === variable;
+    // The global, written whole or through a const alias (`const gis = window.google?.accounts?.oauth2`), not a
+    // local of the same name.
+    const pathOf = (call: TSESTree.CallExpression): string | undefined => globalPath(call.callee, this.refs)?.join('.');
     const property = fn.parent;
     const options = property?.parent;
     const call = options?.parent;
     if (
-      property?.type !== AST_NODE_TYPES.Property ||
-      options?.type !== AST_NODE_TYPES.ObjectExpression ||
-      call?.type !== AST_NODE_TYPES.CallExpression ||
-      call.arguments[0] !== options
-    )
-      return null;
-    // The global, written whole or through a const alias (`const gis = window.google?.accounts?.oauth2`), not a
-    // local of the same name.
-    const path = globalPath(call.callee, this.refs)?.join('.');
-    const option = staticPropertyName(property);
-    const entry = GOOGLE_TOKEN_CALLBACKS.find(
-      (e) =>
-        e.option === option &&
-        path === e.global.join('.') &&
-        fn.params[e.parameter]?.type === AST_NODE_TYPES.Identifier &&
-        this.refs.variableOf(fn.params[e.parameter] as TSESTree.Identifier) === variable,
-    );
-    if (!entry) return null;
-    return heldFromCallback(entry, call, this.context);
+      property?.type === AST_NODE_TYPES.Property &&
+      options?.type === AST_NODE_TYPES.ObjectExpression &&
+      call?.type === AST_NODE_TYPES.CallExpression &&
+      call.arguments[0] === options
+    ) {
+      const option = staticPropertyName(property);
+      const entry = GOOGLE_TOKEN_CALLBACKS.find(
+        (e) => e.option !== undefined && e.option === option && pathOf(call) === e.global.join('.') && takes(e),
+      );
+      return entry ? heldFromCallback(entry, call, this.context) : null;
+    }
+    for (const entry of GOOGLE_TOKEN_CALLBACKS) {
+      if (entry.argument === undefined || !takes(entry)) continue;
+      const given = this.callsGivenCallback(fn, entry.argument).find((c) => pathOf(c) === entry.global.join('.'));
+      if (given) return heldFromCallback(entry, given, this.context);
+    }
+    return null;
   }
 
   /** The result a login widget hands to the file's callback: `lock.on('authenticated', (authResult) => ...)`. */
@@ -984,6 +1068,44 @@ export class HeldValues {
     if (!isFunctionNode(fn)) return null;
     const entry = loginCallbackOf(fn, variable, this.refs, this.context.sourceCode);
     return entry && heldFromLoginCallback(entry);
+  }
+
+  /**
+   * The access token an OAuth 2.0 login strategy hands to its verify function:
+   * `new GoogleStrategy(options, (accessToken, refreshToken, profile, done) => ...)` (STRATEGY_VERIFY_CALLBACKS),
+   * the function written there or passed by its name.
+   */
+  private strategyVerifyToken(fn: Node, variable: Variable): Held | null {
+    if (!isFunctionNode(fn)) return null;
+    for (const construction of this.constructionsGiven(fn)) {
+      const ref = this.refs.resolve(construction.callee);
+      const entry = ref && STRATEGY_VERIFY_CALLBACKS.find((e) => e.apis.some((api) => refMatches(ref, api)));
+      if (!entry) continue;
+      const options = construction.arguments.length > 1 ? construction.arguments[0] : undefined;
+      const requestFirst = options && findProperty(options, entry.requestFirstOption);
+      const index = requestFirst?.value.type === AST_NODE_TYPES.Literal && requestFirst.value.value === true ? 1 : 0;
+      const param = fn.params[index];
+      if (
+        fn.params.length >= entry.minParameters + index &&
+        param?.type === AST_NODE_TYPES.Identifier &&
+        this.refs.variableOf(param) === variable
+      )
+        return heldFromStrategyVerify(entry);
+    }
+    return null;
+  }
+
+  /** The `new X(..., fn)` constructions that take `fn` as their last argument, written there or by name. */
+  private constructionsGiven(fn: TSESTree.FunctionLike): TSESTree.NewExpression[] {
+    const parent = fn.parent;
+    if (parent?.type === AST_NODE_TYPES.NewExpression) return parent.arguments.at(-1) === fn ? [parent] : [];
+    if (declaredFunctionName(fn) === null) return [];
+    return fileIndex(this.context.sourceCode)
+      .constructions.filter((c) => {
+        const last = c.arguments.at(-1);
+        return last?.type === AST_NODE_TYPES.Identifier && this.namesFunction(last, fn);
+      })
+      .slice(0, MAX_CALL_SITES);
   }
 
   /** The data parameter of a v2 callback: `sts.assumeRole(params, (err, data) => ...)`. */
@@ -994,12 +1116,57 @@ export class HeldValues {
       this.refs.variableOf(fn.params[1]) !== variable
     )
       return null;
-    const call = fn.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.at(-1) !== fn) return null;
-    const held = this.valueOf(call, depth);
-    return held && held.kind !== 'http' && held.kind !== 'resolved' && held.pending
-      ? { ...held, promise: false, pending: false }
-      : null;
+    return firstOf(this.callsGivenCallback(fn), (call) => {
+      const held = this.valueOf(call, depth);
+      return held && held.kind !== 'http' && held.kind !== 'resolved' && held.pending
+        ? { ...held, promise: false, pending: false }
+        : null;
+    });
+  }
+
+  /**
+   * The calls that take `fn` as their argument at `index` (the last by default): written there, or passed by the name it is declared under
+   * (`const onToken = (err, payload) => ...; oauth2.authenticate(options, onToken)`).
+   */
+  private callsGivenCallback(fn: TSESTree.FunctionLike, index = -1): TSESTree.CallExpression[] {
+    const parent = fn.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression) return parent.arguments.at(index) === fn ? [parent] : [];
+    const name = declaredFunctionName(fn);
+    if (name === null || parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property)
+      return [];
+    const found: TSESTree.CallExpression[] = [];
+    for (const call of fileIndex(this.context.sourceCode).calls) {
+      const last = call.arguments.at(index);
+      if (found.length >= MAX_CALL_SITES || last?.type !== AST_NODE_TYPES.Identifier || last.name !== name) continue;
+      if (this.namesFunction(last, fn)) found.push(call);
+    }
+    return found;
+  }
+
+  /** The call's last argument is a function, written there or named (a function or const of the file). */
+  private endsWithCallback(call: TSESTree.CallExpression): boolean {
+    const last = call.arguments.at(-1);
+    if (!last) return false;
+    if (isFunctionNode(last)) return true;
+    if (last.type !== AST_NODE_TYPES.Identifier) return false;
+    const def = this.refs.variableOf(last)?.defs[0];
+    return (
+      def?.type === DefinitionType.FunctionName ||
+      (def?.type === DefinitionType.Variable && def.node.init !== null && isFunctionNode(unwrap(def.node.init)))
+    );
+  }
+
+  /** `name` refers to `fn`: its declaration, or a const bound to it. */
+  private namesFunction(name: TSESTree.Identifier, fn: TSESTree.FunctionLike): boolean {
+    const variable = this.refs.variableOf(name);
+    const def = variable?.defs[0];
+    if (def?.type === DefinitionType.FunctionName) return def.node === fn;
+    return (
+      def?.type === DefinitionType.Variable &&
+      def.node.init !== null &&
+      unwrap(def.node.init) === fn &&
+      isConstLike(variable!)
+    );
   }
 
   private imports(modules: readonly string[]): boolean {

@@ -19,7 +19,10 @@ import {
   EKS_TOKEN,
   type IdentityPlatformToken,
   type LoginCallback,
+  type StrategyVerifyCallback,
+  type GlobalTokenGetter,
   NAMED_PRESIGNER_DEFAULT_SECONDS,
+  URL_FRAGMENT_TOKENS,
   type SessionId,
 } from '../knowledge/index.js';
 import type { HttpRequest } from './http-request.js';
@@ -81,12 +84,14 @@ export function heldFromMethod(method: CredentialMethod, call: TSESTree.CallExpr
     seconds: session.seconds,
     symptom: method.ecosystem === 'aws-v2' || method.ecosystem === 'aws-v3' ? 'aws' : method.ecosystem,
     // Signers mint a new token per call (no cache of their own); SDK auth clients cache and refresh theirs.
-    fix: useInstead(
-      method.replacement,
-      method.yields === 'auth-token'
-        ? 'the client asks for a fresh token for each connection'
-        : 'it caches and refreshes the token',
-    ),
+    fix:
+      method.fix ??
+      useInstead(
+        method.replacement,
+        method.yields === 'auth-token'
+          ? 'the client asks for a fresh token for each connection'
+          : 'it caches and refreshes the token',
+      ),
     promise: method.synchronous !== true,
     call: { node: call, perUse: method.perUse === true },
     method: method.id,
@@ -286,7 +291,10 @@ export function heldFromCallback(entry: TokenCallback, call: TSESTree.CallExpres
   const kind: HeldKind = entry.yields === 'live-aws-credentials' ? 'aws-credentials' : entry.yields;
   return {
     kind,
-    what: `${LABELS[kind]} handed to the \`${entry.option}\` of \`${codeOf(call, context)}\``,
+    what:
+      entry.option !== undefined
+        ? `${LABELS[kind]} handed to the \`${entry.option}\` of \`${codeOf(call, context)}\``
+        : `${LABELS[kind]} handed to the callback of \`${codeOf(call, context)}\``,
     lifetime: session.phrase,
     seconds: session.seconds,
     symptom: symptomOfSession(entry.session),
@@ -329,6 +337,49 @@ export function heldFromLoginCallback(entry: LoginCallback): Held {
     fix: entry.fix,
     promise: false,
     secretFields: entry.secretFields,
+  };
+}
+
+/** A token the page read from the URL fragment of an implicit-flow redirect (URL_FRAGMENT_TOKENS). */
+export function heldFromUrlFragment(field: string): Held {
+  const session = sessionOf(URL_FRAGMENT_TOKENS.session);
+  const kind: HeldKind = /^id_?token$/i.test(field) ? 'id-token' : 'access-token';
+  return {
+    kind,
+    what: `${LABELS[kind]} (\`${field}\` of the URL fragment an implicit-flow sign-in redirected to)`,
+    lifetime: session.phrase,
+    seconds: session.seconds,
+    symptom: symptomOfSession(URL_FRAGMENT_TOKENS.session),
+    fix: "Keep the fragment's `expires_in` with it as a deadline and sign in again before it passes.",
+    promise: false,
+  };
+}
+
+/** What a browser global returns as the page's current token: `gapi.client.getToken()`. */
+export function heldFromGlobalGetter(entry: GlobalTokenGetter, call: TSESTree.CallExpression, context: Context): Held {
+  const session = sessionOf(entry.session);
+  return {
+    kind: 'token-response',
+    what: `${LABELS['token-response']} from \`${codeOf(call, context)}\``,
+    lifetime: session.phrase,
+    seconds: session.seconds,
+    symptom: symptomOfSession(entry.session),
+    fix: entry.fix,
+    promise: false,
+  };
+}
+
+/** The access token an OAuth login strategy hands to the app's verify function once per login. */
+export function heldFromStrategyVerify(entry: StrategyVerifyCallback): Held {
+  const session = sessionOf(entry.session);
+  return {
+    kind: 'access-token',
+    what: `${LABELS['access-token']} from ${entry.label}`,
+    lifetime: session.phrase,
+    seconds: session.seconds,
+    symptom: symptomOfSession(entry.session),
+    fix: entry.fix,
+    promise: false,
   };
 }
 

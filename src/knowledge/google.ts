@@ -144,7 +144,7 @@ export const GOOGLE_TOKEN_METHODS = entriesOf<CredentialMethod>()([
  * Google Identity Services in the browser: the token client hands `{ access_token, expires_in }` to its callback and
  * never renews it; the page must call `requestAccessToken()` again (https://developers.google.com/identity/oauth2/web/reference/js-reference).
  */
-export const GOOGLE_TOKEN_CALLBACKS = [
+export const GOOGLE_TOKEN_CALLBACKS = entriesOf<TokenCallback>()([
   {
     id: 'gis:initTokenClient',
     ecosystem: 'google',
@@ -157,7 +157,64 @@ export const GOOGLE_TOKEN_CALLBACKS = [
     source:
       'https://developers.google.com/identity/oauth2/web/reference/js-reference (TokenResponse.expires_in); https://developers.google.com/identity/oauth2/web/guides/use-token-model',
   },
-] as const satisfies readonly TokenCallback[];
+  {
+    // The legacy Google APIs client (`gapi.auth`, deprecated for Google Identity Services): `authorize(params,
+    // callback)` hands the callback an OAuth token response (`access_token`, `expires_in`) and does not renew it;
+    // `gapi.auth2.authorize` does the same for its one-off token flow.
+    id: 'gapi:auth.authorize',
+    ecosystem: 'google',
+    global: ['gapi', 'auth', 'authorize'],
+    argument: 1,
+    parameter: 0,
+    yields: 'token-response',
+    session: 'google-access-token',
+    replacement: { code: 'gapi.auth.authorize({ client_id, scope, immediate: true }, callback)', imports: [] },
+    source:
+      'https://developers.google.com/api-client-library/javascript/reference/referencedocs (gapi.auth.authorize(params, callback), OAuth 2.0 token object: access_token, expires_in); https://developers.google.com/identity/sign-in/web/reference#gapiauth2authorizeparams_callback',
+  },
+  {
+    id: 'gapi:auth2.authorize',
+    ecosystem: 'google',
+    global: ['gapi', 'auth2', 'authorize'],
+    argument: 1,
+    parameter: 0,
+    yields: 'token-response',
+    session: 'google-access-token',
+    replacement: { code: 'gapi.auth2.authorize({ client_id, scope, prompt: "none" }, callback)', imports: [] },
+    source:
+      'https://developers.google.com/identity/sign-in/web/reference#gapiauth2authorizeparams_callback (AuthorizeResponse: access_token, expires_in, expires_at)',
+  },
+]);
+
+/**
+ * Browser globals that return the page's current OAuth token response synchronously: asked at each use they give the
+ * token the client library holds now; a copy kept in a variable is not renewed with it.
+ */
+export interface GlobalTokenGetter {
+  readonly id: string;
+  readonly global: readonly string[];
+  readonly session: 'google-access-token';
+  readonly fix: string;
+  readonly source: string;
+}
+export const GOOGLE_GLOBAL_TOKEN_GETTERS = [
+  {
+    id: 'gapi:client.getToken',
+    global: ['gapi', 'client', 'getToken'],
+    session: 'google-access-token',
+    fix: 'Read `gapi.client.getToken()` where the token is used, and ask for a new one (GIS `requestAccessToken()`) once its `expires_in` has passed.',
+    source:
+      'https://github.com/google/google-api-javascript-client/blob/master/docs/reference.md (gapi.client.getToken(): access_token, expires_in; gapi.client.setToken)',
+  },
+  {
+    id: 'gapi:auth.getToken',
+    global: ['gapi', 'auth', 'getToken'],
+    session: 'google-access-token',
+    fix: 'Read `gapi.auth.getToken()` where the token is used, and authorize again once its `expires_in` has passed.',
+    source:
+      'https://developers.google.com/api-client-library/javascript/reference/referencedocs (gapi.auth.getToken(): the OAuth 2.0 token object)',
+  },
+] as const satisfies readonly GlobalTokenGetter[];
 
 /** `client.setCredentials({ access_token })` never refreshes without one of these (googleapis/google-auth-library-nodejs: src/auth/oauth2client.ts). */
 export const GOOGLE_SET_CREDENTIALS = {

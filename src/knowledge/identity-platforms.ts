@@ -84,6 +84,20 @@ export const IDENTITY_PLATFORM_TOKENS = [
     source:
       'amazon-cognito-identity-js: src/CognitoAccessToken.js, CognitoIdToken.js (getJwtToken returns the stored JWT), src/CognitoUser.js (getSession refreshes an invalid session); aws-amplify/amplify-js v5: packages/auth/src/Auth.ts (currentSession)',
   },
+  {
+    // gapi.auth2 (Google Sign-In for websites, deprecated): `googleUser.getAuthResponse()` returns the user's current
+    // `{ access_token, id_token, expires_at, ... }`; it is renewed only by `reloadAuthResponse()`.
+    id: 'gapi-auth2:getAuthResponse',
+    method: 'getAuthResponse',
+    synchronous: true,
+    label: 'a Google sign-in auth response',
+    yields: 'access-token',
+    session: 'google-access-token',
+    symptom: 'google',
+    fix: 'Call `googleUser.getAuthResponse()` where the token is used, and `await googleUser.reloadAuthResponse()` once its `expires_at` has passed.',
+    source:
+      'https://developers.google.com/identity/sign-in/web/reference#googleusergetauthresponseincludeauthorizationdata (access_token, id_token, expires_at); #googleuserreloadauthresponse',
+  },
 ] as const satisfies readonly IdentityPlatformToken[];
 
 export const IDENTITY_TOKEN_FIELDS: ReadonlySet<string> = new Set(

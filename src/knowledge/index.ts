@@ -30,6 +30,7 @@ import { GCS_STORAGE_CLASS, GOOGLE_PRESIGNERS, GOOGLE_REFRESHING_CLASSES, GOOGLE
 import type { ApiRef, CredentialMethod, Presigner, RefreshingClass } from './types.js';
 import { entriesOf } from './entries-of.js';
 import { STATIC_PROVIDER_SINKS } from './aws-crt.js';
+import { OAUTH_CLIENT_TOKEN_METHODS } from './oauth-clients.js';
 
 export * from './types.js';
 export * from './sessions.js';
@@ -48,6 +49,7 @@ export * from './secrets.js';
 export * from './test-code.js';
 export * from './file-names.js';
 export * from './identity-platforms.js';
+export * from './oauth-clients.js';
 export * from './named-helpers.js';
 export * from './cli-credentials.js';
 export * from './handshake.js';
@@ -73,6 +75,7 @@ export const CREDENTIAL_METHODS = entriesOf<CredentialMethod>()([
   ...MSAL_TOKEN_METHODS,
   ...AZURE_LEGACY_TOKEN_METHODS,
   ...AWS_TOKEN_METHODS,
+  ...OAUTH_CLIENT_TOKEN_METHODS,
 ]);
 export const PRESIGNERS = entriesOf<Presigner>()([
   ...AWS_V3_PRESIGNERS,

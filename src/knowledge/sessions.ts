@@ -184,6 +184,16 @@ export const SESSIONS = {
     temporary: true,
     source: 'RFC 6749 §5.1 (expires_in)',
   },
+  'salesforce-access-token': {
+    symptom: 'oauth',
+    label: 'the Salesforce session',
+    seconds: 2 * HOUR,
+    maxSeconds: 24 * HOUR,
+    phrase: "when the org's session times out (2 h by default, 15 min to 24 h by setting)",
+    temporary: true,
+    source:
+      'https://help.salesforce.com/s/articleView?id=sf.admin_sessions.htm (Timeout value, default 2 hours); https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_web_server_flow.htm (the token response has no expires_in)',
+  },
   'oauth-provider-token': {
     symptom: 'oauth',
     label: "the OAuth provider's access token",

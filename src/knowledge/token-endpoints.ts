@@ -144,6 +144,28 @@ export const GENERIC_TOKEN_ENDPOINT: TokenEndpoint = {
   source: 'RFC 6749 §3.2; Keycloak /protocol/openid-connect/token; IdentityServer /connect/token',
 };
 
+/**
+ * The implicit grant (and OIDC's `response_type=id_token token`) returns the token in the redirect's URL fragment:
+ * `#access_token=...&token_type=Bearer&expires_in=3600`. The page reads it from `location.hash`, through
+ * `new URLSearchParams(location.hash.substring(1)).get('access_token')` or a regex match, and the token dies after
+ * `expires_in` like any other; nothing renews it but another sign-in.
+ */
+export const URL_FRAGMENT_TOKENS = {
+  /** The global that holds the fragment (`window.` and `self.` are dropped by the global-path reader). */
+  hashPaths: [
+    ['location', 'hash'],
+    ['document', 'location', 'hash'],
+  ] as readonly (readonly string[])[],
+  /** String steps between the fragment and its parser (dropping the `#`). */
+  stringSteps: ['substring', 'substr', 'slice', 'replace', 'trim'] as readonly string[],
+  parser: 'URLSearchParams',
+  getter: 'get',
+  matcher: 'match',
+  session: 'oauth-token',
+  source:
+    'RFC 6749 §4.2.2 (access token response in the fragment: access_token, token_type, expires_in); https://developers.google.com/identity/protocols/oauth2/javascript-implicit-flow',
+} as const;
+
 /** Sent only to an OAuth token endpoint: a request that carries it fetches a token (RFC 6749 §4.4.2). */
 export const GRANT_TYPE_PARAMETER = 'grant_type';
 
@@ -154,6 +176,28 @@ export const TOKEN_RESPONSE_FIELDS: ReadonlySet<string> = new Set([
   'accessToken',
   'idToken',
 ]);
+/**
+ * Fields of a token response that are neither a secret nor expiring: where to send requests, what the token is, whom
+ * it names. Kept beside the token they do not die with it, so a module variable holding one is no token cache.
+ * Salesforce's response adds `instance_url`, `id` (the identity URL), `issued_at` and `signature` to RFC 6749's
+ * `token_type` and `scope`; OIDC providers add the user's id.
+ */
+export const TOKEN_RESPONSE_PLAIN_FIELDS: ReadonlySet<string> = new Set([
+  'instance_url',
+  'instanceUrl',
+  'token_type',
+  'tokenType',
+  'scope',
+  'scopes',
+  'id',
+  'user_id',
+  'userId',
+  'issued_at',
+  'issuedAt',
+  'signature',
+]);
+// Source: RFC 6749 §5.1 (token_type, scope); https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_web_server_flow.htm (access_token, instance_url, id, issued_at, signature, token_type, scope); jsforce: lib/connection.ts (instanceUrl, userInfo.id)
+
 /**
  * Fields that state a token's lifetime beside it, whatever issued it: OAuth `expires_in` (RFC 6749 §5.1), GitHub App
  * installation tokens' `expires_at` (https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app),
@@ -321,4 +365,4 @@ export const HTTP_URL_OPTION = 'url';
  * the presigner wrapper names (named-helpers.ts).
  */
 export const TOKEN_TEXT_HINT =
-  /access_?token|id_?token|getJwtToken|provider_token|presign|sign\w{0,24}url|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws|microsoftonline|k8s-aws-v1|expires_?(?:in|at|on)\b|expiry_?date/i;
+  /access_?token|id_?token|getJwtToken|getAuthResponse|provider_token|presign|sign\w{0,24}url|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws|microsoftonline|k8s-aws-v1|expires_?(?:in|at|on)\b|expiry_?date/i;

@@ -134,7 +134,8 @@ export type TokenPaths = readonly (readonly string[])[];
 
 export interface CredentialMethod {
   readonly id: string;
-  readonly ecosystem: Ecosystem;
+  /** `oauth`: a general OAuth client library, whose expired token is refused with RFC 6750's `invalid_token`. */
+  readonly ecosystem: Ecosystem | 'oauth';
   readonly method: string;
   readonly receivers: readonly ApiRef[];
   readonly gateModules: readonly string[];
@@ -170,6 +171,8 @@ export interface CredentialMethod {
    */
   readonly ownName?: true;
   readonly replacement: Replacement;
+  /** One sentence for messages, when "use the replacement, which caches and refreshes" does not say it right. */
+  readonly fix?: string;
   readonly source: string;
 }
 
@@ -263,8 +266,12 @@ export interface TokenCallback {
   readonly ecosystem: Ecosystem;
   /** The function called, as a member chain from a browser global (no module to import). */
   readonly global: readonly string[];
-  /** The option of its first argument that is the callback, and which parameter receives the value. */
-  readonly option: string;
+  /**
+   * Where the callback goes: an option of the first argument (`initTokenClient({ callback })`), or a positional
+   * argument (`gapi.auth.authorize(params, callback)`); one of the two. `parameter` receives the value.
+   */
+  readonly option?: string;
+  readonly argument?: number;
   readonly parameter: number;
   readonly yields: Yield;
   readonly session: SessionId;

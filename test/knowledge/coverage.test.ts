@@ -18,6 +18,9 @@ import {
   AWS_TOKEN_COMMANDS,
   AWS_TOKEN_METHODS,
   MSAL_TOKEN_METHODS,
+  OAUTH_CLIENT_TOKEN_METHODS,
+  STRATEGY_VERIFY_CALLBACKS,
+  GOOGLE_GLOBAL_TOKEN_GETTERS,
   CLI_CREDENTIAL_COMMANDS,
   ENV_CREDENTIAL_VARIABLES,
   OUTLIVING_SINKS,
@@ -134,6 +137,30 @@ const cases: Case[] = [
     'B',
     `${importOf(entry.receivers[0], 'App')}\nconst app = new App({} as never);\nlet kept: string | undefined;\n` +
       `export async function token() { kept ??= (await app.${entry.method}({} as never))!.accessToken; return kept; }`,
+  ]),
+  ...OAUTH_CLIENT_TOKEN_METHODS.map((entry): Case => [
+    entry.id,
+    'B',
+    entry.callbackForm
+      ? `${importOf(entry.receivers[0], 'oauth')}\nlet kept: unknown;\n` +
+        `export function login(code: string) { oauth.${entry.method}({ code } as never, (error: unknown, payload: any) => { kept = payload.${entry.secretFields![0]}; }); }\n` +
+        'export const use = () => kept;'
+      : `${importOf(receiverClass(entry.receivers[0]), 'Client')}\nconst client = new Client({} as never);\nlet kept: unknown;\n` +
+        `export async function token() { kept ??= await client.${entry.method}({} as never); return kept; }`,
+  ]),
+  ...STRATEGY_VERIFY_CALLBACKS.flatMap((entry) => entry.apis.filter((api) => api.path.length > 0).slice(0, 1)).map(
+    (api): Case => [
+      `${STRATEGY_VERIFY_CALLBACKS[0].id} (${api.modules[0]})`,
+      'B',
+      `${importOf(api, 'Strategy')}\nlet kept: unknown;\n` +
+        'new Strategy({} as never, (accessToken: string, refreshToken: string, profile: unknown, done: any) => { kept = accessToken; done(null, profile); });\n' +
+        'export const use = () => kept;',
+    ],
+  ),
+  ...GOOGLE_GLOBAL_TOKEN_GETTERS.map((entry): Case => [
+    entry.id,
+    'B',
+    `declare const gapi: any;\nlet kept: unknown;\nexport function signedIn() { kept = ${entry.global.join('.')}().access_token; }\nexport const use = () => kept;`,
   ]),
   ...AWS_V3_PRESIGNERS.map((entry): Case => [
     entry.id,
