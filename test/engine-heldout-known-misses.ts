@@ -15,11 +15,7 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   'engine-heldout-7': {},
   'engine-heldout-8': {},
   'engine-heldout-9': {},
-  'engine-heldout-10': {
-    'B02.js': 'B: a legacy gapi.auth.authorize access token kept in a page global and reused by every Drive picker.',
-    'B06.js':
-      'B: a Google implicit-flow access token read from the URL hash into a module variable and reused for Calendar.',
-  },
+  'engine-heldout-10': {},
   'engine-heldout-11': {
     'A04.ts':
       'A: an Azure DevOps token source called once and its token frozen in getBearerHandler of a memoised WebApi.',

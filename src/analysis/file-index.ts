@@ -67,3 +67,25 @@ export function fileIndex(sourceCode: SourceCode): FileIndex {
   indexes.set(sourceCode, index);
   return index;
 }
+
+const membersByClass = new WeakMap<ClassNode, ReadonlyMap<string, readonly TSESTree.MemberExpression[]>>();
+
+/** The member expressions inside a class, by property name, in the order of the file index. */
+export function classMembersByName(
+  classNode: ClassNode,
+  sourceCode: SourceCode,
+): ReadonlyMap<string, readonly TSESTree.MemberExpression[]> {
+  const known = membersByClass.get(classNode);
+  if (known) return known;
+  const byName = new Map<string, TSESTree.MemberExpression[]>();
+  forEachDescendant(classNode, sourceCode, (node) => {
+    if (node.type !== AST_NODE_TYPES.MemberExpression) return;
+    const name = staticPropertyName(node);
+    if (name === null) return;
+    const list = byName.get(name);
+    if (list) list.push(node);
+    else byName.set(name, [node]);
+  });
+  membersByClass.set(classNode, byName);
+  return byName;
+}

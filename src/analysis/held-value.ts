@@ -18,6 +18,7 @@ import { constDeclarator, constInitializer, isConstLike, type ModuleRefs } from 
 import { staticNumber, staticString } from './static-value.js';
 import { declaredNames } from './storage-slot.js';
 import { fileIndex } from './file-index.js';
+import { callsThatMayRun } from './local-calls.js';
 import { forEachDescendant } from './value-flow.js';
 import { isPromiseCombinator, keepsWhatItIsBuiltWith } from './value-keepers.js';
 import { spendsAtHandshake } from './handshake.js';
@@ -186,7 +187,6 @@ export class HeldValues {
   private readonly memo = new Map<Node, Value | null>();
   private readonly bindings = new Map<Variable, Value>();
   private httpClientImported: boolean | undefined;
-  private callsByName: Map<string, TSESTree.CallExpression[]> | undefined;
   constructor(
     private readonly context: Context,
     private readonly refs: ModuleRefs,
@@ -987,9 +987,9 @@ export class HeldValues {
     const name = declaredFunctionName(fn);
     if (index < 0 || name === null || !steps || steps.includes(null)) return null;
     const given: Node[] = [];
-    for (const call of this.callsNamed(name)) {
+    for (const call of callsThatMayRun(fn, name, this.context.sourceCode)) {
       const argument = call.arguments[index];
-      if (given.length >= MAX_CALL_SITES || !argument) continue;
+      if (given.length >= MAX_CALL_SITES || !argument || calleeName(call) !== name) continue;
       if (
         argument.type !== AST_NODE_TYPES.SpreadElement &&
         localFunction(call, this.refs, { bindings: 'written-once', thisMethods: true }) === fn
@@ -1011,21 +1011,6 @@ export class HeldValues {
     let value = this.valueOf(node, depth);
     for (const step of steps) value = value && this.member(value, step);
     return value;
-  }
-
-  /** The file's calls by callee name, grouped once. */
-  private callsNamed(name: string): readonly TSESTree.CallExpression[] {
-    if (!this.callsByName) {
-      this.callsByName = new Map();
-      for (const call of fileIndex(this.context.sourceCode).calls) {
-        const callee = calleeName(call);
-        if (callee === null) continue;
-        const list = this.callsByName.get(callee);
-        if (list) list.push(call);
-        else this.callsByName.set(callee, [call]);
-      }
-    }
-    return this.callsByName.get(name) ?? [];
   }
 
   /**

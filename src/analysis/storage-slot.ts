@@ -10,8 +10,7 @@ import {
   REQUEST_SESSIONS,
 } from '../knowledge/index.js';
 import { DefinitionType, enclosingFunction, staticPropertyName, unwrap } from './ast.js';
-import { fileIndex } from './file-index.js';
-import { forEachDescendant } from './value-flow.js';
+import { classMembersByName, fileIndex } from './file-index.js';
 import { isContainerSingleton } from './storage-singleton.js';
 import { rebuiltWheneverReached } from './rebuilt-before-read.js';
 import { browserStorageCall, browserStorageProperty } from './browser-storage.js';
@@ -182,7 +181,7 @@ export function occurrencesOf(slot: Slot, sourceCode: SourceCode): Occurrence[] 
   // `this.x` of an instance field is written only inside its class: no need to look at the rest of the file.
   const members =
     slot.owner.kind === 'class' && !slot.owner.isStatic
-      ? membersNamedIn(slot.owner.classNode, sourceCode)
+      ? classMembersByName(slot.owner.classNode, sourceCode)
       : fileIndex(sourceCode).membersByName;
   for (const member of members.get(slot.name) ?? []) {
     const nested = unwrap(member.object).type === AST_NODE_TYPES.MemberExpression;
@@ -218,28 +217,6 @@ function storageCallsOf(slot: Slot, sourceCode: SourceCode): Occurrence[] {
     );
   }
   return found;
-}
-
-const membersByClass = new WeakMap<ClassNode, ReadonlyMap<string, readonly TSESTree.MemberExpression[]>>();
-
-/** The member expressions inside a class, by property name, in the order of the file index. */
-function membersNamedIn(
-  classNode: ClassNode,
-  sourceCode: SourceCode,
-): ReadonlyMap<string, readonly TSESTree.MemberExpression[]> {
-  const known = membersByClass.get(classNode);
-  if (known) return known;
-  const byName = new Map<string, TSESTree.MemberExpression[]>();
-  forEachDescendant(classNode, sourceCode, (node) => {
-    if (node.type !== AST_NODE_TYPES.MemberExpression) return;
-    const name = staticPropertyName(node);
-    if (name === null) return;
-    const list = byName.get(name);
-    if (list) list.push(node);
-    else byName.set(name, [node]);
-  });
-  membersByClass.set(classNode, byName);
-  return byName;
 }
 
 /** How the slot is accessed at `node` (an identifier or member expression naming it). */

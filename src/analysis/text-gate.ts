@@ -114,20 +114,28 @@ function usesBrowserGlobal(text: string): boolean {
 
 // Built once when the module loads, from knowledge-base data only (never from a file's text).
 const PATTERNS: Record<TriggerFamily, RegExp> = {
-  modules: new RegExp(
-    `(['"\`])(?:${MODULE_ALTERNATIVES.exact})\\1|['"\`](?:${MODULE_ALTERNATIVES.prefixes})|${ESCAPES}`,
-    'u',
-  ),
+  modules: new RegExp(`(['"\`])(?:${MODULE_ALTERNATIVES.exact})\\1|['"\`](?:${MODULE_ALTERNATIVES.prefixes})`, 'u'),
   'token-text': TOKEN_TEXT_HINT,
-  secrets: new RegExp(`${ANY_SHAPE_MARKER.source}|${SECRET_WORDS}|${ESCAPES}`, 'u'),
-  'credential-files': new RegExp(
-    `${GOOGLE_CREDENTIAL_FILE_TYPES.map((entry) => escapeRegExp(entry.type)).join('|')}|${ESCAPES}`,
-    'u',
-  ),
+  secrets: new RegExp(`${ANY_SHAPE_MARKER.source}|${SECRET_WORDS}`, 'u'),
+  'credential-files': new RegExp(GOOGLE_CREDENTIAL_FILE_TYPES.map((entry) => escapeRegExp(entry.type)).join('|'), 'u'),
   'credential-helpers': new RegExp(`\\b(?:${NAMED_CREDENTIAL_HELPER_PATTERN.source.slice(1, -1)})\\b`, 'u'),
   'cli-credentials': new RegExp(`(?<![\\w-])(?:${CLI_CREDENTIAL_WORDS.map(escapeRegExp).join('|')})\\b`, 'u'),
   'google-set-credentials': new RegExp(`\\.${GOOGLE_SET_CREDENTIALS.method}\\(`, 'u'),
 };
+/** The families that also open on an escape sequence (see above). */
+const OPEN_ON_ESCAPES: ReadonlySet<TriggerFamily> = new Set(['modules', 'secrets', 'credential-files']);
+const ESCAPE_SEQUENCE = new RegExp(ESCAPES, 'u');
+/**
+ * The last text asked about and whether it holds an escape sequence: five gates ask it of the same file one after
+ * the other, and apart from the alternatives of a family the test is a scan for a backslash, much cheaper on its own.
+ */
+let escapesOf: { text: string; found: boolean } | undefined;
+
+function holdsEscape(text: string): boolean {
+  if (escapesOf?.text !== text) escapesOf = { text, found: ESCAPE_SEQUENCE.test(text) };
+  return escapesOf.found;
+}
+
 /** `from './x'`, `require('../x')`, `import('./x')`: a module of the app itself. */
 const RELATIVE_IMPORT = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"`]\.\.?\//u;
 
@@ -137,6 +145,7 @@ export function holdsTrigger(
   sourceCode: { readonly text: string; readonly parserServices?: unknown },
 ): boolean {
   if (PATTERNS[family].test(sourceCode.text)) return true;
+  if (OPEN_ON_ESCAPES.has(family) && holdsEscape(sourceCode.text)) return true;
   if (family === 'modules') return usesBrowserGlobal(sourceCode.text);
   const services = sourceCode.parserServices as { program?: unknown } | undefined;
   return family === 'credential-helpers' && Boolean(services?.program) && RELATIVE_IMPORT.test(sourceCode.text);
@@ -159,10 +168,7 @@ export function mayTrigger(sourceCode: { readonly text: string }, families: read
   return false;
 }
 
-const BUNDLED_ENV_TEXT = new RegExp(
-  `${BUNDLER_ENV_PREFIXES.map((entry) => escapeRegExp(entry.prefix)).join('|')}|${ESCAPES}`,
-  'u',
-);
+const BUNDLED_ENV_TEXT = new RegExp(BUNDLER_ENV_PREFIXES.map((entry) => escapeRegExp(entry.prefix)).join('|'), 'u');
 
 /**
  * Whether `text` may read an env name that a bundler inlines into browser code (`process.env.REACT_APP_…`): a
@@ -171,7 +177,7 @@ const BUNDLED_ENV_TEXT = new RegExp(
  * (`setTextGate(false)`), so the exactness tests cover it.
  */
 export function mayNameBundledEnv(text: string): boolean {
-  return !enabled || BUNDLED_ENV_TEXT.test(text);
+  return !enabled || BUNDLED_ENV_TEXT.test(text) || holdsEscape(text);
 }
 
 /**
@@ -179,7 +185,7 @@ export function mayNameBundledEnv(text: string): boolean {
  * the value): like an escape sequence, they can spell a marker that the source text does not contain.
  */
 const CHARACTER_REFERENCE = /&#?\w+;/u;
-const SECRET_SHAPE_TEXT = new RegExp(`${ANY_SHAPE_MARKER.source}|${ESCAPES}|${CHARACTER_REFERENCE.source}`, 'u');
+const SECRET_SHAPE_TEXT = new RegExp(`${ANY_SHAPE_MARKER.source}|${CHARACTER_REFERENCE.source}`, 'u');
 
 /**
  * Whether a string value or comment of the file may hold a secret's shape (a key id, `ya29.`, a private key, a JWT,
@@ -188,7 +194,7 @@ const SECRET_SHAPE_TEXT = new RegExp(`${ANY_SHAPE_MARKER.source}|${ESCAPES}|${CH
  * name (a key id is what an unnamed secret pairs with). Off with the gate (`setTextGate(false)`).
  */
 export function mayHoldSecretShape(text: string): boolean {
-  return !enabled || SECRET_SHAPE_TEXT.test(text);
+  return !enabled || SECRET_SHAPE_TEXT.test(text) || holdsEscape(text);
 }
 
 /** Whether `text` holds a trigger of any family: a file without one is a file no rule reports on (the codemod's prefilter). */
