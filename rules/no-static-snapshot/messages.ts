@@ -26,7 +26,7 @@ export const SNAPSHOT_MESSAGES = {
   staticProviderKeys:
     '`{{sink}}()` is given temporary keys (the session token `{{token}}`) and hands out those same keys forever; what is built with it is kept {{where}} and signs with them until {{session}} ends ({{phrase}}), then every connection or reconnection is refused (ExpiredToken, 403). Use {{replacement}}.',
   tokenFileReadOnce:
-    '`{{token}}` is the text of the token file `{{file}}` read once and handed to `{{source}}` as a fixed `{{option}}`: every refresh sends that same token, and once it has expired ({{tokenPhrase}}) STS answers {{symptom}}, so the credentials stop renewing when {{session}} ends ({{phrase}}). Use `{{replacement}}`, which reads the file again at each refresh.',
+    '`{{token}}` is the text of the token file `{{file}}` read once and handed to `{{source}}` as a fixed `{{option}}`: {{each}} sends that same token, and once it has expired ({{tokenPhrase}}) STS answers {{symptom}}, so the credentials stop renewing when {{session}} ends ({{phrase}}). Use `{{replacement}}`, which reads the file again at each refresh.',
   v2FieldsCopied:
     'Keys copied out of the refreshing `{{object}}` into {{sink}} make static credentials: the live object refreshes, the copy never does, so it stops working when {{session}} ends ({{phrase}}). Pass the object itself.',
   fetchedCredentialsCopied:

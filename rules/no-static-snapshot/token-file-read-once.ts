@@ -58,6 +58,7 @@ export function checkTokenFileReadOnce(
       file: snippet(ctx.sourceCode, read.read.arguments[0], 50),
       source: source.name,
       option: source.token.option,
+      each: source.request ? 'every later request' : 'every refresh',
       tokenPhrase: token.phrase,
       symptom: source.token.symptom,
       replacement: source.token.renewedBy.code,
