@@ -2,6 +2,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { unwrap } from './ast.js';
 import { classMembersByName } from './file-index.js';
+import { callsOfMethod } from './local-function.js';
+import { ModuleRefs } from './module-refs.js';
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -9,7 +11,8 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 /**
  * The calls of the file that can run `fn` by `name` as local-function.ts resolves a call: `name(x)` through the
  * variable `fn` is bound to, `object.name(x)` through the const bound to the object literal that holds `fn`, and
- * `this.name(x)` inside the class whose method `fn` is. Found from the scope manager's references and the class's own
+ * `this.name(x)` inside the class whose method `fn` is, and the calls of a method through its class or a const
+ * instance (callsOfMethod). Found from the scope manager's references and the class's own
  * members instead of a walk over the whole file; a superset of the calls that resolve to `fn`, in the order of the
  * file index (fileIndex(sourceCode).calls), so callers filter them as they filtered the index's calls.
  */
@@ -30,6 +33,8 @@ export function callsThatMayRun(fn: TSESTree.FunctionLike, name: string, sourceC
     const classNode = parent.parent.parent;
     for (const member of classMembersByName(classNode, sourceCode).get(name) ?? [])
       if (unwrap(member.object).type === AST_NODE_TYPES.ThisExpression) addCallOf(member, found);
+    // From outside the class: `Keeper.keep(x)` for a static method, `keeper.keep(x)` on a const made by `new Keeper()`.
+    for (const call of callsOfMethod(fn, ModuleRefs.for(sourceCode))) found.add(call);
   }
   return [...found].sort(inIndexOrder);
 }

@@ -4,7 +4,6 @@ import { DefinitionType, isFunctionNode, staticPropertyName, unwrap } from './as
 import { isConstLike, type ModuleRefs } from './module-refs.js';
 
 type Node = TSESTree.Node;
-type Variable = TSESLint.Scope.Variable;
 
 /** What counts as a function of this file for `localFunction`; every caller says both. */
 interface LocalFunctionOptions {
@@ -115,14 +114,14 @@ export function callsOfMethod(fn: TSESTree.FunctionLike, refs: ModuleRefs): TSES
     const names = owner.type === AST_NODE_TYPES.ClassDeclaration && owner.id ? [owner.id] : declaredName(owner);
     if (holder.static) bindings.push(...names);
     else
-      for (const use of names.flatMap((n) => outerVariable(n, refs)?.references ?? [])) {
+      for (const use of names.flatMap((n) => referencesOfName(n, refs))) {
         const made = use.identifier.parent;
         if (made?.type === AST_NODE_TYPES.NewExpression && made.callee === use.identifier)
           bindings.push(...declaredName(made));
       }
   }
   const calls: TSESTree.CallExpression[] = [];
-  for (const reference of bindings.flatMap((b) => outerVariable(b, refs)?.references ?? [])) {
+  for (const reference of bindings.flatMap((b) => referencesOfName(b, refs))) {
     const member = reference.identifier.parent;
     const call = member?.parent;
     if (
@@ -148,11 +147,13 @@ function declaredName(node: TSESTree.Node): TSESTree.Identifier[] {
 }
 
 /**
- * The variable a declared name binds where the rest of the file sees it: a class declaration's name also has a
- * variable in the class's own scope, which only the class body refers to.
+ * The references to a declared name. A class declaration's name is two variables: one in the class's own scope, which
+ * the class body refers to (`SegmentSink.identity()` in a method), and one where the rest of the file sees it.
  */
-function outerVariable(name: TSESTree.Identifier, refs: ModuleRefs): Variable | null {
+function referencesOfName(name: TSESTree.Identifier, refs: ModuleRefs): TSESLint.Scope.Reference[] {
   const variable = refs.variableOf(name);
-  if (variable?.scope.block !== name.parent) return variable;
-  return variable.scope.upper?.set.get(name.name) ?? variable;
+  if (!variable) return [];
+  if (variable.scope.block !== name.parent) return variable.references;
+  const outer = variable.scope.upper?.set.get(name.name);
+  return outer ? [...variable.references, ...outer.references] : variable.references;
 }

@@ -160,16 +160,16 @@ export const FLOWS: readonly Flow[] = [
     id: 'instance method helper',
     build: (s, store) => ({
       helpers: [
-        'class Issuer {',
+        'class TokenIssuer {',
         '  async obtain() {',
         ...prepare(s).map((line) => `    ${line}`),
         `    const resolved = ${resolved(s)};`,
         `    return ${usable(s, 'resolved')};`,
         '  }',
         '}',
-        'const issuer = new Issuer();',
+        'const tokenIssuer = new TokenIssuer();',
       ],
-      body: [store('await issuer.obtain()')],
+      body: [store('await tokenIssuer.obtain()')],
     }),
   },
   {

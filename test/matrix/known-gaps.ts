@@ -21,4 +21,11 @@ export const KNOWN_GAPS: readonly { readonly reason: string; readonly cells: rea
       "Identity-platform tokens (IDENTITY_PLATFORM_TOKENS) are sources of no-module-token-cache only: no-static-snapshot's checks of keepers that outlive any value (a file, the environment, a long-lived callback, a bundler define) start from CREDENTIAL_METHODS and token requests, not from them.",
     cells: PLATFORM_TOKENS.flatMap((source) => OUTLIVING_KEEPERS.map((keeper) => `${source} × direct × ${keeper}`)),
   },
+  {
+    reason:
+      "OAuth client-library tokens whose secret sits one level down (simple-oauth2's AccessToken `.token.access_token`) or that arrive through a callback wrapped in a promise (salesforce-oauth2 `authenticate`): no-static-snapshot's checks of keepers that outlive any value do not follow them from the call; no-module-token-cache does, for the keepers it owns.",
+    cells: ['simple-oauth2 getToken()', 'salesforce-oauth2 authenticate() as a promise'].flatMap((source) =>
+      OUTLIVING_KEEPERS.map((keeper) => `${source} × direct × ${keeper}`),
+    ),
+  },
 ];
