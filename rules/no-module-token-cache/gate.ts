@@ -10,6 +10,7 @@ import {
   BROWSER_STORAGES,
   CREDENTIAL_METHODS,
   HTTP_CLIENTS,
+  INSTANCE_TOKEN_FIELDS,
   LOGIN_CALLBACKS,
   moduleMatches,
   NODE_HTTP_MODULES,
@@ -35,6 +36,7 @@ const SOURCE_MODULES: readonly string[] = [
       ...HTTP_CLIENTS.filter((api) => !api.modules.some((m) => NODE_HTTP_MODULES.includes(m))),
       ...LOGIN_CALLBACKS.map((entry) => entry.api),
       ...STRATEGY_VERIFY_CALLBACKS.flatMap((entry) => entry.apis),
+      ...INSTANCE_TOKEN_FIELDS.flatMap((entry) => entry.receivers),
     ]
       .flatMap((api) => api.modules)
       .concat(

@@ -60,6 +60,7 @@ import {
   TOKEN_RESPONSE_PLAIN_FIELDS,
   STRATEGY_VERIFY_CALLBACKS,
   URL_FRAGMENT_TOKENS,
+  INSTANCE_TOKEN_FIELDS,
   type SessionId,
 } from '../knowledge/index.js';
 import {
@@ -80,6 +81,7 @@ import {
   heldFromStrategyVerify,
   heldFromGlobalGetter,
   heldFromUrlFragment,
+  heldFromInstanceField,
   heldFromTokenCommand,
   heldFromTokenField,
 } from './held.js';
@@ -155,6 +157,7 @@ const SDK_METHOD_NAMES: ReadonlySet<string> = new Set([
   ...AWS_V2_STS_OPERATIONS.map((op) => op.method ?? ''),
   ...PRESIGNERS.flatMap((p) => [p.method ?? '', p.api?.path.at(-1) ?? '']),
 ]);
+const INSTANCE_TOKEN_FIELD_NAMES: ReadonlySet<string> = new Set(INSTANCE_TOKEN_FIELDS.map((e) => e.field));
 const CLIENT_FACTORY_NAMES: ReadonlySet<string> = new Set(
   HTTP_CLIENT_KEEPERS.factories.map((api) => api.path.at(-1) ?? ''),
 );
@@ -250,6 +253,10 @@ export class HeldValues {
         const object = this.valueOf(node.object, next);
         const name = staticPropertyName(node);
         if (!object && name !== null && IDENTITY_TOKEN_FIELDS.has(name)) return this.identityField(node, name);
+        if (!object && name !== null && INSTANCE_TOKEN_FIELD_NAMES.has(name)) {
+          const field = this.instanceTokenField(node, name);
+          if (field) return field;
+        }
         if (!object && name !== null) {
           const lifetime = lifetimeReadBeside(node, this.context.sourceCode);
           if (lifetime !== null) return heldFromResponseShape(name, lifetime);
@@ -524,6 +531,14 @@ export class HeldValues {
     const name = ref?.path.at(-1);
     if (!ref || name === undefined || isKnowledgeModule(ref.module) || !NAMED_PRESIGNER_PATTERN.test(name)) return null;
     return heldFromNamedPresigner(call, this.context, isAwaited(call));
+  }
+
+  /** `conn.accessToken` where `conn` was made from a client class that renews the field (INSTANCE_TOKEN_FIELDS). */
+  private instanceTokenField(node: TSESTree.MemberExpression, name: string): Held | null {
+    const entry = INSTANCE_TOKEN_FIELDS.find(
+      (e) => e.field === name && madeFromAny(node.object, e.receivers, this.refs) === true,
+    );
+    return entry ? heldFromInstanceField(entry) : null;
   }
 
   /** `data.session.provider_token`: a platform's token field, whatever object it is read from (IDENTITY_PLATFORM_TOKENS). */

@@ -21,6 +21,7 @@ import {
   type LoginCallback,
   type StrategyVerifyCallback,
   type GlobalTokenGetter,
+  type InstanceTokenField,
   NAMED_PRESIGNER_DEFAULT_SECONDS,
   URL_FRAGMENT_TOKENS,
   type SessionId,
@@ -337,6 +338,20 @@ export function heldFromLoginCallback(entry: LoginCallback): Held {
     fix: entry.fix,
     promise: false,
     secretFields: entry.secretFields,
+  };
+}
+
+/** A copy of a live client's token field: `conn.accessToken` of a jsforce `Connection` (INSTANCE_TOKEN_FIELDS). */
+export function heldFromInstanceField(entry: InstanceTokenField): Held {
+  const session = sessionOf(entry.session);
+  return {
+    kind: 'access-token',
+    what: entry.label,
+    lifetime: session.phrase,
+    seconds: session.seconds,
+    symptom: symptomOfSession(entry.session),
+    fix: entry.fix,
+    promise: false,
   };
 }
 

@@ -156,3 +156,31 @@ export const STRATEGY_VERIFY_CALLBACKS = entriesOf<StrategyVerifyCallback>()([
       'jaredhanson/passport-oauth2: lib/strategy.js (verify called with accessToken, refreshToken, [params,] profile, verified; req first when passReqToCallback); fiznool/passport-oauth2-refresh README',
   },
 ]);
+
+/**
+ * A token field of a live client object: the object renews it (jsforce refreshes `accessToken` with its `oauth2` and
+ * `refreshToken` when Salesforce answers `INVALID_SESSION_ID`), a copy of the field read once is not renewed.
+ */
+export interface InstanceTokenField {
+  readonly id: string;
+  readonly receivers: readonly ApiRef[];
+  readonly field: string;
+  /** For messages: "the access token of a jsforce Connection". */
+  readonly label: string;
+  readonly session: SessionId;
+  readonly fix: string;
+  readonly source: string;
+}
+
+export const INSTANCE_TOKEN_FIELDS = entriesOf<InstanceTokenField>()([
+  {
+    id: 'jsforce:Connection.accessToken',
+    receivers: [{ modules: ['jsforce'], path: ['Connection'] }],
+    field: 'accessToken',
+    label: 'the access token of a jsforce `Connection`',
+    session: 'salesforce-access-token',
+    fix: 'Keep the `Connection` itself and make its requests through it (made with `oauth2` and `refreshToken`, it renews the session), or read `conn.accessToken` where it is used.',
+    source:
+      'jsforce/jsforce: lib/connection.ts (accessToken, instanceUrl; login, authorize; refresh on session expiry with oauth2 + refreshToken, "refresh" event)',
+  },
+]);

@@ -21,6 +21,7 @@ import {
   OAUTH_CLIENT_TOKEN_METHODS,
   STRATEGY_VERIFY_CALLBACKS,
   GOOGLE_GLOBAL_TOKEN_GETTERS,
+  INSTANCE_TOKEN_FIELDS,
   CLI_CREDENTIAL_COMMANDS,
   ENV_CREDENTIAL_VARIABLES,
   OUTLIVING_SINKS,
@@ -157,6 +158,12 @@ const cases: Case[] = [
         'export const use = () => kept;',
     ],
   ),
+  ...INSTANCE_TOKEN_FIELDS.map((entry): Case => [
+    entry.id,
+    'B',
+    `${importOf(entry.receivers[0], 'Client')}\nlet kept: unknown;\n` +
+      `export async function login() { const client = new Client({} as never); kept = client.${entry.field}; }\nexport const use = () => kept;`,
+  ]),
   ...GOOGLE_GLOBAL_TOKEN_GETTERS.map((entry): Case => [
     entry.id,
     'B',

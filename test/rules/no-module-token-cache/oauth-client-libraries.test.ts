@@ -3,9 +3,9 @@ import rule from '../../../rules/no-module-token-cache/index.js';
 import type { TokenCacheMessageId as MessageId } from '../../../rules/no-module-token-cache/messages.js';
 import { createRuleTester } from '../../rule-tester.js';
 
-// Tokens that an OAuth client library hands back (OAUTH_CLIENT_TOKEN_METHODS, STRATEGY_VERIFY_CALLBACKS): kept in
-// module scope or on the global object they expire like a token fetched by hand. Kept per session, asked
-// `expired()` before use, handed back to a client that refreshes, or used at once, they are fine.
+// Tokens that an OAuth client library hands back (OAUTH_CLIENT_TOKEN_METHODS, STRATEGY_VERIFY_CALLBACKS,
+// INSTANCE_TOKEN_FIELDS): kept in module scope or on the global object they expire like a token fetched by hand. Kept
+// per session, asked `expired()` before use, handed back to a client that refreshes, or used at once, they are fine.
 const lines = (...text: string[]) => text.join('\n');
 
 const invalid: InvalidTestCase<MessageId, []>[] = [
@@ -240,6 +240,48 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
       },
     ],
   },
+  {
+    // jsforce: the access token copied off the Connection after login, then sent by hand.
+    code: lines(
+      "const jsforce = require('jsforce');",
+      'let sfToken;',
+      'let sfInstance;',
+      'async function login() {',
+      '  const conn = new jsforce.Connection({ loginUrl: process.env.SF_LOGIN_URL });',
+      '  await conn.login(process.env.SF_USER, process.env.SF_PASSWORD);',
+      '  sfToken = conn.accessToken;',
+      '  sfInstance = conn.instanceUrl;',
+      '}',
+      'const query = (soql) => fetch(`${sfInstance}/services/data/v59.0/query?q=${soql}`, { headers: { Authorization: `Bearer ${sfToken}` } });',
+      'module.exports = { login, query };',
+    ),
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 2,
+      },
+    ],
+  },
+  {
+    // jsforce: the token written to the global object after an OAuth authorize.
+    code: lines(
+      "import { Connection, OAuth2 } from 'jsforce';",
+      "const oauth2 = new OAuth2({ clientId: process.env.SF_ID, redirectUri: '/cb' });",
+      'export async function callback(req, res) {',
+      '  const conn = new Connection({ oauth2 });',
+      '  await conn.authorize(req.query.code);',
+      '  globalThis.sfAccessToken = conn.accessToken;',
+      "  res.redirect('/');",
+      '}',
+      'export const headers = () => ({ Authorization: `Bearer ${globalThis.sfAccessToken}` });',
+    ),
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 6,
+      },
+    ],
+  },
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [
@@ -370,6 +412,40 @@ const valid: (string | ValidTestCase<[]>)[] = [
     '    done(null, profile);',
     '  }),',
     ');',
+  ),
+  // jsforce: the Connection itself kept, which renews its session with the refresh token.
+  lines(
+    "const jsforce = require('jsforce');",
+    'let conn;',
+    'async function connection() {',
+    '  if (!conn) {',
+    '    conn = new jsforce.Connection({ oauth2: { clientId: process.env.SF_ID }, instanceUrl: process.env.SF_URL, refreshToken: process.env.SF_REFRESH });',
+    '  }',
+    '  return conn;',
+    '}',
+    'const query = async (soql) => (await connection()).query(soql);',
+    'module.exports = { query };',
+  ),
+  // jsforce: only the instance URL kept; the token read off the Connection where it is used.
+  lines(
+    "const jsforce = require('jsforce');",
+    'const conn = new jsforce.Connection({ loginUrl: process.env.SF_LOGIN_URL });',
+    'let sfInstance;',
+    'async function login() {',
+    '  await conn.login(process.env.SF_USER, process.env.SF_PASSWORD);',
+    '  sfInstance = conn.instanceUrl;',
+    '}',
+    'const query = (soql) => fetch(`${sfInstance}/query?q=${soql}`, { headers: { Authorization: `Bearer ${conn.accessToken}` } });',
+    'module.exports = { login, query };',
+  ),
+  // An accessToken field of an object that is no jsforce Connection.
+  lines(
+    "const settings = require('./settings');",
+    'let token;',
+    'function configure() {',
+    '  token = settings.accessToken;',
+    '}',
+    'module.exports = { configure, token: () => token };',
   ),
 ];
 
