@@ -237,14 +237,39 @@ class GuardSearch {
       const name = calleeName(call);
       if (name && this.renewerNames.has(name) && !insideFunctionNamed(call, name)) renewals.push(call);
     }
+    let test: Node | null = null;
+    const renewing = new Set<FunctionLike>();
     for (const node of renewals) {
       for (let p: Node | undefined = node.parent; p && !isFunctionNode(p); p = p.parent) {
         if (p.type !== AST_NODE_TYPES.IfStatement) continue;
         const inConsequent = p.consequent.range[0] <= node.range[0] && node.range[1] <= p.consequent.range[1];
-        if (inConsequent && mentionsRejectedStatus(p.test, this.sourceCode)) return p.test;
+        if (!inConsequent || !mentionsRejectedStatus(p.test, this.sourceCode)) continue;
+        test ??= p.test;
+        const fn = enclosingFunction(p);
+        if (fn) renewing.add(fn);
       }
     }
-    return null;
+    return test && this.everyUseRenewsWhenRejected(renewing) ? test : null;
+  }
+
+  /**
+   * The service's rejection renews the value only where it is handled: every function that reads the value (other
+   * than those that fill it) handles a rejected status itself, or is called only from functions that do. A service
+   * whose one method retries on 401 while its others swallow the error still serves the expired token there.
+   */
+  private everyUseRenewsWhenRejected(renewing: ReadonlySet<FunctionLike>): boolean {
+    const covered = (fn: FunctionLike) => renewing.has(fn) || this.writers.has(fn);
+    for (const occurrence of this.occurrences) {
+      if (!isRead(occurrence.access)) continue;
+      const reader = enclosingFunction(occurrence.node);
+      if (!reader || covered(reader)) continue;
+      const name = functionName(reader);
+      const callers = name
+        ? fileIndex(this.sourceCode).calls.filter((call) => calleeName(call) === name).map(enclosingFunction)
+        : [];
+      if (callers.length === 0 || !callers.every((caller) => caller !== null && covered(caller))) return false;
+    }
+    return true;
   }
 
   /**

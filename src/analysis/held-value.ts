@@ -553,7 +553,17 @@ export class HeldValues {
    */
   private identityMethod(call: TSESTree.CallExpression, name: string | null): Held | null {
     const token = IDENTITY_PLATFORM_TOKENS.find((t) => 'method' in t && t.method === name);
-    if (!token || unwrap(call.callee).type !== AST_NODE_TYPES.MemberExpression) return null;
+    const callee = unwrap(call.callee);
+    if (!token || callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+    const receiver = unwrap(callee.object);
+    if (
+      'receiverNames' in token &&
+      !(
+        receiver.type === AST_NODE_TYPES.Identifier &&
+        (token.receiverNames as readonly string[]).includes(receiver.name)
+      )
+    )
+      return null;
     if ('synchronous' in token) return { ...heldFromIdentityPlatform(token, call, this.context), promise: false };
     const platformPromise = 'promiseModules' in token && this.imports(token.promiseModules);
     return isAwaited(call) || platformPromise ? heldFromIdentityPlatform(token, call, this.context) : null;

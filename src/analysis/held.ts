@@ -269,6 +269,7 @@ export function heldFromIdentityPlatform(
     symptom: token.symptom,
     fix: token.fix,
     promise: token.method !== undefined,
+    ...(token.secretFields && { secretFields: token.secretFields }),
   };
 }
 

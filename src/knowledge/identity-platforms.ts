@@ -36,6 +36,10 @@ export interface IdentityPlatformToken {
    * put in `Promise.all`): there the name is the platform's, not another SDK's synchronous method of the same name.
    */
   readonly promiseModules?: readonly string[];
+  /** The method is called on one of these names only (a static method: `GoogleAuthProvider.credentialFromResult`). */
+  readonly receiverNames?: readonly string[];
+  /** The method returns an object; only these of its fields are the token. */
+  readonly secretFields?: readonly string[];
   /** For messages: "the Google/GitHub provider token of a Supabase session". */
   readonly label: string;
   readonly yields: 'access-token' | 'id-token';
@@ -97,6 +101,22 @@ export const IDENTITY_PLATFORM_TOKENS = [
     fix: 'Call `googleUser.getAuthResponse()` where the token is used, and `await googleUser.reloadAuthResponse()` once its `expires_at` has passed.',
     source:
       'https://developers.google.com/identity/sign-in/web/reference#googleusergetauthresponseincludeauthorizationdata (access_token, id_token, expires_at); #googleuserreloadauthresponse',
+  },
+  {
+    // `GoogleAuthProvider.credentialFromResult(await signInWithPopup(auth, provider)).accessToken`: the Google OAuth
+    // access token of the sign-in, handed over once; Firebase keeps and refreshes its own ID token, never this one.
+    id: 'firebase:credentialFromResult',
+    method: 'credentialFromResult',
+    synchronous: true,
+    receiverNames: ['GoogleAuthProvider', 'OAuthProvider'],
+    secretFields: ['accessToken'],
+    label: 'the OAuth provider access token of a Firebase sign-in',
+    yields: 'access-token',
+    session: 'oauth-provider-token',
+    symptom: 'oauth',
+    fix: 'Keep its expiry with it (1 h for Google) and have the user sign in again, or use a server-side OAuth client with a refresh token, before it passes.',
+    source:
+      'firebase/firebase-js-sdk: packages/auth/src/core/providers/google.ts (GoogleAuthProvider.credentialFromResult), oauth_credential.ts (accessToken); https://firebase.google.com/docs/auth/web/google-signin ("a Google Access Token. You can use it to access the Google API"; Firebase does not refresh it)',
   },
 ] as const satisfies readonly IdentityPlatformToken[];
 

@@ -124,7 +124,43 @@ const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
   },
 ];
 
+invalid.push({
+  // The Google access token of a Firebase popup sign-in kept for every later Calendar call.
+  code: lines(
+    `import { GoogleAuthProvider, signInWithPopup } from 'firebase/auth';`,
+    `import { auth } from './auth';`,
+    'let googleToken = null;',
+    'export async function connect() {',
+    '  const result = await signInWithPopup(auth, new GoogleAuthProvider());',
+    '  googleToken = GoogleAuthProvider.credentialFromResult(result).accessToken;',
+    '}',
+    "export const events = () => fetch('https://www.googleapis.com/calendar/v3/events', { headers: { Authorization: `Bearer ${googleToken}` } });",
+  ),
+  errors: [{ messageId: 'moduleTokenCache', line: 3 }],
+});
+
 const valid: (string | ValidTestCase<[]>)[] = [
+  // GitHub OAuth app tokens do not expire, and another provider's static method is not Google's.
+  lines(
+    `import { GithubAuthProvider, signInWithPopup } from 'firebase/auth';`,
+    `import { auth } from './auth';`,
+    'let githubToken = null;',
+    'export async function connect() {',
+    '  const result = await signInWithPopup(auth, new GithubAuthProvider());',
+    '  githubToken = GithubAuthProvider.credentialFromResult(result).accessToken;',
+    '}',
+    "export const repos = () => fetch('https://api.github.com/user/repos', { headers: { Authorization: `token ${githubToken}` } });",
+  ),
+  // The same token used at once by the sign-in that got it.
+  lines(
+    `import { GoogleAuthProvider, signInWithPopup } from 'firebase/auth';`,
+    `import { auth } from './auth';`,
+    'export async function connect() {',
+    '  const result = await signInWithPopup(auth, new GoogleAuthProvider());',
+    '  const token = GoogleAuthProvider.credentialFromResult(result).accessToken;',
+    "  return fetch('https://www.googleapis.com/calendar/v3/events', { headers: { Authorization: `Bearer ${token}` } });",
+    '}',
+  ),
   // Kept fresh by the SDK's token listener, which fires each time the SDK refreshes the token.
   lines(
     `import { getAuth, onIdTokenChanged } from 'firebase/auth';`,
