@@ -54,7 +54,7 @@ const MEMOISING_CLASS_WORDS =
  * and files that neither import a module handing out tokens nor mention a token endpoint or token field (the cheap
  * gate) get none.
  */
-function tokenCacheListeners(context: Context, settings: ResolvedSettings): TSESLint.RuleListener {
+function tokenCacheListeners(context: Context): TSESLint.RuleListener {
   const { sourceCode } = context;
   const specifiers = moduleSpecifiers(sourceCode);
   if (
@@ -63,6 +63,8 @@ function tokenCacheListeners(context: Context, settings: ResolvedSettings): TSES
     mocksModules(sourceCode, specifiers, () => true)
   )
     return {};
+  // Read after the cheap checks (skipsTestCode has validated the settings by then): most files stop before.
+  const settings = settingsWithInfrastructure(context);
   const refs = ModuleRefs.for(sourceCode);
   const collector = new CandidateCollector(context, HeldValues.for(context, refs, specifiers));
   return {
@@ -177,6 +179,6 @@ export default createRule<[], TokenCacheMessageId>({
   },
   defaultOptions: [],
   create(context) {
-    return tokenCacheListeners(context, settingsWithInfrastructure(context));
+    return tokenCacheListeners(context);
   },
 });

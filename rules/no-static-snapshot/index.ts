@@ -51,7 +51,6 @@ export default createRule<[], SnapshotMessageId>({
   },
   defaultOptions: [],
   create(context) {
-    const settings = settingsWithInfrastructure(context);
     const { sourceCode } = context;
     const imports = moduleSpecifiers(sourceCode);
     const snapshots =
@@ -66,6 +65,8 @@ export default createRule<[], SnapshotMessageId>({
       mocksModules(sourceCode, imports, isKnowledgeModule)
     )
       return {};
+    // Read after the cheap checks (skipsTestCode has validated the settings by then): most files stop before.
+    const settings = settingsWithInfrastructure(context);
     const ctx: SnapshotContext = {
       rule: context,
       sourceCode,
