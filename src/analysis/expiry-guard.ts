@@ -229,7 +229,8 @@ class GuardSearch {
     for (const occurrence of this.occurrences) {
       const renews =
         (occurrence.access === 'write' && occurrence.value !== undefined) || occurrence.access === 'container-write';
-      if (renews) renewals.push(occurrence.node);
+      if (renews && (!isPlaceholderValue(occurrence.value) || this.refillsOnMiss(occurrence.node)))
+        renewals.push(occurrence.node);
     }
     // A call of a function that renews the value; not a retry of the function the call sits in (`return call(path,
     // true)`), which reuses the value it kept.
@@ -250,6 +251,27 @@ class GuardSearch {
       }
     }
     return test && this.everyUseRenewsWhenRejected(renewing) ? test : null;
+  }
+
+  /**
+   * A value dropped on rejection (`token = null`) is renewed only if the function that dropped it fills it again on a
+   * miss, itself or through a function of the file that does; one that only throws "sign in again" leaves every later
+   * use failing until a person acts.
+   */
+  private refillsOnMiss(drop: Node): boolean {
+    const fn = enclosingFunction(drop);
+    if (!fn) return false;
+    if (this.writers.has(fn)) return true;
+    let calls = false;
+    forEachDescendant(fn, this.sourceCode, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return;
+      const name = calleeName(node);
+      if (name && this.refresherNames.has(name)) {
+        calls = true;
+        return 'stop';
+      }
+    });
+    return calls;
   }
 
   /**

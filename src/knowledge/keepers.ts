@@ -166,6 +166,10 @@ export const LONG_RUNNING_CALLS: readonly string[] = [
   'startServer',
   'schedule',
   'watch',
+  // A Model Context Protocol server answers tool calls for as long as its client keeps it running
+  // (@modelcontextprotocol/sdk: Server#setRequestHandler, McpServer#registerTool; src/server/index.ts, mcp.ts).
+  'setRequestHandler',
+  'registerTool',
 ];
 /**
  * Class decorators that wire the class into an application a framework keeps running: a NestJS module, controller,

@@ -68,6 +68,23 @@ await query('SELECT 1');`,
   await new Promise((r) => setTimeout(r, 1000));
 }`,
     ],
+    [
+      'an MCP server that answers tool calls with it',
+      `import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { CallToolRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+${SCRIPT}const server = new Server({ name: 'db', version: '1.0.0' }, { capabilities: { tools: {} } });
+server.setRequestHandler(CallToolRequestSchema, async (request) => ({ content: [{ type: 'text', text: JSON.stringify((await query(request.params.arguments.sql)).rows) }] }));
+await server.connect(new StdioServerTransport());`,
+    ],
+    [
+      'an McpServer whose tool uses it',
+      `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+${SCRIPT}const server = new McpServer({ name: 'db', version: '1.0.0' });
+server.registerTool('count', { description: 'Count rows' }, async () => ({ content: [{ type: 'text', text: JSON.stringify((await query('SELECT count(*) FROM t')).rows) }] }));
+await server.connect(new StdioServerTransport());`,
+    ],
   ])('reports %s', (_, code) => {
     expect(findings(code).length).toBeGreaterThan(0);
   });

@@ -59,4 +59,35 @@ describe('no-module-token-cache: renewal on a rejected token covers only the use
   it('stays silent when every method that uses the token renews it on 401', () => {
     expect(reported(service(retrying('meetings'), retrying('live')))).toEqual([]);
   });
+
+  const dropping = (onMiss: string) =>
+    lines(
+      `import axios from 'axios';`,
+      `import { PublicClientApplication } from '@azure/msal-node';`,
+      'const pca = new PublicClientApplication({ auth: { clientId: process.env.CLIENT_ID } });',
+      'let token = null;',
+      'export async function signIn(account) {',
+      "  token = (await pca.acquireTokenSilent({ account, scopes: ['User.Read'] })).accessToken;",
+      '}',
+      'export async function me() {',
+      `  ${onMiss}`,
+      '  try {',
+      "    return (await axios.get('https://graph.microsoft.com/v1.0/me', { headers: { Authorization: `Bearer ${token}` } })).data;",
+      '  } catch (error) {',
+      '    if (error.response?.status === 401) {',
+      '      token = null;',
+      "      throw new Error('Session expired: sign in again.');",
+      '    }',
+      '    throw error;',
+      '  }',
+      '}',
+    );
+
+  it('reports a token dropped on 401 when nothing fills it again but another sign-in', () => {
+    expect(reported(dropping("if (!token) throw new Error('Not signed in.');"))).toEqual([4]);
+  });
+
+  it('stays silent when the function that drops it fills it again on a miss', () => {
+    expect(reported(dropping('if (!token) await signIn(process.env.ACCOUNT);'))).toEqual([]);
+  });
 });
