@@ -1066,8 +1066,9 @@ export class HeldValues {
       const ref = this.refs.resolve(construction.callee);
       const entry = ref && STRATEGY_VERIFY_CALLBACKS.find((e) => e.apis.some((api) => refMatches(ref, api)));
       if (!entry) continue;
+      // The options written there or bound to a const (`new GoogleStrategy(options, verify)`).
       const options = construction.arguments.length > 1 ? construction.arguments[0] : undefined;
-      const requestFirst = options && findProperty(options, entry.requestFirstOption);
+      const requestFirst = options && findProperty(this.constValue(unwrap(options)), entry.requestFirstOption);
       const index = requestFirst?.value.type === AST_NODE_TYPES.Literal && requestFirst.value.value === true ? 1 : 0;
       const param = fn.params[index];
       if (

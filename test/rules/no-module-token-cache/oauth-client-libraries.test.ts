@@ -240,6 +240,28 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
       },
     ],
   },
+  {
+    // Passport with passReqToCallback set in a const options object: the token is the second parameter.
+    code: lines(
+      "const passport = require('passport');",
+      "const GoogleStrategy = require('passport-google-oauth20').Strategy;",
+      'let googleAccessToken;',
+      "const options = { clientID: 'x', callbackURL: '/cb', passReqToCallback: true };",
+      'passport.use(',
+      '  new GoogleStrategy(options, (req, accessToken, refreshToken, profile, done) => {',
+      '    googleAccessToken = accessToken;',
+      '    done(null, profile);',
+      '  }),',
+      ');',
+      "module.exports.events = () => fetch('/calendar', { headers: { Authorization: `Bearer ${googleAccessToken}` } });",
+    ),
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 3,
+      },
+    ],
+  },
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [
@@ -358,6 +380,20 @@ const valid: (string | ValidTestCase<[]>)[] = [
     '    done(null, profile);',
     '  }),',
     ');',
+  ),
+  // Passport with passReqToCallback set in a const options object: the request (first parameter) is no token.
+  lines(
+    "const passport = require('passport');",
+    "const GoogleStrategy = require('passport-google-oauth20').Strategy;",
+    'let lastRequest;',
+    "const options = { clientID: 'x', callbackURL: '/cb', passReqToCallback: true };",
+    'passport.use(',
+    '  new GoogleStrategy(options, (req, accessToken, refreshToken, profile, done) => {',
+    '    lastRequest = req;',
+    '    done(null, profile);',
+    '  }),',
+    ');',
+    'module.exports.last = () => lastRequest.headers;',
   ),
   // Passport: the profile id (not the token) kept at module level.
   lines(
