@@ -839,10 +839,11 @@ export class HeldValues {
       );
     }
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    // The file's imports speak only for a receiver it does not show being made (`new Tokens()` of csrf is no client).
     const made = madeFromAny(callee.object, method.receivers, this.refs, { orReferenced: true });
     return (
       made === true ||
-      this.imports(method.gateModules) ||
+      (made === null && this.imports(method.gateModules)) ||
       (method.ownName === true && importedFromOwnModule(callee.object, this.refs))
     );
   }

@@ -395,6 +395,30 @@ const valid: (string | ValidTestCase<[]>)[] = [
     ');',
     'module.exports.last = () => lastRequest.headers;',
   ),
+  // A file that imports googleapis: `getToken()` of a receiver made from another library (csrf's Tokens) is no OAuth call.
+  lines(
+    "import { google } from 'googleapis';",
+    "import Tokens from 'csrf';",
+    'const csrf = new Tokens();',
+    'let csrfToken;',
+    'export async function form() {',
+    '  csrfToken = await csrf.getToken();',
+    '  return csrfToken;',
+    '}',
+    "export const header = () => ({ 'x-csrf': csrfToken, auth: google.auth });",
+  ),
+  // A file that imports salesforce-oauth2: Passport's `authenticate(name, callback)` hands the callback a user, no token.
+  lines(
+    "const passport = require('passport');",
+    "const oauth2 = require('salesforce-oauth2');",
+    'let lastUser;',
+    'exports.login = (req, res, next) =>',
+    "  passport.authenticate('local', (err, user) => {",
+    '    lastUser = user;',
+    "    res.redirect(oauth2.getAuthorizationUrl({ redirect_uri: '/cb' }));",
+    '  })(req, res, next);',
+    "exports.who = () => fetch('/me', { headers: { Authorization: `Bearer ${lastUser}` } });",
+  ),
   // Passport: the profile id (not the token) kept at module level.
   lines(
     "const passport = require('passport');",
