@@ -183,6 +183,16 @@ const TEXT_KEEPING_METHODS: readonly string[] = ['toString', 'replace', 'replace
  * destructuring, locals, object/template wrappers, `.then()`, and the return values of functions in the file.
  * One per file; results are memoized per node.
  */
+/**
+ * The token field whose value a fragment regex captures first: `/access_token=([^&]+)/` → `access_token`; none for
+ * `/state=([^&]+)&access_token/`, whose match is the state.
+ */
+function capturedField(pattern: string): string | undefined {
+  const group = /(?<!\\)\((?!\?)/.exec(pattern);
+  const before = group ? pattern.slice(0, group.index) : '';
+  return [...TOKEN_RESPONSE_FIELDS].find((f) => before.endsWith(`${f}=`));
+}
+
 export class HeldValues {
   private readonly memo = new Map<Node, Value | null>();
   private readonly bindings = new Map<Variable, Value>();
@@ -473,7 +483,7 @@ export class HeldValues {
     }
     if (name !== URL_FRAGMENT_TOKENS.matcher || argument.type !== AST_NODE_TYPES.Literal || !('regex' in argument))
       return null;
-    const field = [...TOKEN_RESPONSE_FIELDS].find((f) => argument.regex.pattern.includes(f));
+    const field = capturedField(argument.regex.pattern);
     return field !== undefined && this.readsUrlFragment(callee.object) ? heldFromUrlFragment(field) : null;
   }
 
