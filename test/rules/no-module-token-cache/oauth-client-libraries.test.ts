@@ -262,6 +262,24 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
       },
     ],
   },
+  {
+    // passport-google-oauth's OAuth2Strategy: its access token kept in a module variable.
+    code: lines(
+      "const { OAuth2Strategy } = require('passport-google-oauth');",
+      'let driveToken;',
+      "new OAuth2Strategy({ clientID: 'x' }, (accessToken, refreshToken, profile, done) => {",
+      '  driveToken = accessToken;',
+      '  done(null, profile);',
+      '});',
+      "module.exports.files = () => fetch('/drive', { headers: { Authorization: `Bearer ${driveToken}` } });",
+    ),
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 2,
+      },
+    ],
+  },
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [
@@ -418,6 +436,16 @@ const valid: (string | ValidTestCase<[]>)[] = [
     "    res.redirect(oauth2.getAuthorizationUrl({ redirect_uri: '/cb' }));",
     '  })(req, res, next);',
     "exports.who = () => fetch('/me', { headers: { Authorization: `Bearer ${lastUser}` } });",
+  ),
+  // passport-google-oauth's `Strategy` is OAuth 1.0: its verify function gets a token and a token secret, no expiring token.
+  lines(
+    "const GoogleStrategy = require('passport-google-oauth').Strategy;",
+    'let oauth1Token;',
+    "new GoogleStrategy({ consumerKey: 'x' }, (token, tokenSecret, profile, done) => {",
+    '  oauth1Token = token;',
+    '  done(null, profile);',
+    '});',
+    'module.exports.token = () => oauth1Token;',
   ),
   // Passport: the profile id (not the token) kept at module level.
   lines(
