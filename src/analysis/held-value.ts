@@ -186,6 +186,16 @@ const TEXT_KEEPING_METHODS: readonly string[] = ['toString', 'replace', 'replace
  * destructuring, locals, object/template wrappers, `.then()`, and the return values of functions in the file.
  * One per file; results are memoized per node.
  */
+/**
+ * The token field whose value a fragment regex captures first: `/access_token=([^&]+)/` → `access_token`; none for
+ * `/state=([^&]+)&access_token/`, whose match is the state.
+ */
+function capturedField(pattern: string): string | undefined {
+  const group = /(?<!\\)\((?!\?)/.exec(pattern);
+  const before = group ? pattern.slice(0, group.index) : '';
+  return [...TOKEN_RESPONSE_FIELDS].find((f) => before.endsWith(`${f}=`));
+}
+
 export class HeldValues {
   private readonly memo = new Map<Node, Value | null>();
   private readonly bindings = new Map<Variable, Value>();
@@ -480,7 +490,7 @@ export class HeldValues {
     }
     if (name !== URL_FRAGMENT_TOKENS.matcher || argument.type !== AST_NODE_TYPES.Literal || !('regex' in argument))
       return null;
-    const field = [...TOKEN_RESPONSE_FIELDS].find((f) => argument.regex.pattern.includes(f));
+    const field = capturedField(argument.regex.pattern);
     return field !== undefined && this.readsUrlFragment(callee.object) ? heldFromUrlFragment(field) : null;
   }
 
@@ -864,10 +874,11 @@ export class HeldValues {
       );
     }
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    // The file's imports speak only for a receiver it does not show being made (`new Tokens()` of csrf is no client).
     const made = madeFromAny(callee.object, method.receivers, this.refs, { orReferenced: true });
     return (
       made === true ||
-      this.imports(method.gateModules) ||
+      (made === null && this.imports(method.gateModules)) ||
       (method.ownName === true && importedFromOwnModule(callee.object, this.refs))
     );
   }
@@ -1091,8 +1102,9 @@ export class HeldValues {
       const ref = this.refs.resolve(construction.callee);
       const entry = ref && STRATEGY_VERIFY_CALLBACKS.find((e) => e.apis.some((api) => refMatches(ref, api)));
       if (!entry) continue;
+      // The options written there or bound to a const (`new GoogleStrategy(options, verify)`).
       const options = construction.arguments.length > 1 ? construction.arguments[0] : undefined;
-      const requestFirst = options && findProperty(options, entry.requestFirstOption);
+      const requestFirst = options && findProperty(this.constValue(unwrap(options)), entry.requestFirstOption);
       const index = requestFirst?.value.type === AST_NODE_TYPES.Literal && requestFirst.value.value === true ? 1 : 0;
       const param = fn.params[index];
       if (

@@ -1,9 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { unwrap } from './ast.js';
-import { classMembersByName } from './file-index.js';
-import { callsOfMethod } from './local-function.js';
-import { ModuleRefs } from './module-refs.js';
+import { fileIndex } from './file-index.js';
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -11,9 +9,9 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 /**
  * The calls of the file that can run `fn` by `name` as local-function.ts resolves a call: `name(x)` through the
  * variable `fn` is bound to, `object.name(x)` through the const bound to the object literal that holds `fn`, and
- * `this.name(x)` inside the class whose method `fn` is, and the calls of a method through its class or a const
- * instance (callsOfMethod). Found from the scope manager's references and the class's own
- * members instead of a walk over the whole file; a superset of the calls that resolve to `fn`, in the order of the
+ * for a class method any `receiver.name(x)` of the file (`this.name(x)`, a static `Class.name(x)`, an instance's).
+ * Found from the scope manager's references and the file index's members by name instead of a walk over the whole
+ * file; a superset of the calls that resolve to `fn`, in the order of the
  * file index (fileIndex(sourceCode).calls), so callers filter them as they filtered the index's calls.
  */
 export function callsThatMayRun(fn: TSESTree.FunctionLike, name: string, sourceCode: SourceCode): CallList {
@@ -30,11 +28,9 @@ export function callsThatMayRun(fn: TSESTree.FunctionLike, name: string, sourceC
       if (member?.type === AST_NODE_TYPES.MemberExpression && unwrap(member.object) === id) addCallOf(member, found);
     }
   } else if (parent?.type === AST_NODE_TYPES.MethodDefinition) {
-    const classNode = parent.parent.parent;
-    for (const member of classMembersByName(classNode, sourceCode).get(name) ?? [])
-      if (unwrap(member.object).type === AST_NODE_TYPES.ThisExpression) addCallOf(member, found);
-    // From outside the class: `Keeper.keep(x)` for a static method, `keeper.keep(x)` on a const made by `new Keeper()`.
-    for (const call of callsOfMethod(fn, ModuleRefs.for(sourceCode))) found.add(call);
+    // `this.keep(t)` inside the class, and (local-function.ts resolves them too) `Keeper.keep(t)` of a static method
+    // or `keeper.keep(t)` on a const made by `new Keeper()`, anywhere in the file, the class's own body included.
+    for (const member of fileIndex(sourceCode).membersByName.get(name) ?? []) addCallOf(member, found);
   }
   return [...found].sort(inIndexOrder);
 }

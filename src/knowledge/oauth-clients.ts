@@ -126,7 +126,6 @@ const PASSPORT_OAUTH2_MODULES = [
   'passport-oauth2',
   'passport-google-oauth20',
   'passport-google-oauth2',
-  'passport-google-oauth',
   'passport-salesforce',
   'passport-forcedotcom',
   'passport-azure-ad-oauth2',
@@ -142,18 +141,22 @@ const PASSPORT_OAUTH2_MODULES = [
 export const STRATEGY_VERIFY_CALLBACKS = entriesOf<StrategyVerifyCallback>()([
   {
     id: 'passport-oauth2:verify',
-    apis: PASSPORT_OAUTH2_MODULES.flatMap((module): ApiRef[] => [
-      { modules: [module], path: [] },
-      { modules: [module], path: ['Strategy'] },
-      { modules: [module], path: ['OAuth2Strategy'] },
-    ]),
+    apis: [
+      ...PASSPORT_OAUTH2_MODULES.flatMap((module): ApiRef[] => [
+        { modules: [module], path: [] },
+        { modules: [module], path: ['Strategy'] },
+        { modules: [module], path: ['OAuth2Strategy'] },
+      ]),
+      // passport-google-oauth's `Strategy` is its OAuth 1.0 one (`token, tokenSecret`): only `OAuth2Strategy` counts.
+      { modules: ['passport-google-oauth'], path: ['OAuth2Strategy'] },
+    ],
     requestFirstOption: 'passReqToCallback',
     minParameters: 4,
     label: 'a Passport OAuth 2.0 login (the `accessToken` its verify function receives)',
     session: 'oauth-token',
     fix: 'Keep the token with the user it belongs to (in the session) with its expiry, and renew it with the refresh token (passport-oauth2-refresh) before it passes.',
     source:
-      'jaredhanson/passport-oauth2: lib/strategy.js (verify called with accessToken, refreshToken, [params,] profile, verified; req first when passReqToCallback); fiznool/passport-oauth2-refresh README',
+      'jaredhanson/passport-google-oauth: lib/index.js (Strategy = OAuthStrategy, OAuth 1.0; OAuth2Strategy); jaredhanson/passport-oauth2: lib/strategy.js (verify called with accessToken, refreshToken, [params,] profile, verified; req first when passReqToCallback); fiznool/passport-oauth2-refresh README',
   },
 ]);
 

@@ -3,9 +3,9 @@ import rule from '../../../rules/no-module-token-cache/index.js';
 import type { TokenCacheMessageId as MessageId } from '../../../rules/no-module-token-cache/messages.js';
 import { createRuleTester } from '../../rule-tester.js';
 
-// Tokens that an OAuth client library hands back (OAUTH_CLIENT_TOKEN_METHODS, STRATEGY_VERIFY_CALLBACKS,
-// INSTANCE_TOKEN_FIELDS): kept in module scope or on the global object they expire like a token fetched by hand. Kept
-// per session, asked `expired()` before use, handed back to a client that refreshes, or used at once, they are fine.
+// Tokens that an OAuth client library hands back (OAUTH_CLIENT_TOKEN_METHODS, STRATEGY_VERIFY_CALLBACKS): kept in
+// module scope or on the global object they expire like a token fetched by hand. Kept per session, asked
+// `expired()` before use, handed back to a client that refreshes, or used at once, they are fine.
 const lines = (...text: string[]) => text.join('\n');
 
 const invalid: InvalidTestCase<MessageId, []>[] = [
@@ -241,6 +241,46 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
     ],
   },
   {
+    // Passport with passReqToCallback set in a const options object: the token is the second parameter.
+    code: lines(
+      "const passport = require('passport');",
+      "const GoogleStrategy = require('passport-google-oauth20').Strategy;",
+      'let googleAccessToken;',
+      "const options = { clientID: 'x', callbackURL: '/cb', passReqToCallback: true };",
+      'passport.use(',
+      '  new GoogleStrategy(options, (req, accessToken, refreshToken, profile, done) => {',
+      '    googleAccessToken = accessToken;',
+      '    done(null, profile);',
+      '  }),',
+      ');',
+      "module.exports.events = () => fetch('/calendar', { headers: { Authorization: `Bearer ${googleAccessToken}` } });",
+    ),
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 3,
+      },
+    ],
+  },
+  {
+    // passport-google-oauth's OAuth2Strategy: its access token kept in a module variable.
+    code: lines(
+      "const { OAuth2Strategy } = require('passport-google-oauth');",
+      'let driveToken;',
+      "new OAuth2Strategy({ clientID: 'x' }, (accessToken, refreshToken, profile, done) => {",
+      '  driveToken = accessToken;',
+      '  done(null, profile);',
+      '});',
+      "module.exports.files = () => fetch('/drive', { headers: { Authorization: `Bearer ${driveToken}` } });",
+    ),
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 2,
+      },
+    ],
+  },
+  {
     // jsforce: the access token copied off the Connection after login, then sent by hand.
     code: lines(
       "const jsforce = require('jsforce');",
@@ -400,6 +440,54 @@ const valid: (string | ValidTestCase<[]>)[] = [
     '    done(null, profile);',
     '  }),',
     ');',
+  ),
+  // Passport with passReqToCallback set in a const options object: the request (first parameter) is no token.
+  lines(
+    "const passport = require('passport');",
+    "const GoogleStrategy = require('passport-google-oauth20').Strategy;",
+    'let lastRequest;',
+    "const options = { clientID: 'x', callbackURL: '/cb', passReqToCallback: true };",
+    'passport.use(',
+    '  new GoogleStrategy(options, (req, accessToken, refreshToken, profile, done) => {',
+    '    lastRequest = req;',
+    '    done(null, profile);',
+    '  }),',
+    ');',
+    'module.exports.last = () => lastRequest.headers;',
+  ),
+  // A file that imports googleapis: `getToken()` of a receiver made from another library (csrf's Tokens) is no OAuth call.
+  lines(
+    "import { google } from 'googleapis';",
+    "import Tokens from 'csrf';",
+    'const csrf = new Tokens();',
+    'let csrfToken;',
+    'export async function form() {',
+    '  csrfToken = await csrf.getToken();',
+    '  return csrfToken;',
+    '}',
+    "export const header = () => ({ 'x-csrf': csrfToken, auth: google.auth });",
+  ),
+  // A file that imports salesforce-oauth2: Passport's `authenticate(name, callback)` hands the callback a user, no token.
+  lines(
+    "const passport = require('passport');",
+    "const oauth2 = require('salesforce-oauth2');",
+    'let lastUser;',
+    'exports.login = (req, res, next) =>',
+    "  passport.authenticate('local', (err, user) => {",
+    '    lastUser = user;',
+    "    res.redirect(oauth2.getAuthorizationUrl({ redirect_uri: '/cb' }));",
+    '  })(req, res, next);',
+    "exports.who = () => fetch('/me', { headers: { Authorization: `Bearer ${lastUser}` } });",
+  ),
+  // passport-google-oauth's `Strategy` is OAuth 1.0: its verify function gets a token and a token secret, no expiring token.
+  lines(
+    "const GoogleStrategy = require('passport-google-oauth').Strategy;",
+    'let oauth1Token;',
+    "new GoogleStrategy({ consumerKey: 'x' }, (token, tokenSecret, profile, done) => {",
+    '  oauth1Token = token;',
+    '  done(null, profile);',
+    '});',
+    'module.exports.token = () => oauth1Token;',
   ),
   // Passport: the profile id (not the token) kept at module level.
   lines(

@@ -67,6 +67,15 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [
+  // A regex over the fragment that names the token but captures the state before it.
+  lines(
+    'let state;',
+    'export function init() {',
+    '  const match = location.hash.match(/state=([^&]+)&access_token/);',
+    '  state = match && match[1];',
+    '}',
+    'export const currentState = () => state;',
+  ),
   // Kept with the deadline its expires_in gives, checked before each use.
   lines(
     'let accessToken = null;',
