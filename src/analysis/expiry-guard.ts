@@ -287,7 +287,9 @@ class GuardSearch {
       if (!reader || covered(reader)) continue;
       const name = functionName(reader);
       const callers = name
-        ? fileIndex(this.sourceCode).calls.filter((call) => calleeName(call) === name).map(enclosingFunction)
+        ? fileIndex(this.sourceCode)
+            .calls.filter((call) => calleeName(call) === name)
+            .map(enclosingFunction)
         : [];
       if (callers.length === 0 || !callers.every((caller) => caller !== null && covered(caller))) return false;
     }
