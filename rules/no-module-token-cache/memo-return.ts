@@ -98,14 +98,28 @@ function isEmpty(node: Node): boolean {
 function isSelfCaching(context: Context, awaited: Node, call: TSESTree.CallExpression): boolean {
   const name = calleeName(call);
   const entry = SELF_CACHING_TOKEN_CALLS.find((e) => e.method === name);
-  if (!entry || unwrap(call.callee).type !== AST_NODE_TYPES.MemberExpression || bypassesCache(call, entry))
-    return false;
+  const callee = unwrap(call.callee);
+  if (!entry || callee.type !== AST_NODE_TYPES.MemberExpression || bypassesCache(call, entry)) return false;
   const { sourceCode } = context;
+  if (!livesWithModule(callee.object, ModuleRefs.for(sourceCode))) return false;
   const held = HeldValues.for(context, ModuleRefs.for(sourceCode), moduleSpecifiers(sourceCode)).heldBy(awaited);
   if (!held) return false;
   // Identity platforms' tokens are recognised by their method name alone (held.method is unset for them).
   const platform = IDENTITY_PLATFORM_TOKENS.some((t) => t.id === entry.id);
   return platform ? held.method === undefined : held.method === entry.id;
+}
+
+/**
+ * The object answering the call is the same on every call: a module-level binding, an import or a global
+ * (`auth.currentUser`, `msalClient`). One handed in (`user` a parameter, `this`) may differ per call, and the memo is
+ * what made every caller get the first one's token: dropping it would change whose token is returned.
+ */
+function livesWithModule(receiver: Node, refs: ModuleRefs): boolean {
+  let root = unwrap(receiver);
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = refs.variableOf(root);
+  return !variable || variable.defs.length === 0 || variable.scope.block.type === AST_NODE_TYPES.Program;
 }
 
 /** `user.getIdToken(true)`, `acquireTokenSilent({ ..., forceRefresh: true })`: this call skips the cache. */

@@ -216,3 +216,20 @@ describe('look-alikes keep the memo (no askEachCall)', () => {
     expect(suggestionsOf(obo, 'a.js')).not.toContain('askEachCall');
   });
 });
+
+describe('the memo stays when the object asked may differ per call', () => {
+  it('a user handed in as a parameter or a field of `this`: the memo is what makes every caller get the first one', () => {
+    const handedIn = lines(
+      `import { getAuth } from 'firebase/auth';`,
+      'export const auth = getAuth();',
+      'let cachedIdToken = null;',
+      'export async function idToken(user) {',
+      '  if (cachedIdToken) return cachedIdToken;',
+      '  cachedIdToken = await user.getIdToken();',
+      '  return cachedIdToken;',
+      '}',
+    );
+    expect(suggestionsOf(handedIn, 'a.js')).not.toContain('askEachCall');
+    expect(suggestionsOf(firebaseMemo('getIdToken()'), 'a.js')).toContain('askEachCall');
+  });
+});
