@@ -15,6 +15,7 @@ import { runsAgain } from './runs-again.js';
 import { runsOnSchedule } from './runs-on-schedule.js';
 import { sessionWords } from './session.js';
 import { resolutionOf } from './sources.js';
+import { isProcessEnv } from '../../src/analysis/storage.js';
 
 const MAX_HOPS = 6;
 
@@ -94,7 +95,7 @@ function readsEnvironment(node: Node, ctx: SnapshotContext, hops: number): boole
   }
   if (inner.type !== AST_NODE_TYPES.MemberExpression) return false;
   const object = unwrap(inner.object);
-  if (object.type === AST_NODE_TYPES.MemberExpression && ctx.sourceCode.getText(object) === 'process.env') return true;
+  if (isProcessEnv(object, ctx.refs)) return true;
   return readsEnvironment(object, ctx, hops + 1);
 }
 

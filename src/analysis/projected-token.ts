@@ -5,6 +5,7 @@ import { isFunctionNode, staticPropertyName, unwrap } from './ast.js';
 import { localFunction } from './local-function.js';
 import { constInitializer, type ModuleRefs } from './module-refs.js';
 import { forEachDescendant } from './value-flow.js';
+import { isProcessEnv } from './storage.js';
 
 type Node = TSESTree.Node;
 
@@ -104,12 +105,8 @@ function isProjectedTokenPath(
   return isEnvironmentRead(inner, refs);
 }
 
-/** `process.env.NAME` of the global `process`, for one of the token-file variables. */
+/** `process.env.NAME` (of the global `process` or node's `process` module), for one of the token-file variables. */
 function isEnvironmentRead(node: Node, refs: ModuleRefs): boolean {
   if (node.type !== AST_NODE_TYPES.MemberExpression || !ENV_NAMES.has(staticPropertyName(node) ?? '')) return false;
-  const env = unwrap(node.object);
-  if (env.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(env) !== 'env') return false;
-  const process = unwrap(env.object);
-  if (process.type !== AST_NODE_TYPES.Identifier || process.name !== 'process') return false;
-  return !refs.variableOf(process)?.defs.length;
+  return isProcessEnv(unwrap(node.object), refs);
 }
