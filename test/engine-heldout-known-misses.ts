@@ -23,7 +23,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
     'A06.ts':
       'A: a hand-made AssumeRoleWithWebIdentity / IMDS fetch in Deno, keys kept on the instance for aws_api ApiFactory.',
     'B02.js': 'B: an Office add-in SSO token (Office.auth.getAccessToken) kept in a module variable for Graph.',
-    'B06.mjs': 'B: an MSAL Power BI token kept in a module variable of an MCP server; a 401 asks for a new sign-in.',
     'N09.ts':
       'False alarm (A): React Native Amplify credentials asked for on each upload, reported as kept in AWS.config.credentials.',
   },
