@@ -43,6 +43,9 @@ export function dropMemoReturn(
     const rest = restOfFunction(statement);
     if (!rest || !fillCalls.some((call) => rest.some((s) => contains(s, call)))) return [];
     if (rest.some((s) => callsOtherThan(s, fillCalls))) return [];
+    const missCalls = fillCalls.filter((call) => rest.some((s) => contains(s, call)));
+    if (!missCalls.every((call) => livesWithModule((unwrap(call.callee) as TSESTree.MemberExpression).object, context)))
+      return [];
   }
   const { sourceCode } = context;
   const first = fillCalls[0];
@@ -98,10 +101,9 @@ function isEmpty(node: Node): boolean {
 function isSelfCaching(context: Context, awaited: Node, call: TSESTree.CallExpression): boolean {
   const name = calleeName(call);
   const entry = SELF_CACHING_TOKEN_CALLS.find((e) => e.method === name);
-  const callee = unwrap(call.callee);
-  if (!entry || callee.type !== AST_NODE_TYPES.MemberExpression || bypassesCache(call, entry)) return false;
+  if (!entry || unwrap(call.callee).type !== AST_NODE_TYPES.MemberExpression || bypassesCache(call, entry))
+    return false;
   const { sourceCode } = context;
-  if (!livesWithModule(callee.object, ModuleRefs.for(sourceCode))) return false;
   const held = HeldValues.for(context, ModuleRefs.for(sourceCode), moduleSpecifiers(sourceCode)).heldBy(awaited);
   if (!held) return false;
   // Identity platforms' tokens are recognised by their method name alone (held.method is unset for them).
@@ -110,16 +112,32 @@ function isSelfCaching(context: Context, awaited: Node, call: TSESTree.CallExpre
 }
 
 /**
- * The object answering the call is the same on every call: a module-level binding, an import or a global
- * (`auth.currentUser`, `msalClient`). One handed in (`user` a parameter, `this`) may differ per call, and the memo is
+ * The object the miss path asks is the same on every call: a module-level binding, an import or a global
+ * (`auth.currentUser`, `msalClient`), also through a local const (`const user = auth.currentUser`). One handed in (`user` a parameter, `this`) may differ per call, and the memo is
  * what made every caller get the first one's token: dropping it would change whose token is returned.
  */
-function livesWithModule(receiver: Node, refs: ModuleRefs): boolean {
+function livesWithModule(receiver: Node, context: Context): boolean {
+  const refs = ModuleRefs.for(context.sourceCode);
   let root = unwrap(receiver);
-  while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
-  if (root.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = refs.variableOf(root);
-  return !variable || variable.defs.length === 0 || variable.scope.block.type === AST_NODE_TYPES.Program;
+  for (let step = 0; step < MAX_STEPS; step++) {
+    while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+    if (root.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = refs.variableOf(root);
+    if (!variable || variable.defs.length === 0 || variable.scope.block.type === AST_NODE_TYPES.Program) return true;
+    // A local const bound to such an object (`const user = auth.currentUser`) is that object.
+    const def = variable.defs[0];
+    const declaration = def.parent;
+    if (
+      def.node.type !== AST_NODE_TYPES.VariableDeclarator ||
+      declaration?.type !== AST_NODE_TYPES.VariableDeclaration ||
+      declaration.kind !== 'const' ||
+      def.node.id !== def.name ||
+      !def.node.init
+    )
+      return false;
+    root = unwrap(def.node.init);
+  }
+  return false;
 }
 
 /** `user.getIdToken(true)`, `acquireTokenSilent({ ..., forceRefresh: true })`: this call skips the cache. */
