@@ -23,7 +23,5 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
     'A06.ts':
       'A: a hand-made AssumeRoleWithWebIdentity / IMDS fetch in Deno, keys kept on the instance for aws_api ApiFactory.',
     'B02.js': 'B: an Office add-in SSO token (Office.auth.getAccessToken) kept in a module variable for Graph.',
-    'N09.ts':
-      'False alarm (A): React Native Amplify credentials asked for on each upload, reported as kept in AWS.config.credentials.',
   },
 };
