@@ -17,9 +17,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   'engine-heldout-9': {},
   'engine-heldout-10': {},
   'engine-heldout-11': {
-    'A04.ts':
-      'A: an Azure DevOps token source called once and its token frozen in getBearerHandler of a memoised WebApi.',
-    'A05.ts': 'A: a GitHub App installation token (1 h) taken from createAppAuth once into a module-memoised Octokit.',
     'A06.ts':
       'A: a hand-made AssumeRoleWithWebIdentity / IMDS fetch in Deno, keys kept on the instance for aws_api ApiFactory.',
     'B02.js': 'B: an Office add-in SSO token (Office.auth.getAccessToken) kept in a module variable for Graph.',

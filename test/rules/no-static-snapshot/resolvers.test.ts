@@ -154,15 +154,17 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
 
 const valid: ValidTestCase<[]>[] = [
   // Look-alike of the start-up case: the global is set again by each upload, which then builds its client from it.
-  lines(
-    "import AWS from 'aws-sdk';",
-    "import { Auth } from 'aws-amplify';",
-    'export async function uploadImage(bucket: string, key: string, body: Buffer) {',
-    '  AWS.config.credentials = await Auth.currentCredentials();',
-    '  const s3 = new AWS.S3();',
-    '  await s3.putObject({ Bucket: bucket, Key: key, Body: body }).promise();',
-    '}',
-  ),
+  {
+    code: lines(
+      "import AWS from 'aws-sdk';",
+      "import { Auth } from 'aws-amplify';",
+      'export async function uploadImage(bucket: string, key: string, body: Buffer) {',
+      '  AWS.config.credentials = await Auth.currentCredentials();',
+      '  const s3 = new AWS.S3();',
+      '  await s3.putObject({ Bucket: bucket, Key: key, Body: body }).promise();',
+      '}',
+    ),
+  },
   // Look-alikes of the Amplify cases: the session is fetched per call, so Amplify refreshes it.
   {
     code: lines(
