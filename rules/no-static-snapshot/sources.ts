@@ -100,7 +100,7 @@ export interface Resolution {
   /** `kept-elsewhere`: where the secret sits in the result, when it carries more (see tokenPathsOf). */
   readonly tokenPaths?: TokenPaths;
   /** `client-token`: a token for a client that keeps it (client-token.ts), in words, and the auth function behind it. */
-  readonly clientToken?: { readonly label: string; readonly factory?: AuthFunctionFactory };
+  readonly clientToken?: { readonly label: string; readonly factory?: AuthFunctionFactory; readonly phrase?: string };
   /** `kept-elsewhere`: the request was made by hand, and its body is read with `.json()` or `.text()` on the way. */
   readonly request?: HttpRequest;
 }
