@@ -46,9 +46,42 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
       },
     ],
   },
+  {
+    // AssumeRoleWithWebIdentity called by hand (query API, XML answer) and the keys kept on the instance.
+    code: lines(
+      "import { parse as parseXml } from 'jsr:@libs/xml';",
+      'export class Archive {',
+      '  private keys?: { awsAccessKeyId: string; awsSecretKey: string; sessionToken: string };',
+      '  async connect() {',
+      '    this.keys ??= await this.assumeRole();',
+      '    return this.keys;',
+      '  }',
+      '  private async assumeRole() {',
+      "    const params = new URLSearchParams({ Action: 'AssumeRoleWithWebIdentity', RoleArn: Deno.env.get('ROLE_ARN')! });",
+      '    const res = await fetch(`https://sts.amazonaws.com?${params}`);',
+      '    const c = (parseXml(await res.text()) as any).AssumeRoleWithWebIdentityResponse.AssumeRoleWithWebIdentityResult.Credentials;',
+      '    return { awsAccessKeyId: c.AccessKeyId, awsSecretKey: c.SecretAccessKey, sessionToken: c.SessionToken };',
+      '  }',
+      '}',
+    ),
+    errors: [{ messageId: 'fetchedCredentialsCopied', line: 5 }],
+  },
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [
+  // Look-alike of the STS case: only the session's Expiration is kept, which carries no key.
+  lines(
+    "import { parse as parseXml } from 'jsr:@libs/xml';",
+    'export class Archive {',
+    '  private until?: string;',
+    '  async probe() {',
+    "    const params = new URLSearchParams({ Action: 'AssumeRoleWithWebIdentity', RoleArn: Deno.env.get('ROLE_ARN')! });",
+    '    const res = await fetch(`https://sts.amazonaws.com?${params}`);',
+    '    const c = (parseXml(await res.text()) as any).AssumeRoleWithWebIdentityResponse.AssumeRoleWithWebIdentityResult.Credentials;',
+    '    this.until = c.Expiration;',
+    '  }',
+    '}',
+  ),
   // Look-alike of the Deno case: the keys are fetched for each call and the factory lives for the call.
   lines(
     "import { ApiFactory } from 'https://deno.land/x/aws_api@v0.8.1/client/mod.ts';",
