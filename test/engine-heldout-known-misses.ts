@@ -22,7 +22,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
     'A05.ts': 'A: a GitHub App installation token (1 h) taken from createAppAuth once into a module-memoised Octokit.',
     'A06.ts':
       'A: a hand-made AssumeRoleWithWebIdentity / IMDS fetch in Deno, keys kept on the instance for aws_api ApiFactory.',
-    'B02.js': 'B: an Office add-in SSO token (Office.auth.getAccessToken) kept in a module variable for Graph.',
     'N09.ts':
       'False alarm (A): React Native Amplify credentials asked for on each upload, reported as kept in AWS.config.credentials.',
   },
