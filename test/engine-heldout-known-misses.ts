@@ -19,6 +19,5 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   'engine-heldout-11': {
     'A06.ts':
       'A: a hand-made AssumeRoleWithWebIdentity / IMDS fetch in Deno, keys kept on the instance for aws_api ApiFactory.',
-    'B02.js': 'B: an Office add-in SSO token (Office.auth.getAccessToken) kept in a module variable for Graph.',
   },
 };
