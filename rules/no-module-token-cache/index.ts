@@ -23,7 +23,12 @@ import { HeldValues } from '../../src/analysis/held-value.js';
 import { suggestionsFor } from './suggestions.js';
 import { mocksModules } from '../../src/analysis/test-doubles.js';
 import { skipsTestCode } from '../../src/analysis/test-code.js';
-import { MIGRATION_SAFE_SUGGESTIONS, TOKEN_CACHE_MESSAGES, type TokenCacheMessageId } from './messages.js';
+import {
+  MANUAL_REASONS,
+  MIGRATION_SAFE_SUGGESTIONS,
+  TOKEN_CACHE_MESSAGES,
+  type TokenCacheMessageId,
+} from './messages.js';
 
 type Context = Readonly<TSESLint.RuleContext<TokenCacheMessageId, readonly unknown[]>>;
 type Node = TSESTree.Node;
@@ -171,6 +176,7 @@ export default createRule<[], TokenCacheMessageId>({
       migrationSafeSuggestions: MIGRATION_SAFE_SUGGESTIONS,
       // A kept token in module scope: exported, its readers get a getter; filled lazily, each read asks the client.
       codemodTriggers: { 'exported-snapshot': ['moduleTokenCache'], 'lazy-token-cache': ['moduleTokenCache'] },
+      manualReasons: MANUAL_REASONS,
     },
     languages: JS_ONLY,
     hasSuggestions: true,

@@ -22,6 +22,11 @@ export interface CredentialExpiryDocs {
   /** Per rewrite across files of `credential-expiry migrate`, the message ids of the findings it acts on. */
   codemodTriggers?: Partial<Record<ProjectTransform, readonly string[]>>;
   /**
+   * Per message id, why `credential-expiry migrate` leaves such a finding to a person when the rule offers no
+   * suggestion for it (the report's `whatToDo`): what fact or decision the change needs that the code does not hold.
+   */
+  manualReasons?: Readonly<Record<string, string>>;
+  /**
    * The text-gate families (src/analysis/text-gate.ts) without which the rule reports nothing in a JS/TS or JSON file:
    * where none occurs in the file's text, the rule's create() is not called. Absent: never skipped.
    */
