@@ -17,13 +17,27 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   'engine-heldout-9': {},
   'engine-heldout-10': {},
   'engine-heldout-11': {
-    'A04.ts':
-      'A: an Azure DevOps token source called once and its token frozen in getBearerHandler of a memoised WebApi.',
-    'A05.ts': 'A: a GitHub App installation token (1 h) taken from createAppAuth once into a module-memoised Octokit.',
     'A06.ts':
       'A: a hand-made AssumeRoleWithWebIdentity / IMDS fetch in Deno, keys kept on the instance for aws_api ApiFactory.',
-    'B02.js': 'B: an Office add-in SSO token (Office.auth.getAccessToken) kept in a module variable for Graph.',
-    'N09.ts':
-      'False alarm (A): React Native Amplify credentials asked for on each upload, reported as kept in AWS.config.credentials.',
+  },
+  'engine-heldout-12': {
+    'A01.ts':
+      'A: STS assumeRole keys baked into a MONGODB-AWS connection string of a MongoClient memoised across warm Lambda invocations.',
+    'A02.ts':
+      'A: fromCognitoIdentityPool called once in an Auth.js profile callback (sign-in); the keys are carried in the session for days.',
+    'A03.js':
+      'A: Cognito GetCredentialsForIdentity keys cached with an expiry, but copied once into AWS.config.update and an IotData client memoised ahead of the check.',
+    'A05.jsx':
+      'A: Amplify Auth.currentCredentials() keys handed once to an aws-iot-device-sdk WebSocket device, which signs every reconnect with them.',
+    'B03.js':
+      'B: a service-account JWT-grant access token kept in an exported singleton field, refetched only when empty (WeChat wx.request).',
+    'B04.js':
+      'B: a Salesforce JWT-bearer assertion (exp now + 3 min) signed once at import and posted by every later login().',
+    'B07.js':
+      'B found by A at the label line (bare access_token handed to setCredentials); plus a false alarm (A) on the tokens file write, which keeps the refresh token.',
+    'B08.js':
+      'B: a Snowpark Container Services OAuth token file (about 10 min, rotated by the platform) read once into a snowflake-sdk pool.',
+    'N16.mjs':
+      'False alarm (A and B): a Cognito M2M token written to process.env of a long-running server but read only by the one start-up call.',
   },
 };

@@ -11,6 +11,7 @@ import {
   AWS_V3_PROVIDER_FACTORIES,
   AWS_V3_SNAPSHOT_WRAPPERS,
   AWS_V3_STS_OPERATIONS,
+  AUTH_FUNCTION_FACTORIES,
   CHILD_PROCESS_RUNNERS,
   CLI_CREDENTIAL_WORDS,
   CREDENTIAL_METHODS,
@@ -20,6 +21,7 @@ import {
   moduleMatches,
   NAMED_CREDENTIAL_HELPER_PATTERN,
   STATIC_PROVIDER_SINKS,
+  TOKEN_KEEPING_CLIENTS,
   TOKEN_TEXT_HINT,
 } from '../../src/knowledge/index.js';
 
@@ -38,6 +40,8 @@ const SOURCE_MODULES: readonly string[] = [
     ...AWS_V2_STS_CLIENT_MODULES.flatMap((e) => e.modules),
     ...GOOGLE_AUTH_MODULES,
     ...CREDENTIAL_RESOLVERS.flatMap((e) => e.api.modules),
+    ...AUTH_FUNCTION_FACTORIES.flatMap((e) => e.factory.modules),
+    ...TOKEN_KEEPING_CLIENTS.flatMap((e) => (e.impliedSession ? e.api.modules : [])),
   ]),
 ];
 const WRAPPER_MODULES: readonly string[] = [...new Set(AWS_V3_SNAPSHOT_WRAPPERS.flatMap((e) => e.api.modules))];

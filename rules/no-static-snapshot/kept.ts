@@ -13,6 +13,7 @@ import { isPromiseCombinator, keepsWhatItIsBuiltWith } from '../../src/analysis/
 import { instanceFieldOutlivesCalls, slotOf } from '../../src/analysis/storage-slot.js';
 import { type Kept, type Node, type SnapshotContext, snippet } from './context.js';
 import { keptOpenByConnection } from './live-connection.js';
+import { assignedPerUse } from './assigned-per-use.js';
 import { isHandedOverWithRefreshToken } from '../../src/analysis/renewing-options.js';
 import { isReadOnlyInWriterChain } from './writer-chain.js';
 
@@ -68,7 +69,11 @@ function keptByFlow(
     if (open) return open;
     if (step.kind !== 'store' || !isLongLived(step.storage) || !accept(node)) continue;
     if (step.storage === 'instance-field' && isReadOnlyInWriterChain(step.target, ctx.sourceCode)) continue;
-    if (isExpiryGuarded(step.target, ctx) || refreshedBeforeEachUse(step.target, resolved, ctx.sourceCode)) {
+    if (
+      isExpiryGuarded(step.target, ctx) ||
+      refreshedBeforeEachUse(step.target, resolved, ctx.sourceCode) ||
+      assignedPerUse(step.target, resolved, ctx)
+    ) {
       guarded = true;
       continue;
     }

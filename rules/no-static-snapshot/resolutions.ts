@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { type FlowNode, traceValue } from '../../src/analysis/value-flow.js';
 import type { Finding, SnapshotContext } from './context.js';
 import { checkCapturedProvider } from './captured-provider.js';
+import { checkTokenKeptByClient, clientTokenResolution } from './client-token.js';
 import { checkDropsExpiration } from './drops-expiration.js';
 import { checkGoogleTokenStored } from './google-token.js';
 import { checkHelperResult, helperResolution } from './helper-result.js';
@@ -50,7 +51,11 @@ const OUTLIVING_KEEPER_CHECKS: readonly ResolutionCheck[] = [
 
 /** If `call` resolves a refreshing source once, follows where the value goes and returns the snapshot finding, if any. */
 export function checkResolution(call: TSESTree.CallExpression, ctx: SnapshotContext): Finding | null {
-  const resolution = resolutionOf(call, ctx) ?? helperResolution(call, ctx) ?? keptElsewhereResolution(call, ctx);
+  const resolution =
+    resolutionOf(call, ctx) ??
+    helperResolution(call, ctx) ??
+    clientTokenResolution(call, ctx) ??
+    keptElsewhereResolution(call, ctx);
   if (!resolution || isConstantOnPlatform(resolution.sessionId, ctx)) return null;
   return checkFlow(resolution, ctx);
 }
@@ -61,11 +66,19 @@ export function checkKeptElsewhere(call: TSESTree.CallExpression, ctx: SnapshotC
   return resolution && !isConstantOnPlatform(resolution.sessionId, ctx) ? checkFlow(resolution, ctx) : null;
 }
 
+/** A token for a client that keeps it is followed into such clients only (client-token.ts). */
+const CLIENT_TOKEN_CHECKS: readonly ResolutionCheck[] = [checkTokenKeptByClient];
+
+function checksOf(resolution: Resolution): readonly ResolutionCheck[] {
+  if (resolution.kind === 'kept-elsewhere') return OUTLIVING_KEEPER_CHECKS;
+  return resolution.kind === 'client-token' ? CLIENT_TOKEN_CHECKS : CHECKS;
+}
+
 function checkFlow(resolution: Resolution, ctx: SnapshotContext): Finding | null {
   const flow = resolution.request
     ? responseFlow(resolution.call, ctx)
     : traceValue(resolution.valueStart, ctx.refs, ctx.sourceCode);
-  for (const check of resolution.kind === 'kept-elsewhere' ? OUTLIVING_KEEPER_CHECKS : CHECKS) {
+  for (const check of checksOf(resolution)) {
     const finding = check(resolution, flow, ctx);
     if (finding) return finding;
   }

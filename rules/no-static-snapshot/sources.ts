@@ -20,6 +20,7 @@ import {
   CREDENTIAL_RESOLVERS,
   GENERIC_TOKEN_ENDPOINT,
   HTTP_CLIENT_GLOBALS,
+  type AuthFunctionFactory,
   type CliCredentialCommand,
   type CredentialMethod,
   type CredentialResolver,
@@ -70,6 +71,7 @@ export interface Resolution {
     | 'v2-chain'
     | 'helper'
     | 'cli'
+    | 'client-token'
     | 'kept-elsewhere';
   readonly call: TSESTree.CallExpression;
   /** Where a finding is reported: `await call` when awaited, else the call. */
@@ -95,6 +97,8 @@ export interface Resolution {
   readonly held?: Held;
   /** `kept-elsewhere`: where the secret sits in the result, when it carries more (see tokenPathsOf). */
   readonly tokenPaths?: TokenPaths;
+  /** `client-token`: a token for a client that keeps it (client-token.ts), in words, and the auth function behind it. */
+  readonly clientToken?: { readonly label: string; readonly factory?: AuthFunctionFactory };
   /** `kept-elsewhere`: the request was made by hand, and its body is read with `.json()` or `.text()` on the way. */
   readonly request?: HttpRequest;
 }
@@ -141,7 +145,12 @@ export function resolutionOf(call: TSESTree.CallExpression, ctx: SnapshotContext
 /** The resolution yields a token (words for messages), not credentials. */
 export function yieldsToken(resolution: Resolution): boolean {
   if (resolution.held) return !CREDENTIAL_KINDS.includes(resolution.held.kind);
-  return resolution.kind === 'google-token' || resolution.kind === 'auth-token' || resolution.cli?.yields === 'token';
+  return (
+    resolution.kind === 'google-token' ||
+    resolution.kind === 'auth-token' ||
+    resolution.kind === 'client-token' ||
+    resolution.cli?.yields === 'token'
+  );
 }
 
 const CREDENTIAL_KINDS: readonly Held['kind'][] = ['aws-credentials', 'sts-output'];

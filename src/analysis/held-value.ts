@@ -48,6 +48,7 @@ import {
   POSITIONAL_CONNECTION_SECRETS,
   HTTP_CLIENTS,
   IDENTITY_PLATFORM_TOKENS,
+  type IdentityPlatformToken,
   IDENTITY_TOKEN_FIELDS,
   isKnowledgeModule,
   NAMED_PRESIGNER_PATTERN,
@@ -344,7 +345,8 @@ export class HeldValues {
     }
     if (object.promise || isExpiryName(name)) return null;
     if (object.kind === 'token-response' && TOKEN_RESPONSE_PLAIN_FIELDS.has(name)) return null;
-    if (object.secretFields) return object.secretFields.includes(name) ? { ...object, secretFields: undefined } : null;
+    if (object.secretFields)
+      return object.secretFields.includes(name) ? { ...object, secretFields: undefined, fieldsOnly: undefined } : null;
     return object;
   }
 
@@ -562,21 +564,36 @@ export class HeldValues {
    * that returns an object (amazon-cognito-identity-js `session.getIdToken()`), unless the file imports the platform.
    */
   private identityMethod(call: TSESTree.CallExpression, name: string | null): Held | null {
-    const token = IDENTITY_PLATFORM_TOKENS.find((t) => 'method' in t && t.method === name);
     const callee = unwrap(call.callee);
-    if (!token || callee.type !== AST_NODE_TYPES.MemberExpression) return null;
-    const receiver = unwrap(callee.object);
-    if (
-      'receiverNames' in token &&
-      !(
-        receiver.type === AST_NODE_TYPES.Identifier &&
-        (token.receiverNames as readonly string[]).includes(receiver.name)
+    for (const token of IDENTITY_PLATFORM_TOKENS) {
+      if (!('method' in token) || token.method !== name) continue;
+      if ('calledAs' in token) {
+        if (this.isCalledAs(call, token.calledAs)) return heldFromIdentityPlatform(token, call, this.context);
+        continue;
+      }
+      if (callee.type !== AST_NODE_TYPES.MemberExpression && !('bare' in token)) continue;
+      const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : null;
+      if (
+        'receiverNames' in token &&
+        !(
+          receiver?.type === AST_NODE_TYPES.Identifier &&
+          (token.receiverNames as readonly string[]).includes(receiver.name)
+        )
       )
-    )
-      return null;
-    if ('synchronous' in token) return { ...heldFromIdentityPlatform(token, call, this.context), promise: false };
-    const platformPromise = 'promiseModules' in token && this.imports(token.promiseModules);
-    return isAwaited(call) || platformPromise ? heldFromIdentityPlatform(token, call, this.context) : null;
+        continue;
+      if ('synchronous' in token) return { ...heldFromIdentityPlatform(token, call, this.context), promise: false };
+      const platformPromise = 'promiseModules' in token && this.imports(token.promiseModules);
+      return isAwaited(call) || platformPromise ? heldFromIdentityPlatform(token, call, this.context) : null;
+    }
+    return null;
+  }
+
+  /** `Office.auth.getAccessToken(…)` as the browser global, or `authentication.getAuthToken()` of the platform's module. */
+  private isCalledAs(call: TSESTree.CallExpression, calledAs: NonNullable<IdentityPlatformToken['calledAs']>): boolean {
+    const path = calledAs.globals?.length ? globalPath(call.callee, this.refs)?.join('.') : undefined;
+    if (path !== undefined && calledAs.globals!.some((g) => g.join('.') === path)) return true;
+    const ref = calledAs.apis ? this.refs.resolve(call.callee) : null;
+    return ref !== null && calledAs.apis!.some((api) => refMatches(ref, api));
   }
 
   /**
@@ -1261,7 +1278,7 @@ function asPromise(value: Value): Value {
 function settleHttp(value: Value | null): Held | null {
   if (!value) return null;
   if (value.kind === 'resolved') return null;
-  if (value.kind !== 'http') return value.pending ? null : value;
+  if (value.kind !== 'http') return value.pending || value.fieldsOnly ? null : value;
   return !value.opaque && fetchesToken(value.request) ? heldFromEndpoint(value.request) : null;
 }
 

@@ -54,6 +54,8 @@ export interface Held {
   readonly method?: string;
   /** The value is the method's whole result, and only these of its fields carry the secret (`secretFields`). */
   readonly secretFields?: readonly string[];
+  /** Only `secretFields` read off the value are held; the whole value is another rule's (IdentityPlatformToken.carriesCredentials). */
+  readonly fieldsOnly?: true;
   /** The SESSIONS key of the known endpoint it was fetched from by hand (a remedy picks the SDK object for it). */
   readonly endpointSession?: SessionId;
   /** The object of another library built with it, innermost first (`new Pool({ password: token })`). */
@@ -270,6 +272,7 @@ export function heldFromIdentityPlatform(
     fix: token.fix,
     promise: token.method !== undefined,
     ...(token.secretFields && { secretFields: token.secretFields }),
+    ...(token.carriesCredentials && { fieldsOnly: true }),
   };
 }
 

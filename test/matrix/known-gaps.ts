@@ -6,6 +6,10 @@ const PLATFORM_TOKENS = [
   'cognito session getJwtToken()',
   'firebase user.getIdToken()',
   'supabase session provider_token',
+  'Office.auth.getAccessToken()',
+  'Teams authentication.getAuthToken()',
+  'auth0-spa-js getTokenSilently()',
+  'Amplify fetchAuthSession() tokens',
 ];
 const OUTLIVING_KEEPERS = [
   'event listener',

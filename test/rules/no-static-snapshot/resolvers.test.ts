@@ -123,9 +123,48 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
     ),
     errors: [{ messageId: 'storedCredentials', line: 3 }],
   },
+  {
+    // Amplify (v5) into the v2 global configuration at start-up: the function runs once, when the module loads, and
+    // every client the app makes later reads the same credentials.
+    code: lines(
+      "import AWS from 'aws-sdk';",
+      "import { Auth } from 'aws-amplify';",
+      'async function configureAws() {',
+      '  AWS.config.credentials = await Auth.currentCredentials();',
+      '  const s3 = new AWS.S3();',
+      "  await s3.headBucket({ Bucket: 'uploads' }).promise();",
+      '}',
+      'configureAws();',
+    ),
+    errors: [{ messageId: 'storedCredentials', line: 4 }],
+  },
+  {
+    // The same assignment in a sign-in handler that builds nothing from it: later uploads elsewhere read the global.
+    code: lines(
+      "import AWS from 'aws-sdk';",
+      "import { Auth } from 'aws-amplify';",
+      'export async function onSignedIn() {',
+      '  AWS.config.credentials = await Auth.currentCredentials();',
+      "  console.log('signed in');",
+      '}',
+    ),
+    errors: [{ messageId: 'storedCredentials', line: 4 }],
+  },
 ];
 
 const valid: ValidTestCase<[]>[] = [
+  // Look-alike of the start-up case: the global is set again by each upload, which then builds its client from it.
+  {
+    code: lines(
+      "import AWS from 'aws-sdk';",
+      "import { Auth } from 'aws-amplify';",
+      'export async function uploadImage(bucket: string, key: string, body: Buffer) {',
+      '  AWS.config.credentials = await Auth.currentCredentials();',
+      '  const s3 = new AWS.S3();',
+      '  await s3.putObject({ Bucket: bucket, Key: key, Body: body }).promise();',
+      '}',
+    ),
+  },
   // Look-alikes of the Amplify cases: the session is fetched per call, so Amplify refreshes it.
   {
     code: lines(
