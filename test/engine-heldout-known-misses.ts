@@ -16,10 +16,7 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   'engine-heldout-8': {},
   'engine-heldout-9': {},
   'engine-heldout-10': {},
-  'engine-heldout-11': {
-    'A06.ts':
-      'A: a hand-made AssumeRoleWithWebIdentity / IMDS fetch in Deno, keys kept on the instance for aws_api ApiFactory.',
-  },
+  'engine-heldout-11': {},
   'engine-heldout-12': {
     'A01.ts':
       'A: STS assumeRole keys baked into a MONGODB-AWS connection string of a MongoClient memoised across warm Lambda invocations.',
