@@ -13,6 +13,7 @@ import {
   type TokenKeepingClient,
 } from '../../src/knowledge/index.js';
 import { type Finding, type Node, type SnapshotContext, snippet } from './context.js';
+import { authStrategyRemedy } from './auth-strategy.js';
 import { keptBeyondCall } from './kept.js';
 import { sessionWords } from './session.js';
 import type { Resolution } from './sources.js';
@@ -106,6 +107,9 @@ export function checkTokenKeptByClient(
   const entry = entries.find((e) => flowPath(kept.step).includes(e.node)) ?? entries[0];
   const { phrase } = sessionWords(resolution.sessionId, ctx.settings);
   const made = entry.call.type === AST_NODE_TYPES.NewExpression ? 'new ' : '';
+  const suggest = origin.factory
+    ? authStrategyRemedy(resolution.call, origin.factory, entry.client, entry.call, ctx)
+    : [];
   return {
     node: resolution.reportNode,
     messageId: 'tokenKeptByClient',
@@ -117,6 +121,7 @@ export function checkTokenKeptByClient(
       phrase,
       instead: entry.client.renewal,
     },
+    ...(suggest.length > 0 ? { suggest } : {}),
   };
 }
 
