@@ -40,4 +40,26 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
     'N16.mjs':
       'False alarm (A and B): a Cognito M2M token written to process.env of a long-running server but read only by the one start-up call.',
   },
+  'engine-heldout-13': {
+    'A02.jsx':
+      'A: a Cognito ID token from Auth.currentSession() handed as a string to aws-appsync-auth-link jwtToken of a memoised Apollo client (a function would be asked per request).',
+    'A03.js': 'A: a top-level Cognito access token handed as a string to the app-wide AWSAppSyncClient jwtToken.',
+    'A04.ts':
+      'A: a hand-presigned MemoryDB/ElastiCache IAM token (expiresIn 900) given once as the fixed redisOptions.password of an ioredis Cluster.',
+    'A06.tsx': 'A: a Firebase ID token handed once to socket.io as a fixed auth object, re-sent on every reconnection.',
+    'A07.js':
+      'A found at its line, plus a finding of the other rule (B) at an unlisted line: the awsIot.device() keeper in module scope.',
+    'A08.ts':
+      'A: fromProcess({ profile })() resolved once and a CloudWatchLogsClient memoised in a class field from the resolved object.',
+    'B01.tsx':
+      'B: STS-shaped temporary credentials fetched once from the backend on mount and kept in React context state, Expiration never read.',
+    'B02.ts':
+      'B: AssumeRole keys kept in an adapter field, adapters kept per configuration in a static map; reported by A at an unlisted line only.',
+    'B03.ts':
+      'B: an RDS IAM token read once from RDS_AUTH_TOKEN into a module constant and given to a process-wide pg.Pool as a fixed password.',
+    'B04.js':
+      'B: assumed-role keys in a module variable whose expiry check reads a field the stored object never has (always true, old client returned).',
+    'N09.ts':
+      'False alarm (A): a gcloud print-access-token token in a module constant of a one-off upload script that exits within seconds.',
+  },
 };

@@ -1,0 +1,135 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { sessionOf, TOKEN_RESPONSE_FIELDS } from '../knowledge/index.js';
+import { DefinitionType, isNullish, patternPath, staticPropertyName, unwrap } from './ast.js';
+import { sentAsCredential } from './credential-use.js';
+import { findVariable } from './find-variable.js';
+import { codeOf, type Held } from './held.js';
+
+type Node = TSESTree.Node;
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** How many const aliases, and member steps below the awaited result, are followed. */
+const MAX_ALIASES = 2;
+const MAX_MEMBER_STEPS = 3;
+
+/** The OAuth access token's typical lifetime stands in for a token whose issuer the rule does not know. */
+const TYPICAL = sessionOf('oauth-token');
+
+/**
+ * A token field (`access_token`, `accessToken`, `id_token`, `idToken`: TOKEN_RESPONSE_FIELDS) of what an awaited
+ * call resolved to, whatever the call (`(await login()).accessToken`, `const { data } = await api.post(…);
+ * data.access_token`, `const { idToken } = await session()`), written to a keeper whose reads (`reads`, asked only for such a field) spend as a
+ * credential (an `Authorization` value, `auth:`, `password:`: credential-use.ts). The call's library is unknown, so
+ * the name of the field and its use as a bearer credential are the evidence together; a bare `token` field names too
+ * many things (CSRF, pagination, push-device tokens) to count.
+ */
+export function bearerShapedToken(written: Node, reads: () => readonly Node[], context: Context): Held | null {
+  const { sourceCode } = context;
+  const shape = tokenFieldOfAwaitedCall(written, sourceCode, 0);
+  if (
+    !shape ||
+    asksHandedInObject(shape.call, sourceCode, 0) ||
+    !reads().some((read) => sentAsCredential(read, sourceCode))
+  )
+    return null;
+  const kind = /^id_?token$/i.test(shape.field) ? 'id-token' : 'access-token';
+  return {
+    kind,
+    what: `${kind === 'id-token' ? 'an ID token' : 'an access token'} (\`${shape.field}\` of \`await ${codeOf(shape.call, context)}\`, sent as a credential)`,
+    lifetime:
+      "when its issuer's lifetime for it ends (typically 1 h for an OAuth access token; nothing in the code says how long it lives)",
+    seconds: TYPICAL.seconds,
+    symptom: 'oauth',
+    fix: "Keep its expiry with it (the response's `expires_in`, or the token's `exp` claim) and get a new one before it passes, or ask the library that issued it at each use if it renews tokens itself",
+    promise: false,
+  };
+}
+
+interface Shape {
+  readonly field: string;
+  readonly call: TSESTree.CallExpression;
+}
+
+function tokenFieldOfAwaitedCall(node: Node, sourceCode: SourceCode, aliases: number): Shape | null {
+  const inner = keptBranch(unwrap(node));
+  if (inner.type === AST_NODE_TYPES.MemberExpression) {
+    const field = staticPropertyName(inner);
+    if (field === null || !TOKEN_RESPONSE_FIELDS.has(field)) return null;
+    const call = awaitedCallUnder(inner.object, sourceCode, 0);
+    return call && { field, call };
+  }
+  if (inner.type !== AST_NODE_TYPES.Identifier || aliases > MAX_ALIASES) return null;
+  const variable = findVariable(sourceCode.getScope(inner), inner);
+  const def = variable?.defs[0];
+  if (variable?.defs.length !== 1 || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init)
+    return null;
+  if (def.node.id.type === AST_NODE_TYPES.Identifier)
+    return tokenFieldOfAwaitedCall(def.node.init, sourceCode, aliases + 1);
+  // `const { accessToken } = await login()`, `const { data: { access_token } } = await axios.post(…)`.
+  const field = def.name.type === AST_NODE_TYPES.Identifier ? patternPath(def.node.id, def.name)?.at(-1) : undefined;
+  if (typeof field !== 'string' || !TOKEN_RESPONSE_FIELDS.has(field)) return null;
+  const call = awaitedCallUnder(def.node.init, sourceCode, 0);
+  return call && { field, call };
+}
+
+/** The call whose awaited result `node` is, or a field a few steps down of it (`(await r.json()).data`, a const bound to it). */
+function awaitedCallUnder(node: Node, sourceCode: SourceCode, aliases: number): TSESTree.CallExpression | null {
+  let inner = unwrap(node);
+  for (let step = 0; inner.type === AST_NODE_TYPES.MemberExpression && step < MAX_MEMBER_STEPS; step++)
+    inner = unwrap(inner.object);
+  if (inner.type === AST_NODE_TYPES.AwaitExpression) {
+    const call = unwrap(inner.argument);
+    return call.type === AST_NODE_TYPES.CallExpression ? call : null;
+  }
+  if (inner.type !== AST_NODE_TYPES.Identifier || aliases > MAX_ALIASES) return null;
+  const variable = findVariable(sourceCode.getScope(inner), inner);
+  const def = variable?.defs[0];
+  if (
+    variable?.defs.length !== 1 ||
+    def?.node.type !== AST_NODE_TYPES.VariableDeclarator ||
+    def.node.id.type !== AST_NODE_TYPES.Identifier ||
+    !def.node.init
+  )
+    return null;
+  return awaitedCallUnder(def.node.init, sourceCode, aliases + 1);
+}
+
+/**
+ * The call goes to an object handed in to the function (`request.post(…)` with `request` a parameter, also through
+ * `const res = await request.post(…); res.json()`): who issues the token may differ per call, and such helpers are
+ * per-run fixtures (a test's `request` context) as often as long-lived code, so the shape alone does not tell.
+ */
+function asksHandedInObject(call: TSESTree.CallExpression, sourceCode: SourceCode, aliases: number): boolean {
+  let root = unwrap(call.callee);
+  while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression)
+    root = unwrap(root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee);
+  if (root.type === AST_NODE_TYPES.AwaitExpression) {
+    const inner = unwrap(root.argument);
+    return inner.type === AST_NODE_TYPES.CallExpression && asksHandedInObject(inner, sourceCode, aliases);
+  }
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(sourceCode.getScope(root), root);
+  const def = variable?.defs[0];
+  if (def?.type === DefinitionType.Parameter) return true;
+  if (aliases >= MAX_ALIASES || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
+  const init = unwrap(def.node.init);
+  const origin = init.type === AST_NODE_TYPES.AwaitExpression ? unwrap(init.argument) : init;
+  return origin.type === AST_NODE_TYPES.CallExpression && asksHandedInObject(origin, sourceCode, aliases + 1);
+}
+
+/** `v ?? null`, `v || ''`, `ok ? v : null`: the branch that is not empty. */
+function keptBranch(node: Node): Node {
+  if (node.type === AST_NODE_TYPES.LogicalExpression && isEmpty(node.right)) return unwrap(node.left);
+  if (node.type === AST_NODE_TYPES.ConditionalExpression) {
+    if (isEmpty(node.alternate)) return unwrap(node.consequent);
+    if (isEmpty(node.consequent)) return unwrap(node.alternate);
+  }
+  return node;
+}
+
+function isEmpty(node: Node): boolean {
+  const inner = unwrap(node);
+  return isNullish(inner) || (inner.type === AST_NODE_TYPES.Literal && inner.value === '');
+}
