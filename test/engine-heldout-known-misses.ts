@@ -34,10 +34,8 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
     'B04.js':
       'B: a Salesforce JWT-bearer assertion (exp now + 3 min) signed once at import and posted by every later login().',
     'B07.js':
-      'B found by A at the label line (bare access_token handed to setCredentials); plus a false alarm (A) on the tokens file write, which keeps the refresh token.',
+      'B found by A at the label line (bare access_token handed to setCredentials), the one finding of the file.',
     'B08.js':
       'B: a Snowpark Container Services OAuth token file (about 10 min, rotated by the platform) read once into a snowflake-sdk pool.',
-    'N16.mjs':
-      'False alarm (A and B): a Cognito M2M token written to process.env of a long-running server but read only by the one start-up call.',
   },
 };
