@@ -35,7 +35,5 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'B: a Salesforce JWT-bearer assertion (exp now + 3 min) signed once at import and posted by every later login().',
     'B07.js':
       'B found by A at the label line (bare access_token handed to setCredentials), the one finding of the file.',
-    'B08.js':
-      'B: a Snowpark Container Services OAuth token file (about 10 min, rotated by the platform) read once into a snowflake-sdk pool.',
   },
 };

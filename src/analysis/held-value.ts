@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { projectedTokenRead } from './projected-token.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import {
   calleeName,
@@ -71,6 +72,7 @@ import {
   heldFromLoginCallback,
   heldFromCapturedToken,
   heldFromEksToken,
+  heldFromTokenFile,
   heldFromEndpoint,
   heldFromIdentityPlatform,
   heldFromMethod,
@@ -456,6 +458,7 @@ export class HeldValues {
     if (request) return { kind: 'http', stage: 'response', request };
     return (
       this.stsV3(call) ??
+      this.platformTokenFile(call) ??
       this.sdkCallNamed(call, name) ??
       this.providerResolution(call) ??
       this.signedBy(call, depth) ??
@@ -467,6 +470,15 @@ export class HeldValues {
       this.globalTokenGetter(call, name) ??
       this.urlFragmentToken(call, name)
     );
+  }
+
+  /**
+   * `fs.readFileSync('/snowflake/session/token', 'ascii')`: the text of a token file another platform keeps current
+   * (PROJECTED_TOKEN_FILES.platformFiles). The kubelet's files go to SDK web-identity sources: no-static-snapshot's.
+   */
+  private platformTokenFile(call: TSESTree.CallExpression): Held | null {
+    const read = projectedTokenRead(call, this.refs, this.context.sourceCode);
+    return read?.platform && read.at === call ? heldFromTokenFile(read.platform) : null;
   }
 
   /**

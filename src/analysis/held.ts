@@ -25,6 +25,7 @@ import {
   NAMED_PRESIGNER_DEFAULT_SECONDS,
   URL_FRAGMENT_TOKENS,
   type SessionId,
+  type PlatformTokenFile,
 } from '../knowledge/index.js';
 import type { HttpRequest } from './http-request.js';
 
@@ -286,6 +287,20 @@ export function heldFromEksToken(): Held {
     seconds: session.seconds,
     symptom: 'eks',
     fix: `Build ${EKS_TOKEN.replacement.code}, or keep its expiry with it and sign again before it passes.`,
+    promise: false,
+  };
+}
+
+/** The text of a token file a platform rewrites (`fs.readFileSync('/snowflake/session/token')`), read once. */
+export function heldFromTokenFile(file: PlatformTokenFile): Held {
+  const session = sessionOf(file.session);
+  return {
+    kind: 'access-token',
+    what: `${session.label} read from \`${file.path}\``,
+    lifetime: session.phrase,
+    seconds: session.seconds,
+    symptom: session.symptom ?? 'oauth',
+    fix: file.fix,
     promise: false,
   };
 }
