@@ -31,8 +31,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'A: Amplify Auth.currentCredentials() keys handed once to an aws-iot-device-sdk WebSocket device, which signs every reconnect with them.',
     'B03.js':
       'B: a service-account JWT-grant access token kept in an exported singleton field, refetched only when empty (WeChat wx.request).',
-    'B04.js':
-      'B: a Salesforce JWT-bearer assertion (exp now + 3 min) signed once at import and posted by every later login().',
     'B07.js':
       'B found by A at the label line (bare access_token handed to setCredentials), the one finding of the file.',
   },

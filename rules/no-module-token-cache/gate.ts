@@ -11,6 +11,7 @@ import {
   CREDENTIAL_METHODS,
   HTTP_CLIENTS,
   INSTANCE_TOKEN_FIELDS,
+  JWT_SIGNERS,
   LOGIN_CALLBACKS,
   moduleMatches,
   NODE_HTTP_MODULES,
@@ -38,6 +39,7 @@ const SOURCE_MODULES: readonly string[] = [
       ...LOGIN_CALLBACKS.map((entry) => entry.api),
       ...STRATEGY_VERIFY_CALLBACKS.flatMap((entry) => entry.apis),
       ...INSTANCE_TOKEN_FIELDS.flatMap((entry) => entry.receivers),
+      ...JWT_SIGNERS.map((signer) => signer.api),
     ]
       .flatMap((api) => api.modules)
       .concat(

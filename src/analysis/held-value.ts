@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { projectedTokenRead } from './projected-token.js';
+import { shortLivedJwtOf } from './jwt-lifetime.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import {
   calleeName,
@@ -73,6 +74,7 @@ import {
   heldFromCapturedToken,
   heldFromEksToken,
   heldFromTokenFile,
+  heldFromSignedJwt,
   heldFromEndpoint,
   heldFromIdentityPlatform,
   heldFromMethod,
@@ -459,6 +461,7 @@ export class HeldValues {
     return (
       this.stsV3(call) ??
       this.platformTokenFile(call) ??
+      this.shortLivedJwt(call) ??
       this.sdkCallNamed(call, name) ??
       this.providerResolution(call) ??
       this.signedBy(call, depth) ??
@@ -479,6 +482,12 @@ export class HeldValues {
   private platformTokenFile(call: TSESTree.CallExpression): Held | null {
     const read = projectedTokenRead(call, this.refs, this.context.sourceCode);
     return read?.platform && read.at === call ? heldFromTokenFile(read.platform) : null;
+  }
+
+  /** `jwt.sign({ ..., exp: now + 180 }, key)`: a JWT the app signs to send, with the short lifetime its code gives it. */
+  private shortLivedJwt(call: TSESTree.CallExpression): Held | null {
+    const jwt = shortLivedJwtOf(call, this.refs, this.context);
+    return jwt ? heldFromSignedJwt(jwt, call, this.context) : null;
   }
 
   /**

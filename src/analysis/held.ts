@@ -28,6 +28,7 @@ import {
   type PlatformTokenFile,
 } from '../knowledge/index.js';
 import type { HttpRequest } from './http-request.js';
+import type { SignedJwt } from './jwt-lifetime.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -288,6 +289,20 @@ export function heldFromEksToken(): Held {
     symptom: 'eks',
     fix: `Build ${EKS_TOKEN.replacement.code}, or keep its expiry with it and sign again before it passes.`,
     promise: false,
+  };
+}
+
+/** A JWT the app signs itself with a short lifetime (`jwt.sign({ exp: now + 180 }, key)`): an assertion it sends later. */
+export function heldFromSignedJwt(jwt: SignedJwt, call: TSESTree.CallExpression, context: Context): Held {
+  return {
+    kind: 'auth-token',
+    what: `a JWT signed by \`${codeOf(call, context)}\``,
+    lifetime: `after ${formatDuration(jwt.seconds)} (its \`${jwt.from}\`)`,
+    seconds: jwt.seconds,
+    symptom: 'oauth',
+    fix: 'Sign the JWT where it is sent (inside the function that posts it), or keep its `exp` with it and sign a new one before then.',
+    promise: false,
+    call: { node: call, perUse: true },
   };
 }
 
