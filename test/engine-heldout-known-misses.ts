@@ -27,8 +27,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'A: fromCognitoIdentityPool called once in an Auth.js profile callback (sign-in); the keys are carried in the session for days.',
     'A03.js':
       'A: Cognito GetCredentialsForIdentity keys cached with an expiry, but copied once into AWS.config.update and an IotData client memoised ahead of the check.',
-    'A05.jsx':
-      'A: Amplify Auth.currentCredentials() keys handed once to an aws-iot-device-sdk WebSocket device, which signs every reconnect with them.',
     'B03.js':
       'B: a service-account JWT-grant access token kept in an exported singleton field, refetched only when empty (WeChat wx.request).',
     'B07.js':
