@@ -22,7 +22,7 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   },
   'engine-heldout-12': {
     'A01.ts':
-      'A: STS assumeRole keys baked into a MONGODB-AWS connection string of a MongoClient memoised across warm Lambda invocations.',
+      "A found by B at its keeper (line 10): STS assumeRole output kept at module level inside a client built from it is no-module-token-cache's (ownerOfKeptValue); the label puts it under A.",
     'A02.ts':
       'A: fromCognitoIdentityPool called once in an Auth.js profile callback (sign-in); the keys are carried in the session for days.',
     'A03.js':
