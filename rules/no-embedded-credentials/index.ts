@@ -3,7 +3,7 @@ import { checkDotenv } from './dotenv.js';
 import { checkJs } from './js.js';
 import { checkJson } from './json.js';
 import { checkJsonc } from './jsonc-ast.js';
-import { EMBEDDED_MESSAGES, type EmbeddedMessageId, KEPT_IN_TEST_CODE } from './messages.js';
+import { EMBEDDED_MESSAGES, type EmbeddedMessageId, KEPT_IN_TEST_CODE, MANUAL_REASONS } from './messages.js';
 import { checkYaml } from './yaml.js';
 import { skipsTestCode } from '../../src/analysis/test-code.js';
 import { LANGUAGE_IDS } from '../../src/languages/ids.js';
@@ -37,6 +37,7 @@ export default createRule<[], EmbeddedMessageId>({
         'Disallow credentials written into code, Dockerfiles, .env, JSON and YAML, credentials fetched at image build time, and key files copied into images',
       triggers: ['secrets', 'credential-files'],
       recommended: 'error',
+      manualReasons: MANUAL_REASONS,
     },
     languages: [
       LANGUAGE_IDS.js,

@@ -5,6 +5,7 @@ import { assessValues, type CredentialFinding, type ValueSite } from '../../src/
 import { bundledCredential, credentialNameKind, MIN_CREDENTIAL_LENGTH } from '../../src/analysis/secret-scan.js';
 import { mayHoldSecretShape, mayNameBundledEnv } from '../../src/analysis/text-gate.js';
 import { type EmbeddedContext, type ReportProblem, reportFindings } from './context.js';
+import { stringsNearCredentialNames, stringValueOf } from './named-strings.js';
 
 type Site = ValueSite<TSESTree.Node | TSESTree.Comment>;
 
@@ -19,7 +20,7 @@ function isEnvObject(node: TSESTree.Node): boolean {
 }
 
 /** The name a string is stored under: an object key, an assignment target, a variable. */
-function storedUnder(node: TSESTree.Node): { name: string | null; siblings?: Set<string> } {
+export function storedUnder(node: TSESTree.Node): { name: string | null; siblings?: Set<string> } {
   const parent = node.parent;
   if (parent?.type === AST_NODE_TYPES.Property && parent.value === node) {
     const object = parent.parent;
@@ -109,16 +110,34 @@ export function checkJs(context: EmbeddedContext, report: ReportProblem) {
       }
     : {};
 
+  const reportSites = (): void =>
+    reportFindings(
+      report,
+      assessValues(sites, { loneTemporaryKeyIds: false, bundledNames: false }),
+      undefined,
+      (finding) => secretLoc(context, finding),
+    );
+
+  // Without a shape, only strings stored under a credential name are sites: found from the names in the text, not by
+  // a listener on every literal of the file.
+  if (!shapes)
+    return {
+      ...bundledEnvReads,
+      'Program:exit'() {
+        for (const node of stringsNearCredentialNames(context.sourceCode)) addString(node, stringValueOf(node)!);
+        reportSites();
+      },
+    };
+
   return {
     Literal(node: TSESTree.Literal) {
-      if (typeof node.value === 'string' && node.parent?.type !== AST_NODE_TYPES.ImportDeclaration)
-        addString(node, node.value);
+      const value = stringValueOf(node);
+      if (value !== undefined) addString(node, value);
     },
     TemplateLiteral(node: TSESTree.TemplateLiteral) {
-      if (node.expressions.length === 0) addString(node, node.quasis[0].value.cooked ?? node.quasis[0].value.raw);
+      if (node.expressions.length === 0) addString(node, stringValueOf(node)!);
       else {
         // Parts of a template with expressions are stored under no name: they count only by their shape.
-        if (!shapes) return;
         for (const quasi of node.quasis) {
           const value = quasi.value.cooked ?? quasi.value.raw;
           if (value.length >= MIN_CREDENTIAL_LENGTH)
@@ -128,16 +147,11 @@ export function checkJs(context: EmbeddedContext, report: ReportProblem) {
     },
     ...bundledEnvReads,
     'Program:exit'() {
-      for (const comment of shapes ? context.sourceCode.getAllComments() : []) {
+      for (const comment of context.sourceCode.getAllComments()) {
         if (comment.value.length >= MIN_CREDENTIAL_LENGTH)
           sites.push({ node: comment, name: null, value: comment.value, line: comment.loc.start.line });
       }
-      reportFindings(
-        report,
-        assessValues(sites, { loneTemporaryKeyIds: false, bundledNames: false }),
-        undefined,
-        (finding) => secretLoc(context, finding),
-      );
+      reportSites();
     },
   };
 }

@@ -121,3 +121,17 @@ export const KEPT_IN_TEST_CODE: ReadonlySet<EmbeddedMessageId> = new Set([
   'azureAccountKey',
   'googleKeyFile',
 ]);
+
+const SUGGESTION_IDS: ReadonlySet<EmbeddedMessageId> = new Set(['useSecretMount', 'removeBuildStep', 'removeLine']);
+
+/**
+ * Why the codemod leaves every finding of this rule to a person (completes "Left to you because ...").
+ */
+export const MANUAL_REASONS: Readonly<Record<string, string>> = Object.fromEntries(
+  (Object.keys(EMBEDDED_MESSAGES) as EmbeddedMessageId[])
+    .filter((id) => !SUGGESTION_IDS.has(id))
+    .map((id) => [
+      id,
+      'removing a credential (or the build step that fetched one) is a decision about deployment, where the credentials come from instead, and a key that was written down must be revoked or rotated too',
+    ]),
+);

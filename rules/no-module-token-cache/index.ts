@@ -1,3 +1,4 @@
+import { environmentReadLater } from '../../src/analysis/environment-read-later.js';
 import { settingsWithInfrastructure } from '../../src/repository/settings.js';
 import { JS_ONLY } from '../../src/languages/ids.js';
 import { createRule } from '../../src/util/create-rule.js';
@@ -23,7 +24,12 @@ import { HeldValues } from '../../src/analysis/held-value.js';
 import { suggestionsFor } from './suggestions.js';
 import { mocksModules } from '../../src/analysis/test-doubles.js';
 import { skipsTestCode } from '../../src/analysis/test-code.js';
-import { MIGRATION_SAFE_SUGGESTIONS, TOKEN_CACHE_MESSAGES, type TokenCacheMessageId } from './messages.js';
+import {
+  MANUAL_REASONS,
+  MIGRATION_SAFE_SUGGESTIONS,
+  TOKEN_CACHE_MESSAGES,
+  type TokenCacheMessageId,
+} from './messages.js';
 
 type Context = Readonly<TSESLint.RuleContext<TokenCacheMessageId, readonly unknown[]>>;
 type Node = TSESTree.Node;
@@ -90,6 +96,13 @@ function report(context: Context, candidate: Candidate, settings: ResolvedSettin
     isExported(slot) ||
     (slot.kind === 'member' && slot.owner.kind === 'global');
   if (!readBack) return;
+  // The app's own reads of its environment: a keeper only when one of them comes after the writer's own run.
+  if (
+    slot.kind === 'member' &&
+    slot.owner.kind === 'environment' &&
+    !environmentReadLater(candidate.target, slot.name, context.sourceCode, ModuleRefs.for(context.sourceCode))
+  )
+    return;
   const guard = expiryGuardOf(candidate.target, context);
   if (guard.kind === 'guarded') return;
   const lifetime = held.kind === 'aws-credentials' && settings.session ? settings.session.phrase : held.lifetime;
@@ -171,6 +184,7 @@ export default createRule<[], TokenCacheMessageId>({
       migrationSafeSuggestions: MIGRATION_SAFE_SUGGESTIONS,
       // A kept token in module scope: exported, its readers get a getter; filled lazily, each read asks the client.
       codemodTriggers: { 'exported-snapshot': ['moduleTokenCache'], 'lazy-token-cache': ['moduleTokenCache'] },
+      manualReasons: MANUAL_REASONS,
     },
     languages: JS_ONLY,
     hasSuggestions: true,

@@ -100,15 +100,15 @@ function isEmpty(node: Node): boolean {
 
 function isSelfCaching(context: Context, awaited: Node, call: TSESTree.CallExpression): boolean {
   const name = calleeName(call);
-  const entry = SELF_CACHING_TOKEN_CALLS.find((e) => e.method === name);
-  if (!entry || unwrap(call.callee).type !== AST_NODE_TYPES.MemberExpression || bypassesCache(call, entry))
-    return false;
+  const entries = SELF_CACHING_TOKEN_CALLS.filter((e) => e.method === name && !bypassesCache(call, e));
+  if (entries.length === 0 || unwrap(call.callee).type !== AST_NODE_TYPES.MemberExpression) return false;
   const { sourceCode } = context;
   const held = HeldValues.for(context, ModuleRefs.for(sourceCode), moduleSpecifiers(sourceCode)).heldBy(awaited);
   if (!held) return false;
   // Identity platforms' tokens are recognised by their method name alone (held.method is unset for them).
-  const platform = IDENTITY_PLATFORM_TOKENS.some((t) => t.id === entry.id);
-  return platform ? held.method === undefined : held.method === entry.id;
+  return entries.some((entry) =>
+    IDENTITY_PLATFORM_TOKENS.some((t) => t.id === entry.id) ? held.method === undefined : held.method === entry.id,
+  );
 }
 
 /**

@@ -79,3 +79,12 @@ export const MIGRATION_SAFE_SUGGESTIONS: readonly TokenCacheMessageId[] = [
   'useTokenCredential',
   'askEachCall',
 ];
+
+/**
+ * Why the codemod leaves a finding to a person when no suggestion applies (completes "Left to you because ..."). One
+ * message covers every kept value, so the reason names the cases that have no mechanical remedy.
+ */
+export const MANUAL_REASONS: Partial<Record<TokenCacheMessageId, string>> = {
+  moduleTokenCache:
+    'no change here keeps the code working as written: the value comes from a sign-in or a callback the code cannot call again (a login widget, an OAuth redirect, a token handed in from outside), or the lifetime it would need is nowhere in reach (a presigned URL signed elsewhere, a token kept inside a client or driver that takes no token function), or the cache is read and written in shapes an expiry check cannot follow',
+};

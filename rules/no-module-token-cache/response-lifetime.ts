@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { DefinitionType, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { DefinitionType, isNullish, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import { isMovable } from '../../src/analysis/edits.js';
 import { HeldValues } from '../../src/analysis/held-value.js';
 import type { Held } from '../../src/analysis/held.js';
@@ -84,7 +84,7 @@ export function responseLifetimeAt(
         fieldType: deadline.form === 'date' ? 'Date | null' : 'string',
       }
     : OAUTH_SHAPE;
-  const value = tokenFieldRead(unwrap(assignment.right), context, shape.tokenField);
+  const value = tokenFieldRead(withoutEmptyFallback(unwrap(assignment.right)), context, shape.tokenField);
   if (value) {
     const object = unwrap(value.object);
     const root = referenceRoot(object);
@@ -106,6 +106,17 @@ export function responseLifetimeAt(
   const untyped = () => isUntypedBody(assignment.right) && !isAnnotated(write, context);
   if (deadline || !mayReadField(assignment.right, context, untyped, OAUTH_EXPIRES_IN_FIELD)) return null;
   return { text: `${write.name}.${OAUTH_EXPIRES_IN_FIELD}`, ...OAUTH_SHAPE };
+}
+
+/**
+ * `x ?? null`, `x || ''`: the cache is emptied when the response holds no token, so the response's lifetime
+ * belongs to `x`.
+ */
+function withoutEmptyFallback(value: Node): Node {
+  if (value.type !== AST_NODE_TYPES.LogicalExpression || value.operator === '&&') return value;
+  const fallback = unwrap(value.right);
+  const empty = isNullish(fallback) || (fallback.type === AST_NODE_TYPES.Literal && fallback.value === '');
+  return empty ? unwrap(value.left) : value;
 }
 
 /**

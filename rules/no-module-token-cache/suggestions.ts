@@ -437,7 +437,10 @@ function writeStatement(identifier: Node): WriteStatement | null {
   };
 }
 
-/** `if (x)`, `if (x != null)` (reuse when true) or `if (!x)`, `if (x == null)` (refill when true). */
+/**
+ * `if (x)`, `if (x != null)` (reuse when true) or `if (!x)`, `if (x == null)` (refill when true), alone or in a
+ * chain of `&&` (reuse) or `||` (refill) that is the whole test.
+ */
 function reuseTest(identifier: Node): { test: Node; positive: boolean } | null {
   let node = identifier;
   let positive = true;
@@ -451,6 +454,10 @@ function reuseTest(identifier: Node): { test: Node; positive: boolean } | null {
     node = parent;
     positive = parent.operator.startsWith('!');
   }
+  // `if (token && instanceUrl)` reuses only when both hold (`if (!token || !url)` refills when either fails): the
+  // deadline joins the same chain.
+  const joiner = positive ? '&&' : '||';
+  while (node.parent?.type === AST_NODE_TYPES.LogicalExpression && node.parent.operator === joiner) node = node.parent;
   const statement = node.parent;
   return statement?.type === AST_NODE_TYPES.IfStatement && statement.test === node ? { test: node, positive } : null;
 }

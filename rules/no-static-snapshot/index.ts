@@ -16,7 +16,7 @@ import { checkGoogleClientTokenRead } from './google-client-token.js';
 import { checkKeysHandedOnce } from './key-update.js';
 import { checkFetchedKeysIntoClient } from './fetched-keys.js';
 import { checkMemoizeForever } from './memoize-forever.js';
-import { MIGRATION_SAFE_SUGGESTIONS, SNAPSHOT_MESSAGES, type SnapshotMessageId } from './messages.js';
+import { MANUAL_REASONS, MIGRATION_SAFE_SUGGESTIONS, SNAPSHOT_MESSAGES, type SnapshotMessageId } from './messages.js';
 import { checkKeepingClient, checkKeptElsewhere, checkResolution } from './resolutions.js';
 import { checkTokenProviderOption, mayBeTokenProviderOption, mayHandTokenProviders } from './token-provider.js';
 import { checkV2StaticCopy } from './v2-sinks.js';
@@ -42,6 +42,7 @@ export default createRule<[], SnapshotMessageId>({
       // Resolved credentials exported from module scope become a provider their readers call. (A Google token kept
       // in module scope is no-module-token-cache's `moduleTokenCache`, so `googleTokenStored` never reaches it.)
       codemodTriggers: { 'exported-snapshot': ['storedCredentials'] },
+      manualReasons: MANUAL_REASONS,
     },
     fixable: 'code',
     languages: JS_ONLY,

@@ -56,6 +56,8 @@ export const SNAPSHOT_MESSAGES = {
   helperResultKept:
     '`{{helper}}` returns {{what}} resolved once (from {{from}}), and its result is kept {{where}}: nothing calls `{{helper}}` again, so it stops working when {{session}} ends ({{phrase}}) and calls then fail with ExpiredToken (or 401). Call `{{helper}}` where the value is used, or have it return the provider or client instead of its result.',
   passProvider: 'Pass the provider `{{provider}}` instead of its resolved value.',
+  useAuthStrategy:
+    'Build `{{client}}` with `authStrategy: {{strategy}}` and the options the token was asked with: it asks the strategy for a token on each request, and the strategy caches and renews it.',
   fetchInProvider: 'Call `{{call}}` inside the function, so that each time the client asks it gets a fresh token.',
   resolveAtUse:
     'Keep the provider `{{provider}}` and call it in each callback that reads its credentials: it keeps them until they are close to expiry, then resolves fresh ones.',
@@ -99,4 +101,52 @@ export const MIGRATION_SAFE_SUGGESTIONS: readonly SnapshotMessageId[] = [
   'resolveAtUse',
   // The client keeps the same token it handed out, and its refresh token: its requests send the same token, then renew.
   'keepOwnCredentials',
+  // The same installation's token, asked for by the client's own strategy per request (cached and renewed there).
+  'useAuthStrategy',
 ];
+
+/**
+ * Why the codemod leaves a finding of this shape to a person when no suggestion applies (completes "Left to you
+ * because ..."): the fact or decision the change needs that the code does not hold.
+ */
+export const MANUAL_REASONS: Partial<Record<SnapshotMessageId, string>> = {
+  storedCredentials:
+    'no refreshing form fits where the value goes: it is read elsewhere too, spread into options, or handed to a library that takes resolved keys only, and which renewal that code needs is a choice about it',
+  copiedCredentials:
+    'the keys go to a library or connection that takes keys, not a provider (a request signer, a storage or database client, an opened socket): renewing them means rebuilding that object before the session ends, and when and where depends on how the app uses it',
+  helperResultKept:
+    "the helper's result is kept by its caller: making the helper hand out a provider instead changes what every caller gets",
+  v2ChainCopied:
+    'the keys leave the v2 credentials object for something that takes keys only: handing it the live object needs that library to call `get()` itself, which it does not',
+  stsCopied:
+    'the request or its STS client is not one a renewing provider could send again as written (a role, token or client from a parameter, a login or a variable that changes), so which source renews it is a choice',
+  loginTokenCaptured:
+    "a fresh login token comes from the app's own sign-in (the user's session or the identity provider's refresh), which no rewrite here can call",
+  googleNoRefresh:
+    'the client needs a refresh token or a `refreshHandler` returning a token with its expiry time, and only the app knows which source gives both',
+  googleTokenStored:
+    'the stored token is read where a call per use does not fit as written (outside an async function, or handed on as a value)',
+  writtenToOutlivingSink:
+    'what reads the file, bundle constant, CI output or browser storage runs outside this code: where those readers get fresh credentials is a decision about deployment',
+  copiedIntoEnvironment:
+    'every client the process builds later reads these variables: giving them a refreshing provider instead changes those clients or the start-up, which this code does not show',
+  cliOutputKept:
+    "the command's output has no refreshing equivalent here: an SDK provider for the same profile or role must take its place, and which one is the team's choice",
+  keysHandedOnce:
+    "the connection takes keys, not a provider: fresh keys must be handed to it again before the session ends (a timer or its reconnect event), and that schedule is the app's decision",
+  keysReadOnReconnect:
+    "the keys are read on a reconnect path the connection library drives: reloading the object there (`get()`, asynchronous) has to fit that library's callbacks",
+  tokenFileReadOnce:
+    'the option takes the token as text read once: reading it again at each use means switching to a provider that reads the file itself, whose options differ',
+  staticProviderKeys:
+    "the library's refreshing provider is built from a source of credentials, not from keys, and which source gave these keys is not in reach",
+  capturedByLongLivedCallback:
+    'the value is read inside a callback registered for the life of the process: asking the source there may make the callback asynchronous, and whether its caller awaits it is not in the code',
+  capturedProvider:
+    'the value the function returns is resolved by code outside it that it cannot repeat as written, or is read elsewhere too',
+  capturedTokenProvider: 'the token is fetched by code the function cannot repeat as written, or is read elsewhere too',
+  tokenKeptByClient:
+    'no strategy of the client can ask the same source again as the code stands (the token comes from a function of the app, or the request is not one the strategy repeats), so the client must be rebuilt before the token expires, on a schedule only the app knows',
+  fetchedCredentialsCopied:
+    'the keys come from a request made by hand whose refreshing replacement depends on where the code runs (instance, task, or another endpoint)',
+};

@@ -3,9 +3,11 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { enclosingFunction, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import { isMovable, removeStatement } from '../../src/analysis/edits.js';
 import { isConstLike } from '../../src/analysis/module-refs.js';
+import { providerFactoryOf } from '../../src/analysis/recognize.js';
 import {
   AWS_V3_CREDENTIAL_FIELDS,
   AWS_V3_EXPIRATION_FIELD,
+  AWS_V3_LONG_TERM_PROVIDER_FACTORIES,
   AWS_V3_SNAPSHOT_WRAPPERS,
   findByApi,
   type SnapshotWrapper,
@@ -44,6 +46,8 @@ export function providerRemedy(resolved: Node, provider: TSESTree.Expression, ct
     const fix: Fix = (fixer) => fixer.replaceText(inline.replace, inline.text);
     return inline.direct ? { fix } : { suggest: [{ messageId: 'passProvider', data, fix }] };
   }
+  const branches = branchProviders(resolved, data, ctx);
+  if (branches) return branches;
   const declared = declarationOf(resolved);
   if (!declared) return {};
   const variable = ctx.refs.variableOf(declared.id);
@@ -160,4 +164,55 @@ function declarationOf(
       holder?.type === AST_NODE_TYPES.BlockStatement ||
       holder?.type === AST_NODE_TYPES.StaticBlock);
   return { id: declarator.id, statement, removable };
+}
+
+/**
+ * `const c = test ? await P()() : await Q()()`, both branches a v3 provider called once, and every read of `c` a v3
+ * client's `credentials`: each branch hands its provider instead (`test ? P() : Q()`), and the client calls the one
+ * it got again before expiry. The variable keeps its name and now holds a provider. A fix when it is read once (as
+ * for one resolution), `passProvider` when several clients share it.
+ */
+function branchProviders(resolved: Node, data: Record<string, string>, ctx: SnapshotContext): Remedy | null {
+  const outer = throughTypeWrappers(resolved);
+  const conditional = outer.parent;
+  if (conditional?.type !== AST_NODE_TYPES.ConditionalExpression || conditional.test === outer) return null;
+  const providers = [conditional.consequent, conditional.alternate].map((branch) => calledProvider(branch, ctx));
+  if (!providers.every((p): p is CalledProvider => p !== null)) return null;
+  const declarator = throughTypeWrappers(conditional).parent;
+  if (
+    declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+    unwrap(declarator.init ?? conditional) !== conditional ||
+    declarator.id.type !== AST_NODE_TYPES.Identifier ||
+    declarator.id.typeAnnotation
+  )
+    return null;
+  const variable = ctx.refs.variableOf(declarator.id);
+  if (!variable || !isConstLike(variable)) return null;
+  const reads = variable.references.filter((r) => r.isRead()).map((r) => r.identifier as Node);
+  if (reads.length === 0 || !reads.every((read) => credentialsSlot(throughTypeWrappers(read), ctx) !== null))
+    return null;
+  const fix: Fix = (fixer) =>
+    providers.map(({ awaited, provider }) => fixer.replaceText(awaited, ctx.sourceCode.getText(provider)));
+  return reads.length === 1 ? { fix } : { suggest: [{ messageId: 'passProvider', data, fix }] };
+}
+
+interface CalledProvider {
+  /** `await P()()`. */
+  readonly awaited: Node;
+  /** `P()`. */
+  readonly provider: Node;
+}
+
+/** `await P(init)()` with `P` a v3 provider factory, of temporary credentials or of long-term keys (`fromEnv`). */
+function calledProvider(branch: Node, ctx: SnapshotContext): CalledProvider | null {
+  const awaited = unwrap(branch);
+  if (awaited.type !== AST_NODE_TYPES.AwaitExpression) return null;
+  const call = unwrap(awaited.argument);
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length > 0) return null;
+  const provider = unwrap(call.callee);
+  const known =
+    providerFactoryOf(provider, ctx.refs) !== null ||
+    (provider.type === AST_NODE_TYPES.CallExpression &&
+      findByApi(AWS_V3_LONG_TERM_PROVIDER_FACTORIES, ctx.refs.resolve(provider.callee)) !== undefined);
+  return known ? { awaited, provider } : null;
 }

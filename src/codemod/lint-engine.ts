@@ -7,6 +7,7 @@ import { readSettings, SettingsError } from '../settings.js';
 import { relativeName } from './discover.js';
 import { errorMessage, UsageError } from './errors.js';
 import type { Finding } from './types.js';
+import type { CredentialExpiryDocs } from '../util/create-rule.js';
 
 type Settings = Record<string, unknown>;
 
@@ -264,6 +265,10 @@ export class LintEngine {
         const rule = this.#plugin.rules?.[ruleId.slice(prefix.length)];
         const docs = rule?.meta?.docs?.url;
         const suggestions = (message.suggestions ?? []).map((suggestion) => suggestion.desc);
+        const reason =
+          message.messageId === undefined
+            ? undefined
+            : (rule?.meta?.docs as CredentialExpiryDocs | undefined)?.manualReasons?.[message.messageId];
         return {
           file,
           line: message.line,
@@ -274,7 +279,7 @@ export class LintEngine {
           message: message.message,
           whatToDo: suggestions.length
             ? suggestions.join(' Or: ')
-            : `Change it by hand as the message says${docs ? `; see ${docs}` : ''}.`,
+            : `${reason ? `Left to you because ${reason}. ` : ''}Change it by hand as the message says${docs ? `; see ${docs}` : ''}.`,
           ...(docs ? { docs } : {}),
         };
       });

@@ -148,6 +148,24 @@ export const AWS_V3_PROVIDER_FACTORIES = entriesOf<ProviderFactory>()([
 ]);
 
 /**
+ * v3 provider factories of keys that do not expire on their own (long-term keys in the environment): no source of
+ * a snapshot, but a provider all the same, so a branch beside a source (`cond ? await fromIni()() : await
+ * fromEnv()()`) can hand the client its provider in the same way.
+ */
+export const AWS_V3_LONG_TERM_PROVIDER_FACTORIES = entriesOf<{
+  readonly id: string;
+  readonly api: ApiRef;
+  readonly source: string;
+}>()([
+  {
+    id: 'aws-v3:fromEnv',
+    api: { modules: [PROVIDERS, '@aws-sdk/credential-provider-env'], path: ['fromEnv'] },
+    source:
+      'aws/aws-sdk-js-v3: packages/credential-provider-env/src/fromEnv.ts (returns a provider: `(init) => async () => ({ accessKeyId, ... })`)',
+  },
+]);
+
+/**
  * Wrappers that never call a refreshing source again (checked against @smithy/core 3.x:
  * `@smithy/core/config` exports the value wrapper as `fromValue`, and its own `fromStatic` (node-config-provider)
  * also wraps a non-function value with `fromValue`). `memoize` refreshes as soon as it gets an `isExpired`

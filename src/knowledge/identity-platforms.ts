@@ -38,8 +38,21 @@ export interface IdentityPlatformToken {
   readonly promiseModules?: readonly string[];
   /** The method is called on one of these names only (a static method: `GoogleAuthProvider.credentialFromResult`). */
   readonly receiverNames?: readonly string[];
+  /**
+   * The method is the platform's only when called as one of these: the path of a browser global a script tag
+   * provides (`Office.auth.getAccessToken`), or an export of the platform's module (`authentication.getAuthToken` of
+   * `@microsoft/teams-js`). Such a call is the platform's token promise, awaited or not.
+   */
+  readonly calledAs?: { readonly globals?: readonly (readonly string[])[]; readonly apis?: readonly ApiRef[] };
+  /** Also called as a bare function, destructured from the platform's hook (`const { getAccessTokenSilently } = useAuth0()`). */
+  readonly bare?: true;
   /** The method returns an object; only these of its fields are the token. */
   readonly secretFields?: readonly string[];
+  /**
+   * The whole object also carries AWS credentials, which are no-static-snapshot's to report: only `secretFields`
+   * read off it are a token (Amplify's `fetchAuthSession()` result).
+   */
+  readonly carriesCredentials?: true;
   /** For messages: "the Google/GitHub provider token of a Supabase session". */
   readonly label: string;
   readonly yields: 'access-token' | 'id-token';
@@ -49,6 +62,96 @@ export interface IdentityPlatformToken {
   readonly fix: string;
   readonly source: string;
 }
+
+const OFFICE_SSO_DOCS =
+  'https://learn.microsoft.com/office/dev/add-ins/develop/sso-in-office-add-ins ("Office will cache the token on your behalf so that future calls to getAccessToken simply return the cached token"; "Always call getAccessToken when you need an access token"); https://learn.microsoft.com/javascript/api/office-runtime/officeruntime.auth (OfficeRuntime.auth equals Office.auth)';
+const TEAMS_SSO_DOCS =
+  'https://learn.microsoft.com/microsoftteams/platform/tabs/how-to/authentication/tab-sso-code (getAuthToken: "Don\'t cache or store the access token in your app\'s client-side code", Teams caches it and gets a new one when it expires); OfficeDev/microsoft-teams-library-js: packages/teams-js/src/public/authentication.ts (getAuthToken)';
+const AUTH0_SPA_DOCS =
+  'auth0/auth0-spa-js: src/Auth0Client.ts (getTokenSilently reads the token from its cache and renews it with the refresh token or an iframe once expired; cacheMode "off" skips the cache); auth0/auth0-react: src/auth0-context.tsx (getAccessTokenSilently)';
+
+/**
+ * Tokens that the browser or add-in host hands to page code on request, each an access token of about an hour that
+ * the host or library keeps and renews itself: asked again where it is used, it answers from its cache and renews an
+ * expired one; a copy the page keeps is never renewed (knowledge `SELF_CACHING_TOKEN_CALLS` lists them too).
+ * MSAL.js's `acquireToken*` results are `MSAL_TOKEN_METHODS` (azure.ts), Google Identity Services' token responses
+ * `GOOGLE_TOKEN_CALLBACKS` (google.ts).
+ */
+const BROWSER_IDENTITY_TOKENS = [
+  {
+    // The add-in's SSO token: an Entra access token for the add-in's own web API (Graph via on-behalf-of, or Graph
+    // directly with `forMSGraphAccess`).
+    id: 'office:auth.getAccessToken',
+    method: 'getAccessToken',
+    calledAs: {
+      globals: [
+        ['Office', 'auth', 'getAccessToken'],
+        ['OfficeRuntime', 'auth', 'getAccessToken'],
+      ],
+    },
+    label: 'an Office add-in SSO token',
+    yields: 'access-token',
+    session: 'azure-access-token',
+    symptom: 'azure',
+    fix: 'Call `Office.auth.getAccessToken()` (or `OfficeRuntime.auth.getAccessToken()`) where the token is used: Office caches the token and gets a new one once it expires',
+    source: OFFICE_SSO_DOCS,
+  },
+  {
+    id: 'teams:authentication.getAuthToken',
+    method: 'getAuthToken',
+    calledAs: {
+      globals: [['microsoftTeams', 'authentication', 'getAuthToken']],
+      apis: [{ modules: ['@microsoft/teams-js'], path: ['authentication', 'getAuthToken'] }],
+    },
+    label: 'a Microsoft Teams SSO token',
+    yields: 'access-token',
+    session: 'azure-access-token',
+    symptom: 'azure',
+    fix: 'Call `authentication.getAuthToken()` where the token is used: Teams caches the token and gets a new one once it expires',
+    source: TEAMS_SSO_DOCS,
+  },
+  {
+    id: 'auth0-spa:getTokenSilently',
+    method: 'getTokenSilently',
+    promiseModules: ['@auth0/auth0-spa-js'],
+    label: 'an Auth0 access token',
+    yields: 'access-token',
+    session: 'auth0-token',
+    symptom: 'oauth',
+    fix: 'Call `auth0.getTokenSilently()` where the token is used: the client caches the token and renews it once it expires',
+    source: AUTH0_SPA_DOCS,
+  },
+  {
+    id: 'auth0-react:getAccessTokenSilently',
+    method: 'getAccessTokenSilently',
+    bare: true,
+    promiseModules: ['@auth0/auth0-react', '@auth0/auth0-vue'],
+    label: 'an Auth0 access token',
+    yields: 'access-token',
+    session: 'auth0-token',
+    symptom: 'oauth',
+    fix: 'Call `getAccessTokenSilently()` where the token is used: the Auth0 client caches the token and renews it once it expires',
+    source: AUTH0_SPA_DOCS,
+  },
+  {
+    // Amplify JS v6: `{ credentials, tokens }`; `tokens.accessToken` / `tokens.idToken` are Cognito user-pool JWTs.
+    // The session's AWS credentials are no-static-snapshot's (`amplify:fetchAuthSession` in aws-tokens.ts).
+    id: 'amplify:fetchAuthSession.tokens',
+    method: 'fetchAuthSession',
+    calledAs: {
+      apis: [{ modules: ['aws-amplify/auth', '@aws-amplify/auth', '@aws-amplify/core'], path: ['fetchAuthSession'] }],
+    },
+    secretFields: ['tokens'],
+    carriesCredentials: true,
+    label: 'a Cognito user-pool token of an Amplify session',
+    yields: 'id-token',
+    session: 'cognito-user-pool-token',
+    symptom: 'oauth',
+    fix: 'Call `fetchAuthSession()` where the token is used: Amplify refreshes the tokens with the refresh token once they expire',
+    source:
+      'https://docs.amplify.aws/javascript/build-a-backend/auth/connect-your-frontend/manage-user-sessions/ (fetchAuthSession returns tokens and refreshes them when expired); aws-amplify/amplify-js: packages/core/src/singleton/Auth/types.ts (AuthTokens: accessToken, idToken)',
+  },
+] as const satisfies readonly IdentityPlatformToken[];
 
 export const IDENTITY_PLATFORM_TOKENS = [
   {
@@ -118,6 +221,7 @@ export const IDENTITY_PLATFORM_TOKENS = [
     source:
       'firebase/firebase-js-sdk: packages/auth/src/core/providers/google.ts (GoogleAuthProvider.credentialFromResult), oauth_credential.ts (accessToken); https://firebase.google.com/docs/auth/web/google-signin ("a Google Access Token. You can use it to access the Google API"; Firebase does not refresh it)',
   },
+  ...BROWSER_IDENTITY_TOKENS,
 ] as const satisfies readonly IdentityPlatformToken[];
 
 export const IDENTITY_TOKEN_FIELDS: ReadonlySet<string> = new Set(

@@ -44,4 +44,23 @@ export const SELF_CACHING_TOKEN_CALLS: readonly SelfCachingTokenCall[] = [
     source:
       'firebase/firebase-js-sdk: packages/auth/src/core/user/user_impl.ts, id_token_result.ts (getIdToken(forceRefresh) returns the current token unless it expires within 5 min)',
   },
+  {
+    id: 'office:auth.getAccessToken',
+    method: 'getAccessToken',
+    source:
+      'https://learn.microsoft.com/office/dev/add-ins/develop/sso-in-office-add-ins ("Office will cache the token on your behalf so that future calls to getAccessToken simply return the cached token")',
+  },
+  {
+    id: 'teams:authentication.getAuthToken',
+    method: 'getAuthToken',
+    source:
+      'https://learn.microsoft.com/microsoftteams/platform/tabs/how-to/authentication/tab-sso-code (Teams caches the token and gets a new one when it expires)',
+  },
+  {
+    id: 'auth0-spa:getTokenSilently',
+    method: 'getTokenSilently',
+    bypass: { option: 'cacheMode' },
+    source:
+      'auth0/auth0-spa-js: src/Auth0Client.ts (getTokenSilently answers from its cache unless cacheMode is "off", and renews an expired token)',
+  },
 ];

@@ -365,4 +365,4 @@ export const HTTP_URL_OPTION = 'url';
  * the presigner wrapper names (named-helpers.ts).
  */
 export const TOKEN_TEXT_HINT =
-  /access_?token|id_?token|getJwtToken|getAuthResponse|provider_token|presign|sign\w{0,24}url|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws|microsoftonline|k8s-aws-v1|expires_?(?:in|at|on)\b|expiry_?date/i;
+  /access_?token|id_?token|getJwtToken|getAuthResponse|provider_token|getAuthToken|getTokenSilently|fetchAuthSession|presign|sign\w{0,24}url|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws|microsoftonline|k8s-aws-v1|expires_?(?:in|at|on)\b|expiry_?date/i;

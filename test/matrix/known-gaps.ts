@@ -2,7 +2,7 @@
  * Combinations of test/matrix/ that the engine does not get right today, grouped by why. The matrix test fails when
  * one of these starts passing (remove it here) and when a combination not listed fails. Ids: source × flow × keeper.
  */
-const PLATFORM_TOKENS = ['supabase session provider_token'];
+const PLATFORM_TOKENS = ['supabase session provider_token', 'Amplify fetchAuthSession() tokens'];
 const OUTLIVING_KEEPERS = [
   'event listener',
   'file write',

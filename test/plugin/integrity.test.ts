@@ -162,6 +162,15 @@ describe.each(ruleEntries)('rule %s', (id, rule) => {
     for (const suggestion of docs?.migrationSafeSuggestions ?? [])
       expect(rule.meta?.messages).toHaveProperty(suggestion);
   });
+
+  it('gives reasons for a person only for its own message ids, none of them a migration-safe suggestion', () => {
+    for (const [messageId, reason] of Object.entries(docs?.manualReasons ?? {})) {
+      expect(rule.meta?.messages).toHaveProperty(messageId);
+      expect(docs?.migrationSafeSuggestions ?? []).not.toContain(messageId);
+      // It completes "Left to you because …", which the codemod ends with a full stop.
+      expect(reason).toMatch(/^[a-z].*[^.]$/);
+    }
+  });
 });
 
 describe('documents for contributors', () => {

@@ -26,6 +26,10 @@ createRuleTester().run('no-embedded-credentials', rule, {
       code: `new S3Client({ credentials: { accessKeyId: '${AWS_DOC_KEY_ID}', secretAccessKey: '${AWS_DOC_SECRET}' } });`,
     },
     {
+      name: 'a secret-like string under a longer name, or after a credential name in a comment',
+      code: `const hints = { secretAccessKeyHint: '${SECRET}' }; // sessionToken: '${TOKEN}'`,
+    },
+    {
       name: 'key ids without a secret nearby are identifiers',
       code: `export const ALLOWED = ['${LONG_KEY}', '${TEMP_KEY}'];`,
     },
@@ -78,6 +82,19 @@ createRuleTester().run('no-embedded-credentials', rule, {
       name: 'a long-term key pair passed positionally',
       code: `AWS.config.credentials = new AWS.Credentials('${LONG_KEY}', '${SECRET}');`,
       errors: [{ messageId: 'longLivedKey', line: 1, column: 46, data: { preview: preview(LONG_KEY) } }],
+    },
+    {
+      name: 'a secret under its name as a computed key, a key spelled with an identity escape, an element write',
+      code: [
+        `const a = { ['secretAccessKey']: '${SECRET}' };`,
+        String.raw`const b = { 'secret\AccessKey': '${SECRET}' };`,
+        `config[\`secretAccessKey\`] = '${SECRET}';`,
+      ].join('\n'),
+      errors: [
+        { messageId: 'secretKey', line: 1 },
+        { messageId: 'secretKey', line: 2 },
+        { messageId: 'secretKey', line: 3 },
+      ],
     },
     {
       name: 'a secret key or session token under its name, alone',

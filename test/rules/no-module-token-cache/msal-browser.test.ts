@@ -103,6 +103,49 @@ invalid.push(
     '(result.expiresOn?.getTime() ?? 0) - 300 * 1000',
   ),
   expectSuggestion(node(ON_BEHALF_OF), 'addExpiryCheck', 'Date.now() + 55 * 60 * 1000'),
+  // A result that may be null, its token kept or the cache emptied (`?? null`): the deadline reads it the same way.
+  {
+    code: node(CLIENT_CREDENTIAL_UNCACHED).replace(
+      'graphToken = result.accessToken;',
+      'graphToken = result?.accessToken ?? null;',
+    ),
+    errors: [
+      {
+        messageId: 'moduleTokenCache' as const,
+        suggestions: [
+          {
+            messageId: 'expireFromResponse' as const,
+            output: withCheck(
+              node(CLIENT_CREDENTIAL_UNCACHED),
+              '(result?.expiresOn?.getTime() ?? 0) - 300 * 1000',
+            ).replace('graphToken = result.accessToken;', 'graphToken = result?.accessToken ?? null;'),
+          },
+        ],
+      },
+    ],
+  },
+  // A fallback that is a value of its own (`?? 'anonymous'`) is no emptied cache: no stated deadline for it.
+  {
+    code: node(CLIENT_CREDENTIAL_UNCACHED).replace(
+      'graphToken = result.accessToken;',
+      "graphToken = result?.accessToken ?? 'anonymous';",
+    ),
+    errors: [
+      {
+        messageId: 'moduleTokenCache' as const,
+        suggestions: [
+          {
+            messageId: 'addExpiryCheck' as const,
+            output: withCheck(node(CLIENT_CREDENTIAL_UNCACHED), 'Date.now() + 55 * 60 * 1000').replace(
+              'graphToken = result.accessToken;',
+              "graphToken = result?.accessToken ?? 'anonymous';",
+            ),
+          },
+        ],
+      },
+    ],
+  },
+
   expectMemoDropped(node(CLIENT_CREDENTIAL, 'const result: { accessToken: string }'), 'token.ts'),
   expectSuggestion(
     node(CLIENT_CREDENTIAL_UNCACHED, 'const result: { accessToken: string }'),

@@ -58,6 +58,98 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
       },
     ],
   },
+  {
+    // The reuse test asks for the token and the URL together: the deadline joins that chain.
+    code: lines(
+      'let sfToken = null;',
+      'let sfInstance = null;',
+      'export async function salesforce() {',
+      '  if (sfToken && sfInstance) return { sfToken, sfInstance };',
+      ...SALESFORCE_LOGIN,
+      '  sfToken = data.access_token;',
+      '  sfInstance = data.instance_url;',
+      '  return { sfToken, sfInstance };',
+      '}',
+    ),
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 1,
+        suggestions: [
+          {
+            messageId: 'expireFromResponse',
+            output: lines(
+              'let sfToken = null;',
+              'let sfTokenExpiresAt = 0;',
+              'let sfInstance = null;',
+              'export async function salesforce() {',
+              '  if (sfToken && sfInstance && Date.now() < sfTokenExpiresAt) return { sfToken, sfInstance };',
+              ...SALESFORCE_LOGIN,
+              '  sfToken = data.access_token;',
+              '  sfTokenExpiresAt = Date.now() + (data.expires_in - 300) * 1000;',
+              '  sfInstance = data.instance_url;',
+              '  return { sfToken, sfInstance };',
+              '}',
+            ),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A refill test that fails over on either (`||`): the deadline is one more reason to refill.
+    code: lines(
+      'let sfToken = null;',
+      'let sfInstance = null;',
+      'export async function salesforce() {',
+      '  if (!sfInstance || !sfToken) {',
+      ...SALESFORCE_LOGIN.map((line) => `  ${line}`),
+      '    sfToken = data.access_token;',
+      '    sfInstance = data.instance_url;',
+      '  }',
+      '  return { sfToken, sfInstance };',
+      '}',
+    ),
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 1,
+        suggestions: [
+          {
+            messageId: 'expireFromResponse',
+            output: lines(
+              'let sfToken = null;',
+              'let sfTokenExpiresAt = 0;',
+              'let sfInstance = null;',
+              'export async function salesforce() {',
+              '  if (!sfInstance || !sfToken || Date.now() >= sfTokenExpiresAt) {',
+              ...SALESFORCE_LOGIN.map((line) => `  ${line}`),
+              '    sfToken = data.access_token;',
+              '    sfTokenExpiresAt = Date.now() + (data.expires_in - 300) * 1000;',
+              '    sfInstance = data.instance_url;',
+              '  }',
+              '  return { sfToken, sfInstance };',
+              '}',
+            ),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // Look-alike: a test that reuses on either (`sfToken || sfFallback`) is no reuse test of the token: no edit.
+    code: lines(
+      'let sfToken = null;',
+      'let sfFallback = null;',
+      'export async function salesforce() {',
+      '  if (sfToken || sfFallback) return sfToken ?? sfFallback;',
+      ...SALESFORCE_LOGIN,
+      '  sfToken = data.access_token;',
+      '  return sfToken;',
+      '}',
+    ),
+    errors: [{ messageId: 'moduleTokenCache', line: 1, suggestions: [] }],
+  },
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [

@@ -51,6 +51,76 @@ export class Store {
 }`,
     errors: [{ messageId: 'storedCredentials', line: 7, column: 25 }],
   },
+  // Shape 1 picked by a condition: each branch hands its provider, long-term keys (fromEnv) included.
+  {
+    code: `${IMDS}let s3: S3Client | undefined;
+export async function storage(profile?: string) {
+  const credentials = profile ? await fromIni({ profile })() : await fromEnv()();
+  s3 = new S3Client({ credentials });
+  return s3;
+}`,
+    output: `${IMDS}let s3: S3Client | undefined;
+export async function storage(profile?: string) {
+  const credentials = profile ? fromIni({ profile }) : fromEnv();
+  s3 = new S3Client({ credentials });
+  return s3;
+}`,
+    errors: [{ messageId: 'storedCredentials', line: 5, column: 33 }],
+  },
+  // The same, the variable read by two clients: a suggestion.
+  {
+    code: `${IMDS}const credentials = process.env.P ? await fromIni()() : await fromInstanceMetadata()();
+export const a = new S3Client({ credentials });
+export const b = new S3Client({ region: 'eu-west-1', credentials: credentials });`,
+    errors: [
+      {
+        messageId: 'storedCredentials',
+        line: 3,
+        column: 37,
+        suggestions: [
+          {
+            messageId: 'passProvider',
+            output: `${IMDS}const credentials = process.env.P ? fromIni() : fromInstanceMetadata();
+export const a = new S3Client({ credentials });
+export const b = new S3Client({ region: 'eu-west-1', credentials: credentials });`,
+          },
+        ],
+      },
+      {
+        messageId: 'storedCredentials',
+        line: 3,
+        column: 57,
+        suggestions: [
+          {
+            messageId: 'passProvider',
+            output: `${IMDS}const credentials = process.env.P ? fromIni() : fromInstanceMetadata();
+export const a = new S3Client({ credentials });
+export const b = new S3Client({ region: 'eu-west-1', credentials: credentials });`,
+          },
+        ],
+      },
+    ],
+  },
+  // Look-alikes: a branch that is no provider, or a read that needs the keys themselves: reported, not changed.
+  {
+    code: `${IMDS}let s3: S3Client | undefined;
+export async function storage(profile?: string) {
+  const credentials = profile ? await fromIni({ profile })() : undefined;
+  s3 = new S3Client({ credentials });
+  return s3;
+}`,
+    errors: [{ messageId: 'storedCredentials', line: 5, column: 33 }],
+  },
+  {
+    code: `${IMDS}let s3: S3Client | undefined;
+export async function storage(profile?: string) {
+  const credentials = profile ? await fromIni({ profile })() : await fromEnv()();
+  console.log(credentials.accessKeyId.slice(0, 4));
+  s3 = new S3Client({ credentials });
+  return s3;
+}`,
+    errors: [{ messageId: 'storedCredentials', line: 5, column: 33 }],
+  },
   // Shape 1 with another use of the value: a suggestion, the declaration stays.
   {
     code: `${IMDS}const creds = await fromContainerMetadata()();
