@@ -24,8 +24,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'A: fromCognitoIdentityPool called once in an Auth.js profile callback (sign-in); the keys are carried in the session for days.',
     'A03.js':
       'A: Cognito GetCredentialsForIdentity keys cached with an expiry, but copied once into AWS.config.update and an IotData client memoised ahead of the check.',
-    'B03.js':
-      'B: a service-account JWT-grant access token kept in an exported singleton field, refetched only when empty (WeChat wx.request).',
     'B07.js':
       'B found by A at the label line (bare access_token handed to setCredentials), the one finding of the file.',
   },

@@ -140,9 +140,11 @@ function isNamedTokenCall(call: TSESTree.CallExpression, sourceCode: SourceCode)
   const name = calleeName(call);
   if (name === null || !NAMED_TOKEN_CALL_PATTERN.test(name)) return false;
   const callee = unwrap(call.callee);
+  // `this.getAccessToken()` is a method of the class itself; `this.auth.getAccessToken()` asks an object it holds.
+  if (callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.ThisExpression)
+    return false;
   let root = callee;
   while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
-  if (root.type === AST_NODE_TYPES.ThisExpression) return false;
   if (root.type !== AST_NODE_TYPES.Identifier) return true;
   const definition = findVariable(sourceCode.getScope(root), root)?.defs[0];
   if (callee === root) return definition === undefined || definition.type === DefinitionType.ImportBinding;

@@ -89,6 +89,21 @@ export const KEPT = {
     "  return fetch('/me', { headers: { Authorization: `Bearer ${token}` } });",
     '}',
   ),
+  // A call named for a token on an object a singleton holds (an auth client of the app's own module), kept on its field.
+  namedCallOnHeldObject: lines(
+    "import { ServiceAuth } from './service-auth';",
+    'class Sheets {',
+    '  constructor() {',
+    '    this.auth = new ServiceAuth();',
+    '    this.accessToken = null;',
+    '  }',
+    '  async read(range) {',
+    '    if (!this.accessToken) this.accessToken = await this.auth.getAccessToken();',
+    '    return fetch(`/values/${range}`, { headers: { Authorization: `Bearer ${this.accessToken}` } });',
+    '  }',
+    '}',
+    'export const sheets = new Sheets();',
+  ),
 } as const;
 
 /** Look-alikes that stay silent. */
@@ -272,5 +287,18 @@ export const SILENT = {
     '  if (!bearer || Date.now() > until) { bearer = await authClient.getAccessToken(); until = Date.now() + 30 * 60 * 1000; }',
     '  return fetch(url, { headers: { Authorization: `Bearer ${bearer}` } });',
     '}',
+  ),
+  // namedCallOnHeldObject: a method of the class itself is followed by the engine, not taken by its name.
+  namedOwnMethod: lines(
+    'class Sheets {',
+    '  async getAccessToken() {',
+    '    return process.env.SHEETS_TOKEN;',
+    '  }',
+    '  async read(range) {',
+    '    if (!this.accessToken) this.accessToken = await this.getAccessToken();',
+    '    return fetch(`/values/${range}`, { headers: { Authorization: `Bearer ${this.accessToken}` } });',
+    '  }',
+    '}',
+    'export const sheets = new Sheets();',
   ),
 } as const;

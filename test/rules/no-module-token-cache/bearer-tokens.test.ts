@@ -140,6 +140,24 @@ const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
       },
     ],
   },
+  {
+    name: 'namedCallOnHeldObject',
+    filename: 'app.js',
+    code: KEPT.namedCallOnHeldObject,
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 5,
+        suggestions: [
+          {
+            messageId: 'addExpiryCheck',
+            output:
+              "import { ServiceAuth } from './service-auth';\nclass Sheets {\n  constructor() {\n    this.auth = new ServiceAuth();\n    this.accessToken = null;\n    this.accessTokenExpiresAt = 0;\n  }\n  async read(range) {\n    if (!this.accessToken || Date.now() >= this.accessTokenExpiresAt) { this.accessToken = await this.auth.getAccessToken(); this.accessTokenExpiresAt = Date.now() + 55 * 60 * 1000; }\n    return fetch(`/values/${range}`, { headers: { Authorization: `Bearer ${this.accessToken}` } });\n  }\n}\nexport const sheets = new Sheets();",
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 const valid: ValidTestCase<[]>[] = Object.entries(SILENT).map(([name, code]) => ({ name, filename: 'app.ts', code }));
