@@ -57,6 +57,7 @@ export * from './self-caching.js';
 export * from './projected-tokens.js';
 export * from './aws-crt.js';
 export * from './client-tokens.js';
+export * from './credential-use.js';
 
 /** What a resolved expression refers to: an export path inside a module (see src/analysis/module-refs.ts). */
 export interface ModuleRef {
@@ -141,3 +142,5 @@ export const KNOWLEDGE_MODULES: readonly string[] = [
 export function isKnowledgeModule(specifier: string): boolean {
   return KNOWLEDGE_MODULES.some((pattern) => moduleMatches(pattern, specifier));
 }
+export * from './process-environment.js';
+export * from './signed-jwts.js';

@@ -194,9 +194,65 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
     ),
     errors: [{ messageId: 'tokenKeptByClient', line: 4 }],
   },
+  {
+    // A token of the app's own minting helper whose result says it expires (`expiresAt`), frozen into a memoised client.
+    code: lines(
+      "import { Octokit } from '@octokit/rest';",
+      "import { mintInstallationToken } from './github-app';",
+      'let gh: Octokit | undefined;',
+      'export async function client() {',
+      '  if (!gh) {',
+      '    const { token, expiresAt } = await mintInstallationToken();',
+      "    console.log('valid until', expiresAt);",
+      '    gh = new Octokit({ auth: token });',
+      '  }',
+      '  return gh;',
+      '}',
+    ),
+    errors: [
+      {
+        messageId: 'tokenKeptByClient',
+        line: 6,
+        data: {
+          what: 'A token whose `expiresAt` says it expires',
+          source: 'mintInstallationToken()',
+          client: 'new Octokit(...)',
+          where: 'in module scope (`gh`)',
+          phrase: 'after its expiresAt (typically 1 h)',
+          instead:
+            "Build the client with the auth strategy instead (`new Octokit({ authStrategy: createAppAuth, auth: { appId, privateKey, installationId } })`), which renews the installation token before it expires, or build it per use from a fresh `auth({ type: 'installation' })`.",
+        },
+      },
+    ],
+  },
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [
+  // Look-alike of the self-declared lifetime: the memo is rebuilt once that expiry is near.
+  lines(
+    "import { Octokit } from '@octokit/rest';",
+    "import { mintInstallationToken } from './github-app';",
+    'let gh: Octokit | undefined;',
+    'let until = 0;',
+    'export async function client() {',
+    '  if (!gh || Date.now() >= until - 60_000) {',
+    '    const { token, expiresAt } = await mintInstallationToken();',
+    '    until = Date.parse(expiresAt);',
+    '    gh = new Octokit({ auth: token });',
+    '  }',
+    '  return gh;',
+    '}',
+  ),
+  // A token whose shape names no lifetime (a personal access token from a secret store) kept in a memoised client.
+  lines(
+    "import { Octokit } from '@octokit/rest';",
+    "import { secrets } from './secrets';",
+    'let gh: Octokit | undefined;',
+    'export async function client() {',
+    "  if (!gh) gh = new Octokit({ auth: (await secrets.get('github-pat')).value });",
+    '  return gh;',
+    '}',
+  ),
   // Look-alike of the memoised Octokit: the auth strategy renews the installation token itself.
   lines(
     "import { Octokit } from '@octokit/rest';",
