@@ -69,10 +69,29 @@ const valid: ValidTestCase<[]>[] = [
   },
 ];
 
+/** The suggested auth strategy: the client asks per request, and the token and the unread auth function go. */
+const withStrategy = (code: string) =>
+  code
+    .replace('const auth = createAppAuth({ appId: 1, privateKey: process.env.KEY! });\n', '')
+    .replace(
+      "    const { token } = await auth({ type: 'installation', installationId: this.installationId });\n    this.gh = new Octokit({ auth: token });",
+      '    this.gh = new Octokit({ authStrategy: createAppAuth, auth: { appId: 1, privateKey: process.env.KEY!, installationId: this.installationId } });',
+    );
+const keptToken = (code: string) => ({
+  code,
+  errors: [
+    {
+      messageId: 'tokenKeptByClient' as const,
+      line: 9,
+      suggestions: [{ messageId: 'useAuthStrategy' as const, output: withStrategy(code) }],
+    },
+  ],
+});
+
 const invalid: InvalidTestCase<MessageId, []>[] = [
-  {
-    // The same service made once, when the module loads: every request shares its token.
-    code: lines(
+  // The same service made once, when the module loads: every request shares its token.
+  keptToken(
+    lines(
       OCTOKIT,
       repoService(),
       'const svc = new RepoService(7);',
@@ -81,16 +100,12 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
       "app.get('/repos', async (req, res) => res.json(await svc.list()));",
       'app.listen(3000);',
     ),
-    errors: [{ messageId: 'tokenKeptByClient', line: 9 }],
-  },
-  {
-    // A method hands the client out: whoever calls it may keep the client beyond the request.
-    code: lines(OCTOKIT, repoService('  client() { return this.gh; }'), PER_REQUEST),
-    errors: [{ messageId: 'tokenKeptByClient', line: 9 }],
-  },
-  {
-    // The instance is kept in a Map beyond the request that made it.
-    code: lines(
+  ),
+  // A method hands the client out: whoever calls it may keep the client beyond the request.
+  keptToken(lines(OCTOKIT, repoService('  client() { return this.gh; }'), PER_REQUEST)),
+  // The instance is kept in a Map beyond the request that made it.
+  keptToken(
+    lines(
       OCTOKIT,
       repoService(),
       'const services = new Map<number, RepoService>();',
@@ -101,8 +116,7 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
       '  return svc;',
       '}',
     ),
-    errors: [{ messageId: 'tokenKeptByClient', line: 9 }],
-  },
+  ),
   {
     // The class is exported: its instances may live anywhere.
     code: lines(
