@@ -4,6 +4,7 @@ import type { Finding, SnapshotContext } from './context.js';
 import { checkCapturedProvider } from './captured-provider.js';
 import { checkTokenKeptByClient, clientTokenResolution, keepingClientResolution } from './client-token.js';
 import { checkDropsExpiration } from './drops-expiration.js';
+import { checkFetchedKeysKept } from './fetched-keys-kept.js';
 import { checkGoogleTokenStored } from './google-token.js';
 import { checkHelperResult, helperResolution } from './helper-result.js';
 import { checkOutlivingSink } from './outliving-sink.js';
@@ -47,6 +48,7 @@ const OUTLIVING_KEEPER_CHECKS: readonly ResolutionCheck[] = [
   checkOutlivingSink,
   checkCopiedIntoEnvironment,
   checkCapturedByLongLivedCallback,
+  checkFetchedKeysKept,
 ];
 
 /** If `call` resolves a refreshing source once, follows where the value goes and returns the snapshot finding, if any. */
