@@ -1,10 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { NAMED_TOKEN_CALL_PATTERN, sessionOf, TOKEN_RESPONSE_FIELDS } from '../knowledge/index.js';
+import { LOCAL_INPUT_MODULES, NAMED_TOKEN_CALL_PATTERN, sessionOf, TOKEN_RESPONSE_FIELDS } from '../knowledge/index.js';
 import { calleeName, DefinitionType, isNullish, patternPath, staticPropertyName, unwrap } from './ast.js';
 import { sentAsCredential } from './credential-use.js';
 import { findVariable } from './find-variable.js';
 import { codeOf, type Held } from './held.js';
+import { ModuleRefs } from './module-refs.js';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -30,6 +31,7 @@ export function bearerShapedToken(written: Node, reads: () => readonly Node[], c
   const shape = tokenFieldOfAwaitedCall(written, sourceCode, 0);
   if (
     !shape ||
+    readsLocalInput(shape.call, sourceCode) ||
     asksHandedInObject(shape.call, sourceCode, 0) ||
     !reads().some((read) => sentAsCredential(read, sourceCode))
   )
@@ -106,6 +108,12 @@ function awaitedCallUnder(node: Node, sourceCode: SourceCode, aliases: number): 
   )
     return null;
   return awaitedCallUnder(def.node.init, sourceCode, aliases + 1);
+}
+
+/** `await fs.readJson(configPath)`, `await inquirer.prompt(...)`: a value the app or its user holds (LOCAL_INPUT_MODULES). */
+function readsLocalInput(call: TSESTree.CallExpression, sourceCode: SourceCode): boolean {
+  const ref = ModuleRefs.for(sourceCode).resolve(call.callee);
+  return ref !== null && LOCAL_INPUT_MODULES.has(ref.module);
 }
 
 /**

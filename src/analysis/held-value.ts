@@ -4,6 +4,7 @@ import { shortLivedJwtOf } from './jwt-lifetime.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import {
   calleeName,
+  declaredFunctionName,
   DefinitionType,
   enclosingFunction,
   findProperty,
@@ -1334,17 +1335,6 @@ function callbackArguments(
       found.push(node.arguments[index]);
   });
   return found;
-}
-
-/** The name a function is called by: its declaration's, its const's, or its method's. */
-function declaredFunctionName(fn: TSESTree.FunctionLike): string | null {
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name ?? null;
-  const parent = fn.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier)
-    return parent.id.name;
-  return parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property
-    ? staticPropertyName(parent)
-    : null;
 }
 
 function isAwaited(call: TSESTree.CallExpression): boolean {

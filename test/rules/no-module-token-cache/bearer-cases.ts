@@ -233,6 +233,28 @@ export const SILENT = {
     '  return request.patch(url, { headers: { Authorization: `Bearer ${token}` } });',
     '}',
   ),
+  // loginField: the token is what a config file of the app holds; reading the file again gives the same value.
+  configFile: lines(
+    "import fs from 'fs-extra';",
+    "import os from 'node:os';",
+    'let apiToken: string | undefined;',
+    'export async function list() {',
+    "  if (!apiToken) apiToken = (await fs.readJson(os.homedir() + '/.items/config.json')).accessToken;",
+    "  return fetch('/items', { headers: { Authorization: `Bearer ${apiToken}` } });",
+    '}',
+  ),
+  // loginField: the token is what the user typed at a prompt (a personal access token); asking again asks the user.
+  typedAtPrompt: lines(
+    "import inquirer from 'inquirer';",
+    'let accessToken: string | undefined;',
+    'export async function list() {',
+    '  if (!accessToken) {',
+    "    const answers = await inquirer.prompt([{ name: 'accessToken', type: 'password' }]);",
+    '    accessToken = answers.accessToken;',
+    '  }',
+    "  return fetch('/items', { headers: { Authorization: `Bearer ${accessToken}` } });",
+    '}',
+  ),
   // namedCall: a function of the file that may return a static key is not taken by its name.
   namedLocalFunction: lines(
     'async function getAccessToken() { return process.env.STATIC_TOKEN as string; }',

@@ -14,6 +14,23 @@ const OCTOKIT = lines(
   'const auth = createAppAuth({ appId: 1, privateKey: process.env.KEY! });',
 );
 
+/**
+ * The rule's `useAuthStrategy` suggestion: the client gets the auth strategy with the app's options, and the auth
+ * function it no longer needs goes.
+ */
+const withAuthStrategy = (code: string) =>
+  code
+    .replace('const auth = createAppAuth({ appId: 1, privateKey: process.env.KEY! });\n', '')
+    .replace(
+      "    const { token } = await auth({ type: 'installation', installationId: this.installationId });\n    this.gh = new Octokit({ auth: token });",
+      '    this.gh = new Octokit({ authStrategy: createAppAuth, auth: { appId: 1, privateKey: process.env.KEY!, installationId: this.installationId } });',
+    );
+const strategyError = (code: string) => ({
+  messageId: 'tokenKeptByClient' as const,
+  line: 9,
+  suggestions: [{ messageId: 'useAuthStrategy' as const, output: withAuthStrategy(code) }],
+});
+
 /** A service whose `init()` builds an Octokit from an installation token; `extra` adds members to the class. */
 const repoService = (...extra: string[]) =>
   lines(
@@ -69,54 +86,38 @@ const valid: ValidTestCase<[]>[] = [
   },
 ];
 
-/** The suggested auth strategy: the client asks per request, and the token and the unread auth function go. */
-const withStrategy = (code: string) =>
-  code
-    .replace('const auth = createAppAuth({ appId: 1, privateKey: process.env.KEY! });\n', '')
-    .replace(
-      "    const { token } = await auth({ type: 'installation', installationId: this.installationId });\n    this.gh = new Octokit({ auth: token });",
-      '    this.gh = new Octokit({ authStrategy: createAppAuth, auth: { appId: 1, privateKey: process.env.KEY!, installationId: this.installationId } });',
-    );
-const keptToken = (code: string) => ({
-  code,
-  errors: [
-    {
-      messageId: 'tokenKeptByClient' as const,
-      line: 9,
-      suggestions: [{ messageId: 'useAuthStrategy' as const, output: withStrategy(code) }],
-    },
-  ],
-});
+const MADE_AT_LOAD = lines(
+  OCTOKIT,
+  repoService(),
+  'const svc = new RepoService(7);',
+  'await svc.init();',
+  'const app = express();',
+  "app.get('/repos', async (req, res) => res.json(await svc.list()));",
+  'app.listen(3000);',
+);
+
+/** Reported, with the suggestion to hand the client the auth strategy instead. */
+const octokitKept: InvalidTestCase<MessageId, []>[] = [
+  // The same service made once, when the module loads: every request shares its token.
+  MADE_AT_LOAD,
+  // A method hands the client out: whoever calls it may keep the client beyond the request.
+  lines(OCTOKIT, repoService('  client() { return this.gh; }'), PER_REQUEST),
+  // The instance is kept in a Map beyond the request that made it.
+  lines(
+    OCTOKIT,
+    repoService(),
+    'const services = new Map<number, RepoService>();',
+    'export async function service(id: number) {',
+    '  const svc = new RepoService(id);',
+    '  await svc.init();',
+    '  services.set(id, svc);',
+    '  return svc;',
+    '}',
+  ),
+].map((code) => ({ code, errors: [strategyError(code)] }));
 
 const invalid: InvalidTestCase<MessageId, []>[] = [
-  // The same service made once, when the module loads: every request shares its token.
-  keptToken(
-    lines(
-      OCTOKIT,
-      repoService(),
-      'const svc = new RepoService(7);',
-      'await svc.init();',
-      'const app = express();',
-      "app.get('/repos', async (req, res) => res.json(await svc.list()));",
-      'app.listen(3000);',
-    ),
-  ),
-  // A method hands the client out: whoever calls it may keep the client beyond the request.
-  keptToken(lines(OCTOKIT, repoService('  client() { return this.gh; }'), PER_REQUEST)),
-  // The instance is kept in a Map beyond the request that made it.
-  keptToken(
-    lines(
-      OCTOKIT,
-      repoService(),
-      'const services = new Map<number, RepoService>();',
-      'export async function service(id: number) {',
-      '  const svc = new RepoService(id);',
-      '  await svc.init();',
-      '  services.set(id, svc);',
-      '  return svc;',
-      '}',
-    ),
-  ),
+  ...octokitKept,
   {
     // The class is exported: its instances may live anywhere.
     code: lines(
