@@ -143,3 +143,4 @@ export function isKnowledgeModule(specifier: string): boolean {
 }
 export * from './process-environment.js';
 export * from './signed-jwts.js';
+export * from './sign-in-sessions.js';
