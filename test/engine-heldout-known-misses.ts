@@ -16,10 +16,7 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   'engine-heldout-8': {},
   'engine-heldout-9': {},
   'engine-heldout-10': {},
-  'engine-heldout-11': {
-    'A06.ts':
-      'A: a hand-made AssumeRoleWithWebIdentity / IMDS fetch in Deno, keys kept on the instance for aws_api ApiFactory.',
-  },
+  'engine-heldout-11': {},
   'engine-heldout-12': {
     'A01.ts':
       "A found by B at its keeper (line 10): STS assumeRole output kept at module level inside a client built from it is no-module-token-cache's (ownerOfKeptValue); the label puts it under A.",
@@ -29,5 +26,27 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'B: a service-account JWT-grant access token kept in an exported singleton field, refetched only when empty (WeChat wx.request).',
     'B07.js':
       'B found by A at the label line (bare access_token handed to setCredentials), the one finding of the file.',
+  },
+  'engine-heldout-13': {
+    'A02.jsx':
+      'A: a Cognito ID token from Auth.currentSession() handed as a string to aws-appsync-auth-link jwtToken of a memoised Apollo client (a function would be asked per request).',
+    'A03.js': 'A: a top-level Cognito access token handed as a string to the app-wide AWSAppSyncClient jwtToken.',
+    'A04.ts':
+      'A: a hand-presigned MemoryDB/ElastiCache IAM token (expiresIn 900) given once as the fixed redisOptions.password of an ioredis Cluster.',
+    'A06.tsx': 'A: a Firebase ID token handed once to socket.io as a fixed auth object, re-sent on every reconnection.',
+    'A07.js':
+      'A found at its line, plus a finding of the other rule (B) at an unlisted line: the awsIot.device() keeper in module scope.',
+    'A08.ts':
+      'A: fromProcess({ profile })() resolved once and a CloudWatchLogsClient memoised in a class field from the resolved object.',
+    'B01.tsx':
+      'B: STS-shaped temporary credentials fetched once from the backend on mount and kept in React context state, Expiration never read.',
+    'B02.ts':
+      'B: AssumeRole keys kept in an adapter field, adapters kept per configuration in a static map; reported by A at an unlisted line only.',
+    'B03.ts':
+      'B: an RDS IAM token read once from RDS_AUTH_TOKEN into a module constant and given to a process-wide pg.Pool as a fixed password.',
+    'B04.js':
+      'B: assumed-role keys in a module variable whose expiry check reads a field the stored object never has (always true, old client returned).',
+    'N09.ts':
+      'False alarm (A): a gcloud print-access-token token in a module constant of a one-off upload script that exits within seconds.',
   },
 };

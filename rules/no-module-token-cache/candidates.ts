@@ -22,6 +22,7 @@ import { ModuleRefs } from '../../src/analysis/module-refs.js';
 import { renewedPerCheckout } from '../../src/analysis/checkout-renewal.js';
 import { codeOf, heldFromStoredSessionKeys } from '../../src/analysis/held.js';
 import { readsSignAsSession } from '../../src/analysis/session-key-reads.js';
+import { bearerShapedToken } from '../../src/analysis/bearer-shape.js';
 
 /** `process.env.X = v`: the process's environment keeps it (a `process.env` slot, storage-slot.ts). */
 const PROCESS_GLOBAL = 'process';
@@ -143,6 +144,19 @@ export class CandidateCollector {
       : null;
   }
 
+  /** A token field of an unknown call's result that the slot's readers send as a credential (bearer-shape.ts). */
+  private bearerShaped(slot: Slot, value: Node): Held | null {
+    const { sourceCode } = this.context;
+    return bearerShapedToken(
+      value,
+      () =>
+        occurrencesOf(slot, sourceCode)
+          .filter((o) => isRead(o.access))
+          .map((o) => o.node),
+      this.context,
+    );
+  }
+
   /** An instance field that lives as long as the process: of a singleton, or memoised by an exported class. */
   private outlivesCalls(slot: Slot): boolean {
     if (slot.kind !== 'member' || slot.owner.kind !== 'class') return false;
@@ -163,7 +177,7 @@ export class CandidateCollector {
     if (!slot || storage === 'local') return;
     if (storage === 'instance-field' && !this.outlivesCalls(slot)) return;
     if (renewedPerCheckout(target, value, ModuleRefs.for(this.context.sourceCode))) return;
-    const found = held();
+    const found = held() ?? this.bearerShaped(slot, value);
     if (!found || ownerOfKeptValue(storage, found.method, true) === 'snapshot') return;
     const key = slot.kind === 'variable' ? slot.variable : memberKey(slot);
     if (this.bySlot.has(key)) return;

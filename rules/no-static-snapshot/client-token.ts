@@ -11,8 +11,14 @@ import {
   SESSIONS,
   TOKEN_KEEPING_CLIENTS,
   type TokenKeepingClient,
+  type SessionId,
 } from '../../src/knowledge/index.js';
+import { lifetimeDestructuredBeside } from '../../src/analysis/token-shape.js';
+
+/** A token of no known library whose response gives its lifetime: an OAuth-style token (RFC 6749 §5.1). */
+const SELF_DECLARED_SESSION: SessionId = 'oauth-token';
 import { type Finding, type Node, type SnapshotContext, snippet } from './context.js';
+import { authStrategyRemedy } from './auth-strategy.js';
 import { keptBeyondCall } from './kept.js';
 import { sessionWords } from './session.js';
 import type { Resolution } from './sources.js';
@@ -24,12 +30,8 @@ import type { Resolution } from './sources.js';
  * The sources: the call of an auth function (AUTH_FUNCTION_FACTORIES), or any value resolved by an awaited call and
  * handed to a client slot whose knowledge entry says what it holds (`impliedSession`).
  */
-export function clientTokenResolution(call: TSESTree.CallExpression, ctx: SnapshotContext): Resolution | null {
-  return authFunctionResolution(call, ctx) ?? impliedTokenResolution(call, ctx);
-}
-
 /** `await auth({ type: 'installation', installationId })` with `const auth = createAppAuth(...)`. */
-function authFunctionResolution(call: TSESTree.CallExpression, ctx: SnapshotContext): Resolution | null {
+export function clientTokenResolution(call: TSESTree.CallExpression, ctx: SnapshotContext): Resolution | null {
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier) return null;
   const init = constInitializer(callee, ctx.sourceCode.getScope(callee));
@@ -52,13 +54,69 @@ function authFunctionResolution(call: TSESTree.CallExpression, ctx: SnapshotCont
   };
 }
 
-/** `getBearerHandler(token)` whose token was resolved by an awaited call (`const token = await tokenSource()`). */
-function impliedTokenResolution(call: TSESTree.CallExpression, ctx: SnapshotContext): Resolution | null {
+/**
+ * The value in a keeping client's slot, when it says it expires: resolved by an awaited call for a slot whose entry
+ * says what it holds (`getBearerHandler(await tokenSource())`), or, for any keeping client, a token whose own shape
+ * names its lifetime (`const { token, expiresAt } = await mint()`).
+ */
+export function keepingClientResolution(
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  ctx: SnapshotContext,
+): Resolution | null {
   const ref = ctx.refs.resolve(call.callee);
-  const client = ref && TOKEN_KEEPING_CLIENTS.find((c) => c.impliedSession && refMatches(ref, c.api));
-  if (!client?.impliedSession || !('argument' in client.slot)) return null;
-  const argument = call.arguments[client.slot.argument];
-  const resolved = argument && awaitedCallOf(argument, ctx);
+  const client = ref && TOKEN_KEEPING_CLIENTS.find((c) => refMatches(ref, c.api));
+  const value = client && slotValue(call, client);
+  if (!client || !value) return null;
+  return (
+    (client.impliedSession && impliedSessionResolution(value, client.impliedSession, ctx)) ||
+    selfDeclaredResolution(value, ctx)
+  );
+}
+
+function slotValue(call: TSESTree.CallExpression | TSESTree.NewExpression, client: TokenKeepingClient): Node | null {
+  if ('argument' in client.slot) return call.arguments[client.slot.argument] ?? null;
+  const options = call.arguments[0];
+  return options ? (findProperty(options, client.slot.option)?.value ?? null) : null;
+}
+
+/**
+ * `const { token, expiresAt } = await mint()`. (`res.token` read beside `res.expires_at` and built into a kept client
+ * is no-module-token-cache's `moduleTokenCache`, whose recogniser follows that shape into the client.)
+ */
+function selfDeclaredResolution(value: Node, ctx: SnapshotContext): Resolution | null {
+  const inner = unwrap(value);
+  let lifetime: string | null = null;
+  let origin: Node | null = null;
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    const def = ctx.refs.variableOf(inner)?.defs[0];
+    const declarator = def?.node;
+    if (
+      !def ||
+      declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+      declarator.id.type !== AST_NODE_TYPES.ObjectPattern
+    )
+      return null;
+    lifetime = def.name.type === AST_NODE_TYPES.Identifier ? lifetimeDestructuredBeside(def.name) : null;
+    origin = declarator.init;
+  }
+  const resolved = lifetime !== null && origin ? awaitedCallOf(origin, ctx) : null;
+  if (!resolved || lifetime === null) return null;
+  return {
+    kind: 'client-token',
+    call: resolved,
+    reportNode: awaitedOrSelf(resolved),
+    valueStart: resolved,
+    sourceName: `${snippet(ctx.sourceCode, resolved.callee, 40)}()`,
+    sessionId: SELF_DECLARED_SESSION,
+    clientToken: {
+      label: `a token whose \`${lifetime}\` says it expires`,
+      phrase: `after its ${lifetime} (typically 1 h)`,
+    },
+  };
+}
+
+function impliedSessionResolution(value: Node, sessionId: SessionId, ctx: SnapshotContext): Resolution | null {
+  const resolved = awaitedCallOf(value, ctx);
   if (!resolved) return null;
   return {
     kind: 'client-token',
@@ -66,8 +124,8 @@ function impliedTokenResolution(call: TSESTree.CallExpression, ctx: SnapshotCont
     reportNode: awaitedOrSelf(resolved),
     valueStart: resolved,
     sourceName: `${snippet(ctx.sourceCode, resolved.callee, 40)}()`,
-    sessionId: client.impliedSession,
-    clientToken: { label: SESSIONS[client.impliedSession].label },
+    sessionId,
+    clientToken: { label: SESSIONS[sessionId].label },
   };
 }
 
@@ -104,8 +162,11 @@ export function checkTokenKeptByClient(
   );
   if (!kept) return null;
   const entry = entries.find((e) => flowPath(kept.step).includes(e.node)) ?? entries[0];
-  const { phrase } = sessionWords(resolution.sessionId, ctx.settings);
+  const phrase = origin.phrase ?? sessionWords(resolution.sessionId, ctx.settings).phrase;
   const made = entry.call.type === AST_NODE_TYPES.NewExpression ? 'new ' : '';
+  const suggest = origin.factory
+    ? authStrategyRemedy(resolution.call, origin.factory, entry.client, entry.call, ctx)
+    : [];
   return {
     node: resolution.reportNode,
     messageId: 'tokenKeptByClient',
@@ -117,6 +178,7 @@ export function checkTokenKeptByClient(
       phrase,
       instead: entry.client.renewal,
     },
+    ...(suggest.length > 0 ? { suggest } : {}),
   };
 }
 

@@ -17,7 +17,7 @@ import { checkKeysHandedOnce } from './key-update.js';
 import { checkFetchedKeysIntoClient } from './fetched-keys.js';
 import { checkMemoizeForever } from './memoize-forever.js';
 import { MANUAL_REASONS, MIGRATION_SAFE_SUGGESTIONS, SNAPSHOT_MESSAGES, type SnapshotMessageId } from './messages.js';
-import { checkKeptElsewhere, checkResolution } from './resolutions.js';
+import { checkKeepingClient, checkKeptElsewhere, checkResolution } from './resolutions.js';
 import { checkTokenProviderOption, mayBeTokenProviderOption, mayHandTokenProviders } from './token-provider.js';
 import { checkV2StaticCopy } from './v2-sinks.js';
 import { checkV2GlobalDestructure, checkV2GlobalRead } from './v2-global-read.js';
@@ -35,7 +35,7 @@ export default createRule<[], SnapshotMessageId>({
     docs: {
       description:
         'Disallow resolving a refreshing credential source once and keeping or passing on the value, which expires with its session',
-      triggers: ['modules', 'credential-helpers', 'google-set-credentials', 'cli-credentials'],
+      triggers: ['modules', 'token-text', 'credential-helpers', 'google-set-credentials', 'cli-credentials'],
       recommended: 'error',
       usesTypeInformation: true,
       migrationSafeSuggestions: MIGRATION_SAFE_SUGGESTIONS,
@@ -100,7 +100,10 @@ export default createRule<[], SnapshotMessageId>({
       return {
         ...providerOptions,
         CallExpression(node) {
-          report(checkKeptElsewhere(node, ctx));
+          report(checkKeptElsewhere(node, ctx) ?? checkKeepingClient(node, ctx));
+        },
+        NewExpression(node) {
+          report(checkKeepingClient(node, ctx));
         },
       } satisfies TSESLint.RuleListener;
     if (!snapshots) return providerOptions;
@@ -108,6 +111,7 @@ export default createRule<[], SnapshotMessageId>({
       CallExpression(node) {
         report(
           checkResolution(node, ctx) ??
+            checkKeepingClient(node, ctx) ??
             checkMemoizeForever(node, ctx) ??
             checkV2StaticCopy(node, ctx) ??
             checkKeysHandedOnce(node, ctx) ??
@@ -120,7 +124,8 @@ export default createRule<[], SnapshotMessageId>({
       },
       NewExpression(node) {
         report(
-          checkV2StaticCopy(node, ctx) ??
+          checkKeepingClient(node, ctx) ??
+            checkV2StaticCopy(node, ctx) ??
             checkCapturedLogins(node, ctx) ??
             checkTokenFileReadOnce(node, ctx) ??
             checkStaticProviderSink(node, ctx),

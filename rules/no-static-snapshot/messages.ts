@@ -58,6 +58,8 @@ export const SNAPSHOT_MESSAGES = {
   helperResultKept:
     '`{{helper}}` returns {{what}} resolved once (from {{from}}), and its result is kept {{where}}: nothing calls `{{helper}}` again, so it stops working when {{session}} ends ({{phrase}}) and calls then fail with ExpiredToken (or 401). Call `{{helper}}` where the value is used, or have it return the provider or client instead of its result.',
   passProvider: 'Pass the provider `{{provider}}` instead of its resolved value.',
+  useAuthStrategy:
+    'Build `{{client}}` with `authStrategy: {{strategy}}` and the options the token was asked with: it asks the strategy for a token on each request, and the strategy caches and renews it.',
   fetchInProvider: 'Call `{{call}}` inside the function, so that each time the client asks it gets a fresh token.',
   resolveAtUse:
     'Keep the provider `{{provider}}` and call it in each callback that reads its credentials: it keeps them until they are close to expiry, then resolves fresh ones.',
@@ -101,6 +103,8 @@ export const MIGRATION_SAFE_SUGGESTIONS: readonly SnapshotMessageId[] = [
   'resolveAtUse',
   // The client keeps the same token it handed out, and its refresh token: its requests send the same token, then renew.
   'keepOwnCredentials',
+  // The same installation's token, asked for by the client's own strategy per request (cached and renewed there).
+  'useAuthStrategy',
 ];
 
 /**
@@ -145,6 +149,8 @@ export const MANUAL_REASONS: Partial<Record<SnapshotMessageId, string>> = {
   capturedProvider:
     'the value the function returns is resolved by code outside it that it cannot repeat as written, or is read elsewhere too',
   capturedTokenProvider: 'the token is fetched by code the function cannot repeat as written, or is read elsewhere too',
+  tokenKeptByClient:
+    'no strategy of the client can ask the same source again as the code stands (the token comes from a function of the app, or the request is not one the strategy repeats), so the client must be rebuilt before the token expires, on a schedule only the app knows',
   fetchedCredentialsCopied:
     'the keys come from a request made by hand whose refreshing replacement depends on where the code runs (instance, task, or another endpoint)',
 };

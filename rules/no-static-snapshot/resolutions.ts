@@ -2,8 +2,9 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { type FlowNode, traceValue } from '../../src/analysis/value-flow.js';
 import type { Finding, SnapshotContext } from './context.js';
 import { checkCapturedProvider } from './captured-provider.js';
-import { checkTokenKeptByClient, clientTokenResolution } from './client-token.js';
+import { checkTokenKeptByClient, clientTokenResolution, keepingClientResolution } from './client-token.js';
 import { checkDropsExpiration } from './drops-expiration.js';
+import { checkFetchedKeysKept } from './fetched-keys-kept.js';
 import { checkGoogleTokenStored } from './google-token.js';
 import { checkHelperResult, helperResolution } from './helper-result.js';
 import { checkOutlivingSink } from './outliving-sink.js';
@@ -49,6 +50,7 @@ const OUTLIVING_KEEPER_CHECKS: readonly ResolutionCheck[] = [
   checkOutlivingSink,
   checkCopiedIntoEnvironment,
   checkCapturedByLongLivedCallback,
+  checkFetchedKeysKept,
 ];
 
 /** If `call` resolves a refreshing source once, follows where the value goes and returns the snapshot finding, if any. */
@@ -74,6 +76,15 @@ const CLIENT_TOKEN_CHECKS: readonly ResolutionCheck[] = [checkTokenKeptByClient]
 function checksOf(resolution: Resolution): readonly ResolutionCheck[] {
   if (resolution.kind === 'kept-elsewhere') return OUTLIVING_KEEPER_CHECKS;
   return resolution.kind === 'client-token' ? CLIENT_TOKEN_CHECKS : CHECKS;
+}
+
+/** A client that keeps the token it is built with, given one that says it expires (client-token.ts). */
+export function checkKeepingClient(
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  ctx: SnapshotContext,
+): Finding | null {
+  const resolution = keepingClientResolution(node, ctx);
+  return resolution && !isConstantOnPlatform(resolution.sessionId, ctx) ? checkFlow(resolution, ctx) : null;
 }
 
 function checkFlow(resolution: Resolution, ctx: SnapshotContext): Finding | null {

@@ -26,6 +26,8 @@ import {
   type CredentialResolver,
   findByApi,
   GOOGLE_TOKEN_METHODS,
+  IDENTITY_PLATFORM_TOKENS,
+  type IdentityPlatformToken,
   type ProviderFactory,
   refMatches,
   type StsOperation,
@@ -98,7 +100,7 @@ export interface Resolution {
   /** `kept-elsewhere`: where the secret sits in the result, when it carries more (see tokenPathsOf). */
   readonly tokenPaths?: TokenPaths;
   /** `client-token`: a token for a client that keeps it (client-token.ts), in words, and the auth function behind it. */
-  readonly clientToken?: { readonly label: string; readonly factory?: AuthFunctionFactory };
+  readonly clientToken?: { readonly label: string; readonly factory?: AuthFunctionFactory; readonly phrase?: string };
   /** `kept-elsewhere`: the request was made by hand, and its body is read with `.json()` or `.text()` on the way. */
   readonly request?: HttpRequest;
 }
@@ -161,6 +163,10 @@ export function tokenPathsOf(resolution: Resolution): TokenPaths | undefined {
 }
 
 const KNOWN_METHOD_NAMES: ReadonlySet<string> = new Set(CREDENTIAL_METHODS.map((m) => m.method));
+/** `user.getIdToken()`, `session.getAccessToken().getJwtToken()`: an identity platform's token method. */
+const PLATFORM_TOKEN_METHODS: ReadonlyMap<string, IdentityPlatformToken> = new Map(
+  IDENTITY_PLATFORM_TOKENS.flatMap((t): [string, IdentityPlatformToken][] => ('method' in t ? [[t.method, t]] : [])),
+);
 
 /**
  * A source `resolutionOf` does not start from, recognised by the engine's one recogniser (`HeldValues`): a token
@@ -171,11 +177,21 @@ const KNOWN_METHOD_NAMES: ReadonlySet<string> = new Set(CREDENTIAL_METHODS.map((
 export function keptElsewhereResolution(call: TSESTree.CallExpression, ctx: SnapshotContext): Resolution | null {
   const callee = unwrap(call.callee);
   const name = callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : null;
-  const request = name !== null && KNOWN_METHOD_NAMES.has(name) ? null : handMadeRequest(call, ctx);
-  if (!request && (name === null || !KNOWN_METHOD_NAMES.has(name))) return null;
+  const known = name !== null && (KNOWN_METHOD_NAMES.has(name) || PLATFORM_TOKEN_METHODS.has(name));
+  const request = known ? null : handMadeRequest(call, ctx);
+  if (!request && !known) return null;
   const held = HeldValues.for(ctx.rule, ctx.refs, ctx.imports).heldBy(call);
   if (!held) return null;
   const words = { call, reportNode: awaitedOrSelf(call), valueStart: call, sourceName: held.what, held };
+  const platform = name !== null ? PLATFORM_TOKEN_METHODS.get(name) : undefined;
+  if (platform && !held.method) {
+    return {
+      kind: 'kept-elsewhere',
+      ...words,
+      sessionId: platform.session,
+      ...(platform.secretFields && { tokenPaths: platform.secretFields.map((field) => [field]) }),
+    };
+  }
   if (request) {
     const endpoint = request.endpoint ?? GENERIC_TOKEN_ENDPOINT;
     return {

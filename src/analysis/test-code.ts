@@ -23,12 +23,31 @@ const RUNNER_GLOBALS: ReadonlySet<string> = new Set(TEST_CODE.runnerGlobals);
  * Exported for bench/sweep.js, which marks each finding in test code for triage.
  */
 export function isTestPath(filename: string, cwd: string): boolean {
-  const relative = path.relative(cwd, filename);
+  const relative = relativePath(cwd, filename);
   const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : filename;
   const parts = inside.split(/[/\\]/u);
   const name = parts.at(-1) ?? '';
   if (TEST_CODE.fileName.test(name) || TEST_CODE.globalSetupFileName.test(name)) return true;
   return parts.slice(0, -1).some((part) => TEST_DIRECTORIES.has(part));
+}
+
+/** A `.` or `..` segment, an empty one, or a trailing separator: what `path.relative` would resolve away. */
+const UNRESOLVED_SEGMENT = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|\/$/u;
+
+/**
+ * `path.relative(cwd, filename)` (~3 µs, as much as the rest of a closed rule's work on a file), answered by slicing
+ * where both are plain POSIX paths and `filename` is below `cwd`, as ESLint passes them: there it is the same string.
+ */
+function relativePath(cwd: string, filename: string): string {
+  if (
+    path.sep === '/' &&
+    cwd.startsWith('/') &&
+    filename.startsWith(`${cwd}/`) &&
+    !UNRESOLVED_SEGMENT.test(cwd) &&
+    !UNRESOLVED_SEGMENT.test(filename.slice(cwd.length + 1))
+  )
+    return filename.slice(cwd.length + 1);
+  return path.relative(cwd, filename);
 }
 
 /** A JS/TS program that imports a test runner, or calls a runner global (`describe(...)`) that the file does not bind. */

@@ -43,6 +43,11 @@ export const OAUTH_CLIENT_TOKEN_METHODS = entriesOf<CredentialMethod>()([
     yields: 'access-token',
     session: 'oauth-token',
     secretFields: ['token'],
+    // `AccessToken#token` is the raw token response: its `expires_at` carries nothing.
+    tokenPaths: [
+      ['token', 'access_token'],
+      ['token', 'id_token'],
+    ],
     replacement: { code: 'await client.getToken(params)', imports: [] },
     fix: 'Keep the `AccessToken` and ask `accessToken.expired()` before each use, getting a new one (`accessToken.refresh()` or `client.getToken()`) when it says so.',
     source:

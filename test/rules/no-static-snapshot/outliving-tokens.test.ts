@@ -100,9 +100,75 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
     ),
     errors: [{ messageId: 'writtenToOutlivingSink', line: 6 }],
   },
+  {
+    // A Firebase ID token (1 h) written to a file another process reads.
+    code: lines(
+      "import { getAuth } from 'firebase/auth';",
+      "import { writeFile } from 'node:fs/promises';",
+      'export async function saveSession() {',
+      "  await writeFile('/tmp/session.json', JSON.stringify({ token: await getAuth().currentUser!.getIdToken() }));",
+      '}',
+    ),
+    errors: [{ messageId: 'writtenToOutlivingSink', line: 4 }],
+  },
+  {
+    // A Cognito user-pool token read by a listener registered for the life of the process.
+    code: lines(
+      "import { Auth } from 'aws-amplify';",
+      'export async function start() {',
+      '  const session = await Auth.currentSession();',
+      '  const jwt = session.getIdToken().getJwtToken();',
+      "  process.on('message', () => fetch('https://api.example.com/items', { headers: { Authorization: jwt } }));",
+      '}',
+    ),
+    errors: [{ messageId: 'capturedByLongLivedCallback', line: 4 }],
+  },
+  {
+    // simple-oauth2: the access token inside the AccessToken's raw response, written to a file.
+    code: lines(
+      "import { ClientCredentials } from 'simple-oauth2';",
+      "import { writeFileSync } from 'node:fs';",
+      "const oauth = new ClientCredentials({ client: { id: 'app', secret: process.env.SECRET! }, auth: { tokenHost: 'https://id.example.com' } });",
+      'export async function save() {',
+      "  const accessToken = await oauth.getToken({ scope: 'read' });",
+      "  writeFileSync('/tmp/token', accessToken.token.access_token as string);",
+      '}',
+    ),
+    errors: [{ messageId: 'writtenToOutlivingSink', line: 5 }],
+  },
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [
+  // Look-alike of the Firebase case: only the user's id, which does not expire, is written.
+  lines(
+    "import { getAuth } from 'firebase/auth';",
+    "import { writeFile } from 'node:fs/promises';",
+    'export async function saveSession() {',
+    '  const user = getAuth().currentUser!;',
+    '  await user.getIdToken();',
+    "  await writeFile('/tmp/session.json', JSON.stringify({ uid: user.uid }));",
+    '}',
+  ),
+  // Look-alike of the Cognito case: the listener asks for the session each time (Amplify renews it).
+  lines(
+    "import { Auth } from 'aws-amplify';",
+    'export function start() {',
+    "  process.on('message', async () => {",
+    '    const jwt = (await Auth.currentSession()).getIdToken().getJwtToken();',
+    "    await fetch('https://api.example.com/items', { headers: { Authorization: jwt } });",
+    '  });',
+    '}',
+  ),
+  // Look-alike of the simple-oauth2 case: only the token's expiry is written, which carries no secret.
+  lines(
+    "import { ClientCredentials } from 'simple-oauth2';",
+    "import { writeFileSync } from 'node:fs';",
+    "const oauth = new ClientCredentials({ client: { id: 'app', secret: process.env.SECRET! }, auth: { tokenHost: 'https://id.example.com' } });",
+    'export async function save() {',
+    "  const accessToken = await oauth.getToken({ scope: 'read' });",
+    "  writeFileSync('/tmp/expiry', String(accessToken.token.expires_at));",
+    '}',
+  ),
   // A field of the signed request that is not the signature.
   lines(
     ...SIGNER,
