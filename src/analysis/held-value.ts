@@ -24,7 +24,7 @@ import { callsThatMayRun } from './local-calls.js';
 import { forEachDescendant } from './value-flow.js';
 import { isPromiseCombinator, keepsWhatItIsBuiltWith } from './value-keepers.js';
 import { spendsAtHandshake } from './handshake.js';
-import { importedFromOwnModule, madeFromOwnNamesake } from './own-module.js';
+import { importedFromOwnModule } from './own-module.js';
 import { loginCallbackOf } from './login-callback.js';
 import { globalPath } from './global-path.js';
 import {
@@ -993,8 +993,7 @@ export class HeldValues {
     return (
       made === true ||
       (made === null && this.imports(method.gateModules)) ||
-      (method.ownName === true && importedFromOwnModule(callee.object, this.refs)) ||
-      (made === false && madeFromOwnNamesake(callee.object, method.receivers, this.refs))
+      (method.ownName === true && importedFromOwnModule(callee.object, this.refs))
     );
   }
 
