@@ -20,8 +20,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   'engine-heldout-12': {
     'A01.ts':
       "A found by B at its keeper (line 10): STS assumeRole output kept at module level inside a client built from it is no-module-token-cache's (ownerOfKeptValue); the label puts it under A.",
-    'A02.ts':
-      'A: fromCognitoIdentityPool called once in an Auth.js profile callback (sign-in); the keys are carried in the session for days.',
     'A03.js':
       'A: Cognito GetCredentialsForIdentity keys cached with an expiry, but copied once into AWS.config.update and an IotData client memoised ahead of the check.',
     'B07.js':

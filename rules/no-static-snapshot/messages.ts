@@ -25,6 +25,8 @@ export const SNAPSHOT_MESSAGES = {
     '`{{read}}` copies the access token the auth client holds now, and the copy is kept {{where}}: it stops working {{phrase}}, while the client replaces its own `credentials` when it refreshes. Ask the client when each request is made (`{{replacement}}`).',
   staticProviderKeys:
     '`{{sink}}()` is given temporary keys (the session token `{{token}}`) and hands out those same keys forever; what is built with it is kept {{where}} and signs with them until {{session}} ends ({{phrase}}), then every connection or reconnection is refused (ExpiredToken, 403). Use {{replacement}}.',
+  keptInSignInSession:
+    'Credentials resolved once from {{source}} {{where}} are stored with {{keeper}} and read back on every later request of it; they stop working when {{session}} ends ({{phrase}}), long before the session does. Keep the refreshing source on the server and resolve it where the keys are used, or store their `expiration` with them and resolve them again {{again}}.',
   tokenFileReadOnce:
     '`{{token}}` is the text of the token file `{{file}}` read once and handed to `{{source}}` as a fixed `{{option}}`: {{each}} sends that same token, and once it has expired ({{tokenPhrase}}) STS answers {{symptom}}, so the credentials stop renewing when {{session}} ends ({{phrase}}). Use `{{replacement}}`, which reads the file again at each refresh.',
   v2FieldsCopied:
@@ -136,6 +138,8 @@ export const MANUAL_REASONS: Partial<Record<SnapshotMessageId, string>> = {
     "the connection takes keys, not a provider: fresh keys must be handed to it again before the session ends (a timer or its reconnect event), and that schedule is the app's decision",
   keysReadOnReconnect:
     "the keys are read on a reconnect path the connection library drives: reloading the object there (`get()`, asynchronous) has to fit that library's callbacks",
+  keptInSignInSession:
+    "the session is the sign-in library's: where the keys are used instead (or when they are resolved again) is the app's design",
   tokenFileReadOnce:
     'the option takes the token as text read once: reading it again at each use means switching to a provider that reads the file itself, whose options differ',
   staticProviderKeys:

@@ -9,6 +9,7 @@ import { checkGoogleTokenStored } from './google-token.js';
 import { checkHelperResult, helperResolution } from './helper-result.js';
 import { checkOutlivingSink } from './outliving-sink.js';
 import { checkCopiedIntoEnvironment } from './process-env.js';
+import { checkKeptInSignInSession } from './sign-in-session.js';
 import { checkCliOutputKept } from './cli-output.js';
 import { checkCapturedByLongLivedCallback } from './long-lived-callback.js';
 import { checkSharedClientCredentials } from './shared-client-credentials.js';
@@ -26,6 +27,7 @@ type ResolutionCheck = (resolution: Resolution, flow: readonly FlowNode[], ctx: 
 const CHECKS: readonly ResolutionCheck[] = [
   checkOutlivingSink,
   checkCopiedIntoEnvironment,
+  checkKeptInSignInSession,
   checkCapturedProvider,
   checkSharedClientCredentials,
   checkStaticWrapper,

@@ -144,3 +144,4 @@ export function isKnowledgeModule(specifier: string): boolean {
 }
 export * from './process-environment.js';
 export * from './signed-jwts.js';
+export * from './sign-in-sessions.js';
