@@ -44,7 +44,5 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'B: an RDS IAM token read once from RDS_AUTH_TOKEN into a module constant and given to a process-wide pg.Pool as a fixed password.',
     'B04.js':
       'B: assumed-role keys in a module variable whose expiry check reads a field the stored object never has (always true, old client returned).',
-    'N09.ts':
-      'False alarm (A): a gcloud print-access-token token in a module constant of a one-off upload script that exits within seconds.',
   },
 };

@@ -14,6 +14,8 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 
 const COMMONJS_EXPORTS: ReadonlySet<string> = new Set(['module', 'exports']);
 const memo = new WeakMap<SourceCode, boolean>();
+/** What settles the entry's promise: `main().catch(...)` hands over no callback that outlives the entry. */
+const PROMISE_HANDLERS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
 
 /**
  * True for a one-shot script: the file exports nothing, starts nothing that keeps the process alive (a server, a
@@ -105,7 +107,8 @@ function computeOneShot(sourceCode: SourceCode): boolean {
 }
 
 /**
- * The module's work is top-level `await`s that run once: it awaits at module scope, and registers no listener,
+ * The module's work runs once from its top level: top-level `await`s, or a call of a function of its own as a
+ * statement (`main();`, `void main()`, `main().catch(...)`, `run().then(...)`), and it registers no listener,
  * starts no app, publishes nothing on the global object, uses no page globals, and has no loop that never ends or
  * waits on a stream (TOP_LEVEL_AWAIT_KEEPERS). Asked only of a file that exports nothing and calls no
  * LONG_RUNNING_CALLS.
@@ -113,7 +116,8 @@ function computeOneShot(sourceCode: SourceCode): boolean {
 function runsOnceAtTopLevel(sourceCode: SourceCode): boolean {
   const signs = TOP_LEVEL_AWAIT_KEEPERS;
   const index = fileIndex(sourceCode);
-  if (!awaitsAtModuleScope(sourceCode)) return false;
+  if (!awaitsAtModuleScope(sourceCode) && !(callsOwnEntryAtTopLevel(sourceCode) && !handsOverCallbacks(sourceCode)))
+    return false;
   const keeps = index.calls.some((call) => {
     const name = calleeName(call) ?? '';
     return (
@@ -145,6 +149,59 @@ function awaitsAtModuleScope(sourceCode: SourceCode): boolean {
     return 'stop';
   });
   return found;
+}
+
+/** A top-level statement calls a function the file declares itself: the script's entry point, run once at load. */
+function callsOwnEntryAtTopLevel(sourceCode: SourceCode): boolean {
+  const own = new Set<string>();
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type === AST_NODE_TYPES.FunctionDeclaration && statement.id) own.add(statement.id.name);
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const d of statement.declarations) {
+      if (d.id.type === AST_NODE_TYPES.Identifier && d.init && isFunctionNode(unwrap(d.init))) own.add(d.id.name);
+    }
+  }
+  return sourceCode.ast.body.some((statement) => {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+    let expression = unwrap(statement.expression);
+    if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === 'void')
+      expression = unwrap(expression.argument);
+    if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = unwrap(expression.argument);
+    // `main().catch(...)`, `main().then(...).finally(...)`: down the chain to the first call.
+    while (
+      expression.type === AST_NODE_TYPES.CallExpression &&
+      unwrap(expression.callee).type === AST_NODE_TYPES.MemberExpression
+    )
+      expression = unwrap((unwrap(expression.callee) as TSESTree.MemberExpression).object);
+    if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = unwrap(expression.callee);
+    return callee.type === AST_NODE_TYPES.Identifier && own.has(callee.name);
+  });
+}
+
+/**
+ * A top-level statement hands a function to a call (`server.tool('list', async () => ...)`, `app.get('/', h)`):
+ * something registers it to be run later, as a tool, route or handler does, so the process serves it after the
+ * entry returns. The entry's own `.catch(...)` / `.then(...)` are not such.
+ */
+function handsOverCallbacks(sourceCode: SourceCode): boolean {
+  let found = false;
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type === AST_NODE_TYPES.FunctionDeclaration || statement.type === AST_NODE_TYPES.ImportDeclaration)
+      continue;
+    forEachDescendant(statement, sourceCode, (node) => {
+      if (isFunctionNode(node)) return 'skip';
+      if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return undefined;
+      const callee = unwrap(node.callee);
+      const settles =
+        callee.type === AST_NODE_TYPES.MemberExpression && PROMISE_HANDLERS.has(staticPropertyName(callee) ?? '');
+      if (settles || !node.arguments.some((a) => isFunctionNode(unwrap(a)))) return undefined;
+      found = true;
+      return 'stop';
+    });
+    if (found) return true;
+  }
+  return false;
 }
 
 /** A loop anywhere in the file that never ends by its test (`while (true)`, `for (;;)`) or waits on a stream (`for await`). */

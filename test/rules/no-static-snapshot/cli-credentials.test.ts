@@ -122,6 +122,21 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
     ),
     errors: [{ messageId: 'cliOutputKept', line: 2, column: 15 }],
   },
+  {
+    // A server started from `main()` that registers its tools at module scope: they run long after the entry returns.
+    code: lines(
+      `import { execSync } from 'child_process';`,
+      `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';`,
+      "const token = execSync('gcloud auth print-access-token').toString().trim();",
+      "const server = new McpServer({ name: 'gcs', version: '1.0.0' });",
+      "server.tool('buckets', async () => fetch('https://storage.googleapis.com/storage/v1/b', { headers: { Authorization: `Bearer ${token}` } }));",
+      'async function main() {',
+      '  await server.connect(transport);',
+      '}',
+      'main();',
+    ),
+    errors: [{ messageId: 'cliOutputKept', line: 3, column: 15 }],
+  },
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [
@@ -156,6 +171,19 @@ const valid: (string | ValidTestCase<[]>)[] = [
   lines(
     `import { execFileSync } from 'node:child_process';`,
     "export const region = execFileSync('aws', ['configure', 'get', 'region'], { encoding: 'utf8' }).trim();",
+  ),
+  // Look-alike: a one-off script whose `main()` uploads a few files and exits; the token dies with the process.
+  lines(
+    `import { execSync } from 'child_process';`,
+    "const token = execSync('gcloud auth print-access-token').toString().trim();",
+    "const files = ['a.jsonl', 'b.jsonl'];",
+    'async function upload(name: string) {',
+    "  await fetch(`https://storage.googleapis.com/upload/storage/v1/b/data/o?name=${name}`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });",
+    '}',
+    'async function main() {',
+    '  for (const file of files) await upload(file);',
+    '}',
+    'main().catch((error) => { console.error(error); process.exitCode = 1; });',
   ),
   // Look-alike: a file's own `execSync`, not child_process's.
   lines('const execSync = (cmd: string) => cmd;', "export const token = execSync('gcloud auth print-access-token');"),
