@@ -29,6 +29,26 @@ const repoService = (...extra: string[]) =>
     '}',
   );
 
+/** What the `useAuthStrategy` suggestion makes of an Octokit case: the client renews the installation token itself. */
+const withAuthStrategy = (code: string) =>
+  code
+    .replace('const auth = createAppAuth({ appId: 1, privateKey: process.env.KEY! });\n', '')
+    .replace("    const { token } = await auth({ type: 'installation', installationId: this.installationId });\n", '')
+    .replace(
+      'new Octokit({ auth: token })',
+      'new Octokit({ authStrategy: createAppAuth, auth: { appId: 1, privateKey: process.env.KEY!, installationId: this.installationId } })',
+    );
+const octokitCase = (code: string): InvalidTestCase<MessageId, []> => ({
+  code,
+  errors: [
+    {
+      messageId: 'tokenKeptByClient',
+      line: 9,
+      suggestions: [{ messageId: 'useAuthStrategy', output: withAuthStrategy(code) }],
+    },
+  ],
+});
+
 const PER_REQUEST = lines(
   'const app = express();',
   "app.get('/repos/:id', async (req, res) => {",
@@ -70,9 +90,9 @@ const valid: ValidTestCase<[]>[] = [
 ];
 
 const invalid: InvalidTestCase<MessageId, []>[] = [
-  {
-    // The same service made once, when the module loads: every request shares its token.
-    code: lines(
+  // The same service made once, when the module loads: every request shares its token.
+  octokitCase(
+    lines(
       OCTOKIT,
       repoService(),
       'const svc = new RepoService(7);',
@@ -81,16 +101,12 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
       "app.get('/repos', async (req, res) => res.json(await svc.list()));",
       'app.listen(3000);',
     ),
-    errors: [{ messageId: 'tokenKeptByClient', line: 9 }],
-  },
-  {
-    // A method hands the client out: whoever calls it may keep the client beyond the request.
-    code: lines(OCTOKIT, repoService('  client() { return this.gh; }'), PER_REQUEST),
-    errors: [{ messageId: 'tokenKeptByClient', line: 9 }],
-  },
-  {
-    // The instance is kept in a Map beyond the request that made it.
-    code: lines(
+  ),
+  // A method hands the client out: whoever calls it may keep the client beyond the request.
+  octokitCase(lines(OCTOKIT, repoService('  client() { return this.gh; }'), PER_REQUEST)),
+  // The instance is kept in a Map beyond the request that made it.
+  octokitCase(
+    lines(
       OCTOKIT,
       repoService(),
       'const services = new Map<number, RepoService>();',
@@ -101,8 +117,7 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
       '  return svc;',
       '}',
     ),
-    errors: [{ messageId: 'tokenKeptByClient', line: 9 }],
-  },
+  ),
   {
     // The class is exported: its instances may live anywhere.
     code: lines(
