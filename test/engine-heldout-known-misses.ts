@@ -16,29 +16,14 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   'engine-heldout-8': {},
   'engine-heldout-9': {},
   'engine-heldout-10': {},
-  'engine-heldout-11': {
-    'A06.ts':
-      'A: a hand-made AssumeRoleWithWebIdentity / IMDS fetch in Deno, keys kept on the instance for aws_api ApiFactory.',
-  },
+  'engine-heldout-11': {},
   'engine-heldout-12': {
     'A01.ts':
-      'A: STS assumeRole keys baked into a MONGODB-AWS connection string of a MongoClient memoised across warm Lambda invocations.',
-    'A02.ts':
-      'A: fromCognitoIdentityPool called once in an Auth.js profile callback (sign-in); the keys are carried in the session for days.',
+      "A found by B at its keeper (line 10): STS assumeRole output kept at module level inside a client built from it is no-module-token-cache's (ownerOfKeptValue); the label puts it under A.",
     'A03.js':
       'A: Cognito GetCredentialsForIdentity keys cached with an expiry, but copied once into AWS.config.update and an IotData client memoised ahead of the check.',
-    'A05.jsx':
-      'A: Amplify Auth.currentCredentials() keys handed once to an aws-iot-device-sdk WebSocket device, which signs every reconnect with them.',
-    'B03.js':
-      'B: a service-account JWT-grant access token kept in an exported singleton field, refetched only when empty (WeChat wx.request).',
-    'B04.js':
-      'B: a Salesforce JWT-bearer assertion (exp now + 3 min) signed once at import and posted by every later login().',
     'B07.js':
-      'B found by A at the label line (bare access_token handed to setCredentials); plus a false alarm (A) on the tokens file write, which keeps the refresh token.',
-    'B08.js':
-      'B: a Snowpark Container Services OAuth token file (about 10 min, rotated by the platform) read once into a snowflake-sdk pool.',
-    'N16.mjs':
-      'False alarm (A and B): a Cognito M2M token written to process.env of a long-running server but read only by the one start-up call.',
+      'B found by A at the label line (bare access_token handed to setCredentials), the one finding of the file.',
   },
   'engine-heldout-13': {
     'A04.ts':

@@ -11,9 +11,11 @@ import {
   CREDENTIAL_METHODS,
   HTTP_CLIENTS,
   INSTANCE_TOKEN_FIELDS,
+  JWT_SIGNERS,
   LOGIN_CALLBACKS,
   moduleMatches,
   NODE_HTTP_MODULES,
+  PROJECTED_TOKEN_FILES,
   PRESIGNERS,
   STRATEGY_VERIFY_CALLBACKS,
   TOKEN_PROVIDER_OPTIONS,
@@ -37,6 +39,7 @@ const SOURCE_MODULES: readonly string[] = [
       ...LOGIN_CALLBACKS.map((entry) => entry.api),
       ...STRATEGY_VERIFY_CALLBACKS.flatMap((entry) => entry.apis),
       ...INSTANCE_TOKEN_FIELDS.flatMap((entry) => entry.receivers),
+      ...JWT_SIGNERS.map((signer) => signer.api),
     ]
       .flatMap((api) => api.modules)
       .concat(
@@ -59,8 +62,15 @@ export function mayHoldTokens(sourceCode: Readonly<TSESLint.SourceCode>, specifi
   for (const specifier of specifiers)
     if (EXACT.has(specifier) || PATTERNS.some((m) => moduleMatches(m, specifier))) return true;
   const { text } = sourceCode;
-  return TOKEN_TEXT_HINT.test(text) || (STORED_SESSION_KEYS_HINT.test(text) && BROWSER_STORAGE_HINT.test(text));
+  return (
+    TOKEN_TEXT_HINT.test(text) ||
+    (STORED_SESSION_KEYS_HINT.test(text) && BROWSER_STORAGE_HINT.test(text)) ||
+    PLATFORM_TOKEN_FILES.some((path) => text.includes(path))
+  );
 }
+
+/** A platform's token file is named by its path, whatever module reads it. */
+const PLATFORM_TOKEN_FILES: readonly string[] = PROJECTED_TOKEN_FILES.platformFiles.map((file) => file.path);
 
 /** Keys of unknown origin kept in browser storage are known by the session token the page signs with. */
 const STORED_SESSION_KEYS_HINT = new RegExp(`\\b${AWS_V3_CREDENTIAL_FIELDS[2]}\\b`);

@@ -1,3 +1,4 @@
+import { environmentReadLater } from '../../src/analysis/environment-read-later.js';
 import { settingsWithInfrastructure } from '../../src/repository/settings.js';
 import { JS_ONLY } from '../../src/languages/ids.js';
 import { createRule } from '../../src/util/create-rule.js';
@@ -100,6 +101,13 @@ function report(context: Context, candidate: Candidate, settings: ResolvedSettin
     isExported(slot) ||
     (slot.kind === 'member' && slot.owner.kind === 'global');
   if (!readBack) return;
+  // The app's own reads of its environment: a keeper only when one of them comes after the writer's own run.
+  if (
+    slot.kind === 'member' &&
+    slot.owner.kind === 'environment' &&
+    !environmentReadLater(candidate.target, slot.name, context.sourceCode, ModuleRefs.for(context.sourceCode))
+  )
+    return;
   const guard = expiryGuardOf(candidate.target, context);
   if (guard.kind === 'guarded') return;
   const lifetime = held.kind === 'aws-credentials' && settings.session ? settings.session.phrase : held.lifetime;

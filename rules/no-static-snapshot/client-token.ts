@@ -18,6 +18,7 @@ import { lifetimeDestructuredBeside } from '../../src/analysis/token-shape.js';
 /** A token of no known library whose response gives its lifetime: an OAuth-style token (RFC 6749 §5.1). */
 const SELF_DECLARED_SESSION: SessionId = 'oauth-token';
 import { type Finding, type Node, type SnapshotContext, snippet } from './context.js';
+import { authStrategyRemedy } from './auth-strategy.js';
 import { keptBeyondCall } from './kept.js';
 import { sessionWords } from './session.js';
 import type { Resolution } from './sources.js';
@@ -163,6 +164,9 @@ export function checkTokenKeptByClient(
   const entry = entries.find((e) => flowPath(kept.step).includes(e.node)) ?? entries[0];
   const phrase = origin.phrase ?? sessionWords(resolution.sessionId, ctx.settings).phrase;
   const made = entry.call.type === AST_NODE_TYPES.NewExpression ? 'new ' : '';
+  const suggest = origin.factory
+    ? authStrategyRemedy(resolution.call, origin.factory, entry.client, entry.call, ctx)
+    : [];
   return {
     node: resolution.reportNode,
     messageId: 'tokenKeptByClient',
@@ -174,6 +178,7 @@ export function checkTokenKeptByClient(
       phrase,
       instead: entry.client.renewal,
     },
+    ...(suggest.length > 0 ? { suggest } : {}),
   };
 }
 

@@ -16,6 +16,7 @@ import { keptOpenByConnection } from './live-connection.js';
 import { assignedPerUse } from './assigned-per-use.js';
 import { isHandedOverWithRefreshToken } from '../../src/analysis/renewing-options.js';
 import { isReadOnlyInWriterChain } from './writer-chain.js';
+import { diesWithItsCall } from './call-scoped-instance.js';
 
 /**
  * Whether the value (or something built from it, as `accept` allows) outlives the code that resolved it:
@@ -68,7 +69,11 @@ function keptByFlow(
     const open = accept(node) ? keptOpenByConnection(node, resolved, ctx) : null;
     if (open) return open;
     if (step.kind !== 'store' || !isLongLived(step.storage) || !accept(node)) continue;
-    if (step.storage === 'instance-field' && isReadOnlyInWriterChain(step.target, ctx.sourceCode)) continue;
+    if (
+      step.storage === 'instance-field' &&
+      (isReadOnlyInWriterChain(step.target, ctx.sourceCode) || diesWithItsCall(step.target, ctx.sourceCode))
+    )
+      continue;
     if (
       isExpiryGuarded(step.target, ctx) ||
       refreshedBeforeEachUse(step.target, resolved, ctx.sourceCode) ||

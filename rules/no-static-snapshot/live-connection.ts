@@ -83,7 +83,7 @@ function carriesKeysInto(node: FlowNode, built: Node): boolean {
   let reached = false;
   for (const { step } of path) {
     if (step.kind === 'field' && (step.name === null || !SECRET_CARRYING_FIELDS.has(step.name))) return false;
-    if (step.kind === 'capture' || step.kind === 'return' || step.kind === 'discard') return false;
+    if (step.kind === 'capture' || step.kind === 'discard') return false;
     if (step.kind === 'argument' && step.node === built) reached = true;
   }
   return reached || node.step.kind === 'property';

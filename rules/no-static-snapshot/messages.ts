@@ -25,6 +25,8 @@ export const SNAPSHOT_MESSAGES = {
     '`{{read}}` copies the access token the auth client holds now, and the copy is kept {{where}}: it stops working {{phrase}}, while the client replaces its own `credentials` when it refreshes. Ask the client when each request is made (`{{replacement}}`).',
   staticProviderKeys:
     '`{{sink}}()` is given temporary keys (the session token `{{token}}`) and hands out those same keys forever; what is built with it is kept {{where}} and signs with them until {{session}} ends ({{phrase}}), then every connection or reconnection is refused (ExpiredToken, 403). Use {{replacement}}.',
+  keptInSignInSession:
+    'Credentials resolved once from {{source}} {{where}} are stored with {{keeper}} and read back on every later request of it; they stop working when {{session}} ends ({{phrase}}), long before the session does. Keep the refreshing source on the server and resolve it where the keys are used, or store their `expiration` with them and resolve them again {{again}}.',
   tokenFileReadOnce:
     '`{{token}}` is the text of the token file `{{file}}` read once and handed to `{{source}}` as a fixed `{{option}}`: {{each}} sends that same token, and once it has expired ({{tokenPhrase}}) STS answers {{symptom}}, so the credentials stop renewing when {{session}} ends ({{phrase}}). Use `{{replacement}}`, which reads the file again at each refresh.',
   v2FieldsCopied:
@@ -58,6 +60,8 @@ export const SNAPSHOT_MESSAGES = {
   helperResultKept:
     '`{{helper}}` returns {{what}} resolved once (from {{from}}), and its result is kept {{where}}: nothing calls `{{helper}}` again, so it stops working when {{session}} ends ({{phrase}}) and calls then fail with ExpiredToken (or 401). Call `{{helper}}` where the value is used, or have it return the provider or client instead of its result.',
   passProvider: 'Pass the provider `{{provider}}` instead of its resolved value.',
+  useAuthStrategy:
+    'Build `{{client}}` with `authStrategy: {{strategy}}` and the options the token was asked with: it asks the strategy for a token on each request, and the strategy caches and renews it.',
   fetchInProvider: 'Call `{{call}}` inside the function, so that each time the client asks it gets a fresh token.',
   resolveAtUse:
     'Keep the provider `{{provider}}` and call it in each callback that reads its credentials: it keeps them until they are close to expiry, then resolves fresh ones.',
@@ -101,6 +105,8 @@ export const MIGRATION_SAFE_SUGGESTIONS: readonly SnapshotMessageId[] = [
   'resolveAtUse',
   // The client keeps the same token it handed out, and its refresh token: its requests send the same token, then renew.
   'keepOwnCredentials',
+  // The same installation's token, asked for by the client's own strategy per request (cached and renewed there).
+  'useAuthStrategy',
 ];
 
 /**
@@ -134,6 +140,8 @@ export const MANUAL_REASONS: Partial<Record<SnapshotMessageId, string>> = {
     "the connection takes keys, not a provider: fresh keys must be handed to it again before the session ends (a timer or its reconnect event), and that schedule is the app's decision",
   keysReadOnReconnect:
     "the keys are read on a reconnect path the connection library drives: reloading the object there (`get()`, asynchronous) has to fit that library's callbacks",
+  keptInSignInSession:
+    "the session is the sign-in library's: where the keys are used instead (or when they are resolved again) is the app's design",
   tokenFileReadOnce:
     'the option takes the token as text read once: reading it again at each use means switching to a provider that reads the file itself, whose options differ',
   staticProviderKeys:
@@ -143,6 +151,8 @@ export const MANUAL_REASONS: Partial<Record<SnapshotMessageId, string>> = {
   capturedProvider:
     'the value the function returns is resolved by code outside it that it cannot repeat as written, or is read elsewhere too',
   capturedTokenProvider: 'the token is fetched by code the function cannot repeat as written, or is read elsewhere too',
+  tokenKeptByClient:
+    'no strategy of the client can ask the same source again as the code stands (the token comes from a function of the app, or the request is not one the strategy repeats), so the client must be rebuilt before the token expires, on a schedule only the app knows',
   fetchedCredentialsCopied:
     'the keys come from a request made by hand whose refreshing replacement depends on where the code runs (instance, task, or another endpoint)',
 };

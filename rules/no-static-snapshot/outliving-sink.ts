@@ -46,6 +46,7 @@ export function checkOutlivingSink(
       throughModuleVariable(node, handedTo.call) ||
       !arrivesUnderOption(node, sink) ||
       !carriesSecret(node, resolution, ctx) ||
+      handedOnRenewable(node, resolution) ||
       (!sink.outlivesProcess && isOneShotScript(ctx.sourceCode)) ||
       rewrittenOnSchedule(resolution, handedTo.call, ctx)
     )
@@ -74,6 +75,17 @@ function throughModuleVariable(node: FlowNode, sink: TSESTree.CallExpression | T
   return flowPath(node).some(
     ({ step }) => step.kind === 'store' && step.storage === 'module' && enclosingFunction(step.node) !== sinkFunction,
   );
+}
+
+/**
+ * The value reaches the sink as the part of the result that also carries its refresh token (Google's `tokens` written
+ * whole): whoever reads it can renew the token. A copy of the token field alone (`tokens.access_token`) cannot.
+ */
+function handedOnRenewable(node: FlowNode, resolution: Resolution): boolean {
+  const whole = resolution.token?.renewableWhole;
+  if (!whole) return false;
+  const fields = flowPath(node).flatMap(({ step }) => (step.kind === 'field' ? [step.name] : []));
+  return fields.length === whole.path.length && fields.every((name, i) => name === whole.path[i]);
 }
 
 /**

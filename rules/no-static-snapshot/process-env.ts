@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { environmentReadLater } from '../../src/analysis/environment-read-later.js';
 import { keepsProcessRunning } from '../../src/analysis/process-lifetime.js';
 import { isProcessEnv } from '../../src/analysis/storage.js';
 import { alongTokenPath } from '../../src/analysis/token-path.js';
@@ -35,6 +36,9 @@ export function checkCopiedIntoEnvironment(
   for (const node of flow) {
     const variable = environmentVariableAt(node, ctx, yieldsToken(resolution));
     if (!variable || !carriesSecret(node, resolution) || !keepsProcessRunning(ctx.sourceCode)) continue;
+    // A variable of the app's own naming is read by the app's own code only: kept when a read comes later.
+    if (!VARIABLES.has(variable.name) && !environmentReadLater(writeOf(node), variable.name, ctx.sourceCode, ctx.refs))
+      continue;
     return {
       node: resolution.reportNode,
       messageId: 'copiedIntoEnvironment',
@@ -84,6 +88,11 @@ function pathSetOnEnv(call: TSESTree.CallExpression, index: number, ctx: Snapsho
   if (!setter || index !== setter.value || !target || !isProcessEnv(unwrap(target), ctx.refs)) return undefined;
   const path = call.arguments[setter.path];
   return (path && staticString(path, ctx.rule)) ?? null;
+}
+
+/** The node that writes the variable: the assigned member, or the call that sets it. */
+function writeOf(node: FlowNode): TSESTree.Node {
+  return node.step.kind === 'store' ? node.step.target : node.step.node;
 }
 
 /** Who reads a token from a variable of the app's own naming. */

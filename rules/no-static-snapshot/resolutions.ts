@@ -5,10 +5,12 @@ import { checkCapturedProvider } from './captured-provider.js';
 import { checkFixedCalledAgainOption } from './called-again-option.js';
 import { checkTokenKeptByClient, clientTokenResolution, keepingClientResolution } from './client-token.js';
 import { checkDropsExpiration } from './drops-expiration.js';
+import { checkFetchedKeysKept } from './fetched-keys-kept.js';
 import { checkGoogleTokenStored } from './google-token.js';
 import { checkHelperResult, helperResolution } from './helper-result.js';
 import { checkOutlivingSink } from './outliving-sink.js';
 import { checkCopiedIntoEnvironment } from './process-env.js';
+import { checkKeptInSignInSession } from './sign-in-session.js';
 import { checkCliOutputKept } from './cli-output.js';
 import { checkCapturedByLongLivedCallback } from './long-lived-callback.js';
 import { checkSharedClientCredentials } from './shared-client-credentials.js';
@@ -26,6 +28,7 @@ type ResolutionCheck = (resolution: Resolution, flow: readonly FlowNode[], ctx: 
 const CHECKS: readonly ResolutionCheck[] = [
   checkOutlivingSink,
   checkCopiedIntoEnvironment,
+  checkKeptInSignInSession,
   checkCapturedProvider,
   checkSharedClientCredentials,
   checkStaticWrapper,
@@ -48,6 +51,7 @@ const OUTLIVING_KEEPER_CHECKS: readonly ResolutionCheck[] = [
   checkOutlivingSink,
   checkCopiedIntoEnvironment,
   checkCapturedByLongLivedCallback,
+  checkFetchedKeysKept,
   checkFixedCalledAgainOption,
 ];
 

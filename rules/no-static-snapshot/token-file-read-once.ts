@@ -46,7 +46,8 @@ export function checkTokenFileReadOnce(
   const options = node.arguments[0] ? objectLiteral(node.arguments[0], ctx) : null;
   const property = options && findProperty(options, source.token.option);
   const read = property ? projectedTokenRead(property.value, ctx.refs, ctx.sourceCode) : null;
-  if (!property || !read || isOneShotScript(ctx.sourceCode) || runsOnSchedule(node, ctx)) return null;
+  // Another platform's token file is read for the app's own libraries (no-module-token-cache's), not a web identity.
+  if (!property || !read || read.platform || isOneShotScript(ctx.sourceCode) || runsOnSchedule(node, ctx)) return null;
   const readAtLoad = enclosingFunction(read.at) === null && enclosingFunction(node) !== null;
   if (!readAtLoad && (source.request || !sourceKept(node, ctx))) return null;
   const token = SESSIONS[PROJECTED_TOKEN_FILES.session];

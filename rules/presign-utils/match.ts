@@ -30,6 +30,28 @@ export function presignerOf(
   refs: ModuleRefs,
   imported: ReadonlySet<string>,
 ): Presigner | undefined {
+  const known = ANSWERS.get(call);
+  if (known?.refs === refs && known.imported === imported) return known.presigner;
+  const presigner = findPresigner(call, refs, imported);
+  ANSWERS.set(call, { refs, imported, presigner });
+  return presigner;
+}
+
+/**
+ * Per call, with the file's refs and imports it was answered for (the same objects for every rule: ModuleRefs.for and
+ * moduleSpecifiers are memoised per SourceCode): both presign rules ask it of every call of a file, and
+ * no-module-token-cache of the presigned values it follows.
+ */
+const ANSWERS = new WeakMap<
+  TSESTree.CallExpression,
+  { refs: ModuleRefs; imported: ReadonlySet<string>; presigner: Presigner | undefined }
+>();
+
+function findPresigner(
+  call: TSESTree.CallExpression,
+  refs: ModuleRefs,
+  imported: ReadonlySet<string>,
+): Presigner | undefined {
   const byApi = findByApi(PRESIGNERS, refs.resolve(call.callee));
   if (byApi) return byApi;
   const callee = unwrap(call.callee);

@@ -157,3 +157,14 @@ export function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpressio
   if (callee.type === AST_NODE_TYPES.MemberExpression) return staticPropertyName(callee);
   return null;
 }
+
+/** The name a function is called by: its declaration's, its const's, or its method's. */
+export function declaredFunctionName(fn: TSESTree.FunctionLike): string | null {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name ?? null;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier)
+    return parent.id.name;
+  return parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property
+    ? staticPropertyName(parent)
+    : null;
+}

@@ -1,10 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { sessionOf, TOKEN_RESPONSE_FIELDS } from '../knowledge/index.js';
-import { DefinitionType, isNullish, patternPath, staticPropertyName, unwrap } from './ast.js';
+import { LOCAL_INPUT_MODULES, NAMED_TOKEN_CALL_PATTERN, sessionOf, TOKEN_RESPONSE_FIELDS } from '../knowledge/index.js';
+import { calleeName, DefinitionType, isNullish, patternPath, staticPropertyName, unwrap } from './ast.js';
 import { sentAsCredential } from './credential-use.js';
 import { findVariable } from './find-variable.js';
 import { codeOf, type Held } from './held.js';
+import { ModuleRefs } from './module-refs.js';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -30,14 +31,17 @@ export function bearerShapedToken(written: Node, reads: () => readonly Node[], c
   const shape = tokenFieldOfAwaitedCall(written, sourceCode, 0);
   if (
     !shape ||
+    readsLocalInput(shape.call, sourceCode) ||
     asksHandedInObject(shape.call, sourceCode, 0) ||
     !reads().some((read) => sentAsCredential(read, sourceCode))
   )
     return null;
-  const kind = /^id_?token$/i.test(shape.field) ? 'id-token' : 'access-token';
+  const kind = /^id_?token$/i.test(shape.field ?? calleeName(shape.call)?.replace(/^[a-z]+/, '') ?? '')
+    ? 'id-token'
+    : 'access-token';
   return {
     kind,
-    what: `${kind === 'id-token' ? 'an ID token' : 'an access token'} (\`${shape.field}\` of \`await ${codeOf(shape.call, context)}\`, sent as a credential)`,
+    what: `${kind === 'id-token' ? 'an ID token' : 'an access token'} (${shape.field === null ? 'what' : `\`${shape.field}\` of`} \`await ${codeOf(shape.call, context)}\`${shape.field === null ? ' resolves to' : ''}, sent as a credential)`,
     lifetime:
       "when its issuer's lifetime for it ends (typically 1 h for an OAuth access token; nothing in the code says how long it lives)",
     seconds: TYPICAL.seconds,
@@ -48,17 +52,27 @@ export function bearerShapedToken(written: Node, reads: () => readonly Node[], c
 }
 
 interface Shape {
-  readonly field: string;
+  /** The token field read off the result, or null when the call's name says it resolves to the token itself. */
+  readonly field: string | null;
   readonly call: TSESTree.CallExpression;
 }
 
 function tokenFieldOfAwaitedCall(node: Node, sourceCode: SourceCode, aliases: number): Shape | null {
   const inner = keptBranch(unwrap(node));
+  if (inner.type === AST_NODE_TYPES.AwaitExpression) {
+    // `await auth.getAccessToken()` of an object of another module: the call's name says what it resolves to.
+    const call = unwrap(inner.argument);
+    return call.type === AST_NODE_TYPES.CallExpression && isNamedTokenCall(call, sourceCode)
+      ? { field: null, call }
+      : null;
+  }
   if (inner.type === AST_NODE_TYPES.MemberExpression) {
     const field = staticPropertyName(inner);
-    if (field === null || !TOKEN_RESPONSE_FIELDS.has(field)) return null;
+    if (field === null) return null;
     const call = awaitedCallUnder(inner.object, sourceCode, 0);
-    return call && { field, call };
+    // A bare `token` field counts on the result of a call named for a token (`(await getInstallationAccessToken()).token`).
+    const named = field === 'token' && call !== null && isNamedTokenCall(call, sourceCode);
+    return call && (TOKEN_RESPONSE_FIELDS.has(field) || named) ? { field, call } : null;
   }
   if (inner.type !== AST_NODE_TYPES.Identifier || aliases > MAX_ALIASES) return null;
   const variable = findVariable(sourceCode.getScope(inner), inner);
@@ -96,6 +110,12 @@ function awaitedCallUnder(node: Node, sourceCode: SourceCode, aliases: number): 
   return awaitedCallUnder(def.node.init, sourceCode, aliases + 1);
 }
 
+/** `await fs.readJson(configPath)`, `await inquirer.prompt(...)`: a value the app or its user holds (LOCAL_INPUT_MODULES). */
+function readsLocalInput(call: TSESTree.CallExpression, sourceCode: SourceCode): boolean {
+  const ref = ModuleRefs.for(sourceCode).resolve(call.callee);
+  return ref !== null && LOCAL_INPUT_MODULES.has(ref.module);
+}
+
 /**
  * The call goes to an object handed in to the function (`request.post(…)` with `request` a parameter, also through
  * `const res = await request.post(…); res.json()`): who issues the token may differ per call, and such helpers are
@@ -117,6 +137,32 @@ function asksHandedInObject(call: TSESTree.CallExpression, sourceCode: SourceCod
   const init = unwrap(def.node.init);
   const origin = init.type === AST_NODE_TYPES.AwaitExpression ? unwrap(init.argument) : init;
   return origin.type === AST_NODE_TYPES.CallExpression && asksHandedInObject(origin, sourceCode, aliases + 1);
+}
+
+/**
+ * A call named for a token (NAMED_TOKEN_CALL_PATTERN) to something the file does not define: a function or method of
+ * the file's own (`this.getAccessToken()`, a local `getAuthToken()`) is followed by HeldValues when it can be, and
+ * may as well return a static key.
+ */
+function isNamedTokenCall(call: TSESTree.CallExpression, sourceCode: SourceCode): boolean {
+  const name = calleeName(call);
+  if (name === null || !NAMED_TOKEN_CALL_PATTERN.test(name)) return false;
+  const callee = unwrap(call.callee);
+  // `this.getAccessToken()` is a method of the class itself; `this.auth.getAccessToken()` asks an object it holds.
+  if (callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.ThisExpression)
+    return false;
+  let root = callee;
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+  if (root.type !== AST_NODE_TYPES.Identifier) return true;
+  const definition = findVariable(sourceCode.getScope(root), root)?.defs[0];
+  if (callee === root) return definition === undefined || definition.type === DefinitionType.ImportBinding;
+  // `tokens.getAccessToken()` on an object literal of the file, or on an instance of one of its classes.
+  const init = definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init;
+  const made = init ? unwrap(init) : null;
+  if (made?.type === AST_NODE_TYPES.ObjectExpression) return false;
+  if (made?.type !== AST_NODE_TYPES.NewExpression || made.callee.type !== AST_NODE_TYPES.Identifier) return true;
+  const madeBy = findVariable(sourceCode.getScope(made.callee), made.callee)?.defs[0];
+  return madeBy?.type !== DefinitionType.ClassName;
 }
 
 /** `v ?? null`, `v || ''`, `ok ? v : null`: the branch that is not empty. */

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { CREDENTIAL_HEADER, CREDENTIAL_OPTION_KEYS, CREDENTIAL_SCHEME_BEFORE_VALUE } from '../knowledge/index.js';
-import { enclosingFunction, staticPropertyName, unwrap } from './ast.js';
+import { declaredFunctionName, enclosingFunction, staticPropertyName, unwrap } from './ast.js';
 import { findVariable } from './find-variable.js';
 import { callsThatMayRun } from './local-calls.js';
 
@@ -82,19 +82,9 @@ export function sentAsCredential(node: Node, sourceCode: SourceCode, hops = 0): 
 
 /** A caller of `fn` (found by its name, local-calls.ts) spends what it returns as a credential. */
 function returnedToCredentialUse(fn: TSESTree.FunctionLike | null, sourceCode: SourceCode, hops: number): boolean {
-  const name = fn && functionName(fn);
+  const name = fn && declaredFunctionName(fn);
   if (!fn || name === null || hops >= MAX_HOPS) return false;
   return callsThatMayRun(fn, name, sourceCode).some((call) => sentAsCredential(call, sourceCode, hops + 1));
-}
-
-function functionName(fn: TSESTree.FunctionLike): string | null {
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name ?? null;
-  const parent = fn.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier)
-    return parent.id.name;
-  return parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property
-    ? staticPropertyName(parent)
-    : null;
 }
 
 function readsOf(id: TSESTree.Identifier, sourceCode: SourceCode): Node[] {

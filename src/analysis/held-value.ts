@@ -1,7 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { projectedTokenRead } from './projected-token.js';
+import { shortLivedJwtOf } from './jwt-lifetime.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import {
   calleeName,
+  declaredFunctionName,
   DefinitionType,
   enclosingFunction,
   findProperty,
@@ -71,6 +74,8 @@ import {
   heldFromLoginCallback,
   heldFromCapturedToken,
   heldFromEksToken,
+  heldFromTokenFile,
+  heldFromSignedJwt,
   heldFromEndpoint,
   heldFromIdentityPlatform,
   heldFromMethod,
@@ -197,6 +202,19 @@ function capturedField(pattern: string): string | undefined {
   return [...TOKEN_RESPONSE_FIELDS].find((f) => before.endsWith(`${f}=`));
 }
 
+function isStringLiteral(node: Node): boolean {
+  const inner = unwrap(node);
+  return (
+    (inner.type === AST_NODE_TYPES.Literal && typeof inner.value === 'string') ||
+    (inner.type === AST_NODE_TYPES.TemplateLiteral && inner.expressions.length === 0)
+  );
+}
+
+/** The global URL class, its text field, and how many consts a connection string is followed through. */
+const URL_CLASS = 'URL';
+const URL_TEXT_FIELD = 'href';
+const MAX_TEXT_HOPS = 3;
+
 export class HeldValues {
   private readonly memo = new Map<Node, Value | null>();
   private readonly bindings = new Map<Variable, Value>();
@@ -258,7 +276,9 @@ export class HeldValues {
       case AST_NODE_TYPES.NewExpression: {
         // `new Promise((resolve) => api.call(params, (err, data) => resolve(data.token)))`: a promise of the value.
         const resolved = firstOf(promiseResolutions(node, this.refs), (n) => this.valueOf(n, next));
-        return resolved ? asPromise(settle(resolved) ?? resolved) : this.keptBy(node, next);
+        return resolved
+          ? asPromise(settle(resolved) ?? resolved)
+          : (this.keptBy(node, next) ?? this.keptByConnectionString(node, next));
       }
       case AST_NODE_TYPES.MemberExpression: {
         const object = this.valueOf(node.object, next);
@@ -456,17 +476,35 @@ export class HeldValues {
     if (request) return { kind: 'http', stage: 'response', request };
     return (
       this.stsV3(call) ??
+      this.platformTokenFile(call) ??
+      this.shortLivedJwt(call) ??
       this.sdkCallNamed(call, name) ??
       this.providerResolution(call) ??
       this.signedBy(call, depth) ??
       this.localCall(call, depth) ??
       this.namedPresigner(call) ??
       this.keptBy(call, depth) ??
+      this.keptByConnectionString(call, depth) ??
       this.transformedBody(call, depth) ??
       this.identityMethod(call, name) ??
       this.globalTokenGetter(call, name) ??
       this.urlFragmentToken(call, name)
     );
+  }
+
+  /**
+   * `fs.readFileSync('/snowflake/session/token', 'ascii')`: the text of a token file another platform keeps current
+   * (PROJECTED_TOKEN_FILES.platformFiles). The kubelet's files go to SDK web-identity sources: no-static-snapshot's.
+   */
+  private platformTokenFile(call: TSESTree.CallExpression): Held | null {
+    const read = projectedTokenRead(call, this.refs, this.context.sourceCode);
+    return read?.platform && read.at === call ? heldFromTokenFile(read.platform) : null;
+  }
+
+  /** `jwt.sign({ ..., exp: now + 180 }, key)`: a JWT the app signs to send, with the short lifetime its code gives it. */
+  private shortLivedJwt(call: TSESTree.CallExpression): Held | null {
+    const jwt = shortLivedJwtOf(call, this.refs, this.context);
+    return jwt ? heldFromSignedJwt(jwt, call, this.context) : null;
   }
 
   /**
@@ -657,7 +695,10 @@ export class HeldValues {
     const positionalSecret = ref && POSITIONAL_CONNECTION_SECRETS.find((entry) => refMatches(ref, entry.api));
     if (positionalSecret) return this.positionalSecret(call, positionalSecret, depth);
     if (ref && options && options.type !== AST_NODE_TYPES.ObjectExpression)
-      return this.optionsFromHelper(call, ref.module, options, depth);
+      return (
+        this.optionsFromHelper(call, ref.module, options, depth) ??
+        this.connectionString(call, ref.module, options, depth)
+      );
     if (
       !positional &&
       (options?.type !== AST_NODE_TYPES.ObjectExpression || options.properties.length > MAX_OPTION_ENTRIES)
@@ -751,6 +792,63 @@ export class HeldValues {
     const value = this.valueOf(options, depth);
     if (!value || value.kind === 'http' || value.kind === 'resolved' || value.promise) return null;
     return this.insideConnection(value, call, returnedValues(fn));
+  }
+
+  /** The options given after a connection string keep nothing: the string itself may (`new MongoClient(uri, opts)`). */
+  private keptByConnectionString(call: TSESTree.CallExpression | TSESTree.NewExpression, depth: number): Value | null {
+    const ref = this.refs.resolve(call.callee);
+    const text = call.arguments[0];
+    return ref && text && this.optionsIndex(call) === 1 ? this.connectionString(call, ref.module, text, depth) : null;
+  }
+
+  /**
+   * `new MongoClient(`mongodb://${key}:${secret}@host/?authMechanism=MONGODB-AWS`)`, `createClient(uri.toString())`
+   * with `const uri = new URL(...)`: a connection string written with a short-lived value. The client built from it
+   * authenticates each new connection with what the text says, as with an option.
+   */
+  private connectionString(
+    call: TSESTree.CallExpression | TSESTree.NewExpression,
+    module: string,
+    text: Node,
+    depth: number,
+  ): Value | null {
+    if (!keepsWhatItIsBuiltWith(module) || !this.isWrittenText(text, 0)) return null;
+    const value = this.valueOf(text, depth);
+    if (!value || value.kind === 'http' || value.kind === 'resolved' || value.promise) return null;
+    return this.insideConnection(value, call, []);
+  }
+
+  /** Text the file writes out: a template with values, a concatenation, a URL built from one or its `toString()`. */
+  private isWrittenText(node: Node, hops: number): boolean {
+    const inner = unwrap(node);
+    switch (inner.type) {
+      case AST_NODE_TYPES.TemplateLiteral:
+        return inner.expressions.length > 0;
+      case AST_NODE_TYPES.BinaryExpression:
+        return inner.operator === '+';
+      case AST_NODE_TYPES.NewExpression:
+        return (
+          unwrap(inner.callee).type === AST_NODE_TYPES.Identifier &&
+          (unwrap(inner.callee) as TSESTree.Identifier).name === URL_CLASS
+        );
+      case AST_NODE_TYPES.CallExpression: {
+        const callee = unwrap(inner.callee);
+        return (
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          TEXT_KEEPING_METHODS.includes(staticPropertyName(callee) ?? '') &&
+          this.isWrittenText(callee.object, hops)
+        );
+      }
+      case AST_NODE_TYPES.MemberExpression:
+        return staticPropertyName(inner) === URL_TEXT_FIELD && this.isWrittenText(inner.object, hops);
+      case AST_NODE_TYPES.Identifier: {
+        if (hops >= MAX_TEXT_HOPS) return false;
+        const init = constInitializer(inner, this.context.sourceCode.getScope(inner));
+        return init !== null && this.isWrittenText(init, hops + 1);
+      }
+      default:
+        return false;
+    }
   }
 
   /** The call that makes the options: `await helper()`, or a const bound to it (`const config = await buildConfig()`). */
@@ -969,7 +1067,11 @@ export class HeldValues {
 
   /** Where the options are: after the endpoint for `new GraphQLClient(url, options)`, else first. */
   private optionsIndex(call: TSESTree.CallExpression | TSESTree.NewExpression): number {
-    if (call.type !== AST_NODE_TYPES.NewExpression || call.arguments.length < 2) return 0;
+    if (call.arguments.length < 2) return 0;
+    // `new MongoClient(uri, { auth, authMechanismProperties })`: the options written out after a connection string.
+    if (this.isWrittenText(call.arguments[0], 0) || isStringLiteral(call.arguments[0]))
+      if (unwrap(call.arguments[1]).type === AST_NODE_TYPES.ObjectExpression) return 1;
+    if (call.type !== AST_NODE_TYPES.NewExpression) return 0;
     const ref = this.refs.resolve(call.callee);
     return ref && HTTP_CLIENT_KEEPERS.optionsAfterEndpoint.some((api) => refMatches(ref, api)) ? 1 : 0;
   }
@@ -1233,17 +1335,6 @@ function callbackArguments(
       found.push(node.arguments[index]);
   });
   return found;
-}
-
-/** The name a function is called by: its declaration's, its const's, or its method's. */
-function declaredFunctionName(fn: TSESTree.FunctionLike): string | null {
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name ?? null;
-  const parent = fn.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier)
-    return parent.id.name;
-  return parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property
-    ? staticPropertyName(parent)
-    : null;
 }
 
 function isAwaited(call: TSESTree.CallExpression): boolean {

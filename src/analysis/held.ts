@@ -25,8 +25,10 @@ import {
   NAMED_PRESIGNER_DEFAULT_SECONDS,
   URL_FRAGMENT_TOKENS,
   type SessionId,
+  type PlatformTokenFile,
 } from '../knowledge/index.js';
 import type { HttpRequest } from './http-request.js';
+import type { SignedJwt } from './jwt-lifetime.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -286,6 +288,34 @@ export function heldFromEksToken(): Held {
     seconds: session.seconds,
     symptom: 'eks',
     fix: `Build ${EKS_TOKEN.replacement.code}, or keep its expiry with it and sign again before it passes.`,
+    promise: false,
+  };
+}
+
+/** A JWT the app signs itself with a short lifetime (`jwt.sign({ exp: now + 180 }, key)`): an assertion it sends later. */
+export function heldFromSignedJwt(jwt: SignedJwt, call: TSESTree.CallExpression, context: Context): Held {
+  return {
+    kind: 'auth-token',
+    what: `a JWT signed by \`${codeOf(call, context)}\``,
+    lifetime: `after ${formatDuration(jwt.seconds)} (its \`${jwt.from}\`)`,
+    seconds: jwt.seconds,
+    symptom: 'oauth',
+    fix: 'Sign the JWT where it is sent (inside the function that posts it), or keep its `exp` with it and sign a new one before then.',
+    promise: false,
+    call: { node: call, perUse: true },
+  };
+}
+
+/** The text of a token file a platform rewrites (`fs.readFileSync('/snowflake/session/token')`), read once. */
+export function heldFromTokenFile(file: PlatformTokenFile): Held {
+  const session = sessionOf(file.session);
+  return {
+    kind: 'access-token',
+    what: `${session.label} read from \`${file.path}\``,
+    lifetime: session.phrase,
+    seconds: session.seconds,
+    symptom: session.symptom ?? 'oauth',
+    fix: file.fix,
     promise: false,
   };
 }

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { PROJECTED_TOKEN_FILES, refMatches } from '../knowledge/index.js';
+import { type PlatformTokenFile, PROJECTED_TOKEN_FILES, refMatches } from '../knowledge/index.js';
 import { isFunctionNode, staticPropertyName, unwrap } from './ast.js';
 import { localFunction } from './local-function.js';
 import { constInitializer, type ModuleRefs } from './module-refs.js';
@@ -19,7 +19,12 @@ export interface ProjectedTokenRead {
   readonly read: TSESTree.CallExpression;
   /** The read itself, or the call of the file's own helper that returns it (`const token = readToken()`). */
   readonly at: Node;
+  /** A file of another platform than the kubelet (PROJECTED_TOKEN_FILES.platformFiles). */
+  readonly platform?: PlatformTokenFile;
 }
+
+/** Which token file a path names: the kubelet's (`'projected'`), another platform's, or none. */
+type TokenFile = 'projected' | PlatformTokenFile | null;
 
 /**
  * The file read whose text `expression` holds, when the file is a projected token the kubelet rotates
@@ -47,13 +52,14 @@ export function projectedTokenRead(
         return projectedTokenRead(callee.object, refs, sourceCode, hops);
       const ref = refs.resolve(callee);
       if (ref && PROJECTED_TOKEN_FILES.reads.some((api) => refMatches(ref, api))) {
-        const path = inner.arguments[0];
-        return path && isProjectedTokenPath(path, refs, sourceCode, hops) ? { read: inner, at: inner } : null;
+        const file = inner.arguments[0] ? tokenFileOf(inner.arguments[0], refs, sourceCode, hops) : null;
+        if (!file) return null;
+        return file === 'projected' ? { read: inner, at: inner } : { read: inner, at: inner, platform: file };
       }
       const helper = localFunction(inner, refs, { bindings: 'written-once', thisMethods: false });
       const found =
         helper && firstReturned(helper, sourceCode, (value) => projectedTokenRead(value, refs, sourceCode, hops + 1));
-      return found ? { read: found.read, at: inner } : null;
+      return found ? { ...found, at: inner } : null;
     }
     default:
       return null;
@@ -78,31 +84,28 @@ function firstReturned<T>(
   return found;
 }
 
-/** `process.env.AWS_WEB_IDENTITY_TOKEN_FILE` (or `['...']`), a literal projected-token path, or a const bound to one. */
-function isProjectedTokenPath(
-  path: Node,
-  refs: ModuleRefs,
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  hops: number,
-): boolean {
+/**
+ * `process.env.AWS_WEB_IDENTITY_TOKEN_FILE` (or `['...']`), a literal projected-token path or another platform's token
+ * file, or a const bound to one: which file it names.
+ */
+function tokenFileOf(path: Node, refs: ModuleRefs, sourceCode: Readonly<TSESLint.SourceCode>, hops: number): TokenFile {
   const inner = unwrap(path);
-  if (inner.type === AST_NODE_TYPES.Literal)
-    return typeof inner.value === 'string' && PROJECTED_TOKEN_FILES.pathPattern.test(inner.value);
+  if (inner.type === AST_NODE_TYPES.Literal) return typeof inner.value === 'string' ? fileAt(inner.value) : null;
   if (inner.type === AST_NODE_TYPES.TemplateLiteral)
-    return (
-      inner.expressions.length === 0 && PROJECTED_TOKEN_FILES.pathPattern.test(inner.quasis[0]?.value.cooked ?? '')
-    );
+    return inner.expressions.length === 0 ? fileAt(inner.quasis[0]?.value.cooked ?? '') : null;
   if (inner.type === AST_NODE_TYPES.LogicalExpression)
-    return (
-      isProjectedTokenPath(inner.left, refs, sourceCode, hops) ||
-      isProjectedTokenPath(inner.right, refs, sourceCode, hops)
-    );
+    return tokenFileOf(inner.left, refs, sourceCode, hops) ?? tokenFileOf(inner.right, refs, sourceCode, hops);
   if (inner.type === AST_NODE_TYPES.Identifier) {
-    if (hops >= MAX_HOPS) return false;
+    if (hops >= MAX_HOPS) return null;
     const init = constInitializer(inner, sourceCode.getScope(inner));
-    return init !== null && isProjectedTokenPath(init, refs, sourceCode, hops + 1);
+    return init ? tokenFileOf(init, refs, sourceCode, hops + 1) : null;
   }
-  return isEnvironmentRead(inner, refs);
+  return isEnvironmentRead(inner, refs) ? 'projected' : null;
+}
+
+function fileAt(path: string): TokenFile {
+  if (PROJECTED_TOKEN_FILES.pathPattern.test(path)) return 'projected';
+  return PROJECTED_TOKEN_FILES.platformFiles.find((file) => file.path === path) ?? null;
 }
 
 /** `process.env.NAME` (of the global `process` or node's `process` module), for one of the token-file variables. */

@@ -44,5 +44,16 @@ export function endpointTokenPaths(endpoint: Pick<TokenEndpoint, 'yields'>): Tok
     endpoint.yields === 'aws-credentials' || endpoint.yields === 'sts-output'
       ? [...STS_CREDENTIAL_FIELDS, METADATA_TOKEN_FIELD]
       : [...TOKEN_RESPONSE_FIELDS];
-  return fields.flatMap((field) => [[field], ...HTTP_BODY_PROPERTIES.map((body) => [body, field])]);
+  const paths =
+    endpoint.yields === 'sts-output' ? fields.flatMap((field) => STS_QUERY_PATHS.map((p) => [...p, field])) : [];
+  return [...fields.map((field) => [field]), ...paths].flatMap((path) => [
+    path,
+    ...HTTP_BODY_PROPERTIES.map((body) => [body, ...path]),
+  ]);
 }
+
+/**
+ * STS's query API answers `<Operation>Response.<Operation>Result.Credentials` (XML, or JSON with `Accept:
+ * application/json`): https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html.
+ */
+const STS_QUERY_PATHS: readonly (readonly string[])[] = [['*', '*', 'Credentials'], ['Credentials']];

@@ -47,6 +47,17 @@ export interface TokenKeepingClient {
   readonly impliedSession?: SessionId;
   /** One sentence for messages: what keeps the client authenticated instead. */
   readonly renewal: string;
+  /**
+   * The client also takes the factory of an auth function (AUTH_FUNCTION_FACTORIES, by id) as its strategy in
+   * `option`, with the factory's options and the call's `callOptions` under `authOption`: it then asks the strategy
+   * for a token on each request, and the strategy caches and renews it.
+   */
+  readonly authStrategy?: {
+    readonly option: string;
+    readonly authOption: string;
+    readonly factories: readonly string[];
+    readonly callOptions: readonly string[];
+  };
   readonly source: string;
 }
 
@@ -55,10 +66,16 @@ export const TOKEN_KEEPING_CLIENTS = entriesOf<TokenKeepingClient>()([
     id: 'octokit:auth-option',
     api: { modules: ['@octokit/rest', '@octokit/core', 'octokit'], path: ['Octokit'] },
     slot: { option: 'auth' },
+    authStrategy: {
+      option: 'authStrategy',
+      authOption: 'auth',
+      factories: ['octokit:createAppAuth'],
+      callOptions: ['installationId'],
+    },
     renewal:
       "Build the client with the auth strategy instead (`new Octokit({ authStrategy: createAppAuth, auth: { appId, privateKey, installationId } })`), which renews the installation token before it expires, or build it per use from a fresh `auth({ type: 'installation' })`.",
     source:
-      'octokit/core.js: src/index.ts (a string `auth` becomes a fixed token via @octokit/auth-token; `authStrategy` is called for each request); octokit/auth-app.js README (authStrategy: createAppAuth)',
+      'octokit/core.js: src/index.ts (a string `auth` becomes a fixed token via @octokit/auth-token; `authStrategy` is called for each request); octokit/auth-app.js README (authStrategy: createAppAuth, auth: { appId, privateKey, installationId }: each request is authenticated as the installation, its token cached and renewed)',
   },
   {
     id: 'azure-devops:getBearerHandler',

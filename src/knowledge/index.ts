@@ -143,3 +143,6 @@ export const KNOWLEDGE_MODULES: readonly string[] = [
 export function isKnowledgeModule(specifier: string): boolean {
   return KNOWLEDGE_MODULES.some((pattern) => moduleMatches(pattern, specifier));
 }
+export * from './process-environment.js';
+export * from './signed-jwts.js';
+export * from './sign-in-sessions.js';

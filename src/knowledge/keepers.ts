@@ -32,7 +32,8 @@ export interface OutlivingSink {
   readonly source: string;
 }
 
-const FS_MODULES = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra', 'graceful-fs'];
+/** node's file system modules and their drop-in replacements. */
+export const FS_MODULES = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra', 'graceful-fs'];
 const FS_SOURCE =
   'https://nodejs.org/api/fs.html#fspromiseswritefilefile-data-options; jprichardson/node-fs-extra README (outputFile, writeJson)';
 

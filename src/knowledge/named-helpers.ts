@@ -58,3 +58,14 @@ export const NAMED_CREDENTIAL_HELPER_PATTERN =
   /^(?:(?:get|fetch|load|resolve|request|obtain|refresh)(?:Aws|AWS)?(?:Temporary|Temp|Session|Sts|STS|Assumed|Role|Cognito|Federated|Guest)(?:Aws|AWS)?(?:Credentials|Creds)|assumeRole(?:Credentials|Creds)?)$/;
 export const NAMED_CREDENTIAL_HELPER_SOURCE =
   'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html; https://docs.aws.amazon.com/singlesignon/latest/PortalAPIReference/API_GetRoleCredentials.html; https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_GetCredentialsForIdentity.html (temporary credentials with an Expiration)';
+
+/**
+ * Names of calls that hand out a bearer token of an identity provider, modelled on the SDKs' own: google-auth-library
+ * `getAccessToken`, MSAL `acquireTokenSilent`, Firebase `getIdToken`, auth0-spa-js `getTokenSilently`, Teams
+ * `getAuthToken`, Octokit's `getInstallationAccessToken`, Office `getAccessToken`. A verb that fetches, a qualifier
+ * that says which token (`Access`, `Id`, `Auth`, `Bearer`, `OAuth`, `Sso`, `Jwt`, `Graph`, `Installation`) and
+ * `Token`: a bare `getToken` (Firebase Messaging's push-device token, a CSRF helper), `getApiToken` (long-lived keys)
+ * and the minting verbs (`createAccessToken`, `generateIdToken`: the app signing its own) are other things.
+ */
+export const NAMED_TOKEN_CALL_PATTERN =
+  /^(?:get|fetch|acquire|request|obtain|refresh|issue|retrieve|load)\w*?(?:Access|Id|Auth|Bearer|OAuth|Oauth|Sso|SSO|Jwt|JWT|Graph|Installation)Token(?:Async|Silently|Silent|Popup|Redirect)?$/;

@@ -100,10 +100,15 @@ export const OAUTH_CLIENT_TOKEN_METHODS = entriesOf<CredentialMethod>()([
     yields: 'access-token',
     session: 'google-access-token',
     secretFields: ['tokens'],
+    tokenPaths: [
+      ['tokens', 'access_token'],
+      ['tokens', 'id_token'],
+    ],
+    renewableWhole: { path: ['tokens'], refreshField: 'refresh_token' },
     replacement: { code: 'await oauth2Client.getAccessToken()', imports: [] },
     fix: 'Hand `tokens` to `oauth2Client.setCredentials(tokens)` and call `await oauth2Client.getAccessToken()` where the token is used: the client refreshes it with the refresh token.',
     source:
-      'googleapis/google-auth-library-nodejs: src/auth/oauth2client.ts (getToken(code) -> { tokens: Credentials, res }; setCredentials; getAccessToken refreshes)',
+      'googleapis/google-auth-library-nodejs: src/auth/oauth2client.ts (getToken(code) -> { tokens: Credentials, res }; setCredentials; getAccessToken refreshes); https://developers.google.com/identity/protocols/oauth2/web-server#offline (access_type=offline returns a refresh_token with the access token)',
   },
 ]);
 

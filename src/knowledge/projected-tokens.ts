@@ -1,4 +1,18 @@
+import type { SessionId } from './sessions.js';
 import type { ApiRef, WebIdentityTokenOption } from './types.js';
+
+/**
+ * A token file another platform mounts into the container and rewrites before the token expires. The app hands its
+ * text to a library itself (a driver's `token` option), so the text read once and kept (a pool, a module variable)
+ * goes stale while the file stays current.
+ */
+export interface PlatformTokenFile {
+  readonly path: string;
+  readonly session: SessionId;
+  /** One sentence for messages: where to read the file instead. */
+  readonly fix: string;
+  readonly source: string;
+}
 
 /**
  * Token files that Kubernetes projects into a pod and rotates: IRSA on EKS (`AWS_WEB_IDENTITY_TOKEN_FILE`, by
@@ -20,6 +34,16 @@ export const PROJECTED_TOKEN_FILES = {
   /** Calls on the text that keep it (`.toString()`, `.trim()`). */
   textMethods: ['toString', 'trim'],
   session: 'projected-service-account-token',
+  /** Files of other platforms, read the same ways; their text goes to the app's own libraries, not an SDK source. */
+  platformFiles: [
+    {
+      path: '/snowflake/session/token',
+      session: 'snowflake-spcs-token',
+      fix: 'Read `/snowflake/session/token` again for each new connection (build the connection options where the connection is made, not once for a pool): Snowpark Container Services keeps the file current.',
+      source:
+        'https://docs.snowflake.com/en/developer-guide/snowpark-container-services/additional-considerations-services-jobs (Connecting to Snowflake: the OAuth token in /snowflake/session/token); https://docs.snowflake.com/en/user-guide/snowpipe-streaming/snowpipe-streaming-high-performance-spcs ("a short-lived workload-identity bearer token ... The platform rotates this token automatically")',
+    },
+  ] satisfies readonly PlatformTokenFile[],
   source:
     'https://kubernetes.io/docs/concepts/storage/projected-volumes/#serviceaccounttoken; https://docs.aws.amazon.com/eks/latest/userguide/pod-configuration.html (AWS_WEB_IDENTITY_TOKEN_FILE, /var/run/secrets/eks.amazonaws.com/serviceaccount/token); https://azure.github.io/azure-workload-identity/docs/quick-start.html (AZURE_FEDERATED_TOKEN_FILE)',
 } as const;

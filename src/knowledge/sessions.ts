@@ -295,6 +295,16 @@ export const SESSIONS = {
     source:
       'https://kubernetes.io/docs/concepts/storage/projected-volumes/#serviceaccounttoken (the kubelet refreshes the token when it is older than 80% of its expirationSeconds or 24 h); aws/amazon-eks-pod-identity-webhook README (token expiration 86400 s)',
   },
+  'snowflake-spcs-token': {
+    label: 'the Snowpark Container Services OAuth token',
+    seconds: 10 * 60,
+    phrase: 'after about 10 min (the platform writes a new one into the file before then)',
+    temporary: true,
+    symptom: 'oauth',
+    lengthObserved: true,
+    source:
+      'https://www.dataops.live/blog/connecting-to-snowflake-from-a-snowpark-container-services-spcs-container ("The token lifetime is 10 minutes ... The refresh is automatic"); https://docs.snowflake.com/en/user-guide/snowpipe-streaming/snowpipe-streaming-high-performance-spcs (short-lived, rotated by the platform)',
+  },
   'cognito-user-pool-token': {
     label: 'the Cognito user-pool token',
     seconds: HOUR,

@@ -165,6 +165,12 @@ export interface CredentialMethod {
   readonly secretFields?: readonly string[];
   readonly tokenPaths?: TokenPaths;
   /**
+   * The part of the result that, handed on whole, carries what renews the token beside it (Google's `tokens`: the
+   * access token with its `refresh_token`): written out whole, its reader can renew; only a copy of the token field
+   * cannot.
+   */
+  readonly renewableWhole?: { readonly path: readonly string[]; readonly refreshField: string };
+  /**
    * The method's name is the library's own (MSAL's `acquireTokenByCode`): called on an object the app imports from a
    * module of its own (`const { msalClient } = require('../config/graph')`), whose making the file cannot see, it is
    * this entry's call even though the file imports none of `gateModules`.

@@ -57,6 +57,53 @@ export const KEPT = {
     '  return c;',
     '}',
   ),
+  // A call named for an access token on an object of another module: what it resolves to is the token.
+  namedCall: lines(
+    "import { authClient } from '@vendor/auth';",
+    'let bearer: string | undefined;',
+    'export async function call(url: string) {',
+    '  if (!bearer) bearer = await authClient.getAccessToken();',
+    '  return fetch(url, { headers: { Authorization: `Bearer ${bearer}` } });',
+    '}',
+  ),
+  // A bare `token` field of a call named for a token (a GitHub App installation token), sent with GitHub's `token` scheme.
+  namedCallTokenField: lines(
+    "import { getInstallationAccessToken } from './github-app';",
+    'let cached: string | null = null;',
+    'export async function gh(path: string) {',
+    '  if (!cached) cached = (await getInstallationAccessToken(42)).token;',
+    '  return fetch(`https://api.github.com${path}`, { headers: { Authorization: `token ${cached}` } });',
+    '}',
+  ),
+  // A host global's token call (an unknown add-in host), kept through a local and returned to the caller that sends it.
+  namedCallOfHostGlobal: lines(
+    'let graphToken = null;',
+    'async function ensureGraphToken() {',
+    '  if (graphToken) return graphToken;',
+    '  const sso = await Host.identity.getAccessToken({ allowSignInPrompt: true });',
+    '  graphToken = sso;',
+    '  return graphToken;',
+    '}',
+    'export async function me() {',
+    '  const token = await ensureGraphToken();',
+    "  return fetch('/me', { headers: { Authorization: `Bearer ${token}` } });",
+    '}',
+  ),
+  // A call named for a token on an object a singleton holds (an auth client of the app's own module), kept on its field.
+  namedCallOnHeldObject: lines(
+    "import { ServiceAuth } from './service-auth';",
+    'class Sheets {',
+    '  constructor() {',
+    '    this.auth = new ServiceAuth();',
+    '    this.accessToken = null;',
+    '  }',
+    '  async read(range) {',
+    '    if (!this.accessToken) this.accessToken = await this.auth.getAccessToken();',
+    '    return fetch(`/values/${range}`, { headers: { Authorization: `Bearer ${this.accessToken}` } });',
+    '  }',
+    '}',
+    'export const sheets = new Sheets();',
+  ),
 } as const;
 
 /** Look-alikes that stay silent. */
@@ -185,5 +232,95 @@ export const SILENT = {
     '  const token = await getAdminIdToken(request);',
     '  return request.patch(url, { headers: { Authorization: `Bearer ${token}` } });',
     '}',
+  ),
+  // loginField: the token is what a config file of the app holds; reading the file again gives the same value.
+  configFile: lines(
+    "import fs from 'fs-extra';",
+    "import os from 'node:os';",
+    'let apiToken: string | undefined;',
+    'export async function list() {',
+    "  if (!apiToken) apiToken = (await fs.readJson(os.homedir() + '/.items/config.json')).accessToken;",
+    "  return fetch('/items', { headers: { Authorization: `Bearer ${apiToken}` } });",
+    '}',
+  ),
+  // loginField: the token is what the user typed at a prompt (a personal access token); asking again asks the user.
+  typedAtPrompt: lines(
+    "import inquirer from 'inquirer';",
+    'let accessToken: string | undefined;',
+    'export async function list() {',
+    '  if (!accessToken) {',
+    "    const answers = await inquirer.prompt([{ name: 'accessToken', type: 'password' }]);",
+    '    accessToken = answers.accessToken;',
+    '  }',
+    "  return fetch('/items', { headers: { Authorization: `Bearer ${accessToken}` } });",
+    '}',
+  ),
+  // namedCall: a function of the file that may return a static key is not taken by its name.
+  namedLocalFunction: lines(
+    'async function getAccessToken() { return process.env.STATIC_TOKEN as string; }',
+    'let bearer: string | undefined;',
+    'export async function call(url: string) {',
+    '  if (!bearer) bearer = await getAccessToken();',
+    '  return fetch(url, { headers: { Authorization: `Bearer ${bearer}` } });',
+    '}',
+  ),
+  // namedCall: a method of an object literal of the file.
+  namedLocalObject: lines(
+    'const tokens = { getAccessToken: async () => process.env.STATIC_TOKEN as string };',
+    'let bearer: string | undefined;',
+    'export async function call(url: string) {',
+    '  if (!bearer) bearer = await tokens.getAccessToken();',
+    '  return fetch(url, { headers: { Authorization: `Bearer ${bearer}` } });',
+    '}',
+  ),
+  // namedCall: a bare `getToken` names too many things (push-device and CSRF tokens).
+  bareGetToken: lines(
+    "import { getToken } from './auth';",
+    'let bearer: string | undefined;',
+    'export async function call(url: string) {',
+    '  if (!bearer) bearer = await getToken();',
+    '  return fetch(url, { headers: { Authorization: `Bearer ${bearer}` } });',
+    '}',
+  ),
+  // namedCall: an API token is a long-lived key.
+  apiToken: lines(
+    "import { vault } from './vault';",
+    'let bearer: string | undefined;',
+    'export async function call(url: string) {',
+    "  if (!bearer) bearer = await vault.getApiToken('svc');",
+    '  return fetch(url, { headers: { Authorization: `Bearer ${bearer}` } });',
+    '}',
+  ),
+  // namedCall: kept but never sent as a credential.
+  namedNotSent: lines(
+    "import { authClient } from '@vendor/auth';",
+    'let bearer: string | undefined;',
+    'export async function hasToken() {',
+    '  if (!bearer) bearer = await authClient.getAccessToken();',
+    '  return bearer.length > 0;',
+    '}',
+  ),
+  // namedCall: kept with a deadline that is checked.
+  namedExpiryChecked: lines(
+    "import { authClient } from '@vendor/auth';",
+    'let bearer: string | undefined;',
+    'let until = 0;',
+    'export async function call(url: string) {',
+    '  if (!bearer || Date.now() > until) { bearer = await authClient.getAccessToken(); until = Date.now() + 30 * 60 * 1000; }',
+    '  return fetch(url, { headers: { Authorization: `Bearer ${bearer}` } });',
+    '}',
+  ),
+  // namedCallOnHeldObject: a method of the class itself is followed by the engine, not taken by its name.
+  namedOwnMethod: lines(
+    'class Sheets {',
+    '  async getAccessToken() {',
+    '    return process.env.SHEETS_TOKEN;',
+    '  }',
+    '  async read(range) {',
+    '    if (!this.accessToken) this.accessToken = await this.getAccessToken();',
+    '    return fetch(`/values/${range}`, { headers: { Authorization: `Bearer ${this.accessToken}` } });',
+    '  }',
+    '}',
+    'export const sheets = new Sheets();',
   ),
 } as const;

@@ -8,10 +8,11 @@ import { createRuleTester } from '../../rule-tester.js';
 import { KEPT, SILENT } from './bearer-cases.js';
 
 // A token field (`access_token`, `accessToken`, `id_token`, `idToken`) of an awaited call the rule knows nothing
-// about, kept in module scope or on a singleton and sent as a credential (`Authorization: Bearer`, `password:`): the
-// field's name and its use together make it a bearer token of unknown, typically 1 h, lifetime. Kept with a checked
-// expiry, renewed by a timer, dropped on 401, per request, in a one-shot script, not sent as a credential, or not a
-// token field at all (CSRF, pagination, push-device tokens, a bare `token`), it is not reported.
+// about, or what a call named for a token resolves to (`await authClient.getAccessToken()`), kept in module scope or
+// on a singleton and sent as a credential (`Authorization: Bearer`, `password:`): the shape and the use together make
+// it a bearer token of unknown, typically 1 h, lifetime. Kept with a checked expiry, renewed by a timer, dropped on
+// 401, per request, in a one-shot script, not sent as a credential, from a function of the file's own, or not a token
+// at all (CSRF, pagination, push-device tokens, a bare `token` field or `getToken`, an API token), it is not reported.
 const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
   {
     name: 'loginField',
@@ -80,6 +81,78 @@ const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
             messageId: 'addExpiryCheck',
             output:
               "import { issuer } from 'db-auth';\nimport { Client } from 'pg';\nlet pw: string;\nlet pwExpiresAt = 0;\nexport async function connect() {\n  if (!pw || Date.now() >= pwExpiresAt) { pw = (await issuer.mint()).accessToken; pwExpiresAt = Date.now() + 55 * 60 * 1000; }\n  const c = new Client({ host: 'db', password: pw });\n  await c.connect();\n  return c;\n}",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'namedCall',
+    filename: 'app.ts',
+    code: KEPT.namedCall,
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 2,
+        suggestions: [
+          {
+            messageId: 'addExpiryCheck',
+            output:
+              "import { authClient } from '@vendor/auth';\nlet bearer: string | undefined;\nlet bearerExpiresAt = 0;\nexport async function call(url: string) {\n  if (!bearer || Date.now() >= bearerExpiresAt) { bearer = await authClient.getAccessToken(); bearerExpiresAt = Date.now() + 55 * 60 * 1000; }\n  return fetch(url, { headers: { Authorization: `Bearer ${bearer}` } });\n}",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'namedCallTokenField',
+    filename: 'app.ts',
+    code: KEPT.namedCallTokenField,
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 2,
+        suggestions: [
+          {
+            messageId: 'addExpiryCheck',
+            output:
+              "import { getInstallationAccessToken } from './github-app';\nlet cached: string | null = null;\nlet cachedExpiresAt = 0;\nexport async function gh(path: string) {\n  if (!cached || Date.now() >= cachedExpiresAt) { cached = (await getInstallationAccessToken(42)).token; cachedExpiresAt = Date.now() + 55 * 60 * 1000; }\n  return fetch(`https://api.github.com${path}`, { headers: { Authorization: `token ${cached}` } });\n}",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'namedCallOfHostGlobal',
+    filename: 'app.ts',
+    code: KEPT.namedCallOfHostGlobal,
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 1,
+        suggestions: [
+          {
+            messageId: 'addExpiryCheck',
+            output:
+              "let graphToken = null;\nlet graphTokenExpiresAt = 0;\nasync function ensureGraphToken() {\n  if (graphToken && Date.now() < graphTokenExpiresAt) return graphToken;\n  const sso = await Host.identity.getAccessToken({ allowSignInPrompt: true });\n  graphToken = sso;\n  graphTokenExpiresAt = Date.now() + 55 * 60 * 1000;\n  return graphToken;\n}\nexport async function me() {\n  const token = await ensureGraphToken();\n  return fetch('/me', { headers: { Authorization: `Bearer ${token}` } });\n}",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'namedCallOnHeldObject',
+    filename: 'app.js',
+    code: KEPT.namedCallOnHeldObject,
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 5,
+        suggestions: [
+          {
+            messageId: 'addExpiryCheck',
+            output:
+              "import { ServiceAuth } from './service-auth';\nclass Sheets {\n  constructor() {\n    this.auth = new ServiceAuth();\n    this.accessToken = null;\n    this.accessTokenExpiresAt = 0;\n  }\n  async read(range) {\n    if (!this.accessToken || Date.now() >= this.accessTokenExpiresAt) { this.accessToken = await this.auth.getAccessToken(); this.accessTokenExpiresAt = Date.now() + 55 * 60 * 1000; }\n    return fetch(`/values/${range}`, { headers: { Authorization: `Bearer ${this.accessToken}` } });\n  }\n}\nexport const sheets = new Sheets();",
           },
         ],
       },

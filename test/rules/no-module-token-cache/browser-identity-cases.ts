@@ -87,6 +87,16 @@ export const KEPT = {
   ),
 } as const;
 
+/** `authentication` of the app's own module is not Teams': still a token kept by name (bearer-shape.ts), not Teams'. */
+export const OWN_MODULE_AUTH_TOKEN = lines(
+  `import { authentication } from './authentication';`,
+  'let ssoToken: string | undefined;',
+  'export async function callApi(url: string) {',
+  '  if (!ssoToken) ssoToken = await authentication.getAuthToken();',
+  '  return fetch(url, { headers: { Authorization: `Bearer ${ssoToken}` } });',
+  '}',
+);
+
 /** Look-alikes that stay silent, each next to the shape above it names. */
 export const SILENT = {
   // office: asked at each use.
@@ -115,15 +125,6 @@ export const SILENT = {
     '    ssoToken = await authentication.getAuthToken();',
     '    expiresAt = Date.now() + 50 * 60 * 1000;',
     '  }',
-    '  return fetch(url, { headers: { Authorization: `Bearer ${ssoToken}` } });',
-    '}',
-  ),
-  // teams: `authentication` of the app's own module is not Teams'.
-  teamsOwnModule: lines(
-    `import { authentication } from './authentication';`,
-    'let ssoToken: string | undefined;',
-    'export async function callApi(url: string) {',
-    '  if (!ssoToken) ssoToken = await authentication.getAuthToken();',
     '  return fetch(url, { headers: { Authorization: `Bearer ${ssoToken}` } });',
     '}',
   ),

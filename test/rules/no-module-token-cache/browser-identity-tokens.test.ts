@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/no-module-token-cache/index.js';
 import type { TokenCacheMessageId } from '../../../rules/no-module-token-cache/messages.js';
 import { createRuleTester } from '../../rule-tester.js';
-import { KEPT, SILENT } from './browser-identity-cases.js';
+import { KEPT, OWN_MODULE_AUTH_TOKEN, SILENT } from './browser-identity-cases.js';
 
 // Tokens that a browser or add-in host, or a browser sign-in library, hands to page code on request (Office and
 // Teams SSO, auth0-spa-js, Amplify v6 sessions, MSAL.js): each about an hour long, each renewed by asking again.
@@ -191,4 +191,11 @@ describe('no-module-token-cache: browser identity token messages', () => {
       expect(message).toMatch(lifetime);
       expect(message).toMatch(replacement);
     });
+
+  it("a method named like Teams' on the app's own module is reported as a token of unknown issuer, not as Teams'", () => {
+    const [message, ...rest] = messagesOf(OWN_MODULE_AUTH_TOKEN);
+    expect(rest).toEqual([]);
+    expect(message).toContain('what `await authentication.getAuthToken()` resolves to');
+    expect(message).not.toMatch(/Teams/);
+  });
 });

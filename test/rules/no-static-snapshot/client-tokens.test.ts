@@ -35,6 +35,75 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
           instead:
             "Build the client with the auth strategy instead (`new Octokit({ authStrategy: createAppAuth, auth: { appId, privateKey, installationId } })`), which renews the installation token before it expires, or build it per use from a fresh `auth({ type: 'installation' })`.",
         },
+        suggestions: [
+          {
+            // The client asks the strategy per request; the token and the auth function, now unread, go.
+            messageId: 'useAuthStrategy',
+            output: lines(
+              "import { Octokit } from '@octokit/rest';",
+              "import { createAppAuth } from '@octokit/auth-app';",
+              'let client: Octokit | null = null;',
+              'export async function github(appId: number, privateKey: string, installationId: number) {',
+              '  if (client) return client;',
+              '  client = new Octokit({ authStrategy: createAppAuth, auth: { appId, privateKey, installationId } });',
+              '  return client;',
+              '}',
+            ),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // Look-alikes of the remedy: a token narrowed to some repositories (the call asks more than the strategy
+    // takes), and an auth function also used elsewhere (it stays): reported, and only the second is rebuilt.
+    code: lines(
+      "import { Octokit } from '@octokit/rest';",
+      "import { createAppAuth } from '@octokit/auth-app';",
+      'const auth = createAppAuth({ appId: 1, privateKey: process.env.KEY! });',
+      'let narrow: Octokit | null = null;',
+      'let wide: Octokit | null = null;',
+      'export async function narrowClient(installationId: number) {',
+      '  if (narrow) return narrow;',
+      "  const { token } = await auth({ type: 'installation', installationId, repositoryIds: [42] });",
+      '  narrow = new Octokit({ auth: token });',
+      '  return narrow;',
+      '}',
+      'export async function wideClient(installationId: number) {',
+      '  if (wide) return wide;',
+      "  const { token } = await auth({ type: 'installation', installationId });",
+      '  wide = new Octokit({ auth: token });',
+      '  return wide;',
+      '}',
+    ),
+    errors: [
+      { messageId: 'tokenKeptByClient', line: 8, suggestions: [] },
+      {
+        messageId: 'tokenKeptByClient',
+        line: 14,
+        suggestions: [
+          {
+            messageId: 'useAuthStrategy',
+            output: lines(
+              "import { Octokit } from '@octokit/rest';",
+              "import { createAppAuth } from '@octokit/auth-app';",
+              'const auth = createAppAuth({ appId: 1, privateKey: process.env.KEY! });',
+              'let narrow: Octokit | null = null;',
+              'let wide: Octokit | null = null;',
+              'export async function narrowClient(installationId: number) {',
+              '  if (narrow) return narrow;',
+              "  const { token } = await auth({ type: 'installation', installationId, repositoryIds: [42] });",
+              '  narrow = new Octokit({ auth: token });',
+              '  return narrow;',
+              '}',
+              'export async function wideClient(installationId: number) {',
+              '  if (wide) return wide;',
+              '  wide = new Octokit({ authStrategy: createAppAuth, auth: { appId: 1, privateKey: process.env.KEY!, installationId } });',
+              '  return wide;',
+              '}',
+            ),
+          },
+        ],
       },
     ],
   },
@@ -56,7 +125,31 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
       '  }',
       '}',
     ),
-    errors: [{ messageId: 'tokenKeptByClient', line: 9 }],
+    errors: [
+      {
+        messageId: 'tokenKeptByClient',
+        line: 9,
+        suggestions: [
+          {
+            messageId: 'useAuthStrategy',
+            output: lines(
+              "import { Octokit } from 'octokit';",
+              "import { createAppAuth } from '@octokit/auth-app';",
+              'export class Repos {',
+              '  private gh?: Octokit;',
+              '  constructor(private readonly appId: number, private readonly key: string, private readonly id: number) {}',
+              '  async client() {',
+              '    if (!this.gh) {',
+              '      this.gh = new Octokit({ authStrategy: createAppAuth, auth: { appId: this.appId, privateKey: this.key, installationId: this.id } });',
+              '    }',
+              '    return this.gh;',
+              '  }',
+              '}',
+            ),
+          },
+        ],
+      },
+    ],
   },
   {
     // An Entra token from the app's own token source frozen in the bearer handler of a memoised WebApi.
