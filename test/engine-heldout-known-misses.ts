@@ -26,12 +26,8 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'B found by A at the label line (bare access_token handed to setCredentials), the one finding of the file.',
   },
   'engine-heldout-13': {
-    'A02.jsx':
-      'A: a Cognito ID token from Auth.currentSession() handed as a string to aws-appsync-auth-link jwtToken of a memoised Apollo client (a function would be asked per request).',
-    'A03.js': 'A: a top-level Cognito access token handed as a string to the app-wide AWSAppSyncClient jwtToken.',
     'A04.ts':
       'A: a hand-presigned MemoryDB/ElastiCache IAM token (expiresIn 900) given once as the fixed redisOptions.password of an ioredis Cluster.',
-    'A06.tsx': 'A: a Firebase ID token handed once to socket.io as a fixed auth object, re-sent on every reconnection.',
     'A07.js':
       'A found at its line, plus a finding of the other rule (B) at an unlisted line: the awsIot.device() keeper in module scope.',
     'A08.ts':

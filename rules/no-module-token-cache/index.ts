@@ -8,6 +8,7 @@ import { DefinitionType, staticPropertyName } from '../../src/analysis/ast.js';
 import { expiryGuardOf } from '../../src/analysis/expiry-guard.js';
 import { ModuleRefs, moduleSpecifiers } from '../../src/analysis/module-refs.js';
 import { isOneShotScript } from '../../src/analysis/process-lifetime.js';
+import { handsToCalledAgainOption } from '../../src/analysis/called-again-option.js';
 import { isPageRootComponent } from '../../src/analysis/page-root.js';
 import {
   isExported,
@@ -83,7 +84,11 @@ function tokenCacheListeners(context: Context): TSESLint.RuleListener {
       // A one-shot script's module scope dies with it, long before what it holds expires (asked only when there is
       // something to report: the answer walks the whole file).
       if (candidates.length === 0 || isOneShotScript(sourceCode)) return;
-      for (const candidate of candidates) report(context, candidate, settings);
+      for (const candidate of candidates) {
+        // Handed to an option the client asks again when given a function: no-static-snapshot's finding, at the source.
+        if (handsToCalledAgainOption(candidate.slot, refs, sourceCode)) continue;
+        report(context, candidate, settings);
+      }
     },
   };
 }

@@ -53,6 +53,8 @@ export const SNAPSHOT_MESSAGES = {
   keysHandedOnce:
     '`{{call}}` hands the connection {{what}} once, and nothing hands it fresh ones: it signs every reconnect with them, so it stops authenticating {{phrase}}. Hand it freshly resolved keys again from a timer or its `reconnect` handler, before they expire.',
   keysReadOnReconnect: `Each reconnect signs with the keys read here off \`{{object}}\`, but nothing on that path reloads the object (\`get()\`): once {{session}} ends ({{phrase}}) it still holds the expired keys, and every later connection fails with ${AWS_EXPIRED}. Call \`{{object}}.get()\` on each reconnect (it refreshes expired keys) and read the keys in its callback.`,
+  fixedCalledAgainOption:
+    '{{what}} handed as a fixed value to `{{option}}` of `{{client}}`, kept {{where}}: the client sends that same value on {{per}}, so it stops working {{phrase}} and calls then get {{error}}. Give `{{option}}` the function form the client calls again on {{per}} ({{functionForm}}).',
   tokenKeptByClient:
     '{{what}} from `{{source}}` is built into `{{client}}`, which is kept {{where}}: the client sends that same token with every call and cannot renew it, so it stops working {{phrase}} and every call then fails with 401 Unauthorized. {{instead}}',
   helperResultKept:

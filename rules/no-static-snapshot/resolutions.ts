@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { type FlowNode, traceValue } from '../../src/analysis/value-flow.js';
 import type { Finding, SnapshotContext } from './context.js';
 import { checkCapturedProvider } from './captured-provider.js';
+import { checkFixedCalledAgainOption } from './called-again-option.js';
 import { checkTokenKeptByClient, clientTokenResolution, keepingClientResolution } from './client-token.js';
 import { checkDropsExpiration } from './drops-expiration.js';
 import { checkFetchedKeysKept } from './fetched-keys-kept.js';
@@ -44,13 +45,14 @@ const CHECKS: readonly ResolutionCheck[] = [
 /**
  * Keepers that outlive any value whatever its source, and that no-module-token-cache (which owns a token or STS
  * output kept in storage) does not follow: a sink that outlives the process, the environment of a running process,
- * a callback registered for the life of the process.
+ * a callback registered for the life of the process, a client that asks a function again but was given the value.
  */
 const OUTLIVING_KEEPER_CHECKS: readonly ResolutionCheck[] = [
   checkOutlivingSink,
   checkCopiedIntoEnvironment,
   checkCapturedByLongLivedCallback,
   checkFetchedKeysKept,
+  checkFixedCalledAgainOption,
 ];
 
 /** If `call` resolves a refreshing source once, follows where the value goes and returns the snapshot finding, if any. */

@@ -116,8 +116,7 @@ function computeOneShot(sourceCode: SourceCode): boolean {
 function runsOnceAtTopLevel(sourceCode: SourceCode): boolean {
   const signs = TOP_LEVEL_AWAIT_KEEPERS;
   const index = fileIndex(sourceCode);
-  if (!awaitsAtModuleScope(sourceCode) && !(callsOwnEntryAtTopLevel(sourceCode) && !handsOverCallbacks(sourceCode)))
-    return false;
+  if (!awaitsAtModuleScope(sourceCode) && !runsOwnEntryOnly(sourceCode)) return false;
   const keeps = index.calls.some((call) => {
     const name = calleeName(call) ?? '';
     return (
@@ -149,6 +148,30 @@ function awaitsAtModuleScope(sourceCode: SourceCode): boolean {
     return 'stop';
   });
   return found;
+}
+
+/**
+ * The file runs an entry function of its own from the top, registers no callback at module scope, and writes
+ * nothing into an imported module's objects (`AWS.config.credentials = ...`: a set-up module the app imports for
+ * that effect configures a library for every other module, not a script's own run).
+ */
+function runsOwnEntryOnly(sourceCode: SourceCode): boolean {
+  return (
+    callsOwnEntryAtTopLevel(sourceCode) && !handsOverCallbacks(sourceCode) && !configuresImportedModule(sourceCode)
+  );
+}
+
+function configuresImportedModule(sourceCode: SourceCode): boolean {
+  const imported = new Set<string>();
+  for (const statement of sourceCode.ast.body)
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration)
+      for (const specifier of statement.specifiers) imported.add(specifier.local.name);
+  return fileIndex(sourceCode).assignments.some((a) => {
+    let root = unwrap(a.left);
+    if (root.type !== AST_NODE_TYPES.MemberExpression) return false;
+    while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+    return root.type === AST_NODE_TYPES.Identifier && imported.has(root.name);
+  });
 }
 
 /** A top-level statement calls a function the file declares itself: the script's entry point, run once at load. */

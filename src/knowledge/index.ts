@@ -57,6 +57,7 @@ export * from './self-caching.js';
 export * from './projected-tokens.js';
 export * from './aws-crt.js';
 export * from './client-tokens.js';
+export * from './called-again-options.js';
 export * from './credential-use.js';
 
 /** What a resolved expression refers to: an export path inside a module (see src/analysis/module-refs.ts). */

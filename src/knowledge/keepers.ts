@@ -308,12 +308,16 @@ export const ONE_SHOT_SIGNS = { argv: ['process', 'argv'], exit: ['process', 'ex
 export const TOP_LEVEL_AWAIT_KEEPERS = {
   listenerCalls: ['on', 'once', 'addListener', 'prependListener', 'addEventListener'],
   listenerProperty: /^on[a-z]+$/,
-  startCalls: ['start'],
+  // A started app, or a UI app mounted on the page (it lives as long as its tab): Vue `createApp(App).mount('#app')`,
+  // Vue 2 `new Vue(...).$mount('#app')`, React 18 `createRoot(el)` / `hydrateRoot(el, ...)`.
+  startCalls: ['start', 'mount', '$mount', 'createRoot', 'hydrateRoot'],
   globalObjects: ['globalThis', 'global', 'window', 'self'],
   browserGlobals: ['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location'],
 } as const;
 // Sources: https://nodejs.org/api/esm.html#top-level-await; https://nodejs.org/api/events.html#emitteroneventname-listener;
-// https://hapi.dev/api/#-await-serverstart; https://tools.slack.dev/bolt-js/getting-started (await app.start())
+// https://hapi.dev/api/#-await-serverstart; https://tools.slack.dev/bolt-js/getting-started (await app.start());
+// https://vuejs.org/api/application.html#app-mount; https://v2.vuejs.org/v2/api/#vm-mount;
+// https://react.dev/reference/react-dom/client/createRoot
 
 /**
  * Fields that carry the secret part of a resolved value: v3 and STS keys, the STS output's `Credentials` (Amplify
