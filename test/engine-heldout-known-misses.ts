@@ -56,7 +56,5 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'B by its label (a google-auth-library access token kept in this.accessToken of a plugin class); reported by A at an unlisted line.',
     'B03.jsx':
       'B by its label (Amplify Auth.currentCredentials() kept in component state); reported by A at a listed line: the rules give a refreshing source kept to A.',
-    'B05.jsx':
-      'B: a Firebase ID token stored once in React Native AsyncStorage on onAuthStateChanged and read by every API call.',
   },
 };

@@ -48,6 +48,9 @@ const OWNER_WORDS = {
     "the user's session (the session store hands it back on every later request, for as long as the session lasts)",
   'browser-storage': "the browser's storage (every later read gets it back, after reloads too, however old it is)",
 } as const;
+/** A key of an app's own key-value store on the device (AsyncStorage, SecureStore). */
+const APP_STORAGE_WORDS =
+  "the app's storage on the device (every later read gets it back, after restarts too, however old it is)";
 /** Written into an HTTP client's default headers (the client is `name`). */
 const DEFAULT_HEADERS_WORDS = 'its default headers (every later request sends them)';
 /** An instance field of the component a file mounts as the page's root (page-root.ts). */
@@ -116,18 +119,20 @@ function report(context: Context, candidate: Candidate, settings: ResolvedSettin
     what: held.promise ? `a promise of ${held.what}` : held.what,
     storage: candidate.defaultHeaders
       ? DEFAULT_HEADERS_WORDS
-      : slot.kind === 'member' && slot.owner.kind !== 'class' && slot.owner.kind !== 'global'
-        ? OWNER_WORDS[slot.owner.kind]
-        : candidate.container && candidate.storage === 'module'
-          ? 'a module-level cache'
-          : slot.kind === 'member' &&
-              slot.owner.kind === 'class' &&
-              candidate.storage === 'instance-field' &&
-              !isModuleSingleton(slot.owner.classNode, context.sourceCode)
-            ? isPageRootComponent(slot.owner.classNode, context.sourceCode)
-              ? PAGE_ROOT_WORDS
-              : MEMOISING_CLASS_WORDS
-            : STORAGE_WORDS[candidate.storage],
+      : slot.kind === 'member' && slot.owner.kind === 'browser-storage' && slot.owner.place === 'app'
+        ? APP_STORAGE_WORDS
+        : slot.kind === 'member' && slot.owner.kind !== 'class' && slot.owner.kind !== 'global'
+          ? OWNER_WORDS[slot.owner.kind]
+          : candidate.container && candidate.storage === 'module'
+            ? 'a module-level cache'
+            : slot.kind === 'member' &&
+                slot.owner.kind === 'class' &&
+                candidate.storage === 'instance-field' &&
+                !isModuleSingleton(slot.owner.classNode, context.sourceCode)
+              ? isPageRootComponent(slot.owner.classNode, context.sourceCode)
+                ? PAGE_ROOT_WORDS
+                : MEMOISING_CLASS_WORDS
+              : STORAGE_WORDS[candidate.storage],
     lifetime,
     symptom: EXPIRY_SYMPTOMS[held.symptom].text,
     fix: held.fix.endsWith('.') ? held.fix : `${held.fix}.`,

@@ -1,18 +1,26 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
-import { BROWSER_STORAGES, GLOBAL_OBJECTS } from '../knowledge/index.js';
+import { APP_STORAGES, BROWSER_STORAGES, GLOBAL_OBJECTS, refMatches } from '../knowledge/index.js';
 import { staticPropertyName, unwrap } from './ast.js';
 import { findVariable } from './find-variable.js';
+import { ModuleRefs } from './module-refs.js';
 
 type Node = TSESTree.Node;
+export type StoragePlace = 'browser' | 'app';
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
 const STORAGE_OBJECTS: ReadonlySet<string> = new Set(BROWSER_STORAGES.objects);
 
-/** A call of Web Storage: `localStorage.setItem(key, value)`, `sessionStorage.getItem(key)`, `…removeItem(key)`. */
+/**
+ * A call of Web Storage: `localStorage.setItem(key, value)`, `sessionStorage.getItem(key)`, `…removeItem(key)`; or of
+ * an app's key-value store (APP_STORAGES): `AsyncStorage.setItem(key, value)`, `SecureStore.getItemAsync(key)`.
+ */
 export interface BrowserStorageCall {
+  /** `localStorage`, `sessionStorage`, or the app store's label (`AsyncStorage`). */
   readonly storage: string;
+  /** Where the store lives: the browser's (Web Storage) or the app's on the device. */
+  readonly place: StoragePlace;
   readonly access: 'write' | 'read' | 'remove';
   /** The key, as its static text, or as the code that names it (`TOKEN_KEY`) when it is not static. */
   readonly key: string;
@@ -37,10 +45,17 @@ function isShadowed(identifier: TSESTree.Identifier, sourceCode: SourceCode): bo
   return (findVariable(sourceCode.getScope(identifier), identifier)?.defs.length ?? 0) > 0;
 }
 
-/** The Web Storage call `node` is, or null. */
+/** The Web Storage or app-store call `node` is, or null. */
 export function browserStorageCall(node: Node, sourceCode: SourceCode): BrowserStorageCall | null {
   if (node.type !== AST_NODE_TYPES.CallExpression) return null;
   const callee = unwrap(node.callee);
+  const keyNode = node.arguments[0];
+  if (!keyNode || keyNode.type === AST_NODE_TYPES.SpreadElement) return null;
+  // `getItemAsync(key)` imported by name from the store's module.
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    const app = appStorageCall(callee, callee.name, sourceCode);
+    return app && { ...app, place: 'app', key: storageKey(keyNode, sourceCode), call: node };
+  }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const method = staticPropertyName(callee);
   const access =
@@ -51,10 +66,30 @@ export function browserStorageCall(node: Node, sourceCode: SourceCode): BrowserS
         : method === BROWSER_STORAGES.remove
           ? 'remove'
           : null;
-  const keyNode = node.arguments[0];
-  if (!access || !keyNode || keyNode.type === AST_NODE_TYPES.SpreadElement) return null;
-  const storage = browserStorageOf(callee.object, sourceCode);
-  return storage ? { storage, access, key: storageKey(keyNode, sourceCode), call: node } : null;
+  const storage = access && browserStorageOf(callee.object, sourceCode);
+  if (access && storage) return { storage, place: 'browser', access, key: storageKey(keyNode, sourceCode), call: node };
+  const app = appStorageCall(callee, method, sourceCode);
+  return app && { ...app, place: 'app', key: storageKey(keyNode, sourceCode), call: node };
+}
+
+const APP_STORAGE_METHODS: ReadonlySet<string> = new Set(APP_STORAGES.flatMap((s) => [s.write, s.read, s.remove]));
+
+/** `AsyncStorage.setItem`, `SecureStore.getItemAsync` on the imported store (not a local object of that name). */
+function appStorageCall(
+  callee: TSESTree.MemberExpression | TSESTree.Identifier,
+  method: string | null,
+  sourceCode: SourceCode,
+): { storage: string; access: BrowserStorageCall['access'] } | null {
+  if (method === null || !APP_STORAGE_METHODS.has(method)) return null;
+  const ref = ModuleRefs.for(sourceCode).resolve(callee);
+  if (!ref) return null;
+  for (const store of APP_STORAGES) {
+    if (!refMatches(ref, { modules: store.api.modules, path: [...store.api.path, method] })) continue;
+    const access =
+      method === store.write ? 'write' : method === store.read ? 'read' : method === store.remove ? 'remove' : null;
+    if (access) return { storage: store.label, access };
+  }
+  return null;
 }
 
 const STORAGE_METHODS: ReadonlySet<string> = new Set([

@@ -13,7 +13,7 @@ import { DefinitionType, enclosingFunction, staticPropertyName, unwrap } from '.
 import { classMembersByName, fileIndex } from './file-index.js';
 import { isContainerSingleton } from './storage-singleton.js';
 import { rebuiltWheneverReached } from './rebuilt-before-read.js';
-import { browserStorageCall, browserStorageProperty } from './browser-storage.js';
+import { browserStorageCall, browserStorageProperty, type StoragePlace } from './browser-storage.js';
 import { isPageRootComponent } from './page-root.js';
 import { outsideInstanceReads } from './instance-reads.js';
 
@@ -34,14 +34,15 @@ export type Slot =
 /**
  * `environment`: a variable of the process's own environment (`process.env.X`), which lives as long as the process;
  * `session`: a field of the request's session (`req.session.x`), which the session store keeps across requests;
- * `browser-storage`: a key of the page's `localStorage`/`sessionStorage`, named by the slot (browser-storage.ts).
+ * `browser-storage`: a key of the page's `localStorage`/`sessionStorage`, or of an app's `AsyncStorage`/`SecureStore`
+ * (`place` says which), named by the slot (browser-storage.ts).
  */
 type MemberOwner =
   | { readonly kind: 'class'; readonly classNode: ClassNode; readonly isStatic: boolean }
   | { readonly kind: 'global' }
   | { readonly kind: 'environment' }
   | { readonly kind: 'session' }
-  | { readonly kind: 'browser-storage'; readonly storage: string };
+  | { readonly kind: 'browser-storage'; readonly storage: string; readonly place: StoragePlace };
 
 /** `write`: replaced; `read-write`: `x ??= v`, `x++`; `container-write`: `cache.set(k, v)`, `cache[k] = v`, `delete cache[k]`. */
 type Access = 'read' | 'write' | 'read-write' | 'container-write';
@@ -81,13 +82,24 @@ export function slotOf(target: Node, sourceCode: SourceCode): Slot | null {
   }
   if (inner.type === AST_NODE_TYPES.CallExpression) {
     const call = browserStorageCall(inner, sourceCode);
-    return call && { kind: 'member', name: call.key, owner: { kind: 'browser-storage', storage: call.storage } };
+    return (
+      call && {
+        kind: 'member',
+        name: call.key,
+        owner: { kind: 'browser-storage', storage: call.storage, place: call.place },
+      }
+    );
   }
   if (inner.type !== AST_NODE_TYPES.MemberExpression) return null;
   const object = unwrap(inner.object);
   const name = staticPropertyName(inner);
   const stored = browserStorageProperty(inner, sourceCode);
-  if (stored) return { kind: 'member', name: stored.key, owner: { kind: 'browser-storage', storage: stored.storage } };
+  if (stored)
+    return {
+      kind: 'member',
+      name: stored.key,
+      owner: { kind: 'browser-storage', storage: stored.storage, place: 'browser' },
+    };
   if (object.type === AST_NODE_TYPES.MemberExpression) {
     if (isProcessEnvIn(object, sourceCode))
       return name === null ? null : { kind: 'member', name, owner: { kind: 'environment' } };

@@ -141,6 +141,49 @@ export const BROWSER_STORAGES = {
 } as const;
 
 /**
+ * The key-value stores of a mobile app (React Native, Expo): what the app writes there under a key is handed back to
+ * every later read of that key, across restarts of the app, whatever the lifetime of the value. They keep a token as
+ * `localStorage` does (BROWSER_STORAGES), through an imported object whose methods return promises. `api` names the
+ * object; its methods are `write`, `read` and `remove`.
+ */
+export const APP_STORAGES = [
+  {
+    label: 'AsyncStorage',
+    api: { modules: ['@react-native-async-storage/async-storage'], path: [] },
+    write: 'setItem',
+    read: 'getItem',
+    remove: 'removeItem',
+    source:
+      'https://react-native-async-storage.github.io/async-storage/docs/api (setItem, getItem, removeItem: persistent, unencrypted key-value storage of the app)',
+  },
+  {
+    label: 'AsyncStorage',
+    // The store that react-native itself exported before it moved to the community package.
+    api: { modules: ['react-native'], path: ['AsyncStorage'] },
+    write: 'setItem',
+    read: 'getItem',
+    remove: 'removeItem',
+    source: 'https://reactnative.dev/docs/0.59/asyncstorage (deprecated core module, same API)',
+  },
+  {
+    label: 'SecureStore',
+    api: { modules: ['expo-secure-store'], path: [] },
+    write: 'setItemAsync',
+    read: 'getItemAsync',
+    remove: 'deleteItemAsync',
+    source:
+      'https://docs.expo.dev/versions/latest/sdk/securestore/ (setItemAsync, getItemAsync, deleteItemAsync: values kept in the device keychain/keystore across app restarts)',
+  },
+] as const satisfies readonly {
+  readonly label: string;
+  readonly api: ApiRef;
+  readonly write: string;
+  readonly read: string;
+  readonly remove: string;
+  readonly source: string;
+}[];
+
+/**
  * Calls that mount a component as the root of the page: the instance they make lives as long as the page, so what
  * it keeps on `this` is kept for the page's life. `render(<App />, el)` / `hydrate` (react-dom up to 17, also
  * `ReactDOM.render`), `hydrateRoot(el, <App />)` and `createRoot(el).render(<App />)` (react-dom/client).
