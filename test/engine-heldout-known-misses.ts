@@ -38,8 +38,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'B: AssumeRole keys kept in an adapter field, adapters kept per configuration in a static map; reported by A at an unlisted line only.',
     'B03.ts':
       'B: an RDS IAM token read once from RDS_AUTH_TOKEN into a module constant and given to a process-wide pg.Pool as a fixed password.',
-    'B04.js':
-      'B: assumed-role keys in a module variable whose expiry check reads a field the stored object never has (always true, old client returned).',
   },
   'engine-heldout-14': {
     'A01.ts':

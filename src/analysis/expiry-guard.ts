@@ -9,6 +9,7 @@ import {
   HTTP_CLIENT_KEEPERS,
   refMatches,
   type PredicateMeaning,
+  type RelationalOperator,
   REFRESH_TIMERS,
   REJECTED_TOKEN_STATUSES,
   TOKEN_REFRESH_LISTENERS,
@@ -28,8 +29,10 @@ import { isExpiryName, TimeReader } from './expiry-terms.js';
 import { localFunction } from './local-function.js';
 import { ModuleRefs } from './module-refs.js';
 import { asTimeComparison, timeComparisons } from './time-comparisons.js';
+import { constantOutcome } from './absent-field-check.js';
 import { forEachDescendant } from './value-flow.js';
 import { fileIndex } from './file-index.js';
+import { keptFields } from './kept-fields.js';
 import { browserStorageCall } from './browser-storage.js';
 import {
   isRead,
@@ -108,6 +111,9 @@ class GuardSearch {
   /** Of those, the functions that write the slot whatever it holds (no `if (!token)` memo around the write). */
   private readonly renewerNames = new Set<string>();
   private readonly reader: TimeReader;
+  /** The same, counting an absent expiry field as one (to read what a broken check meant). */
+  private readonly plainReader: TimeReader;
+  private readonly absent: ReadonlySet<Node>;
 
   constructor(
     private readonly slot: Slot,
@@ -128,7 +134,65 @@ class GuardSearch {
       if (name && !behindTestOf(occurrence.node, writer!, slotNodes)) this.renewerNames.add(name);
     }
     const bare = new TimeReader(sourceCode, slotNodes, new Set());
-    this.reader = new TimeReader(sourceCode, slotNodes, this.deadlineReads(bare));
+    const deadlines = this.deadlineReads(bare);
+    this.absent = this.absentExpiryReads(slotNodes);
+    this.plainReader = new TimeReader(sourceCode, slotNodes, deadlines);
+    this.reader = new TimeReader(sourceCode, slotNodes, deadlines, new Map(), false, this.absent);
+  }
+
+  /**
+   * A comparison that reads only an absent expiry field (absentExpiryReads) has a constant result. It still renews
+   * the value when that result is "expired" and the branch it takes refills the slot before going on (every call
+   * refetches); it is no check when the result is "not expired", or when the refill only starts (a callback) while
+   * the old value is used. Undecidable shapes keep the benefit of the doubt.
+   */
+  private renewsDespiteAbsentField(
+    comparison: Node,
+    left: Node,
+    right: Node | null,
+    operator: RelationalOperator,
+  ): boolean {
+    const plain = this.plainReader.difference(left, right);
+    // Not a test of the absent field at all.
+    if (plain.expiry === 0) return false;
+    if (plain.now === 0 || Math.sign(plain.now) === Math.sign(plain.expiry)) return true;
+    const outcome = constantOutcome(left, right, operator, this.absent, this.sourceCode);
+    if (outcome === null) return true;
+    const lessThan = operator === '<' || operator === '<=';
+    const expiredWhenTrue = plain.expiry > 0 === lessThan;
+    if (outcome !== expiredWhenTrue) return false;
+    const statement = comparison.parent;
+    if (statement?.type !== AST_NODE_TYPES.IfStatement || statement.test !== comparison) return true;
+    const branch = outcome ? statement.consequent : statement.alternate;
+    if (!branch) return true;
+    const checking = enclosingFunction(comparison);
+    const within = (node: Node) => branch.range[0] <= node.range[0] && node.range[1] <= branch.range[1];
+    if (this.occurrences.some((o) => isWrite(o.access) && within(o.node) && enclosingFunction(o.node) === checking))
+      return true;
+    return fileIndex(this.sourceCode).calls.some((call) => {
+      const name = calleeName(call);
+      return within(call) && name !== null && this.refresherNames.has(name) && enclosingFunction(call) === checking;
+    });
+  }
+
+  /**
+   * `slot.expiration` where every value put in the slot is an object written out without that field
+   * (`{ accessKeyId, secretAccessKey, sessionToken }`): the test reads undefined, and is no check of its expiry.
+   */
+  private absentExpiryReads(slotNodes: ReadonlySet<Node>): ReadonlySet<Node> {
+    const writes = this.occurrences.filter((o) => isWrite(o.access));
+    if (writes.some((o) => o.access !== 'write')) return new Set();
+    const values = writes.map((o) => o.value).filter((v): v is Node => v !== undefined && !isPlaceholderValue(v));
+    const fields = keptFields(values, this.sourceCode);
+    if (!fields) return new Set();
+    const absent = new Set<Node>();
+    for (const node of slotNodes) {
+      const member = node.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node) continue;
+      const name = staticPropertyName(member);
+      if (name !== null && isExpiryName(name) && !fields.has(name)) absent.add(member);
+    }
+    return absent;
   }
 
   run(): ExpiryGuard {
@@ -152,6 +216,14 @@ class GuardSearch {
     const index = fileIndex(this.sourceCode);
     for (const { node: comparison, left, right, operator } of timeComparisons(this.sourceCode)) {
       let terms = this.reader.difference(left, right);
+      if (
+        terms.expiry === 0 &&
+        this.absent.size > 0 &&
+        this.renewsDespiteAbsentField(comparison, left, right, operator)
+      ) {
+        yield [comparison, 'correct'];
+        continue;
+      }
       if (terms.expiry === 0 && this.inReuseTest(comparison) && this.readsRefilledValue(comparison)) {
         // The expiry of a value refilled along with this one (`token.expiresAt > now`, the token the pool is built
         // from) in the test that reuses it: decided, or no guard.

@@ -54,10 +54,19 @@ export class TimeReader {
     private readonly deadlineNodes: ReadonlySet<Node>,
     private readonly bindings: ReadonlyMap<Variable, Node> = new Map(),
     private readonly anyOwner = false,
+    /** Reads of an expiry field the kept value never has (`cache.expiration` of `{ accessKeyId, ... }`): no expiry. */
+    private readonly absentFields: ReadonlySet<Node> = new Set(),
   ) {}
 
   withBindings(bindings: ReadonlyMap<Variable, Node>): TimeReader {
-    return new TimeReader(this.sourceCode, this.slotNodes, this.deadlineNodes, bindings, this.anyOwner);
+    return new TimeReader(
+      this.sourceCode,
+      this.slotNodes,
+      this.deadlineNodes,
+      bindings,
+      this.anyOwner,
+      this.absentFields,
+    );
   }
 
   /**
@@ -65,7 +74,7 @@ export class TimeReader {
    * reuse test as the cached value (`if (pool && token.expiresAt > now) return pool`).
    */
   ofAnyOwner(): TimeReader {
-    return new TimeReader(this.sourceCode, this.slotNodes, this.deadlineNodes, this.bindings, true);
+    return new TimeReader(this.sourceCode, this.slotNodes, this.deadlineNodes, this.bindings, true, this.absentFields);
   }
 
   /** The terms of `left - right`, as in the comparison `left < right`; a null `right` is the clock. */
@@ -164,7 +173,8 @@ export class TimeReader {
         }
         const name = staticPropertyName(inner);
         const timed = name !== null && (isExpiryName(name) || FILL_TIME_NAME_PATTERN.test(name));
-        if (timed && (this.anyOwner || this.derivesFromSlot(inner.object))) terms.expiry += sign;
+        if (timed && !this.absentFields.has(inner) && (this.anyOwner || this.derivesFromSlot(inner.object)))
+          terms.expiry += sign;
         return;
       }
       case AST_NODE_TYPES.CallExpression: {
@@ -209,7 +219,12 @@ export class TimeReader {
           if (this.anyOwner && isExpiryName(inner.name)) terms.expiry += sign;
           return;
         }
-        if (isExpiryName(inner.name) && (this.anyOwner || this.derivesFromSlot(init, depth + 1))) terms.expiry += sign;
+        // `const expiresAt = new Date(cache.expiration || 0)` read off a field the value never has: its own terms.
+        const named =
+          isExpiryName(inner.name) &&
+          (this.anyOwner || this.derivesFromSlot(init, depth + 1)) &&
+          !(this.absentFields.size > 0 && this.search(init, (n) => this.absentFields.has(n)));
+        if (named) terms.expiry += sign;
         else this.walk(init, sign, terms, depth + 1);
         return;
       }

@@ -92,6 +92,7 @@ import {
   heldFromTokenField,
 } from './held.js';
 import { providerFactoryOf } from './recognize.js';
+import { handedToCallback } from './kept-fields.js';
 import { promiseResolutions } from './promise-executor.js';
 import { connectionTermsOf } from './connection-terms.js';
 import { importsAnyOf, madeFromAny } from './receiver.js';
@@ -1257,12 +1258,16 @@ export class HeldValues {
       this.refs.variableOf(fn.params[1]) !== variable
     )
       return null;
-    return firstOf(this.callsGivenCallback(fn), (call) => {
+    const settled = firstOf(this.callsGivenCallback(fn), (call) => {
       const held = this.valueOf(call, depth);
       return held && held.kind !== 'http' && held.kind !== 'resolved' && held.pending
         ? { ...held, promise: false, pending: false }
         : null;
     });
+    if (settled) return settled;
+    // A v2 callback API wrapped by the file's own function: `run((err, creds) => ...)`, `callback(null, { ... })`.
+    const handed = handedToCallback(fn, fn.params[1], this.refs, this.context.sourceCode);
+    return handed && firstOf(handed, (value) => this.valueOf(value, depth + 1));
   }
 
   /**
