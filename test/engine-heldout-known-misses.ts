@@ -36,8 +36,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'B: STS-shaped temporary credentials fetched once from the backend on mount and kept in React context state, Expiration never read.',
     'B02.ts':
       'B: AssumeRole keys kept in an adapter field, adapters kept per configuration in a static map; reported by A at an unlisted line only.',
-    'B03.ts':
-      'B: an RDS IAM token read once from RDS_AUTH_TOKEN into a module constant and given to a process-wide pg.Pool as a fixed password.',
   },
   'engine-heldout-14': {
     'A01.ts':

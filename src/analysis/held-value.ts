@@ -54,6 +54,7 @@ import {
   type IdentityPlatformToken,
   IDENTITY_TOKEN_FIELDS,
   isKnowledgeModule,
+  isRdsTokenVariable,
   NAMED_PRESIGNER_PATTERN,
   PRESIGNED_URL_FIELD_PATTERN,
   PRESIGNERS,
@@ -74,6 +75,7 @@ import {
   heldFromLoginCallback,
   heldFromCapturedToken,
   heldFromEksToken,
+  heldFromEnvironmentToken,
   heldFromTokenFile,
   heldFromSignedJwt,
   heldFromEndpoint,
@@ -285,6 +287,8 @@ export class HeldValues {
         const object = this.valueOf(node.object, next);
         const name = staticPropertyName(node);
         if (!object && name !== null && IDENTITY_TOKEN_FIELDS.has(name)) return this.identityField(node, name);
+        if (!object && name !== null && isRdsTokenVariable(name) && this.isProcessEnv(node.object))
+          return heldFromEnvironmentToken(name);
         if (!object && name !== null && INSTANCE_TOKEN_FIELD_NAMES.has(name)) {
           const field = this.instanceTokenField(node, name);
           if (field) return field;
@@ -1312,6 +1316,18 @@ export class HeldValues {
       def.node.init !== null &&
       unwrap(def.node.init) === fn &&
       isConstLike(variable!)
+    );
+  }
+
+  /** `process.env` of the global `process`. */
+  private isProcessEnv(node: Node): boolean {
+    const inner = unwrap(node);
+    if (inner.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(inner) !== 'env') return false;
+    const process = unwrap(inner.object);
+    return (
+      process.type === AST_NODE_TYPES.Identifier &&
+      process.name === 'process' &&
+      (this.refs.variableOf(process)?.defs.length ?? 0) === 0
     );
   }
 

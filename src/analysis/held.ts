@@ -9,6 +9,7 @@ import {
   GRANT_TYPE_PARAMETER,
   type Presigner,
   type Replacement,
+  RDS_TOKEN_ENVIRONMENT,
   sessionOf,
   STS_EXPIRATION_FIELD,
   type StsOperation,
@@ -188,6 +189,20 @@ export function heldFromSigner(
     fix: 'Sign a new token for each connection (most clients take a password or token function), or keep its expiry with it and sign again before it passes.',
     promise: false,
     call: { node: call, perUse: false },
+  };
+}
+
+/** `process.env.RDS_AUTH_TOKEN`: an RDS IAM token handed in by the environment (RDS_TOKEN_ENVIRONMENT). */
+export function heldFromEnvironmentToken(name: string): Held {
+  const session = sessionOf(RDS_TOKEN_ENVIRONMENT.session);
+  return {
+    kind: 'auth-token',
+    what: `${LABELS['auth-token']} from the environment (\`process.env.${name}\`, minted before the process started)`,
+    lifetime: session.phrase,
+    seconds: session.seconds,
+    symptom: 'aws',
+    fix: 'Sign a token for each connection in the process (`password: () => signer.getAuthToken()` with `@aws-sdk/rds-signer`): the environment is not renewed while the process runs.',
+    promise: false,
   };
 }
 

@@ -195,3 +195,27 @@ export const CREDENTIAL_RESOLVERS = [
       'https://docs.amplify.aws/javascript/build-a-backend/auth/connect-your-frontend/manage-user-sessions/ (fetchAuthSession returns the credentials and tokens and refreshes them when expired); aws-amplify/amplify-js: packages/core/src/singleton/Auth/index.ts',
   },
 ] as const satisfies readonly CredentialResolver[];
+
+/**
+ * Variables of the process environment whose name says they carry an RDS/Aurora IAM authentication token
+ * (`RDS_AUTH_TOKEN`, `AURORA_IAM_TOKEN`): one of its `_` words is `RDS` or `AURORA` and the last is `TOKEN`. Such a
+ * token is minted before the process starts (`aws rds generate-db-auth-token`) and opens connections for 15 minutes;
+ * the environment never renews it. A password variable (`RDS_PASSWORD`, `DB_PASSWORD`) is no token, and a `TOKEN`
+ * of another database (`DATABASE_AUTH_TOKEN` of libSQL/Turso, a long-lived JWT) says nothing of RDS.
+ */
+export const RDS_TOKEN_ENVIRONMENT = {
+  services: ['RDS', 'AURORA'],
+  last: 'TOKEN',
+  session: 'iam-auth-token',
+  source:
+    'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.Connecting.AWSCLI.PostgreSQL.html (generate-db-auth-token; the token is valid for 15 minutes)',
+} as const;
+
+export function isRdsTokenVariable(name: string): boolean {
+  const words = name.toUpperCase().split('_');
+  return (
+    words.length > 1 &&
+    words.at(-1) === RDS_TOKEN_ENVIRONMENT.last &&
+    words.some((word) => (RDS_TOKEN_ENVIRONMENT.services as readonly string[]).includes(word))
+  );
+}
