@@ -33,7 +33,7 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
     'A08.ts':
       'A: fromProcess({ profile })() resolved once and a CloudWatchLogsClient memoised in a class field from the resolved object.',
     'B01.tsx':
-      'B: STS-shaped temporary credentials fetched once from the backend on mount and kept in React context state, Expiration never read.',
+      'B: STS-shaped temporary credentials fetched once from the backend on mount and kept in React context state, Expiration never read. Left open (session 12): the one precise sign is the TS type the body is annotated with (SessionToken and Expiration fields of a local type); no client is built in the file, so a type-shape source plus the component-state keeper of a hand-fetched body are both needed.',
     'B02.ts':
       'B: AssumeRole keys kept in an adapter field, adapters kept per configuration in a static map; reported by A at an unlisted line only.',
   },

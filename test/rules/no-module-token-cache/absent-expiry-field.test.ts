@@ -72,6 +72,21 @@ describe('no-module-token-cache: an expiry test on a field the kept value never 
     expect(reported(neverExpired('Expiration'))).toEqual([]);
   });
 
+  it("silent: the file's own callback wrapper handing back long-lived keys from the environment, never checked", () => {
+    const code = lines(
+      "const AWS = require('aws-sdk');",
+      'let keys = null;',
+      'const load = (callback) => {',
+      '  callback(null, { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET });',
+      '};',
+      'load((err, k) => {',
+      '  if (!err) keys = k;',
+      '});',
+      'exports.client = () => new AWS.APIGateway({ credentials: keys });',
+    );
+    expect(reportedCjs(code)).toEqual([]);
+  });
+
   it('silent: a test that always says expired and refetches before every use (wasteful, never stale)', () => {
     const code = lines(
       STS,
