@@ -46,8 +46,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'A by its label (an RDS IAM token as the fixed password of an exported pg.Pool); reported by B at a listed line, as A01.',
     'A05.ts':
       'A by its label (an RDS IAM token as the fixed password of a pg.Pool); reported by B at a listed line, as A01.',
-    'A06.js':
-      'A: instance-metadata credentials fetched once by the v2 SDK at start-up and wrapped in a static AWS.Credentials for a statsd CloudWatch client.',
     'B01.tsx':
       'B by its label (STS AssumeRoleWithWebIdentity credentials kept in React context state); reported by A at an unlisted line.',
     'B02.ts':
