@@ -1,4 +1,4 @@
-import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import rule from '../../../rules/no-static-snapshot/index.js';
 import type { SnapshotMessageId } from '../../../rules/no-static-snapshot/messages.js';
 import { createRuleTester } from '../../rule-tester.js';
@@ -69,7 +69,7 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
   },
 ];
 
-const valid: ValidTestCase<[]>[] = [
+const valid: string[] = [
   // The refreshing object handed over (the other branch of the same daemon).
   lines(
     V2,
