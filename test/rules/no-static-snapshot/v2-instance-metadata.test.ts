@@ -3,9 +3,10 @@ import rule from '../../../rules/no-static-snapshot/index.js';
 import type { SnapshotMessageId } from '../../../rules/no-static-snapshot/messages.js';
 import { createRuleTester } from '../../rule-tester.js';
 
-// Instance-role keys fetched once through the v2 SDK's own `AWS.MetadataService#request(path, callback)` (the body
-// is the callback's second parameter) and copied into static credentials: nothing fetches them again, while
-// `AWS.EC2MetadataCredentials` would. Each shape sits next to look-alikes that must stay silent.
+// Instance-role keys fetched once at start-up by the v2 SDK and copied into static credentials: through its own
+// `AWS.MetadataService#request(path, callback)` (the body is the callback's second parameter), or out of the live
+// object once loaded (destructured, or the one `AWS.config.getCredentials` hands its callback). Nothing fetches them
+// again, while `AWS.EC2MetadataCredentials` would. Each shape sits next to look-alikes that must stay silent.
 const lines = (...text: string[]) => text.join('\n');
 const V2 = `const AWS = require('aws-sdk');`;
 const ROLE_PATH = `'/latest/meta-data/iam/security-credentials/' + role`;
@@ -32,7 +33,46 @@ const TEMPLATE_PATH_WITH_OPTIONS = lines(
   '});',
 );
 
+const DESTRUCTURED = lines(
+  V2,
+  'const provider = new AWS.EC2MetadataCredentials();',
+  'let cw;',
+  'provider.get(() => {',
+  '  const { accessKeyId, secretAccessKey, sessionToken } = provider;',
+  '  cw = new AWS.CloudWatch({ credentials: new AWS.Credentials(accessKeyId, secretAccessKey, sessionToken) });',
+  '});',
+);
+const LOADED_GLOBAL = lines(
+  V2,
+  'AWS.config.credentials = new AWS.EC2MetadataCredentials();',
+  'let cw;',
+  'AWS.config.getCredentials((err, creds) => {',
+  '  cw = new AWS.CloudWatch({ credentials: new AWS.Credentials(creds.accessKeyId, creds.secretAccessKey, creds.sessionToken) });',
+  '});',
+);
+const COPY_TO_LIVE = (code: string, live: string) => code.replace(/new AWS\.Credentials\([^)]*\)/u, live);
+
 const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
+  {
+    code: DESTRUCTURED,
+    errors: [
+      {
+        messageId: 'v2FieldsCopied',
+        line: 6,
+        suggestions: [{ messageId: 'passLiveObject', output: COPY_TO_LIVE(DESTRUCTURED, 'provider') }],
+      },
+    ],
+  },
+  {
+    code: LOADED_GLOBAL,
+    errors: [
+      {
+        messageId: 'v2FieldsCopied',
+        line: 5,
+        suggestions: [{ messageId: 'passLiveObject', output: COPY_TO_LIVE(LOADED_GLOBAL, 'creds') }],
+      },
+    ],
+  },
   {
     code: GLOBAL_COPY,
     errors: [
@@ -70,6 +110,21 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
 ];
 
 const valid: string[] = [
+  // Destructured from a plain configuration object, not a live credentials object.
+  lines(
+    V2,
+    "const settings = require('./settings');",
+    'const { accessKeyId, secretAccessKey, sessionToken } = settings.aws;',
+    'module.exports = new AWS.CloudWatch({ credentials: new AWS.Credentials(accessKeyId, secretAccessKey, sessionToken) });',
+  ),
+  // The loaded global handed over as it is.
+  lines(
+    V2,
+    'let cw;',
+    'AWS.config.getCredentials((err, creds) => {',
+    '  cw = new AWS.CloudWatch({ credentials: creds });',
+    '});',
+  ),
   // The refreshing object handed over (the other branch of the same daemon).
   lines(
     V2,
@@ -105,7 +160,7 @@ const valid: string[] = [
   ),
 ];
 
-createRuleTester().run('no-static-snapshot (keys fetched through v2 AWS.MetadataService#request)', rule, {
+createRuleTester().run('no-static-snapshot (v2 instance-metadata keys copied into static credentials)', rule, {
   valid,
   invalid,
 });
