@@ -28,8 +28,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   'engine-heldout-13': {
     'A04.ts':
       'A: a hand-presigned MemoryDB/ElastiCache IAM token (expiresIn 900) given once as the fixed redisOptions.password of an ioredis Cluster.',
-    'A07.js':
-      'A found at its line, plus a finding of the other rule (B) at an unlisted line: the awsIot.device() keeper in module scope.',
     'B01.tsx':
       'B: STS-shaped temporary credentials fetched once from the backend on mount and kept in React context state, Expiration never read.',
     'B02.ts':
