@@ -41,4 +41,22 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
     'B04.js':
       'B: assumed-role keys in a module variable whose expiry check reads a field the stored object never has (always true, old client returned).',
   },
+  'engine-heldout-14': {
+    'A01.ts':
+      'A by its label (an RDS IAM token as the fixed password of a module-scope knex pool); reported by B at a listed line: the rules give an RDS token kept by a pool to B.',
+    'A02.ts':
+      'A by its label (an RDS IAM token as the fixed password of an exported pg.Pool); reported by B at a listed line, as A01.',
+    'A05.ts':
+      'A by its label (an RDS IAM token as the fixed password of a pg.Pool); reported by B at a listed line, as A01.',
+    'A06.js':
+      'A: instance-metadata credentials fetched once by the v2 SDK at start-up and wrapped in a static AWS.Credentials for a statsd CloudWatch client.',
+    'B01.tsx':
+      'B by its label (STS AssumeRoleWithWebIdentity credentials kept in React context state); reported by A at an unlisted line.',
+    'B02.ts':
+      'B by its label (a google-auth-library access token kept in this.accessToken of a plugin class); reported by A at an unlisted line.',
+    'B03.jsx':
+      'B by its label (Amplify Auth.currentCredentials() kept in component state); reported by A at a listed line: the rules give a refreshing source kept to A.',
+    'B05.jsx':
+      'B: a Firebase ID token stored once in React Native AsyncStorage on onAuthStateChanged and read by every API call.',
+  },
 };
