@@ -112,3 +112,21 @@ export function materializeCorpus(destination) {
   }
   return { root: destination, files: files.length, bytes: files.reduce((sum, file) => sum + file.bytes, 0) };
 }
+
+/**
+ * The user's own lint that the benches add the plugin to: typescript-eslint's parser on TypeScript and one cheap core
+ * rule (the SDK corpus: one rule block, then corpusLanguageBlocks(), which go after the config under test).
+ */
+export async function userLintConfig(kind) {
+  if (kind === 'sdk') return [{ rules: { 'no-debugger': 'error' } }, ...corpusLanguageBlocks()];
+  const tsParser = (await import('@typescript-eslint/parser')).default;
+  return [
+    { ignores: ['**/dist/**', '**/build/**', '**/coverage/**'] },
+    { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } },
+    {
+      files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
+      languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+      rules: { 'no-debugger': 'error' },
+    },
+  ];
+}

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ESLint } from 'eslint';
 import { materializeAppCorpus } from './app-corpus.js';
-import { corpusLanguageBlocks, materializeCorpus, REPO_ROOT } from './corpus.js';
+import { materializeCorpus, REPO_ROOT, userLintConfig } from './corpus.js';
 
 const NAMESPACE = 'credential-expiry/';
 const { values } = parseArgs({
@@ -32,21 +32,12 @@ const root = sdk
 
 /** The user's own lint, as bench/user-overhead.js has it, with the plugin's config where that bench puts it. */
 async function configWith(plugin) {
+  const user = await userLintConfig(values.target);
   if (sdk) {
-    const [user, ...languages] = [{ rules: { 'no-debugger': 'error' } }, ...corpusLanguageBlocks()];
-    return [user, ...plugin.configs.recommended, ...languages];
+    const [rules, ...languages] = user;
+    return [rules, ...plugin.configs.recommended, ...languages];
   }
-  const tsParser = (await import('@typescript-eslint/parser')).default;
-  return [
-    { ignores: ['**/dist/**', '**/build/**', '**/coverage/**'] },
-    { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } },
-    {
-      files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
-      languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
-      rules: { 'no-debugger': 'error' },
-    },
-    ...plugin.configs.recommended,
-  ];
+  return [...user, ...plugin.configs.recommended];
 }
 
 const median = (list) => {

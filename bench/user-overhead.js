@@ -23,7 +23,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { materializeAppCorpus } from './app-corpus.js';
-import { corpusLanguageBlocks, materializeCorpus, REPO_ROOT } from './corpus.js';
+import { materializeCorpus, REPO_ROOT, userLintConfig } from './corpus.js';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
 const CHILD_FLAG = '--child';
@@ -112,28 +112,13 @@ function prepareTarget({ target, dir }) {
   };
 }
 
-/** The user's own lint: typescript-eslint's parser on TypeScript, one cheap core rule (the SDK corpus: Node's parsing). */
-async function userConfig(kind) {
-  if (kind === 'sdk') return [{ rules: { 'no-debugger': 'error' } }, ...corpusLanguageBlocks()];
-  const tsParser = (await import('@typescript-eslint/parser')).default;
-  return [
-    { ignores: ['**/dist/**', '**/build/**', '**/coverage/**'] },
-    { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } },
-    {
-      files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
-      languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
-      rules: { 'no-debugger': 'error' },
-    },
-  ];
-}
-
 /** One lint in this process (the child): prints its times, the rules' own time from `stats`, and the findings. */
 async function child({ side, kind, root, files }) {
   const startedCpu = process.cpuUsage();
   const startedBackground = backgroundThreadsCpuMs();
   const started = performance.now();
   const { ESLint } = await import('eslint');
-  const user = await userConfig(kind);
+  const user = await userLintConfig(kind);
   let config = user;
   let namespace = 'credential-expiry';
   let loadCpuMs = 0;

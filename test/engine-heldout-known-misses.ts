@@ -28,10 +28,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   'engine-heldout-13': {
     'A04.ts':
       'A: a hand-presigned MemoryDB/ElastiCache IAM token (expiresIn 900) given once as the fixed redisOptions.password of an ioredis Cluster.',
-    'A07.js':
-      'A found at its line, plus a finding of the other rule (B) at an unlisted line: the awsIot.device() keeper in module scope.',
-    'A08.ts':
-      'A: fromProcess({ profile })() resolved once and a CloudWatchLogsClient memoised in a class field from the resolved object.',
     'B01.tsx':
       'B: STS-shaped temporary credentials fetched once from the backend on mount and kept in React context state, Expiration never read. Left open (session 12): the one precise sign is the TS type the body is annotated with (SessionToken and Expiration fields of a local type); no client is built in the file, so a type-shape source plus the component-state keeper of a hand-fetched body are both needed.',
     'B02.ts':
@@ -44,8 +40,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'A by its label (an RDS IAM token as the fixed password of an exported pg.Pool); reported by B at a listed line, as A01.',
     'A05.ts':
       'A by its label (an RDS IAM token as the fixed password of a pg.Pool); reported by B at a listed line, as A01.',
-    'A06.js':
-      'A: instance-metadata credentials fetched once by the v2 SDK at start-up and wrapped in a static AWS.Credentials for a statsd CloudWatch client.',
     'B01.tsx':
       'B by its label (STS AssumeRoleWithWebIdentity credentials kept in React context state); reported by A at an unlisted line.',
     'B02.ts':

@@ -16,6 +16,7 @@ import { CACHE_PUT_METHOD, GLOBAL_OBJECTS, HTTP_CLIENT_KEEPERS, SERIALIZERS } fr
 import { browserStorageCall } from '../../src/analysis/browser-storage.js';
 import type { Held } from '../../src/analysis/held.js';
 import { ownerOfKeptValue } from '../../src/analysis/kept-owner.js';
+import { staysOpenSign } from '../../src/analysis/live-connection.js';
 import type { HeldValues } from '../../src/analysis/held-value.js';
 import { memoizedForever } from '../../src/analysis/memoizer.js';
 import { ModuleRefs } from '../../src/analysis/module-refs.js';
@@ -26,6 +27,8 @@ import { bearerShapedToken } from '../../src/analysis/bearer-shape.js';
 
 /** `process.env.X = v`: the process's environment keeps it (a `process.env` slot, storage-slot.ts). */
 const PROCESS_GLOBAL = 'process';
+/** The values no-static-snapshot follows from their source into a connection kept open (keptByLiveConnection). */
+const LIVE_CONNECTION_KINDS: ReadonlySet<Held['kind']> = new Set(['sts-output', 'aws-credentials']);
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -179,6 +182,7 @@ export class CandidateCollector {
     if (renewedPerCheckout(target, value, ModuleRefs.for(this.context.sourceCode))) return;
     const found = held() ?? this.bearerShaped(slot, value);
     if (!found || ownerOfKeptValue(storage, found.method, true) === 'snapshot') return;
+    if (keptByLiveConnection(slot, value, found)) return;
     const key = slot.kind === 'variable' ? slot.variable : memberKey(slot);
     if (this.bySlot.has(key)) return;
     const container =
@@ -194,6 +198,19 @@ export class CandidateCollector {
       ...(writesDefaultHeaders(target) && { defaultHeaders: true }),
     });
   }
+}
+
+/**
+ * AWS keys built into a connection that stays open and signs each reconnect with them (`client = awsIot.device({
+ * accessKeyId, ... })` with `client.on('connect', ...)`): no-static-snapshot reports the copy at its source, where the
+ * refreshing replacement goes; one finding per defect. Another value built into a connection stays here.
+ */
+function keptByLiveConnection(slot: Slot, value: Node, held: Held): boolean {
+  if (!LIVE_CONNECTION_KINDS.has(held.kind)) return false;
+  const built = unwrap(value);
+  if (built.type !== AST_NODE_TYPES.CallExpression && built.type !== AST_NODE_TYPES.NewExpression) return false;
+  if (held.call?.node === built) return false;
+  return staysOpenSign(built, slot.kind === 'variable' ? slot.variable : null) !== null;
 }
 
 /** `instance.defaults.headers.common['Authorization']` (HTTP_CLIENT_KEEPERS.defaultHeaderPaths). */

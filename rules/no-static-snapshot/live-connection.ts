@@ -3,13 +3,11 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { calleeName, enclosingFunction, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import { fileIndex } from '../../src/analysis/file-index.js';
 import { climb, type FlowNode, flowPath } from '../../src/analysis/value-flow.js';
+import { connectionEventOf, reconnectOptionOf } from '../../src/analysis/live-connection.js';
 import { KEY_UPDATE_METHODS, LIVE_CONNECTION_SIGNS, SECRET_CARRYING_FIELDS } from '../../src/knowledge/index.js';
 import type { Kept, Node, SnapshotContext } from './context.js';
 import { runsAgain } from './runs-again.js';
 
-const LISTENER_METHODS: ReadonlySet<string> = new Set(LIVE_CONNECTION_SIGNS.listenerMethods);
-const EVENTS: ReadonlySet<string> = new Set(LIVE_CONNECTION_SIGNS.events);
-const RECONNECT_OPTIONS: ReadonlySet<string> = new Set(LIVE_CONNECTION_SIGNS.reconnectOptions);
 const CLOSE_METHODS: ReadonlySet<string> = new Set(LIVE_CONNECTION_SIGNS.closeMethods);
 const KEY_UPDATES: ReadonlySet<string> = new Set(KEY_UPDATE_METHODS.map((m) => m.method));
 
@@ -42,19 +40,16 @@ interface Connection {
 
 function connectionAt(node: FlowNode): Connection | null {
   const { step } = node;
-  if (step.kind === 'method' && step.name !== null && LISTENER_METHODS.has(step.name)) {
-    const event = step.node.arguments[0];
-    if (event?.type !== AST_NODE_TYPES.Literal || typeof event.value !== 'string' || !EVENTS.has(event.value))
-      return null;
+  if (step.kind === 'method' && step.name !== null) {
+    const event = connectionEventOf(step.node);
+    if (event === null) return null;
     const built = builtFrom(node);
     const receiver = unwrap((step.node.callee as TSESTree.MemberExpression).object);
     const name = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : null;
-    return built ? { built, sign: `its \`${event.value}\` listener`, name } : null;
+    return built ? { built, sign: `its \`${event}\` listener`, name } : null;
   }
   if (step.kind === 'property' && step.name !== null) {
-    const option = step.object.properties.find(
-      (p) => p.type === AST_NODE_TYPES.Property && RECONNECT_OPTIONS.has(staticPropertyName(p) ?? ''),
-    );
+    const option = reconnectOptionOf(step.object);
     const call = step.object.parent;
     if (!option || (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression))
       return null;
@@ -63,7 +58,7 @@ function connectionAt(node: FlowNode): Connection | null {
       holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier
         ? holder.id.name
         : null;
-    return { built: call, sign: `\`${staticPropertyName(option as TSESTree.Property)}\` makes it reconnect`, name };
+    return { built: call, sign: `\`${staticPropertyName(option)}\` makes it reconnect`, name };
   }
   return null;
 }

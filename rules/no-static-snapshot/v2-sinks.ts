@@ -1,10 +1,11 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { DefinitionType, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import {
   AWS_V2_CONFIG_UPDATE,
   AWS_V2_CREDENTIAL_FIELDS,
   AWS_V2_GLOBAL_CREDENTIALS,
+  AWS_V2_GLOBAL_LOADERS,
   AWS_V2_REFRESHING_CLASSES,
   AWS_V2_SERVICE_CLIENTS,
   AWS_V2_STATIC_CREDENTIALS,
@@ -127,12 +128,41 @@ interface LiveObject {
   readonly sessionId: SessionId;
 }
 
-/** `live.accessKeyId` where `live` is a refreshing v2 credentials object. */
+/** `live.accessKeyId`, or `accessKeyId` of `const { accessKeyId } = live`, where `live` is a refreshing v2 credentials object. */
 function liveKeySource(key: Node, ctx: SnapshotContext): LiveObject | null {
   const value = unwrap(key);
-  if (value.type !== AST_NODE_TYPES.MemberExpression || !KEY_FIELDS.has(staticPropertyName(value) ?? '')) return null;
-  const sessionId = liveSession(value.object, ctx);
-  return sessionId ? { node: value.object, text: ctx.sourceCode.getText(value.object), sessionId } : null;
+  const object =
+    value.type === AST_NODE_TYPES.MemberExpression && KEY_FIELDS.has(staticPropertyName(value) ?? '')
+      ? value.object
+      : destructuredKeyOwner(value, ctx);
+  const sessionId = object ? liveSession(object, ctx) : null;
+  return object && sessionId ? { node: object, text: ctx.sourceCode.getText(object), sessionId } : null;
+}
+
+/** `live` of `const { accessKeyId } = live` (or `{ accessKeyId: id }`) for the binding `key` reads. */
+function destructuredKeyOwner(key: Node, ctx: SnapshotContext): Node | null {
+  if (key.type !== AST_NODE_TYPES.Identifier) return null;
+  const def = ctx.refs.variableOf(key)?.defs[0];
+  if (def?.type !== DefinitionType.Variable || def.node.id.type !== AST_NODE_TYPES.ObjectPattern || !def.node.init)
+    return null;
+  const property = def.node.id.properties.find(
+    (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && unwrap(p.value) === def.name,
+  );
+  return property && KEY_FIELDS.has(staticPropertyName(property) ?? '') ? def.node.init : null;
+}
+
+/** The credentials parameter of `AWS.config.getCredentials((err, credentials) => ...)`: the global live object. */
+function isLoadedGlobal(def: TSESLint.Scope.Definition | undefined, ctx: SnapshotContext): boolean {
+  if (def?.type !== DefinitionType.Parameter) return false;
+  const fn = def.node;
+  const call = fn.parent;
+  return (
+    call?.type === AST_NODE_TYPES.CallExpression &&
+    call.arguments.at(-1) === fn &&
+    'params' in fn &&
+    fn.params[1] === def.name &&
+    AWS_V2_GLOBAL_LOADERS.some((api) => resolvesTo(call.callee, api, ctx))
+  );
 }
 
 /** The session of a live v2 object: the global credentials, a refreshing class instance, or what a provider chain resolved. */
@@ -144,6 +174,7 @@ export function liveSession(node: Node, ctx: SnapshotContext): SessionId | null 
   if (refreshing) return refreshing.session;
   if (inner.type !== AST_NODE_TYPES.Identifier) return null;
   const def = ctx.refs.variableOf(inner)?.defs[0];
+  if (isLoadedGlobal(def, ctx)) return globalSession(ctx);
   const call =
     def?.type === DefinitionType.Parameter && def.node.parent?.type === AST_NODE_TYPES.CallExpression
       ? def.node.parent

@@ -98,7 +98,13 @@ import { handedToCallback } from './kept-fields.js';
 import { promiseResolutions } from './promise-executor.js';
 import { connectionTermsOf } from './connection-terms.js';
 import { importsAnyOf, madeFromAny } from './receiver.js';
-import { fetchesToken, type HttpRequest, httpRequestOf, withBuilderCall } from './http-request.js';
+import {
+  fetchesToken,
+  type HttpRequest,
+  httpRequestOf,
+  metadataServiceRequestOf,
+  withBuilderCall,
+} from './http-request.js';
 import { lifetimeDestructuredBeside, lifetimeReadBeside } from './token-shape.js';
 
 type Node = TSESTree.Node;
@@ -1254,7 +1260,7 @@ export class HeldValues {
       .slice(0, MAX_CALL_SITES);
   }
 
-  /** The data parameter of a v2 callback: `sts.assumeRole(params, (err, data) => ...)`. */
+  /** The data parameter of a v2 callback: `sts.assumeRole(params, (err, data) => ...)`, `metadata.request(path, (err, data) => ...)`. */
   private callbackResult(fn: Node, variable: Variable, depth: number): Value | null {
     if (
       !isFunctionNode(fn) ||
@@ -1263,6 +1269,9 @@ export class HeldValues {
     )
       return null;
     const settled = firstOf(this.callsGivenCallback(fn), (call) => {
+      // `metadata.request(path, (err, body) => ...)`: the body of a request to the instance metadata service.
+      const request = metadataServiceRequestOf(call, this.context, this.refs);
+      if (request) return { kind: 'http', stage: 'body', request };
       const held = this.valueOf(call, depth);
       return held && held.kind !== 'http' && held.kind !== 'resolved' && held.pending
         ? { ...held, promise: false, pending: false }

@@ -6,6 +6,7 @@ import { constInitializer, type ModuleRefs } from './module-refs.js';
 import { staticString } from './static-value.js';
 import { isProcessEnv } from './storage.js';
 import {
+  AWS_V2_METADATA_SERVICE,
   GENERIC_TOKEN_ENDPOINT,
   GRANT_TYPE_PARAMETER,
   HTTP_CLIENTS,
@@ -52,6 +53,30 @@ export function httpRequestOf(
     call.arguments.some((argument) => mentionsGrantType(argument, context, 0)) ||
     bodyWrites(call, context).some((argument) => mentionsGrantType(argument, context, 0));
   return { endpoint, grantType };
+}
+
+/**
+ * `metadata.request(path, callback)` on a v2 `AWS.MetadataService`: the request it makes to the metadata service, by
+ * the path, when it fetches temporary keys (the body is the callback's second parameter). Else null.
+ */
+export function metadataServiceRequestOf(
+  call: TSESTree.CallExpression,
+  context: Context,
+  refs: ModuleRefs,
+): HttpRequest | null {
+  const callee = unwrap(call.callee);
+  const path = call.arguments[0];
+  if (
+    !path ||
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    staticPropertyName(callee) !== AWS_V2_METADATA_SERVICE.method
+  )
+    return null;
+  const made = refs.instanceOf(callee.object);
+  if (!made || !refMatches(made, AWS_V2_METADATA_SERVICE.api)) return null;
+  const url = AWS_V2_METADATA_SERVICE.endpoint + urlText(path, context, refs, 0);
+  const endpoint = TOKEN_ENDPOINTS.find((e) => e.pattern.test(url));
+  return endpoint?.yields === 'aws-credentials' ? { endpoint, grantType: false } : null;
 }
 
 /** `fetch(url)`, `axios({ url })`, or node's `https.request({ hostname, path })`. */

@@ -22,8 +22,9 @@ const SPAN_UNITS: Readonly<Record<string, number>> = {
   w: 604_800,
   y: 31_557_600,
 };
+// Matched against the trimmed text: blanks only between the number and the unit keep the match linear (recheck).
 const SPAN =
-  /^\s*(\d+(?:\.\d+)?)\s*(ms|msecs?|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|y|yrs?|years?)?\s*$/i;
+  /^(\d+(?:\.\d+)?)\s*(ms|msecs?|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|y|yrs?|years?)?$/i;
 
 /** A JWT signed by the app, with the lifetime its code gives it. */
 export interface SignedJwt {
@@ -68,7 +69,7 @@ function optionLifetime(
 
 /** A `vercel/ms` time span in seconds (`'10m'`, `'1 hour'`; digits alone are milliseconds). */
 function spanSeconds(text: string): number | null {
-  const match = SPAN.exec(text);
+  const match = SPAN.exec(text.trim());
   if (!match) return null;
   const unit = (match[2] ?? 'ms').toLowerCase();
   const key = /^(?:ms|msecs?|milliseconds?)$/.test(unit) ? 'ms' : unit.charAt(0);

@@ -66,3 +66,21 @@ export function thenCallsOf(reads: readonly TSESTree.Identifier[]): Node[] {
   }
   return calls;
 }
+
+/**
+ * `await runAction(async () => build(), options)`: an inline callback handed to a call that is awaited. Helpers of
+ * that shape (retry, a mutex's `runExclusive`, a tracing span, an error wrapper) settle to what the callback returns;
+ * one that only registers it (`setTimeout`, `emitter.on`) is not awaited for its result. Null otherwise.
+ */
+export function awaitedCallRunning(fn: TSESTree.FunctionLike): TSESTree.CallExpression | null {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument))
+    return null;
+  let outer: Node = call;
+  while (
+    outer.parent?.type === AST_NODE_TYPES.TSAsExpression ||
+    outer.parent?.type === AST_NODE_TYPES.TSNonNullExpression
+  )
+    outer = outer.parent;
+  return outer.parent?.type === AST_NODE_TYPES.AwaitExpression ? call : null;
+}

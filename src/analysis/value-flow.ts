@@ -10,7 +10,7 @@ import {
 import { enclosingFunction, findProperty, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
 import { bodiesCallingOwnMethod } from './class-family.js';
 import { callsOfMethod, localFunction } from './local-function.js';
-import { namedThenCallback, promiseSettledBy, thenCallsOf } from './promise-flow.js';
+import { awaitedCallRunning, namedThenCallback, promiseSettledBy, thenCallsOf } from './promise-flow.js';
 import type { ModuleRefs } from './module-refs.js';
 import { type StorageKind, storageOf } from './storage.js';
 
@@ -518,7 +518,8 @@ function callSites(fn: TSESTree.FunctionLike, refs: ModuleRefs, sourceCode: Read
     );
     return [...new Set([...inside, ...callsOfMethod(fn, refs)])];
   }
-  return callsOfMethod(fn, refs);
+  const wrapper = awaitedCallRunning(fn);
+  return wrapper ? [wrapper] : callsOfMethod(fn, refs);
 }
 
 function calleeUses(variable: Variable | null): Node[] {

@@ -56,6 +56,20 @@ function refreshing<const Name extends string>(
   };
 }
 
+/**
+ * v2 `new AWS.MetadataService().request(path, [options,] (err, data) => ...)`: a GET of `path` on the instance
+ * metadata service, whose body (a string) goes to the callback. Asked for `/latest/meta-data/iam/security-credentials/
+ * <role>` it hands out the role's temporary keys once; `AWS.EC2MetadataCredentials` is the object that fetches them
+ * again.
+ */
+export const AWS_V2_METADATA_SERVICE = {
+  api: v2(['MetadataService']),
+  method: 'request',
+  endpoint: 'http://169.254.169.254',
+  source:
+    'aws/aws-sdk-js: lib/metadata_service.js (request: new AWS.HttpRequest(this.endpoint + path)); lib/metadata_service/get_endpoint.js (IPv4 http://169.254.169.254)',
+} as const;
+
 /** AWS SDK v2 `AWS.Credentials` subclasses that reload themselves (aws/aws-sdk-js: lib/credentials/*.js). */
 export const AWS_V2_REFRESHING_CLASSES = entriesOf<RefreshingClass>()([
   refreshing('EC2MetadataCredentials', 'instance-profile', 'ec2_metadata_credentials.js'),

@@ -111,6 +111,26 @@ export async function connect() {
     expect(findings(code)).toEqual(['no-static-snapshot@5']);
   });
 
+  // A connection kept open (listeners, reconnect options) signs each reconnect with the keys it was built with:
+  // no-static-snapshot reports the copy at its source; no-module-token-cache leaves the keeper to it.
+  const device = (listen: string) => `const AWS = require('aws-sdk');
+const awsIot = require('aws-iot-device-sdk');
+const cognito = new AWS.CognitoIdentity();
+let device;
+function connect(identityId) {
+  cognito.getCredentialsForIdentity({ IdentityId: identityId }, (err, data) => {
+    device = awsIot.device({ host: 'example.iot', protocol: 'wss', accessKeyId: data.Credentials.AccessKeyId, secretKey: data.Credentials.SecretKey, sessionToken: data.Credentials.SessionToken${listen === 'option' ? ', maximumReconnectTimeMs: 8000' : ''} });
+    ${listen === 'listener' ? "device.on('connect', () => device.subscribe('topic'));" : "device.subscribe('topic');"}
+  });
+}
+module.exports = { connect, publish: (m) => device.publish('topic', m) };`;
+  it.each(['listener', 'option'])('Cognito keys in a module-level device kept open by a %s: A only', (listen) => {
+    expect(findings(device(listen), 'web/iot.js')).toEqual(['no-static-snapshot@6']);
+  });
+  it('the same device without a sign that it stays open: the keeper is still reported by B', () => {
+    expect(findings(device('none'), 'web/iot.js')).toContain('no-module-token-cache@4');
+  });
+
   it('a Google token on the field of a module singleton stays a snapshot (A)', () => {
     const code = `${GOOGLE}class Api {
   token?: string | null;
