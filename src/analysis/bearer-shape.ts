@@ -4,6 +4,7 @@ import { LOCAL_INPUT_MODULES, NAMED_TOKEN_CALL_PATTERN, sessionOf, TOKEN_RESPONS
 import { calleeName, DefinitionType, isNullish, patternPath, staticPropertyName, unwrap } from './ast.js';
 import { sentAsCredential } from './credential-use.js';
 import { findVariable } from './find-variable.js';
+import { lastingIssuerOfCall, lastsUntilRevoked } from './lasting-token.js';
 import { codeOf, type Held } from './held.js';
 import { ModuleRefs } from './module-refs.js';
 
@@ -33,6 +34,7 @@ export function bearerShapedToken(written: Node, reads: () => readonly Node[], c
     !shape ||
     readsLocalInput(shape.call, sourceCode) ||
     asksHandedInObject(shape.call, sourceCode, 0) ||
+    lastsUntilRevoked(lastingIssuerOfCall(shape.call), sourceCode) ||
     !reads().some((read) => sentAsCredential(read, sourceCode))
   )
     return null;
