@@ -25,7 +25,8 @@ const TYPICAL = sessionOf('oauth-token');
  * data.access_token`, `const { idToken } = await session()`), written to a keeper whose reads (`reads`, asked only for such a field) spend as a
  * credential (an `Authorization` value, `auth:`, `password:`: credential-use.ts). The call's library is unknown, so
  * the name of the field and its use as a bearer credential are the evidence together; a bare `token` field names too
- * many things (CSRF, pagination, push-device tokens) to count.
+ * many things (CSRF, pagination, push-device tokens) to count. A token of an exchange whose tokens last until revoked
+ * (Slack's `oauth.v2.access`, LASTING_TOKEN_ISSUERS) counts only where the file shows the expiring shape.
  */
 export function bearerShapedToken(written: Node, reads: () => readonly Node[], context: Context): Held | null {
   const { sourceCode } = context;
