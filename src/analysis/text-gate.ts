@@ -104,42 +104,46 @@ const SECRET_WORDS = [
   .map(escapeRegExp)
   .join('|');
 
-/**
- * Whether a browser bundle's global of `globals` is in use (`window.AWS`, or `AWS.config` in a file that declares no
- * `AWS` of its own): the page loaded the SDK from a script tag. The SDK's own sources, which bind
- * `var AWS = require('./core')`, stay closed. Null when `globals` is empty (nothing to look for).
- */
-function browserGlobalUse(globals: readonly { name: string }[]): ((text: string) => boolean) | null {
-  if (!globals.length) return null;
-  const names = globals.map((g) => g.name).join('|');
-  const offWindow = new RegExp(`\\b(?:window|self|globalThis)\\.(?:${names})\\b`, 'u');
-  const use = new RegExp(`\\b(?:${names})\\.[A-Za-z]`, 'u');
-  const declared = new RegExp(
-    `\\b(?:var|let|const|function|class|as)\\s+(?:${names})\\b|\\b(?:${names})\\s*=[^=]`,
-    'u',
-  );
-  return (text) => offWindow.test(text) || (use.test(text) && !declared.test(text));
-}
-
 type ModuleFamily = 'modules' | 'presign-modules' | 'assume-role-modules';
 
-/** A quoted specifier of `modules` (exact or by prefix), and a test for the browser globals that stand for one. */
-function moduleFamily(modules: Iterable<string>): {
-  pattern: RegExp;
-  browserGlobal: ((text: string) => boolean) | null;
-} {
+/**
+ * A module family's pattern source (a quoted specifier, exact or by prefix), and the names of the browser globals that
+ * stand for one of its modules (`window.AWS`): text only, so that every RegExp below is built at module level.
+ */
+function moduleFamilySources(modules: Iterable<string>): { pattern: string; globalNames: string | null } {
   const list = [...modules];
   const { exact, prefixes } = moduleAlternatives(list);
   const alternatives = [...(exact ? [`(['"\`])(?:${exact})\\1`] : []), ...(prefixes ? [`['"\`](?:${prefixes})`] : [])];
   const globals = BROWSER_SDK_GLOBALS.filter((g) => list.some((pattern) => moduleMatches(pattern, g.module)));
-  return { pattern: new RegExp(alternatives.join('|') || '(?!)', 'u'), browserGlobal: browserGlobalUse(globals) };
+  return { pattern: alternatives.join('|') || '(?!)', globalNames: globals.map((g) => g.name).join('|') || null };
 }
 
-const MODULE_FAMILIES: Record<ModuleFamily, ReturnType<typeof moduleFamily>> = {
-  modules: moduleFamily(knowledgeModules()),
-  'presign-modules': moduleFamily(PRESIGN_MODULES),
-  'assume-role-modules': moduleFamily(ASSUME_ROLE_MODULES),
-};
+const MODULE_FAMILIES = {} as Record<
+  ModuleFamily,
+  { pattern: RegExp; browserGlobal: ((text: string) => boolean) | null }
+>;
+for (const [family, modules] of [
+  ['modules', knowledgeModules()],
+  ['presign-modules', PRESIGN_MODULES],
+  ['assume-role-modules', ASSUME_ROLE_MODULES],
+] as const) {
+  const { pattern, globalNames: names } = moduleFamilySources(modules);
+  /*
+   * Whether a browser bundle's global is in use (`window.AWS`, or `AWS.config` in a file that declares no `AWS` of its
+   * own): the page loaded the SDK from a script tag. The SDK's own sources, which bind `var AWS = require('./core')`,
+   * stay closed.
+   */
+  const offWindow = names ? new RegExp(`\\b(?:window|self|globalThis)\\.(?:${names})\\b`, 'u') : null;
+  const use = names ? new RegExp(`\\b(?:${names})\\.[A-Za-z]`, 'u') : null;
+  const declared = names
+    ? new RegExp(`\\b(?:var|let|const|function|class|as)\\s+(?:${names})\\b|\\b(?:${names})\\s*=[^=]`, 'u')
+    : null;
+  MODULE_FAMILIES[family] = {
+    pattern: new RegExp(pattern, 'u'),
+    browserGlobal:
+      offWindow && use && declared ? (text) => offWindow.test(text) || (use.test(text) && !declared.test(text)) : null,
+  };
+}
 
 // Built once when the module loads, from knowledge-base data only (never from a file's text).
 const PATTERNS: Record<TriggerFamily, RegExp> = {
