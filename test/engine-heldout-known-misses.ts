@@ -28,8 +28,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   'engine-heldout-13': {
     'A04.ts':
       'A: a hand-presigned MemoryDB/ElastiCache IAM token (expiresIn 900) given once as the fixed redisOptions.password of an ioredis Cluster.',
-    'B01.tsx':
-      'B: STS-shaped temporary credentials fetched once from the backend on mount and kept in React context state, Expiration never read. Left open (session 12): the one precise sign is the TS type the body is annotated with (SessionToken and Expiration fields of a local type); no client is built in the file, so a type-shape source plus the component-state keeper of a hand-fetched body are both needed.',
   },
   'engine-heldout-14': {
     'A01.ts':
