@@ -9,7 +9,10 @@ import {
   GOOGLE_SET_CREDENTIALS,
   moduleMatches,
   NAMED_CREDENTIAL_HELPER_PATTERN,
+  PLATFORM_TOKEN_FILE_PATHS,
   PRESIGN_MODULES,
+  STORED_SESSION_KEYS_HINTS,
+  TOKEN_SOURCE_MODULES,
   TOKEN_TEXT_HINT,
 } from '../knowledge/index.js';
 import { ANY_SHAPE_MARKER } from './secret-scan.js';
@@ -24,6 +27,8 @@ import { ANY_SHAPE_MARKER } from './secret-scan.js';
  * - `presign-modules`, `assume-role-modules`: the same, for the modules one rule's checks start from (the knowledge
  *   base's PRESIGN_MODULES and ASSUME_ROLE_MODULES) and the browser globals standing for one of them: a rule that
  *   needs no other module is not opened by the rest (a React component's `'react'` opens `modules`);
+ * - `token-sources`: no-module-token-cache's own: a module of TOKEN_SOURCE_MODULES (quoted, spelled with escapes, or a
+ *   browser global standing for one), stored session keys (STORED_SESSION_KEYS_HINTS) or a platform's token file;
  * - `token-text`: the text every hand-written token fetch contains (TOKEN_TEXT_HINT: token endpoints and fields);
  * - `secrets`: the markers of every secret shape, the credential names values are stored under (for a name that
  *   counts only beside a sibling, such as a bare `Token` beside `AccessKeyId`, the sibling), and the bundler
@@ -44,6 +49,7 @@ export type TriggerFamily =
   | 'modules'
   | 'presign-modules'
   | 'assume-role-modules'
+  | 'token-sources'
   | 'token-text'
   | 'secrets'
   | 'credential-files'
@@ -121,24 +127,40 @@ function browserGlobalUse(globals: readonly { name: string }[]): ((text: string)
   return (text) => offWindow.test(text) || (use.test(text) && !declared.test(text));
 }
 
-type ModuleFamily = 'modules' | 'presign-modules' | 'assume-role-modules';
+type ModuleFamily = 'modules' | 'presign-modules' | 'assume-role-modules' | 'token-sources';
 
-/** A quoted specifier of `modules` (exact or by prefix), and a test for the browser globals that stand for one. */
-function moduleFamily(modules: Iterable<string>): {
+/**
+ * A quoted specifier of `modules` (exact or by prefix), and a test for the browser globals that stand for one, or,
+ * with `alsoText`, for the text that opens the family without a module.
+ */
+function moduleFamily(
+  modules: Iterable<string>,
+  alsoText?: (text: string) => boolean,
+): {
   pattern: RegExp;
-  browserGlobal: ((text: string) => boolean) | null;
+  alsoOpens: ((text: string) => boolean) | null;
 } {
   const list = [...modules];
   const { exact, prefixes } = moduleAlternatives(list);
   const alternatives = [...(exact ? [`(['"\`])(?:${exact})\\1`] : []), ...(prefixes ? [`['"\`](?:${prefixes})`] : [])];
   const globals = BROWSER_SDK_GLOBALS.filter((g) => list.some((pattern) => moduleMatches(pattern, g.module)));
-  return { pattern: new RegExp(alternatives.join('|') || '(?!)', 'u'), browserGlobal: browserGlobalUse(globals) };
+  const browserGlobal = browserGlobalUse(globals);
+  return {
+    pattern: new RegExp(alternatives.join('|') || '(?!)', 'u'),
+    alsoOpens: alsoText ? (text) => alsoText(text) || (browserGlobal?.(text) ?? false) : browserGlobal,
+  };
 }
 
 const MODULE_FAMILIES: Record<ModuleFamily, ReturnType<typeof moduleFamily>> = {
   modules: moduleFamily(knowledgeModules()),
   'presign-modules': moduleFamily(PRESIGN_MODULES),
   'assume-role-modules': moduleFamily(ASSUME_ROLE_MODULES),
+  'token-sources': moduleFamily(
+    TOKEN_SOURCE_MODULES,
+    (text) =>
+      STORED_SESSION_KEYS_HINTS.every((hint) => hint.test(text)) ||
+      PLATFORM_TOKEN_FILE_PATHS.some((path) => text.includes(path)),
+  ),
 };
 
 // Built once when the module loads, from knowledge-base data only (never from a file's text).
@@ -146,6 +168,7 @@ const PATTERNS: Record<TriggerFamily, RegExp> = {
   modules: MODULE_FAMILIES.modules.pattern,
   'presign-modules': MODULE_FAMILIES['presign-modules'].pattern,
   'assume-role-modules': MODULE_FAMILIES['assume-role-modules'].pattern,
+  'token-sources': MODULE_FAMILIES['token-sources'].pattern,
   'token-text': TOKEN_TEXT_HINT,
   secrets: new RegExp(`${ANY_SHAPE_MARKER.source}|${SECRET_WORDS}`, 'u'),
   'credential-files': new RegExp(GOOGLE_CREDENTIAL_FILE_TYPES.map((entry) => escapeRegExp(entry.type)).join('|'), 'u'),
@@ -158,6 +181,7 @@ const OPEN_ON_ESCAPES: ReadonlySet<TriggerFamily> = new Set([
   'modules',
   'presign-modules',
   'assume-role-modules',
+  'token-sources',
   'secrets',
   'credential-files',
 ]);
@@ -183,8 +207,7 @@ export function holdsTrigger(
 ): boolean {
   if (PATTERNS[family].test(sourceCode.text)) return true;
   if (OPEN_ON_ESCAPES.has(family) && holdsEscape(sourceCode.text)) return true;
-  if (family in MODULE_FAMILIES)
-    return MODULE_FAMILIES[family as ModuleFamily].browserGlobal?.(sourceCode.text) ?? false;
+  if (family in MODULE_FAMILIES) return MODULE_FAMILIES[family as ModuleFamily].alsoOpens?.(sourceCode.text) ?? false;
   const services = sourceCode.parserServices as { program?: unknown } | undefined;
   return family === 'credential-helpers' && Boolean(services?.program) && RELATIVE_IMPORT.test(sourceCode.text);
 }

@@ -20,6 +20,7 @@ import {
   isKnowledgeModule,
   KNOWLEDGE_MODULES,
   PRESIGN_MODULES,
+  TOKEN_SOURCE_MODULES,
 } from '../../src/knowledge/index.js';
 import plugin from '../../src/index.js';
 import { rules } from '../../src/rules.js';
@@ -84,11 +85,25 @@ describe('trigger families', () => {
     expect(gate("require('aws-sdk\\u002fglobal');", ['assume-role-modules'])).toBe(true);
   });
 
+  it("opens no-module-token-cache's `token-sources` on its source modules, stored session keys and platform token files", () => {
+    expect(gate("import { useState } from 'react';", ['token-sources'])).toBe(false);
+    expect(gate("import axios from 'axios';", ['token-sources'])).toBe(true);
+    expect(gate("import { STSClient } from '@aws-sdk/client-sts';", ['token-sources'])).toBe(true);
+    // Keys of unknown origin in browser storage: the session token's field and a storage, both.
+    expect(gate("localStorage.setItem('keys', JSON.stringify({ sessionToken }));", ['token-sources'])).toBe(true);
+    expect(gate('const { sessionToken } = props;', ['token-sources'])).toBe(false);
+    expect(gate("localStorage.setItem('theme', 'dark');", ['token-sources'])).toBe(false);
+    expect(gate("readFileSync('/snowflake/session/token', 'utf8');", ['token-sources'])).toBe(true);
+    expect(gate("require('axio\\x73');", ['token-sources'])).toBe(true);
+  });
+
   it('builds the module families from the knowledge base, each within `modules`', () => {
     const modules = knowledgeModules();
     expect(PRESIGN_MODULES).toContain('@aws-sdk/s3-request-presigner');
     expect(ASSUME_ROLE_MODULES).toContain('@aws-sdk/client-sts');
-    expect([...PRESIGN_MODULES, ...ASSUME_ROLE_MODULES].filter((module) => !modules.has(module))).toEqual([]);
+    expect(
+      [...PRESIGN_MODULES, ...ASSUME_ROLE_MODULES, ...TOKEN_SOURCE_MODULES].filter((module) => !modules.has(module)),
+    ).toEqual([]);
     expect(PRESIGN_MODULES.filter(isKnowledgeModule)).toEqual(PRESIGN_MODULES);
   });
 
