@@ -11,6 +11,7 @@ import {
   NAMED_CREDENTIAL_HELPER_PATTERN,
   PLATFORM_TOKEN_FILE_PATHS,
   PRESIGN_MODULES,
+  SNAPSHOT_RULE_MODULES,
   STORED_SESSION_KEYS_HINTS,
   TOKEN_SOURCE_MODULES,
   TOKEN_TEXT_HINT,
@@ -29,6 +30,7 @@ import { ANY_SHAPE_MARKER } from './secret-scan.js';
  *   needs no other module is not opened by the rest (a React component's `'react'` opens `modules`);
  * - `token-sources`: no-module-token-cache's own: a module of TOKEN_SOURCE_MODULES (quoted, spelled with escapes, or a
  *   browser global standing for one), stored session keys (STORED_SESSION_KEYS_HINTS) or a platform's token file;
+ * - `snapshot-sources`: no-static-snapshot's own: a module of SNAPSHOT_RULE_MODULES (the same three ways);
  * - `token-text`: the text every hand-written token fetch contains (TOKEN_TEXT_HINT: token endpoints and fields);
  * - `secrets`: the markers of every secret shape, the credential names values are stored under (for a name that
  *   counts only beside a sibling, such as a bare `Token` beside `AccessKeyId`, the sibling), and the bundler
@@ -50,6 +52,7 @@ export type TriggerFamily =
   | 'presign-modules'
   | 'assume-role-modules'
   | 'token-sources'
+  | 'snapshot-sources'
   | 'token-text'
   | 'secrets'
   | 'credential-files'
@@ -127,7 +130,7 @@ function browserGlobalUse(globals: readonly { name: string }[]): ((text: string)
   return (text) => offWindow.test(text) || (use.test(text) && !declared.test(text));
 }
 
-type ModuleFamily = 'modules' | 'presign-modules' | 'assume-role-modules' | 'token-sources';
+type ModuleFamily = 'modules' | 'presign-modules' | 'assume-role-modules' | 'token-sources' | 'snapshot-sources';
 
 /**
  * A quoted specifier of `modules` (exact or by prefix), and a test for the browser globals that stand for one, or,
@@ -161,6 +164,7 @@ const MODULE_FAMILIES: Record<ModuleFamily, ReturnType<typeof moduleFamily>> = {
       STORED_SESSION_KEYS_HINTS.every((hint) => hint.test(text)) ||
       PLATFORM_TOKEN_FILE_PATHS.some((path) => text.includes(path)),
   ),
+  'snapshot-sources': moduleFamily(Object.values(SNAPSHOT_RULE_MODULES).flat()),
 };
 
 // Built once when the module loads, from knowledge-base data only (never from a file's text).
@@ -169,6 +173,7 @@ const PATTERNS: Record<TriggerFamily, RegExp> = {
   'presign-modules': MODULE_FAMILIES['presign-modules'].pattern,
   'assume-role-modules': MODULE_FAMILIES['assume-role-modules'].pattern,
   'token-sources': MODULE_FAMILIES['token-sources'].pattern,
+  'snapshot-sources': MODULE_FAMILIES['snapshot-sources'].pattern,
   'token-text': TOKEN_TEXT_HINT,
   secrets: new RegExp(`${ANY_SHAPE_MARKER.source}|${SECRET_WORDS}`, 'u'),
   'credential-files': new RegExp(GOOGLE_CREDENTIAL_FILE_TYPES.map((entry) => escapeRegExp(entry.type)).join('|'), 'u'),
@@ -182,6 +187,7 @@ const OPEN_ON_ESCAPES: ReadonlySet<TriggerFamily> = new Set([
   'presign-modules',
   'assume-role-modules',
   'token-sources',
+  'snapshot-sources',
   'secrets',
   'credential-files',
 ]);

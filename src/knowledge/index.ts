@@ -33,7 +33,14 @@ import {
   AZURE_TOKEN_METHODS,
   MSAL_TOKEN_METHODS,
 } from './azure.js';
-import { GCS_STORAGE_CLASS, GOOGLE_PRESIGNERS, GOOGLE_REFRESHING_CLASSES, GOOGLE_TOKEN_METHODS } from './google.js';
+import {
+  GCS_STORAGE_CLASS,
+  GOOGLE_AUTH_MODULES,
+  GOOGLE_PRESIGNERS,
+  GOOGLE_REFRESHING_CLASSES,
+  GOOGLE_TOKEN_METHODS,
+} from './google.js';
+import { AUTH_FUNCTION_FACTORIES, TOKEN_KEEPING_CLIENTS } from './client-tokens.js';
 import type { ApiRef, CredentialMethod, Presigner, RefreshingClass } from './types.js';
 import { entriesOf } from './entries-of.js';
 import { STATIC_PROVIDER_SINKS } from './aws-crt.js';
@@ -161,6 +168,42 @@ export const TOKEN_SOURCE_MODULES: readonly string[] = [
       ),
   ),
 ];
+
+/**
+ * The modules no-static-snapshot's checks start from: a file that imports none of them is checked only for what its
+ * text names (a token endpoint, a credential helper, a CLI command, `setCredentials`). The text gate opens the rule on
+ * these alone (`snapshot-sources`).
+ */
+export const SNAPSHOT_RULE_MODULES = {
+  /** Exports that make snapshots: providers, v3 clients, STS, AWS token methods and commands, AWS v2, Google auth. */
+  sources: [
+    ...new Set([
+      ...AWS_V3_PROVIDER_FACTORIES.flatMap((e) => e.api.modules),
+      ...AWS_V3_STS_OPERATIONS.flatMap((e) => e.api.modules),
+      ...AWS_TOKEN_METHODS.flatMap((e) => e.gateModules),
+      ...AWS_TOKEN_COMMANDS.flatMap((e) => e.api.modules),
+      ...AWS_V3_CLIENT.modules,
+      ...AWS_V2_MODULES,
+      ...AWS_V2_STS_CLIENT_MODULES.flatMap((e) => e.modules),
+      ...GOOGLE_AUTH_MODULES,
+      ...CREDENTIAL_RESOLVERS.flatMap((e) => e.api.modules),
+      ...AUTH_FUNCTION_FACTORIES.flatMap((e) => e.factory.modules),
+      ...TOKEN_KEEPING_CLIENTS.flatMap((e) => (e.impliedSession ? e.api.modules : [])),
+    ]),
+  ] as readonly string[],
+  /** The snapshot wrappers' modules (`@smithy/core/config`: imported all over SDK internals for other things). */
+  wrappers: [...new Set(AWS_V3_SNAPSHOT_WRAPPERS.flatMap((e) => e.api.modules))] as readonly string[],
+  /** Modules with a static provider of another library (aws-crt) that may be given temporary keys. */
+  sinks: [...new Set(STATIC_PROVIDER_SINKS.flatMap((e) => e.api.modules))] as readonly string[],
+  /** The token methods' modules (Azure, MSAL, gcp-metadata, ...). */
+  tokenMethods: [
+    ...new Set(CREDENTIAL_METHODS.flatMap((m) => [...m.gateModules, ...m.receivers.flatMap((r) => r.modules)])),
+  ] as readonly string[],
+  /** Clients that take a token-only provider option (kafkajs). */
+  tokenOnly: [
+    ...new Set(TOKEN_PROVIDER_OPTIONS.flatMap((o) => ('modules' in o ? o.modules : []))),
+  ] as readonly string[],
+};
 
 /**
  * Keys of unknown origin kept in browser storage are known by the session token the page signs with: a file whose
