@@ -10,6 +10,7 @@ import { ModuleRefs, moduleSpecifiers } from '../../src/analysis/module-refs.js'
 import { isOneShotScript } from '../../src/analysis/process-lifetime.js';
 import { handsToCalledAgainOption } from '../../src/analysis/called-again-option.js';
 import { isPageRootComponent } from '../../src/analysis/page-root.js';
+import { isKeptInLongLivedRegistry } from '../../src/analysis/registry-kept.js';
 import {
   isExported,
   isModuleSingleton,
@@ -58,6 +59,10 @@ const PAGE_ROOT_WORDS = "a field of the page's root component (one instance, for
 /** An instance field of an exported class that memoises the value (isMemoisedByExportedClass), not a known singleton. */
 const MEMOISING_CLASS_WORDS =
   'a field of an exported class that memoises it (the instance its importers keep serves every call)';
+
+/** An instance field of a class whose instances the file keeps in a module-level or static registry (registry-kept.ts). */
+const REGISTRY_WORDS =
+  'a field of an object kept in a long-lived registry (the registry hands the same instance to every later call)';
 
 /**
  * The listeners of no-module-token-cache. Test code (under the `testCode: 'skip'` default), files that mock modules,
@@ -131,7 +136,9 @@ function report(context: Context, candidate: Candidate, settings: ResolvedSettin
                 !isModuleSingleton(slot.owner.classNode, context.sourceCode)
               ? isPageRootComponent(slot.owner.classNode, context.sourceCode)
                 ? PAGE_ROOT_WORDS
-                : MEMOISING_CLASS_WORDS
+                : isKeptInLongLivedRegistry(slot.owner.classNode, context.sourceCode)
+                  ? REGISTRY_WORDS
+                  : MEMOISING_CLASS_WORDS
               : STORAGE_WORDS[candidate.storage],
     lifetime,
     symptom: EXPIRY_SYMPTOMS[held.symptom].text,

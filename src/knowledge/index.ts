@@ -54,6 +54,7 @@ export * from './google.js';
 export * from './azure.js';
 export * from './expiry.js';
 export * from './token-endpoints.js';
+export * from './lasting-tokens.js';
 export * from './token-cache.js';
 export * from './snapshot.js';
 export * from './keepers.js';
