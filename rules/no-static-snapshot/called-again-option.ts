@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { isFunctionNode, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
-import { isRepeatable } from '../../src/analysis/edits.js';
+import { DefinitionType, isFunctionNode, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { isMovable, isRepeatable, removeStatement } from '../../src/analysis/edits.js';
 import { isConstLike } from '../../src/analysis/module-refs.js';
 import {
   calledAgainHandOver,
@@ -71,13 +71,52 @@ function reusedWhileOpen(entry: CalledAgainOption, ctx: SnapshotContext): string
  */
 function askedPerUse(resolution: Resolution, handOver: CalledAgainHandOver, ctx: SnapshotContext): Suggestion[] {
   const property = optionProperty(handOver);
-  if (!property || property.shorthand || property.computed || property.kind !== 'init' || property.method) return [];
-  const value = property.value;
+  if (!property || property.computed || property.kind !== 'init' || property.method) return [];
+  const local = heldByLocal(property, ctx);
+  const value = local ? local.init : property.value;
   if (!chainFrom(value, resolution.call) || !boundOnce(value, ctx)) return [];
+  if (local && !isMovable(value, property.value, ctx.sourceCode)) return [];
   const text = ctx.sourceCode.getText(value);
   const fn = awaitsOutsideFunctions(value) ? `async () => ${text}` : `() => ${text}`;
   const option = handOver.entry.path.join('.');
-  return [{ messageId: 'askOptionPerUse', data: { option }, fix: (fixer) => fixer.replaceText(value, fn) }];
+  return [
+    {
+      messageId: 'askOptionPerUse',
+      data: { option },
+      fix: (fixer) => [
+        property.shorthand
+          ? fixer.replaceText(property, `${ctx.sourceCode.getText(property.key)}: ${fn}`)
+          : fixer.replaceText(property.value, fn),
+        ...(local ? [removeStatement(fixer, ctx.sourceCode, local.statement)] : []),
+      ],
+    },
+  ];
+}
+
+/**
+ * `jwtToken: token` (or `{ jwtToken }`) where `const token = <init>` is read only there, in a statement of its own:
+ * the init moves into the function and the declaration goes.
+ */
+function heldByLocal(
+  property: TSESTree.Property,
+  ctx: SnapshotContext,
+): { init: Node; statement: TSESTree.VariableDeclaration } | null {
+  const value = unwrap(property.value);
+  if (value.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = ctx.refs.variableOf(value);
+  const def = variable?.defs[0];
+  if (!variable || !isConstLike(variable) || def?.type !== DefinitionType.Variable || !def.node.init) return null;
+  if (def.node.id.type !== AST_NODE_TYPES.Identifier) return null;
+  const reads = variable.references.filter((r) => r.isRead());
+  if (reads.length !== 1 || reads[0].identifier !== value) return null;
+  const statement = def.parent;
+  const holder = statement.parent?.type;
+  if (
+    statement.declarations.length !== 1 ||
+    (holder !== AST_NODE_TYPES.BlockStatement && holder !== AST_NODE_TYPES.Program)
+  )
+    return null;
+  return { init: def.node.init, statement };
 }
 
 /** The property that holds the option (the last name of the entry's path) in the object handed to the client. */

@@ -89,11 +89,37 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
     errors: [{ messageId: 'fixedCalledAgainOption', line: 4, suggestions: [] }],
   },
   {
-    // Look-alike: the token comes through a local, not as the option's own expression: no function form offered.
+    // Through a const local read only there: its expression moves into the function and the declaration goes.
     code: lines(
       "import { Auth } from 'aws-amplify';",
       "import AWSAppSyncClient from 'aws-appsync';",
       'const token = (await Auth.currentSession()).getIdToken().getJwtToken();',
+      "export const client = new AWSAppSyncClient({ url: '/graphql', region: 'us-east-1', auth: { type: 'AMAZON_COGNITO_USER_POOLS', jwtToken: token } });",
+    ),
+    errors: [
+      {
+        messageId: 'fixedCalledAgainOption',
+        line: 3,
+        suggestions: [
+          {
+            messageId: 'askOptionPerUse',
+            output: lines(
+              "import { Auth } from 'aws-amplify';",
+              "import AWSAppSyncClient from 'aws-appsync';",
+              "export const client = new AWSAppSyncClient({ url: '/graphql', region: 'us-east-1', auth: { type: 'AMAZON_COGNITO_USER_POOLS', jwtToken: async () => (await Auth.currentSession()).getIdToken().getJwtToken() } });",
+            ),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // Look-alike: the local is also read elsewhere (logged once): it is left for a person.
+    code: lines(
+      "import { Auth } from 'aws-amplify';",
+      "import AWSAppSyncClient from 'aws-appsync';",
+      'const token = (await Auth.currentSession()).getIdToken().getJwtToken();',
+      'console.debug(token.length);',
       "export const client = new AWSAppSyncClient({ url: '/graphql', region: 'us-east-1', auth: { type: 'AMAZON_COGNITO_USER_POOLS', jwtToken: token } });",
     ),
     errors: [{ messageId: 'fixedCalledAgainOption', line: 3, suggestions: [] }],
