@@ -40,6 +40,8 @@ export * from './google.js';
 export * from './azure.js';
 export * from './expiry.js';
 export * from './token-endpoints.js';
+export * from './lasting-tokens.js';
+export * from './typed-shapes.js';
 export * from './token-cache.js';
 export * from './snapshot.js';
 export * from './keepers.js';
@@ -86,6 +88,40 @@ export const PRESIGNERS = entriesOf<Presigner>()([
   ...GOOGLE_PRESIGNERS,
   ...AZURE_PRESIGNERS,
 ]);
+
+/**
+ * Every module a presigner is reached through (its API, the classes its receivers are made from, the modules that
+ * open it on an untraced receiver): presign-max-lifetime and presign-within-session check nothing in a file that
+ * mentions none of them, and the text gate opens them only on these (`presign-modules`, src/analysis/text-gate.ts).
+ */
+export const PRESIGN_MODULES: readonly string[] = [
+  ...new Set(
+    PRESIGNERS.flatMap((p) => [
+      ...(p.api?.modules ?? []),
+      ...(p.receivers ?? []).flatMap((r) => r.modules),
+      ...(p.gateModules ?? []),
+    ]),
+  ),
+];
+
+/** The assume-role requests whose session length can be read from their options (session-duration-within-role). */
+export const ASSUME_ROLE_REQUESTS = {
+  factories: AWS_V3_PROVIDER_FACTORIES.filter((f) => f.session === 'assume-role' && f.durationOption),
+  classes: AWS_V2_REFRESHING_CLASSES.filter((c) => c.session === 'assume-role' && c.durationOption),
+  commands: AWS_V3_STS_OPERATIONS.filter((o) => o.session === 'assume-role' && o.api),
+};
+
+/**
+ * Every module those requests are made through: session-duration-within-role checks nothing in a file that mentions
+ * none of them, and the text gate opens it only on these (`assume-role-modules`).
+ */
+export const ASSUME_ROLE_MODULES: readonly string[] = [
+  ...new Set(
+    [...ASSUME_ROLE_REQUESTS.factories, ...ASSUME_ROLE_REQUESTS.classes, ...ASSUME_ROLE_REQUESTS.commands].flatMap(
+      (e) => e.api?.modules ?? [],
+    ),
+  ),
+];
 
 export function moduleMatches(pattern: string, specifier: string): boolean {
   return pattern.endsWith('*') ? specifier.startsWith(pattern.slice(0, -1)) : specifier === pattern;

@@ -15,7 +15,12 @@ import {
   setTextGate,
   type TriggerFamily,
 } from '../../src/analysis/text-gate.js';
-import { KNOWLEDGE_MODULES } from '../../src/knowledge/index.js';
+import {
+  ASSUME_ROLE_MODULES,
+  isKnowledgeModule,
+  KNOWLEDGE_MODULES,
+  PRESIGN_MODULES,
+} from '../../src/knowledge/index.js';
 import plugin from '../../src/index.js';
 import { rules } from '../../src/rules.js';
 
@@ -53,6 +58,38 @@ describe('trigger families', () => {
     expect(gate('const AWS = window.AWS;', ['modules'])).toBe(true);
     expect(gate("var AWS = require('./core'); AWS.util.each(list, fn);", ['modules'])).toBe(false);
     expect(gate('const total = items.length;', ['modules'])).toBe(false);
+  });
+
+  it("opens a rule's own module family only on the modules its checks start from", () => {
+    const react = "import { useState } from 'react';";
+    expect(gate(react, ['modules'])).toBe(true);
+    expect(gate(react, ['presign-modules'])).toBe(false);
+    expect(gate(react, ['assume-role-modules'])).toBe(false);
+    const presigner = "import { getSignedUrl } from '@aws-sdk/s3-request-presigner';";
+    expect(gate(presigner, ['presign-modules'])).toBe(true);
+    expect(gate(presigner, ['assume-role-modules'])).toBe(false);
+    const sts = 'const { STSClient } = require("@aws-sdk/client-sts");';
+    expect(gate(sts, ['assume-role-modules'])).toBe(true);
+    expect(gate(sts, ['presign-modules'])).toBe(false);
+    // The v2 SDK serves both, from a require or from the browser bundle's global; msal's global serves neither.
+    for (const text of ["const AWS = require('aws-sdk');", 'new AWS.S3().getSignedUrl(op, params);'])
+      expect([gate(text, ['presign-modules']), gate(text, ['assume-role-modules'])]).toEqual([true, true]);
+    const msal = 'const app = new msal.PublicClientApplication(config);';
+    expect([gate(msal, ['modules']), gate(msal, ['presign-modules']), gate(msal, ['assume-role-modules'])]).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    // A specifier spelled with an escape sequence.
+    expect(gate("require('aws-sdk\\u002fglobal');", ['assume-role-modules'])).toBe(true);
+  });
+
+  it('builds the module families from the knowledge base, each within `modules`', () => {
+    const modules = knowledgeModules();
+    expect(PRESIGN_MODULES).toContain('@aws-sdk/s3-request-presigner');
+    expect(ASSUME_ROLE_MODULES).toContain('@aws-sdk/client-sts');
+    expect([...PRESIGN_MODULES, ...ASSUME_ROLE_MODULES].filter((module) => !modules.has(module))).toEqual([]);
+    expect(PRESIGN_MODULES.filter(isKnowledgeModule)).toEqual(PRESIGN_MODULES);
   });
 
   it('opens `credential-helpers` on helper names that promise temporary credentials', () => {
