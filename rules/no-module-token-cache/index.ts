@@ -10,6 +10,7 @@ import { ModuleRefs, moduleSpecifiers } from '../../src/analysis/module-refs.js'
 import { isOneShotScript } from '../../src/analysis/process-lifetime.js';
 import { handsToCalledAgainOption } from '../../src/analysis/called-again-option.js';
 import { isPageRootComponent } from '../../src/analysis/page-root.js';
+import { isKeptInLongLivedRegistry } from '../../src/analysis/registry-kept.js';
 import {
   isExported,
   isModuleSingleton,
@@ -58,6 +59,13 @@ const PAGE_ROOT_WORDS = "a field of the page's root component (one instance, for
 /** An instance field of an exported class that memoises the value (isMemoisedByExportedClass), not a known singleton. */
 const MEMOISING_CLASS_WORDS =
   'a field of an exported class that memoises it (the instance its importers keep serves every call)';
+
+/** A UI component's state (`useState`), read back by every render and handler while the component is mounted. */
+const COMPONENT_STATE_WORDS =
+  'component state (every later render and handler reads it back, for as long as the component is mounted)';
+/** An instance field of a class whose instances the file keeps in a module-level or static registry (registry-kept.ts). */
+const REGISTRY_WORDS =
+  'a field of an object kept in a long-lived registry (the registry hands the same instance to every later call)';
 
 /**
  * The listeners of no-module-token-cache. Test code (under the `testCode: 'skip'` default), files that mock modules,
@@ -119,20 +127,24 @@ function report(context: Context, candidate: Candidate, settings: ResolvedSettin
     what: held.promise ? `a promise of ${held.what}` : held.what,
     storage: candidate.defaultHeaders
       ? DEFAULT_HEADERS_WORDS
-      : slot.kind === 'member' && slot.owner.kind === 'browser-storage' && slot.owner.place === 'app'
-        ? APP_STORAGE_WORDS
-        : slot.kind === 'member' && slot.owner.kind !== 'class' && slot.owner.kind !== 'global'
-          ? OWNER_WORDS[slot.owner.kind]
-          : candidate.container && candidate.storage === 'module'
-            ? 'a module-level cache'
-            : slot.kind === 'member' &&
-                slot.owner.kind === 'class' &&
-                candidate.storage === 'instance-field' &&
-                !isModuleSingleton(slot.owner.classNode, context.sourceCode)
-              ? isPageRootComponent(slot.owner.classNode, context.sourceCode)
-                ? PAGE_ROOT_WORDS
-                : MEMOISING_CLASS_WORDS
-              : STORAGE_WORDS[candidate.storage],
+      : candidate.componentState
+        ? COMPONENT_STATE_WORDS
+        : slot.kind === 'member' && slot.owner.kind === 'browser-storage' && slot.owner.place === 'app'
+          ? APP_STORAGE_WORDS
+          : slot.kind === 'member' && slot.owner.kind !== 'class' && slot.owner.kind !== 'global'
+            ? OWNER_WORDS[slot.owner.kind]
+            : candidate.container && candidate.storage === 'module'
+              ? 'a module-level cache'
+              : slot.kind === 'member' &&
+                  slot.owner.kind === 'class' &&
+                  candidate.storage === 'instance-field' &&
+                  !isModuleSingleton(slot.owner.classNode, context.sourceCode)
+                ? isPageRootComponent(slot.owner.classNode, context.sourceCode)
+                  ? PAGE_ROOT_WORDS
+                  : isKeptInLongLivedRegistry(slot.owner.classNode, context.sourceCode)
+                    ? REGISTRY_WORDS
+                    : MEMOISING_CLASS_WORDS
+                : STORAGE_WORDS[candidate.storage],
     lifetime,
     symptom: EXPIRY_SYMPTOMS[held.symptom].text,
     fix: held.fix.endsWith('.') ? held.fix : `${held.fix}.`,
@@ -189,7 +201,7 @@ export default createRule<[], TokenCacheMessageId>({
     docs: {
       description:
         'Disallow keeping tokens, temporary credentials or presigned URLs in long-lived storage without an expiry check before reuse',
-      triggers: ['modules', 'token-text'],
+      triggers: ['token-sources', 'token-text'],
       recommended: 'error',
       migrationSafeSuggestions: MIGRATION_SAFE_SUGGESTIONS,
       // A kept token in module scope: exported, its readers get a getter; filled lazily, each read asks the client.

@@ -2,12 +2,17 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { DefinitionType, findProperty, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import { isAskableAgain, removeStatement } from '../../src/analysis/edits.js';
+import { localFunction } from '../../src/analysis/local-function.js';
 import { isConstLike, ModuleRefs } from '../../src/analysis/module-refs.js';
+import { returnedValues } from '../../src/analysis/returned-values.js';
 import { staticString } from '../../src/analysis/static-value.js';
 import { findByApi, PER_CONNECTION_SECRETS } from '../../src/knowledge/index.js';
 import type { Candidate } from './candidates.js';
 import type { Held } from '../../src/analysis/held.js';
 import type { TokenCacheMessageId } from './messages.js';
+
+/** A character that continues a JS identifier (what a name's occurrence must not touch on either side). */
+const IDENTIFIER_CHARACTER = /[\w$]/u;
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<TokenCacheMessageId, readonly unknown[]>>;
@@ -25,7 +30,7 @@ const PER_CONNECTION_KINDS: ReadonlySet<string> = new Set(['auth-token', 'access
  */
 export function passwordPerConnection(context: Context, candidate: Candidate): Suggestion[] {
   const { held } = candidate;
-  const kept = held.keptIn ?? keptByOnlyRead(candidate);
+  const kept = held.keptIn ?? keptByOnlyRead(candidate) ?? keptThroughOptionsHelper(context, candidate);
   if (!kept || !held.call || !PER_CONNECTION_KINDS.has(held.kind)) return [];
   const { construction, property } = kept;
   const { sourceCode } = context;
@@ -73,6 +78,72 @@ function keptByOnlyRead({ slot }: Candidate): Held['keptIn'] {
     : undefined;
 }
 
+/**
+ * `this.pool = new Pool(await this.poolConfig())` where the file's own `poolConfig` returns `{ ...base, password:
+ * token?.token ?? '' }`: the options are built by a helper called only there, so the returned object's secret option
+ * is the pool's. Found from the construction written into the slot, for the option of a per-connection library.
+ */
+function keptThroughOptionsHelper(context: Context, { target, held }: Candidate): Held['keptIn'] {
+  if (!held.call) return undefined;
+  const { sourceCode } = context;
+  const refs = ModuleRefs.for(sourceCode);
+  const construction = writtenConstruction(target);
+  const entry = construction && findByApi(PER_CONNECTION_SECRETS, refs.resolve(construction.callee));
+  const argument = construction?.arguments[0] && throughAwait(construction.arguments[0]);
+  if (!entry || argument?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const helper = localFunction(argument, refs, { bindings: 'written-once', thisMethods: true });
+  const name = helperName(argument);
+  if (!helper || name === null || !calledOnce(name, sourceCode.text)) return undefined;
+  const call = held.call.node;
+  if (!(call.range[0] >= helper.range[0] && call.range[1] <= helper.range[1])) return undefined;
+  for (const returned of returnedValues(helper)) {
+    const object = unwrap(returned);
+    if (object.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    const property = object.properties.find(
+      (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && staticPropertyName(p) === entry.option,
+    );
+    if (property && property.value.range[0] <= call.range[0] && call.range[1] <= property.value.range[1])
+      return { construction, property };
+    const local = property ? localHolding(property.value, context) : null;
+    if (property && local && within(call, local.init)) return { construction, property };
+  }
+  return undefined;
+}
+
+/** The construction a slot write stores: `x = new Pool(...)`, `this.pool = await new Pool(...)`, `let x = new Pool(...)`. */
+function writtenConstruction(target: Node): TSESTree.NewExpression | null {
+  const parent = target.parent;
+  const value =
+    parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === target
+      ? parent.right
+      : parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id === target
+        ? parent.init
+        : null;
+  const written = value ? throughAwait(value) : null;
+  return written?.type === AST_NODE_TYPES.NewExpression ? written : null;
+}
+
+function throughAwait(node: Node): Node {
+  const inner = unwrap(node);
+  return inner.type === AST_NODE_TYPES.AwaitExpression ? unwrap(inner.argument) : inner;
+}
+
+/** `poolConfig` of `poolConfig()` or `this.poolConfig()`. */
+function helperName(call: TSESTree.CallExpression): string | null {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  return callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : null;
+}
+
+/** The name occurs twice in the file, its definition and this call: what it returns goes nowhere else. */
+function calledOnce(name: string, text: string): boolean {
+  let count = 0;
+  for (let at = text.indexOf(name); at !== -1 && count <= 2; at = text.indexOf(name, at + name.length))
+    if (!IDENTIFIER_CHARACTER.test(text[at - 1] ?? '') && !IDENTIFIER_CHARACTER.test(text[at + name.length] ?? ''))
+      count++;
+  return count === 2;
+}
+
 interface HoldingLocal {
   readonly identifier: TSESTree.Identifier;
   readonly init: Node;
@@ -81,9 +152,13 @@ interface HoldingLocal {
   readonly removable: boolean;
 }
 
-/** `token` or `token.token` where `const token = <init>`; its statement can go when it is read only there. */
+/**
+ * `token`, `token.token` or `token?.token ?? ''` where `const token = <init>`; its statement can go when it is read
+ * only there. A default after `??` or `||` stays beside the call's result.
+ */
 function localHolding(secret: Node, context: Context): HoldingLocal | null {
   let root = unwrap(secret);
+  while (root.type === AST_NODE_TYPES.LogicalExpression && root.operator !== '&&') root = unwrap(root.left);
   while (root.type === AST_NODE_TYPES.MemberExpression && !root.computed) root = unwrap(root.object);
   if (root.type !== AST_NODE_TYPES.Identifier) return null;
   const variable = ModuleRefs.for(context.sourceCode).variableOf(root);

@@ -15,7 +15,7 @@ export default createRule<[], MessageId>({
     docs: {
       description:
         'Disallow presign lifetimes that always fail: above the service maximum, or a duration passed where an expiration time belongs',
-      triggers: ['modules'],
+      triggers: ['presign-modules'],
       recommended: 'error',
       usesTypeInformation: true,
       // Above the maximum the SDK throws, so no link is ever made: the longest lifetime that works is the only one

@@ -3,18 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { calleeName, unwrap } from '../../src/analysis/ast.js';
 import { importsAnyOf, madeFromAny } from '../../src/analysis/receiver.js';
 import type { ModuleRefs } from '../../src/analysis/module-refs.js';
-import { findByApi, moduleMatches, PRESIGNERS, type Presigner } from '../../src/knowledge/index.js';
-
-/** Every module a presigner is reached through: a file that mentions none of them has no presign call. */
-const PRESIGN_MODULES: readonly string[] = [
-  ...new Set(
-    PRESIGNERS.flatMap((p) => [
-      ...(p.api?.modules ?? []),
-      ...(p.receivers ?? []).flatMap((r) => r.modules),
-      ...(p.gateModules ?? []),
-    ]),
-  ),
-];
+import { findByApi, moduleMatches, PRESIGN_MODULES, PRESIGNERS, type Presigner } from '../../src/knowledge/index.js';
 
 export function isPresignModule(specifier: string): boolean {
   return PRESIGN_MODULES.some((pattern) => moduleMatches(pattern, specifier));

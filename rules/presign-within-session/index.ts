@@ -13,7 +13,7 @@ export default createRule<[], MessageId>({
     type: 'problem',
     docs: {
       description: 'Disallow presigned URLs that are asked to live longer than the credentials that sign them',
-      triggers: ['modules'],
+      triggers: ['presign-modules'],
       recommended: 'warn',
       usesTypeInformation: true,
       // The link dies with the session that signs it, so a lifetime clamped to that session (as the code or the

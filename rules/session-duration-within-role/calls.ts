@@ -3,13 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findProperty, unwrap } from '../../src/analysis/ast.js';
 import { constDeclarator, type ModuleRefs } from '../../src/analysis/module-refs.js';
 import { staticObjectSource } from '../../src/analysis/static-value.js';
-import {
-  AWS_V2_REFRESHING_CLASSES,
-  AWS_V3_PROVIDER_FACTORIES,
-  AWS_V3_STS_OPERATIONS,
-  findByApi,
-  moduleMatches,
-} from '../../src/knowledge/index.js';
+import { ASSUME_ROLE_MODULES, ASSUME_ROLE_REQUESTS, findByApi, moduleMatches } from '../../src/knowledge/index.js';
 import type { AssumeRoleShape } from './ceiling.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -22,14 +16,10 @@ interface AssumeRoleCall extends AssumeRoleShape {
   readonly duration: readonly string[];
 }
 
-const ASSUME_ROLE = 'assume-role';
-const V3_FACTORIES = AWS_V3_PROVIDER_FACTORIES.filter((f) => f.session === ASSUME_ROLE && f.durationOption);
-const V2_CLASSES = AWS_V2_REFRESHING_CLASSES.filter((c) => c.session === ASSUME_ROLE && c.durationOption);
-const STS_COMMANDS = AWS_V3_STS_OPERATIONS.filter((o) => o.session === ASSUME_ROLE && o.api);
-const MODULES = [...new Set([...V3_FACTORIES, ...V2_CLASSES, ...STS_COMMANDS].flatMap((e) => e.api?.modules ?? []))];
+const { factories: V3_FACTORIES, classes: V2_CLASSES, commands: STS_COMMANDS } = ASSUME_ROLE_REQUESTS;
 
 export function isAssumeRoleModule(specifier: string): boolean {
-  return MODULES.some((pattern) => moduleMatches(pattern, specifier));
+  return ASSUME_ROLE_MODULES.some((pattern) => moduleMatches(pattern, specifier));
 }
 
 /**

@@ -22,7 +22,7 @@ export default createRule<[], MessageId>({
       description:
         "Disallow assume-role session lengths that STS refuses: above the role chaining cap or the role's MaxSessionDuration",
       recommended: 'error',
-      triggers: ['modules'],
+      triggers: ['assume-role-modules'],
     },
     languages: JS_ONLY,
     hasSuggestions: true,

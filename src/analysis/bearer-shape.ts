@@ -4,6 +4,7 @@ import { LOCAL_INPUT_MODULES, NAMED_TOKEN_CALL_PATTERN, sessionOf, TOKEN_RESPONS
 import { calleeName, DefinitionType, isNullish, patternPath, staticPropertyName, unwrap } from './ast.js';
 import { sentAsCredential } from './credential-use.js';
 import { findVariable } from './find-variable.js';
+import { lastingIssuerOfCall, lastsUntilRevoked } from './lasting-token.js';
 import { codeOf, type Held } from './held.js';
 import { ModuleRefs } from './module-refs.js';
 
@@ -24,7 +25,8 @@ const TYPICAL = sessionOf('oauth-token');
  * data.access_token`, `const { idToken } = await session()`), written to a keeper whose reads (`reads`, asked only for such a field) spend as a
  * credential (an `Authorization` value, `auth:`, `password:`: credential-use.ts). The call's library is unknown, so
  * the name of the field and its use as a bearer credential are the evidence together; a bare `token` field names too
- * many things (CSRF, pagination, push-device tokens) to count.
+ * many things (CSRF, pagination, push-device tokens) to count. A token of an exchange whose tokens last until revoked
+ * (Slack's `oauth.v2.access`, LASTING_TOKEN_ISSUERS) counts only where the file shows the expiring shape.
  */
 export function bearerShapedToken(written: Node, reads: () => readonly Node[], context: Context): Held | null {
   const { sourceCode } = context;
@@ -33,6 +35,7 @@ export function bearerShapedToken(written: Node, reads: () => readonly Node[], c
     !shape ||
     readsLocalInput(shape.call, sourceCode) ||
     asksHandedInObject(shape.call, sourceCode, 0) ||
+    lastsUntilRevoked(lastingIssuerOfCall(shape.call), sourceCode) ||
     !reads().some((read) => sentAsCredential(read, sourceCode))
   )
     return null;

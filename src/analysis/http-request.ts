@@ -5,6 +5,7 @@ import { findProperty, staticPropertyName, unwrap } from './ast.js';
 import { constInitializer, type ModuleRefs } from './module-refs.js';
 import { staticString } from './static-value.js';
 import { isProcessEnv } from './storage.js';
+import { lastingIssuerOfUrl, lastsUntilRevoked } from './lasting-token.js';
 import {
   AWS_V2_METADATA_SERVICE,
   GENERIC_TOKEN_ENDPOINT,
@@ -27,6 +28,8 @@ export interface HttpRequest {
   readonly endpoint: TokenEndpoint | null;
   /** The request sends `grant_type`: an OAuth token request whatever the URL. */
   readonly grantType: boolean;
+  /** Its URL is an exchange whose token lives until revoked, and the file never shows it expiring (lasting-token.ts). */
+  readonly lastsUntilRevoked?: true;
 }
 
 const UNKNOWN = '{}';
@@ -52,7 +55,9 @@ export function httpRequestOf(
   const grantType =
     call.arguments.some((argument) => mentionsGrantType(argument, context, 0)) ||
     bodyWrites(call, context).some((argument) => mentionsGrantType(argument, context, 0));
-  return { endpoint, grantType };
+  return lastsUntilRevoked(lastingIssuerOfUrl(url), context.sourceCode)
+    ? { endpoint, grantType, lastsUntilRevoked: true }
+    : { endpoint, grantType };
 }
 
 /**

@@ -38,6 +38,8 @@ export function localFunction(
   }
   if (callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.Identifier)
     return objectMethod(callee, refs);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.NewExpression)
+    return madeObjectMethod(callee, refs);
   if (
     !options.thisMethods ||
     callee.type !== AST_NODE_TYPES.MemberExpression ||
@@ -79,6 +81,13 @@ function objectMethod(callee: TSESTree.MemberExpression, refs: ModuleRefs): TSES
   return value && isFunctionNode(value) ? value : null;
 }
 
+/** `new Auth().obtain()`: the instance method of a class of this file, called on an instance made right there. */
+function madeObjectMethod(callee: TSESTree.MemberExpression, refs: ModuleRefs): TSESTree.FunctionLike | null {
+  const name = staticPropertyName(callee);
+  const made = localClassOf(unwrap(callee.object) as TSESTree.NewExpression, refs);
+  return name !== null && made ? classMethod(made, name, false) : null;
+}
+
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
 /** The class of this file that `new X()` builds, when `X` names one directly. */
@@ -102,11 +111,13 @@ function classMethod(node: ClassNode, name: string, isStatic: boolean): TSESTree
 /**
  * The calls of this file that run `fn` through the binding that holds it (the inverse of `objectMethod`): for a method
  * of a const object literal, `auth.obtain()`; for a static method, `Auth.obtain()`; for an instance method, the same
- * call on a const made by `new Auth()`. Calls through `this` are the caller's business.
+ * call on a const made by `new Auth()` or on the instance itself (`new Auth().obtain()`). Calls through `this` are
+ * the caller's business.
  */
 export function callsOfMethod(fn: TSESTree.FunctionLike, refs: ModuleRefs): TSESTree.CallExpression[] {
   const holder = fn.parent;
   const bindings: TSESTree.Identifier[] = [];
+  const direct: TSESTree.CallExpression[] = [];
   if (holder?.type === AST_NODE_TYPES.Property && holder.parent.type === AST_NODE_TYPES.ObjectExpression)
     bindings.push(...declaredName(holder.parent));
   if (holder?.type === AST_NODE_TYPES.MethodDefinition) {
@@ -116,11 +127,13 @@ export function callsOfMethod(fn: TSESTree.FunctionLike, refs: ModuleRefs): TSES
     else
       for (const use of names.flatMap((n) => referencesOfName(n, refs))) {
         const made = use.identifier.parent;
-        if (made?.type === AST_NODE_TYPES.NewExpression && made.callee === use.identifier)
-          bindings.push(...declaredName(made));
+        if (made?.type !== AST_NODE_TYPES.NewExpression || made.callee !== use.identifier) continue;
+        bindings.push(...declaredName(made));
+        const call = madeObjectCall(made, holder);
+        if (call) direct.push(call);
       }
   }
-  const calls: TSESTree.CallExpression[] = [];
+  const calls: TSESTree.CallExpression[] = [...direct];
   for (const reference of bindings.flatMap((b) => referencesOfName(b, refs))) {
     const member = reference.identifier.parent;
     const call = member?.parent;
@@ -134,6 +147,22 @@ export function callsOfMethod(fn: TSESTree.FunctionLike, refs: ModuleRefs): TSES
       calls.push(call);
   }
   return calls;
+}
+
+/** `new Auth().obtain()`: the call of the method `holder` on the instance `made` builds, right where it is built. */
+function madeObjectCall(
+  made: TSESTree.NewExpression,
+  holder: TSESTree.MethodDefinition,
+): TSESTree.CallExpression | null {
+  const member = made.parent;
+  const call = member?.parent;
+  return member?.type === AST_NODE_TYPES.MemberExpression &&
+    member.object === made &&
+    staticPropertyName(member) === staticPropertyName(holder) &&
+    call?.type === AST_NODE_TYPES.CallExpression &&
+    call.callee === member
+    ? call
+    : null;
 }
 
 /** The name a value is declared under when it is a declarator's whole initializer (`const auth = <node>`). */
@@ -157,3 +186,35 @@ function referencesOfName(name: TSESTree.Identifier, refs: ModuleRefs): TSESLint
   const outer = variable.scope.upper?.set.get(name.name);
   return outer ? [...variable.references, ...outer.references] : variable.references;
 }
+
+/** The expressions `fn` returns (an arrow's expression body; in a block, its `return`s outside nested functions). */
+export function returnedExpressions(fn: TSESTree.FunctionLike): Node[] {
+  if (!fn.body) return [];
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const found: Node[] = [];
+  const visit = (node: Node): void => {
+    if (isFunctionNode(node)) return;
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      if (node.argument) found.push(node.argument);
+      return;
+    }
+    for (const child of STATEMENT_CHILDREN[node.type]?.(node as never) ?? []) if (child) visit(child);
+  };
+  visit(fn.body);
+  return found;
+}
+
+type Children = (node: never) => readonly (Node | null | undefined)[];
+/** The child statements that may hold a `return`: blocks, ifs, loops, try, switch. */
+const STATEMENT_CHILDREN: Partial<Record<AST_NODE_TYPES, Children>> = {
+  [AST_NODE_TYPES.BlockStatement]: (n: TSESTree.BlockStatement) => n.body,
+  [AST_NODE_TYPES.IfStatement]: (n: TSESTree.IfStatement) => [n.consequent, n.alternate],
+  [AST_NODE_TYPES.TryStatement]: (n: TSESTree.TryStatement) => [n.block, n.handler?.body, n.finalizer],
+  [AST_NODE_TYPES.ForStatement]: (n: TSESTree.ForStatement) => [n.body],
+  [AST_NODE_TYPES.ForInStatement]: (n: TSESTree.ForInStatement) => [n.body],
+  [AST_NODE_TYPES.ForOfStatement]: (n: TSESTree.ForOfStatement) => [n.body],
+  [AST_NODE_TYPES.WhileStatement]: (n: TSESTree.WhileStatement) => [n.body],
+  [AST_NODE_TYPES.DoWhileStatement]: (n: TSESTree.DoWhileStatement) => [n.body],
+  [AST_NODE_TYPES.LabeledStatement]: (n: TSESTree.LabeledStatement) => [n.body],
+  [AST_NODE_TYPES.SwitchStatement]: (n: TSESTree.SwitchStatement) => n.cases.flatMap((c) => c.consequent),
+};

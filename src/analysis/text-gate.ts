@@ -1,12 +1,19 @@
 import * as knowledge from '../knowledge/index.js';
 import {
+  ASSUME_ROLE_MODULES,
   BROWSER_SDK_GLOBALS,
   BUNDLER_ENV_PREFIXES,
   CLI_CREDENTIAL_WORDS,
   CREDENTIAL_NAMES,
   GOOGLE_CREDENTIAL_FILE_TYPES,
   GOOGLE_SET_CREDENTIALS,
+  moduleMatches,
   NAMED_CREDENTIAL_HELPER_PATTERN,
+  PLATFORM_TOKEN_FILE_PATHS,
+  PRESIGN_MODULES,
+  SNAPSHOT_RULE_MODULES,
+  STORED_SESSION_KEYS_HINTS,
+  TOKEN_SOURCE_MODULES,
   TOKEN_TEXT_HINT,
 } from '../knowledge/index.js';
 import { ANY_SHAPE_MARKER } from './secret-scan.js';
@@ -18,6 +25,12 @@ import { ANY_SHAPE_MARKER } from './secret-scan.js';
  * - `modules`: a module specifier the knowledge base knows, quoted as it must be in an import or require
  *   (`'@aws-sdk/client-s3'`, `"@aws-sdk/client-` for `@aws-sdk/client-*`, `'axios'`), or a browser bundle's global
  *   in use (`AWS.config`, `window.AWSIoTData`: BROWSER_SDK_GLOBALS);
+ * - `presign-modules`, `assume-role-modules`: the same, for the modules one rule's checks start from (the knowledge
+ *   base's PRESIGN_MODULES and ASSUME_ROLE_MODULES) and the browser globals standing for one of them: a rule that
+ *   needs no other module is not opened by the rest (a React component's `'react'` opens `modules`);
+ * - `token-sources`: no-module-token-cache's own: a module of TOKEN_SOURCE_MODULES (quoted, spelled with escapes, or a
+ *   browser global standing for one), stored session keys (STORED_SESSION_KEYS_HINTS) or a platform's token file;
+ * - `snapshot-sources`: no-static-snapshot's own: a module of SNAPSHOT_RULE_MODULES (the same three ways);
  * - `token-text`: the text every hand-written token fetch contains (TOKEN_TEXT_HINT: token endpoints and fields);
  * - `secrets`: the markers of every secret shape, the credential names values are stored under (for a name that
  *   counts only beside a sibling, such as a bare `Token` beside `AccessKeyId`, the sibling), and the bundler
@@ -30,12 +43,16 @@ import { ANY_SHAPE_MARKER } from './secret-scan.js';
  * - `cli-credentials`: the last word of a cloud CLI command that prints credentials or a token
  *   (CLI_CREDENTIAL_COMMANDS: `export-credentials`, `assume-role`, `print-access-token`, ...).
  *
- * `modules`, `secrets` and `credential-files` also open on escape sequences (`\u0041`, `\x41`, octal, line
+ * The module families, `secrets` and `credential-files` also open on escape sequences (`\u0041`, `\x41`, octal, line
  * continuations): a string value or an identifier may spell a trigger that its source text does not contain.
  * The gate reads JS/TS files and JSON documents (src/util/text-gated-rule.ts).
  */
 export type TriggerFamily =
   | 'modules'
+  | 'presign-modules'
+  | 'assume-role-modules'
+  | 'token-sources'
+  | 'snapshot-sources'
   | 'token-text'
   | 'secrets'
   | 'credential-files'
@@ -74,11 +91,11 @@ export function knowledgeModules(): Set<string> {
   return found;
 }
 
-/** The `modules` family's alternatives: exact specifiers, and the prefixes of wildcard ones (`@aws-sdk/client-*`). */
-function moduleAlternatives(): { exact: string; prefixes: string } {
+/** A module family's alternatives: exact specifiers, and the prefixes of wildcard ones (`@aws-sdk/client-*`). */
+function moduleAlternatives(modules: Iterable<string>): { exact: string; prefixes: string } {
   const exact: string[] = [];
   const prefixes: string[] = [];
-  for (const module of knowledgeModules()) {
+  for (const module of modules) {
     if (module.endsWith('*')) prefixes.push(module.slice(0, -1));
     else exact.push(module);
   }
@@ -95,26 +112,66 @@ const SECRET_WORDS = [
   .sort()
   .map(escapeRegExp)
   .join('|');
-const MODULE_ALTERNATIVES = moduleAlternatives();
-const BROWSER_GLOBAL_NAMES = BROWSER_SDK_GLOBALS.map((g) => g.name).join('|');
-const BROWSER_GLOBAL_OFF_WINDOW = new RegExp(`\\b(?:window|self|globalThis)\\.(?:${BROWSER_GLOBAL_NAMES})\\b`, 'u');
-const BROWSER_GLOBAL_USE = new RegExp(`\\b(?:${BROWSER_GLOBAL_NAMES})\\.[A-Za-z]`, 'u');
-const BROWSER_GLOBAL_DECLARED = new RegExp(
-  `\\b(?:var|let|const|function|class|as)\\s+(?:${BROWSER_GLOBAL_NAMES})\\b|\\b(?:${BROWSER_GLOBAL_NAMES})\\s*=[^=]`,
-  'u',
-);
+
+type ModuleFamily = 'modules' | 'presign-modules' | 'assume-role-modules' | 'token-sources' | 'snapshot-sources';
 
 /**
- * A browser bundle's global in use (`window.AWS`, or `AWS.config` in a file that declares no `AWS` of its own): the
- * page loaded the SDK from a script tag. The SDK's own sources, which bind `var AWS = require('./core')`, stay closed.
+ * A module family's pattern source (a quoted specifier, exact or by prefix), and the names of the browser globals that
+ * stand for one of its modules (`window.AWS`): text only, so that every RegExp below is built at module level.
  */
-function usesBrowserGlobal(text: string): boolean {
-  return BROWSER_GLOBAL_OFF_WINDOW.test(text) || (BROWSER_GLOBAL_USE.test(text) && !BROWSER_GLOBAL_DECLARED.test(text));
+function moduleFamilySources(modules: Iterable<string>): { pattern: string; globalNames: string | null } {
+  const list = [...modules];
+  const { exact, prefixes } = moduleAlternatives(list);
+  const alternatives = [...(exact ? [`(['"\`])(?:${exact})\\1`] : []), ...(prefixes ? [`['"\`](?:${prefixes})`] : [])];
+  const globals = BROWSER_SDK_GLOBALS.filter((g) => list.some((pattern) => moduleMatches(pattern, g.module)));
+  return { pattern: alternatives.join('|') || '(?!)', globalNames: globals.map((g) => g.name).join('|') || null };
+}
+
+/** Each family's modules, and the text that opens it without a module (null: none). */
+const FAMILY_MODULES: readonly [ModuleFamily, Iterable<string>, ((text: string) => boolean) | null][] = [
+  ['modules', knowledgeModules(), null],
+  ['presign-modules', PRESIGN_MODULES, null],
+  ['assume-role-modules', ASSUME_ROLE_MODULES, null],
+  [
+    'token-sources',
+    TOKEN_SOURCE_MODULES,
+    (text) =>
+      STORED_SESSION_KEYS_HINTS.every((hint) => hint.test(text)) ||
+      PLATFORM_TOKEN_FILE_PATHS.some((path) => text.includes(path)),
+  ],
+  ['snapshot-sources', Object.values(SNAPSHOT_RULE_MODULES).flat(), null],
+];
+
+const MODULE_FAMILIES = {} as Record<ModuleFamily, { pattern: RegExp; alsoOpens: ((text: string) => boolean) | null }>;
+for (const [family, modules, alsoText] of FAMILY_MODULES) {
+  const { pattern, globalNames: names } = moduleFamilySources(modules);
+  /*
+   * Whether a browser bundle's global is in use (`window.AWS`, or `AWS.config` in a file that declares no `AWS` of its
+   * own): the page loaded the SDK from a script tag. The SDK's own sources, which bind `var AWS = require('./core')`,
+   * stay closed.
+   */
+  const offWindow = names ? new RegExp(`\\b(?:window|self|globalThis)\\.(?:${names})\\b`, 'u') : null;
+  const use = names ? new RegExp(`\\b(?:${names})\\.[A-Za-z]`, 'u') : null;
+  const declared = names
+    ? new RegExp(`\\b(?:var|let|const|function|class|as)\\s+(?:${names})\\b|\\b(?:${names})\\s*=[^=]`, 'u')
+    : null;
+  const browserGlobal =
+    offWindow && use && declared
+      ? (text: string) => offWindow.test(text) || (use.test(text) && !declared.test(text))
+      : null;
+  MODULE_FAMILIES[family] = {
+    pattern: new RegExp(pattern, 'u'),
+    alsoOpens: alsoText ? (text) => alsoText(text) || (browserGlobal?.(text) ?? false) : browserGlobal,
+  };
 }
 
 // Built once when the module loads, from knowledge-base data only (never from a file's text).
 const PATTERNS: Record<TriggerFamily, RegExp> = {
-  modules: new RegExp(`(['"\`])(?:${MODULE_ALTERNATIVES.exact})\\1|['"\`](?:${MODULE_ALTERNATIVES.prefixes})`, 'u'),
+  modules: MODULE_FAMILIES.modules.pattern,
+  'presign-modules': MODULE_FAMILIES['presign-modules'].pattern,
+  'assume-role-modules': MODULE_FAMILIES['assume-role-modules'].pattern,
+  'token-sources': MODULE_FAMILIES['token-sources'].pattern,
+  'snapshot-sources': MODULE_FAMILIES['snapshot-sources'].pattern,
   'token-text': TOKEN_TEXT_HINT,
   secrets: new RegExp(`${ANY_SHAPE_MARKER.source}|${SECRET_WORDS}`, 'u'),
   'credential-files': new RegExp(GOOGLE_CREDENTIAL_FILE_TYPES.map((entry) => escapeRegExp(entry.type)).join('|'), 'u'),
@@ -123,7 +180,15 @@ const PATTERNS: Record<TriggerFamily, RegExp> = {
   'google-set-credentials': new RegExp(`\\.${GOOGLE_SET_CREDENTIALS.method}\\(`, 'u'),
 };
 /** The families that also open on an escape sequence (see above). */
-const OPEN_ON_ESCAPES: ReadonlySet<TriggerFamily> = new Set(['modules', 'secrets', 'credential-files']);
+const OPEN_ON_ESCAPES: ReadonlySet<TriggerFamily> = new Set([
+  'modules',
+  'presign-modules',
+  'assume-role-modules',
+  'token-sources',
+  'snapshot-sources',
+  'secrets',
+  'credential-files',
+]);
 const ESCAPE_SEQUENCE = new RegExp(ESCAPES, 'u');
 /**
  * The last text asked about and whether it holds an escape sequence: five gates ask it of the same file one after
@@ -146,7 +211,7 @@ export function holdsTrigger(
 ): boolean {
   if (PATTERNS[family].test(sourceCode.text)) return true;
   if (OPEN_ON_ESCAPES.has(family) && holdsEscape(sourceCode.text)) return true;
-  if (family === 'modules') return usesBrowserGlobal(sourceCode.text);
+  if (family in MODULE_FAMILIES) return MODULE_FAMILIES[family as ModuleFamily].alsoOpens?.(sourceCode.text) ?? false;
   const services = sourceCode.parserServices as { program?: unknown } | undefined;
   return family === 'credential-helpers' && Boolean(services?.program) && RELATIVE_IMPORT.test(sourceCode.text);
 }

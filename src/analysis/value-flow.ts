@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import {
   BUILDER_METHOD_PATTERN,
   CACHE_WRITE_METHODS,
+  CONNECTING_METHODS,
   IGNORED_CREDENTIAL_OPTIONS,
   refMatches,
   SINGLETON_FACTORIES,
@@ -23,7 +24,8 @@ type Variable = TSESLint.Scope.Variable;
  * - `field`: a property read off the value (`c.accessKeyId`, or destructured `{ accessKeyId }`);
  * - `property`: placed in an object literal under `name` (null for a spread);
  * - `argument`: passed to a call or constructor (the call's result is treated as built from it);
- * - `method`: used as the receiver of a method call (the result is not followed, except for `.then`);
+ * - `method`: used as the receiver of a method call (the result is followed only for `.then`, a builder link and
+ *   a connecting method such as `connect()` on an object built with the value);
  * - `return`: returned from `fn` (the walk continues at the call sites it can find);
  * - `capture`: read inside the nested function `node`, which is followed as a closure built from the value;
  * - `discard`: evaluated for its side effects only.
@@ -291,6 +293,14 @@ class FlowWalker {
         (isBuilderLink(item.value, item.previous) || isBuilderVariable(item.value, item.previous))
       )
         this.follow(parent, at, item.hops);
+      // `await new MongoClient(uri).connect()`: the connection opened hands back the object built with the value.
+      if (
+        at &&
+        name !== null &&
+        CONNECTING_METHODS.includes(name) &&
+        (isBuiltWith(item.value, item.previous) || isBuilderVariable(item.value, item.previous))
+      )
+        this.follow(parent, at, item.hops);
       const callback = parent.arguments[0];
       // `.then((value) => ...)`, or `.then(keepCredentials)` naming a function of the file.
       const handler = callback && isFunctionNode(callback) ? callback : namedThenCallback(parent, this.refs);
@@ -444,6 +454,12 @@ function isBuilderLink(value: Node, previous: FlowNode | null): boolean {
   return (
     callee.type === AST_NODE_TYPES.MemberExpression && BUILDER_METHOD_PATTERN.test(staticPropertyName(callee) ?? '')
   );
+}
+
+/** A construction or factory call that was handed the value: `new MongoClient(uri)`, `createClient({ password })`. */
+function isBuiltWith(value: Node, previous: FlowNode | null): boolean {
+  if (value.type !== AST_NODE_TYPES.CallExpression && value.type !== AST_NODE_TYPES.NewExpression) return false;
+  return previous?.step.kind === 'argument' && previous.step.node === value;
 }
 
 /**

@@ -367,14 +367,15 @@ const literally = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/gu
  * Text that a file fetching tokens by hand must contain somewhere: the cheap gate for files that import no SDK.
  * Built from the endpoint patterns, token fields and lifetime fields (RESPONSE_LIFETIME_FIELDS) above, the names the
  * identity-platform tokens are asked by or read from (IDENTITY_PLATFORM_TOKENS, taken from the entries), the presigner
- * wrapper names (named-helpers.ts), and the environment names of RDS IAM tokens (RDS_TOKEN_ENVIRONMENT).
+ * wrapper names (named-helpers.ts), the environment names of RDS IAM tokens (RDS_TOKEN_ENVIRONMENT), and the session
+ * token of a typed credential shape (TYPED_CREDENTIAL_SHAPES).
  */
 export const TOKEN_TEXT_HINT = new RegExp(
   [
     String.raw`access_?token|id_?token`,
     ...IDENTITY_PLATFORM_TOKENS.map((token) => literally('field' in token ? token.field : token.method)),
     String.raw`presign|sign\w{0,24}url|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws|microsoftonline`,
-    String.raw`k8s-aws-v1|expires_?(?:in|at|on)\b|expiry_?date|(?:rds|aurora)\w{0,24}_token\b`,
+    String.raw`session_?token|k8s-aws-v1|expires_?(?:in|at|on)\b|expiry_?date|(?:rds|aurora)\w{0,24}_token\b`,
   ].join('|'),
   'i',
 );

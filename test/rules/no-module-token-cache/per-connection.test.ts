@@ -108,6 +108,41 @@ const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
   },
 ];
 
+// The options come back from a helper of the file called only there: the returned object's password is the pool's.
+const helperPool = (password: string, token: string, extra = '') =>
+  lines(
+    `import { DefaultAzureCredential } from '@azure/identity';`,
+    `import { Pool } from 'pg';`,
+    'let pool;',
+    'async function poolConfig() {',
+    '  const credential = new DefaultAzureCredential();',
+    ...(token ? [token] : []),
+    `  return { host: 'db.example.com', password: ${password} };`,
+    '}',
+    'export async function db() {',
+    '  if (!pool) pool = new Pool(await poolConfig());',
+    '  return pool;',
+    '}',
+    ...(extra ? [extra] : []),
+  );
+const SCOPE = "'https://ossrdbms-aad.database.windows.net/.default'";
+invalid.push(
+  perConnection(
+    helperPool("token?.token ?? ''", `  const token = await credential.getToken(${SCOPE});`),
+    helperPool(`async () => (await credential.getToken(${SCOPE}))?.token ?? ''`, ''),
+  ),
+  perConnection(
+    helperPool(`(await credential.getToken(${SCOPE})).token`, ''),
+    helperPool(`async () => (await credential.getToken(${SCOPE})).token`, ''),
+  ),
+);
+// Look-alike: the helper's options also go elsewhere (exported), so its password is not the pool's alone.
+const sharedHelper = helperPool(
+  "token?.token ?? ''",
+  `  const token = await credential.getToken(${SCOPE});`,
+  'export { poolConfig };',
+);
+
 const valid: (string | ValidTestCase<[]>)[] = [
   // Already a function: each connection asks the signer.
   lazyPool('password: () => signer.getAuthToken()'),
@@ -118,5 +153,26 @@ const valid: (string | ValidTestCase<[]>)[] = [
     "export const source = new DataSource({ type: 'postgres', password: () => signer.getAuthToken() });",
   ),
 ];
+
+invalid.push({
+  code: sharedHelper,
+  errors: [
+    {
+      messageId: 'moduleTokenCache',
+      line: 3,
+      suggestions: [
+        {
+          messageId: 'addExpiryCheck',
+          output: sharedHelper
+            .replace('let pool;', 'let pool;\nlet poolExpiresAt = 0;')
+            .replace(
+              'if (!pool) pool = new Pool(await poolConfig());',
+              'if (!pool || Date.now() >= poolExpiresAt) { pool = new Pool(await poolConfig()); poolExpiresAt = Date.now() + 55 * 60 * 1000; }',
+            ),
+        },
+      ],
+    },
+  ],
+});
 
 createRuleTester().run('no-module-token-cache (password per connection)', rule, { valid, invalid });
