@@ -28,8 +28,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   'engine-heldout-13': {
     'A04.ts':
       'A: a hand-presigned MemoryDB/ElastiCache IAM token (expiresIn 900) given once as the fixed redisOptions.password of an ioredis Cluster.',
-    'B01.tsx':
-      'B: STS-shaped temporary credentials fetched once from the backend on mount and kept in React context state, Expiration never read. Left open (session 12): the one precise sign is the TS type the body is annotated with (SessionToken and Expiration fields of a local type); no client is built in the file, so a type-shape source plus the component-state keeper of a hand-fetched body are both needed.',
   },
   'engine-heldout-14': {
     'A01.ts':
@@ -70,5 +68,26 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'False alarm (B) by its label: a module-scope Zoom token in a Supabase Edge Function, whose worker is torn down within minutes (the label is marked uncertain).',
     'N12.js':
       'False alarm (B): the token is renewed by ensureApi(), which tests a module-level validUntil deadline before every use; the guard is on a sibling variable, not on the kept value.',
+  },
+  'engine-heldout-16': {
+    'A01.jsx':
+      "A: a Firebase user's ID token resolved once in an auth context provider and kept in React state, read by a hook that polls with it.",
+    'A02.ts':
+      'A: a Firebase ID token resolved once on sign-in and kept in a module-level SolidJS signal used as a bearer.',
+    'A03.tsx':
+      'A: a Firebase ID token resolved once on an auth-state change and handed to a singleton API client as a static bearer.',
+    'A05.ts': 'A: the Auth0 SPA SDK getAccessTokenSilently() called once per mount and its token kept in state.',
+    'A06.tsx': 'A: getAccessTokenSilently() resolved once into state and baked into an Apollo auth link.',
+    'A07.jsx': 'A: one getAccessTokenSilently() on authentication, the token kept in state for every later API call.',
+    'B01.js': 'B: an Auth0 client-credentials token cached in module scope of a Next.js API route, no expiry check.',
+    'B02.ts':
+      "B: a Cloud Run ID token from fetchIdToken kept in a singleton provider's field behind an expiry test in the wrong direction.",
+    'B03.ts':
+      'B: STS credentials from a backend kept in a module variable of a browser extension from recording start to upload.',
+    'B04.js': "B: AssumeRole output copied into a module-level S3Client exported as the app's only S3 client.",
+    'B05.ts': "B: a Feishu/Lark tenant_access_token (2 h) kept in a bot sender's closure, no expiry check.",
+    'B06.ts': 'B: a GitHub App installation token (1 h) fetched at boot() into a field and reused by a later push.',
+    'N10.ts':
+      'False alarm (A): a v2 Credentials subclass with its own refresh() and expireTime keeps keys on this, which the SDK refreshes when due.',
   },
 };

@@ -14,6 +14,7 @@ import {
 } from '../../src/analysis/storage-slot.js';
 import { CACHE_PUT_METHOD, GLOBAL_OBJECTS, HTTP_CLIENT_KEEPERS, SERIALIZERS } from '../../src/knowledge/index.js';
 import { browserStorageCall } from '../../src/analysis/browser-storage.js';
+import { hookStateWritten } from '../../src/analysis/component-state.js';
 import type { Held } from '../../src/analysis/held.js';
 import { ownerOfKeptValue } from '../../src/analysis/kept-owner.js';
 import { staysOpenSign } from '../../src/analysis/live-connection.js';
@@ -24,6 +25,7 @@ import { renewedPerCheckout } from '../../src/analysis/checkout-renewal.js';
 import { codeOf, heldFromStoredSessionKeys } from '../../src/analysis/held.js';
 import { readsSignAsSession } from '../../src/analysis/session-key-reads.js';
 import { bearerShapedToken } from '../../src/analysis/bearer-shape.js';
+import { heldFromTypedShape } from '../../src/analysis/typed-shape.js';
 
 /** `process.env.X = v`: the process's environment keeps it (a `process.env` slot, storage-slot.ts). */
 const PROCESS_GLOBAL = 'process';
@@ -43,6 +45,8 @@ export interface Candidate {
   readonly container: boolean;
   /** Written into an HTTP client's default headers (`instance.defaults.headers.common.Authorization`). */
   readonly defaultHeaders?: true;
+  /** Written into a UI component's state (`setKeys(v)` of `useState`), which hands it to every later render. */
+  readonly componentState?: true;
   readonly held: Held;
 }
 
@@ -114,8 +118,13 @@ export class CandidateCollector {
     this.consider(left, node.right, () => this.values.heldBy(node.right));
   }
 
-  /** `cache.set(key, value)`, `localStorage.setItem(key, JSON.stringify(value))`. */
+  /** `cache.set(key, value)`, `localStorage.setItem(key, JSON.stringify(value))`, `setKeys(value)` of `useState`. */
   call(node: TSESTree.CallExpression): void {
+    const state = node.arguments[0] && hookStateWritten(node, ModuleRefs.for(this.context.sourceCode));
+    if (state) {
+      this.componentState(state, node.arguments[0]);
+      return;
+    }
     const stored = browserStorageCall(node, this.context.sourceCode);
     if (stored) {
       const value = stored.access === 'write' ? node.arguments[1] : undefined;
@@ -132,6 +141,32 @@ export class CandidateCollector {
 
   property(node: TSESTree.PropertyDefinition): void {
     if (node.value) this.consider(node, node.value, () => this.values.heldBy(node.value!));
+  }
+
+  /**
+   * A short-lived value put into a component's state: the component is the keeper for as long as it is mounted (often
+   * the page's life), whatever fetched the value. A Google token getter's result there stays no-static-snapshot's; a
+   * presigned URL there is signed per mount for the link the component renders, as a page is meant to.
+   */
+  private componentState(state: TSESTree.Identifier, value: Node): void {
+    if (isPlainValue(value)) return;
+    const slot = slotOf(state, this.context.sourceCode);
+    if (slot?.kind !== 'variable' || this.bySlot.has(slot.variable)) return;
+    const found = this.values.heldBy(value) ?? heldFromTypedShape(value, this.context.sourceCode);
+    if (
+      !found ||
+      found.kind === 'presigned-url' ||
+      ownerOfKeptValue('instance-field', found.method, true) === 'snapshot'
+    )
+      return;
+    this.bySlot.set(slot.variable, {
+      slot,
+      target: state,
+      storage: 'instance-field',
+      container: false,
+      componentState: true,
+      held: found,
+    });
   }
 
   /** Stored text of unknown origin that the file reads back and signs with as temporary keys (`sessionToken`). */
@@ -180,7 +215,7 @@ export class CandidateCollector {
     if (!slot || storage === 'local') return;
     if (storage === 'instance-field' && !this.outlivesCalls(slot)) return;
     if (renewedPerCheckout(target, value, ModuleRefs.for(this.context.sourceCode))) return;
-    const found = held() ?? this.bearerShaped(slot, value);
+    const found = held() ?? this.bearerShaped(slot, value) ?? heldFromTypedShape(value, this.context.sourceCode);
     if (!found || ownerOfKeptValue(storage, found.method, true) === 'snapshot') return;
     if (keptByLiveConnection(slot, value, found)) return;
     const key = slot.kind === 'variable' ? slot.variable : memberKey(slot);

@@ -11,6 +11,9 @@ import type { Candidate } from './candidates.js';
 import type { Held } from '../../src/analysis/held.js';
 import type { TokenCacheMessageId } from './messages.js';
 
+/** A character that continues a JS identifier (what a name's occurrence must not touch on either side). */
+const IDENTIFIER_CHARACTER = /[\w$]/u;
+
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<TokenCacheMessageId, readonly unknown[]>>;
 type Suggestion = TSESLint.SuggestionReportDescriptor<TokenCacheMessageId>;
@@ -134,7 +137,11 @@ function helperName(call: TSESTree.CallExpression): string | null {
 
 /** The name occurs twice in the file, its definition and this call: what it returns goes nowhere else. */
 function calledOnce(name: string, text: string): boolean {
-  return (text.match(new RegExp(`(?<![\\w$])${name.replace(/\$/gu, '\\$')}(?![\\w$])`, 'gu')) ?? []).length === 2;
+  let count = 0;
+  for (let at = text.indexOf(name); at !== -1 && count <= 2; at = text.indexOf(name, at + name.length))
+    if (!IDENTIFIER_CHARACTER.test(text[at - 1] ?? '') && !IDENTIFIER_CHARACTER.test(text[at + name.length] ?? ''))
+      count++;
+  return count === 2;
 }
 
 interface HoldingLocal {

@@ -29,6 +29,8 @@ const MARGIN_SECONDS = 300;
 /** The suggestions for one finding; each one's output parses and keeps the program's types. */
 export function suggestionsFor(context: Context, candidate: Candidate, guard: ExpiryGuard, name: string): Suggestion[] {
   if (guard.kind === 'inverted') return invertComparison(context, guard.by);
+  // The rewrites add module variables or fields beside the keeper; a component's state needs its own hook instead.
+  if (candidate.componentState) return [];
   const sts = checkStsExpiration(context, candidate);
   if (sts.length > 0) return sts;
   const pooled = passwordPerConnection(context, candidate);

@@ -1,10 +1,11 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { staticPropertyName } from '../../src/analysis/ast.js';
+import { enclosingFunction, staticPropertyName } from '../../src/analysis/ast.js';
 import { importsAnyOf, madeFromAny } from '../../src/analysis/receiver.js';
 import { typeOrigin } from '../../src/analysis/type-origin.js';
 import {
   AWS_V3_CLIENT,
+  AWS_V3_CLIENT_CONFIG,
   AWS_V3_CREDENTIALS_OPTION,
   AWS_V3_PROVIDER_TAKING_SIGNERS,
   findByApi,
@@ -43,6 +44,47 @@ export function signerCredentialsSlot(value: Node, ctx: SnapshotContext): TSESTr
     value,
     (construction) => findByApi(AWS_V3_PROVIDER_TAKING_SIGNERS, ctx.refs.resolve(construction.callee)) !== undefined,
   );
+}
+
+/**
+ * The `credentials` property whose value is `value`, in an object typed as a v3 client's config by a declaration of
+ * the file: returned from a function declared to return `S3ClientConfig` (or a promise of it), or the initializer
+ * of a variable annotated with it. The type says a provider is accepted there, and whoever builds a client from the
+ * object gets one that memoises it.
+ */
+export function configCredentialsSlot(value: Node, ctx: SnapshotContext): TSESTree.Property | null {
+  const held = throughTypeWrappers(value);
+  const property = held.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== held || property.computed) return null;
+  if (staticPropertyName(property) !== AWS_V3_CREDENTIALS_OPTION) return null;
+  const object = property.parent;
+  if (object.type !== AST_NODE_TYPES.ObjectExpression) return null;
+  const type = declaredType(object);
+  return type && isV3ClientConfigType(type, ctx) ? property : null;
+}
+
+/** The annotation that types an object: its variable's, or the return type of the function returning it. */
+function declaredType(object: TSESTree.ObjectExpression): TSESTree.TypeNode | null {
+  const outer = throughTypeWrappers(object);
+  const parent = outer.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer)
+    return parent.id.typeAnnotation?.typeAnnotation ?? null;
+  const returned =
+    parent?.type === AST_NODE_TYPES.ReturnStatement
+      ? enclosingFunction(parent)
+      : parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === outer
+        ? parent
+        : null;
+  return returned?.returnType?.typeAnnotation ?? null;
+}
+
+/** `S3ClientConfig` or `Promise<S3ClientConfig>`, imported from a v3 client module. */
+function isV3ClientConfigType(type: TSESTree.TypeNode, ctx: SnapshotContext): boolean {
+  if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return false;
+  const [argument] = type.typeArguments?.params ?? [];
+  if (type.typeName.name === 'Promise' && argument) return isV3ClientConfigType(argument, ctx);
+  const ref = ctx.refs.resolve(type.typeName);
+  return ref !== null && refMatches(ref, AWS_V3_CLIENT_CONFIG);
 }
 
 function credentialsOption(

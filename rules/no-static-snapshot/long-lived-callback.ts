@@ -47,7 +47,8 @@ export function checkCapturedByLongLivedCallback(
   const tokenPaths = tokenPathsOf(resolution);
   for (const node of flow) {
     const { step } = node;
-    if (step.kind !== 'capture' || !readsSecret(step.reference) || isWrittenAgain(step.reference, ctx)) continue;
+    if (step.kind !== 'capture' || isWrittenAgain(step.reference, ctx)) continue;
+    if (!readsSecret(step.reference) && !holdsObjectBuiltWith(node, ctx)) continue;
     if (tokenPaths && !alongTokenPath(flowPath(node), tokenPaths)) continue;
     if (
       resolution.kind === 'v2-chain' &&
@@ -148,6 +149,20 @@ function readsSecret(reference: TSESTree.Identifier): boolean {
   const parent = reference.parent;
   if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== reference) return true;
   return SECRET_CARRYING_FIELDS.has(staticPropertyName(parent) ?? '');
+}
+
+/**
+ * The captured variable holds an object built with the value (`const s3 = new S3Client({ credentials })`, a factory
+ * of an imported module): whatever the callback calls on it (`s3.send(...)`) signs with the copy it was built with.
+ * Only secret fields may be read on the way (`new Date(creds.expiration)` builds nothing from the secret).
+ */
+function holdsObjectBuiltWith(node: FlowNode, ctx: SnapshotContext): boolean {
+  const store = node.previous;
+  const built = store?.step.kind === 'store' ? store.previous : null;
+  if (built?.step.kind !== 'argument') return false;
+  const call = built.step.node;
+  if (call.type !== AST_NODE_TYPES.NewExpression && ctx.refs.resolve(call.callee) === null) return false;
+  return flowPath(built).every(({ step }) => step.kind !== 'field' || SECRET_CARRYING_FIELDS.has(step.name ?? ''));
 }
 
 /** `creds = await provider()` again somewhere (a refresh): the variable is not one copy. */

@@ -60,6 +60,8 @@ export const SNAPSHOT_MESSAGES = {
   helperResultKept:
     '`{{helper}}` returns {{what}} resolved once (from {{from}}), and its result is kept {{where}}: nothing calls `{{helper}}` again, so it stops working when {{session}} ends ({{phrase}}) and calls then fail with ExpiredToken (or 401). Call `{{helper}}` where the value is used, or have it return the provider or client instead of its result.',
   passProvider: 'Pass the provider `{{provider}}` instead of its resolved value.',
+  askOptionPerUse:
+    'Give `{{option}}` a function that returns this same expression: the client calls it on each use, and the source hands back a fresh token once the old one nears expiry.',
   useAuthStrategy:
     'Build `{{client}}` with `authStrategy: {{strategy}}` and the options the token was asked with: it asks the strategy for a token on each request, and the strategy caches and renews it.',
   fetchInProvider: 'Call `{{call}}` inside the function, so that each time the client asks it gets a fresh token.',
@@ -107,6 +109,8 @@ export const MIGRATION_SAFE_SUGGESTIONS: readonly SnapshotMessageId[] = [
   'keepOwnCredentials',
   // The same installation's token, asked for by the client's own strategy per request (cached and renewed there).
   'useAuthStrategy',
+  // The option's documented function form, returning the same expression: the client asks it where it used the value.
+  'askOptionPerUse',
 ];
 
 /**

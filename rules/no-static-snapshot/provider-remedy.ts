@@ -12,7 +12,7 @@ import {
   findByApi,
   type SnapshotWrapper,
 } from '../../src/knowledge/index.js';
-import { credentialsSlot, signerCredentialsSlot, throughTypeWrappers } from './clients.js';
+import { configCredentialsSlot, credentialsSlot, signerCredentialsSlot, throughTypeWrappers } from './clients.js';
 import { type Node, type SnapshotContext, type Suggestion, snippet } from './context.js';
 
 type Fix = TSESLint.ReportFixFunction;
@@ -90,8 +90,9 @@ function siteAt(
 ): ProviderSite | null {
   const outer = throughTypeWrappers(holder);
   const client = credentialsSlot(outer, ctx);
-  // A signer's provider is called for each signature, not memoized by a client: a suggestion, not a fix.
-  const slot = client ?? signerCredentialsSlot(outer, ctx);
+  // A signer's provider is called for each signature, not memoized by a client: a suggestion, not a fix. So is a
+  // config object typed for a client: the type says a provider fits, but the client is built elsewhere.
+  const slot = client ?? signerCredentialsSlot(outer, ctx) ?? configCredentialsSlot(outer, ctx);
   if (slot) {
     const direct = client !== null;
     return slot.shorthand

@@ -39,3 +39,17 @@ function isHookSetter(name: TSESTree.Identifier, refs: ModuleRefs): boolean {
   const ref = refs.resolve(init.callee);
   return ref !== null && COMPONENT_STATE.hooks.some((api) => refMatches(ref, api));
 }
+
+/**
+ * The state variable a hook setter call writes (`keys` of `const [keys, setKeys] = useState()` for `setKeys(v)`): the
+ * component keeps what it is given there, and every later render and handler reads it back. Null for any other call.
+ */
+export function hookStateWritten(call: TSESTree.CallExpression, refs: ModuleRefs): TSESTree.Identifier | null {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier || !isHookSetter(callee, refs)) return null;
+  const pattern = refs.variableOf(callee)?.defs[0]?.node;
+  if (pattern?.type !== AST_NODE_TYPES.VariableDeclarator || pattern.id.type !== AST_NODE_TYPES.ArrayPattern)
+    return null;
+  const state = pattern.id.elements[COMPONENT_STATE.hookStateIndex];
+  return state?.type === AST_NODE_TYPES.Identifier ? state : null;
+}

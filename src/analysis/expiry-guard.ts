@@ -1,49 +1,37 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from './find-variable.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   CACHE_PUT_METHOD,
   EXPIRY_FLAG_FIELDS,
   EXPIRY_PREDICATES,
-  EXPIRY_VERIFIERS,
-  HTTP_CLIENT_KEEPERS,
-  refMatches,
+  REFRESH_TIMERS,
+  TOKEN_REFRESH_LISTENERS,
   type PredicateMeaning,
   type RelationalOperator,
-  REFRESH_TIMERS,
-  REJECTED_TOKEN_STATUSES,
-  TOKEN_REFRESH_LISTENERS,
-  TTL_CACHE_OPTIONS,
-  TTL_SET_ARGUMENT_INDEX,
 } from '../knowledge/index.js';
-import {
-  calleeName,
-  enclosingFunction,
-  findProperty,
-  isFunctionNode,
-  isNullish,
-  staticPropertyName,
-  unwrap,
-} from './ast.js';
+import { constantOutcome } from './absent-field-check.js';
+import { calleeName, enclosingFunction, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
+import { browserStorageCall } from './browser-storage.js';
 import { isExpiryName, TimeReader } from './expiry-terms.js';
+import { fileIndex } from './file-index.js';
+import { findVariable } from './find-variable.js';
+import { renewedWithoutComparison, type GuardFacts } from './guard-renewals.js';
+import { keptFields } from './kept-fields.js';
 import { localFunction } from './local-function.js';
 import { ModuleRefs } from './module-refs.js';
-import { asTimeComparison, timeComparisons } from './time-comparisons.js';
-import { constantOutcome } from './absent-field-check.js';
-import { forEachDescendant } from './value-flow.js';
-import { fileIndex } from './file-index.js';
-import { keptFields } from './kept-fields.js';
-import { browserStorageCall } from './browser-storage.js';
+import { functionName, isPlaceholderValue } from './slot-fills.js';
 import {
   isRead,
   isWrite,
-  type Occurrence,
   occurrencesOf,
   patternIdentifiers,
   sameSlot,
-  type Slot,
   slotOf,
+  type Occurrence,
+  type Slot,
 } from './storage-slot.js';
+import { asTimeComparison, timeComparisons } from './time-comparisons.js';
+import { forEachDescendant } from './value-flow.js';
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -77,47 +65,23 @@ export function isExpiryGuarded(target: Node, context: Context): boolean {
 }
 
 type Verdict = 'correct' | 'inverted' | 'undecided';
-/** How deep below the slot a client's `interceptors` are looked for: `api.interceptors`, `Vue.http.interceptors`. */
-const MAX_CLIENT_DEPTH = 2;
-/** Promise callbacks that run once the request has settled (`finally`), or succeeded (`then`). */
-const SETTLED_CALLBACKS: readonly string[] = ['finally', 'then'];
 type BranchKind = 'refresh' | 'reuse' | 'none';
 
-/** Values that fill nothing: `let x = null`, `= 0`, `= {}`, `= new Map()`. */
-function isPlaceholderValue(node: Node | undefined): boolean {
-  if (!node) return true;
-  const inner = unwrap(node);
-  switch (inner.type) {
-    case AST_NODE_TYPES.Literal:
-      return true;
-    case AST_NODE_TYPES.Identifier:
-      return isNullish(inner);
-    case AST_NODE_TYPES.ObjectExpression:
-    case AST_NODE_TYPES.ArrayExpression:
-      return (inner.type === AST_NODE_TYPES.ObjectExpression ? inner.properties : inner.elements).length === 0;
-    case AST_NODE_TYPES.NewExpression:
-      return inner.arguments.length === 0;
-    case AST_NODE_TYPES.UnaryExpression:
-      return inner.operator === 'void' || inner.operator === '-';
-    default:
-      return false;
-  }
-}
-
-class GuardSearch {
-  private readonly occurrences: Occurrence[];
-  private readonly writers = new Set<FunctionLike | null>();
-  private readonly refresherNames = new Set<string>();
+/** The search for what renews the value kept in one slot; its facts are shared with guard-renewals.ts. */
+class GuardSearch implements GuardFacts {
+  readonly occurrences: Occurrence[];
+  readonly writers = new Set<FunctionLike | null>();
+  readonly refresherNames = new Set<string>();
   /** Of those, the functions that write the slot whatever it holds (no `if (!token)` memo around the write). */
-  private readonly renewerNames = new Set<string>();
-  private readonly reader: TimeReader;
+  readonly renewerNames = new Set<string>();
+  readonly reader: TimeReader;
   /** The same, counting an absent expiry field as one (to read what a broken check meant). */
   private readonly plainReader: TimeReader;
   private readonly absent: ReadonlySet<Node>;
 
   constructor(
-    private readonly slot: Slot,
-    private readonly sourceCode: SourceCode,
+    readonly slot: Slot,
+    readonly sourceCode: SourceCode,
   ) {
     this.occurrences = occurrencesOf(slot, sourceCode);
     for (const occurrence of this.occurrences) {
@@ -196,13 +160,7 @@ class GuardSearch {
   }
 
   run(): ExpiryGuard {
-    const ttl =
-      this.ttlOption() ??
-      this.ttlOnPut() ??
-      this.droppedWhenRejected() ??
-      this.renewedByClientHooks() ??
-      this.droppedWhenSettled() ??
-      this.renewedWhenVerifyFails();
+    const ttl = renewedWithoutComparison(this);
     if (ttl) return { kind: 'guarded', by: ttl };
     let guardedBy: Node | null = null;
     for (const [node, verdict] of this.checks()) {
@@ -258,185 +216,6 @@ class GuardSearch {
       if (meaning === 'untied') continue;
       yield [call, meaning === 'unknown' ? 'undecided' : this.verdict(call, meaning === 'expired')];
     }
-  }
-
-  /**
-   * `new LRUCache({ ttl: 23 * 3600_000 })`, `new NodeCache({ stdTTL: 600 })`: the cache drops each entry itself. A zero
-   * or absent TTL keeps entries forever (lru-cache: `ttl: 0` means none).
-   */
-  private ttlOption(): Node | null {
-    if (this.slot.kind !== 'variable') return null;
-    const def = this.slot.variable.defs[0];
-    const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? unwrap(def.node.init) : null;
-    const options = init?.type === AST_NODE_TYPES.NewExpression ? init.arguments[0] : undefined;
-    for (const name of options ? TTL_CACHE_OPTIONS : []) {
-      const property = findProperty(options!, name);
-      const value = property && unwrap(property.value);
-      if (value && !(value.type === AST_NODE_TYPES.Literal && !value.value)) return property;
-    }
-    return null;
-  }
-
-  /** `cache.set(key, value, ttl)`: a cache whose `set` takes a lifetime drops that entry itself (Map#set takes two). */
-  private ttlOnPut(): Node | null {
-    for (const occurrence of this.occurrences) {
-      const member = occurrence.node.parent;
-      if (occurrence.access !== 'container-write' || member?.type !== AST_NODE_TYPES.MemberExpression) continue;
-      const call = member.parent;
-      if (call?.type !== AST_NODE_TYPES.CallExpression || staticPropertyName(member) !== 'set') continue;
-      const lifetime = call.arguments[TTL_SET_ARGUMENT_INDEX];
-      const given = lifetime && unwrap(lifetime);
-      if (given && !isNullish(given) && !(given.type === AST_NODE_TYPES.Literal && !given.value)) return lifetime;
-    }
-    return null;
-  }
-
-  /**
-   * `if (res.status === 401) { cached = null; return retry(); }`: the value is dropped, or fetched again
-   * (`cached = await fetchToken()`, or a call of the file's function that does: `await refreshToken()`), when the
-   * service rejects it, so what follows uses a new one.
-   */
-  private droppedWhenRejected(): Node | null {
-    const renewals: Node[] = [];
-    for (const occurrence of this.occurrences) {
-      const renews =
-        (occurrence.access === 'write' && occurrence.value !== undefined) || occurrence.access === 'container-write';
-      if (renews && (!isPlaceholderValue(occurrence.value) || this.refillsOnMiss(occurrence.node)))
-        renewals.push(occurrence.node);
-    }
-    // A call of a function that renews the value; not a retry of the function the call sits in (`return call(path,
-    // true)`), which reuses the value it kept.
-    for (const call of fileIndex(this.sourceCode).calls) {
-      const name = calleeName(call);
-      if (name && this.renewerNames.has(name) && !insideFunctionNamed(call, name)) renewals.push(call);
-    }
-    let test: Node | null = null;
-    const renewing = new Set<FunctionLike>();
-    for (const node of renewals) {
-      for (let p: Node | undefined = node.parent; p && !isFunctionNode(p); p = p.parent) {
-        if (p.type !== AST_NODE_TYPES.IfStatement) continue;
-        const inConsequent = p.consequent.range[0] <= node.range[0] && node.range[1] <= p.consequent.range[1];
-        if (!inConsequent || !mentionsRejectedStatus(p.test, this.sourceCode)) continue;
-        test ??= p.test;
-        const fn = enclosingFunction(p);
-        if (fn) renewing.add(fn);
-      }
-    }
-    return test && this.everyUseRenewsWhenRejected(renewing) ? test : null;
-  }
-
-  /**
-   * A value dropped on rejection (`token = null`) is renewed only if the function that dropped it fills it again on a
-   * miss, itself or through a function of the file that does; one that only throws "sign in again" leaves every later
-   * use failing until a person acts.
-   */
-  private refillsOnMiss(drop: Node): boolean {
-    const fn = enclosingFunction(drop);
-    if (!fn) return false;
-    if (this.writers.has(fn)) return true;
-    let calls = false;
-    forEachDescendant(fn, this.sourceCode, (node) => {
-      if (node.type !== AST_NODE_TYPES.CallExpression) return;
-      const name = calleeName(node);
-      if (name && this.refresherNames.has(name)) {
-        calls = true;
-        return 'stop';
-      }
-    });
-    return calls;
-  }
-
-  /**
-   * The service's rejection renews the value only where it is handled: every function that reads the value (other
-   * than those that fill it) handles a rejected status itself, or is called only from functions that do. A service
-   * whose one method retries on 401 while its others swallow the error still serves the expired token there.
-   */
-  private everyUseRenewsWhenRejected(renewing: ReadonlySet<FunctionLike>): boolean {
-    const covered = (fn: FunctionLike) => renewing.has(fn) || this.writers.has(fn);
-    for (const occurrence of this.occurrences) {
-      if (!isRead(occurrence.access)) continue;
-      const reader = enclosingFunction(occurrence.node);
-      if (!reader || covered(reader)) continue;
-      const name = functionName(reader);
-      const callers = name
-        ? fileIndex(this.sourceCode)
-            .calls.filter((call) => calleeName(call) === name)
-            .map(enclosingFunction)
-        : [];
-      if (callers.length === 0 || !callers.every((caller) => caller !== null && covered(caller))) return false;
-    }
-    return true;
-  }
-
-  /**
-   * `instance.interceptors.request.use(...)` on the client that keeps the value, or axios-auth-refresh's
-   * `createAuthRefreshInterceptor(instance, refresh)`: the client runs code of the file's own for each request or
-   * after a rejected one, which is where the header is asked for again (HTTP_CLIENT_KEEPERS).
-   */
-  private renewedByClientHooks(): Node | null {
-    for (const { node } of this.occurrences) {
-      // `api.interceptors`, or the interceptors of the client the slot holds (`Vue.http.interceptors`).
-      for (
-        let inner: Node = node, member = node.parent, steps = 0;
-        member?.type === AST_NODE_TYPES.MemberExpression && member.object === inner && steps < MAX_CLIENT_DEPTH;
-        inner = member, member = member.parent, steps++
-      ) {
-        if (HTTP_CLIENT_KEEPERS.interceptorPath.includes(staticPropertyName(member) ?? '')) return member;
-      }
-    }
-    const refs = ModuleRefs.for(this.sourceCode);
-    for (const call of fileIndex(this.sourceCode).calls) {
-      const client = call.arguments[0];
-      if (!client || !this.reader.derivesFromSlot(client)) continue;
-      const ref = refs.resolve(call.callee);
-      if (ref && HTTP_CLIENT_KEEPERS.refreshInterceptors.some((api) => refMatches(ref, api))) return call;
-    }
-    return null;
-  }
-
-  /**
-   * `try { jwt.verify(cached, key); return cached; } catch { cached = null; }`: the verification throws once the token
-   * has expired, and the handler drops or refetches it.
-   */
-  private renewedWhenVerifyFails(): Node | null {
-    const refs = ModuleRefs.for(this.sourceCode);
-    for (const call of fileIndex(this.sourceCode).calls) {
-      const verified = call.arguments[0];
-      if (!verified || !this.reader.derivesFromSlot(verified)) continue;
-      const ref = refs.resolve(call.callee);
-      if (!ref || !EXPIRY_VERIFIERS.some((api) => refMatches(ref, api))) continue;
-      for (let p: Node | undefined = call.parent; p && !isFunctionNode(p); p = p.parent) {
-        const handler =
-          p.parent?.type === AST_NODE_TYPES.TryStatement && p.parent.block === p ? p.parent.handler : null;
-        const inside = (n: Node) => handler && handler.range[0] <= n.range[0] && n.range[1] <= handler.range[1];
-        if (this.occurrences.some((o) => isWrite(o.access) && inside(o.node))) return call;
-      }
-    }
-    return null;
-  }
-
-  /**
-   * `inflight = fetchToken().finally(() => { inflight = null; })`, or a `finally { inflight = null; }` where it is
-   * filled: the value is dropped once its request settles, so concurrent callers share it and nobody reuses it later.
-   */
-  private droppedWhenSettled(): Node | null {
-    for (const { node, access, value } of this.occurrences) {
-      if (access !== 'write' || !value || !isNullish(unwrap(value))) continue;
-      const fn = enclosingFunction(node);
-      const chained = fn?.parent;
-      if (
-        chained?.type === AST_NODE_TYPES.CallExpression &&
-        chained.arguments.includes(fn as TSESTree.Expression) &&
-        SETTLED_CALLBACKS.includes(calleeName(chained) ?? '') &&
-        this.writers.has(enclosingFunction(chained))
-      )
-        return node;
-      for (let p: Node | undefined = node.parent; p && p !== fn; p = p.parent) {
-        const inFinally = p.parent?.type === AST_NODE_TYPES.TryStatement && p.parent.finalizer === p;
-        if (inFinally && this.writers.has(fn)) return node;
-      }
-    }
-    return null;
   }
 
   /**
@@ -693,7 +472,6 @@ class GuardSearch {
   }
 }
 
-/** True when one of `nodes` lies inside `expression`. */
 /** `node` sits in a branch (`if`, `?:`, `&&`, `??=`) of `fn` whose test reads the slot (`if (!token) token = ...`). */
 function behindTestOf(node: Node, fn: FunctionLike, slotReads: ReadonlySet<Node>): boolean {
   for (let p: Node | undefined = node.parent; p && p !== fn; p = p.parent) {
@@ -710,25 +488,11 @@ function behindTestOf(node: Node, fn: FunctionLike, slotReads: ReadonlySet<Node>
   return false;
 }
 
-function insideFunctionNamed(node: Node, name: string): boolean {
-  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) if (functionName(fn) === name) return true;
-  return false;
-}
-
+/** True when one of `nodes` lies inside `expression`. */
 function mentionsAny(expression: Node, nodes: ReadonlySet<Node>): boolean {
   for (const node of nodes)
     if (expression.range[0] <= node.range[0] && node.range[1] <= expression.range[1]) return true;
   return false;
-}
-
-/** `res.status === 401`, `[401, 403].includes(e.response?.status)`: the test names a status of a rejected token. */
-function mentionsRejectedStatus(test: Node, sourceCode: SourceCode): boolean {
-  let found = false;
-  forEachDescendant(test, sourceCode, (node) => {
-    if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'number')
-      found ||= REJECTED_TOKEN_STATUSES.includes(node.value);
-  });
-  return found;
 }
 
 const comparingFunctions = new WeakMap<SourceCode, ReadonlySet<string>>();
@@ -753,22 +517,6 @@ function comparingFunctionNames(sourceCode: SourceCode): ReadonlySet<string> {
   }
   comparingFunctions.set(sourceCode, names);
   return names;
-}
-
-function functionName(fn: FunctionLike): string | null {
-  if ((fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.FunctionExpression) && fn.id)
-    return fn.id.name;
-  const parent = fn.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier)
-    return parent.id.name;
-  if (
-    parent?.type === AST_NODE_TYPES.MethodDefinition ||
-    parent?.type === AST_NODE_TYPES.Property ||
-    parent?.type === AST_NODE_TYPES.PropertyDefinition
-  ) {
-    return staticPropertyName(parent);
-  }
-  return null;
 }
 
 /** Whether control never falls out of `node` (it returns, throws, breaks or continues). */

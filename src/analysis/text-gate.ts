@@ -113,59 +113,57 @@ const SECRET_WORDS = [
   .map(escapeRegExp)
   .join('|');
 
-/**
- * Whether a browser bundle's global of `globals` is in use (`window.AWS`, or `AWS.config` in a file that declares no
- * `AWS` of its own): the page loaded the SDK from a script tag. The SDK's own sources, which bind
- * `var AWS = require('./core')`, stay closed. Null when `globals` is empty (nothing to look for).
- */
-function browserGlobalUse(globals: readonly { name: string }[]): ((text: string) => boolean) | null {
-  if (!globals.length) return null;
-  const names = globals.map((g) => g.name).join('|');
-  const offWindow = new RegExp(`\\b(?:window|self|globalThis)\\.(?:${names})\\b`, 'u');
-  const use = new RegExp(`\\b(?:${names})\\.[A-Za-z]`, 'u');
-  const declared = new RegExp(
-    `\\b(?:var|let|const|function|class|as)\\s+(?:${names})\\b|\\b(?:${names})\\s*=[^=]`,
-    'u',
-  );
-  return (text) => offWindow.test(text) || (use.test(text) && !declared.test(text));
-}
-
 type ModuleFamily = 'modules' | 'presign-modules' | 'assume-role-modules' | 'token-sources' | 'snapshot-sources';
 
 /**
- * A quoted specifier of `modules` (exact or by prefix), and a test for the browser globals that stand for one, or,
- * with `alsoText`, for the text that opens the family without a module.
+ * A module family's pattern source (a quoted specifier, exact or by prefix), and the names of the browser globals that
+ * stand for one of its modules (`window.AWS`): text only, so that every RegExp below is built at module level.
  */
-function moduleFamily(
-  modules: Iterable<string>,
-  alsoText?: (text: string) => boolean,
-): {
-  pattern: RegExp;
-  alsoOpens: ((text: string) => boolean) | null;
-} {
+function moduleFamilySources(modules: Iterable<string>): { pattern: string; globalNames: string | null } {
   const list = [...modules];
   const { exact, prefixes } = moduleAlternatives(list);
   const alternatives = [...(exact ? [`(['"\`])(?:${exact})\\1`] : []), ...(prefixes ? [`['"\`](?:${prefixes})`] : [])];
   const globals = BROWSER_SDK_GLOBALS.filter((g) => list.some((pattern) => moduleMatches(pattern, g.module)));
-  const browserGlobal = browserGlobalUse(globals);
-  return {
-    pattern: new RegExp(alternatives.join('|') || '(?!)', 'u'),
-    alsoOpens: alsoText ? (text) => alsoText(text) || (browserGlobal?.(text) ?? false) : browserGlobal,
-  };
+  return { pattern: alternatives.join('|') || '(?!)', globalNames: globals.map((g) => g.name).join('|') || null };
 }
 
-const MODULE_FAMILIES: Record<ModuleFamily, ReturnType<typeof moduleFamily>> = {
-  modules: moduleFamily(knowledgeModules()),
-  'presign-modules': moduleFamily(PRESIGN_MODULES),
-  'assume-role-modules': moduleFamily(ASSUME_ROLE_MODULES),
-  'token-sources': moduleFamily(
+/** Each family's modules, and the text that opens it without a module (null: none). */
+const FAMILY_MODULES: readonly [ModuleFamily, Iterable<string>, ((text: string) => boolean) | null][] = [
+  ['modules', knowledgeModules(), null],
+  ['presign-modules', PRESIGN_MODULES, null],
+  ['assume-role-modules', ASSUME_ROLE_MODULES, null],
+  [
+    'token-sources',
     TOKEN_SOURCE_MODULES,
     (text) =>
       STORED_SESSION_KEYS_HINTS.every((hint) => hint.test(text)) ||
       PLATFORM_TOKEN_FILE_PATHS.some((path) => text.includes(path)),
-  ),
-  'snapshot-sources': moduleFamily(Object.values(SNAPSHOT_RULE_MODULES).flat()),
-};
+  ],
+  ['snapshot-sources', Object.values(SNAPSHOT_RULE_MODULES).flat(), null],
+];
+
+const MODULE_FAMILIES = {} as Record<ModuleFamily, { pattern: RegExp; alsoOpens: ((text: string) => boolean) | null }>;
+for (const [family, modules, alsoText] of FAMILY_MODULES) {
+  const { pattern, globalNames: names } = moduleFamilySources(modules);
+  /*
+   * Whether a browser bundle's global is in use (`window.AWS`, or `AWS.config` in a file that declares no `AWS` of its
+   * own): the page loaded the SDK from a script tag. The SDK's own sources, which bind `var AWS = require('./core')`,
+   * stay closed.
+   */
+  const offWindow = names ? new RegExp(`\\b(?:window|self|globalThis)\\.(?:${names})\\b`, 'u') : null;
+  const use = names ? new RegExp(`\\b(?:${names})\\.[A-Za-z]`, 'u') : null;
+  const declared = names
+    ? new RegExp(`\\b(?:var|let|const|function|class|as)\\s+(?:${names})\\b|\\b(?:${names})\\s*=[^=]`, 'u')
+    : null;
+  const browserGlobal =
+    offWindow && use && declared
+      ? (text: string) => offWindow.test(text) || (use.test(text) && !declared.test(text))
+      : null;
+  MODULE_FAMILIES[family] = {
+    pattern: new RegExp(pattern, 'u'),
+    alsoOpens: alsoText ? (text) => alsoText(text) || (browserGlobal?.(text) ?? false) : browserGlobal,
+  };
+}
 
 // Built once when the module loads, from knowledge-base data only (never from a file's text).
 const PATTERNS: Record<TriggerFamily, RegExp> = {

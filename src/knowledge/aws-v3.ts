@@ -206,6 +206,14 @@ export const AWS_V3_SNAPSHOT_WRAPPERS = entriesOf<SnapshotWrapper>()([
 
 /** Any AWS SDK v3 service client: `new S3Client({ credentials })`. */
 export const AWS_V3_CLIENT: ApiRef = { modules: ['@aws-sdk/client-*'], path: ['*Client'] };
+/**
+ * The config type of any v3 service client (`S3ClientConfig`): its `credentials` takes the resolved identity or a
+ * provider, which the client then memoises until near `expiration`. Source: @aws-sdk/core
+ * dist-types/submodules/httpAuthSchemes/aws_sdk/resolveAwsSdkSigV4Config.d.ts (AwsSdkSigV4AuthInputConfig:
+ * `credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider`), extended by each client's
+ * HttpAuthSchemeInputConfig and so by `<Name>ClientConfig` (@aws-sdk/client-s3 dist-types/S3Client.d.ts).
+ */
+export const AWS_V3_CLIENT_CONFIG: ApiRef = { modules: ['@aws-sdk/client-*'], path: ['*ClientConfig'] };
 /** The client-config property that takes credentials or a provider. */
 export const AWS_V3_CREDENTIALS_OPTION = 'credentials';
 /**

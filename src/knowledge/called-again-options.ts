@@ -19,6 +19,12 @@ export interface CalledAgainOption {
   readonly reusedWhileOpen: boolean;
   /** For messages: the function form the library calls again. */
   readonly functionForm: string;
+  /**
+   * The function form takes no argument and returns the value or a promise of it, so the value's own expression
+   * can move into it as it is (`jwtToken: x` → `jwtToken: async () => x`). Absent for a callback form (socket.io's
+   * `auth(cb)`), where the move would also change what happens when the token call fails.
+   */
+  readonly returnsValue?: true;
   readonly source: string;
 }
 
@@ -27,9 +33,10 @@ const APPSYNC_JWT = {
   calledPer: 'every request',
   reusedWhileOpen: false,
   functionForm: '`jwtToken: async () => (await Auth.currentSession()).getIdToken().getJwtToken()`',
+  returnsValue: true,
 } as const;
 const APPSYNC_SOURCE =
-  'awslabs/aws-mobile-appsync-sdk-js: packages/aws-appsync-auth-link/src/auth-link.ts (headerBasedAuth: `typeof value === "function" ? await value.call() : await value`, run for each operation); packages/aws-appsync/src/client.ts (AWSAppSyncClient builds that link from options.auth)';
+  'awslabs/aws-mobile-appsync-sdk-js: packages/aws-appsync-auth-link/src/auth-link.ts (headerBasedAuth: `typeof value === "function" ? await value.call() : await value`, run for each operation; AuthOptions jwtToken: `(() => (string | Promise<string>)) | string`); packages/aws-appsync/src/client.ts (AWSAppSyncClient builds that link from options.auth)';
 
 export const CALLED_AGAIN_OPTIONS = entriesOf<CalledAgainOption>()([
   {

@@ -55,6 +55,7 @@ export * from './azure.js';
 export * from './expiry.js';
 export * from './token-endpoints.js';
 export * from './lasting-tokens.js';
+export * from './typed-shapes.js';
 export * from './token-cache.js';
 export * from './snapshot.js';
 export * from './keepers.js';

@@ -556,12 +556,14 @@ export const COMPONENT_STATE = {
   classMethods: ['setState'],
   hooks: [{ modules: ['react', 'preact/hooks', 'preact/compat'], path: ['useState'] }],
   hookSetterIndex: 1,
+  hookStateIndex: 0,
   source:
     'https://react.dev/reference/react/Component#setstate; https://react.dev/reference/react/useState (returns [state, setState]); https://preactjs.com/guide/v10/hooks/#usestate',
 } as const satisfies {
   classMethods: readonly string[];
   hooks: readonly ApiRef[];
   hookSetterIndex: number;
+  hookStateIndex: number;
   source: string;
 };
 

@@ -362,7 +362,8 @@ export const HTTP_URL_OPTION = 'url';
 /**
  * Text that a file fetching tokens by hand must contain somewhere: the cheap gate for files that import no SDK.
  * Built from the endpoint patterns, token fields and lifetime fields (RESPONSE_LIFETIME_FIELDS) above, the identity-platform tokens (identity-platforms.ts) and
- * the presigner wrapper names (named-helpers.ts), and the environment names of RDS IAM tokens (RDS_TOKEN_ENVIRONMENT).
+ * the presigner wrapper names (named-helpers.ts), the environment names of RDS IAM tokens (RDS_TOKEN_ENVIRONMENT), and
+ * the session token of a typed credential shape (TYPED_CREDENTIAL_SHAPES).
  */
 export const TOKEN_TEXT_HINT =
-  /access_?token|id_?token|getJwtToken|getAuthResponse|provider_token|getAuthToken|getTokenSilently|fetchAuthSession|presign|sign\w{0,24}url|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws|microsoftonline|k8s-aws-v1|expires_?(?:in|at|on)\b|expiry_?date|(?:rds|aurora)\w{0,24}_token\b/i;
+  /access_?token|id_?token|getJwtToken|getAuthResponse|provider_token|getAuthToken|getTokenSilently|fetchAuthSession|presign|sign\w{0,24}url|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws|microsoftonline|session_?token|k8s-aws-v1|expires_?(?:in|at|on)\b|expiry_?date|(?:rds|aurora)\w{0,24}_token\b/i;

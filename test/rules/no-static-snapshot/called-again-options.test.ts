@@ -24,7 +24,19 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
   {
     // The app-wide AppSync client built at load with the access token as a string.
     code: appSyncOnce,
-    errors: [{ messageId: 'fixedCalledAgainOption', line: 6 }],
+    errors: [
+      {
+        messageId: 'fixedCalledAgainOption',
+        line: 6,
+        // The option's function form with the same expression: the link calls it for each operation.
+        suggestions: [
+          {
+            messageId: 'askOptionPerUse',
+            output: appSyncOnce.replace('jwtToken: (await', 'jwtToken: async () => (await'),
+          },
+        ],
+      },
+    ],
   },
   {
     // A memoised Apollo client whose auth link was given the ID token as a string.
@@ -40,7 +52,77 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
       '  return shared;',
       '}',
     ),
-    errors: [{ messageId: 'fixedCalledAgainOption', line: 7 }],
+    errors: [
+      {
+        messageId: 'fixedCalledAgainOption',
+        line: 7,
+        suggestions: [
+          {
+            messageId: 'askOptionPerUse',
+            output: lines(
+              "import { Auth } from 'aws-amplify';",
+              "import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';",
+              "import { createAuthLink } from 'aws-appsync-auth-link';",
+              'let shared;',
+              'export async function graphqlClient() {',
+              '  if (shared) return shared;',
+              "  const appSync = { url: '/graphql', region: 'eu-west-1', auth: { type: 'AMAZON_COGNITO_USER_POOLS', jwtToken: async () => (await Auth.currentSession()).getIdToken().getJwtToken() } };",
+              '  shared = new ApolloClient({ link: ApolloLink.from([createAuthLink(appSync), new HttpLink({ uri: appSync.url })]), cache: new InMemoryCache() });',
+              '  return shared;',
+              '}',
+            ),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // Look-alike for the function form: the session object is a `let` the app may replace, so the token's
+    // expression could read another one later; and socket.io's `auth` takes a callback: both left for a person.
+    code: lines(
+      "import { Auth } from 'aws-amplify';",
+      "import AWSAppSyncClient from 'aws-appsync';",
+      'let auth = Auth;',
+      "export const client = new AWSAppSyncClient({ url: '/graphql', region: 'us-east-1', auth: { type: 'AMAZON_COGNITO_USER_POOLS', jwtToken: (await auth.currentSession()).getIdToken().getJwtToken() } });",
+      'export function useAuth(next) { auth = next; }',
+    ),
+    errors: [{ messageId: 'fixedCalledAgainOption', line: 4, suggestions: [] }],
+  },
+  {
+    // Through a const local read only there: its expression moves into the function and the declaration goes.
+    code: lines(
+      "import { Auth } from 'aws-amplify';",
+      "import AWSAppSyncClient from 'aws-appsync';",
+      'const token = (await Auth.currentSession()).getIdToken().getJwtToken();',
+      "export const client = new AWSAppSyncClient({ url: '/graphql', region: 'us-east-1', auth: { type: 'AMAZON_COGNITO_USER_POOLS', jwtToken: token } });",
+    ),
+    errors: [
+      {
+        messageId: 'fixedCalledAgainOption',
+        line: 3,
+        suggestions: [
+          {
+            messageId: 'askOptionPerUse',
+            output: lines(
+              "import { Auth } from 'aws-amplify';",
+              "import AWSAppSyncClient from 'aws-appsync';",
+              "export const client = new AWSAppSyncClient({ url: '/graphql', region: 'us-east-1', auth: { type: 'AMAZON_COGNITO_USER_POOLS', jwtToken: async () => (await Auth.currentSession()).getIdToken().getJwtToken() } });",
+            ),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // Look-alike: the local is also read elsewhere (logged once): it is left for a person.
+    code: lines(
+      "import { Auth } from 'aws-amplify';",
+      "import AWSAppSyncClient from 'aws-appsync';",
+      'const token = (await Auth.currentSession()).getIdToken().getJwtToken();',
+      'console.debug(token.length);',
+      "export const client = new AWSAppSyncClient({ url: '/graphql', region: 'us-east-1', auth: { type: 'AMAZON_COGNITO_USER_POOLS', jwtToken: token } });",
+    ),
+    errors: [{ messageId: 'fixedCalledAgainOption', line: 3, suggestions: [] }],
   },
   {
     // A Firebase ID token given to socket.io as a fixed auth object: re-sent at every reconnection.
