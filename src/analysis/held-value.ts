@@ -220,13 +220,18 @@ export class HeldValues {
         return this.identifier(node, next);
       case AST_NODE_TYPES.ObjectExpression:
         // A header map or `{ token, expiresAt }` is small; large literals are tables of functions and settings.
-        if (node.properties.length > MAX_LITERAL_ENTRIES || isHandedOverWithRefreshToken(node)) return null;
+        if (
+          node.properties.length > MAX_LITERAL_ENTRIES ||
+          this.isInertLiteral(node) ||
+          isHandedOverWithRefreshToken(node)
+        )
+          return null;
         return firstOf(
           node.properties.map((p) => (p.type === AST_NODE_TYPES.Property ? p.value : p.argument)),
           (n) => this.valueOf(n, next),
         );
       case AST_NODE_TYPES.ArrayExpression:
-        if (node.elements.length > MAX_LITERAL_ENTRIES) return null;
+        if (node.elements.length > MAX_LITERAL_ENTRIES || this.isInertLiteral(node)) return null;
         return firstOf(
           node.elements.filter((e): e is TSESTree.Expression | TSESTree.SpreadElement => e !== null),
           (n) => this.valueOf(n.type === AST_NODE_TYPES.SpreadElement ? n.argument : n, next),
@@ -286,6 +291,39 @@ export class HeldValues {
     if (object.secretFields)
       return object.secretFields.includes(name) ? { ...object, secretFields: undefined, fieldsOnly: undefined } : null;
     return object;
+  }
+
+  /**
+   * Whether every entry of a literal holds nothing by valueOf's own first answers, without a lookup: a non-carrier
+   * (a string, a number, a function), a name isUnfollowedName leaves, or a literal of the same (too large, or of
+   * such entries). The SDKs' schema files declare thousands of such tables at module level (`[3, n0, _ED, 0, [_K],
+   * [0]]`), each asked about once: one walk, without the memo entries, closures and copies that following each entry
+   * makes. Inside the literal no function stands between an entry and the literal, so the literal's enclosing
+   * function is each name's (isUnfollowedName's second test).
+   */
+  private isInertLiteral(literal: TSESTree.ArrayExpression | TSESTree.ObjectExpression): boolean {
+    const names = declaredNames(this.context.sourceCode);
+    const atModuleLevel = enclosingFunction(literal) === null;
+    const inert = (node: Node): boolean => {
+      const inner = unwrap(node);
+      switch (inner.type) {
+        case AST_NODE_TYPES.Identifier:
+          return !names.anywhere.has(inner.name) || (atModuleLevel && names.moduleLevel.has(inner.name));
+        case AST_NODE_TYPES.ArrayExpression:
+          return (
+            inner.elements.length > MAX_LITERAL_ENTRIES ||
+            inner.elements.every((e) => e === null || inert(e.type === AST_NODE_TYPES.SpreadElement ? e.argument : e))
+          );
+        case AST_NODE_TYPES.ObjectExpression:
+          return (
+            inner.properties.length > MAX_LITERAL_ENTRIES ||
+            inner.properties.every((p) => inert(p.type === AST_NODE_TYPES.Property ? p.value : p.argument))
+          );
+        default:
+          return !CARRIERS.has(inner.type);
+      }
+    };
+    return inert(literal);
   }
 
   /** Globals, and module-level names read at module level, are not followed (see identifier): no lookup needed. */
