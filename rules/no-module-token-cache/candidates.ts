@@ -1,10 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { patternPath, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { instanceFieldOutlivesCalls } from '../../src/analysis/instance-field-lifetime.js';
 import type { StorageKind } from '../../src/analysis/storage.js';
 import {
   declaredNames,
-  instanceFieldOutlivesCalls,
   isRead,
   isRequestSession,
   occurrencesOf,

@@ -201,7 +201,7 @@ export default createRule<[], TokenCacheMessageId>({
     docs: {
       description:
         'Disallow keeping tokens, temporary credentials or presigned URLs in long-lived storage without an expiry check before reuse',
-      triggers: ['modules', 'token-text'],
+      triggers: ['token-sources', 'token-text'],
       recommended: 'error',
       migrationSafeSuggestions: MIGRATION_SAFE_SUGGESTIONS,
       // A kept token in module scope: exported, its readers get a getter; filled lazily, each read asks the client.

@@ -3,55 +3,24 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { unwrap } from '../../src/analysis/ast.js';
 import { holdsTrigger } from '../../src/analysis/text-gate.js';
 import {
-  AWS_TOKEN_COMMANDS,
-  AWS_TOKEN_METHODS,
-  AWS_V2_MODULES,
-  AWS_V2_STS_CLIENT_MODULES,
-  AWS_V3_CLIENT,
-  AWS_V3_PROVIDER_FACTORIES,
   AWS_V3_SNAPSHOT_WRAPPERS,
-  AWS_V3_STS_OPERATIONS,
-  AUTH_FUNCTION_FACTORIES,
   CHILD_PROCESS_RUNNERS,
   CLI_CREDENTIAL_WORDS,
-  CREDENTIAL_METHODS,
-  CREDENTIAL_RESOLVERS,
-  GOOGLE_AUTH_MODULES,
   GOOGLE_SET_CREDENTIALS,
   moduleMatches,
   NAMED_CREDENTIAL_HELPER_PATTERN,
+  SNAPSHOT_RULE_MODULES,
   STATIC_PROVIDER_SINKS,
-  TOKEN_KEEPING_CLIENTS,
   TOKEN_TEXT_HINT,
 } from '../../src/knowledge/index.js';
 
-/**
- * Modules whose exports make snapshots: providers, v3 clients, STS, AWS token methods and commands, AWS v2, Google
- * auth (not presigners or Azure).
- */
-const SOURCE_MODULES: readonly string[] = [
-  ...new Set([
-    ...AWS_V3_PROVIDER_FACTORIES.flatMap((e) => e.api.modules),
-    ...AWS_V3_STS_OPERATIONS.flatMap((e) => e.api.modules),
-    ...AWS_TOKEN_METHODS.flatMap((e) => e.gateModules),
-    ...AWS_TOKEN_COMMANDS.flatMap((e) => e.api.modules),
-    ...AWS_V3_CLIENT.modules,
-    ...AWS_V2_MODULES,
-    ...AWS_V2_STS_CLIENT_MODULES.flatMap((e) => e.modules),
-    ...GOOGLE_AUTH_MODULES,
-    ...CREDENTIAL_RESOLVERS.flatMap((e) => e.api.modules),
-    ...AUTH_FUNCTION_FACTORIES.flatMap((e) => e.factory.modules),
-    ...TOKEN_KEEPING_CLIENTS.flatMap((e) => (e.impliedSession ? e.api.modules : [])),
-  ]),
-];
-const WRAPPER_MODULES: readonly string[] = [...new Set(AWS_V3_SNAPSHOT_WRAPPERS.flatMap((e) => e.api.modules))];
+const { sources: SOURCE_MODULES, wrappers: WRAPPER_MODULES, sinks: SINK_MODULES } = SNAPSHOT_RULE_MODULES;
 /** `memoize`, `fromStatic`, `fromValue`: a file that reaches only the wrappers' modules must name one of them. */
 const WRAPPER_NAMES = new RegExp(
   `\\b(?:${[...new Set(AWS_V3_SNAPSHOT_WRAPPERS.map((e) => e.api.path.at(-1)))].join('|')})\\b`,
 );
 
 /** `newStatic`, `StaticCredentialProvider`: a static provider of another library (aws-crt) given temporary keys. */
-const SINK_MODULES: readonly string[] = [...new Set(STATIC_PROVIDER_SINKS.flatMap((e) => e.api.modules))];
 const SINK_NAMES = new RegExp(
   `\\b(?:${[...new Set(STATIC_PROVIDER_SINKS.map((e) => e.api.path.at(-1)))].join('|')})\\b`,
 );
@@ -73,9 +42,7 @@ export function mayMakeSnapshots(sourceCode: Readonly<TSESLint.SourceCode>, spec
 }
 
 /** Modules of the token methods (Azure, MSAL, gcp-metadata, ...), whose values only the outliving keepers follow here. */
-const TOKEN_METHOD_MODULES: ReadonlySet<string> = new Set(
-  CREDENTIAL_METHODS.flatMap((m) => [...m.gateModules, ...m.receivers.flatMap((r) => r.modules)]),
-);
+const TOKEN_METHOD_MODULES: ReadonlySet<string> = new Set(SNAPSHOT_RULE_MODULES.tokenMethods);
 
 /**
  * The gate of the sources no-static-snapshot follows into outliving keepers only (`keptElsewhereResolution`): the

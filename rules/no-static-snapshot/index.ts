@@ -35,7 +35,7 @@ export default createRule<[], SnapshotMessageId>({
     docs: {
       description:
         'Disallow resolving a refreshing credential source once and keeping or passing on the value, which expires with its session',
-      triggers: ['modules', 'token-text', 'credential-helpers', 'google-set-credentials', 'cli-credentials'],
+      triggers: ['snapshot-sources', 'token-text', 'credential-helpers', 'google-set-credentials', 'cli-credentials'],
       recommended: 'error',
       usesTypeInformation: true,
       migrationSafeSuggestions: MIGRATION_SAFE_SUGGESTIONS,

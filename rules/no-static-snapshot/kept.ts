@@ -10,7 +10,8 @@ import { refreshedBeforeEachUse } from '../../src/analysis/refreshed-before-use.
 import { isLongLived, type StorageKind } from '../../src/analysis/storage.js';
 import { type FlowNode, flowPath } from '../../src/analysis/value-flow.js';
 import { isPromiseCombinator, keepsWhatItIsBuiltWith } from '../../src/analysis/value-keepers.js';
-import { instanceFieldOutlivesCalls, slotOf } from '../../src/analysis/storage-slot.js';
+import { instanceFieldOutlivesCalls } from '../../src/analysis/instance-field-lifetime.js';
+import { slotOf } from '../../src/analysis/storage-slot.js';
 import { type Kept, type Node, type SnapshotContext, snippet } from './context.js';
 import { keptOpenByConnection } from './live-connection.js';
 import { assignedPerUse } from './assigned-per-use.js';

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { isFunctionNode, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import { HeldValues } from '../../src/analysis/held-value.js';
 import { ownerOfKeptValue } from '../../src/analysis/kept-owner.js';
-import { TOKEN_PROVIDER_OPTIONS } from '../../src/knowledge/index.js';
+import { SNAPSHOT_RULE_MODULES, TOKEN_PROVIDER_OPTIONS } from '../../src/knowledge/index.js';
 import { traceValue } from '../../src/analysis/value-flow.js';
 import { carriedIdentifiers, returnedExpressions } from './captured-provider.js';
 import { type Finding, type Node, type SnapshotContext, snippet } from './context.js';
@@ -17,9 +17,7 @@ const MODULE_SCOPES: ReadonlySet<string> = new Set(['module', 'global']);
 const OPTIONS = new Map<string, (typeof TOKEN_PROVIDER_OPTIONS)[number]>(
   TOKEN_PROVIDER_OPTIONS.map((o) => [o.option, o]),
 );
-const TOKEN_ONLY_MODULES: ReadonlySet<string> = new Set(
-  TOKEN_PROVIDER_OPTIONS.flatMap((o) => ('modules' in o ? o.modules : [])),
-);
+const TOKEN_ONLY_MODULES: ReadonlySet<string> = new Set(SNAPSHOT_RULE_MODULES.tokenOnly);
 
 /**
  * A file importing a client that takes a token-only option (kafkajs) is looked at even when it imports no SDK;

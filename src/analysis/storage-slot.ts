@@ -12,10 +12,8 @@ import {
 import { DefinitionType, enclosingFunction, staticPropertyName, unwrap } from './ast.js';
 import { classMembersByName, fileIndex } from './file-index.js';
 import { isContainerSingleton } from './storage-singleton.js';
-import { isKeptInLongLivedRegistry } from './registry-kept.js';
 import { rebuiltWheneverReached } from './rebuilt-before-read.js';
 import { browserStorageCall, browserStorageProperty, type StoragePlace } from './browser-storage.js';
-import { isPageRootComponent } from './page-root.js';
 import { outsideInstanceReads } from './instance-reads.js';
 
 type Node = TSESTree.Node;
@@ -612,18 +610,4 @@ export function declaredNames(sourceCode: SourceCode): DeclaredNames {
   const names = { moduleLevel, anywhere };
   declaredNamesByFile.set(sourceCode, names);
   return names;
-}
-
-/**
- * An instance field that lives as long as the process: of a module singleton, memoised by an exported class, or of
- * instances the file keeps in a long-lived registry (registry-kept.ts).
- */
-export function instanceFieldOutlivesCalls(slot: Slot, sourceCode: SourceCode): boolean {
-  if (slot.kind !== 'member' || slot.owner.kind !== 'class') return false;
-  return (
-    isModuleSingleton(slot.owner.classNode, sourceCode) ||
-    isMemoisedByExportedClass(slot, sourceCode) ||
-    isPageRootComponent(slot.owner.classNode, sourceCode) ||
-    (!slot.owner.isStatic && isKeptInLongLivedRegistry(slot.owner.classNode, sourceCode))
-  );
 }

@@ -9,7 +9,11 @@ import {
   GOOGLE_SET_CREDENTIALS,
   moduleMatches,
   NAMED_CREDENTIAL_HELPER_PATTERN,
+  PLATFORM_TOKEN_FILE_PATHS,
   PRESIGN_MODULES,
+  SNAPSHOT_RULE_MODULES,
+  STORED_SESSION_KEYS_HINTS,
+  TOKEN_SOURCE_MODULES,
   TOKEN_TEXT_HINT,
 } from '../knowledge/index.js';
 import { ANY_SHAPE_MARKER } from './secret-scan.js';
@@ -24,6 +28,9 @@ import { ANY_SHAPE_MARKER } from './secret-scan.js';
  * - `presign-modules`, `assume-role-modules`: the same, for the modules one rule's checks start from (the knowledge
  *   base's PRESIGN_MODULES and ASSUME_ROLE_MODULES) and the browser globals standing for one of them: a rule that
  *   needs no other module is not opened by the rest (a React component's `'react'` opens `modules`);
+ * - `token-sources`: no-module-token-cache's own: a module of TOKEN_SOURCE_MODULES (quoted, spelled with escapes, or a
+ *   browser global standing for one), stored session keys (STORED_SESSION_KEYS_HINTS) or a platform's token file;
+ * - `snapshot-sources`: no-static-snapshot's own: a module of SNAPSHOT_RULE_MODULES (the same three ways);
  * - `token-text`: the text every hand-written token fetch contains (TOKEN_TEXT_HINT: token endpoints and fields);
  * - `secrets`: the markers of every secret shape, the credential names values are stored under (for a name that
  *   counts only beside a sibling, such as a bare `Token` beside `AccessKeyId`, the sibling), and the bundler
@@ -44,6 +51,8 @@ export type TriggerFamily =
   | 'modules'
   | 'presign-modules'
   | 'assume-role-modules'
+  | 'token-sources'
+  | 'snapshot-sources'
   | 'token-text'
   | 'secrets'
   | 'credential-files'
@@ -104,7 +113,7 @@ const SECRET_WORDS = [
   .map(escapeRegExp)
   .join('|');
 
-type ModuleFamily = 'modules' | 'presign-modules' | 'assume-role-modules';
+type ModuleFamily = 'modules' | 'presign-modules' | 'assume-role-modules' | 'token-sources' | 'snapshot-sources';
 
 /**
  * A module family's pattern source (a quoted specifier, exact or by prefix), and the names of the browser globals that
@@ -118,15 +127,23 @@ function moduleFamilySources(modules: Iterable<string>): { pattern: string; glob
   return { pattern: alternatives.join('|') || '(?!)', globalNames: globals.map((g) => g.name).join('|') || null };
 }
 
-const MODULE_FAMILIES = {} as Record<
-  ModuleFamily,
-  { pattern: RegExp; browserGlobal: ((text: string) => boolean) | null }
->;
-for (const [family, modules] of [
-  ['modules', knowledgeModules()],
-  ['presign-modules', PRESIGN_MODULES],
-  ['assume-role-modules', ASSUME_ROLE_MODULES],
-] as const) {
+/** Each family's modules, and the text that opens it without a module (null: none). */
+const FAMILY_MODULES: readonly [ModuleFamily, Iterable<string>, ((text: string) => boolean) | null][] = [
+  ['modules', knowledgeModules(), null],
+  ['presign-modules', PRESIGN_MODULES, null],
+  ['assume-role-modules', ASSUME_ROLE_MODULES, null],
+  [
+    'token-sources',
+    TOKEN_SOURCE_MODULES,
+    (text) =>
+      STORED_SESSION_KEYS_HINTS.every((hint) => hint.test(text)) ||
+      PLATFORM_TOKEN_FILE_PATHS.some((path) => text.includes(path)),
+  ],
+  ['snapshot-sources', Object.values(SNAPSHOT_RULE_MODULES).flat(), null],
+];
+
+const MODULE_FAMILIES = {} as Record<ModuleFamily, { pattern: RegExp; alsoOpens: ((text: string) => boolean) | null }>;
+for (const [family, modules, alsoText] of FAMILY_MODULES) {
   const { pattern, globalNames: names } = moduleFamilySources(modules);
   /*
    * Whether a browser bundle's global is in use (`window.AWS`, or `AWS.config` in a file that declares no `AWS` of its
@@ -138,10 +155,13 @@ for (const [family, modules] of [
   const declared = names
     ? new RegExp(`\\b(?:var|let|const|function|class|as)\\s+(?:${names})\\b|\\b(?:${names})\\s*=[^=]`, 'u')
     : null;
+  const browserGlobal =
+    offWindow && use && declared
+      ? (text: string) => offWindow.test(text) || (use.test(text) && !declared.test(text))
+      : null;
   MODULE_FAMILIES[family] = {
     pattern: new RegExp(pattern, 'u'),
-    browserGlobal:
-      offWindow && use && declared ? (text) => offWindow.test(text) || (use.test(text) && !declared.test(text)) : null,
+    alsoOpens: alsoText ? (text) => alsoText(text) || (browserGlobal?.(text) ?? false) : browserGlobal,
   };
 }
 
@@ -150,6 +170,8 @@ const PATTERNS: Record<TriggerFamily, RegExp> = {
   modules: MODULE_FAMILIES.modules.pattern,
   'presign-modules': MODULE_FAMILIES['presign-modules'].pattern,
   'assume-role-modules': MODULE_FAMILIES['assume-role-modules'].pattern,
+  'token-sources': MODULE_FAMILIES['token-sources'].pattern,
+  'snapshot-sources': MODULE_FAMILIES['snapshot-sources'].pattern,
   'token-text': TOKEN_TEXT_HINT,
   secrets: new RegExp(`${ANY_SHAPE_MARKER.source}|${SECRET_WORDS}`, 'u'),
   'credential-files': new RegExp(GOOGLE_CREDENTIAL_FILE_TYPES.map((entry) => escapeRegExp(entry.type)).join('|'), 'u'),
@@ -162,6 +184,8 @@ const OPEN_ON_ESCAPES: ReadonlySet<TriggerFamily> = new Set([
   'modules',
   'presign-modules',
   'assume-role-modules',
+  'token-sources',
+  'snapshot-sources',
   'secrets',
   'credential-files',
 ]);
@@ -187,8 +211,7 @@ export function holdsTrigger(
 ): boolean {
   if (PATTERNS[family].test(sourceCode.text)) return true;
   if (OPEN_ON_ESCAPES.has(family) && holdsEscape(sourceCode.text)) return true;
-  if (family in MODULE_FAMILIES)
-    return MODULE_FAMILIES[family as ModuleFamily].browserGlobal?.(sourceCode.text) ?? false;
+  if (family in MODULE_FAMILIES) return MODULE_FAMILIES[family as ModuleFamily].alsoOpens?.(sourceCode.text) ?? false;
   const services = sourceCode.parserServices as { program?: unknown } | undefined;
   return family === 'credential-helpers' && Boolean(services?.program) && RELATIVE_IMPORT.test(sourceCode.text);
 }

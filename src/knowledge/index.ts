@@ -18,6 +18,13 @@ import {
   AWS_V2_STS_OPERATIONS,
 } from './aws-v2.js';
 import { AWS_TOKEN_COMMANDS, AWS_TOKEN_METHODS, CREDENTIAL_RESOLVERS } from './aws-tokens.js';
+import { AWS_V3_CREDENTIAL_FIELDS } from './aws-v3.js';
+import { BROWSER_STORAGES, TOKEN_PROVIDER_OPTIONS } from './keepers.js';
+import { HTTP_CLIENTS, NODE_HTTP_MODULES } from './token-endpoints.js';
+import { LOGIN_CALLBACKS } from './identity-platforms.js';
+import { INSTANCE_TOKEN_FIELDS, STRATEGY_VERIFY_CALLBACKS } from './oauth-clients.js';
+import { JWT_SIGNERS } from './signed-jwts.js';
+import { PROJECTED_TOKEN_FILES } from './projected-tokens.js';
 import {
   AZURE_BEARER_TOKEN_PROVIDER,
   AZURE_CREDENTIAL_CLASSES,
@@ -26,7 +33,14 @@ import {
   AZURE_TOKEN_METHODS,
   MSAL_TOKEN_METHODS,
 } from './azure.js';
-import { GCS_STORAGE_CLASS, GOOGLE_PRESIGNERS, GOOGLE_REFRESHING_CLASSES, GOOGLE_TOKEN_METHODS } from './google.js';
+import {
+  GCS_STORAGE_CLASS,
+  GOOGLE_AUTH_MODULES,
+  GOOGLE_PRESIGNERS,
+  GOOGLE_REFRESHING_CLASSES,
+  GOOGLE_TOKEN_METHODS,
+} from './google.js';
+import { AUTH_FUNCTION_FACTORIES, TOKEN_KEEPING_CLIENTS } from './client-tokens.js';
 import type { ApiRef, CredentialMethod, Presigner, RefreshingClass } from './types.js';
 import { entriesOf } from './entries-of.js';
 import { STATIC_PROVIDER_SINKS } from './aws-crt.js';
@@ -122,6 +136,90 @@ export const ASSUME_ROLE_MODULES: readonly string[] = [
     ),
   ),
 ];
+
+/**
+ * Every module that hands out the values no-module-token-cache follows (token methods, STS, presigners, HTTP clients,
+ * login callbacks, JWT signers): the rule checks a file only if it imports one of them, or its text names a token
+ * (TOKEN_TEXT_HINT), stored session keys (STORED_SESSION_KEYS_HINTS) or a platform's token file. The text gate opens
+ * the rule on these alone (`token-sources`).
+ */
+export const TOKEN_SOURCE_MODULES: readonly string[] = [
+  ...new Set(
+    [
+      ...CREDENTIAL_METHODS.flatMap((m) => m.receivers),
+      ...AWS_V3_STS_OPERATIONS.map((op) => op.api),
+      ...AWS_TOKEN_COMMANDS.map((op) => op.api),
+      // Resolved credentials are followed into signers of the file's own, whose tokens may be cached.
+      ...AWS_V3_PROVIDER_FACTORIES.map((factory) => factory.api),
+      ...AWS_V2_STS_OPERATIONS.map((op) => op.api),
+      ...AWS_V2_STS_CLIENT_MODULES,
+      ...PRESIGNERS.flatMap((p): ApiRef[] => [...(p.api ? [p.api] : []), ...(p.receivers ?? [])]),
+      // Node's own http(s) is imported by every server: a file fetching a token with it names the token in its text.
+      ...HTTP_CLIENTS.filter((api) => !api.modules.some((m) => NODE_HTTP_MODULES.includes(m))),
+      ...LOGIN_CALLBACKS.map((entry) => entry.api),
+      ...STRATEGY_VERIFY_CALLBACKS.flatMap((entry) => entry.apis),
+      ...INSTANCE_TOKEN_FIELDS.flatMap((entry) => entry.receivers),
+      ...JWT_SIGNERS.map((signer) => signer.api),
+    ]
+      .flatMap((api) => api.modules)
+      .concat(
+        CREDENTIAL_METHODS.flatMap((m) => m.gateModules),
+        PRESIGNERS.flatMap((p) => p.gateModules ?? []),
+        // Clients whose token-only provider option may replay the token they were built with.
+        TOKEN_PROVIDER_OPTIONS.flatMap((o) => ('session' in o && 'modules' in o ? o.modules : [])),
+      ),
+  ),
+];
+
+/**
+ * The modules no-static-snapshot's checks start from: a file that imports none of them is checked only for what its
+ * text names (a token endpoint, a credential helper, a CLI command, `setCredentials`). The text gate opens the rule on
+ * these alone (`snapshot-sources`).
+ */
+export const SNAPSHOT_RULE_MODULES = {
+  /** Exports that make snapshots: providers, v3 clients, STS, AWS token methods and commands, AWS v2, Google auth. */
+  sources: [
+    ...new Set([
+      ...AWS_V3_PROVIDER_FACTORIES.flatMap((e) => e.api.modules),
+      ...AWS_V3_STS_OPERATIONS.flatMap((e) => e.api.modules),
+      ...AWS_TOKEN_METHODS.flatMap((e) => e.gateModules),
+      ...AWS_TOKEN_COMMANDS.flatMap((e) => e.api.modules),
+      ...AWS_V3_CLIENT.modules,
+      ...AWS_V2_MODULES,
+      ...AWS_V2_STS_CLIENT_MODULES.flatMap((e) => e.modules),
+      ...GOOGLE_AUTH_MODULES,
+      ...CREDENTIAL_RESOLVERS.flatMap((e) => e.api.modules),
+      ...AUTH_FUNCTION_FACTORIES.flatMap((e) => e.factory.modules),
+      ...TOKEN_KEEPING_CLIENTS.flatMap((e) => (e.impliedSession ? e.api.modules : [])),
+    ]),
+  ] as readonly string[],
+  /** The snapshot wrappers' modules (`@smithy/core/config`: imported all over SDK internals for other things). */
+  wrappers: [...new Set(AWS_V3_SNAPSHOT_WRAPPERS.flatMap((e) => e.api.modules))] as readonly string[],
+  /** Modules with a static provider of another library (aws-crt) that may be given temporary keys. */
+  sinks: [...new Set(STATIC_PROVIDER_SINKS.flatMap((e) => e.api.modules))] as readonly string[],
+  /** The token methods' modules (Azure, MSAL, gcp-metadata, ...). */
+  tokenMethods: [
+    ...new Set(CREDENTIAL_METHODS.flatMap((m) => [...m.gateModules, ...m.receivers.flatMap((r) => r.modules)])),
+  ] as readonly string[],
+  /** Clients that take a token-only provider option (kafkajs). */
+  tokenOnly: [
+    ...new Set(TOKEN_PROVIDER_OPTIONS.flatMap((o) => ('modules' in o ? o.modules : []))),
+  ] as readonly string[],
+};
+
+/**
+ * Keys of unknown origin kept in browser storage are known by the session token the page signs with: a file whose
+ * text matches both may keep them (the session token's field, and a browser storage).
+ */
+export const STORED_SESSION_KEYS_HINTS: readonly RegExp[] = [
+  new RegExp(`\\b${AWS_V3_CREDENTIAL_FIELDS[2]}\\b`, 'u'),
+  new RegExp(`\\b(?:${BROWSER_STORAGES.objects.join('|')})\\b`, 'u'),
+];
+
+/** A platform's token file is named by its path, whatever module reads it. */
+export const PLATFORM_TOKEN_FILE_PATHS: readonly string[] = PROJECTED_TOKEN_FILES.platformFiles.map(
+  (file) => file.path,
+);
 
 export function moduleMatches(pattern: string, specifier: string): boolean {
   return pattern.endsWith('*') ? specifier.startsWith(pattern.slice(0, -1)) : specifier === pattern;

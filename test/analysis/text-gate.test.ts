@@ -20,6 +20,8 @@ import {
   isKnowledgeModule,
   KNOWLEDGE_MODULES,
   PRESIGN_MODULES,
+  SNAPSHOT_RULE_MODULES,
+  TOKEN_SOURCE_MODULES,
 } from '../../src/knowledge/index.js';
 import plugin from '../../src/index.js';
 import { rules } from '../../src/rules.js';
@@ -84,11 +86,46 @@ describe('trigger families', () => {
     expect(gate("require('aws-sdk\\u002fglobal');", ['assume-role-modules'])).toBe(true);
   });
 
+  it("opens no-module-token-cache's `token-sources` on its source modules, stored session keys and platform token files", () => {
+    expect(gate("import { useState } from 'react';", ['token-sources'])).toBe(false);
+    expect(gate("import axios from 'axios';", ['token-sources'])).toBe(true);
+    expect(gate("import { STSClient } from '@aws-sdk/client-sts';", ['token-sources'])).toBe(true);
+    // Keys of unknown origin in browser storage: the session token's field and a storage, both.
+    expect(gate("localStorage.setItem('keys', JSON.stringify({ sessionToken }));", ['token-sources'])).toBe(true);
+    expect(gate('const { sessionToken } = props;', ['token-sources'])).toBe(false);
+    expect(gate("localStorage.setItem('theme', 'dark');", ['token-sources'])).toBe(false);
+    expect(gate("readFileSync('/snowflake/session/token', 'utf8');", ['token-sources'])).toBe(true);
+    expect(gate("require('axio\\x73');", ['token-sources'])).toBe(true);
+  });
+
+  it("opens no-static-snapshot's `snapshot-sources` on the modules its checks start from, and not on `react`", () => {
+    expect(gate("import { useState } from 'react';", ['snapshot-sources'])).toBe(false);
+    expect(gate("import { fromIni } from '@aws-sdk/credential-providers';", ['snapshot-sources'])).toBe(true);
+    expect(gate("const { GoogleAuth } = require('google-auth-library');", ['snapshot-sources'])).toBe(true);
+    // A snapshot wrapper's module, and a client taking a token-only provider option.
+    expect(gate("import { memoize } from '@smithy/property-provider';", ['snapshot-sources'])).toBe(true);
+    expect(gate("import { Kafka } from 'kafkajs';", ['snapshot-sources'])).toBe(true);
+    expect(gate('AWS.config.getCredentials(done);', ['snapshot-sources'])).toBe(true);
+    const rule = triggersOf(rules['no-static-snapshot']);
+    expect(rule).not.toContain('modules');
+    // What the rule also opens on without a module: a token by hand, a helper, a CLI command, `setCredentials`.
+    expect(gate("await fetch(url, { body: 'grant_type=client_credentials' });", rule)).toBe(true);
+    expect(gate('client.setCredentials(await other.getAccessToken());', rule)).toBe(true);
+    expect(gate("execSync('aws configure export-credentials');", rule)).toBe(true);
+  });
+
   it('builds the module families from the knowledge base, each within `modules`', () => {
     const modules = knowledgeModules();
     expect(PRESIGN_MODULES).toContain('@aws-sdk/s3-request-presigner');
     expect(ASSUME_ROLE_MODULES).toContain('@aws-sdk/client-sts');
-    expect([...PRESIGN_MODULES, ...ASSUME_ROLE_MODULES].filter((module) => !modules.has(module))).toEqual([]);
+    expect(
+      [
+        ...PRESIGN_MODULES,
+        ...ASSUME_ROLE_MODULES,
+        ...TOKEN_SOURCE_MODULES,
+        ...Object.values(SNAPSHOT_RULE_MODULES).flat(),
+      ].filter((module) => !modules.has(module)),
+    ).toEqual([]);
     expect(PRESIGN_MODULES.filter(isKnowledgeModule)).toEqual(PRESIGN_MODULES);
   });
 
