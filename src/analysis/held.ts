@@ -59,6 +59,8 @@ export interface Held {
   readonly secretFields?: readonly string[];
   /** Only `secretFields` read off the value are held; the whole value is another rule's (IdentityPlatformToken.carriesCredentials). */
   readonly fieldsOnly?: true;
+  /** The SDK that gave it renews it when asked again (IdentityPlatformToken.renewsWhenAskedAgain): a kept copy is a snapshot. */
+  readonly renewedBySource?: true;
   /** The SESSIONS key of the known endpoint it was fetched from by hand (a remedy picks the SDK object for it). */
   readonly endpointSession?: SessionId;
   /** The object of another library built with it, innermost first (`new Pool({ password: token })`). */
@@ -290,6 +292,7 @@ export function heldFromIdentityPlatform(
     promise: token.method !== undefined,
     ...(token.secretFields && { secretFields: token.secretFields }),
     ...(token.carriesCredentials && { fieldsOnly: true }),
+    ...(token.renewsWhenAskedAgain && { renewedBySource: true }),
   };
 }
 
