@@ -13,7 +13,7 @@ import { isKeptInLongLivedRegistry } from '../../src/analysis/registry-kept.js';
 import { isModuleSingleton, occurrencesOf, type Slot } from '../../src/analysis/storage-slot.js';
 import { EXPIRY_SYMPTOMS } from '../../src/knowledge/index.js';
 import type { ResolvedSettings } from '../../src/settings.js';
-import { type Candidate, CandidateCollector, isReadBackLater } from '../../src/analysis/kept-candidates.js';
+import { type Candidate, CandidateCollector, isReadBackLater, isSnapshotOfRenewingSdk } from '../../src/analysis/kept-candidates.js';
 import { mayHoldTokens } from './gate.js';
 import { HeldValues } from '../../src/analysis/held-value.js';
 import { suggestionsFor } from './suggestions.js';
@@ -91,8 +91,8 @@ function tokenCacheListeners(context: Context): TSESLint.RuleListener {
       for (const candidate of candidates) {
         // Handed to an option the client asks again when given a function: no-static-snapshot's finding, at the source.
         if (handsToCalledAgainOption(candidate.slot, refs, sourceCode)) continue;
-        // A copy of a token its SDK renews when asked again is a snapshot: no-static-snapshot's finding, at the write.
-        if (candidate.held.renewedBySource) continue;
+        // A token its SDK renews when asked again, kept in component state: no-static-snapshot's finding, at the write.
+        if (isSnapshotOfRenewingSdk(candidate)) continue;
         report(context, candidate, settings);
       }
     },

@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { expiryGuardOf } from '../../src/analysis/expiry-guard.js';
 import { HeldValues } from '../../src/analysis/held-value.js';
-import { type Candidate, CandidateCollector, isReadBackLater } from '../../src/analysis/kept-candidates.js';
+import { type Candidate, CandidateCollector, isReadBackLater, isSnapshotOfRenewingSdk } from '../../src/analysis/kept-candidates.js';
 import { isOneShotScript } from '../../src/analysis/process-lifetime.js';
 import { occurrencesOf, type Slot } from '../../src/analysis/storage-slot.js';
 import {
@@ -13,22 +13,9 @@ import {
 import type { Finding, SnapshotContext } from './context.js';
 import { runsAgain } from './runs-again.js';
 
-/** Where the copy sits, in the words of the message. */
-function keeperWords(candidate: Candidate): string {
-  const { slot } = candidate;
-  if (candidate.defaultHeaders) return `the default headers of \`${nameOf(slot)}\` (every later request sends them)`;
-  if (candidate.componentState)
-    return `component state \`${nameOf(slot)}\` (every later render and handler reads it while the component is mounted)`;
-  if (slot.kind === 'member' && slot.owner.kind === 'browser-storage')
-    return `${slot.owner.place === 'app' ? "the app's storage on the device" : "the browser's storage"} (${slot.owner.storage} '${slot.name}', read back after reloads too)`;
-  if (slot.kind === 'variable') return `\`${slot.name}\`, which lives as long as the page`;
-  return `\`${nameOf(slot)}\` of an object that lives as long as the page`;
-}
-
-function nameOf(slot: Slot): string {
-  if (slot.kind === 'variable') return slot.name;
-  if (slot.owner.kind === 'class') return `this.${slot.name}`;
-  return slot.name;
+/** The state the copy sits in, in the words of the message. */
+function stateName(slot: Slot): string {
+  return slot.kind === 'variable' ? slot.name : `this.state.${slot.name}`;
 }
 
 /** The cheap gate: the file names one of the token calls (RENEWING_IDENTITY_TOKEN_METHODS). */
@@ -39,9 +26,9 @@ export function mayKeepIdentityTokens(sourceCode: Readonly<TSESLint.SourceCode>)
 /**
  * A token whose SDK keeps and renews it when it is asked again (Firebase `user.getIdToken()`, Auth0
  * `getAccessTokenSilently()`, a Cognito session's `getJwtToken()`; IdentityPlatformToken.renewsWhenAskedAgain), asked
- * once and kept where the page reads it later: component state, a store, a module variable, the browser's storage,
- * an HTTP client's default headers. The keepers are those no-module-token-cache follows (kept-candidates.ts); for
- * these tokens that rule stays silent and this one reports at the write. Silent when the write runs again on renewal
+ * once and kept in a component's state, which every later render and handler reads. The candidates are those
+ * no-module-token-cache collects (kept-candidates.ts); it leaves these to this rule (isSnapshotOfRenewingSdk), which
+ * reports at the write. Silent when the write runs again on renewal
  * (`onIdTokenChanged`, Amplify's `tokenRefresh`, a timer), and when the copy is tested against its expiry before use.
  */
 export function identityTokenListeners(
@@ -57,7 +44,7 @@ export function identityTokenListeners(
     CallExpression: (node) => collector.call(node),
     PropertyDefinition: (node) => collector.property(node),
     'Program:exit'() {
-      const kept = [...collector.candidates].filter((c) => c.held.renewedBySource);
+      const kept = [...collector.candidates].filter(isSnapshotOfRenewingSdk);
       if (kept.length === 0 || isOneShotScript(sourceCode)) return;
       for (const candidate of kept) report(findingOf(candidate, context, ctx));
     },
@@ -78,7 +65,7 @@ function findingOf(
     messageId: 'identityTokenKept',
     data: {
       what: held.what,
-      where: keeperWords(candidate),
+      state: stateName(candidate.slot),
       lifetime: held.lifetime,
       symptom: EXPIRY_SYMPTOMS[held.symptom].text,
       fix: held.fix.endsWith('.') ? held.fix : `${held.fix}.`,

@@ -346,3 +346,12 @@ export function isReadBackLater(
     environmentReadLater(candidate.target, slot.name, sourceCode, ModuleRefs.for(sourceCode))
   );
 }
+
+/**
+ * Which rule reports the candidate, beside ownerOfKeptValue: a token its SDK renews when asked again
+ * (`renewedBySource`) kept in a component's state is a snapshot of that refreshing source, no-static-snapshot's; kept
+ * at module level, in storage or on a long-lived object it is a cache without expiry test, no-module-token-cache's.
+ */
+export function isSnapshotOfRenewingSdk(candidate: Candidate): boolean {
+  return candidate.componentState === true && candidate.held.renewedBySource === true;
+}
