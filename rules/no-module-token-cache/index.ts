@@ -13,7 +13,12 @@ import { isKeptInLongLivedRegistry } from '../../src/analysis/registry-kept.js';
 import { isModuleSingleton, occurrencesOf, type Slot } from '../../src/analysis/storage-slot.js';
 import { EXPIRY_SYMPTOMS } from '../../src/knowledge/index.js';
 import type { ResolvedSettings } from '../../src/settings.js';
-import { type Candidate, CandidateCollector, isReadBackLater, isSnapshotOfRenewingSdk } from '../../src/analysis/kept-candidates.js';
+import {
+  type Candidate,
+  CandidateCollector,
+  isReadBackLater,
+  isSnapshotOfRenewingSdk,
+} from '../../src/analysis/kept-candidates.js';
 import { mayHoldTokens } from './gate.js';
 import { HeldValues } from '../../src/analysis/held-value.js';
 import { suggestionsFor } from './suggestions.js';

@@ -1,7 +1,12 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { expiryGuardOf } from '../../src/analysis/expiry-guard.js';
 import { HeldValues } from '../../src/analysis/held-value.js';
-import { type Candidate, CandidateCollector, isReadBackLater, isSnapshotOfRenewingSdk } from '../../src/analysis/kept-candidates.js';
+import {
+  type Candidate,
+  CandidateCollector,
+  isReadBackLater,
+  isSnapshotOfRenewingSdk,
+} from '../../src/analysis/kept-candidates.js';
 import { isOneShotScript } from '../../src/analysis/process-lifetime.js';
 import { occurrencesOf, type Slot } from '../../src/analysis/storage-slot.js';
 import {
