@@ -46,15 +46,8 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   'engine-heldout-15': {
     'A02.mjs':
       "A by its label (an Azure credential's getToken() token handed once to a module-scope mssql pool as a fixed access token); reported by B at an unlisted line (the pool's connect), the rules giving an Azure token kept by a pool to B.",
-    'A03.tsx':
-      'A: a Firebase ID token from user.getIdToken() asked once in onAuthStateChanged and kept in React state for later API calls (1 h).',
     'A04.jsx':
       'A: aws-sdk v2 CognitoIdentityCredentials resolved once, its keys copied into sessionStorage and sent with every query.',
-    'A05.jsx':
-      'A: Amplify v5 Auth.currentSession() asked once on mount, its ID token kept in state and handed to every page as a prop.',
-    'A06.tsx':
-      'A: amazon-cognito-identity-js getSession() asked once, the ID token kept in state and used by a table that keeps calling the API.',
-    'A07.tsx': 'A: as A06, the ID token from one getSession() kept in an app-wide React context.',
     'B02.ts':
       'B: an access token from a hand-made refresh-token grant kept in a class field of a desktop app client and reused for every call.',
     'B03.ts':
@@ -70,15 +63,10 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'False alarm (B): the token is renewed by ensureApi(), which tests a module-level validUntil deadline before every use; the guard is on a sibling variable, not on the kept value.',
   },
   'engine-heldout-16': {
-    'A01.jsx':
-      "A: a Firebase user's ID token resolved once in an auth context provider and kept in React state, read by a hook that polls with it.",
     'A02.ts':
       'A: a Firebase ID token resolved once on sign-in and kept in a module-level SolidJS signal used as a bearer.',
     'A03.tsx':
       'A: a Firebase ID token resolved once on an auth-state change and handed to a singleton API client as a static bearer.',
-    'A05.ts': 'A: the Auth0 SPA SDK getAccessTokenSilently() called once per mount and its token kept in state.',
-    'A06.tsx': 'A: getAccessTokenSilently() resolved once into state and baked into an Apollo auth link.',
-    'A07.jsx': 'A: one getAccessTokenSilently() on authentication, the token kept in state for every later API call.',
     'B01.js': 'B: an Auth0 client-credentials token cached in module scope of a Next.js API route, no expiry check.',
     'B02.ts':
       "B: a Cloud Run ID token from fetchIdToken kept in a singleton provider's field behind an expiry test in the wrong direction.",

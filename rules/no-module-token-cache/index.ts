@@ -1,4 +1,3 @@
-import { environmentReadLater } from '../../src/analysis/environment-read-later.js';
 import { settingsWithInfrastructure } from '../../src/repository/settings.js';
 import { JS_ONLY } from '../../src/languages/ids.js';
 import { createRule } from '../../src/util/create-rule.js';
@@ -11,16 +10,15 @@ import { isOneShotScript } from '../../src/analysis/process-lifetime.js';
 import { handsToCalledAgainOption } from '../../src/analysis/called-again-option.js';
 import { isPageRootComponent } from '../../src/analysis/page-root.js';
 import { isKeptInLongLivedRegistry } from '../../src/analysis/registry-kept.js';
-import {
-  isExported,
-  isModuleSingleton,
-  isReadBack,
-  occurrencesOf,
-  type Slot,
-} from '../../src/analysis/storage-slot.js';
+import { isModuleSingleton, occurrencesOf, type Slot } from '../../src/analysis/storage-slot.js';
 import { EXPIRY_SYMPTOMS } from '../../src/knowledge/index.js';
 import type { ResolvedSettings } from '../../src/settings.js';
-import { type Candidate, CandidateCollector } from './candidates.js';
+import {
+  type Candidate,
+  CandidateCollector,
+  isReadBackLater,
+  isSnapshotOfRenewingSdk,
+} from '../../src/analysis/kept-candidates.js';
 import { mayHoldTokens } from './gate.js';
 import { HeldValues } from '../../src/analysis/held-value.js';
 import { suggestionsFor } from './suggestions.js';
@@ -98,6 +96,8 @@ function tokenCacheListeners(context: Context): TSESLint.RuleListener {
       for (const candidate of candidates) {
         // Handed to an option the client asks again when given a function: no-static-snapshot's finding, at the source.
         if (handsToCalledAgainOption(candidate.slot, refs, sourceCode)) continue;
+        // A token its SDK renews when asked again, kept in component state: no-static-snapshot's finding, at the write.
+        if (isSnapshotOfRenewingSdk(candidate)) continue;
         report(context, candidate, settings);
       }
     },
@@ -107,18 +107,7 @@ function tokenCacheListeners(context: Context): TSESLint.RuleListener {
 function report(context: Context, candidate: Candidate, settings: ResolvedSettings): void {
   const { slot, held } = candidate;
   const occurrences = occurrencesOf(slot, context.sourceCode);
-  const readBack =
-    isReadBack(occurrences, context.sourceCode) ||
-    isExported(slot) ||
-    (slot.kind === 'member' && slot.owner.kind === 'global');
-  if (!readBack) return;
-  // The app's own reads of its environment: a keeper only when one of them comes after the writer's own run.
-  if (
-    slot.kind === 'member' &&
-    slot.owner.kind === 'environment' &&
-    !environmentReadLater(candidate.target, slot.name, context.sourceCode, ModuleRefs.for(context.sourceCode))
-  )
-    return;
+  if (!isReadBackLater(candidate, occurrences, context.sourceCode)) return;
   const guard = expiryGuardOf(candidate.target, context);
   if (guard.kind === 'guarded') return;
   const lifetime = held.kind === 'aws-credentials' && settings.session ? settings.session.phrase : held.lifetime;

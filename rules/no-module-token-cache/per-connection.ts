@@ -7,7 +7,7 @@ import { isConstLike, ModuleRefs } from '../../src/analysis/module-refs.js';
 import { returnedValues } from '../../src/analysis/returned-values.js';
 import { staticString } from '../../src/analysis/static-value.js';
 import { findByApi, PER_CONNECTION_SECRETS } from '../../src/knowledge/index.js';
-import type { Candidate } from './candidates.js';
+import type { Candidate } from '../../src/analysis/kept-candidates.js';
 import type { Held } from '../../src/analysis/held.js';
 import type { TokenCacheMessageId } from './messages.js';
 

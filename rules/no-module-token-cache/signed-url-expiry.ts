@@ -7,7 +7,7 @@ import { isExported, occurrencesOf } from '../../src/analysis/storage-slot.js';
 import { indentOf } from '../../src/analysis/edits.js';
 import { freshIdentifier } from '../../src/util/words.js';
 import { inReach, lifetimeOf } from './signed-url-lifetime.js';
-import type { Candidate } from './candidates.js';
+import type { Candidate } from '../../src/analysis/kept-candidates.js';
 import type { TokenCacheMessageId } from './messages.js';
 
 type Node = TSESTree.Node;

@@ -6,7 +6,7 @@ import { formatDuration } from '../../src/analysis/format.js';
 import { HeldValues } from '../../src/analysis/held-value.js';
 import { ModuleRefs, moduleSpecifiers } from '../../src/analysis/module-refs.js';
 import { CACHE_PUT_METHOD, STS_EXPIRATION_FIELD } from '../../src/knowledge/index.js';
-import type { Candidate } from './candidates.js';
+import type { Candidate } from '../../src/analysis/kept-candidates.js';
 import type { TokenCacheMessageId } from './messages.js';
 
 type Node = TSESTree.Node;

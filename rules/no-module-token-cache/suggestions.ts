@@ -5,7 +5,7 @@ import { addMember, isMovable, isRepeatable, removeStatement, indentOf } from '.
 import type { ExpiryGuard } from '../../src/analysis/expiry-guard.js';
 import { formatDuration } from '../../src/analysis/format.js';
 import { ModuleRefs } from '../../src/analysis/module-refs.js';
-import type { Candidate } from './candidates.js';
+import type { Candidate } from '../../src/analysis/kept-candidates.js';
 import { occurrencesOf } from '../../src/analysis/storage-slot.js';
 import type { TokenCacheMessageId } from './messages.js';
 import { freshIdentifier } from '../../src/util/words.js';

@@ -6,7 +6,7 @@ import { isConstLike, ModuleRefs } from '../../src/analysis/module-refs.js';
 import { staticString } from '../../src/analysis/static-value.js';
 import { TEDIOUS_TOKEN_CREDENTIAL as TEDIOUS } from '../../src/knowledge/index.js';
 import { projectPackageVersion, versionAtLeast } from '../../src/util/installed-version.js';
-import type { Candidate } from './candidates.js';
+import type { Candidate } from '../../src/analysis/kept-candidates.js';
 import type { TokenCacheMessageId } from './messages.js';
 
 type Node = TSESTree.Node;

@@ -20,6 +20,8 @@ import { MANUAL_REASONS, MIGRATION_SAFE_SUGGESTIONS, SNAPSHOT_MESSAGES, type Sna
 import { checkKeepingClient, checkKeptElsewhere, checkResolution } from './resolutions.js';
 import { checkTokenProviderOption, mayBeTokenProviderOption, mayHandTokenProviders } from './token-provider.js';
 import { checkV2StaticCopy } from './v2-sinks.js';
+import { identityTokenListeners, mayKeepIdentityTokens } from './identity-token-kept.js';
+import { mergeListeners } from '../../src/util/merge-listeners.js';
 import { checkV2GlobalDestructure, checkV2GlobalRead } from './v2-global-read.js';
 import { mocksModules } from '../../src/analysis/test-doubles.js';
 import { skipsTestCode } from '../../src/analysis/test-code.js';
@@ -60,9 +62,10 @@ export default createRule<[], SnapshotMessageId>({
       mayReplaceGoogleCredentials(sourceCode) ||
       mayRunCredentialCli(sourceCode, imports);
     const tokens = !snapshots && mayFetchTokens(sourceCode, imports);
+    const identityTokens = mayKeepIdentityTokens(sourceCode);
     if (
       skipsTestCode(context) ||
-      (!snapshots && !tokens && !mayHandTokenProviders(imports)) ||
+      (!snapshots && !tokens && !identityTokens && !mayHandTokenProviders(imports)) ||
       mocksModules(sourceCode, imports, isKnowledgeModule)
     )
       return {};
@@ -92,12 +95,14 @@ export default createRule<[], SnapshotMessageId>({
     const checkProviderOptions = () => {
       for (const property of properties) report(checkTokenProviderOption(property, ctx));
     };
+    const listeners = (own: TSESLint.RuleListener): TSESLint.RuleListener =>
+      identityTokens ? mergeListeners(own, identityTokenListeners(context, ctx, report)) : own;
     const providerOptions = {
       Property: collectProperty,
       'Program:exit': checkProviderOptions,
     } satisfies TSESLint.RuleListener;
     if (!snapshots && tokens)
-      return {
+      return listeners({
         ...providerOptions,
         CallExpression(node) {
           report(checkKeptElsewhere(node, ctx) ?? checkKeepingClient(node, ctx));
@@ -105,9 +110,9 @@ export default createRule<[], SnapshotMessageId>({
         NewExpression(node) {
           report(checkKeepingClient(node, ctx));
         },
-      } satisfies TSESLint.RuleListener;
-    if (!snapshots) return providerOptions;
-    return {
+      } satisfies TSESLint.RuleListener);
+    if (!snapshots) return listeners(providerOptions);
+    return listeners({
       CallExpression(node) {
         report(
           checkResolution(node, ctx) ??
@@ -145,6 +150,6 @@ export default createRule<[], SnapshotMessageId>({
         for (const finding of google.findings(ctx)) report(finding);
         checkProviderOptions();
       },
-    } satisfies TSESLint.RuleListener;
+    } satisfies TSESLint.RuleListener);
   },
 });

@@ -36,6 +36,8 @@ export const SNAPSHOT_MESSAGES = {
   v2ChainCopied: `Keys copied out of the credentials this provider chain resolves are kept {{where}}; the copy never refreshes, so it stops working when {{session}} ends ({{phrase}}) and calls signed with it fail with ${AWS_EXPIRED}. Keep the live credentials object, call \`.get()\` before each use and re-read its keys, or pass the object itself.`,
   googleNoRefresh:
     '`{{call}}` sets an access token without `{{refreshField}}` and no `{{handler}}` is assigned: the client sends the same token until it expires ({{phrase}}), then every call fails with 401 and nothing recovers. Assign `{{handler}}` or use the auth client that issued the token.',
+  identityTokenKept:
+    'This keeps {{what}}, asked for once, in component state `{{state}}`, which every later render and handler reads while the component is mounted: the SDK renews the token only when it is asked again, so the kept copy stops working {{lifetime}} and every request with it then fails with {{symptom}}. {{fix}}',
   googleTokenStored:
     'What `{{method}}()` returned (the {{what}}) is kept {{where}} and stops working {{phrase}}; the auth client refreshes, a stored copy does not. Call `{{method}}()` when each request is made (the client caches and refreshes the token).',
   writtenToOutlivingSink:
@@ -132,6 +134,8 @@ export const MANUAL_REASONS: Partial<Record<SnapshotMessageId, string>> = {
     "a fresh login token comes from the app's own sign-in (the user's session or the identity provider's refresh), which no rewrite here can call",
   googleNoRefresh:
     'the client needs a refresh token or a `refreshHandler` returning a token with its expiry time, and only the app knows which source gives both',
+  identityTokenKept:
+    'the kept token is read where asking the SDK per use does not fit as written (while rendering, or handed on as a prop or a context value), so where to ask it is a change to those readers',
   googleTokenStored:
     'the stored token is read where a call per use does not fit as written (outside an async function, or handed on as a value)',
   writtenToOutlivingSink:

@@ -61,6 +61,8 @@ export interface Held {
   readonly fieldsOnly?: true;
   /** A token of the signed-in user's session on an identity platform (identity-platforms.ts), which its SDK renews. */
   readonly userSession?: true;
+  /** The SDK that gave it renews it when asked again (IdentityPlatformToken.renewsWhenAskedAgain): a kept copy is a snapshot. */
+  readonly renewedBySource?: true;
   /** The SESSIONS key of the known endpoint it was fetched from by hand (a remedy picks the SDK object for it). */
   readonly endpointSession?: SessionId;
   /** The object of another library built with it, innermost first (`new Pool({ password: token })`). */
@@ -293,6 +295,7 @@ export function heldFromIdentityPlatform(
     userSession: true,
     ...(token.secretFields && { secretFields: token.secretFields }),
     ...(token.carriesCredentials && { fieldsOnly: true }),
+    ...(token.renewsWhenAskedAgain && { renewedBySource: true }),
   };
 }
 

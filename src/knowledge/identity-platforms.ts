@@ -53,6 +53,11 @@ export interface IdentityPlatformToken {
    * read off it are a token (Amplify's `fetchAuthSession()` result).
    */
   readonly carriesCredentials?: true;
+  /**
+   * The platform's SDK keeps the token and renews it whenever it is asked again, so a copy the app keeps is a stale
+   * snapshot of a refreshing source (no-static-snapshot's), not a one-shot token (no-module-token-cache's).
+   */
+  readonly renewsWhenAskedAgain?: true;
   /** For messages: "the Google/GitHub provider token of a Supabase session". */
   readonly label: string;
   readonly yields: 'access-token' | 'id-token';
@@ -89,6 +94,7 @@ const BROWSER_IDENTITY_TOKENS = [
         ['OfficeRuntime', 'auth', 'getAccessToken'],
       ],
     },
+    renewsWhenAskedAgain: true,
     label: 'an Office add-in SSO token',
     yields: 'access-token',
     session: 'azure-access-token',
@@ -103,6 +109,7 @@ const BROWSER_IDENTITY_TOKENS = [
       globals: [['microsoftTeams', 'authentication', 'getAuthToken']],
       apis: [{ modules: ['@microsoft/teams-js'], path: ['authentication', 'getAuthToken'] }],
     },
+    renewsWhenAskedAgain: true,
     label: 'a Microsoft Teams SSO token',
     yields: 'access-token',
     session: 'azure-access-token',
@@ -114,6 +121,7 @@ const BROWSER_IDENTITY_TOKENS = [
     id: 'auth0-spa:getTokenSilently',
     method: 'getTokenSilently',
     promiseModules: ['@auth0/auth0-spa-js'],
+    renewsWhenAskedAgain: true,
     label: 'an Auth0 access token',
     yields: 'access-token',
     session: 'auth0-token',
@@ -126,6 +134,7 @@ const BROWSER_IDENTITY_TOKENS = [
     method: 'getAccessTokenSilently',
     bare: true,
     promiseModules: ['@auth0/auth0-react', '@auth0/auth0-vue'],
+    renewsWhenAskedAgain: true,
     label: 'an Auth0 access token',
     yields: 'access-token',
     session: 'auth0-token',
@@ -143,6 +152,7 @@ const BROWSER_IDENTITY_TOKENS = [
     },
     secretFields: ['tokens'],
     carriesCredentials: true,
+    renewsWhenAskedAgain: true,
     label: 'a Cognito user-pool token of an Amplify session',
     yields: 'id-token',
     session: 'cognito-user-pool-token',
@@ -169,6 +179,7 @@ export const IDENTITY_PLATFORM_TOKENS = [
     id: 'firebase:getIdToken',
     method: 'getIdToken',
     promiseModules: ['firebase/auth', 'firebase/compat/auth', 'firebase/compat/app', 'firebase', '@firebase/auth'],
+    renewsWhenAskedAgain: true,
     label: 'a Firebase ID token',
     yields: 'id-token',
     session: 'firebase-id-token',
@@ -183,6 +194,7 @@ export const IDENTITY_PLATFORM_TOKENS = [
     id: 'cognito:getJwtToken',
     method: 'getJwtToken',
     synchronous: true,
+    renewsWhenAskedAgain: true,
     label: 'a Cognito user-pool token',
     yields: 'access-token',
     session: 'cognito-user-pool-token',
@@ -223,6 +235,11 @@ export const IDENTITY_PLATFORM_TOKENS = [
   },
   ...BROWSER_IDENTITY_TOKENS,
 ] as const satisfies readonly IdentityPlatformToken[];
+
+/** The method names of the tokens whose SDK renews them when asked again: a cheap text gate for their keepers. */
+export const RENEWING_IDENTITY_TOKEN_METHODS: readonly string[] = IDENTITY_PLATFORM_TOKENS.flatMap((t): string[] =>
+  'renewsWhenAskedAgain' in t && 'method' in t ? [t.method] : [],
+);
 
 export const IDENTITY_TOKEN_FIELDS: ReadonlySet<string> = new Set(
   IDENTITY_PLATFORM_TOKENS.flatMap((t): string[] => ('field' in t ? [t.field] : [])),

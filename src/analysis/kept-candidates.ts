@@ -1,31 +1,34 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { patternPath, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
-import { instanceFieldOutlivesCalls } from '../../src/analysis/instance-field-lifetime.js';
-import type { StorageKind } from '../../src/analysis/storage.js';
+import { patternPath, staticPropertyName, unwrap } from './ast.js';
+import { instanceFieldOutlivesCalls } from './instance-field-lifetime.js';
+import type { StorageKind } from './storage.js';
+import { environmentReadLater } from './environment-read-later.js';
 import {
   declaredNames,
+  isExported,
+  isReadBack,
   isRead,
   isRequestSession,
   occurrencesOf,
   patternIdentifiers,
   type Slot,
   slotOf,
-} from '../../src/analysis/storage-slot.js';
-import { CACHE_PUT_METHOD, GLOBAL_OBJECTS, HTTP_CLIENT_KEEPERS, SERIALIZERS } from '../../src/knowledge/index.js';
-import { browserStorageCall } from '../../src/analysis/browser-storage.js';
-import { hookStateWritten } from '../../src/analysis/component-state.js';
-import type { Held } from '../../src/analysis/held.js';
-import { ownerOfKeptValue } from '../../src/analysis/kept-owner.js';
-import { staysOpenSign } from '../../src/analysis/live-connection.js';
-import type { HeldValues } from '../../src/analysis/held-value.js';
-import { memoizedForever } from '../../src/analysis/memoizer.js';
-import { ModuleRefs } from '../../src/analysis/module-refs.js';
-import { renewedPerCheckout } from '../../src/analysis/checkout-renewal.js';
-import { codeOf, heldFromStoredSessionKeys } from '../../src/analysis/held.js';
-import { readsSignAsSession } from '../../src/analysis/session-key-reads.js';
-import { bearerShapedToken } from '../../src/analysis/bearer-shape.js';
-import { heldFromTypedShape } from '../../src/analysis/typed-shape.js';
+} from './storage-slot.js';
+import { CACHE_PUT_METHOD, GLOBAL_OBJECTS, HTTP_CLIENT_KEEPERS, SERIALIZERS } from '../knowledge/index.js';
+import { browserStorageCall } from './browser-storage.js';
+import { hookStateWritten } from './component-state.js';
+import type { Held } from './held.js';
+import { ownerOfKeptValue } from './kept-owner.js';
+import { staysOpenSign } from './live-connection.js';
+import type { HeldValues } from './held-value.js';
+import { memoizedForever } from './memoizer.js';
+import { ModuleRefs } from './module-refs.js';
+import { renewedPerCheckout } from './checkout-renewal.js';
+import { codeOf, heldFromStoredSessionKeys } from './held.js';
+import { readsSignAsSession } from './session-key-reads.js';
+import { bearerShapedToken } from './bearer-shape.js';
+import { heldFromTypedShape } from './typed-shape.js';
 
 /** `process.env.X = v`: the process's environment keeps it (a `process.env` slot, storage-slot.ts). */
 const PROCESS_GLOBAL = 'process';
@@ -62,6 +65,8 @@ export interface Candidate {
   /** Written into a UI component's state (`setKeys(v)` of `useState`), which hands it to every later render. */
   readonly componentState?: true;
   readonly held: Held;
+  /** The expression written into the storage (`setToken(await user.getIdToken())`: its argument). */
+  readonly value: Node;
 }
 
 /**
@@ -181,6 +186,7 @@ export class CandidateCollector {
       container: false,
       componentState: true,
       held: found,
+      value,
     });
   }
 
@@ -245,6 +251,7 @@ export class CandidateCollector {
       storage,
       container,
       held: found,
+      value,
       ...(writesDefaultHeaders(target) && { defaultHeaders: true }),
     });
   }
@@ -333,4 +340,33 @@ function storageOfSlot(slot: Slot): StorageKind {
   if (slot.kind === 'variable') return slot.variable.scope.block.type === AST_NODE_TYPES.Program ? 'module' : 'local';
   if (slot.owner.kind !== 'class') return 'global';
   return slot.owner.isStatic ? 'static-field' : 'instance-field';
+}
+
+/**
+ * The kept value is read back after it is written: the storage is read elsewhere in the file, exported, or global; an
+ * environment variable only when one of its reads comes after the writer's own run.
+ */
+export function isReadBackLater(
+  candidate: Candidate,
+  occurrences: ReturnType<typeof occurrencesOf>,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  const { slot } = candidate;
+  const readBack =
+    isReadBack(occurrences, sourceCode) || isExported(slot) || (slot.kind === 'member' && slot.owner.kind === 'global');
+  if (!readBack) return false;
+  return (
+    slot.kind !== 'member' ||
+    slot.owner.kind !== 'environment' ||
+    environmentReadLater(candidate.target, slot.name, sourceCode, ModuleRefs.for(sourceCode))
+  );
+}
+
+/**
+ * Which rule reports the candidate, beside ownerOfKeptValue: a token its SDK renews when asked again
+ * (`renewedBySource`) kept in a component's state is a snapshot of that refreshing source, no-static-snapshot's; kept
+ * at module level, in storage or on a long-lived object it is a cache without expiry test, no-module-token-cache's.
+ */
+export function isSnapshotOfRenewingSdk(candidate: Candidate): boolean {
+  return candidate.componentState === true && candidate.held.renewedBySource === true;
 }
