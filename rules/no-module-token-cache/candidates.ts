@@ -32,6 +32,20 @@ const PROCESS_GLOBAL = 'process';
 /** The values no-static-snapshot follows from their source into a connection kept open (keptByLiveConnection). */
 const LIVE_CONNECTION_KINDS: ReadonlySet<Held['kind']> = new Set(['sts-output', 'aws-credentials']);
 
+/**
+ * What component state keeps as a cache: a one-shot issuer's output (STS keys, a token response or its access token, a
+ * signer's token). Not an ID token nor any token of the signed-in user's session (`userSession`: Firebase,
+ * Amplify/Cognito), which the platform's SDK renews, no-static-snapshot's; not a presigned URL: signed per mount for the
+ * link the component renders.
+ */
+const COMPONENT_STATE_KINDS: ReadonlySet<Held['kind']> = new Set([
+  'sts-output',
+  'aws-credentials',
+  'token-response',
+  'access-token',
+  'auth-token',
+]);
+
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -145,8 +159,8 @@ export class CandidateCollector {
 
   /**
    * A short-lived value put into a component's state: the component is the keeper for as long as it is mounted (often
-   * the page's life), whatever fetched the value. A Google token getter's result there stays no-static-snapshot's; a
-   * presigned URL there is signed per mount for the link the component renders, as a page is meant to.
+   * the page's life), whatever fetched the value: a one-shot issuer's output (COMPONENT_STATE_KINDS). A Google token
+   * getter's result there stays no-static-snapshot's.
    */
   private componentState(state: TSESTree.Identifier, value: Node): void {
     if (isPlainValue(value)) return;
@@ -155,7 +169,8 @@ export class CandidateCollector {
     const found = this.values.heldBy(value) ?? heldFromTypedShape(value, this.context.sourceCode);
     if (
       !found ||
-      found.kind === 'presigned-url' ||
+      !COMPONENT_STATE_KINDS.has(found.kind) ||
+      found.userSession ||
       ownerOfKeptValue('instance-field', found.method, true) === 'snapshot'
     )
       return;

@@ -13,6 +13,8 @@ import {
 import { type Node, resolvesTo, type SnapshotContext, snippet, type Suggestion } from './context.js';
 
 const KEY_FIELDS: ReadonlySet<string> = new Set(AWS_V2_CREDENTIAL_FIELDS);
+/** The name the v2 SDK is imported under in its own documentation. */
+const V2_NAMESPACE = 'AWS';
 
 /**
  * The live object in place of the copy. Into an options object (`AWS.config.update`, `new AWS.S3`) it goes as
@@ -55,9 +57,8 @@ export function metadataCredentialsSuggestion(
   ctx: SnapshotContext,
 ): Suggestion | null {
   const refreshing = AWS_V2_REFRESHING_CLASSES.find((c) => c.session === session);
-  const callee = sink.callee;
-  if (!refreshing || callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return null;
-  const namespace = sink.type === AST_NODE_TYPES.NewExpression ? callee.object : rootOf(callee);
+  const namespace = namespaceOf(sink);
+  if (!refreshing || !namespace) return null;
   const replacement = `new ${ctx.sourceCode.getText(namespace)}.${refreshing.api.path.at(-1)}()`;
   return {
     messageId: 'useMetadataCredentials',
@@ -65,6 +66,31 @@ export function metadataCredentialsSuggestion(
     fix: (fixer) =>
       options ? replaceV2Keys(fixer, ctx.sourceCode, options, replacement) : fixer.replaceText(sink, replacement),
   };
+}
+
+/**
+ * What a v2 file is told to do instead of copying keys it fetched by hand from a metadata endpoint: hand over the SDK's
+ * refreshing class for that endpoint, or leave the global credentials to the default chain, which ends with the same
+ * classes (aws/aws-sdk-js: lib/node_loader.js, `CredentialProviderChain.defaultProviders`). Null when v2 has no class
+ * for the endpoint's session. Named on the namespace the copy used, else `AWS`.
+ */
+export function metadataCredentialsFix(
+  sink: TSESTree.NewExpression | TSESTree.CallExpression,
+  session: SessionId,
+  ctx: SnapshotContext,
+): string | null {
+  const refreshing = AWS_V2_REFRESHING_CLASSES.find((c) => c.session === session);
+  if (!refreshing) return null;
+  const found = namespaceOf(sink);
+  const namespace = found ? ctx.sourceCode.getText(found) : V2_NAMESPACE;
+  return `Hand over \`new ${namespace}.${refreshing.api.path.at(-1)}()\` instead, which fetches the same role's keys and again before they expire, or leave \`${namespace}.config.credentials\` unset so that the SDK's default chain finds them.`;
+}
+
+/** `AWS` of `new AWS.Credentials(...)` or `AWS.config.update(...)`; null for a class imported by name. */
+function namespaceOf(sink: TSESTree.NewExpression | TSESTree.CallExpression): Node | null {
+  const callee = sink.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return null;
+  return sink.type === AST_NODE_TYPES.NewExpression ? callee.object : rootOf(callee);
 }
 
 /** `AWS` in `AWS.config.update`. */

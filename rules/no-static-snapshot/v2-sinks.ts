@@ -14,7 +14,7 @@ import {
 } from '../../src/knowledge/index.js';
 import { HeldValues } from '../../src/analysis/held-value.js';
 import { type Finding, type Node, resolvesTo, type SnapshotContext, snippet } from './context.js';
-import { liveObjectSuggestion, metadataCredentialsSuggestion } from './v2-remedy.js';
+import { liveObjectSuggestion, metadataCredentialsFix, metadataCredentialsSuggestion } from './v2-remedy.js';
 import { isConstantOnPlatform, sessionWords } from './session.js';
 import { fileIndex } from '../../src/analysis/file-index.js';
 import { resolutionOf } from './sources.js';
@@ -78,7 +78,8 @@ function fetchedKeysCopied(sink: V2Sink, ctx: SnapshotContext): Finding | null {
       what: first.what,
       sink: `\`${sink.node.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${snippet(ctx.sourceCode, sink.node.callee, 40)}(...)\``,
       phrase: first.lifetime,
-      fix: first.fix,
+      // The endpoint's remedy is worded for v3 (`fromInstanceMetadata()`); a v2 sink is told the v2 one.
+      fix: (first.endpointSession && metadataCredentialsFix(sink.node, first.endpointSession, ctx)) ?? first.fix,
     },
     ...(suggestion ? { suggest: [suggestion] } : {}),
   };

@@ -1,9 +1,17 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { LOCAL_INPUT_MODULES, NAMED_TOKEN_CALL_PATTERN, sessionOf, TOKEN_RESPONSE_FIELDS } from '../knowledge/index.js';
+import {
+  HTTP_BODY_METHODS,
+  HTTP_CLIENT_GLOBALS,
+  LOCAL_INPUT_MODULES,
+  NAMED_TOKEN_CALL_PATTERN,
+  sessionOf,
+  TOKEN_RESPONSE_FIELDS,
+} from '../knowledge/index.js';
 import { calleeName, DefinitionType, isNullish, patternPath, staticPropertyName, unwrap } from './ast.js';
 import { sentAsCredential } from './credential-use.js';
 import { findVariable } from './find-variable.js';
+import { httpRequestOf } from './http-request.js';
 import { lastingIssuerOfCall, lastsUntilRevoked } from './lasting-token.js';
 import { codeOf, type Held } from './held.js';
 import { ModuleRefs } from './module-refs.js';
@@ -36,6 +44,7 @@ export function bearerShapedToken(written: Node, reads: () => readonly Node[], c
     readsLocalInput(shape.call, sourceCode) ||
     asksHandedInObject(shape.call, sourceCode, 0) ||
     lastsUntilRevoked(lastingIssuerOfCall(shape.call), sourceCode) ||
+    requestLastsUntilRevoked(shape.call, context) ||
     !reads().some((read) => sentAsCredential(read, sourceCode))
   )
     return null;
@@ -111,6 +120,32 @@ function awaitedCallUnder(node: Node, sourceCode: SourceCode, aliases: number): 
   )
     return null;
   return awaitedCallUnder(def.node.init, sourceCode, aliases + 1);
+}
+
+/**
+ * The awaited call is a hand-made request to an exchange whose token lasts until revoked (`axios.post(url)`), or reads
+ * the body of one (`res.json()` with `const res = await fetch(url)`): http-request.ts flags such a request.
+ */
+function requestLastsUntilRevoked(call: TSESTree.CallExpression, context: Context): boolean {
+  const refs = ModuleRefs.for(context.sourceCode);
+  const lasts = (request: TSESTree.CallExpression) => {
+    const callee = unwrap(request.callee);
+    const global =
+      callee.type === AST_NODE_TYPES.Identifier &&
+      HTTP_CLIENT_GLOBALS.includes(callee.name) &&
+      !refs.variableOf(callee)?.defs.length;
+    return httpRequestOf(request, global, context, refs)?.lastsUntilRevoked === true;
+  };
+  if (lasts(call)) return true;
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !HTTP_BODY_METHODS.includes(staticPropertyName(callee) ?? ''))
+    return false;
+  const receiver = unwrap(callee.object);
+  if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = refs.variableOf(receiver)?.defs[0];
+  const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? unwrap(def.node.init) : null;
+  const made = init?.type === AST_NODE_TYPES.AwaitExpression ? unwrap(init.argument) : null;
+  return made?.type === AST_NODE_TYPES.CallExpression && lasts(made);
 }
 
 /** `await fs.readJson(configPath)`, `await inquirer.prompt(...)`: a value the app or its user holds (LOCAL_INPUT_MODULES). */

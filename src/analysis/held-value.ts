@@ -281,7 +281,9 @@ export class HeldValues {
     if (object.kind === 'resolved') return object.promise || object.signer || isExpiryName(name) ? null : object;
     if (object.kind === 'http') {
       if (object.stage === 'response') return HTTP_BODY_PROPERTIES.includes(name) ? { ...object, stage: 'body' } : null;
-      if (TOKEN_RESPONSE_FIELDS.has(name)) return heldFromTokenField(object.request.endpoint, name);
+      // A token that lasts until revoked (Slack's bot token without rotation) is no cache defect.
+      if (TOKEN_RESPONSE_FIELDS.has(name))
+        return object.request.lastsUntilRevoked ? null : heldFromTokenField(object.request.endpoint, name);
       return isExpiryName(name) || object.opaque || TOKEN_RESPONSE_PLAIN_FIELDS.has(name) ? null : object;
     }
     if (object.promise || isExpiryName(name)) return null;

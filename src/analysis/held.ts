@@ -59,6 +59,8 @@ export interface Held {
   readonly secretFields?: readonly string[];
   /** Only `secretFields` read off the value are held; the whole value is another rule's (IdentityPlatformToken.carriesCredentials). */
   readonly fieldsOnly?: true;
+  /** A token of the signed-in user's session on an identity platform (identity-platforms.ts), which its SDK renews. */
+  readonly userSession?: true;
   /** The SESSIONS key of the known endpoint it was fetched from by hand (a remedy picks the SDK object for it). */
   readonly endpointSession?: SessionId;
   /** The object of another library built with it, innermost first (`new Pool({ password: token })`). */
@@ -288,6 +290,7 @@ export function heldFromIdentityPlatform(
     symptom: token.symptom,
     fix: token.fix,
     promise: token.method !== undefined,
+    userSession: true,
     ...(token.secretFields && { secretFields: token.secretFields }),
     ...(token.carriesCredentials && { fieldsOnly: true }),
   };

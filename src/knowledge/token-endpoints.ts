@@ -1,6 +1,7 @@
 import type { SessionId } from './sessions.js';
 import type { ApiRef, Replacement, Yield } from './types.js';
 import { entriesOf } from './entries-of.js';
+import { IDENTITY_PLATFORM_TOKENS } from './identity-platforms.js';
 
 /** A URL that hands out tokens or temporary credentials when fetched by hand (`fetch`, axios, got). */
 export interface TokenEndpoint {
@@ -359,11 +360,22 @@ export const HTTP_UNTYPED_BODIES: readonly {
 /** The URL option of an options-object call. */
 export const HTTP_URL_OPTION = 'url';
 
+/** `text` as a regular expression that matches it literally. */
+const literally = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/gu, String.raw`\$&`);
+
 /**
  * Text that a file fetching tokens by hand must contain somewhere: the cheap gate for files that import no SDK.
- * Built from the endpoint patterns, token fields and lifetime fields (RESPONSE_LIFETIME_FIELDS) above, the identity-platform tokens (identity-platforms.ts) and
- * the presigner wrapper names (named-helpers.ts), the environment names of RDS IAM tokens (RDS_TOKEN_ENVIRONMENT), and
- * the session token of a typed credential shape (TYPED_CREDENTIAL_SHAPES).
+ * Built from the endpoint patterns, token fields and lifetime fields (RESPONSE_LIFETIME_FIELDS) above, the names the
+ * identity-platform tokens are asked by or read from (IDENTITY_PLATFORM_TOKENS, taken from the entries), the presigner
+ * wrapper names (named-helpers.ts), the environment names of RDS IAM tokens (RDS_TOKEN_ENVIRONMENT), and the session
+ * token of a typed credential shape (TYPED_CREDENTIAL_SHAPES).
  */
-export const TOKEN_TEXT_HINT =
-  /access_?token|id_?token|getJwtToken|getAuthResponse|provider_token|getAuthToken|getTokenSilently|fetchAuthSession|presign|sign\w{0,24}url|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws|microsoftonline|session_?token|k8s-aws-v1|expires_?(?:in|at|on)\b|expiry_?date|(?:rds|aurora)\w{0,24}_token\b/i;
+export const TOKEN_TEXT_HINT = new RegExp(
+  [
+    String.raw`access_?token|id_?token`,
+    ...IDENTITY_PLATFORM_TOKENS.map((token) => literally('field' in token ? token.field : token.method)),
+    String.raw`presign|sign\w{0,24}url|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws|microsoftonline`,
+    String.raw`session_?token|k8s-aws-v1|expires_?(?:in|at|on)\b|expiry_?date|(?:rds|aurora)\w{0,24}_token\b`,
+  ].join('|'),
+  'i',
+);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 
 /**
- * Every rule page's examples are linted with `configs.strict`: a block under a ❌ line is reported by that rule, a
- * block under a ✅ line is not. A block may be preceded by `<!-- example-settings: {...} -->` (JSON of the shared
+ * Every rule page's examples, and those of its catalogue (docs/rules/<rule>/catalogue.md) where it has one, are
+ * linted with `configs.strict`: a block under a ❌ line is reported by that rule, a block under a ✅ line is not. A block may be preceded by `<!-- example-settings: {...} -->` (JSON of the shared
  * settings, e.g. a platform) when the example's comment says where it runs.
  */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -36,8 +36,18 @@ interface Example {
   settings?: Record<string, unknown>;
 }
 
+/** The rule's page, then its catalogue when it has one. */
+function pagesOf(rule: string): string[] {
+  const catalogue = path.join(rule, 'catalogue.md');
+  return [`${rule}.md`, ...(existsSync(path.join(DOCS, catalogue)) ? [catalogue] : [])];
+}
+
 function examplesOf(rule: string): Example[] {
-  const lines = readFileSync(path.join(DOCS, `${rule}.md`), 'utf8').split('\n');
+  return pagesOf(rule).flatMap((page) => examplesIn(rule, page));
+}
+
+function examplesIn(rule: string, page: string): Example[] {
+  const lines = readFileSync(path.join(DOCS, page), 'utf8').split('\n');
   const examples: Example[] = [];
   let verdict: { wrong: boolean; line: number } | undefined;
   let settings: Record<string, unknown> | undefined;
@@ -55,7 +65,7 @@ function examplesOf(rule: string): Example[] {
       const code = lines.slice(index + 1, end).join('\n') + '\n';
       examples.push({
         rule,
-        title: `${verdict.wrong ? '❌' : '✅'} at line ${index + 1}`,
+        title: `${verdict.wrong ? '❌' : '✅'} at ${page} line ${index + 1}`,
         wrong: verdict.wrong,
         file,
         code,

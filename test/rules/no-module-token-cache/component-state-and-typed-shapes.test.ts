@@ -136,6 +136,44 @@ describe('no-module-token-cache: component state keeps what it is given', () => 
     expect(findings(code)).toEqual([]);
   });
 
+  it("leaves the signed-in user's ID token in state to no-static-snapshot: the user's SDK session renews it", () => {
+    const code = lines(
+      "import { useEffect, useState } from 'react';",
+      "import { getAuth } from 'firebase/auth';",
+      'export function Profile() {',
+      "  const [idToken, setIdToken] = useState('');",
+      '  useEffect(() => {',
+      '    (async () => {',
+      '      const token = await getAuth().currentUser!.getIdToken();',
+      '      setIdToken(token);',
+      '    })();',
+      '  }, []);',
+      "  const load = () => fetch('/api/me', { headers: { Authorization: `Bearer ${idToken}` } });",
+      '  return load;',
+      '}',
+    );
+    expect(findings(code).filter((f) => f.rule === 'ce/b')).toEqual([]);
+  });
+
+  it("leaves a Cognito user-pool session's token in state to no-static-snapshot as well", () => {
+    const code = lines(
+      "import { useEffect, useState } from 'react';",
+      "import { Auth } from 'aws-amplify';",
+      'export function Orders() {',
+      "  const [jwt, setJwt] = useState('');",
+      '  useEffect(() => {',
+      '    (async () => {',
+      '      const session = await Auth.currentSession();',
+      '      setJwt(session.getIdToken().getJwtToken());',
+      '    })();',
+      '  }, []);',
+      "  const load = () => fetch('/api/orders', { headers: { Authorization: jwt } });",
+      '  return load;',
+      '}',
+    );
+    expect(findings(code).filter((f) => f.rule === 'ce/b')).toEqual([]);
+  });
+
   it('stays silent on state that holds a plain value or a function', () => {
     const code = componentWith(['setKeys(null);', 'setKeys((old) => old);']);
     expect(findings(code)).toEqual([]);

@@ -42,6 +42,11 @@ const fetchExchange = (url: string, ...after: string[]) =>
 
 const valid: ValidTestCase<[]>[] = [
   { name: 'bot token of the SDK exchange', filename: 'app.ts', code: sdkExchange() },
+  {
+    name: 'bot token fetched by hand',
+    filename: 'app.ts',
+    code: fetchExchange('https://slack.com/api/oauth.v2.access'),
+  },
   { name: 'classic exchange', filename: 'app.ts', code: sdkExchange().replace('oauth.v2.access', 'oauth.access') },
 ];
 

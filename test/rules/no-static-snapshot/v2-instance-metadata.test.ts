@@ -1,4 +1,6 @@
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import { Linter, type Rule } from 'eslint';
+import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/no-static-snapshot/index.js';
 import type { SnapshotMessageId } from '../../../rules/no-static-snapshot/messages.js';
 import { createRuleTester } from '../../rule-tester.js';
@@ -163,4 +165,76 @@ const valid: string[] = [
 createRuleTester().run('no-static-snapshot (v2 instance-metadata keys copied into static credentials)', rule, {
   valid,
   invalid,
+});
+
+/** The messages of the rule on a CommonJS file. */
+function messagesOf(code: string): string[] {
+  const linter = new Linter({ configType: 'flat' });
+  return linter
+    .verify(
+      code,
+      [
+        {
+          files: ['**/*.js'],
+          languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' },
+          plugins: { ce: { rules: { 'no-static-snapshot': rule as unknown as Rule.RuleModule } } },
+          rules: { 'ce/no-static-snapshot': 'error' },
+        },
+      ],
+      'file.js',
+    )
+    .map((m) => m.message);
+}
+
+const BY_HAND_INTO_V2 = (url: string) =>
+  lines(
+    V2,
+    "const axios = require('axios');",
+    'async function start() {',
+    `  const { data } = await axios.get(${url});`,
+    '  AWS.config.update({ accessKeyId: data.AccessKeyId, secretAccessKey: data.SecretAccessKey, sessionToken: data.Token });',
+    '}',
+    'module.exports = start;',
+  );
+const BY_HAND_INTO_V3 = lines(
+  "const { S3Client } = require('@aws-sdk/client-s3');",
+  "const axios = require('axios');",
+  'let s3;',
+  'async function connect(role) {',
+  "  const { data } = await axios.get('http://169.254.169.254/latest/meta-data/iam/security-credentials/' + role);",
+  '  s3 = new S3Client({',
+  '    credentials: { accessKeyId: data.AccessKeyId, secretAccessKey: data.SecretAccessKey, sessionToken: data.Token },',
+  '  });',
+  '}',
+  'module.exports = { connect };',
+);
+
+describe('the remedy named for keys fetched by hand from a metadata endpoint', () => {
+  it('tells a v2 file the v2 refreshing class, or the default chain, not the v3 provider', () => {
+    for (const code of [GLOBAL_COPY, TEMPLATE_PATH_WITH_OPTIONS]) {
+      const [message, ...rest] = messagesOf(code);
+      expect(rest).toEqual([]);
+      expect(message).toContain('`new AWS.EC2MetadataCredentials()`');
+      expect(message).toContain('`AWS.config.credentials` unset');
+      expect(message).not.toContain('fromInstanceMetadata');
+    }
+  });
+
+  it('names the class of the endpoint asked: the container endpoint is ECSCredentials', () => {
+    const [message] = messagesOf(
+      BY_HAND_INTO_V2("'http://169.254.170.2' + process.env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"),
+    );
+    expect(message).toContain('`new AWS.ECSCredentials()`');
+    expect(message).not.toContain('fromContainerMetadata');
+    const [instance] = messagesOf(
+      BY_HAND_INTO_V2("'http://169.254.169.254/latest/meta-data/iam/security-credentials/app'"),
+    );
+    expect(instance).toContain('`new AWS.EC2MetadataCredentials()`');
+  });
+
+  it('still tells a v3 client the v3 provider', () => {
+    const [message] = messagesOf(BY_HAND_INTO_V3);
+    expect(message).toContain('fromInstanceMetadata()');
+    expect(message).not.toContain('EC2MetadataCredentials');
+  });
 });
