@@ -14,5 +14,5 @@ export function mergeListeners(first: TSESLint.RuleListener, second: TSESLint.Ru
         }
       : handler;
   }
-  return merged as TSESLint.RuleListener;
+  return merged;
 }

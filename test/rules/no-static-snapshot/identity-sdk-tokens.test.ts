@@ -75,32 +75,36 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
   },
 ];
 
-const valid: (string | ValidTestCase<[]>)[] = [
+const MODULE_SCOPE = lines(
+  `import { onAuthStateChanged } from 'firebase/auth';`,
+  `import { auth } from './firebase';`,
+  'let idToken = null;',
+  'onAuthStateChanged(auth, async (user) => { idToken = user ? await user.getIdToken() : null; });',
+  'export const getOrders = () => fetch("/api/orders", { headers: { Authorization: `Bearer ${idToken}` } });',
+);
+
+const valid: ValidTestCase<[]>[] = [
   // onIdTokenChanged fires again whenever Firebase refreshes the token, so the state follows it.
-  FIREBASE_STATE.replace(/onAuthStateChanged/g, 'onIdTokenChanged'),
+  { code: FIREBASE_STATE.replace(/onAuthStateChanged/g, 'onIdTokenChanged') },
   // The SDK asked at each request: it answers from its cache and renews an expired token.
-  lines(
-    `import axios from 'axios';`,
-    `import { auth } from './firebase';`,
-    `import { getAuth } from 'firebase/auth';`,
-    'const api = axios.create({ baseURL: "/api" });',
-    'api.interceptors.request.use(async (config) => {',
-    '  const user = getAuth().currentUser;',
-    '  if (user) config.headers.Authorization = `Bearer ${await user.getIdToken()}`;',
-    '  return config;',
-    '});',
-    'export default api;',
-  ),
+  {
+    code: lines(
+      `import axios from 'axios';`,
+      `import { auth } from './firebase';`,
+      `import { getAuth } from 'firebase/auth';`,
+      'const api = axios.create({ baseURL: "/api" });',
+      'api.interceptors.request.use(async (config) => {',
+      '  const user = getAuth().currentUser;',
+      '  if (user) config.headers.Authorization = `Bearer ${await user.getIdToken()}`;',
+      '  return config;',
+      '});',
+      'export default api;',
+    ),
+  },
   // A test file (testCode: 'skip' by default).
   { code: FIREBASE_STATE, filename: 'src/orders.test.tsx' },
   // In module scope the copy is a cache without expiry test: no-module-token-cache's finding, not this rule's.
-  lines(
-    `import { onAuthStateChanged } from 'firebase/auth';`,
-    `import { auth } from './firebase';`,
-    'let idToken = null;',
-    'onAuthStateChanged(auth, async (user) => { idToken = user ? await user.getIdToken() : null; });',
-    'export const getOrders = () => fetch("/api/orders", { headers: { Authorization: `Bearer ${idToken}` } });',
-  ),
+  { code: MODULE_SCOPE },
 ];
 
 createRuleTester().run('no-static-snapshot (identity-SDK tokens kept in component state)', snapshotRule, {
@@ -114,10 +118,10 @@ createRuleTester().run(
   'no-module-token-cache (identity-SDK tokens: the split with no-static-snapshot)',
   tokenCacheRule,
   {
-    valid: [FIREBASE_STATE],
+    valid: [{ code: FIREBASE_STATE }],
     invalid: [
       {
-        code: valid[3] as string,
+        code: MODULE_SCOPE,
         errors: [{ messageId: 'moduleTokenCache', line: 3 }],
       },
     ],
