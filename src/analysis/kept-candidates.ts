@@ -164,7 +164,9 @@ export class CandidateCollector {
 
   /**
    * A short-lived value put into a component's state: the component is the keeper for as long as it is mounted (often
-   * the page's life), whatever fetched the value: a one-shot issuer's output (COMPONENT_STATE_KINDS). A Google token
+   * the page's life), whatever fetched the value: a one-shot issuer's output (COMPONENT_STATE_KINDS), or a token its
+   * identity SDK renews when asked again (`renewedBySource`), which isSnapshotOfRenewingSdk hands to no-static-snapshot.
+   * Other tokens of the signed-in user's session (`userSession`) are renewed by the session itself; a Google token
    * getter's result there stays no-static-snapshot's.
    */
   private componentState(state: TSESTree.Identifier, value: Node): void {
@@ -174,8 +176,7 @@ export class CandidateCollector {
     const found = this.values.heldBy(value) ?? heldFromTypedShape(value, this.context.sourceCode);
     if (
       !found ||
-      !COMPONENT_STATE_KINDS.has(found.kind) ||
-      found.userSession ||
+      (!found.renewedBySource && (!COMPONENT_STATE_KINDS.has(found.kind) || found.userSession)) ||
       ownerOfKeptValue('instance-field', found.method, true) === 'snapshot'
     )
       return;
