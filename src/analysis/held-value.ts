@@ -282,7 +282,7 @@ export class HeldValues {
     if (object.kind === 'http') {
       if (object.stage === 'response') return HTTP_BODY_PROPERTIES.includes(name) ? { ...object, stage: 'body' } : null;
       // A token that lasts until revoked (Slack's bot token without rotation) is no cache defect.
-      if (TOKEN_RESPONSE_FIELDS.has(name))
+      if (TOKEN_RESPONSE_FIELDS.has(name) || object.request.endpoint?.tokenFields?.includes(name))
         return object.request.lastsUntilRevoked ? null : heldFromTokenField(object.request.endpoint, name);
       return isExpiryName(name) || object.opaque || TOKEN_RESPONSE_PLAIN_FIELDS.has(name) ? null : object;
     }

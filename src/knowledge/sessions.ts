@@ -269,6 +269,16 @@ export const SESSIONS = {
     source:
       'https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetAuthorizationToken.html (valid for 12 hours); https://docs.aws.amazon.com/codeartifact/latest/APIReference/API_GetAuthorizationToken.html (durationSeconds, 12 h by default)',
   },
+  'chat-platform-app-token': {
+    symptom: 'oauth',
+    label: "the chat platform's app access token",
+    seconds: 2 * HOUR,
+    maxSeconds: 2 * HOUR,
+    phrase: 'after 2 h (its expire / expires_in, 7200 s)',
+    temporary: true,
+    source:
+      'https://open.feishu.cn/document/ukTMukTMukTM/ukDNz4SO0MjL5QzM/auth-v3/auth/tenant_access_token_internal (tenant_access_token: at most 2 h); https://developers.weixin.qq.com/doc/service/en/Basic_Information/Get_access_token.html (valid for 2 hours); https://open.dingtalk.com/document/orgapp/obtain-orgapp-token (7200 s)',
+  },
   'github-installation-token': {
     symptom: 'oauth',
     label: 'the GitHub App installation token',
