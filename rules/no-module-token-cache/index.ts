@@ -58,6 +58,10 @@ const PAGE_ROOT_WORDS = "a field of the page's root component (one instance, for
 const MEMOISING_CLASS_WORDS =
   'a field of an exported class that memoises it (the instance its importers keep serves every call)';
 
+/** A variable of an exported factory's closure that the functions it returns memoise (factory-closure.ts). */
+const FACTORY_CLOSURE_WORDS =
+  'the closure of an exported factory (the object it returns, which its importers keep, serves every call from it)';
+
 /** A UI component's state (`useState`), read back by every render and handler while the component is mounted. */
 const COMPONENT_STATE_WORDS =
   'component state (every later render and handler reads it back, for as long as the component is mounted)';
@@ -118,22 +122,24 @@ function report(context: Context, candidate: Candidate, settings: ResolvedSettin
       ? DEFAULT_HEADERS_WORDS
       : candidate.componentState
         ? COMPONENT_STATE_WORDS
-        : slot.kind === 'member' && slot.owner.kind === 'browser-storage' && slot.owner.place === 'app'
-          ? APP_STORAGE_WORDS
-          : slot.kind === 'member' && slot.owner.kind !== 'class' && slot.owner.kind !== 'global'
-            ? OWNER_WORDS[slot.owner.kind]
-            : candidate.container && candidate.storage === 'module'
-              ? 'a module-level cache'
-              : slot.kind === 'member' &&
-                  slot.owner.kind === 'class' &&
-                  candidate.storage === 'instance-field' &&
-                  !isModuleSingleton(slot.owner.classNode, context.sourceCode)
-                ? isPageRootComponent(slot.owner.classNode, context.sourceCode)
-                  ? PAGE_ROOT_WORDS
-                  : isKeptInLongLivedRegistry(slot.owner.classNode, context.sourceCode)
-                    ? REGISTRY_WORDS
-                    : MEMOISING_CLASS_WORDS
-                : STORAGE_WORDS[candidate.storage],
+        : candidate.factoryClosure
+          ? FACTORY_CLOSURE_WORDS
+          : slot.kind === 'member' && slot.owner.kind === 'browser-storage' && slot.owner.place === 'app'
+            ? APP_STORAGE_WORDS
+            : slot.kind === 'member' && slot.owner.kind !== 'class' && slot.owner.kind !== 'global'
+              ? OWNER_WORDS[slot.owner.kind]
+              : candidate.container && candidate.storage === 'module'
+                ? 'a module-level cache'
+                : slot.kind === 'member' &&
+                    slot.owner.kind === 'class' &&
+                    candidate.storage === 'instance-field' &&
+                    !isModuleSingleton(slot.owner.classNode, context.sourceCode)
+                  ? isPageRootComponent(slot.owner.classNode, context.sourceCode)
+                    ? PAGE_ROOT_WORDS
+                    : isKeptInLongLivedRegistry(slot.owner.classNode, context.sourceCode)
+                      ? REGISTRY_WORDS
+                      : MEMOISING_CLASS_WORDS
+                  : STORAGE_WORDS[candidate.storage],
     lifetime,
     symptom: EXPIRY_SYMPTOMS[held.symptom].text,
     fix: held.fix.endsWith('.') ? held.fix : `${held.fix}.`,

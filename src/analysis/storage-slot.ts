@@ -411,7 +411,7 @@ function isMadePerCaller(classNode: ClassNode): boolean {
 const importerKept = new WeakMap<ClassNode, boolean>();
 
 /** The node is read by the test of an `if`, a `?:`, or the left side of `||` / `??` (`this.x ?? refill()`). */
-function inTest(node: Node): boolean {
+export function inTest(node: Node): boolean {
   for (let child: Node = node, p = node.parent; p; child = p, p = p.parent) {
     if ((p.type === AST_NODE_TYPES.IfStatement || p.type === AST_NODE_TYPES.ConditionalExpression) && p.test === child)
       return true;
