@@ -67,13 +67,11 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'A: a Firebase ID token resolved once on sign-in and kept in a module-level SolidJS signal used as a bearer.',
     'A03.tsx':
       'A: a Firebase ID token resolved once on an auth-state change and handed to a singleton API client as a static bearer.',
-    'B01.js': 'B: an Auth0 client-credentials token cached in module scope of a Next.js API route, no expiry check.',
     'B02.ts':
       "B: a Cloud Run ID token from fetchIdToken kept in a singleton provider's field behind an expiry test in the wrong direction.",
     'B03.ts':
       'B: STS credentials from a backend kept in a module variable of a browser extension from recording start to upload.',
     'B04.js': "B: AssumeRole output copied into a module-level S3Client exported as the app's only S3 client.",
-    'B05.ts': "B: a Feishu/Lark tenant_access_token (2 h) kept in a bot sender's closure, no expiry check.",
     'B06.ts': 'B: a GitHub App installation token (1 h) fetched at boot() into a field and reused by a later push.',
     'N10.ts':
       'False alarm (A): a v2 Credentials subclass with its own refresh() and expireTime keeps keys on this, which the SDK refreshes when due.',

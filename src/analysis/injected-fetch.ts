@@ -20,7 +20,9 @@ export function isInjectedFetch(callee: Node, sourceCode: SourceCode): boolean {
   if (inner.type !== AST_NODE_TYPES.Identifier) return false;
   const def = findVariable(sourceCode.getScope(inner), inner)?.defs[0];
   if (!def) return false;
-  if (def.type === DefinitionType.Parameter) return HTTP_CLIENT_GLOBALS.includes(inner.name);
+  // `(fetch) => …`, or `({ fetch: fetchImpl }) => …`: the caller's option named for the global.
+  if (def.type === DefinitionType.Parameter)
+    return HTTP_CLIENT_GLOBALS.includes(inner.name) || HTTP_CLIENT_GLOBALS.includes(bindingKey(def.name) ?? '');
   if (def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
   const init = unwrap(def.node.init);
   return (
@@ -37,4 +39,12 @@ function isGlobalFetch(node: Node, sourceCode: SourceCode): boolean {
     HTTP_CLIENT_GLOBALS.includes(inner.name) &&
     !findVariable(sourceCode.getScope(inner), inner)?.defs.length
   );
+}
+
+/** The property a destructured binding reads: `fetch` of `{ fetch: fetchImpl }` (and of `{ fetch = globalFetch }`). */
+function bindingKey(name: Node): string | null {
+  let node: Node | undefined = name;
+  if (node.parent?.type === AST_NODE_TYPES.AssignmentPattern && node.parent.left === node) node = node.parent;
+  const property = node.parent;
+  return property?.type === AST_NODE_TYPES.Property && property.value === node ? staticPropertyName(property) : null;
 }

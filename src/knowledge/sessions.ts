@@ -274,7 +274,7 @@ export const SESSIONS = {
     label: "the chat platform's app access token",
     seconds: 2 * HOUR,
     maxSeconds: 2 * HOUR,
-    phrase: 'after 2 h (its expire / expires_in, 7200 s)',
+    phrase: 'after 2 h (7200 s, as the expire or expires_in of its response says)',
     temporary: true,
     source:
       'https://open.feishu.cn/document/ukTMukTMukTM/ukDNz4SO0MjL5QzM/auth-v3/auth/tenant_access_token_internal (tenant_access_token: at most 2 h); https://developers.weixin.qq.com/doc/service/en/Basic_Information/Get_access_token.html (valid for 2 hours); https://open.dingtalk.com/document/orgapp/obtain-orgapp-token (7200 s)',

@@ -140,13 +140,23 @@ export const TOKEN_ENDPOINTS = entriesOf<TokenEndpoint>()([
   {
     id: 'chat-platform-gettoken',
     label: "a chat platform's app token endpoint",
-    // WeChat `cgi-bin/token`, WeCom `cgi-bin/gettoken`, DingTalk `gettoken` and its v1.0 `oauth2/accessToken`.
+    // WeChat `cgi-bin/token`, WeCom `cgi-bin/gettoken`, DingTalk `gettoken`: `access_token` and `expires_in`.
     pattern:
-      /\/\/(?:api\.weixin\.qq\.com\/cgi-bin\/token|qyapi\.weixin\.qq\.com\/cgi-bin\/gettoken|(?:o?api)\.dingtalk\.com\/(?:gettoken|v1\.0\/oauth2\/accessToken))(?![\w-])/,
+      /\/\/(?:api\.weixin\.qq\.com\/cgi-bin\/token|qyapi\.weixin\.qq\.com\/cgi-bin\/gettoken|o?api\.dingtalk\.com\/gettoken)(?![\w-])/,
     yields: 'token-response',
     session: 'chat-platform-app-token',
     source:
-      'https://developers.weixin.qq.com/doc/service/en/Basic_Information/Get_access_token.html (GET /cgi-bin/token; access_token "valid for 2 hours", expires_in); https://developer.work.weixin.qq.com/document/path/91039 (GET qyapi.weixin.qq.com/cgi-bin/gettoken; expires_in 7200); https://developers.dingtalk.com/document/app/obtain-orgapp-token (GET oapi.dingtalk.com/gettoken; "access_token的有效期为7200秒"); docs.rs dingtalk-stream-sdk constant GET_TOKEN_URL (https://api.dingtalk.com/v1.0/oauth2/accessToken, whose response gives accessToken and expireIn)',
+      'https://developers.weixin.qq.com/doc/service/en/Basic_Information/Get_access_token.html (GET /cgi-bin/token; access_token "valid for 2 hours", expires_in); https://developer.work.weixin.qq.com/document/path/91039 (GET qyapi.weixin.qq.com/cgi-bin/gettoken; expires_in 7200); https://developers.dingtalk.com/document/app/obtain-orgapp-token (GET oapi.dingtalk.com/gettoken; "access_token的有效期为7200秒")',
+  },
+  {
+    id: 'dingtalk-oauth2-token',
+    label: 'the DingTalk app token endpoint',
+    pattern: /\/\/api\.dingtalk\.com\/v1\.0\/oauth2\/accessToken(?![\w-])/,
+    yields: 'token-response',
+    session: 'chat-platform-app-token',
+    lifetimeField: 'expireIn',
+    source:
+      'docs.rs dingtalk-stream-sdk: constant GET_TOKEN_URL (https://api.dingtalk.com/v1.0/oauth2/accessToken); https://apisix.apache.org/docs/apisix/plugins/dingtalk-auth/ (access_token_url default); @alicloud/dingtalk oauth2_1_0 GetAccessTokenResponseBody (accessToken, expireIn in seconds); the 2 h of the gettoken endpoint it replaces',
   },
   {
     id: 'oauth2-token-path',
