@@ -52,8 +52,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'B: an access token from a hand-made refresh-token grant kept in a class field of a desktop app client and reused for every call.',
     'B03.ts':
       'B: an XSUAA client-credentials token pushed once into a ReplaySubject of an Angular root singleton; the expiry it computes is never tested.',
-    'B05.ts':
-      'B: a Vault AppRole client token kept on a module-level node-vault client; login skipped whenever a token is set, lease_duration ignored.',
     'B07.ts':
       "B found at its listed lines, plus a finding at the module variable's declaration (line 15), which the label does not list.",
     'B08.js': 'B: a presigned S3 GET URL written into a DynamoDB record that a gallery is built from.',

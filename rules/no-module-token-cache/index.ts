@@ -3,7 +3,7 @@ import { JS_ONLY } from '../../src/languages/ids.js';
 import { createRule } from '../../src/util/create-rule.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { DefinitionType, staticPropertyName } from '../../src/analysis/ast.js';
+import { DefinitionType, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import { expiryGuardOf } from '../../src/analysis/expiry-guard.js';
 import { ModuleRefs, moduleSpecifiers } from '../../src/analysis/module-refs.js';
 import { isOneShotScript } from '../../src/analysis/process-lifetime.js';
@@ -146,15 +146,28 @@ function report(context: Context, candidate: Candidate, settings: ResolvedSettin
     line: guard.kind === 'inverted' ? String(guard.by.loc.start.line) : '',
   };
   context.report({
-    node: declarationOf(
-      slot,
-      occurrences.map((o) => o.node),
-      candidate.target,
-    ),
+    node: writtenBackToIssuer(candidate)
+      ? candidate.target
+      : declarationOf(
+          slot,
+          occurrences.map((o) => o.node),
+          candidate.target,
+        ),
     messageId: guard.kind === 'inverted' ? 'invertedExpiryCheck' : 'moduleTokenCache',
     data,
     suggest: suggestionsFor(context, candidate, guard, data.name),
   });
+}
+
+/**
+ * `vault.token = (await vault.approleLogin(...)).auth.client_token`: the token written back onto the client that issued
+ * it. The client is declared for other work too; the write is where it starts to keep the token.
+ */
+function writtenBackToIssuer({ slot, target, held }: Candidate): boolean {
+  if (slot.kind !== 'variable' || unwrap(target).type !== AST_NODE_TYPES.MemberExpression) return false;
+  const callee = held.call ? unwrap(held.call.node.callee) : null;
+  const issuer = callee?.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : null;
+  return issuer?.type === AST_NODE_TYPES.Identifier && slot.variable.references.some((r) => r.identifier === issuer);
 }
 
 /** Where to report: the declaration of the storage (the variable, or the class property), else its first write. */

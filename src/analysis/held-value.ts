@@ -288,8 +288,12 @@ export class HeldValues {
     }
     if (object.promise || isExpiryName(name)) return null;
     if (object.kind === 'token-response' && TOKEN_RESPONSE_PLAIN_FIELDS.has(name)) return null;
-    if (object.secretFields)
-      return object.secretFields.includes(name) ? { ...object, secretFields: undefined, fieldsOnly: undefined } : null;
+    if (object.secretFields) {
+      if (object.secretFields.includes(name)) return { ...object, secretFields: undefined, fieldsOnly: undefined };
+      // A field nested deeper (`auth.client_token`): only that path below `name` carries it.
+      const below = object.secretFields.filter((f) => f.startsWith(`${name}.`)).map((f) => f.slice(name.length + 1));
+      return below.length > 0 ? { ...object, secretFields: below } : null;
+    }
     return object;
   }
 

@@ -4,8 +4,8 @@ import type { TokenCacheMessageId as MessageId } from '../../../rules/no-module-
 import { createRuleTester } from '../../rule-tester.js';
 
 // One-shot issuers' tokens kept long: fetch ponyfills (isomorphic-unfetch, unfetch), a fetch the caller hands in,
-// the chat platforms' app tokens (Feishu/Lark, WeChat, WeCom, DingTalk; 2 h), and the closure of an exported factory
-// as the keeper. Each invalid case has look-alikes in `valid`.
+// the chat platforms' app tokens (Feishu/Lark, WeChat, WeCom, DingTalk; 2 h), Vault logins through node-vault, and
+// the closure of an exported factory as the keeper. Each invalid case has look-alikes in `valid`.
 
 const invalid: InvalidTestCase<MessageId, []>[] = [
   {
@@ -79,9 +79,36 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
       },
     ],
   },
+  {
+    // A Vault AppRole token written back onto the module's node-vault client, which skips the login while it has one: reported at that write.
+    code: "import NodeVault from 'node-vault';\nconst vault = NodeVault({ endpoint: process.env.VAULT_ADDR });\nexport async function login() {\n  if (vault.token) return;\n  const result = await vault.approleLogin({ role_id: process.env.ROLE_ID, secret_id: process.env.SECRET_ID });\n  vault.token = result.auth.client_token;\n}\nexport async function secret(path) {\n  await login();\n  return (await vault.read(path)).data;\n}",
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 6,
+      },
+    ],
+  },
+  {
+    // A Vault Kubernetes-login token kept in a module variable and sent as X-Vault-Token.
+    code: "const vault = require('node-vault')({ endpoint: process.env.VAULT_ADDR });\nlet vaultToken = null;\nasync function token() {\n  if (!vaultToken) vaultToken = (await vault.kubernetesLogin({ role: 'api', jwt: process.env.SA_JWT })).auth.client_token;\n  return vaultToken;\n}\nmodule.exports.secret = async (path) => fetch(`${process.env.VAULT_ADDR}/v1/${path}`, { headers: { 'X-Vault-Token': await token() } });",
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 2,
+        suggestions: [
+          {
+            messageId: 'addExpiryCheck',
+            output:
+              "const vault = require('node-vault')({ endpoint: process.env.VAULT_ADDR });\nlet vaultToken = null;\nlet vaultTokenExpiresAt = 0;\nasync function token() {\n  if (!vaultToken || Date.now() >= vaultTokenExpiresAt) { vaultToken = (await vault.kubernetesLogin({ role: 'api', jwt: process.env.SA_JWT })).auth.client_token; vaultTokenExpiresAt = Date.now() + 55 * 60 * 1000; }\n  return vaultToken;\n}\nmodule.exports.secret = async (path) => fetch(`${process.env.VAULT_ADDR}/v1/${path}`, { headers: { 'X-Vault-Token': await token() } });",
+          },
+        ],
+      },
+    ],
+  },
 ];
 
-const valid: ValidTestCase<[]>[] = [
+const valid: (string | ValidTestCase<[]>)[] = [
   // The ponyfill's token with its expires_in deadline tested before reuse.
   "import fetch from 'isomorphic-unfetch';\nlet apiToken;\nlet apiTokenExpiresAt = 0;\nexport async function getApiToken() {\n  if (apiToken && Date.now() < apiTokenExpiresAt) return apiToken;\n  const res = await fetch(`https://${process.env.AUTH0_DOMAIN}/oauth/token`, { method: 'post', body: JSON.stringify({ grant_type: 'client_credentials' }) });\n  const body = await res.json();\n  apiToken = body.access_token;\n  apiTokenExpiresAt = Date.now() + (body.expires_in - 300) * 1000;\n  return apiToken;\n}",
   // The factory's closure keeps the token with its `expire` deadline, tested the right way round.
@@ -96,6 +123,14 @@ const valid: ValidTestCase<[]>[] = [
   "export function createClient(options) {\n  let session = null;\n  async function current() {\n    if (!session) session = (await (await options.fetch('https://api.example.com/token', { method: 'POST' })).json()).access_token;\n    return session;\n  }\n  return { current };\n}",
   // The closure keeps a response that is no token.
   "export function createSender(options) {\n  let tenantToken = null;\n  return {\n    async init() {\n      tenantToken = await fetch('https://open.feishu.cn/open-apis/im/v1/chats').then((r) => r.json());\n    },\n    async send(text) { if (tenantToken) await fetch('https://open.feishu.cn/open-apis/im/v1/messages', { body: text }); },\n  };\n}",
+  // The Vault token's lease_duration kept as a deadline and tested before the login is skipped.
+  "import NodeVault from 'node-vault';\nconst vault = NodeVault({ endpoint: process.env.VAULT_ADDR });\nlet tokenExpiresAt = 0;\nexport async function login() {\n  if (vault.token && Date.now() < tokenExpiresAt) return;\n  const result = await vault.approleLogin({ role_id: process.env.ROLE_ID, secret_id: process.env.SECRET_ID });\n  vault.token = result.auth.client_token;\n  tokenExpiresAt = Date.now() + (result.auth.lease_duration - 60) * 1000;\n}",
+  // A client made, logged in and used within one call.
+  "import NodeVault from 'node-vault';\nexport async function secret(path) {\n  const vault = NodeVault({ endpoint: process.env.VAULT_ADDR });\n  const result = await vault.approleLogin({ role_id: process.env.ROLE_ID, secret_id: process.env.SECRET_ID });\n  vault.token = result.auth.client_token;\n  return (await vault.read(path)).data;\n}",
+  // Only the login's policies are kept: no token.
+  "import NodeVault from 'node-vault';\nconst vault = NodeVault({ endpoint: process.env.VAULT_ADDR });\nlet policies = null;\nexport async function login() {\n  if (policies) return policies;\n  const result = await vault.approleLogin({ role_id: process.env.ROLE_ID, secret_id: process.env.SECRET_ID });\n  policies = result.auth.policies;\n  return policies;\n}",
+  // The Vault token kept with its lease deadline, tested the right way round.
+  "const vault = require('node-vault')({ endpoint: process.env.VAULT_ADDR });\nlet vaultToken = null;\nlet expiresAt = 0;\nasync function token() {\n  if (!vaultToken || Date.now() >= expiresAt) {\n    const { auth } = await vault.kubernetesLogin({ role: 'api', jwt: process.env.SA_JWT });\n    vaultToken = auth.client_token;\n    expiresAt = Date.now() + auth.lease_duration * 1000;\n  }\n  return vaultToken;\n}\nmodule.exports.secret = async (path) => fetch(`${process.env.VAULT_ADDR}/v1/${path}`, { headers: { 'X-Vault-Token': await token() } });",
 ];
 
 createRuleTester().run('no-module-token-cache (one-shot issuers kept long)', rule, { valid, invalid });
