@@ -3,14 +3,20 @@ import { JS_ONLY } from '../../src/languages/ids.js';
 import { createRule } from '../../src/util/create-rule.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { DefinitionType, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { DefinitionType, enclosingFunction, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import { expiryGuardOf } from '../../src/analysis/expiry-guard.js';
 import { ModuleRefs, moduleSpecifiers } from '../../src/analysis/module-refs.js';
 import { isOneShotScript } from '../../src/analysis/process-lifetime.js';
 import { handsToCalledAgainOption } from '../../src/analysis/called-again-option.js';
 import { isPageRootComponent } from '../../src/analysis/page-root.js';
 import { isKeptInLongLivedRegistry } from '../../src/analysis/registry-kept.js';
-import { isModuleSingleton, occurrencesOf, type Slot } from '../../src/analysis/storage-slot.js';
+import {
+  isModuleSingleton,
+  isWrite,
+  type Occurrence,
+  occurrencesOf,
+  type Slot,
+} from '../../src/analysis/storage-slot.js';
 import { EXPIRY_SYMPTOMS } from '../../src/knowledge/index.js';
 import type { ResolvedSettings } from '../../src/settings.js';
 import {
@@ -111,7 +117,13 @@ function tokenCacheListeners(context: Context): TSESLint.RuleListener {
 function report(context: Context, candidate: Candidate, settings: ResolvedSettings): void {
   const { slot, held } = candidate;
   const occurrences = occurrencesOf(slot, context.sourceCode);
-  if (!isReadBackLater(candidate, occurrences, context.sourceCode)) return;
+  const backToIssuer = writtenBackToIssuer(candidate);
+  // The client's own logins are how the token got there, and its uses right after the login in the same function
+  // send the token just got: neither reads back a kept one.
+  const reads = backToIssuer
+    ? occurrences.filter((o) => !receivesIssuingCall(o.node, context) && !followsWriteInItsFunction(o, occurrences))
+    : occurrences;
+  if (!isReadBackLater(candidate, reads, context.sourceCode)) return;
   const guard = expiryGuardOf(candidate.target, context);
   if (guard.kind === 'guarded') return;
   const lifetime = held.kind === 'aws-credentials' && settings.session ? settings.session.phrase : held.lifetime;
@@ -146,7 +158,7 @@ function report(context: Context, candidate: Candidate, settings: ResolvedSettin
     line: guard.kind === 'inverted' ? String(guard.by.loc.start.line) : '',
   };
   context.report({
-    node: writtenBackToIssuer(candidate)
+    node: backToIssuer
       ? candidate.target
       : declarationOf(
           slot,
@@ -168,6 +180,25 @@ function writtenBackToIssuer({ slot, target, held }: Candidate): boolean {
   const callee = held.call ? unwrap(held.call.node.callee) : null;
   const issuer = callee?.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : null;
   return issuer?.type === AST_NODE_TYPES.Identifier && slot.variable.references.some((r) => r.identifier === issuer);
+}
+
+/** A use of the slot after a write of it earlier in the same function. */
+function followsWriteInItsFunction(use: Occurrence, occurrences: readonly Occurrence[]): boolean {
+  const fn = enclosingFunction(use.node);
+  return occurrences.some(
+    (o) => o !== use && isWrite(o.access) && enclosingFunction(o.node) === fn && o.node.range[1] <= use.node.range[0],
+  );
+}
+
+/** `vault` of `vault.approleLogin(...)`: the receiver of a call that hands out a short-lived value. */
+function receivesIssuingCall(node: Node, context: Context): boolean {
+  const member = node.parent;
+  const call = member?.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node) return false;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return false;
+  const { sourceCode } = context;
+  const held = HeldValues.for(context, ModuleRefs.for(sourceCode), moduleSpecifiers(sourceCode)).heldBy(call);
+  return held?.call?.node === call;
 }
 
 /** Where to report: the declaration of the storage (the variable, or the class property), else its first write. */

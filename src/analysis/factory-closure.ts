@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { PER_CALLER_PARAMETER_PATTERN } from '../knowledge/index.js';
+import { PER_CALLER_PARAMETER_PATTERN, RENEWING_PARAMETER_PATTERN } from '../knowledge/index.js';
 import { enclosingFunction } from './ast.js';
 import { inTest, isRead, isWrite, occurrencesOf } from './storage-slot.js';
 
@@ -29,8 +29,11 @@ export function isMemoisedByExportedFactory(variable: Variable, sourceCode: Sour
   if (def.parent.parent !== factory.body) return false;
   const name = exportedFactoryName(factory, sourceCode);
   if (name === null || HOOK_NAME.test(name) || !returnsHandle(factory)) return false;
-  if (factory.params.some((p) => p.type === AST_NODE_TYPES.Identifier && PER_CALLER_PARAMETER_PATTERN.test(p.name)))
-    return false;
+  const perCaller = (p: Node) =>
+    p.type === AST_NODE_TYPES.Identifier &&
+    PER_CALLER_PARAMETER_PATTERN.test(p.name) &&
+    !RENEWING_PARAMETER_PATTERN.test(p.name);
+  if (factory.params.some(perCaller)) return false;
   const slot = { kind: 'variable', name: variable.name, variable } as const;
   const occurrences = occurrencesOf(slot, sourceCode);
   const inClosure = (node: Node) => {

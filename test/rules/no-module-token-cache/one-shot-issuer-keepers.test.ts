@@ -5,7 +5,8 @@ import { createRuleTester } from '../../rule-tester.js';
 
 // One-shot issuers' tokens kept long: fetch ponyfills (isomorphic-unfetch, unfetch), a fetch the caller hands in,
 // the chat platforms' app tokens (Feishu/Lark, WeChat, WeCom, DingTalk; 2 h), Vault logins through node-vault, and
-// the closure of an exported factory as the keeper. Each invalid case has look-alikes in `valid`.
+// as keepers the closure of an exported factory and a client made with a refresh token. Each invalid case has
+// look-alikes in `valid`.
 
 const invalid: InvalidTestCase<MessageId, []>[] = [
   {
@@ -106,6 +107,23 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
       },
     ],
   },
+  {
+    // A refresh-grant access token memoised on an exported client made with the user's refresh token: made to be kept.
+    code: "export class DriveClient {\n  constructor(refreshToken) {\n    this.refreshToken = refreshToken;\n    this.accessToken = undefined;\n  }\n  async list() {\n    if (!this.accessToken) {\n      const res = await fetch('https://oauth2.googleapis.com/token', { method: 'POST', body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: this.refreshToken }) });\n      this.accessToken = (await res.json()).access_token;\n    }\n    return fetch('https://www.googleapis.com/drive/v3/files', { headers: { Authorization: `Bearer ${this.accessToken}` } });\n  }\n}",
+    errors: [
+      {
+        messageId: 'moduleTokenCache',
+        line: 4,
+        suggestions: [
+          {
+            messageId: 'addExpiryCheck',
+            output:
+              "export class DriveClient {\n  constructor(refreshToken) {\n    this.refreshToken = refreshToken;\n    this.accessToken = undefined;\n    this.accessTokenExpiresAt = 0;\n  }\n  async list() {\n    if (!this.accessToken || Date.now() >= this.accessTokenExpiresAt) {\n      const res = await fetch('https://oauth2.googleapis.com/token', { method: 'POST', body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: this.refreshToken }) });\n      this.accessToken = (await res.json()).access_token;\n      this.accessTokenExpiresAt = Date.now() + 55 * 60 * 1000;\n    }\n    return fetch('https://www.googleapis.com/drive/v3/files', { headers: { Authorization: `Bearer ${this.accessToken}` } });\n  }\n}",
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 const valid: (string | ValidTestCase<[]>)[] = [
@@ -131,6 +149,12 @@ const valid: (string | ValidTestCase<[]>)[] = [
   "import NodeVault from 'node-vault';\nconst vault = NodeVault({ endpoint: process.env.VAULT_ADDR });\nlet policies = null;\nexport async function login() {\n  if (policies) return policies;\n  const result = await vault.approleLogin({ role_id: process.env.ROLE_ID, secret_id: process.env.SECRET_ID });\n  policies = result.auth.policies;\n  return policies;\n}",
   // The Vault token kept with its lease deadline, tested the right way round.
   "const vault = require('node-vault')({ endpoint: process.env.VAULT_ADDR });\nlet vaultToken = null;\nlet expiresAt = 0;\nasync function token() {\n  if (!vaultToken || Date.now() >= expiresAt) {\n    const { auth } = await vault.kubernetesLogin({ role: 'api', jwt: process.env.SA_JWT });\n    vaultToken = auth.client_token;\n    expiresAt = Date.now() + auth.lease_duration * 1000;\n  }\n  return vaultToken;\n}\nmodule.exports.secret = async (path) => fetch(`${process.env.VAULT_ADDR}/v1/${path}`, { headers: { 'X-Vault-Token': await token() } });",
+  // Logged in and used once at start-up, in one function: the token is not read back later.
+  "const vault = require('node-vault')({ endpoint: process.env.VAULT_ADDR });\nasync function readAtStartUp() {\n  const result = await vault.approleLogin({ role_id: process.env.ROLE_ID, secret_id: process.env.SECRET_ID });\n  vault.token = result.auth.client_token;\n  const { data } = await vault.read('secret/app');\n  return data;\n}\nmodule.exports = { readAtStartUp };",
+  // Made with the caller's own token (an on-behalf-of exchange): one instance per caller.
+  "export class OboClient {\n  constructor(userToken) {\n    this.userToken = userToken;\n    this.accessToken = undefined;\n  }\n  async me() {\n    if (!this.accessToken) {\n      const res = await fetch('https://login.microsoftonline.com/common/oauth2/v2.0/token', { method: 'POST', body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: this.userToken }) });\n      this.accessToken = (await res.json()).access_token;\n    }\n    return fetch('https://graph.microsoft.com/v1.0/me', { headers: { Authorization: `Bearer ${this.accessToken}` } });\n  }\n}",
+  // The refresh-grant token kept with its expires_in deadline.
+  "export class DriveClient {\n  constructor(refreshToken) {\n    this.refreshToken = refreshToken;\n    this.accessToken = undefined;\n    this.expiresAt = 0;\n  }\n  async list() {\n    if (!this.accessToken || Date.now() >= this.expiresAt) {\n      const res = await fetch('https://oauth2.googleapis.com/token', { method: 'POST', body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: this.refreshToken }) });\n      const body = await res.json();\n      this.accessToken = body.access_token;\n      this.expiresAt = Date.now() + (body.expires_in - 60) * 1000;\n    }\n    return fetch('https://www.googleapis.com/drive/v3/files', { headers: { Authorization: `Bearer ${this.accessToken}` } });\n  }\n}",
 ];
 
 createRuleTester().run('no-module-token-cache (one-shot issuers kept long)', rule, { valid, invalid });
