@@ -120,9 +120,7 @@ function report(context: Context, candidate: Candidate, settings: ResolvedSettin
   const backToIssuer = writtenBackToIssuer(candidate);
   // The client's own logins are how the token got there, and its uses right after the login in the same function
   // send the token just got: neither reads back a kept one.
-  const reads = backToIssuer
-    ? occurrences.filter((o) => !receivesIssuingCall(o.node, context) && !followsWriteInItsFunction(o, occurrences))
-    : occurrences;
+  const reads = backToIssuer ? readsOfKeptToken(occurrences, context) : occurrences;
   if (!isReadBackLater(candidate, reads, context.sourceCode)) return;
   const guard = expiryGuardOf(candidate.target, context);
   if (guard.kind === 'guarded') return;
@@ -182,12 +180,18 @@ function writtenBackToIssuer({ slot, target, held }: Candidate): boolean {
   return issuer?.type === AST_NODE_TYPES.Identifier && slot.variable.references.some((r) => r.identifier === issuer);
 }
 
-/** A use of the slot after a write of it earlier in the same function. */
-function followsWriteInItsFunction(use: Occurrence, occurrences: readonly Occurrence[]): boolean {
-  const fn = enclosingFunction(use.node);
-  return occurrences.some(
-    (o) => o !== use && isWrite(o.access) && enclosingFunction(o.node) === fn && o.node.range[1] <= use.node.range[0],
-  );
+/**
+ * The uses of a client that read back the token it keeps: not its logins (how the token got there), nor a use right
+ * after a login or a write of the token in the same function (it sends the token just got).
+ */
+function readsOfKeptToken(occurrences: readonly Occurrence[], context: Context): Occurrence[] {
+  const logins = new Set(occurrences.filter((o) => receivesIssuingCall(o.node, context)));
+  const fills = occurrences.filter((o) => isWrite(o.access) || logins.has(o));
+  return occurrences.filter((use) => {
+    if (logins.has(use)) return false;
+    const fn = enclosingFunction(use.node);
+    return !fills.some((f) => f !== use && enclosingFunction(f.node) === fn && f.node.range[1] <= use.node.range[0]);
+  });
 }
 
 /** `vault` of `vault.approleLogin(...)`: the receiver of a call that hands out a short-lived value. */
