@@ -74,7 +74,5 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       "B by its label (AssumeRole output copied into a module-level S3Client built by a factory and exported); reported by A at a listed line (23): the rules give STS keys copied into an SDK client to A (stsCopied, docs/architecture.md §5, the matrix row 'SDK client built once').",
     'B05.ts': "B: a Feishu/Lark tenant_access_token (2 h) kept in a bot sender's closure, no expiry check.",
     'B06.ts': 'B: a GitHub App installation token (1 h) fetched at boot() into a field and reused by a later push.',
-    'N10.ts':
-      'False alarm (A): a v2 Credentials subclass with its own refresh() and expireTime keeps keys on this, which the SDK refreshes when due.',
   },
 };
