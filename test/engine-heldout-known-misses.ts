@@ -54,8 +54,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'B: an XSUAA client-credentials token pushed once into a ReplaySubject of an Angular root singleton; the expiry it computes is never tested.',
     'B05.ts':
       'B: a Vault AppRole client token kept on a module-level node-vault client; login skipped whenever a token is set, lease_duration ignored.',
-    'B07.ts':
-      "B found at its listed lines, plus a finding at the module variable's declaration (line 15), which the label does not list.",
     'B08.js': 'B: a presigned S3 GET URL written into a DynamoDB record that a gallery is built from.',
     'N01.ts':
       'False alarm (B) by its label: a module-scope Zoom token in a Supabase Edge Function, whose worker is torn down within minutes (the label is marked uncertain).',
