@@ -63,10 +63,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'False alarm (B): the token is renewed by ensureApi(), which tests a module-level validUntil deadline before every use; the guard is on a sibling variable, not on the kept value.',
   },
   'engine-heldout-16': {
-    'A02.ts':
-      'A: a Firebase ID token resolved once on sign-in and kept in a module-level SolidJS signal used as a bearer.',
-    'A03.tsx':
-      'A: a Firebase ID token resolved once on an auth-state change and handed to a singleton API client as a static bearer.',
     'B01.js': 'B: an Auth0 client-credentials token cached in module scope of a Next.js API route, no expiry check.',
     'B02.ts':
       "B: a Cloud Run ID token from fetchIdToken kept in a singleton provider's field behind an expiry test in the wrong direction.",
