@@ -46,8 +46,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   'engine-heldout-15': {
     'A02.mjs':
       "A by its label (an Azure credential's getToken() token handed once to a module-scope mssql pool as a fixed access token); reported by B at an unlisted line (the pool's connect), the rules giving an Azure token kept by a pool to B.",
-    'A04.jsx':
-      'A: aws-sdk v2 CognitoIdentityCredentials resolved once, its keys copied into sessionStorage and sent with every query.',
     'B02.ts':
       'B: an access token from a hand-made refresh-token grant kept in a class field of a desktop app client and reused for every call.',
     'B03.ts':

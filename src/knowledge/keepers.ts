@@ -122,6 +122,19 @@ export const OUTLIVING_SINKS = [
     cacheOfThePage: true,
     source: 'https://developer.mozilla.org/docs/Web/API/Window/localStorage (kept across browser sessions)',
   },
+  {
+    // Kept for as long as the tab lives, reloads included: a tab left open for a day reads back what was written at
+    // sign-in.
+    id: 'browser:sessionStorage',
+    label: '`sessionStorage`',
+    globalMethod: ['sessionStorage', 'setItem'],
+    how: 'call',
+    argument: 1,
+    outlivesProcess: true,
+    cacheOfThePage: true,
+    source:
+      'https://developer.mozilla.org/docs/Web/API/Window/sessionStorage (kept for the duration of the page session: as long as the tab is open, and survives page reloads and restores)',
+  },
 ] as const satisfies readonly OutlivingSink[];
 
 /**
