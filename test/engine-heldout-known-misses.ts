@@ -46,8 +46,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   'engine-heldout-15': {
     'A02.mjs':
       "A by its label (an Azure credential's getToken() token handed once to a module-scope mssql pool as a fixed access token); reported by B at an unlisted line (the pool's connect), the rules giving an Azure token kept by a pool to B.",
-    'A04.jsx':
-      'A: aws-sdk v2 CognitoIdentityCredentials resolved once, its keys copied into sessionStorage and sent with every query.',
     'B03.ts':
       'B: an XSUAA client-credentials token pushed once into a ReplaySubject of an Angular root singleton; the expiry it computes is never tested.',
     'B08.js': 'B: a presigned S3 GET URL written into a DynamoDB record that a gallery is built from.',
@@ -55,10 +53,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'False alarm (B) by its label: a module-scope Zoom token in a Supabase Edge Function, whose worker is torn down within minutes (the label is marked uncertain).',
   },
   'engine-heldout-16': {
-    'A02.ts':
-      'A: a Firebase ID token resolved once on sign-in and kept in a module-level SolidJS signal used as a bearer.',
-    'A03.tsx':
-      'A: a Firebase ID token resolved once on an auth-state change and handed to a singleton API client as a static bearer.',
     'B02.ts':
       "B: a Cloud Run ID token from fetchIdToken kept in a singleton provider's field behind an expiry test in the wrong direction.",
     'B03.ts':
