@@ -46,31 +46,20 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   'engine-heldout-15': {
     'A02.mjs':
       "A by its label (an Azure credential's getToken() token handed once to a module-scope mssql pool as a fixed access token); reported by B at an unlisted line (the pool's connect), the rules giving an Azure token kept by a pool to B.",
-    'A04.jsx':
-      'A: aws-sdk v2 CognitoIdentityCredentials resolved once, its keys copied into sessionStorage and sent with every query.',
     'B03.ts':
       'B: an XSUAA client-credentials token pushed once into a ReplaySubject of an Angular root singleton; the expiry it computes is never tested.',
-    'B07.ts':
-      "B found at its listed lines, plus a finding at the module variable's declaration (line 15), which the label does not list.",
     'B08.js': 'B: a presigned S3 GET URL written into a DynamoDB record that a gallery is built from.',
     'N01.ts':
       'False alarm (B) by its label: a module-scope Zoom token in a Supabase Edge Function, whose worker is torn down within minutes (the label is marked uncertain).',
-    'N12.js':
-      'False alarm (B): the token is renewed by ensureApi(), which tests a module-level validUntil deadline before every use; the guard is on a sibling variable, not on the kept value.',
   },
   'engine-heldout-16': {
-    'A02.ts':
-      'A: a Firebase ID token resolved once on sign-in and kept in a module-level SolidJS signal used as a bearer.',
-    'A03.tsx':
-      'A: a Firebase ID token resolved once on an auth-state change and handed to a singleton API client as a static bearer.',
     'B02.ts':
       "B: a Cloud Run ID token from fetchIdToken kept in a singleton provider's field behind an expiry test in the wrong direction.",
     'B03.ts':
       'B: STS credentials from a backend kept in a module variable of a browser extension from recording start to upload.',
-    'B04.js': "B: AssumeRole output copied into a module-level S3Client exported as the app's only S3 client.",
+    'B04.js':
+      "B by its label (AssumeRole output copied into a module-level S3Client built by a factory and exported); reported by A at a listed line (23): the rules give STS keys copied into an SDK client to A (stsCopied, docs/architecture.md §5, the matrix row 'SDK client built once').",
     'B06.ts': 'B: a GitHub App installation token (1 h) fetched at boot() into a field and reused by a later push.',
-    'N10.ts':
-      'False alarm (A): a v2 Credentials subclass with its own refresh() and expireTime keeps keys on this, which the SDK refreshes when due.',
   },
   'engine-heldout-17': {
     'A01.ts':

@@ -4,6 +4,7 @@ import { createRule } from '../../src/util/create-rule.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { DefinitionType, enclosingFunction, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { persistedMirrors } from './persisted-mirror.js';
 import { expiryGuardOf } from '../../src/analysis/expiry-guard.js';
 import { ModuleRefs, moduleSpecifiers } from '../../src/analysis/module-refs.js';
 import { isOneShotScript } from '../../src/analysis/process-lifetime.js';
@@ -103,27 +104,34 @@ function tokenCacheListeners(context: Context): TSESLint.RuleListener {
       // A one-shot script's module scope dies with it, long before what it holds expires (asked only when there is
       // something to report: the answer walks the whole file).
       if (candidates.length === 0 || isOneShotScript(sourceCode)) return;
-      for (const candidate of candidates) {
+      // A variable whose value is persisted to storage is reported only when its storage copy is not.
+      const mirrors = persistedMirrors(candidates, sourceCode);
+      const reported = new Set<Candidate>();
+      const ordered = [...candidates.filter((c) => !mirrors.has(c)), ...mirrors.keys()];
+      for (const candidate of ordered) {
+        const stored = mirrors.get(candidate);
+        if (stored && reported.has(stored)) continue;
         // Handed to an option the client asks again when given a function: no-static-snapshot's finding, at the source.
         if (handsToCalledAgainOption(candidate.slot, refs, sourceCode)) continue;
         // A token its SDK renews when asked again, kept in component state: no-static-snapshot's finding, at the write.
         if (isSnapshotOfRenewingSdk(candidate)) continue;
-        report(context, candidate, settings);
+        if (report(context, candidate, settings)) reported.add(candidate);
       }
     },
   };
 }
 
-function report(context: Context, candidate: Candidate, settings: ResolvedSettings): void {
+/** Reports the candidate unless it is read back only at once or its reuse is guarded; whether it did. */
+function report(context: Context, candidate: Candidate, settings: ResolvedSettings): boolean {
   const { slot, held } = candidate;
   const occurrences = occurrencesOf(slot, context.sourceCode);
   const backToIssuer = writtenBackToIssuer(candidate);
   // The client's own logins are how the token got there, and its uses right after the login in the same function
   // send the token just got: neither reads back a kept one.
   const reads = backToIssuer ? readsOfKeptToken(occurrences, context) : occurrences;
-  if (!isReadBackLater(candidate, reads, context.sourceCode)) return;
+  if (!isReadBackLater(candidate, reads, context.sourceCode)) return false;
   const guard = expiryGuardOf(candidate.target, context);
-  if (guard.kind === 'guarded') return;
+  if (guard.kind === 'guarded') return false;
   const lifetime = held.kind === 'aws-credentials' && settings.session ? settings.session.phrase : held.lifetime;
   const data = {
     name: displayName(slot),
@@ -167,6 +175,7 @@ function report(context: Context, candidate: Candidate, settings: ResolvedSettin
     data,
     suggest: suggestionsFor(context, candidate, guard, data.name),
   });
+  return true;
 }
 
 /**

@@ -25,7 +25,7 @@ import {
   unwrap,
 } from './ast.js';
 import { isExpiryName } from './expiry-terms.js';
-import { returnedValues } from './function-returns.js';
+import { returnedValues } from './returned-values.js';
 import { httpRequest, isJsonParse, parsedBody, transformedBody } from './held-http-response.js';
 import { isClientFactory, keptBy, keptByConnectionString } from './held-keepers.js';
 import {

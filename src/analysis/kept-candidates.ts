@@ -17,6 +17,7 @@ import {
 } from './storage-slot.js';
 import { CACHE_PUT_METHOD, GLOBAL_OBJECTS, HTTP_CLIENT_KEEPERS, SERIALIZERS } from '../knowledge/index.js';
 import { browserStorageCall } from './browser-storage.js';
+import { type AppStateKeeper, type AppStateWrite, appStateWrite } from './app-state-keepers.js';
 import { hookStateWritten } from './component-state.js';
 import type { Held } from './held.js';
 import { ownerOfKeptValue } from './kept-owner.js';
@@ -67,6 +68,8 @@ export interface Candidate {
   readonly factoryClosure?: true;
   /** Written into a UI component's state (`setKeys(v)` of `useState`), which hands it to every later render. */
   readonly componentState?: true;
+  /** Written into app-wide state: a signal, a store, or the app's API client (app-state-keepers.ts). */
+  readonly appState?: AppStateKeeper;
   readonly held: Held;
   /** The expression written into the storage (`setToken(await user.getIdToken())`: its argument). */
   readonly value: Node;
@@ -148,6 +151,8 @@ export class CandidateCollector {
       this.componentState(state, node.arguments[0]);
       return;
     }
+    const app = appStateWrite(node, ModuleRefs.for(this.context.sourceCode));
+    if (app && this.appState(app)) return;
     const stored = browserStorageCall(node, this.context.sourceCode);
     if (stored) {
       const value = stored.access === 'write' ? node.arguments[1] : undefined;
@@ -193,6 +198,33 @@ export class CandidateCollector {
       held: found,
       value,
     });
+  }
+
+  /**
+   * A token its identity SDK renews when asked again (`renewedBySource`), written to app-wide state once: a signal,
+   * a store, or the app's API client as its bearer (app-state-keepers.ts). isSnapshotOfRenewingSdk hands it to
+   * no-static-snapshot. True when the write is taken.
+   */
+  private appState(write: AppStateWrite): boolean {
+    for (const value of write.values) {
+      if (isPlainValue(value)) continue;
+      const found = this.values.heldBy(value);
+      if (!found?.renewedBySource) continue;
+      const slot = slotOf(write.holder, this.context.sourceCode);
+      if (slot?.kind !== 'variable') return false;
+      if (this.bySlot.has(slot.variable)) return true;
+      this.bySlot.set(slot.variable, {
+        slot,
+        target: write.holder,
+        storage: 'module',
+        container: false,
+        appState: write.keeper,
+        held: found,
+        value,
+      });
+      return true;
+    }
+    return false;
   }
 
   /** Stored text of unknown origin that the file reads back and signs with as temporary keys (`sessionToken`). */
@@ -376,9 +408,12 @@ export function isReadBackLater(
 
 /**
  * Which rule reports the candidate, beside ownerOfKeptValue: a token its SDK renews when asked again
- * (`renewedBySource`) kept in a component's state is a snapshot of that refreshing source, no-static-snapshot's; kept
- * at module level, in storage or on a long-lived object it is a cache without expiry test, no-module-token-cache's.
+ * (`renewedBySource`) kept in a component's state or in app-wide state (a signal, a store, the app's API client) is a
+ * snapshot of that refreshing source, no-static-snapshot's; kept in a module variable, in storage, in a client's
+ * default headers or on a long-lived object it is a cache without expiry test, no-module-token-cache's.
  */
 export function isSnapshotOfRenewingSdk(candidate: Candidate): boolean {
-  return candidate.componentState === true && candidate.held.renewedBySource === true;
+  return (
+    (candidate.componentState === true || candidate.appState !== undefined) && candidate.held.renewedBySource === true
+  );
 }

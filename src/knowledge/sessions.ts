@@ -212,6 +212,24 @@ export const SESSIONS = {
     source:
       'https://auth0.com/docs/secure/tokens/id-tokens/update-id-token-lifetime (ID Token Expiration: 36000 s by default); https://auth0.com/docs/secure/tokens/access-tokens/update-access-token-lifetime (Token Expiration For Browser Flows: 7200 s by default)',
   },
+  'clerk-session-token': {
+    symptom: 'oauth',
+    label: 'the Clerk session token',
+    seconds: 60,
+    phrase: 'after 60 s',
+    temporary: true,
+    source:
+      'clerk/javascript: packages/clerk-js/src/core/resources/Session.ts (_getToken: "Leeway can not exceed the token lifespan (60 seconds)"; a cached token is returned until it is about to expire, then a new one is fetched)',
+  },
+  'okta-access-token': {
+    symptom: 'oauth',
+    label: 'the Okta access token',
+    seconds: HOUR,
+    phrase: 'after its expiresAt (1 h on the org authorization server, 5 min to 24 h as configured)',
+    temporary: true,
+    source:
+      'https://support.okta.com/help/s/article/What-is-the-lifetime-of-the-JWT-tokens (Org Authorization Server: access token 60 minutes; custom servers 5 minutes to 24 hours)',
+  },
   'firebase-id-token': {
     label: 'the Firebase ID token',
     seconds: HOUR,
