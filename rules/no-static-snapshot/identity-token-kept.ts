@@ -16,6 +16,7 @@ import {
   RENEWING_IDENTITY_TOKEN_METHODS,
 } from '../../src/knowledge/index.js';
 import type { Finding, SnapshotContext } from './context.js';
+import { askAtUse, readRoles } from './identity-token-at-use.js';
 import { runsAgain } from './runs-again.js';
 
 /** The state the copy sits in, in the words of the message. */
@@ -34,7 +35,8 @@ export function mayKeepIdentityTokens(sourceCode: Readonly<TSESLint.SourceCode>)
  * once and kept in a component's state, which every later render and handler reads. The candidates are those
  * no-module-token-cache collects (kept-candidates.ts); it leaves these to this rule (isSnapshotOfRenewingSdk), which
  * reports at the write. Silent when the write runs again on renewal
- * (`onIdTokenChanged`, Amplify's `tokenRefresh`, a timer), and when the copy is tested against its expiry before use.
+ * (`onIdTokenChanged`, Amplify's `tokenRefresh`, a timer), when the copy is tested against its expiry before use, and
+ * when no read sends it (each asks the SDK first: identity-token-at-use.ts).
  */
 export function identityTokenListeners(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
@@ -65,6 +67,8 @@ function findingOf(
   if (!isReadBackLater(candidate, occurrencesOf(candidate.slot, context.sourceCode), context.sourceCode)) return null;
   if (expiryGuardOf(candidate.target, context).kind === 'guarded') return null;
   if (runsAgain(value, LOGIN_RENEWAL_EVENTS, ctx, { renewHosts: LOGIN_RENEWAL_HOSTS })) return null;
+  // Every read only tests it, names it as a dependency, or stands in where the SDK is asked first: nothing sends it.
+  if (readRoles(candidate, ctx)?.every(({ role }) => role !== 'use')) return null;
   return {
     node: value,
     messageId: 'identityTokenKept',
@@ -75,5 +79,6 @@ function findingOf(
       symptom: EXPIRY_SYMPTOMS[held.symptom].text,
       fix: held.fix.endsWith('.') ? held.fix : `${held.fix}.`,
     },
+    suggest: askAtUse(candidate, ctx),
   };
 }

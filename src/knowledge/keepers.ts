@@ -557,13 +557,23 @@ export const COMPONENT_STATE = {
   hooks: [{ modules: ['react', 'preact/hooks', 'preact/compat'], path: ['useState'] }],
   hookSetterIndex: 1,
   hookStateIndex: 0,
+  // Hooks whose second argument lists the values they depend on: naming the state there sends nothing.
+  dependencyHooks: [
+    { modules: ['react', 'preact/hooks', 'preact/compat'], path: ['useEffect'] },
+    { modules: ['react', 'preact/hooks', 'preact/compat'], path: ['useLayoutEffect'] },
+    { modules: ['react', 'preact/hooks', 'preact/compat'], path: ['useCallback'] },
+    { modules: ['react', 'preact/hooks', 'preact/compat'], path: ['useMemo'] },
+  ],
+  dependencyArgument: 1,
   source:
-    'https://react.dev/reference/react/Component#setstate; https://react.dev/reference/react/useState (returns [state, setState]); https://preactjs.com/guide/v10/hooks/#usestate',
+    'https://react.dev/reference/react/Component#setstate; https://react.dev/reference/react/useState (returns [state, setState]); https://preactjs.com/guide/v10/hooks/#usestate; https://react.dev/reference/react/useEffect, useCallback, useMemo (the dependencies array, their second argument)',
 } as const satisfies {
   classMethods: readonly string[];
   hooks: readonly ApiRef[];
   hookSetterIndex: number;
   hookStateIndex: number;
+  dependencyHooks: readonly ApiRef[];
+  dependencyArgument: number;
   source: string;
 };
 
