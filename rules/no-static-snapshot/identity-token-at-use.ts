@@ -7,6 +7,7 @@ import { isConstLike } from '../../src/analysis/module-refs.js';
 import {
   type AskedAgainAtUse,
   COMPONENT_STATE,
+  PROMISE_AWAITING_CALLBACKS,
   refMatches,
   RENEWING_IDENTITY_TOKEN_METHODS,
 } from '../../src/knowledge/index.js';
@@ -116,8 +117,8 @@ function isTokenAsk(node: Node): boolean {
  * reads asks the SDK instead (`(await auth.currentUser?.getIdToken()) ?? idToken`, `await getAccessTokenSilently()
  * .catch(() => token)`), which answers from its cache and renews the token once it nears expiry. The state stays for
  * the presence tests, the hooks' dependencies, and as what is sent when the SDK has no user or no token, as before.
- * Only when every other read is one of those, every use is in an async function, and the SDK can be asked there the
- * same way (the auth object or the call's names bound once, and the same at the use).
+ * Only when every other read is one of those, every use is in an async function (or a callback its library awaits,
+ * made async: PROMISE_AWAITING_CALLBACKS), and the SDK can be asked there the same way (the auth object or the call's names bound once, and the same at the use).
  */
 export function askAtUse(candidate: Candidate, ctx: SnapshotContext): Suggestion[] {
   const asked = candidate.held.askedAgain;
@@ -127,10 +128,14 @@ export function askAtUse(candidate: Candidate, ctx: SnapshotContext): Suggestion
   const call = unwrap(value.argument);
   if (call.type !== AST_NODE_TYPES.CallExpression) return [];
   const uses: TSESTree.Identifier[] = [];
+  // Sync callbacks whose library awaits what they return (Apollo's `setContext`): made `async` to ask there.
+  const madeAsync = new Set<TSESTree.FunctionLike>();
   for (const { read, role } of roles) {
     if (role !== 'use') continue;
-    if (read.type !== AST_NODE_TYPES.Identifier || enclosingFunction(read)?.async !== true) return [];
-    uses.push(read);
+    const fn = read.type === AST_NODE_TYPES.Identifier ? enclosingFunction(read) : null;
+    if (!fn || (!fn.async && !isPromiseAwaitingCallback(fn, ctx))) return [];
+    if (!fn.async) madeAsync.add(fn);
+    uses.push(read as TSESTree.Identifier);
   }
   const ask = uses.length > 0 ? askText(asked, call, uses, ctx) : null;
   if (!ask) return [];
@@ -145,15 +150,33 @@ export function askAtUse(candidate: Candidate, ctx: SnapshotContext): Suggestion
         state,
         fallback: asked.via === 'current-user' ? 'when no user is signed in' : 'when the SDK cannot give a token',
       },
-      fix: (fixer) =>
-        uses.map((use) => {
+      fix: (fixer) => [
+        ...[...madeAsync].map((fn) => fixer.insertTextBefore(fn, 'async ')),
+        ...uses.map((use) => {
           const parent = use.parent;
           if (parent.type === AST_NODE_TYPES.Property && parent.shorthand)
             return fixer.replaceText(parent, `${state}: ${replacement}`);
           return fixer.replaceText(use, standsAlone(use) ? replacement : `(${replacement})`);
         }),
+      ],
     },
   ];
+}
+
+/** A plain function given where a library awaits what it returns each time it calls it (PROMISE_AWAITING_CALLBACKS). */
+function isPromiseAwaitingCallback(fn: TSESTree.FunctionLike, ctx: SnapshotContext): boolean {
+  const host = fn.parent;
+  if (
+    (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) ||
+    fn.generator ||
+    host?.type !== AST_NODE_TYPES.CallExpression
+  )
+    return false;
+  const ref = ctx.refs.resolve(host.callee);
+  return (
+    ref !== null &&
+    PROMISE_AWAITING_CALLBACKS.some((entry) => host.arguments[entry.argument] === fn && refMatches(ref, entry.api))
+  );
 }
 
 /** The text that asks the SDK again at every use, or null when it cannot be asked the same way there. */

@@ -57,6 +57,22 @@ const AUTH0_ASKED = AUTH0_HANDLERS.replace(
   '{ token: await getAccessTokenSilently().catch(() => token) }',
 );
 
+const APOLLO_LINK = lines(
+  `import { useEffect, useState } from 'react';`,
+  `import { setContext } from '@apollo/client/link/context';`,
+  `import { useAuth0 } from '@auth0/auth0-react';`,
+  'export function useAuthLink() {',
+  '  const { getAccessTokenSilently } = useAuth0();',
+  '  const [token, setToken] = useState("");',
+  '  useEffect(() => {',
+  '    (async () => setToken(await getAccessTokenSilently()))();',
+  '  }, [getAccessTokenSilently]);',
+  '  return setContext((_, { headers }) => ({',
+  '    headers: { ...headers, authorization: token ? `Bearer ${token}` : "" },',
+  '  }));',
+  '}',
+);
+
 const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
   {
     code: FIREBASE_HANDLERS,
@@ -113,7 +129,31 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
       },
     ],
   },
-  // Look-alikes that stay for a person (no suggestion): the token also handed on as a prop,
+  {
+    // Apollo awaits what a `setContext` setter returns, for each operation: the setter becomes async to ask there.
+    code: APOLLO_LINK,
+    errors: [
+      {
+        messageId: 'identityTokenKept',
+        line: 8,
+        suggestions: [
+          {
+            messageId: 'askAtUse',
+            output: APOLLO_LINK.replace('setContext((_,', 'setContext(async (_,').replace(
+              '`Bearer ${token}`',
+              '`Bearer ${await getAccessTokenSilently().catch(() => token)}`',
+            ),
+          },
+        ],
+      },
+    ],
+  },
+  // Look-alikes that stay for a person (no suggestion): a sync callback of another library, which would not await,
+  {
+    code: APOLLO_LINK.replace("from '@apollo/client/link/context'", "from './context'"),
+    errors: [{ messageId: 'identityTokenKept', line: 8, suggestions: [] }],
+  },
+  // the token also handed on as a prop,
   {
     code: AUTH0_HANDLERS.replace('  return useCallback(', '  const props = { token };\n  return useCallback('),
     errors: [{ messageId: 'identityTokenKept', line: 7, suggestions: [] }],
@@ -160,6 +200,12 @@ const valid: ValidTestCase<[]>[] = [
   // The migrated outputs: every read tests the state, names it as a dependency, or stands in after the SDK is asked.
   { code: FIREBASE_ASKED },
   { code: AUTH0_ASKED },
+  {
+    code: APOLLO_LINK.replace('setContext((_,', 'setContext(async (_,').replace(
+      '`Bearer ${token}`',
+      '`Bearer ${await getAccessTokenSilently().catch(() => token)}`',
+    ),
+  },
   // A state only tested for presence (a signed-in flag) sends nothing.
   {
     code: lines(
