@@ -668,6 +668,44 @@ export const PER_CONNECTION_SECRETS: readonly PerConnectionSecret[] = [
 ];
 
 /**
+ * Libraries whose whole connection settings (`option` of the argument `argument`) may be a function instead of an
+ * object: the library calls it for a new connection's settings, and calls it again only once the `expiryOption`
+ * function those settings carry says they have expired (without it, the first settings are kept for good). A token in
+ * the settings is then signed again when they expire, instead of once for the pool's life.
+ */
+export interface ConnectionSettingsProvider {
+  readonly id: string;
+  /** The factory or class given the options. */
+  readonly api: ApiRef;
+  readonly argument: number;
+  readonly option: string;
+  readonly expiryOption: string;
+  readonly source: string;
+}
+
+const KNEX_SETTINGS_SOURCE =
+  'knex/knex: lib/client.js (a function `connection` is called for a new connection\'s settings whenever the `expirationChecker` it returned says they expired, and never again without one; since 0.20.1, #3497; 3.3.0 also refreshes while validating a pooled connection and throws when the refreshed checker still says expired); types/index.d.ts (ConnectionConfigProvider: () => StaticConnectionConfig | Promise<StaticConnectionConfig>; expirationChecker?(): boolean)';
+
+export const CONNECTION_SETTINGS_PROVIDERS: readonly ConnectionSettingsProvider[] = [
+  {
+    id: 'knex:default',
+    api: { modules: ['knex'], path: [] },
+    argument: 0,
+    option: 'connection',
+    expiryOption: 'expirationChecker',
+    source: KNEX_SETTINGS_SOURCE,
+  },
+  {
+    id: 'knex:named',
+    api: { modules: ['knex'], path: ['knex'] },
+    argument: 0,
+    option: 'connection',
+    expiryOption: 'expirationChecker',
+    source: KNEX_SETTINGS_SOURCE,
+  },
+];
+
+/**
  * Connection classes that take the password as a positional argument: `new Sequelize(database, username, password,
  * options)`. Built once with a token there, every later connection uses it, unless a `beforeConnect` hook (in
  * `options.hooks`, or added with `sequelize.beforeConnect(fn)` / `addHook('beforeConnect', fn)`) sets a fresh
