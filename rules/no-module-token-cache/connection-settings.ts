@@ -101,7 +101,9 @@ function isPlainValue(node: Node): boolean {
       return inner.properties.every(isPlainSetting);
     case AST_NODE_TYPES.LogicalExpression:
     case AST_NODE_TYPES.BinaryExpression:
-      return inner.left.type !== AST_NODE_TYPES.PrivateIdentifier && isPlainValue(inner.left) && isPlainValue(inner.right);
+      return (
+        inner.left.type !== AST_NODE_TYPES.PrivateIdentifier && isPlainValue(inner.left) && isPlainValue(inner.right)
+      );
     case AST_NODE_TYPES.ConditionalExpression:
       return isPlainValue(inner.test) && isPlainValue(inner.consequent) && isPlainValue(inner.alternate);
     default:

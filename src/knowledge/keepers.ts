@@ -684,7 +684,7 @@ export interface ConnectionSettingsProvider {
 }
 
 const KNEX_SETTINGS_SOURCE =
-  'knex/knex: lib/client.js (a function `connection` is called for a new connection\'s settings whenever the `expirationChecker` it returned says they expired, and never again without one; since 0.20.1, #3497; 3.3.0 also refreshes while validating a pooled connection and throws when the refreshed checker still says expired); types/index.d.ts (ConnectionConfigProvider: () => StaticConnectionConfig | Promise<StaticConnectionConfig>; expirationChecker?(): boolean)';
+  "knex/knex: lib/client.js (a function `connection` is called for a new connection's settings whenever the `expirationChecker` it returned says they expired, and never again without one; since 0.20.1, #3497; 3.3.0 also refreshes while validating a pooled connection and throws when the refreshed checker still says expired); types/index.d.ts (ConnectionConfigProvider: () => StaticConnectionConfig | Promise<StaticConnectionConfig>; expirationChecker?(): boolean)";
 
 export const CONNECTION_SETTINGS_PROVIDERS: readonly ConnectionSettingsProvider[] = [
   {

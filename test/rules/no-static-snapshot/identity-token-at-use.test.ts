@@ -52,10 +52,7 @@ const AUTH0_HANDLERS = lines(
   '}',
 );
 
-const AUTH0_ASKED = AUTH0_HANDLERS.replace(
-  '{ token }',
-  '{ token: await getAccessTokenSilently().catch(() => token) }',
-);
+const AUTH0_ASKED = AUTH0_HANDLERS.replace('{ token }', '{ token: await getAccessTokenSilently().catch(() => token) }');
 
 const APOLLO_LINK = lines(
   `import { useEffect, useState } from 'react';`,
@@ -92,10 +89,10 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
   },
   {
     // The auth object from `getAuth()` (the app's one instance), asked again at the use.
-    code: FIREBASE_HANDLERS.replace("import { onAuthStateChanged } from 'firebase/auth';", "import { getAuth, onAuthStateChanged } from 'firebase/auth';").replace(
-      'onAuthStateChanged(auth,',
-      'onAuthStateChanged(getAuth(),',
-    ),
+    code: FIREBASE_HANDLERS.replace(
+      "import { onAuthStateChanged } from 'firebase/auth';",
+      "import { getAuth, onAuthStateChanged } from 'firebase/auth';",
+    ).replace('onAuthStateChanged(auth,', 'onAuthStateChanged(getAuth(),'),
     errors: [
       {
         messageId: 'identityTokenKept',
@@ -103,8 +100,15 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
         suggestions: [
           {
             messageId: 'askAtUse',
-            data: { ask: 'getAuth().currentUser?.getIdToken()', state: 'idToken', fallback: 'when no user is signed in' },
-            output: FIREBASE_ASKED.replace("import { onAuthStateChanged } from 'firebase/auth';", "import { getAuth, onAuthStateChanged } from 'firebase/auth';")
+            data: {
+              ask: 'getAuth().currentUser?.getIdToken()',
+              state: 'idToken',
+              fallback: 'when no user is signed in',
+            },
+            output: FIREBASE_ASKED.replace(
+              "import { onAuthStateChanged } from 'firebase/auth';",
+              "import { getAuth, onAuthStateChanged } from 'firebase/auth';",
+            )
               .replace('onAuthStateChanged(auth,', 'onAuthStateChanged(getAuth(),')
               .replace(/auth\.currentUser/g, 'getAuth().currentUser'),
           },
@@ -186,7 +190,10 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
   },
   // the listener's auth object a variable that changes,
   {
-    code: FIREBASE_HANDLERS.replace("import { auth } from './firebase';", "let auth = null;\nexport const use = (a) => { auth = a; };"),
+    code: FIREBASE_HANDLERS.replace(
+      "import { auth } from './firebase';",
+      'let auth = null;\nexport const use = (a) => { auth = a; };',
+    ),
     errors: [{ messageId: 'identityTokenKept', line: 8, suggestions: [] }],
   },
   // a token forced past the cache (`getIdToken(true)`), which the SDK would not give back from it.
