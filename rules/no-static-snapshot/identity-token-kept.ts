@@ -19,6 +19,7 @@ import {
   RENEWING_IDENTITY_TOKEN_METHODS,
 } from '../../src/knowledge/index.js';
 import type { Finding, SnapshotContext } from './context.js';
+import { askAtUse, readRoles } from './identity-token-at-use.js';
 import { runsAgain } from './runs-again.js';
 import { runsPerRequest } from '../../src/analysis/request-hooks.js';
 
@@ -54,8 +55,9 @@ export function mayKeepIdentityTokens(sourceCode: Readonly<TSESLint.SourceCode>)
  * a store, the app's API client as its bearer). The candidates are those
  * no-module-token-cache collects (kept-candidates.ts); it leaves these to this rule (isSnapshotOfRenewingSdk), which
  * reports at the write. Silent when the write runs again on renewal
- * (`onIdTokenChanged`, Amplify's `tokenRefresh`, a timer) or per request (an HTTP client's request interceptor), and
- * when the copy is tested against its expiry before use.
+ * (`onIdTokenChanged`, Amplify's `tokenRefresh`, a timer) or per request (an HTTP client's request interceptor), when
+ * the copy is tested against its expiry before use, and when no read sends it (each asks the SDK first:
+ * identity-token-at-use.ts).
  */
 export function identityTokenListeners(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
@@ -92,6 +94,8 @@ function findingOf(
   if (expiryGuardOf(candidate.target, context).kind === 'guarded') return null;
   if (runsAgain(value, LOGIN_RENEWAL_EVENTS, ctx, { renewHosts: LOGIN_RENEWAL_HOSTS })) return null;
   if (runsPerRequest(value) || (candidate.appState === 'client' && clientUsedAfterInSameCall(candidate))) return null;
+  // Every read only tests it, names it as a dependency, or stands in where the SDK is asked first: nothing sends it.
+  if (candidate.appState === undefined && readRoles(candidate, ctx)?.every(({ role }) => role !== 'use')) return null;
   return {
     node: value,
     messageId: 'identityTokenKept',
@@ -102,6 +106,7 @@ function findingOf(
       symptom: EXPIRY_SYMPTOMS[held.symptom].text,
       fix: held.fix.endsWith('.') ? held.fix : `${held.fix}.`,
     },
+    suggest: askAtUse(candidate, ctx),
   };
 }
 

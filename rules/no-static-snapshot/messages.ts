@@ -66,6 +66,8 @@ export const SNAPSHOT_MESSAGES = {
     'Give `{{option}}` a function that returns this same expression: the client calls it on each use, and the source hands back a fresh token once the old one nears expiry.',
   useAuthStrategy:
     'Build `{{client}}` with `authStrategy: {{strategy}}` and the options the token was asked with: it asks the strategy for a token on each request, and the strategy caches and renews it.',
+  askAtUse:
+    'Ask `{{ask}}` where the token is sent instead of reading `{{state}}`: the SDK answers from its cache and renews the token once it nears expiry; `{{state}}` stays for the tests and as what is sent {{fallback}}, as before.',
   fetchInProvider: 'Call `{{call}}` inside the function, so that each time the client asks it gets a fresh token.',
   resolveAtUse:
     'Keep the provider `{{provider}}` and call it in each callback that reads its credentials: it keeps them until they are close to expiry, then resolves fresh ones.',
@@ -113,6 +115,9 @@ export const MIGRATION_SAFE_SUGGESTIONS: readonly SnapshotMessageId[] = [
   'useAuthStrategy',
   // The option's documented function form, returning the same expression: the client asks it where it used the value.
   'askOptionPerUse',
+  // The SDK asked where the kept token is sent, the kept value sent only where it has none: the same token until it
+  // nears expiry, then a renewed one.
+  'askAtUse',
 ];
 
 /**

@@ -19,6 +19,7 @@ import {
   type TokenEndpoint,
   type Yield,
   EKS_TOKEN,
+  type AskedAgainAtUse,
   type IdentityPlatformToken,
   type LoginCallback,
   type StrategyVerifyCallback,
@@ -64,6 +65,8 @@ export interface Held {
   readonly userSession?: true;
   /** The SDK that gave it renews it when asked again (IdentityPlatformToken.renewsWhenAskedAgain): a kept copy is a snapshot. */
   readonly renewedBySource?: true;
+  /** How a read of a kept copy can ask the SDK again for the same user's token (IdentityPlatformToken.askedAgainAtUse). */
+  readonly askedAgain?: AskedAgainAtUse;
   /** The SESSIONS key of the known endpoint it was fetched from by hand (a remedy picks the SDK object for it). */
   readonly endpointSession?: SessionId;
   /** The object of another library built with it, innermost first (`new Pool({ password: token })`). */
@@ -297,6 +300,7 @@ export function heldFromIdentityPlatform(
     ...(token.secretFields && { secretFields: token.secretFields }),
     ...(token.carriesCredentials && { fieldsOnly: true }),
     ...(token.renewsWhenAskedAgain && { renewedBySource: true }),
+    ...(token.askedAgainAtUse && { askedAgain: token.askedAgainAtUse }),
   };
 }
 

@@ -63,6 +63,11 @@ export interface IdentityPlatformToken {
    * snapshot of a refreshing source (no-static-snapshot's), not a one-shot token (no-module-token-cache's).
    */
   readonly renewsWhenAskedAgain?: true;
+  /**
+   * How a later read of a kept copy can ask the SDK for the same user's token instead (AskedAgainAtUse); only for
+   * tokens that renew when asked again.
+   */
+  readonly askedAgainAtUse?: AskedAgainAtUse;
   /** For messages: "the Google/GitHub provider token of a Supabase session". */
   readonly label: string;
   readonly yields: 'access-token' | 'id-token';
@@ -72,6 +77,28 @@ export interface IdentityPlatformToken {
   readonly fix: string;
   readonly source: string;
 }
+
+/**
+ * Where code that reads a kept token can ask the SDK again for the same signed-in user's token:
+ * - `current-user`: the copy was asked of the user an auth-state listener (`listeners`, the auth object its
+ *   `authArgument`) handed over, and that auth object's `userField` is that user; it is null once signed out, so the
+ *   read keeps the kept copy then (`(await auth.currentUser?.getIdToken()) ?? idToken`). `authGetters` return that
+ *   auth object again from the same arguments (`getAuth()`).
+ * - `same-call`: the call that gave the copy, asked again where it is read (a hook's `getAccessTokenSilently()`); when
+ *   it rejects (no session), the read keeps the kept copy as before (`.catch(() => token)`).
+ */
+export type AskedAgainAtUse =
+  | {
+      readonly via: 'current-user';
+      readonly listeners: readonly ApiRef[];
+      readonly authArgument: number;
+      readonly authGetters: readonly ApiRef[];
+      readonly userField: string;
+      readonly source: string;
+    }
+  | { readonly via: 'same-call'; readonly source: string };
+
+const SAME_CALL_AGAIN = (source: string): AskedAgainAtUse => ({ via: 'same-call', source });
 
 const OFFICE_SSO_DOCS =
   'https://learn.microsoft.com/office/dev/add-ins/develop/sso-in-office-add-ins ("Office will cache the token on your behalf so that future calls to getAccessToken simply return the cached token"; "Always call getAccessToken when you need an access token"); https://learn.microsoft.com/javascript/api/office-runtime/officeruntime.auth (OfficeRuntime.auth equals Office.auth)';
@@ -120,6 +147,7 @@ const BROWSER_IDENTITY_TOKENS = [
     symptom: 'azure',
     fix: 'Call `Office.auth.getAccessToken()` (or `OfficeRuntime.auth.getAccessToken()`) where the token is used: Office caches the token and gets a new one once it expires',
     source: OFFICE_SSO_DOCS,
+    askedAgainAtUse: SAME_CALL_AGAIN(OFFICE_SSO_DOCS),
   },
   {
     id: 'teams:authentication.getAuthToken',
@@ -135,6 +163,7 @@ const BROWSER_IDENTITY_TOKENS = [
     symptom: 'azure',
     fix: 'Call `authentication.getAuthToken()` where the token is used: Teams caches the token and gets a new one once it expires',
     source: TEAMS_SSO_DOCS,
+    askedAgainAtUse: SAME_CALL_AGAIN(TEAMS_SSO_DOCS),
   },
   {
     id: 'auth0-spa:getTokenSilently',
@@ -147,6 +176,7 @@ const BROWSER_IDENTITY_TOKENS = [
     symptom: 'oauth',
     fix: 'Call `auth0.getTokenSilently()` where the token is used: the client caches the token and renews it once it expires',
     source: AUTH0_SPA_DOCS,
+    askedAgainAtUse: SAME_CALL_AGAIN(AUTH0_SPA_DOCS),
   },
   {
     id: 'auth0-react:getAccessTokenSilently',
@@ -160,6 +190,7 @@ const BROWSER_IDENTITY_TOKENS = [
     symptom: 'oauth',
     fix: 'Call `getAccessTokenSilently()` where the token is used: the Auth0 client caches the token and renews it once it expires',
     source: AUTH0_SPA_DOCS,
+    askedAgainAtUse: SAME_CALL_AGAIN(AUTH0_SPA_DOCS),
   },
   {
     // `const { getToken } = useAuth(); await getToken()`, `await clerk.session.getToken()`: the session token, a JWT
@@ -215,6 +246,8 @@ const BROWSER_IDENTITY_TOKENS = [
   },
 ] as const satisfies readonly IdentityPlatformToken[];
 
+const FIREBASE_AUTH_MODULES = ['firebase/auth', '@firebase/auth'];
+
 export const IDENTITY_PLATFORM_TOKENS = [
   {
     id: 'supabase:provider_token',
@@ -239,6 +272,15 @@ export const IDENTITY_PLATFORM_TOKENS = [
     fix: 'Call `user.getIdToken()` where the token is used: the SDK caches it and refreshes it 5 min before it expires.',
     source:
       'firebase/firebase-js-sdk: packages/auth/src/core/user/id_token_result.ts, user_impl.ts (getIdToken refreshes a token that expires within 5 min); https://firebase.google.com/docs/auth/admin/manage-sessions',
+    askedAgainAtUse: {
+      via: 'current-user',
+      listeners: [{ modules: FIREBASE_AUTH_MODULES, path: ['onAuthStateChanged'] }],
+      authArgument: 0,
+      authGetters: [{ modules: FIREBASE_AUTH_MODULES, path: ['getAuth'] }],
+      userField: 'currentUser',
+      source:
+        'firebase/firebase-js-sdk: packages/auth/src/core/auth/auth_impl.ts (notifyAuthListeners and registerStateListener call the listener with this.currentUser; currentUser is null once signed out), packages/auth/src/core/index.ts (onAuthStateChanged(auth, nextOrObserver)), packages/auth/src/platform_browser/index.ts (getAuth(app = getApp()) returns the same Auth instance for the app)',
+    },
   },
   {
     // `(await Auth.currentSession()).getAccessToken().getJwtToken()` (Amplify up to v5, amazon-cognito-identity-js):

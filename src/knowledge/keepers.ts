@@ -575,14 +575,24 @@ export const COMPONENT_STATE = {
   signals: [{ modules: ['solid-js'], path: ['createSignal'] }],
   hookSetterIndex: 1,
   hookStateIndex: 0,
+  // Hooks whose second argument lists the values they depend on: naming the state there sends nothing.
+  dependencyHooks: [
+    { modules: ['react', 'preact/hooks', 'preact/compat'], path: ['useEffect'] },
+    { modules: ['react', 'preact/hooks', 'preact/compat'], path: ['useLayoutEffect'] },
+    { modules: ['react', 'preact/hooks', 'preact/compat'], path: ['useCallback'] },
+    { modules: ['react', 'preact/hooks', 'preact/compat'], path: ['useMemo'] },
+  ],
+  dependencyArgument: 1,
   source:
-    'https://react.dev/reference/react/Component#setstate; https://react.dev/reference/react/useState (returns [state, setState]); https://preactjs.com/guide/v10/hooks/#usestate; https://docs.solidjs.com/reference/basic-reactivity/create-signal (returns [getter, setter]; a signal created outside a component lives as long as the module)',
+    'https://react.dev/reference/react/Component#setstate; https://react.dev/reference/react/useState (returns [state, setState]); https://preactjs.com/guide/v10/hooks/#usestate; https://react.dev/reference/react/useEffect, useCallback, useMemo (the dependencies array, their second argument); https://docs.solidjs.com/reference/basic-reactivity/create-signal (returns [getter, setter]; a signal created outside a component lives as long as the module)',
 } as const satisfies {
   classMethods: readonly string[];
   hooks: readonly ApiRef[];
   signals: readonly ApiRef[];
   hookSetterIndex: number;
   hookStateIndex: number;
+  dependencyHooks: readonly ApiRef[];
+  dependencyArgument: number;
   source: string;
 };
 
@@ -702,6 +712,44 @@ export const PER_CONNECTION_SECRETS: readonly PerConnectionSecret[] = [
     requires: { option: 'type', values: ['postgres'] },
     source:
       'typeorm/typeorm: src/driver/postgres/PostgresConnectionCredentialsOptions.ts (password?: string | (() => string) | (() => Promise<string>)), handed to the pg pool by PostgresDriver',
+  },
+];
+
+/**
+ * Libraries whose whole connection settings (`option` of the argument `argument`) may be a function instead of an
+ * object: the library calls it for a new connection's settings, and calls it again only once the `expiryOption`
+ * function those settings carry says they have expired (without it, the first settings are kept for good). A token in
+ * the settings is then signed again when they expire, instead of once for the pool's life.
+ */
+export interface ConnectionSettingsProvider {
+  readonly id: string;
+  /** The factory or class given the options. */
+  readonly api: ApiRef;
+  readonly argument: number;
+  readonly option: string;
+  readonly expiryOption: string;
+  readonly source: string;
+}
+
+const KNEX_SETTINGS_SOURCE =
+  "knex/knex: lib/client.js (a function `connection` is called for a new connection's settings whenever the `expirationChecker` it returned says they expired, and never again without one; since 0.20.1, #3497; 3.3.0 also refreshes while validating a pooled connection and throws when the refreshed checker still says expired); types/index.d.ts (ConnectionConfigProvider: () => StaticConnectionConfig | Promise<StaticConnectionConfig>; expirationChecker?(): boolean)";
+
+export const CONNECTION_SETTINGS_PROVIDERS: readonly ConnectionSettingsProvider[] = [
+  {
+    id: 'knex:default',
+    api: { modules: ['knex'], path: [] },
+    argument: 0,
+    option: 'connection',
+    expiryOption: 'expirationChecker',
+    source: KNEX_SETTINGS_SOURCE,
+  },
+  {
+    id: 'knex:named',
+    api: { modules: ['knex'], path: ['knex'] },
+    argument: 0,
+    option: 'connection',
+    expiryOption: 'expirationChecker',
+    source: KNEX_SETTINGS_SOURCE,
   },
 ];
 

@@ -38,6 +38,13 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
           symptom: 'auth/id-token-expired ("Firebase ID token has expired") from verifyIdToken',
           fix: 'Call `user.getIdToken()` where the token is used: the SDK caches it and refreshes it 5 min before it expires.',
         },
+        // The async reader asks the SDK instead (identity-token-at-use.test.ts has the cases).
+        suggestions: [
+          {
+            messageId: 'askAtUse',
+            output: FIREBASE_STATE.replace('${idToken}', '${(await auth.currentUser?.getIdToken()) ?? idToken}'),
+          },
+        ],
       },
     ],
   },
