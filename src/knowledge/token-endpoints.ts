@@ -423,7 +423,7 @@ const literally = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/gu
 export const TOKEN_TEXT_HINT = new RegExp(
   [
     String.raw`access_?token|id_?token`,
-    ...IDENTITY_PLATFORM_TOKENS.map((token) => literally('field' in token ? token.field : token.method)),
+    ...new Set(IDENTITY_PLATFORM_TOKENS.map((token) => literally('field' in token ? token.field : token.method))),
     String.raw`presign|sign\w{0,24}url|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws|microsoftonline`,
     String.raw`session_?token|k8s-aws-v1|expires_?(?:in|at|on)\b|expiry_?date|(?:rds|aurora)\w{0,24}_token\b`,
   ].join('|'),
