@@ -21,13 +21,16 @@ const KIND_OF_RULE = {
 };
 const REALWORLD = join(REPO_ROOT, 'test', 'fixtures', 'realworld');
 const BUILT_CLI = join(REPO_ROOT, 'dist', 'src', 'codemod', 'cli.js');
+const JSX_FILES = { files: ['**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } };
 
 export async function migratedShare(dir = REALWORLD) {
   const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8'));
   const repo = mkdtempSync(join(tmpdir(), 'credential-expiry-share-'));
   try {
     cpSync(dir, repo, { recursive: true });
-    writeFileSync(join(repo, 'eslint.config.mjs'), 'export default [{}];\n');
+    // A React project's own config reads JSX in .jsx files (as bench/heldout.js does); the plugin's configs leave
+    // parsing JavaScript to the user, so without it `migrate` skips every .jsx file as unparsable.
+    writeFileSync(join(repo, 'eslint.config.mjs'), `export default [${JSON.stringify(JSX_FILES)}];\n`);
     const git = (...args) =>
       execFileSync('git', ['-c', 'user.email=b@example.com', '-c', 'user.name=b', ...args], {
         cwd: repo,
@@ -38,7 +41,11 @@ export async function migratedShare(dir = REALWORLD) {
     git('commit', '-qm', 'cases');
 
     const { default: plugin } = await import(join(REPO_ROOT, 'dist', 'src', 'index.js'));
-    const eslint = new ESLint({ cwd: repo, overrideConfigFile: true, overrideConfig: plugin.configs.recommended });
+    const eslint = new ESLint({
+      cwd: repo,
+      overrideConfigFile: true,
+      overrideConfig: [...plugin.configs.recommended, JSX_FILES],
+    });
     const results = await eslint.lintFiles(labels.map((label) => label.file));
     const reported = new Set(
       results.flatMap((result) =>

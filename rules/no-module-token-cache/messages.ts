@@ -27,6 +27,8 @@ export const TOKEN_CACHE_MESSAGES = {
     'Drop the early return of `{{name}}` and ask `{{call}}` at each call: it keeps the token and renews it before it expires, so a call costs a cache lookup and always gets a valid token.',
   passwordPerConnection:
     'Give `{{option}}` a function that calls `{{call}}`: the library calls it for each new connection, so every connection gets a fresh token.',
+  settingsPerConnection:
+    'Give `{{option}}` a function that returns these settings with an `{{checker}}`: the library calls it for a new connection, and again {{lifetime}} later, so `{{call}}` signs a fresh token for the connections opened then.',
   useTokenCredential:
     "Hand tedious the credential itself (`type: 'token-credential'`, `options: { credential: {{credential}} }`): it asks `{{credential}}` for a token at each login, and the credential refreshes it before it expires.",
   useTokenCredentialAfterUpgrade:
@@ -58,6 +60,9 @@ export type TokenCacheMessageId = keyof typeof TOKEN_CACHE_MESSAGES;
  * `passwordPerConnection` hands a pool a function for its password instead of one token: the library calls it for
  * each connection it opens (`PER_CONNECTION_SECRETS`), and the signer or auth client it asks mints or caches the
  * token, so the same connections open as before, each with a token that is still valid.
+ * `settingsPerConnection` makes a library's connection settings a function with an expiry checker
+ * (`CONNECTION_SETTINGS_PROVIDERS`: knex): the same settings, asked again once the token in them nears expiry, so later
+ * connections open with a token signed then.
  * `useTokenCredential` hands tedious (through mssql or Sequelize) the `@azure/identity` credential instead of one
  * token it asked for (`TEDIOUS_TOKEN_CREDENTIAL`): tedious asks it at each login, the credential caches and refreshes,
  * so the same logins happen, each with a token that is still valid. Offered as safe only where the project's installed
@@ -74,6 +79,7 @@ export const MIGRATION_SAFE_SUGGESTIONS: readonly TokenCacheMessageId[] = [
   'expireFromResponse',
   'checkExpiration',
   'passwordPerConnection',
+  'settingsPerConnection',
   'expireWithSignedUrl',
   'checkExpiresOn',
   'useTokenCredential',

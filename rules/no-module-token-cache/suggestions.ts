@@ -12,6 +12,7 @@ import { freshIdentifier } from '../../src/util/words.js';
 import { responseLifetimeAt } from './response-lifetime.js';
 import { checkStsExpiration } from './sts-expiration.js';
 import { passwordPerConnection } from './per-connection.js';
+import { settingsPerConnection } from './connection-settings.js';
 import { useTokenCredential } from './token-credential.js';
 import { expireSignedUrls } from './signed-url-expiry.js';
 import { checkAccessTokenExpiry } from './access-token-expiry.js';
@@ -35,6 +36,8 @@ export function suggestionsFor(context: Context, candidate: Candidate, guard: Ex
   if (sts.length > 0) return sts;
   const pooled = passwordPerConnection(context, candidate);
   if (pooled.length > 0) return pooled;
+  const settings = settingsPerConnection(context, candidate);
+  if (settings.length > 0) return settings;
   const tedious = useTokenCredential(context, candidate);
   if (tedious.length > 0) return tedious;
   const urls = expireSignedUrls(context, candidate, name);

@@ -37,7 +37,7 @@ export const SNAPSHOT_MESSAGES = {
   googleNoRefresh:
     '`{{call}}` sets an access token without `{{refreshField}}` and no `{{handler}}` is assigned: the client sends the same token until it expires ({{phrase}}), then every call fails with 401 and nothing recovers. Assign `{{handler}}` or use the auth client that issued the token.',
   identityTokenKept:
-    'This keeps {{what}}, asked for once, in component state `{{state}}`, which every later render and handler reads while the component is mounted: the SDK renews the token only when it is asked again, so the kept copy stops working {{lifetime}} and every request with it then fails with {{symptom}}. {{fix}}',
+    'This keeps {{what}}, asked for once, {{where}}: the SDK renews the token only when it is asked again, so the kept copy stops working {{lifetime}} and every request with it then fails with {{symptom}}. {{fix}}',
   googleTokenStored:
     'What `{{method}}()` returned (the {{what}}) is kept {{where}} and stops working {{phrase}}; the auth client refreshes, a stored copy does not. Call `{{method}}()` when each request is made (the client caches and refreshes the token).',
   writtenToOutlivingSink:
@@ -66,6 +66,8 @@ export const SNAPSHOT_MESSAGES = {
     'Give `{{option}}` a function that returns this same expression: the client calls it on each use, and the source hands back a fresh token once the old one nears expiry.',
   useAuthStrategy:
     'Build `{{client}}` with `authStrategy: {{strategy}}` and the options the token was asked with: it asks the strategy for a token on each request, and the strategy caches and renews it.',
+  askAtUse:
+    'Ask `{{ask}}` where the token is sent instead of reading `{{state}}`: the SDK answers from its cache and renews the token once it nears expiry; `{{state}}` stays for the tests and as what is sent {{fallback}}, as before.',
   fetchInProvider: 'Call `{{call}}` inside the function, so that each time the client asks it gets a fresh token.',
   resolveAtUse:
     'Keep the provider `{{provider}}` and call it in each callback that reads its credentials: it keeps them until they are close to expiry, then resolves fresh ones.',
@@ -113,6 +115,9 @@ export const MIGRATION_SAFE_SUGGESTIONS: readonly SnapshotMessageId[] = [
   'useAuthStrategy',
   // The option's documented function form, returning the same expression: the client asks it where it used the value.
   'askOptionPerUse',
+  // The SDK asked where the kept token is sent, the kept value sent only where it has none: the same token until it
+  // nears expiry, then a renewed one.
+  'askAtUse',
 ];
 
 /**

@@ -9,6 +9,7 @@ import {
   AWS_V3_EXPIRATION_FIELD,
   AWS_V3_LONG_TERM_PROVIDER_FACTORIES,
   AWS_V3_SNAPSHOT_WRAPPERS,
+  CREDENTIAL_RESOLVERS,
   findByApi,
   type SnapshotWrapper,
 } from '../../src/knowledge/index.js';
@@ -16,6 +17,18 @@ import { configCredentialsSlot, credentialsSlot, signerCredentialsSlot, throughT
 import { type Node, type SnapshotContext, type Suggestion, snippet } from './context.js';
 
 type Fix = TSESLint.ReportFixFunction;
+
+/**
+ * The provider's text where credentials are expected. A resolver that is a method of a library object
+ * (`Auth.currentCredentials` of Amplify, which reads `this`) is called on it: `() => Auth.currentCredentials()`;
+ * handed over bare, the client would call it without its object and fail.
+ */
+function providerText(provider: TSESTree.Expression, ctx: SnapshotContext): string {
+  const text = ctx.sourceCode.getText(provider);
+  const inner = unwrap(provider);
+  if (inner.type !== AST_NODE_TYPES.MemberExpression) return text;
+  return findByApi(CREDENTIAL_RESOLVERS, ctx.refs.resolve(inner)) ? `() => ${text}()` : text;
+}
 
 /** A place that holds the resolved value but could hold the provider: `credentials: c`, `fromStatic(c)`, `credentials: { accessKeyId: c.accessKeyId, ... }`. */
 interface ProviderSite {
@@ -39,7 +52,7 @@ const COPIED_FIELDS = new Set<string>([...AWS_V3_CREDENTIAL_FIELDS, AWS_V3_EXPIR
  * whose declaration then goes too); a `passProvider` suggestion for the other places that take a provider.
  */
 export function providerRemedy(resolved: Node, provider: TSESTree.Expression, ctx: SnapshotContext): Remedy {
-  const text = ctx.sourceCode.getText(provider);
+  const text = providerText(provider, ctx);
   const data = { provider: snippet(ctx.sourceCode, provider) };
   const inline = siteAt(resolved, text, null, ctx);
   if (inline) {

@@ -115,6 +115,7 @@ export function identityMethod(reader: ValueReader, call: TSESTree.CallExpressio
   const callee = unwrap(call.callee);
   for (const token of IDENTITY_PLATFORM_TOKENS) {
     if (!('method' in token) || token.method !== name) continue;
+    if ('importedFrom' in token && !reader.imports(token.importedFrom)) continue;
     if ('calledAs' in token) {
       if (isCalledAs(reader, call, token.calledAs)) return heldFromIdentityPlatform(token, call, reader.context);
       continue;

@@ -7,6 +7,7 @@ import {
   type CredentialMethod,
   GENERIC_TOKEN_ENDPOINT,
   GRANT_TYPE_PARAMETER,
+  OAUTH_EXPIRES_IN_FIELD,
   type Presigner,
   type Replacement,
   RDS_TOKEN_ENVIRONMENT,
@@ -18,6 +19,7 @@ import {
   type TokenEndpoint,
   type Yield,
   EKS_TOKEN,
+  type AskedAgainAtUse,
   type IdentityPlatformToken,
   type LoginCallback,
   type StrategyVerifyCallback,
@@ -63,6 +65,8 @@ export interface Held {
   readonly userSession?: true;
   /** The SDK that gave it renews it when asked again (IdentityPlatformToken.renewsWhenAskedAgain): a kept copy is a snapshot. */
   readonly renewedBySource?: true;
+  /** How a read of a kept copy can ask the SDK again for the same user's token (IdentityPlatformToken.askedAgainAtUse). */
+  readonly askedAgain?: AskedAgainAtUse;
   /** The SESSIONS key of the known endpoint it was fetched from by hand (a remedy picks the SDK object for it). */
   readonly endpointSession?: SessionId;
   /** The object of another library built with it, innermost first (`new Pool({ password: token })`). */
@@ -257,7 +261,7 @@ export function heldFromTokenField(endpoint: TokenEndpoint | null, field: string
     lifetime: session.phrase,
     seconds: session.seconds,
     symptom: symptomOfSession(endpoint?.session ?? GENERIC_TOKEN_ENDPOINT.session),
-    fix: 'Keep `expires_in` from the same response with it and fetch again before it passes.',
+    fix: `Keep \`${endpoint?.lifetimeField ?? OAUTH_EXPIRES_IN_FIELD}\` from the same response with it and fetch again before it passes.`,
     promise: false,
   };
 }
@@ -296,6 +300,7 @@ export function heldFromIdentityPlatform(
     ...(token.secretFields && { secretFields: token.secretFields }),
     ...(token.carriesCredentials && { fieldsOnly: true }),
     ...(token.renewsWhenAskedAgain && { renewedBySource: true }),
+    ...(token.askedAgainAtUse && { askedAgain: token.askedAgainAtUse }),
   };
 }
 

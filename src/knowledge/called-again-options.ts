@@ -92,3 +92,26 @@ export const CALLED_AGAIN_OPTIONS = entriesOf<CalledAgainOption>()([
       'socketio/socket.io-client: lib/index.ts (the default export is `lookup`, also exported as `io` and `connect`)',
   },
 ]);
+
+/**
+ * Callbacks whose library awaits what they return, each time it calls them: one may become `async` without changing
+ * when or how often it runs (Apollo's `setContext(setter)`, run for each operation, whose setter returns the context
+ * or a promise of it).
+ */
+export interface PromiseAwaitingCallback {
+  readonly id: string;
+  readonly api: ApiRef;
+  /** Which argument is the callback. */
+  readonly argument: number;
+  readonly source: string;
+}
+
+export const PROMISE_AWAITING_CALLBACKS = entriesOf<PromiseAwaitingCallback>()([
+  {
+    id: 'apollo:setContext',
+    api: { modules: ['@apollo/client/link/context', 'apollo-link-context'], path: ['setContext'] },
+    argument: 0,
+    source:
+      'apollographql/apollo-client: src/link/context/index.ts (ContextSetter: `(operation, prevContext) => Promise<DefaultContext> | DefaultContext`; setContext resolves what the setter returns before forwarding each operation); apollographql/apollo-link: packages/apollo-link-context/src/index.ts (the same in Apollo Client 2)',
+  },
+]);

@@ -36,6 +36,11 @@ export interface IdentityPlatformToken {
    * put in `Promise.all`): there the name is the platform's, not another SDK's synchronous method of the same name.
    */
   readonly promiseModules?: readonly string[];
+  /**
+   * The method is the platform's only in a file importing one of these: its name is common to other libraries and to
+   * apps' own helpers (Clerk's `getToken`, Okta's `getAccessToken`).
+   */
+  readonly importedFrom?: readonly string[];
   /** The method is called on one of these names only (a static method: `GoogleAuthProvider.credentialFromResult`). */
   readonly receiverNames?: readonly string[];
   /**
@@ -58,6 +63,11 @@ export interface IdentityPlatformToken {
    * snapshot of a refreshing source (no-static-snapshot's), not a one-shot token (no-module-token-cache's).
    */
   readonly renewsWhenAskedAgain?: true;
+  /**
+   * How a later read of a kept copy can ask the SDK for the same user's token instead (AskedAgainAtUse); only for
+   * tokens that renew when asked again.
+   */
+  readonly askedAgainAtUse?: AskedAgainAtUse;
   /** For messages: "the Google/GitHub provider token of a Supabase session". */
   readonly label: string;
   readonly yields: 'access-token' | 'id-token';
@@ -68,12 +78,48 @@ export interface IdentityPlatformToken {
   readonly source: string;
 }
 
+/**
+ * Where code that reads a kept token can ask the SDK again for the same signed-in user's token:
+ * - `current-user`: the copy was asked of the user an auth-state listener (`listeners`, the auth object its
+ *   `authArgument`) handed over, and that auth object's `userField` is that user; it is null once signed out, so the
+ *   read keeps the kept copy then (`(await auth.currentUser?.getIdToken()) ?? idToken`). `authGetters` return that
+ *   auth object again from the same arguments (`getAuth()`).
+ * - `same-call`: the call that gave the copy, asked again where it is read (a hook's `getAccessTokenSilently()`); when
+ *   it rejects (no session), the read keeps the kept copy as before (`.catch(() => token)`).
+ */
+export type AskedAgainAtUse =
+  | {
+      readonly via: 'current-user';
+      readonly listeners: readonly ApiRef[];
+      readonly authArgument: number;
+      readonly authGetters: readonly ApiRef[];
+      readonly userField: string;
+      readonly source: string;
+    }
+  | { readonly via: 'same-call'; readonly source: string };
+
+const SAME_CALL_AGAIN = (source: string): AskedAgainAtUse => ({ via: 'same-call', source });
+
 const OFFICE_SSO_DOCS =
   'https://learn.microsoft.com/office/dev/add-ins/develop/sso-in-office-add-ins ("Office will cache the token on your behalf so that future calls to getAccessToken simply return the cached token"; "Always call getAccessToken when you need an access token"); https://learn.microsoft.com/javascript/api/office-runtime/officeruntime.auth (OfficeRuntime.auth equals Office.auth)';
 const TEAMS_SSO_DOCS =
   'https://learn.microsoft.com/microsoftteams/platform/tabs/how-to/authentication/tab-sso-code (getAuthToken: "Don\'t cache or store the access token in your app\'s client-side code", Teams caches it and gets a new one when it expires); OfficeDev/microsoft-teams-library-js: packages/teams-js/src/public/authentication.ts (getAuthToken)';
 const AUTH0_SPA_DOCS =
   'auth0/auth0-spa-js: src/Auth0Client.ts (getTokenSilently reads the token from its cache and renews it with the refresh token or an iframe once expired; cacheMode "off" skips the cache); auth0/auth0-react: src/auth0-context.tsx (getAccessTokenSilently)';
+
+const CLERK_MODULES = [
+  '@clerk/clerk-react',
+  '@clerk/react',
+  '@clerk/nextjs',
+  '@clerk/clerk-js',
+  '@clerk/vue',
+  '@clerk/astro',
+  '@clerk/remix',
+  '@clerk/clerk-expo',
+  '@clerk/expo',
+  '@clerk/chrome-extension',
+];
+const OKTA_MODULES = ['@okta/okta-auth-js', '@okta/okta-react', '@okta/okta-vue', '@okta/okta-angular'];
 
 /**
  * Tokens that the browser or add-in host hands to page code on request, each an access token of about an hour that
@@ -101,6 +147,7 @@ const BROWSER_IDENTITY_TOKENS = [
     symptom: 'azure',
     fix: 'Call `Office.auth.getAccessToken()` (or `OfficeRuntime.auth.getAccessToken()`) where the token is used: Office caches the token and gets a new one once it expires',
     source: OFFICE_SSO_DOCS,
+    askedAgainAtUse: SAME_CALL_AGAIN(OFFICE_SSO_DOCS),
   },
   {
     id: 'teams:authentication.getAuthToken',
@@ -116,6 +163,7 @@ const BROWSER_IDENTITY_TOKENS = [
     symptom: 'azure',
     fix: 'Call `authentication.getAuthToken()` where the token is used: Teams caches the token and gets a new one once it expires',
     source: TEAMS_SSO_DOCS,
+    askedAgainAtUse: SAME_CALL_AGAIN(TEAMS_SSO_DOCS),
   },
   {
     id: 'auth0-spa:getTokenSilently',
@@ -128,6 +176,7 @@ const BROWSER_IDENTITY_TOKENS = [
     symptom: 'oauth',
     fix: 'Call `auth0.getTokenSilently()` where the token is used: the client caches the token and renews it once it expires',
     source: AUTH0_SPA_DOCS,
+    askedAgainAtUse: SAME_CALL_AGAIN(AUTH0_SPA_DOCS),
   },
   {
     id: 'auth0-react:getAccessTokenSilently',
@@ -141,6 +190,40 @@ const BROWSER_IDENTITY_TOKENS = [
     symptom: 'oauth',
     fix: 'Call `getAccessTokenSilently()` where the token is used: the Auth0 client caches the token and renews it once it expires',
     source: AUTH0_SPA_DOCS,
+    askedAgainAtUse: SAME_CALL_AGAIN(AUTH0_SPA_DOCS),
+  },
+  {
+    // `const { getToken } = useAuth(); await getToken()`, `await clerk.session.getToken()`: the session token, a JWT
+    // of 60 s that Clerk caches and replaces shortly before it expires.
+    id: 'clerk:getToken',
+    method: 'getToken',
+    bare: true,
+    importedFrom: CLERK_MODULES,
+    promiseModules: CLERK_MODULES,
+    renewsWhenAskedAgain: true,
+    label: 'a Clerk session token',
+    yields: 'access-token',
+    session: 'clerk-session-token',
+    symptom: 'oauth',
+    fix: 'Call `getToken()` where the token is used: Clerk caches the session token and fetches a new one shortly before it expires',
+    source:
+      'clerk/javascript: packages/clerk-js/src/core/resources/Session.ts (getToken: the cached token unless `skipCache` or it is about to expire, else a new one; "the token lifespan (60 seconds)")',
+  },
+  {
+    // `oktaAuth.getAccessToken()`: the access token in the token manager's storage, which `autoRenew` (on by default)
+    // replaces before it expires; the string a caller copied out is not replaced.
+    id: 'okta:getAccessToken',
+    method: 'getAccessToken',
+    synchronous: true,
+    importedFrom: OKTA_MODULES,
+    renewsWhenAskedAgain: true,
+    label: 'an Okta access token',
+    yields: 'access-token',
+    session: 'okta-access-token',
+    symptom: 'oauth',
+    fix: 'Call `oktaAuth.getAccessToken()` where the token is used (the token manager renews it before it expires), or `await oktaAuth.getOrRenewAccessToken()`',
+    source:
+      'okta/okta-auth-js: lib/oidc/mixin/index.ts (getAccessToken reads tokenManager.getTokensSync(); getOrRenewAccessToken renews an expired one), lib/oidc/TokenManager.ts (DEFAULT_OPTIONS autoRenew: true; renew replaces the stored tokens)',
   },
   {
     // Amplify JS v6: `{ credentials, tokens }`; `tokens.accessToken` / `tokens.idToken` are Cognito user-pool JWTs.
@@ -162,6 +245,8 @@ const BROWSER_IDENTITY_TOKENS = [
       'https://docs.amplify.aws/javascript/build-a-backend/auth/connect-your-frontend/manage-user-sessions/ (fetchAuthSession returns tokens and refreshes them when expired); aws-amplify/amplify-js: packages/core/src/singleton/Auth/types.ts (AuthTokens: accessToken, idToken)',
   },
 ] as const satisfies readonly IdentityPlatformToken[];
+
+const FIREBASE_AUTH_MODULES = ['firebase/auth', '@firebase/auth'];
 
 export const IDENTITY_PLATFORM_TOKENS = [
   {
@@ -187,6 +272,15 @@ export const IDENTITY_PLATFORM_TOKENS = [
     fix: 'Call `user.getIdToken()` where the token is used: the SDK caches it and refreshes it 5 min before it expires.',
     source:
       'firebase/firebase-js-sdk: packages/auth/src/core/user/id_token_result.ts, user_impl.ts (getIdToken refreshes a token that expires within 5 min); https://firebase.google.com/docs/auth/admin/manage-sessions',
+    askedAgainAtUse: {
+      via: 'current-user',
+      listeners: [{ modules: FIREBASE_AUTH_MODULES, path: ['onAuthStateChanged'] }],
+      authArgument: 0,
+      authGetters: [{ modules: FIREBASE_AUTH_MODULES, path: ['getAuth'] }],
+      userField: 'currentUser',
+      source:
+        'firebase/firebase-js-sdk: packages/auth/src/core/auth/auth_impl.ts (notifyAuthListeners and registerStateListener call the listener with this.currentUser; currentUser is null once signed out), packages/auth/src/core/index.ts (onAuthStateChanged(auth, nextOrObserver)), packages/auth/src/platform_browser/index.ts (getAuth(app = getApp()) returns the same Auth instance for the app)',
+    },
   },
   {
     // `(await Auth.currentSession()).getAccessToken().getJwtToken()` (Amplify up to v5, amazon-cognito-identity-js):

@@ -10,6 +10,30 @@ const lines = (...text: string[]) => text.join('\n');
 
 const invalid: InvalidTestCase<MessageId, []>[] = [
   {
+    // A resolver that is a method of a library object (Amplify's `Auth`, which reads `this`): the client gets a
+    // function that calls it on `Auth`, not the bare method.
+    code: lines(
+      "import { Auth } from 'aws-amplify';",
+      "import { S3Client } from '@aws-sdk/client-s3';",
+      'let s3: S3Client;',
+      'export async function connect() {',
+      '  const creds = await Auth.currentCredentials();',
+      "  s3 = new S3Client({ region: 'eu-west-1', credentials: creds });",
+      '}',
+      'export const bucket = () => s3;',
+    ),
+    output: lines(
+      "import { Auth } from 'aws-amplify';",
+      "import { S3Client } from '@aws-sdk/client-s3';",
+      'let s3: S3Client;',
+      'export async function connect() {',
+      "  s3 = new S3Client({ region: 'eu-west-1', credentials: () => Auth.currentCredentials() });",
+      '}',
+      'export const bucket = () => s3;',
+    ),
+    errors: [{ messageId: 'storedCredentials', line: 5 }],
+  },
+  {
     // Source: keys copied out of `awsGetCredentials()` into a module-level signer config.
     code: lines(
       "import { awsGetCredentials } from '@acuris/aws-es-connection';",
