@@ -72,8 +72,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       "A by its label (an MSAL acquireTokenSilent access token asked once on mount and kept in component state); reported by B at an unlisted line (19), the rules taking MSAL's result for a one-shot issuer's.",
     'A06.js':
       'A: a DefaultAzureCredential getToken() access token resolved once and baked into the connection options of a pooled knex/mssql instance.',
-    'B04.js':
-      'B: aws-sdk v2 sts.assumeRole output (900 s) at module load copied into a module-level DocumentClient used by every exported function.',
     'N04.ts':
       'False alarm (B): a Firebase ID token kept in a field only as a signed-in flag; the bearer is asked of the SDK per call.',
     'N07.ts':

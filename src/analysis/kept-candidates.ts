@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { isBuiltIntoKeptObject } from './built-into-kept.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { patternPath, staticPropertyName, unwrap } from './ast.js';
 import { instanceFieldOutlivesCalls } from './instance-field-lifetime.js';
@@ -397,7 +398,10 @@ export function isReadBackLater(
 ): boolean {
   const { slot } = candidate;
   const readBack =
-    isReadBack(occurrences, sourceCode) || isExported(slot) || (slot.kind === 'member' && slot.owner.kind === 'global');
+    isReadBack(occurrences, sourceCode) ||
+    isExported(slot) ||
+    (slot.kind === 'member' && slot.owner.kind === 'global') ||
+    isBuiltIntoKeptObject(occurrences, sourceCode);
   if (!readBack) return false;
   return (
     slot.kind !== 'member' ||
