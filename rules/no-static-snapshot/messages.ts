@@ -37,7 +37,7 @@ export const SNAPSHOT_MESSAGES = {
   googleNoRefresh:
     '`{{call}}` sets an access token without `{{refreshField}}` and no `{{handler}}` is assigned: the client sends the same token until it expires ({{phrase}}), then every call fails with 401 and nothing recovers. Assign `{{handler}}` or use the auth client that issued the token.',
   identityTokenKept:
-    'This keeps {{what}}, asked for once, in component state `{{state}}`, which every later render and handler reads while the component is mounted: the SDK renews the token only when it is asked again, so the kept copy stops working {{lifetime}} and every request with it then fails with {{symptom}}. {{fix}}',
+    'This keeps {{what}}, asked for once, {{where}}: the SDK renews the token only when it is asked again, so the kept copy stops working {{lifetime}} and every request with it then fails with {{symptom}}. {{fix}}',
   googleTokenStored:
     'What `{{method}}()` returned (the {{what}}) is kept {{where}} and stops working {{phrase}}; the auth client refreshes, a stored copy does not. Call `{{method}}()` when each request is made (the client caches and refreshes the token).',
   writtenToOutlivingSink:

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { COMPONENT_STATE, refMatches } from '../knowledge/index.js';
+import { type ApiRef, COMPONENT_STATE, refMatches } from '../knowledge/index.js';
 import { DefinitionType, staticPropertyName, unwrap } from './ast.js';
 import type { ModuleRefs } from './module-refs.js';
 
@@ -28,8 +28,12 @@ function inDerivedClass(node: TSESTree.Node): boolean {
   return false;
 }
 
-/** `setKeys` bound as the second element of `useState(...)`'s result. */
-function isHookSetter(name: TSESTree.Identifier, refs: ModuleRefs): boolean {
+/** `setKeys` bound as the second element of `useState(...)`'s result (or of another of `hooks`). */
+function isHookSetter(
+  name: TSESTree.Identifier,
+  refs: ModuleRefs,
+  hooks: readonly ApiRef[] = COMPONENT_STATE.hooks,
+): boolean {
   const def = refs.variableOf(name)?.defs[0];
   if (def?.type !== DefinitionType.Variable || def.node.id.type !== AST_NODE_TYPES.ArrayPattern || !def.node.init)
     return false;
@@ -37,16 +41,20 @@ function isHookSetter(name: TSESTree.Identifier, refs: ModuleRefs): boolean {
   const init = unwrap(def.node.init);
   if (init.type !== AST_NODE_TYPES.CallExpression) return false;
   const ref = refs.resolve(init.callee);
-  return ref !== null && COMPONENT_STATE.hooks.some((api) => refMatches(ref, api));
+  return ref !== null && hooks.some((api) => refMatches(ref, api));
 }
 
 /**
  * The state variable a hook setter call writes (`keys` of `const [keys, setKeys] = useState()` for `setKeys(v)`): the
  * component keeps what it is given there, and every later render and handler reads it back. Null for any other call.
  */
-export function hookStateWritten(call: TSESTree.CallExpression, refs: ModuleRefs): TSESTree.Identifier | null {
+export function hookStateWritten(
+  call: TSESTree.CallExpression,
+  refs: ModuleRefs,
+  hooks: readonly ApiRef[] = COMPONENT_STATE.hooks,
+): TSESTree.Identifier | null {
   const callee = unwrap(call.callee);
-  if (callee.type !== AST_NODE_TYPES.Identifier || !isHookSetter(callee, refs)) return null;
+  if (callee.type !== AST_NODE_TYPES.Identifier || !isHookSetter(callee, refs, hooks)) return null;
   const pattern = refs.variableOf(callee)?.defs[0]?.node;
   if (pattern?.type !== AST_NODE_TYPES.VariableDeclarator || pattern.id.type !== AST_NODE_TYPES.ArrayPattern)
     return null;

@@ -17,6 +17,7 @@ import {
 } from './storage-slot.js';
 import { CACHE_PUT_METHOD, GLOBAL_OBJECTS, HTTP_CLIENT_KEEPERS, SERIALIZERS } from '../knowledge/index.js';
 import { browserStorageCall } from './browser-storage.js';
+import { type AppStateKeeper, type AppStateWrite, appStateWrite } from './app-state-keepers.js';
 import { hookStateWritten } from './component-state.js';
 import type { Held } from './held.js';
 import { ownerOfKeptValue } from './kept-owner.js';
@@ -29,6 +30,7 @@ import { codeOf, heldFromStoredSessionKeys } from './held.js';
 import { readsSignAsSession } from './session-key-reads.js';
 import { bearerShapedToken } from './bearer-shape.js';
 import { heldFromTypedShape } from './typed-shape.js';
+import { factoryClosureNames, isMemoisedByExportedFactory } from './factory-closure.js';
 
 /** `process.env.X = v`: the process's environment keeps it (a `process.env` slot, storage-slot.ts). */
 const PROCESS_GLOBAL = 'process';
@@ -62,8 +64,12 @@ export interface Candidate {
   readonly container: boolean;
   /** Written into an HTTP client's default headers (`instance.defaults.headers.common.Authorization`). */
   readonly defaultHeaders?: true;
+  /** A variable of an exported factory's closure, memoised by the functions it hands back (factory-closure.ts). */
+  readonly factoryClosure?: true;
   /** Written into a UI component's state (`setKeys(v)` of `useState`), which hands it to every later render. */
   readonly componentState?: true;
+  /** Written into app-wide state: a signal, a store, or the app's API client (app-state-keepers.ts). */
+  readonly appState?: AppStateKeeper;
   readonly held: Held;
   /** The expression written into the storage (`setToken(await user.getIdToken())`: its argument). */
   readonly value: Node;
@@ -96,7 +102,8 @@ export class CandidateCollector {
     return (
       declaredNames(this.context.sourceCode).moduleLevel.has(root.name) ||
       GLOBAL_OBJECTS.has(root.name) ||
-      root.name === PROCESS_GLOBAL
+      root.name === PROCESS_GLOBAL ||
+      factoryClosureNames(this.context.sourceCode).has(root.name)
     );
   }
 
@@ -144,6 +151,8 @@ export class CandidateCollector {
       this.componentState(state, node.arguments[0]);
       return;
     }
+    const app = appStateWrite(node, ModuleRefs.for(this.context.sourceCode));
+    if (app && this.appState(app)) return;
     const stored = browserStorageCall(node, this.context.sourceCode);
     if (stored) {
       const value = stored.access === 'write' ? node.arguments[1] : undefined;
@@ -191,6 +200,33 @@ export class CandidateCollector {
     });
   }
 
+  /**
+   * A token its identity SDK renews when asked again (`renewedBySource`), written to app-wide state once: a signal,
+   * a store, or the app's API client as its bearer (app-state-keepers.ts). isSnapshotOfRenewingSdk hands it to
+   * no-static-snapshot. True when the write is taken.
+   */
+  private appState(write: AppStateWrite): boolean {
+    for (const value of write.values) {
+      if (isPlainValue(value)) continue;
+      const found = this.values.heldBy(value);
+      if (!found?.renewedBySource) continue;
+      const slot = slotOf(write.holder, this.context.sourceCode);
+      if (slot?.kind !== 'variable') return false;
+      if (this.bySlot.has(slot.variable)) return true;
+      this.bySlot.set(slot.variable, {
+        slot,
+        target: write.holder,
+        storage: 'module',
+        container: false,
+        appState: write.keeper,
+        held: found,
+        value,
+      });
+      return true;
+    }
+    return false;
+  }
+
   /** Stored text of unknown origin that the file reads back and signs with as temporary keys (`sessionToken`). */
   private readBackAsSessionKeys(write: TSESTree.CallExpression): Held | null {
     const { sourceCode } = this.context;
@@ -233,9 +269,15 @@ export class CandidateCollector {
     if (isPlainValue(value) || !this.mayBeLongLived(target)) return;
     // Where the value goes is cheaper to answer than what it is: most writes go to locals or per-request objects.
     const slot = slotOf(target, this.context.sourceCode);
-    const storage = slot ? storageOfSlot(slot) : 'local';
-    if (!slot || storage === 'local') return;
-    if (storage === 'instance-field' && !this.outlivesCalls(slot)) return;
+    if (!slot) return;
+    // A variable the closures of an exported factory memoise lives as long as the object it hands back: an instance's.
+    const closure =
+      slot.kind === 'variable' &&
+      storageOfSlot(slot) === 'local' &&
+      isMemoisedByExportedFactory(slot.variable, this.context.sourceCode);
+    const storage = closure ? 'instance-field' : storageOfSlot(slot);
+    if (storage === 'local') return;
+    if (storage === 'instance-field' && !closure && !this.outlivesCalls(slot)) return;
     if (renewedPerCheckout(target, value, ModuleRefs.for(this.context.sourceCode))) return;
     const found = held() ?? this.bearerShaped(slot, value) ?? heldFromTypedShape(value, this.context.sourceCode);
     if (!found || ownerOfKeptValue(storage, found.method, true) === 'snapshot') return;
@@ -254,6 +296,7 @@ export class CandidateCollector {
       held: found,
       value,
       ...(writesDefaultHeaders(target) && { defaultHeaders: true }),
+      ...(closure && { factoryClosure: true }),
     });
   }
 }
@@ -365,9 +408,12 @@ export function isReadBackLater(
 
 /**
  * Which rule reports the candidate, beside ownerOfKeptValue: a token its SDK renews when asked again
- * (`renewedBySource`) kept in a component's state is a snapshot of that refreshing source, no-static-snapshot's; kept
- * at module level, in storage or on a long-lived object it is a cache without expiry test, no-module-token-cache's.
+ * (`renewedBySource`) kept in a component's state or in app-wide state (a signal, a store, the app's API client) is a
+ * snapshot of that refreshing source, no-static-snapshot's; kept in a module variable, in storage, in a client's
+ * default headers or on a long-lived object it is a cache without expiry test, no-module-token-cache's.
  */
 export function isSnapshotOfRenewingSdk(candidate: Candidate): boolean {
-  return candidate.componentState === true && candidate.held.renewedBySource === true;
+  return (
+    (candidate.componentState === true || candidate.appState !== undefined) && candidate.held.renewedBySource === true
+  );
 }

@@ -36,6 +36,11 @@ export interface IdentityPlatformToken {
    * put in `Promise.all`): there the name is the platform's, not another SDK's synchronous method of the same name.
    */
   readonly promiseModules?: readonly string[];
+  /**
+   * The method is the platform's only in a file importing one of these: its name is common to other libraries and to
+   * apps' own helpers (Clerk's `getToken`, Okta's `getAccessToken`).
+   */
+  readonly importedFrom?: readonly string[];
   /** The method is called on one of these names only (a static method: `GoogleAuthProvider.credentialFromResult`). */
   readonly receiverNames?: readonly string[];
   /**
@@ -101,6 +106,20 @@ const TEAMS_SSO_DOCS =
   'https://learn.microsoft.com/microsoftteams/platform/tabs/how-to/authentication/tab-sso-code (getAuthToken: "Don\'t cache or store the access token in your app\'s client-side code", Teams caches it and gets a new one when it expires); OfficeDev/microsoft-teams-library-js: packages/teams-js/src/public/authentication.ts (getAuthToken)';
 const AUTH0_SPA_DOCS =
   'auth0/auth0-spa-js: src/Auth0Client.ts (getTokenSilently reads the token from its cache and renews it with the refresh token or an iframe once expired; cacheMode "off" skips the cache); auth0/auth0-react: src/auth0-context.tsx (getAccessTokenSilently)';
+
+const CLERK_MODULES = [
+  '@clerk/clerk-react',
+  '@clerk/react',
+  '@clerk/nextjs',
+  '@clerk/clerk-js',
+  '@clerk/vue',
+  '@clerk/astro',
+  '@clerk/remix',
+  '@clerk/clerk-expo',
+  '@clerk/expo',
+  '@clerk/chrome-extension',
+];
+const OKTA_MODULES = ['@okta/okta-auth-js', '@okta/okta-react', '@okta/okta-vue', '@okta/okta-angular'];
 
 /**
  * Tokens that the browser or add-in host hands to page code on request, each an access token of about an hour that
@@ -172,6 +191,39 @@ const BROWSER_IDENTITY_TOKENS = [
     fix: 'Call `getAccessTokenSilently()` where the token is used: the Auth0 client caches the token and renews it once it expires',
     source: AUTH0_SPA_DOCS,
     askedAgainAtUse: SAME_CALL_AGAIN(AUTH0_SPA_DOCS),
+  },
+  {
+    // `const { getToken } = useAuth(); await getToken()`, `await clerk.session.getToken()`: the session token, a JWT
+    // of 60 s that Clerk caches and replaces shortly before it expires.
+    id: 'clerk:getToken',
+    method: 'getToken',
+    bare: true,
+    importedFrom: CLERK_MODULES,
+    promiseModules: CLERK_MODULES,
+    renewsWhenAskedAgain: true,
+    label: 'a Clerk session token',
+    yields: 'access-token',
+    session: 'clerk-session-token',
+    symptom: 'oauth',
+    fix: 'Call `getToken()` where the token is used: Clerk caches the session token and fetches a new one shortly before it expires',
+    source:
+      'clerk/javascript: packages/clerk-js/src/core/resources/Session.ts (getToken: the cached token unless `skipCache` or it is about to expire, else a new one; "the token lifespan (60 seconds)")',
+  },
+  {
+    // `oktaAuth.getAccessToken()`: the access token in the token manager's storage, which `autoRenew` (on by default)
+    // replaces before it expires; the string a caller copied out is not replaced.
+    id: 'okta:getAccessToken',
+    method: 'getAccessToken',
+    synchronous: true,
+    importedFrom: OKTA_MODULES,
+    renewsWhenAskedAgain: true,
+    label: 'an Okta access token',
+    yields: 'access-token',
+    session: 'okta-access-token',
+    symptom: 'oauth',
+    fix: 'Call `oktaAuth.getAccessToken()` where the token is used (the token manager renews it before it expires), or `await oktaAuth.getOrRenewAccessToken()`',
+    source:
+      'okta/okta-auth-js: lib/oidc/mixin/index.ts (getAccessToken reads tokenManager.getTokensSync(); getOrRenewAccessToken renews an expired one), lib/oidc/TokenManager.ts (DEFAULT_OPTIONS autoRenew: true; renew replaces the stored tokens)',
   },
   {
     // Amplify JS v6: `{ credentials, tokens }`; `tokens.accessToken` / `tokens.idToken` are Cognito user-pool JWTs.

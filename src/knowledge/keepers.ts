@@ -122,6 +122,19 @@ export const OUTLIVING_SINKS = [
     cacheOfThePage: true,
     source: 'https://developer.mozilla.org/docs/Web/API/Window/localStorage (kept across browser sessions)',
   },
+  {
+    // Kept for as long as the tab lives, reloads included: a tab left open for a day reads back what was written at
+    // sign-in.
+    id: 'browser:sessionStorage',
+    label: '`sessionStorage`',
+    globalMethod: ['sessionStorage', 'setItem'],
+    how: 'call',
+    argument: 1,
+    outlivesProcess: true,
+    cacheOfThePage: true,
+    source:
+      'https://developer.mozilla.org/docs/Web/API/Window/sessionStorage (kept for the duration of the page session: as long as the tab is open, and survives page reloads and restores)',
+  },
 ] as const satisfies readonly OutlivingSink[];
 
 /**
@@ -555,6 +568,11 @@ export const STATE_STORE_WRITES = {
 export const COMPONENT_STATE = {
   classMethods: ['setState'],
   hooks: [{ modules: ['react', 'preact/hooks', 'preact/compat'], path: ['useState'] }],
+  /**
+   * Signals hand back the same `[read, write]` pair and keep what is written for as long as their owner lives: a
+   * module-level one for the page's life (`export const [token, setToken] = createSignal()`).
+   */
+  signals: [{ modules: ['solid-js'], path: ['createSignal'] }],
   hookSetterIndex: 1,
   hookStateIndex: 0,
   // Hooks whose second argument lists the values they depend on: naming the state there sends nothing.
@@ -566,16 +584,41 @@ export const COMPONENT_STATE = {
   ],
   dependencyArgument: 1,
   source:
-    'https://react.dev/reference/react/Component#setstate; https://react.dev/reference/react/useState (returns [state, setState]); https://preactjs.com/guide/v10/hooks/#usestate; https://react.dev/reference/react/useEffect, useCallback, useMemo (the dependencies array, their second argument)',
+    'https://react.dev/reference/react/Component#setstate; https://react.dev/reference/react/useState (returns [state, setState]); https://preactjs.com/guide/v10/hooks/#usestate; https://docs.solidjs.com/reference/basic-reactivity/create-signal (returns [getter, setter]; a signal created outside a component lives as long as the module); https://react.dev/reference/react/useEffect, useCallback, useMemo (the dependencies array, their second argument)',
 } as const satisfies {
   classMethods: readonly string[];
   hooks: readonly ApiRef[];
+  signals: readonly ApiRef[];
   hookSetterIndex: number;
   hookStateIndex: number;
   dependencyHooks: readonly ApiRef[];
   dependencyArgument: number;
   source: string;
 };
+
+/**
+ * Stores made once at module level that keep the last value written to them for the page's life and hand it to
+ * every subscriber and later reader: Svelte's `writable()` with `store.set(value)`.
+ */
+export const WRITABLE_STORES = [
+  {
+    api: { modules: ['svelte/store'], path: ['writable'] },
+    writeMethods: ['set'],
+    source:
+      'https://svelte.dev/docs/svelte/stores (writable(initial) returns { set, update, subscribe }; set(value) stores it and notifies subscribers); sveltejs/svelte: packages/svelte/src/store/shared/index.js (writable)',
+  },
+] as const satisfies readonly { api: ApiRef; writeMethods: readonly string[]; source: string }[];
+
+/**
+ * The method name of an app's API client (or store) that takes the bearer token it then sends with every request
+ * (`apiClient.setToken(token)`, `http.setAuthToken(t)`, `useAuthStore.getState().setAccessToken(t)`), as the
+ * libraries that hand such a setter name it: Google's `gapi.client.setToken`, Directus's `client.setToken`. The
+ * client is the app's own: only the name says what it keeps.
+ */
+export const CLIENT_TOKEN_SETTER_PATTERN =
+  /^set(?:auth|access|id|bearer|api|jwt)?_?token$|^setauth(?:orization|header)$/i;
+export const CLIENT_TOKEN_SETTER_SOURCE =
+  "https://github.com/google/google-api-javascript-client/blob/master/docs/reference.md (gapi.client.setToken: the token used by all later requests); directus/directus: sdk/src/auth/static.ts (staticToken: setToken keeps the token getToken hands to every request); test/fixtures/engine-heldout-16 A03 (an app client's setToken)";
 
 /**
  * Options a library takes but never reads, so credentials passed there reach nothing that keeps them: opensearch-js's
@@ -602,6 +645,11 @@ export const IGNORED_CREDENTIAL_OPTIONS = [
  * https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow (the assertion is the caller's token).
  */
 export const PER_CALLER_PARAMETER_PATTERN = /(?:token|assertion|jwt)$|^(?:req|request|event)$/i;
+/**
+ * Not a caller's: a refresh token (RFC 6749 §1.5) is handed in so that the object can get new access tokens for as
+ * long as it lives; an object made with one is made to be kept.
+ */
+export const RENEWING_PARAMETER_PATTERN = /^refresh_?token$/i;
 
 /**
  * An entry point a serverless platform calls once per invocation: Lambda runs the exported function the function's

@@ -32,7 +32,8 @@ const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
         line: 7,
         data: {
           what: 'a Firebase ID token (`user.getIdToken()`)',
-          state: 'idToken',
+          where:
+            'in component state `idToken`, which every later render and handler reads while the component is mounted',
           lifetime: 'after 1 h',
           symptom: 'auth/id-token-expired ("Firebase ID token has expired") from verifyIdToken',
           fix: 'Call `user.getIdToken()` where the token is used: the SDK caches it and refreshes it 5 min before it expires.',
