@@ -102,7 +102,7 @@ function exportedFactoryName(factory: FunctionNode, sourceCode: SourceCode): str
     holder?.type === AST_NODE_TYPES.ExportNamedDeclaration || holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
   if (!exported || holder?.parent?.type !== AST_NODE_TYPES.Program) return null;
   if (!id) return holder.type === AST_NODE_TYPES.ExportDefaultDeclaration ? '' : null;
-  const variable = sourceCode.getDeclaredVariables(id.parent as Node).find((v) => v.name === id.name);
+  const variable = sourceCode.getDeclaredVariables(id.parent).find((v) => v.name === id.name);
   const calledHere = (variable?.references ?? []).some(
     (r) => r.identifier.parent?.type === AST_NODE_TYPES.CallExpression && r.identifier.parent.callee === r.identifier,
   );

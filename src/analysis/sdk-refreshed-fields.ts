@@ -43,7 +43,7 @@ function enclosingMethod(node: Node): (TSESTree.MethodDefinition & { parent: TSE
     }
     if (p.type === AST_NODE_TYPES.MethodDefinition)
       return p.parent.type === AST_NODE_TYPES.ClassBody
-        ? (p as TSESTree.MethodDefinition & { parent: TSESTree.ClassBody })
+        ? (p)
         : null;
   }
   return null;
