@@ -125,6 +125,8 @@ export function askAtUse(candidate: Candidate, ctx: SnapshotContext): Suggestion
   const asked = candidate.held.askedAgain;
   const value = unwrap(candidate.value);
   const roles = readRoles(candidate, ctx);
+  // Only a hook's state is read where the rewrite asks instead; a signal's, a store's or a client's reads are not.
+  if (candidate.appState !== undefined) return [];
   if (!asked || !roles || value.type !== AST_NODE_TYPES.AwaitExpression) return [];
   const call = unwrap(value.argument);
   if (call.type !== AST_NODE_TYPES.CallExpression) return [];

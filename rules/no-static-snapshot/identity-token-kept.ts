@@ -95,7 +95,7 @@ function findingOf(
   if (runsAgain(value, LOGIN_RENEWAL_EVENTS, ctx, { renewHosts: LOGIN_RENEWAL_HOSTS })) return null;
   if (runsPerRequest(value) || (candidate.appState === 'client' && clientUsedAfterInSameCall(candidate))) return null;
   // Every read only tests it, names it as a dependency, or stands in where the SDK is asked first: nothing sends it.
-  if (readRoles(candidate, ctx)?.every(({ role }) => role !== 'use')) return null;
+  if (candidate.appState === undefined && readRoles(candidate, ctx)?.every(({ role }) => role !== 'use')) return null;
   return {
     node: value,
     messageId: 'identityTokenKept',

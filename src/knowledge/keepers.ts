@@ -584,7 +584,7 @@ export const COMPONENT_STATE = {
   ],
   dependencyArgument: 1,
   source:
-    'https://react.dev/reference/react/Component#setstate; https://react.dev/reference/react/useState (returns [state, setState]); https://preactjs.com/guide/v10/hooks/#usestate; https://docs.solidjs.com/reference/basic-reactivity/create-signal (returns [getter, setter]; a signal created outside a component lives as long as the module); https://react.dev/reference/react/useEffect, useCallback, useMemo (the dependencies array, their second argument)',
+    'https://react.dev/reference/react/Component#setstate; https://react.dev/reference/react/useState (returns [state, setState]); https://preactjs.com/guide/v10/hooks/#usestate; https://react.dev/reference/react/useEffect, useCallback, useMemo (the dependencies array, their second argument); https://docs.solidjs.com/reference/basic-reactivity/create-signal (returns [getter, setter]; a signal created outside a component lives as long as the module)',
 } as const satisfies {
   classMethods: readonly string[];
   hooks: readonly ApiRef[];
