@@ -41,10 +41,7 @@ function enclosingMethod(node: Node): (TSESTree.MethodDefinition & { parent: TSE
       if (functions > 1) return null;
       continue;
     }
-    if (p.type === AST_NODE_TYPES.MethodDefinition)
-      return p.parent.type === AST_NODE_TYPES.ClassBody
-        ? (p)
-        : null;
+    if (p.type === AST_NODE_TYPES.MethodDefinition) return p.parent.type === AST_NODE_TYPES.ClassBody ? p : null;
   }
   return null;
 }
