@@ -23,12 +23,13 @@ type ReadRole = 'presence' | 'dependency' | 'fallback' | 'use';
 const PRESENCE_COMPARISONS: ReadonlySet<string> = new Set(['==', '!=', '===', '!==']);
 const CATCH_METHOD = 'catch';
 
-/** The reads of a token kept in a hook's state, each with its role; null for state of another form (`this.state`). */
+/** The reads of a token kept in a hook's state, each with its role; null for any other keeper (`this.state`, a store). */
 export function readRoles(
   candidate: Candidate,
   ctx: SnapshotContext,
 ): { read: TSESTree.Identifier | TSESTree.JSXIdentifier; role: ReadRole }[] | null {
-  if (candidate.slot.kind !== 'variable') return null;
+  // A hook's state only: an app-wide keeper (a signal, a store, the app's client) is read through its own API.
+  if (candidate.slot.kind !== 'variable' || candidate.componentState !== true || candidate.appState) return null;
   return candidate.slot.variable.references
     .filter((r) => r.isRead())
     .map((r) => ({ read: r.identifier, role: roleOf(r.identifier, ctx) }));
