@@ -288,8 +288,12 @@ export class HeldValues {
     }
     if (object.promise || isExpiryName(name)) return null;
     if (object.kind === 'token-response' && TOKEN_RESPONSE_PLAIN_FIELDS.has(name)) return null;
-    if (object.secretFields)
-      return object.secretFields.includes(name) ? { ...object, secretFields: undefined, fieldsOnly: undefined } : null;
+    if (object.secretFields) {
+      if (object.secretFields.includes(name)) return { ...object, secretFields: undefined, fieldsOnly: undefined };
+      // A path of fields (`data.session.access_token`): one step down it, the rest still to read.
+      const deeper = object.secretFields.flatMap((f) => (f.startsWith(`${name}.`) ? [f.slice(name.length + 1)] : []));
+      return deeper.length > 0 ? { ...object, secretFields: deeper } : null;
+    }
     return object;
   }
 
