@@ -168,7 +168,7 @@ function readsSecretField(candidate: Candidate, sourceCode: Readonly<TSESLint.So
     let node: TSESTree.Node = o.node;
     for (let steps = 0; steps < MAX_FIELD_DEPTH && node.parent?.type === AST_NODE_TYPES.MemberExpression; steps++) {
       node = node.parent;
-      if (fields.has(staticPropertyName(node as TSESTree.MemberExpression) ?? undefined)) return true;
+      if (fields.has(staticPropertyName(node) ?? undefined)) return true;
     }
     return false;
   });
