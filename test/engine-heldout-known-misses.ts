@@ -46,30 +46,39 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   'engine-heldout-15': {
     'A02.mjs':
       "A by its label (an Azure credential's getToken() token handed once to a module-scope mssql pool as a fixed access token); reported by B at an unlisted line (the pool's connect), the rules giving an Azure token kept by a pool to B.",
-    'B02.ts':
-      'B: an access token from a hand-made refresh-token grant kept in a class field of a desktop app client and reused for every call.',
     'B03.ts':
       'B: an XSUAA client-credentials token pushed once into a ReplaySubject of an Angular root singleton; the expiry it computes is never tested.',
-    'B05.ts':
-      'B: a Vault AppRole client token kept on a module-level node-vault client; login skipped whenever a token is set, lease_duration ignored.',
-    'B07.ts':
-      "B found at its listed lines, plus a finding at the module variable's declaration (line 15), which the label does not list.",
     'B08.js': 'B: a presigned S3 GET URL written into a DynamoDB record that a gallery is built from.',
     'N01.ts':
       'False alarm (B) by its label: a module-scope Zoom token in a Supabase Edge Function, whose worker is torn down within minutes (the label is marked uncertain).',
-    'N12.js':
-      'False alarm (B): the token is renewed by ensureApi(), which tests a module-level validUntil deadline before every use; the guard is on a sibling variable, not on the kept value.',
   },
   'engine-heldout-16': {
-    'B01.js': 'B: an Auth0 client-credentials token cached in module scope of a Next.js API route, no expiry check.',
     'B02.ts':
       "B: a Cloud Run ID token from fetchIdToken kept in a singleton provider's field behind an expiry test in the wrong direction.",
     'B03.ts':
       'B: STS credentials from a backend kept in a module variable of a browser extension from recording start to upload.',
-    'B04.js': "B: AssumeRole output copied into a module-level S3Client exported as the app's only S3 client.",
-    'B05.ts': "B: a Feishu/Lark tenant_access_token (2 h) kept in a bot sender's closure, no expiry check.",
+    'B04.js':
+      "B by its label (AssumeRole output copied into a module-level S3Client built by a factory and exported); reported by A at a listed line (23): the rules give STS keys copied into an SDK client to A (stsCopied, docs/architecture.md §5, the matrix row 'SDK client built once').",
     'B06.ts': 'B: a GitHub App installation token (1 h) fetched at boot() into a field and reused by a later push.',
-    'N10.ts':
-      'False alarm (A): a v2 Credentials subclass with its own refresh() and expireTime keeps keys on this, which the SDK refreshes when due.',
+  },
+  'engine-heldout-17': {
+    'A01.ts':
+      "A by its label (a Firebase ID token asked once in onAuthStateChanged and kept in a field of an Angular root service, sent as a bearer later); reported by B at an unlisted line (the field, line 15), the rules giving a renewing identity token kept on a singleton's field to B.",
+    'A02.js':
+      'A: instance-role credentials (fromInstanceMetadata) resolved once per registration and handed to a booth PC as static S3 keys.',
+    'A03.jsx':
+      "A: supabase-js getSession() read once on mount and session.access_token kept in component state for every later admin call (Supabase's SDK is not a known renewing source).",
+    'A04.tsx':
+      'A: a Clerk getToken() session token (60 s) resolved once per sessionId, kept in state and re-sent by a tRPC query every 5 min.',
+    'A05.tsx':
+      "A by its label (an MSAL acquireTokenSilent access token asked once on mount and kept in component state); reported by B at an unlisted line (19), the rules taking MSAL's result for a one-shot issuer's.",
+    'A06.js':
+      'A: a DefaultAzureCredential getToken() access token resolved once and baked into the connection options of a pooled knex/mssql instance.',
+    'B04.js':
+      'B: aws-sdk v2 sts.assumeRole output (900 s) at module load copied into a module-level DocumentClient used by every exported function.',
+    'N04.ts':
+      'False alarm (B): a Firebase ID token kept in a field only as a signed-in flag; the bearer is asked of the SDK per call.',
+    'N07.ts':
+      'False alarm (B): an RDS IAM token cached for 10 min behind a right-direction deadline test (rdsTokenExpiresAt, a sibling variable), the pool password set on every getPool().',
   },
 };

@@ -3,14 +3,21 @@ import { JS_ONLY } from '../../src/languages/ids.js';
 import { createRule } from '../../src/util/create-rule.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { DefinitionType, staticPropertyName } from '../../src/analysis/ast.js';
+import { DefinitionType, enclosingFunction, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { persistedMirrors } from './persisted-mirror.js';
 import { expiryGuardOf } from '../../src/analysis/expiry-guard.js';
 import { ModuleRefs, moduleSpecifiers } from '../../src/analysis/module-refs.js';
 import { isOneShotScript } from '../../src/analysis/process-lifetime.js';
 import { handsToCalledAgainOption } from '../../src/analysis/called-again-option.js';
 import { isPageRootComponent } from '../../src/analysis/page-root.js';
 import { isKeptInLongLivedRegistry } from '../../src/analysis/registry-kept.js';
-import { isModuleSingleton, occurrencesOf, type Slot } from '../../src/analysis/storage-slot.js';
+import {
+  isModuleSingleton,
+  isWrite,
+  type Occurrence,
+  occurrencesOf,
+  type Slot,
+} from '../../src/analysis/storage-slot.js';
 import { EXPIRY_SYMPTOMS } from '../../src/knowledge/index.js';
 import type { ResolvedSettings } from '../../src/settings.js';
 import {
@@ -58,6 +65,10 @@ const PAGE_ROOT_WORDS = "a field of the page's root component (one instance, for
 const MEMOISING_CLASS_WORDS =
   'a field of an exported class that memoises it (the instance its importers keep serves every call)';
 
+/** A variable of an exported factory's closure that the functions it returns memoise (factory-closure.ts). */
+const FACTORY_CLOSURE_WORDS =
+  'the closure of an exported factory (the object it returns, which its importers keep, serves every call from it)';
+
 /** A UI component's state (`useState`), read back by every render and handler while the component is mounted. */
 const COMPONENT_STATE_WORDS =
   'component state (every later render and handler reads it back, for as long as the component is mounted)';
@@ -93,23 +104,36 @@ function tokenCacheListeners(context: Context): TSESLint.RuleListener {
       // A one-shot script's module scope dies with it, long before what it holds expires (asked only when there is
       // something to report: the answer walks the whole file).
       if (candidates.length === 0 || isOneShotScript(sourceCode)) return;
-      for (const candidate of candidates) {
+      // A variable whose value is persisted to storage is reported only when its storage copy is not.
+      const mirrors = persistedMirrors(candidates, sourceCode);
+      const reported = new Set<Candidate>();
+      const ordered = [...candidates.filter((c) => !mirrors.has(c)), ...mirrors.keys()];
+      for (const candidate of ordered) {
+        const stored = mirrors.get(candidate);
+        if (stored && reported.has(stored)) continue;
         // Handed to an option the client asks again when given a function: no-static-snapshot's finding, at the source.
         if (handsToCalledAgainOption(candidate.slot, refs, sourceCode)) continue;
         // A token its SDK renews when asked again, kept in component state: no-static-snapshot's finding, at the write.
         if (isSnapshotOfRenewingSdk(candidate)) continue;
-        report(context, candidate, settings);
+        if (report(context, candidate, settings)) reported.add(candidate);
       }
     },
   };
 }
 
-function report(context: Context, candidate: Candidate, settings: ResolvedSettings): void {
+/** Reports the candidate unless it is read back only at once or its reuse is guarded; whether it did. */
+function report(context: Context, candidate: Candidate, settings: ResolvedSettings): boolean {
   const { slot, held } = candidate;
   const occurrences = occurrencesOf(slot, context.sourceCode);
-  if (!isReadBackLater(candidate, occurrences, context.sourceCode)) return;
+  const backToIssuer = writtenBackToIssuer(candidate);
+  // The client's own logins are how the token got there, and its uses right after the login in the same function
+  // send the token just got: neither reads back a kept one.
+  const reads = backToIssuer
+    ? occurrences.filter((o) => !receivesIssuingCall(o.node, context) && !followsWriteInItsFunction(o, occurrences))
+    : occurrences;
+  if (!isReadBackLater(candidate, reads, context.sourceCode)) return false;
   const guard = expiryGuardOf(candidate.target, context);
-  if (guard.kind === 'guarded') return;
+  if (guard.kind === 'guarded') return false;
   const lifetime = held.kind === 'aws-credentials' && settings.session ? settings.session.phrase : held.lifetime;
   const data = {
     name: displayName(slot),
@@ -118,37 +142,72 @@ function report(context: Context, candidate: Candidate, settings: ResolvedSettin
       ? DEFAULT_HEADERS_WORDS
       : candidate.componentState
         ? COMPONENT_STATE_WORDS
-        : slot.kind === 'member' && slot.owner.kind === 'browser-storage' && slot.owner.place === 'app'
-          ? APP_STORAGE_WORDS
-          : slot.kind === 'member' && slot.owner.kind !== 'class' && slot.owner.kind !== 'global'
-            ? OWNER_WORDS[slot.owner.kind]
-            : candidate.container && candidate.storage === 'module'
-              ? 'a module-level cache'
-              : slot.kind === 'member' &&
-                  slot.owner.kind === 'class' &&
-                  candidate.storage === 'instance-field' &&
-                  !isModuleSingleton(slot.owner.classNode, context.sourceCode)
-                ? isPageRootComponent(slot.owner.classNode, context.sourceCode)
-                  ? PAGE_ROOT_WORDS
-                  : isKeptInLongLivedRegistry(slot.owner.classNode, context.sourceCode)
-                    ? REGISTRY_WORDS
-                    : MEMOISING_CLASS_WORDS
-                : STORAGE_WORDS[candidate.storage],
+        : candidate.factoryClosure
+          ? FACTORY_CLOSURE_WORDS
+          : slot.kind === 'member' && slot.owner.kind === 'browser-storage' && slot.owner.place === 'app'
+            ? APP_STORAGE_WORDS
+            : slot.kind === 'member' && slot.owner.kind !== 'class' && slot.owner.kind !== 'global'
+              ? OWNER_WORDS[slot.owner.kind]
+              : candidate.container && candidate.storage === 'module'
+                ? 'a module-level cache'
+                : slot.kind === 'member' &&
+                    slot.owner.kind === 'class' &&
+                    candidate.storage === 'instance-field' &&
+                    !isModuleSingleton(slot.owner.classNode, context.sourceCode)
+                  ? isPageRootComponent(slot.owner.classNode, context.sourceCode)
+                    ? PAGE_ROOT_WORDS
+                    : isKeptInLongLivedRegistry(slot.owner.classNode, context.sourceCode)
+                      ? REGISTRY_WORDS
+                      : MEMOISING_CLASS_WORDS
+                  : STORAGE_WORDS[candidate.storage],
     lifetime,
     symptom: EXPIRY_SYMPTOMS[held.symptom].text,
     fix: held.fix.endsWith('.') ? held.fix : `${held.fix}.`,
     line: guard.kind === 'inverted' ? String(guard.by.loc.start.line) : '',
   };
   context.report({
-    node: declarationOf(
-      slot,
-      occurrences.map((o) => o.node),
-      candidate.target,
-    ),
+    node: backToIssuer
+      ? candidate.target
+      : declarationOf(
+          slot,
+          occurrences.map((o) => o.node),
+          candidate.target,
+        ),
     messageId: guard.kind === 'inverted' ? 'invertedExpiryCheck' : 'moduleTokenCache',
     data,
     suggest: suggestionsFor(context, candidate, guard, data.name),
   });
+  return true;
+}
+
+/**
+ * `vault.token = (await vault.approleLogin(...)).auth.client_token`: the token written back onto the client that issued
+ * it. The client is declared for other work too; the write is where it starts to keep the token.
+ */
+function writtenBackToIssuer({ slot, target, held }: Candidate): boolean {
+  if (slot.kind !== 'variable' || unwrap(target).type !== AST_NODE_TYPES.MemberExpression) return false;
+  const callee = held.call ? unwrap(held.call.node.callee) : null;
+  const issuer = callee?.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : null;
+  return issuer?.type === AST_NODE_TYPES.Identifier && slot.variable.references.some((r) => r.identifier === issuer);
+}
+
+/** A use of the slot after a write of it earlier in the same function. */
+function followsWriteInItsFunction(use: Occurrence, occurrences: readonly Occurrence[]): boolean {
+  const fn = enclosingFunction(use.node);
+  return occurrences.some(
+    (o) => o !== use && isWrite(o.access) && enclosingFunction(o.node) === fn && o.node.range[1] <= use.node.range[0],
+  );
+}
+
+/** `vault` of `vault.approleLogin(...)`: the receiver of a call that hands out a short-lived value. */
+function receivesIssuingCall(node: Node, context: Context): boolean {
+  const member = node.parent;
+  const call = member?.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node) return false;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return false;
+  const { sourceCode } = context;
+  const held = HeldValues.for(context, ModuleRefs.for(sourceCode), moduleSpecifiers(sourceCode)).heldBy(call);
+  return held?.call?.node === call;
 }
 
 /** Where to report: the declaration of the storage (the variable, or the class property), else its first write. */

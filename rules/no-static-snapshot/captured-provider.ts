@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { isFunctionNode, unwrap } from '../../src/analysis/ast.js';
+import { unwrap } from '../../src/analysis/ast.js';
+import { returnedValues } from '../../src/analysis/returned-values.js';
 import { climb, type FlowNode } from '../../src/analysis/value-flow.js';
 import { AWS_V2_PROMISE_METHOD } from '../../src/knowledge/index.js';
 import { type Finding, type SnapshotContext, snippet } from './context.js';
@@ -48,7 +49,7 @@ export function checkCapturedProvider(
 
 /** The closure's result is the captured reference: `() => creds`, `return creds`, `Promise.resolve(creds)`, `({ value: token })`. */
 function returnsReference(closure: TSESTree.FunctionLike, reference: TSESTree.Identifier): boolean {
-  return returnedExpressions(closure).some((expression) => carriedIdentifiers(expression).includes(reference));
+  return returnedValues(closure).some((expression) => carriedIdentifiers(expression).includes(reference));
 }
 
 /** The identifiers whose value an expression hands on as it is: `x`, `await x`, `x.token`, `{ value: x }`, `Promise.resolve(x)`. */
@@ -80,25 +81,6 @@ export function carriedIdentifiers(expression: Node, depth = 0): TSESTree.Identi
     default:
       return [];
   }
-}
-
-export function returnedExpressions(fn: TSESTree.FunctionLike): Node[] {
-  if (!fn.body) return [];
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
-  const found: Node[] = [];
-  const visit = (node: Node): void => {
-    if (isFunctionNode(node)) return;
-    if (node.type === AST_NODE_TYPES.ReturnStatement) {
-      if (node.argument) found.push(node.argument);
-      return;
-    }
-    if (node.type === AST_NODE_TYPES.BlockStatement) node.body.forEach(visit);
-    else if (node.type === AST_NODE_TYPES.IfStatement) [node.consequent, node.alternate].forEach((n) => n && visit(n));
-    else if (node.type === AST_NODE_TYPES.TryStatement)
-      [node.block, node.handler?.body, node.finalizer].forEach((n) => n && visit(n));
-  };
-  fn.body.body.forEach(visit);
-  return found;
 }
 
 /**

@@ -18,6 +18,7 @@ import { assignedPerUse } from './assigned-per-use.js';
 import { isHandedOverWithRefreshToken } from '../../src/analysis/renewing-options.js';
 import { isReadOnlyInWriterChain } from './writer-chain.js';
 import { diesWithItsCall } from './call-scoped-instance.js';
+import { isRenewedBySdkRefresh } from '../../src/analysis/sdk-refreshed-fields.js';
 
 /**
  * Whether the value (or something built from it, as `accept` allows) outlives the code that resolved it:
@@ -72,7 +73,9 @@ function keptByFlow(
     if (step.kind !== 'store' || !isLongLived(step.storage) || !accept(node)) continue;
     if (
       step.storage === 'instance-field' &&
-      (isReadOnlyInWriterChain(step.target, ctx.sourceCode) || diesWithItsCall(step.target, ctx.sourceCode))
+      (isReadOnlyInWriterChain(step.target, ctx.sourceCode) ||
+        diesWithItsCall(step.target, ctx.sourceCode) ||
+        isRenewedBySdkRefresh(step.target, ctx.refs, ctx.sourceCode))
     )
       continue;
     if (

@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findPropertyPath, isFunctionNode, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import { importsAnyOf, madeFromAny } from '../../src/analysis/receiver.js';
+import { boundValue, sentCommand } from '../../src/analysis/sent-command.js';
 import { staticNumber } from '../../src/analysis/static-value.js';
 import {
   type ApiRef,
@@ -310,8 +311,8 @@ function clientProviderResolution(
 }
 
 function stsV3Resolution(call: TSESTree.CallExpression, name: string, ctx: SnapshotContext): Resolution | null {
-  const command = call.arguments[0] && unwrap(call.arguments[0]);
-  if (name !== AWS_V3_SEND_METHOD || command?.type !== AST_NODE_TYPES.NewExpression) return null;
+  const command = name === AWS_V3_SEND_METHOD ? sentCommand(call.arguments[0], ctx.refs) : null;
+  if (!command) return null;
   const ref = ctx.refs.resolve(command.callee);
   const tokenCommand = findByApi(AWS_TOKEN_COMMANDS, ref);
   if (tokenCommand) return tokenCommandResolution(call, tokenCommand, command.arguments[0] ?? null, ctx);
@@ -342,7 +343,7 @@ function tokenCommandResolution(
   input: Node | null,
   ctx: SnapshotContext,
 ): Resolution {
-  const duration = input ? findPropertyPath(input, [command.durationParam]) : undefined;
+  const duration = input ? findPropertyPath(boundValue(input, ctx.refs), [command.durationParam]) : undefined;
   return {
     kind: 'auth-token',
     call,
@@ -362,7 +363,7 @@ function stsResolution(
   input: Node | null,
   ctx: SnapshotContext,
 ): Resolution {
-  const duration = input ? findPropertyPath(input, [operation.durationParam]) : undefined;
+  const duration = input ? findPropertyPath(boundValue(input, ctx.refs), [operation.durationParam]) : undefined;
   return {
     kind: 'sts',
     call,

@@ -5,7 +5,8 @@ import { HeldValues } from '../../src/analysis/held-value.js';
 import { ownerOfKeptValue } from '../../src/analysis/kept-owner.js';
 import { SNAPSHOT_RULE_MODULES, TOKEN_PROVIDER_OPTIONS } from '../../src/knowledge/index.js';
 import { traceValue } from '../../src/analysis/value-flow.js';
-import { carriedIdentifiers, returnedExpressions } from './captured-provider.js';
+import { carriedIdentifiers } from './captured-provider.js';
+import { returnedValues } from '../../src/analysis/returned-values.js';
 import { type Finding, type Node, type SnapshotContext, snippet } from './context.js';
 import { fetchInside } from './fetch-inside.js';
 import { keptBeyondCall } from './kept.js';
@@ -56,9 +57,7 @@ export function checkTokenProviderOption(property: TSESTree.Property, ctx: Snaps
   if (!option || !isFunctionNode(fn) || property.parent.type !== AST_NODE_TYPES.ObjectExpression) return null;
   if ('clientMustBeKept' in option && !isClientKept(property.parent, ctx)) return null;
   const handedBack =
-    'callbackTokenArgument' in option
-      ? callbackArguments(fn, option.callbackTokenArgument, ctx)
-      : returnedExpressions(fn);
+    'callbackTokenArgument' in option ? callbackArguments(fn, option.callbackTokenArgument, ctx) : returnedValues(fn);
   for (const returned of handedBack) {
     for (const identifier of carriedIdentifiers(returned)) {
       const variable = ctx.refs.variableOf(identifier);

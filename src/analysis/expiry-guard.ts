@@ -288,6 +288,20 @@ class GuardSearch implements GuardFacts {
     return found;
   }
 
+  /** Functions that call a function of the file writing the slot (a setter): `ensureApi` of `provider.setCredentials(t)`. */
+  private settersCallers(): ReadonlySet<FunctionLike> {
+    const callers = new Set<FunctionLike>();
+    const refs = ModuleRefs.for(this.sourceCode);
+    for (const call of fileIndex(this.sourceCode).calls) {
+      if (call.arguments.length === 0) continue;
+      const caller = enclosingFunction(call);
+      if (!caller || this.writers.has(caller)) continue;
+      const callee = localFunction(call, refs, { bindings: 'written-once', thisMethods: true });
+      if (callee && this.writers.has(callee)) callers.add(caller);
+    }
+    return callers;
+  }
+
   /** Read occurrences of companion deadlines: other slots written next to this one from an expiry field or the clock. */
   private deadlineReads(reader: TimeReader): Set<Node> {
     const reads = new Set<Node>();
@@ -298,8 +312,12 @@ class GuardSearch implements GuardFacts {
       if (!other || sameSlot(other, this.slot) || deadlines.some((d) => sameSlot(d, other))) return;
       if (isExpiryName(other.name) || reader.mentionsExpiryOrClock(value)) deadlines.push(other);
     };
+    // Also where the value is handed to the setter that keeps it (`provider.setCredentials(next)` next to
+    // `validUntil = token.validUntil`): the deadline is written with the value there.
+    const handers = this.settersCallers();
     for (const assignment of fileIndex(this.sourceCode).assignments) {
-      if (this.writers.has(enclosingFunction(assignment))) consider(assignment.left, assignment.right);
+      const fn = enclosingFunction(assignment);
+      if (this.writers.has(fn) || (fn !== null && handers.has(fn))) consider(assignment.left, assignment.right);
     }
     // `localStorage.setItem('expiresAt', ...)` where the value is stored: a deadline kept beside it.
     for (const call of fileIndex(this.sourceCode).calls) {

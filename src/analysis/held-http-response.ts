@@ -4,7 +4,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { HTTP_CLIENT_GLOBALS, NODE_HTTP_MODULES } from '../knowledge/index.js';
 import { enclosingFunction, staticPropertyName, unwrap } from './ast.js';
 import { type Value, type ValueReader } from './held-value-kinds.js';
-import { type HttpRequest, httpRequestOf } from './http-request.js';
+import { fetchesToken, type HttpRequest, httpRequestOf } from './http-request.js';
+import { isInjectedFetch } from './injected-fetch.js';
 
 type Node = TSESTree.Node;
 
@@ -52,13 +53,20 @@ export function parsedBody(reader: ValueReader, call: TSESTree.CallExpression, d
   return null;
 }
 
-/** `fetch(url)` (global), or a call through an HTTP client module the file imports. */
+/**
+ * `fetch(url)` (global), a fetch the caller hands in (`options.fetch(url)`) when the URL names a token endpoint, or a
+ * call through an HTTP client module the file imports.
+ */
 export function httpRequest(reader: ValueReader, call: TSESTree.CallExpression): HttpRequest | null {
   const callee = unwrap(call.callee);
   const global =
     callee.type === AST_NODE_TYPES.Identifier &&
     HTTP_CLIENT_GLOBALS.includes(callee.name) &&
     !reader.refs.variableOf(callee)?.defs.length;
+  if (!global && isInjectedFetch(callee, reader.context.sourceCode)) {
+    const request = httpRequestOf(call, true, reader.context, reader.refs);
+    if (request && fetchesToken(request)) return request;
+  }
   if (!global && !reader.importsHttpClient()) return null;
   return httpRequestOf(call, global, reader.context, reader.refs);
 }

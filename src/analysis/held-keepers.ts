@@ -20,7 +20,8 @@ import {
 } from './ast.js';
 import { connectionTermsOf } from './connection-terms.js';
 import { fileIndex } from './file-index.js';
-import { callbackArguments, returnedValues } from './function-returns.js';
+import { callbackArguments } from './function-returns.js';
+import { returnedValues } from './returned-values.js';
 import { spendsAtHandshake } from './handshake.js';
 import { isStringLiteral, isWrittenText } from './held-text.js';
 import { firstOf, MAX_LITERAL_ENTRIES, type Value, type ValueReader } from './held-value-kinds.js';

@@ -43,6 +43,7 @@ import { shortLivedJwtOf } from './jwt-lifetime.js';
 import { importedFromOwnModule } from './own-module.js';
 import { projectedTokenRead } from './projected-token.js';
 import { madeFromAny } from './receiver.js';
+import { boundValue, sentCommand } from './sent-command.js';
 import { providerFactoryOf } from './recognize.js';
 import { staticNumber, staticString } from './static-value.js';
 
@@ -205,16 +206,20 @@ function sdkCall(reader: ValueReader, call: TSESTree.CallExpression, name: strin
   return null;
 }
 
-/** `client.send(new AssumeRoleCommand({...}))`, `ecr.send(new GetAuthorizationTokenCommand({}))`. */
+/**
+ * `client.send(new AssumeRoleCommand({...}))`, `ecr.send(new GetAuthorizationTokenCommand({}))`, and the same command
+ * bound to a const first (`const cmd = new AssumeRoleCommand(input); await sts.send(cmd)`), its input too.
+ */
 export function stsV3(reader: ValueReader, call: TSESTree.CallExpression): Held | null {
-  const command = call.arguments[0] ? unwrap(call.arguments[0]) : null;
-  if (command?.type !== AST_NODE_TYPES.NewExpression) return null;
+  const command = sentCommand(call.arguments[0], reader.refs);
+  if (!command) return null;
   const ref = reader.refs.resolve(command.callee);
   const tokenCommand = findByApi(AWS_TOKEN_COMMANDS, ref);
   if (tokenCommand) return heldFromTokenCommand(tokenCommand);
   const operation = findByApi(AWS_V3_STS_OPERATIONS, ref);
   if (!operation) return null;
-  const duration = command.arguments[0] ? findPropertyPath(command.arguments[0], [operation.durationParam]) : undefined;
+  const input = command.arguments[0] ? boundValue(command.arguments[0], reader.refs) : undefined;
+  const duration = input ? findPropertyPath(input, [operation.durationParam]) : undefined;
   return heldFromSts(operation, call, duration ? staticNumber(duration.value, reader.context) : undefined, true);
 }
 
@@ -228,7 +233,7 @@ function stsV2(reader: ValueReader, call: TSESTree.CallExpression, name: string)
     reader.imports(operation.api.modules);
   if (!known) return null;
   const params = call.arguments[0];
-  const duration = params ? findPropertyPath(params, [operation.durationParam]) : undefined;
+  const duration = params ? findPropertyPath(boundValue(params, reader.refs), [operation.durationParam]) : undefined;
   // The bare call returns an AWS.Request: only `.promise()` or the callback yields the output.
   return {
     ...heldFromSts(operation, call, duration ? staticNumber(duration.value, reader.context) : undefined, false),

@@ -2,7 +2,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, staticPropertyName } from './ast.js';
-import { returnedValues } from './function-returns.js';
+import { returnedValues } from './returned-values.js';
 import { firstOf, type Value, type ValueReader } from './held-value-kinds.js';
 import { type Held, heldFromEndpoint } from './held.js';
 import { fetchesToken } from './http-request.js';

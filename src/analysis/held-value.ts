@@ -25,7 +25,7 @@ import {
   unwrap,
 } from './ast.js';
 import { isExpiryName } from './expiry-terms.js';
-import { returnedValues } from './function-returns.js';
+import { returnedValues } from './returned-values.js';
 import { httpRequest, isJsonParse, parsedBody, transformedBody } from './held-http-response.js';
 import { isClientFactory, keptBy, keptByConnectionString } from './held-keepers.js';
 import {
@@ -282,7 +282,7 @@ export class HeldValues {
     if (object.kind === 'http') {
       if (object.stage === 'response') return HTTP_BODY_PROPERTIES.includes(name) ? { ...object, stage: 'body' } : null;
       // A token that lasts until revoked (Slack's bot token without rotation) is no cache defect.
-      if (TOKEN_RESPONSE_FIELDS.has(name))
+      if (TOKEN_RESPONSE_FIELDS.has(name) || object.request.endpoint?.tokenFields?.includes(name))
         return object.request.lastsUntilRevoked ? null : heldFromTokenField(object.request.endpoint, name);
       return isExpiryName(name) || object.opaque || TOKEN_RESPONSE_PLAIN_FIELDS.has(name) ? null : object;
     }
@@ -290,9 +290,9 @@ export class HeldValues {
     if (object.kind === 'token-response' && TOKEN_RESPONSE_PLAIN_FIELDS.has(name)) return null;
     if (object.secretFields) {
       if (object.secretFields.includes(name)) return { ...object, secretFields: undefined, fieldsOnly: undefined };
-      // A path of fields (`data.session.access_token`): one step down it, the rest still to read.
-      const deeper = object.secretFields.flatMap((f) => (f.startsWith(`${name}.`) ? [f.slice(name.length + 1)] : []));
-      return deeper.length > 0 ? { ...object, secretFields: deeper } : null;
+      // A field nested deeper (`auth.client_token`): only that path below `name` carries it.
+      const below = object.secretFields.filter((f) => f.startsWith(`${name}.`)).map((f) => f.slice(name.length + 1));
+      return below.length > 0 ? { ...object, secretFields: below } : null;
     }
     return object;
   }

@@ -7,6 +7,7 @@ import {
   type CredentialMethod,
   GENERIC_TOKEN_ENDPOINT,
   GRANT_TYPE_PARAMETER,
+  OAUTH_EXPIRES_IN_FIELD,
   type Presigner,
   type Replacement,
   RDS_TOKEN_ENVIRONMENT,
@@ -257,7 +258,7 @@ export function heldFromTokenField(endpoint: TokenEndpoint | null, field: string
     lifetime: session.phrase,
     seconds: session.seconds,
     symptom: symptomOfSession(endpoint?.session ?? GENERIC_TOKEN_ENDPOINT.session),
-    fix: 'Keep `expires_in` from the same response with it and fetch again before it passes.',
+    fix: `Keep \`${endpoint?.lifetimeField ?? OAUTH_EXPIRES_IN_FIELD}\` from the same response with it and fetch again before it passes.`,
     promise: false,
   };
 }

@@ -30,6 +30,7 @@ import { codeOf, heldFromStoredSessionKeys } from './held.js';
 import { readsSignAsSession } from './session-key-reads.js';
 import { bearerShapedToken } from './bearer-shape.js';
 import { heldFromTypedShape } from './typed-shape.js';
+import { factoryClosureNames, isMemoisedByExportedFactory } from './factory-closure.js';
 
 /** `process.env.X = v`: the process's environment keeps it (a `process.env` slot, storage-slot.ts). */
 const PROCESS_GLOBAL = 'process';
@@ -63,6 +64,8 @@ export interface Candidate {
   readonly container: boolean;
   /** Written into an HTTP client's default headers (`instance.defaults.headers.common.Authorization`). */
   readonly defaultHeaders?: true;
+  /** A variable of an exported factory's closure, memoised by the functions it hands back (factory-closure.ts). */
+  readonly factoryClosure?: true;
   /** Written into a UI component's state (`setKeys(v)` of `useState`), which hands it to every later render. */
   readonly componentState?: true;
   /** Written into app-wide state: a signal, a store, or the app's API client (app-state-keepers.ts). */
@@ -99,7 +102,8 @@ export class CandidateCollector {
     return (
       declaredNames(this.context.sourceCode).moduleLevel.has(root.name) ||
       GLOBAL_OBJECTS.has(root.name) ||
-      root.name === PROCESS_GLOBAL
+      root.name === PROCESS_GLOBAL ||
+      factoryClosureNames(this.context.sourceCode).has(root.name)
     );
   }
 
@@ -265,9 +269,15 @@ export class CandidateCollector {
     if (isPlainValue(value) || !this.mayBeLongLived(target)) return;
     // Where the value goes is cheaper to answer than what it is: most writes go to locals or per-request objects.
     const slot = slotOf(target, this.context.sourceCode);
-    const storage = slot ? storageOfSlot(slot) : 'local';
-    if (!slot || storage === 'local') return;
-    if (storage === 'instance-field' && !this.outlivesCalls(slot)) return;
+    if (!slot) return;
+    // A variable the closures of an exported factory memoise lives as long as the object it hands back: an instance's.
+    const closure =
+      slot.kind === 'variable' &&
+      storageOfSlot(slot) === 'local' &&
+      isMemoisedByExportedFactory(slot.variable, this.context.sourceCode);
+    const storage = closure ? 'instance-field' : storageOfSlot(slot);
+    if (storage === 'local') return;
+    if (storage === 'instance-field' && !closure && !this.outlivesCalls(slot)) return;
     if (renewedPerCheckout(target, value, ModuleRefs.for(this.context.sourceCode))) return;
     const found = held() ?? this.bearerShaped(slot, value) ?? heldFromTypedShape(value, this.context.sourceCode);
     if (!found || ownerOfKeptValue(storage, found.method, true) === 'snapshot') return;
@@ -286,6 +296,7 @@ export class CandidateCollector {
       held: found,
       value,
       ...(writesDefaultHeaders(target) && { defaultHeaders: true }),
+      ...(closure && { factoryClosure: true }),
     });
   }
 }

@@ -186,35 +186,3 @@ function referencesOfName(name: TSESTree.Identifier, refs: ModuleRefs): TSESLint
   const outer = variable.scope.upper?.set.get(name.name);
   return outer ? [...variable.references, ...outer.references] : variable.references;
 }
-
-/** The expressions `fn` returns (an arrow's expression body; in a block, its `return`s outside nested functions). */
-export function returnedExpressions(fn: TSESTree.FunctionLike): Node[] {
-  if (!fn.body) return [];
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
-  const found: Node[] = [];
-  const visit = (node: Node): void => {
-    if (isFunctionNode(node)) return;
-    if (node.type === AST_NODE_TYPES.ReturnStatement) {
-      if (node.argument) found.push(node.argument);
-      return;
-    }
-    for (const child of STATEMENT_CHILDREN[node.type]?.(node as never) ?? []) if (child) visit(child);
-  };
-  visit(fn.body);
-  return found;
-}
-
-type Children = (node: never) => readonly (Node | null | undefined)[];
-/** The child statements that may hold a `return`: blocks, ifs, loops, try, switch. */
-const STATEMENT_CHILDREN: Partial<Record<AST_NODE_TYPES, Children>> = {
-  [AST_NODE_TYPES.BlockStatement]: (n: TSESTree.BlockStatement) => n.body,
-  [AST_NODE_TYPES.IfStatement]: (n: TSESTree.IfStatement) => [n.consequent, n.alternate],
-  [AST_NODE_TYPES.TryStatement]: (n: TSESTree.TryStatement) => [n.block, n.handler?.body, n.finalizer],
-  [AST_NODE_TYPES.ForStatement]: (n: TSESTree.ForStatement) => [n.body],
-  [AST_NODE_TYPES.ForInStatement]: (n: TSESTree.ForInStatement) => [n.body],
-  [AST_NODE_TYPES.ForOfStatement]: (n: TSESTree.ForOfStatement) => [n.body],
-  [AST_NODE_TYPES.WhileStatement]: (n: TSESTree.WhileStatement) => [n.body],
-  [AST_NODE_TYPES.DoWhileStatement]: (n: TSESTree.DoWhileStatement) => [n.body],
-  [AST_NODE_TYPES.LabeledStatement]: (n: TSESTree.LabeledStatement) => [n.body],
-  [AST_NODE_TYPES.SwitchStatement]: (n: TSESTree.SwitchStatement) => n.cases.flatMap((c) => c.consequent),
-};

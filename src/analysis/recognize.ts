@@ -2,7 +2,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { AWS_V3_PROVIDER_FACTORIES, findByApi, type ProviderFactory } from '../knowledge/index.js';
 import { DefinitionType, unwrap } from './ast.js';
-import { localFunction, returnedExpressions } from './local-function.js';
+import { localFunction } from './local-function.js';
+import { returnedValues } from './returned-values.js';
 import { isConstLike, type ModuleRefs } from './module-refs.js';
 
 const MAX_ALIASES = 3;
@@ -46,7 +47,7 @@ function returnedProvider(
 ): { factory: ProviderFactory; call: TSESTree.CallExpression } | null {
   const fn = localFunction(call, refs, { bindings: 'written-once', thisMethods: true });
   if (!fn || fn.async) return null;
-  const returned = returnedExpressions(fn);
+  const returned = returnedValues(fn);
   const found = returned.map((node) => providerFactoryOf(node, refs, depth));
   return found.length > 0 && found.every((f) => f !== null) ? found[0] : null;
 }

@@ -7,6 +7,7 @@ import {
   GLOBAL_OBJECTS,
   MEMO_CACHE_PROPERTY,
   PER_CALLER_PARAMETER_PATTERN,
+  RENEWING_PARAMETER_PATTERN,
   REQUEST_SESSIONS,
 } from '../knowledge/index.js';
 import { DefinitionType, enclosingFunction, staticPropertyName, unwrap } from './ast.js';
@@ -403,7 +404,11 @@ function isMadePerCaller(classNode: ClassNode): boolean {
   return (constructor?.value.params ?? []).some((param) => {
     const inner = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
     const id = inner.type === AST_NODE_TYPES.AssignmentPattern ? inner.left : inner;
-    return id.type === AST_NODE_TYPES.Identifier && PER_CALLER_PARAMETER_PATTERN.test(id.name);
+    return (
+      id.type === AST_NODE_TYPES.Identifier &&
+      PER_CALLER_PARAMETER_PATTERN.test(id.name) &&
+      !RENEWING_PARAMETER_PATTERN.test(id.name)
+    );
   });
 }
 
@@ -411,7 +416,7 @@ function isMadePerCaller(classNode: ClassNode): boolean {
 const importerKept = new WeakMap<ClassNode, boolean>();
 
 /** The node is read by the test of an `if`, a `?:`, or the left side of `||` / `??` (`this.x ?? refill()`). */
-function inTest(node: Node): boolean {
+export function inTest(node: Node): boolean {
   for (let child: Node = node, p = node.parent; p; child = p, p = p.parent) {
     if ((p.type === AST_NODE_TYPES.IfStatement || p.type === AST_NODE_TYPES.ConditionalExpression) && p.test === child)
       return true;

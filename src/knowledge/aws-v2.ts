@@ -131,6 +131,26 @@ export const AWS_V2_GLOBAL_CREDENTIALS_DEFAULT = {
 
 /** `new AWS.Credentials(...)`: static; its `refresh()` only clears `expired` (aws/aws-sdk-js: lib/credentials.js). */
 export const AWS_V2_STATIC_CREDENTIALS = v2(['Credentials']);
+/**
+ * A class of the app extending `AWS.Credentials` that overrides `refresh(callback)` to reset the keys on the object:
+ * the SDK's `get()`, which a service runs before signing each request, calls that `refresh` whenever
+ * `needsRefresh()` is true, once `expireTime` (less `expiryWindow`) has passed or the keys are missing. Without an
+ * `expireTime` (or an own `needsRefresh`) the loaded keys never count as expired.
+ */
+export const AWS_V2_CREDENTIALS_SUBCLASS = {
+  base: v2(['Credentials']),
+  refreshMethod: 'refresh',
+  expiryField: 'expireTime',
+  refreshPredicate: 'needsRefresh',
+  source:
+    'aws/aws-sdk-js: lib/credentials.js (get() calls refresh() when needsRefresh(); "create a subclass of the Credentials class and override the refresh method")',
+} as const satisfies {
+  base: ApiRef;
+  refreshMethod: string;
+  expiryField: string;
+  refreshPredicate: string;
+  source: string;
+};
 /** `AWS.config.update({ accessKeyId, ... })` wraps raw keys into a static `AWS.Credentials` (lib/config.js extractCredentials). */
 export const AWS_V2_CONFIG_UPDATE = v2(['config', 'update']);
 /** Any service constructor `new AWS.S3({ accessKeyId, ... })` does the same. */

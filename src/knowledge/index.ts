@@ -45,6 +45,7 @@ import type { ApiRef, CredentialMethod, Presigner, RefreshingClass } from './typ
 import { entriesOf } from './entries-of.js';
 import { STATIC_PROVIDER_SINKS } from './aws-crt.js';
 import { OAUTH_CLIENT_TOKEN_METHODS } from './oauth-clients.js';
+import { VAULT_TOKEN_METHODS } from './vault.js';
 
 export * from './types.js';
 export * from './sessions.js';
@@ -95,6 +96,7 @@ export const CREDENTIAL_METHODS = entriesOf<CredentialMethod>()([
   ...AZURE_LEGACY_TOKEN_METHODS,
   ...AWS_TOKEN_METHODS,
   ...OAUTH_CLIENT_TOKEN_METHODS,
+  ...VAULT_TOKEN_METHODS,
 ]);
 export const PRESIGNERS = entriesOf<Presigner>()([
   ...AWS_V3_PRESIGNERS,

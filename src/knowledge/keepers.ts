@@ -635,6 +635,11 @@ export const IGNORED_CREDENTIAL_OPTIONS = [
  * https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow (the assertion is the caller's token).
  */
 export const PER_CALLER_PARAMETER_PATTERN = /(?:token|assertion|jwt)$|^(?:req|request|event)$/i;
+/**
+ * Not a caller's: a refresh token (RFC 6749 §1.5) is handed in so that the object can get new access tokens for as
+ * long as it lives; an object made with one is made to be kept.
+ */
+export const RENEWING_PARAMETER_PATTERN = /^refresh_?token$/i;
 
 /**
  * An entry point a serverless platform calls once per invocation: Lambda runs the exported function the function's

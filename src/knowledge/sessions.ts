@@ -13,7 +13,7 @@ export interface Session {
   readonly phrase: string;
   readonly temporary: boolean;
   /** What a caller sees once it has expired (EXPIRY_SYMPTOMS); absent: AWS's `ExpiredToken`. */
-  readonly symptom?: Extract<SymptomKind, 'google' | 'azure' | 'oauth'>;
+  readonly symptom?: Extract<SymptomKind, 'google' | 'azure' | 'oauth' | 'vault'>;
   /**
    * What the code cannot show, so the `platform` / `sessionSeconds` settings decide: `kind`, which credentials the
    * environment provides (the default chain finds env keys, a profile, a task role...; a profile may hold long-term
@@ -295,6 +295,26 @@ export const SESSIONS = {
     temporary: true,
     source:
       'https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetAuthorizationToken.html (valid for 12 hours); https://docs.aws.amazon.com/codeartifact/latest/APIReference/API_GetAuthorizationToken.html (durationSeconds, 12 h by default)',
+  },
+  'chat-platform-app-token': {
+    symptom: 'oauth',
+    label: "the chat platform's app access token",
+    seconds: 2 * HOUR,
+    maxSeconds: 2 * HOUR,
+    phrase: 'after 2 h (7200 s, as the expire or expires_in of its response says)',
+    temporary: true,
+    source:
+      'https://open.feishu.cn/document/ukTMukTMukTM/ukDNz4SO0MjL5QzM/auth-v3/auth/tenant_access_token_internal (tenant_access_token: at most 2 h); https://developers.weixin.qq.com/doc/service/en/Basic_Information/Get_access_token.html (valid for 2 hours); https://open.dingtalk.com/document/orgapp/obtain-orgapp-token (7200 s)',
+  },
+  'vault-token': {
+    symptom: 'vault',
+    label: 'the Vault token',
+    seconds: HOUR,
+    phrase:
+      "when the role's token TTL ends (the login's auth.lease_duration; 32 days unless the role or mount sets less, as most do, often 1 h)",
+    temporary: true,
+    source:
+      'https://developer.hashicorp.com/vault/docs/troubleshoot/tune-lease-ttl (32 days by default); https://developer.hashicorp.com/vault/docs/auth/approle (token_ttl, token_max_ttl of a role)',
   },
   'github-installation-token': {
     symptom: 'oauth',

@@ -18,6 +18,10 @@ export const EXPIRY_SYMPTOMS = {
     text: '401 Unauthorized (invalid_token)',
     source: 'RFC 6750 §3.1 (invalid_token)',
   },
+  vault: {
+    text: '403 "permission denied" from Vault',
+    source: 'hashicorp/vault#3033 (403 permission denied an hour in: the token had expired); nodevault/node-vault#166',
+  },
   firebase: {
     text: 'auth/id-token-expired ("Firebase ID token has expired") from verifyIdToken',
     source: 'https://firebase.google.com/docs/auth/admin/errors (auth/id-token-expired)',

@@ -16,6 +16,10 @@ export interface TokenEndpoint {
   readonly session: SessionId;
   /** The refreshing object to use instead, when an SDK does the same job. */
   readonly replacement?: Replacement;
+  /** Fields of its response that hold the token beside RFC 6749's (TOKEN_RESPONSE_FIELDS): Feishu's `tenant_access_token`. */
+  readonly tokenFields?: readonly string[];
+  /** The response's field that gives the token's lifetime in seconds, when it is not RFC 6749's `expires_in`. */
+  readonly lifetimeField?: string;
   readonly source: string;
 }
 
@@ -120,6 +124,39 @@ export const TOKEN_ENDPOINTS = entriesOf<TokenEndpoint>()([
     },
     source:
       'https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app (token, expires_at; "installation access tokens expire after 1 hour"); octokit/auth-app.js README (caches installation tokens and renews them)',
+  },
+  {
+    id: 'feishu-app-token',
+    label: 'the Feishu/Lark app token endpoint',
+    // `/open-apis/auth/v3/tenant_access_token/internal` and `app_access_token`, on open.feishu.cn or open.larksuite.com.
+    pattern: /\/open-apis\/auth\/v3\/(?:tenant|app)_access_token(?![\w-])/,
+    yields: 'token-response',
+    session: 'chat-platform-app-token',
+    tokenFields: ['tenant_access_token', 'app_access_token'],
+    lifetimeField: 'expire',
+    source:
+      'https://open.feishu.cn/document/ukTMukTMukTM/ukDNz4SO0MjL5QzM/auth-v3/auth/tenant_access_token_internal (POST /open-apis/auth/v3/tenant_access_token/internal; response tenant_access_token, expire in seconds; "最大有效期是 2 小时"); auth-v3/auth/app_access_token_internal (app_access_token); https://open.larksuite.com/document/server-docs/getting-started/api-access-token/auth-v3/tenant_access_token',
+  },
+  {
+    id: 'chat-platform-gettoken',
+    label: "a chat platform's app token endpoint",
+    // WeChat `cgi-bin/token`, WeCom `cgi-bin/gettoken`, DingTalk `gettoken`: `access_token` and `expires_in`.
+    pattern:
+      /\/\/(?:api\.weixin\.qq\.com\/cgi-bin\/token|qyapi\.weixin\.qq\.com\/cgi-bin\/gettoken|o?api\.dingtalk\.com\/gettoken)(?![\w-])/,
+    yields: 'token-response',
+    session: 'chat-platform-app-token',
+    source:
+      'https://developers.weixin.qq.com/doc/service/en/Basic_Information/Get_access_token.html (GET /cgi-bin/token; access_token "valid for 2 hours", expires_in); https://developer.work.weixin.qq.com/document/path/91039 (GET qyapi.weixin.qq.com/cgi-bin/gettoken; expires_in 7200); https://developers.dingtalk.com/document/app/obtain-orgapp-token (GET oapi.dingtalk.com/gettoken; "access_token的有效期为7200秒")',
+  },
+  {
+    id: 'dingtalk-oauth2-token',
+    label: 'the DingTalk app token endpoint',
+    pattern: /\/\/api\.dingtalk\.com\/v1\.0\/oauth2\/accessToken(?![\w-])/,
+    yields: 'token-response',
+    session: 'chat-platform-app-token',
+    lifetimeField: 'expireIn',
+    source:
+      'docs.rs dingtalk-stream-sdk: constant GET_TOKEN_URL (https://api.dingtalk.com/v1.0/oauth2/accessToken); https://apisix.apache.org/docs/apisix/plugins/dingtalk-auth/ (access_token_url default); @alicloud/dingtalk oauth2_1_0 GetAccessTokenResponseBody (accessToken, expireIn in seconds); the 2 h of the gettoken endpoint it replaces',
   },
   {
     id: 'oauth2-token-path',
@@ -301,7 +338,20 @@ export const HTTP_BUILDER_METHODS: readonly string[] = [
  */
 export const HTTP_CLIENT_GLOBALS: readonly string[] = ['fetch'];
 export const HTTP_CLIENTS: readonly ApiRef[] = [
-  { modules: ['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'axios', 'got', 'ky', 'superagent'], path: [] },
+  {
+    modules: [
+      'node-fetch',
+      'cross-fetch',
+      'isomorphic-fetch',
+      'isomorphic-unfetch',
+      'unfetch',
+      'axios',
+      'got',
+      'ky',
+      'superagent',
+    ],
+    path: [],
+  },
   { modules: ['axios', 'got', 'ky', 'superagent'], path: ['*'] },
   { modules: ['undici', 'node-fetch', 'cross-fetch'], path: ['fetch'] },
   { modules: ['undici'], path: ['request'] },
@@ -309,7 +359,7 @@ export const HTTP_CLIENTS: readonly ApiRef[] = [
     NODE_HTTP_REQUEST_FUNCTIONS.map((name) => ({ modules: [module], path: [name] })),
   ),
 ];
-// Source: https://developer.mozilla.org/docs/Web/API/Window/fetch; https://axios-http.com/docs/api_intro; sindresorhus/got README; nodejs/undici README; https://nodejs.org/api/http.html#httprequesturl-options-callback; https://ladjs.github.io/superagent/
+// Source: https://developer.mozilla.org/docs/Web/API/Window/fetch; developit/unfetch: packages/isomorphic-unfetch/readme.md and README.md (`import fetch from 'isomorphic-unfetch'`, `'unfetch'`: the default export is fetch); https://axios-http.com/docs/api_intro; sindresorhus/got README; nodejs/undici README; https://nodejs.org/api/http.html#httprequesturl-options-callback; https://ladjs.github.io/superagent/
 /**
  * Long-lived HTTP clients that keep headers for every later request: an instance made with default headers
  * (`axios.create({ headers })`, `got.extend({ headers })`, `ky.create({ headers })`), and the mutable defaults of an

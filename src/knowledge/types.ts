@@ -134,8 +134,11 @@ export type TokenPaths = readonly (readonly string[])[];
 
 export interface CredentialMethod {
   readonly id: string;
-  /** `oauth`: a general OAuth client library, whose expired token is refused with RFC 6750's `invalid_token`. */
-  readonly ecosystem: Ecosystem | 'oauth';
+  /**
+   * `oauth`: a general OAuth client library, whose expired token is refused with RFC 6750's `invalid_token`; `vault`:
+   * HashiCorp Vault, which refuses an expired token with 403 "permission denied".
+   */
+  readonly ecosystem: Ecosystem | 'oauth' | 'vault';
   readonly method: string;
   readonly receivers: readonly ApiRef[];
   readonly gateModules: readonly string[];
@@ -160,7 +163,8 @@ export interface CredentialMethod {
   readonly callbackForm?: true;
   /**
    * The fields of the result object that carry a secret, when the result carries more (MSAL's `AuthenticationResult`
-   * also has `account`, `scopes`, `tenantId`): another field read off it keeps no token.
+   * also has `account`, `scopes`, `tenantId`): another field read off it keeps no token. A dotted entry names a field
+   * further down (`auth.client_token` of a Vault login).
    */
   readonly secretFields?: readonly string[];
   readonly tokenPaths?: TokenPaths;
