@@ -66,6 +66,8 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       "A by its label (a Firebase ID token asked once in onAuthStateChanged and kept in a field of an Angular root service, sent as a bearer later); reported by B at an unlisted line (the field, line 15), the rules giving a renewing identity token kept on a singleton's field to B.",
     'A02.js':
       'A: instance-role credentials (fromInstanceMetadata) resolved once per registration and handed to a booth PC as static S3 keys.',
+    'A03.jsx':
+      "A: supabase-js getSession() read once on mount and session.access_token kept in component state for every later admin call (Supabase's SDK is not a known renewing source).",
     'A05.tsx':
       "A by its label (an MSAL acquireTokenSilent access token asked once on mount and kept in component state); reported by B at an unlisted line (19), the rules taking MSAL's result for a one-shot issuer's.",
     'A06.js':

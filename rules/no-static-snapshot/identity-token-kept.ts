@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { enclosingFunction, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { enclosingFunction, staticPropertyName } from '../../src/analysis/ast.js';
 import { expiryGuardOf } from '../../src/analysis/expiry-guard.js';
 import { HeldValues } from '../../src/analysis/held-value.js';
 import {
@@ -21,9 +21,6 @@ import {
 import type { Finding, SnapshotContext } from './context.js';
 import { runsAgain } from './runs-again.js';
 import { runsPerRequest } from '../../src/analysis/request-hooks.js';
-
-/** How far down a kept object readsSecretField looks for the token's field (`state.session.access_token`). */
-const MAX_FIELD_DEPTH = 4;
 
 /** The state the copy sits in, in the words of the message. */
 function stateName(slot: Slot): string {
@@ -92,10 +89,8 @@ function findingOf(
     !isReadBackLater(candidate, occurrencesOf(candidate.slot, context.sourceCode), context.sourceCode)
   )
     return null;
-  if (held.secretFields && !readsSecretField(candidate, context.sourceCode)) return null;
   if (expiryGuardOf(candidate.target, context).kind === 'guarded') return null;
   if (runsAgain(value, LOGIN_RENEWAL_EVENTS, ctx, { renewHosts: LOGIN_RENEWAL_HOSTS })) return null;
-  if (writtenAgainOnRenewal(value, ctx)) return null;
   if (runsPerRequest(value) || (candidate.appState === 'client' && clientUsedAfterInSameCall(candidate))) return null;
   return {
     node: value,
@@ -131,45 +126,4 @@ function setsToken(reference: TSESTree.Identifier | TSESTree.JSXIdentifier): boo
     member.object === reference &&
     CLIENT_TOKEN_SETTER_PATTERN.test(staticPropertyName(member) ?? '')
   );
-}
-
-/**
- * The same setter is also called from code that runs again on renewal (`setSession(session)` in Supabase's
- * `onAuthStateChange`, beside the first `getSession()`): the state follows the SDK after all.
- */
-function writtenAgainOnRenewal(value: TSESTree.Node, ctx: SnapshotContext): boolean {
-  const write = value.parent;
-  if (write?.type !== AST_NODE_TYPES.CallExpression) return false;
-  const callee = unwrap(write.callee);
-  const setter = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : callee;
-  if (setter.type !== AST_NODE_TYPES.Identifier) return false;
-  const method = callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : null;
-  const variable = ctx.refs.variableOf(setter);
-  return (
-    variable?.references.some((r) => {
-      const use = r.identifier;
-      if (use === setter) return false;
-      if (method !== null) {
-        const member = use.parent;
-        if (member?.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(member) !== method) return false;
-      }
-      return runsAgain(use, LOGIN_RENEWAL_EVENTS, ctx, { renewHosts: LOGIN_RENEWAL_HOSTS });
-    }) ?? false
-  );
-}
-
-/**
- * The object around the token was kept whole (Supabase's `data.session`): only a read of the token's own field off
- * the kept object (`session.access_token`) uses the copy as a token; `session.user.email` does not.
- */
-function readsSecretField(candidate: Candidate, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  const fields = new Set((candidate.held.secretFields ?? []).map((path) => path.split('.').at(-1)));
-  return occurrencesOf(candidate.slot, sourceCode).some((o) => {
-    let node: TSESTree.Node = o.node;
-    for (let steps = 0; steps < MAX_FIELD_DEPTH && node.parent?.type === AST_NODE_TYPES.MemberExpression; steps++) {
-      node = node.parent;
-      if (fields.has(staticPropertyName(node) ?? undefined)) return true;
-    }
-    return false;
-  });
 }

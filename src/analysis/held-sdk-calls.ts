@@ -20,7 +20,7 @@ import {
   PRESIGNERS,
   refMatches,
 } from '../knowledge/index.js';
-import { DefinitionType, findPropertyPath, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
+import { DefinitionType, findPropertyPath, isFunctionNode, unwrap } from './ast.js';
 import { globalPath } from './global-path.js';
 import { isAwaited } from './held-settling.js';
 import { templateText } from './held-text.js';
@@ -122,11 +122,6 @@ export function identityMethod(reader: ValueReader, call: TSESTree.CallExpressio
     }
     if (callee.type !== AST_NODE_TYPES.MemberExpression && !('bare' in token)) continue;
     const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : null;
-    if (
-      'receiverProperty' in token &&
-      !(receiver?.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(receiver) === token.receiverProperty)
-    )
-      continue;
     if (
       'receiverNames' in token &&
       !(

@@ -16,12 +16,7 @@ export const COGNITO_LOGIN_EXPIRED = 'NotAuthorizedException: Invalid login toke
  * (https://firebase.google.com/docs/reference/js/auth.md#onidtokenchanged).
  */
 export const LOGIN_RENEWAL_EVENTS: readonly string[] = ['tokenRefresh'];
-/**
- * Supabase's `supabase.auth.onAuthStateChange(cb)` runs `cb` again with each refreshed session (`TOKEN_REFRESHED`;
- * supabase/auth-js: src/GoTrueClient.ts, _callRefreshToken → _notifyAllSubscribers). Firebase's
- * `onAuthStateChanged` does not: it runs on sign-in and sign-out only.
- */
-export const LOGIN_RENEWAL_HOSTS: readonly string[] = ['onIdTokenChanged', 'onAuthStateChange'];
+export const LOGIN_RENEWAL_HOSTS: readonly string[] = ['onIdTokenChanged'];
 
 /**
  * Tokens that identity platforms hand to app code without refreshing them when they are copied out: a field of the
@@ -46,8 +41,6 @@ export interface IdentityPlatformToken {
    * apps' own helpers (Clerk's `getToken`, Okta's `getAccessToken`).
    */
   readonly importedFrom?: readonly string[];
-  /** The method is called on a property of this name (`supabase.auth.getSession()`: `auth`). */
-  readonly receiverProperty?: string;
   /** The method is called on one of these names only (a static method: `GoogleAuthProvider.credentialFromResult`). */
   readonly receiverNames?: readonly string[];
   /**
@@ -58,7 +51,7 @@ export interface IdentityPlatformToken {
   readonly calledAs?: { readonly globals?: readonly (readonly string[])[]; readonly apis?: readonly ApiRef[] };
   /** Also called as a bare function, destructured from the platform's hook (`const { getAccessTokenSilently } = useAuth0()`). */
   readonly bare?: true;
-  /** The method returns an object; only these of its fields (or paths of fields, `data.session.access_token`) are the token. */
+  /** The method returns an object; only these of its fields are the token. */
   readonly secretFields?: readonly string[];
   /**
    * The whole object also carries AWS credentials, which are no-static-snapshot's to report: only `secretFields`
@@ -184,22 +177,6 @@ const BROWSER_IDENTITY_TOKENS = [
     fix: 'Call `getToken()` where the token is used: Clerk caches the session token and fetches a new one shortly before it expires',
     source:
       'clerk/javascript: packages/clerk-js/src/core/resources/Session.ts (getToken: the cached token unless `skipCache` or it is about to expire, else a new one; "the token lifespan (60 seconds)")',
-  },
-  {
-    // `const { data: { session } } = await supabase.auth.getSession()`: the session the client keeps and refreshes
-    // with its refresh token (autoRefreshToken, on by default); `session.access_token` copied out is not refreshed.
-    id: 'supabase:auth.getSession',
-    method: 'getSession',
-    receiverProperty: 'auth',
-    secretFields: ['data.session.access_token'],
-    renewsWhenAskedAgain: true,
-    label: 'a Supabase access token',
-    yields: 'access-token',
-    session: 'supabase-access-token',
-    symptom: 'oauth',
-    fix: 'Call `supabase.auth.getSession()` where the token is used, or keep the copy current from `supabase.auth.onAuthStateChange` (it runs again with each refreshed session)',
-    source:
-      'supabase/auth-js: src/GoTrueClient.ts (getSession returns the stored session and refreshes an expired one; _callRefreshToken saves the new session and notifies TOKEN_REFRESHED to onAuthStateChange callbacks), src/lib/types.ts (Session.access_token, expires_at)',
   },
   {
     // `oktaAuth.getAccessToken()`: the access token in the token manager's storage, which `autoRenew` (on by default)
