@@ -77,4 +77,31 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
     'N07.ts':
       'False alarm (B): an RDS IAM token cached for 10 min behind a right-direction deadline test (rdsTokenExpiresAt, a sibling variable), the pool password set on every getPool().',
   },
+  'engine-heldout-18': {
+    'A01.js':
+      'A by its label (a Firebase ID token resolved once at sign-in and copied into localStorage for an axios instance); reported by B at the listed line: the rules give a renewing identity token kept outside component state to B.',
+    'A02.tsx':
+      'A by its label (a Firebase ID token from onAuthStateChanged kept in localStorage for an Apollo auth link); reported by B at the listed line, as A01.',
+    'A03.jsx':
+      'A: an @auth0/auth0-spa-js ID token read once at init (getIdTokenClaims().__raw) and kept in localStorage for a Hasura Apollo client.',
+    'A04.js':
+      "A: a DefaultAzureCredential getToken() token resolved once and baked into an OpenAI client's defaultHeaders; B reports the module client at an unlisted line.",
+    'A05.jsx':
+      "A: an Okta authState.accessToken (renewed by Okta's token manager) copied once at mount into a class component's API client.",
+    'A06.jsx':
+      'A by its label (Amplify v5 Auth.currentSession() ID and access tokens copied once into localStorage); reported by B at the listed lines, as A01.',
+    'B01.js':
+      'B: an IBM Cloud IAM token (1 h) from its token endpoint kept in a module variable and in the headers of every bulk write of a long import.',
+    'B02.js':
+      "B: a bKash id_token (1 h) cached in module scope and returned whenever set; reported at the variable's declaration (line 6), which the label does not list.",
+    'B03.js': "B: a Pesapal token (5 min) fetched once at a bot's start and used by every later payment request.",
+    'B04.js':
+      'B: a Shiprocket token (10 days) kept in module scope by a middleware that logs in only while it is empty.',
+    'B05.js':
+      'B: an Appwrite account.createJWT() JWT (15 min) minted once at page load, kept in a module variable and added to every htmx request.',
+    'B06.tsx':
+      'B: an Appwrite JWT (15 min) minted once at sign-in and handed to the session keeper used for every later API call.',
+    'N13.js':
+      'False alarm (B): an OAuth token response kept in module scope carries the refresh token and expiry_date, and every call goes through the one OAuth2Client, which refreshes the access token itself.',
+  },
 };
