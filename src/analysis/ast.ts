@@ -23,6 +23,14 @@ const definitionTypes = {
 } as const satisfies { [Kind in keyof ScopeDefinitionType]: `${ScopeDefinitionType[Kind]}` };
 export const DefinitionType = definitionTypes as unknown as ScopeDefinitionType;
 
+/** What a top-level statement declares: the declaration of `export ...` / `export default ...`, else the statement. */
+export function declaredBy(statement: TSESTree.ProgramStatement): Node | null | undefined {
+  return statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+    statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+    ? statement.declaration
+    : statement;
+}
+
 /** Strips wrappers that do not change the value: parentheses are not nodes, but TS assertions and `!` are. */
 export function unwrap(node: Node): Node {
   let current = node;

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { PER_CALLER_PARAMETER_PATTERN, RENEWING_PARAMETER_PATTERN } from '../knowledge/index.js';
-import { enclosingFunction } from './ast.js';
+import { declaredBy, enclosingFunction } from './ast.js';
 import { inTest, isRead, isWrite, occurrencesOf } from './storage-slot.js';
 
 type Node = TSESTree.Node;
@@ -55,11 +55,7 @@ export function factoryClosureNames(sourceCode: SourceCode): ReadonlySet<string>
   if (known) return known;
   const names = new Set<string>();
   for (const statement of sourceCode.ast.body) {
-    const inner =
-      statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
-      statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
-        ? statement.declaration
-        : statement;
+    const inner = declaredBy(statement);
     for (const fn of functionsDeclaredBy(inner))
       if (fn.body.type === AST_NODE_TYPES.BlockStatement)
         for (const s of fn.body.body)

@@ -6,7 +6,7 @@ import {
   SERVER_APPLICATION_DECORATORS,
   TOP_LEVEL_AWAIT_KEEPERS,
 } from '../knowledge/index.js';
-import { calleeName, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
+import { calleeName, declaredBy, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
 import { fileIndex } from './file-index.js';
 import { forEachDescendant } from './value-flow.js';
 
@@ -63,11 +63,7 @@ function declaresServerApplicationClass(sourceCode: SourceCode): boolean {
   }
   if (decorators.size === 0) return false;
   return sourceCode.ast.body.some((statement) => {
-    const declaration =
-      statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
-      statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
-        ? statement.declaration
-        : statement;
+    const declaration = declaredBy(statement);
     return (
       declaration?.type === AST_NODE_TYPES.ClassDeclaration &&
       declaration.decorators.some((d) => {

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { sessionOf, TYPED_CREDENTIAL_SHAPES, type TypedCredentialShape } from '../knowledge/index.js';
-import { unwrap } from './ast.js';
+import { declaredBy, unwrap } from './ast.js';
 import { findVariable } from './find-variable.js';
 import type { Held } from './held.js';
 
@@ -111,11 +111,7 @@ function localTypeDeclaration(
   sourceCode: SourceCode,
 ): TSESTree.TSInterfaceDeclaration | TSESTree.TSTypeAliasDeclaration | null {
   for (const statement of sourceCode.ast.body) {
-    const inner =
-      statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
-      statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
-        ? statement.declaration
-        : statement;
+    const inner = declaredBy(statement);
     if (
       (inner?.type === AST_NODE_TYPES.TSInterfaceDeclaration ||
         inner?.type === AST_NODE_TYPES.TSTypeAliasDeclaration) &&
