@@ -30,6 +30,12 @@ export const BROWSER_SDK_GLOBALS = [
     module: 'aws-iot-device-sdk',
     source: 'aws/aws-iot-device-sdk-js: README.md, Browser applications (the browserified bundle exposes AWSIoTData)',
   },
+  {
+    name: 'Appwrite',
+    module: 'appwrite',
+    source:
+      'appwrite/sdk-for-web: rollup.config.mjs (the iife bundle the CDN serves is named Appwrite), README.md (CDN script tag)',
+  },
 ] as const satisfies readonly { name: string; module: string; source: string }[];
 
 function v2(path: readonly string[]): ApiRef {

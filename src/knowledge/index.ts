@@ -46,6 +46,7 @@ import { entriesOf } from './entries-of.js';
 import { STATIC_PROVIDER_SINKS } from './aws-crt.js';
 import { OAUTH_CLIENT_TOKEN_METHODS } from './oauth-clients.js';
 import { VAULT_TOKEN_METHODS } from './vault.js';
+import { APPWRITE_TOKEN_METHODS } from './appwrite.js';
 
 export * from './types.js';
 export * from './sessions.js';
@@ -97,6 +98,7 @@ export const CREDENTIAL_METHODS = entriesOf<CredentialMethod>()([
   ...AWS_TOKEN_METHODS,
   ...OAUTH_CLIENT_TOKEN_METHODS,
   ...VAULT_TOKEN_METHODS,
+  ...APPWRITE_TOKEN_METHODS,
 ]);
 export const PRESIGNERS = entriesOf<Presigner>()([
   ...AWS_V3_PRESIGNERS,

@@ -13,7 +13,7 @@ export interface Session {
   readonly phrase: string;
   readonly temporary: boolean;
   /** What a caller sees once it has expired (EXPIRY_SYMPTOMS); absent: AWS's `ExpiredToken`. */
-  readonly symptom?: Extract<SymptomKind, 'google' | 'azure' | 'oauth' | 'vault'>;
+  readonly symptom?: Extract<SymptomKind, 'google' | 'azure' | 'oauth' | 'vault' | 'appwrite'>;
   /**
    * What the code cannot show, so the `platform` / `sessionSeconds` settings decide: `kind`, which credentials the
    * environment provides (the default chain finds env keys, a profile, a task role...; a profile may hold long-term
@@ -306,6 +306,16 @@ export const SESSIONS = {
     temporary: true,
     source:
       'https://developer.hashicorp.com/vault/docs/troubleshoot/tune-lease-ttl (32 days by default); https://developer.hashicorp.com/vault/docs/auth/approle (token_ttl, token_max_ttl of a role)',
+  },
+  'appwrite-jwt': {
+    symptom: 'appwrite',
+    label: 'the Appwrite account JWT',
+    seconds: 15 * 60,
+    maxSeconds: HOUR,
+    phrase: 'after 15 min (900 s unless createJWT was given a duration, at most 1 h)',
+    temporary: true,
+    source:
+      'appwrite/sdk-for-web: src/services/account.ts (createJWT: valid for 15 minutes from its creation; duration: default 900 seconds, maximum 3600 seconds)',
   },
   'github-installation-token': {
     symptom: 'oauth',

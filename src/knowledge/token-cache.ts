@@ -22,6 +22,11 @@ export const EXPIRY_SYMPTOMS = {
     text: '403 "permission denied" from Vault',
     source: 'hashicorp/vault#3033 (403 permission denied an hour in: the token had expired); nodevault/node-vault#166',
   },
+  appwrite: {
+    text: '401 from the Appwrite API (an AppwriteException with code 401: the JWT is no longer valid)',
+    source:
+      'appwrite/sdk-for-web: src/client.ts (AppwriteException.code is the HTTP status), src/services/account.ts (createJWT: the JWT is invalid after 15 minutes)',
+  },
   firebase: {
     text: 'auth/id-token-expired ("Firebase ID token has expired") from verifyIdToken',
     source: 'https://firebase.google.com/docs/auth/admin/errors (auth/id-token-expired)',

@@ -136,9 +136,10 @@ export interface CredentialMethod {
   readonly id: string;
   /**
    * `oauth`: a general OAuth client library, whose expired token is refused with RFC 6750's `invalid_token`; `vault`:
-   * HashiCorp Vault, which refuses an expired token with 403 "permission denied".
+   * HashiCorp Vault, which refuses an expired token with 403 "permission denied"; `appwrite`: Appwrite's account JWT,
+   * refused with 401 by the Appwrite API.
    */
-  readonly ecosystem: Ecosystem | 'oauth' | 'vault';
+  readonly ecosystem: Ecosystem | 'oauth' | 'vault' | 'appwrite';
   readonly method: string;
   readonly receivers: readonly ApiRef[];
   readonly gateModules: readonly string[];
