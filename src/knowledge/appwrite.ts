@@ -18,6 +18,7 @@ export const APPWRITE_TOKEN_METHODS = entriesOf<CredentialMethod>()([
     yields: 'access-token',
     session: 'appwrite-jwt',
     secretFields: ['jwt'],
+    ownName: true,
     replacement: { code: 'await account.createJWT()', imports: [] },
     fix: 'Call `account.createJWT()` where the token is sent (or keep its creation time with it and mint a new one before 15 min have passed).',
     source:
