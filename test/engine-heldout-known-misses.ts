@@ -98,9 +98,9 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
     'B04.js':
       'B: a Shiprocket token (10 days) kept in module scope by a middleware that logs in only while it is empty.',
     'B05.js':
-      'B: an Appwrite account.createJWT() JWT (15 min) minted once at page load, kept in a module variable and added to every htmx request.',
+      "B: an Appwrite account.createJWT() JWT (15 min) minted once at page load, kept in a module variable and added to every htmx request; reported at the module const holding the init promise (line 14), not at the `.then` callback's write into authToken that the label lists.",
     'B06.tsx':
-      'B: an Appwrite JWT (15 min) minted once at sign-in and handed to the session keeper used for every later API call.',
+      "B: an Appwrite JWT (15 min) minted once at sign-in and handed to the session keeper used for every later API call; found at the localStorage write (line 13, listed) but also reported at the keeper variable's declaration (line 10), which the label does not list.",
     'N13.js':
       'False alarm (B): an OAuth token response kept in module scope carries the refresh token and expiry_date, and every call goes through the one OAuth2Client, which refreshes the access token itself.',
   },
