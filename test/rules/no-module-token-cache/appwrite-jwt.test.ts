@@ -42,7 +42,7 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
   },
 ];
 
-const valid: ValidTestCase<[]>[] = [
+const valid: (string | ValidTestCase<[]>)[] = [
   // A JWT minted for every request: nothing is kept.
   "import { Account, Client } from 'appwrite';\nconst account = new Account(new Client().setProject('app'));\nexport async function api(path) {\n  const { jwt } = await account.createJWT();\n  return fetch(path, { headers: { Authorization: `Bearer ${jwt}` } });\n}",
   // The JWT kept with a deadline under its 15 min, tested the right way round.
