@@ -94,7 +94,8 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'B: an IBM Cloud IAM token (1 h) from its token endpoint kept in a module variable and in the headers of every bulk write of a long import.',
     'B02.js':
       "B: a bKash id_token (1 h) cached in module scope and returned whenever set; reported at the variable's declaration (line 6), which the label does not list.",
-    'B03.js': "B: a Pesapal token (5 min) fetched once at a bot's start and used by every later payment request.",
+    'B03.js':
+      "B: a Pesapal token (5 min) fetched once at a bot's start and used by every later payment request; reported at the variable's declaration (line 15), which the label does not list.",
     'B04.js':
       'B: a Shiprocket token (10 days) kept in module scope by a middleware that logs in only while it is empty.',
     'B05.js':

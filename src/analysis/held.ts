@@ -261,7 +261,9 @@ export function heldFromTokenField(endpoint: TokenEndpoint | null, field: string
     lifetime: session.phrase,
     seconds: session.seconds,
     symptom: symptomOfSession(endpoint?.session ?? GENERIC_TOKEN_ENDPOINT.session),
-    fix: `Keep \`${endpoint?.lifetimeField ?? OAUTH_EXPIRES_IN_FIELD}\` from the same response with it and fetch again before it passes.`,
+    fix:
+      endpoint?.fix ??
+      `Keep \`${endpoint?.lifetimeField ?? OAUTH_EXPIRES_IN_FIELD}\` from the same response with it and fetch again before it passes.`,
     promise: false,
   };
 }

@@ -307,6 +307,16 @@ export const SESSIONS = {
     source:
       'https://developer.hashicorp.com/vault/docs/troubleshoot/tune-lease-ttl (32 days by default); https://developer.hashicorp.com/vault/docs/auth/approle (token_ttl, token_max_ttl of a role)',
   },
+  'pesapal-token': {
+    symptom: 'oauth',
+    label: 'the Pesapal access token',
+    seconds: 5 * 60,
+    maxSeconds: 5 * 60,
+    phrase: 'after 5 min (its expiryDate)',
+    temporary: true,
+    source:
+      'https://developer.pesapal.com/how-to-integrate/e-commerce/api-30-json/authentication ("valid for a maximum period of 5 minutes")',
+  },
   'appwrite-jwt': {
     symptom: 'appwrite',
     label: 'the Appwrite account JWT',

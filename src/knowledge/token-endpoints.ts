@@ -20,6 +20,8 @@ export interface TokenEndpoint {
   readonly tokenFields?: readonly string[];
   /** The response's field that gives the token's lifetime in seconds, when it is not RFC 6749's `expires_in`. */
   readonly lifetimeField?: string;
+  /** One sentence for messages, when the response gives its lifetime another way (Pesapal's ISO `expiryDate`). */
+  readonly fix?: string;
   readonly source: string;
 }
 
@@ -157,6 +159,19 @@ export const TOKEN_ENDPOINTS = entriesOf<TokenEndpoint>()([
     lifetimeField: 'expireIn',
     source:
       'docs.rs dingtalk-stream-sdk: constant GET_TOKEN_URL (https://api.dingtalk.com/v1.0/oauth2/accessToken); https://apisix.apache.org/docs/apisix/plugins/dingtalk-auth/ (access_token_url default); @alicloud/dingtalk oauth2_1_0 GetAccessTokenResponseBody (accessToken, expireIn in seconds); the 2 h of the gettoken endpoint it replaces',
+  },
+  {
+    id: 'pesapal-request-token',
+    label: 'the Pesapal token endpoint',
+    // `POST …/v3/api/Auth/RequestToken` (live pay.pesapal.com, sandbox cybqa.pesapal.com/pesapalv3), or a base URL
+    // from a variable that names Pesapal: `${PESAPAL_URL}/api/Auth/RequestToken`.
+    pattern: /pesapal[^?#]*\/api\/Auth\/RequestToken(?![\w-])/i,
+    yields: 'token-response',
+    session: 'pesapal-token',
+    tokenFields: ['token'],
+    fix: 'Keep `Date.parse(expiryDate)` from the same response with it and fetch again before it passes.',
+    source:
+      'https://developer.pesapal.com/how-to-integrate/e-commerce/api-30-json/authentication (POST api/Auth/RequestToken with consumer_key and consumer_secret; response token, expiryDate; "This access token is valid for a maximum period of 5 minutes")',
   },
   {
     id: 'oauth2-token-path',
@@ -425,6 +440,7 @@ export const TOKEN_TEXT_HINT = new RegExp(
     String.raw`access_?token|id_?token`,
     ...new Set(IDENTITY_PLATFORM_TOKENS.map((token) => literally('field' in token ? token.field : token.method))),
     String.raw`presign|sign\w{0,24}url|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws|microsoftonline`,
+    String.raw`\/auth\/requesttoken\b`,
     String.raw`session_?token|k8s-aws-v1|expires_?(?:in|at|on)\b|expiry_?date|(?:rds|aurora)\w{0,24}_token\b`,
   ].join('|'),
   'i',
