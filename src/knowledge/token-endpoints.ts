@@ -165,7 +165,7 @@ export const TOKEN_ENDPOINTS = entriesOf<TokenEndpoint>()([
     label: 'the Pesapal token endpoint',
     // `POST …/v3/api/Auth/RequestToken` (live pay.pesapal.com, sandbox cybqa.pesapal.com/pesapalv3), or a base URL
     // from a variable that names Pesapal: `${PESAPAL_URL}/api/Auth/RequestToken`.
-    pattern: /pesapal[^?#]*\/api\/Auth\/RequestToken(?![\w-])/i,
+    pattern: /pesapal[^/?#]{0,60}\/(?:v3\/|pesapalv3\/)?api\/Auth\/RequestToken(?![\w-])/i,
     yields: 'token-response',
     session: 'pesapal-token',
     tokenFields: ['token'],
