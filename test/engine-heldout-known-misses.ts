@@ -19,8 +19,13 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   'engine-heldout-8': {},
   'engine-heldout-9': {},
   'engine-heldout-10': {},
-  'engine-heldout-11': {},
+  'engine-heldout-11': {
+    'B05.js':
+      "B by its label (a Firebase ID token kept in a singleton's field); reported by A at an unlisted line (the write, 19): the split is by source, and a token its identity SDK renews when asked again, kept anywhere long-lived, is A's (isSnapshotOfRenewingSdk).",
+  },
   'engine-heldout-12': {
+    'B05.tsx':
+      "B by its label (a Firebase ID token copied once into localStorage); reported by A at the listed line: the split is by source, and a token its identity SDK renews when asked again, kept anywhere long-lived, is A's (isSnapshotOfRenewingSdk).",
     'A01.ts':
       "A found by B at its keeper (line 10): STS assumeRole output kept at module level inside a client built from it is no-module-token-cache's (ownerOfKeptValue); the label puts it under A.",
     'A03.js':
@@ -29,6 +34,8 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'B found by A at the label line (bare access_token handed to setCredentials), the one finding of the file.',
   },
   'engine-heldout-13': {
+    'B05.ts':
+      "B by its label (Cognito ID and access tokens copied once into localStorage); reported by A at the listed lines: the split is by source, and a token its identity SDK renews when asked again, kept anywhere long-lived, is A's (isSnapshotOfRenewingSdk).",
     'A04.ts':
       'A: a hand-presigned MemoryDB/ElastiCache IAM token (expiresIn 900) given once as the fixed redisOptions.password of an ioredis Cluster.',
   },

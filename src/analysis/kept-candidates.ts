@@ -412,10 +412,13 @@ export function isReadBackLater(
 
 /**
  * Which rule reports the candidate, beside ownerOfKeptValue: the split is by source. A token its SDK renews when asked
- * again (`renewedBySource`), asked once and kept in any long-lived keeper (component state, app-wide state, module
- * scope, browser storage, a singleton's field, a client's default headers) is a snapshot of that refreshing source,
+ * again (`renewedBySource`), asked once and kept in a long-lived keeper (component state, app-wide state, browser or
+ * app storage, a global, a singleton's field, a client's default headers) is a snapshot of that refreshing source,
  * no-static-snapshot's; a one-shot issuer's value kept with no expiry test stays no-module-token-cache's.
  */
 export function isSnapshotOfRenewingSdk(candidate: Candidate): boolean {
-  return candidate.held.renewedBySource === true;
+  if (candidate.held.renewedBySource !== true) return false;
+  if (candidate.componentState === true || candidate.appState !== undefined || candidate.defaultHeaders) return true;
+  // A module variable (a memo in front of the SDK's call, askEachCall's fix) is still no-module-token-cache's.
+  return candidate.slot.kind === 'member';
 }
