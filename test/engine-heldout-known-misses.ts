@@ -9,15 +9,23 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'False alarm (A) by its label, a defect by the package source: the user-pool ID token is captured once in the logins of a fromCognitoIdentityPool provider held by an exported singleton, and each resolution re-sends it (resolveLogins), as in engine-heldout-5 A06. Labelled before that family was known.',
   },
   'engine-heldout-3': {},
-  'engine-heldout-4': {},
+  'engine-heldout-4': {
+    'B05.js':
+      "B by its label (a Cognito access token copied once into a shared axios instance's default headers); reported by A at the listed line: the split is by source, and a token Amplify renews when asked again, kept anywhere long-lived, is A's (isSnapshotOfRenewingSdk).",
+  },
   'engine-heldout-5': {},
   'engine-heldout-6': {},
   'engine-heldout-7': {},
   'engine-heldout-8': {},
   'engine-heldout-9': {},
   'engine-heldout-10': {},
-  'engine-heldout-11': {},
+  'engine-heldout-11': {
+    'B05.js':
+      "B by its label (a Firebase ID token kept in a singleton's field); reported by A at an unlisted line (the write, 19): the split is by source, and a token its identity SDK renews when asked again, kept anywhere long-lived, is A's (isSnapshotOfRenewingSdk).",
+  },
   'engine-heldout-12': {
+    'B05.tsx':
+      "B by its label (a Firebase ID token copied once into localStorage); reported by A at the listed line: the split is by source, and a token its identity SDK renews when asked again, kept anywhere long-lived, is A's (isSnapshotOfRenewingSdk).",
     'A01.ts':
       "A found by B at its keeper (line 10): STS assumeRole output kept at module level inside a client built from it is no-module-token-cache's (ownerOfKeptValue); the label puts it under A.",
     'A03.js':
@@ -26,6 +34,8 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'B found by A at the label line (bare access_token handed to setCredentials), the one finding of the file.',
   },
   'engine-heldout-13': {
+    'B05.ts':
+      "B by its label (Cognito ID and access tokens copied once into localStorage); reported by A at the listed lines: the split is by source, and a token its identity SDK renews when asked again, kept anywhere long-lived, is A's (isSnapshotOfRenewingSdk).",
     'A04.ts':
       'A: a hand-presigned MemoryDB/ElastiCache IAM token (expiresIn 900) given once as the fixed redisOptions.password of an ioredis Cluster.',
   },
@@ -42,6 +52,12 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'B by its label (a google-auth-library access token kept in this.accessToken of a plugin class); reported by A at an unlisted line.',
     'B03.jsx':
       'B by its label (Amplify Auth.currentCredentials() kept in component state); reported by A at a listed line: the rules give a refreshing source kept to A.',
+    'B04.jsx':
+      "B by its label (a Firebase ID token copied once into localStorage); reported by A at the listed line: the split is by source, and a token the Firebase SDK renews when asked again, kept anywhere long-lived, is A's (isSnapshotOfRenewingSdk).",
+    'B05.jsx':
+      "B by its label (a Firebase ID token copied once into React Native's AsyncStorage); reported by A at the listed line, as B04.",
+    'B06.mjs':
+      'B by its label (a Firebase ID token kept in globalThis for later requests); reported by A at an unlisted line (the write, 21), as B04.',
   },
   'engine-heldout-15': {
     'A02.mjs':
@@ -62,8 +78,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
     'B06.ts': 'B: a GitHub App installation token (1 h) fetched at boot() into a field and reused by a later push.',
   },
   'engine-heldout-17': {
-    'A01.ts':
-      "A by its label (a Firebase ID token asked once in onAuthStateChanged and kept in a field of an Angular root service, sent as a bearer later); reported by B at an unlisted line (the field, line 15), the rules giving a renewing identity token kept on a singleton's field to B.",
     'A02.js':
       'A: instance-role credentials (fromInstanceMetadata) resolved once per registration and handed to a booth PC as static S3 keys.',
     'A03.jsx':
@@ -73,23 +87,17 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
     'A06.js':
       'A: a DefaultAzureCredential getToken() access token resolved once and baked into the connection options of a pooled knex/mssql instance.',
     'N04.ts':
-      'False alarm (B): a Firebase ID token kept in a field only as a signed-in flag; the bearer is asked of the SDK per call.',
+      'False alarm (A): a Firebase ID token kept in a field only as a signed-in flag; the bearer is asked of the SDK per call.',
     'N07.ts':
       'False alarm (B): an RDS IAM token cached for 10 min behind a right-direction deadline test (rdsTokenExpiresAt, a sibling variable), the pool password set on every getPool().',
   },
   'engine-heldout-18': {
-    'A01.js':
-      'A by its label (a Firebase ID token resolved once at sign-in and copied into localStorage for an axios instance); reported by B at the listed line: the rules give a renewing identity token kept outside component state to B.',
-    'A02.tsx':
-      'A by its label (a Firebase ID token from onAuthStateChanged kept in localStorage for an Apollo auth link); reported by B at the listed line, as A01.',
     'A03.jsx':
       'A: an @auth0/auth0-spa-js ID token read once at init (getIdTokenClaims().__raw) and kept in localStorage for a Hasura Apollo client.',
     'A04.js':
       "A: a DefaultAzureCredential getToken() token resolved once and baked into an OpenAI client's defaultHeaders; B reports the module client at an unlisted line.",
     'A05.jsx':
       "A: an Okta authState.accessToken (renewed by Okta's token manager) copied once at mount into a class component's API client.",
-    'A06.jsx':
-      'A by its label (Amplify v5 Auth.currentSession() ID and access tokens copied once into localStorage); reported by B at the listed lines, as A01.',
     'B01.js':
       'B: an IBM Cloud IAM token (1 h) from its token endpoint kept in a module variable and in the headers of every bulk write of a long import.',
     'B02.js':

@@ -21,6 +21,7 @@ import {
 import type { Finding, SnapshotContext } from './context.js';
 import { askAtUse, readRoles } from './identity-token-at-use.js';
 import { runsAgain } from './runs-again.js';
+import { displayName, keeperWords } from '../../src/analysis/keeper-words.js';
 import { runsPerRequest } from '../../src/analysis/request-hooks.js';
 
 /** The state the copy sits in, in the words of the message. */
@@ -28,8 +29,8 @@ function stateName(slot: Slot): string {
   return slot.kind === 'variable' ? slot.name : `this.state.${slot.name}`;
 }
 
-/** Where the copy sits and who reads it, in the words of the message. */
-function keeperWords(candidate: Candidate): string {
+/** Where the copy sits and who reads it, in the words of the message (no-module-token-cache's outside state). */
+function whereKept(candidate: Candidate, sourceCode: Readonly<TSESLint.SourceCode>): string {
   const name = stateName(candidate.slot);
   switch (candidate.appState) {
     case 'signal':
@@ -39,7 +40,9 @@ function keeperWords(candidate: Candidate): string {
     case 'client':
       return `in the API client \`${name}\` as its bearer token, which it sends with every later request`;
     default:
-      return `in component state \`${name}\`, which every later render and handler reads while the component is mounted`;
+      return candidate.componentState
+        ? `in component state \`${name}\`, which every later render and handler reads while the component is mounted`
+        : `in \`${displayName(candidate.slot)}\`, ${keeperWords(candidate, sourceCode)}`;
   }
 }
 
@@ -101,7 +104,7 @@ function findingOf(
     messageId: 'identityTokenKept',
     data: {
       what: held.what,
-      where: keeperWords(candidate),
+      where: whereKept(candidate, context.sourceCode),
       lifetime: held.lifetime,
       symptom: EXPIRY_SYMPTOMS[held.symptom].text,
       fix: held.fix.endsWith('.') ? held.fix : `${held.fix}.`,

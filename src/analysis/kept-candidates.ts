@@ -411,13 +411,14 @@ export function isReadBackLater(
 }
 
 /**
- * Which rule reports the candidate, beside ownerOfKeptValue: a token its SDK renews when asked again
- * (`renewedBySource`) kept in a component's state or in app-wide state (a signal, a store, the app's API client) is a
- * snapshot of that refreshing source, no-static-snapshot's; kept in a module variable, in storage, in a client's
- * default headers or on a long-lived object it is a cache without expiry test, no-module-token-cache's.
+ * Which rule reports the candidate, beside ownerOfKeptValue: the split is by source. A token its SDK renews when asked
+ * again (`renewedBySource`), asked once and kept in a long-lived keeper (component state, app-wide state, browser or
+ * app storage, a global, a singleton's field, a client's default headers) is a snapshot of that refreshing source,
+ * no-static-snapshot's; a one-shot issuer's value kept with no expiry test stays no-module-token-cache's.
  */
 export function isSnapshotOfRenewingSdk(candidate: Candidate): boolean {
-  return (
-    (candidate.componentState === true || candidate.appState !== undefined) && candidate.held.renewedBySource === true
-  );
+  if (candidate.held.renewedBySource !== true) return false;
+  if (candidate.componentState === true || candidate.appState !== undefined || candidate.defaultHeaders) return true;
+  // A module variable (a memo in front of the SDK's call, askEachCall's fix) is still no-module-token-cache's.
+  return candidate.slot.kind === 'member';
 }

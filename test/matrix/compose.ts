@@ -1,6 +1,12 @@
 import { FLOWS, type Flow } from './flows.js';
 import { KEEPERS, LOOK_ALIKE_KEEPERS, type Keeper } from './keepers.js';
 import { SOURCES, type Source } from './sources.js';
+import { IDENTITY_PLATFORM_TOKENS } from '../../src/knowledge/index.js';
+
+/** Sources whose SDK renews the token when asked again (IdentityPlatformToken.renewsWhenAskedAgain). */
+const RENEWED_BY_SOURCE: ReadonlySet<string> = new Set(
+  IDENTITY_PLATFORM_TOKENS.filter((t) => 'renewsWhenAskedAgain' in t && t.renewsWhenAskedAgain).map((t) => t.id),
+);
 
 export type RuleKind = 'A' | 'B';
 
@@ -47,6 +53,8 @@ function compose(source: Source, flowUsed: Flow, keeper: Keeper): Cell | null {
 
 function ownerOf(source: Source, keeper: Keeper): RuleKind | null {
   if (keeper.silent) return keeper.perRequest && source.reportedPerRequest ? source.owner : null;
+  // The split is by source: a renewing token kept outside a module variable is a snapshot of its source.
+  if (keeper.keepsOutsideVariable && RENEWED_BY_SOURCE.has(source.entry)) return 'A';
   if (keeper.owner === 'source') return source.owner;
   if (keeper.owner === 'field') return source.fieldOwner ?? source.owner;
   return keeper.owner!;
