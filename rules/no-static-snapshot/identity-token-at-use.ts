@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { DefinitionType, enclosingFunction, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { calleeName, DefinitionType, enclosingFunction, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import { isAskableAgain, isMovable } from '../../src/analysis/edits.js';
 import type { Candidate } from '../../src/analysis/kept-candidates.js';
 import { isConstLike } from '../../src/analysis/module-refs.js';
@@ -103,13 +103,7 @@ function isFallbackOfAsk(read: Node): boolean {
 function isTokenAsk(node: Node): boolean {
   const call = unwrap(node);
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
-  const callee = unwrap(call.callee);
-  const name =
-    callee.type === AST_NODE_TYPES.Identifier
-      ? callee.name
-      : callee.type === AST_NODE_TYPES.MemberExpression
-        ? staticPropertyName(callee)
-        : null;
+  const name = calleeName(call);
   return name !== null && RENEWING_IDENTITY_TOKEN_METHODS.includes(name);
 }
 
