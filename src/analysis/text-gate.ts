@@ -73,20 +73,26 @@ export function knowledgeModules(): Set<string> {
   const addAll = (value: unknown) => {
     if (Array.isArray(value)) for (const item of value) if (typeof item === 'string') found.add(item);
   };
-  // Called only for objects not seen yet (the knowledge base is ~4,000 values, most of them strings): a call per value
-  // made this walk hot enough at load for V8 to compile it with its optimising compiler, which cost more than the walk.
-  const isUnseenObject = (value: unknown): value is object =>
-    value !== null && typeof value === 'object' && !seen.has(value) && !(value instanceof RegExp);
-  const walk = (value: object, depth: number): void => {
+  // Runs once per process, when the plugin loads, mostly in V8's interpreter, where the cost is the work per value (a
+  // call, or `Object.entries`' array of pairs per object): each object is read through its keys and the test for an
+  // unseen object is inline, ~3 ms of CPU in a fresh process against ~9 with `Object.entries` and a call per value.
+  const walk = (value: Record<string, unknown>, depth: number): void => {
     seen.add(value);
-    for (const [key, child] of Object.entries(value)) {
+    const keys = Object.keys(value);
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index];
+      const child = value[key];
       if (key === 'modules' || key === 'gateModules') addAll(child);
-      if (depth < 6 && isUnseenObject(child)) walk(child, depth + 1);
+      if (depth < 6 && child !== null && typeof child === 'object' && !seen.has(child) && !(child instanceof RegExp))
+        walk(child as Record<string, unknown>, depth + 1);
     }
   };
-  for (const [name, value] of Object.entries(knowledge)) {
+  const namespace = knowledge as Record<string, unknown>;
+  for (const name of Object.keys(namespace)) {
+    const value = namespace[name];
     if (name.endsWith('_MODULES')) addAll(value);
-    if (isUnseenObject(value)) walk(value, 0);
+    if (value !== null && typeof value === 'object' && !seen.has(value) && !(value instanceof RegExp))
+      walk(value as Record<string, unknown>, 0);
   }
   return found;
 }
