@@ -113,4 +113,14 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
     'N13.js':
       'False alarm (B): an OAuth token response kept in module scope carries the refresh token and expiry_date, and every call goes through the one OAuth2Client, which refreshes the access token itself.',
   },
+  'engine-heldout-19': {
+    'A02.ts':
+      "A: fromIni({ profile }) resolved once in a vault provider's create() and two fields copied into the static credentials of the SecretsManagerClient it keeps (label uncertain: the provider's lifetime is not shown).",
+    'A03.js':
+      "A by its label (a google-auth-library OAuth2Client's getAccessToken() resolved once by top-level await and exported as a constant); reported by B at the listed line: the rules still give a renewing SDK token in a module variable to B (engSplit's split left module-variable memos to B).",
+    'B05.js':
+      'B: a Spotify client-credentials token (1 h) fetched once at start-up and stored with setAccessToken on the module SpotifyWebApi client, reused by every route.',
+    'N11.js':
+      'False alarm (B) by its label (uncertain): an eBay user token kept in a module variable of a dev server only as an "is authenticated" flag, never sent.',
+  },
 };
