@@ -82,8 +82,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'A: instance-role credentials (fromInstanceMetadata) resolved once per registration and handed to a booth PC as static S3 keys.',
     'A03.jsx':
       "A: supabase-js getSession() read once on mount and session.access_token kept in component state for every later admin call (Supabase's SDK is not a known renewing source).",
-    'A05.tsx':
-      "A by its label (an MSAL acquireTokenSilent access token asked once on mount and kept in component state); reported by B at an unlisted line (19), the rules taking MSAL's result for a one-shot issuer's.",
     'A06.js':
       'A: a DefaultAzureCredential getToken() access token resolved once and baked into the connection options of a pooled knex/mssql instance.',
     'N04.ts':
@@ -92,8 +90,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'False alarm (B): an RDS IAM token cached for 10 min behind a right-direction deadline test (rdsTokenExpiresAt, a sibling variable), the pool password set on every getPool().',
   },
   'engine-heldout-18': {
-    'A03.jsx':
-      'A: an @auth0/auth0-spa-js ID token read once at init (getIdTokenClaims().__raw) and kept in localStorage for a Hasura Apollo client.',
     'A04.js':
       "A: a DefaultAzureCredential getToken() token resolved once and baked into an OpenAI client's defaultHeaders; B reports the module client at an unlisted line.",
     'A05.jsx':

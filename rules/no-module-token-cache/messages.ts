@@ -92,5 +92,5 @@ export const MIGRATION_SAFE_SUGGESTIONS: readonly TokenCacheMessageId[] = [
  */
 export const MANUAL_REASONS: Partial<Record<TokenCacheMessageId, string>> = {
   moduleTokenCache:
-    'no change here keeps the code working as written: the value comes from a sign-in or a callback the code cannot call again (a login widget, an OAuth redirect, a token handed in from outside), or the lifetime it would need is nowhere in reach (a presigned URL signed elsewhere, a token kept inside a client or driver that takes no token function), or the cache is read and written in shapes an expiry check cannot follow',
+    'no change here keeps the code working as written: the value comes from a sign-in or a callback the code cannot call again (a login widget, an OAuth redirect, a token handed in from outside), or the lifetime it would need is nowhere in reach (a presigned URL signed elsewhere, a token kept inside a client or driver that takes no token function), or the cache is read and written in shapes an expiry check cannot follow, or it is browser or device storage that other code reads after a reload',
 };

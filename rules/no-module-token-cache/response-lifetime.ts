@@ -5,6 +5,8 @@ import { isMovable } from '../../src/analysis/edits.js';
 import { HeldValues } from '../../src/analysis/held-value.js';
 import type { Held } from '../../src/analysis/held.js';
 import { isConstLike, ModuleRefs, moduleSpecifiers } from '../../src/analysis/module-refs.js';
+import { freshIdentifier } from '../../src/util/words.js';
+import { tokenHelperOf, type TokenHelper } from './helper-response.js';
 import {
   HTTP_BODY_METHODS,
   HTTP_UNTYPED_BODIES,
@@ -30,6 +32,12 @@ export interface StatedLifetime {
   readonly addFieldTo?: TSESTree.TSTypeLiteral;
   /** The type the field gets in that literal. */
   readonly fieldType: string;
+  /**
+   * The token came from a helper of the file (`slot = await fetchToken()`): the stamp goes just before the helper's
+   * return, where the response is in reach; `bind` is the body read inline there (`return (await res.json())
+   * .access_token`), which a const of that name first holds.
+   */
+  readonly inHelper?: TokenHelper & { readonly bind?: { readonly body: Node; readonly name: string } };
 }
 
 /** Which field holds the token and which states when it ends. */
@@ -84,7 +92,10 @@ export function responseLifetimeAt(
         fieldType: deadline.form === 'date' ? 'Date | null' : 'string',
       }
     : OAUTH_SHAPE;
-  const value = tokenFieldRead(withoutEmptyFallback(unwrap(assignment.right)), context, shape.tokenField);
+  const right = withoutEmptyFallback(unwrap(assignment.right));
+  const value = tokenFieldRead(right, context, shape.tokenField);
+  const helper = value ? null : tokenHelperOf(right, context);
+  if (helper) return lifetimeInHelper(helper, context, shape, held);
   if (value) {
     const object = unwrap(value.object);
     const root = referenceRoot(object);
@@ -106,6 +117,77 @@ export function responseLifetimeAt(
   const untyped = () => isUntypedBody(assignment.right) && !isAnnotated(write, context);
   if (deadline || !mayReadField(assignment.right, context, untyped, OAUTH_EXPIRES_IN_FIELD)) return null;
   return { text: `${write.name}.${OAUTH_EXPIRES_IN_FIELD}`, ...OAUTH_SHAPE };
+}
+
+/**
+ * The token a helper of the file returns (`return body.access_token`, `return (await res.json()).access_token`):
+ * its response's lifetime read just before that return.
+ */
+function lifetimeInHelper(
+  helper: TokenHelper,
+  context: Context,
+  shape: ResponseShape,
+  held: Held,
+): StatedLifetime | null {
+  const { sourceCode } = context;
+  const value = tokenFieldRead(unwrap(helper.returned.argument!), context, shape.tokenField);
+  if (!value || value.optional) return null;
+  const object = unwrap(value.object);
+  const stated = { field: shape.field, at: shape.at, fieldType: shape.fieldType };
+  if (isUntypedBody(object)) {
+    // A name the helper does not mention: the const neither shadows what it reads nor puts an earlier read in its TDZ.
+    const name = freshIdentifier('tokenResponse', sourceCode.getText(helper.fn));
+    return { ...stated, text: `${name}.${shape.field}`, inHelper: { ...helper, bind: { body: object, name } } };
+  }
+  const root = referenceRoot(object);
+  if (!root || !declaredIn(root, helper.fn, context)) return null;
+  const text = `${sourceCode.getText(object)}.${shape.field}`;
+  const untyped = () =>
+    (object === root && (declaredAsParsedBody(root, context) || declaredWithField(root, shape.field, context))) ||
+    isUntypedClientBody(object, context) ||
+    (held.method !== undefined && object === root && declaredAsResultOf(root, held, context));
+  if (mayReadField(object, context, untyped, shape.field)) return { ...stated, text, inHelper: helper };
+  const asserted = object === root ? assertedBodyType(root, context) : null;
+  return asserted ? { ...stated, text, addFieldTo: asserted, inHelper: helper } : null;
+}
+
+/** A local of the helper itself (not a module value another call may have replaced meanwhile). */
+function declaredIn(identifier: TSESTree.Identifier, fn: TSESTree.FunctionLike, context: Context): boolean {
+  const def = ModuleRefs.for(context.sourceCode).variableOf(identifier)?.defs[0];
+  if (def?.type !== DefinitionType.Variable) return false;
+  return def.node.range[0] >= fn.range[0] && def.node.range[1] <= fn.range[1];
+}
+
+/**
+ * `const response: TokenResponse = await ...` where the annotation is a type literal, or a file's alias of one (also
+ * inside `Readonly<...>`), that declares `field`: the read type-checks.
+ */
+function declaredWithField(identifier: TSESTree.Identifier, field: string, context: Context): boolean {
+  const def = ModuleRefs.for(context.sourceCode).variableOf(identifier)?.defs[0];
+  if (def?.type !== DefinitionType.Variable || def.node.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const literal = typeLiteralOf(def.node.id.typeAnnotation?.typeAnnotation, context);
+  return (
+    literal?.members.some(
+      (m) => m.type === AST_NODE_TYPES.TSPropertySignature && !m.optional && memberName(m.key) === field,
+    ) ?? false
+  );
+}
+
+function memberName(key: Node): string | null {
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  return key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' ? key.value : null;
+}
+
+function typeLiteralOf(type: TSESTree.TypeNode | undefined, context: Context): TSESTree.TSTypeLiteral | null {
+  if (!type) return null;
+  if (type.type === AST_NODE_TYPES.TSTypeLiteral) return type;
+  if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return null;
+  const args = type.typeArguments?.params ?? [];
+  if (type.typeName.name === 'Readonly' && args.length === 1) return typeLiteralOf(args[0], context);
+  if (args.length > 0) return null;
+  const def = ModuleRefs.for(context.sourceCode).variableOf(type.typeName)?.defs[0];
+  if (def?.node.type !== AST_NODE_TYPES.TSTypeAliasDeclaration || def.node.typeParameters) return null;
+  return typeLiteralOf(def.node.typeAnnotation, context);
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Candidate } from '../../src/analysis/kept-candidates.js';
 import { occurrencesOf } from '../../src/analysis/storage-slot.js';
 import type { TokenCacheMessageId } from './messages.js';
 import { freshIdentifier } from '../../src/util/words.js';
-import { responseLifetimeAt } from './response-lifetime.js';
+import { responseLifetimeAt, type StatedLifetime } from './response-lifetime.js';
 import { checkStsExpiration } from './sts-expiration.js';
 import { passwordPerConnection } from './per-connection.js';
 import { settingsPerConnection } from './connection-settings.js';
@@ -191,8 +191,8 @@ function addExpiryCheck(context: Context, candidate: Candidate, name: string): S
   if (ownExpiry.length > 0) return ownExpiry;
   const deadline = freshIdentifier(`${cache.name}ExpiresAt`, context.sourceCode.text);
   const deadlineRef = cache.reference(deadline);
-  const stated = cache.filledAtLoad ? [] : cache.writes.map((write) => responseLifetimeAt(write, context));
-  if (stated.length > 0 && stated.every((lifetime) => lifetime !== null)) {
+  const stated = statedLifetimes(context, cache, edited);
+  if (stated) {
     // `expires_in` counts seconds from the response; a stated deadline is a time (`expires_at`) or a `Date` (`expiresOn`,
     // null when MSAL states none: then never reused).
     const stamps = stated.map(({ text, at }) =>
@@ -212,8 +212,9 @@ function addExpiryCheck(context: Context, candidate: Candidate, name: string): S
           ...expiryFixes(fixer, context, cache.declare(fixer, deadline, '0'), {
             tests,
             deadlineRef,
-            statements: statements.map((write, i) => ({ ...write!, stamp: stamps[i] })),
+            statements: statements.map((write, i) => ({ ...write!, stamp: stated[i].inHelper ? '' : stamps[i] })),
           }),
+          ...stated.flatMap(({ inHelper }, i) => (inHelper ? stampInHelper(fixer, context, inHelper, stamps[i]) : [])),
           ...[...typeLiterals].flatMap(([type, { field, fieldType }]) =>
             addMember(type, field, fieldType, context.sourceCode, false)(fixer),
           ),
@@ -243,6 +244,26 @@ function addExpiryCheck(context: Context, candidate: Candidate, name: string): S
   ];
 }
 
+/**
+ * The lifetime each write's response states, or null when one does not; a helper's stamp must reach the companion
+ * and sit apart from the other edits.
+ */
+function statedLifetimes(context: Context, cache: CacheSlot, edited: readonly Node[]): StatedLifetime[] | null {
+  if (cache.filledAtLoad || cache.writes.length === 0) return null;
+  const stated: StatedLifetime[] = [];
+  for (const write of cache.writes) {
+    const lifetime = responseLifetimeAt(write, context);
+    if (!lifetime) return null;
+    if (
+      lifetime.inHelper &&
+      (!cache.reaches(lifetime.inHelper.fn) || overlapsAny([lifetime.inHelper.returned], edited))
+    )
+      return null;
+    stated.push(lifetime);
+  }
+  return stated;
+}
+
 /** `null`, `undefined` or `''`: a cache declared empty (a string cache's `let token = ''`, tested by its truth). */
 function isUnset(node: Node): boolean {
   const inner = unwrap(node);
@@ -259,6 +280,8 @@ interface CacheSlot {
   readonly filledAtLoad: boolean;
   /** How the code refers to the companion (`tokenExpiresAt`, `this.tokenExpiresAt`). */
   reference(deadline: string): string;
+  /** That reference means the companion inside `fn` too (a function of the file, a method of the field's class). */
+  reaches(fn: TSESTree.FunctionLike): boolean;
   declare(fixer: TSESLint.RuleFixer, deadline: string, initial: string): TSESLint.RuleFix;
 }
 
@@ -277,6 +300,7 @@ function moduleVariableCache({ variable, declarator, declaration }: Declared): C
     reads: references.filter((r) => r.isRead()).map((r) => r.identifier as Node),
     filledAtLoad: declarator.init !== null && declarator.init !== undefined && !isUnset(declarator.init),
     reference: (deadline) => deadline,
+    reaches: () => true,
     declare: (fixer, deadline, initial) =>
       fixer.insertTextAfter(declaration, `\n${declaration.kind} ${deadline} = ${initial};`),
   };
@@ -311,6 +335,7 @@ function instanceFieldCache(context: Context, candidate: Candidate): CacheSlot |
     reads,
     filledAtLoad: property.value !== null && !isUnset(property.value),
     reference: (deadline) => `this.${key(deadline)}`,
+    reaches: (fn) => isMethodOf(fn, property.parent.parent),
     declare: (fixer, deadline, initial) =>
       fixer.insertTextAfter(
         property,
@@ -367,9 +392,51 @@ function constructorFieldCache(context: Context, candidate: Candidate): CacheSlo
     reads,
     filledAtLoad: false,
     reference: (deadline) => `this.${deadline}`,
+    reaches: (fn) => slot.kind === 'member' && slot.owner.kind === 'class' && isMethodOf(fn, slot.owner.classNode),
     declare: (fixer, deadline, initial) =>
       fixer.insertTextAfter(start, `\n${indentOf(start, context.sourceCode.text)}this.${deadline} = ${initial};`),
   };
+}
+
+/** An instance method of the class (not static, not an arrow in a field): its `this` is the instance. */
+function isMethodOf(fn: TSESTree.FunctionLike, classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression) {
+  const method = fn.parent;
+  return (
+    method?.type === AST_NODE_TYPES.MethodDefinition &&
+    method.kind === 'method' &&
+    !method.static &&
+    method.parent === classNode.body
+  );
+}
+
+function overlapsAny(nodes: readonly Node[], others: readonly Node[]): boolean {
+  return nodes.some((a) => others.some((b) => a.range[0] < b.range[1] && b.range[0] < a.range[1]));
+}
+
+/**
+ * The deadline stamped just before the helper's return, where its response is in reach; an inline body (`return
+ * (await res.json()).access_token`) is first held by a const.
+ */
+function stampInHelper(
+  fixer: TSESLint.RuleFixer,
+  context: Context,
+  { returned, bind }: NonNullable<StatedLifetime['inHelper']>,
+  stamp: string,
+): TSESLint.RuleFix[] {
+  const { sourceCode } = context;
+  const indent = indentOf(returned, sourceCode.text);
+  if (!bind) return [fixer.insertTextBefore(returned, `${stamp}\n${indent}`)];
+  const before = sourceCode.getTokenBefore(bind.body);
+  const after = sourceCode.getTokenAfter(bind.body);
+  const wrapped = before?.value === '(' && after?.value === ')' && before.range[0] >= returned.range[0];
+  const range: [number, number] = wrapped ? [before.range[0], after.range[1]] : bind.body.range;
+  return [
+    fixer.insertTextBefore(
+      returned,
+      `const ${bind.name} = ${sourceCode.getText(bind.body)};\n${indent}${stamp}\n${indent}`,
+    ),
+    fixer.replaceTextRange(range, bind.name),
+  ];
 }
 
 /** `x = null`, `this.x = undefined`: the cache is emptied. */
@@ -407,10 +474,12 @@ function expiryFixes(
           : `${sourceCode.getText(test)} || Date.now() >= ${deadlineRef}`,
       ),
     ),
-    ...statements.map(({ statement, inList, stamp }) =>
-      inList
-        ? fixer.insertTextAfter(statement, `\n${indentOf(statement, sourceCode.text)}${stamp}`)
-        : fixer.replaceText(statement, `{ ${sourceCode.getText(statement)} ${stamp} }`),
+    ...statements.flatMap(({ statement, inList, stamp }) =>
+      stamp === ''
+        ? []
+        : inList
+          ? fixer.insertTextAfter(statement, `\n${indentOf(statement, sourceCode.text)}${stamp}`)
+          : fixer.replaceText(statement, `{ ${sourceCode.getText(statement)} ${stamp} }`),
     ),
   ];
 }

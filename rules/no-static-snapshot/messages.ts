@@ -140,7 +140,7 @@ export const MANUAL_REASONS: Partial<Record<SnapshotMessageId, string>> = {
   googleNoRefresh:
     'the client needs a refresh token or a `refreshHandler` returning a token with its expiry time, and only the app knows which source gives both',
   identityTokenKept:
-    'the kept token is read where asking the SDK per use does not fit as written (while rendering, or handed on as a prop or a context value), so where to ask it is a change to those readers',
+    'the kept token is read where asking the SDK per use does not fit as written (while rendering, in sync code, or handed on as a prop, a context value or a signal), or it is written to browser or device storage or a global that other code reads (after a reload too), so where to ask it is a change to those readers',
   googleTokenStored:
     'the stored token is read where a call per use does not fit as written (outside an async function, or handed on as a value)',
   writtenToOutlivingSink:

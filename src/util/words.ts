@@ -11,6 +11,16 @@ export function containsIdentifier(text: string, name: string): boolean {
   return false;
 }
 
+/** How many times `name` occurs in `text` as a whole identifier (the same string search as `containsIdentifier`). */
+export function identifierCount(text: string, name: string): number {
+  if (name === '') return 0;
+  let count = 0;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (!isIdentifierCharacter(text[at - 1]) && !isIdentifierCharacter(text[at + name.length])) count++;
+  }
+  return count;
+}
+
 function isIdentifierCharacter(character: string | undefined): boolean {
   return character !== undefined && /[\p{ID_Continue}$\u200C\u200D]/u.test(character);
 }
