@@ -9,23 +9,15 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'False alarm (A) by its label, a defect by the package source: the user-pool ID token is captured once in the logins of a fromCognitoIdentityPool provider held by an exported singleton, and each resolution re-sends it (resolveLogins), as in engine-heldout-5 A06. Labelled before that family was known.',
   },
   'engine-heldout-3': {},
-  'engine-heldout-4': {
-    'B05.js':
-      "B by its label (a Cognito access token copied once into a shared axios instance's default headers); reported by A at the listed line: the split is by source, and a token Amplify renews when asked again, kept anywhere long-lived, is A's (isSnapshotOfRenewingSdk).",
-  },
+  'engine-heldout-4': {},
   'engine-heldout-5': {},
   'engine-heldout-6': {},
   'engine-heldout-7': {},
   'engine-heldout-8': {},
   'engine-heldout-9': {},
   'engine-heldout-10': {},
-  'engine-heldout-11': {
-    'B05.js':
-      "B by its label (a Firebase ID token kept in a singleton's field); reported by A at an unlisted line (the write, 19): the split is by source, and a token its identity SDK renews when asked again, kept anywhere long-lived, is A's (isSnapshotOfRenewingSdk).",
-  },
+  'engine-heldout-11': {},
   'engine-heldout-12': {
-    'B05.tsx':
-      "B by its label (a Firebase ID token copied once into localStorage); reported by A at the listed line: the split is by source, and a token its identity SDK renews when asked again, kept anywhere long-lived, is A's (isSnapshotOfRenewingSdk).",
     'A01.ts':
       "A found by B at its keeper (line 10): STS assumeRole output kept at module level inside a client built from it is no-module-token-cache's (ownerOfKeptValue); the label puts it under A.",
     'A03.js':
@@ -34,8 +26,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'B found by A at the label line (bare access_token handed to setCredentials), the one finding of the file.',
   },
   'engine-heldout-13': {
-    'B05.ts':
-      "B by its label (Cognito ID and access tokens copied once into localStorage); reported by A at the listed lines: the split is by source, and a token its identity SDK renews when asked again, kept anywhere long-lived, is A's (isSnapshotOfRenewingSdk).",
     'A04.ts':
       'A: a hand-presigned MemoryDB/ElastiCache IAM token (expiresIn 900) given once as the fixed redisOptions.password of an ioredis Cluster.',
   },
@@ -52,12 +42,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'B by its label (a google-auth-library access token kept in this.accessToken of a plugin class); reported by A at an unlisted line.',
     'B03.jsx':
       'B by its label (Amplify Auth.currentCredentials() kept in component state); reported by A at a listed line: the rules give a refreshing source kept to A.',
-    'B04.jsx':
-      "B by its label (a Firebase ID token copied once into localStorage); reported by A at the listed line: the split is by source, and a token the Firebase SDK renews when asked again, kept anywhere long-lived, is A's (isSnapshotOfRenewingSdk).",
-    'B05.jsx':
-      "B by its label (a Firebase ID token copied once into React Native's AsyncStorage); reported by A at the listed line, as B04.",
-    'B06.mjs':
-      'B by its label (a Firebase ID token kept in globalThis for later requests); reported by A at an unlisted line (the write, 21), as B04.',
   },
   'engine-heldout-15': {
     'A02.mjs':
@@ -84,8 +68,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       "A: supabase-js getSession() read once on mount and session.access_token kept in component state for every later admin call (Supabase's SDK is not a known renewing source).",
     'A06.js':
       'A: a DefaultAzureCredential getToken() access token resolved once and baked into the connection options of a pooled knex/mssql instance.',
-    'N04.ts':
-      'False alarm (A): a Firebase ID token kept in a field only as a signed-in flag; the bearer is asked of the SDK per call.',
     'N07.ts':
       'False alarm (B): an RDS IAM token cached for 10 min behind a right-direction deadline test (rdsTokenExpiresAt, a sibling variable), the pool password set on every getPool().',
   },

@@ -1,3 +1,5 @@
+import { ASK_EACH_CALL_MESSAGE } from '../token-memo/memo-return.js';
+
 /** Messages of no-module-token-cache; the codemod prints the same texts. */
 export const TOKEN_CACHE_MESSAGES = {
   moduleTokenCache:
@@ -23,8 +25,7 @@ export const TOKEN_CACHE_MESSAGES = {
   expireWithSignedUrl:
     'Keep when each URL in `{{name}}` expires, from the lifetime it is signed for, and sign a new one {{margin}} before that.',
   invertComparison: 'Reverse the comparison on line {{line}} (`{{from}}` → `{{to}}`).',
-  askEachCall:
-    'Drop the early return of `{{name}}` and ask `{{call}}` at each call: it keeps the token and renews it before it expires, so a call costs a cache lookup and always gets a valid token.',
+  askEachCall: ASK_EACH_CALL_MESSAGE,
   passwordPerConnection:
     'Give `{{option}}` a function that calls `{{call}}`: the library calls it for each new connection, so every connection gets a fresh token.',
   settingsPerConnection:
@@ -68,8 +69,7 @@ export type TokenCacheMessageId = keyof typeof TOKEN_CACHE_MESSAGES;
  * so the same logins happen, each with a token that is still valid. Offered as safe only where the project's installed
  * or declared tedious/mssql version has that type (`useTokenCredentialAfterUpgrade` otherwise, for a person).
  * `askEachCall` drops `if (token) return token;` in front of a call whose object keeps and renews the token itself
- * (`SELF_CACHING_TOKEN_CALLS`), when every write is such a call and the rest of the function does nothing else: each
- * call gets what that object's cache holds, the same type, valid.
+ * (token-memo/memo-return.ts; no-static-snapshot offers it too, for a token its identity SDK renews).
  * The other suggestions guess a lifetime (`addExpiryCheck`) or change what a URL looks like per use (`signPerUse`).
  */
 export const MIGRATION_SAFE_SUGGESTIONS: readonly TokenCacheMessageId[] = [

@@ -16,7 +16,7 @@ import { settingsPerConnection } from './connection-settings.js';
 import { useTokenCredential } from './token-credential.js';
 import { expireSignedUrls } from './signed-url-expiry.js';
 import { checkAccessTokenExpiry } from './access-token-expiry.js';
-import { dropMemoReturn } from './memo-return.js';
+import { askEachCall, clearsMemo } from '../token-memo/memo-return.js';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<TokenCacheMessageId, readonly unknown[]>>;
@@ -48,14 +48,14 @@ export function suggestionsFor(context: Context, candidate: Candidate, guard: Ex
   return [...(declared ? perUse(context, candidate, declared, name) : []), ...addExpiryCheck(context, candidate, name)];
 }
 
-/** A memo in front of a call that caches the token itself: the early return goes (memo-return.ts). */
+/** A memo in front of a call that caches the token itself: the early return goes (token-memo/memo-return.ts). */
 function memoOfSelfCachingCall(context: Context, candidate: Candidate, name: string): Suggestion[] {
   const found = cacheSlotOf(context, candidate);
   if (!found) return [];
-  return dropMemoReturn(
+  return askEachCall(
     context,
     found.reads,
-    found.writes.filter((write) => !clearsCache(write)),
+    found.writes.filter((write) => !clearsMemo(write)),
     name,
   );
 }
@@ -179,7 +179,7 @@ function addExpiryCheck(context: Context, candidate: Candidate, name: string): S
   // `this.token = null` (a logout, the constructor's start) empties the cache: no deadline to stamp there, since a
   // test of its truth (or a loose `!= null`) already refills it.
   const cache = tests.every(({ test }) => !isStrictNullTest(test))
-    ? { ...found, writes: found.writes.filter((write) => !clearsCache(write)) }
+    ? { ...found, writes: found.writes.filter((write) => !clearsMemo(write)) }
     : found;
   const statements = cache.writes.map(writeStatement);
   if (cache.writes.length === 0 || statements.some((s) => s === null)) return [];
@@ -437,12 +437,6 @@ function stampInHelper(
     ),
     fixer.replaceTextRange(range, bind.name),
   ];
-}
-
-/** `x = null`, `this.x = undefined`: the cache is emptied. */
-function clearsCache(write: TSESTree.Identifier | TSESTree.MemberExpression): boolean {
-  const assignment = write.parent;
-  return assignment?.type === AST_NODE_TYPES.AssignmentExpression && isNullish(assignment.right);
 }
 
 /** `x !== null`, `x === undefined`: a null and an undefined value are told apart. */

@@ -42,7 +42,8 @@ function roleOf(read: Node, ctx: SnapshotContext): ReadRole {
   return 'use';
 }
 
-function isPresenceTest(read: Node): boolean {
+/** `if (!token)`, `token !== null`, `token && …`: the read asks only whether there is one. */
+export function isPresenceTest(read: Node): boolean {
   const parent = read.parent;
   switch (parent?.type) {
     case AST_NODE_TYPES.UnaryExpression:

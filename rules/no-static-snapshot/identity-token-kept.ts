@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { enclosingFunction, staticPropertyName } from '../../src/analysis/ast.js';
+import { DefinitionType, enclosingFunction, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
 import { expiryGuardOf } from '../../src/analysis/expiry-guard.js';
 import { HeldValues } from '../../src/analysis/held-value.js';
 import {
@@ -9,8 +9,9 @@ import {
   isReadBackLater,
   isSnapshotOfRenewingSdk,
 } from '../../src/analysis/kept-candidates.js';
+import { handsToCalledAgainOption } from '../../src/analysis/called-again-option.js';
 import { isOneShotScript } from '../../src/analysis/process-lifetime.js';
-import { occurrencesOf, type Slot } from '../../src/analysis/storage-slot.js';
+import { isExported, isRead, occurrencesOf, type Slot } from '../../src/analysis/storage-slot.js';
 import {
   CLIENT_TOKEN_SETTER_PATTERN,
   EXPIRY_SYMPTOMS,
@@ -18,11 +19,12 @@ import {
   LOGIN_RENEWAL_HOSTS,
   RENEWING_TOKEN_METHODS,
 } from '../../src/knowledge/index.js';
-import type { Finding, SnapshotContext } from './context.js';
-import { askAtUse, readRoles } from './identity-token-at-use.js';
+import type { Finding, SnapshotContext, Suggestion } from './context.js';
+import { askAtUse, isPresenceTest, readRoles } from './identity-token-at-use.js';
 import { runsAgain } from './runs-again.js';
 import { displayName, keeperWords } from '../../src/analysis/keeper-words.js';
 import { runsPerRequest } from '../../src/analysis/request-hooks.js';
+import { askEachCall, moduleMemoAccesses } from '../token-memo/memo-return.js';
 
 /** The state the copy sits in, in the words of the message. */
 function stateName(slot: Slot): string {
@@ -89,18 +91,26 @@ function findingOf(
 ): Finding | null {
   const { held, value } = candidate;
   // The app's client sends the token with the requests it makes for other modules: giving it the token is the read.
+  const occurrences = occurrencesOf(candidate.slot, context.sourceCode);
+  if (candidate.appState !== 'client' && !isReadBackLater(candidate, occurrences, context.sourceCode)) return null;
+  // Kept only as a signed-in flag (`return this.token !== null`), the bearer asked of the SDK where it is sent. An
+  // object built with the token (an EventSource that reconnects with it) spends it without being read.
   if (
-    candidate.appState !== 'client' &&
-    !isReadBackLater(candidate, occurrencesOf(candidate.slot, context.sourceCode), context.sourceCode)
+    candidate.appState === undefined &&
+    !builtWithToken(candidate) &&
+    !isExported(candidate.slot) &&
+    onlyTestedForPresence(occurrences)
   )
     return null;
   if (expiryGuardOf(candidate.target, context).kind === 'guarded') return null;
+  // Handed to an option the client asks again when given a function: reported there (fixedCalledAgainOption).
+  if (handsToCalledAgainOption(candidate.slot, ctx.refs, context.sourceCode)) return null;
   if (runsAgain(value, LOGIN_RENEWAL_EVENTS, ctx, { renewHosts: LOGIN_RENEWAL_HOSTS })) return null;
   if (runsPerRequest(value) || (candidate.appState === 'client' && clientUsedAfterInSameCall(candidate))) return null;
   // Every read only tests it, names it as a dependency, or stands in where the SDK is asked first: nothing sends it.
   if (candidate.appState === undefined && readRoles(candidate, ctx)?.every(({ role }) => role !== 'use')) return null;
   return {
-    node: value,
+    node: reportedAt(candidate),
     messageId: 'identityTokenKept',
     data: {
       what: held.what,
@@ -109,8 +119,51 @@ function findingOf(
       symptom: EXPIRY_SYMPTOMS[held.symptom].text,
       fix: held.fix.endsWith('.') ? held.fix : `${held.fix}.`,
     },
-    suggest: askAtUse(candidate, ctx),
+    suggest: [...askAtUse(candidate, ctx), ...memoSuggestions(candidate, context)],
   };
+}
+
+/**
+ * Where the copy is reported: a module variable of the file (a memo, a cache) at its declaration, where it starts to
+ * keep the token for the module's life; any other keeper at the value written into it.
+ */
+function reportedAt(candidate: Candidate): TSESTree.Node {
+  const { slot } = candidate;
+  if (slot.kind !== 'variable' || candidate.componentState || candidate.appState || candidate.defaultHeaders)
+    return candidate.value;
+  const def = slot.variable.defs[0];
+  return def && def.type !== DefinitionType.ImportBinding && slot.variable.scope.block.type === AST_NODE_TYPES.Program
+    ? def.name
+    : candidate.value;
+}
+
+/** The keeper holds an object built with the token (`new EventSource(url)`, a client's options), not the token. */
+function builtWithToken(candidate: Candidate): boolean {
+  let value = unwrap(candidate.value);
+  if (value.type === AST_NODE_TYPES.AwaitExpression) value = unwrap(value.argument);
+  return candidate.held.keptIn !== undefined || value.type === AST_NODE_TYPES.NewExpression;
+}
+
+/** Every read of the keeper in the file only tests whether it holds a token: none sends it. */
+function onlyTestedForPresence(occurrences: ReturnType<typeof occurrencesOf>): boolean {
+  const reads = occurrences.filter((o) => isRead(o.access));
+  return reads.length > 0 && reads.every((o) => isPresenceTest(o.node));
+}
+
+/**
+ * A memo in a module variable (`if (token) return token;` in front of `token = await user.getIdToken()`): its early
+ * return goes, so each call asks the SDK (askEachCall, the rewrite no-module-token-cache offers for other
+ * self-caching calls).
+ */
+function memoSuggestions(
+  candidate: Candidate,
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+): Suggestion[] {
+  const { slot } = candidate;
+  if (slot.kind !== 'variable' || candidate.container || candidate.componentState || candidate.appState) return [];
+  if (slot.variable.scope.block.type !== AST_NODE_TYPES.Program) return [];
+  const { reads, fills } = moduleMemoAccesses(slot.variable);
+  return askEachCall(context, reads, fills, slot.name);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { EXPIRY_SYMPTOMS } from '../../src/knowledge/index.js';
+import { ASK_EACH_CALL_MESSAGE } from '../token-memo/memo-return.js';
 
 /** What AWS answers a request signed with expired keys. */
 const AWS_EXPIRED = EXPIRY_SYMPTOMS.aws.text;
@@ -66,6 +67,8 @@ export const SNAPSHOT_MESSAGES = {
     'Give `{{option}}` a function that returns this same expression: the client calls it on each use, and the source hands back a fresh token once the old one nears expiry.',
   useAuthStrategy:
     'Build `{{client}}` with `authStrategy: {{strategy}}` and the options the token was asked with: it asks the strategy for a token on each request, and the strategy caches and renews it.',
+  // A memo of a renewing token: the one text and rewrite no-module-token-cache offers for other self-caching calls.
+  askEachCall: ASK_EACH_CALL_MESSAGE,
   askAtUse:
     'Ask `{{ask}}` where the token is sent instead of reading `{{state}}`: the SDK answers from its cache and renews the token once it nears expiry; `{{state}}` stays for the tests and as what is sent {{fallback}}, as before.',
   fetchInProvider: 'Call `{{call}}` inside the function, so that each time the client asks it gets a fresh token.',
@@ -118,6 +121,8 @@ export const MIGRATION_SAFE_SUGGESTIONS: readonly SnapshotMessageId[] = [
   // The SDK asked where the kept token is sent, the kept value sent only where it has none: the same token until it
   // nears expiry, then a renewed one.
   'askAtUse',
+  // The memo's early return goes, so each call asks the SDK, which answers from its cache (token-memo/memo-return.ts).
+  'askEachCall',
 ];
 
 /**
@@ -140,7 +145,7 @@ export const MANUAL_REASONS: Partial<Record<SnapshotMessageId, string>> = {
   googleNoRefresh:
     'the client needs a refresh token or a `refreshHandler` returning a token with its expiry time, and only the app knows which source gives both',
   identityTokenKept:
-    'the kept token is read where asking the SDK per use does not fit as written (while rendering, in sync code, or handed on as a prop, a context value or a signal), or it is written to browser or device storage or a global that other code reads (after a reload too), so where to ask it is a change to those readers',
+    'the kept token is read where asking the SDK per use does not fit as written (while rendering, in sync code, or handed on as a prop, a context value or a signal), or from a memo that also keeps tokens from elsewhere or does other work when it fills, or it is written to browser or device storage or a global that other code reads (after a reload too), so where to ask it is a change to those readers',
   googleTokenStored:
     'the stored token is read where a call per use does not fit as written (outside an async function, or handed on as a value)',
   writtenToOutlivingSink:

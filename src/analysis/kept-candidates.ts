@@ -417,8 +417,5 @@ export function isReadBackLater(
  * no-static-snapshot's; a one-shot issuer's value kept with no expiry test stays no-module-token-cache's.
  */
 export function isSnapshotOfRenewingSdk(candidate: Candidate): boolean {
-  if (candidate.held.renewedBySource !== true) return false;
-  if (candidate.componentState === true || candidate.appState !== undefined || candidate.defaultHeaders) return true;
-  // A module variable (a memo in front of the SDK's call, askEachCall's fix) is still no-module-token-cache's.
-  return candidate.slot.kind === 'member';
+  return candidate.held.renewedBySource === true;
 }

@@ -58,8 +58,8 @@ function compose(source: Source, flowUsed: Flow, keeper: Keeper): Cell | null {
 
 function ownerOf(source: Source, keeper: Keeper): RuleKind | null {
   if (keeper.silent) return keeper.perRequest && source.reportedPerRequest ? source.owner : null;
-  // The split is by source: a renewing token kept outside a module variable is a snapshot of its source.
-  if (keeper.keepsOutsideVariable && RENEWED_BY_SOURCE.has(source.entry)) return 'A';
+  // The split is by source: a renewing token kept anywhere long-lived is a snapshot of its source.
+  if (RENEWED_BY_SOURCE.has(source.entry)) return 'A';
   if (keeper.owner === 'source') return source.owner;
   if (keeper.owner === 'field') return source.fieldOwner ?? source.owner;
   return keeper.owner!;

@@ -1,7 +1,8 @@
-// A memo in front of a call whose object keeps and renews the token itself (Firebase `getIdToken()`,
-// google-auth-library `getAccessToken()`, MSAL `acquireTokenSilent`): `if (token) return token;` goes, so each call
-// asks that object (askEachCall, migration-safe). Look-alikes keep the other suggestions: a call that skips the cache,
-// a write from elsewhere, a miss path that does other work, a source that does not cache.
+// A memo in front of a call whose object keeps and renews the token itself (google-auth-library `getAccessToken()`,
+// MSAL `acquireTokenSilent`): `if (token) return token;` goes, so each call asks that object (askEachCall,
+// migration-safe). Look-alikes keep the other suggestions: a call that skips the cache, a miss path that does other
+// work, a source that does not cache. A token its identity SDK renews when asked again (Firebase `getIdToken()`) is
+// no-static-snapshot's, which offers the same rewrite (test/rules/no-static-snapshot/renewing-token-memos.test.ts).
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import { describe, expect, it } from 'vitest';
 import rule from '../../../rules/no-module-token-cache/index.js';
@@ -10,43 +11,8 @@ import { createRuleTester } from '../../rule-tester.js';
 import { lintAll } from '../../robust/lint-all.js';
 
 const lines = (...text: string[]) => text.join('\n');
-const FIREBASE = lines(`import { getAuth } from 'firebase/auth';`, 'export const auth = getAuth();');
-
-const firebaseMemo = (fill: string, extra: string[] = []) =>
-  lines(
-    FIREBASE,
-    'let cachedIdToken = null;',
-    'export async function idToken() {',
-    '  if (cachedIdToken) return cachedIdToken;',
-    '  if (auth.currentUser) {',
-    `    cachedIdToken = await auth.currentUser.${fill};`,
-    '    return cachedIdToken;',
-    '  }',
-    '  return null;',
-    '}',
-    ...extra,
-  );
-
-const SIGN_OUT = ['export function signedOut() {', '  cachedIdToken = null;', '}'];
 
 const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
-  {
-    name: 'Firebase: the ID token memo goes; clearing it at sign-out stays',
-    filename: 'auth.js',
-    code: firebaseMemo('getIdToken()', SIGN_OUT),
-    errors: [
-      {
-        messageId: 'moduleTokenCache',
-        line: 3,
-        suggestions: [
-          {
-            messageId: 'askEachCall',
-            output: firebaseMemo('getIdToken()', SIGN_OUT).replace('  if (cachedIdToken) return cachedIdToken;\n', ''),
-          },
-        ],
-      },
-    ],
-  },
   {
     name: 'google-auth-library: a module token filled from its client, the return in a block',
     filename: 'api.ts',
@@ -139,8 +105,7 @@ function suggestionsOf(code: string, filename: string): (string | undefined)[] {
 }
 
 describe('look-alikes keep the memo (no askEachCall)', () => {
-  it('a call that skips the cache: getIdToken(true), forceRefresh, skipCache', () => {
-    expect(suggestionsOf(firebaseMemo('getIdToken(true)'), 'a.js')).not.toContain('askEachCall');
+  it('a call that skips the cache: skipCache', () => {
     const msal = (options: string) =>
       lines(
         `import { ConfidentialClientApplication } from '@azure/msal-node';`,
@@ -156,24 +121,7 @@ describe('look-alikes keep the memo (no askEachCall)', () => {
     expect(suggestionsOf(msal("azureRegion: 'x'"), 'b.js')).toContain('askEachCall');
   });
 
-  it('a write that holds a token from elsewhere (a setter, another source)', () => {
-    const setter = ['export function setIdToken(value) {', '  cachedIdToken = value;', '}'];
-    expect(suggestionsOf(firebaseMemo('getIdToken()', setter), 'a.js')).not.toContain('askEachCall');
-  });
-
-  it('a miss path that does other work: a sign-in popup, a client built per call', () => {
-    const popup = lines(
-      `import { getAuth, signInWithPopup, GoogleAuthProvider } from 'firebase/auth';`,
-      'const auth = getAuth();',
-      'let cachedIdToken = null;',
-      'export async function idToken() {',
-      '  if (cachedIdToken) return cachedIdToken;',
-      '  const result = await signInWithPopup(auth, new GoogleAuthProvider());',
-      '  cachedIdToken = await result.user.getIdToken();',
-      '  return cachedIdToken;',
-      '}',
-    );
-    expect(suggestionsOf(popup, 'a.js')).not.toContain('askEachCall');
+  it('a miss path that does other work: a client built per call', () => {
     const perCall = lines(
       `import { GoogleAuth } from 'google-auth-library';`,
       'let token = null;',
@@ -186,12 +134,7 @@ describe('look-alikes keep the memo (no askEachCall)', () => {
     expect(suggestionsOf(perCall, 'a.js')).not.toContain('askEachCall');
   });
 
-  it('a memo nested in a branch, or in front of a source that does not cache (Azure getToken, an OBO exchange)', () => {
-    const nested = firebaseMemo('getIdToken()').replace(
-      '  if (cachedIdToken) return cachedIdToken;',
-      '  if (auth.app) { if (cachedIdToken) return cachedIdToken; }',
-    );
-    expect(suggestionsOf(nested, 'a.js')).not.toContain('askEachCall');
+  it('a memo in front of a source that does not cache (Azure getToken, an OBO exchange)', () => {
     const azure = lines(
       `import { DefaultAzureCredential } from '@azure/identity';`,
       'const credential = new DefaultAzureCredential();',
@@ -214,22 +157,5 @@ describe('look-alikes keep the memo (no askEachCall)', () => {
       '}',
     );
     expect(suggestionsOf(obo, 'a.js')).not.toContain('askEachCall');
-  });
-});
-
-describe('the memo stays when the object asked may differ per call', () => {
-  it('a user handed in as a parameter or a field of `this`: the memo is what makes every caller get the first one', () => {
-    const handedIn = lines(
-      `import { getAuth } from 'firebase/auth';`,
-      'export const auth = getAuth();',
-      'let cachedIdToken = null;',
-      'export async function idToken(user) {',
-      '  if (cachedIdToken) return cachedIdToken;',
-      '  cachedIdToken = await user.getIdToken();',
-      '  return cachedIdToken;',
-      '}',
-    );
-    expect(suggestionsOf(handedIn, 'a.js')).not.toContain('askEachCall');
-    expect(suggestionsOf(firebaseMemo('getIdToken()'), 'a.js')).toContain('askEachCall');
   });
 });

@@ -10,11 +10,15 @@ import {
   SELF_CACHING_TOKEN_CALLS,
   type SelfCachingTokenCall,
 } from '../../src/knowledge/index.js';
-import type { TokenCacheMessageId } from './messages.js';
 
 type Node = TSESTree.Node;
-type Context = Readonly<TSESLint.RuleContext<TokenCacheMessageId, readonly unknown[]>>;
-type Suggestion = TSESLint.SuggestionReportDescriptor<TokenCacheMessageId>;
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+type Suggestion = TSESLint.SuggestionReportDescriptor<typeof ASK_EACH_CALL>;
+
+/** The suggestion's message id; both rules that report a memo offer it under this id, with this text. */
+export const ASK_EACH_CALL = 'askEachCall' as const;
+export const ASK_EACH_CALL_MESSAGE =
+  'Drop the early return of `{{name}}` and ask `{{call}}` at each call: it keeps the token and renews it before it expires, so a call costs a cache lookup and always gets a valid token.';
 
 /** How far a filled value is followed back to its call: `t.accessToken` of `const t = await app.acquire…(…)`. */
 const MAX_STEPS = 4;
@@ -27,7 +31,7 @@ const MAX_STEPS = 4;
  * cache (but clearing ones) is such a call, and the rest of the function calls nothing else (dynamic `import()` and
  * `console` aside), so no other work runs again per call. Other reads of the cache are left as they are.
  */
-export function dropMemoReturn(
+export function askEachCall(
   context: Context,
   reads: readonly Node[],
   fills: readonly Node[],
@@ -51,7 +55,7 @@ export function dropMemoReturn(
   const first = fillCalls[0];
   return [
     {
-      messageId: 'askEachCall',
+      messageId: ASK_EACH_CALL,
       data: { name, call: sourceCode.getText(first.callee) },
       fix: (fixer) => returns.map((statement) => removeStatement(fixer, sourceCode, statement)),
     },
@@ -209,4 +213,22 @@ function callsOtherThan(node: Node, allowed: readonly Node[]): boolean {
     }
   }
   return false;
+}
+
+/**
+ * The memo's reads and the writes that fill it (not those that clear it: `token = null` at sign-out), for a module
+ * variable: what askEachCall needs to know of the keeper.
+ */
+export function moduleMemoAccesses(variable: TSESLint.Scope.Variable): { reads: Node[]; fills: Node[] } {
+  const writes = variable.references.filter((r) => r.isWrite() && !r.init).map((r) => r.identifier as Node);
+  return {
+    reads: variable.references.filter((r) => r.isRead()).map((r) => r.identifier as Node),
+    fills: writes.filter((write) => !clearsMemo(write)),
+  };
+}
+
+/** `x = null`, `this.x = undefined`: the memo is emptied. */
+export function clearsMemo(write: Node): boolean {
+  const assignment = write.parent;
+  return assignment?.type === AST_NODE_TYPES.AssignmentExpression && isNullish(assignment.right);
 }
