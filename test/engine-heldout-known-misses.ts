@@ -64,8 +64,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
   'engine-heldout-17': {
     'A02.js':
       'A: instance-role credentials (fromInstanceMetadata) resolved once per registration and handed to a booth PC as static S3 keys.',
-    'A03.jsx':
-      "A: supabase-js getSession() read once on mount and session.access_token kept in component state for every later admin call (Supabase's SDK is not a known renewing source).",
     'A06.js':
       'A: a DefaultAzureCredential getToken() access token resolved once and baked into the connection options of a pooled knex/mssql instance.',
     'N07.ts':

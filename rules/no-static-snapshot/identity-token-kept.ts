@@ -17,6 +17,7 @@ import {
   EXPIRY_SYMPTOMS,
   LOGIN_RENEWAL_EVENTS,
   LOGIN_RENEWAL_HOSTS,
+  RENEWING_IDENTITY_TOKEN_HOLDERS,
   RENEWING_TOKEN_METHODS,
 } from '../../src/knowledge/index.js';
 import type { Finding, SnapshotContext, Suggestion } from './context.js';
@@ -25,6 +26,9 @@ import { runsAgain } from './runs-again.js';
 import { displayName, keeperWords } from '../../src/analysis/keeper-words.js';
 import { runsPerRequest } from '../../src/analysis/request-hooks.js';
 import { askEachCall, moduleMemoAccesses } from '../token-memo/memo-return.js';
+
+/** How far down a kept object readsSecretField looks for the token's field (`state.session.access_token`). */
+const MAX_FIELD_DEPTH = 4;
 
 /** The state the copy sits in, in the words of the message. */
 function stateName(slot: Slot): string {
@@ -48,9 +52,16 @@ function whereKept(candidate: Candidate, sourceCode: Readonly<TSESLint.SourceCod
   }
 }
 
-/** The cheap gate: the file names one of the token calls (RENEWING_TOKEN_METHODS). */
+/**
+ * The cheap gate: the file names one of the token calls (RENEWING_TOKEN_METHODS) or an object a renewing token is
+ * read off (RENEWING_IDENTITY_TOKEN_HOLDERS).
+ */
 export function mayKeepIdentityTokens(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  return RENEWING_TOKEN_METHODS.some((method) => sourceCode.text.includes(method));
+  const { text } = sourceCode;
+  return (
+    RENEWING_TOKEN_METHODS.some((method) => text.includes(method)) ||
+    RENEWING_IDENTITY_TOKEN_HOLDERS.some((holder) => text.includes(holder))
+  );
 }
 
 /**
@@ -102,10 +113,12 @@ function findingOf(
     onlyTestedForPresence(occurrences)
   )
     return null;
+  if (held.secretFields && !readsSecretField(candidate, context.sourceCode)) return null;
   if (expiryGuardOf(candidate.target, context).kind === 'guarded') return null;
   // Handed to an option the client asks again when given a function: reported there (fixedCalledAgainOption).
   if (handsToCalledAgainOption(candidate.slot, ctx.refs, context.sourceCode)) return null;
   if (runsAgain(value, LOGIN_RENEWAL_EVENTS, ctx, { renewHosts: LOGIN_RENEWAL_HOSTS })) return null;
+  if (writtenAgainOnRenewal(value, ctx)) return null;
   if (runsPerRequest(value) || (candidate.appState === 'client' && clientUsedAfterInSameCall(candidate))) return null;
   // Every read only tests it, names it as a dependency, or stands in where the SDK is asked first: nothing sends it.
   if (candidate.appState === undefined && readRoles(candidate, ctx)?.every(({ role }) => role !== 'use')) return null;
@@ -187,4 +200,45 @@ function setsToken(reference: TSESTree.Identifier | TSESTree.JSXIdentifier): boo
     member.object === reference &&
     CLIENT_TOKEN_SETTER_PATTERN.test(staticPropertyName(member) ?? '')
   );
+}
+
+/**
+ * The same setter is also called from code that runs again on renewal (`setSession(session)` in Supabase's
+ * `onAuthStateChange`, beside the first `getSession()`): the state follows the SDK after all.
+ */
+function writtenAgainOnRenewal(value: TSESTree.Node, ctx: SnapshotContext): boolean {
+  const write = value.parent;
+  if (write?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrap(write.callee);
+  const setter = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : callee;
+  if (setter.type !== AST_NODE_TYPES.Identifier) return false;
+  const method = callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : null;
+  const variable = ctx.refs.variableOf(setter);
+  return (
+    variable?.references.some((r) => {
+      const use = r.identifier;
+      if (use === setter) return false;
+      if (method !== null) {
+        const member = use.parent;
+        if (member?.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(member) !== method) return false;
+      }
+      return runsAgain(use, LOGIN_RENEWAL_EVENTS, ctx, { renewHosts: LOGIN_RENEWAL_HOSTS });
+    }) ?? false
+  );
+}
+
+/**
+ * The object around the token was kept whole (Supabase's `data.session`): only a read of the token's own field off
+ * the kept object (`session.access_token`) uses the copy as a token; `session.user.email` does not.
+ */
+function readsSecretField(candidate: Candidate, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const fields = new Set((candidate.held.secretFields ?? []).map((path) => path.split('.').at(-1)));
+  return occurrencesOf(candidate.slot, sourceCode).some((o) => {
+    let node: TSESTree.Node = o.node;
+    for (let steps = 0; steps < MAX_FIELD_DEPTH && node.parent?.type === AST_NODE_TYPES.MemberExpression; steps++) {
+      node = node.parent;
+      if (fields.has(staticPropertyName(node) ?? undefined)) return true;
+    }
+    return false;
+  });
 }

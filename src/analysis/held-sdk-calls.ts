@@ -20,7 +20,7 @@ import {
   PRESIGNERS,
   refMatches,
 } from '../knowledge/index.js';
-import { DefinitionType, findPropertyPath, isFunctionNode, unwrap } from './ast.js';
+import { DefinitionType, findPropertyPath, isFunctionNode, staticPropertyName, unwrap } from './ast.js';
 import { globalPath } from './global-path.js';
 import { isAwaited } from './held-settling.js';
 import { templateText } from './held-text.js';
@@ -103,8 +103,33 @@ export function instanceTokenField(reader: ValueReader, node: TSESTree.MemberExp
 
 /** `data.session.provider_token`: a platform's token field, whatever object it is read from (IDENTITY_PLATFORM_TOKENS). */
 export function identityField(reader: ValueReader, node: TSESTree.MemberExpression, name: string): Held | null {
-  const token = IDENTITY_PLATFORM_TOKENS.find((t) => 'field' in t && t.field === name);
+  const token = IDENTITY_PLATFORM_TOKENS.find(
+    (t) =>
+      'field' in t &&
+      t.field === name &&
+      (!('readOff' in t) || readOffChain(node.object, t.readOff)) &&
+      (!('importedFrom' in t) || reader.imports(t.importedFrom)),
+  );
   return token ? heldFromIdentityPlatform(token, node, reader.context) : null;
+}
+
+/** `x.authState.accessToken` or `authState?.accessToken` for `['authState', 'accessToken']`: the names, last first. */
+function readOffChain(object: TSESTree.Node, names: readonly string[]): boolean {
+  let node = unwrap(object);
+  for (let i = names.length - 1; i >= 0; i--) {
+    const here =
+      node.type === AST_NODE_TYPES.Identifier
+        ? node.name
+        : node.type === AST_NODE_TYPES.MemberExpression
+          ? staticPropertyName(node)
+          : null;
+    if (here !== names[i]) return false;
+    if (i > 0) {
+      if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
+      node = unwrap(node.object);
+    }
+  }
+  return true;
 }
 
 /**
@@ -122,6 +147,11 @@ export function identityMethod(reader: ValueReader, call: TSESTree.CallExpressio
     }
     if (callee.type !== AST_NODE_TYPES.MemberExpression && !('bare' in token)) continue;
     const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : null;
+    if (
+      'receiverProperty' in token &&
+      !(receiver?.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(receiver) === token.receiverProperty)
+    )
+      continue;
     if (
       'receiverNames' in token &&
       !(

@@ -197,7 +197,13 @@ export class HeldValues {
       case AST_NODE_TYPES.MemberExpression: {
         const object = this.valueOf(node.object, next);
         const name = staticPropertyName(node);
-        if (!object && name !== null && IDENTITY_TOKEN_FIELDS.has(name)) return identityField(this.reader, node, name);
+        // A platform's token field read off a result whose own secret is another field (Supabase's `provider_token`
+        // of a `getSession()` whose secret is `access_token`): the field's token, not the result's.
+        if (name !== null && IDENTITY_TOKEN_FIELDS.has(name) && (!object || this.beside(object, name))) {
+          // A field name shared with other objects (Okta's `accessToken`) is the platform's only read off its chain.
+          const platformToken = identityField(this.reader, node, name);
+          if (platformToken) return platformToken;
+        }
         if (!object && name !== null && isRdsTokenVariable(name) && this.isProcessEnv(node.object))
           return heldFromEnvironmentToken(name);
         if (!object && name !== null && INSTANCE_TOKEN_FIELD_NAMES.has(name)) {
@@ -275,6 +281,11 @@ export class HeldValues {
   /** `Promise.all` / `Promise.race` / `Promise.any` of the global `Promise`: a promise of what the array holds. */
   private isPromiseCombinator(callee: Node): boolean {
     return isPromiseCombinator(callee, this.refs);
+  }
+
+  /** `name` is not one of the secret fields (or paths of fields) of a result that names its own. */
+  private beside(object: Value, name: string): boolean {
+    return 'secretFields' in object && object.secretFields !== undefined && this.member(object, name) === null;
   }
 
   private member(object: Value, name: string): Value | null {

@@ -16,7 +16,12 @@ export const COGNITO_LOGIN_EXPIRED = 'NotAuthorizedException: Invalid login toke
  * (https://firebase.google.com/docs/reference/js/auth.md#onidtokenchanged).
  */
 export const LOGIN_RENEWAL_EVENTS: readonly string[] = ['tokenRefresh'];
-export const LOGIN_RENEWAL_HOSTS: readonly string[] = ['onIdTokenChanged'];
+/**
+ * Supabase's `supabase.auth.onAuthStateChange(cb)` runs `cb` again with each refreshed session (`TOKEN_REFRESHED`;
+ * supabase/auth-js: src/GoTrueClient.ts, _callRefreshToken → _notifyAllSubscribers). Firebase's
+ * `onAuthStateChanged` does not: it runs on sign-in and sign-out only.
+ */
+export const LOGIN_RENEWAL_HOSTS: readonly string[] = ['onIdTokenChanged', 'onAuthStateChange'];
 
 /**
  * Tokens that identity platforms hand to app code without refreshing them when they are copied out: a field of the
@@ -41,6 +46,13 @@ export interface IdentityPlatformToken {
    * apps' own helpers (Clerk's `getToken`, Okta's `getAccessToken`).
    */
   readonly importedFrom?: readonly string[];
+  /** The method is called on a property of this name (`supabase.auth.getSession()`: `auth`). */
+  readonly receiverProperty?: string;
+  /**
+   * The field is the platform's only when read off this chain of names, outermost first (`authState.accessToken` for
+   * Okta's `authState.accessToken.accessToken`): its name alone is common to every token object.
+   */
+  readonly readOff?: readonly string[];
   /** The method is called on one of these names only (a static method: `GoogleAuthProvider.credentialFromResult`). */
   readonly receiverNames?: readonly string[];
   /**
@@ -51,7 +63,7 @@ export interface IdentityPlatformToken {
   readonly calledAs?: { readonly globals?: readonly (readonly string[])[]; readonly apis?: readonly ApiRef[] };
   /** Also called as a bare function, destructured from the platform's hook (`const { getAccessTokenSilently } = useAuth0()`). */
   readonly bare?: true;
-  /** The method returns an object; only these of its fields are the token. */
+  /** The method returns an object; only these of its fields (or paths of fields, `data.session.access_token`) are the token. */
   readonly secretFields?: readonly string[];
   /**
    * The whole object also carries AWS credentials, which are no-static-snapshot's to report: only `secretFields`
@@ -228,6 +240,22 @@ const BROWSER_IDENTITY_TOKENS = [
       'clerk/javascript: packages/clerk-js/src/core/resources/Session.ts (getToken: the cached token unless `skipCache` or it is about to expire, else a new one; "the token lifespan (60 seconds)")',
   },
   {
+    // `const { data: { session } } = await supabase.auth.getSession()`: the session the client keeps and refreshes
+    // with its refresh token (autoRefreshToken, on by default); `session.access_token` copied out is not refreshed.
+    id: 'supabase:auth.getSession',
+    method: 'getSession',
+    receiverProperty: 'auth',
+    secretFields: ['data.session.access_token'],
+    renewsWhenAskedAgain: true,
+    label: 'a Supabase access token',
+    yields: 'access-token',
+    session: 'supabase-access-token',
+    symptom: 'oauth',
+    fix: 'Call `supabase.auth.getSession()` where the token is used, or keep the copy current from `supabase.auth.onAuthStateChange` (it runs again with each refreshed session)',
+    source:
+      'supabase/auth-js: src/GoTrueClient.ts (getSession returns the stored session and refreshes an expired one; _callRefreshToken saves the new session and notifies TOKEN_REFRESHED to onAuthStateChange callbacks), src/lib/types.ts (Session.access_token, expires_at)',
+  },
+  {
     // `oktaAuth.getAccessToken()`: the access token in the token manager's storage, which `autoRenew` (on by default)
     // replaces before it expires; the string a caller copied out is not replaced.
     id: 'okta:getAccessToken',
@@ -242,6 +270,23 @@ const BROWSER_IDENTITY_TOKENS = [
     fix: 'Call `oktaAuth.getAccessToken()` where the token is used (the token manager renews it before it expires), or `await oktaAuth.getOrRenewAccessToken()`',
     source:
       'okta/okta-auth-js: lib/oidc/mixin/index.ts (getAccessToken reads tokenManager.getTokensSync(); getOrRenewAccessToken renews an expired one), lib/oidc/TokenManager.ts (DEFAULT_OPTIONS autoRenew: true; renew replaces the stored tokens)',
+  },
+  {
+    // `authState.accessToken.accessToken` of okta-react's `useOktaAuth()` / `withOktaAuth` props: the auth state
+    // manager hands the component a new authState whenever the token manager renews the tokens; the string copied
+    // out of one authState is not replaced.
+    id: 'okta:authState.accessToken',
+    field: 'accessToken',
+    readOff: ['authState', 'accessToken'],
+    importedFrom: OKTA_MODULES,
+    renewsWhenAskedAgain: true,
+    label: 'an Okta access token of the auth state',
+    yields: 'access-token',
+    session: 'okta-access-token',
+    symptom: 'oauth',
+    fix: 'Read `authState.accessToken.accessToken` (or call `oktaAuth.getAccessToken()`) where the token is used: the auth state follows the token manager, which renews the token before it expires',
+    source:
+      "okta/okta-react: src/OktaContext.ts, src/Security.tsx (authState from authStateManager.subscribe, set again on each change), src/withOktaAuth.tsx (authState as a prop); okta/okta-auth-js: lib/core/AuthStateManager.ts (updateAuthState on the token manager's renewed/added events), lib/oidc/TokenManager.ts (autoRenew: true by default)",
   },
   {
     // Amplify JS v6: `{ credentials, tokens }`; `tokens.accessToken` / `tokens.idToken` are Cognito user-pool JWTs.
@@ -351,6 +396,14 @@ export const IDENTITY_PLATFORM_TOKENS = [
 /** The method names of the tokens whose SDK renews them when asked again: a cheap text gate for their keepers. */
 export const RENEWING_IDENTITY_TOKEN_METHODS: readonly string[] = IDENTITY_PLATFORM_TOKENS.flatMap((t): string[] =>
   'renewsWhenAskedAgain' in t && 'method' in t ? [t.method] : [],
+);
+
+/**
+ * The first name of each chain a renewing token's field is read off (`authState` of Okta's
+ * `authState.accessToken.accessToken`): with RENEWING_IDENTITY_TOKEN_METHODS, the cheap text gate for their keepers.
+ */
+export const RENEWING_IDENTITY_TOKEN_HOLDERS: readonly string[] = IDENTITY_PLATFORM_TOKENS.flatMap((t): string[] =>
+  'renewsWhenAskedAgain' in t && 'readOff' in t ? [t.readOff[0]] : [],
 );
 
 export const IDENTITY_TOKEN_FIELDS: ReadonlySet<string> = new Set(

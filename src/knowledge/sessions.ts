@@ -212,6 +212,15 @@ export const SESSIONS = {
     source:
       'https://auth0.com/docs/secure/tokens/id-tokens/update-id-token-lifetime (ID Token Expiration: 36000 s by default); https://auth0.com/docs/secure/tokens/access-tokens/update-access-token-lifetime (Token Expiration For Browser Flows: 7200 s by default)',
   },
+  'supabase-access-token': {
+    symptom: 'oauth',
+    label: 'the Supabase access token',
+    seconds: HOUR,
+    phrase: "after its expires_at (the project's JWT expiry, 1 h by default)",
+    temporary: true,
+    source:
+      'https://supabase.com/docs/guides/auth/sessions ("Access tokens are designed to be short lived, usually between 5 minutes and 1 hour"); supabase discussions #36791 ("the default expiration time of 1 hour")',
+  },
   'clerk-session-token': {
     symptom: 'oauth',
     label: 'the Clerk session token',

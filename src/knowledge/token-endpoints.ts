@@ -429,6 +429,15 @@ export const HTTP_URL_OPTION = 'url';
 const literally = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/gu, String.raw`\$&`);
 
 /**
+ * What a file using an identity platform's token names: its field or method, with the property it is called on when
+ * the method's name alone is common (`auth.getSession`, not a server's own `getSession(req)`).
+ */
+function identityTokenHint(token: (typeof IDENTITY_PLATFORM_TOKENS)[number]): string {
+  if ('field' in token) return literally(token.field);
+  return 'receiverProperty' in token ? literally(`${token.receiverProperty}.${token.method}`) : literally(token.method);
+}
+
+/**
  * Text that a file fetching tokens by hand must contain somewhere: the cheap gate for files that import no SDK.
  * Built from the endpoint patterns, token fields and lifetime fields (RESPONSE_LIFETIME_FIELDS) above, the names the
  * identity-platform tokens are asked by or read from (IDENTITY_PLATFORM_TOKENS, taken from the entries), the presigner
@@ -438,7 +447,7 @@ const literally = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/gu
 export const TOKEN_TEXT_HINT = new RegExp(
   [
     String.raw`access_?token|id_?token`,
-    ...new Set(IDENTITY_PLATFORM_TOKENS.map((token) => literally('field' in token ? token.field : token.method))),
+    ...new Set(IDENTITY_PLATFORM_TOKENS.map(identityTokenHint)),
     String.raw`presign|sign\w{0,24}url|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws|microsoftonline`,
     String.raw`\/auth\/requesttoken\b`,
     String.raw`session_?token|k8s-aws-v1|expires_?(?:in|at|on)\b|expiry_?date|(?:rds|aurora)\w{0,24}_token\b`,

@@ -7,7 +7,10 @@ describe('TOKEN_TEXT_HINT', () => {
   it('is opened by the name of every identity-platform token, as code asks for it or reads it', () => {
     for (const token of IDENTITY_PLATFORM_TOKENS) {
       const name = 'field' in token ? token.field : token.method;
-      const code = 'field' in token ? `const kept = data.session.${name};` : `const kept = await client.${name}();`;
+      // A method common to other libraries is asked of the property it is the platform's on (`supabase.auth`).
+      const receiver = 'receiverProperty' in token ? `client.${token.receiverProperty}` : 'client';
+      const code =
+        'field' in token ? `const kept = data.session.${name};` : `const kept = await ${receiver}.${name}();`;
       expect(TOKEN_TEXT_HINT.test(code), token.id).toBe(true);
     }
   });
@@ -21,6 +24,7 @@ describe('TOKEN_TEXT_HINT', () => {
     for (const code of [
       'const user = await api.getUser(id); render(user.name);',
       'export const session = await getSession(req); // a server session, not a platform token',
+      'const s = await store.getSession(id);',
       'const result = await signInWithPopup(auth, provider); setUser(result.user);',
     ])
       expect(TOKEN_TEXT_HINT.test(code), code).toBe(false);

@@ -5,7 +5,8 @@ import tokenCacheRule from '../../../rules/no-module-token-cache/index.js';
 import { createRuleTester } from '../../rule-tester.js';
 
 // More identity SDKs that keep the signed-in user's token and renew it when asked again: Clerk's `getToken()` (a
-// 60 s session token) and Okta's `oktaAuth.getAccessToken()` (the token manager renews it). A copy kept in state is
+// 60 s session token), Okta's `oktaAuth.getAccessToken()` (the token manager renews it), Supabase's
+// `supabase.auth.getSession()` (the client refreshes the session). A copy kept in state is
 // a snapshot. Look-alikes: the SDK asked where the token is used, the same method name in a file that does not use
 // the SDK (an app's own `getToken` helper, another library's `getAccessToken`), a test file.
 const lines = (...text: string[]) => text.join('\n');
@@ -43,7 +44,72 @@ const OKTA_STATE = lines(
   '}',
 );
 
+const SUPABASE_STATE = lines(
+  `import { useEffect, useState } from 'react';`,
+  `import { supabase } from './supabase';`,
+  'export function useApi() {',
+  '  const [token, setToken] = useState(null);',
+  '  useEffect(() => {',
+  '    (async () => {',
+  '      const { data: { session } } = await supabase.auth.getSession();',
+  '      setToken(session?.access_token ?? null);',
+  '    })();',
+  '  }, []);',
+  '  return (path) => fetch(path, { headers: { Authorization: `Bearer ${token}` } });',
+  '}',
+);
+
+const SUPABASE_SESSION_KEPT = (reader: string) =>
+  lines(
+    `import { useEffect, useState } from 'react';`,
+    `import { supabase } from './supabase';`,
+    'export function useSession() {',
+    '  const [session, setSession] = useState(null);',
+    '  useEffect(() => {',
+    '    (async () => { const { data } = await supabase.auth.getSession(); setSession(data.session); })();',
+    '  }, []);',
+    `  return ${reader};`,
+    '}',
+  );
+
 const invalid: InvalidTestCase<SnapshotMessageId, []>[] = [
+  {
+    code: SUPABASE_STATE,
+    errors: [
+      {
+        messageId: 'identityTokenKept',
+        line: 8,
+        data: {
+          what: 'a Supabase access token (`supabase.auth.getSession()`)',
+          where:
+            'in component state `token`, which every later render and handler reads while the component is mounted',
+          lifetime: "after its expires_at (the project's JWT expiry, 1 h by default)",
+          symptom: '401 Unauthorized (invalid_token)',
+          fix: 'Call `supabase.auth.getSession()` where the token is used, or keep the copy current from `supabase.auth.onAuthStateChange` (it runs again with each refreshed session).',
+        },
+      },
+    ],
+  },
+  // The session kept whole and its token read from the copy.
+  {
+    code: SUPABASE_SESSION_KEPT(
+      '() => fetch("/api", { headers: { Authorization: `Bearer ${session.access_token}` } })',
+    ),
+    errors: [{ messageId: 'identityTokenKept', line: 6 }],
+  },
+  // Handed to the app's API client at sign-in.
+  {
+    code: lines(
+      `import { supabase } from './supabase';`,
+      `import { apiClient } from './api';`,
+      'export async function signIn(email, password) {',
+      '  await supabase.auth.signInWithPassword({ email, password });',
+      '  const { data } = await supabase.auth.getSession();',
+      '  apiClient.setToken(data.session.access_token);',
+      '}',
+    ),
+    errors: [{ messageId: 'identityTokenKept', line: 6 }],
+  },
   {
     code: CLERK_STATE,
     errors: [
@@ -122,12 +188,43 @@ const valid: ValidTestCase<[]>[] = [
   },
   // A test file (testCode: 'skip' by default).
   { code: CLERK_STATE, filename: 'src/use-api.test.tsx' },
+  // Supabase's own pattern: the same state is written again from onAuthStateChange, which runs with each refreshed
+  // session (TOKEN_REFRESHED).
+  {
+    code: SUPABASE_STATE.replace(
+      '  }, []);',
+      lines(
+        '    const { data } = supabase.auth.onAuthStateChange((_event, session) => setToken(session?.access_token ?? null));',
+        '    return () => data.subscription.unsubscribe();',
+        '  }, []);',
+      ),
+    ),
+  },
+  // The session kept whole for the user it names, its token never read from the copy.
+  { code: SUPABASE_SESSION_KEPT('session?.user.email') },
+  // Not the token: the user's id.
+  { code: SUPABASE_STATE.replace('session?.access_token', 'session?.user.id') },
+  // The Google/GitHub provider token of the session: a third party's token that Supabase does not renew, so asking
+  // getSession() again gives the same one; not a snapshot of a renewing source.
+  { code: SUPABASE_STATE.replace('session?.access_token', 'session?.provider_token') },
+  // `getSession()` of another object (not `*.auth`): amazon-cognito-identity-js's user, next-auth.
+  {
+    code: lines(
+      `import { useEffect, useState } from 'react';`,
+      `import { getSession } from 'next-auth/react';`,
+      'export function useApi() {',
+      '  const [token, setToken] = useState(null);',
+      '  useEffect(() => { (async () => { const s = await getSession(); setToken(s?.data?.session?.access_token); })(); }, []);',
+      '  return token;',
+      '}',
+    ),
+  },
 ];
 
-createRuleTester().run('no-static-snapshot (Clerk and Okta tokens kept)', snapshotRule, { valid, invalid });
+createRuleTester().run('no-static-snapshot (Clerk, Okta and Supabase tokens kept)', snapshotRule, { valid, invalid });
 
 // One defect, one report: no-module-token-cache leaves these copies to no-static-snapshot.
-createRuleTester().run('no-module-token-cache (Clerk and Okta tokens: the split)', tokenCacheRule, {
-  valid: [CLERK_STATE, OKTA_CLIENT, OKTA_STATE].map((code) => ({ code })),
+createRuleTester().run('no-module-token-cache (Clerk, Okta and Supabase tokens: the split)', tokenCacheRule, {
+  valid: [CLERK_STATE, OKTA_CLIENT, OKTA_STATE, SUPABASE_STATE].map((code) => ({ code })),
   invalid: [],
 });
