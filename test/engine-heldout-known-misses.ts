@@ -82,8 +82,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'A: instance-role credentials (fromInstanceMetadata) resolved once per registration and handed to a booth PC as static S3 keys.',
     'A03.jsx':
       "A: supabase-js getSession() read once on mount and session.access_token kept in component state for every later admin call (Supabase's SDK is not a known renewing source).",
-    'A05.tsx':
-      "A by its label (an MSAL acquireTokenSilent access token asked once on mount and kept in component state); reported by B at an unlisted line (19), the rules taking MSAL's result for a one-shot issuer's.",
     'A06.js':
       'A: a DefaultAzureCredential getToken() access token resolved once and baked into the connection options of a pooled knex/mssql instance.',
     'N04.ts':
@@ -92,8 +90,6 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       'False alarm (B): an RDS IAM token cached for 10 min behind a right-direction deadline test (rdsTokenExpiresAt, a sibling variable), the pool password set on every getPool().',
   },
   'engine-heldout-18': {
-    'A03.jsx':
-      'A: an @auth0/auth0-spa-js ID token read once at init (getIdTokenClaims().__raw) and kept in localStorage for a Hasura Apollo client.',
     'A04.js':
       "A: a DefaultAzureCredential getToken() token resolved once and baked into an OpenAI client's defaultHeaders; B reports the module client at an unlisted line.",
     'A05.jsx':
@@ -112,5 +108,15 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
       "B: an Appwrite JWT (15 min) minted once at sign-in and handed to the session keeper used for every later API call; found at the localStorage write (line 13, listed) but also reported at the keeper variable's declaration (line 10), which the label does not list.",
     'N13.js':
       'False alarm (B): an OAuth token response kept in module scope carries the refresh token and expiry_date, and every call goes through the one OAuth2Client, which refreshes the access token itself.',
+  },
+  'engine-heldout-19': {
+    'A02.ts':
+      "A: fromIni({ profile }) resolved once in a vault provider's create() and two fields copied into the static credentials of the SecretsManagerClient it keeps (label uncertain: the provider's lifetime is not shown).",
+    'A03.js':
+      "A by its label (a google-auth-library OAuth2Client's getAccessToken() resolved once by top-level await and exported as a constant); reported by B at the listed line: the rules still give a renewing SDK token in a module variable to B (engSplit's split left module-variable memos to B).",
+    'B05.js':
+      'B: a Spotify client-credentials token (1 h) fetched once at start-up and stored with setAccessToken on the module SpotifyWebApi client, reused by every route.',
+    'N11.js':
+      'False alarm (B) by its label (uncertain): an eBay user token kept in a module variable of a dev server only as an "is authenticated" flag, never sent.',
   },
 };

@@ -9,7 +9,7 @@ import {
   COMPONENT_STATE,
   PROMISE_AWAITING_CALLBACKS,
   refMatches,
-  RENEWING_IDENTITY_TOKEN_METHODS,
+  RENEWING_TOKEN_METHODS,
 } from '../../src/knowledge/index.js';
 import type { Node, SnapshotContext, Suggestion } from './context.js';
 
@@ -99,12 +99,12 @@ function isFallbackOfAsk(read: Node): boolean {
   );
 }
 
-/** A call of one of the methods whose SDK renews the token when asked (RENEWING_IDENTITY_TOKEN_METHODS). */
+/** A call of one of the methods whose SDK renews the token when asked (RENEWING_TOKEN_METHODS). */
 function isTokenAsk(node: Node): boolean {
   const call = unwrap(node);
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
   const name = calleeName(call);
-  return name !== null && RENEWING_IDENTITY_TOKEN_METHODS.includes(name);
+  return name !== null && RENEWING_TOKEN_METHODS.includes(name);
 }
 
 /**

@@ -16,7 +16,7 @@ import {
   EXPIRY_SYMPTOMS,
   LOGIN_RENEWAL_EVENTS,
   LOGIN_RENEWAL_HOSTS,
-  RENEWING_IDENTITY_TOKEN_METHODS,
+  RENEWING_TOKEN_METHODS,
 } from '../../src/knowledge/index.js';
 import type { Finding, SnapshotContext } from './context.js';
 import { askAtUse, readRoles } from './identity-token-at-use.js';
@@ -46,9 +46,9 @@ function whereKept(candidate: Candidate, sourceCode: Readonly<TSESLint.SourceCod
   }
 }
 
-/** The cheap gate: the file names one of the token calls (RENEWING_IDENTITY_TOKEN_METHODS). */
+/** The cheap gate: the file names one of the token calls (RENEWING_TOKEN_METHODS). */
 export function mayKeepIdentityTokens(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  return RENEWING_IDENTITY_TOKEN_METHODS.some((method) => sourceCode.text.includes(method));
+  return RENEWING_TOKEN_METHODS.some((method) => sourceCode.text.includes(method));
 }
 
 /**

@@ -111,6 +111,7 @@ export function heldFromMethod(method: CredentialMethod, call: TSESTree.CallExpr
     call: { node: call, perUse: method.perUse === true },
     method: method.id,
     ...(method.secretFields && { secretFields: method.secretFields }),
+    ...(method.renewsWhenAskedAgain && { renewedBySource: true }),
   };
 }
 

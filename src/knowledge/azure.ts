@@ -107,11 +107,12 @@ const MSAL_CLIENTS: readonly ApiRef[] = [
  */
 function msalTokenMethod<const Method extends string>(
   method: Method,
-  { ownName = false } = {},
+  { ownName = false, renews = false } = {},
 ): CredentialMethod & { readonly id: `msal:${Method}` } {
   return {
     id: `msal:${method}`,
     ...(ownName && { ownName: true }),
+    ...(renews && { renewsWhenAskedAgain: true }),
     perUse: true,
     ecosystem: 'azure',
     method,
@@ -131,11 +132,18 @@ function msalTokenMethod<const Method extends string>(
  * still MSAL's. `ssoSilent`, `loginPopup` and `handleRedirectPromise` are names other sign-in libraries use too.
  */
 const OWN_NAME = { ownName: true };
+/**
+ * The signed-in user's silent call answers from the application's token cache and renews an expired token there with
+ * the refresh token (or a hidden iframe), so asked again it gives a current token: a copy kept in a page's state is a
+ * snapshot (lib/msal-browser/src/controllers/StandardController.ts acquireTokenSilent; lib/msal-common/src/client/
+ * SilentFlowClient.ts). The interactive and code flows ask the user or the server anew each time.
+ */
+const OWN_NAME_RENEWING = { ownName: true, renews: true };
 
 export const MSAL_TOKEN_METHODS = entriesOf<CredentialMethod>()([
   msalTokenMethod('acquireTokenByClientCredential', OWN_NAME),
   msalTokenMethod('acquireTokenOnBehalfOf', OWN_NAME),
-  msalTokenMethod('acquireTokenSilent', OWN_NAME),
+  msalTokenMethod('acquireTokenSilent', OWN_NAME_RENEWING),
   msalTokenMethod('acquireTokenByCode', OWN_NAME),
   msalTokenMethod('acquireTokenByRefreshToken', OWN_NAME),
   msalTokenMethod('acquireTokenByUsernamePassword', OWN_NAME),

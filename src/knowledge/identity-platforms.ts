@@ -107,6 +107,7 @@ const TEAMS_SSO_DOCS =
 const AUTH0_SPA_DOCS =
   'auth0/auth0-spa-js: src/Auth0Client.ts (getTokenSilently reads the token from its cache and renews it with the refresh token or an iframe once expired; cacheMode "off" skips the cache); auth0/auth0-react: src/auth0-context.tsx (getAccessTokenSilently)';
 
+const AUTH0_MODULES = ['@auth0/auth0-spa-js', '@auth0/auth0-react', '@auth0/auth0-vue'];
 const CLERK_MODULES = [
   '@clerk/clerk-react',
   '@clerk/react',
@@ -191,6 +192,23 @@ const BROWSER_IDENTITY_TOKENS = [
     fix: 'Call `getAccessTokenSilently()` where the token is used: the Auth0 client caches the token and renews it once it expires',
     source: AUTH0_SPA_DOCS,
     askedAgainAtUse: SAME_CALL_AGAIN(AUTH0_SPA_DOCS),
+  },
+  {
+    // `(await auth0.getIdTokenClaims()).__raw`: the raw ID token of the claims the client reads from its cache, where
+    // each renewal of its tokens (getTokenSilently) stores a new ID token beside the access token.
+    id: 'auth0-spa:getIdTokenClaims',
+    method: 'getIdTokenClaims',
+    importedFrom: AUTH0_MODULES,
+    promiseModules: AUTH0_MODULES,
+    secretFields: ['__raw'],
+    renewsWhenAskedAgain: true,
+    label: 'an Auth0 ID token',
+    yields: 'id-token',
+    session: 'auth0-token',
+    symptom: 'oauth',
+    fix: 'Ask `(await auth0.getIdTokenClaims()).__raw` where the token is used, after `await auth0.getTokenSilently()` (which renews the tokens the client keeps)',
+    source:
+      'auth0/auth0-spa-js: src/Auth0Client.ts (getIdTokenClaims returns the claims of the ID token in the cache, _getIdTokenFromCache; getTokenSilently renews and stores the tokens, the ID token with them), src/global.ts (IdToken.__raw)',
   },
   {
     // `const { getToken } = useAuth(); await getToken()`, `await clerk.session.getToken()`: the session token, a JWT

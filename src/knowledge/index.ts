@@ -21,7 +21,7 @@ import { AWS_TOKEN_COMMANDS, AWS_TOKEN_METHODS, CREDENTIAL_RESOLVERS } from './a
 import { AWS_V3_CREDENTIAL_FIELDS } from './aws-v3.js';
 import { BROWSER_STORAGES, TOKEN_PROVIDER_OPTIONS } from './keepers.js';
 import { HTTP_CLIENTS, NODE_HTTP_MODULES } from './token-endpoints.js';
-import { LOGIN_CALLBACKS } from './identity-platforms.js';
+import { LOGIN_CALLBACKS, RENEWING_IDENTITY_TOKEN_METHODS } from './identity-platforms.js';
 import { INSTANCE_TOKEN_FIELDS, STRATEGY_VERIFY_CALLBACKS } from './oauth-clients.js';
 import { JWT_SIGNERS } from './signed-jwts.js';
 import { PROJECTED_TOKEN_FILES } from './projected-tokens.js';
@@ -100,6 +100,16 @@ export const CREDENTIAL_METHODS = entriesOf<CredentialMethod>()([
   ...VAULT_TOKEN_METHODS,
   ...APPWRITE_TOKEN_METHODS,
 ]);
+/**
+ * The names of every call whose SDK keeps the token and renews it when asked again: the identity platforms' and the
+ * credential methods' marked `renewsWhenAskedAgain` (MSAL's silent calls). A cheap text gate for their keepers.
+ */
+export const RENEWING_TOKEN_METHODS: readonly string[] = [
+  ...new Set([
+    ...RENEWING_IDENTITY_TOKEN_METHODS,
+    ...CREDENTIAL_METHODS.flatMap((m): string[] => ('renewsWhenAskedAgain' in m ? [m.method] : [])),
+  ]),
+];
 export const PRESIGNERS = entriesOf<Presigner>()([
   ...AWS_V3_PRESIGNERS,
   ...AWS_V2_PRESIGNERS,

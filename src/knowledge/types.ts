@@ -153,6 +153,13 @@ export interface CredentialMethod {
    */
   readonly perUse?: true;
   /**
+   * The object it is called on keeps the token and renews it whenever it is asked again (an `@azure/identity`
+   * credential, MSAL's silent call): a copy the app keeps anywhere long-lived (component state, a pool or client
+   * built with it) is a stale snapshot of a refreshing source, no-static-snapshot's, like
+   * IdentityPlatformToken.renewsWhenAskedAgain.
+   */
+  readonly renewsWhenAskedAgain?: true;
+  /**
    * Called without a callback it returns the value itself, not a promise; given a callback as its last argument it
    * returns nothing and hands the value to the callback (aws-sdk v2 `RDS.Signer.getAuthToken`).
    */

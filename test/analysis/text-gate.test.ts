@@ -17,8 +17,10 @@ import {
 } from '../../src/analysis/text-gate.js';
 import {
   ASSUME_ROLE_MODULES,
+  BROWSER_SDK_GLOBALS,
   isKnowledgeModule,
   KNOWLEDGE_MODULES,
+  moduleMatches,
   PRESIGN_MODULES,
   SNAPSHOT_RULE_MODULES,
   TOKEN_SOURCE_MODULES,
@@ -127,6 +129,31 @@ describe('trigger families', () => {
       ].filter((module) => !modules.has(module)),
     ).toEqual([]);
     expect(PRESIGN_MODULES.filter(isKnowledgeModule)).toEqual(PRESIGN_MODULES);
+  });
+
+  it('opens each narrow module family on every one of its modules and browser globals, past the shared first scans', () => {
+    // The narrow families share two first scans (a quote before any of their modules, any of their globals' names):
+    // each module and global of each family must still open it, in every quote, alone in the file.
+    const families: [TriggerFamily, readonly string[]][] = [
+      ['presign-modules', PRESIGN_MODULES],
+      ['assume-role-modules', ASSUME_ROLE_MODULES],
+      ['token-sources', TOKEN_SOURCE_MODULES],
+      ['snapshot-sources', Object.values(SNAPSHOT_RULE_MODULES).flat()],
+    ];
+    const closed: string[] = [];
+    for (const [family, modules] of families) {
+      for (const module of modules) {
+        const specifier = module.endsWith('*') ? `${module.slice(0, -1)}x` : module;
+        for (const quote of ["'", '"', '`'])
+          if (!gate(`load(${quote}${specifier}${quote});`, [family])) closed.push(`${family} ${quote}${specifier}`);
+      }
+      const globals = BROWSER_SDK_GLOBALS.filter((g) => modules.some((module) => moduleMatches(module, g.module)));
+      for (const { name } of globals)
+        for (const text of [`const sdk = window.${name};`, `${name}.config.update(options);`])
+          if (!gate(text, [family])) closed.push(`${family} ${text}`);
+    }
+    expect(closed).toEqual([]);
+    expect(gate('load("@aws-sdk/s3-request-presigner\');', ['presign-modules'])).toBe(false);
   });
 
   it('opens `credential-helpers` on helper names that promise temporary credentials', () => {

@@ -1,11 +1,16 @@
 import { FLOWS, type Flow } from './flows.js';
 import { KEEPERS, LOOK_ALIKE_KEEPERS, type Keeper } from './keepers.js';
 import { SOURCES, type Source } from './sources.js';
-import { IDENTITY_PLATFORM_TOKENS } from '../../src/knowledge/index.js';
+import { CREDENTIAL_METHODS, IDENTITY_PLATFORM_TOKENS } from '../../src/knowledge/index.js';
 
-/** Sources whose SDK renews the token when asked again (IdentityPlatformToken.renewsWhenAskedAgain). */
+/**
+ * Sources whose SDK renews the token when asked again (IdentityPlatformToken.renewsWhenAskedAgain,
+ * CredentialMethod.renewsWhenAskedAgain).
+ */
 const RENEWED_BY_SOURCE: ReadonlySet<string> = new Set(
-  IDENTITY_PLATFORM_TOKENS.filter((t) => 'renewsWhenAskedAgain' in t && t.renewsWhenAskedAgain).map((t) => t.id),
+  [...IDENTITY_PLATFORM_TOKENS, ...CREDENTIAL_METHODS]
+    .filter((t) => 'renewsWhenAskedAgain' in t && t.renewsWhenAskedAgain)
+    .map((t) => t.id),
 );
 
 export type RuleKind = 'A' | 'B';
