@@ -19,6 +19,8 @@ export const TOKEN_CACHE_MESSAGES = {
   callPerUse:
     'Call `{{call}}` where `{{name}}` is used instead of keeping its result (the SDK object caches and refreshes the token).',
   signPerUse: 'Call `{{call}}` where `{{name}}` is used, so every use gets a URL that is still valid.',
+  signJwtPerUse:
+    'Sign `{{name}}` where it is used (`{{call}}`), so every use sends a JWT whose expiry is still ahead of it.',
   fetchPerUse: 'Call `{{call}}` where `{{name}}` is used, so every use gets a token that is still valid.',
   checkExpiresOn:
     'Reuse `{{name}}` only while its `{{field}}` is more than {{margin}} away, so the credential is asked for a new token before this one expires.',
@@ -70,11 +72,14 @@ export type TokenCacheMessageId = keyof typeof TOKEN_CACHE_MESSAGES;
  * or declared tedious/mssql version has that type (`useTokenCredentialAfterUpgrade` otherwise, for a person).
  * `askEachCall` drops `if (token) return token;` in front of a call whose object keeps and renews the token itself
  * (token-memo/memo-return.ts; no-static-snapshot offers it too, for a token its identity SDK renews).
+ * `signJwtPerUse` signs a JWT the app makes itself (`jwt.sign(claims, key)`) where it is sent instead of once at
+ * load: the same claims and key, with its expiry (and any clock read in the claims) computed at that use.
  * The other suggestions guess a lifetime (`addExpiryCheck`) or change what a URL looks like per use (`signPerUse`).
  */
 export const MIGRATION_SAFE_SUGGESTIONS: readonly TokenCacheMessageId[] = [
   'callPerUse',
   'fetchPerUse',
+  'signJwtPerUse',
   'invertComparison',
   'expireFromResponse',
   'checkExpiration',
@@ -92,5 +97,5 @@ export const MIGRATION_SAFE_SUGGESTIONS: readonly TokenCacheMessageId[] = [
  */
 export const MANUAL_REASONS: Partial<Record<TokenCacheMessageId, string>> = {
   moduleTokenCache:
-    'no change here keeps the code working as written: the value comes from a sign-in or a callback the code cannot call again (a login widget, an OAuth redirect, a token handed in from outside), or the lifetime it would need is nowhere in reach (a presigned URL signed elsewhere, a token kept inside a client or driver that takes no token function), or the cache is read and written in shapes an expiry check cannot follow, or it is browser or device storage that other code reads after a reload',
+    'no change here keeps the code working as written: the value comes from a sign-in or a callback the code cannot call again (a login widget, an OAuth redirect, a token handed in from outside), or the lifetime it would need is nowhere in reach (a presigned URL signed elsewhere, a token kept inside a client or driver that takes no token function), or the cache is read and written in shapes an expiry check cannot follow, or it is browser or device storage that other code reads after a reload, or the claims of a JWT use a time read once at load (signing again would keep that time)',
 };

@@ -17,6 +17,7 @@ import { useTokenCredential } from './token-credential.js';
 import { expireSignedUrls } from './signed-url-expiry.js';
 import { checkAccessTokenExpiry } from './access-token-expiry.js';
 import { askEachCall, clearsMemo } from '../token-memo/memo-return.js';
+import { declarationMovedInto, isClockRead, readsClockOnce } from './sign-where-used.js';
 
 type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<TokenCacheMessageId, readonly unknown[]>>;
@@ -127,10 +128,23 @@ function perUse(context: Context, candidate: Candidate, declared: Declared, name
   const text = context.sourceCode.getText(call.node);
   const replacementAt = (read: TSESTree.Identifier) =>
     awaited && needsParentheses(read) ? `(await ${text})` : awaited ? `await ${text}` : text;
+  const messageId = call.signs
+    ? 'signJwtPerUse'
+    : call.perUse
+      ? 'callPerUse'
+      : candidate.held.kind === 'presigned-url'
+        ? 'signPerUse'
+        : 'fetchPerUse';
+  const data = { call: awaited ? `await ${text}` : text, name };
+  // A signature is made on the spot, with no effect elsewhere: the declaration itself can move to where it is used.
+  // A signature whose claims use a time read once elsewhere (`iat: now - 60`) would stay as old as that read.
+  if (call.signs && readsClockOnce(call.node, context.sourceCode)) return [];
+  const moved = call.signs && !awaited ? declarationMovedInto(context, declared.declaration, reads) : null;
+  if (moved) return [{ messageId, data, fix: moved }];
   return [
     {
-      messageId: call.perUse ? 'callPerUse' : candidate.held.kind === 'presigned-url' ? 'signPerUse' : 'fetchPerUse',
-      data: { call: awaited ? `await ${text}` : text, name },
+      messageId,
+      data,
       fix: (fixer) => [
         removeStatement(fixer, context.sourceCode, declared.declaration),
         ...reads.map((read) => {
@@ -151,7 +165,9 @@ function repeatableCall(call: Node, sourceCode: Context['sourceCode']): boolean 
   if (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) return false;
   const refs = ModuleRefs.for(sourceCode);
   const imported = (callee: Node) => refs.resolve(callee) !== null;
-  return isRepeatable(call.callee) && call.arguments.every((argument) => isRepeatable(argument, imported));
+  // `exp: Math.floor(Date.now() / 1000) + 180` in a JWT's claims: per use, the clock is read at each signature.
+  const clockRead = (callee: Node) => isClockRead(callee, refs);
+  return isRepeatable(call.callee) && call.arguments.every((argument) => isRepeatable(argument, imported, clockRead));
 }
 
 /** `await x` binds looser than member access, calls and tagged templates: `(await x).y`, `(await x)()`. */

@@ -109,10 +109,15 @@ export function addNamedImport(
 /**
  * Whether evaluating `expression` once more (a copy of its text elsewhere) has no effect of its own: no `await` or
  * `yield` (which would also need an async or generator function there), no call, assignment, update or `delete`.
- * `new C(...)` counts as a value only when `isValueClass(C)` (SDK command classes, which just hold their input).
+ * `new C(...)` counts as a value only when `isValueClass(C)` (SDK command classes, which just hold their input), and
+ * a call only when `isClockRead(callee)` (`Date.now()`, `Math.floor(x)`: run again, they just read the clock again).
  * Function bodies are not evaluated by the copy, so they are not looked into.
  */
-export function isRepeatable(expression: Node, isValueClass: (callee: Node) => boolean = () => false): boolean {
+export function isRepeatable(
+  expression: Node,
+  isValueClass: (callee: Node) => boolean = () => false,
+  isClockRead: (callee: Node) => boolean = () => false,
+): boolean {
   const stack: Node[] = [expression];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -165,6 +170,10 @@ export function isRepeatable(expression: Node, isValueClass: (callee: Node) => b
         continue;
       case AST_NODE_TYPES.NewExpression:
         if (!isValueClass(node.callee)) return false;
+        stack.push(...node.arguments);
+        continue;
+      case AST_NODE_TYPES.CallExpression:
+        if (!isClockRead(node.callee)) return false;
         stack.push(...node.arguments);
         continue;
       default:

@@ -54,7 +54,8 @@ export interface Held {
   /** A v2 request that still needs `.promise()` or a callback to give the value. */
   readonly pending?: boolean;
   /** The SDK call that produced the value, and whether calling it per use is as cheap as caching its result. */
-  readonly call?: { readonly node: TSESTree.CallExpression; readonly perUse: boolean };
+  /** `signs`: the call signs the value itself (a JWT of the app's own), so calling it again signs a fresh one. */
+  readonly call?: { readonly node: TSESTree.CallExpression; readonly perUse: boolean; readonly signs?: true };
   /** The CREDENTIAL_METHODS id of the SDK method that produced it. */
   readonly method?: string;
   /** The value is the method's whole result, and only these of its fields carry the secret (`secretFields`). */
@@ -331,7 +332,7 @@ export function heldFromSignedJwt(jwt: SignedJwt, call: TSESTree.CallExpression,
     symptom: 'oauth',
     fix: 'Sign the JWT where it is sent (inside the function that posts it), or keep its `exp` with it and sign a new one before then.',
     promise: false,
-    call: { node: call, perUse: true },
+    call: { node: call, perUse: true, signs: true },
   };
 }
 

@@ -41,3 +41,16 @@ export const JWT_EXPIRY = {
   source:
     'RFC 7519 §4.1.4 (exp: NumericDate, seconds since the epoch); https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_jwt_flow.htm (exp within 3 minutes); https://docs.github.com/apps/creating-github-apps/authenticating-with-a-github-app/generating-a-json-web-token-jwt-for-a-github-app (no more than 10 minutes into the future); https://developers.google.com/identity/protocols/oauth2/service-account#jwt-auth (a maximum of 1 hour after the issued time); https://developer.apple.com/documentation/accountorganizationaldatasharing/creating-a-client-secret (up to 15777000 seconds, 6 months)',
 } as const;
+
+/**
+ * Global calls that only read the clock or round a number (`Math.floor(Date.now() / 1000) + 180`, a JWT's `exp`):
+ * copied to each use of a value made with them, they read the clock there, which is what a fresh signature needs,
+ * and have no other effect. Source: ECMAScript 2024 §21.4.3.1 (Date.now), §21.3.2 (Math.ceil, floor, round, trunc).
+ */
+export const CLOCK_READING_CALLS: readonly (readonly [string, string])[] = [
+  ['Date', 'now'],
+  ['Math', 'floor'],
+  ['Math', 'ceil'],
+  ['Math', 'round'],
+  ['Math', 'trunc'],
+];
