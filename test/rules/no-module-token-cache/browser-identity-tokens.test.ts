@@ -36,7 +36,7 @@ const invalid: InvalidTestCase<TokenCacheMessageId, []>[] = [
     name: 'officeRuntime',
     filename: 'app.ts',
     code: KEPT.officeRuntime,
-    errors: [{ messageId: 'moduleTokenCache', line: 2, suggestions: [] }],
+    errors: [{ messageId: 'moduleTokenCache', line: 4, suggestions: [] }],
   },
   {
     // Teams' SSO token of @microsoft/teams-js kept and reused.

@@ -136,7 +136,7 @@ invalid.push({
     '}',
     "export const events = () => fetch('https://www.googleapis.com/calendar/v3/events', { headers: { Authorization: `Bearer ${googleToken}` } });",
   ),
-  errors: [{ messageId: 'moduleTokenCache', line: 3 }],
+  errors: [{ messageId: 'moduleTokenCache', line: 6 }],
 });
 
 const valid: (string | ValidTestCase<[]>)[] = [

@@ -130,7 +130,7 @@ createRuleTester().run(
     invalid: [
       {
         code: MODULE_SCOPE,
-        errors: [{ messageId: 'moduleTokenCache', line: 3 }],
+        errors: [{ messageId: 'moduleTokenCache', line: 4 }],
       },
     ],
   },
