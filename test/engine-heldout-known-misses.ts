@@ -75,17 +75,11 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
     'A05.jsx':
       "A: an Okta authState.accessToken (renewed by Okta's token manager) copied once at mount into a class component's API client.",
     'B01.js':
-      'B: an IBM Cloud IAM token (1 h) from its token endpoint kept in a module variable and in the headers of every bulk write of a long import.',
+      "B: an IBM Cloud IAM token (1 h) from a helper of another file (`iam.getToken`, a bare name that counts for nothing alone) kept in a module variable that is read only right after its write; the token's real keeper is the `headers` object the import queue's worker closes over for the whole import.",
     'B02.js':
-      "B: a bKash id_token (1 h) cached in module scope and returned whenever set; reported at the variable's declaration (line 6), which the label does not list.",
-    'B03.js':
-      "B: a Pesapal token (5 min) fetched once at a bot's start and used by every later payment request; reported at the variable's declaration (line 15), which the label does not list.",
-    'B04.js':
-      'B: a Shiprocket token (10 days) kept in module scope by a middleware that logs in only while it is empty.',
+      "B: a bKash id_token (1 h) memoised in module scope (`if (bkashToken) return bkashToken` then the write, in one function); reported at the variable's declaration (line 6), which the label does not list. The same memo shape is labelled at its declaration in test/fixtures/realworld (B01-B03, which must stay exact) and in sets 2-13; only a variable a function fills without testing it is reported at the write (report-location.ts).",
     'B05.js':
       "B: an Appwrite account.createJWT() JWT (15 min) minted once at page load, kept in a module variable and added to every htmx request; reported at the module const holding the init promise (line 14), not at the `.then` callback's write into authToken that the label lists.",
-    'B06.tsx':
-      "B: an Appwrite JWT (15 min) minted once at sign-in and handed to the session keeper used for every later API call; found at the localStorage write (line 13, listed) but also reported at the keeper variable's declaration (line 10), which the label does not list.",
     'N13.js':
       'False alarm (B): an OAuth token response kept in module scope carries the refresh token and expiry_date, and every call goes through the one OAuth2Client, which refreshes the access token itself.',
   },

@@ -3,14 +3,15 @@ import { JS_ONLY } from '../../src/languages/ids.js';
 import { createRule } from '../../src/util/create-rule.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { DefinitionType, enclosingFunction, staticPropertyName, unwrap } from '../../src/analysis/ast.js';
+import { enclosingFunction, unwrap } from '../../src/analysis/ast.js';
 import { persistedMirrors } from './persisted-mirror.js';
 import { displayName, keeperWords } from '../../src/analysis/keeper-words.js';
 import { expiryGuardOf } from '../../src/analysis/expiry-guard.js';
 import { ModuleRefs, moduleSpecifiers } from '../../src/analysis/module-refs.js';
 import { isOneShotScript } from '../../src/analysis/process-lifetime.js';
 import { handsToCalledAgainOption } from '../../src/analysis/called-again-option.js';
-import { isWrite, type Occurrence, occurrencesOf, type Slot } from '../../src/analysis/storage-slot.js';
+import { isWrite, type Occurrence, occurrencesOf } from '../../src/analysis/storage-slot.js';
+import { reportLocation } from './report-location.js';
 import { EXPIRY_SYMPTOMS } from '../../src/knowledge/index.js';
 import type { ResolvedSettings } from '../../src/settings.js';
 import {
@@ -101,13 +102,7 @@ function report(context: Context, candidate: Candidate, settings: ResolvedSettin
     line: guard.kind === 'inverted' ? String(guard.by.loc.start.line) : '',
   };
   context.report({
-    node: backToIssuer
-      ? candidate.target
-      : declarationOf(
-          slot,
-          occurrences.map((o) => o.node),
-          candidate.target,
-        ),
+    node: backToIssuer ? candidate.target : reportLocation(candidate, occurrences),
     messageId: guard.kind === 'inverted' ? 'invertedExpiryCheck' : 'moduleTokenCache',
     data,
     suggest: suggestionsFor(context, candidate, guard, data.name),
@@ -149,27 +144,6 @@ function receivesIssuingCall(node: Node, context: Context): boolean {
   const { sourceCode } = context;
   const held = HeldValues.for(context, ModuleRefs.for(sourceCode), moduleSpecifiers(sourceCode)).heldBy(call);
   return held?.call?.node === call;
-}
-
-/** Where to report: the declaration of the storage (the variable, or the class property), else its first write. */
-function declarationOf(slot: Slot, occurrences: readonly Node[], fallback: Node): Node {
-  if (slot.kind === 'variable') {
-    const def = slot.variable.defs[0];
-    // An object imported from another module (a shared HTTP client) is kept there: the write here is the defect.
-    return def && def.type !== DefinitionType.ImportBinding ? def.name : fallback;
-  }
-  // A key of the browser's storage, or a property of the global object, is declared nowhere: its write is the defect.
-  if (slot.owner.kind === 'browser-storage' || slot.owner.kind === 'global') return fallback;
-  if (slot.owner.kind === 'class') {
-    const { isStatic } = slot.owner;
-    const property = slot.owner.classNode.body.body.find(
-      (e) =>
-        e.type === AST_NODE_TYPES.PropertyDefinition && e.static === isStatic && staticPropertyName(e) === slot.name,
-    );
-    if (property?.type === AST_NODE_TYPES.PropertyDefinition) return property.key;
-  }
-  const first = [...occurrences].sort((a, b) => a.range[0] - b.range[0])[0];
-  return first ?? fallback;
 }
 
 export default createRule<[], TokenCacheMessageId>({

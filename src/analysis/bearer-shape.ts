@@ -8,7 +8,16 @@ import {
   sessionOf,
   TOKEN_RESPONSE_FIELDS,
 } from '../knowledge/index.js';
-import { calleeName, DefinitionType, isNullish, patternPath, staticPropertyName, unwrap } from './ast.js';
+import {
+  calleeName,
+  DefinitionType,
+  isFunctionNode,
+  isNullish,
+  patternPath,
+  staticPropertyName,
+  unwrap,
+} from './ast.js';
+import { PROMISE_THEN } from './held-settling.js';
 import { sentAsCredential } from './credential-use.js';
 import { findVariable } from './find-variable.js';
 import { httpRequestOf } from './http-request.js';
@@ -89,6 +98,9 @@ function tokenFieldOfAwaitedCall(node: Node, sourceCode: SourceCode, aliases: nu
   if (inner.type !== AST_NODE_TYPES.Identifier || aliases > MAX_ALIASES) return null;
   const variable = findVariable(sourceCode.getScope(inner), inner);
   const def = variable?.defs[0];
+  // `iam.getToken(key).then((t) => { kept = t; })`: the callback's parameter is what the named call resolves to.
+  const settled = def?.type === DefinitionType.Parameter ? thenReceiverOf(def.node, inner.name) : null;
+  if (settled) return isNamedTokenCall(settled, sourceCode) ? { field: null, call: settled } : null;
   if (variable?.defs.length !== 1 || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init)
     return null;
   if (def.node.id.type === AST_NODE_TYPES.Identifier)
@@ -112,6 +124,8 @@ function awaitedCallUnder(node: Node, sourceCode: SourceCode, aliases: number): 
   if (inner.type !== AST_NODE_TYPES.Identifier || aliases > MAX_ALIASES) return null;
   const variable = findVariable(sourceCode.getScope(inner), inner);
   const def = variable?.defs[0];
+  // `api.post(url).then((res) => { kept = res.data.access_token; })`: the parameter is the call's settled result.
+  if (def?.type === DefinitionType.Parameter) return thenReceiverOf(def.node, inner.name);
   if (
     variable?.defs.length !== 1 ||
     def?.node.type !== AST_NODE_TYPES.VariableDeclarator ||
@@ -201,6 +215,19 @@ function isNamedTokenCall(call: TSESTree.CallExpression, sourceCode: SourceCode)
   if (made?.type !== AST_NODE_TYPES.NewExpression || made.callee.type !== AST_NODE_TYPES.Identifier) return true;
   const madeBy = findVariable(sourceCode.getScope(made.callee), made.callee)?.defs[0];
   return madeBy?.type !== DefinitionType.ClassName;
+}
+
+/** The call `fn` is handed to as `call.then(fn)`, when `name` is `fn`'s first parameter. */
+function thenReceiverOf(fn: Node, name: string): TSESTree.CallExpression | null {
+  if (!isFunctionNode(fn)) return null;
+  const first = fn.params[0];
+  if (first?.type !== AST_NODE_TYPES.Identifier || first.name !== name) return null;
+  const then = fn.parent;
+  if (then?.type !== AST_NODE_TYPES.CallExpression || then.arguments[0] !== fn) return null;
+  const callee = unwrap(then.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(callee) !== PROMISE_THEN) return null;
+  const receiver = unwrap(callee.object);
+  return receiver.type === AST_NODE_TYPES.CallExpression ? receiver : null;
 }
 
 /** `v ?? null`, `v || ''`, `ok ? v : null`: the branch that is not empty. */

@@ -11,6 +11,7 @@ import {
   GENERIC_TOKEN_ENDPOINT,
   GRANT_TYPE_PARAMETER,
   HTTP_CLIENTS,
+  LOGIN_ENDPOINT,
   HTTP_URL_OPTION,
   NODE_HTTP_BODY_WRITERS,
   NODE_HTTP_URL_OPTIONS,
@@ -34,6 +35,8 @@ export interface HttpRequest {
 
 const UNKNOWN = '{}';
 const MAX_DEPTH = 4;
+/** `{ body: JSON.stringify({ key: API_KEY }) }` with `const API_KEY = process.env.KEY`: seven steps down. */
+const MAX_BODY_DEPTH = 8;
 
 /**
  * The request made by `call` when it is an HTTP client call (`fetch(url)` with `globalFetch`, `axios.post(url)`,
@@ -51,7 +54,8 @@ export function httpRequestOf(
   const url = requestUrl(first, context, refs);
   const endpoint =
     TOKEN_ENDPOINTS.find((e) => e.pattern.test(url)) ??
-    (GENERIC_TOKEN_ENDPOINT.pattern.test(url) ? GENERIC_TOKEN_ENDPOINT : null);
+    (GENERIC_TOKEN_ENDPOINT.pattern.test(url) ? GENERIC_TOKEN_ENDPOINT : null) ??
+    (LOGIN_ENDPOINT.pattern.test(url) && requestSendsEnvironmentValue(call, context, refs) ? LOGIN_ENDPOINT : null);
   const grantType =
     call.arguments.some((argument) => mentionsGrantType(argument, context, 0)) ||
     bodyWrites(call, context).some((argument) => mentionsGrantType(argument, context, 0));
@@ -121,7 +125,57 @@ export function withBuilderCall(request: HttpRequest, call: TSESTree.CallExpress
 
 /** A request whose response is a token or credentials by its URL or its `grant_type` alone. */
 export function fetchesToken(request: HttpRequest): boolean {
-  return request.grantType || (request.endpoint !== null && request.endpoint !== GENERIC_TOKEN_ENDPOINT);
+  return request.grantType || (request.endpoint !== null && !request.endpoint.tokenFieldsOnly);
+}
+
+/** What the request sends beside its URL (the options after it, or the other options of `axios({ url, data })`). */
+function requestSendsEnvironmentValue(call: TSESTree.CallExpression, context: Context, refs: ModuleRefs): boolean {
+  const [first, ...rest] = call.arguments;
+  const options = first ? unwrap(first) : null;
+  const sent =
+    options?.type === AST_NODE_TYPES.ObjectExpression
+      ? options.properties.filter(
+          (p) => p.type !== AST_NODE_TYPES.Property || staticPropertyName(p) !== HTTP_URL_OPTION,
+        )
+      : [];
+  return [...sent, ...rest].some((n) => sendsEnvironmentValue(n, context, refs, 0));
+}
+
+/**
+ * The request body (or options) carries a value read from the environment: `{ email: process.env.EMAIL }`,
+ * `JSON.stringify({ key: API_KEY })` with a module const set from `process.env`. The app's own account, not a
+ * user's typed one.
+ */
+function sendsEnvironmentValue(node: Node, context: Context, refs: ModuleRefs, depth: number): boolean {
+  if (depth > MAX_BODY_DEPTH) return false;
+  const inner = unwrap(node);
+  const next = (n: Node) => sendsEnvironmentValue(n, context, refs, depth + 1);
+  switch (inner.type) {
+    case AST_NODE_TYPES.MemberExpression:
+      return isProcessEnv(unwrap(inner.object), refs) || isProcessEnv(inner, refs);
+    case AST_NODE_TYPES.Property:
+      return next(inner.value);
+    case AST_NODE_TYPES.SpreadElement:
+      return next(inner.argument);
+    case AST_NODE_TYPES.ObjectExpression:
+      return inner.properties.some(next);
+    case AST_NODE_TYPES.TemplateLiteral:
+      return inner.expressions.some(next);
+    case AST_NODE_TYPES.NewExpression:
+    case AST_NODE_TYPES.CallExpression:
+      return inner.arguments.some(next);
+    case AST_NODE_TYPES.LogicalExpression:
+    case AST_NODE_TYPES.BinaryExpression:
+      return next(inner.left) || next(inner.right);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return next(inner.consequent) || next(inner.alternate);
+    case AST_NODE_TYPES.Identifier: {
+      const init = constInitializer(inner, context.sourceCode.getScope(inner));
+      return init !== null && next(init);
+    }
+    default:
+      return false;
+  }
 }
 
 function isHttpClientCall(callee: Node, refs: ModuleRefs): boolean {

@@ -184,6 +184,16 @@ export const SESSIONS = {
     temporary: true,
     source: 'RFC 6749 §5.1 (expires_in)',
   },
+  'login-session-token': {
+    symptom: 'oauth',
+    label: "a service's login token",
+    seconds: HOUR,
+    phrase: "when the service's login session ends (minutes to days by the service; nothing in the code says when)",
+    temporary: true,
+    lengthObserved: true,
+    source:
+      'RFC 6750 §1.3 (bearer tokens are issued with a limited lifetime); https://apidocs.shiprocket.in (10 days); MongoDB Atlas App Services user sessions (30 min)',
+  },
   'salesforce-access-token': {
     symptom: 'oauth',
     label: 'the Salesforce session',

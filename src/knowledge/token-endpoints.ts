@@ -22,6 +22,8 @@ export interface TokenEndpoint {
   readonly lifetimeField?: string;
   /** One sentence for messages, when the response gives its lifetime another way (Pesapal's ISO `expiryDate`). */
   readonly fix?: string;
+  /** The URL alone does not say the body is a token: only a token field read off it counts (generic paths). */
+  readonly tokenFieldsOnly?: true;
   readonly source: string;
 }
 
@@ -194,7 +196,28 @@ export const GENERIC_TOKEN_ENDPOINT: TokenEndpoint = {
   pattern: /\/token\/?(?:[?#]|$)/,
   yields: 'token-response',
   session: 'oauth-token',
+  tokenFieldsOnly: true,
   source: 'RFC 6749 §3.2; Keycloak /protocol/openid-connect/token; IdentityServer /connect/token',
+};
+
+/**
+ * A service's own login API (`POST {base}/auth/login`, `/api/v1/authenticate`, `/signin`) called with the app's own
+ * account or key from the environment: the machine-to-machine form of a token endpoint, whose response hands out a
+ * session token (`token`, `jwt`, `authToken` beside RFC 6749's fields) that the service expires on its own schedule.
+ * It counts only when the request sends a value read from the environment (a user's typed password makes a user's
+ * session, which the app signs in again for): `sendsEnvironmentValue` in http-request.ts.
+ */
+export const LOGIN_ENDPOINT: TokenEndpoint = {
+  id: 'login-path',
+  label: "a service's login endpoint",
+  pattern: /\/(?:auth|log-?in|sign-?in|sign_in|logon|authenticate|authentication)\/?(?:[?#]|$)/i,
+  yields: 'token-response',
+  session: 'login-session-token',
+  tokenFields: ['token', 'jwt', 'authToken', 'auth_token', 'sessionToken', 'session_token'],
+  fix: "Keep the token's expiry with it (the response's `expires_in` or `expiresAt`, or the JWT's `exp` claim) and log in again before it passes.",
+  tokenFieldsOnly: true,
+  source:
+    'https://apidocs.shiprocket.in (POST /v1/external/auth/login with email and password; response token, "valid for 240 hours"); https://www.mongodb.com/docs/atlas/app-services/users/sessions/ (POST …/auth/providers/api-key/login: access_token, 30 min); RFC 6750 §1.3 (a bearer token is issued with a limited lifetime)',
 };
 
 /**
@@ -450,6 +473,8 @@ export const TOKEN_TEXT_HINT = new RegExp(
     ...new Set(IDENTITY_PLATFORM_TOKENS.map(identityTokenHint)),
     String.raw`presign|sign\w{0,24}url|grant_type|\/token\b|169\.254\.1[67]|computeMetadata|amazonaws|microsoftonline`,
     String.raw`\/auth\/requesttoken\b`,
+    // LOGIN_ENDPOINT's path as the end of a URL in the text.
+    String.raw`\/(?:auth|log-?in|sign-?in|sign_in|logon|authenticate|authentication)\/?['"\x60?#]`,
     String.raw`session_?token|k8s-aws-v1|expires_?(?:in|at|on)\b|expiry_?date|(?:rds|aurora)\w{0,24}_token\b`,
   ].join('|'),
   'i',

@@ -39,10 +39,13 @@ function compose(source: Source, flowUsed: Flow, keeper: Keeper): Cell | null {
   if (!code) return null;
   const imports = [...new Set([...source.imports, ...(keeper.imports ?? [])])];
   const text = [...imports, ...(source.setup ?? []), ...code.helpers, ...keeper.wrap(code.body, source)].join('\n');
-  // A reports where the source is resolved, B on the storage's declaration (`// keeper`).
+  // A reports where the source is resolved, B on the storage's declaration (`// keeper`) or its one fill.
   const lines = new Set<number>();
   text.split('\n').forEach((line, i) => {
-    const declares = line.includes('// keeper') || (keeper.declaredBy && line.includes(keeper.declaredBy));
+    const declares =
+      line.includes('// keeper') ||
+      (keeper.declaredBy && line.includes(keeper.declaredBy)) ||
+      (keeper.filledAt && line.trimStart().startsWith(keeper.filledAt));
     const read = source.readAt !== undefined && line.includes(source.readAt);
     if (line.includes(source.call) || read || declares) lines.add(i + 1);
   });

@@ -18,6 +18,11 @@ export interface Keeper {
   readonly owner?: 'A' | 'B' | 'source' | 'field';
   /** Text of another line where the storage is declared (the import of the module whose object keeps it). */
   readonly declaredBy?: string;
+  /**
+   * A variable declared empty that `refresh()` fills without testing it: B may report its one write (`kept = ...`)
+   * rather than its declaration (rules/no-module-token-cache/report-location.ts).
+   */
+  readonly filledAt?: string;
   /** Resolved and used within one request (or one run of a callback): silent, except for sources reported even there. */
   readonly perRequest?: boolean;
   readonly silent?: string;
@@ -51,6 +56,7 @@ export const KEEPERS: readonly Keeper[] = [
     accepts: 'any',
     owner: 'source',
     store: (v) => `kept = ${v};`,
+    filledAt: 'kept = ',
     wrap: (body) => ['let kept; // keeper', ...inFunction('refresh', body), 'export const current = () => kept;'],
   },
   {
@@ -111,6 +117,7 @@ export const KEEPERS: readonly Keeper[] = [
     accepts: 'any',
     owner: 'source',
     store: (v) => `kept = ${v};`,
+    filledAt: 'kept = ',
     wrap: (body) => ['export let kept; // keeper', ...inFunction('refresh', body)],
   },
   {

@@ -11,12 +11,12 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
   {
     // A web-SDK JWT minted once at sign-in and kept in a module variable that every later request sends.
     code: "import { Account, Client } from 'appwrite';\nconst account = new Account(new Client().setEndpoint('https://cloud.appwrite.io/v1').setProject(process.env.PROJECT_ID));\nlet jwt = null;\nexport async function signIn(email, password) {\n  await account.createEmailPasswordSession(email, password);\n  jwt = (await account.createJWT()).jwt;\n}\nexport const api = (path) => fetch(path, { headers: { Authorization: `Bearer ${jwt}` } });",
-    errors: [{ messageId: 'moduleTokenCache', line: 3, suggestions: [] }],
+    errors: [{ messageId: 'moduleTokenCache', line: 6, suggestions: [] }],
   },
   {
     // The CDN bundle's global `Appwrite` (no import): a JWT minted once at page load and added to every htmx request.
     code: "let authToken = null;\nasync function init() {\n  const account = new Appwrite.Account(new Appwrite.Client().setProject('app'));\n  const { jwt } = await account.createJWT();\n  authToken = jwt;\n}\ninit();\ndocument.body.addEventListener('htmx:configRequest', (e) => {\n  e.detail.headers['x-jwt'] = authToken;\n});",
-    errors: [{ messageId: 'moduleTokenCache', line: 1, suggestions: [] }],
+    errors: [{ messageId: 'moduleTokenCache', line: 5, suggestions: [] }],
   },
   {
     // node-appwrite through require: the JWT memoised in module scope with no deadline.
@@ -38,7 +38,7 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
   {
     // An Account from the app's own module (a path alias factory) whose JWT is handed to a module-scope setter.
     code: "import { getAppwriteBrowser } from '@/lib/appwrite';\nlet sessionToken = null;\nexport function setToken(value) {\n  sessionToken = value;\n}\nexport const authHeader = () => ({ Authorization: `Bearer ${sessionToken}` });\nexport async function afterSignIn() {\n  const { account } = getAppwriteBrowser();\n  const res = await account.createJWT();\n  setToken(res.jwt);\n}",
-    errors: [{ messageId: 'moduleTokenCache', line: 2, suggestions: [] }],
+    errors: [{ messageId: 'moduleTokenCache', line: 4, suggestions: [] }],
   },
 ];
 

@@ -493,7 +493,7 @@ export const invalid: Invalid[] = [
       '}',
       'export const current = () => session;',
     ),
-    errors: [{ messageId: 'moduleTokenCache', line: 4, column: 5, suggestions: [] }],
+    errors: [{ messageId: 'moduleTokenCache', line: 8, column: 5, suggestions: [] }],
   },
   {
     name: 'raw fetch: EC2 instance metadata credentials through a helper',

@@ -288,7 +288,7 @@ module.exports = { getPool };`,
   {
     name: 'the same getConnection replacement writing a token signed once at start-up: the start-up token is the keeper',
     file: 'src/db.js',
-    line: 6,
+    line: 10,
     says: ['15 min'],
     code: `const mysql = require('mysql2');
 const { Signer } = require('@aws-sdk/rds-signer');

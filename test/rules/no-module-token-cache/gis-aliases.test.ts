@@ -37,16 +37,16 @@ const tokenPage = (init: string, before: string[] = [], keep: string[] = [], tes
   );
 
 const cases: { name: string; code: string; lines: number[] }[] = [
-  { name: 'through window.google', code: tokenPage('window.google.accounts.oauth2'), lines: [1] },
+  { name: 'through window.google', code: tokenPage('window.google.accounts.oauth2'), lines: [8] },
   {
     name: 'through a const alias of window.google?.accounts?.oauth2',
     code: tokenPage('gis', ['const gis = window.google?.accounts?.oauth2;']),
-    lines: [1],
+    lines: [9],
   },
   {
     name: 'through two aliases',
     code: tokenPage('oauth2', ['const accounts = globalThis.google.accounts;', 'const oauth2 = accounts.oauth2;']),
-    lines: [1],
+    lines: [10],
   },
   {
     name: 'the same alias with expires_in kept and checked before use',

@@ -46,7 +46,7 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
     errors: [
       {
         messageId: 'moduleTokenCache',
-        line: 1,
+        line: 4,
       },
     ],
   },
@@ -64,7 +64,7 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
     errors: [
       {
         messageId: 'moduleTokenCache',
-        line: 1,
+        line: 3,
       },
     ],
   },
@@ -82,7 +82,7 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
     errors: [
       {
         messageId: 'moduleTokenCache',
-        line: 1,
+        line: 3,
       },
     ],
   },
@@ -99,7 +99,7 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
     errors: [
       {
         messageId: 'moduleTokenCache',
-        line: 2,
+        line: 4,
       },
     ],
   },

@@ -34,7 +34,7 @@ describe('google JWT authorize()', () => {
       '}',
       'module.exports = { login, token: () => accessToken };',
     );
-    expect(linted(code, 'commonjs')).toEqual([3]);
+    expect(linted(code, 'commonjs')).toEqual([5]);
   });
 
   it('stays silent when the kept credentials are renewed before expiry_date', () => {

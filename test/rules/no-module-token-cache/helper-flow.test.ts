@@ -38,7 +38,7 @@ const cases: { name: string; code: string; lines: number[] }[] = [
       '  return token;',
       '}',
     ),
-    lines: [5],
+    lines: [6],
   },
   {
     name: 'a setter given something else than a token',
@@ -155,7 +155,7 @@ const graphCases: { name: string; code: string; lines: number[] }[] = [
       '};',
       "export const me = () => graphClient.api('/me').get();",
     ),
-    lines: [2],
+    lines: [4],
   },
   {
     name: 'a kafkajs producer kept in module scope, its oauthBearerProvider replaying a parameter',

@@ -59,7 +59,7 @@ invalid.push({
     '}',
     "export const events = () => fetch('https://www.googleapis.com/calendar/v3/events', { headers: { Authorization: `Bearer ${googleToken}` } });",
   ),
-  errors: [{ messageId: 'moduleTokenCache', line: 3 }],
+  errors: [{ messageId: 'moduleTokenCache', line: 6 }],
 });
 
 // A Firebase ID token kept in module scope (a lazy fill, a Map, a helper's promise) is renewed by its SDK when asked

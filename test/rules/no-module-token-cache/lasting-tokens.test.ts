@@ -73,7 +73,7 @@ describe('no-module-token-cache: a lasting issuer whose response shows it expiri
   it('reports the SDK exchange when the refresh token is kept too (token rotation on)', () => {
     const [finding, ...rest] = findings(sdkExchange('  refresh = result.refresh_token;'));
     expect(rest).toEqual([]);
-    expect(finding.line).toBe(3);
+    expect(finding.line).toBe(7);
     expect(finding.message).toContain('`access_token` of `await slack.oauth.v2.access()`');
   });
 
@@ -82,11 +82,11 @@ describe('no-module-token-cache: a lasting issuer whose response shows it expiri
       fetchExchange('https://slack.com/api/oauth.v2.access', "  console.log('rotates in', data.expires_in);"),
     );
     expect(rest).toEqual([]);
-    expect(finding.line).toBe(1);
+    expect(finding.line).toBe(6);
   });
 
   it('still reports the same shape from another issuer, which says nothing of lasting', () => {
-    expect(findings(fetchExchange('https://auth.example.com/api/oauth.v2.access')).map((f) => f.line)).toEqual([1]);
-    expect(findings(sdkExchange().replace('oauth.v2.access', 'oauth.v2.exchange')).map((f) => f.line)).toEqual([3]);
+    expect(findings(fetchExchange('https://auth.example.com/api/oauth.v2.access')).map((f) => f.line)).toEqual([6]);
+    expect(findings(sdkExchange().replace('oauth.v2.access', 'oauth.v2.exchange')).map((f) => f.line)).toEqual([7]);
   });
 });

@@ -78,7 +78,7 @@ describe('no-module-token-cache: tokens handed over by login widgets', () => {
           "lock.on('authenticated', (authResult) => auth.setToken(authResult.idToken));",
         ),
       ),
-    ).toEqual([3]);
+    ).toEqual([6]);
   });
 
   it('silent: the same token kept with its expiresIn and dropped once it passes', () => {

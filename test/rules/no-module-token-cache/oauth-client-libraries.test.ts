@@ -48,7 +48,7 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
     errors: [
       {
         messageId: 'moduleTokenCache',
-        line: 2,
+        line: 5,
       },
     ],
   },
@@ -196,7 +196,7 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
     errors: [
       {
         messageId: 'moduleTokenCache',
-        line: 3,
+        line: 6,
       },
     ],
   },
@@ -217,7 +217,7 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
     errors: [
       {
         messageId: 'moduleTokenCache',
-        line: 3,
+        line: 6,
       },
     ],
   },
@@ -258,7 +258,7 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
     errors: [
       {
         messageId: 'moduleTokenCache',
-        line: 3,
+        line: 7,
       },
     ],
   },
@@ -276,7 +276,7 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
     errors: [
       {
         messageId: 'moduleTokenCache',
-        line: 2,
+        line: 4,
       },
     ],
   },
@@ -298,7 +298,7 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
     errors: [
       {
         messageId: 'moduleTokenCache',
-        line: 2,
+        line: 7,
       },
     ],
   },

@@ -36,6 +36,40 @@ describe('a module variable persisted to browser storage', () => {
     expect(reported(code)).toEqual([12]);
   });
 
+  it('reports once, at the storage write, when a setter stores the same value in both', () => {
+    const code = lines(
+      TOKEN_FETCH,
+      'let cached = null;',
+      'function saveToken(token) {',
+      '  cached = token;',
+      "  localStorage.setItem('token', token);",
+      '}',
+      'export async function signIn() {',
+      '  const body = await fetchToken();',
+      '  saveToken(body.access_token);',
+      '}',
+      "export const items = () => fetch('/api/items', { headers: { Authorization: `Bearer ${cached ?? localStorage.getItem('token')}` } });",
+    );
+    expect(reported(code)).toEqual([8]);
+  });
+
+  it('reports each when the setter stores two different values', () => {
+    const code = lines(
+      TOKEN_FETCH,
+      'let cached = null;',
+      'function saveToken(token, refresh) {',
+      '  cached = token;',
+      "  localStorage.setItem('token', refresh);",
+      '}',
+      'export async function signIn() {',
+      '  const body = await fetchToken();',
+      '  saveToken(body.access_token, body.access_token);',
+      '}',
+      "export const items = () => fetch('/api/items', { headers: { Authorization: `Bearer ${cached ?? localStorage.getItem('token')}` } });",
+    );
+    expect(reported(code)).toEqual([7, 8]);
+  });
+
   it('reports the variable alone when nothing persists it', () => {
     const code = lines(
       TOKEN_FETCH,

@@ -13,7 +13,7 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
     errors: [
       {
         messageId: 'moduleTokenCache',
-        line: 2,
+        line: 5,
         suggestions: [
           {
             messageId: 'addExpiryCheck',

@@ -62,7 +62,7 @@ describe('a deadline written beside the setter that keeps the token', () => {
       "  return fetch(path, { headers: { Authorization: 'Bearer ' + (await provider.getCredentials()).token } });",
       '}',
     );
-    expect(linted(code)).toEqual([1]);
+    expect(linted(code)).toEqual([5]);
   });
 
   it('reports when the tested deadline is written by a function that does not keep the token', () => {
@@ -82,6 +82,6 @@ describe('a deadline written beside the setter that keeps the token', () => {
       "  return fetch(path, { headers: { Authorization: 'Bearer ' + (await provider.getCredentials()).token } });",
       '}',
     );
-    expect(linted(code)).toEqual([1]);
+    expect(linted(code)).toEqual([5]);
   });
 });

@@ -79,8 +79,8 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
     errors: [
       {
         messageId: 'moduleTokenCache',
-        line: 1,
-        column: 5,
+        line: 7,
+        column: 7,
         suggestions: [],
       },
     ],

@@ -43,7 +43,7 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
     errors: [
       {
         messageId: 'moduleTokenCache',
-        line: 1,
+        line: 5,
       },
     ],
   },
