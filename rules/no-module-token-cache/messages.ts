@@ -1,4 +1,4 @@
-import { ASK_EACH_CALL_MESSAGE } from '../token-memo/memo-return.js';
+import { ASK_EACH_CALL_MESSAGE } from '../token-memo-utils/memo-return.js';
 
 /** Messages of no-module-token-cache; the codemod prints the same texts. */
 export const TOKEN_CACHE_MESSAGES = {
@@ -71,7 +71,7 @@ export type TokenCacheMessageId = keyof typeof TOKEN_CACHE_MESSAGES;
  * so the same logins happen, each with a token that is still valid. Offered as safe only where the project's installed
  * or declared tedious/mssql version has that type (`useTokenCredentialAfterUpgrade` otherwise, for a person).
  * `askEachCall` drops `if (token) return token;` in front of a call whose object keeps and renews the token itself
- * (token-memo/memo-return.ts; no-static-snapshot offers it too, for a token its identity SDK renews).
+ * (token-memo-utils/memo-return.ts; no-static-snapshot offers it too, for a token its identity SDK renews).
  * `signJwtPerUse` signs a JWT the app makes itself (`jwt.sign(claims, key)`) where it is sent instead of once at
  * load: the same claims and key, with its expiry (and any clock read in the claims) computed at that use.
  * The other suggestions guess a lifetime (`addExpiryCheck`) or change what a URL looks like per use (`signPerUse`).

@@ -16,7 +16,7 @@ import { settingsPerConnection } from './connection-settings.js';
 import { useTokenCredential } from './token-credential.js';
 import { expireSignedUrls } from './signed-url-expiry.js';
 import { checkAccessTokenExpiry } from './access-token-expiry.js';
-import { askEachCall, clearsMemo } from '../token-memo/memo-return.js';
+import { askEachCall, clearsMemo } from '../token-memo-utils/memo-return.js';
 import { declarationMovedInto, isClockRead, readsClockOnce } from './sign-where-used.js';
 
 type Node = TSESTree.Node;
@@ -49,7 +49,7 @@ export function suggestionsFor(context: Context, candidate: Candidate, guard: Ex
   return [...(declared ? perUse(context, candidate, declared, name) : []), ...addExpiryCheck(context, candidate, name)];
 }
 
-/** A memo in front of a call that caches the token itself: the early return goes (token-memo/memo-return.ts). */
+/** A memo in front of a call that caches the token itself: the early return goes (token-memo-utils/memo-return.ts). */
 function memoOfSelfCachingCall(context: Context, candidate: Candidate, name: string): Suggestion[] {
   const found = cacheSlotOf(context, candidate);
   if (!found) return [];

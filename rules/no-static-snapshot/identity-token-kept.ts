@@ -25,7 +25,7 @@ import { askAtUse, isPresenceTest, readRoles } from './identity-token-at-use.js'
 import { runsAgain } from './runs-again.js';
 import { displayName, keeperWords } from '../../src/analysis/keeper-words.js';
 import { runsPerRequest } from '../../src/analysis/request-hooks.js';
-import { askEachCall, moduleMemoAccesses } from '../token-memo/memo-return.js';
+import { askEachCall, moduleMemoAccesses } from '../token-memo-utils/memo-return.js';
 
 /** How far down a kept object readsSecretField looks for the token's field (`state.session.access_token`). */
 const MAX_FIELD_DEPTH = 4;

@@ -1,5 +1,5 @@
 import { EXPIRY_SYMPTOMS } from '../../src/knowledge/index.js';
-import { ASK_EACH_CALL_MESSAGE } from '../token-memo/memo-return.js';
+import { ASK_EACH_CALL_MESSAGE } from '../token-memo-utils/memo-return.js';
 
 /** What AWS answers a request signed with expired keys. */
 const AWS_EXPIRED = EXPIRY_SYMPTOMS.aws.text;
@@ -121,7 +121,7 @@ export const MIGRATION_SAFE_SUGGESTIONS: readonly SnapshotMessageId[] = [
   // The SDK asked where the kept token is sent, the kept value sent only where it has none: the same token until it
   // nears expiry, then a renewed one.
   'askAtUse',
-  // The memo's early return goes, so each call asks the SDK, which answers from its cache (token-memo/memo-return.ts).
+  // The memo's early return goes, so each call asks the SDK, which answers from its cache (token-memo-utils/memo-return.ts).
   'askEachCall',
 ];
 
