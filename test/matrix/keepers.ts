@@ -16,6 +16,8 @@ export interface Keeper {
   readonly store: (value: string, source: Source) => string;
   readonly wrap: (body: readonly string[], source: Source) => readonly string[];
   readonly owner?: 'A' | 'B' | 'source' | 'field';
+  /** Keeps the value in an object's field, a global or a client's headers, not a module variable (a renewing token there is A's). */
+  readonly keepsOutsideVariable?: true;
   /** Text of another line where the storage is declared (the import of the module whose object keeps it). */
   readonly declaredBy?: string;
   /** Resolved and used within one request (or one run of a callback): silent, except for sources reported even there. */
@@ -74,6 +76,7 @@ export const KEEPERS: readonly Keeper[] = [
   },
   {
     id: 'singleton field',
+    keepsOutsideVariable: true,
     accepts: 'any',
     owner: 'field',
     store: (v) => `this.kept = ${v}; // keeper`,
@@ -91,6 +94,7 @@ export const KEEPERS: readonly Keeper[] = [
   },
   {
     id: 'static field',
+    keepsOutsideVariable: true,
     accepts: 'any',
     owner: 'source',
     store: (v) => `Store.kept = ${v};`,
@@ -126,6 +130,7 @@ export const KEEPERS: readonly Keeper[] = [
   },
   {
     id: 'globalThis property',
+    keepsOutsideVariable: true,
     accepts: 'any',
     owner: 'source',
     declaredBy: 'globalThis.kept = ',
@@ -134,6 +139,7 @@ export const KEEPERS: readonly Keeper[] = [
   },
   {
     id: 'getInstance singleton field',
+    keepsOutsideVariable: true,
     accepts: 'any',
     owner: 'field',
     store: (v) => `this.kept = ${v}; // keeper`,
@@ -171,6 +177,7 @@ export const KEEPERS: readonly Keeper[] = [
   },
   {
     id: 'axios defaults header',
+    keepsOutsideVariable: true,
     accepts: 'token',
     imports: [`import axios from 'axios';`],
     owner: 'B',
