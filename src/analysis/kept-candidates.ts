@@ -417,5 +417,9 @@ export function isReadBackLater(
  * no-static-snapshot's; a one-shot issuer's value kept with no expiry test stays no-module-token-cache's.
  */
 export function isSnapshotOfRenewingSdk(candidate: Candidate): boolean {
-  return candidate.held.renewedBySource === true;
+  if (candidate.held.renewedBySource !== true) return false;
+  if (candidate.componentState === true || candidate.appState !== undefined || candidate.defaultHeaders) return true;
+  // A module variable of a renewing SDK method's token (MSAL's acquireTokenSilent, not an identity platform's user
+  // session token) is still no-module-token-cache's: that half of the split is not done yet.
+  return candidate.slot.kind === 'member' || candidate.held.userSession === true;
 }

@@ -12,6 +12,10 @@ const RENEWED_BY_SOURCE: ReadonlySet<string> = new Set(
     .filter((t) => 'renewsWhenAskedAgain' in t && t.renewsWhenAskedAgain)
     .map((t) => t.id),
 );
+/** Of those, the identity platforms' user-session tokens, which are A's in a module variable too (isSnapshotOfRenewingSdk). */
+const RENEWED_IN_MODULE_SCOPE: ReadonlySet<string> = new Set(
+  IDENTITY_PLATFORM_TOKENS.filter((t) => 'renewsWhenAskedAgain' in t && t.renewsWhenAskedAgain).map((t) => t.id),
+);
 
 export type RuleKind = 'A' | 'B';
 
@@ -62,7 +66,8 @@ function compose(source: Source, flowUsed: Flow, keeper: Keeper): Cell | null {
 function ownerOf(source: Source, keeper: Keeper): RuleKind | null {
   if (keeper.silent) return keeper.perRequest && source.reportedPerRequest ? source.owner : null;
   // The split is by source: a renewing token kept anywhere long-lived is a snapshot of its source.
-  if (RENEWED_BY_SOURCE.has(source.entry)) return 'A';
+  if (RENEWED_IN_MODULE_SCOPE.has(source.entry)) return 'A';
+  if (keeper.keepsOutsideVariable && RENEWED_BY_SOURCE.has(source.entry)) return 'A';
   if (keeper.owner === 'source') return source.owner;
   if (keeper.owner === 'field') return source.fieldOwner ?? source.owner;
   return keeper.owner!;

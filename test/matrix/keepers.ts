@@ -16,6 +16,8 @@ export interface Keeper {
   readonly store: (value: string, source: Source) => string;
   readonly wrap: (body: readonly string[], source: Source) => readonly string[];
   readonly owner?: 'A' | 'B' | 'source' | 'field';
+  /** Keeps the value in an object's field, a global or a client's headers, not a module variable (a renewing token there is A's). */
+  readonly keepsOutsideVariable?: true;
   /** Text of another line where the storage is declared (the import of the module whose object keeps it). */
   readonly declaredBy?: string;
   /**
@@ -80,6 +82,7 @@ export const KEEPERS: readonly Keeper[] = [
   },
   {
     id: 'singleton field',
+    keepsOutsideVariable: true,
     accepts: 'any',
     owner: 'field',
     store: (v) => `this.kept = ${v}; // keeper`,
@@ -97,6 +100,7 @@ export const KEEPERS: readonly Keeper[] = [
   },
   {
     id: 'static field',
+    keepsOutsideVariable: true,
     accepts: 'any',
     owner: 'source',
     store: (v) => `Store.kept = ${v};`,
@@ -133,6 +137,7 @@ export const KEEPERS: readonly Keeper[] = [
   },
   {
     id: 'globalThis property',
+    keepsOutsideVariable: true,
     accepts: 'any',
     owner: 'source',
     declaredBy: 'globalThis.kept = ',
@@ -141,6 +146,7 @@ export const KEEPERS: readonly Keeper[] = [
   },
   {
     id: 'getInstance singleton field',
+    keepsOutsideVariable: true,
     accepts: 'any',
     owner: 'field',
     store: (v) => `this.kept = ${v}; // keeper`,
@@ -178,6 +184,7 @@ export const KEEPERS: readonly Keeper[] = [
   },
   {
     id: 'axios defaults header',
+    keepsOutsideVariable: true,
     accepts: 'token',
     imports: [`import axios from 'axios';`],
     owner: 'B',
