@@ -93,4 +93,13 @@ export const HELDOUT_KNOWN_MISSES: Readonly<Record<string, Readonly<Record<strin
     'N11.js':
       'False alarm (B) by its label (uncertain): an eBay user token kept in a module variable of a dev server only as an "is authenticated" flag, never sent.',
   },
+  'engine-heldout-20': {
+    'A02.js': "A: measured clean at session 15's end (bench/RESULTS.md); not yet triaged by an engineer.",
+    'A03.js': "A: measured clean at session 15's end (bench/RESULTS.md); not yet triaged by an engineer.",
+    'A05.jsx': "A: measured clean at session 15's end (bench/RESULTS.md); not yet triaged by an engineer.",
+    'A06.ts': "A: measured clean at session 15's end (bench/RESULTS.md); not yet triaged by an engineer.",
+    'A07.tsx': "A: measured clean at session 15's end (bench/RESULTS.md); not yet triaged by an engineer.",
+    'B03.js': "B: measured clean at session 15's end (bench/RESULTS.md); not yet triaged by an engineer.",
+    'B04.js': "B: measured clean at session 15's end (bench/RESULTS.md); not yet triaged by an engineer.",
+  },
 };
